@@ -1,0 +1,143 @@
+"""pydantic field types for quantities with units.
+
+A field accepts a pint Quantity of the library registry, a string such as
+``"145 DKK/hour"`` or ``"12 %"``, or a plain number where the unit is unambiguous
+(money in DKK, a price per hour in DKK/hour). It checks the dimension and the sign,
+stores a pint Quantity in the unit given, serialises to a string that reads back to
+the identical value, and describes itself in the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pint
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from socialpartner._internal import units as u
+from socialpartner.errors import QuantityError
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityType:
+    """Annotation metadata that turns ``pint.Quantity`` into a validated field.
+
+    Attributes:
+        expected: words for the accepted kinds, used in errors and the schema.
+        dims: the accepted dimensions (more than one for e.g. "DKK/hour or %").
+        examples: example strings for errors and the JSON Schema.
+        plain_unit: unit given to a plain number, or None when a number alone is
+            ambiguous (a price per *what* time?) and must be refused.
+        minimum: ``"nonnegative"``, ``"positive"`` or ``"any"``.
+
+    """
+
+    expected: str
+    dims: tuple[u.Dims, ...]
+    examples: tuple[str, ...]
+    plain_unit: str | None = None
+    minimum: str = "nonnegative"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            self.validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(self.serialize),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        text: JsonSchemaValue = {"type": "string", "pattern": r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*\S.*$"}
+        description = f"A quantity: {self.expected}, as a number followed by a unit, e.g. {self.examples[0]!r}."
+        out: JsonSchemaValue
+        if self.plain_unit is not None:
+            description += f" A plain number is read as {self.plain_unit or 'a ratio (0.12 = 12 %)'}."
+            out = {"anyOf": [text, {"type": "number"}]}
+        else:
+            out = dict(text)
+        out["description"] = description
+        out["examples"] = list(self.examples)
+        out["x-unit-dimensions"] = [u.describe_dims(d) for d in self.dims]
+        if self.minimum != "any":
+            out["x-minimum"] = 0
+            out["x-exclusive-minimum"] = self.minimum == "positive"
+        return out
+
+    # -- validation -------------------------------------------------------------------
+
+    def _fail(self, code: str, reason: str, given: Any) -> PydanticCustomError:
+        return PydanticCustomError(
+            code,
+            "{reason}: expected {expected} (e.g. {example}), got {given}",
+            {"reason": reason, "expected": self.expected, "example": repr(self.examples[0]), "given": repr(given)},
+        )
+
+    def validate(self, value: Any) -> pint.Quantity[Any]:
+        """Turn an accepted input into a checked Quantity; raise a pydantic error otherwise."""
+        try:
+            magnitude, info = self._read(value)
+        except QuantityError as exc:
+            raise self._fail(exc.code, exc.reason, value) from None
+        if info.dims not in self.dims:
+            raise self._fail("dimension_mismatch", f"wrong kind of unit ({u.describe_dims(info.dims)})", value)
+        if self.minimum == "nonnegative" and magnitude < 0:
+            raise self._fail("negative", "must not be negative", value)
+        if self.minimum == "positive" and magnitude <= 0:
+            raise self._fail("not_positive", "must be greater than zero", value)
+        return u.Q_(u.plain_magnitude(magnitude), info.unit)
+
+    def _read(self, value: Any) -> tuple[Decimal, u.UnitInfo]:
+        what = self.expected
+        if isinstance(value, str):
+            number, unit_text = u.split_quantity(value, what=what)
+            if unit_text == "":
+                return number, self._plain_unit(value)
+            return number, u.parse_unit(unit_text)
+        if isinstance(value, pint.Quantity):
+            if value._REGISTRY is not u.ureg:
+                raise QuantityError(
+                    str(value), what, "quantity from another unit registry; use socialpartner.Q_", "registry"
+                )
+            return self._number(value.magnitude), u.parse_unit(str(value.units))
+        if isinstance(value, (int, float, Decimal, Fraction)) and not isinstance(value, bool):
+            return self._number(value), self._plain_unit(value)
+        raise QuantityError(
+            repr(value)[: u.MAX_TEXT], what, f"not a quantity ({type(value).__name__})", "quantity_type"
+        )
+
+    def _number(self, value: Any) -> Decimal:
+        text = repr(value)[: u.MAX_TEXT]
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
+            raise QuantityError(
+                text, self.expected, f"magnitude must be a single number, not {type(value).__name__}", "quantity_type"
+            )
+        if isinstance(value, Fraction):
+            number = Decimal(value.numerator) / Decimal(value.denominator)
+            if Fraction(number) != value:
+                # 1/3 has no finite decimal: refuse rather than round silently
+                raise QuantityError(text, self.expected, "not a finite decimal", "inexact")
+        elif isinstance(value, float):
+            number = Decimal(repr(value))  # repr gives 'nan'/'inf' too; checked below
+        else:
+            number = Decimal(value)
+        return u.check_decimal(number, text=text, what=self.expected)
+
+    def _plain_unit(self, value: Any) -> u.UnitInfo:
+        if self.plain_unit is None:
+            raise QuantityError(
+                repr(value)[: u.MAX_TEXT], self.expected, "a number alone is ambiguous here; add a unit", "unit_missing"
+            )
+        return u.parse_unit(self.plain_unit)
+
+    # -- serialisation ----------------------------------------------------------------
+
+    def serialize(self, value: pint.Quantity[Any]) -> str:
+        """``"165 DKK / hour"``: reads back to the identical value."""
+        text = u.format_magnitude(value.magnitude)
+        unit = str(value.units)
+        return text if unit == "dimensionless" else f"{text} {unit}"

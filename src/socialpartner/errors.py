@@ -1,0 +1,60 @@
+"""Errors raised by socialpartner.
+
+Every error subclasses a built-in (``ValueError``) so callers that already catch
+``ValueError`` keep working, and carries its facts as attributes (pint style), so a tool
+can report them without parsing the message. Validation of partnership models raises
+pydantic's ``ValidationError``, whose entries carry the field location and an error code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "LedgerError",
+    "QuantityError",
+    "ScenarioError",
+    "SocialPartnerError",
+]
+
+
+class SocialPartnerError(ValueError):
+    """Base class of the library's own errors."""
+
+
+class QuantityError(SocialPartnerError):
+    """A quantity could not be read or has the wrong kind of unit.
+
+    Attributes:
+        text: what was given.
+        expected: what was expected, in words (e.g. ``"money per hour"``).
+        code: a short machine-readable reason, e.g. ``"dimension_mismatch"``.
+
+    """
+
+    def __init__(self, text: str, expected: str, reason: str, code: str) -> None:
+        self.text = text
+        self.expected = expected
+        self.reason = reason
+        self.code = code
+        super().__init__(f"{reason} (expected {expected}, got {text!r})")
+
+
+class LedgerError(SocialPartnerError):
+    """A transfer or ledger breaks one of the ledger's rules."""
+
+
+class ScenarioError(SocialPartnerError):
+    """A scenario file could not be read (not a validation error of its content).
+
+    Attributes:
+        path: the file, when there is one.
+        reason: what went wrong, in words.
+
+    """
+
+    def __init__(self, reason: str, path: Path | str | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        self.reason = reason
+        where = f"{self.path}: " if self.path is not None else ""
+        super().__init__(f"{where}{reason}")

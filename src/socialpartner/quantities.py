@@ -1,0 +1,97 @@
+"""Typed quantity fields for pydantic models.
+
+Use them as field annotations::
+
+    class Course(BaseModel):
+        price: MoneyPerTime        # "11000 DKK/month", Q_(132000, "DKK/year")
+
+Each accepts a pint Quantity of :data:`socialpartner.ureg`, a string such as
+``"145 DKK/hour"`` or ``"12 %"``, or a plain number where the unit is unambiguous,
+and rejects a wrong dimension, NaN, infinities and (unless stated) negative values with
+a ``ValidationError`` that names the field, the expected kind and what was given.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import pint
+from pydantic import BeforeValidator, Field
+
+from socialpartner._internal.fields import QuantityType
+
+__all__ = [
+    "Duration",
+    "FullTimeEquivalents",
+    "Headcount",
+    "HoursPerTime",
+    "Markup",
+    "Money",
+    "MoneyPerHour",
+    "MoneyPerTime",
+    "QuantityType",
+    "Share",
+]
+
+_MONEY = frozenset({("[currency]", 1)})
+_MONEY_PER_TIME = frozenset({("[currency]", 1), ("[time]", -1)})
+_MONEY_PER_HOUR = frozenset({("[currency]", 1), ("[labour]", -1)})
+_HOURS_PER_TIME = frozenset({("[labour]", 1), ("[time]", -1)})
+_TIME = frozenset({("[time]", 1)})
+_RATIO: frozenset[tuple[str, int]] = frozenset()
+
+Money = Annotated[pint.Quantity[Any], QuantityType("money", (_MONEY,), ("480000 DKK",), plain_unit="DKK")]
+"""An amount of money; a plain number is DKK."""
+
+MoneyPerTime = Annotated[
+    pint.Quantity[Any],
+    QuantityType("money per time", (_MONEY_PER_TIME,), ("11000 DKK/month", "480000 DKK/year")),
+]
+"""Money per calendar time, e.g. a monthly price or an annual salary cost."""
+
+MoneyPerHour = Annotated[
+    pint.Quantity[Any],
+    QuantityType("money per hour", (_MONEY_PER_HOUR,), ("165 DKK/hour",), plain_unit="DKK/hour"),
+]
+"""A price or cost per working hour; a plain number is DKK/hour."""
+
+HoursPerTime = Annotated[
+    pint.Quantity[Any],
+    QuantityType("hours per time", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month")),
+]
+"""Working hours per calendar time, e.g. ``15 hour/week``."""
+
+FullTimeEquivalents = Annotated[
+    pint.Quantity[Any],
+    QuantityType("full-time equivalents", (_HOURS_PER_TIME,), ("1 FTE", "18.5 hour/week"), plain_unit="FTE"),
+]
+"""Working time as FTE (1 FTE = 37 hour/week); a plain number is FTE."""
+
+Duration = Annotated[
+    pint.Quantity[Any],
+    QuantityType("calendar time", (_TIME,), ("1 year", "6 month"), minimum="positive"),
+]
+"""A positive span of calendar time (a year is 52 weeks and 12 months)."""
+
+Share = Annotated[
+    pint.Quantity[Any],
+    QuantityType("a fraction", (_RATIO,), ("12 %", "0.12"), plain_unit=""),
+]
+"""A fraction: ``"12 %"`` or a plain ratio such as ``0.12``."""
+
+Markup = Annotated[
+    pint.Quantity[Any],
+    QuantityType("money per hour or a percentage", (_MONEY_PER_HOUR, _RATIO), ("20 DKK/hour", "12 %")),
+]
+"""A surcharge: money per hour, or a percentage of a base price per hour."""
+
+
+def _no_bool(value: Any) -> Any:
+    # pydantic's lax int would read True as 1 worker
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number of people, got a boolean")
+    return value
+
+
+Headcount = Annotated[int, Field(ge=0, le=1_000_000), BeforeValidator(_no_bool)]
+"""A whole number of people (0 to 1,000,000)."""
