@@ -1,0 +1,109 @@
+"""The model-agnostic calculation core: cost splits, coverage and break-even.
+
+Small pure functions on plain magnitudes in canonical units (DKK, hour, year). They
+use only ``+ - * /`` so the same function serves exact scalars (``Decimal``,
+``Fraction``) and, later, arrays of many variants. Units are converted before these are
+called, never inside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TypeVar
+
+from socialpartner.errors import SocialPartnerError
+
+__all__ = ["CostSplit", "break_even_rate", "coverage_ratio", "split_cost"]
+
+N = TypeVar("N", Decimal, Fraction, float)
+
+_ZERO = Decimal("0.00")
+
+
+def coverage_ratio(funding: N, cost: N) -> N:
+    """Funding as a fraction of cost (1 = exactly covered). ``cost`` must not be zero."""
+    return funding / cost
+
+
+def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
+    """The rate per unit of ``volume`` at which funding equals cost.
+
+    Funding is ``other_funding + rate * volume``; solving ``= cost`` for the rate.
+    ``volume`` must not be zero. A negative result means the other sources already
+    cover the cost.
+    """
+    return (cost - other_funding) / volume
+
+
+@dataclass(frozen=True, slots=True)
+class CostSplit:
+    """A cost pool set against named funding sources (all in DKK for one period).
+
+    Attributes:
+        cost: the cost pool, e.g. support-staff salaries.
+        funding: each source's contribution, in the order given.
+
+    """
+
+    cost: Decimal
+    funding: Mapping[str, Decimal]
+
+    @property
+    def total_funding(self) -> Decimal:
+        """Sum of all sources."""
+        return sum(self.funding.values(), _ZERO)
+
+    @property
+    def surplus(self) -> Decimal:
+        """Funding minus cost: positive is a surplus, negative a shortfall."""
+        return self.total_funding - self.cost
+
+    @property
+    def shortfall(self) -> Decimal:
+        """What is missing to cover the cost (zero when covered)."""
+        return max(_ZERO, -self.surplus)
+
+    @property
+    def covered(self) -> bool:
+        """Whether funding reaches the cost."""
+        return self.surplus >= 0
+
+    @property
+    def coverage(self) -> Decimal | None:
+        """Funding / cost, or None when there is no cost to cover."""
+        return None if self.cost == 0 else coverage_ratio(self.total_funding, self.cost)
+
+    @property
+    def shares(self) -> dict[str, Decimal]:
+        """Each source's contribution as a fraction of the cost (empty with no cost)."""
+        if self.cost == 0:
+            return {}
+        return {name: amount / self.cost for name, amount in self.funding.items()}
+
+    @property
+    def uncovered_share(self) -> Decimal:
+        """The fraction of the cost no source pays (zero when covered or no cost)."""
+        return _ZERO if self.cost == 0 else self.shortfall / self.cost
+
+
+def split_cost(cost: Decimal, funding: Mapping[str, Decimal]) -> CostSplit:
+    """Set a cost pool against named funding sources.
+
+    >>> s = split_cost(Decimal("480000.00"), {"overhead": Decimal("46800.00"), "courses": Decimal("396000.00")})
+    >>> s.coverage, s.shortfall, s.shares["courses"], s.uncovered_share
+    (Decimal('0.9225'), Decimal('37200.00'), Decimal('0.825'), Decimal('0.0775'))
+
+    Raises:
+        SocialPartnerError: a negative cost or source.
+
+    """
+    if cost < 0:
+        raise SocialPartnerError(f"cost pool must not be negative, got {cost}")
+    for name, amount in funding.items():
+        if amount < 0:
+            raise SocialPartnerError(f"funding source {name!r} must not be negative, got {amount}")
+    return CostSplit(cost, MappingProxyType(dict(funding)))
