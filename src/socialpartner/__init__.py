@@ -1,0 +1,62 @@
+"""socialpartner: model Danish social-economy partnerships with exact, balanced money.
+
+>>> import socialpartner as sp
+>>> ev = sp.evaluate(sp.load(sp.example_path()))
+>>> ev.cost_split.coverage
+Decimal('0.9225')
+"""
+
+from __future__ import annotations
+
+from socialpartner._internal.units import Q_, ureg
+from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
+from socialpartner.errors import LedgerError, QuantityError, ScenarioError, SocialPartnerError
+from socialpartner.evaluation import BreakEven, Evaluation, Job, evaluate
+from socialpartner.ledger import Ledger, PartyTotals, Transfer
+from socialpartner.models import Courses, Partnership, SharedResponsibilityPartnership, SupportStaff, TempHours
+from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
+from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
+from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MODELS",
+    "ORE",
+    "Q_",
+    "ROUNDING_RULE",
+    "BreakEven",
+    "Company",
+    "CostSplit",
+    "Courses",
+    "Evaluation",
+    "Job",
+    "Ledger",
+    "LedgerError",
+    "Municipality",
+    "Partnership",
+    "Party",
+    "PartyTotals",
+    "QuantityError",
+    "ScenarioError",
+    "SharedResponsibilityPartnership",
+    "SocialEnterprise",
+    "SocialPartnerError",
+    "SupportStaff",
+    "TempHours",
+    "Transfer",
+    "__version__",
+    "allocate",
+    "break_even_rate",
+    "coverage_ratio",
+    "dumps",
+    "evaluate",
+    "example_path",
+    "is_valid_cvr",
+    "load",
+    "loads",
+    "save",
+    "split_cost",
+    "to_ore",
+    "ureg",
+]

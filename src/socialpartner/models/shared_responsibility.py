@@ -1,0 +1,183 @@
+"""Shared social responsibility (fælles socialt ansvar): SØV + company + municipality.
+
+The company buys temp hours (vikartimer) from the SØV at the SØV's wage cost plus a
+small overhead, creating fleksjob at the SØV; the municipality buys development courses
+(e.g. ressourceforløb) from the SØV. The overhead and the course payments together pay
+the SØV's support staff (e.g. a socialpædagog). Example: Huset Venture Nordjylland,
+IKEA and Rebild Kommune.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from socialpartner._internal.plan import BreakEvenSpec, Flow, Placement, Plan
+from socialpartner._internal.units import canonical, is_ratio
+from socialpartner.models._base import Frozen, Partnership
+from socialpartner.parties import Company, Municipality, Name, SocialEnterprise
+from socialpartner.quantities import (
+    FullTimeEquivalents,
+    Headcount,
+    HoursPerTime,
+    Markup,
+    MoneyPerHour,
+    MoneyPerTime,
+)
+
+__all__ = ["Courses", "SharedResponsibilityPartnership", "SupportStaff", "TempHours"]
+
+_WEEKS_PER_YEAR = 52  # the calendar of units.txt: hour/week → hour/year
+
+
+class TempHours(Frozen):
+    """Temp hours (vikartimer) the company buys from the SØV.
+
+    Attributes:
+        workers: people in fleksjob at the SØV, placed at the company.
+        effective_hours: effective working hours per worker per time.
+        wage_cost: the SØV's full wage cost per effective hour.
+        overhead: the surcharge per hour, as money per hour or a percentage of
+            ``wage_cost``.
+
+    """
+
+    workers: Headcount
+    effective_hours: HoursPerTime
+    wage_cost: MoneyPerHour
+    overhead: Markup
+
+    @property
+    def overhead_is_percentage(self) -> bool:
+        """Whether ``overhead`` is a percentage of ``wage_cost`` (else money per hour)."""
+        return is_ratio(self.overhead)
+
+    def overhead_per_hour(self) -> Fraction:
+        """The overhead in DKK per hour, exact."""
+        if self.overhead_is_percentage:
+            return canonical(self.overhead) * canonical(self.wage_cost)
+        return canonical(self.overhead)
+
+
+class Courses(Frozen):
+    """Development courses the municipality buys from the SØV.
+
+    Attributes:
+        participants: citizens on a course at the same time.
+        price: the price per participant per time.
+
+    """
+
+    participants: Headcount
+    price: MoneyPerTime
+
+
+class SupportStaff(Frozen):
+    """A support post at the SØV, e.g. a socialpædagog.
+
+    Attributes:
+        role: the post, e.g. ``socialpædagog``.
+        fte: working time of the post (a plain number is FTE).
+        annual_cost: the SØV's employer cost of the post as stated (at that FTE).
+
+    """
+
+    role: Name
+    fte: FullTimeEquivalents
+    annual_cost: MoneyPerTime
+
+
+class SharedResponsibilityPartnership(Partnership):
+    """The three-party deal: temp hours plus municipal courses pay for support staff."""
+
+    MODEL = "shared_responsibility"
+
+    model: Literal["shared_responsibility"] = "shared_responsibility"
+    social_enterprise: SocialEnterprise
+    company: Company
+    municipality: Municipality
+    temp_hours: TempHours
+    courses: Courses
+    support_staff: Annotated[tuple[SupportStaff, ...], Field(max_length=1000)]
+
+    def _plan(self) -> Plan:
+        years = canonical(self.period)
+        th = self.temp_hours
+        hours_per_year = th.workers * canonical(th.effective_hours)
+        hours = hours_per_year * years
+        overhead = th.overhead_per_hour()
+        wage = canonical(th.wage_cost)
+        course_months = self.courses.participants * years * 12
+        flows = [
+            Flow("wages_billed", "company", "social_enterprise", wage * hours, "temp hours: wage cost"),
+            Flow("overhead", "company", "social_enterprise", overhead * hours, "temp hours: overhead"),
+            Flow("wages", "social_enterprise", "workers", wage * hours, "wages (fleksjob, effective hours)"),
+            Flow(
+                "courses",
+                "municipality",
+                "social_enterprise",
+                self.courses.participants * canonical(self.courses.price) * years,
+                "development courses",
+            ),
+        ]
+        staff_keys = []
+        for i, staff in enumerate(self.support_staff):
+            key = f"support_staff.{i}"
+            staff_keys.append(key)
+            flows.append(
+                Flow(
+                    key,
+                    "social_enterprise",
+                    "support_staff",
+                    canonical(staff.annual_cost) * years,
+                    f"salary: {staff.role}",
+                )
+            )
+        break_even = (
+            BreakEvenSpec(
+                "overhead on temp hours",
+                "temp_hours.overhead",
+                "overhead per hour",
+                "DKK/hour",
+                hours,
+                percent_of=wage if th.overhead_is_percentage else None,
+            ),
+            BreakEvenSpec(
+                "municipal course payments",
+                "courses.price",
+                "course price per participant",
+                "DKK/month",
+                course_months,
+            ),
+        )
+        staff_fte_hours = sum((canonical(s.fte) for s in self.support_staff), Fraction(0)) / _WEEKS_PER_YEAR
+        placements = (
+            Placement(
+                "fleksjob",
+                th.workers,
+                hours_per_year / _WEEKS_PER_YEAR,
+                "social_enterprise",
+                "company",
+                is_job=True,
+            ),
+            Placement("course participant", self.courses.participants, None, "municipality", "company", is_job=False),
+            Placement(
+                "support staff", len(self.support_staff), staff_fte_hours, "social_enterprise", "company", is_job=False
+            ),
+        )
+        return Plan(
+            parties={
+                "social_enterprise": self.social_enterprise.name,
+                "company": self.company.name,
+                "municipality": self.municipality.name,
+                "workers": "fleksjob workers",
+                "support_staff": "support staff",
+            },
+            flows=tuple(flows),
+            cost_pool=tuple(staff_keys),
+            funding=(("overhead on temp hours", ("overhead",)), ("municipal course payments", ("courses",))),
+            break_even=break_even,
+            placements=placements,
+        )

@@ -1,0 +1,134 @@
+"""The parties of a partnership: social-economy enterprise, company, municipality.
+
+Identifiers are checked: a CVR number with the modulus-11 rule, a kommunekode against
+the list of the 98 Danish municipalities shipped in ``data/kommuner.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+from typing import Annotated, Any, NamedTuple
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "CVR",
+    "Company",
+    "KommuneKode",
+    "Municipality",
+    "Party",
+    "SocialEnterprise",
+    "is_valid_cvr",
+    "municipality_name",
+]
+
+_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
+_KOMMUNER = Path(__file__).resolve().parent / "data" / "kommuner.csv"
+
+
+def is_valid_cvr(number: str) -> bool:
+    """The modulus-11 rule: 8 digits, first not 0, weighted sum divisible by 11.
+
+    >>> is_valid_cvr("13748136"), is_valid_cvr("13585627")
+    (True, False)
+    """
+    if len(number) != 8 or not number.isascii() or not number.isdigit() or number[0] == "0":
+        return False
+    return sum(int(d) * w for d, w in zip(number, _CVR_WEIGHTS, strict=True)) % 11 == 0
+
+
+def _cvr_text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value  # refused by the str schema below
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return value.replace(" ", "").removeprefix("DK")
+    return value
+
+
+def _check_cvr(value: str) -> str:
+    if not is_valid_cvr(value):
+        raise ValueError(
+            f"{value!r} is not a valid CVR number: expected 8 digits, first not 0, passing the modulus-11 check"
+        )
+    return value
+
+
+CVR = Annotated[str, BeforeValidator(_cvr_text), Field(max_length=20), AfterValidator(_check_cvr)]
+"""A Danish CVR number (company registration number), checked with modulus 11."""
+
+
+class Kommune(NamedTuple):
+    """One entry of the municipality list."""
+
+    code: int
+    name: str
+    region: str
+
+
+@functools.cache
+def _kommuner() -> dict[int, Kommune]:
+    with _KOMMUNER.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {int(r["code"]): Kommune(int(r["code"]), r["name"], r["region"]) for r in rows}
+
+
+def municipality_name(code: int) -> str:
+    """The official short name of a municipality, e.g. ``840`` → ``"Rebild"``.
+
+    Raises:
+        KeyError: an unknown code.
+
+    """
+    return _kommuner()[code].name
+
+
+def _kode_int(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return value
+
+
+def _check_kode(value: int) -> int:
+    if value not in _kommuner():
+        raise ValueError(
+            f"{value} is not a Danish kommunekode: expected one of the 98 codes, e.g. 840 (Rebild), 851 (Aalborg)"
+        )
+    return value
+
+
+KommuneKode = Annotated[int, BeforeValidator(_kode_int), Field(strict=True), AfterValidator(_check_kode)]
+"""A Danish municipality code (kommunekode), e.g. 840 for Rebild."""
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class Party(BaseModel):
+    """A named party, optionally with a CVR number."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: Name
+    cvr: CVR | None = None
+
+
+class SocialEnterprise(Party):
+    """The social-economy enterprise (socialøkonomisk virksomhed, SØV)."""
+
+
+class Company(Party):
+    """The ordinary company that buys from (or works with) the SØV."""
+
+
+class Municipality(Party):
+    """A Danish municipality (kommune), identified by its kommunekode."""
+
+    code: KommuneKode
+
+    @property
+    def official_name(self) -> str:
+        """The municipality's name as the code list gives it."""
+        return municipality_name(self.code)

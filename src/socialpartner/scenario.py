@@ -1,0 +1,173 @@
+"""Reading and writing scenario files (YAML or JSON).
+
+Scenario files are data: YAML is read with a safe loader that builds only plain
+mappings, lists, strings and numbers and refuses duplicate keys; JSON refuses duplicate
+keys too and reads decimals exactly. Files above :data:`MAX_FILE_BYTES` are refused.
+Saving writes a temporary file beside the target and renames it, so an interrupted
+save never leaves a broken file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from socialpartner.errors import ScenarioError
+from socialpartner.models._base import Partnership
+from socialpartner.models.shared_responsibility import SharedResponsibilityPartnership
+
+__all__ = ["MAX_FILE_BYTES", "MODELS", "dumps", "example_path", "load", "loads", "save"]
+
+MAX_FILE_BYTES = 1_000_000
+"""Largest scenario file read (a partnership is a few hundred bytes)."""
+
+MODELS: dict[str, type[Partnership]] = {
+    SharedResponsibilityPartnership.MODEL: SharedResponsibilityPartnership,
+}
+"""The partnership model of each ``model:`` key."""
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe YAML loading that refuses duplicate keys (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                ) from None
+            if duplicate:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return result
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _parse(text: str, fmt: str, path: Path | None) -> Any:
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES:,} characters", path)
+    try:
+        if fmt == "json":
+            return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=Decimal)
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise ScenarioError(f"not valid {fmt.upper()}: {exc}", path) from None
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in {".yaml", ".yml"}:
+        return "yaml"
+    if suffix == ".json":
+        return "json"
+    raise ScenarioError("unknown file type: expected .yaml, .yml or .json", path)
+
+
+def from_data(data: Any, path: Path | None = None) -> Partnership:
+    """Validate already-parsed scenario data into the partnership its ``model:`` names.
+
+    Raises:
+        ScenarioError: not a mapping, or no or an unknown ``model:``.
+        pydantic.ValidationError: the content does not fit that model.
+
+    """
+    if not isinstance(data, dict):
+        raise ScenarioError(f"a scenario must be a mapping of keys to values, got {type(data).__name__}", path)
+    key = data.get("model")
+    valid = ", ".join(sorted(MODELS))
+    if key is None:
+        raise ScenarioError(f"missing 'model:' key: expected one of {valid}", path)
+    cls = MODELS.get(key) if isinstance(key, str) else None
+    if cls is None:
+        raise ScenarioError(f"unknown model {key!r}: expected one of {valid}", path)
+    return cls.model_validate(data)
+
+
+def loads(text: str, fmt: str = "yaml") -> Partnership:
+    """Read a scenario from text (``fmt`` is ``"yaml"`` or ``"json"``)."""
+    if fmt not in {"yaml", "json"}:
+        raise ScenarioError(f"unknown format {fmt!r}: expected 'yaml' or 'json'")
+    return from_data(_parse(text, fmt, None))
+
+
+def load(path: str | os.PathLike[str]) -> Partnership:
+    """Read and validate a scenario file; the model is chosen by its ``model:`` key.
+
+    Raises:
+        ScenarioError: the file cannot be read or parsed, or names no known model.
+        pydantic.ValidationError: the content does not fit the model; each entry names
+            the field (e.g. ``temp_hours.wage_cost``) and what was expected.
+
+    """
+    p = Path(path)
+    fmt = _format_of(p)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError(f"file is larger than {MAX_FILE_BYTES:,} bytes ({size:,})", p)
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError("no such file", p) from None
+    except UnicodeDecodeError:
+        raise ScenarioError("not UTF-8 text", p) from None
+    except OSError as exc:
+        raise ScenarioError(f"cannot read: {exc.strerror}", p) from None
+    return from_data(_parse(text, fmt, p), p)
+
+
+def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
+    """The scenario as YAML or JSON text that :func:`loads` reads back identically."""
+    data = partnership.model_dump(mode="json", exclude_none=True)
+    data = {"model": data.pop("model"), **data}
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    raise ScenarioError(f"unknown format {fmt!r}: expected 'yaml' or 'json'")
+
+
+def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
+    """Write a scenario file (format from the suffix), atomically; returns the path."""
+    p = Path(path)
+    text = dumps(partnership, _format_of(p))
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return p
+
+
+def example_path(name: str = "ikea_rebild") -> Path:
+    """Path of a scenario file bundled with the library (default: the three-party deal)."""
+    path = Path(str(resources.files("socialpartner") / "data" / "examples" / f"{name}.yaml"))
+    if not path.is_file():
+        raise ScenarioError(f"no bundled example {name!r}", path)
+    return path

@@ -1,0 +1,127 @@
+"""Hypothesis properties of evaluations over random valid three-party scenarios."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import socialpartner as sp
+from socialpartner.scenario import from_data
+
+from .strategies import shared_responsibility_data
+
+# Alternative units for each quantity input: (unit, how many of it make one of the original unit).
+ALTERNATIVES: dict[tuple[str, ...], tuple[str, list[tuple[str, Fraction]]]] = {
+    ("temp_hours", "effective_hours"): (
+        "hour/week",
+        [
+            ("hour/year", Fraction(52)),
+            ("hour/month", Fraction(13, 3)),
+            ("minute/week", Fraction(60)),
+            ("FTE", Fraction(1, 37)),
+        ],
+    ),
+    ("temp_hours", "wage_cost"): (
+        "DKK/hour",
+        [("øre/hour", Fraction(100)), ("DKK/minute", Fraction(1, 60)), ("kr/h", Fraction(1))],
+    ),
+    ("courses", "price"): (
+        "DKK/month",
+        [("DKK/year", Fraction(12)), ("DKK/quarter", Fraction(3)), ("DKK/week", Fraction(12, 52))],
+    ),
+}
+
+
+def finite_decimal(value: Fraction) -> Decimal | None:
+    """The exact decimal of ``value`` if it has one with at most 15 significant digits."""
+    d = Decimal(value.numerator) / Decimal(value.denominator)
+    if Fraction(d) != value or len(d.normalize().as_tuple().digits) > 15:
+        return None
+    return d
+
+
+def magnitude(text: str) -> Fraction:
+    return Fraction(Decimal(text.split()[0]))
+
+
+def evaluate(data: dict[str, Any]) -> sp.Evaluation:
+    return sp.evaluate(from_data(data))
+
+
+@given(shared_responsibility_data())
+def test_every_ledger_balances_to_the_ore(data: dict[str, Any]) -> None:
+    ev = evaluate(data)
+    assert sum(ev.ledger.nets().values(), Decimal(0)) == 0
+    for t in ev.ledger:
+        assert t.amount == t.amount.quantize(sp.ORE)
+    split = ev.cost_split
+    # what the SØV keeps is exactly the support-staff surplus: the wages pass through
+    assert ev.ledger.net("social_enterprise") == split.surplus
+    assert split.total_funding - split.surplus == split.cost
+
+
+@given(shared_responsibility_data(), st.data())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_other_units_do_not_change_results(data: dict[str, Any], pick: st.DataObject) -> None:
+    path = pick.draw(st.sampled_from(sorted(ALTERNATIVES)))
+    _, options = ALTERNATIVES[path]
+    unit, per_original = pick.draw(st.sampled_from(options))
+    changed = copy.deepcopy(data)
+    section = changed[path[0]]
+    value = finite_decimal(magnitude(section[path[1]]) * per_original)
+    assume(value is not None)
+    section[path[1]] = f"{value} {unit}"
+    assert evaluate(changed).to_dict() == evaluate(data).to_dict()
+
+
+@given(shared_responsibility_data(), st.sampled_from(["12 month", "52 week", "4 quarter"]))
+def test_period_spelling_does_not_change_amounts(data: dict[str, Any], period: str) -> None:
+    data["period"] = "1 year"
+    changed = dict(data, period=period)
+    a, b = evaluate(data).to_dict(), evaluate(changed).to_dict()
+    a.pop("period")
+    b.pop("period")
+    assert a == b
+
+
+@given(shared_responsibility_data(), st.decimals(0, 10_000, places=2), st.sampled_from(["overhead", "price"]))
+def test_more_revenue_never_lowers_coverage(data: dict[str, Any], extra: Decimal, which: str) -> None:
+    before = evaluate(data).cost_split
+    raised = copy.deepcopy(data)
+    section, key = ("temp_hours", "overhead") if which == "overhead" else ("courses", "price")
+    number, unit = raised[section][key].split(" ", 1)
+    raised[section][key] = f"{Decimal(number) + extra} {unit}"
+    after = evaluate(raised).cost_split
+    assert after.total_funding >= before.total_funding
+    if before.coverage is not None and after.coverage is not None:
+        assert after.coverage >= before.coverage
+
+
+@given(shared_responsibility_data(), st.sampled_from(["yaml", "json"]))
+def test_load_save_load_is_identity(data: dict[str, Any], fmt: str) -> None:
+    first = from_data(data)
+    text = sp.dumps(first, fmt)
+    again = sp.loads(text, fmt)
+    assert again == first
+    assert sp.dumps(again, fmt) == text
+    assert sp.evaluate(again).to_dict() == sp.evaluate(first).to_dict()
+
+
+@given(shared_responsibility_data())
+def test_break_even_price_covers_the_cost(data: dict[str, Any]) -> None:
+    # substituting a break-even price back: funding then meets the cost to within rounding
+    ev = evaluate(data)
+    course = ev.break_even[1]
+    assume(course.value is not None and not course.already_covered)
+    assert course.value is not None
+    changed = copy.deepcopy(data)
+    changed["courses"]["price"] = f"{course.value} DKK/month"
+    split = evaluate(changed).cost_split
+    participant_months = Fraction(data["courses"]["participants"]) * 12 * from_data(data).period.to("year").magnitude
+    # the price is rounded to the øre, so funding misses the cost by at most ½ øre per participant-month
+    assert abs(Fraction(split.surplus)) <= Fraction(1, 200) * Fraction(participant_months) + Fraction(1, 100)

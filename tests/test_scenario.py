@@ -1,0 +1,113 @@
+"""Reading and writing scenario files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import socialpartner as sp
+from socialpartner.scenario import MAX_FILE_BYTES, from_data
+
+from .conftest import EXAMPLE
+
+
+def test_bundled_example_is_the_shipped_file() -> None:
+    # the CLI's default scenario and examples/ikea_rebild.yaml must never drift apart
+    assert sp.example_path().read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_load_returns_the_typed_model(example: sp.SharedResponsibilityPartnership) -> None:
+    assert type(example) is sp.SharedResponsibilityPartnership
+    assert example.temp_hours.workers == 3
+    assert sp.MODELS == {"shared_responsibility": sp.SharedResponsibilityPartnership}
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".yml", ".json"])
+def test_save_load_round_trip(tmp_path: Path, example: sp.SharedResponsibilityPartnership, suffix: str) -> None:
+    path = sp.save(example, tmp_path / f"deal{suffix}")
+    again = sp.load(path)
+    assert again == example
+    assert sp.dumps(again, "yaml") == sp.dumps(example, "yaml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"deal{suffix}"]  # no temporary file left
+
+
+def test_round_trip_keeps_optional_fields(tmp_path: Path, data: dict[str, Any]) -> None:
+    data["company"]["cvr"] = "13748136"
+    data["temp_hours"]["overhead"] = "12.5 %"
+    data["courses"]["price"] = "409.56 DKK/month"
+    p = from_data(data)
+    again = sp.load(sp.save(p, tmp_path / "x.yaml"))
+    assert again == p
+    assert isinstance(again, sp.SharedResponsibilityPartnership)
+    assert again.company.cvr == "13748136"
+    assert sp.dumps(again, "json") == sp.dumps(p, "json")
+    assert "409.56 DKK / month" in sp.dumps(p)
+
+
+def test_save_failure_leaves_the_old_file(
+    tmp_path: Path, example: sp.SharedResponsibilityPartnership, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "deal.yaml"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("socialpartner.scenario.os.replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        sp.save(example, target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["deal.yaml"]
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "words"),
+    [
+        ("a.yaml", "model: shared_responsibility\nname: a\nname: b\n", "duplicate key 'name'"),
+        ("a.json", '{"model": "shared_responsibility", "name": "a", "name": "b"}', "duplicate key 'name'"),
+        ("a.yaml", "model: [unclosed\n", "not valid YAML"),
+        ("a.json", "{", "not valid JSON"),
+        ("a.yaml", "- 1\n- 2\n", "must be a mapping"),
+        ("a.yaml", "name: x\n", "missing 'model:'"),
+        ("a.yaml", "model: supplier\n", "unknown model 'supplier': expected one of shared_responsibility"),
+        ("a.yaml", "model: !!python/object/apply:os.system ['true']\n", "not valid YAML"),
+        ("a.txt", "model: shared_responsibility\n", "unknown file type"),
+    ],
+)
+def test_bad_files_get_clear_errors(tmp_path: Path, name: str, text: str, words: str) -> None:
+    with pytest.raises(sp.ScenarioError, match=words.replace("[", r"\[")) as info:
+        sp.load(write(tmp_path, name, text))
+    assert info.value.path == tmp_path / name
+
+
+def test_missing_and_oversized_files(tmp_path: Path) -> None:
+    with pytest.raises(sp.ScenarioError, match="no such file"):
+        sp.load(tmp_path / "none.yaml")
+    big = write(tmp_path, "big.yaml", "x" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(sp.ScenarioError, match="larger than"):
+        sp.load(big)
+    (tmp_path / "bin.yaml").write_bytes(b"\xff\xfe")
+    with pytest.raises(sp.ScenarioError, match="UTF-8"):
+        sp.load(tmp_path / "bin.yaml")
+
+
+def test_loads_json_reads_decimals_exactly(example_data: dict[str, Any]) -> None:
+    data = json.loads(json.dumps(example_data))
+    data["temp_hours"]["wage_cost"] = 165.1  # a JSON number, read as Decimal("165.1")
+    p = sp.loads(json.dumps(data), "json")
+    assert isinstance(p, sp.SharedResponsibilityPartnership)
+    assert sp.dumps(p, "json").count('"165.1 DKK / hour"') == 1
+
+
+def test_yaml_output_is_plain_data(example: sp.SharedResponsibilityPartnership) -> None:
+    assert yaml.safe_load(sp.dumps(example))["temp_hours"]["wage_cost"] == "165 DKK / hour"
