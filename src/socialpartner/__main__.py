@@ -1,0 +1,5 @@
+"""``python -m socialpartner``: the command line."""
+
+from socialpartner.cli import main
+
+main()

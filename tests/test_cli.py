@@ -1,0 +1,75 @@
+"""The command line, through typer's test runner and as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from socialpartner.cli import app
+
+from .conftest import EXAMPLE
+
+runner = CliRunner()
+
+
+def test_evaluate_bundled_example_table() -> None:
+    result = runner.invoke(app, ["evaluate"], env={"COLUMNS": "140"})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for text in [
+        "Huset Venture Nordjylland",
+        "Rebild Kommune",
+        "386,100.00",
+        "46,800.00",
+        "396,000.00",
+        "480,000.00",
+        "92.25 %",
+        "37,200.00",
+        "35.90 DKK/hour",
+        "12,033.33 DKK/month",
+        "1.22",
+    ]:
+        assert text in out, text
+
+
+def test_evaluate_json(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(EXAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["cost_split"]["coverage"] == "0.922500"
+    assert doc["cost_split"]["shortfall"] == "37200.00"
+    assert doc["balances"]["social_enterprise"]["net"] == "-37200.00"
+    assert [b["value"] for b in doc["break_even"]] == ["35.90", "12033.33"]
+    assert all(isinstance(t["amount"], str) for t in doc["transfers"])
+
+
+def test_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EXAMPLE.read_text(encoding="utf-8").replace("165 DKK/hour", "165 DKK/month"), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(bad)])
+    assert result.exit_code == 2
+    assert "temp_hours.wage_cost" in result.output
+    assert "expected money per hour" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "no such file" in result.output
+
+
+def test_console_script_runs() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "socialpartner", "evaluate", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["cost_split"]["total_funding"] == "442800.00"
