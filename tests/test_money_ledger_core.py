@@ -155,11 +155,15 @@ def test_split_cost_surplus_and_no_cost() -> None:
     assert empty.shares == {}
 
 
-def test_split_cost_rejects_negative() -> None:
+def test_split_cost_rejects_negative_cost_but_not_a_losing_source() -> None:
     with pytest.raises(sp.SocialPartnerError, match="cost pool"):
         sp.split_cost(D("-1"), {})
-    with pytest.raises(sp.SocialPartnerError, match="'a'"):
-        sp.split_cost(D("1"), {"a": D("-1")})
+    # a margin that is a loss drains funding: 100 cost, +80 and −30 → 50 funding, shortfall 50
+    split = sp.split_cost(D("100.00"), {"a": D("80.00"), "b": D("-30.00")})
+    assert split.total_funding == D("50.00")
+    assert split.shortfall == D("50.00")
+    assert split.shares == {"a": D("0.8"), "b": D("-0.3")}
+    assert split.uncovered_share == D("0.5")
 
 
 def test_break_even_rate() -> None:

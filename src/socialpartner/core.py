@@ -64,7 +64,7 @@ class CostSplit:
 
     @property
     def shortfall(self) -> Decimal:
-        """What is missing to cover the cost (zero when covered)."""
+        """What is missing to cover the cost (zero when covered; above the cost when a source is negative)."""
         return max(_ZERO, -self.surplus)
 
     @property
@@ -97,13 +97,13 @@ def split_cost(cost: Decimal, funding: Mapping[str, Decimal]) -> CostSplit:
     >>> s.coverage, s.shortfall, s.shares["courses"], s.uncovered_share
     (Decimal('0.9225'), Decimal('37200.00'), Decimal('0.825'), Decimal('0.0775'))
 
+    A source may be negative: a margin that is a loss (e.g. contract revenue below the
+    wages it pays) drains funding, and its share of the cost is then negative.
+
     Raises:
-        SocialPartnerError: a negative cost or source.
+        SocialPartnerError: a negative cost pool.
 
     """
     if cost < 0:
         raise SocialPartnerError(f"cost pool must not be negative, got {cost}")
-    for name, amount in funding.items():
-        if amount < 0:
-            raise SocialPartnerError(f"funding source {name!r} must not be negative, got {amount}")
     return CostSplit(cost, MappingProxyType(dict(funding)))

@@ -1,59 +1,55 @@
 """Evaluate a partnership: ledger, cost split, break-even prices and jobs.
 
 The evaluator settles a model's flows into a balanced ledger, splits the cost of
-support staff over its funding sources, solves break-even prices and counts jobs.
-
-This module serves every model through the :class:`~socialpartner._internal.plan.Plan`
-a model returns; it knows nothing of any one model.
+support staff over its funding sources, solves break-even prices and counts jobs, the
+same way for every model: it only sees the model's :class:`~socialpartner._internal.plan.Plan`.
+A model with several periods (a spin-off's years) gets one evaluation per period in
+:attr:`Evaluation.breakdown` and their sum at the top.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from socialpartner import core
-from socialpartner._internal.plan import Placement, Plan
+from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
 from socialpartner._internal.units import format_magnitude
 from socialpartner.ledger import Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import ROUNDING_RULE, to_ore
 
-__all__ = ["BreakEven", "Evaluation", "Job", "evaluate"]
+__all__ = ["BreakEven", "Check", "Evaluation", "Figure", "Job", "evaluate"]
 
 _HOURS_PER_FTE_WEEK = 37  # 1 FTE = 37 hour/week, as units.txt defines it
 _RATIO_PLACES = Decimal("0.000001")
-_TWO_PLACES = Decimal("0.01")
+_ZERO = Decimal("0.00")
 
 
-def _places(value: Fraction | Decimal, step: Decimal = _TWO_PLACES) -> Decimal:
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    return value.quantize(step, rounding=ROUND_HALF_UP)
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)
 class BreakEven:
-    """The price at which funding exactly covers the cost pool, others unchanged.
+    """The price at which funding exactly covers the cost pool, everything else as given.
 
     Attributes:
-        source: the funding source whose price is solved.
-        input_path: the scenario input that sets that price, e.g. ``courses.price``.
         label: words for the price.
+        input_path: the scenario input that sets that price, e.g. ``courses.price``.
         value: the price in ``unit``, rounded to øre; None when no price works (the
-            source has no volume, e.g. no hours are bought).
+            price has no volume, e.g. no hours are bought).
         unit: e.g. ``DKK/hour``.
         percent: the price as a percentage of its base, for markups given as one.
-        already_covered: the other sources cover the cost even at a price of zero.
+        already_covered: the cost is covered even at a price of zero.
 
     """
 
-    source: str
-    input_path: str
     label: str
+    input_path: str
     value: Decimal | None
     unit: str
     percent: Decimal | None = None
@@ -62,15 +58,22 @@ class BreakEven:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """People placed, by form: headcount, effective hours per week, FTE (37 h/week)."""
+    """People placed, by form: headcount, paid and effective hours a week, FTE (37 h/week).
+
+    ``employer`` is None for people who are not employed (e.g. course participants).
+    ``inclusive``: a form for people at the edge of the labour market (all but ordinary
+    jobs).
+    """
 
     form: str
     headcount: int
     hours_per_week: Decimal | None
+    effective_hours_per_week: Decimal | None
     fte: Decimal | None
-    employer: str
+    employer: str | None
     workplace: str
     is_job: bool
+    inclusive: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +85,12 @@ class Evaluation:
         parties: display name of each role in the ledger.
         ledger: every transfer of the period; balances to the øre.
         cost_split: the support-staff cost set against its funding sources.
-        break_even: the break-even price of each negotiable funding source.
+        break_even: the break-even price of each negotiable price.
         placements: people placed, by form (see :attr:`jobs` for jobs only).
+        figures: the model's own results (e.g. a company's net gain).
+        checks: criteria judged from stated facts (e.g. RSV registration).
+        statements: ready-to-use sentences (e.g. for a CSR report).
+        breakdown: one evaluation per period for multi-period models, else empty.
 
     """
 
@@ -91,23 +98,41 @@ class Evaluation:
     parties: Mapping[str, str]
     ledger: Ledger
     cost_split: core.CostSplit
-    break_even: tuple[BreakEven, ...]
-    placements: tuple[Job, ...]
+    break_even: tuple[BreakEven, ...] = ()
+    placements: tuple[Job, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    checks: tuple[Check, ...] = ()
+    statements: tuple[str, ...] = ()
+    breakdown: tuple[Evaluation, ...] = ()
 
     @property
     def jobs(self) -> tuple[Job, ...]:
         """Placements that are jobs (not course places or support posts)."""
         return tuple(p for p in self.placements if p.is_job)
 
+    def figure(self, key: str) -> Figure:
+        """One of :attr:`figures` by key.
+
+        Raises:
+            KeyError: no such figure; the message lists the keys there are.
+
+        """
+        for f in self.figures:
+            if f.key == key:
+                return f
+        raise KeyError(f"no figure {key!r}; figures: {', '.join(f.key for f in self.figures)}")
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; money and ratios are decimal strings, never floats."""
+        out = {"model": self.partnership.MODEL, "name": self.partnership.name, "rounding": ROUNDING_RULE}
+        out.update(self._body())
+        return out
+
+    def _body(self) -> dict[str, Any]:
         split = self.cost_split
         coverage = split.coverage
         return {
-            "model": self.partnership.MODEL,
-            "name": self.partnership.name,
             "period": self.ledger.period,
-            "rounding": ROUNDING_RULE,
             "parties": dict(self.parties),
             "transfers": [
                 {"payer": t.payer, "payee": t.payee, "amount": str(t.amount), "purpose": t.purpose} for t in self.ledger
@@ -123,18 +148,17 @@ class Evaluation:
                 "total_funding": str(split.total_funding),
                 "surplus": str(split.surplus),
                 "shortfall": str(split.shortfall),
-                "coverage": None if coverage is None else str(_places(coverage, _RATIO_PLACES)),
-                "shares": {k: str(_places(v, _RATIO_PLACES)) for k, v in split.shares.items()},
-                "uncovered_share": str(_places(split.uncovered_share, _RATIO_PLACES)),
+                "coverage": None if coverage is None else str(places(coverage, _RATIO_PLACES)),
+                "shares": {k: str(places(v, _RATIO_PLACES)) for k, v in split.shares.items()},
+                "uncovered_share": str(places(split.uncovered_share, _RATIO_PLACES)),
             },
             "break_even": [
                 {
-                    "source": b.source,
-                    "input": b.input_path,
                     "label": b.label,
-                    "value": None if b.value is None else str(b.value),
+                    "input": b.input_path,
+                    "value": _text(b.value),
                     "unit": b.unit,
-                    "percent": None if b.percent is None else str(b.percent),
+                    "percent": _text(b.percent),
                     "already_covered": b.already_covered,
                 }
                 for b in self.break_even
@@ -143,59 +167,110 @@ class Evaluation:
                 {
                     "form": j.form,
                     "headcount": j.headcount,
-                    "hours_per_week": None if j.hours_per_week is None else str(j.hours_per_week),
-                    "fte": None if j.fte is None else str(j.fte),
+                    "hours_per_week": _text(j.hours_per_week),
+                    "effective_hours_per_week": _text(j.effective_hours_per_week),
+                    "fte": _text(j.fte),
                     "employer": j.employer,
                     "workplace": j.workplace,
                     "is_job": j.is_job,
+                    "inclusive": j.inclusive,
                 }
                 for j in self.placements
             ],
+            "figures": {
+                f.key: {"label": f.label, "value": _text(f.value), "unit": f.unit, "note": f.note} for f in self.figures
+            },
+            "checks": [{"criterion": c.criterion, "status": c.status, "reason": c.reason} for c in self.checks],
+            "statements": list(self.statements),
+            "breakdown": [e._body() for e in self.breakdown],
         }
 
 
 def _job(p: Placement) -> Job:
-    hours = None if p.hours_per_week is None else _places(p.hours_per_week)
-    fte = None if p.hours_per_week is None else _places(p.hours_per_week / _HOURS_PER_FTE_WEEK)
-    return Job(p.form, p.headcount, hours, fte, p.employer, p.workplace, p.is_job)
+    paid = None if p.paid_hours is None else places(p.paid_hours)
+    effective = None if p.effective_hours is None else places(p.effective_hours)
+    fte = None if p.paid_hours is None else places(p.paid_hours / _HOURS_PER_FTE_WEEK)
+    return Job(p.form, p.headcount, paid, effective, fte, p.employer, p.workplace, p.is_job, p.inclusive)
 
 
-def _break_even(plan: Plan, split: core.CostSplit) -> tuple[BreakEven, ...]:
+def _break_even(plan: Plan, settled: Mapping[str, Decimal], split: core.CostSplit) -> tuple[BreakEven, ...]:
     out = []
     for spec in plan.break_even:
         if spec.volume == 0:
-            out.append(BreakEven(spec.source, spec.input_path, spec.label, None, spec.unit))
+            out.append(BreakEven(spec.label, spec.input_path, None, spec.unit))
             continue
-        others = split.total_funding - split.funding[spec.source]
-        rate = core.break_even_rate(Fraction(split.cost), Fraction(others), spec.volume)
+        # funding that does not move with this price
+        others = Fraction(split.total_funding - settled[spec.flow])
+        rate = core.break_even_rate(Fraction(split.cost), others, spec.volume)
         covered = rate < 0
         rate = max(rate, Fraction(0))
-        percent = None if spec.percent_of is None or spec.percent_of == 0 else _places(rate / spec.percent_of * 100)
-        out.append(BreakEven(spec.source, spec.input_path, spec.label, to_ore(rate), spec.unit, percent, covered))
+        percent = None
+        if spec.percent_of:  # neither None nor zero
+            percent = places(rate / spec.percent_of * 100)
+        out.append(BreakEven(spec.label, spec.input_path, to_ore(rate), spec.unit, percent, covered))
     return tuple(out)
 
 
-def evaluate(partnership: Partnership) -> Evaluation:
-    """Evaluate a validated partnership (see :func:`socialpartner.load`).
-
-    Each flow is rounded once to øre (:data:`socialpartner.money.ROUNDING_RULE`); the cost
-    split and break-even prices are computed from those rounded amounts, so every figure
-    printed adds up.
-    """
-    plan = partnership._plan()
+def _evaluate_plan(partnership: Partnership, plan: Plan, period: str) -> Evaluation:
     settled = {f.key: to_ore(f.amount) for f in plan.flows}
-    transfers = [Transfer(f.payer, f.payee, settled[f.key], f.purpose) for f in plan.flows]
-    period = partnership.period
-    ledger = Ledger(f"{format_magnitude(period.magnitude)} {period.units}", transfers)
+    ledger = Ledger(period, [Transfer(f.payer, f.payee, settled[f.key], f.purpose) for f in plan.flows])
     split = core.split_cost(
-        sum((settled[k] for k in plan.cost_pool), Decimal("0.00")),
-        {name: sum((settled[k] for k in keys), Decimal("0.00")) for name, keys in plan.funding},
+        sum((settled[k] for k in plan.cost_pool), _ZERO),
+        {name: sum((sign * settled[k] for k, sign in keys), _ZERO) for name, keys in plan.funding},
     )
+    extras = plan.extras(settled)
     return Evaluation(
         partnership=partnership,
         parties=dict(plan.parties),
         ledger=ledger,
         cost_split=split,
-        break_even=_break_even(plan, split),
+        break_even=_break_even(plan, settled, split),
         placements=tuple(_job(p) for p in plan.placements),
+        figures=extras.figures,
+        checks=extras.checks,
+        statements=extras.statements,
     )
+
+
+def _combine(partnership: Partnership, parts: tuple[Evaluation, ...], period: str) -> Evaluation:
+    transfers = [
+        Transfer(t.payer, t.payee, t.amount, f"{part.ledger.period}: {t.purpose}")
+        for part in parts
+        for t in part.ledger
+    ]
+    funding: dict[str, Decimal] = {}
+    for part in parts:
+        for name, amount in part.cost_split.funding.items():
+            funding[name] = funding.get(name, _ZERO) + amount
+    parties: dict[str, str] = {}
+    for part in parts:
+        parties.update(part.parties)
+    extras = partnership._combined_extras(parts)
+    return Evaluation(
+        partnership=partnership,
+        parties=parties,
+        ledger=Ledger(period, transfers),
+        cost_split=core.split_cost(sum((p.cost_split.cost for p in parts), _ZERO), funding),
+        figures=extras.figures,
+        checks=extras.checks,
+        statements=extras.statements,
+        breakdown=parts,
+    )
+
+
+def evaluate(partnership: Partnership) -> Evaluation:
+    """Evaluate a validated partnership (see :func:`socialpartner.load`).
+
+    Each flow is rounded once to øre (:data:`socialpartner.ROUNDING_RULE`); the cost
+    split, break-even prices and figures are computed from those rounded amounts, so
+    every figure printed adds up.
+    """
+    period = partnership.period
+    label = f"{format_magnitude(period.magnitude)} {period.units}"
+    plans = partnership._plans()
+    if not partnership.MULTI_PERIOD:
+        (plan,) = plans
+        return _evaluate_plan(partnership, plan, label)
+    parts = tuple(_evaluate_plan(partnership, plan, plan.label) for plan in plans)
+    span = plans[0].label if len(plans) == 1 else f"{plans[0].label}–{plans[-1].label}"
+    return _combine(partnership, parts, span)

@@ -1,15 +1,28 @@
 """What a partnership model hands to the generic evaluator.
 
-A model turns its inputs into a :class:`Plan`: exact money flows between roles, which
-flows form the cost pool and which fund it, how each funding source scales with its
-price (for break-even), and the placements (jobs, course places, support posts). The
+A model turns its inputs into one :class:`Plan` per period (one for most models, one
+per year for a spin-off): exact money flows between roles, which flows form the cost
+pool and which (with a sign) fund it, how negotiable prices scale (for break-even), the
+people placed, and model-specific figures computed from the settled amounts. The
 evaluator rounds, books, splits and solves without knowing which model it serves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Literal
+
+TWO_PLACES = Decimal("0.01")
+
+
+def places(value: Fraction | Decimal, step: Decimal = TWO_PLACES) -> Decimal:
+    """Round a non-money figure (hours, FTE, a ratio) half up to ``step``."""
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    return value.quantize(step, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +38,14 @@ class Flow:
 
 @dataclass(frozen=True, slots=True)
 class BreakEvenSpec:
-    """How one funding source scales with the price a user can negotiate.
+    """A negotiable price whose flow is ``price * volume``.
 
-    The source's amount is ``price * volume``; the break-even price makes total funding
-    equal the cost pool. ``percent_of`` (a price per volume unit) also expresses the
-    answer as a percentage of it, for markups given as a percentage.
+    The break-even price makes total funding equal the cost pool, everything else as
+    given. ``percent_of`` (a price per volume unit) also expresses the answer as a
+    percentage of it, for markups given as a percentage.
     """
 
-    source: str
+    flow: str
     input_path: str
     label: str
     unit: str
@@ -42,27 +55,68 @@ class BreakEvenSpec:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """People placed by the partnership, one line per form and workplace.
-
-    ``hours_per_week`` is effective hours per week for the whole line (None when the
-    inputs do not state hours).
-    """
+    """People placed, one line per form and workplace; hours are per week, for the line."""
 
     form: str
     headcount: int
-    hours_per_week: Fraction | None
-    employer: str
+    paid_hours: Fraction | None
+    effective_hours: Fraction | None
+    employer: str | None
     workplace: str
     is_job: bool
+    inclusive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A model-specific result, e.g. the company's net gain.
+
+    ``value`` is already rounded for its unit (øre for money).
+    """
+
+    key: str
+    label: str
+    value: Decimal | None
+    unit: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A yes/no criterion judged from stated facts (e.g. an RSV registration criterion)."""
+
+    criterion: str
+    status: Literal["met", "not met", "unknown"]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extras:
+    """What a model reports beyond ledger, cost split, break-even and placements."""
+
+    figures: tuple[Figure, ...] = ()
+    checks: tuple[Check, ...] = ()
+    statements: tuple[str, ...] = ()
+
+
+def no_extras(settled: Mapping[str, Decimal]) -> Extras:
+    """The default: nothing beyond the common results."""
+    return Extras()
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A model's contribution to an evaluation; see the module docstring."""
+    """A model's contribution to an evaluation; see the module docstring.
+
+    ``funding`` maps each source name to signed flow keys: a source may be a margin,
+    e.g. contract revenue (+1) less wages (-1).
+    """
 
     parties: dict[str, str]
     flows: tuple[Flow, ...]
     cost_pool: tuple[str, ...]
-    funding: tuple[tuple[str, tuple[str, ...]], ...]
-    break_even: tuple[BreakEvenSpec, ...]
-    placements: tuple[Placement, ...]
+    funding: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    break_even: tuple[BreakEvenSpec, ...] = ()
+    placements: tuple[Placement, ...] = ()
+    extras: Callable[[Mapping[str, Decimal]], Extras] = field(default=no_extras)
+    label: str = ""

@@ -54,6 +54,8 @@ _DIMENSION_WORDS: dict[frozenset[tuple[str, int]], str] = {
     frozenset({("[labour]", 1)}): "hours",
     frozenset({("[labour]", 1), ("[time]", -1)}): "hours per time",
     frozenset({("[time]", 1)}): "calendar time",
+    frozenset({("[item]", 1), ("[time]", -1)}): "items per time",
+    frozenset({("[currency]", 1), ("[item]", -1)}): "money per item",
 }
 
 Dims = frozenset[tuple[str, int]]
@@ -109,6 +111,8 @@ def parse_unit(text: str) -> UnitInfo:
         ) from exc
     except Exception as exc:  # pint's tokenizer raises several unrelated types
         raise QuantityError(text, "a unit such as 'DKK/hour'", "not a unit expression", "unit_syntax") from exc
+    if not unit.dimensionality and not dict(unit._units):  # "dimensionless": nothing to convert
+        return UnitInfo(unit, frozenset(), Fraction(1))
     factor, _ = _exact_registry().get_base_units(str(unit))
     return UnitInfo(unit, dims_of(unit.dimensionality), Fraction(factor))  # type: ignore[call-overload]
 

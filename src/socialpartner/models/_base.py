@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from socialpartner._internal.plan import Plan
+from socialpartner._internal.plan import Extras, Plan
 from socialpartner.parties import Name
 from socialpartner.quantities import Duration
+
+if TYPE_CHECKING:
+    from socialpartner.evaluation import Evaluation
 
 
 class Frozen(BaseModel):
@@ -27,9 +30,21 @@ class Partnership(Frozen):
     """
 
     MODEL: ClassVar[str]
+    # True for models evaluated period by period (a spin-off's years): the evaluation then
+    # always has a breakdown, even with a single period.
+    MULTI_PERIOD: ClassVar[bool] = False
 
     name: Name
     period: Duration = "1 year"  # type: ignore[assignment]  # the default is validated into a Quantity
 
     def _plan(self) -> Plan:
+        """The model's flows and placements for one period."""
         raise NotImplementedError
+
+    def _plans(self) -> tuple[Plan, ...]:
+        """One plan per period; most models have one."""
+        return (self._plan(),)
+
+    def _combined_extras(self, parts: tuple[Evaluation, ...]) -> Extras:
+        """Figures over all periods of a multi-period model."""
+        return Extras()

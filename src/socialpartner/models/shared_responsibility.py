@@ -17,19 +17,11 @@ from pydantic import Field
 from socialpartner._internal.plan import BreakEvenSpec, Flow, Placement, Plan
 from socialpartner._internal.units import canonical, is_ratio
 from socialpartner.models._base import Frozen, Partnership
-from socialpartner.parties import Company, Municipality, Name, SocialEnterprise
-from socialpartner.quantities import (
-    FullTimeEquivalents,
-    Headcount,
-    HoursPerTime,
-    Markup,
-    MoneyPerHour,
-    MoneyPerTime,
-)
+from socialpartner.models._shared import WEEKS_PER_YEAR, SupportStaff, keys, staff_flows, staff_placement
+from socialpartner.parties import Company, Municipality, SocialEnterprise
+from socialpartner.quantities import Headcount, HoursPerTime, Markup, MoneyPerHour, MoneyPerTime
 
-__all__ = ["Courses", "SharedResponsibilityPartnership", "SupportStaff", "TempHours"]
-
-_WEEKS_PER_YEAR = 52  # the calendar of units.txt: hour/week → hour/year
+__all__ = ["Courses", "SharedResponsibilityPartnership", "TempHours"]
 
 
 class TempHours(Frozen):
@@ -74,21 +66,6 @@ class Courses(Frozen):
     price: MoneyPerTime
 
 
-class SupportStaff(Frozen):
-    """A support post at the SØV, e.g. a socialpædagog.
-
-    Attributes:
-        role: the post, e.g. ``socialpædagog``.
-        fte: working time of the post (a plain number is FTE).
-        annual_cost: the SØV's employer cost of the post as stated (at that FTE).
-
-    """
-
-    role: Name
-    fte: FullTimeEquivalents
-    annual_cost: MoneyPerTime
-
-
 class SharedResponsibilityPartnership(Partnership):
     """The three-party deal: temp hours plus municipal courses pay for support staff."""
 
@@ -122,50 +99,23 @@ class SharedResponsibilityPartnership(Partnership):
                 "development courses",
             ),
         ]
-        staff_keys = []
-        for i, staff in enumerate(self.support_staff):
-            key = f"support_staff.{i}"
-            staff_keys.append(key)
-            flows.append(
-                Flow(
-                    key,
-                    "social_enterprise",
-                    "support_staff",
-                    canonical(staff.annual_cost) * years,
-                    f"salary: {staff.role}",
-                )
-            )
+        flows += staff_flows(self.support_staff, years)
         break_even = (
             BreakEvenSpec(
-                "overhead on temp hours",
+                "overhead",
                 "temp_hours.overhead",
                 "overhead per hour",
                 "DKK/hour",
                 hours,
                 percent_of=wage if th.overhead_is_percentage else None,
             ),
-            BreakEvenSpec(
-                "municipal course payments",
-                "courses.price",
-                "course price per participant",
-                "DKK/month",
-                course_months,
-            ),
+            BreakEvenSpec("courses", "courses.price", "course price per participant", "DKK/month", course_months),
         )
-        staff_fte_hours = sum((canonical(s.fte) for s in self.support_staff), Fraction(0)) / _WEEKS_PER_YEAR
+        per_week = hours_per_year / WEEKS_PER_YEAR
         placements = (
-            Placement(
-                "fleksjob",
-                th.workers,
-                hours_per_year / _WEEKS_PER_YEAR,
-                "social_enterprise",
-                "company",
-                is_job=True,
-            ),
-            Placement("course participant", self.courses.participants, None, "municipality", "company", is_job=False),
-            Placement(
-                "support staff", len(self.support_staff), staff_fte_hours, "social_enterprise", "company", is_job=False
-            ),
+            Placement("fleksjob", th.workers, per_week, per_week, "social_enterprise", "company", True, True),
+            Placement("course participant", self.courses.participants, None, None, None, "company", False, True),
+            staff_placement(self.support_staff, "social_enterprise", "company"),
         )
         return Plan(
             parties={
@@ -176,8 +126,11 @@ class SharedResponsibilityPartnership(Partnership):
                 "support_staff": "support staff",
             },
             flows=tuple(flows),
-            cost_pool=tuple(staff_keys),
-            funding=(("overhead on temp hours", ("overhead",)), ("municipal course payments", ("courses",))),
+            cost_pool=keys(flows, "support_staff."),
+            funding=(
+                ("overhead on temp hours", (("overhead", 1),)),
+                ("municipal course payments", (("courses", 1),)),
+            ),
             break_even=break_even,
             placements=placements,
         )
