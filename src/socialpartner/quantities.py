@@ -25,9 +25,11 @@ __all__ = [
     "FullTimeEquivalents",
     "Headcount",
     "HoursPerTime",
+    "ItemsPerTime",
     "Markup",
     "Money",
     "MoneyPerHour",
+    "MoneyPerItem",
     "MoneyPerTime",
     "QuantityType",
     "Share",
@@ -39,6 +41,8 @@ _MONEY_PER_HOUR = frozenset({("[currency]", 1), ("[labour]", -1)})
 _HOURS_PER_TIME = frozenset({("[labour]", 1), ("[time]", -1)})
 _TIME = frozenset({("[time]", 1)})
 _RATIO: frozenset[tuple[str, int]] = frozenset()
+_ITEMS_PER_TIME = frozenset({("[item]", 1), ("[time]", -1)})
+_MONEY_PER_ITEM = frozenset({("[currency]", 1), ("[item]", -1)})
 
 Money = Annotated[pint.Quantity[Any], QuantityType("money", (_MONEY,), ("480000 DKK",), plain_unit="DKK")]
 """An amount of money; a plain number is DKK."""
@@ -78,6 +82,18 @@ Share = Annotated[
     QuantityType("a fraction", (_RATIO,), ("12 %", "0.12"), plain_unit=""),
 ]
 """A fraction: ``"12 %"`` or a plain ratio such as ``0.12``."""
+
+ItemsPerTime = Annotated[
+    pint.Quantity[Any],
+    QuantityType("items per time", (_ITEMS_PER_TIME,), ("400000 item/year", "1500 order/week")),
+]
+"""A volume of output per calendar time, e.g. orders packed per year."""
+
+MoneyPerItem = Annotated[
+    pint.Quantity[Any],
+    QuantityType("money per item", (_MONEY_PER_ITEM,), ("40 DKK/item", "40 DKK/order"), plain_unit="DKK/item"),
+]
+"""Money per unit of output, e.g. the cost of one error; a plain number is DKK/item."""
 
 Markup = Annotated[
     pint.Quantity[Any],
