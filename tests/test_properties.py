@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import socialpartner as sp
 from socialpartner.scenario import from_data
 
-from .strategies import shared_responsibility_data
+from .strategies import any_model_data, shared_responsibility_data
 
 # Alternative units for each quantity input: (unit, how many of it make one of the original unit).
 ALTERNATIVES: dict[tuple[str, ...], tuple[str, list[tuple[str, Fraction]]]] = {
@@ -125,3 +125,94 @@ def test_break_even_price_covers_the_cost(data: dict[str, Any]) -> None:
     participant_months = Fraction(data["courses"]["participants"]) * 12 * from_data(data).period.to("year").magnitude
     # the price is rounded to the øre, so funding misses the cost by at most ½ øre per participant-month
     assert abs(Fraction(split.surplus)) <= Fraction(1, 200) * Fraction(participant_months) + Fraction(1, 100)
+
+
+# -- every model ----------------------------------------------------------------------------
+
+# unit → (alternative unit, how many of it make one of the original): exact for 2-decimal inputs
+EXACT_ALTERNATIVES = {
+    "DKK/year": ("DKK/quarter", Fraction(1, 4)),
+    "DKK/month": ("DKK/year", Fraction(12)),
+    "DKK/hour": ("øre/hour", Fraction(100)),
+    "hour/week": ("hour/year", Fraction(52)),
+    "item/year": ("item/quarter", Fraction(1, 4)),
+    "DKK/item": ("øre/item", Fraction(100)),
+    "DKK": ("øre", Fraction(100)),
+}
+
+# model → path of a revenue input that should never lower coverage when raised
+REVENUE_INPUTS: dict[str, tuple[Any, ...]] = {
+    "shared_responsibility": ("courses", "price"),
+    "supplier": ("other_revenue",),
+    "labour_shortage": ("price",),
+    "in_house": ("price",),
+    "spin_off": ("years", 0, "parent_purchases"),
+}
+
+
+def respell(value: Any) -> Any:
+    """Every quantity string in other units with the same meaning, where that is exact."""
+    if isinstance(value, dict):
+        return {k: respell(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [respell(v) for v in value]
+    if isinstance(value, str) and " " in value:
+        number, unit = value.split(" ", 1)
+        if unit in EXACT_ALTERNATIVES:
+            other, per = EXACT_ALTERNATIVES[unit]
+            converted = finite_decimal(Fraction(Decimal(number)) * per)
+            if converted is not None:
+                return f"{converted} {other}"
+    return value
+
+
+def without_period(d: dict[str, Any]) -> dict[str, Any]:
+    d = dict(d)
+    d.pop("period")
+    return d
+
+
+@given(any_model_data())
+def test_every_model_balances(data: dict[str, Any]) -> None:
+    ev = evaluate(data)
+    for part in (ev, *ev.breakdown):
+        assert sum(part.ledger.nets().values(), Decimal(0)) == 0
+        assert all(t.amount == t.amount.quantize(sp.ORE) for t in part.ledger)
+        # the SØV keeps exactly the surplus of its support-staff cost split
+        assert part.ledger.net("social_enterprise") == part.cost_split.surplus
+    if data["model"] == "spin_off":
+        assert len(ev.breakdown) == len(data["years"])
+        assert ev.ledger.total() == sum(p.ledger.total() for p in ev.breakdown)
+        assert len(ev.checks) == 6  # the RSV criteria, judged on the last year
+
+
+@given(any_model_data(), st.sampled_from(["yaml", "json"]))
+def test_every_model_round_trips(data: dict[str, Any], fmt: str) -> None:
+    first = from_data(data)
+    again = sp.loads(sp.dumps(first, fmt), fmt)
+    assert again == first
+    assert sp.dumps(again, fmt) == sp.dumps(first, fmt)
+
+
+@given(any_model_data())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_every_model_ignores_unit_spelling(data: dict[str, Any]) -> None:
+    changed = respell(data)
+    assert without_period(evaluate(changed).to_dict()) == without_period(evaluate(data).to_dict())
+
+
+@given(any_model_data(), st.decimals(0, 1_000_000, places=2))
+def test_more_revenue_never_lowers_coverage_in_any_model(data: dict[str, Any], extra: Decimal) -> None:
+    path = REVENUE_INPUTS[data["model"]]
+    raised = copy.deepcopy(data)
+    target: Any = raised
+    for key in path[:-1]:
+        target = target[key]
+    number, unit = target[path[-1]].split(" ", 1)
+    target[path[-1]] = f"{Decimal(number) + extra} {unit}"
+    before, after = evaluate(data), evaluate(raised)
+    if data["model"] == "spin_off":
+        before, after = before.breakdown[0], after.breakdown[0]
+    assert after.cost_split.total_funding >= before.cost_split.total_funding
+    if before.cost_split.coverage is not None and after.cost_split.coverage is not None:
+        assert after.cost_split.coverage >= before.cost_split.coverage

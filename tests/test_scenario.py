@@ -23,7 +23,7 @@ def test_bundled_example_is_the_shipped_file() -> None:
 def test_load_returns_the_typed_model(example: sp.SharedResponsibilityPartnership) -> None:
     assert type(example) is sp.SharedResponsibilityPartnership
     assert example.temp_hours.workers == 3
-    assert sp.MODELS == {"shared_responsibility": sp.SharedResponsibilityPartnership}
+    assert sorted(sp.MODELS) == ["in_house", "labour_shortage", "shared_responsibility", "spin_off", "supplier"]
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".yml", ".json"])
@@ -79,7 +79,12 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("a.json", "{", "not valid JSON"),
         ("a.yaml", "- 1\n- 2\n", "must be a mapping"),
         ("a.yaml", "name: x\n", "missing 'model:'"),
-        ("a.yaml", "model: supplier\n", "unknown model 'supplier': expected one of shared_responsibility"),
+        (
+            "a.yaml",
+            "model: franchise\n",
+            "unknown model 'franchise': expected one of in_house, labour_shortage, shared_responsibility, "
+            "spin_off, supplier",
+        ),
         ("a.yaml", "model: !!python/object/apply:os.system ['true']\n", "not valid YAML"),
         ("a.txt", "model: shared_responsibility\n", "unknown file type"),
     ],

@@ -11,9 +11,25 @@ from __future__ import annotations
 from socialpartner._internal.units import Q_, ureg
 from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
 from socialpartner.errors import LedgerError, QuantityError, ScenarioError, SocialPartnerError
-from socialpartner.evaluation import BreakEven, Evaluation, Job, evaluate
+from socialpartner.evaluation import BreakEven, Check, Evaluation, Figure, Job, evaluate
 from socialpartner.ledger import Ledger, PartyTotals, Transfer
-from socialpartner.models import Courses, Partnership, SharedResponsibilityPartnership, SupportStaff, TempHours
+from socialpartner.models import (
+    Courses,
+    InHouseAlternative,
+    InHousePartnership,
+    LabourShortagePartnership,
+    Partnership,
+    RSVFacts,
+    Service,
+    SharedResponsibilityPartnership,
+    Site,
+    SpinOffPartnership,
+    SpinOffYear,
+    SupplierPartnership,
+    SupportStaff,
+    TempHours,
+    Workforce,
+)
 from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
 from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
 from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
@@ -26,11 +42,16 @@ __all__ = [
     "Q_",
     "ROUNDING_RULE",
     "BreakEven",
+    "Check",
     "Company",
     "CostSplit",
     "Courses",
     "Evaluation",
+    "Figure",
+    "InHouseAlternative",
+    "InHousePartnership",
     "Job",
+    "LabourShortagePartnership",
     "Ledger",
     "LedgerError",
     "Municipality",
@@ -38,13 +59,20 @@ __all__ = [
     "Party",
     "PartyTotals",
     "QuantityError",
+    "RSVFacts",
     "ScenarioError",
+    "Service",
     "SharedResponsibilityPartnership",
+    "Site",
     "SocialEnterprise",
     "SocialPartnerError",
+    "SpinOffPartnership",
+    "SpinOffYear",
+    "SupplierPartnership",
     "SupportStaff",
     "TempHours",
     "Transfer",
+    "Workforce",
     "__version__",
     "allocate",
     "break_even_rate",

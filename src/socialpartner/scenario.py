@@ -21,7 +21,11 @@ import yaml
 
 from socialpartner.errors import ScenarioError
 from socialpartner.models._base import Partnership
+from socialpartner.models.in_house import InHousePartnership
+from socialpartner.models.labour_shortage import LabourShortagePartnership
 from socialpartner.models.shared_responsibility import SharedResponsibilityPartnership
+from socialpartner.models.spin_off import SpinOffPartnership
+from socialpartner.models.supplier import SupplierPartnership
 
 __all__ = ["MAX_FILE_BYTES", "MODELS", "dumps", "example_path", "load", "loads", "save"]
 
@@ -29,7 +33,14 @@ MAX_FILE_BYTES = 1_000_000
 """Largest scenario file read (a partnership is a few hundred bytes)."""
 
 MODELS: dict[str, type[Partnership]] = {
-    SharedResponsibilityPartnership.MODEL: SharedResponsibilityPartnership,
+    cls.MODEL: cls
+    for cls in (
+        SupplierPartnership,
+        LabourShortagePartnership,
+        SharedResponsibilityPartnership,
+        InHousePartnership,
+        SpinOffPartnership,
+    )
 }
 """The partnership model of each ``model:`` key."""
 

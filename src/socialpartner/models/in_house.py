@@ -1,0 +1,187 @@
+"""In-house (in-house-modeller).
+
+The SØV's staff work at the company's site on a task (packing goods, building
+displays) but are employed by the SØV, which carries personnel responsibility and shift
+planning. The evaluation compares the company's total cost of the task before (doing it
+with its own staff: wages, turnover, errors, supervision) and after (buying it from the
+SØV, with fewer errors), and answers: both totals and the saving; the SØV's margin and
+support-staff coverage; jobs created; and the break-even price for each side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan
+from socialpartner._internal.units import canonical
+from socialpartner.models._base import Frozen, Partnership
+from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
+from socialpartner.money import to_ore
+from socialpartner.parties import Company, Municipality, Name, SocialEnterprise
+from socialpartner.quantities import (
+    Headcount,
+    HoursPerTime,
+    ItemsPerTime,
+    Money,
+    MoneyPerHour,
+    MoneyPerItem,
+    MoneyPerTime,
+    Share,
+)
+
+__all__ = ["InHouseAlternative", "InHousePartnership", "Site"]
+
+_ZERO = Decimal("0.00")
+
+
+class Site(Frozen):
+    """The company's site where the SØV's staff work."""
+
+    name: Name
+    address: Name | None = None
+
+
+class InHouseAlternative(Frozen):
+    """The company doing the task itself, with its own staff.
+
+    Attributes:
+        wage_cost: the company's full wage cost per hour of its own staff.
+        hours: hours the task takes with its own staff, per time (all staff together).
+        staff: people on the task (for turnover).
+        turnover: share of those staff replaced per year.
+        cost_per_hire: recruiting and training one replacement.
+        error_rate: errors per item of output.
+        supervision: the company's own supervision of the task, per time.
+
+    """
+
+    wage_cost: MoneyPerHour
+    hours: HoursPerTime
+    staff: Headcount
+    turnover: Share
+    cost_per_hire: Money
+    error_rate: Share
+    supervision: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
+
+
+class InHousePartnership(Partnership):
+    """The SØV's staff do a task at the company's site, employed by the SØV.
+
+    Attributes:
+        site: the company's site (required: the model is about work done there).
+        workforce: the SØV's staff at the site.
+        price: what the company pays per effective hour delivered.
+        support_staff: the SØV's support, HR and shift planning.
+        volume: the task's output per time (items, orders, packages).
+        cost_per_error: what one error costs the company.
+        error_rate: errors per item with the SØV doing the task.
+        company_supervision: the coordination the company still does, per time.
+        alternative: the company doing the task itself.
+
+    """
+
+    MODEL = "in_house"
+
+    model: Literal["in_house"] = "in_house"
+    social_enterprise: SocialEnterprise
+    company: Company
+    municipality: Municipality | None = None
+    site: Site
+    workforce: Annotated[tuple[Workforce, ...], Field(min_length=1, max_length=100)]
+    price: MoneyPerHour
+    support_staff: Annotated[tuple[SupportStaff, ...], Field(max_length=100)] = ()
+    volume: ItemsPerTime = "0 item/year"  # type: ignore[assignment]
+    cost_per_error: MoneyPerItem = "0 DKK/item"  # type: ignore[assignment]
+    error_rate: Share = 0  # type: ignore[assignment]
+    company_supervision: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
+    alternative: InHouseAlternative
+
+    @model_validator(mode="after")
+    def _at_the_site(self) -> Self:
+        for i, line in enumerate(self.workforce):
+            if line.employer != "social_enterprise" or line.workplace != "company":
+                raise ValueError(
+                    f"workforce.{i}: in-house staff are employed by the SØV and work at the company's site "
+                    "(employer: social_enterprise, workplace: company)"
+                )
+        return self
+
+    def _plan(self) -> Plan:
+        years = canonical(self.period)
+        effective = sum((line.effective_hours_per_year() for line in self.workforce), Fraction(0)) * years
+        flows = [
+            Flow("service", "company", "social_enterprise", canonical(self.price) * effective, "in-house service"),
+            *wage_flows(self.workforce, years),
+            *staff_flows(self.support_staff, years),
+        ]
+        placements = [line.placement() for line in self.workforce]
+        if self.support_staff:
+            placements.append(staff_placement(self.support_staff, "social_enterprise", "company"))
+        return Plan(
+            parties={
+                "company": self.company.name,
+                "social_enterprise": self.social_enterprise.name,
+                "workers": f"SØV staff at {self.site.name}",
+                "support_staff": "support staff",
+            },
+            flows=tuple(flows),
+            cost_pool=keys(flows, "support_staff."),
+            funding=(("service revenue after wages", (("service", 1), *((k, -1) for k in keys(flows, "wages.")))),),
+            break_even=(BreakEvenSpec("service", "price", "price per effective hour (SØV)", "DKK/hour", effective),),
+            placements=tuple(placements),
+            extras=lambda settled: self._extras(settled, years, effective),
+        )
+
+    def _extras(self, settled: Mapping[str, Decimal], years: Fraction, effective: Fraction) -> Extras:
+        alt = self.alternative
+        volume = canonical(self.volume) * years
+        cost_per_error = canonical(self.cost_per_error)
+        before = {
+            "own wages": to_ore(canonical(alt.wage_cost) * canonical(alt.hours) * years),
+            "staff turnover": to_ore(alt.staff * canonical(alt.turnover) * canonical(alt.cost_per_hire) * years),
+            "errors": to_ore(volume * canonical(alt.error_rate) * cost_per_error),
+            "supervision": to_ore(canonical(alt.supervision) * years),
+        }
+        after = {
+            "SØV service": settled["service"],
+            "errors": to_ore(volume * canonical(self.error_rate) * cost_per_error),
+            "supervision": to_ore(canonical(self.company_supervision) * years),
+        }
+        total_before = sum(before.values(), _ZERO)
+        total_after = sum(after.values(), _ZERO)
+        saving = total_before - total_after
+        other_after = total_after - after["SØV service"]
+        company_price = (
+            None if effective == 0 else to_ore(max(Fraction(total_before - other_after) / effective, Fraction(0)))
+        )
+        sev_net = settled["service"] - sum(
+            (v for k, v in settled.items() if k.startswith(("wages.", "support_staff."))), _ZERO
+        )
+        figures = (
+            *(Figure(f"before_{k.replace(' ', '_')}", f"before: {k}", v, "DKK") for k, v in before.items()),
+            Figure("company_cost_before", "company's total cost, doing it itself", total_before, "DKK"),
+            *(
+                Figure(f"after_{k.replace(' ', '_').replace('SØV', 'soev')}", f"after: {k}", v, "DKK")
+                for k, v in after.items()
+            ),
+            Figure("company_cost_after", "company's total cost, with the SØV", total_after, "DKK"),
+            Figure("company_saving", "company's saving", saving, "DKK"),
+            Figure("soev_margin", "SØV margin after wages and support staff", sev_net, "DKK"),
+            Figure(
+                "company_break_even_price",
+                "highest price per effective hour at which the company still saves",
+                company_price,
+                "DKK/hour",
+            ),
+        )
+        check = Check(
+            "cheaper for the company",
+            "met" if saving >= 0 else "not met",
+            f"before {total_before:,.2f} DKK, after {total_after:,.2f} DKK",
+        )
+        return Extras(figures=figures, checks=(check,))

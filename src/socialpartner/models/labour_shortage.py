@@ -1,0 +1,155 @@
+"""Help with labour shortage (hjælp til mangel på arbejdskraft).
+
+A construction company buys helper hours from an SØV (3-5 fleksjob or småjob) for
+clearing up and tool cleaning. The helpers take over tasks the craftsmen did, so each
+effective helper hour frees a stated number of skilled hours (it may be below 1). The
+freed skilled time is billed to the company's customers; under piece-rate pay (akkord)
+part of it goes to the craftsmen as extra earnings. The evaluation answers: the cost of
+helper hours; skilled hours freed, per year and as FTE (recruitment avoided); their
+value; the craftsmen's extra earnings; the company's net gain; and the highest helper
+price at which the deal still pays for the company.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
+from socialpartner._internal.units import canonical
+from socialpartner.models._base import Partnership
+from socialpartner.models._shared import (
+    HOURS_PER_FTE_YEAR,
+    SupportStaff,
+    Workforce,
+    keys,
+    staff_flows,
+    staff_placement,
+    wage_flows,
+)
+from socialpartner.money import to_ore
+from socialpartner.parties import Company, Municipality, SocialEnterprise
+from socialpartner.quantities import MoneyPerHour, Share
+
+__all__ = ["LabourShortagePartnership"]
+
+
+class LabourShortagePartnership(Partnership):
+    """A company buys helper hours so its skilled staff can do skilled work.
+
+    Attributes:
+        helpers: the helpers, employed by the SØV, working at the company.
+        price: what the company pays the SØV per paid helper hour.
+        skilled_hours_freed: skilled hours freed per effective helper hour (a ratio,
+            e.g. ``0.8`` or ``"80 %"``).
+        skilled_hour_value: what a skilled hour earns the company (its billing rate).
+        akkord_rate: the craftsmen's piece-rate earnings per skilled hour, paid out of
+            that value (zero when they are paid by the hour).
+        support_staff: the SØV's support for the helpers, paid from its margin.
+
+    """
+
+    MODEL = "labour_shortage"
+
+    model: Literal["labour_shortage"] = "labour_shortage"
+    social_enterprise: SocialEnterprise
+    company: Company
+    municipality: Municipality | None = None
+    helpers: Annotated[tuple[Workforce, ...], Field(min_length=1, max_length=100)]
+    price: MoneyPerHour
+    skilled_hours_freed: Share
+    skilled_hour_value: MoneyPerHour
+    akkord_rate: MoneyPerHour = "0 DKK/hour"  # type: ignore[assignment]
+    support_staff: Annotated[tuple[SupportStaff, ...], Field(max_length=100)] = ()
+
+    @model_validator(mode="after")
+    def _helpers_from_the_soev(self) -> Self:
+        for i, line in enumerate(self.helpers):
+            if line.employer != "social_enterprise" or line.workplace != "company":
+                raise ValueError(
+                    f"helpers.{i}: helpers are employed by the SØV and work at the company "
+                    "(employer: social_enterprise, workplace: company)"
+                )
+            if line.form == "course participant":
+                raise ValueError(f"helpers.{i}: helpers are paid; a course participant cannot be a helper")
+        if canonical(self.akkord_rate) > canonical(self.skilled_hour_value):
+            raise ValueError("akkord_rate must not exceed skilled_hour_value: the piece rate is paid out of that value")
+        return self
+
+    def _plan(self) -> Plan:
+        years = canonical(self.period)
+        paid = sum((line.paid_hours_per_year() for line in self.helpers), Fraction(0)) * years
+        effective = sum((line.effective_hours_per_year() for line in self.helpers), Fraction(0)) * years
+        freed = canonical(self.skilled_hours_freed) * effective
+        flows = [
+            Flow("helper_hours", "company", "social_enterprise", canonical(self.price) * paid, "helper hours"),
+            *wage_flows(self.helpers, years),
+            *staff_flows(self.support_staff, years),
+            Flow(
+                "skilled_work",
+                "customers",
+                "company",
+                canonical(self.skilled_hour_value) * freed,
+                "skilled work done in the freed hours",
+            ),
+        ]
+        if self.akkord_rate.magnitude:
+            flows.append(
+                Flow("akkord", "company", "craftsmen", canonical(self.akkord_rate) * freed, "extra piece-rate (akkord)")
+            )
+        margin = (("helper_hours", 1), *((k, -1) for k in keys(flows, "wages.")))
+        placements = [line.placement() for line in self.helpers]
+        if self.support_staff:
+            placements.append(staff_placement(self.support_staff, "social_enterprise", "company"))
+        return Plan(
+            parties={
+                "company": self.company.name,
+                "social_enterprise": self.social_enterprise.name,
+                "workers": "helpers",
+                "support_staff": "support staff",
+                "customers": f"{self.company.name}'s customers",
+                "craftsmen": "craftsmen",
+            },
+            flows=tuple(flows),
+            cost_pool=keys(flows, "support_staff."),
+            funding=(("margin on helper hours", margin),),
+            break_even=(BreakEvenSpec("helper_hours", "price", "helper price per hour (SØV)", "DKK/hour", paid),),
+            placements=tuple(placements),
+            extras=lambda settled: self._extras(settled, paid, freed, years),
+        )
+
+    def _extras(self, settled: Mapping[str, Decimal], paid: Fraction, freed: Fraction, years: Fraction) -> Extras:
+        cost = settled["helper_hours"]
+        value = settled["skilled_work"]
+        akkord = settled.get("akkord", Decimal("0.00"))
+        net = value - akkord - cost
+        # The company breaks even when price × paid hours = freed × (value − akkord) per hour.
+        keep = canonical(self.skilled_hour_value) - canonical(self.akkord_rate)
+        max_price = None if paid == 0 else to_ore(freed * keep / paid)
+        freed_fte = freed / years / HOURS_PER_FTE_YEAR
+        figures = (
+            Figure("helper_hours", "helper hours bought (paid)", places(paid), "hour"),
+            Figure("helper_cost", "cost of helper hours", cost, "DKK"),
+            Figure("skilled_hours_freed", "skilled hours freed", places(freed), "hour"),
+            Figure("skilled_fte_freed", "skilled FTE freed (recruitment avoided)", places(freed_fte), "FTE"),
+            Figure("value_of_freed_time", "value of the freed skilled time", value, "DKK"),
+            Figure("craftsmen_extra_earnings", "craftsmen's extra piece-rate earnings", akkord, "DKK"),
+            Figure("company_net_gain", "company's net gain", net, "DKK"),
+            Figure(
+                "max_helper_price",
+                "highest helper price at which it still pays",
+                max_price,
+                "DKK/hour",
+                "skilled hours freed per paid helper hour × (skilled hour value − akkord rate)",
+            ),
+        )
+        pays = Check(
+            "pays for the company",
+            "met" if net >= 0 else "not met",
+            f"value {value:,.2f} − akkord {akkord:,.2f} − helper hours {cost:,.2f} = {net:,.2f} DKK",
+        )
+        return Extras(figures=figures, checks=(pays,))

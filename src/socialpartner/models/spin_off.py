@@ -1,0 +1,299 @@
+"""Spin-off (afknopning).
+
+A company wants tasks (packing, assembly) done by an SØV but none exists nearby, so it
+creates its own: first a department inside the company, later split out with its own
+CVR number, after which it sells to other customers too. The model runs year by year
+(department → independent) with the parent's purchases and other customers' revenue per
+year, and answers per year: ledger, jobs, the parent's share of revenue (dependency); the
+first year the SØV could stand on its own; and an RSV readiness check (lov nr. 711/2014)
+of the registration criteria from the facts the user states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
+from socialpartner._internal.units import canonical
+from socialpartner.models._base import Frozen, Partnership
+from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
+from socialpartner.parties import Company, Municipality, SocialEnterprise
+from socialpartner.quantities import MoneyPerTime, Share
+
+if TYPE_CHECKING:
+    from socialpartner.evaluation import Evaluation
+
+__all__ = ["RSVFacts", "SpinOffPartnership", "SpinOffYear"]
+
+_ZERO = Decimal("0.00")
+_RATIO = Decimal("0.0001")
+
+Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
+
+
+class SpinOffYear(Frozen):
+    """One year of the spin-off's economy.
+
+    Attributes:
+        year: the calendar year.
+        parent_purchases: what the parent company buys, per time.
+        other_revenue: sales to other customers, per time.
+        grants: public grants and subsidies (non-commercial income), per time.
+        workforce: the SØV's staff that year.
+        support_staff: its support staff that year.
+        other_costs: materials, rent and other costs, per time.
+
+    """
+
+    year: Year
+    parent_purchases: MoneyPerTime
+    other_revenue: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
+    grants: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
+    workforce: Annotated[tuple[Workforce, ...], Field(max_length=100)] = ()
+    support_staff: Annotated[tuple[SupportStaff, ...], Field(max_length=100)] = ()
+    other_costs: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
+
+
+class RSVFacts(Frozen):
+    """Facts for the RSV registration check, as the user states them (None: not known).
+
+    Attributes:
+        social_purpose: the enterprise has a social purpose (e.g. employment).
+        public_authority_control: public authorities have decisive influence on it.
+        inclusive_governance: its governance is inclusive and responsible.
+        profit_for_social_purpose: profit is mainly reinvested or used for social purposes.
+        min_commercial_share: the share of income from sales taken as "significant"
+            commercial activity; an assumption to set (the law does not fix a number).
+
+    """
+
+    social_purpose: bool | None = None
+    public_authority_control: bool | None = None
+    inclusive_governance: bool | None = None
+    profit_for_social_purpose: bool | None = None
+    min_commercial_share: Share = "50 %"  # type: ignore[assignment]
+
+
+class SpinOffPartnership(Partnership):
+    """A company's own SØV, from department to independent enterprise, year by year.
+
+    Attributes:
+        company: the parent company.
+        social_enterprise: the SØV; its ``cvr`` once it is split out.
+        split_year: the year it is split out with its own CVR (None: still a department).
+        cvr_registered: the year its CVR number was registered (not before ``split_year``).
+        years: consecutive years, each with revenue, staff and costs.
+        independence_threshold: the largest parent share of revenue at which the SØV
+            counts as standing on its own (with revenue covering its costs).
+        rsv: facts for the RSV registration check.
+
+    """
+
+    MODEL = "spin_off"
+    MULTI_PERIOD = True
+
+    model: Literal["spin_off"] = "spin_off"
+    company: Company
+    social_enterprise: SocialEnterprise
+    municipality: Municipality | None = None
+    split_year: Year | None = None
+    cvr_registered: Year | None = None
+    years: Annotated[tuple[SpinOffYear, ...], Field(min_length=1, max_length=50)]
+    independence_threshold: Share = "50 %"  # type: ignore[assignment]
+    rsv: RSVFacts = RSVFacts()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if canonical(self.period) != 1:
+            raise ValueError("period: a spin-off is evaluated year by year; leave period at 1 year")
+        numbers = [y.year for y in self.years]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            raise ValueError(f"years must be consecutive and increasing, got {numbers}")
+        if self.social_enterprise.cvr is not None and self.split_year is None:
+            raise ValueError(
+                "social_enterprise.cvr: a department inside the company has no CVR of its own; "
+                "give split_year, the year it is split out"
+            )
+        if self.cvr_registered is not None:
+            if self.social_enterprise.cvr is None:
+                raise ValueError("cvr_registered: give social_enterprise.cvr, the number registered")
+            if self.split_year is None or self.cvr_registered < self.split_year:
+                raise ValueError(
+                    f"cvr_registered ({self.cvr_registered}) is before the split year ({self.split_year}): "
+                    "a department inside the company has no CVR of its own"
+                )
+        return self
+
+    def phase(self, year: int) -> Literal["department", "independent"]:
+        """The SØV's phase in a year."""
+        return "independent" if self.split_year is not None and year >= self.split_year else "department"
+
+    def _plans(self) -> tuple[Plan, ...]:
+        return tuple(self._year_plan(y) for y in self.years)
+
+    def _plan(self) -> Plan:
+        return self._year_plan(self.years[0])
+
+    def _year_plan(self, y: SpinOffYear) -> Plan:
+        phase = self.phase(y.year)
+        flows = [Flow("parent", "company", "social_enterprise", canonical(y.parent_purchases), "parent's purchases")]
+        for key, payer, amount, purpose in (
+            ("other_revenue", "other_customers", y.other_revenue, "sales to other customers"),
+            ("grants", "public_grants", y.grants, "grants"),
+        ):
+            if amount.magnitude:
+                flows.append(Flow(key, payer, "social_enterprise", canonical(amount), purpose))
+        flows += wage_flows(y.workforce, Fraction(1))
+        if y.other_costs.magnitude:
+            flows.append(Flow("other_costs", "social_enterprise", "suppliers", canonical(y.other_costs), "other costs"))
+        flows += staff_flows(y.support_staff, Fraction(1))
+        spending = tuple((k, -1) for k in (*keys(flows, "wages."), *keys(flows, "other_costs")))
+        funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [("parent's purchases", (("parent", 1),))]
+        funding += [
+            (f[1], ((f[0], 1),))
+            for f in (("other_revenue", "other customers"), ("grants", "grants"))
+            if f[0] in {fl.key for fl in flows}
+        ]
+        funding.append(("wages and other costs", spending))
+        placements = [line.placement() for line in y.workforce]
+        if y.support_staff:
+            placements.append(staff_placement(y.support_staff, "social_enterprise", "social_enterprise"))
+        name = self.social_enterprise.name
+        return Plan(
+            parties={
+                "company": self.company.name,
+                "social_enterprise": name if phase == "independent" else f"{name} (department)",
+                "other_customers": "other customers",
+                "public_grants": "public grants",
+                "workers": "employees",
+                "suppliers": "suppliers",
+                "support_staff": "support staff",
+            },
+            flows=tuple(flows),
+            cost_pool=keys(flows, "support_staff."),
+            funding=tuple(funding),
+            break_even=(
+                BreakEvenSpec(
+                    "parent",
+                    f"years.{self.years.index(y)}.parent_purchases",
+                    "parent's purchases needed",
+                    "DKK/year",
+                    Fraction(1),
+                ),
+            ),
+            placements=tuple(placements),
+            extras=lambda settled: self._year_extras(settled, y),
+            label=str(y.year),
+        )
+
+    def _year_extras(self, settled: Mapping[str, Decimal], y: SpinOffYear) -> Extras:
+        parent = settled["parent"]
+        revenue = parent + settled.get("other_revenue", _ZERO)
+        income = revenue + settled.get("grants", _ZERO)
+        result = income - sum(
+            (v for k, v in settled.items() if k.startswith(("wages.", "support_staff.", "other_costs"))), _ZERO
+        )
+        parent_share = None if revenue == 0 else places(parent / revenue, _RATIO)
+        commercial = None if income == 0 else places(revenue / income, _RATIO)
+        limit = places(canonical(self.independence_threshold), _RATIO)
+        reasons = []
+        if self.phase(y.year) == "department":
+            reasons.append(f"a department of {self.company.name}")
+        if result < 0:
+            reasons.append(f"a deficit of {-result:,.2f} DKK")
+        if parent_share is None or parent_share > limit:
+            reasons.append(f"the parent buys more than {limit * 100:.2f} % of its sales")
+        on_its_own = Check(
+            "stands on its own",
+            "not met" if reasons else "met",
+            "; ".join(reasons) if reasons else "independent, covering its costs, not dependent on the parent",
+        )
+        name = self.social_enterprise.name
+        return Extras(
+            figures=(
+                Figure("revenue", "revenue from sales", revenue, "DKK"),
+                Figure("parent_share", "parent's share of revenue (dependency)", parent_share, "ratio"),
+                Figure("commercial_share", "commercial share of income", commercial, "ratio"),
+                Figure("result", "SØV result (income − wages, support staff, other costs)", result, "DKK"),
+            ),
+            checks=(on_its_own,),
+            statements=(
+                f"{y.year}: {name} is "
+                + ("independent" if self.phase(y.year) == "independent" else f"a department of {self.company.name}")
+                + ".",
+            ),
+        )
+
+    def _combined_extras(self, parts: tuple[Evaluation, ...]) -> Extras:
+        own = next((int(p.ledger.period) for p in parts if p.checks[0].status == "met"), None)
+        threshold = places(canonical(self.independence_threshold) * 100)
+        stand = Figure(
+            "stand_alone_year",
+            "first year the SØV stands on its own",
+            None if own is None else Decimal(own),
+            "year",
+            f"independent, revenue covering its costs, and the parent buying at most {threshold} % of its sales",
+        )
+        return Extras(figures=(stand,), checks=self._rsv(parts[-1]))
+
+    def _rsv(self, last: Evaluation) -> tuple[Check, ...]:
+        year = int(last.ledger.period)
+        facts = self.rsv
+
+        def stated(criterion: str, fact: bool | None, good: bool, yes: str, no: str) -> Check:
+            if fact is None:
+                return Check(criterion, "unknown", "not stated; set it under rsv:")
+            return Check(criterion, "met" if fact is good else "not met", yes if fact is good else no)
+
+        if self.phase(year) == "department":
+            cvr = Check(
+                "own CVR number",
+                "not met",
+                f"in {year} it is a department of {self.company.name}; a department cannot be registered as an RSV",
+            )
+        elif self.social_enterprise.cvr is None:
+            cvr = Check("own CVR number", "unknown", f"split out in {self.split_year}, but no cvr is stated")
+        else:
+            cvr = Check("own CVR number", "met", f"CVR {self.social_enterprise.cvr}, split out in {self.split_year}")
+        share = last.figure("commercial_share").value
+        minimum = places(canonical(facts.min_commercial_share), _RATIO)
+        if share is None:
+            commercial = Check("significant commercial activity", "unknown", f"no income in {year}")
+        else:
+            commercial = Check(
+                "significant commercial activity",
+                "met" if share >= minimum else "not met",
+                f"sales are {share * 100:.2f} % of income in {year}; assumed threshold {minimum * 100:.2f} % "
+                "(rsv.min_commercial_share)",
+            )
+        return (
+            cvr,
+            stated("social purpose", facts.social_purpose, True, "stated: social purpose", "stated: no social purpose"),
+            commercial,
+            stated(
+                "independence from public authorities",
+                facts.public_authority_control,
+                False,
+                "stated: no decisive public influence",
+                "stated: public authorities have decisive influence",
+            ),
+            stated(
+                "inclusive and responsible governance",
+                facts.inclusive_governance,
+                True,
+                "stated: inclusive governance",
+                "stated: governance not inclusive",
+            ),
+            stated(
+                "social handling of profit",
+                facts.profit_for_social_purpose,
+                True,
+                "stated: profit reinvested or used socially",
+                "stated: profit not used socially",
+            ),
+        )

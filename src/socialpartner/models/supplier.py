@@ -1,0 +1,217 @@
+"""Supplier — also for the CSR account (leverandør).
+
+A company buys services (building maintenance, green areas, canteen …) from an SØV,
+priced per hour or as a contract sum per period. The SØV staffs them with fleksjob,
+apprentices and ordinary staff plus supervisors. The evaluation answers: the contract
+value; the SØV's margin after wages and supervision, and whether supervision is covered;
+jobs by form; and a CSR account for the company, attributing inclusive jobs and hours to
+its purchase by the contract's share of the SØV's revenue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
+from socialpartner._internal.units import canonical
+from socialpartner.models._base import Frozen, Partnership
+from socialpartner.models._shared import (
+    HOURS_PER_FTE_YEAR,
+    SupportStaff,
+    Workforce,
+    keys,
+    staff_flows,
+    staff_placement,
+    wage_flows,
+)
+from socialpartner.parties import Company, Municipality, Name, SocialEnterprise
+from socialpartner.quantities import HoursPerTime, MoneyPerHour, MoneyPerTime
+
+__all__ = ["Service", "SupplierPartnership"]
+
+_ZERO = Decimal("0.00")
+
+
+class Service(Frozen):
+    """A service the company buys: per hour (``price`` × ``hours``) or a ``contract_sum``.
+
+    Attributes:
+        name: e.g. ``building maintenance``.
+        price: price per billed hour.
+        hours: billed hours per time.
+        contract_sum: a fixed sum per time, instead of ``price`` and ``hours``.
+
+    """
+
+    name: Name
+    price: MoneyPerHour | None = None
+    hours: HoursPerTime | None = None
+    contract_sum: MoneyPerTime | None = None
+
+    @model_validator(mode="after")
+    def _one_pricing(self) -> Self:
+        hourly = self.price is not None or self.hours is not None
+        if hourly and self.contract_sum is not None:
+            raise ValueError("give either price and hours, or contract_sum, not both")
+        if self.contract_sum is None and (self.price is None or self.hours is None):
+            raise ValueError("give price and hours (priced per hour), or contract_sum")
+        return self
+
+    def per_year(self) -> Fraction:
+        """The service's value per year, exact."""
+        if self.contract_sum is not None:
+            return canonical(self.contract_sum)
+        assert self.price is not None  # noqa: S101 - ensured by the validator
+        assert self.hours is not None  # noqa: S101
+        return canonical(self.price) * canonical(self.hours)
+
+
+class SupplierPartnership(Partnership):
+    """A company buys services from an SØV that staffs them inclusively.
+
+    Attributes:
+        services: what the company buys.
+        workforce: the SØV's staff on the contract, or all its staff when
+            ``other_revenue`` is given (the SØV's whole economy is then modelled).
+        supervision: the SØV's supervisors and other support posts.
+        other_costs: the SØV's other costs of the contract (materials, transport).
+        other_revenue: the SØV's revenue from other customers; the contract's share of
+            all revenue attributes jobs and hours to the company's purchase.
+
+    """
+
+    MODEL = "supplier"
+
+    model: Literal["supplier"] = "supplier"
+    social_enterprise: SocialEnterprise
+    company: Company
+    municipality: Municipality | None = None
+    services: Annotated[tuple[Service, ...], Field(min_length=1, max_length=100)]
+    workforce: Annotated[tuple[Workforce, ...], Field(max_length=100)]
+    supervision: Annotated[tuple[SupportStaff, ...], Field(max_length=100)] = ()
+    other_costs: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
+    other_revenue: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
+
+    @model_validator(mode="after")
+    def _employed_by_the_soev(self) -> Self:
+        for i, line in enumerate(self.workforce):
+            if line.employer != "social_enterprise":
+                raise ValueError(
+                    f"workforce.{i}: a supplier's staff are employed by the SØV (employer: social_enterprise)"
+                )
+        return self
+
+    def _plan(self) -> Plan:
+        years = canonical(self.period)
+        flows = [
+            Flow(f"services.{i}", "company", "social_enterprise", s.per_year() * years, f"service: {s.name}")
+            for i, s in enumerate(self.services)
+        ]
+        other_revenue = canonical(self.other_revenue) * years
+        if other_revenue:
+            flows.append(
+                Flow("other_revenue", "other_customers", "social_enterprise", other_revenue, "other customers")
+            )
+        flows += wage_flows(self.workforce, years)
+        other_costs = canonical(self.other_costs) * years
+        if other_costs:
+            flows.append(Flow("other_costs", "social_enterprise", "suppliers", other_costs, "other costs (materials)"))
+        flows += staff_flows(self.supervision, years)
+
+        contract = tuple((k, 1) for k in keys(flows, "services."))
+        spending = tuple((k, -1) for k in (*keys(flows, "wages."), *keys(flows, "other_costs")))
+        funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [
+            ("contract revenue after wages and other costs", contract + spending)
+        ]
+        if other_revenue:
+            funding.append(("other customers", (("other_revenue", 1),)))
+
+        break_even = []
+        for i, s in enumerate(self.services):
+            if s.contract_sum is not None:
+                break_even.append(
+                    BreakEvenSpec(
+                        f"services.{i}", f"services.{i}.contract_sum", f"{s.name}: contract sum", "DKK/year", years
+                    )
+                )
+            else:
+                assert s.hours is not None  # noqa: S101 - ensured by the validator
+                break_even.append(
+                    BreakEvenSpec(
+                        f"services.{i}",
+                        f"services.{i}.price",
+                        f"{s.name}: price per hour",
+                        "DKK/hour",
+                        canonical(s.hours) * years,
+                    )
+                )
+
+        placements = [line.placement() for line in self.workforce]
+        if self.supervision:
+            placements.append(staff_placement(self.supervision, "social_enterprise", "social_enterprise"))
+
+        return Plan(
+            parties={
+                "company": self.company.name,
+                "social_enterprise": self.social_enterprise.name,
+                "other_customers": "other customers",
+                "workers": "employees placed",
+                "suppliers": "suppliers",
+                "support_staff": "supervision",
+            },
+            flows=tuple(flows),
+            cost_pool=keys(flows, "support_staff."),
+            funding=tuple(funding),
+            break_even=tuple(break_even),
+            placements=tuple(placements),
+            extras=lambda settled: self._extras(settled, years),
+        )
+
+    def _extras(self, settled: Mapping[str, Decimal], years: Fraction) -> Extras:
+        contract = sum((v for k, v in settled.items() if k.startswith("services.")), _ZERO)
+        wages = sum((v for k, v in settled.items() if k.startswith("wages.")), _ZERO)
+        supervision = sum((v for k, v in settled.items() if k.startswith("support_staff.")), _ZERO)
+        other_costs = settled.get("other_costs", _ZERO)
+        revenue = contract + settled.get("other_revenue", _ZERO)
+        share = Fraction(1) if revenue == 0 else Fraction(contract) / Fraction(revenue)
+        margin_after_wages = revenue - wages - other_costs
+        margin = margin_after_wages - supervision
+
+        inclusive = [line for line in self.workforce if line.placement().inclusive]
+        jobs = share * sum((line.headcount for line in inclusive), 0)
+        fte = share * sum((line.paid_hours_per_year() for line in inclusive), Fraction(0)) / HOURS_PER_FTE_YEAR
+        hours = share * years * sum((line.paid_hours_per_year() for line in inclusive), Fraction(0))
+        by_form: dict[str, Fraction] = {}
+        for line in inclusive:
+            by_form[line.form] = by_form.get(line.form, Fraction(0)) + share * line.headcount
+        figures = (
+            Figure("contract_value", "contract value", contract, "DKK"),
+            Figure("margin_after_wages", "SØV margin after wages and other costs", margin_after_wages, "DKK"),
+            Figure("margin", "SØV margin after wages and supervision", margin, "DKK"),
+            Figure("revenue_share", "contract's share of the SØV's revenue", places(share, Decimal("0.0001")), "ratio"),
+            Figure("csr_spend", "CSR: spend with a social-economy supplier", contract, "DKK"),
+            Figure("csr_inclusive_jobs", "CSR: inclusive jobs attributable", places(jobs), "people"),
+            Figure("csr_inclusive_fte", "CSR: inclusive FTE attributable", places(fte), "FTE"),
+            Figure("csr_inclusive_hours", "CSR: hours of inclusive work attributable", places(hours), "hour"),
+        )
+        covered = margin >= 0
+        check = Check(
+            "supervision covered",
+            "met" if covered else "not met",
+            f"margin after wages and other costs {margin_after_wages:,.2f} DKK against supervision "
+            f"{supervision:,.2f} DKK",
+        )
+        forms = ", ".join(f"{places(n)} {form}" for form, n in by_form.items()) or "none"
+        share_text = "" if share == 1 else f" ({places(share * 100)} % of its revenue)"
+        statement = (
+            f"Over {self.period}, {self.company.name} bought services for {contract:,.2f} DKK from "
+            f"{self.social_enterprise.name}, a social-economy enterprise{share_text}. "
+            f"Attributable to this purchase: {places(jobs)} inclusive jobs ({forms}), {places(fte)} FTE, "
+            f"{places(hours):,} hours of inclusive work."
+        )
+        return Extras(figures=figures, checks=(check,), statements=(statement,))
