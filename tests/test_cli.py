@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from socialpartner.cli import app
@@ -73,3 +74,28 @@ def test_console_script_runs() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["cost_split"]["total_funding"] == "442800.00"
+
+
+EXAMPLES = sorted((EXAMPLE.parent).glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_prints_as_table_and_json(path: Path) -> None:
+    table = runner.invoke(app, ["evaluate", str(path)], env={"COLUMNS": "160"})
+    assert table.exit_code == 0, table.output
+    assert "Who pays whom" in table.output
+    assert "sum of nets" in table.output
+    doc = json.loads(runner.invoke(app, ["evaluate", str(path), "--format", "json"]).stdout)
+    assert doc["model"] in {"shared_responsibility", "supplier", "labour_shortage", "in_house", "spin_off"}
+
+
+def test_spin_off_table_shows_years_and_rsv() -> None:
+    out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "spin_off_packing.yaml")], env={"COLUMNS": "160"})
+    assert out.exit_code == 0, out.output
+    for text in ["Year by year", "2026", "2029", "own CVR number", "first year the SØV stands on its own", "unknown"]:
+        assert text in out.output, text
+
+
+def test_supplier_table_shows_the_csr_statement() -> None:
+    out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "supplier_facility.yaml")], env={"COLUMNS": "200"})
+    assert "18.40 inclusive jobs" in out.output

@@ -17,10 +17,11 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from socialpartner.errors import SocialPartnerError
-from socialpartner.evaluation import Evaluation, evaluate
+from socialpartner.evaluation import Evaluation, Figure, evaluate
 from socialpartner.scenario import example_path, load
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Model Danish social-economy partnerships.")
@@ -51,18 +52,27 @@ def _describe_validation(error: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def print_table(ev: Evaluation, console: Console) -> None:
-    """A finance officer's view: parties, who pays whom, coverage, break-even, jobs."""
-    names = ev.parties
-    console.print(f"[bold]{ev.partnership.name}[/bold]  (period: {ev.ledger.period})")
+def _figure_value(f: Figure) -> str:
+    if f.value is None:
+        return "—"
+    if f.unit == "DKK":
+        return _money(f.value)
+    if f.unit == "ratio":
+        return _percent(f.value)
+    if f.unit == "year":
+        return str(f.value)
+    return f"{f.value:,} {f.unit}"
 
-    flows = Table(title="Who pays whom", title_justify="left")
+
+def _print_period(ev: Evaluation, console: Console, *, detail: bool = True) -> None:
+    names = {k: escape(v) for k, v in ev.parties.items()}
+    flows = Table(title=f"Who pays whom ({escape(ev.ledger.period)})", title_justify="left")
     flows.add_column("Payer")
     flows.add_column("Payee")
     flows.add_column("Purpose")
     flows.add_column("Amount (DKK)", justify="right")
     for t in ev.ledger:
-        flows.add_row(names.get(t.payer, t.payer), names.get(t.payee, t.payee), t.purpose, _money(t.amount))
+        flows.add_row(names.get(t.payer, t.payer), names.get(t.payee, t.payee), escape(t.purpose), _money(t.amount))
     console.print(flows)
 
     balances = Table(title="Balance per party", title_justify="left")
@@ -81,38 +91,93 @@ def print_table(ev: Evaluation, console: Console) -> None:
     cover.add_column("Share of cost", justify="right")
     cover.add_row("Support-staff cost", _money(split.cost), "100.00 %" if split.cost else "—")
     for source, amount in split.funding.items():
-        cover.add_row(f"  covered by {source}", _money(amount), _percent(split.shares.get(source)))
+        verb = "covered by" if amount >= 0 else "less"  # a negative source is a cost netted against funding
+        cover.add_row(f"  {verb} {escape(source)}", _money(amount), _percent(split.shares.get(source)))
     cover.add_row("  uncovered", _money(split.shortfall), _percent(split.uncovered_share if split.cost else None))
     cover.add_row("[bold]Coverage[/bold]", "", f"[bold]{_percent(split.coverage)}[/bold]")
     verdict = "surplus" if split.surplus >= 0 else "shortfall"
     cover.add_row(f"[bold]{verdict.capitalize()}[/bold]", f"[bold]{_money(abs(split.surplus))}[/bold]", "")
     console.print(cover)
 
-    be = Table(title="Break-even (each price alone, the others as given)", title_justify="left")
-    be.add_column("Price")
-    be.add_column("Break-even", justify="right")
-    be.add_column("Note")
-    for b in ev.break_even:
-        if b.value is None:
-            be.add_row(b.label, "—", "no volume: this source cannot cover the cost")
-            continue
-        value = f"{_money(b.value)} {b.unit}" + (f" ({b.percent} %)" if b.percent is not None else "")
-        be.add_row(b.label, value, "already covered by the others" if b.already_covered else "")
-    console.print(be)
+    if ev.break_even:
+        be = Table(title="Break-even (each price alone, the rest as given)", title_justify="left")
+        be.add_column("Price")
+        be.add_column("Break-even", justify="right")
+        be.add_column("Note")
+        for b in ev.break_even:
+            if b.value is None:
+                be.add_row(escape(b.label), "—", "no volume: this price cannot cover the cost")
+                continue
+            value = f"{_money(b.value)} {b.unit}" + (f" ({b.percent} %)" if b.percent is not None else "")
+            be.add_row(escape(b.label), value, "covered even at zero" if b.already_covered else "")
+        console.print(be)
 
-    jobs = Table(title="People placed", title_justify="left")
-    for col in ("Form", "Headcount", "Hours/week", "FTE", "Employer", "Workplace"):
-        jobs.add_column(col, justify="right" if col in {"Headcount", "Hours/week", "FTE"} else "left")
-    for j in ev.placements:
-        jobs.add_row(
-            j.form + ("" if j.is_job else " [dim](not a job)[/dim]"),
-            str(j.headcount),
-            "—" if j.hours_per_week is None else f"{j.hours_per_week}",
-            "—" if j.fte is None else f"{j.fte}",
-            names.get(j.employer, j.employer),
-            names.get(j.workplace, j.workplace),
+    if detail and ev.placements:
+        jobs = Table(title="People placed", title_justify="left")
+        for col in ("Form", "Headcount", "Hours/week", "FTE", "Employer", "Workplace"):
+            jobs.add_column(col, justify="right" if col in {"Headcount", "Hours/week", "FTE"} else "left")
+        for j in ev.placements:
+            jobs.add_row(
+                j.form + ("" if j.is_job else " [dim](not a job)[/dim]"),
+                str(j.headcount),
+                "—" if j.hours_per_week is None else f"{j.hours_per_week}",
+                "—" if j.fte is None else f"{j.fte}",
+                "—" if j.employer is None else names.get(j.employer, j.employer),
+                names.get(j.workplace, j.workplace),
+            )
+        console.print(jobs)
+    _print_extras(ev, console)
+
+
+def _print_extras(ev: Evaluation, console: Console) -> None:
+    if ev.figures:
+        figures = Table(title="Key figures", title_justify="left")
+        figures.add_column("Figure")
+        figures.add_column("Value", justify="right")
+        figures.add_column("Note")
+        for f in ev.figures:
+            figures.add_row(escape(f.label), _figure_value(f), escape(f.note))
+        console.print(figures)
+    if ev.checks:
+        checks = Table(title="Checks", title_justify="left")
+        checks.add_column("Criterion")
+        checks.add_column("Status")
+        checks.add_column("Why")
+        colour = {"met": "green", "not met": "red", "unknown": "yellow"}
+        for c in ev.checks:
+            checks.add_row(escape(c.criterion), f"[{colour[c.status]}]{c.status}[/]", escape(c.reason))
+        console.print(checks)
+    for statement in ev.statements:
+        console.print(escape(statement))
+
+
+def print_table(ev: Evaluation, console: Console) -> None:
+    """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures."""
+    console.print(f"[bold]{escape(ev.partnership.name)}[/bold]  (period: {escape(ev.ledger.period)})")
+    if not ev.breakdown:
+        _print_period(ev, console)
+        return
+    summary = Table(title="Year by year", title_justify="left")
+    for col in ("Year", "Support cost", "Funding", "Surplus", "Coverage", "Jobs", "FTE"):
+        summary.add_column(col, justify="left" if col == "Year" else "right")
+    for part in ev.breakdown:
+        jobs = part.jobs
+        fte = sum((j.fte for j in jobs if j.fte is not None), Decimal("0.00"))
+        summary.add_row(
+            escape(part.ledger.period),
+            _money(part.cost_split.cost),
+            _money(part.cost_split.total_funding),
+            _money(part.cost_split.surplus),
+            _percent(part.cost_split.coverage),
+            str(sum(j.headcount for j in jobs)),
+            str(fte),
         )
-    console.print(jobs)
+    console.print(summary)
+    for part in ev.breakdown:
+        console.rule(escape(part.ledger.period))
+        _print_period(part, console, detail=False)
+    console.rule("All years")
+    _print_extras(ev, console)
 
 
 @app.callback()
@@ -138,6 +203,11 @@ def evaluate_command(
         message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
         typer.echo(f"error: {path}: {message}", err=True)  # plain text: never wrapped or marked up
         raise typer.Exit(2) from None
+    except Exception as exc:
+        if debug:
+            raise
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
+        raise typer.Exit(1) from None
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
