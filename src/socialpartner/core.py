@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from socialpartner.errors import SocialPartnerError
+from socialpartner.money import in_context
 
 __all__ = ["CostSplit", "break_even_rate", "coverage_ratio", "split_cost"]
 
@@ -43,53 +44,38 @@ def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
 class CostSplit:
     """A cost pool set against named funding sources (all in DKK for one period).
 
+    Made by :func:`split_cost`, which computes every figure once, exactly.
+
     Attributes:
         cost: the cost pool, e.g. support-staff salaries.
         funding: each source's contribution, in the order given.
+        total_funding: the sum of the sources.
+        surplus: funding minus cost; negative is a shortfall.
+        shortfall: what is missing to cover the cost (zero when covered; above the cost
+            when a source is negative).
+        coverage: funding / cost, or None when there is no cost to cover.
+        shares: each source's contribution as a fraction of the cost (empty with no cost).
+        uncovered_share: the fraction of the cost no source pays (zero when covered or
+            with no cost).
 
     """
 
     cost: Decimal
     funding: Mapping[str, Decimal]
-
-    @property
-    def total_funding(self) -> Decimal:
-        """Sum of all sources."""
-        return sum(self.funding.values(), _ZERO)
-
-    @property
-    def surplus(self) -> Decimal:
-        """Funding minus cost: positive is a surplus, negative a shortfall."""
-        return self.total_funding - self.cost
-
-    @property
-    def shortfall(self) -> Decimal:
-        """What is missing to cover the cost (zero when covered; above the cost when a source is negative)."""
-        return max(_ZERO, -self.surplus)
+    total_funding: Decimal
+    surplus: Decimal
+    shortfall: Decimal
+    coverage: Decimal | None
+    shares: Mapping[str, Decimal]
+    uncovered_share: Decimal
 
     @property
     def covered(self) -> bool:
         """Whether funding reaches the cost."""
         return self.surplus >= 0
 
-    @property
-    def coverage(self) -> Decimal | None:
-        """Funding / cost, or None when there is no cost to cover."""
-        return None if self.cost == 0 else coverage_ratio(self.total_funding, self.cost)
 
-    @property
-    def shares(self) -> dict[str, Decimal]:
-        """Each source's contribution as a fraction of the cost (empty with no cost)."""
-        if self.cost == 0:
-            return {}
-        return {name: amount / self.cost for name, amount in self.funding.items()}
-
-    @property
-    def uncovered_share(self) -> Decimal:
-        """The fraction of the cost no source pays (zero when covered or no cost)."""
-        return _ZERO if self.cost == 0 else self.shortfall / self.cost
-
-
+@in_context
 def split_cost(cost: Decimal, funding: Mapping[str, Decimal]) -> CostSplit:
     """Set a cost pool against named funding sources.
 
@@ -106,4 +92,19 @@ def split_cost(cost: Decimal, funding: Mapping[str, Decimal]) -> CostSplit:
     """
     if cost < 0:
         raise SocialPartnerError(f"cost pool must not be negative, got {cost}")
-    return CostSplit(cost, MappingProxyType(dict(funding)))
+    sources = dict(funding)
+    total = sum(sources.values(), _ZERO)
+    surplus = total - cost
+    shortfall = max(_ZERO, -surplus)
+    if cost == 0:
+        return CostSplit(cost, MappingProxyType(sources), total, surplus, shortfall, None, MappingProxyType({}), _ZERO)
+    return CostSplit(
+        cost,
+        MappingProxyType(sources),
+        total,
+        surplus,
+        shortfall,
+        coverage_ratio(total, cost),
+        MappingProxyType({name: amount / cost for name, amount in sources.items()}),
+        shortfall / cost,
+    )

@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from socialpartner.errors import LedgerError
-from socialpartner.money import ORE
+from socialpartner.money import CONTEXT, ORE, in_context
 
-__all__ = ["Ledger", "PartyTotals", "Transfer"]
+__all__ = ["MAX_AMOUNT", "Ledger", "PartyTotals", "Transfer"]
 
 _ZERO = Decimal("0.00")
+
+MAX_AMOUNT = Decimal("1e15")
+"""Largest single transfer (a thousand times the Danish state budget): beyond it, sums of
+øre amounts could exceed the 28 digits of decimal arithmetic, so it is refused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,9 @@ class Transfer:
             raise LedgerError(f"transfer amount must be a finite Decimal, got {self.amount!r}")
         if self.amount < 0:
             raise LedgerError(f"transfer amount must not be negative, got {self.amount}; swap payer and payee")
-        if self.amount != self.amount.quantize(ORE):
+        if self.amount >= MAX_AMOUNT:
+            raise LedgerError(f"transfer amount must be below {MAX_AMOUNT:,} DKK, got {self.amount:,}")
+        if self.amount != self.amount.quantize(ORE, context=CONTEXT):
             raise LedgerError(f"transfer amount must be whole øre, got {self.amount}")
 
 
@@ -57,7 +63,7 @@ class PartyTotals:
     @property
     def net(self) -> Decimal:
         """Inflow minus outflow (positive: the party gains)."""
-        return self.inflow - self.outflow
+        return CONTEXT.subtract(self.inflow, self.outflow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,7 @@ class Ledger:
     transfers: tuple[Transfer, ...]
     _totals: dict[str, PartyTotals] = field(init=False, repr=False, compare=False)
 
+    @in_context
     def __init__(self, period: str, transfers: Iterable[Transfer]) -> None:
         object.__setattr__(self, "period", period)
         object.__setattr__(self, "transfers", tuple(transfers))
@@ -121,10 +128,12 @@ class Ledger:
         """Net per party; the values sum to exactly zero."""
         return {p: t.net for p, t in self._totals.items()}
 
+    @in_context
     def between(self, payer: str, payee: str) -> Decimal:
         """Total paid by ``payer`` to ``payee``."""
         return sum((t.amount for t in self.transfers if t.payer == payer and t.payee == payee), _ZERO)
 
+    @in_context
     def total(self) -> Decimal:
         """Sum of all transfers (money moved, not a balance)."""
         return sum((t.amount for t in self.transfers), _ZERO)

@@ -7,13 +7,16 @@ Totals are sums of rounded amounts, so every total and every balance is exact.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import decimal
+import functools
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import ParamSpec, TypeVar
 
 from socialpartner.errors import SocialPartnerError
 
-__all__ = ["ORE", "ROUNDING", "ROUNDING_RULE", "allocate", "to_ore"]
+__all__ = ["ORE", "ROUNDING", "ROUNDING_RULE", "allocate", "round_half_up", "to_ore"]
 
 ORE = Decimal("0.01")
 """The smallest amount of money reported: one øre."""
@@ -26,15 +29,41 @@ ROUNDING_RULE = "each reported amount rounded once to 0.01 DKK, half up, from it
 
 Exact = int | Decimal | Fraction
 
+CONTEXT = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+"""The decimal context of all the library's Decimal arithmetic, whatever the caller's
+context is: 28 digits hold any sum of amounts below 10¹⁵ DKK exactly to the øre."""
 
-def _ore_count(value: Exact) -> int:
-    """Exact value → whole øre, half away from zero, in integer arithmetic (no double rounding)."""
-    if isinstance(value, int):
-        return value * 100
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def in_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``fn`` under :data:`CONTEXT`, so a caller's decimal precision cannot change results."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decimal.localcontext(CONTEXT):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+_FAST_LIMIT = 10**27  # below the default decimal precision of 28 digits
+
+
+def round_half_up(value: Exact, places: int) -> Decimal:
+    """Round exactly to ``places`` decimals, half away from zero, at any magnitude.
+
+    Integer arithmetic on the exact value, so there is no double rounding and no
+    dependence on the decimal context's precision.
+    """
     exact = value if isinstance(value, Fraction) else Fraction(value)
-    num, den = exact.numerator * 100, exact.denominator
-    magnitude = (abs(num) * 2 + den) // (2 * den)
-    return magnitude if num >= 0 else -magnitude
+    num, den = exact.numerator * 10**places, exact.denominator
+    count = (abs(num) * 2 + den) // (2 * den)
+    if count < _FAST_LIMIT:  # within the context's precision, scaleb is exact (and fast)
+        return Decimal(-count if num < 0 else count).scaleb(-places, context=CONTEXT)
+    sign = 1 if num < 0 else 0
+    return Decimal((sign, tuple(int(d) for d in str(count)), -places))
 
 
 def to_ore(value: Exact) -> Decimal:
@@ -45,9 +74,10 @@ def to_ore(value: Exact) -> Decimal:
     >>> to_ore(Decimal("0.005")), to_ore(Decimal("-0.005"))
     (Decimal('0.01'), Decimal('-0.01'))
     """
-    return Decimal(_ore_count(value)).scaleb(-2)
+    return round_half_up(value, 2)
 
 
+@in_context
 def allocate(amount: Decimal, weights: Sequence[int | Decimal | Fraction]) -> list[Decimal]:
     """Split ``amount`` by ``weights`` into øre amounts that add back to it exactly.
 

@@ -32,6 +32,12 @@ __all__ = ["MAX_FILE_BYTES", "MODELS", "dumps", "example_path", "load", "loads",
 MAX_FILE_BYTES = 1_000_000
 """Largest scenario file read (a partnership is a few hundred bytes)."""
 
+MAX_NODES = 100_000
+"""Most values a scenario may hold once YAML aliases are expanded (refuses "billion laughs")."""
+
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists in a scenario."""
+
 MODELS: dict[str, type[Partnership]] = {
     cls.MODEL: cls
     for cls in (
@@ -96,6 +102,27 @@ def _format_of(path: Path) -> str:
     raise ScenarioError("unknown file type: expected .yaml, .yml or .json", path)
 
 
+def _check_shape(data: Any, path: Path | None) -> None:
+    """Refuse data too deep or too large to be a scenario, before validation walks it.
+
+    YAML aliases share objects, so a small file can expand into an enormous (or cyclic)
+    structure; this walk counts every expanded value and stops at the limits.
+    """
+    budget = MAX_NODES
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise ScenarioError(f"scenario holds more than {MAX_NODES:,} values (after expanding YAML aliases)", path)
+        if depth > MAX_DEPTH:
+            raise ScenarioError(f"scenario is nested deeper than {MAX_DEPTH} levels", path)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
 def from_data(data: Any, path: Path | None = None) -> Partnership:
     """Validate already-parsed scenario data into the partnership its ``model:`` names.
 
@@ -106,6 +133,7 @@ def from_data(data: Any, path: Path | None = None) -> Partnership:
     """
     if not isinstance(data, dict):
         raise ScenarioError(f"a scenario must be a mapping of keys to values, got {type(data).__name__}", path)
+    _check_shape(data, path)
     key = data.get("model")
     valid = ", ".join(sorted(MODELS))
     if key is None:

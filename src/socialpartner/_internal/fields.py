@@ -23,6 +23,12 @@ from socialpartner._internal import units as u
 from socialpartner.errors import QuantityError
 
 
+def _short(value: Any) -> str:
+    """A repr short enough for a one-screen error message."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityType:
     """Annotation metadata that turns ``pint.Quantity`` into a validated field.
@@ -74,7 +80,7 @@ class QuantityType:
         return PydanticCustomError(
             code,
             "{reason}: expected {expected} (e.g. {example}), got {given}",
-            {"reason": reason, "expected": self.expected, "example": repr(self.examples[0]), "given": repr(given)},
+            {"reason": reason, "expected": self.expected, "example": repr(self.examples[0]), "given": _short(given)},
         )
 
     def validate(self, value: Any) -> pint.Quantity[Any]:

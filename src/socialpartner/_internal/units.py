@@ -34,10 +34,12 @@ Quantity = ureg.Quantity
 MAX_MAGNITUDE = Decimal("1e15")
 # float keeps 15 significant decimal digits exactly; more would silently change value.
 MAX_DIGITS = 15
+# Nothing in a partnership is measured in billionths; smaller values are typos.
+MIN_MAGNITUDE = Decimal("1e-9")
 MAX_TEXT = 100
 
 _NUMBER = re.compile(
-    r"\s*(?P<num>(?>[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|(?:nan|inf(?:inity)?)(?![a-z]))))"
+    r"\s*(?P<num>(?>[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|(?:nan|inf(?:inity)?)(?![a-z]))))"
     r"\s*(?P<unit>.*?)\s*\Z",
     re.DOTALL | re.IGNORECASE,
 )
@@ -132,6 +134,8 @@ def check_decimal(value: Decimal, *, text: str, what: str) -> Decimal:
         raise QuantityError(text, what, "not a finite number", "finite_number")
     if abs(value) >= MAX_MAGNITUDE:
         raise QuantityError(text, what, f"magnitude must be below {MAX_MAGNITUDE:E}", "too_large")
+    if value and abs(value) < MIN_MAGNITUDE:
+        raise QuantityError(text, what, f"magnitude must be 0 or at least {MIN_MAGNITUDE:E}", "too_small")
     digits = value.normalize().as_tuple().digits
     if len(digits) > MAX_DIGITS:
         raise QuantityError(text, what, f"more than {MAX_DIGITS} significant digits", "too_precise")
