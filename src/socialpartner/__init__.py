@@ -9,6 +9,7 @@ Decimal('0.9225')
 from __future__ import annotations
 
 from socialpartner._internal.units import Q_, ureg
+from socialpartner._version import __version__
 from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
 from socialpartner.errors import LedgerError, QuantityError, ScenarioError, SocialPartnerError
 from socialpartner.evaluation import BreakEven, Check, Evaluation, Figure, Job, evaluate
@@ -33,8 +34,6 @@ from socialpartner.models import (
 from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
 from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
 from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
-
-__version__ = "0.1.0"
 
 __all__ = [
     "MODELS",

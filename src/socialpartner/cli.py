@@ -191,6 +191,10 @@ def evaluate_command(
         Path | None, typer.Argument(help="Scenario file (.yaml/.json); the bundled three-party example if omitted.")
     ] = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    explain: Annotated[
+        list[str] | None,
+        typer.Option("--explain", "-e", help="Explain how a figure was computed (e.g. coverage); repeatable."),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate a partnership: ledger, support-staff coverage, break-even prices, jobs."""
@@ -208,6 +212,17 @@ def evaluate_command(
             raise
         typer.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
         raise typer.Exit(1) from None
+    if explain:
+        try:
+            explanations = [ev.explain(topic) for topic in explain]
+        except KeyError as exc:
+            typer.echo(f"error: {exc.args[0]}", err=True)
+            raise typer.Exit(2) from None
+        if output is OutputFormat.json:
+            sys.stdout.write(json.dumps([e.to_dict() for e in explanations], ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write("\n\n".join(str(e) for e in explanations) + "\n")
+        return
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

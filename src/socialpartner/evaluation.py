@@ -10,19 +10,23 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from socialpartner import core
+from socialpartner._internal import explain as _explain
+from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
 from socialpartner._internal.units import format_magnitude
-from socialpartner.ledger import Ledger, Transfer
+from socialpartner._version import __version__
+from socialpartner.errors import LedgerError
+from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.money import ROUNDING_RULE, to_ore
+from socialpartner.money import ROUNDING_RULE, in_context, to_ore
 
-__all__ = ["BreakEven", "Check", "Evaluation", "Figure", "Job", "evaluate"]
+__all__ = ["BreakEven", "Check", "Evaluation", "Explanation", "Figure", "Job", "Manifest", "evaluate"]
 
 _HOURS_PER_FTE_WEEK = 37  # 1 FTE = 37 hour/week, as units.txt defines it
 _RATIO_PLACES = Decimal("0.000001")
@@ -77,6 +81,19 @@ class Job:
 
 
 @dataclass(frozen=True, slots=True)
+class Manifest:
+    """What produced an evaluation: library version, bundled data version, input hash.
+
+    The same input under the same library and data gives the same manifest and
+    byte-identical JSON output.
+    """
+
+    library_version: str
+    parameter_set_version: str
+    input_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class Evaluation:
     """The result of :func:`evaluate`.
 
@@ -104,6 +121,155 @@ class Evaluation:
     checks: tuple[Check, ...] = ()
     statements: tuple[str, ...] = ()
     breakdown: tuple[Evaluation, ...] = ()
+    _plan: Plan | None = field(default=None, repr=False, compare=False)
+    _settled: Mapping[str, Decimal] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def manifest(self) -> Manifest:
+        """Library version, parameter-set version and the SHA-256 of the validated input."""
+        dumped = self.partnership.model_dump(mode="json")
+        return Manifest(__version__, _explain.parameter_set_version(), _explain.input_hash(dumped))
+
+    def topics(self) -> tuple[str, ...]:
+        """Everything :meth:`explain` can explain."""
+        base = ["coverage", "surplus", "shortfall", "cost", "funding", *self.cost_split.funding]
+        if self._plan is not None:
+            base += [f.key for f in self._plan.flows] + [b.input_path for b in self.break_even]
+        base += [f.key for f in self.figures]
+        for part in self.breakdown:
+            base += [f"{part.ledger.period}:{t}" for t in part.topics()]
+        return tuple(dict.fromkeys(base))
+
+    def explain(self, topic: str) -> Explanation:
+        """How a figure was computed: the formula, the terms, the inputs and parameters used.
+
+        ``topic`` is ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, a
+        funding source, a transfer's key (e.g. ``overhead``), a break-even input path
+        (e.g. ``courses.price``), a figure's key, or for a multi-period model
+        ``PERIOD:topic`` (e.g. ``2027:coverage``).
+
+        Raises:
+            KeyError: an unknown topic; the message lists the known ones.
+
+        """
+        head, _, rest = topic.partition(":")
+        if rest:
+            for part in self.breakdown:
+                if part.ledger.period == head:
+                    return part.explain(rest)
+        inputs = dict(_explain.flatten(self.partnership.model_dump(mode="json")))
+        split = self.cost_split
+        if topic in {"coverage", "surplus", "shortfall", "cost", "funding"}:
+            return self._explain_split(topic, inputs)
+        if topic in split.funding:
+            return Explanation(
+                topic, _explain.money(split.funding[topic]), "sum of its flows", self._source_terms(topic, inputs)
+            )
+        flows = {} if self._plan is None else {f.key: f for f in self._plan.flows}
+        if topic in flows:
+            flow = flows[topic]
+            term = _explain.flow_term(flow, self._settled[topic], inputs)
+            return Explanation(
+                f"{flow.purpose} ({flow.payer} → {flow.payee})", term.value, flow.formula + ", rounded to øre", (term,)
+            )
+        for b in self.break_even:
+            if topic in {b.input_path, f"break_even:{b.input_path}"}:
+                return self._explain_break_even(b, inputs)
+        for f in self.figures:
+            if f.key == topic:
+                value = "—" if f.value is None else f"{f.value} {f.unit}".strip()
+                used = tuple((p, inputs.get(p, "(not given)")) for p in f.inputs)
+                return Explanation(
+                    f.label,
+                    value,
+                    f.note or "see the model's documentation",
+                    (Term(f.label, value, f.note, used),) if used else (),
+                )
+        raise KeyError(f"nothing to explain as {topic!r}; topics: {', '.join(self.topics())}")
+
+    def _cost_terms(self, inputs: Mapping[str, str]) -> tuple[Term, ...]:
+        if self._plan is None:
+            return tuple(
+                Term(f"{p.ledger.period}: support-staff cost", _explain.money(p.cost_split.cost))
+                for p in self.breakdown
+            )
+        flows = {f.key: f for f in self._plan.flows}
+        return tuple(_explain.flow_term(flows[k], self._settled[k], inputs) for k in self._plan.cost_pool)
+
+    def _source_terms(self, source: str, inputs: Mapping[str, str]) -> tuple[Term, ...]:
+        if self._plan is None:
+            return tuple(
+                Term(f"{p.ledger.period}: {source}", _explain.money(p.cost_split.funding.get(source, _ZERO)))
+                for p in self.breakdown
+            )
+        flows = {f.key: f for f in self._plan.flows}
+        keys = dict(self._plan.funding)[source]
+        return tuple(
+            _explain.flow_term(flows[k], self._settled[k], inputs, sign, f"{source}: {flows[k].purpose}")
+            for k, sign in keys
+        )
+
+    def _explain_split(self, topic: str, inputs: Mapping[str, str]) -> Explanation:
+        split = self.cost_split
+        cost = _explain.money(split.cost)
+        funding = _explain.money(split.total_funding)
+        terms = (
+            Term("support-staff cost", cost, "sum of the cost pool"),
+            *self._cost_terms(inputs),
+            Term("total funding", funding, "sum of the funding sources"),
+            *(t for source in split.funding for t in self._source_terms(source, inputs)),
+        )
+        if topic == "coverage":
+            value = (
+                "— (no cost to cover)"
+                if split.coverage is None
+                else (f"{places(split.coverage, _RATIO_PLACES)} ({places(split.coverage * 100)} %)")
+            )
+            return Explanation("coverage", value, f"total funding / support-staff cost = {funding} / {cost}", terms)
+        if topic == "surplus":
+            return Explanation(
+                "surplus",
+                _explain.money(split.surplus),
+                f"total funding − support-staff cost = {funding} − {cost}",
+                terms,
+            )
+        if topic == "shortfall":
+            return Explanation(
+                "shortfall",
+                _explain.money(split.shortfall),
+                f"max(0, support-staff cost − total funding) = max(0, {cost} − {funding})",
+                terms,
+            )
+        if topic == "cost":
+            return Explanation(
+                "support-staff cost", cost, "sum of the cost pool", terms[: 1 + len(self._cost_terms(inputs))]
+            )
+        return Explanation(
+            "total funding", funding, "sum of the funding sources", terms[len(self._cost_terms(inputs)) + 1 :]
+        )
+
+    def _explain_break_even(self, b: BreakEven, inputs: Mapping[str, str]) -> Explanation:
+        assert self._plan is not None  # noqa: S101 - break-even exists only for single-period plans
+        spec = next(s for s in self._plan.break_even if s.input_path == b.input_path)
+        flows = {f.key: f for f in self._plan.flows}
+        moving = self._settled[spec.flow]
+        others = self.cost_split.total_funding - moving
+        value = "— (no volume)" if b.value is None else f"{b.value} {b.unit}"
+        formula = (
+            f"(support-staff cost − funding that does not move with this price) / volume = "
+            f"({_explain.money(self.cost_split.cost)} − {_explain.money(others)}) / {places(spec.volume)}"
+            ", rounded to øre" + (", floored at zero" if b.already_covered else "")
+        )
+        return Explanation(
+            f"break-even {b.label}",
+            value,
+            formula,
+            (
+                Term("current value", inputs.get(b.input_path, "(not given)")),
+                _explain.flow_term(flows[spec.flow], moving, inputs, label="flow that moves with the price"),
+                Term("volume", f"{places(spec.volume)} ({b.unit.split('/')[-1]}s over the period)"),
+            ),
+        )
 
     @property
     def jobs(self) -> tuple[Job, ...]:
@@ -124,7 +290,17 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; money and ratios are decimal strings, never floats."""
-        out = {"model": self.partnership.MODEL, "name": self.partnership.name, "rounding": ROUNDING_RULE}
+        m = self.manifest
+        out: dict[str, Any] = {
+            "model": self.partnership.MODEL,
+            "name": self.partnership.name,
+            "rounding": ROUNDING_RULE,
+            "manifest": {
+                "library_version": m.library_version,
+                "parameter_set_version": m.parameter_set_version,
+                "input_sha256": m.input_sha256,
+            },
+        }
         out.update(self._body())
         return out
 
@@ -213,6 +389,12 @@ def _break_even(plan: Plan, settled: Mapping[str, Decimal], split: core.CostSpli
 
 def _evaluate_plan(partnership: Partnership, plan: Plan, period: str) -> Evaluation:
     settled = {f.key: to_ore(f.amount) for f in plan.flows}
+    for f in plan.flows:
+        if settled[f.key] >= MAX_AMOUNT:
+            raise LedgerError(
+                f"{f.purpose} comes to {settled[f.key]:,.2f} DKK, beyond the largest amount handled "
+                f"({MAX_AMOUNT:,} DKK): check {', '.join(f.inputs) or 'the inputs'}"
+            )
     ledger = Ledger(period, [Transfer(f.payer, f.payee, settled[f.key], f.purpose) for f in plan.flows])
     split = core.split_cost(
         sum((settled[k] for k in plan.cost_pool), _ZERO),
@@ -229,6 +411,8 @@ def _evaluate_plan(partnership: Partnership, plan: Plan, period: str) -> Evaluat
         figures=extras.figures,
         checks=extras.checks,
         statements=extras.statements,
+        _plan=plan,
+        _settled=settled,
     )
 
 
@@ -258,6 +442,7 @@ def _combine(partnership: Partnership, parts: tuple[Evaluation, ...], period: st
     )
 
 
+@in_context
 def evaluate(partnership: Partnership) -> Evaluation:
     """Evaluate a validated partnership (see :func:`socialpartner.load`).
 

@@ -10,30 +10,36 @@ evaluator rounds, books, splits and solves without knowing which model it serves
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
+
+from socialpartner.money import round_half_up
 
 TWO_PLACES = Decimal("0.01")
 
 
 def places(value: Fraction | Decimal, step: Decimal = TWO_PLACES) -> Decimal:
-    """Round a non-money figure (hours, FTE, a ratio) half up to ``step``."""
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    return value.quantize(step, rounding=ROUND_HALF_UP)
+    """Round a non-money figure (hours, FTE, a ratio) half up to ``step``, exactly at any size."""
+    return round_half_up(Fraction(value), -int(step.as_tuple().exponent))
 
 
 @dataclass(frozen=True, slots=True)
 class Flow:
-    """An exact money flow over the period, before rounding (DKK as a Fraction)."""
+    """An exact money flow over the period, before rounding (DKK as a Fraction).
+
+    ``formula`` says in words how the amount follows from ``inputs``, the scenario paths
+    it uses (e.g. ``temp_hours.wage_cost``), so every transfer can be explained.
+    """
 
     key: str
     payer: str
     payee: str
     amount: Fraction
     purpose: str
+    formula: str = ""
+    inputs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +77,8 @@ class Placement:
 class Figure:
     """A model-specific result, e.g. the company's net gain.
 
-    ``value`` is already rounded for its unit (øre for money).
+    ``value`` is already rounded for its unit (øre for money). ``note`` gives the
+    formula in words and ``inputs`` the scenario paths it uses.
     """
 
     key: str
@@ -79,6 +86,7 @@ class Figure:
     value: Decimal | None
     unit: str
     note: str = ""
+    inputs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +105,11 @@ class Extras:
     figures: tuple[Figure, ...] = ()
     checks: tuple[Check, ...] = ()
     statements: tuple[str, ...] = ()
+
+
+def with_inputs(figures: tuple[Figure, ...], inputs: Mapping[str, tuple[str, ...]]) -> tuple[Figure, ...]:
+    """The figures with the scenario paths each one uses, from a key → paths mapping."""
+    return tuple(replace(f, inputs=inputs.get(f.key, f.inputs)) for f in figures)
 
 
 def no_extras(settled: Mapping[str, Decimal]) -> Extras:

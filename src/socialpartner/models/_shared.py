@@ -113,19 +113,60 @@ class SupportStaff(Frozen):
     annual_cost: MoneyPerTime
 
 
-def wage_flows(lines: Sequence[Workforce], years: Fraction, prefix: str = "wages") -> list[Flow]:
-    """Employer → workers, one flow per paid line, keyed ``wages.0``, ``wages.1`` and so on."""
+def hours_inputs(path: str, lines: Sequence[Workforce], *, effective: bool) -> tuple[str, ...]:
+    """Scenario paths behind the lines' paid or effective hours (effective falls back to paid)."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        which = "effective_hours" if effective and line.effective_hours is not None else "paid_hours"
+        out += [f"{path}.{i}.headcount", f"{path}.{i}.{which}"]
+    return tuple(out)
+
+
+def _per(period: str | None) -> tuple[str, tuple[str, ...]]:
+    """The formula suffix and input for the period (None: amounts are per one year)."""
+    return (" × period", (period,)) if period else (" (one year)", ())
+
+
+def wage_flows(lines: Sequence[Workforce], years: Fraction, path: str, period: str | None = "period") -> list[Flow]:
+    """Employer → workers, one flow per paid line, keyed ``wages.0``, ``wages.1`` and so on.
+
+    ``path`` is where the lines are in the scenario (e.g. ``workforce``), for explanations.
+    """
+    suffix, per = _per(period)
     return [
-        Flow(f"{prefix}.{i}", line.employer, "workers", line.wages_per_year() * years, f"wages ({line.form})")
+        Flow(
+            f"wages.{i}",
+            line.employer,
+            "workers",
+            line.wages_per_year() * years,
+            f"wages ({line.form})",
+            "headcount × paid hours × wage cost" + suffix,
+            (f"{path}.{i}.headcount", f"{path}.{i}.paid_hours", f"{path}.{i}.wage_cost", *per),
+        )
         for i, line in enumerate(lines)
         if line.wage_cost is not None
     ]
 
 
-def staff_flows(staff: Sequence[SupportStaff], years: Fraction, payer: str = "social_enterprise") -> list[Flow]:
+def staff_flows(
+    staff: Sequence[SupportStaff],
+    years: Fraction,
+    path: str = "support_staff",
+    period: str | None = "period",
+    payer: str = "social_enterprise",
+) -> list[Flow]:
     """Employer → support staff, one flow per post, keyed ``support_staff.0`` and so on."""
+    suffix, per = _per(period)
     return [
-        Flow(f"support_staff.{i}", payer, "support_staff", canonical(s.annual_cost) * years, f"salary: {s.role}")
+        Flow(
+            f"support_staff.{i}",
+            payer,
+            "support_staff",
+            canonical(s.annual_cost) * years,
+            f"salary: {s.role}",
+            "annual cost" + suffix,
+            (f"{path}.{i}.annual_cost", *per),
+        )
         for i, s in enumerate(staff)
     ]
 

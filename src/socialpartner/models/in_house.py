@@ -17,10 +17,18 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, with_inputs
 from socialpartner._internal.units import canonical
 from socialpartner.models._base import Frozen, Partnership
-from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
+from socialpartner.models._shared import (
+    SupportStaff,
+    Workforce,
+    hours_inputs,
+    keys,
+    staff_flows,
+    staff_placement,
+    wage_flows,
+)
 from socialpartner.money import to_ore
 from socialpartner.parties import Company, Municipality, Name, SocialEnterprise
 from socialpartner.quantities import (
@@ -37,6 +45,17 @@ from socialpartner.quantities import (
 __all__ = ["InHouseAlternative", "InHousePartnership", "Site"]
 
 _ZERO = Decimal("0.00")
+_BEFORE = {
+    "own wages": "alternative.wage_cost × alternative.hours × period",
+    "staff turnover": "alternative.staff × alternative.turnover × alternative.cost_per_hire × period",
+    "errors": "volume × alternative.error_rate × cost_per_error × period",
+    "supervision": "alternative.supervision × period",
+}
+_AFTER = {
+    "SØV service": "price × effective hours × period",
+    "errors": "volume × error_rate × cost_per_error × period",
+    "supervision": "company_supervision × period",
+}
 
 
 class Site(Frozen):
@@ -115,8 +134,16 @@ class InHousePartnership(Partnership):
         years = canonical(self.period)
         effective = sum((line.effective_hours_per_year() for line in self.workforce), Fraction(0)) * years
         flows = [
-            Flow("service", "company", "social_enterprise", canonical(self.price) * effective, "in-house service"),
-            *wage_flows(self.workforce, years),
+            Flow(
+                "service",
+                "company",
+                "social_enterprise",
+                canonical(self.price) * effective,
+                "in-house service",
+                "price × effective hours of the workforce × period",
+                ("price", *hours_inputs("workforce", self.workforce, effective=True), "period"),
+            ),
+            *wage_flows(self.workforce, years, "workforce"),
             *staff_flows(self.support_staff, years),
         ]
         placements = [line.placement() for line in self.workforce]
@@ -163,15 +190,33 @@ class InHousePartnership(Partnership):
             (v for k, v in settled.items() if k.startswith(("wages.", "support_staff."))), _ZERO
         )
         figures = (
-            *(Figure(f"before_{k.replace(' ', '_')}", f"before: {k}", v, "DKK") for k, v in before.items()),
-            Figure("company_cost_before", "company's total cost, doing it itself", total_before, "DKK"),
+            *(Figure(f"before_{k.replace(' ', '_')}", f"before: {k}", v, "DKK", _BEFORE[k]) for k, v in before.items()),
+            Figure(
+                "company_cost_before",
+                "company's total cost, doing it itself",
+                total_before,
+                "DKK",
+                "own wages + staff turnover + errors + supervision",
+            ),
             *(
-                Figure(f"after_{k.replace(' ', '_').replace('SØV', 'soev')}", f"after: {k}", v, "DKK")
+                Figure(f"after_{k.replace(' ', '_').replace('SØV', 'soev')}", f"after: {k}", v, "DKK", _AFTER[k])
                 for k, v in after.items()
             ),
-            Figure("company_cost_after", "company's total cost, with the SØV", total_after, "DKK"),
-            Figure("company_saving", "company's saving", saving, "DKK"),
-            Figure("soev_margin", "SØV margin after wages and support staff", sev_net, "DKK"),
+            Figure(
+                "company_cost_after",
+                "company's total cost, with the SØV",
+                total_after,
+                "DKK",
+                "SØV service + errors + the company's own coordination",
+            ),
+            Figure("company_saving", "company's saving", saving, "DKK", "total cost before − total cost after"),
+            Figure(
+                "soev_margin",
+                "SØV margin after wages and support staff",
+                sev_net,
+                "DKK",
+                "service revenue − wages − support staff",
+            ),
             Figure(
                 "company_break_even_price",
                 "highest price per effective hour at which the company still saves",
@@ -184,4 +229,31 @@ class InHousePartnership(Partnership):
             "met" if saving >= 0 else "not met",
             f"before {total_before:,.2f} DKK, after {total_after:,.2f} DKK",
         )
-        return Extras(figures=figures, checks=(check,))
+        hours = (*hours_inputs("workforce", self.workforce, effective=True), "period")
+        before_in = {
+            "before_own_wages": ("alternative.wage_cost", "alternative.hours", "period"),
+            "before_staff_turnover": (
+                "alternative.staff",
+                "alternative.turnover",
+                "alternative.cost_per_hire",
+                "period",
+            ),
+            "before_errors": ("volume", "alternative.error_rate", "cost_per_error", "period"),
+            "before_supervision": ("alternative.supervision", "period"),
+        }
+        after_in = {
+            "after_soev_service": ("price", *hours),
+            "after_errors": ("volume", "error_rate", "cost_per_error", "period"),
+            "after_supervision": ("company_supervision", "period"),
+        }
+        all_before = tuple(dict.fromkeys(p for v in before_in.values() for p in v))
+        all_after = tuple(dict.fromkeys(p for v in after_in.values() for p in v))
+        uses = {
+            **before_in,
+            **after_in,
+            "company_cost_before": all_before,
+            "company_cost_after": all_after,
+            "company_saving": tuple(dict.fromkeys((*all_before, *all_after))),
+            "company_break_even_price": tuple(dict.fromkeys((*all_before, *all_after))),
+        }
+        return Extras(figures=with_inputs(figures, uses), checks=(check,))

@@ -19,13 +19,14 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
 from socialpartner._internal.units import canonical
 from socialpartner.models._base import Partnership
 from socialpartner.models._shared import (
     HOURS_PER_FTE_YEAR,
     SupportStaff,
     Workforce,
+    hours_inputs,
     keys,
     staff_flows,
     staff_placement,
@@ -86,8 +87,16 @@ class LabourShortagePartnership(Partnership):
         effective = sum((line.effective_hours_per_year() for line in self.helpers), Fraction(0)) * years
         freed = canonical(self.skilled_hours_freed) * effective
         flows = [
-            Flow("helper_hours", "company", "social_enterprise", canonical(self.price) * paid, "helper hours"),
-            *wage_flows(self.helpers, years),
+            Flow(
+                "helper_hours",
+                "company",
+                "social_enterprise",
+                canonical(self.price) * paid,
+                "helper hours",
+                "price × paid helper hours × period",
+                ("price", *hours_inputs("helpers", self.helpers, effective=False), "period"),
+            ),
+            *wage_flows(self.helpers, years, "helpers"),
             *staff_flows(self.support_staff, years),
             Flow(
                 "skilled_work",
@@ -95,11 +104,31 @@ class LabourShortagePartnership(Partnership):
                 "company",
                 canonical(self.skilled_hour_value) * freed,
                 "skilled work done in the freed hours",
+                "skilled hour value × skilled hours freed per helper hour × effective helper hours × period",
+                (
+                    "skilled_hour_value",
+                    "skilled_hours_freed",
+                    *hours_inputs("helpers", self.helpers, effective=True),
+                    "period",
+                ),
             ),
         ]
         if self.akkord_rate.magnitude:
             flows.append(
-                Flow("akkord", "company", "craftsmen", canonical(self.akkord_rate) * freed, "extra piece-rate (akkord)")
+                Flow(
+                    "akkord",
+                    "company",
+                    "craftsmen",
+                    canonical(self.akkord_rate) * freed,
+                    "extra piece-rate (akkord)",
+                    "akkord rate × skilled hours freed per helper hour × effective helper hours × period",
+                    (
+                        "akkord_rate",
+                        "skilled_hours_freed",
+                        *hours_inputs("helpers", self.helpers, effective=True),
+                        "period",
+                    ),
+                )
             )
         margin = (("helper_hours", 1), *((k, -1) for k in keys(flows, "wages.")))
         placements = [line.placement() for line in self.helpers]
@@ -132,13 +161,45 @@ class LabourShortagePartnership(Partnership):
         max_price = None if paid == 0 else to_ore(freed * keep / paid)
         freed_fte = freed / years / HOURS_PER_FTE_YEAR
         figures = (
-            Figure("helper_hours", "helper hours bought (paid)", places(paid), "hour"),
-            Figure("helper_cost", "cost of helper hours", cost, "DKK"),
-            Figure("skilled_hours_freed", "skilled hours freed", places(freed), "hour"),
-            Figure("skilled_fte_freed", "skilled FTE freed (recruitment avoided)", places(freed_fte), "FTE"),
-            Figure("value_of_freed_time", "value of the freed skilled time", value, "DKK"),
-            Figure("craftsmen_extra_earnings", "craftsmen's extra piece-rate earnings", akkord, "DKK"),
-            Figure("company_net_gain", "company's net gain", net, "DKK"),
+            Figure(
+                "helper_hours", "helper hours bought (paid)", places(paid), "hour", "Σ headcount × paid hours × period"
+            ),
+            Figure("helper_cost", "cost of helper hours", cost, "DKK", "price × paid helper hours"),
+            Figure(
+                "skilled_hours_freed",
+                "skilled hours freed",
+                places(freed),
+                "hour",
+                "skilled hours freed per helper hour × effective helper hours",
+            ),
+            Figure(
+                "skilled_fte_freed",
+                "skilled FTE freed (recruitment avoided)",
+                places(freed_fte),
+                "FTE",
+                "skilled hours freed per year / 1,924 hours per FTE-year",
+            ),
+            Figure(
+                "value_of_freed_time",
+                "value of the freed skilled time",
+                value,
+                "DKK",
+                "skilled hour value × skilled hours freed",
+            ),
+            Figure(
+                "craftsmen_extra_earnings",
+                "craftsmen's extra piece-rate earnings",
+                akkord,
+                "DKK",
+                "akkord rate × skilled hours freed",
+            ),
+            Figure(
+                "company_net_gain",
+                "company's net gain",
+                net,
+                "DKK",
+                "value of freed time − craftsmen's extra earnings − cost of helper hours",
+            ),
             Figure(
                 "max_helper_price",
                 "highest helper price at which it still pays",
@@ -152,4 +213,16 @@ class LabourShortagePartnership(Partnership):
             "met" if net >= 0 else "not met",
             f"value {value:,.2f} − akkord {akkord:,.2f} − helper hours {cost:,.2f} = {net:,.2f} DKK",
         )
-        return Extras(figures=figures, checks=(pays,))
+        paid_in = (*hours_inputs("helpers", self.helpers, effective=False), "period")
+        freed_in = ("skilled_hours_freed", *hours_inputs("helpers", self.helpers, effective=True), "period")
+        uses = {
+            "helper_hours": paid_in,
+            "helper_cost": ("price", *paid_in),
+            "skilled_hours_freed": freed_in,
+            "skilled_fte_freed": freed_in,
+            "value_of_freed_time": ("skilled_hour_value", *freed_in),
+            "craftsmen_extra_earnings": ("akkord_rate", *freed_in),
+            "company_net_gain": ("price", "skilled_hour_value", "akkord_rate", *freed_in, *paid_in),
+            "max_helper_price": ("skilled_hour_value", "akkord_rate", *freed_in, *paid_in),
+        }
+        return Extras(figures=with_inputs(figures, uses), checks=(pays,))

@@ -87,16 +87,47 @@ class SharedResponsibilityPartnership(Partnership):
         overhead = th.overhead_per_hour()
         wage = canonical(th.wage_cost)
         course_months = self.courses.participants * years * 12
+        hours_in = ("temp_hours.workers", "temp_hours.effective_hours", "period")
+        overhead_in = (
+            ("temp_hours.overhead", "temp_hours.wage_cost") if th.overhead_is_percentage else ("temp_hours.overhead",)
+        )
         flows = [
-            Flow("wages_billed", "company", "social_enterprise", wage * hours, "temp hours: wage cost"),
-            Flow("overhead", "company", "social_enterprise", overhead * hours, "temp hours: overhead"),
-            Flow("wages", "social_enterprise", "workers", wage * hours, "wages (fleksjob, effective hours)"),
+            Flow(
+                "wages_billed",
+                "company",
+                "social_enterprise",
+                wage * hours,
+                "temp hours: wage cost",
+                "wage cost × hours (workers × effective hours × period)",
+                ("temp_hours.wage_cost", *hours_in),
+            ),
+            Flow(
+                "overhead",
+                "company",
+                "social_enterprise",
+                overhead * hours,
+                "temp hours: overhead",
+                ("overhead % × wage cost" if th.overhead_is_percentage else "overhead per hour")
+                + " × hours (workers × effective hours × period)",
+                (*overhead_in, *hours_in),
+            ),
+            Flow(
+                "wages",
+                "social_enterprise",
+                "workers",
+                wage * hours,
+                "wages (fleksjob, effective hours)",
+                "wage cost × hours (workers × effective hours × period)",
+                ("temp_hours.wage_cost", *hours_in),
+            ),
             Flow(
                 "courses",
                 "municipality",
                 "social_enterprise",
                 self.courses.participants * canonical(self.courses.price) * years,
                 "development courses",
+                "participants × price × period",
+                ("courses.participants", "courses.price", "period"),
             ),
         ]
         flows += staff_flows(self.support_staff, years)

@@ -141,17 +141,48 @@ class SpinOffPartnership(Partnership):
 
     def _year_plan(self, y: SpinOffYear) -> Plan:
         phase = self.phase(y.year)
-        flows = [Flow("parent", "company", "social_enterprise", canonical(y.parent_purchases), "parent's purchases")]
+        at = f"years.{self.years.index(y)}"
+        flows = [
+            Flow(
+                "parent",
+                "company",
+                "social_enterprise",
+                canonical(y.parent_purchases),
+                "parent's purchases",
+                "parent's purchases (one year)",
+                (f"{at}.parent_purchases",),
+            )
+        ]
         for key, payer, amount, purpose in (
             ("other_revenue", "other_customers", y.other_revenue, "sales to other customers"),
             ("grants", "public_grants", y.grants, "grants"),
         ):
             if amount.magnitude:
-                flows.append(Flow(key, payer, "social_enterprise", canonical(amount), purpose))
-        flows += wage_flows(y.workforce, Fraction(1))
+                flows.append(
+                    Flow(
+                        key,
+                        payer,
+                        "social_enterprise",
+                        canonical(amount),
+                        purpose,
+                        f"{key} (one year)",
+                        (f"{at}.{key}",),
+                    )
+                )
+        flows += wage_flows(y.workforce, Fraction(1), f"{at}.workforce", period=None)
         if y.other_costs.magnitude:
-            flows.append(Flow("other_costs", "social_enterprise", "suppliers", canonical(y.other_costs), "other costs"))
-        flows += staff_flows(y.support_staff, Fraction(1))
+            flows.append(
+                Flow(
+                    "other_costs",
+                    "social_enterprise",
+                    "suppliers",
+                    canonical(y.other_costs),
+                    "other costs",
+                    "other costs (one year)",
+                    (f"{at}.other_costs",),
+                )
+            )
+        flows += staff_flows(y.support_staff, Fraction(1), f"{at}.support_staff", period=None)
         spending = tuple((k, -1) for k in (*keys(flows, "wages."), *keys(flows, "other_costs")))
         funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [("parent's purchases", (("parent", 1),))]
         funding += [
@@ -180,7 +211,7 @@ class SpinOffPartnership(Partnership):
             break_even=(
                 BreakEvenSpec(
                     "parent",
-                    f"years.{self.years.index(y)}.parent_purchases",
+                    f"{at}.parent_purchases",
                     "parent's purchases needed",
                     "DKK/year",
                     Fraction(1),
@@ -216,10 +247,30 @@ class SpinOffPartnership(Partnership):
         name = self.social_enterprise.name
         return Extras(
             figures=(
-                Figure("revenue", "revenue from sales", revenue, "DKK"),
-                Figure("parent_share", "parent's share of revenue (dependency)", parent_share, "ratio"),
-                Figure("commercial_share", "commercial share of income", commercial, "ratio"),
-                Figure("result", "SØV result (income − wages, support staff, other costs)", result, "DKK"),
+                Figure(
+                    "revenue", "revenue from sales", revenue, "DKK", "parent's purchases + sales to other customers"
+                ),
+                Figure(
+                    "parent_share",
+                    "parent's share of revenue (dependency)",
+                    parent_share,
+                    "ratio",
+                    "parent's purchases / revenue from sales",
+                ),
+                Figure(
+                    "commercial_share",
+                    "commercial share of income",
+                    commercial,
+                    "ratio",
+                    "revenue from sales / (revenue from sales + grants)",
+                ),
+                Figure(
+                    "result",
+                    "SØV result",
+                    result,
+                    "DKK",
+                    "revenue + grants − wages − support staff − other costs",
+                ),
             ),
             checks=(on_its_own,),
             statements=(

@@ -109,19 +109,47 @@ class SupplierPartnership(Partnership):
     def _plan(self) -> Plan:
         years = canonical(self.period)
         flows = [
-            Flow(f"services.{i}", "company", "social_enterprise", s.per_year() * years, f"service: {s.name}")
+            Flow(
+                f"services.{i}",
+                "company",
+                "social_enterprise",
+                s.per_year() * years,
+                f"service: {s.name}",
+                "contract sum × period" if s.contract_sum is not None else "price × hours × period",
+                (f"services.{i}.contract_sum", "period")
+                if s.contract_sum is not None
+                else (f"services.{i}.price", f"services.{i}.hours", "period"),
+            )
             for i, s in enumerate(self.services)
         ]
         other_revenue = canonical(self.other_revenue) * years
         if other_revenue:
             flows.append(
-                Flow("other_revenue", "other_customers", "social_enterprise", other_revenue, "other customers")
+                Flow(
+                    "other_revenue",
+                    "other_customers",
+                    "social_enterprise",
+                    other_revenue,
+                    "other customers",
+                    "other revenue × period",
+                    ("other_revenue", "period"),
+                )
             )
-        flows += wage_flows(self.workforce, years)
+        flows += wage_flows(self.workforce, years, "workforce")
         other_costs = canonical(self.other_costs) * years
         if other_costs:
-            flows.append(Flow("other_costs", "social_enterprise", "suppliers", other_costs, "other costs (materials)"))
-        flows += staff_flows(self.supervision, years)
+            flows.append(
+                Flow(
+                    "other_costs",
+                    "social_enterprise",
+                    "suppliers",
+                    other_costs,
+                    "other costs (materials)",
+                    "other costs × period",
+                    ("other_costs", "period"),
+                )
+            )
+        flows += staff_flows(self.supervision, years, "supervision")
 
         contract = tuple((k, 1) for k in keys(flows, "services."))
         spending = tuple((k, -1) for k in (*keys(flows, "wages."), *keys(flows, "other_costs")))
@@ -190,14 +218,46 @@ class SupplierPartnership(Partnership):
         for line in inclusive:
             by_form[line.form] = by_form.get(line.form, Fraction(0)) + share * line.headcount
         figures = (
-            Figure("contract_value", "contract value", contract, "DKK"),
-            Figure("margin_after_wages", "SØV margin after wages and other costs", margin_after_wages, "DKK"),
-            Figure("margin", "SØV margin after wages and supervision", margin, "DKK"),
-            Figure("revenue_share", "contract's share of the SØV's revenue", places(share, Decimal("0.0001")), "ratio"),
-            Figure("csr_spend", "CSR: spend with a social-economy supplier", contract, "DKK"),
-            Figure("csr_inclusive_jobs", "CSR: inclusive jobs attributable", places(jobs), "people"),
-            Figure("csr_inclusive_fte", "CSR: inclusive FTE attributable", places(fte), "FTE"),
-            Figure("csr_inclusive_hours", "CSR: hours of inclusive work attributable", places(hours), "hour"),
+            Figure("contract_value", "contract value", contract, "DKK", "sum of the company's payments for services"),
+            Figure(
+                "margin_after_wages",
+                "SØV margin after wages and other costs",
+                margin_after_wages,
+                "DKK",
+                "contract value + other customers − wages − other costs",
+            ),
+            Figure(
+                "margin", "SØV margin after wages and supervision", margin, "DKK", "margin after wages − supervision"
+            ),
+            Figure(
+                "revenue_share",
+                "contract's share of the SØV's revenue",
+                places(share, Decimal("0.0001")),
+                "ratio",
+                "contract value / (contract value + other customers); 100 % without other customers",
+            ),
+            Figure("csr_spend", "CSR: spend with a social-economy supplier", contract, "DKK", "the contract value"),
+            Figure(
+                "csr_inclusive_jobs",
+                "CSR: inclusive jobs attributable",
+                places(jobs),
+                "people",
+                "revenue share × headcount in inclusive forms (all but ordinary jobs)",
+            ),
+            Figure(
+                "csr_inclusive_fte",
+                "CSR: inclusive FTE attributable",
+                places(fte),
+                "FTE",
+                "revenue share × paid hours a year in inclusive forms / 1,924",
+            ),
+            Figure(
+                "csr_inclusive_hours",
+                "CSR: hours of inclusive work attributable",
+                places(hours),
+                "hour",
+                "revenue share × paid hours in inclusive forms over the period",
+            ),
         )
         covered = margin >= 0
         check = Check(

@@ -1,0 +1,116 @@
+"""Explanations: how a figure of an evaluation follows from the inputs and parameters."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from socialpartner._internal.plan import Flow
+from socialpartner.money import ROUNDING_RULE
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+PARAMETERS: tuple[tuple[str, str, str], ...] = (
+    (
+        "calendar",
+        "1 year = 52 weeks = 12 months; 1 FTE = 37 hour/week = 1,924 hour/year",
+        "Danish labour-market norm (37 h/week, 1,924 h/year), data/units.txt; tag: sourced",
+    ),
+    ("rounding", ROUNDING_RULE, "socialpartner.ROUNDING_RULE; tag: declared rule"),
+)
+"""The parameters every evaluation uses, with their sources."""
+
+
+@cache
+def parameter_set_version() -> str:
+    """A short hash of the bundled data files that enter results (units, municipality codes)."""
+    digest = hashlib.sha256()
+    for name in ("units.txt", "kommuner.csv"):
+        digest.update((_DATA / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def input_hash(dumped: Mapping[str, Any]) -> str:
+    """SHA-256 of the validated input in a canonical JSON form."""
+    text = json.dumps(dumped, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Scenario paths and their values as text, e.g. ``("courses.price", "11000 DKK / month")``."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from flatten(v, f"{prefix}.{k}" if prefix else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from flatten(v, f"{prefix}.{i}")
+    else:
+        yield prefix, "null" if value is None else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One amount behind a figure: its value, its formula and the inputs it used."""
+
+    label: str
+    value: str
+    formula: str = ""
+    inputs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """How one figure was computed: formula, the terms and inputs behind it, parameters.
+
+    ``str(explanation)`` renders it as text; :meth:`to_dict` as JSON-ready data.
+    """
+
+    topic: str
+    value: str
+    formula: str
+    terms: tuple[Term, ...] = ()
+    parameters: tuple[tuple[str, str, str], ...] = PARAMETERS
+
+    def __str__(self) -> str:
+        lines = [f"{self.topic} = {self.value}", f"  = {self.formula}"]
+        for term in self.terms:
+            head = f"  {term.label} = {term.value}"
+            lines.append(head + (f"   [{term.formula}]" if term.formula else ""))
+            lines += [f"      {path} = {text}" for path, text in term.inputs]
+        lines.append("  parameters:")
+        lines += [f"    {name}: {value} ({source})" for name, value, source in self.parameters]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "topic": self.topic,
+            "value": self.value,
+            "formula": self.formula,
+            "terms": [
+                {"label": t.label, "value": t.value, "formula": t.formula, "inputs": dict(t.inputs)} for t in self.terms
+            ],
+            "parameters": [{"name": n, "value": v, "source": s} for n, v, s in self.parameters],
+        }
+
+
+def money(value: Decimal) -> str:
+    """``432,900.00 DKK``."""
+    return f"{value:,.2f} DKK"
+
+
+def flow_term(flow: Flow, amount: Decimal, inputs: Mapping[str, str], sign: int = 1, label: str = "") -> Term:
+    """A settled flow as a term, with the input values it was computed from."""
+    prefix = "" if sign > 0 else "− "
+    return Term(
+        f"{prefix}{label or flow.purpose}",
+        money(amount),
+        flow.formula,
+        tuple((path, inputs.get(path, "(not given)")) for path in flow.inputs),
+    )
