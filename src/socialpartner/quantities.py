@@ -21,6 +21,7 @@ from pydantic import BeforeValidator, Field
 from socialpartner._internal.fields import QuantityType
 
 __all__ = [
+    "AnyQuantity",
     "Duration",
     "FullTimeEquivalents",
     "Headcount",
@@ -100,6 +101,13 @@ Markup = Annotated[
     QuantityType("money per hour or a percentage", (_MONEY_PER_HOUR, _RATIO), ("20 DKK/hour", "12 %")),
 ]
 """A surcharge: money per hour, or a percentage of a base price per hour."""
+
+
+AnyQuantity = Annotated[
+    pint.Quantity[Any],
+    QuantityType("a quantity in any known unit", (), ("19952 DKK/month", "30 %"), plain_unit=""),
+]
+"""A non-negative quantity of any dimension (parameter values); a plain number is a ratio."""
 
 
 def _no_bool(value: Any) -> Any:

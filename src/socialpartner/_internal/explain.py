@@ -29,9 +29,9 @@ PARAMETERS: tuple[tuple[str, str, str], ...] = (
 
 @cache
 def parameter_set_version() -> str:
-    """A short hash of the bundled data files that enter results (units, municipality codes)."""
+    """A short hash of the bundled data that enters results: units, municipality codes, parameters."""
     digest = hashlib.sha256()
-    for name in ("units.txt", "kommuner.csv"):
+    for name in ("units.txt", "kommuner.csv", "parameters.yaml"):
         digest.update((_DATA / name).read_bytes())
     return digest.hexdigest()[:16]
 

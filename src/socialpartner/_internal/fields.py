@@ -35,7 +35,7 @@ class QuantityType:
 
     Attributes:
         expected: words for the accepted kinds, used in errors and the schema.
-        dims: the accepted dimensions (more than one for e.g. "DKK/hour or %").
+        dims: the accepted dimensions (more than one for e.g. "DKK/hour or %"; none: any).
         examples: example strings for errors and the JSON Schema.
         plain_unit: unit given to a plain number, or None when a number alone is
             ambiguous (a price per *what* time?) and must be refused.
@@ -89,7 +89,7 @@ class QuantityType:
             magnitude, info = self._read(value)
         except QuantityError as exc:
             raise self._fail(exc.code, exc.reason, value) from None
-        if info.dims not in self.dims:
+        if self.dims and info.dims not in self.dims:  # no dims listed: any unit (parameter values)
             raise self._fail("dimension_mismatch", f"wrong kind of unit ({u.describe_dims(info.dims)})", value)
         if self.minimum == "nonnegative" and magnitude < 0:
             raise self._fail("negative", "must not be negative", value)
