@@ -140,7 +140,8 @@ def from_data(data: Any, path: Path | None = None) -> Partnership:
         raise ScenarioError(f"missing 'model:' key: expected one of {valid}", path)
     cls = MODELS.get(key) if isinstance(key, str) else None
     if cls is None:
-        raise ScenarioError(f"unknown model {key!r}: expected one of {valid}", path)
+        shown = repr(key) if len(repr(key)) <= 40 else repr(key)[:37] + "..."
+        raise ScenarioError(f"unknown model {shown}: expected one of {valid}", path)
     return cls.model_validate(data)
 
 

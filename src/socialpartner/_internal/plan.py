@@ -61,7 +61,7 @@ class BreakEvenSpec:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """People placed, one line per form and workplace; hours are per week, for the line."""
+    """People placed, one line per form and workplace; hours are per week, for the whole line."""
 
     form: str
     headcount: int
@@ -71,6 +71,7 @@ class Placement:
     workplace: str
     is_job: bool
     inclusive: bool
+    wage: Fraction | None = None  # wage cost per paid hour, DKK (for the public view)
 
 
 @dataclass(frozen=True, slots=True)

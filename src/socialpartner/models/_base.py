@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field, model_validator
 
+from socialpartner._internal.explain import flatten
 from socialpartner._internal.plan import Extras, Plan
+from socialpartner._internal.units import canonical
+from socialpartner.models._frozen import Frozen
+from socialpartner.models._options import Horizon, PublicBudget
+from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
-from socialpartner.quantities import Duration
+from socialpartner.quantities import AnyQuantity, Duration
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import Evaluation
-
-
-class Frozen(BaseModel):
-    """Immutable, strict about unknown keys: a typo in a scenario file is an error."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
 class Partnership(Frozen):
@@ -26,6 +25,9 @@ class Partnership(Frozen):
     Attributes:
         name: a title for the scenario.
         period: the span the amounts cover (default one year; 52 weeks = 12 months).
+        parameters: overrides of the library's parameters, by name.
+        public: the public-budget view (fleksløntilskud, benefits, refusion, counterfactual).
+        horizon: several years, with growth, changes and progression.
 
     """
 
@@ -36,6 +38,34 @@ class Partnership(Frozen):
 
     name: Name
     period: Duration = "1 year"  # type: ignore[assignment]  # the default is validated into a Quantity
+    parameters: dict[str, AnyQuantity] = Field(default_factory=dict)
+    public: PublicBudget | None = None
+    horizon: Horizon | None = None
+
+    @model_validator(mode="after")
+    def _known_parameters(self) -> Partnership:
+        self.parameter_set()  # raises on an unknown name or a value of the wrong kind
+        if self.public is not None and "municipality" not in type(self).model_fields:
+            raise ValueError("public: this model has no municipality to pay")
+        if self.public is not None and getattr(self, "municipality", None) is None:
+            raise ValueError("public: needs a municipality (municipality: {name, code})")
+        if self.horizon is not None:
+            if self.MULTI_PERIOD:
+                raise ValueError("horizon: this model has its own years; leave horizon out")
+            if canonical(self.period) != 1:
+                raise ValueError("horizon: evaluated year by year; leave period at 1 year")
+            known = dict(flatten(self.model_dump(mode="json", exclude={"horizon"})))
+            for i, change in enumerate(self.horizon.changes):
+                for path in change.set:
+                    if path not in known:
+                        raise ValueError(f"horizon.changes.{i}.set: no input {path!r} in this scenario")
+        return self
+
+    def parameter_set(self) -> ParameterSet:
+        """The library's parameters with this scenario's overrides."""
+        if not self.parameters:
+            return default_parameters()
+        return default_parameters().with_overrides(self.parameters)
 
     def _plan(self) -> Plan:
         """The model's flows and placements for one period."""

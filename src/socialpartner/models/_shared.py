@@ -10,7 +10,7 @@ from pydantic import model_validator
 
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import Q_, canonical
-from socialpartner.models._base import Frozen
+from socialpartner.models._frozen import Frozen
 from socialpartner.parties import Name
 from socialpartner.quantities import FullTimeEquivalents, Headcount, HoursPerTime, MoneyPerHour, MoneyPerTime
 
@@ -95,6 +95,7 @@ class Workforce(Frozen):
             self.workplace,
             is_job=not participant,
             inclusive=self.form in INCLUSIVE_FORMS,
+            wage=None if self.wage_cost is None else canonical(self.wage_cost),
         )
 
 

@@ -16,7 +16,8 @@ from pydantic import Field
 
 from socialpartner._internal.plan import BreakEvenSpec, Flow, Placement, Plan
 from socialpartner._internal.units import canonical, is_ratio
-from socialpartner.models._base import Frozen, Partnership
+from socialpartner.models._base import Partnership
+from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import WEEKS_PER_YEAR, SupportStaff, keys, staff_flows, staff_placement
 from socialpartner.parties import Company, Municipality, SocialEnterprise
 from socialpartner.quantities import Headcount, HoursPerTime, Markup, MoneyPerHour, MoneyPerTime
@@ -144,7 +145,7 @@ class SharedResponsibilityPartnership(Partnership):
         )
         per_week = hours_per_year / WEEKS_PER_YEAR
         placements = (
-            Placement("fleksjob", th.workers, per_week, per_week, "social_enterprise", "company", True, True),
+            Placement("fleksjob", th.workers, per_week, per_week, "social_enterprise", "company", True, True, wage),
             Placement("course participant", self.courses.participants, None, None, None, "company", False, True),
             staff_placement(self.support_staff, "social_enterprise", "company"),
         )

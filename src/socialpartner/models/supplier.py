@@ -19,7 +19,8 @@ from pydantic import Field, model_validator
 
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
 from socialpartner._internal.units import canonical
-from socialpartner.models._base import Frozen, Partnership
+from socialpartner.models._base import Partnership
+from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import (
     HOURS_PER_FTE_YEAR,
     SupportStaff,
