@@ -10,21 +10,24 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from socialpartner import core
+from socialpartner import core, public
 from socialpartner._internal import explain as _explain
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
-from socialpartner._internal.units import format_magnitude
+from socialpartner._internal.units import canonical, format_magnitude, parse_unit
 from socialpartner._version import __version__
-from socialpartner.errors import LedgerError
+from socialpartner.errors import LedgerError, QuantityError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.money import ROUNDING_RULE, in_context, to_ore
+from socialpartner.models._options import Horizon
+from socialpartner.money import ROUNDING_RULE, in_context, round_half_up, to_ore
+from socialpartner.parameters import ParameterUse, ParameterValue
+from socialpartner.public import PublicView
 
 __all__ = ["BreakEven", "Check", "Evaluation", "Explanation", "Figure", "Job", "Manifest", "evaluate"]
 
@@ -121,6 +124,8 @@ class Evaluation:
     checks: tuple[Check, ...] = ()
     statements: tuple[str, ...] = ()
     breakdown: tuple[Evaluation, ...] = ()
+    public: PublicView | None = None
+    parameters: tuple[ParameterValue, ...] = ()
     _plan: Plan | None = field(default=None, repr=False, compare=False)
     _settled: Mapping[str, Decimal] = field(default_factory=dict, repr=False, compare=False)
 
@@ -358,8 +363,39 @@ class Evaluation:
             },
             "checks": [{"criterion": c.criterion, "status": c.status, "reason": c.reason} for c in self.checks],
             "statements": list(self.statements),
+            "public": None if self.public is None else _public_dict(self.public),
+            "parameters": [
+                {
+                    "name": v.name,
+                    "year": v.year,
+                    "used_for_year": v.for_year,
+                    "value": str(v.value),
+                    "tag": v.tag,
+                    "source": v.source,
+                    "checked": None if v.checked is None else v.checked.isoformat(),
+                }
+                for v in self.parameters
+            ],
             "breakdown": [e._body() for e in self.breakdown],
         }
+
+
+def _public_dict(view: PublicView) -> dict[str, Any]:
+    return {
+        "year": view.year,
+        "refusion_rate": str(view.refusion_rate),
+        "counterfactual": list(view.counterfactual),
+        "lines": [
+            {
+                "payer": line.payer,
+                "item": line.item,
+                "actual": str(line.actual),
+                "counterfactual": str(line.counterfactual),
+            }
+            for line in view.lines
+        ],
+        "net_effect": {payer: str(view.net_effect(payer)) for payer in ("municipality", "state")},
+    }
 
 
 def _job(p: Placement) -> Job:
@@ -387,7 +423,33 @@ def _break_even(plan: Plan, settled: Mapping[str, Decimal], split: core.CostSpli
     return tuple(out)
 
 
-def _evaluate_plan(partnership: Partnership, plan: Plan, period: str) -> Evaluation:
+def _parameter_year(partnership: Partnership, index: int) -> int:
+    """The parameter year of period ``index``.
+
+    The public view's year, else the horizon's start year, else the latest year of the
+    parameter set (deterministic: never today's date).
+    """
+    if partnership.public is not None:
+        return partnership.public.year + index
+    if partnership.horizon is not None and partnership.horizon.start_year is not None:
+        return partnership.horizon.start_year + index
+    return partnership.parameter_set().latest_year
+
+
+def _evaluate_plan(
+    partnership: Partnership,
+    plan: Plan,
+    period: str,
+    index: int = 0,
+    cohorts: tuple[public.Cohort, ...] = (),
+) -> Evaluation:
+    use = ParameterUse(partnership.parameter_set(), _parameter_year(partnership, index))
+    budget = partnership.public
+    rate = Fraction(0)
+    if budget is not None:
+        years = canonical(partnership.period)
+        extra, rate = public.public_flows(budget, plan.placements, years, use, budget.weeks_on_support + 52 * index)
+        plan = replace(plan, flows=(*plan.flows, *extra), parties={**plan.parties, **_PUBLIC_PARTIES})
     settled = {f.key: to_ore(f.amount) for f in plan.flows}
     for f in plan.flows:
         if settled[f.key] >= MAX_AMOUNT:
@@ -401,6 +463,12 @@ def _evaluate_plan(partnership: Partnership, plan: Plan, period: str) -> Evaluat
         {name: sum((sign * settled[k] for k, sign in keys), _ZERO) for name, keys in plan.funding},
     )
     extras = plan.extras(settled)
+    view = None
+    if budget is not None:
+        flows = {f.key: f for f in plan.flows}
+        view = public.public_view(
+            budget, plan.placements, flows, settled, canonical(partnership.period), use, rate, cohorts
+        )
     return Evaluation(
         partnership=partnership,
         parties=dict(plan.parties),
@@ -411,9 +479,74 @@ def _evaluate_plan(partnership: Partnership, plan: Plan, period: str) -> Evaluat
         figures=extras.figures,
         checks=extras.checks,
         statements=extras.statements,
+        public=view,
+        parameters=tuple(use),
         _plan=plan,
         _settled=settled,
     )
+
+
+_PUBLIC_PARTIES = {"state": "the state", "participants": "course participants"}
+
+
+def _discount_factors(n: int, use: ParameterUse) -> list[Fraction]:
+    """Present-value factors for years 0 … n-1 at the Finansministeriet rates."""
+    early, late = use("discount_rate.years_0_35"), use("discount_rate.years_36_70")
+    factors = []
+    for t in range(n):
+        factor = 1 / (1 + early) ** min(t, 35)
+        if t > 35:
+            factor /= (1 + late) ** (t - 35)
+        factors.append(factor)
+    return factors
+
+
+def _npv(partnership: Partnership, parts: tuple[Evaluation, ...], labels: list[str]) -> tuple[Figure, ...]:
+    use = ParameterUse(partnership.parameter_set(), _parameter_year(partnership, 0))
+    factors = _discount_factors(len(parts), use)
+    series: dict[str, list[Decimal]] = {}
+    for t, part in enumerate(parts):
+        for party in part.ledger.parties:
+            series.setdefault(party, [_ZERO] * len(parts))[t] = part.ledger.net(party)
+        if part.public is not None:
+            for payer in ("municipality", "state"):
+                series.setdefault(f"public.{payer}", [_ZERO] * len(parts))[t] = part.public.net_effect(payer)
+    out = []
+    for name, nets in series.items():
+        running = Fraction(0)
+        payback: str | None = None
+        was_negative = False
+        for t, net in enumerate(nets):
+            running += Fraction(net) * factors[t]
+            if running < 0:
+                was_negative, payback = True, None
+            elif was_negative and payback is None:
+                payback = labels[t]
+        what = "net effect" if name.startswith("public.") else "net"
+        out.append(
+            Figure(
+                f"npv.{name}",
+                f"present value of {name}'s {what}",
+                to_ore(sum((Fraction(n) * f for n, f in zip(nets, factors, strict=True)), Fraction(0))),
+                "DKK",
+                "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
+            )
+        )
+        if was_negative:
+            out.append(
+                Figure(f"payback.{name}", f"payback year of {name}", None, "", payback or "not within the horizon")
+            )
+        if name.startswith("public."):
+            out.append(
+                Figure(
+                    f"total.{name}",
+                    f"{name}'s net effect over all years",
+                    sum(nets, _ZERO),
+                    "DKK",
+                    "sum of the yearly net effects, undiscounted",
+                )
+            )
+    return tuple(out)
 
 
 def _combine(partnership: Partnership, parts: tuple[Evaluation, ...], period: str) -> Evaluation:
@@ -430,16 +563,140 @@ def _combine(partnership: Partnership, parts: tuple[Evaluation, ...], period: st
     for part in parts:
         parties.update(part.parties)
     extras = partnership._combined_extras(parts)
+    npv = _npv(partnership, parts, [p.ledger.period for p in parts])
+    used: dict[str, ParameterValue] = {}
+    for part in parts:
+        used.update({v.name: v for v in part.parameters})
     return Evaluation(
         partnership=partnership,
         parties=parties,
         ledger=Ledger(period, transfers),
         cost_split=core.split_cost(sum((p.cost_split.cost for p in parts), _ZERO), funding),
-        figures=extras.figures,
+        figures=(*extras.figures, *npv),
         checks=extras.checks,
         statements=extras.statements,
         breakdown=parts,
+        parameters=tuple(used.values()),
     )
+
+
+_WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "fleksjob_wage"})
+
+
+def _grown(value: Any, wage: Fraction, price: Fraction, key: str = "") -> Any:
+    """Scenario data with money inputs grown by ``wage`` or ``price`` and rounded to øre."""
+    if isinstance(value, dict):
+        # stated benefits and parameter overrides are not prices: they keep their values
+        return {
+            k: v if k in {"parameters", "during_course", "counterfactual"} else _grown(v, wage, price, k)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_grown(v, wage, price, key) for v in value]
+    if isinstance(value, str) and (wage != 1 or price != 1):
+        number, _, unit = value.partition(" ")
+        try:
+            info = parse_unit(unit)
+            magnitude = Fraction(Decimal(number))
+        except (QuantityError, ArithmeticError, ValueError):
+            return value
+        if ("[currency]", 1) in info.dims:
+            factor = wage if key in _WAGE_KEYS else price
+            return f"{round_half_up(magnitude * factor, 2).normalize():f} {unit}"
+    return value
+
+
+def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    target: Any = data
+    keys = path.split(".")
+    for key in keys[:-1]:
+        target = target[int(key)] if isinstance(target, list) else target[key]
+    last = keys[-1]
+    if isinstance(target, list):
+        target[int(last)] = value
+    else:
+        if last not in target:
+            raise KeyError(path)
+        target[last] = value
+
+
+def _evaluate_horizon(partnership: Partnership, horizon: Horizon) -> Evaluation:
+    base = partnership.model_dump(mode="json", exclude={"horizon"}, exclude_none=True)
+    cls = type(partnership)
+    parts = []
+    moved_fleksjob = moved_ordinary = Fraction(0)
+    progression = horizon.progression
+    for index in range(horizon.years):
+        data = _grown(
+            base, (1 + canonical(horizon.wage_growth)) ** index, (1 + canonical(horizon.price_growth)) ** index
+        )
+        for change in horizon.changes:
+            if horizon.applies(change, index):
+                for path, value in change.set.items():
+                    _set_path(data, path, value)
+        year = cls.model_validate(data)
+        label = horizon.label(index)
+        cohorts: tuple[public.Cohort, ...] = ()
+        if progression is not None:
+            wage = hours = None
+            if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
+                hourly = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
+                wage = hourly * canonical(progression.fleksjob_hours) / 12  # monthly wage L
+                hours = hourly * 37 * 52 / 12  # the full-time monthly wage (lønloft)
+            cohorts = (
+                public.Cohort("former participants in fleksjob", moved_fleksjob, wage, hours, "course participant"),
+                public.Cohort("former participants in ordinary jobs", moved_ordinary, None, None, "course participant"),
+            )
+        part = _evaluate_plan(year, replace(year._plan(), label=label), label, index, cohorts)
+        if progression is not None:
+            participants = sum(p.headcount for p in part.placements if p.form == "course participant")
+            rounds = 1 / canonical(progression.after)  # courses finished per place per year
+            into_f = participants * rounds * canonical(progression.to_fleksjob)
+            into_o = participants * rounds * canonical(progression.to_ordinary)
+            left = participants * rounds * canonical(progression.leave)
+            flow = (
+                Figure(
+                    "progression.in_fleksjob",
+                    "former participants in fleksjob this year",
+                    places(moved_fleksjob),
+                    "people",
+                    "moved in earlier years",
+                ),
+                Figure(
+                    "progression.in_ordinary",
+                    "former participants in ordinary jobs this year",
+                    places(moved_ordinary),
+                    "people",
+                    "moved in earlier years",
+                ),
+                Figure(
+                    "progression.into_fleksjob",
+                    "participants moving into fleksjob",
+                    places(into_f),
+                    "people",
+                    "participants × (1 year / course length) × to_fleksjob",
+                ),
+                Figure(
+                    "progression.into_ordinary",
+                    "participants moving into ordinary jobs",
+                    places(into_o),
+                    "people",
+                    "participants × (1 year / course length) × to_ordinary",
+                ),
+                Figure(
+                    "progression.left",
+                    "participants leaving",
+                    places(left),
+                    "people",
+                    "participants × (1 year / course length) × leave",
+                ),
+            )
+            part = replace(part, figures=(*part.figures, *flow))
+            moved_fleksjob += into_f
+            moved_ordinary += into_o
+        parts.append(part)
+    span = parts[0].ledger.period if len(parts) == 1 else f"{parts[0].ledger.period}–{parts[-1].ledger.period}"
+    return _combine(partnership, tuple(parts), span)
 
 
 @in_context
@@ -448,14 +705,18 @@ def evaluate(partnership: Partnership) -> Evaluation:
 
     Each flow is rounded once to øre (:data:`socialpartner.ROUNDING_RULE`); the cost
     split, break-even prices and figures are computed from those rounded amounts, so
-    every figure printed adds up.
+    every figure printed adds up. With a ``horizon``, each year is evaluated in
+    :attr:`Evaluation.breakdown` (inputs grown and changed as stated) and the total,
+    present values and payback years are at the top.
     """
+    if partnership.horizon is not None:
+        return _evaluate_horizon(partnership, partnership.horizon)
     period = partnership.period
     label = f"{format_magnitude(period.magnitude)} {period.units}"
     plans = partnership._plans()
     if not partnership.MULTI_PERIOD:
         (plan,) = plans
         return _evaluate_plan(partnership, plan, label)
-    parts = tuple(_evaluate_plan(partnership, plan, plan.label) for plan in plans)
+    parts = tuple(_evaluate_plan(partnership, plan, plan.label, i) for i, plan in enumerate(plans))
     span = plans[0].label if len(plans) == 1 else f"{plans[0].label}–{plans[-1].label}"
     return _combine(partnership, parts, span)
