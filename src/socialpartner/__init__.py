@@ -31,22 +31,29 @@ from socialpartner.models import (
     TempHours,
     Workforce,
 )
+from socialpartner.models._options import Benefit, Change, Horizon, Progression, PublicBudget
 from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
+from socialpartner.parameters import ParameterSet, ParameterValue, default_parameters
 from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
+from socialpartner.public import PublicLine, PublicView, fleksloentilskud
 from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
+from socialpartner.solve import Solution, SolveError, result_value, solve
 
 __all__ = [
     "MODELS",
     "ORE",
     "Q_",
     "ROUNDING_RULE",
+    "Benefit",
     "BreakEven",
+    "Change",
     "Check",
     "Company",
     "CostSplit",
     "Courses",
     "Evaluation",
     "Figure",
+    "Horizon",
     "InHouseAlternative",
     "InHousePartnership",
     "Job",
@@ -54,9 +61,15 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "Municipality",
+    "ParameterSet",
+    "ParameterValue",
     "Partnership",
     "Party",
     "PartyTotals",
+    "Progression",
+    "PublicBudget",
+    "PublicLine",
+    "PublicView",
     "QuantityError",
     "RSVFacts",
     "ScenarioError",
@@ -65,6 +78,8 @@ __all__ = [
     "Site",
     "SocialEnterprise",
     "SocialPartnerError",
+    "Solution",
+    "SolveError",
     "SpinOffPartnership",
     "SpinOffYear",
     "SupplierPartnership",
@@ -76,13 +91,17 @@ __all__ = [
     "allocate",
     "break_even_rate",
     "coverage_ratio",
+    "default_parameters",
     "dumps",
     "evaluate",
     "example_path",
+    "fleksloentilskud",
     "is_valid_cvr",
     "load",
     "loads",
+    "result_value",
     "save",
+    "solve",
     "split_cost",
     "to_ore",
     "ureg",

@@ -112,6 +112,7 @@ def _print_period(ev: Evaluation, console: Console, *, detail: bool = True) -> N
             be.add_row(escape(b.label), value, "covered even at zero" if b.already_covered else "")
         console.print(be)
 
+    _print_public(ev, console)
     if detail and ev.placements:
         jobs = Table(title="People placed", title_justify="left")
         for col in ("Form", "Headcount", "Hours/week", "FTE", "Employer", "Workplace"):
@@ -127,6 +128,41 @@ def _print_period(ev: Evaluation, console: Console, *, detail: bool = True) -> N
             )
         console.print(jobs)
     _print_extras(ev, console)
+
+
+def _print_public(ev: Evaluation, console: Console) -> None:
+    view = ev.public
+    if view is None:
+        return
+    table = Table(
+        title=f"Public purse ({view.year} parameters; refusion {view.refusion_rate * 100:.2f} %)", title_justify="left"
+    )
+    for col in ("Payer", "Item", "With the partnership", "Otherwise"):
+        table.add_column(col, justify="left" if col in {"Payer", "Item"} else "right")
+    for line in view.lines:
+        table.add_row(line.payer, escape(line.item), _money(line.actual), _money(line.counterfactual))
+    for payer in ("municipality", "state"):
+        table.add_row(
+            f"[bold]{payer}[/bold]",
+            "[bold]net effect (otherwise − with)[/bold]",
+            "",
+            f"[bold]{_money(view.net_effect(payer))}[/bold]",
+        )
+    console.print(table)
+    for statement in view.counterfactual:
+        console.print(f"  counterfactual: {escape(statement)}")
+
+
+def _print_parameters(ev: Evaluation, console: Console) -> None:
+    if not ev.parameters:
+        return
+    table = Table(title="Parameters used", title_justify="left")
+    for col in ("Parameter", "Value", "Year", "Tag", "Source"):
+        table.add_column(col)
+    for v in ev.parameters:
+        year = str(v.year) + (f" (for {v.for_year})" if v.for_year is not None else "")
+        table.add_row(escape(v.name), escape(str(v.value)), year, v.tag, escape(v.source))
+    console.print(table)
 
 
 def _print_extras(ev: Evaluation, console: Console) -> None:
@@ -156,6 +192,7 @@ def print_table(ev: Evaluation, console: Console) -> None:
     console.print(f"[bold]{escape(ev.partnership.name)}[/bold]  (period: {escape(ev.ledger.period)})")
     if not ev.breakdown:
         _print_period(ev, console)
+        _print_parameters(ev, console)
         return
     summary = Table(title="Year by year", title_justify="left")
     for col in ("Year", "Support cost", "Funding", "Surplus", "Coverage", "Jobs", "FTE"):
@@ -178,6 +215,7 @@ def print_table(ev: Evaluation, console: Console) -> None:
         _print_period(part, console, detail=False)
     console.rule("All years")
     _print_extras(ev, console)
+    _print_parameters(ev, console)
 
 
 @app.callback()
@@ -227,6 +265,50 @@ def evaluate_command(
         sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         print_table(ev, Console())
+
+
+@app.command("solve")
+def solve_command(
+    file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
+    vary: Annotated[str, typer.Option("--vary", help="The input to solve for, e.g. courses.price.")],
+    target: Annotated[str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1 or company_net_gain=0.")],
+    low: Annotated[str | None, typer.Option("--min", help="Lowest value to consider (the input's unit).")] = None,
+    high: Annotated[str | None, typer.Option("--max", help="Highest value to consider (the input's unit).")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
+    from socialpartner.solve import result_value, solve
+
+    result, sep, value = target.partition("=")
+    try:
+        if not sep or not result.strip() or not value.strip():
+            raise SocialPartnerError(f"--target must be RESULT=VALUE, e.g. coverage=1; got {target!r}")
+        partnership = load(file)
+        before = result_value(evaluate(partnership), result.strip())
+        solution = solve(partnership, vary, result.strip(), value.strip(), low=low, high=high)
+    except (ValidationError, SocialPartnerError) as exc:
+        if debug:
+            raise
+        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+        typer.echo(f"error: {file}: {message}", err=True)
+        raise typer.Exit(2) from None
+    if output is OutputFormat.json:
+        doc = {
+            "input": solution.path,
+            "value": solution.value,
+            "result": solution.result,
+            "target": str(solution.target),
+            "achieved": str(solution.achieved),
+            "before": str(before),
+            "method": solution.method,
+            "evaluations": solution.evaluations,
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(f"{solution.path} = {solution.value}")
+    typer.echo(f"  gives {solution.result} = {solution.achieved} (target {solution.target}; now {before})")
+    typer.echo(f"  found by {solution.method} in {solution.evaluations} evaluations")
 
 
 def main() -> None:
