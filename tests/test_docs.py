@@ -40,3 +40,14 @@ def test_readme_example_file_is_the_shipped_one() -> None:
     shipped = EXAMPLE.read_text(encoding="utf-8")
     # same keys and values; the README may shorten a comment
     assert without_comments(block.group(1)) == without_comments(shipped)
+
+
+def test_parameter_page_lists_every_value() -> None:
+    import socialpartner as sp
+
+    page = (ROOT / "docs" / "parameters.md").read_text(encoding="utf-8")
+    params = sp.default_parameters()
+    assert params.version in page
+    for name in params.names():
+        for value in params.values[name]:
+            assert f"| `{name}` | {value.year} | {value.value} | {value.tag} |" in page

@@ -1,0 +1,311 @@
+"""Parameters, fleksløntilskud, the public purse, horizons, present values and the solver.
+
+Figures are worked by hand in the comments (month = 52/12 weeks; a year is 52 weeks).
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+from socialpartner.parameters import ParameterUse
+from socialpartner.public import refusion_rate
+from socialpartner.scenario import from_data
+
+from .conftest import ROOT
+from .strategies import shared_responsibility_data
+
+D = Decimal
+THREE_YEARS = ROOT / "examples" / "ikea_rebild_3_years.yaml"
+
+
+def three_years() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(THREE_YEARS.read_text(encoding="utf-8"))
+    return data
+
+
+# -- parameters -----------------------------------------------------------------------------
+
+
+def test_every_parameter_has_year_tag_source_and_date() -> None:
+    params = sp.default_parameters()
+    assert params.version
+    for name in params.names():
+        for value in params.values[name]:
+            assert value.tag in {"sourced", "derived", "estimate"}
+            assert value.source
+            assert value.checked is not None
+            assert 1900 < value.year < 2200
+
+
+def test_parameter_years_carry_forward() -> None:
+    params = sp.default_parameters()
+    assert params.get("fleksloentilskud.threshold", 2024).value == sp.Q_(16323, "DKK/month")
+    later = params.get("fleksloentilskud.threshold", 2027)
+    assert (later.year, later.for_year, later.tag) == (2025, 2027, "estimate")
+    with pytest.raises(KeyError, match="parameters: benefit"):
+        params.get("no.such", 2024)
+
+
+def test_scenario_overrides(data: dict[str, Any]) -> None:
+    data["parameters"] = {"fleksloentilskud.threshold": "17000 DKK/month"}
+    p = from_data(data)
+    assert p.parameter_set().get("fleksloentilskud.threshold", 2024).tag == "override"
+    data["parameters"] = {"fleksloentilskud.threshold": "17000 DKK/hour"}
+    with pytest.raises(ValidationError, match="expected a value like 16911 DKK / month"):
+        from_data(data)
+    data["parameters"] = {"no.such": "1 %"}
+    with pytest.raises(ValidationError, match="no such parameter"):
+        from_data(data)
+
+
+# -- fleksløntilskud and refusion -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wage", "hours", "year", "expected"),
+    [
+        # DOMAIN.md §4: L = 180 × 15 × 52/12 = 11,700; 19,952 − 0.30 × 11,700 = 16,442 (total 28,142 < 28,860)
+        ("180 DKK/hour", "15 hour/week", 2024, "16442.00"),
+        # lønloft binds: L = 140 × 15 × 52/12 = 9,100; 20,670 − 2,730 = 17,940 > 140 × 37 × 52/12 − 9,100 = 13,346.67
+        ("140 DKK/hour", "15 hour/week", 2025, "13346.67"),
+        # above the threshold: L = 250 × 30 × 52/12 = 32,500;
+        # 20,670 − 0.30 × 16,911 − 0.55 × (32,500 − 16,911) = 20,670 − 5,073.30 − 8,573.95 = 7,022.75
+        ("250 DKK/hour", "30 hour/week", 2025, "7022.75"),
+        # full time: no room under the lønloft
+        ("180 DKK/hour", "37 hour/week", 2024, "0.00"),
+        ("180 DKK/hour", "65 hour/month", 2024, "16442.00"),  # 65 hour/month is 15 hour/week
+    ],
+)
+def test_fleksloentilskud(wage: str, hours: str, year: int, expected: str) -> None:
+    assert sp.fleksloentilskud(wage, hours, year) == sp.Q_(D(expected), "DKK/month")
+
+
+def test_fleksloentilskud_rejects_wrong_units() -> None:
+    with pytest.raises(Exception, match="expected money per hour"):
+        sp.fleksloentilskud("180 DKK/month", "15 hour/week", 2024)
+
+
+def test_refusion_ladder() -> None:
+    use = ParameterUse(sp.default_parameters(), 2024)
+    # weeks 1-52: (4 × 80 + 22 × 40 + 26 × 30) / 52 % = 19.8 / 52
+    assert refusion_rate(0, 52, use) == Fraction(198, 520)
+    # weeks 21-72: (6 × 40 + 26 × 30 + 20 × 20) / 52 % = 14.2 / 52
+    assert refusion_rate(20, 52, use) == Fraction(142, 520)
+    assert refusion_rate(104, 52, use) == Fraction(1, 5)
+
+
+# -- the public purse -----------------------------------------------------------------------
+
+
+def test_public_view_first_year() -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    first = ev.breakdown[0]
+    view = first.public
+    assert view is not None
+    amounts = {t.purpose: t.amount for t in first.ledger}
+    # fleksløntilskud (2025 values for 2026): 3 × 13,346.67 × 12 = 3 × 160,160 = 480,480 (lønloft binds)
+    assert amounts["fleksløntilskud"] == D("480480.00")
+    # refusion after 104 weeks on support: 20 %
+    assert view.refusion_rate == D("0.2000")
+    assert amounts["state refusion on fleksløntilskud"] == D("96096.00")
+    # benefit during the course: 3 × 12,326 × 12 = 443,736; refusion 88,747.20
+    assert amounts["benefit during the course"] == D("443736.00")
+    assert amounts["state refusion on the course benefit"] == D("88747.20")
+    # municipality: 396,000 + 480,480 + 443,736 − 96,096 − 88,747.20 = 1,135,372.80
+    # otherwise: 2 × (443,736 − 88,747.20) = 709,977.60; net effect −425,395.20
+    assert view.actual("municipality") == D("1135372.80")
+    assert view.without("municipality") == D("709977.60")
+    assert view.net_effect("municipality") == D("-425395.20")
+    # state: pays 184,843.20, otherwise 177,494.40: −7,348.80
+    assert view.net_effect("state") == D("-7348.80")
+    assert any("would otherwise receive" in s and "12,326.00 DKK/month" in s for s in view.counterfactual)
+    assert sum(first.ledger.nets().values()) == 0
+    used = {v.name: v for v in first.parameters}
+    assert used["fleksloentilskud.max_supplement"].for_year == 2026
+    assert used["benefit.ressourceforloebsydelse_without_children"].year == 2024
+
+
+def test_three_years_with_growth_change_and_progression() -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    assert [p.ledger.period for p in ev.breakdown] == ["2026", "2027", "2028"]
+    second = {t.purpose: t.amount for t in ev.breakdown[1].ledger}
+    # 2027: 4 workers (the change), wages 165 × 1.02 = 168.30, overhead 20.40, price 11,220, staff 489,600
+    # hours 4 × 15 × 52 = 3,120: wages 525,096; overhead 63,648; courses 3 × 11,220 × 12 = 403,920
+    assert second["temp hours: wage cost"] == D("525096.00")
+    assert second["temp hours: overhead"] == D("63648.00")
+    assert second["development courses"] == D("403920.00")
+    assert second["salary: socialpædagog"] == D("489600.00")
+    # fleksjob wage 140 × 1.02 = 142.80: L = 9,282; lønloft 22,895.60 − 9,282 = 13,613.60 × 12 × 4 = 653,452.80
+    assert second["fleksløntilskud"] == D("653452.80")
+    # progression: 3 participants a year, courses of a year: 0.39 into fleksjob, 0.09 ordinary, 1.38 leave
+    figures = [{f.key: f.value for f in p.figures} for p in ev.breakdown]
+    assert figures[0]["progression.into_fleksjob"] == D("0.39")
+    assert figures[0]["progression.left"] == D("1.38")
+    assert [f["progression.in_fleksjob"] for f in figures] == [D("0.00"), D("0.39"), D("0.78")]
+    assert [f["progression.in_ordinary"] for f in figures] == [D("0.00"), D("0.09"), D("0.18")]
+    # their fleksløntilskud in 2027: 0.39 × 13,613.60 × 12 = 63,711.648 → 63,711.65
+    view = ev.breakdown[1].public
+    assert view is not None
+    lines = {line.item: line.actual for line in view.lines}
+    assert lines["fleksløntilskud: former participants in fleksjob"] == D("63711.65")
+
+
+def test_npv_against_the_closed_form(data: dict[str, Any]) -> None:
+    data["horizon"] = {"years": 3}
+    ev = sp.evaluate(from_data(data))
+    # the company pays 432,900 a year: PV = −432,900 × (1 + 1/1.035 + 1/1.035²)
+    v = Fraction(1000, 1035)
+    expected = sp.to_ore(-432900 * (1 + v + v * v))
+    assert ev.figure("npv.company").value == expected == D("-1255277.65")
+    assert ev.figure("payback.company").note == "not within the horizon"
+    assert len(ev.breakdown) == 3
+    assert ev.ledger.net("company") == D("-1298700.00")  # 3 × 432,900, undiscounted
+
+
+def test_payback_year(data: dict[str, Any]) -> None:
+    data["horizon"] = {"years": 3, "changes": [{"year": 2, "set": {"courses.price": "13000 DKK/month"}}]}
+    ev = sp.evaluate(from_data(data))
+    # SØV: −37,200; then 46,800 + 468,000 − 480,000 = +34,800 a year.
+    # discounted: −37,200 + 34,800/1.035 = −3,576.81 < 0; + 34,800/1.035² = 32,486.17 → positive in year 3
+    assert [p.ledger.net("social_enterprise") for p in ev.breakdown] == [D("-37200.00"), D("34800.00"), D("34800.00")]
+    assert ev.figure("payback.social_enterprise").note == "year 3"
+
+
+def test_long_horizon_uses_the_later_discount_rate(data: dict[str, Any]) -> None:
+    data["horizon"] = {"years": 40}
+    ev = sp.evaluate(from_data(data))
+    # factors 1.035^-t for t ≤ 35, then 1.035^-35 × 1.025^-(t−35)
+    early, late = Fraction(1035, 1000), Fraction(1025, 1000)
+    factors = [1 / early ** min(t, 35) / late ** max(0, t - 35) for t in range(40)]
+    assert ev.figure("npv.company").value == sp.to_ore(-432900 * sum(factors))
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (
+            lambda d: d["horizon"]["changes"].append({"year": 2027, "set": {"temp_hours.workerz": 4}}),
+            "no input 'temp_hours.workerz'",
+        ),
+        (lambda d: d.update(period="6 month"), "leave period at 1 year"),
+        (lambda d: d["public"].pop("weeks_on_support"), "Field required"),
+        (lambda d: d["public"]["counterfactual"].update(fleksjob={"parameter": "no.such"}), "no parameter"),
+        (lambda d: d["public"]["counterfactual"].update(fleksjob={}), "give either amount"),
+        (lambda d: d["horizon"]["progression"].update(to_fleksjob="60 %"), "must not exceed 100 %"),
+        (lambda d: d.pop("municipality"), "Field required"),
+    ],
+)
+def test_horizon_and_public_errors(change: Any, words: str) -> None:
+    data = three_years()
+    change(data)
+    with pytest.raises(ValidationError, match=words):
+        from_data(data)
+
+
+def test_public_needs_a_municipality() -> None:
+    data = yaml.safe_load((ROOT / "examples" / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data["public"] = {"year": 2024, "weeks_on_support": 0}
+    with pytest.raises(ValidationError, match="needs a municipality"):
+        from_data(data)
+
+
+def test_spin_off_has_its_own_years() -> None:
+    data = yaml.safe_load((ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    data["horizon"] = {"years": 2}
+    with pytest.raises(ValidationError, match="own years"):
+        from_data(data)
+
+
+# -- solver ---------------------------------------------------------------------------------
+
+
+def test_solve_hand_worked(example: sp.SharedResponsibilityPartnership) -> None:
+    # course price for full coverage: 433,200 / 36 = 12,033.333…; 12,033.3333 × 36 = 433,199.9988 → 433,200.00
+    s = sp.solve(example, "courses.price", "coverage", 1)
+    assert (s.value, s.achieved, s.method) == ("12033.3333 DKK / month", D("1"), "linear")
+    # overhead for a zero surplus: 84,000 / 2,340 = 35.897435…; 35.89744 × 2,340 = 84,000.0096 → +0.01
+    s = sp.solve(example, "temp_hours.overhead", "surplus", 0)
+    assert (s.value, s.achieved) == ("35.89744 DKK / hour", D("0.01"))
+    # participants (whole people): 3 → 92.25 %; 4 → (46,800 + 528,000) / 480,000 = 119.75 %
+    s = sp.solve(example, "courses.participants", "coverage", 1)
+    assert (s.value, s.achieved, s.method) == (4, D("1.1975"), "whole numbers")
+
+
+def test_solve_labour_shortage_break_even() -> None:
+    p = sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
+    # 0.8 × (550 − 120) = 344 DKK/hour, exactly
+    s = sp.solve(p, "price", "company_net_gain", 0)
+    assert (s.value, s.achieved) == ("344 DKK / hour", D("0"))
+
+
+def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnership) -> None:
+    with pytest.raises(sp.SolveError, match="no value between 0 and 5000"):
+        sp.solve(example, "courses.price", "coverage", 1, high=5000)
+    with pytest.raises(sp.SolveError, match=r"no input 'courses\.prise'"):
+        sp.solve(example, "courses.price".replace("price", "prise"), "coverage", 1)
+    with pytest.raises(sp.SolveError, match="unknown result 'profit'"):
+        sp.solve(example, "courses.price", "profit", 1)
+    with pytest.raises(sp.SolveError, match="not a numeric input"):
+        sp.solve(example, "company.name", "coverage", 1)
+
+
+def test_municipal_net_effect_of_more_participants() -> None:
+    p = sp.load(THREE_YEARS)
+    # each participant costs the course price on top of a benefit the counterfactual pays anyway
+    with pytest.raises(sp.SolveError, match="no value between 0 and 50"):
+        sp.solve(p, "courses.participants", "public.municipality", 0, high=50)
+    # grown inputs are rounded to øre each year, so the three-year net effect moves in steps;
+    # where a step jumps across the target the solver says so rather than return a near miss
+    with pytest.raises(sp.SolveError, match="jumps across the target"):
+        sp.solve(p, "public.fleksjob_wage", "public.municipality", 0)
+
+
+def test_solve_non_linear_by_bisection(example: sp.SharedResponsibilityPartnership) -> None:
+    # coverage = 442,800 / cost is not linear in the cost: bisection finds cost = 442,800
+    s = sp.solve(example, "support_staff.0.annual_cost", "coverage", 1)
+    assert s.method == "bisection"
+    assert s.value == "442800 DKK / year"
+    assert s.achieved == 1
+
+
+@given(shared_responsibility_data(), st.sampled_from(["courses.price", "temp_hours.overhead"]))
+def test_solve_substitute_evaluate_round_trip(data: dict[str, Any], vary: str) -> None:
+    data = copy.deepcopy(data)
+    # a cost larger than any funding the strategy can draw, and something to pay it with
+    data["support_staff"] = [{"role": "team", "fte": "3", "annual_cost": "90000000 DKK/year"}]
+    data["courses"]["participants"] = max(1, data["courses"]["participants"])
+    data["temp_hours"]["workers"] = max(1, data["temp_hours"]["workers"])
+    data["temp_hours"]["effective_hours"] = "15 hour/week"
+    data["temp_hours"]["wage_cost"] = "165 DKK/hour"
+    p = from_data(data)
+    solution = sp.solve(p, vary, "surplus", 0)
+    again = sp.evaluate(sp.loads(sp.dumps(solution.partnership)))
+    assert again.cost_split.surplus == solution.achieved
+    assert D("0") <= again.cost_split.surplus <= D("0.01")  # the target is met to the øre
+
+
+def test_cli_solve() -> None:
+    runner = CliRunner()
+    out = runner.invoke(
+        app, ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price", "--target", "coverage=1"]
+    )
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("courses.price = 12033.3333 DKK / month")
+    assert "now 0.9225" in out.output
+    bad = runner.invoke(
+        app, ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price", "--target", "coverage"]
+    )
+    assert bad.exit_code == 2
+    assert "RESULT=VALUE" in bad.output
