@@ -289,7 +289,7 @@ def errors(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             "supplier_facility.yaml",
             lambda d: d["workforce"][0].pop("wage_cost"),
             ("workforce", 0),
-            "wage_cost is required",
+            "wage_cost: required",
         ),
         (
             "supplier_facility.yaml",

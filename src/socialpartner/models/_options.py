@@ -29,7 +29,7 @@ class Benefit(Frozen):
     @model_validator(mode="after")
     def _one(self) -> Self:
         if (self.amount is None) == (self.parameter is None):
-            raise ValueError("give either amount (e.g. '12326 DKK/month') or parameter (a parameter name)")
+            raise ValueError("amount: give either amount (e.g. '12326 DKK/month') or parameter (a parameter name)")
         if self.parameter is not None and self.parameter not in default_parameters().values:
             raise ValueError(f"parameter: no parameter {self.parameter!r}")
         return self
@@ -99,9 +99,11 @@ class Progression(Frozen):
     def _shares(self) -> Self:
         total = canonical(self.to_fleksjob) + canonical(self.to_ordinary) + canonical(self.leave)
         if total > 1:
-            raise ValueError(f"to_fleksjob + to_ordinary + leave must not exceed 100 %, got {float(total):.2%}")
+            raise ValueError(
+                f"to_fleksjob: to_fleksjob + to_ordinary + leave must not exceed 100 %, got {float(total):.2%}"
+            )
         if canonical(self.to_fleksjob) > 0 and (self.fleksjob_wage is None) != (self.fleksjob_hours is None):
-            raise ValueError("give both fleksjob_wage and fleksjob_hours, or neither")
+            raise ValueError("fleksjob_wage: give both fleksjob_wage and fleksjob_hours, or neither")
         return self
 
 

@@ -58,14 +58,14 @@ class Workforce(Frozen):
     def _consistent(self) -> Self:
         if self.effective_hours is not None and canonical(self.effective_hours) > canonical(self.paid_hours):
             raise ValueError(
-                f"effective_hours ({self.effective_hours}) must not exceed paid_hours ({self.paid_hours}): "
+                f"effective_hours: {self.effective_hours} must not exceed paid_hours ({self.paid_hours}); "
                 "effective hours are the productive part of the paid hours"
             )
         if self.form == "course participant":
             if self.wage_cost is not None:
-                raise ValueError("course participants are not paid wages: leave out wage_cost")
+                raise ValueError("wage_cost: course participants are not paid wages; leave it out")
         elif self.wage_cost is None:
-            raise ValueError(f"wage_cost is required for {self.form}: the employer's full wage cost per paid hour")
+            raise ValueError(f"wage_cost: required for {self.form} (the employer's full wage cost per paid hour)")
         return self
 
     def paid_hours_per_year(self) -> Fraction:

@@ -78,7 +78,9 @@ class LabourShortagePartnership(Partnership):
             if line.form == "course participant":
                 raise ValueError(f"helpers.{i}: helpers are paid; a course participant cannot be a helper")
         if canonical(self.akkord_rate) > canonical(self.skilled_hour_value):
-            raise ValueError("akkord_rate must not exceed skilled_hour_value: the piece rate is paid out of that value")
+            raise ValueError(
+                "akkord_rate: must not exceed skilled_hour_value; the piece rate is paid out of that value"
+            )
         return self
 
     def _plan(self) -> Plan:

@@ -114,7 +114,7 @@ class SpinOffPartnership(Partnership):
             raise ValueError("period: a spin-off is evaluated year by year; leave period at 1 year")
         numbers = [y.year for y in self.years]
         if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-            raise ValueError(f"years must be consecutive and increasing, got {numbers}")
+            raise ValueError(f"years: must be consecutive and increasing, got {numbers}")
         if self.social_enterprise.cvr is not None and self.split_year is None:
             raise ValueError(
                 "social_enterprise.cvr: a department inside the company has no CVR of its own; "
@@ -125,7 +125,7 @@ class SpinOffPartnership(Partnership):
                 raise ValueError("cvr_registered: give social_enterprise.cvr, the number registered")
             if self.split_year is None or self.cvr_registered < self.split_year:
                 raise ValueError(
-                    f"cvr_registered ({self.cvr_registered}) is before the split year ({self.split_year}): "
+                    f"cvr_registered: {self.cvr_registered} is before the split year ({self.split_year}); "
                     "a department inside the company has no CVR of its own"
                 )
         return self

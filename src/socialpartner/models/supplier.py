@@ -58,9 +58,9 @@ class Service(Frozen):
     def _one_pricing(self) -> Self:
         hourly = self.price is not None or self.hours is not None
         if hourly and self.contract_sum is not None:
-            raise ValueError("give either price and hours, or contract_sum, not both")
+            raise ValueError("contract_sum: give either price and hours, or contract_sum, not both")
         if self.contract_sum is None and (self.price is None or self.hours is None):
-            raise ValueError("give price and hours (priced per hour), or contract_sum")
+            raise ValueError("price: give price and hours (priced per hour), or contract_sum")
         return self
 
     def per_year(self) -> Fraction:
