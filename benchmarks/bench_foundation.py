@@ -94,6 +94,16 @@ def main() -> None:
         )
     )
     rows.append(("  (python start-up alone)", f"{t_pass * 1e3:.0f} ms", "", ""))
+    # models, evaluation and I/O load lazily on first use: report that cost too
+    t_first = wall([py, "-c", "import socialpartner as sp; sp.evaluate(sp.load(sp.example_path()))"], 7)
+    rows.append(
+        (
+            "  import + first load + evaluate",
+            f"{t_first * 1e3:.0f} ms",
+            f"import pint; UnitRegistry(): {t_pint * 1e3:.0f} ms",
+            f"{t_first / t_pint:.2f}x",
+        )
+    )
 
     t_cli = wall([py, "-m", "socialpartner", "evaluate"], 5)
     rows.append(("socialpartner evaluate (bundled example)", f"{t_cli * 1e3:.0f} ms", "target: < 1000 ms", ""))

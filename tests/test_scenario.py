@@ -116,3 +116,15 @@ def test_loads_json_reads_decimals_exactly(example_data: dict[str, Any]) -> None
 
 def test_yaml_output_is_plain_data(example: sp.SharedResponsibilityPartnership) -> None:
     assert yaml.safe_load(sp.dumps(example))["temp_hours"]["wage_cost"] == "165 DKK / hour"
+
+
+def test_public_names_resolve_and_load_lazily() -> None:
+    import subprocess
+    import sys
+
+    assert all(getattr(sp, name) is not None for name in sp.__all__)
+    assert set(dir(sp)) == set(sp.__all__)
+    # the registry is ready on import; models and evaluation load on first use
+    code = "import sys, socialpartner; print('socialpartner.evaluation' in sys.modules, socialpartner.ureg is not None)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.split() == ["False", "True"]

@@ -8,36 +8,118 @@ Decimal('0.9225')
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from socialpartner._internal.units import Q_, ureg
 from socialpartner._version import __version__
-from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
 from socialpartner.errors import LedgerError, QuantityError, ScenarioError, SocialPartnerError
-from socialpartner.evaluation import BreakEven, Check, Evaluation, Figure, Job, evaluate
-from socialpartner.ledger import Ledger, PartyTotals, Transfer
-from socialpartner.models import (
-    Courses,
-    InHouseAlternative,
-    InHousePartnership,
-    LabourShortagePartnership,
-    Partnership,
-    RSVFacts,
-    Service,
-    SharedResponsibilityPartnership,
-    Site,
-    SpinOffPartnership,
-    SpinOffYear,
-    SupplierPartnership,
-    SupportStaff,
-    TempHours,
-    Workforce,
-)
-from socialpartner.models._options import Benefit, Change, Horizon, Progression, PublicBudget
-from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
-from socialpartner.parameters import ParameterSet, ParameterValue, default_parameters
-from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
-from socialpartner.public import PublicLine, PublicView, fleksloentilskud
-from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
-from socialpartner.solve import Solution, SolveError, result_value, solve
+
+if TYPE_CHECKING:
+    from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
+    from socialpartner.evaluation import BreakEven, Check, Evaluation, Figure, Job, evaluate
+    from socialpartner.ledger import Ledger, PartyTotals, Transfer
+    from socialpartner.models import (
+        Courses,
+        InHouseAlternative,
+        InHousePartnership,
+        LabourShortagePartnership,
+        Partnership,
+        RSVFacts,
+        Service,
+        SharedResponsibilityPartnership,
+        Site,
+        SpinOffPartnership,
+        SpinOffYear,
+        SupplierPartnership,
+        SupportStaff,
+        TempHours,
+        Workforce,
+    )
+    from socialpartner.models._options import Benefit, Change, Horizon, Progression, PublicBudget
+    from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
+    from socialpartner.parameters import ParameterSet, ParameterValue, default_parameters
+    from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
+    from socialpartner.public import PublicLine, PublicView, fleksloentilskud
+    from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
+    from socialpartner.solver import Solution, SolveError, result_value, solve
+
+# The unit registry loads with the package; models, evaluation and I/O load on first use
+# (PEP 562), so `import socialpartner` costs little more than pint itself.
+_LAZY: dict[str, str] = {
+    "Benefit": "socialpartner.models._options",
+    "BreakEven": "socialpartner.evaluation",
+    "Change": "socialpartner.models._options",
+    "Check": "socialpartner.evaluation",
+    "Company": "socialpartner.parties",
+    "CostSplit": "socialpartner.core",
+    "Courses": "socialpartner.models",
+    "Evaluation": "socialpartner.evaluation",
+    "Figure": "socialpartner.evaluation",
+    "Horizon": "socialpartner.models._options",
+    "InHouseAlternative": "socialpartner.models",
+    "InHousePartnership": "socialpartner.models",
+    "Job": "socialpartner.evaluation",
+    "LabourShortagePartnership": "socialpartner.models",
+    "Ledger": "socialpartner.ledger",
+    "MODELS": "socialpartner.scenario",
+    "Municipality": "socialpartner.parties",
+    "ORE": "socialpartner.money",
+    "ParameterSet": "socialpartner.parameters",
+    "ParameterValue": "socialpartner.parameters",
+    "Partnership": "socialpartner.models",
+    "Party": "socialpartner.parties",
+    "PartyTotals": "socialpartner.ledger",
+    "Progression": "socialpartner.models._options",
+    "PublicBudget": "socialpartner.models._options",
+    "PublicLine": "socialpartner.public",
+    "PublicView": "socialpartner.public",
+    "ROUNDING_RULE": "socialpartner.money",
+    "RSVFacts": "socialpartner.models",
+    "Service": "socialpartner.models",
+    "SharedResponsibilityPartnership": "socialpartner.models",
+    "Site": "socialpartner.models",
+    "SocialEnterprise": "socialpartner.parties",
+    "Solution": "socialpartner.solver",
+    "SolveError": "socialpartner.solver",
+    "SpinOffPartnership": "socialpartner.models",
+    "SpinOffYear": "socialpartner.models",
+    "SupplierPartnership": "socialpartner.models",
+    "SupportStaff": "socialpartner.models",
+    "TempHours": "socialpartner.models",
+    "Transfer": "socialpartner.ledger",
+    "Workforce": "socialpartner.models",
+    "allocate": "socialpartner.money",
+    "break_even_rate": "socialpartner.core",
+    "coverage_ratio": "socialpartner.core",
+    "default_parameters": "socialpartner.parameters",
+    "dumps": "socialpartner.scenario",
+    "evaluate": "socialpartner.evaluation",
+    "example_path": "socialpartner.scenario",
+    "fleksloentilskud": "socialpartner.public",
+    "is_valid_cvr": "socialpartner.parties",
+    "load": "socialpartner.scenario",
+    "loads": "socialpartner.scenario",
+    "result_value": "socialpartner.solver",
+    "save": "socialpartner.scenario",
+    "solve": "socialpartner.solver",
+    "split_cost": "socialpartner.core",
+    "to_ore": "socialpartner.money",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'socialpartner' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "MODELS",

@@ -278,7 +278,7 @@ def solve_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
-    from socialpartner.solve import result_value, solve
+    from socialpartner.solver import result_value, solve
 
     result, sep, value = target.partition("=")
     try:

@@ -699,6 +699,20 @@ def _evaluate_horizon(partnership: Partnership, horizon: Horizon) -> Evaluation:
     return _combine(partnership, tuple(parts), span)
 
 
+_LABELS: dict[tuple[Any, Any], str] = {}
+
+
+def _period_label(period: Any) -> str:
+    """``"1 year"``; cached, as pint takes ~10 µs to format a unit."""
+    key = (period.magnitude, period._units)
+    label = _LABELS.get(key)
+    if label is None:
+        if len(_LABELS) > 1024:  # a sweep over many periods must not grow this without bound
+            _LABELS.clear()
+        label = _LABELS[key] = f"{format_magnitude(period.magnitude)} {period.units}"
+    return label
+
+
 @in_context
 def evaluate(partnership: Partnership) -> Evaluation:
     """Evaluate a validated partnership (see :func:`socialpartner.load`).
@@ -711,8 +725,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
     """
     if partnership.horizon is not None:
         return _evaluate_horizon(partnership, partnership.horizon)
-    period = partnership.period
-    label = f"{format_magnitude(period.magnitude)} {period.units}"
+    label = _period_label(partnership.period)
     plans = partnership._plans()
     if not partnership.MULTI_PERIOD:
         (plan,) = plans

@@ -49,6 +49,9 @@ def in_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 _FAST_LIMIT = 10**27  # below the default decimal precision of 28 digits
+_FAST_DIGITS = 27
+_STEPS = [Decimal(1).scaleb(-k) for k in range(40)]  # 1, 0.1, 0.01, … for quantize
+_POW10 = [10**k for k in range(40)]
 
 
 def round_half_up(value: Exact, places: int) -> Decimal:
@@ -57,8 +60,11 @@ def round_half_up(value: Exact, places: int) -> Decimal:
     Integer arithmetic on the exact value, so there is no double rounding and no
     dependence on the decimal context's precision.
     """
+    if isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _FAST_DIGITS - places:
+        # a Decimal with room in the context's precision: quantize rounds it exactly
+        return value.quantize(_STEPS[places], rounding=ROUND_HALF_UP, context=CONTEXT)
     exact = value if isinstance(value, Fraction) else Fraction(value)
-    num, den = exact.numerator * 10**places, exact.denominator
+    num, den = exact.numerator * _POW10[places], exact.denominator
     count = (abs(num) * 2 + den) // (2 * den)
     if count < _FAST_LIMIT:  # within the context's precision, scaleb is exact (and fast)
         return Decimal(-count if num < 0 else count).scaleb(-places, context=CONTEXT)

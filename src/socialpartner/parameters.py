@@ -93,7 +93,7 @@ class ParameterSet:
     version: str
     values: Mapping[str, tuple[ParameterValue, ...]]
 
-    @property
+    @functools.cached_property
     def latest_year(self) -> int:
         """The latest year any value is dated (used when a scenario names no year)."""
         return max(v.year for entries in self.values.values() for v in entries)

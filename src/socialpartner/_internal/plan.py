@@ -22,7 +22,7 @@ TWO_PLACES = Decimal("0.01")
 
 def places(value: Fraction | Decimal, step: Decimal = TWO_PLACES) -> Decimal:
     """Round a non-money figure (hours, FTE, a ratio) half up to ``step``, exactly at any size."""
-    return round_half_up(Fraction(value), -int(step.as_tuple().exponent))
+    return round_half_up(value, -int(step.as_tuple().exponent))
 
 
 @dataclass(frozen=True, slots=True)
