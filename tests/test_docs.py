@@ -51,3 +51,12 @@ def test_parameter_page_lists_every_value() -> None:
     for name in params.names():
         for value in params.values[name]:
             assert f"| `{name}` | {value.year} | {value.value} | {value.tag} |" in page
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.name)
+def test_docs_python_blocks_run(page: Path) -> None:
+    # blocks written as sessions (>>>) run as doctests; plain blocks run here
+    for block in python_blocks(page):
+        if block.lstrip().startswith(">>>"):
+            continue
+        exec(compile(block, str(page), "exec"), {})  # noqa: S102 - our own documentation

@@ -43,10 +43,30 @@ if TYPE_CHECKING:
     from socialpartner.public import PublicLine, PublicView, fleksloentilskud
     from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
     from socialpartner.solver import Solution, SolveError, result_value, solve
+    from socialpartner.sweeps import (
+        Distribution,
+        Normal,
+        SweepError,
+        Triangular,
+        Uniform,
+        monte_carlo,
+        summarize,
+        sweep,
+        tornado,
+    )
 
 # The unit registry loads with the package; models, evaluation and I/O load on first use
 # (PEP 562), so `import socialpartner` costs little more than pint itself.
 _LAZY: dict[str, str] = {
+    "Distribution": "socialpartner.sweeps",
+    "Normal": "socialpartner.sweeps",
+    "SweepError": "socialpartner.sweeps",
+    "Triangular": "socialpartner.sweeps",
+    "Uniform": "socialpartner.sweeps",
+    "monte_carlo": "socialpartner.sweeps",
+    "summarize": "socialpartner.sweeps",
+    "sweep": "socialpartner.sweeps",
+    "tornado": "socialpartner.sweeps",
     "Benefit": "socialpartner.models._options",
     "BreakEven": "socialpartner.evaluation",
     "Change": "socialpartner.models._options",
@@ -133,6 +153,7 @@ __all__ = [
     "Company",
     "CostSplit",
     "Courses",
+    "Distribution",
     "Evaluation",
     "Figure",
     "Horizon",
@@ -143,6 +164,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "Municipality",
+    "Normal",
     "ParameterSet",
     "ParameterValue",
     "Partnership",
@@ -166,8 +188,11 @@ __all__ = [
     "SpinOffYear",
     "SupplierPartnership",
     "SupportStaff",
+    "SweepError",
     "TempHours",
     "Transfer",
+    "Triangular",
+    "Uniform",
     "Workforce",
     "__version__",
     "allocate",
@@ -181,10 +206,14 @@ __all__ = [
     "is_valid_cvr",
     "load",
     "loads",
+    "monte_carlo",
     "result_value",
     "save",
     "solve",
     "split_cost",
+    "summarize",
+    "sweep",
     "to_ore",
+    "tornado",
     "ureg",
 ]

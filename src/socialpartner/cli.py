@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from socialpartner._internal.units import Q_
 from socialpartner.errors import SocialPartnerError
 from socialpartner.evaluation import Evaluation, Figure, evaluate
 from socialpartner.scenario import example_path, load
@@ -309,6 +310,87 @@ def solve_command(
     typer.echo(f"{solution.path} = {solution.value}")
     typer.echo(f"  gives {solution.result} = {solution.achieved} (target {solution.target}; now {before})")
     typer.echo(f"  found by {solution.method} in {solution.evaluations} evaluations")
+
+
+def _parse_vary(spec: str) -> tuple[str, float, float, int]:
+    """``courses.price=9000..14000:51`` → path, low, high, count."""
+    path, sep, rest = spec.partition("=")
+    low, dots, tail = rest.partition("..")
+    high, colon, count = tail.partition(":")
+    try:
+        if not (sep and dots and path.strip()):
+            raise ValueError
+        n = int(count) if colon else 2
+        lo, hi = float(low), float(high)
+    except ValueError:
+        raise SocialPartnerError(
+            f"--vary must be PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
+        ) from None
+    if n < 1 or n > 10_000_000:
+        raise SocialPartnerError(f"--vary {path}: COUNT must be between 1 and 10,000,000")
+    return path.strip(), lo, hi, n
+
+
+@app.command("sweep")
+def sweep_command(
+    file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
+    vary: Annotated[
+        list[str], typer.Option("--vary", help="PATH=LOW..HIGH:COUNT in the input's own unit; repeatable.")
+    ],
+    paired: Annotated[bool, typer.Option("--paired", help="Pair the values instead of every combination.")] = False,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Write every variant to this CSV file.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Evaluate many variants: every combination of the varied inputs (or paired), with a summary."""
+    import math
+
+    import numpy as np
+    from rich.progress import Progress
+
+    from socialpartner.sweeps import _current, summarize, sweep
+
+    try:
+        partnership = load(file)
+        values: dict[str, object] = {}
+        counts: list[int] = []
+        for spec in vary:
+            path, lo, hi, n = _parse_vary(spec)
+            base = _current(partnership, path)
+            grid = np.linspace(lo, hi, n)
+            values[path] = grid if isinstance(base, int) else Q_(grid, base.units)
+            counts.append(n)
+        total = counts[0] if paired else math.prod(counts)
+        with Progress(transient=True, disable=total < 200_000) as bar:
+            task = bar.add_task("evaluating", total=total)
+            frame = sweep(
+                partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
+            )
+    except (ValidationError, SocialPartnerError) as exc:
+        if debug:
+            raise
+        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+        typer.echo(f"error: {file}: {message}", err=True)
+        raise typer.Exit(2) from None
+    console = Console()
+    console.print(
+        f"[bold]{escape(partnership.name)}[/bold]: {len(frame):,} variants "
+        f"({'paired' if paired else 'every combination'}; values in each input's own unit)"
+    )
+    table = Table(title="Results over the variants", title_justify="left")
+    for col in ("Result", "Mean", "5 %", "Median", "95 %"):
+        table.add_column(col, justify="left" if col == "Result" else "right")
+    summary = summarize(frame)
+    for name, row in summary.iterrows():
+        table.add_row(
+            str(name),
+            *(f"{row[c]:,.4f}" if name == "coverage" else f"{row[c]:,.2f}" for c in ("mean", "p5", "p50", "p95")),
+        )
+    console.print(table)
+    if "p_covered" in summary.attrs:
+        console.print(f"Support staff covered in {summary.attrs['p_covered'] * 100:.1f} % of the variants")
+    if csv is not None:
+        frame.to_csv(csv, index=False)
+        console.print(f"Wrote {len(frame):,} rows to {escape(str(csv))}")
 
 
 def main() -> None:

@@ -13,21 +13,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from socialpartner.errors import SocialPartnerError
 from socialpartner.money import in_context
 
 __all__ = ["CostSplit", "break_even_rate", "coverage_ratio", "split_cost"]
 
-N = TypeVar("N", Decimal, Fraction, float)
+if TYPE_CHECKING:
+    import numpy as np
+
+# Exact scalars for one evaluation, float64 arrays for many variants (socialpartner.sweep).
+N = TypeVar("N", Decimal, Fraction, float, "np.ndarray[Any, Any]")
 
 _ZERO = Decimal("0.00")
 
 
 def coverage_ratio(funding: N, cost: N) -> N:
     """Funding as a fraction of cost (1 = exactly covered). ``cost`` must not be zero."""
-    return funding / cost
+    return funding / cost  # type: ignore[no-any-return, unused-ignore]  # Any for arrays
 
 
 def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
@@ -37,7 +41,7 @@ def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
     ``volume`` must not be zero. A negative result means the other sources already
     cover the cost.
     """
-    return (cost - other_funding) / volume
+    return (cost - other_funding) / volume  # type: ignore[no-any-return, unused-ignore]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,11 @@ built from the same definitions file, so ``11000 DKK/month`` is exactly
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
@@ -196,10 +199,40 @@ def is_ratio(quantity: pint.Quantity[Any]) -> bool:
     return not unit_info(quantity).dims
 
 
+# In vector mode (sweeps), canonical values are float64 (arrays where an input is varied),
+# so one set of model formulas serves exact single evaluations and many variants at once.
+_VECTOR: contextvars.ContextVar[bool] = contextvars.ContextVar("socialpartner_vector", default=False)
+
+
+@contextlib.contextmanager
+def vector_mode() -> Iterator[None]:
+    """Within this block :func:`canonical` returns floats (or float arrays), not Fractions."""
+    token = _VECTOR.set(True)
+    try:
+        yield
+    finally:
+        _VECTOR.reset(token)
+
+
+def present(quantity: pint.Quantity[Any]) -> bool:
+    """Whether an optional amount takes part: non-zero, or varied (an array) in a sweep."""
+    magnitude = quantity.magnitude
+    return not isinstance(magnitude, (int, float, Decimal, Fraction)) or magnitude != 0
+
+
 def canonical(quantity: pint.Quantity[Any]) -> Fraction:
-    """The exact magnitude of a validated scalar quantity in canonical units."""
+    """The exact magnitude of a validated scalar quantity in canonical units.
+
+    In :func:`vector_mode` the result is a float, or a float array for a varied input
+    (the annotation stays Fraction: the model formulas use only ``+ - * /``).
+    """
     factor = unit_info(quantity).factor
     magnitude = quantity.magnitude
+    if _VECTOR.get():
+        if isinstance(magnitude, (int, Fraction, Decimal)):
+            return float(magnitude) * float(factor)  # type: ignore[return-value]
+        # an array of a varied input: no copy when the unit is already canonical
+        return magnitude if factor == 1 else magnitude * float(factor)  # type: ignore[no-any-return]
     if type(magnitude) is not int:
         magnitude = exact_magnitude(magnitude)
         return magnitude * factor

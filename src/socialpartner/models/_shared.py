@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Literal, Self
+from typing import Literal, Self, cast
 
 from pydantic import model_validator
 
@@ -174,7 +174,7 @@ def staff_flows(
 
 def staff_placement(staff: Sequence[SupportStaff], employer: str, workplace: str) -> Placement:
     """Support posts as one placement line (not jobs for the target group)."""
-    hours = sum((canonical(s.fte) for s in staff), Fraction(0)) / WEEKS_PER_YEAR
+    hours = cast(Fraction, sum((canonical(s.fte) for s in staff), 0) / WEEKS_PER_YEAR)
     return Placement("support staff", len(staff), hours, hours, employer, workplace, is_job=False, inclusive=False)
 
 

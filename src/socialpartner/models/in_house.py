@@ -133,7 +133,7 @@ class InHousePartnership(Partnership):
 
     def _plan(self) -> Plan:
         years = canonical(self.period)
-        effective = sum((line.effective_hours_per_year() for line in self.workforce), Fraction(0)) * years
+        effective = sum((line.effective_hours_per_year() for line in self.workforce), 0) * years
         flows = [
             Flow(
                 "service",

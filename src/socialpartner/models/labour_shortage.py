@@ -20,7 +20,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
-from socialpartner._internal.units import canonical
+from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
 from socialpartner.models._shared import (
     HOURS_PER_FTE_YEAR,
@@ -85,8 +85,8 @@ class LabourShortagePartnership(Partnership):
 
     def _plan(self) -> Plan:
         years = canonical(self.period)
-        paid = sum((line.paid_hours_per_year() for line in self.helpers), Fraction(0)) * years
-        effective = sum((line.effective_hours_per_year() for line in self.helpers), Fraction(0)) * years
+        paid = sum((line.paid_hours_per_year() for line in self.helpers), 0) * years
+        effective = sum((line.effective_hours_per_year() for line in self.helpers), 0) * years
         freed = canonical(self.skilled_hours_freed) * effective
         flows = [
             Flow(
@@ -115,7 +115,7 @@ class LabourShortagePartnership(Partnership):
                 ),
             ),
         ]
-        if self.akkord_rate.magnitude:
+        if present(self.akkord_rate):
             flows.append(
                 Flow(
                     "akkord",

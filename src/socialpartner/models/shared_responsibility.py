@@ -83,8 +83,9 @@ class SharedResponsibilityPartnership(Partnership):
     def _plan(self) -> Plan:
         years = canonical(self.period)
         th = self.temp_hours
-        hours_per_year = th.workers * canonical(th.effective_hours)
-        hours = hours_per_year * years
+        # scalars first, so a varied input (an array in a sweep) is multiplied once
+        hours_per_year = canonical(th.effective_hours) * th.workers
+        hours = canonical(th.effective_hours) * (th.workers * years)
         overhead = th.overhead_per_hour()
         wage = canonical(th.wage_cost)
         course_months = self.courses.participants * years * 12
@@ -92,12 +93,13 @@ class SharedResponsibilityPartnership(Partnership):
         overhead_in = (
             ("temp_hours.overhead", "temp_hours.wage_cost") if th.overhead_is_percentage else ("temp_hours.overhead",)
         )
+        wages = wage * hours  # billed to the company and paid to the workers: one amount
         flows = [
             Flow(
                 "wages_billed",
                 "company",
                 "social_enterprise",
-                wage * hours,
+                wages,
                 "temp hours: wage cost",
                 "wage cost × hours (workers × effective hours × period)",
                 ("temp_hours.wage_cost", *hours_in),
@@ -116,7 +118,7 @@ class SharedResponsibilityPartnership(Partnership):
                 "wages",
                 "social_enterprise",
                 "workers",
-                wage * hours,
+                wages,
                 "wages (fleksjob, effective hours)",
                 "wage cost × hours (workers × effective hours × period)",
                 ("temp_hours.wage_cost", *hours_in),
@@ -125,7 +127,7 @@ class SharedResponsibilityPartnership(Partnership):
                 "courses",
                 "municipality",
                 "social_enterprise",
-                self.courses.participants * canonical(self.courses.price) * years,
+                canonical(self.courses.price) * (self.courses.participants * years),
                 "development courses",
                 "participants × price × period",
                 ("courses.participants", "courses.price", "period"),

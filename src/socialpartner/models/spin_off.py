@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
-from socialpartner._internal.units import canonical
+from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
@@ -158,7 +158,7 @@ class SpinOffPartnership(Partnership):
             ("other_revenue", "other_customers", y.other_revenue, "sales to other customers"),
             ("grants", "public_grants", y.grants, "grants"),
         ):
-            if amount.magnitude:
+            if present(amount):
                 flows.append(
                     Flow(
                         key,
@@ -171,7 +171,7 @@ class SpinOffPartnership(Partnership):
                     )
                 )
         flows += wage_flows(y.workforce, Fraction(1), f"{at}.workforce", period=None)
-        if y.other_costs.magnitude:
+        if present(y.other_costs):
             flows.append(
                 Flow(
                     "other_costs",

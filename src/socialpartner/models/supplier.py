@@ -18,7 +18,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
-from socialpartner._internal.units import canonical
+from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import (
@@ -124,7 +124,7 @@ class SupplierPartnership(Partnership):
             for i, s in enumerate(self.services)
         ]
         other_revenue = canonical(self.other_revenue) * years
-        if other_revenue:
+        if present(self.other_revenue):
             flows.append(
                 Flow(
                     "other_revenue",
@@ -138,7 +138,7 @@ class SupplierPartnership(Partnership):
             )
         flows += wage_flows(self.workforce, years, "workforce")
         other_costs = canonical(self.other_costs) * years
-        if other_costs:
+        if present(self.other_costs):
             flows.append(
                 Flow(
                     "other_costs",
@@ -157,7 +157,7 @@ class SupplierPartnership(Partnership):
         funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [
             ("contract revenue after wages and other costs", contract + spending)
         ]
-        if other_revenue:
+        if present(self.other_revenue):
             funding.append(("other customers", (("other_revenue", 1),)))
 
         break_even = []
