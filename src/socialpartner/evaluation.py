@@ -400,9 +400,15 @@ def _public_dict(view: PublicView) -> dict[str, Any]:
 
 def _job(p: Placement) -> Job:
     paid = None if p.paid_hours is None else places(p.paid_hours)
-    effective = None if p.effective_hours is None else places(p.effective_hours)
+    same = p.effective_hours is p.paid_hours or p.effective_hours == p.paid_hours
+    effective = paid if same else None if p.effective_hours is None else places(p.effective_hours)
     fte = None if p.paid_hours is None else places(p.paid_hours / _HOURS_PER_FTE_WEEK)
     return Job(p.form, p.headcount, paid, effective, fte, p.employer, p.workplace, p.is_job, p.inclusive)
+
+
+def _ore_int(amount: Decimal) -> int:
+    """A whole-øre Decimal as an integer number of øre (exact)."""
+    return int(amount * 100)  # exact: amounts are whole øre, far below 28 digits
 
 
 def _break_even(plan: Plan, settled: Mapping[str, Decimal], split: core.CostSplit) -> tuple[BreakEven, ...]:
@@ -411,9 +417,9 @@ def _break_even(plan: Plan, settled: Mapping[str, Decimal], split: core.CostSpli
         if spec.volume == 0:
             out.append(BreakEven(spec.label, spec.input_path, None, spec.unit))
             continue
-        # funding that does not move with this price
-        others = Fraction(split.total_funding - settled[spec.flow])
-        rate = core.break_even_rate(Fraction(split.cost), others, spec.volume)
+        # funding that does not move with this price; whole øre as integers, then one Fraction
+        others = _ore_int(split.total_funding - settled[spec.flow])
+        rate = core.break_even_rate(Fraction(_ore_int(split.cost), 100), Fraction(others, 100), spec.volume)
         covered = rate < 0
         rate = max(rate, Fraction(0))
         percent = None

@@ -84,8 +84,9 @@ class SharedResponsibilityPartnership(Partnership):
         years = canonical(self.period)
         th = self.temp_hours
         # scalars first, so a varied input (an array in a sweep) is multiplied once
-        hours_per_year = canonical(th.effective_hours) * th.workers
-        hours = canonical(th.effective_hours) * (th.workers * years)
+        effective = canonical(th.effective_hours)
+        hours_per_year = effective * th.workers
+        hours = effective * (th.workers * years)
         overhead = th.overhead_per_hour()
         wage = canonical(th.wage_cost)
         course_months = self.courses.participants * years * 12
