@@ -20,12 +20,20 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from socialpartner._internal.i18n import Translator
 from socialpartner._internal.units import Q_
 from socialpartner.errors import SocialPartnerError
 from socialpartner.evaluation import Evaluation, Figure, evaluate
 from socialpartner.scenario import example_path, load
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Model Danish social-economy partnerships.")
+
+
+class Language(enum.StrEnum):
+    """Output language of the tables."""
+
+    en = "en"
+    da = "da"
 
 
 class OutputFormat(enum.StrEnum):
@@ -35,12 +43,15 @@ class OutputFormat(enum.StrEnum):
     json = "json"
 
 
+_T = Translator("en")  # set by --lang for the tables of one command
+
+
 def _money(value: Decimal) -> str:
-    return f"{value:,.2f}"
+    return _T.money(value)
 
 
 def _percent(ratio: Decimal | None) -> str:
-    return "—" if ratio is None else f"{ratio * 100:.2f} %"
+    return _T.percent(ratio)
 
 
 def _describe_validation(error: ValidationError) -> str:
@@ -66,64 +77,66 @@ def _figure_value(f: Figure) -> str:
 
 
 def _print_period(ev: Evaluation, console: Console, *, detail: bool = True) -> None:
-    names = {k: escape(v) for k, v in ev.parties.items()}
-    flows = Table(title=f"Who pays whom ({escape(ev.ledger.period)})", title_justify="left")
-    flows.add_column("Payer")
-    flows.add_column("Payee")
-    flows.add_column("Purpose")
-    flows.add_column("Amount (DKK)", justify="right")
+    names = {k: escape(_T(v)) for k, v in ev.parties.items()}
+    flows = Table(title=_T("Who pays whom") + f" ({escape(ev.ledger.period)})", title_justify="left")
+    flows.add_column(_T("Payer"))
+    flows.add_column(_T("Payee"))
+    flows.add_column(_T("Purpose"))
+    flows.add_column(_T("Amount (DKK)"), justify="right")
     for t in ev.ledger:
-        flows.add_row(names.get(t.payer, t.payer), names.get(t.payee, t.payee), escape(t.purpose), _money(t.amount))
+        flows.add_row(names.get(t.payer, t.payer), names.get(t.payee, t.payee), escape(_T(t.purpose)), _money(t.amount))
     console.print(flows)
 
-    balances = Table(title="Balance per party", title_justify="left")
+    balances = Table(title=_T("Balance per party"), title_justify="left")
     for col in ("Party", "Receives", "Pays", "Net"):
-        balances.add_column(col, justify="left" if col == "Party" else "right")
+        balances.add_column(_T(col), justify="left" if col == "Party" else "right")
     for p in ev.ledger.parties:
         tot = ev.ledger.totals(p)
         balances.add_row(names.get(p, p), _money(tot.inflow), _money(tot.outflow), _money(tot.net))
-    balances.add_row("[dim]sum of nets[/dim]", "", "", _money(sum(ev.ledger.nets().values(), Decimal("0.00"))))
+    balances.add_row(f"[dim]{_T('sum of nets')}[/dim]", "", "", _money(sum(ev.ledger.nets().values(), Decimal("0.00"))))
     console.print(balances)
 
     split = ev.cost_split
-    cover = Table(title="Support-staff cost and what covers it", title_justify="left")
+    cover = Table(title=_T("Support-staff cost and what covers it"), title_justify="left")
     cover.add_column("")
-    cover.add_column("DKK", justify="right")
-    cover.add_column("Share of cost", justify="right")
-    cover.add_row("Support-staff cost", _money(split.cost), "100.00 %" if split.cost else "—")
+    cover.add_column(_T("DKK"), justify="right")
+    cover.add_column(_T("Share of cost"), justify="right")
+    cover.add_row(_T("Support-staff cost"), _money(split.cost), _percent(Decimal(1)) if split.cost else "—")
     for source, amount in split.funding.items():
         verb = "covered by" if amount >= 0 else "less"  # a negative source is a cost netted against funding
-        cover.add_row(f"  {verb} {escape(source)}", _money(amount), _percent(split.shares.get(source)))
-    cover.add_row("  uncovered", _money(split.shortfall), _percent(split.uncovered_share if split.cost else None))
-    cover.add_row("[bold]Coverage[/bold]", "", f"[bold]{_percent(split.coverage)}[/bold]")
+        cover.add_row(f"  {_T(verb)} {escape(_T(source))}", _money(amount), _percent(split.shares.get(source)))
+    cover.add_row(
+        f"  {_T('uncovered')}", _money(split.shortfall), _percent(split.uncovered_share if split.cost else None)
+    )
+    cover.add_row(f"[bold]{_T('Coverage')}[/bold]", "", f"[bold]{_percent(split.coverage)}[/bold]")
     verdict = "surplus" if split.surplus >= 0 else "shortfall"
-    cover.add_row(f"[bold]{verdict.capitalize()}[/bold]", f"[bold]{_money(abs(split.surplus))}[/bold]", "")
+    cover.add_row(f"[bold]{_T(verdict.capitalize())}[/bold]", f"[bold]{_money(abs(split.surplus))}[/bold]", "")
     console.print(cover)
 
     if ev.break_even:
-        be = Table(title="Break-even (each price alone, the rest as given)", title_justify="left")
-        be.add_column("Price")
-        be.add_column("Break-even", justify="right")
-        be.add_column("Note")
+        be = Table(title=_T("Break-even (each price alone, the rest as given)"), title_justify="left")
+        be.add_column(_T("Price"))
+        be.add_column(_T("Break-even"), justify="right")
+        be.add_column(_T("Note"))
         for b in ev.break_even:
             if b.value is None:
-                be.add_row(escape(b.label), "—", "no volume: this price cannot cover the cost")
+                be.add_row(escape(_T(b.label)), "—", _T("no volume: this price cannot cover the cost"))
                 continue
-            value = f"{_money(b.value)} {b.unit}" + (f" ({b.percent} %)" if b.percent is not None else "")
-            be.add_row(escape(b.label), value, "covered even at zero" if b.already_covered else "")
+            value = f"{_T.number(b.value)} {_T(b.unit)}" + (f" ({b.percent} %)" if b.percent is not None else "")
+            be.add_row(escape(_T(b.label)), value, _T("covered even at zero") if b.already_covered else "")
         console.print(be)
 
     _print_public(ev, console)
     if detail and ev.placements:
-        jobs = Table(title="People placed", title_justify="left")
+        jobs = Table(title=_T("People placed"), title_justify="left")
         for col in ("Form", "Headcount", "Hours/week", "FTE", "Employer", "Workplace"):
-            jobs.add_column(col, justify="right" if col in {"Headcount", "Hours/week", "FTE"} else "left")
+            jobs.add_column(_T(col), justify="right" if col in {"Headcount", "Hours/week", "FTE"} else "left")
         for j in ev.placements:
             jobs.add_row(
-                j.form + ("" if j.is_job else " [dim](not a job)[/dim]"),
+                _T(j.form) + ("" if j.is_job else f" [dim]{_T('(not a job)')}[/dim]"),
                 str(j.headcount),
-                "—" if j.hours_per_week is None else f"{j.hours_per_week}",
-                "—" if j.fte is None else f"{j.fte}",
+                "—" if j.hours_per_week is None else _T.number(j.hours_per_week),
+                "—" if j.fte is None else _T.number(j.fte),
                 "—" if j.employer is None else names.get(j.employer, j.employer),
                 names.get(j.workplace, j.workplace),
             )
@@ -139,7 +152,7 @@ def _print_public(ev: Evaluation, console: Console) -> None:
         title=f"Public purse ({view.year} parameters; refusion {view.refusion_rate * 100:.2f} %)", title_justify="left"
     )
     for col in ("Payer", "Item", "With the partnership", "Otherwise"):
-        table.add_column(col, justify="left" if col in {"Payer", "Item"} else "right")
+        table.add_column(_T(col), justify="left" if col in {"Payer", "Item"} else "right")
     for line in view.lines:
         table.add_row(line.payer, escape(line.item), _money(line.actual), _money(line.counterfactual))
     for payer in ("municipality", "state"):
@@ -157,9 +170,9 @@ def _print_public(ev: Evaluation, console: Console) -> None:
 def _print_parameters(ev: Evaluation, console: Console) -> None:
     if not ev.parameters:
         return
-    table = Table(title="Parameters used", title_justify="left")
+    table = Table(title=_T("Parameters used"), title_justify="left")
     for col in ("Parameter", "Value", "Year", "Tag", "Source"):
-        table.add_column(col)
+        table.add_column(_T(col))
     for v in ev.parameters:
         year = str(v.year) + (f" (for {v.for_year})" if v.for_year is not None else "")
         table.add_row(escape(v.name), escape(str(v.value)), year, v.tag, escape(v.source))
@@ -168,21 +181,21 @@ def _print_parameters(ev: Evaluation, console: Console) -> None:
 
 def _print_extras(ev: Evaluation, console: Console) -> None:
     if ev.figures:
-        figures = Table(title="Key figures", title_justify="left")
-        figures.add_column("Figure")
-        figures.add_column("Value", justify="right")
-        figures.add_column("Note")
+        figures = Table(title=_T("Key figures"), title_justify="left")
+        figures.add_column(_T("Figure"))
+        figures.add_column(_T("Value"), justify="right")
+        figures.add_column(_T("Note"))
         for f in ev.figures:
-            figures.add_row(escape(f.label), _figure_value(f), escape(f.note))
+            figures.add_row(escape(_T(f.label)), _figure_value(f), escape(f.note))
         console.print(figures)
     if ev.checks:
-        checks = Table(title="Checks", title_justify="left")
-        checks.add_column("Criterion")
-        checks.add_column("Status")
-        checks.add_column("Why")
+        checks = Table(title=_T("Checks"), title_justify="left")
+        checks.add_column(_T("Criterion"))
+        checks.add_column(_T("Status"))
+        checks.add_column(_T("Why"))
         colour = {"met": "green", "not met": "red", "unknown": "yellow"}
         for c in ev.checks:
-            checks.add_row(escape(c.criterion), f"[{colour[c.status]}]{c.status}[/]", escape(c.reason))
+            checks.add_row(escape(c.criterion), f"[{colour[c.status]}]{_T(c.status)}[/]", escape(c.reason))
         console.print(checks)
     for statement in ev.statements:
         console.print(escape(statement))
@@ -190,14 +203,14 @@ def _print_extras(ev: Evaluation, console: Console) -> None:
 
 def print_table(ev: Evaluation, console: Console) -> None:
     """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures."""
-    console.print(f"[bold]{escape(ev.partnership.name)}[/bold]  (period: {escape(ev.ledger.period)})")
+    console.print(f"[bold]{escape(ev.partnership.name)}[/bold]  ({_T('period')}: {escape(ev.ledger.period)})")
     if not ev.breakdown:
         _print_period(ev, console)
         _print_parameters(ev, console)
         return
-    summary = Table(title="Year by year", title_justify="left")
+    summary = Table(title=_T("Year by year"), title_justify="left")
     for col in ("Year", "Support cost", "Funding", "Surplus", "Coverage", "Jobs", "FTE"):
-        summary.add_column(col, justify="left" if col == "Year" else "right")
+        summary.add_column(_T(col), justify="left" if col == "Year" else "right")
     for part in ev.breakdown:
         jobs = part.jobs
         fte = sum((j.fte for j in jobs if j.fte is not None), Decimal("0.00"))
@@ -214,7 +227,7 @@ def print_table(ev: Evaluation, console: Console) -> None:
     for part in ev.breakdown:
         console.rule(escape(part.ledger.period))
         _print_period(part, console, detail=False)
-    console.rule("All years")
+    console.rule(_T("All years"))
     _print_extras(ev, console)
     _print_parameters(ev, console)
 
@@ -234,9 +247,12 @@ def evaluate_command(
         list[str] | None,
         typer.Option("--explain", "-e", help="Explain how a figure was computed (e.g. coverage); repeatable."),
     ] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the table: en or da.")] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate a partnership: ledger, support-staff coverage, break-even prices, jobs."""
+    global _T
+    _T = Translator("da" if lang is Language.da else "en")
     path = file if file is not None else example_path()
     try:
         ev = evaluate(load(path))
@@ -391,6 +407,184 @@ def sweep_command(
     if csv is not None:
         frame.to_csv(csv, index=False)
         console.print(f"Wrote {len(frame):,} rows to {escape(str(csv))}")
+
+
+@app.command("export")
+def export_command(
+    file: Annotated[Path | None, typer.Argument(help="Scenario file; the bundled example if omitted.")] = None,
+    xlsx: Annotated[Path, typer.Option("--xlsx", help="Write an Excel workbook here.")] = Path("socialpartner.xlsx"),
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Export inputs, ledger, parties, cost split, break-even, figures and parameters to Excel."""
+    from socialpartner.export import to_xlsx
+
+    path = file if file is not None else example_path()
+    try:
+        ev = evaluate(load(path))
+    except (ValidationError, SocialPartnerError) as exc:
+        if debug:
+            raise
+        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+        typer.echo(f"error: {path}: {message}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {to_xlsx(ev, xlsx)}")
+
+
+class ChartKind(enum.StrEnum):
+    """Which chart ``socialpartner chart`` draws."""
+
+    flows = "flows"
+    coverage = "coverage"
+    tornado = "tornado"
+
+
+@app.command("chart")
+def chart_command(
+    file: Annotated[Path | None, typer.Argument(help="Scenario file; the bundled example if omitted.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Image file to write (.png, .svg, .pdf).")] = Path(
+        "socialpartner.png"
+    ),
+    kind: Annotated[ChartKind, typer.Option("--kind", help="flows, coverage or tornado.")] = ChartKind.flows,
+    vary: Annotated[
+        list[str] | None,
+        typer.Option("--vary", help="For tornado: PATH=LOW..HIGH in the input's own unit; repeatable."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Draw who pays whom, the support-staff coverage, or a tornado chart of what moves coverage."""
+    try:
+        from socialpartner import charts
+    except ImportError:
+        typer.echo("error: charts need matplotlib: pip install 'socialpartner[charts]'", err=True)
+        raise typer.Exit(2) from None
+    path = file if file is not None else example_path()
+    try:
+        partnership = load(path)
+        if kind is ChartKind.tornado:
+            from socialpartner.sweeps import _current, tornado
+
+            if not vary:
+                raise SocialPartnerError("a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
+            ranges: dict[str, tuple[object, object]] = {}
+            for spec in vary:
+                name, lo, hi, _ = _parse_vary(spec)
+                base = _current(partnership, name)
+                unit = "" if isinstance(base, int) else f" {base.units}"
+                ranges[name] = (int(lo), int(hi)) if not unit else (f"{lo}{unit}", f"{hi}{unit}")
+            figure = charts.tornado_chart(tornado(partnership, ranges))
+        elif kind is ChartKind.coverage:
+            figure = charts.coverage_chart(evaluate(partnership))
+        else:
+            figure = charts.money_flow_chart(evaluate(partnership))
+    except (ValidationError, SocialPartnerError) as exc:
+        if debug:
+            raise
+        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+        typer.echo(f"error: {path}: {message}", err=True)
+        raise typer.Exit(2) from None
+    figure.savefig(out)
+    typer.echo(f"wrote {out}")
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the scenario format (for editors and other tools)."""
+    from socialpartner.scenario import scenario_schema
+
+    sys.stdout.write(json.dumps(scenario_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _comparable(ev: Evaluation) -> dict[str, Decimal | None]:
+    split = ev.cost_split
+    out: dict[str, Decimal | None] = {
+        "coverage": split.coverage,
+        "support-staff cost": split.cost,
+        "funding": split.total_funding,
+        "surplus": split.surplus,
+    }
+    for party in ev.ledger.parties:
+        out[f"net: {ev.parties.get(party, party)}"] = ev.ledger.net(party)
+    for b in ev.break_even:
+        out[f"break-even {b.label} ({b.unit})"] = b.value
+    for f in ev.figures:
+        if f.value is not None:
+            out[f.label] = f.value
+    last = (ev.breakdown or (ev,))[-1]
+    out["jobs (headcount)"] = Decimal(sum(j.headcount for j in last.jobs))
+    out["jobs (FTE)"] = sum((j.fte for j in last.jobs if j.fte is not None), Decimal("0.00"))
+    return out
+
+
+@app.command("compare")
+def compare_command(
+    first: Annotated[Path, typer.Argument(help="Scenario A.")],
+    second: Annotated[Path, typer.Argument(help="Scenario B.")],
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Show two scenarios side by side: the inputs that differ and the results."""
+    from socialpartner._internal.explain import flatten
+
+    try:
+        a, b = load(first), load(second)
+        ev_a, ev_b = evaluate(a), evaluate(b)
+    except (ValidationError, SocialPartnerError) as exc:
+        if debug:
+            raise
+        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+        typer.echo(f"error: {message}", err=True)
+        raise typer.Exit(2) from None
+    inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True)))
+    inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True)))
+    changed = [
+        (path, inputs_a.get(path, "—"), inputs_b.get(path, "—"))
+        for path in dict.fromkeys([*inputs_a, *inputs_b])
+        if inputs_a.get(path) != inputs_b.get(path)
+    ]
+    res_a, res_b = _comparable(ev_a), _comparable(ev_b)
+    results = []
+    for key in dict.fromkeys([*res_a, *res_b]):
+        va, vb = res_a.get(key), res_b.get(key)
+        diff = None if va is None or vb is None else vb - va
+        results.append((key, va, vb, diff))
+    if output is OutputFormat.json:
+        doc = {
+            "a": str(first),
+            "b": str(second),
+            "inputs": [{"input": p, "a": x, "b": y} for p, x, y in changed],
+            "results": [
+                {
+                    "result": k,
+                    "a": None if x is None else str(x),
+                    "b": None if y is None else str(y),
+                    "difference": None if d is None else str(d),
+                }
+                for k, x, y, d in results
+            ],
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    inputs = Table(title="Inputs that differ", title_justify="left")
+    for col in ("Input", f"A: {first.name}", f"B: {second.name}"):
+        inputs.add_column(escape(col))
+    for path, x, y in changed:
+        inputs.add_row(escape(path), escape(x), escape(y))
+    console.print(inputs if changed else "The inputs are the same.")
+    table = Table(title="Results", title_justify="left")
+    for col in ("Result", "A", "B", "B − A"):
+        table.add_column(col, justify="left" if col == "Result" else "right")
+
+    def show(key: str, value: Decimal | None) -> str:
+        if value is None:
+            return "—"
+        return _percent(value) if key == "coverage" else f"{value:,.2f}"
+
+    for key, value_a, value_b, d in results:
+        style = "" if d is None or d == 0 else "[bold]"
+        row = (show(key, value_a), show(key, value_b), style + (show(key, d) if d is not None else "—"))
+        table.add_row(escape(key), *row)
+    console.print(table)
 
 
 def main() -> None:

@@ -9,11 +9,12 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialpartner import core, public
 from socialpartner._internal import explain as _explain
@@ -28,6 +29,9 @@ from socialpartner.models._options import Horizon
 from socialpartner.money import ROUNDING_RULE, in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterUse, ParameterValue
 from socialpartner.public import PublicView
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["BreakEven", "Check", "Evaluation", "Explanation", "Figure", "Job", "Manifest", "evaluate"]
 
@@ -280,6 +284,83 @@ class Evaluation:
     def jobs(self) -> tuple[Job, ...]:
         """Placements that are jobs (not course places or support posts)."""
         return tuple(p for p in self.placements if p.is_job)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The ledger as a pandas DataFrame: one row per transfer.
+
+        Columns: ``period``, ``payer``, ``payee`` (role keys), ``payer_name``,
+        ``payee_name``, ``purpose`` and ``amount`` (DKK, float64: whole øre are exact in a
+        float below 90 billion DKK; the Decimals stay in :attr:`ledger`). A multi-period
+        evaluation gives the rows of every period, each with its period.
+        """
+        import pandas as pd
+
+        parts = self.breakdown or (self,)
+        rows = [
+            {
+                "period": part.ledger.period,
+                "payer": t.payer,
+                "payee": t.payee,
+                "payer_name": part.parties.get(t.payer, t.payer),
+                "payee_name": part.parties.get(t.payee, t.payee),
+                "purpose": t.purpose,
+                "amount": float(t.amount),
+            }
+            for part in parts
+            for t in part.ledger
+        ]
+        columns = ["period", "payer", "payee", "payer_name", "payee_name", "purpose", "amount"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def summary_frame(self) -> pd.DataFrame:
+        """Per party: name, what it receives, pays and its net (DKK), over all periods."""
+        import pandas as pd
+
+        rows = [
+            {
+                "party": p,
+                "name": self.parties.get(p, p),
+                "receives": float(self.ledger.inflow(p)),
+                "pays": float(self.ledger.outflow(p)),
+                "net": float(self.ledger.net(p)),
+            }
+            for p in self.ledger.parties
+        ]
+        return pd.DataFrame(rows, columns=["party", "name", "receives", "pays", "net"]).set_index("party")
+
+    def _repr_html_(self) -> str:
+        """A compact view for Jupyter: who pays whom, balances, coverage, break-even."""
+        esc = html.escape
+        names = self.parties
+
+        def money(value: Decimal) -> str:
+            return f"{value:,.2f}"
+
+        flows = "".join(
+            f"<tr><td>{esc(names.get(t.payer, t.payer))}</td><td>{esc(names.get(t.payee, t.payee))}</td>"
+            f"<td>{esc(t.purpose)}</td><td style='text-align:right'>{money(t.amount)}</td></tr>"
+            for t in self.ledger
+        )
+        balances = "".join(
+            f"<tr><td>{esc(names.get(p, p))}</td><td style='text-align:right'>{money(self.ledger.net(p))}</td></tr>"
+            for p in self.ledger.parties
+        )
+        split = self.cost_split
+        coverage = "—" if split.coverage is None else f"{places(split.coverage * 100)} %"
+        break_even = "".join(
+            f"<li>{esc(b.label)}: {'—' if b.value is None else money(b.value) + ' ' + esc(b.unit)}</li>"
+            for b in self.break_even
+        )
+        return (
+            f"<div><strong>{esc(self.partnership.name)}</strong> ({esc(self.ledger.period)})"
+            f"<table><thead><tr><th>Payer</th><th>Payee</th><th>Purpose</th><th>DKK</th></tr></thead>"
+            f"<tbody>{flows}</tbody></table>"
+            f"<table><thead><tr><th>Party</th><th>Net DKK</th></tr></thead><tbody>{balances}</tbody></table>"
+            f"<p>Support-staff cost {money(split.cost)} DKK, funding {money(split.total_funding)} DKK: "
+            f"<strong>coverage {coverage}</strong>, "
+            f"{'surplus' if split.surplus >= 0 else 'shortfall'} {money(abs(split.surplus))} DKK.</p>"
+            f"<ul>{break_even}</ul></div>"
+        )
 
     def figure(self, key: str) -> Figure:
         """One of :attr:`figures` by key.

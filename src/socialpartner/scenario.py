@@ -27,7 +27,7 @@ from socialpartner.models.shared_responsibility import SharedResponsibilityPartn
 from socialpartner.models.spin_off import SpinOffPartnership
 from socialpartner.models.supplier import SupplierPartnership
 
-__all__ = ["MAX_FILE_BYTES", "MODELS", "dumps", "example_path", "load", "loads", "save"]
+__all__ = ["MAX_FILE_BYTES", "MODELS", "dumps", "example_path", "load", "loads", "save", "scenario_schema"]
 
 MAX_FILE_BYTES = 1_000_000
 """Largest scenario file read (a partnership is a few hundred bytes)."""
@@ -211,3 +211,17 @@ def example_path(name: str = "ikea_rebild") -> Path:
     if not path.is_file():
         raise ScenarioError(f"no bundled example {name!r}", path)
     return path
+
+
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema of a scenario file: one of the five models, chosen by ``model``."""
+    from typing import Annotated, Union
+
+    from pydantic import Field, TypeAdapter
+
+    union = Union[tuple(MODELS.values())]  # type: ignore[valid-type]  # noqa: UP007 - built at run time
+    adapter: TypeAdapter[Any] = TypeAdapter(Annotated[union, Field(discriminator="model")])  # type: ignore[arg-type]
+    schema: dict[str, Any] = adapter.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "socialpartner scenario"
+    return schema

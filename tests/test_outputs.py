@@ -1,0 +1,136 @@
+"""Where users work: DataFrames, HTML, spreadsheets, charts, Danish output, schema, compare."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+
+from .conftest import EXAMPLE
+
+matplotlib.use("Agg")
+runner = CliRunner()
+THREE_YEARS = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
+
+
+def test_to_frame_and_summary(example: sp.SharedResponsibilityPartnership) -> None:
+    ev = sp.evaluate(example)
+    frame = ev.to_frame()
+    assert list(frame.columns) == ["period", "payer", "payee", "payer_name", "payee_name", "purpose", "amount"]
+    # company → SØV: 386,100 + 46,800 = 432,900
+    pair = frame[(frame.payer == "company") & (frame.payee == "social_enterprise")]
+    assert pair.amount.sum() == 432900
+    summary = ev.summary_frame()
+    assert summary.loc["social_enterprise", "net"] == -37200
+    assert summary.net.sum() == 0
+    years = sp.evaluate(sp.load(THREE_YEARS)).to_frame()
+    assert sorted(years.period.unique()) == ["2026", "2027", "2028"]
+
+
+def test_html_repr(example: sp.SharedResponsibilityPartnership) -> None:
+    page = sp.evaluate(example)._repr_html_()
+    for text in ["Huset Venture Nordjylland", "386,100.00", "coverage 92.25 %", "35.90 DKK/hour"]:
+        assert text in page
+
+
+def test_xlsx_holds_numbers_and_formats(tmp_path: Path) -> None:
+    out = tmp_path / "deal.xlsx"
+    result = runner.invoke(app, ["export", str(THREE_YEARS), "--xlsx", str(out)])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Inputs", "Ledger", "Parties", "Cost split", "Break-even", "Figures", "Parameters"]
+    ledger = wb["Ledger"]
+    assert [c.value for c in ledger[1]] == ["period", "payer", "payee", "purpose", "amount (DKK)"]
+    assert ledger["E2"].value == 386100  # a number, not text
+    assert ledger["E2"].number_format == "#,##0.00"
+    split = wb["Cost split"]
+    assert split["C3"].number_format == "0.00%"
+    params = {row[0].value: row for row in wb["Parameters"].iter_rows(min_row=2)}
+    threshold = params["fleksloentilskud.threshold"]
+    assert threshold[3].value == 16911  # carried forward from 2025
+    assert threshold[5].value == "estimate"
+    assert "DOMAIN.md" in str(threshold[6].value)
+
+
+@pytest.mark.parametrize("kind", ["flows", "coverage", "tornado"])
+def test_chart_command_writes_images(tmp_path: Path, kind: str) -> None:
+    out = tmp_path / f"{kind}.png"
+    args = ["chart", str(EXAMPLE), "--kind", kind, "--out", str(out)]
+    if kind == "tornado":
+        args += ["--vary", "courses.price=9000..14000", "--vary", "temp_hours.workers=2..5"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = runner.invoke(app, ["chart", str(EXAMPLE), "--kind", "tornado", "--out", str(out)])
+    assert bad.exit_code == 2
+
+
+def test_chart_functions_return_figures(example: sp.SharedResponsibilityPartnership) -> None:
+    from socialpartner.charts import coverage_chart, money_flow_chart, tornado_chart
+
+    ev = sp.evaluate(example)
+    flows = money_flow_chart(ev)
+    texts = [t.get_text() for ax in flows.axes for t in ax.texts]
+    assert "432,900 DKK" in texts  # IKEA → SØV, both temp-hour transfers together
+    assert "IKEA" in texts
+    cover = coverage_chart(ev)
+    assert "92.25 %" in cover.axes[0].get_title()
+    table = sp.tornado(example, {"courses.price": ("9000 DKK/month", "14000 DKK/month")})
+    assert tornado_chart(table).axes
+
+
+def test_danish_output() -> None:
+    result = runner.invoke(app, ["evaluate", "--lang", "da"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for text in [
+        "Hvem betaler hvem",
+        "386.100,00\xa0kr.",
+        "Dækningsgrad",
+        "92,25 %",
+        "35,90 kr./time",
+        "12.033,33 kr./md.",
+        "fleksjobansatte",
+        "løn: socialpædagog",
+    ]:
+        assert text in out, text
+
+
+def test_schema_command_validates_the_examples() -> None:
+    import jsonschema
+
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["discriminator"]["propertyName"] == "model"
+    import yaml
+
+    for path in EXAMPLE.parent.glob("*.yaml"):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"model": "shared_responsibility", "name": "x", "colour": "red"}, schema)
+
+
+def test_compare(tmp_path: Path) -> None:
+    other = tmp_path / "b.yaml"
+    other.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("price: 11000 DKK/month", "price: 12500 DKK/month"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compare", str(EXAMPLE), str(other), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["inputs"] == [{"input": "courses.price", "a": "11000 DKK / month", "b": "12500 DKK / month"}]
+    results = {r["result"]: r for r in doc["results"]}
+    # 3 × 1,500 × 12 = 54,000 more funding: surplus −37,200 → 16,800
+    assert results["surplus"]["difference"] == "54000.00"
+    assert results["surplus"]["b"] == "16800.00"
+    table = runner.invoke(app, ["compare", str(EXAMPLE), str(other)], env={"COLUMNS": "160"})
+    assert "Inputs that differ" in table.output
