@@ -7,9 +7,11 @@ short message naming the field; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
@@ -52,6 +54,30 @@ def _money(value: Decimal) -> str:
 
 def _percent(ratio: Decimal | None) -> str:
     return _T.percent(ratio)
+
+
+@contextlib.contextmanager
+def _reported(debug: bool, where: object = None) -> Iterator[None]:
+    """Turn a user's error into a short message and exit code 2 (``--debug``: the traceback).
+
+    Anything else is an internal error: exit code 1, one line, no traceback.
+    """
+    prefix = "" if where is None else f"{where}: "
+    try:
+        yield
+    except (ValidationError, SocialPartnerError) as exc:
+        if debug:
+            raise
+        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+        typer.echo(f"error: {prefix}{message}", err=True)  # plain text: never wrapped or marked up
+        raise typer.Exit(2) from None
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
+        raise typer.Exit(1) from None
 
 
 def _describe_validation(error: ValidationError) -> str:
@@ -254,19 +280,8 @@ def evaluate_command(
     global _T
     _T = Translator("da" if lang is Language.da else "en")
     path = file if file is not None else example_path()
-    try:
+    with _reported(debug, path):
         ev = evaluate(load(path))
-    except (ValidationError, SocialPartnerError) as exc:
-        if debug:
-            raise
-        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {path}: {message}", err=True)  # plain text: never wrapped or marked up
-        raise typer.Exit(2) from None
-    except Exception as exc:
-        if debug:
-            raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
-        raise typer.Exit(1) from None
     if explain:
         try:
             explanations = [ev.explain(topic) for topic in explain]
@@ -298,18 +313,12 @@ def solve_command(
     from socialpartner.solver import result_value, solve
 
     result, sep, value = target.partition("=")
-    try:
+    with _reported(debug, file):
         if not sep or not result.strip() or not value.strip():
             raise SocialPartnerError(f"--target must be RESULT=VALUE, e.g. coverage=1; got {target!r}")
         partnership = load(file)
         before = result_value(evaluate(partnership), result.strip())
         solution = solve(partnership, vary, result.strip(), value.strip(), low=low, high=high)
-    except (ValidationError, SocialPartnerError) as exc:
-        if debug:
-            raise
-        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {file}: {message}", err=True)
-        raise typer.Exit(2) from None
     if output is OutputFormat.json:
         doc = {
             "input": solution.path,
@@ -365,7 +374,7 @@ def sweep_command(
 
     from socialpartner.sweeps import _current, summarize, sweep
 
-    try:
+    with _reported(debug, file):
         partnership = load(file)
         values: dict[str, object] = {}
         counts: list[int] = []
@@ -381,12 +390,6 @@ def sweep_command(
             frame = sweep(
                 partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
             )
-    except (ValidationError, SocialPartnerError) as exc:
-        if debug:
-            raise
-        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {file}: {message}", err=True)
-        raise typer.Exit(2) from None
     console = Console()
     console.print(
         f"[bold]{escape(partnership.name)}[/bold]: {len(frame):,} variants "
@@ -419,14 +422,8 @@ def export_command(
     from socialpartner.export import to_xlsx
 
     path = file if file is not None else example_path()
-    try:
+    with _reported(debug, path):
         ev = evaluate(load(path))
-    except (ValidationError, SocialPartnerError) as exc:
-        if debug:
-            raise
-        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {path}: {message}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"wrote {to_xlsx(ev, xlsx)}")
 
 
@@ -458,7 +455,7 @@ def chart_command(
         typer.echo("error: charts need matplotlib: pip install 'socialpartner[charts]'", err=True)
         raise typer.Exit(2) from None
     path = file if file is not None else example_path()
-    try:
+    with _reported(debug, path):
         partnership = load(path)
         if kind is ChartKind.tornado:
             from socialpartner.sweeps import _current, tornado
@@ -476,12 +473,6 @@ def chart_command(
             figure = charts.coverage_chart(evaluate(partnership))
         else:
             figure = charts.money_flow_chart(evaluate(partnership))
-    except (ValidationError, SocialPartnerError) as exc:
-        if debug:
-            raise
-        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {path}: {message}", err=True)
-        raise typer.Exit(2) from None
     figure.savefig(out)
     typer.echo(f"wrote {out}")
 
@@ -525,15 +516,9 @@ def compare_command(
     """Show two scenarios side by side: the inputs that differ and the results."""
     from socialpartner._internal.explain import flatten
 
-    try:
+    with _reported(debug):
         a, b = load(first), load(second)
         ev_a, ev_b = evaluate(a), evaluate(b)
-    except (ValidationError, SocialPartnerError) as exc:
-        if debug:
-            raise
-        message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {message}", err=True)
-        raise typer.Exit(2) from None
     inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True)))
     inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True)))
     changed = [
