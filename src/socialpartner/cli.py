@@ -486,24 +486,12 @@ def schema_command() -> None:
 
 
 def _comparable(ev: Evaluation) -> dict[str, Decimal | None]:
-    split = ev.cost_split
-    out: dict[str, Decimal | None] = {
-        "coverage": split.coverage,
-        "support-staff cost": split.cost,
-        "funding": split.total_funding,
-        "surplus": split.surplus,
-    }
-    for party in ev.ledger.parties:
-        out[f"net: {ev.parties.get(party, party)}"] = ev.ledger.net(party)
-    for b in ev.break_even:
-        out[f"break-even {b.label} ({b.unit})"] = b.value
-    for f in ev.figures:
-        if f.value is not None:
-            out[f.label] = f.value
-    last = (ev.breakdown or (ev,))[-1]
-    out["jobs (headcount)"] = Decimal(sum(j.headcount for j in last.jobs))
-    out["jobs (FTE)"] = sum((j.fte for j in last.jobs if j.fte is not None), Decimal("0.00"))
-    return out
+    """Headline results with labels a reader knows (party names, price labels, figure labels)."""
+    labels = {f"net.{p}": f"net: {name}" for p, name in ev.parties.items()}
+    labels |= {f"break_even.{b.input_path}": f"break-even {b.label} ({b.unit})" for b in ev.break_even}
+    labels |= {f.key: f.label for f in ev.figures}
+    labels |= {"cost": "support-staff cost", "jobs": "jobs (headcount)", "fte": "jobs (FTE)"}
+    return {labels.get(key, key): value for key, value in ev.results().items() if value is not None}
 
 
 @app.command("compare")

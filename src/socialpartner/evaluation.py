@@ -362,6 +362,37 @@ class Evaluation:
             f"<ul>{break_even}</ul></div>"
         )
 
+    def results(self) -> dict[str, Decimal | None]:
+        """Every headline result by name, for solvers, sweeps and comparisons.
+
+        ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, ``net.PARTY``,
+        ``break_even.INPUT``, ``jobs`` and ``fte`` (of the last period), ``public.PAYER``
+        (summed over the periods, with a ``public:`` block), and each figure's key.
+        """
+        split = self.cost_split
+        out: dict[str, Decimal | None] = {
+            "coverage": split.coverage,
+            "surplus": split.surplus,
+            "shortfall": split.shortfall,
+            "cost": split.cost,
+            "funding": split.total_funding,
+        }
+        for party in self.ledger.parties:
+            out[f"net.{party}"] = self.ledger.net(party)
+        for b in self.break_even:
+            out[f"break_even.{b.input_path}"] = b.value
+        parts = self.breakdown or (self,)
+        jobs = parts[-1].jobs
+        out["jobs"] = Decimal(sum(j.headcount for j in jobs))
+        out["fte"] = sum((j.fte for j in jobs if j.fte is not None), Decimal("0.00"))
+        views = [p.public for p in parts if p.public is not None]
+        if views:
+            for payer in ("municipality", "state"):
+                out[f"public.{payer}"] = sum((v.net_effect(payer) for v in views), Decimal("0.00"))
+        for f in self.figures:
+            out.setdefault(f.key, f.value)
+        return out
+
     def figure(self, key: str) -> Figure:
         """One of :attr:`figures` by key.
 

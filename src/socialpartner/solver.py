@@ -79,34 +79,14 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
         SolveError: an unknown name, or a result that has no value here.
 
     """
-    split = ev.cost_split
-    simple: dict[str, Decimal | None] = {
-        "coverage": split.coverage,
-        "surplus": split.surplus,
-        "shortfall": split.shortfall,
-        "cost": split.cost,
-        "funding": split.total_funding,
-    }
-    value: Decimal | None
-    if name in simple:
-        value = simple[name]
-    elif name.startswith("net."):
-        value = ev.ledger.net(name[4:])
-    elif name.startswith("public.") and not name.startswith("public.npv"):
-        payer = name[7:]
-        if payer not in {"municipality", "state"}:
-            raise SolveError(f"unknown payer {payer!r}: expected public.municipality or public.state")
-        views = [p.public for p in (ev.breakdown or (ev,))]
-        if any(v is None for v in views):
-            raise SolveError(f"{name}: the scenario has no public: block")
-        value = sum((v.net_effect(payer) for v in views if v is not None), Decimal("0.00"))  # type: ignore[arg-type]
-    else:
-        key = name.removeprefix("figure.")
-        found = [f for f in ev.figures if f.key == key]
-        if not found:
-            known = ", ".join([*simple, "net.PARTY", "public.PAYER", *(f.key for f in ev.figures)])
-            raise SolveError(f"unknown result {name!r}; results: {known}")
-        value = found[0].value
+    values = ev.results()
+    key = name.removeprefix("figure.")
+    if key not in values:
+        if key.startswith("public."):
+            raise SolveError(f"{name}: the scenario has no public: block (or no such payer)")
+        known = ", ".join(k for k in values if not k.startswith(("net.", "break_even.")))
+        raise SolveError(f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT")
+    value = values[key]
     if value is None:
         raise SolveError(f"{name} has no value for this scenario (e.g. coverage with no cost)")
     return value

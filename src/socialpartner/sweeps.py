@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -231,27 +230,19 @@ def _scalar_results(partnership: Partnership) -> dict[str, float]:
     from socialpartner.evaluation import evaluate
 
     ev = evaluate(partnership)
-    split = ev.cost_split
-    row: dict[str, float] = {
-        "coverage": math.nan if split.coverage is None else float(split.coverage),
-        "surplus [DKK]": float(split.surplus),
-        "shortfall [DKK]": float(split.shortfall),
-        "cost [DKK]": float(split.cost),
-        "funding [DKK]": float(split.total_funding),
-    }
-    for party in ev.ledger.parties:
-        row[f"net.{party} [DKK]"] = float(ev.ledger.net(party))
-    parts = ev.breakdown or (ev,)
-    last = parts[-1]
-    row["jobs"] = float(sum(j.headcount for j in last.jobs))
-    row["fte"] = float(sum((j.fte for j in last.jobs if j.fte is not None), Decimal(0)))
-    for b in ev.break_even:
-        row[f"break_even.{b.input_path} [{b.unit}]"] = math.nan if b.value is None else float(b.value)
-    if ev.public is not None or any(p.public is not None for p in parts):
-        for payer in ("municipality", "state"):
-            row[f"public.{payer} [DKK]"] = float(
-                sum((p.public.net_effect(payer) for p in parts if p.public is not None), Decimal(0))
-            )
+    units = {f"break_even.{b.input_path}": b.unit for b in ev.break_even}
+    figures = {f.key for f in ev.figures}
+    row: dict[str, float] = {}
+    for key, value in ev.results().items():
+        if key in figures:
+            continue  # the vectorised path has no model figures; keep the columns alike
+        number = math.nan if value is None else float(value)
+        if key in units:
+            row[f"{key} [{units[key]}]"] = number
+        elif key in {"coverage", "jobs", "fte"}:
+            row[key] = number
+        else:
+            row[f"{key} [DKK]"] = number
     return row
 
 
