@@ -116,7 +116,7 @@ def _split_number(value: Any, path: str) -> tuple[Fraction, str, bool]:
         try:
             return Fraction(Decimal(number)), unit, False
         except (InvalidOperation, ValueError):
-            pass
+            pass  # not a number: reported below
     raise SolveError(f"{path} is not a numeric input (got {value!r})")
 
 
