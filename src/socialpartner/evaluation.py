@@ -529,11 +529,12 @@ def _break_even(plan: Plan, settled: Mapping[str, Decimal], split: core.CostSpli
         if spec.volume == 0:
             out.append(BreakEven(spec.label, spec.input_path, None, spec.unit))
             continue
-        # funding that does not move with this price; whole øre as integers, then one Fraction
+        # funding that does not move with this price, in whole øre; the rate per volume unit in øre
         others = _ore_int(split.total_funding - settled[spec.flow])
-        rate = core.break_even_rate(Fraction(_ore_int(split.cost), 100), Fraction(others, 100), spec.volume)
+        rate = core.break_even_rate(Fraction(_ore_int(split.cost)), Fraction(others), spec.volume) / 100
         covered = rate < 0
-        rate = max(rate, Fraction(0))
+        if covered:
+            rate = Fraction(0)
         percent = None
         if spec.percent_of:  # neither None nor zero
             percent = places(rate / spec.percent_of * 100)

@@ -7,6 +7,7 @@ Totals are sums of rounded amounts, so every total and every balance is exact.
 
 from __future__ import annotations
 
+import contextvars
 import decimal
 import functools
 from collections.abc import Callable, Sequence
@@ -37,13 +38,22 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+_ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("socialpartner_decimal_context", default=False)
+
+
 def in_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run ``fn`` under :data:`CONTEXT`, so a caller's decimal precision cannot change results."""
 
     @functools.wraps(fn)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with decimal.localcontext(CONTEXT):
+        if _ACTIVE.get():  # already inside (e.g. a ledger built by evaluate): no second switch
             return fn(*args, **kwargs)
+        token = _ACTIVE.set(True)
+        try:
+            with decimal.localcontext(CONTEXT):
+                return fn(*args, **kwargs)
+        finally:
+            _ACTIVE.reset(token)
 
     return wrapper
 
