@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from socialpartner.parameters import ParameterSet, ParameterValue, default_parameters
     from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
     from socialpartner.public import PublicLine, PublicView, fleksloentilskud
-    from socialpartner.scenario import MODELS, dumps, example_path, load, loads, save
+    from socialpartner.scenario import MODELS, dumps, example_path, from_data, load, loads, save, scenario_schema
     from socialpartner.solver import Solution, SolveError, result_value, solve
     from socialpartner.sweeps import (
         Distribution,
@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 # The unit registry loads with the package; models, evaluation and I/O load on first use
 # (PEP 562), so `import socialpartner` costs little more than pint itself.
 _LAZY: dict[str, str] = {
+    "from_data": "socialpartner.scenario",
+    "scenario_schema": "socialpartner.scenario",
     "Distribution": "socialpartner.sweeps",
     "Normal": "socialpartner.sweeps",
     "SweepError": "socialpartner.sweeps",
@@ -203,12 +205,14 @@ __all__ = [
     "evaluate",
     "example_path",
     "fleksloentilskud",
+    "from_data",
     "is_valid_cvr",
     "load",
     "loads",
     "monte_carlo",
     "result_value",
     "save",
+    "scenario_schema",
     "solve",
     "split_cost",
     "summarize",

@@ -27,7 +27,17 @@ from socialpartner.models.shared_responsibility import SharedResponsibilityPartn
 from socialpartner.models.spin_off import SpinOffPartnership
 from socialpartner.models.supplier import SupplierPartnership
 
-__all__ = ["MAX_FILE_BYTES", "MODELS", "dumps", "example_path", "load", "loads", "save", "scenario_schema"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MODELS",
+    "dumps",
+    "example_path",
+    "from_data",
+    "load",
+    "loads",
+    "save",
+    "scenario_schema",
+]
 
 MAX_FILE_BYTES = 1_000_000
 """Largest scenario file read (a partnership is a few hundred bytes)."""
