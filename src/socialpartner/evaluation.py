@@ -20,7 +20,7 @@ from socialpartner import core, public
 from socialpartner._internal import explain as _explain
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
-from socialpartner._internal.units import canonical, format_magnitude, parse_unit
+from socialpartner._internal.units import canonical, format_magnitude, parse_unit, split_quantity
 from socialpartner._version import __version__
 from socialpartner.errors import LedgerError, QuantityError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
@@ -713,12 +713,12 @@ def _grown(value: Any, wage: Fraction, price: Fraction, key: str = "") -> Any:
     if isinstance(value, list):
         return [_grown(v, wage, price, key) for v in value]
     if isinstance(value, str) and (wage != 1 or price != 1):
-        number, _, unit = value.partition(" ")
         try:
+            number, unit = split_quantity(value, what="a quantity")
             info = parse_unit(unit)
-            magnitude = Fraction(Decimal(number))
-        except (QuantityError, ArithmeticError, ValueError):
-            return value
+        except QuantityError:
+            return value  # not a quantity (a name, a role): unchanged
+        magnitude = Fraction(number)
         if ("[currency]", 1) in info.dims:
             factor = wage if key in _WAGE_KEYS else price
             return f"{round_half_up(magnitude * factor, 2).normalize():f} {unit}"

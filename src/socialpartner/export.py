@@ -8,11 +8,12 @@ cells hold numbers formatted ``#,##0.00``; ratios hold numbers formatted as perc
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from socialpartner._internal.explain import flatten
+from socialpartner._internal.units import split_quantity
+from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 
 __all__ = ["to_xlsx"]
@@ -22,11 +23,12 @@ _PERCENT = "0.00%"
 
 
 def _number(text: str) -> tuple[float | None, str]:
-    number, _, unit = text.partition(" ")
+    """A quantity's text as a number and unit for the cells; other text gives no number."""
     try:
-        return float(Decimal(number)), unit
-    except ArithmeticError:
+        number, unit = split_quantity(text, what="a quantity")
+    except QuantityError:
         return None, ""
+    return float(number), unit
 
 
 def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str]) -> Path:

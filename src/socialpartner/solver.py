@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from socialpartner.errors import SocialPartnerError
+from socialpartner._internal.units import split_quantity
+from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import round_half_up
@@ -112,11 +113,12 @@ def _split_number(value: Any, path: str) -> tuple[Fraction, str, bool]:
     if isinstance(value, int):
         return Fraction(value), "", True
     if isinstance(value, str):
-        number, _, unit = value.strip().partition(" ")
         try:
-            return Fraction(Decimal(number)), unit, False
-        except (InvalidOperation, ValueError):
-            pass  # not a number: reported below
+            number, unit = split_quantity(value, what="a number with a unit")
+        except QuantityError:
+            pass  # not a quantity: reported below
+        else:
+            return Fraction(number), unit, False
     raise SolveError(f"{path} is not a numeric input (got {value!r})")
 
 

@@ -20,7 +20,15 @@ import numpy as np
 import pint
 
 from socialpartner import core
-from socialpartner._internal.units import MAX_MAGNITUDE, Q_, parse_unit, unit_info, ureg, vector_mode
+from socialpartner._internal.units import (
+    MAX_MAGNITUDE,
+    Q_,
+    format_magnitude,
+    parse_unit,
+    unit_info,
+    ureg,
+    vector_mode,
+)
 from socialpartner.errors import SocialPartnerError
 from socialpartner.models._base import Partnership
 
@@ -282,7 +290,7 @@ def _evaluate_variants(
 
 
 def _number(x: float) -> str:
-    return repr(float(x)).removesuffix(".0")
+    return format_magnitude(float(x))
 
 
 def _deep_copy(data: Any) -> Any:
