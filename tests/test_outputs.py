@@ -134,3 +134,24 @@ def test_compare(tmp_path: Path) -> None:
     assert results["surplus"]["b"] == "16800.00"
     table = runner.invoke(app, ["compare", str(EXAMPLE), str(other)], env={"COLUMNS": "160"})
     assert "Inputs that differ" in table.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "{bad}", "--xlsx", "{tmp}/x.xlsx"],
+        ["chart", "{bad}", "--out", "{tmp}/x.png"],
+        ["compare", "{bad}", str(EXAMPLE)],
+        ["solve", "{bad}", "--vary", "courses.price", "--target", "coverage=1"],
+        ["sweep", "{bad}", "--vary", "courses.price=1..2:2"],
+        ["evaluate", "{bad}", "--explain", "coverage"],
+    ],
+)
+def test_every_command_reports_bad_input_in_one_line(tmp_path: Path, args: list[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EXAMPLE.read_text(encoding="utf-8").replace("165 DKK/hour", "165 DKK/month"), encoding="utf-8")
+    result = runner.invoke(app, [a.format(bad=bad, tmp=tmp_path) for a in args])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error:")
+    assert "temp_hours.wage_cost" in result.output
+    assert "Traceback" not in result.output
