@@ -186,3 +186,9 @@ def test_json_schema_states_the_unit() -> None:
     assert per_hour["x-unit-dimensions"] == ["money per hour"]
     assert "165 DKK/hour" in per_hour["examples"]
     assert schema["markup"]["anyOf"][0]["x-unit-dimensions"] == ["money per hour", "a plain number or percentage"]
+
+
+def test_calendar_constants_come_from_the_definitions() -> None:
+    # the formulas read the calendar from units.txt instead of restating it
+    assert (units.WEEKS_PER_YEAR, units.MONTHS_PER_YEAR, units.FTE_HOURS_PER_WEEK) == (52, 12, 37)
+    assert all(isinstance(x, int) for x in (units.WEEKS_PER_YEAR, units.MONTHS_PER_YEAR, units.FTE_HOURS_PER_WEEK))

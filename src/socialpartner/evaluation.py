@@ -20,7 +20,15 @@ from socialpartner import core, public
 from socialpartner._internal import explain as _explain
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
-from socialpartner._internal.units import canonical, format_magnitude, parse_unit, split_quantity
+from socialpartner._internal.units import (
+    FTE_HOURS_PER_WEEK,
+    MONTHS_PER_YEAR,
+    WEEKS_PER_YEAR,
+    canonical,
+    format_magnitude,
+    parse_unit,
+    split_quantity,
+)
 from socialpartner._version import __version__
 from socialpartner.errors import LedgerError, QuantityError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
@@ -35,7 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["BreakEven", "Check", "Evaluation", "Explanation", "Figure", "Job", "Manifest", "evaluate"]
 
-_HOURS_PER_FTE_WEEK = 37  # 1 FTE = 37 hour/week, as units.txt defines it
 _RATIO_PLACES = Decimal("0.000001")
 _ZERO = Decimal("0.00")
 
@@ -514,7 +521,7 @@ def _job(p: Placement) -> Job:
     paid = None if p.paid_hours is None else places(p.paid_hours)
     same = p.effective_hours is p.paid_hours or p.effective_hours == p.paid_hours
     effective = paid if same else None if p.effective_hours is None else places(p.effective_hours)
-    fte = None if p.paid_hours is None else places(p.paid_hours / _HOURS_PER_FTE_WEEK)
+    fte = None if p.paid_hours is None else places(p.paid_hours / FTE_HOURS_PER_WEEK)
     return Job(p.form, p.headcount, paid, effective, fte, p.employer, p.workplace, p.is_job, p.inclusive)
 
 
@@ -567,7 +574,9 @@ def _evaluate_plan(
     rate = Fraction(0)
     if budget is not None:
         years = canonical(partnership.period)
-        extra, rate = public.public_flows(budget, plan.placements, years, use, budget.weeks_on_support + 52 * index)
+        extra, rate = public.public_flows(
+            budget, plan.placements, years, use, budget.weeks_on_support + WEEKS_PER_YEAR * index
+        )
         plan = replace(plan, flows=(*plan.flows, *extra), parties={**plan.parties, **_PUBLIC_PARTIES})
     settled = {f.key: to_ore(f.amount) for f in plan.flows}
     for f in plan.flows:
@@ -760,8 +769,8 @@ def _evaluate_horizon(partnership: Partnership, horizon: Horizon) -> Evaluation:
             wage = hours = None
             if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
                 hourly = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
-                wage = hourly * canonical(progression.fleksjob_hours) / 12  # monthly wage L
-                hours = hourly * 37 * 52 / 12  # the full-time monthly wage (lønloft)
+                wage = hourly * canonical(progression.fleksjob_hours) / MONTHS_PER_YEAR  # monthly wage L
+                hours = hourly * FTE_HOURS_PER_WEEK * WEEKS_PER_YEAR / MONTHS_PER_YEAR  # full time (lønloft)
             cohorts = (
                 public.Cohort("former participants in fleksjob", moved_fleksjob, wage, hours, "course participant"),
                 public.Cohort("former participants in ordinary jobs", moved_ordinary, None, None, "course participant"),

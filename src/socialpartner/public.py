@@ -20,7 +20,7 @@ import pint
 
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
-from socialpartner._internal.units import Q_, canonical
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
 from socialpartner.money import in_context, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
 from socialpartner.quantities import HoursPerTime, MoneyPerHour
@@ -33,9 +33,9 @@ __all__ = [
     "refusion_rate",
 ]
 
-_MONTHS = 12
-_WEEKS = 52
-_FULL_TIME_WEEK = 37  # hours; the norm of units.txt (1 FTE)
+_MONTHS = MONTHS_PER_YEAR
+_WEEKS = WEEKS_PER_YEAR
+_FULL_TIME_WEEK = FTE_HOURS_PER_WEEK  # the lønloft compares with full time for the same job
 
 Payer = Literal["municipality", "state"]
 

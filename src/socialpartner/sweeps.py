@@ -21,6 +21,7 @@ import pint
 
 from socialpartner import core
 from socialpartner._internal.units import (
+    FTE_HOURS_PER_WEEK,
     MAX_MAGNITUDE,
     Q_,
     format_magnitude,
@@ -218,7 +219,8 @@ def _vector_results(partnership: Partnership, n: int) -> dict[str, np.ndarray[An
     jobs = [p for p in plan.placements if p.is_job]
     out["jobs"] = np.broadcast_to(np.asarray(sum((p.headcount for p in jobs), 0), dtype=float), (n,))
     paid = sum((p.paid_hours for p in jobs if p.paid_hours is not None), 0)
-    out["fte"] = np.broadcast_to(np.floor(np.asarray(paid, dtype=float) / 37 * 100 + 0.5) / 100, (n,))
+    fte = np.asarray(paid, dtype=float) / FTE_HOURS_PER_WEEK
+    out["fte"] = np.broadcast_to(np.floor(fte * 100 + 0.5) / 100, (n,))
     for spec in plan.break_even:
         # in øre per unit of volume: (cost − funding that does not move with the price) / volume
         with np.errstate(divide="ignore", invalid="ignore"):

@@ -32,6 +32,11 @@ pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
 Q_ = ureg.Quantity
 Quantity = ureg.Quantity
 
+# The calendar of the definitions file, read from it once (not restated in the formulas).
+WEEKS_PER_YEAR = round(Q_(1, "year").to("week").magnitude)  # 52
+MONTHS_PER_YEAR = round(Q_(1, "year").to("month").magnitude)  # 12
+FTE_HOURS_PER_WEEK = round(Q_(1, "FTE").to("hour/week").magnitude)  # 37
+
 # Largest magnitude accepted anywhere (about a thousand times the Danish state budget
 # in øre); anything above is a typo or an attack, not a partnership.
 MAX_MAGNITUDE = Decimal("1e15")

@@ -9,14 +9,13 @@ from typing import Literal, Self, cast
 from pydantic import model_validator
 
 from socialpartner._internal.plan import Flow, Placement
-from socialpartner._internal.units import Q_, canonical
+from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical
 from socialpartner.models._frozen import Frozen
 from socialpartner.parties import Name
 from socialpartner.quantities import FullTimeEquivalents, Headcount, HoursPerTime, MoneyPerHour, MoneyPerTime
 
 __all__ = ["INCLUSIVE_FORMS", "Form", "Role", "SupportStaff", "Workforce"]
 
-WEEKS_PER_YEAR = 52  # the calendar of units.txt: hour/year → hour/week
 HOURS_PER_FTE_YEAR = canonical(Q_(1, "FTE"))  # 37 h/week × 52 = 1,924, from units.txt
 
 Role = Literal["social_enterprise", "company"]

@@ -15,10 +15,10 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from socialpartner._internal.plan import BreakEvenSpec, Flow, Placement, Plan
-from socialpartner._internal.units import canonical, is_ratio
+from socialpartner._internal.units import MONTHS_PER_YEAR, WEEKS_PER_YEAR, canonical, is_ratio
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
-from socialpartner.models._shared import WEEKS_PER_YEAR, SupportStaff, keys, staff_flows, staff_placement
+from socialpartner.models._shared import SupportStaff, keys, staff_flows, staff_placement
 from socialpartner.parties import Company, Municipality, SocialEnterprise
 from socialpartner.quantities import Headcount, HoursPerTime, Markup, MoneyPerHour, MoneyPerTime
 
@@ -89,7 +89,7 @@ class SharedResponsibilityPartnership(Partnership):
         hours = effective * (th.workers * years)
         overhead = th.overhead_per_hour()
         wage = canonical(th.wage_cost)
-        course_months = self.courses.participants * years * 12
+        course_months = self.courses.participants * years * MONTHS_PER_YEAR
         hours_in = ("temp_hours.workers", "temp_hours.effective_hours", "period")
         overhead_in = (
             ("temp_hours.overhead", "temp_hours.wage_cost") if th.overhead_is_percentage else ("temp_hours.overhead",)
