@@ -22,7 +22,6 @@ from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
 from socialpartner._internal.units import (
     FTE_HOURS_PER_WEEK,
-    MONTHS_PER_YEAR,
     WEEKS_PER_YEAR,
     canonical,
     format_magnitude,
@@ -655,7 +654,7 @@ def _npv(partnership: Partnership, parts: tuple[Evaluation, ...], labels: list[s
             Figure(
                 f"npv.{name}",
                 f"present value of {name}'s {what}",
-                to_ore(sum((Fraction(n) * f for n, f in zip(nets, factors, strict=True)), Fraction(0))),
+                to_ore(running),  # the discounted sum over all years
                 "DKK",
                 "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
             )
@@ -768,9 +767,8 @@ def _evaluate_horizon(partnership: Partnership, horizon: Horizon) -> Evaluation:
         if progression is not None:
             wage = hours = None
             if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
-                hourly = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
-                wage = hourly * canonical(progression.fleksjob_hours) / MONTHS_PER_YEAR  # monthly wage L
-                hours = hourly * FTE_HOURS_PER_WEEK * WEEKS_PER_YEAR / MONTHS_PER_YEAR  # full time (lønloft)
+                wage = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
+                hours = canonical(progression.fleksjob_hours)
             cohorts = (
                 public.Cohort("former participants in fleksjob", moved_fleksjob, wage, hours, "course participant"),
                 public.Cohort("former participants in ordinary jobs", moved_ordinary, None, None, "course participant"),

@@ -19,7 +19,7 @@ from typing import Any, Literal, get_args
 import pint
 
 from socialpartner._internal.fields import QuantityType
-from socialpartner._internal.plan import Flow, Placement
+from socialpartner._internal.plan import Flow, Placement, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
 from socialpartner.money import in_context, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
@@ -58,8 +58,14 @@ def fleksloentilskud_monthly(wage: Fraction, full_time_wage: Fraction, p: Callab
     return min(supplement, max(Fraction(0), full_time_wage - wage))
 
 
-def _monthly(per_year: Fraction) -> Fraction:
-    return per_year / _MONTHS
+def supplement_for(hourly_wage: Fraction, hours_per_year: Fraction, p: Callable[[str], Fraction]) -> Fraction:
+    """Monthly fleksløntilskud for an hourly wage and the hours worked a year (exact).
+
+    L is the monthly wage, the lønloft the monthly wage of a full-time job at that hourly wage.
+    """
+    wage = hourly_wage * hours_per_year / _MONTHS
+    full_time = hourly_wage * _FULL_TIME_WEEK * _WEEKS / _MONTHS
+    return fleksloentilskud_monthly(wage, full_time, p)
 
 
 def fleksloentilskud(
@@ -83,8 +89,7 @@ def fleksloentilskud(
     wage = canonical(_WAGE.validate(hourly_wage))
     per_year = canonical(_HOURS.validate(hours))
     use = ParameterUse(parameters or default_parameters(), year)
-    monthly = fleksloentilskud_monthly(_monthly(wage * per_year), wage * _FULL_TIME_WEEK * _WEEKS / _MONTHS, use)
-    return Q_(to_ore(monthly), "DKK/month")
+    return Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
 
 
 def _ladder(week: int, p: Callable[[str], Fraction]) -> Fraction:
@@ -164,8 +169,8 @@ class Cohort:
 
     label: str
     people: Fraction
-    fleksjob_monthly_wage: Fraction | None  # None: an ordinary job, no supplement
-    full_time_monthly_wage: Fraction | None
+    hourly_wage: Fraction | None  # None: an ordinary job, no supplement
+    hours_per_year: Fraction | None
     counterfactual_group: str
 
 
@@ -183,67 +188,52 @@ def public_flows(
     """
     rate = refusion_rate(weeks_before, round(years * _WEEKS), use)
     flows: list[Flow] = []
+
+    def paid_with_refusion(
+        key: str, payee: str, amount: Fraction, purpose: str, formula: str, inputs: tuple[str, ...], refunded: str
+    ) -> None:
+        flows.append(Flow(f"public.{key}", "municipality", payee, amount, purpose, formula, inputs))
+        flows.append(
+            Flow(
+                f"public.refusion.{key}",
+                "state",
+                "municipality",
+                amount * rate,
+                refunded,
+                f"refusion rate × {purpose}",
+                ("public.weeks_on_support",),
+            )
+        )
+
     for i, line in enumerate(placements):
-        if not line.headcount or line.paid_hours is None:
+        if not line.headcount:
             continue
-        if line.form == "fleksjob":
+        if line.form == "fleksjob" and line.paid_hours is not None:
             wage = canonical(budget.fleksjob_wage) if budget.fleksjob_wage is not None else line.wage
             if wage is None:
                 continue
-            per_person_week = line.paid_hours / line.headcount
-            monthly = fleksloentilskud_monthly(
-                wage * per_person_week * _WEEKS / _MONTHS, wage * _FULL_TIME_WEEK * _WEEKS / _MONTHS, use
+            per_person_year = line.paid_hours * _WEEKS / line.headcount
+            amount = supplement_for(wage, per_person_year, use) * _MONTHS * years * line.headcount
+            paid_with_refusion(
+                f"fleksloentilskud.{i}",
+                "workers",
+                amount,
+                "fleksløntilskud",
+                "monthly fleksløntilskud (G − 30 %·min(L,T) − 55 %·max(0,L−T), "
+                "within the lønloft) × 12 × period × headcount",
+                ("public.year", "public.fleksjob_wage" if budget.fleksjob_wage is not None else "wage cost"),
+                "state refusion on fleksløntilskud",
             )
-            amount = monthly * _MONTHS * years * line.headcount
-            inputs = ("public.year", "public.fleksjob_wage" if budget.fleksjob_wage is not None else "wage cost")
-            flows.append(
-                Flow(
-                    f"public.fleksloentilskud.{i}",
-                    "municipality",
-                    "workers",
-                    amount,
-                    "fleksløntilskud",
-                    "monthly fleksløntilskud (G − 30 %·min(L,T) − 55 %·max(0,L−T), "
-                    "within the lønloft) × 12 × period × headcount",
-                    inputs,
-                )
-            )
-            flows.append(
-                Flow(
-                    f"public.refusion.fleksloentilskud.{i}",
-                    "state",
-                    "municipality",
-                    amount * rate,
-                    "state refusion on fleksløntilskud",
-                    "refusion rate × fleksløntilskud",
-                    ("public.weeks_on_support",),
-                )
-            )
-    for i, line in enumerate(placements):
-        if line.form == "course participant" and line.headcount and budget.during_course is not None:
-            monthly = benefit_monthly(budget.during_course, use)
-            amount = monthly * _MONTHS * years * line.headcount
-            flows.append(
-                Flow(
-                    f"public.during_course.{i}",
-                    "municipality",
-                    "participants",
-                    amount,
-                    "benefit during the course",
-                    "monthly benefit × 12 × period × participants",
-                    ("public.during_course",),
-                )
-            )
-            flows.append(
-                Flow(
-                    f"public.refusion.during_course.{i}",
-                    "state",
-                    "municipality",
-                    amount * rate,
-                    "state refusion on the course benefit",
-                    "refusion rate × benefit",
-                    ("public.weeks_on_support",),
-                )
+        elif line.form == "course participant" and budget.during_course is not None:
+            amount = benefit_monthly(budget.during_course, use) * _MONTHS * years * line.headcount
+            paid_with_refusion(
+                f"during_course.{i}",
+                "participants",
+                amount,
+                "benefit during the course",
+                "monthly benefit × 12 × period × participants",
+                ("public.during_course",),
+                "state refusion on the course benefit",
             )
     return flows, rate
 
@@ -270,13 +260,19 @@ def public_view(
     """The budget effect per payer, from the settled flows and the stated counterfactual."""
     lines: list[PublicLine] = []
     zero = Decimal("0.00")
+
+    def refusion(item: str, amount: Decimal, *, otherwise: bool = False) -> None:
+        # the state pays what the municipality gets back
+        pair = (-amount, zero) if not otherwise else (zero, -amount)
+        lines.append(PublicLine("municipality", item, *pair))
+        lines.append(PublicLine("state", item, *((amount, zero) if not otherwise else (zero, amount))))
+
     # actual payments of the municipality in the ledger (course payments and the public flows)
     for key, flow in flows.items():
         if flow.payer == "municipality":
             lines.append(PublicLine("municipality", flow.purpose, settled[key], zero))
         elif flow.payer == "state" and flow.payee == "municipality":
-            lines.append(PublicLine("municipality", flow.purpose, -settled[key], zero))
-            lines.append(PublicLine("state", flow.purpose, settled[key], zero))
+            refusion(flow.purpose, settled[key])
     statements: list[str] = []
     groups: dict[str, Fraction] = {}
     for line in placements:
@@ -284,29 +280,25 @@ def public_view(
             groups[line.form] = groups.get(line.form, Fraction(0)) + line.headcount
     for cohort in cohorts:
         groups[cohort.counterfactual_group] = groups.get(cohort.counterfactual_group, Fraction(0)) + cohort.people
-        if cohort.people and cohort.fleksjob_monthly_wage is not None and cohort.full_time_monthly_wage is not None:
-            monthly = fleksloentilskud_monthly(cohort.fleksjob_monthly_wage, cohort.full_time_monthly_wage, use)
+        if cohort.people and cohort.hourly_wage is not None and cohort.hours_per_year is not None:
+            monthly = supplement_for(cohort.hourly_wage, cohort.hours_per_year, use)
             amount = to_ore(monthly * _MONTHS * years * cohort.people)
             lines.append(PublicLine("municipality", f"fleksløntilskud: {cohort.label}", amount, zero))
-            lines.append(
-                PublicLine("municipality", f"state refusion: {cohort.label}", -to_ore(Fraction(amount) * rate), zero)
-            )
-            lines.append(PublicLine("state", f"refusion: {cohort.label}", to_ore(Fraction(amount) * rate), zero))
+            refusion(f"state refusion: {cohort.label}", to_ore(Fraction(amount) * rate))
     for group, people in groups.items():
         benefit = budget.counterfactual.get(group)
         if benefit is None:
             if group not in {"support staff"}:
                 statements.append(f"{group}: no counterfactual stated (taken as no benefit)")
             continue
-        amount = to_ore(benefit_monthly(benefit, use) * _MONTHS * years * people)
+        monthly = benefit_monthly(benefit, use)
+        amount = to_ore(monthly * _MONTHS * years * people)
         refund = to_ore(Fraction(amount) * rate)
-        per_month = to_ore(benefit_monthly(benefit, use))
+        per_month = to_ore(monthly)
         statements.append(
             f"{group}: {float(people):g} people would otherwise receive {per_month:,.2f} DKK/month "
             f"({benefit.describe()}) from the municipality, {amount:,.2f} DKK over the period"
         )
         lines.append(PublicLine("municipality", f"counterfactual benefit: {group}", zero, amount))
-        lines.append(PublicLine("municipality", f"counterfactual refusion: {group}", zero, -refund))
-        lines.append(PublicLine("state", f"counterfactual refusion: {group}", zero, refund))
-    exact_rate = Decimal(rate.numerator) / Decimal(rate.denominator)
-    return PublicView(use.year, tuple(lines), tuple(statements), exact_rate.quantize(Decimal("0.0001")))
+        refusion(f"counterfactual refusion: {group}", refund, otherwise=True)
+    return PublicView(use.year, tuple(lines), tuple(statements), places(rate, Decimal("0.0001")))
