@@ -228,12 +228,12 @@ class Evaluation:
         split = self.cost_split
         cost = _explain.money(split.cost)
         funding = _explain.money(split.total_funding)
-        terms = (
-            Term("support-staff cost", cost, "sum of the cost pool"),
-            *self._cost_terms(inputs),
+        cost_terms = (Term("support-staff cost", cost, "sum of the cost pool"), *self._cost_terms(inputs))
+        funding_terms = (
             Term("total funding", funding, "sum of the funding sources"),
             *(t for source in split.funding for t in self._source_terms(source, inputs)),
         )
+        terms = cost_terms + funding_terms
         if topic == "coverage":
             value = (
                 "— (no cost to cover)"
@@ -256,12 +256,8 @@ class Evaluation:
                 terms,
             )
         if topic == "cost":
-            return Explanation(
-                "support-staff cost", cost, "sum of the cost pool", terms[: 1 + len(self._cost_terms(inputs))]
-            )
-        return Explanation(
-            "total funding", funding, "sum of the funding sources", terms[len(self._cost_terms(inputs)) + 1 :]
-        )
+            return Explanation("support-staff cost", cost, "sum of the cost pool", cost_terms)
+        return Explanation("total funding", funding, "sum of the funding sources", funding_terms)
 
     def _explain_break_even(self, b: BreakEven, inputs: Mapping[str, str]) -> Explanation:
         assert self._plan is not None  # noqa: S101 - break-even exists only for single-period plans

@@ -254,7 +254,7 @@ def _tolerance(partnership: Partnership, result: str) -> Fraction:
     if result == "coverage":
         cost = evaluate(partnership).cost_split.cost
         return Fraction(1, 100) / Fraction(cost) if cost else Fraction(1, 10**6)
-    if result.startswith(("figure.", "")) and any(s in result for s in ("share", "ratio")):
+    if any(s in result for s in ("share", "ratio")):  # ratio figures: a millionth
         return Fraction(1, 10**6)
     return Fraction(1, 100)
 
