@@ -8,8 +8,10 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
+import pint
 import pytest
 import yaml
 from hypothesis import given
@@ -18,6 +20,7 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal import paths
 from socialpartner.cli import app
 from socialpartner.parameters import ParameterUse
 from socialpartner.public import refusion_rate
@@ -180,7 +183,8 @@ def test_payback_year(data: dict[str, Any]) -> None:
     # SØV: −37,200; then 46,800 + 468,000 − 480,000 = +34,800 a year.
     # discounted: −37,200 + 34,800/1.035 = −3,576.81 < 0; + 34,800/1.035² = 32,486.17 → positive in year 3
     assert [p.ledger.net("social_enterprise") for p in ev.breakdown] == [D("-37200.00"), D("34800.00"), D("34800.00")]
-    assert ev.figure("payback.social_enterprise").note == "year 3"
+    payback = ev.figure("payback.social_enterprise")
+    assert (payback.value, payback.unit) == (D("3"), "year")  # "year 3" of the horizon
 
 
 def test_long_horizon_uses_the_later_discount_rate(data: dict[str, Any]) -> None:
@@ -232,22 +236,67 @@ def test_spin_off_has_its_own_years() -> None:
 
 
 def test_solve_hand_worked(example: sp.SharedResponsibilityPartnership) -> None:
-    # course price for full coverage: 433,200 / 36 = 12,033.333…; 12,033.3333 × 36 = 433,199.9988 → 433,200.00
+    # course price for full coverage on the øre grid: 433,200 / 36 = 12,033.333…;
+    # 12,033.33 × 36 = 433,199.88 falls short, 12,033.34 × 36 = 433,200.24 covers:
+    # coverage (46,800 + 433,200.24) / 480,000 = 1.0000005
     s = sp.solve(example, "courses.price", "coverage", 1)
-    assert (s.value, s.achieved, s.method) == ("12033.3333 DKK / month", D("1"), "linear")
-    # overhead for a zero surplus: 84,000 / 2,340 = 35.897435…; 35.89744 × 2,340 = 84,000.0096 → +0.01
+    assert (s.value, s.achieved, s.method) == (sp.Q_(12033.34, "DKK/month"), D("1.0000005"), "grid")
+    assert s.value_text == "12033.34 DKK / month"
+    # overhead for a zero surplus: 84,000 / 2,340 = 35.897…; 35.89 × 2,340 = 83,982.60 (−17.40),
+    # 35.90 × 2,340 = 84,006.00 (+6.00)
     s = sp.solve(example, "temp_hours.overhead", "surplus", 0)
-    assert (s.value, s.achieved) == ("35.89744 DKK / hour", D("0.01"))
+    assert (s.value, s.achieved) == (sp.Q_(35.9, "DKK/hour"), D("6.00"))
     # participants (whole people): 3 → 92.25 %; 4 → (46,800 + 528,000) / 480,000 = 119.75 %
     s = sp.solve(example, "courses.participants", "coverage", 1)
     assert (s.value, s.achieved, s.method) == (4, D("1.1975"), "whole numbers")
 
 
+def test_solve_a_three_year_deal_to_the_ore(tmp_path: Path) -> None:
+    # 5 workers × 20 h/week at 172 DKK/h with 10 % overhead, 4 participants, support staff 740,000 a
+    # year, 3 % wage growth. Overhead: 172 × 10 % × 5 × 20 × 52 = 89,440.00; × 1.03 = 92,123.20;
+    # × 1.0609 = 94,886.896 → 94,886.90; total 276,450.10. Support: 740,000 × (1 + 1.03 + 1.0609)
+    # = 2,287,266.00. Courses must bring 2,010,815.90 over 4 × 36 participant-months:
+    # 13,963.9993… → 13,964.00 (13,963.99 × 144 = 2,010,814.56: the SØV is 1.34 short).
+    data = {
+        "model": "shared_responsibility",
+        "name": "Aalborg, three years",
+        "social_enterprise": {"name": "SØV"},
+        "company": {"name": "Firma"},
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "temp_hours": {
+            "workers": 5,
+            "effective_hours": "20 hour/week",
+            "wage_cost": "172 DKK/hour",
+            "overhead": "10 %",
+        },
+        "courses": {"participants": 4, "price": "12000 DKK/month"},
+        "support_staff": [{"role": "socialpædagog", "fte": 1.5, "annual_cost": "740000 DKK/year"}],
+        "horizon": {"years": 3, "start_year": 2027, "wage_growth": "3 %"},
+    }
+    p = from_data(data)
+    s = sp.solve(p, "courses.price", "coverage", 1)
+    assert s.value == sp.Q_(13964, "DKK/month")
+    solved = sp.evaluate(s.partnership)
+    overhead = [{t.purpose: t.amount for t in x.ledger}["temp hours: overhead"] for x in solved.breakdown]
+    assert overhead == [D("89440.00"), D("92123.20"), D("94886.90")]
+    assert solved.cost_split.cost == D("2287266.00")
+    # 13,964.00 × 144 = 2,010,816.00; + 276,450.10 − 2,287,266.00 = +0.10
+    assert solved.ledger.net("social_enterprise") == D("0.10")
+    below = sp.evaluate(p.model_copy(update={"courses": sp.Courses(participants=4, price="13963.99 DKK/month")}))
+    assert below.ledger.net("social_enterprise") == D("-1.34")
+    assert sp.solve(p, "courses.price", "surplus", 0).value == sp.Q_(13964, "DKK/month")
+    # solve → save → load → evaluate meets the target
+    path = sp.save(s.partnership, tmp_path / "solved.yaml")
+    coverage = sp.evaluate(sp.load(path)).cost_split.coverage
+    assert coverage is not None
+    assert coverage >= 1
+
+
 def test_solve_labour_shortage_break_even() -> None:
     p = sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
-    # 0.8 × (550 − 120) = 344 DKK/hour, exactly
+    # 0.8 × (550 − 120) = 344 DKK/hour, exactly; the company's gain falls with the price and is 0 there
     s = sp.solve(p, "price", "company_net_gain", 0)
-    assert (s.value, s.achieved) == ("344 DKK / hour", D("0"))
+    assert (s.value, s.achieved) == (sp.Q_(344, "DKK/hour"), D("0"))
 
 
 def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnership) -> None:
@@ -259,6 +308,12 @@ def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnersh
         sp.solve(example, "courses.price", "profit", 1)
     with pytest.raises(sp.SolveError, match="not a numeric input"):
         sp.solve(example, "company.name", "coverage", 1)
+    with pytest.raises(sp.SolveError, match="must not exceed"):
+        sp.solve(example, "courses.price", "coverage", 1, low=20000, high=1000)
+    # coverage is 82.5 % with no overhead at all: the overhead that brings it to 50 % does not exist,
+    # and the search stops before amounts the ledger cannot hold
+    with pytest.raises(sp.SolveError, match=r"no value between .* coverage is 0\.8250 at the low end"):
+        sp.solve(example, "temp_hours.overhead", "coverage", "0.5")
 
 
 def test_municipal_net_effect_of_more_participants() -> None:
@@ -266,22 +321,27 @@ def test_municipal_net_effect_of_more_participants() -> None:
     # each participant costs the course price on top of a benefit the counterfactual pays anyway
     with pytest.raises(sp.SolveError, match="no value between 0 and 50"):
         sp.solve(p, "courses.participants", "public.municipality", 0, high=50)
-    # grown inputs are rounded to øre each year, so the three-year net effect moves in steps;
-    # where a step jumps across the target the solver says so rather than return a near miss
-    with pytest.raises(sp.SolveError, match="jumps across the target"):
-        sp.solve(p, "public.fleksjob_wage", "public.municipality", 0)
+    # At a wage of 0 the lønloft leaves no fleksløntilskud, so the municipality gains; a higher wage
+    # brings the supplement in and the net effect falls. The answer is the largest wage on the øre
+    # grid that still meets the target; one øre more does not.
+    s = sp.solve(p, "public.fleksjob_wage", "public.municipality", 0)
+    assert s.achieved >= 0
+    assert isinstance(s.value, pint.Quantity)
+    above = paths.replace(p, "public.fleksjob_wage", f"{Decimal(str(s.value.magnitude)) + D('0.01')} DKK/hour")
+    net = sp.evaluate(above).results()["public.municipality"]
+    assert net is not None
+    assert net < 0
 
 
-def test_solve_non_linear_by_bisection(example: sp.SharedResponsibilityPartnership) -> None:
-    # coverage = 442,800 / cost is not linear in the cost: bisection finds cost = 442,800
+def test_solve_non_linear(example: sp.SharedResponsibilityPartnership) -> None:
+    # coverage = 442,800 / cost falls with the cost: exactly 1 at cost = 442,800
     s = sp.solve(example, "support_staff.0.annual_cost", "coverage", 1)
-    assert s.method == "bisection"
-    assert s.value == "442800 DKK / year"
+    assert s.value == sp.Q_(442800, "DKK/year")
     assert s.achieved == 1
 
 
 @given(shared_responsibility_data(), st.sampled_from(["courses.price", "temp_hours.overhead"]))
-def test_solve_substitute_evaluate_round_trip(data: dict[str, Any], vary: str) -> None:
+def test_solve_finds_the_smallest_value_that_meets_the_target(data: dict[str, Any], vary: str) -> None:
     data = copy.deepcopy(data)
     # a cost larger than any funding the strategy can draw, and something to pay it with
     data["support_staff"] = [{"role": "team", "fte": "3", "annual_cost": "90000000 DKK/year"}]
@@ -292,8 +352,12 @@ def test_solve_substitute_evaluate_round_trip(data: dict[str, Any], vary: str) -
     p = from_data(data)
     solution = sp.solve(p, vary, "surplus", 0)
     again = sp.evaluate(sp.loads(sp.dumps(solution.partnership)))
-    assert again.cost_split.surplus == solution.achieved
-    assert D("0") <= again.cost_split.surplus <= D("0.01")  # the target is met to the øre
+    assert again.cost_split.surplus == solution.achieved >= 0  # met, and it survives save and load
+    assert isinstance(solution.value, pint.Quantity)
+    one_step_less = solution.value.magnitude - Fraction(1, 100)
+    if one_step_less >= 0:  # the smallest such value: one øre step less falls short
+        less = paths.replace(p, vary, f"{Decimal(str(solution.value.magnitude)) - D('0.01')} {solution.value.units}")
+        assert sp.evaluate(less).cost_split.surplus < 0
 
 
 def test_cli_solve() -> None:
@@ -302,7 +366,7 @@ def test_cli_solve() -> None:
         app, ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price", "--target", "coverage=1"]
     )
     assert out.exit_code == 0, out.output
-    assert out.output.startswith("courses.price = 12033.3333 DKK / month")
+    assert out.output.startswith("courses.price = 12033.34 DKK / month")
     assert "now 0.9225" in out.output
     bad = runner.invoke(
         app, ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price", "--target", "coverage"]

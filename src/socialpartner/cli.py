@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Annotated
 
@@ -310,7 +311,7 @@ def solve_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
-    from socialpartner.solver import result_value, solve
+    from socialpartner.solver import readable, result_value, solve
 
     result, sep, value = target.partition("=")
     with _reported(debug, file):
@@ -322,7 +323,7 @@ def solve_command(
     if output is OutputFormat.json:
         doc = {
             "input": solution.path,
-            "value": solution.value,
+            "value": solution.value_text,
             "result": solution.result,
             "target": str(solution.target),
             "achieved": str(solution.achieved),
@@ -332,8 +333,11 @@ def solve_command(
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    typer.echo(f"{solution.path} = {solution.value}")
-    typer.echo(f"  gives {solution.result} = {solution.achieved} (target {solution.target}; now {before})")
+    typer.echo(f"{solution.path} = {solution.value_text}")
+    typer.echo(
+        f"  gives {solution.result} = {solution.achieved_text} (target {solution.target}; "
+        f"now {readable(Fraction(before), solution.result)})"
+    )
     typer.echo(f"  found by {solution.method} in {solution.evaluations} evaluations")
 
 
@@ -372,7 +376,7 @@ def sweep_command(
     import numpy as np
     from rich.progress import Progress
 
-    from socialpartner.sweeps import _current, summarize, sweep
+    from socialpartner.sweeps import current, summarize, sweep
 
     with _reported(debug, file):
         partnership = load(file)
@@ -380,7 +384,7 @@ def sweep_command(
         counts: list[int] = []
         for spec in vary:
             path, lo, hi, n = _parse_vary(spec)
-            base = _current(partnership, path)
+            base = current(partnership, path)
             grid = np.linspace(lo, hi, n)
             values[path] = grid if isinstance(base, int) else Q_(grid, base.units)
             counts.append(n)
@@ -458,14 +462,14 @@ def chart_command(
     with _reported(debug, path):
         partnership = load(path)
         if kind is ChartKind.tornado:
-            from socialpartner.sweeps import _current, tornado
+            from socialpartner.sweeps import current, tornado
 
             if not vary:
                 raise SocialPartnerError("a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
             ranges: dict[str, tuple[object, object]] = {}
             for spec in vary:
                 name, lo, hi, _ = _parse_vary(spec)
-                base = _current(partnership, name)
+                base = current(partnership, name)
                 unit = "" if isinstance(base, int) else f" {base.units}"
                 ranges[name] = (int(lo), int(hi)) if not unit else (f"{lo}{unit}", f"{hi}{unit}")
             figure = charts.tornado_chart(tornado(partnership, ranges))

@@ -11,31 +11,23 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from socialpartner import core, public
+from socialpartner import core
+from socialpartner._internal import engine
 from socialpartner._internal import explain as _explain
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
-from socialpartner._internal.units import (
-    FTE_HOURS_PER_WEEK,
-    WEEKS_PER_YEAR,
-    canonical,
-    format_magnitude,
-    parse_unit,
-    split_quantity,
-)
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK
 from socialpartner._version import __version__
-from socialpartner.errors import LedgerError, QuantityError
+from socialpartner.errors import LedgerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.models._options import Horizon
-from socialpartner.money import ROUNDING_RULE, in_context, round_half_up, to_ore
-from socialpartner.parameters import ParameterUse, ParameterValue
-from socialpartner.public import PublicView
+from socialpartner.money import CONTEXT, ROUNDING_RULE, in_context, to_ore
+from socialpartner.parameters import ParameterValue
+from socialpartner.public import PublicLine, PublicView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -121,6 +113,10 @@ class Evaluation:
         checks: criteria judged from stated facts (e.g. RSV registration).
         statements: ready-to-use sentences (e.g. for a CSR report).
         breakdown: one evaluation per period for multi-period models, else empty.
+        public: the public purse's view, with a ``public:`` block.
+        parameters: the parameter values used, with their years, tags and sources.
+        fte: full-time equivalents of the jobs (of the last period), rounded once from
+            their total paid hours.
 
     """
 
@@ -136,6 +132,7 @@ class Evaluation:
     breakdown: tuple[Evaluation, ...] = ()
     public: PublicView | None = None
     parameters: tuple[ParameterValue, ...] = ()
+    fte: Decimal = Decimal("0.00")
     _plan: Plan | None = field(default=None, repr=False, compare=False)
     _settled: Mapping[str, Decimal] = field(default_factory=dict, repr=False, compare=False)
 
@@ -384,9 +381,8 @@ class Evaluation:
         for b in self.break_even:
             out[f"break_even.{b.input_path}"] = b.value
         parts = self.breakdown or (self,)
-        jobs = parts[-1].jobs
-        out["jobs"] = Decimal(sum(j.headcount for j in jobs))
-        out["fte"] = sum((j.fte for j in jobs if j.fte is not None), Decimal("0.00"))
+        out["jobs"] = Decimal(sum(j.headcount for j in parts[-1].jobs))
+        out["fte"] = self.fte
         views = [p.public for p in parts if p.public is not None]
         if views:
             for payer in ("municipality", "state"):
@@ -520,151 +516,128 @@ def _job(p: Placement) -> Job:
     return Job(p.form, p.headcount, paid, effective, fte, p.employer, p.workplace, p.is_job, p.inclusive)
 
 
-def _ore_int(amount: Decimal) -> int:
-    """A whole-øre Decimal as an integer number of øre (exact)."""
-    return int(amount * 100)  # exact: amounts are whole øre, far below 28 digits
+def _dkk(ore: int) -> Decimal:
+    """Whole øre (an int from the engine) as a Decimal amount of DKK with two places."""
+    return Decimal(ore).scaleb(-2, context=CONTEXT)
 
 
-def _break_even(plan: Plan, settled: Mapping[str, Decimal], split: core.CostSplit) -> tuple[BreakEven, ...]:
+def _break_even(plan: Plan, s: engine.Settlement) -> tuple[BreakEven, ...]:
     out = []
     for spec in plan.break_even:
-        if spec.volume == 0:
+        value = s.break_even[spec.input_path]
+        if value is None:
             out.append(BreakEven(spec.label, spec.input_path, None, spec.unit))
             continue
-        # funding that does not move with this price, in whole øre; the rate per volume unit in øre
-        others = _ore_int(split.total_funding - settled[spec.flow])
-        rate = core.break_even_rate(Fraction(_ore_int(split.cost)), Fraction(others), spec.volume) / 100
-        covered = rate < 0
-        if covered:
-            rate = Fraction(0)
         percent = None
         if spec.percent_of:  # neither None nor zero
-            percent = places(rate / spec.percent_of * 100)
-        out.append(BreakEven(spec.label, spec.input_path, to_ore(rate), spec.unit, percent, covered))
+            percent = places(s.rates[spec.input_path] / spec.percent_of * 100)
+        covered = bool(s.covered[spec.input_path])
+        out.append(BreakEven(spec.label, spec.input_path, _dkk(value), spec.unit, percent, covered))
     return tuple(out)
 
 
-def _parameter_year(partnership: Partnership, index: int) -> int:
-    """The parameter year of period ``index``.
-
-    The public view's year, else the horizon's start year, else the latest year of the
-    parameter set (deterministic: never today's date).
-    """
-    if partnership.public is not None:
-        return partnership.public.year + index
-    if partnership.horizon is not None and partnership.horizon.start_year is not None:
-        return partnership.horizon.start_year + index
-    return partnership.parameter_set().latest_year
-
-
-def _evaluate_plan(
-    partnership: Partnership,
-    plan: Plan,
-    period: str,
-    index: int = 0,
-    cohorts: tuple[public.Cohort, ...] = (),
-) -> Evaluation:
-    use = ParameterUse(partnership.parameter_set(), _parameter_year(partnership, index))
-    budget = partnership.public
-    rate = Fraction(0)
-    if budget is not None:
-        years = canonical(partnership.period)
-        extra, rate = public.public_flows(
-            budget, plan.placements, years, use, budget.weeks_on_support + WEEKS_PER_YEAR * index
+def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
+    out = []
+    for g in effects.groups:
+        if g.benefit is None:
+            out.append(f"{g.group}: no counterfactual stated (taken as no benefit)")
+            continue
+        out.append(
+            f"{g.group}: {float(g.people):g} people would otherwise receive {to_ore(g.monthly):,.2f} DKK/month "
+            f"({g.benefit.describe()}) from the municipality, {_dkk(g.amount):,.2f} DKK over the period"
         )
-        plan = replace(plan, flows=(*plan.flows, *extra), parties={**plan.parties, **_PUBLIC_PARTIES})
-    settled = {f.key: to_ore(f.amount) for f in plan.flows}
+    return tuple(out)
+
+
+def _public_view(effects: engine.PublicEffects) -> PublicView:
+    lines = tuple(PublicLine(x.payer, x.item, _dkk(x.actual), _dkk(x.counterfactual)) for x in effects.lines)
+    return PublicView(effects.year, lines, _statements(effects), places(effects.refusion_rate, Decimal("0.0001")))
+
+
+_EACH = "participants × (1 year / course length) ×"
+_PROGRESSION = (
+    ("in_fleksjob", "former participants in fleksjob this year", "moved in earlier years"),
+    ("in_ordinary", "former participants in ordinary jobs this year", "moved in earlier years"),
+    ("into_fleksjob", "participants moving into fleksjob", f"{_EACH} to_fleksjob"),
+    (
+        "into_ordinary",
+        "participants moving into ordinary jobs",
+        f"{_EACH} to_ordinary",
+    ),
+    ("left", "participants leaving", f"{_EACH} leave"),
+)
+
+
+def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
+    """The evaluation of one period, from the engine's exact settlement."""
+    plan, s = period.plan, period.settlement
+    settled = {k: _dkk(v) for k, v in s.amounts.items()}
     for f in plan.flows:
         if settled[f.key] >= MAX_AMOUNT:
             raise LedgerError(
                 f"{f.purpose} comes to {settled[f.key]:,.2f} DKK, beyond the largest amount handled "
                 f"({MAX_AMOUNT:,} DKK): check {', '.join(f.inputs) or 'the inputs'}"
             )
-    ledger = Ledger(period, [Transfer(f.payer, f.payee, settled[f.key], f.purpose) for f in plan.flows])
-    split = core.split_cost(
-        sum((settled[k] for k in plan.cost_pool), _ZERO),
-        {name: sum((sign * settled[k] for k, sign in keys), _ZERO) for name, keys in plan.funding},
-    )
+    ledger = Ledger(period.label, [Transfer(f.payer, f.payee, settled[f.key], f.purpose) for f in plan.flows])
+    split = core.split_cost(_dkk(s.cost), {name: _dkk(v) for name, v in s.funding.items()})
     extras = plan.extras(settled)
-    view = None
-    if budget is not None:
-        flows = {f.key: f for f in plan.flows}
-        view = public.public_view(
-            budget, plan.placements, flows, settled, canonical(partnership.period), use, rate, cohorts
-        )
+    figures = extras.figures + tuple(
+        Figure(f"progression.{key}", label, places(period.progression[key]), "people", note)
+        for key, label, note in _PROGRESSION
+        if key in period.progression
+    )
     return Evaluation(
         partnership=partnership,
         parties=dict(plan.parties),
         ledger=ledger,
         cost_split=split,
-        break_even=_break_even(plan, settled, split),
+        break_even=_break_even(plan, s),
         placements=tuple(_job(p) for p in plan.placements),
-        figures=extras.figures,
+        figures=figures,
         checks=extras.checks,
         statements=extras.statements,
-        public=view,
-        parameters=tuple(use),
+        public=None if period.public is None else _public_view(period.public),
+        parameters=tuple(period.use),
+        fte=_dkk(s.fte),
         _plan=plan,
         _settled=settled,
     )
 
 
-_PUBLIC_PARTIES = {"state": "the state", "participants": "course participants"}
-
-
-def _discount_factors(n: int, use: ParameterUse) -> list[Fraction]:
-    """Present-value factors for years 0 … n-1 at the Finansministeriet rates."""
-    early, late = use("discount_rate.years_0_35"), use("discount_rate.years_36_70")
-    factors = []
-    for t in range(n):
-        factor = 1 / (1 + early) ** min(t, 35)
-        if t > 35:
-            factor /= (1 + late) ** (t - 35)
-        factors.append(factor)
-    return factors
-
-
-def _npv(partnership: Partnership, parts: tuple[Evaluation, ...], labels: list[str]) -> tuple[Figure, ...]:
-    use = ParameterUse(partnership.parameter_set(), _parameter_year(partnership, 0))
-    factors = _discount_factors(len(parts), use)
-    series: dict[str, list[Decimal]] = {}
-    for t, part in enumerate(parts):
-        for party in part.ledger.parties:
-            series.setdefault(party, [_ZERO] * len(parts))[t] = part.ledger.net(party)
-        if part.public is not None:
-            for payer in ("municipality", "state"):
-                series.setdefault(f"public.{payer}", [_ZERO] * len(parts))[t] = part.public.net_effect(payer)
+def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
+    labels = [p.label for p in run.periods]
     out = []
-    for name, nets in series.items():
-        running = Fraction(0)
-        payback: str | None = None
-        was_negative = False
-        for t, net in enumerate(nets):
-            running += Fraction(net) * factors[t]
-            if running < 0:
-                was_negative, payback = True, None
-            elif was_negative and payback is None:
-                payback = labels[t]
+    for name, value in run.present_values.items():
         what = "net effect" if name.startswith("public.") else "net"
+        who = _who(name, run)
         out.append(
             Figure(
                 f"npv.{name}",
-                f"present value of {name}'s {what}",
-                to_ore(running),  # the discounted sum over all years
+                f"present value of the {what} of {who}",
+                _dkk(value),
                 "DKK",
                 "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
             )
         )
-        if was_negative:
+        if run.ever_negative[name]:
+            back = run.payback[name]
             out.append(
-                Figure(f"payback.{name}", f"payback year of {name}", None, "", payback or "not within the horizon")
+                Figure(
+                    f"payback.{name}",
+                    f"payback year of {who}",
+                    None if back < 0 else _year_value(labels[back]),
+                    "year",
+                    "first year the discounted running sum is back at or above zero"
+                    if back >= 0
+                    else "not within the horizon",
+                )
             )
-        if name.startswith("public."):
+        if name in run.public_totals:
             out.append(
                 Figure(
                     f"total.{name}",
-                    f"{name}'s net effect over all years",
-                    sum(nets, _ZERO),
+                    f"net effect over all years: {who}",
+                    _dkk(run.public_totals[name]),
                     "DKK",
                     "sum of the yearly net effects, undiscounted",
                 )
@@ -672,7 +645,23 @@ def _npv(partnership: Partnership, parts: tuple[Evaluation, ...], labels: list[s
     return tuple(out)
 
 
-def _combine(partnership: Partnership, parts: tuple[Evaluation, ...], period: str) -> Evaluation:
+def _year_value(label: str) -> Decimal | None:
+    """A calendar-year label as a number (``2029``); ``year 3`` as 3."""
+    digits = label.removeprefix("year ").strip()
+    return Decimal(digits) if digits.isdigit() else None
+
+
+def _who(name: str, run: engine.Run) -> str:
+    """Words for a series: the party's name, or the public payer."""
+    if name.startswith("public."):
+        return f"the {name.removeprefix('public.')} (public purse)"
+    for period in reversed(run.periods):
+        if name in period.plan.parties:
+            return period.plan.parties[name]
+    return name
+
+
+def _combine(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation, ...]) -> Evaluation:
     transfers = [
         Transfer(t.payer, t.payee, t.amount, f"{part.ledger.period}: {t.purpose}")
         for part in parts
@@ -686,153 +675,22 @@ def _combine(partnership: Partnership, parts: tuple[Evaluation, ...], period: st
     for part in parts:
         parties.update(part.parties)
     extras = partnership._combined_extras(parts)
-    npv = _npv(partnership, parts, [p.ledger.period for p in parts])
     used: dict[str, ParameterValue] = {}
     for part in parts:
         used.update({v.name: v for v in part.parameters})
+    span = parts[0].ledger.period if len(parts) == 1 else f"{parts[0].ledger.period}–{parts[-1].ledger.period}"
     return Evaluation(
         partnership=partnership,
         parties=parties,
-        ledger=Ledger(period, transfers),
+        ledger=Ledger(span, transfers),
         cost_split=core.split_cost(sum((p.cost_split.cost for p in parts), _ZERO), funding),
-        figures=(*extras.figures, *npv),
+        figures=(*extras.figures, *_npv_figures(run)),
         checks=extras.checks,
         statements=extras.statements,
         breakdown=parts,
         parameters=tuple(used.values()),
+        fte=parts[-1].fte,
     )
-
-
-_WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "fleksjob_wage"})
-
-
-def _grown(value: Any, wage: Fraction, price: Fraction, key: str = "") -> Any:
-    """Scenario data with money inputs grown by ``wage`` or ``price`` and rounded to øre."""
-    if isinstance(value, dict):
-        # stated benefits and parameter overrides are not prices: they keep their values
-        return {
-            k: v if k in {"parameters", "during_course", "counterfactual"} else _grown(v, wage, price, k)
-            for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_grown(v, wage, price, key) for v in value]
-    if isinstance(value, str) and (wage != 1 or price != 1):
-        try:
-            number, unit = split_quantity(value, what="a quantity")
-            info = parse_unit(unit)
-        except QuantityError:
-            return value  # not a quantity (a name, a role): unchanged
-        magnitude = Fraction(number)
-        if ("[currency]", 1) in info.dims:
-            factor = wage if key in _WAGE_KEYS else price
-            return f"{round_half_up(magnitude * factor, 2).normalize():f} {unit}"
-    return value
-
-
-def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
-    target: Any = data
-    keys = path.split(".")
-    for key in keys[:-1]:
-        target = target[int(key)] if isinstance(target, list) else target[key]
-    last = keys[-1]
-    if isinstance(target, list):
-        target[int(last)] = value
-    else:
-        if last not in target:
-            raise KeyError(path)
-        target[last] = value
-
-
-def _evaluate_horizon(partnership: Partnership, horizon: Horizon) -> Evaluation:
-    base = partnership.model_dump(mode="json", exclude={"horizon"}, exclude_none=True)
-    cls = type(partnership)
-    parts = []
-    moved_fleksjob = moved_ordinary = Fraction(0)
-    progression = horizon.progression
-    for index in range(horizon.years):
-        data = _grown(
-            base, (1 + canonical(horizon.wage_growth)) ** index, (1 + canonical(horizon.price_growth)) ** index
-        )
-        for change in horizon.changes:
-            if horizon.applies(change, index):
-                for path, value in change.set.items():
-                    _set_path(data, path, value)
-        year = cls.model_validate(data)
-        label = horizon.label(index)
-        cohorts: tuple[public.Cohort, ...] = ()
-        if progression is not None:
-            wage = hours = None
-            if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
-                wage = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
-                hours = canonical(progression.fleksjob_hours)
-            cohorts = (
-                public.Cohort("former participants in fleksjob", moved_fleksjob, wage, hours, "course participant"),
-                public.Cohort("former participants in ordinary jobs", moved_ordinary, None, None, "course participant"),
-            )
-        part = _evaluate_plan(year, replace(year._plan(), label=label), label, index, cohorts)
-        if progression is not None:
-            participants = sum(p.headcount for p in part.placements if p.form == "course participant")
-            rounds = 1 / canonical(progression.after)  # courses finished per place per year
-            into_f = participants * rounds * canonical(progression.to_fleksjob)
-            into_o = participants * rounds * canonical(progression.to_ordinary)
-            left = participants * rounds * canonical(progression.leave)
-            flow = (
-                Figure(
-                    "progression.in_fleksjob",
-                    "former participants in fleksjob this year",
-                    places(moved_fleksjob),
-                    "people",
-                    "moved in earlier years",
-                ),
-                Figure(
-                    "progression.in_ordinary",
-                    "former participants in ordinary jobs this year",
-                    places(moved_ordinary),
-                    "people",
-                    "moved in earlier years",
-                ),
-                Figure(
-                    "progression.into_fleksjob",
-                    "participants moving into fleksjob",
-                    places(into_f),
-                    "people",
-                    "participants × (1 year / course length) × to_fleksjob",
-                ),
-                Figure(
-                    "progression.into_ordinary",
-                    "participants moving into ordinary jobs",
-                    places(into_o),
-                    "people",
-                    "participants × (1 year / course length) × to_ordinary",
-                ),
-                Figure(
-                    "progression.left",
-                    "participants leaving",
-                    places(left),
-                    "people",
-                    "participants × (1 year / course length) × leave",
-                ),
-            )
-            part = replace(part, figures=(*part.figures, *flow))
-            moved_fleksjob += into_f
-            moved_ordinary += into_o
-        parts.append(part)
-    span = parts[0].ledger.period if len(parts) == 1 else f"{parts[0].ledger.period}–{parts[-1].ledger.period}"
-    return _combine(partnership, tuple(parts), span)
-
-
-_LABELS: dict[tuple[Any, Any], str] = {}
-
-
-def _period_label(period: Any) -> str:
-    """``"1 year"``; cached, as pint takes ~10 µs to format a unit."""
-    key = (period.magnitude, period._units)
-    label = _LABELS.get(key)
-    if label is None:
-        if len(_LABELS) > 1024:  # a sweep over many periods must not grow this without bound
-            _LABELS.clear()
-        label = _LABELS[key] = f"{format_magnitude(period.magnitude)} {period.units}"
-    return label
 
 
 @in_context
@@ -842,16 +700,11 @@ def evaluate(partnership: Partnership) -> Evaluation:
     Each flow is rounded once to øre (:data:`socialpartner.ROUNDING_RULE`); the cost
     split, break-even prices and figures are computed from those rounded amounts, so
     every figure printed adds up. With a ``horizon``, each year is evaluated in
-    :attr:`Evaluation.breakdown` (inputs grown and changed as stated) and the total,
-    present values and payback years are at the top.
+    :attr:`Evaluation.breakdown` (money inputs grown exactly, changes applied) and the
+    total, present values and payback years are at the top.
     """
-    if partnership.horizon is not None:
-        return _evaluate_horizon(partnership, partnership.horizon)
-    label = _period_label(partnership.period)
-    plans = partnership._plans()
-    if not partnership.MULTI_PERIOD:
-        (plan,) = plans
-        return _evaluate_plan(partnership, plan, label)
-    parts = tuple(_evaluate_plan(partnership, plan, plan.label, i) for i, plan in enumerate(plans))
-    span = plans[0].label if len(plans) == 1 else f"{plans[0].label}–{plans[-1].label}"
-    return _combine(partnership, parts, span)
+    result = engine.run(partnership)
+    parts = tuple(_record(partnership, period) for period in result.periods)
+    if not result.multi_period:
+        return parts[0]
+    return _combine(partnership, result, parts)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Annotated, Literal, Self
 
 from pydantic import Field, model_validator
@@ -170,7 +169,7 @@ class SpinOffPartnership(Partnership):
                         (f"{at}.{key}",),
                     )
                 )
-        flows += wage_flows(y.workforce, Fraction(1), f"{at}.workforce", period=None)
+        flows += wage_flows(y.workforce, 1, f"{at}.workforce", period=None)
         if present(y.other_costs):
             flows.append(
                 Flow(
@@ -183,7 +182,7 @@ class SpinOffPartnership(Partnership):
                     (f"{at}.other_costs",),
                 )
             )
-        flows += staff_flows(y.support_staff, Fraction(1), f"{at}.support_staff", period=None)
+        flows += staff_flows(y.support_staff, 1, f"{at}.support_staff", period=None)
         spending = tuple((k, -1) for k in (*keys(flows, "wages."), *keys(flows, "other_costs")))
         funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [("parent's purchases", (("parent", 1),))]
         funding += [
@@ -215,7 +214,7 @@ class SpinOffPartnership(Partnership):
                     f"{at}.parent_purchases",
                     "parent's purchases needed",
                     "DKK/year",
-                    Fraction(1),
+                    1,  # an int, not a Fraction: exact in one evaluation, float64-friendly in a sweep
                 ),
             ),
             placements=tuple(placements),
