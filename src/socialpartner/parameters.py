@@ -167,6 +167,18 @@ class ParameterSet:
         chosen = earlier[-1] if earlier else entries[0]
         return chosen if chosen.year == year else replace(chosen, for_year=year)
 
+    def abolished(self, name: str, start: dt.date) -> Legacy | None:
+        """The legacy mark of ``name`` if the law no longer allows it for support starting on ``start``.
+
+        ``None`` when the parameter is not abolished, or was still open to a citizen starting then.
+
+        Raises:
+            KeyError: an unknown name.
+
+        """
+        legacy = self.get(name, start.year).legacy
+        return legacy if legacy is not None and not legacy.allows(start) else None
+
     def with_overrides(self, overrides: Mapping[str, pint.Quantity[Any]]) -> ParameterSet:
         """A copy in which each named parameter has the given value for every year.
 
