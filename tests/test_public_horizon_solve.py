@@ -55,8 +55,9 @@ def test_every_parameter_has_year_tag_source_and_date() -> None:
 def test_parameter_years_carry_forward() -> None:
     params = sp.default_parameters()
     assert params.get("fleksloentilskud.threshold", 2024).value == sp.Q_(16323, "DKK/month")
-    later = params.get("fleksloentilskud.threshold", 2027)
-    assert (later.year, later.for_year, later.tag) == (2025, 2027, "estimate")
+    assert params.get("fleksloentilskud.threshold", 2026).value == sp.Q_(17672, "DKK/month")
+    later = params.get("fleksloentilskud.threshold", 2028)
+    assert (later.year, later.for_year, later.tag) == (2027, 2028, "estimate")
     with pytest.raises(KeyError, match="parameters: benefit"):
         params.get("no.such", 2024)
 
@@ -66,7 +67,7 @@ def test_scenario_overrides(data: dict[str, Any]) -> None:
     p = from_data(data)
     assert p.parameter_set().get("fleksloentilskud.threshold", 2024).tag == "override"
     data["parameters"] = {"fleksloentilskud.threshold": "17000 DKK/hour"}
-    with pytest.raises(ValidationError, match="expected a value like 16911 DKK / month"):
+    with pytest.raises(ValidationError, match="expected a value like 18467 DKK / month"):
         from_data(data)
     data["parameters"] = {"no.such": "1 %"}
     with pytest.raises(ValidationError, match="no such parameter"):
@@ -79,7 +80,7 @@ def test_scenario_overrides(data: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("wage", "hours", "year", "expected"),
     [
-        # DOMAIN.md §4: L = 180 × 15 × 52/12 = 11,700; 19,952 − 0.30 × 11,700 = 16,442 (total 28,142 < 28,860)
+        # L = 180 × 15 × 52/12 = 11,700; 19,952 − 0.30 × 11,700 = 16,442 (total 28,142 < 28,860)
         ("180 DKK/hour", "15 hour/week", 2024, "16442.00"),
         # lønloft binds: L = 140 × 15 × 52/12 = 9,100; 20,670 − 2,730 = 17,940 > 140 × 37 × 52/12 − 9,100 = 13,346.67
         ("140 DKK/hour", "15 hour/week", 2025, "13346.67"),
@@ -118,26 +119,33 @@ def test_public_view_first_year() -> None:
     view = first.public
     assert view is not None
     amounts = {t.purpose: t.amount for t in first.ledger}
-    # fleksløntilskud (2025 values for 2026): 3 × 13,346.67 × 12 = 3 × 160,160 = 480,480 (lønloft binds)
+    # fleksløntilskud, 2026 values: L = 140 × 15 × 52/12 = 9,100; 21,600 − 0.30 × 9,100 = 18,870, but the
+    # lønloft binds: 140 × 37 × 52/12 − 9,100 = 13,346.67; 3 × 13,346.67 × 12 = 3 × 160,160 = 480,480
     assert amounts["fleksløntilskud"] == D("480480.00")
     # refusion after 104 weeks on support: 20 %
     assert view.refusion_rate == D("0.2000")
     assert amounts["state refusion on fleksløntilskud"] == D("96096.00")
-    # benefit during the course: 3 × 12,326 × 12 = 443,736; refusion 88,747.20
-    assert amounts["benefit during the course"] == D("443736.00")
-    assert amounts["state refusion on the course benefit"] == D("88747.20")
-    # municipality: 396,000 + 480,480 + 443,736 − 96,096 − 88,747.20 = 1,135,372.80
-    # otherwise: 2 × (443,736 − 88,747.20) = 709,977.60; net effect −425,395.20
-    assert view.actual("municipality") == D("1135372.80")
-    assert view.without("municipality") == D("709977.60")
-    assert view.net_effect("municipality") == D("-425395.20")
-    # state: pays 184,843.20, otherwise 177,494.40: −7,348.80
-    assert view.net_effect("state") == D("-7348.80")
-    assert any("would otherwise receive" in s and "12,326.00 DKK/month" in s for s in view.counterfactual)
+    # benefit during the course, kontanthjælp (forhøjet sats, estimate) 2026: 3 × 13,345 × 12 = 480,420;
+    # refusion 96,084
+    assert amounts["benefit during the course"] == D("480420.00")
+    assert amounts["state refusion on the course benefit"] == D("96084.00")
+    # municipality: 396,000 + 480,480 + 480,420 − 96,096 − 96,084 = 1,164,720
+    # otherwise: the fleksjob workers on ledighedsydelse, 3 × 4,530 × 52 = 706,680 less 20 % = 565,344,
+    # the participants on kontanthjælp, 480,420 less 20 % = 384,336: 949,680; net effect −215,040
+    assert view.actual("municipality") == D("1164720.00")
+    assert view.without("municipality") == D("949680.00")
+    assert view.net_effect("municipality") == D("-215040.00")
+    # state: pays 96,096 + 96,084 = 192,180, otherwise 141,336 + 96,084 = 237,420: +45,240
+    assert view.net_effect("state") == D("45240.00")
+    # ledighedsydelse per month: 4,530 × 52 / 12 = 19,630
+    assert any("fleksjob: 3 people" in s and "19,630.00 DKK/month" in s for s in view.counterfactual)
     assert sum(first.ledger.nets().values()) == 0
     used = {v.name: v for v in first.parameters}
-    assert used["fleksloentilskud.max_supplement"].for_year == 2026
-    assert used["benefit.ressourceforloebsydelse_without_children"].year == 2024
+    assert (used["fleksloentilskud.max_supplement"].year, used["fleksloentilskud.max_supplement"].for_year) == (
+        2026,
+        None,
+    )
+    assert used["benefit.ledighedsydelse"].year == 2026
 
 
 def test_three_years_with_growth_change_and_progression() -> None:
@@ -318,9 +326,17 @@ def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnersh
 
 def test_municipal_net_effect_of_more_participants() -> None:
     p = sp.load(THREE_YEARS)
-    # each participant costs the course price on top of a benefit the counterfactual pays anyway
-    with pytest.raises(sp.SolveError, match="no value between 0 and 50"):
-        sp.solve(p, "courses.participants", "public.municipality", 0, high=50)
+    # 2026 by hand: the fleksjob workers would otherwise be on ledighedsydelse, 3 × 4,530 × 52 × 80 % = 565,344,
+    # against fleksløntilskud 3 × 160,160 × 80 % = 384,384: a saving of 180,960; each participant costs the
+    # course price, 132,000 a year, on top of a kontanthjælp the counterfactual pays anyway. One participant
+    # leaves the municipality ahead (48,960 in 2026), two put it behind (−83,040)
+    data = three_years()
+    data["courses"]["participants"] = 2
+    assert sp.evaluate(from_data(data)).breakdown[0].public.net_effect("municipality") == D("-83040.00")  # type: ignore[union-attr]
+    # the net effect falls with the participants: the largest number that keeps it at or above zero
+    s = sp.solve(p, "courses.participants", "public.municipality", 0, high=50)
+    assert (s.value, s.method) == (1, "whole numbers")
+    assert s.achieved >= 0
     # At a wage of 0 the lønloft leaves no fleksløntilskud, so the municipality gains; a higher wage
     # brings the supplement in and the net effect falls. The answer is the largest wage on the øre
     # grid that still meets the target; one øre more does not.

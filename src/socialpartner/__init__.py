@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     )
     from socialpartner.models._options import Benefit, Change, Horizon, Progression, PublicBudget
     from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
-    from socialpartner.parameters import ParameterSet, ParameterValue, default_parameters
+    from socialpartner.parameters import Legacy, ParameterSet, ParameterValue, default_parameters
     from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
     from socialpartner.public import PublicLine, PublicView, fleksloentilskud
     from socialpartner.scenario import MODELS, dumps, example_path, from_data, load, loads, save, scenario_schema
@@ -84,6 +84,7 @@ _LAZY: dict[str, str] = {
     "Job": "socialpartner.evaluation",
     "LabourShortagePartnership": "socialpartner.models",
     "Ledger": "socialpartner.ledger",
+    "Legacy": "socialpartner.parameters",
     "MODELS": "socialpartner.scenario",
     "Municipality": "socialpartner.parties",
     "ORE": "socialpartner.money",
@@ -165,6 +166,7 @@ __all__ = [
     "LabourShortagePartnership",
     "Ledger",
     "LedgerError",
+    "Legacy",
     "Municipality",
     "Normal",
     "ParameterSet",
