@@ -26,7 +26,7 @@ from rich.table import Table
 from socialpartner._internal.i18n import Translator
 from socialpartner._internal.units import Q_
 from socialpartner.errors import SocialPartnerError
-from socialpartner.evaluation import Evaluation, Figure, evaluate
+from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.scenario import example_path, load
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Model Danish social-economy partnerships.")
@@ -46,15 +46,7 @@ class OutputFormat(enum.StrEnum):
     json = "json"
 
 
-_T = Translator("en")  # set by --lang for the tables of one command
-
-
-def _money(value: Decimal) -> str:
-    return _T.money(value)
-
-
-def _percent(ratio: Decimal | None) -> str:
-    return _T.percent(ratio)
+_EN = Translator("en")
 
 
 @contextlib.contextmanager
@@ -91,174 +83,6 @@ def _describe_validation(error: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def _figure_value(f: Figure) -> str:
-    if f.value is None:
-        return "—"
-    if f.unit == "DKK":
-        return _money(f.value)
-    if f.unit == "ratio":
-        return _percent(f.value)
-    if f.unit == "year":
-        return str(f.value)
-    return f"{f.value:,} {f.unit}"
-
-
-def _print_period(ev: Evaluation, console: Console, *, detail: bool = True) -> None:
-    names = {k: escape(_T(v)) for k, v in ev.parties.items()}
-    flows = Table(title=_T("Who pays whom") + f" ({escape(ev.ledger.period)})", title_justify="left")
-    flows.add_column(_T("Payer"))
-    flows.add_column(_T("Payee"))
-    flows.add_column(_T("Purpose"))
-    flows.add_column(_T("Amount (DKK)"), justify="right")
-    for t in ev.ledger:
-        flows.add_row(names.get(t.payer, t.payer), names.get(t.payee, t.payee), escape(_T(t.purpose)), _money(t.amount))
-    console.print(flows)
-
-    balances = Table(title=_T("Balance per party"), title_justify="left")
-    for col in ("Party", "Receives", "Pays", "Net"):
-        balances.add_column(_T(col), justify="left" if col == "Party" else "right")
-    for p in ev.ledger.parties:
-        tot = ev.ledger.totals(p)
-        balances.add_row(names.get(p, p), _money(tot.inflow), _money(tot.outflow), _money(tot.net))
-    balances.add_row(f"[dim]{_T('sum of nets')}[/dim]", "", "", _money(sum(ev.ledger.nets().values(), Decimal("0.00"))))
-    console.print(balances)
-
-    split = ev.cost_split
-    cover = Table(title=_T("Support-staff cost and what covers it"), title_justify="left")
-    cover.add_column("")
-    cover.add_column(_T("DKK"), justify="right")
-    cover.add_column(_T("Share of cost"), justify="right")
-    cover.add_row(_T("Support-staff cost"), _money(split.cost), _percent(Decimal(1)) if split.cost else "—")
-    for source, amount in split.funding.items():
-        verb = "covered by" if amount >= 0 else "less"  # a negative source is a cost netted against funding
-        cover.add_row(f"  {_T(verb)} {escape(_T(source))}", _money(amount), _percent(split.shares.get(source)))
-    cover.add_row(
-        f"  {_T('uncovered')}", _money(split.shortfall), _percent(split.uncovered_share if split.cost else None)
-    )
-    cover.add_row(f"[bold]{_T('Coverage')}[/bold]", "", f"[bold]{_percent(split.coverage)}[/bold]")
-    verdict = "surplus" if split.surplus >= 0 else "shortfall"
-    cover.add_row(f"[bold]{_T(verdict.capitalize())}[/bold]", f"[bold]{_money(abs(split.surplus))}[/bold]", "")
-    console.print(cover)
-
-    if ev.break_even:
-        be = Table(title=_T("Break-even (each price alone, the rest as given)"), title_justify="left")
-        be.add_column(_T("Price"))
-        be.add_column(_T("Break-even"), justify="right")
-        be.add_column(_T("Note"))
-        for b in ev.break_even:
-            if b.value is None:
-                be.add_row(escape(_T(b.label)), "—", _T("no volume: this price cannot cover the cost"))
-                continue
-            value = f"{_T.number(b.value)} {_T(b.unit)}" + (f" ({b.percent} %)" if b.percent is not None else "")
-            be.add_row(escape(_T(b.label)), value, _T("covered even at zero") if b.already_covered else "")
-        console.print(be)
-
-    _print_public(ev, console)
-    if detail and ev.placements:
-        jobs = Table(title=_T("People placed"), title_justify="left")
-        for col in ("Form", "Headcount", "Hours/week", "FTE", "Employer", "Workplace"):
-            jobs.add_column(_T(col), justify="right" if col in {"Headcount", "Hours/week", "FTE"} else "left")
-        for j in ev.placements:
-            jobs.add_row(
-                _T(j.form) + ("" if j.is_job else f" [dim]{_T('(not a job)')}[/dim]"),
-                str(j.headcount),
-                "—" if j.hours_per_week is None else _T.number(j.hours_per_week),
-                "—" if j.fte is None else _T.number(j.fte),
-                "—" if j.employer is None else names.get(j.employer, j.employer),
-                names.get(j.workplace, j.workplace),
-            )
-        console.print(jobs)
-    _print_extras(ev, console)
-
-
-def _print_public(ev: Evaluation, console: Console) -> None:
-    view = ev.public
-    if view is None:
-        return
-    table = Table(
-        title=f"Public purse ({view.year} parameters; refusion {view.refusion_rate * 100:.2f} %)", title_justify="left"
-    )
-    for col in ("Payer", "Item", "With the partnership", "Otherwise"):
-        table.add_column(_T(col), justify="left" if col in {"Payer", "Item"} else "right")
-    for line in view.lines:
-        table.add_row(line.payer, escape(line.item), _money(line.actual), _money(line.counterfactual))
-    for payer in ("municipality", "state"):
-        table.add_row(
-            f"[bold]{payer}[/bold]",
-            "[bold]net effect (otherwise − with)[/bold]",
-            "",
-            f"[bold]{_money(view.net_effect(payer))}[/bold]",
-        )
-    console.print(table)
-    for statement in view.counterfactual:
-        console.print(f"  counterfactual: {escape(statement)}")
-
-
-def _print_parameters(ev: Evaluation, console: Console) -> None:
-    if not ev.parameters:
-        return
-    table = Table(title=_T("Parameters used"), title_justify="left")
-    for col in ("Parameter", "Value", "Year", "Tag", "Source"):
-        table.add_column(_T(col))
-    for v in ev.parameters:
-        year = str(v.year) + (f" (for {v.for_year})" if v.for_year is not None else "")
-        table.add_row(escape(v.name), escape(str(v.value)), year, v.tag, escape(v.source))
-    console.print(table)
-
-
-def _print_extras(ev: Evaluation, console: Console) -> None:
-    if ev.figures:
-        figures = Table(title=_T("Key figures"), title_justify="left")
-        figures.add_column(_T("Figure"))
-        figures.add_column(_T("Value"), justify="right")
-        figures.add_column(_T("Note"))
-        for f in ev.figures:
-            figures.add_row(escape(_T(f.label)), _figure_value(f), escape(f.note))
-        console.print(figures)
-    if ev.checks:
-        checks = Table(title=_T("Checks"), title_justify="left")
-        checks.add_column(_T("Criterion"))
-        checks.add_column(_T("Status"))
-        checks.add_column(_T("Why"))
-        colour = {"met": "green", "not met": "red", "unknown": "yellow"}
-        for c in ev.checks:
-            checks.add_row(escape(c.criterion), f"[{colour[c.status]}]{_T(c.status)}[/]", escape(c.reason))
-        console.print(checks)
-    for statement in ev.statements:
-        console.print(escape(statement))
-
-
-def print_table(ev: Evaluation, console: Console) -> None:
-    """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures."""
-    console.print(f"[bold]{escape(ev.partnership.name)}[/bold]  ({_T('period')}: {escape(ev.ledger.period)})")
-    if not ev.breakdown:
-        _print_period(ev, console)
-        _print_parameters(ev, console)
-        return
-    summary = Table(title=_T("Year by year"), title_justify="left")
-    for col in ("Year", "Support cost", "Funding", "Surplus", "Coverage", "Jobs", "FTE"):
-        summary.add_column(_T(col), justify="left" if col == "Year" else "right")
-    for part in ev.breakdown:
-        jobs = part.jobs
-        fte = sum((j.fte for j in jobs if j.fte is not None), Decimal("0.00"))
-        summary.add_row(
-            escape(part.ledger.period),
-            _money(part.cost_split.cost),
-            _money(part.cost_split.total_funding),
-            _money(part.cost_split.surplus),
-            _percent(part.cost_split.coverage),
-            str(sum(j.headcount for j in jobs)),
-            str(fte),
-        )
-    console.print(summary)
-    for part in ev.breakdown:
-        console.rule(escape(part.ledger.period))
-        _print_period(part, console, detail=False)
-    console.rule(_T("All years"))
-    _print_extras(ev, console)
-    _print_parameters(ev, console)
-
-
 @app.callback()
 def _root() -> None:
     """Model Danish social-economy partnerships."""
@@ -278,8 +102,6 @@ def evaluate_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate a partnership: ledger, support-staff coverage, break-even prices, jobs."""
-    global _T
-    _T = Translator("da" if lang is Language.da else "en")
     path = file if file is not None else example_path()
     with _reported(debug, path):
         ev = evaluate(load(path))
@@ -297,7 +119,9 @@ def evaluate_command(
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        print_table(ev, Console())
+        from socialpartner.views.tables import print_table
+
+        print_table(ev, Console(), Translator("da" if lang is Language.da else "en"))
 
 
 @app.command("solve")
@@ -506,7 +330,7 @@ def compare_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Show two scenarios side by side: the inputs that differ and the results."""
-    from socialpartner._internal.explain import flatten
+    from socialpartner._internal.paths import flatten
 
     with _reported(debug):
         a, b = load(first), load(second)
@@ -555,7 +379,7 @@ def compare_command(
     def show(key: str, value: Decimal | None) -> str:
         if value is None:
             return "—"
-        return _percent(value) if key == "coverage" else f"{value:,.2f}"
+        return _EN.percent(value) if key == "coverage" else f"{value:,.2f}"
 
     for key, value_a, value_b, d in results:
         style = "" if d is None or d == 0 else "[bold]"

@@ -9,7 +9,6 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,15 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner import core
 from socialpartner._internal import engine
-from socialpartner._internal import explain as _explain
-from socialpartner._internal.explain import Explanation, Term
-from socialpartner._internal.plan import Check, Figure, Placement, Plan, places
+from socialpartner._internal.explain import Explanation
+from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK
-from socialpartner._version import __version__
 from socialpartner.errors import LedgerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.money import CONTEXT, ROUNDING_RULE, in_context, to_ore
+from socialpartner.money import CONTEXT, in_context, to_ore
 from socialpartner.parameters import ParameterValue
 from socialpartner.public import PublicLine, PublicView
 
@@ -34,12 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BreakEven", "Check", "Evaluation", "Explanation", "Figure", "Job", "Manifest", "evaluate"]
 
-_RATIO_PLACES = Decimal("0.000001")
 _ZERO = Decimal("0.00")
-
-
-def _text(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,145 +131,21 @@ class Evaluation:
     @property
     def manifest(self) -> Manifest:
         """Library version, parameter-set version and the SHA-256 of the validated input."""
-        dumped = self.partnership.model_dump(mode="json")
-        return Manifest(__version__, _explain.parameter_set_version(), _explain.input_hash(dumped))
+        from socialpartner.views.data import manifest
+
+        return manifest(self)
 
     def topics(self) -> tuple[str, ...]:
         """Everything :meth:`explain` can explain."""
-        base = ["coverage", "surplus", "shortfall", "cost", "funding", *self.cost_split.funding]
-        if self._plan is not None:
-            base += [f.key for f in self._plan.flows] + [b.input_path for b in self.break_even]
-        base += [f.key for f in self.figures]
-        for part in self.breakdown:
-            base += [f"{part.ledger.period}:{t}" for t in part.topics()]
-        return tuple(dict.fromkeys(base))
+        from socialpartner.views.explain import topics
+
+        return topics(self)
 
     def explain(self, topic: str) -> Explanation:
-        """How a figure was computed: the formula, the terms, the inputs and parameters used.
+        """How a figure was computed (see :func:`socialpartner.views.explain.explain`)."""
+        from socialpartner.views.explain import explain
 
-        ``topic`` is ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, a
-        funding source, a transfer's key (e.g. ``overhead``), a break-even input path
-        (e.g. ``courses.price``), a figure's key, or for a multi-period model
-        ``PERIOD:topic`` (e.g. ``2027:coverage``).
-
-        Raises:
-            KeyError: an unknown topic; the message lists the known ones.
-
-        """
-        head, _, rest = topic.partition(":")
-        if rest:
-            for part in self.breakdown:
-                if part.ledger.period == head:
-                    return part.explain(rest)
-        inputs = dict(_explain.flatten(self.partnership.model_dump(mode="json")))
-        split = self.cost_split
-        if topic in {"coverage", "surplus", "shortfall", "cost", "funding"}:
-            return self._explain_split(topic, inputs)
-        if topic in split.funding:
-            return Explanation(
-                topic, _explain.money(split.funding[topic]), "sum of its flows", self._source_terms(topic, inputs)
-            )
-        flows = {} if self._plan is None else {f.key: f for f in self._plan.flows}
-        if topic in flows:
-            flow = flows[topic]
-            term = _explain.flow_term(flow, self._settled[topic], inputs)
-            return Explanation(
-                f"{flow.purpose} ({flow.payer} → {flow.payee})", term.value, flow.formula + ", rounded to øre", (term,)
-            )
-        for b in self.break_even:
-            if topic in {b.input_path, f"break_even:{b.input_path}"}:
-                return self._explain_break_even(b, inputs)
-        for f in self.figures:
-            if f.key == topic:
-                value = "—" if f.value is None else f"{f.value} {f.unit}".strip()
-                used = tuple((p, inputs.get(p, "(not given)")) for p in f.inputs)
-                return Explanation(
-                    f.label,
-                    value,
-                    f.note or "see the model's documentation",
-                    (Term(f.label, value, f.note, used),) if used else (),
-                )
-        raise KeyError(f"nothing to explain as {topic!r}; topics: {', '.join(self.topics())}")
-
-    def _cost_terms(self, inputs: Mapping[str, str]) -> tuple[Term, ...]:
-        if self._plan is None:
-            return tuple(
-                Term(f"{p.ledger.period}: support-staff cost", _explain.money(p.cost_split.cost))
-                for p in self.breakdown
-            )
-        flows = {f.key: f for f in self._plan.flows}
-        return tuple(_explain.flow_term(flows[k], self._settled[k], inputs) for k in self._plan.cost_pool)
-
-    def _source_terms(self, source: str, inputs: Mapping[str, str]) -> tuple[Term, ...]:
-        if self._plan is None:
-            return tuple(
-                Term(f"{p.ledger.period}: {source}", _explain.money(p.cost_split.funding.get(source, _ZERO)))
-                for p in self.breakdown
-            )
-        flows = {f.key: f for f in self._plan.flows}
-        keys = dict(self._plan.funding)[source]
-        return tuple(
-            _explain.flow_term(flows[k], self._settled[k], inputs, sign, f"{source}: {flows[k].purpose}")
-            for k, sign in keys
-        )
-
-    def _explain_split(self, topic: str, inputs: Mapping[str, str]) -> Explanation:
-        split = self.cost_split
-        cost = _explain.money(split.cost)
-        funding = _explain.money(split.total_funding)
-        cost_terms = (Term("support-staff cost", cost, "sum of the cost pool"), *self._cost_terms(inputs))
-        funding_terms = (
-            Term("total funding", funding, "sum of the funding sources"),
-            *(t for source in split.funding for t in self._source_terms(source, inputs)),
-        )
-        terms = cost_terms + funding_terms
-        if topic == "coverage":
-            value = (
-                "— (no cost to cover)"
-                if split.coverage is None
-                else (f"{places(split.coverage, _RATIO_PLACES)} ({places(split.coverage * 100)} %)")
-            )
-            return Explanation("coverage", value, f"total funding / support-staff cost = {funding} / {cost}", terms)
-        if topic == "surplus":
-            return Explanation(
-                "surplus",
-                _explain.money(split.surplus),
-                f"total funding − support-staff cost = {funding} − {cost}",
-                terms,
-            )
-        if topic == "shortfall":
-            return Explanation(
-                "shortfall",
-                _explain.money(split.shortfall),
-                f"max(0, support-staff cost − total funding) = max(0, {cost} − {funding})",
-                terms,
-            )
-        if topic == "cost":
-            return Explanation("support-staff cost", cost, "sum of the cost pool", cost_terms)
-        return Explanation("total funding", funding, "sum of the funding sources", funding_terms)
-
-    def _explain_break_even(self, b: BreakEven, inputs: Mapping[str, str]) -> Explanation:
-        assert self._plan is not None  # noqa: S101 - break-even exists only for single-period plans
-        spec = next(s for s in self._plan.break_even if s.input_path == b.input_path)
-        flows = {f.key: f for f in self._plan.flows}
-        moving = self._settled[spec.flow]
-        others = self.cost_split.total_funding - moving
-        value = "— (no volume)" if b.value is None else f"{b.value} {b.unit}"
-        formula = (
-            f"(support-staff cost − funding that does not move with this price) / volume = "
-            f"({_explain.money(self.cost_split.cost)} − {_explain.money(others)}) / {places(spec.volume)}"
-            ", rounded to øre" + (", floored at zero" if b.already_covered else "")
-        )
-        return Explanation(
-            f"break-even {b.label}",
-            value,
-            formula,
-            (
-                Term("current value", inputs.get(b.input_path, "(not given)")),
-                _explain.flow_term(flows[spec.flow], moving, inputs, label="flow that moves with the price"),
-                Term("volume", f"{places(spec.volume)} ({b.unit.split('/')[-1]}s over the period)"),
-            ),
-        )
+        return explain(self, topic)
 
     @property
     def jobs(self) -> tuple[Job, ...]:
@@ -285,81 +153,21 @@ class Evaluation:
         return tuple(p for p in self.placements if p.is_job)
 
     def to_frame(self) -> pd.DataFrame:
-        """The ledger as a pandas DataFrame: one row per transfer.
+        """The ledger as a pandas DataFrame (see :func:`socialpartner.views.frames.to_frame`)."""
+        from socialpartner.views.frames import to_frame
 
-        Columns: ``period``, ``payer``, ``payee`` (role keys), ``payer_name``,
-        ``payee_name``, ``purpose`` and ``amount`` (DKK, float64: whole øre are exact in a
-        float below 90 billion DKK; the Decimals stay in :attr:`ledger`). A multi-period
-        evaluation gives the rows of every period, each with its period.
-        """
-        import pandas as pd
-
-        parts = self.breakdown or (self,)
-        rows = [
-            {
-                "period": part.ledger.period,
-                "payer": t.payer,
-                "payee": t.payee,
-                "payer_name": part.parties.get(t.payer, t.payer),
-                "payee_name": part.parties.get(t.payee, t.payee),
-                "purpose": t.purpose,
-                "amount": float(t.amount),
-            }
-            for part in parts
-            for t in part.ledger
-        ]
-        columns = ["period", "payer", "payee", "payer_name", "payee_name", "purpose", "amount"]
-        return pd.DataFrame(rows, columns=columns)
+        return to_frame(self)
 
     def summary_frame(self) -> pd.DataFrame:
-        """Per party: name, what it receives, pays and its net (DKK), over all periods."""
-        import pandas as pd
+        """Per party: name, receives, pays, net (see :func:`socialpartner.views.frames.summary_frame`)."""
+        from socialpartner.views.frames import summary_frame
 
-        rows = [
-            {
-                "party": p,
-                "name": self.parties.get(p, p),
-                "receives": float(self.ledger.inflow(p)),
-                "pays": float(self.ledger.outflow(p)),
-                "net": float(self.ledger.net(p)),
-            }
-            for p in self.ledger.parties
-        ]
-        return pd.DataFrame(rows, columns=["party", "name", "receives", "pays", "net"]).set_index("party")
+        return summary_frame(self)
 
     def _repr_html_(self) -> str:
-        """A compact view for Jupyter: who pays whom, balances, coverage, break-even."""
-        esc = html.escape
-        names = self.parties
+        from socialpartner.views.html import to_html
 
-        def money(value: Decimal) -> str:
-            return f"{value:,.2f}"
-
-        flows = "".join(
-            f"<tr><td>{esc(names.get(t.payer, t.payer))}</td><td>{esc(names.get(t.payee, t.payee))}</td>"
-            f"<td>{esc(t.purpose)}</td><td style='text-align:right'>{money(t.amount)}</td></tr>"
-            for t in self.ledger
-        )
-        balances = "".join(
-            f"<tr><td>{esc(names.get(p, p))}</td><td style='text-align:right'>{money(self.ledger.net(p))}</td></tr>"
-            for p in self.ledger.parties
-        )
-        split = self.cost_split
-        coverage = "—" if split.coverage is None else f"{places(split.coverage * 100)} %"
-        break_even = "".join(
-            f"<li>{esc(b.label)}: {'—' if b.value is None else money(b.value) + ' ' + esc(b.unit)}</li>"
-            for b in self.break_even
-        )
-        return (
-            f"<div><strong>{esc(self.partnership.name)}</strong> ({esc(self.ledger.period)})"
-            f"<table><thead><tr><th>Payer</th><th>Payee</th><th>Purpose</th><th>DKK</th></tr></thead>"
-            f"<tbody>{flows}</tbody></table>"
-            f"<table><thead><tr><th>Party</th><th>Net DKK</th></tr></thead><tbody>{balances}</tbody></table>"
-            f"<p>Support-staff cost {money(split.cost)} DKK, funding {money(split.total_funding)} DKK: "
-            f"<strong>coverage {coverage}</strong>, "
-            f"{'surplus' if split.surplus >= 0 else 'shortfall'} {money(abs(split.surplus))} DKK.</p>"
-            f"<ul>{break_even}</ul></div>"
-        )
+        return to_html(self)
 
     def results(self) -> dict[str, Decimal | None]:
         """Every headline result by name, for solvers, sweeps and comparisons.
@@ -405,107 +213,9 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; money and ratios are decimal strings, never floats."""
-        m = self.manifest
-        out: dict[str, Any] = {
-            "model": self.partnership.MODEL,
-            "name": self.partnership.name,
-            "rounding": ROUNDING_RULE,
-            "manifest": {
-                "library_version": m.library_version,
-                "parameter_set_version": m.parameter_set_version,
-                "input_sha256": m.input_sha256,
-            },
-        }
-        out.update(self._body())
-        return out
+        from socialpartner.views.data import to_dict
 
-    def _body(self) -> dict[str, Any]:
-        split = self.cost_split
-        coverage = split.coverage
-        return {
-            "period": self.ledger.period,
-            "parties": dict(self.parties),
-            "transfers": [
-                {"payer": t.payer, "payee": t.payee, "amount": str(t.amount), "purpose": t.purpose} for t in self.ledger
-            ],
-            "balances": {
-                p: {"inflow": str(tot.inflow), "outflow": str(tot.outflow), "net": str(tot.net)}
-                for p in self.ledger.parties
-                for tot in (self.ledger.totals(p),)
-            },
-            "cost_split": {
-                "cost": str(split.cost),
-                "funding": {k: str(v) for k, v in split.funding.items()},
-                "total_funding": str(split.total_funding),
-                "surplus": str(split.surplus),
-                "shortfall": str(split.shortfall),
-                "coverage": None if coverage is None else str(places(coverage, _RATIO_PLACES)),
-                "shares": {k: str(places(v, _RATIO_PLACES)) for k, v in split.shares.items()},
-                "uncovered_share": str(places(split.uncovered_share, _RATIO_PLACES)),
-            },
-            "break_even": [
-                {
-                    "label": b.label,
-                    "input": b.input_path,
-                    "value": _text(b.value),
-                    "unit": b.unit,
-                    "percent": _text(b.percent),
-                    "already_covered": b.already_covered,
-                }
-                for b in self.break_even
-            ],
-            "placements": [
-                {
-                    "form": j.form,
-                    "headcount": j.headcount,
-                    "hours_per_week": _text(j.hours_per_week),
-                    "effective_hours_per_week": _text(j.effective_hours_per_week),
-                    "fte": _text(j.fte),
-                    "employer": j.employer,
-                    "workplace": j.workplace,
-                    "is_job": j.is_job,
-                    "inclusive": j.inclusive,
-                }
-                for j in self.placements
-            ],
-            "figures": {
-                f.key: {"label": f.label, "value": _text(f.value), "unit": f.unit, "note": f.note} for f in self.figures
-            },
-            "checks": [{"criterion": c.criterion, "status": c.status, "reason": c.reason} for c in self.checks],
-            "statements": list(self.statements),
-            "public": None if self.public is None else _public_dict(self.public),
-            "parameters": [
-                {
-                    "name": v.name,
-                    "year": v.year,
-                    "used_for_year": v.for_year,
-                    "value": str(v.value),
-                    "tag": v.tag,
-                    "source": v.source,
-                    "checked": None if v.checked is None else v.checked.isoformat(),
-                }
-                for v in self.parameters
-            ],
-            "breakdown": [e._body() for e in self.breakdown],
-        }
-
-
-def _public_dict(view: PublicView) -> dict[str, Any]:
-    return {
-        "year": view.year,
-        "refusion_rate": str(view.refusion_rate),
-        "counterfactual": list(view.counterfactual),
-        "lines": [
-            {
-                "payer": line.payer,
-                "item": line.item,
-                "actual": str(line.actual),
-                "counterfactual": str(line.counterfactual),
-            }
-            for line in view.lines
-        ],
-        "net_effect": {payer: str(view.net_effect(payer)) for payer in ("municipality", "state")},
-    }
+        return to_dict(self)
 
 
 def _job(p: Placement) -> Job:
@@ -674,7 +384,9 @@ def _combine(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation,
     parties: dict[str, str] = {}
     for part in parts:
         parties.update(part.parties)
-    extras = partnership._combined_extras(parts)
+    extras = partnership._combined_extras(
+        tuple((p.ledger.period, Extras(p.figures, p.checks, p.statements)) for p in parts)
+    )
     used: dict[str, ParameterValue] = {}
     for part in parts:
         used.update({v.name: v for v in part.parameters})

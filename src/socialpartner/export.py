@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from socialpartner._internal.explain import flatten
+from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation

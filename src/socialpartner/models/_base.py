@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from socialpartner._internal.explain import flatten
+from socialpartner._internal.paths import flatten
 from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import canonical
 from socialpartner.models._frozen import Frozen
@@ -14,9 +14,6 @@ from socialpartner.models._options import Horizon, PublicBudget
 from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
 from socialpartner.quantities import AnyQuantity, Duration
-
-if TYPE_CHECKING:
-    from socialpartner.evaluation import Evaluation
 
 
 class Partnership(Frozen):
@@ -75,6 +72,6 @@ class Partnership(Frozen):
         """One plan per period; most models have one."""
         return (self._plan(),)
 
-    def _combined_extras(self, parts: tuple[Evaluation, ...]) -> Extras:
-        """Figures over all periods of a multi-period model."""
+    def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
+        """Figures over all periods of a multi-period model, from each period's label and extras."""
         return Extras()

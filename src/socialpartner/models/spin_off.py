@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Literal, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -24,9 +24,6 @@ from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
 from socialpartner.parties import Company, Municipality, SocialEnterprise
 from socialpartner.quantities import MoneyPerTime, Share
-
-if TYPE_CHECKING:
-    from socialpartner.evaluation import Evaluation
 
 __all__ = ["RSVFacts", "SpinOffPartnership", "SpinOffYear"]
 
@@ -280,8 +277,8 @@ class SpinOffPartnership(Partnership):
             ),
         )
 
-    def _combined_extras(self, parts: tuple[Evaluation, ...]) -> Extras:
-        own = next((int(p.ledger.period) for p in parts if p.checks[0].status == "met"), None)
+    def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
+        own = next((int(label) for label, extras in parts if extras.checks[0].status == "met"), None)
         threshold = places(canonical(self.independence_threshold) * 100)
         stand = Figure(
             "stand_alone_year",
@@ -292,8 +289,8 @@ class SpinOffPartnership(Partnership):
         )
         return Extras(figures=(stand,), checks=self._rsv(parts[-1]))
 
-    def _rsv(self, last: Evaluation) -> tuple[Check, ...]:
-        year = int(last.ledger.period)
+    def _rsv(self, last: tuple[str, Extras]) -> tuple[Check, ...]:
+        year = int(last[0])
         facts = self.rsv
 
         def stated(criterion: str, fact: bool | None, good: bool, yes: str, no: str) -> Check:
@@ -311,7 +308,7 @@ class SpinOffPartnership(Partnership):
             cvr = Check("own CVR number", "unknown", f"split out in {self.split_year}, but no cvr is stated")
         else:
             cvr = Check("own CVR number", "met", f"CVR {self.social_enterprise.cvr}, split out in {self.split_year}")
-        share = last.figure("commercial_share").value
+        share = next(f.value for f in last[1].figures if f.key == "commercial_share")
         minimum = places(canonical(facts.min_commercial_share), _RATIO)
         if share is None:
             commercial = Check("significant commercial activity", "unknown", f"no income in {year}")
