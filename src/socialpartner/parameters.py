@@ -135,6 +135,9 @@ class ParameterSet:
     version: str
     values: Mapping[str, tuple[ParameterValue, ...]]
     aliases: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[tuple[str, int], tuple[ParameterValue, Fraction]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @functools.cached_property
     def latest_year(self) -> int:
@@ -166,6 +169,21 @@ class ParameterSet:
         earlier = [e for e in entries if e.year <= year]
         chosen = earlier[-1] if earlier else entries[0]
         return chosen if chosen.year == year else replace(chosen, for_year=year)
+
+    def _read(self, name: str, year: int) -> tuple[ParameterValue, Fraction]:
+        """The value as used for ``year`` and its exact canonical magnitude, cached: a horizon
+        reads the same few parameters every year, and a read costs a search and a conversion.
+        """
+        key = (name, year)
+        hit = self._cache.get(key)
+        if hit is None:
+            value = self.get(name, year)
+            if value.tag == "override":
+                value = replace(value, year=year)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            hit = self._cache[key] = (value, value.exact)
+        return hit
 
     def abolished(self, name: str, start: dt.date) -> Legacy | None:
         """The legacy mark of ``name`` if the law no longer allows it for support starting on ``start``.
@@ -240,11 +258,9 @@ class ParameterUse:
 
     def __call__(self, name: str) -> Fraction:
         """The exact canonical value of ``name`` for this year, recorded as used (by its current name)."""
-        value = self.parameters.get(name, self.year)
-        if value.tag == "override":
-            value = replace(value, year=self.year)
+        value, exact = self.parameters._read(name, self.year)
         self.used[value.name] = value
-        return value.exact
+        return exact
 
     def __iter__(self) -> Iterator[ParameterValue]:
         return iter(self.used.values())

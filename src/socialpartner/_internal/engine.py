@@ -25,7 +25,7 @@ from socialpartner._internal import horizon as _horizon
 from socialpartner._internal.backend import Num, div, hundredths, is_exact, maximum, ore, total, where
 from socialpartner._internal.plan import Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, vector_mode
-from socialpartner.parameters import ParameterUse
+from socialpartner.parameters import ParameterSet, ParameterUse
 
 if TYPE_CHECKING:
     from socialpartner.models._base import Partnership
@@ -219,9 +219,10 @@ def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *,
 def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -> Run:
     periods: list[PeriodRun] = []
     state = _horizon.Progress.start(vector)
+    parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
     for year in _horizon.years(partnership, overrides, vector):
         plan = year.plan
-        use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, year.index))
+        use = ParameterUse(parameters, parameter_year(partnership, year.index))
         p = _reader(use, vector)
         cohorts = state.cohorts(partnership.horizon, year.index, p, vector)
         budget = year.model.public  # as grown for the year (the fleksjob wage)
@@ -240,7 +241,9 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
         progression = state.advance(partnership.horizon, plan.placements)
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
     multi = partnership.MULTI_PERIOD or partnership.horizon is not None
-    pv, payback, negative, totals = _over_periods(partnership, periods, vector) if multi else ({}, {}, {}, {})
+    pv, payback, negative, totals = (
+        _over_periods(partnership, parameters, periods, vector) if multi else ({}, {}, {}, {})
+    )
     return Run(partnership, tuple(periods), multi, pv, payback, negative, totals)
 
 
@@ -269,9 +272,9 @@ def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[N
 
 
 def _over_periods(
-    partnership: Partnership, periods: list[PeriodRun], vector: bool
+    partnership: Partnership, parameters: ParameterSet, periods: list[PeriodRun], vector: bool
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
-    use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
+    use = ParameterUse(parameters, parameter_year(partnership, 0))
     factors = _discount_factors(len(periods), _reader(use, vector))
     pv: dict[str, Num] = {}
     payback: dict[str, Num] = {}
