@@ -295,7 +295,7 @@ class AgreementZone:
         """A JSON-ready dict; numbers are decimal strings (inputs to 6 decimals, money to øre)."""
 
         def num(x: Fraction) -> str:
-            return str(round_half_up(x, 6).normalize())
+            return format(round_half_up(x, 6).normalize(), "f")
 
         return {
             "vary": list(self.vary),
@@ -368,10 +368,13 @@ def _number(value: Decimal | Fraction | int | float | str, what: str) -> Fractio
 def _text(x: Fraction, unit: str) -> str:
     """The shortest decimal text of ``x`` with at most 15 significant digits (what a scenario holds)."""
     d = round_half_up(x, 0)
-    for places in range(0, 16):
-        d = round_half_up(x, places)
-        if Fraction(d) == x or len(d.normalize().as_tuple().digits) >= 15:
+    for places in range(1, 16):
+        if Fraction(d) == x:
             break
+        finer = round_half_up(x, places)
+        if len(finer.normalize().as_tuple().digits) > 15:
+            break
+        d = finer
     return f"{format(d.normalize(), 'f')} {unit}".strip()
 
 
