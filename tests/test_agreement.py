@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -357,12 +358,16 @@ def test_points_just_outside_the_polygon_fail_someone(edge: int, t: Fraction) ->
     corners = _ZONE.vertices
     a, b = corners[edge], corners[(edge + 1) % len(corners)]
     on = [a[k] + t * (b[k] - a[k]) for k in (0, 1)]
-    centre = [sum(v[k] for v in corners) / len(corners) for k in (0, 1)]
-    # step 0.5 DKK/hour and 20 DKK/month away from the centre (at least 1,170 or 720 DKK a year)
-    step = [Fraction(1, 2), Fraction(20)]
-    outside = [x + (s if x > c else -s if x < c else 0) for x, c, s in zip(on, centre, step, strict=True)]
-    if not any(outside[k] != on[k] for k in (0, 1)):
-        return
+    centre = [sum((v[k] for v in corners), Fraction(0)) / len(corners) for k in (0, 1)]
+    # step off the edge along its outward normal, in steps of 0.5 DKK/hour and 20 DKK/month
+    # (each at least 1,170 or 720 DKK a year off the boundary)
+    scale = [Fraction(1, 2), Fraction(20)]
+    du, dv = (b[0] - a[0]) / scale[0], (b[1] - a[1]) / scale[1]
+    norm = Fraction(math.hypot(du, dv))
+    normal = [dv / norm, -du / norm]
+    if sum((n * (x - c) / k for n, x, c, k in zip(normal, on, centre, scale, strict=True)), Fraction(0)) < 0:
+        normal = [-n for n in normal]
+    outside = [x + n * s for x, n, s in zip(on, normal, scale, strict=True)]
     values = {p: round(_dec(x), 4) for p, x in zip(_ZONE.vary, outside, strict=True)}
     ev = variant(three_party(), values)
     assert not all(conditions_hold(ev, Decimal(0)))
@@ -410,8 +415,8 @@ def test_a_non_linear_zone_is_traced_and_its_points_hold() -> None:
     for x, y in zone.inside[:: max(1, len(zone.inside) // 8)]:
         ev = variant(p, {"temp_hours.wage_cost": _dec(x), "courses.price": _dec(y)})
         r = ev.results()
-        assert r["surplus"] >= 0
-        assert r["company_saving"] >= 0
+        assert r["surplus"] >= 0  # type: ignore[operator]
+        assert r["company_saving"] >= 0  # type: ignore[operator]
         assert r["public.municipality"] >= -1000000  # type: ignore[operator]
     assert zone.suggestions
     assert zone.contains(zone.suggestions[0].point)
