@@ -257,11 +257,24 @@ def test_market_price_errors(change: Any, words: str) -> None:
         ({"vary": ["courses.price"], "municipal_limit": "12 %"}, "municipal_limit"),
         ({"vary": ["courses.price"], "contributions": {"state": 1}}, "contributions"),
         ({"vary": ["courses.price"], "bounds": {"courses.price": ("abc", None)}}, "not a number"),
+        ({"vary": ["courses.price"], "bounds": {"courses.price": ("9.000", None)}}, "ambiguous"),
+        ({"vary": ["courses.price"], "bounds": {"courses.price": ("9000,5", None)}}, "not a number"),
+        ({"vary": ["courses.price"], "soev_margin": "5"}, "soev_margin"),
     ],
 )
 def test_bad_requests_are_clear_errors(kwargs: dict[str, Any], words: str) -> None:
     with pytest.raises(sp.AgreementError, match=words):
         sp.agreement(three_party(), **kwargs)
+
+
+def test_floors_as_quantities_and_numpy_bounds() -> None:
+    import numpy as np
+
+    p = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    zone = sp.agreement(p, ["price"], soev_margin=sp.Q_(5, "%"), bounds={"price": (np.float64(290.5), np.int64(340))})
+    # the SØV's 5 % margin: 1,211,400/4,160 = 291.20…; the upper end is the limit given
+    assert zone.interval == (Fraction(1211400, 4160), Fraction(340))
+    assert zone.interval_ends[0][1] == "upper limit of price"
 
 
 def test_agreement_block_round_trips() -> None:
@@ -502,6 +515,7 @@ def test_cli_agree(tmp_path: Path) -> None:
         ["--vary", "a", "--vary", "b", "--vary", "c"],
         ["--vary", "courses.price=x"],
         ["--vary", "courses.price", "--municipal-limit", "abc"],
+        ["--vary", "courses.price=9.000..14.000"],
     ],
 )
 def test_cli_agree_errors_exit_2(args: list[str]) -> None:

@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import copy
 import itertools
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+import pint
 from pydantic import ValidationError
 
 from socialpartner._internal.units import canonical, parse_decimal, split_quantity
@@ -58,6 +61,7 @@ __all__ = [
 ]
 
 Point = tuple[Fraction, ...]
+_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+\Z")  # "9.000", "1.250.000": Danish thousands, or decimals?
 Basis = Literal["present_value", "per_year"]
 
 # the results a company's condition reads, by model: its gain against its alternative
@@ -349,20 +353,35 @@ def _round(x: Fraction | Decimal, places: int = 2) -> Decimal:
     return round_half_up(Fraction(x), places)
 
 
-def _number(value: Decimal | Fraction | int | float | str, what: str) -> Fraction:
+def _number(value: Any, what: str) -> Fraction:
     """A number in the input's own unit; text is read exactly (``'12033.33'``)."""
     if isinstance(value, bool):
         raise AgreementError(f"{what}: expected a number, got {value!r}")
     if isinstance(value, Fraction):
         return value
     if isinstance(value, str):
+        if _THOUSANDS.match(value.strip()):
+            raise AgreementError(
+                f"{what}: {value!r} is ambiguous (a thousands separator or a decimal point?); "
+                "write it without separators, with a point for decimals (e.g. 9000 or 9.5)"
+            )
         try:
             return Fraction(parse_decimal(value.strip(), what=what))
         except QuantityError as exc:
             raise AgreementError(str(exc)) from None
-    if isinstance(value, float):
-        return Fraction(Decimal(repr(value)))
-    return Fraction(value)
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise AgreementError(f"{what}: expected a finite number, got {value!r}")
+    if isinstance(value, (Decimal, int)):
+        return Fraction(value)
+    try:
+        if hasattr(value, "__index__"):  # numpy integers
+            return Fraction(int(value))
+        number = float(value)  # floats, numpy floats: the decimal their repr shows
+    except (TypeError, ValueError):
+        raise AgreementError(f"{what}: expected a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise AgreementError(f"{what}: expected a finite number, got {value!r}")
+    return Fraction(Decimal(repr(number)))
 
 
 def _text(x: Fraction, unit: str) -> str:
@@ -705,9 +724,9 @@ def agreement(
     vary: Sequence[str],
     *,
     bounds: Mapping[str, tuple[Any, Any]] | None = None,
-    soev_margin: str | None = None,
-    soev_minimum: str | None = None,
-    municipal_limit: str | None = None,
+    soev_margin: str | pint.Quantity[Any] | None = None,
+    soev_minimum: str | pint.Quantity[Any] | None = None,
+    municipal_limit: str | pint.Quantity[Any] | None = None,
     basis: Basis | None = None,
     contributions: Mapping[str, Decimal | int | str] | None = None,
     grid: int | None = None,
@@ -729,7 +748,7 @@ def agreement(
         vary: one or two input paths, e.g. ``["temp_hours.overhead", "courses.price"]``.
         bounds: the range to search per input, ``(low, high)`` in the input's unit
             (either may be None); by default from 0 to past every party's boundary.
-        soev_margin: e.g. ``"5 %"``.
+        soev_margin: e.g. ``"5 %"`` (text or a quantity, as in a scenario).
         soev_minimum: e.g. ``"50000 DKK/year"``.
         municipal_limit: the net cost a year the municipality accepts, e.g.
             ``"400000 DKK/year"``.
@@ -791,9 +810,14 @@ def agreement(
     coefficients = _fit(probe)
     basis_name: Literal["present_value", "per_year", "period"] = chosen if today.breakdown else "period"
     weights = _weights(today, conditions, contributions)
+    box: list[tuple[Fraction, Fraction]] = []
+    if coefficients is not None:
+        box = _default_bounds(probe.current, coefficients, given)
+        # linear near today's terms; check across the whole range searched too
+        if not _linear_at(probe, coefficients, _spread(box)):
+            coefficients = None
     if coefficients is not None:
         lines = [(c, label) for c, label in zip(coefficients, labels, strict=True)]
-        box = _default_bounds(probe.current, coefficients, given)
         zone = _exact(probe, box, lines, conditions, coefficients, basis_name, notes, weights)
     else:
         n = grid if grid is not None else (41 if len(vary) == 2 else 201)
@@ -838,18 +862,42 @@ def _fit(probe: _Probe) -> list[_Line] | None:
         lines.append((a, *b))
     checks = [tuple(x + 2 * h for x, h in zip(x0, steps, strict=True))]
     checks.append(tuple(x + h * Fraction(3 + 2 * k, 2) for k, (x, h) in enumerate(zip(x0, steps, strict=True))))
-    for point in checks:
+    return lines if _linear_at(probe, lines, checks) else None
+
+
+def _linear_at(probe: _Probe, lines: Sequence[_Line], points: Sequence[Point]) -> bool:
+    """Whether every condition's gain at these points is on its line, to within rounding.
+
+    Each flow is rounded to øre; over a horizon each year's grown input is also rounded
+    to two decimals, which moves a gain by up to half a hundredth of its slope a year.
+    """
+    grown = probe.partnership.horizon is not None
+    for point in points:
         try:
             ev = probe.evaluation(point)
         except ValidationError:
-            continue  # outside what the scenario accepts: the other point decides
+            continue  # outside what the scenario accepts: the other points decide
         actual = _gains(ev, probe.conditions, probe.floors, probe.basis)
         transfers = sum(1 for part in ev.breakdown or (ev,) for _ in part.ledger)
         for line, got in zip(lines, actual, strict=True):
-            tolerance = Fraction(transfers + 1, 100) + sum((abs(c) for c in line[1:]), Fraction(0)) / 100
+            tolerance = Fraction(transfers + 1, 100)
+            if grown:
+                tolerance += sum((abs(c) for c in line[1:]), Fraction(0)) / 100
             if abs(_line_value(line, point) - got) > tolerance:
-                return None
-    return lines
+                return False
+    return True
+
+
+def _spread(box: Sequence[tuple[Fraction, Fraction]]) -> list[Point]:
+    """Points across the search range: ends, quarters and middle (one input); a 3 × 3 grid (two)."""
+    if len(box) == 1:
+        (lo, hi) = box[0]
+        return [(lo + (hi - lo) * Fraction(i, 4),) for i in range(5)]
+    return [
+        (box[0][0] + (box[0][1] - box[0][0]) * Fraction(i, 2), box[1][0] + (box[1][1] - box[1][0]) * Fraction(j, 2))
+        for i in range(3)
+        for j in range(3)
+    ]
 
 
 def _step(probe: _Probe, x0: Point, k: int, h: Fraction) -> tuple[Point, Fraction]:

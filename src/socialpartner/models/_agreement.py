@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
+from pydantic import model_validator
+
+from socialpartner._internal.units import canonical
 from socialpartner.models._frozen import Frozen
 from socialpartner.quantities import MoneyPerTime, Share
 
@@ -33,3 +36,13 @@ class AgreementTerms(Frozen):
     soev_minimum: MoneyPerTime | None = None
     municipal_limit: MoneyPerTime | None = None
     basis: Literal["present_value", "per_year"] = "present_value"
+
+    @model_validator(mode="after")
+    def _margin_below_the_cost(self) -> Self:
+        # a plain 5 reads as 500 %: almost surely meant as 5 %
+        if self.soev_margin is not None and canonical(self.soev_margin) >= 1:
+            raise ValueError(
+                f"soev_margin: {float(canonical(self.soev_margin)):.0%} of the support-staff cost; "
+                "for five percent write '5 %' or 0.05"
+            )
+        return self
