@@ -114,6 +114,18 @@ def test_three_party_overhead_interval_ends_are_the_break_even_prices() -> None:
     assert any("municipality" in n for n in zone.notes)  # no public: block, no limit
 
 
+def test_a_percentage_overhead_is_varied_in_percent() -> None:
+    data = data_of("ikea_rebild")
+    data["temp_hours"].update(overhead="12 %", alternative_price="210 DKK/hour")
+    p = sp.from_data(data)
+    zone = sp.agreement(p, ["temp_hours.overhead"])
+    # SØV: 84,000/2,340 DKK/hour = 35.897… of 165 = 21.76 %; IKEA: 45/165 = 27.27 %
+    assert zone.units == ("percent",)
+    assert zone.interval == (Fraction(84000, 2340 * 165) * 100, Fraction(45, 165) * 100)
+    assert zone.interval_decimal is not None
+    assert zone.interval_decimal[0] == sp.evaluate(p).break_even[0].percent
+
+
 def test_labour_shortage_interval_is_soev_break_even_to_company_maximum() -> None:
     p = sp.load(EXAMPLES / "labour_shortage_site.yaml")
     ev = sp.evaluate(p)
