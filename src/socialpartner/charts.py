@@ -262,15 +262,12 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
                 alpha=0.25,
                 label=_da("zone of agreement", lang),
             )
-        elif zone.inside:
-            ax.scatter(
-                [float(x) for x, _ in zone.inside],
-                [float(y) for _, y in zone.inside],
-                s=9,
-                color="#3f9b5a",
-                alpha=0.5,
-                label=_da("zone of agreement", lang),
-            )
+        elif zone.inside and zone.grid is not None:
+            # every condition holds where the smallest gain is at least zero
+            gx, gy = zone.grid.axes
+            least = np.nanmin(np.stack([np.asarray(g, dtype=float) for g in zone.grid.gains]), axis=0).T
+            ax.contourf(gx, gy, least, levels=[0.0, np.inf], colors=["#3f9b5a"], alpha=0.25)
+            ax.fill([], [], color="#3f9b5a", alpha=0.25, label=_da("zone of agreement", lang))
         for i, (b, name) in enumerate(zip(zone.boundaries, names, strict=True)):
             colour = _COLOURS[i % len(_COLOURS)]
             if b.coefficients is not None:
