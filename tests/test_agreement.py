@@ -101,6 +101,12 @@ def test_three_party_polygon_corners_by_hand() -> None:
     assert zone.contains(equal.point)
 
 
+def test_the_example_file_is_the_hand_worked_deal() -> None:
+    shipped = sp.load(EXAMPLES / "ikea_rebild_agreement.yaml")
+    zone = sp.agreement(shipped, ["temp_hours.overhead", "courses.price"])
+    assert zone.vertices == sp.agreement(three_party(), ["temp_hours.overhead", "courses.price"]).vertices
+
+
 def test_three_party_overhead_interval_ends_are_the_break_even_prices() -> None:
     p = three_party("210 DKK/hour", None)
     ev = sp.evaluate(p)

@@ -123,11 +123,19 @@ class Boundary:
     coefficients: tuple[Fraction, ...] | None
 
     def __str__(self) -> str:
+        return f"{self.condition.name}: {self.equation()}"
+
+    def equation(self, names: Sequence[str] = ()) -> str:
+        """The boundary as ``a + b₁·x₁ + b₂·x₂ = 0`` (DKK), with the inputs' names if given."""
         if self.coefficients is None:
-            return f"{self.condition.name}: traced on the grid"
+            return "traced on the grid"
         a, *b = self.coefficients
-        terms = " ".join(f"{'+' if c >= 0 else '−'} {abs(float(c)):,.4g}·x{i + 1}" for i, c in enumerate(b))
-        return f"{self.condition.name}: {float(a):,.2f} {terms} = 0"
+        terms = "".join(
+            f" {'+' if c >= 0 else '−'} {abs(float(c)):,.6g}·{names[i] if i < len(names) else f'x{i + 1}'}"
+            for i, c in enumerate(b)
+            if c != 0
+        )
+        return f"{float(a):,.2f}{terms} = 0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +284,8 @@ class AgreementZone:
         lines.append(f"  method: {self.method}; basis: {self.basis}")
         for b in self.boundaries:
             lines.append(f"  condition: {b.condition}")
+            if b.coefficients is not None:
+                lines.append(f"    boundary: {b.equation(self.vary)}")
         if self.empty:
             lines.append("  the zone is empty:")
             lines += [f"    {s}" for s in self.binding]
