@@ -195,6 +195,8 @@ class AgreementZone:
         boundaries: each condition's boundary line.
         intervals: with one input, where every condition holds (exact ends); one
             interval when linear.
+        interval_ends: for each interval, what sets its low and high end (a party's
+            condition, or a limit of the range searched).
         vertices: with two inputs and linear conditions, the zone's corners
             (anticlockwise); ``edges`` names what bounds each edge (from a corner to
             the next).
@@ -766,7 +768,8 @@ def agreement(
         contributions: what each party brings (DKK), for the proportional suggestion;
             by default what each pays out in the ledger at today's terms.
         grid: points per input when the conditions are not linear (default 41 for two
-            inputs, 201 for one).
+            inputs, 201 for one); each point is one evaluation, so a long horizon traced
+            on a fine grid takes a while.
 
     Returns:
         The zone: an interval (one input) or a polygon (two), with each party's
