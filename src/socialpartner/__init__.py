@@ -16,6 +16,16 @@ from socialpartner._version import __version__
 from socialpartner.errors import LedgerError, QuantityError, ScenarioError, SocialPartnerError
 
 if TYPE_CHECKING:
+    from socialpartner.agreement_zone import (
+        AgreementError,
+        AgreementTerms,
+        AgreementZone,
+        Boundary,
+        PartyCondition,
+        Shortfall,
+        Suggestion,
+        agreement,
+    )
     from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
     from socialpartner.evaluation import BreakEven, Check, Evaluation, Figure, Job, evaluate
     from socialpartner.ledger import Ledger, PartyTotals, Transfer
@@ -58,6 +68,14 @@ if TYPE_CHECKING:
 # The unit registry loads with the package; models, evaluation and I/O load on first use
 # (PEP 562), so `import socialpartner` costs little more than pint itself.
 _LAZY: dict[str, str] = {
+    "AgreementError": "socialpartner.agreement_zone",
+    "AgreementTerms": "socialpartner.agreement_zone",
+    "AgreementZone": "socialpartner.agreement_zone",
+    "Boundary": "socialpartner.agreement_zone",
+    "PartyCondition": "socialpartner.agreement_zone",
+    "Shortfall": "socialpartner.agreement_zone",
+    "Suggestion": "socialpartner.agreement_zone",
+    "agreement": "socialpartner.agreement_zone",
     "from_data": "socialpartner.scenario",
     "scenario_schema": "socialpartner.scenario",
     "Distribution": "socialpartner.sweeps",
@@ -149,7 +167,11 @@ __all__ = [
     "ORE",
     "Q_",
     "ROUNDING_RULE",
+    "AgreementError",
+    "AgreementTerms",
+    "AgreementZone",
     "Benefit",
+    "Boundary",
     "BreakEven",
     "Change",
     "Check",
@@ -173,6 +195,7 @@ __all__ = [
     "ParameterValue",
     "Partnership",
     "Party",
+    "PartyCondition",
     "PartyTotals",
     "Progression",
     "PublicBudget",
@@ -183,6 +206,7 @@ __all__ = [
     "ScenarioError",
     "Service",
     "SharedResponsibilityPartnership",
+    "Shortfall",
     "Site",
     "SocialEnterprise",
     "SocialPartnerError",
@@ -190,6 +214,7 @@ __all__ = [
     "SolveError",
     "SpinOffPartnership",
     "SpinOffYear",
+    "Suggestion",
     "SupplierPartnership",
     "SupportStaff",
     "SweepError",
@@ -199,6 +224,7 @@ __all__ = [
     "Uniform",
     "Workforce",
     "__version__",
+    "agreement",
     "allocate",
     "break_even_rate",
     "coverage_ratio",

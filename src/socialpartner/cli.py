@@ -305,6 +305,76 @@ def chart_command(
     typer.echo(f"wrote {out}")
 
 
+class Basis(enum.StrEnum):
+    """How ``agree`` judges a party over several years."""
+
+    present_value = "present_value"
+    per_year = "per_year"
+
+
+def _parse_range(spec: str) -> tuple[str, str | None, str | None]:
+    """``courses.price`` or ``courses.price=9000..14000`` → path, low, high."""
+    path, sep, rest = spec.partition("=")
+    if not sep:
+        return spec.strip(), None, None
+    low, dots, high = rest.partition("..")
+    if not dots or not path.strip():
+        raise SocialPartnerError(f"--vary must be PATH or PATH=LOW..HIGH, e.g. courses.price=9000..14000; got {spec!r}")
+    return path.strip(), low.strip() or None, high.strip() or None
+
+
+@app.command("agree")
+def agree_command(
+    file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
+    vary: Annotated[
+        list[str],
+        typer.Option("--vary", help="An input to negotiate, PATH or PATH=LOW..HIGH (its own unit); once or twice."),
+    ],
+    soev_margin: Annotated[
+        str | None, typer.Option("--soev-margin", help="The SØV's margin over its support-staff cost, e.g. '5 %'.")
+    ] = None,
+    municipal_limit: Annotated[
+        str | None,
+        typer.Option("--municipal-limit", help="Net cost a year the municipality accepts, e.g. '400000 DKK/year'."),
+    ] = None,
+    basis: Annotated[
+        Basis | None, typer.Option("--basis", help="Over several years: present_value or per_year.")
+    ] = None,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the zone to this image file.")] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the chart: en or da.")] = Language.en,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Where the deal works for every party: the zone of agreement over one or two inputs."""
+    from socialpartner.agreement_zone import agreement
+
+    with _reported(debug, file):
+        if not 1 <= len(vary) <= 2:
+            raise SocialPartnerError("give --vary once or twice (one or two inputs to negotiate)")
+        ranges = [_parse_range(spec) for spec in vary]
+        zone = agreement(
+            load(file),
+            [path for path, _, _ in ranges],
+            bounds={path: (lo, hi) for path, lo, hi in ranges if lo is not None or hi is not None},
+            soev_margin=soev_margin,
+            municipal_limit=municipal_limit,
+            basis=None if basis is None else basis.value,
+        )
+    if chart is not None:
+        try:
+            from socialpartner import charts
+        except ImportError:
+            typer.echo("error: charts need matplotlib: pip install 'socialpartner[charts]'", err=True)
+            raise typer.Exit(2) from None
+        charts.agreement_chart(zone, lang=lang.value).savefig(chart)
+    if output is OutputFormat.json:
+        sys.stdout.write(json.dumps(zone.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        typer.echo(str(zone))
+        if chart is not None:
+            typer.echo(f"wrote {chart}")
+
+
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the scenario format (for editors and other tools)."""

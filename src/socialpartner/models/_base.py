@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from socialpartner._internal.paths import flatten
 from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import canonical
+from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._options import Horizon, PublicBudget
 from socialpartner.parameters import ParameterSet, default_parameters
@@ -25,6 +26,8 @@ class Partnership(Frozen):
         parameters: overrides of the library's parameters, by name.
         public: the public-budget view (fleksløntilskud, benefits, refusion, counterfactual).
         horizon: several years, with growth, changes and progression.
+        agreement: each party's floor or limit in a negotiation (see
+            :func:`socialpartner.agreement`).
 
     """
 
@@ -38,6 +41,7 @@ class Partnership(Frozen):
     parameters: dict[str, AnyQuantity] = Field(default_factory=dict)
     public: PublicBudget | None = None
     horizon: Horizon | None = None
+    agreement: AgreementTerms | None = None
 
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
