@@ -186,14 +186,21 @@ def test_empty_zone_names_both_parties_and_the_shortfall() -> None:
 
 def test_empty_zone_over_a_horizon_names_the_municipality() -> None:
     p = sp.load(EXAMPLES / "ikea_rebild_3_years.yaml")
-    zone = sp.agreement(p, ["temp_hours.overhead", "courses.price"])
+    # Present values over 2026-2028: the SØV needs −1,419,231.25 + 8,445·overhead + 106.442·price ≥ 0,
+    # the municipality 710,649.18 − 106.442·price ≥ 0 (price ≤ 6,676.38). With the overhead capped at
+    # 40 DKK/hour the SØV needs a price of at least (1,419,231.25 − 337,800) / 106.442 = 10,159.78:
+    # no price serves both, and each is 370,781.94 short where the other is exactly met.
+    zone = sp.agreement(p, ["temp_hours.overhead", "courses.price"], bounds={"temp_hours.overhead": (0, 40)})
     assert zone.empty
     assert zone.basis == "present_value"
-    (binding,) = zone.binding
-    assert binding.condition.party == "municipality"
+    parties = {b.condition.party: b for b in zone.binding}
+    assert set(parties) == {"social_enterprise", "municipality"}
+    binding = parties["municipality"]
     # the municipality's best point the SØV allows: the SØV's boundary at overhead's upper limit
     ev = variant(p, {"temp_hours.overhead": binding.at[0], "courses.price": binding.at[1]})
     assert abs(ev.figure("npv.public.municipality").value + binding.amount) <= 5  # type: ignore[operator]
+    # without the cap the zone is not empty: a high overhead pays the SØV at a price the municipality accepts
+    assert not sp.agreement(p, ["temp_hours.overhead", "courses.price"]).empty
 
 
 def test_present_values_match_the_npv_figures() -> None:

@@ -42,6 +42,7 @@ from typing import Any, Literal
 import pint
 from pydantic import ValidationError
 
+from socialpartner._internal import engine
 from socialpartner._internal.units import canonical, parse_decimal, split_quantity
 from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -441,27 +442,9 @@ class _Floor:
     amount: Fraction  # DKK per year (negative: a limit on a net cost)
 
 
-def _parameter_year(p: Partnership) -> int:
-    """The parameter year of the first period (as the evaluator reads it)."""
-    if p.public is not None:
-        return p.public.year
-    if p.horizon is not None and p.horizon.start_year is not None:
-        return p.horizon.start_year
-    return p.parameter_set().latest_year
-
-
 def _discount_factors(p: Partnership, n: int) -> list[Fraction]:
-    """1 / (1 + r)^t at the Finansministeriet rates, as the evaluator's ``npv.*`` figures use them."""
-    params, year = p.parameter_set(), _parameter_year(p)
-    early = params.get("discount_rate.years_0_35", year).exact
-    late = params.get("discount_rate.years_36_70", year).exact
-    out = []
-    for t in range(n):
-        factor = 1 / (1 + early) ** min(t, 35)
-        if t > 35:
-            factor /= (1 + late) ** (t - 35)
-        out.append(factor)
-    return out
+    """1 / (1 + r)^t at the Finansministeriet rates: the engine's own factors behind ``npv.*``."""
+    return engine.discount_factors(p, n)
 
 
 class _Probe:

@@ -171,8 +171,10 @@ class ParameterSet:
         return chosen if chosen.year == year else replace(chosen, for_year=year)
 
     def _read(self, name: str, year: int) -> tuple[ParameterValue, Fraction]:
-        """The value as used for ``year`` and its exact canonical magnitude, cached: a horizon
-        reads the same few parameters every year, and a read costs a search and a conversion.
+        """The value as used for ``year`` and its exact canonical magnitude, cached.
+
+        A horizon reads the same few parameters every year, and a read costs a search and a
+        conversion.
         """
         key = (name, year)
         hit = self._cache.get(key)

@@ -247,6 +247,12 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
     return Run(partnership, tuple(periods), multi, pv, payback, negative, totals)
 
 
+def discount_factors(partnership: Partnership, n: int) -> list[Fraction]:
+    """Exact present-value factors ``1 / (1 + r)^t`` for years 0 … n-1 of a scenario."""
+    use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
+    return _discount_factors(n, use)
+
+
 def _discount_factors(n: int, p: Callable[[str], Num]) -> list[Num]:
     """Present-value factors for years 0 … n-1 at the Finansministeriet rates."""
     early, late = p("discount_rate.years_0_35"), p("discount_rate.years_36_70")
