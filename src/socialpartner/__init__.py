@@ -54,10 +54,26 @@ if TYPE_CHECKING:
         sweep,
         tornado,
     )
+    from socialpartner.testing import (
+        ExpectationError,
+        ExpectationResult,
+        Expectations,
+        Pinned,
+        check_expectations,
+        pin_expectations,
+        pinned_results,
+    )
 
 # The unit registry loads with the package; models, evaluation and I/O load on first use
 # (PEP 562), so `import socialpartner` costs little more than pint itself.
 _LAZY: dict[str, str] = {
+    "ExpectationError": "socialpartner.testing",
+    "ExpectationResult": "socialpartner.testing",
+    "Expectations": "socialpartner.testing",
+    "Pinned": "socialpartner.testing",
+    "check_expectations": "socialpartner.testing",
+    "pin_expectations": "socialpartner.testing",
+    "pinned_results": "socialpartner.testing",
     "from_data": "socialpartner.scenario",
     "scenario_schema": "socialpartner.scenario",
     "Distribution": "socialpartner.sweeps",
@@ -157,6 +173,9 @@ __all__ = [
     "Courses",
     "Distribution",
     "Evaluation",
+    "ExpectationError",
+    "ExpectationResult",
+    "Expectations",
     "Figure",
     "Horizon",
     "InHouseAlternative",
@@ -172,6 +191,7 @@ __all__ = [
     "Partnership",
     "Party",
     "PartyTotals",
+    "Pinned",
     "Progression",
     "PublicBudget",
     "PublicLine",
@@ -199,6 +219,7 @@ __all__ = [
     "__version__",
     "allocate",
     "break_even_rate",
+    "check_expectations",
     "coverage_ratio",
     "default_parameters",
     "dumps",
@@ -210,6 +231,8 @@ __all__ = [
     "load",
     "loads",
     "monte_carlo",
+    "pin_expectations",
+    "pinned_results",
     "result_value",
     "save",
     "scenario_schema",

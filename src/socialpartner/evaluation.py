@@ -142,7 +142,7 @@ class Evaluation:
     @property
     def manifest(self) -> Manifest:
         """Library version, parameter-set version and the SHA-256 of the validated input."""
-        dumped = self.partnership.model_dump(mode="json")
+        dumped = self.partnership.model_dump(mode="json", exclude={"expect"})  # expectations are not inputs
         return Manifest(__version__, _explain.parameter_set_version(), _explain.input_hash(dumped))
 
     def topics(self) -> tuple[str, ...]:
