@@ -98,9 +98,12 @@ def test_pin_then_test_on_every_scenario(tmp_path: Path, model: str, public: boo
     periods = [part.ledger.period for part in ev.breakdown]
     if horizon:
         assert periods == ["2026", "2027"]
+    text = path.read_text(encoding="utf-8")
     for period in periods:
         assert f"{period}.coverage" in names
-    assert not any(name.startswith("2026.") for name in names) or periods
+        assert f"\n  # {period}\n  {period}.coverage: " in text  # each year's results under a heading
+    if not periods:
+        assert not any(name[:1].isdigit() for name in names)  # no per-year entries without years
 
     result = runner.invoke(app, ["test", str(path)])
     assert result.exit_code == 0, result.output
@@ -151,7 +154,8 @@ def test_the_readme_figures_hold() -> None:
     # 442,800.00 / 480,000.00 = 0.9225; 480,000.00 − 442,800.00 = 37,200.00
     assert results["coverage"].actual == Decimal("0.922500")
     assert results["shortfall"].actual == Decimal("37200.00")
-    # (480,000 − 396,000) / 2,340 h = 35.897… → 35.90; (480,000 − 86,800.00) / 36 months / ... → 12,033.33
+    # overhead: (480,000 − 396,000 from courses) / 2,340 hours = 35.897… → 35.90 DKK/hour
+    # course price: (480,000 − 46,800 overhead) / (3 participants × 12 months) = 12,033.33… DKK/month
     assert results["break_even.temp_hours.overhead"].actual == Decimal("35.90")
     assert results["break_even.courses.price"].unit == "DKK/month"
     assert results["break_even.courses.price"].actual == Decimal("12033.33")
@@ -201,7 +205,7 @@ def test_failure_names_expected_actual_and_difference() -> None:
 @pytest.mark.parametrize(
     ("tolerance", "passed"),
     [
-        (0.003, True),  # |0.9225 − 0.92| = 0.0025 for coverage; but 200 DKK for shortfall: see below
+        (0.003, True),  # one value for all: covers coverage's 0.0025, not shortfall's 200 DKK (see below)
         ({"coverage": 0.003, "shortfall": 200}, True),
         ({"coverage": 0.002, "shortfall": 200}, False),
         ({"coverage": 0.003, "shortfall": "199.99 DKK"}, False),
@@ -359,7 +363,7 @@ def test_cli_test_folder_exit_codes_and_danish(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "broken.yaml: " in result.output
     assert "problem(s) in the scenario" in result.output
-    assert result.output.splitlines()[-1] == "15 passed, 1 failed, 1 errors"
+    assert result.output.splitlines()[-1] == "15 passed, 1 failed, 1 error"
 
 
 def test_cli_test_unknown_entry_and_missing_file(tmp_path: Path) -> None:
@@ -369,10 +373,27 @@ def test_cli_test_unknown_entry_and_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["test", str(path)])
     assert result.exit_code == 2
     assert f"error: {path}: expect.company_net_gain: no result 'company_net_gain'" in result.output
-    assert result.output.splitlines()[-1] == "8 passed, 0 failed, 1 errors"  # the other entries still ran
+    assert result.output.splitlines()[-1] == "8 passed, 0 failed, 1 error"  # the other entries still ran
     result = runner.invoke(app, ["test", str(tmp_path / "missing.yaml")])
     assert result.exit_code == 2
     assert "no such file" in result.output
+    data["expect"] = {"coverage": "100 DKK"}
+    write(path, data)
+    result = runner.invoke(app, ["test", str(path)])
+    assert result.exit_code == 2
+    assert "expect.coverage: coverage is a ratio" in result.output
+    assert "got 100 DKK (money)" in result.output
+
+
+def test_the_spreadsheet_lists_inputs_not_expectations(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from socialpartner.export import to_xlsx
+
+    ws = load_workbook(to_xlsx(sp.evaluate(sp.load(EXAMPLE)), tmp_path / "deal.xlsx"))["Inputs"]
+    keys = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert "courses.price" in keys
+    assert not [k for k in keys if str(k).startswith("expect")]
 
 
 # -- pin ----------------------------------------------------------------------------------------
@@ -474,6 +495,11 @@ def test_pin_a_json_scenario(tmp_path: Path) -> None:
 
 
 def test_pin_refuses_what_is_not_a_scenario(tmp_path: Path) -> None:
+    twice = tmp_path / "twice.json"
+    twice.write_text('{"model": "supplier", "model": "in_house"}', encoding="utf-8")
+    result = runner.invoke(app, ["pin", str(twice)])
+    assert result.exit_code == 2
+    assert "duplicate key 'model'" in result.output
     path = tmp_path / "deal.yaml"
     path.write_text("- a list\n", encoding="utf-8")
     result = runner.invoke(app, ["pin", str(path)])

@@ -631,7 +631,7 @@ def check_command(
                     typer.echo(f"{path}: {_expectation_line(r, t)}")
     summary = f"{passed} {t('passed')}, {failed} {t('failed')}"
     if unreadable:
-        summary += f", {unreadable} {t('errors')}"
+        summary += f", {unreadable} {t('error' if unreadable == 1 else 'errors')}"
     typer.echo(summary)
     raise typer.Exit(2 if unreadable else 1 if failed else 0)
 

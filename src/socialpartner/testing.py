@@ -91,6 +91,8 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\Z")
 _MONEY_NAMES = frozenset({"surplus", "shortfall", "cost", "funding"})
 _MONEY_PREFIXES = ("net.", "public.", "npv.", "total.")
 _CURRENCY = ("[currency]", 1)
+# figure units that count or name rather than measure: "year" is a calendar year (2029), not a duration
+_COUNTED = frozenset({"", "people", "year"})
 _HOURS_PER_TIME = frozenset({("[labour]", 1), ("[time]", -1)})
 
 
@@ -116,6 +118,12 @@ def _split_period(name: str) -> tuple[str | None, str]:
     return match["period"], match["name"]
 
 
+def _text(q: pint.Quantity[Any]) -> str:
+    """``5 %``, ``344 DKK``, ``0.9``: the value as a reader wrote it."""
+    unit = {"dimensionless": "", "percent": " %"}.get(str(q.units), f" {q.units}")
+    return f"{u.format_magnitude(q.magnitude)}{unit}"
+
+
 def _is_percent(q: pint.Quantity[Any]) -> bool:
     return not u.unit_info(q).dims and str(q.units) != "dimensionless"
 
@@ -131,7 +139,8 @@ def _kind_problem(name: str, q: pint.Quantity[Any], *, tolerance: bool = False) 
     if tolerance and _is_percent(q):
         return None  # a percentage of the expected value fits every result
     _, base = _split_period(name)
-    given = f"got {u.format_magnitude(q.magnitude)} {q.units} ({u.describe_dims(dims)})".replace(" dimensionless", "")
+    kind = "a percentage" if _is_percent(q) else u.describe_dims(dims)
+    given = f"got {_text(q)} ({kind})"
     if base == "coverage":
         if dims:
             return f"coverage is a ratio: expected a decimal such as 0.9225 or a percentage such as '92.25 %', {given}"
@@ -230,9 +239,11 @@ def _figure_actual(value: Decimal | None, unit: str) -> _Actual:
     if unit == "ratio":
         return _Actual(value, "", _RATIO_PLACES, "", ratio=True)
     own = 0 if value is None else max(0, -int(value.as_tuple().exponent))
+    if unit in _COUNTED:
+        return _Actual(value, "", own, unit)
     try:
         info = u.parse_unit(unit)
-    except SocialPartnerError:  # "people", "year": counted, not measured
+    except SocialPartnerError:  # a unit of words only: compared as a plain number
         return _Actual(value, "", own, unit)
     places = _MONEY_PLACES if _CURRENCY in info.dims else max(own, _MONEY_PLACES)
     return _Actual(value, unit, places, unit)
@@ -273,12 +284,13 @@ def _in_unit(name: str, q: pint.Quantity[Any], actual: _Actual, *, tolerance: bo
     if not info.dims:
         if _is_percent(q) and not tolerance and not actual.ratio:
             what = f"in {actual.shown}" if actual.shown else "not a ratio"
-            raise ExpectationError(name, f"a percentage, but {name} is {what} (got {q})")
+            raise ExpectationError(name, f"a percentage, but {name} is {what} (got {_text(q)})")
         return magnitude * info.factor
     target = u.parse_unit(actual.unit) if actual.unit else None
     if target is None or target.dims != info.dims:
         what = f"in {actual.shown}" if actual.shown else "a plain number"
-        raise ExpectationError(name, f"wrong kind of unit ({u.describe_dims(info.dims)}): {name} is {what} (got {q})")
+        kind = u.describe_dims(info.dims)
+        raise ExpectationError(name, f"wrong kind of unit ({kind}): {name} is {what} (got {_text(q)})")
     return magnitude * info.factor / target.factor
 
 
@@ -469,6 +481,12 @@ _MAPPING_INDENT = re.compile(r"^[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\n(?P<indent> +)
 _SEQUENCE_INDENT = re.compile(r"^(?P<indent> *)(?P<dash>- +)\S", re.MULTILINE)
 
 
+def _indent(text: str) -> int:
+    """The indentation of a mapping's keys in ``text`` (2 when there is no nested mapping)."""
+    mapping = _MAPPING_INDENT.search(text)
+    return len(mapping["indent"]) if mapping else 2
+
+
 def _rt_yaml(text: str = "") -> Any:
     """A round-trip YAML reader and writer that indents as ``text`` does."""
     from ruamel.yaml import YAML
@@ -486,8 +504,7 @@ def _rt_yaml(text: str = "") -> Any:
     yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long line the user wrote
-    mapping = _MAPPING_INDENT.search(text)
-    step = len(mapping["indent"]) if mapping else 2
+    step = _indent(text)
     sequence = _SEQUENCE_INDENT.search(text)
     if sequence is None or not sequence["indent"]:  # "- item" under its key, as ruamel writes by default
         yaml.indent(mapping=step, sequence=step, offset=0)
@@ -495,6 +512,15 @@ def _rt_yaml(text: str = "") -> Any:
         offset = len(sequence["indent"]) % step if len(sequence["indent"]) % step else step
         yaml.indent(mapping=step, sequence=offset + len(sequence["dash"]), offset=offset)
     return yaml
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
 
 
 def _read_for_pin(path: Path) -> tuple[str, Any]:
@@ -513,7 +539,7 @@ def _read_for_pin(path: Path) -> tuple[str, Any]:
         raise ScenarioError(f"cannot read: {exc}", path) from None
     try:
         if suffix == ".json":
-            doc = json.loads(text, object_pairs_hook=dict, parse_float=Decimal)
+            doc = json.loads(text, object_pairs_hook=_unique_keys, parse_float=Decimal)
         else:
             doc = _rt_yaml(text).load(text)
     except Exception as exc:  # ruamel raises several unrelated types
@@ -563,6 +589,11 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
         elif not only_existing:
             block = _add(block, name, _pin_value(actual))
             added.append(name)
+            period = _split_period(name)[0]
+            first = period is not None and not any(_split_period(k)[0] == period for k in block if k != name)
+            if first and hasattr(block, "yaml_set_comment_before_after_key"):
+                # a heading before each year's results, so a reviewer finds them in a long block
+                block.yaml_set_comment_before_after_key(name, before=period, indent=_indent(text))
     tolerance = block.get("tolerance")
     if isinstance(tolerance, dict):
         for key in [k for k in tolerance if k not in block]:

@@ -77,6 +77,7 @@ _DA: dict[str, str] = {
     "no value": "ingen værdi",
     "passed": "bestået",
     "failed": "fejlet",
+    "error": "fejl",
     "errors": "fejl",
     # parties and flows
     "fleksjob workers": "fleksjobansatte",
