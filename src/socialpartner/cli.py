@@ -593,8 +593,8 @@ def check_command(
 ) -> None:
     """Check scenarios against their expect: blocks: exit 0 when all hold, 1 when any fails, 2 when one cannot be read.
 
-    Prints one line per failing expectation (file, result, expected, actual, difference)
-    and a summary ``N passed, M failed``.
+    Prints one line per failing expectation (file, result, expected, actual, difference),
+    then a summary: N passed, M failed.
     """
     from socialpartner.testing import ExpectationError, check_expectation, expectation_files
 
