@@ -28,6 +28,7 @@ from socialpartner._internal.units import Q_
 from socialpartner.errors import SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.scenario import example_path, load
+from socialpartner.testing import ExpectationResult
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Model Danish social-economy partnerships.")
 
@@ -456,6 +457,103 @@ def compare_command(
         row = (show(key, value_a), show(key, value_b), style + (show(key, d) if d is not None else "—"))
         table.add_row(escape(key), *row)
     console.print(table)
+
+
+def _expectation_line(r: ExpectationResult, t: Translator) -> str:
+    """``coverage: expected 0.9225, actual 0.9300, difference +0.0075`` in the output language."""
+    unit = f" {t(r.unit)}" if r.unit else ""
+
+    def text(value: Decimal, sign: bool = False) -> str:
+        places = r.places
+        if places == 6:  # a ratio: trailing zeros go, down to four decimals
+            while places > 4 and value == value.quantize(Decimal(1).scaleb(-(places - 1))):
+                places -= 1
+        shown = t.number(abs(value) if sign else value, places)
+        return (("+" if value >= 0 else "-") + shown if sign else shown) + unit
+
+    actual = t("no value") if r.actual is None else text(r.actual)
+    line = f"{r.name}: {t('expected')} {text(r.expected)}, {t('actual')} {actual}"
+    if r.difference is not None:
+        line += f", {t('difference')} {text(r.difference, sign=True)}"
+    if r.tolerance:
+        line += f" ({t('tolerance')} {text(r.tolerance)})"
+    return line
+
+
+@app.command("test")
+def check_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Scenario files, or folders to search for files with an expect: block."),
+    ],
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the output: en or da.")] = Language.en,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Check scenarios against their expect: blocks: exit 0 when all hold, 1 when any fails, 2 when one cannot be read.
+
+    Prints one line per failing expectation (file, result, expected, actual, difference),
+    then a summary: N passed, M failed.
+    """
+    from socialpartner.testing import ExpectationError, check_expectation, expectation_files
+
+    t = Translator("da" if lang is Language.da else "en")
+    passed = failed = unreadable = 0
+    with _reported(debug):
+        for path in expectation_files(paths):
+            try:
+                partnership = load(path)
+                ev = evaluate(partnership)
+            except (ValidationError, SocialPartnerError) as exc:
+                if debug:
+                    raise
+                unreadable += 1
+                message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+                typer.echo(f"error: {path}: {message}", err=True)
+                continue
+            if partnership.expect is None:
+                typer.echo(f"{path}: no expect: block", err=True)
+                continue
+            for name in partnership.expect.entries:
+                try:
+                    r = check_expectation(ev, name)
+                except ExpectationError as exc:  # an entry that names no result: the others still run
+                    if debug:
+                        raise
+                    unreadable += 1
+                    typer.echo(f"error: {path}: {exc}", err=True)
+                    continue
+                if r.passed:
+                    passed += 1
+                else:
+                    failed += 1
+                    typer.echo(f"{path}: {_expectation_line(r, t)}")
+    summary = f"{passed} {t('passed')}, {failed} {t('failed')}"
+    if unreadable:
+        summary += f", {unreadable} {t('error' if unreadable == 1 else 'errors')}"
+    typer.echo(summary)
+    raise typer.Exit(2 if unreadable else 1 if failed else 0)
+
+
+@app.command("pin")
+def pin_command(
+    file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.yml/.json).")],
+    existing: Annotated[
+        bool, typer.Option("--existing", help="Only update the entries already in the expect: block.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Write the scenario's current results into its expect: block, keeping the rest of the file."""
+    from socialpartner.testing import pin_expectations
+
+    with _reported(debug, file):
+        pinned = pin_expectations(file, only_existing=existing)
+    typer.echo(
+        f"pinned {file}: {len(pinned.added)} added, {len(pinned.changed)} changed, {len(pinned.removed)} removed"
+    )
+    for name in pinned.changed:
+        typer.echo(f"  changed: {name}")
+    for name in pinned.removed:
+        typer.echo(f"  removed: {name}")
 
 
 def main() -> None:

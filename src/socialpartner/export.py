@@ -57,7 +57,8 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str]) -> Path:
 
     wb.remove(wb.active)  # type: ignore[arg-type]
     inputs = []
-    for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True)):
+    # the expect: block states results, not inputs
+    for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})):
         value, unit = _number(text)
         inputs.append([key, text, value, unit])
     sheet("Inputs", ["input", "as written", "number", "unit"], inputs, {})

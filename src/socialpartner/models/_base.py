@@ -15,6 +15,7 @@ from socialpartner.models._options import Horizon, PublicBudget
 from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
 from socialpartner.quantities import AnyQuantity, Duration
+from socialpartner.testing import Expectations
 
 
 class Partnership(Frozen):
@@ -28,6 +29,8 @@ class Partnership(Frozen):
         horizon: several years, with growth, changes and progression.
         agreement: each party's floor or limit in a negotiation (see
             :func:`socialpartner.agreement`).
+        expect: the results the scenario is expected to give, for ``socialpartner test``
+            and the pytest plugin (see :mod:`socialpartner.testing`); evaluation ignores it.
 
     """
 
@@ -42,6 +45,7 @@ class Partnership(Frozen):
     public: PublicBudget | None = None
     horizon: Horizon | None = None
     agreement: AgreementTerms | None = None
+    expect: Expectations | None = None
 
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
@@ -55,7 +59,7 @@ class Partnership(Frozen):
                 raise ValueError("horizon: this model has its own years; leave horizon out")
             if canonical(self.period) != 1:
                 raise ValueError("horizon: evaluated year by year; leave period at 1 year")
-            known = dict(flatten(self.model_dump(mode="json", exclude={"horizon"})))
+            known = dict(flatten(self.model_dump(mode="json", exclude={"horizon", "expect"})))
             for i, change in enumerate(self.horizon.changes):
                 for path in change.set:
                     if path not in known:

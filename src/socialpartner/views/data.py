@@ -27,7 +27,7 @@ def manifest(ev: Evaluation) -> Manifest:
     """Library version, parameter-set version and the SHA-256 of the validated input."""
     from socialpartner.evaluation import Manifest
 
-    dumped = ev.partnership.model_dump(mode="json")
+    dumped = ev.partnership.model_dump(mode="json", exclude={"expect"})  # expectations are not inputs
     return Manifest(__version__, _ex.parameter_set_version(), _ex.input_hash(dumped))
 
 
