@@ -21,7 +21,7 @@ import pint
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from socialpartner._internal.units import canonical, unit_info
+from socialpartner._internal.units import exact, unit_info
 from socialpartner.errors import SocialPartnerError
 from socialpartner.quantities import AnyQuantity
 
@@ -110,7 +110,7 @@ class ParameterValue:
     @property
     def exact(self) -> Fraction:
         """The value in canonical units (DKK, hour, year; ratios as fractions), exact."""
-        return canonical(self.value)
+        return exact(self.value)
 
     def describe(self) -> str:
         """One line: ``name = value (year, tag; source)``, and the legacy mark if any."""

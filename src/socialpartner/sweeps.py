@@ -139,7 +139,7 @@ def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, Any]) 
         ("funding", st.total_funding),
     ):
         out[f"{prefix}{name} [DKK]"] = _dkk(value)
-    for party, net in st.net.items():
+    for party, net in engine.nets(period).items():
         out[f"{prefix}net.{party} [DKK]"] = _dkk(net)
     out[f"{prefix}jobs"] = st.jobs
     out[f"{prefix}fte"] = _divide(st.fte, 100.0)

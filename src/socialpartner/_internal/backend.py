@@ -45,6 +45,9 @@ def ore(x: Num) -> Num:
     Float amounts are money flows, which are never negative; whole øre in float64 add up
     exactly below 2⁵³ øre (about 9·10¹³ DKK).
     """
+    kind = type(x)
+    if kind is Fraction or kind is int:  # the exact backend, checked first: one evaluation is many calls
+        return _round_exact(x, 100)
     if isinstance(x, np.ndarray):
         cents = np.asarray(np.multiply(x, 100.0), dtype=float)  # 0-d stays an array; never objects
         cents += _HALF
@@ -98,16 +101,19 @@ def where(condition: Any, a: Num, b: Num) -> Num:
 def total(terms: Any) -> Num:
     """Σ sign·amount over ``(sign, amount)`` pairs, in place on arrays it owns.
 
-    A million-row pass costs about a millisecond, so a sum makes one new array at most.
+    Exact terms add as Python numbers; from the first array on, the sum is one new array
+    updated in place (a million-row pass costs about a millisecond).
     """
     acc: Num = 0
-    owned = False
-    for sign, x in terms:
-        if isinstance(acc, np.ndarray) and owned:
-            (np.add if sign > 0 else np.subtract)(acc, x, out=acc)
-        elif isinstance(acc, np.ndarray) or isinstance(x, np.ndarray):
-            acc = np.add(acc, x) if sign > 0 else np.subtract(acc, x)
-            owned = True
-        else:
-            acc = acc + x if sign > 0 else acc - x
+    items = iter(terms)
+    for sign, x in items:
+        if isinstance(x, np.ndarray):
+            # float64 from the start, so a later float term can be added in place
+            acc = np.add(acc, x, dtype=float) if sign > 0 else np.subtract(acc, x, dtype=float)
+            break
+        acc = acc + x if sign > 0 else acc - x
+    else:
+        return acc
+    for sign, x in items:
+        (np.add if sign > 0 else np.subtract)(acc, x, out=acc)
     return acc

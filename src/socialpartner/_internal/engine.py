@@ -15,6 +15,7 @@ The evaluation record and the sweep's DataFrame are views of a :class:`Run`.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -52,7 +53,6 @@ class Settlement:
     total_funding: Num
     surplus: Num
     shortfall: Num
-    net: dict[str, Num]
     break_even: dict[str, Num]
     covered: dict[str, Num]
     rates: dict[str, Num]
@@ -90,11 +90,6 @@ def settle(plan: Plan) -> Settlement:
     cost = total((1, amounts[k]) for k in plan.cost_pool)
     funding = {name: total((sign, amounts[k]) for k, sign in keys) for name, keys in plan.funding}
     total_funding, surplus, shortfall = core.balance(cost, funding.values())
-    terms: dict[str, list[tuple[int, Num]]] = {}
-    for f in plan.flows:
-        terms.setdefault(f.payer, []).append((-1, amounts[f.key]))
-        terms.setdefault(f.payee, []).append((1, amounts[f.key]))
-    net = {party: total(parts) for party, parts in terms.items()}
     break_even: dict[str, Num] = {}
     covered: dict[str, Num] = {}
     rates: dict[str, Num] = {}
@@ -108,8 +103,18 @@ def settle(plan: Plan) -> Settlement:
     paid = total((1, p.paid_hours) for p in jobs if p.paid_hours is not None)
     fte = hundredths(div(paid, FTE_HOURS_PER_WEEK))  # rounded once, from the exact total
     return Settlement(
-        amounts, cost, funding, total_funding, surplus, shortfall, net, break_even, covered, rates, headcount, fte
+        amounts, cost, funding, total_funding, surplus, shortfall, break_even, covered, rates, headcount, fte
     )
+
+
+def nets(period: PeriodRun) -> dict[str, Num]:
+    """What each party receives minus what it pays in a period (øre), parties in order of appearance."""
+    terms: dict[str, list[tuple[int, Num]]] = {}
+    amounts = period.settlement.amounts
+    for f in period.plan.flows:
+        terms.setdefault(f.payer, []).append((-1, amounts[f.key]))
+        terms.setdefault(f.payee, []).append((1, amounts[f.key]))
+    return {party: total(parts) for party, parts in terms.items()}
 
 
 def _break_even(cost: Num, others: Num, volume: Num) -> tuple[Num, Num, Num]:
@@ -117,7 +122,7 @@ def _break_even(cost: Num, others: Num, volume: Num) -> tuple[Num, Num, Num]:
     if is_exact(volume) and is_exact(cost) and is_exact(others):
         if volume == 0:
             return None, False, None
-        rate = core.break_even_rate(Fraction(cost), Fraction(others), volume * 100)
+        rate = core.break_even_rate(cost, others, Fraction(volume) * 100)  # øre ints over a Fraction: exact
         clamped = maximum(rate, 0)
         return ore(clamped), rate < 0, clamped
     import numpy as np
@@ -269,7 +274,7 @@ def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[N
     """The yearly net of every party and public payer (øre), zero in years it is absent."""
     out: dict[str, list[Num]] = {}
     for t, period in enumerate(periods):
-        for party, net in period.settlement.net.items():
+        for party, net in nets(period).items():
             out.setdefault(party, [0] * len(periods))[t] = net
         if period.public is not None:
             for payer in PAYERS:
@@ -282,24 +287,31 @@ def _over_periods(
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
     use = ParameterUse(parameters, parameter_year(partnership, 0))
     factors = _discount_factors(len(periods), _reader(use, vector))
+    # Exact: every factor as an integer weight over one common denominator, so the running
+    # sums are integers (a 40-year horizon's factors have denominators of 100 digits).
+    scale: Num = 1.0
+    weights: list[Num] = factors
+    if not vector:
+        scale = math.lcm(*(f.denominator for f in factors))
+        weights = [f.numerator * (scale // f.denominator) for f in factors]
     pv: dict[str, Num] = {}
     payback: dict[str, Num] = {}
     negative: dict[str, Num] = {}
     totals: dict[str, Num] = {}
-    for name, nets in series(periods).items():
+    for name, yearly in series(periods).items():
         running: Num = 0
         back: Num = -1
         was_negative: Num = False
-        for t, net in enumerate(nets):
-            running = running + (Fraction(net) if is_exact(net) else net) * factors[t]
+        for t, net in enumerate(yearly):
+            running = running + net * weights[t]
             below = running < 0
             # a dip below zero restarts the count; the first year back at or above zero is the payback
             back = where(below, -1, where(was_negative & (back < 0), t, back))
             was_negative = was_negative | below
-        pv[name] = ore(div(running, 100)) if is_exact(running) else _ore_signed(running)
+        pv[name] = ore(div(running, 100 * scale)) if is_exact(running) else _ore_signed(running)
         payback[name], negative[name] = back, was_negative
         if name.startswith("public."):
-            totals[name] = total((1, n) for n in nets)
+            totals[name] = total((1, n) for n in yearly)
     return pv, payback, negative, totals
 
 

@@ -61,39 +61,55 @@ def period_label(period: pint.Quantity[Any]) -> str:
     return label
 
 
-def grown(value: Any, wage: Num, price: Num, *, skip: frozenset[str] = frozenset(), at: str = "") -> Any:
-    """``value`` with its money inputs times ``wage`` (wage costs) or ``price`` (the rest).
+Skeleton = dict[str, Any]  # field → a sub-skeleton, or the growth class of a money quantity
 
-    Exact factors (Fractions) keep magnitudes exact; float factors (sweeps) make floats
-    or arrays. Paths in ``skip`` (values set by a change) are kept as stated.
+
+def skeleton(value: Any, *, skip: frozenset[str] = frozenset(), at: str = "") -> Any:
+    """Where ``value``'s money inputs are: walked once, so each year grows only those branches.
+
+    A money quantity becomes ``"wage"`` or ``"price"`` (its growth), a model or tuple a dict
+    of the children that hold money, anything else None. Paths in ``skip`` (set by a
+    change) are left out: a changed value is taken as stated.
     """
     if isinstance(value, pint.Quantity):
         if _DKK not in unit_info(value).dims:
-            return value
-        key = at.rpartition(".")[2]
-        factor = wage if key in WAGE_KEYS else price
+            return None
+        return "wage" if at.rpartition(".")[2] in WAGE_KEYS else "price"
+    children: Iterator[tuple[str, Any]]
+    if isinstance(value, BaseModel):
+        children = ((name, getattr(value, name)) for name in type(value).model_fields if name not in _NOT_GROWN)
+    elif isinstance(value, tuple):
+        children = ((str(i), v) for i, v in enumerate(value))
+    else:
+        return None
+    out = {}
+    for name, child in children:
+        path = f"{at}.{name}" if at else name
+        if path not in skip:
+            sub = skeleton(child, skip=skip, at=path)
+            if sub is not None:
+                out[name] = sub
+    return out or None
+
+
+def grown(value: Any, where: Any, wage: Num, price: Num) -> Any:
+    """``value`` with its money inputs (as ``where`` maps them) times ``wage`` or ``price``.
+
+    Exact factors (Fractions) keep magnitudes exact; float factors (sweeps) make floats
+    or arrays.
+    """
+    if where is None:
+        return value
+    if isinstance(where, str):
+        factor = wage if where == "wage" else price
         if factor == 1:
             return value
         magnitude = value.magnitude
         exact = isinstance(factor, Fraction) and isinstance(magnitude, (int, float, Fraction))
         return with_magnitude(value, exact_magnitude(magnitude) * factor if exact else magnitude * factor)
-    if isinstance(value, BaseModel):
-        update = {}
-        for name in type(value).model_fields:
-            if name in _NOT_GROWN:
-                continue
-            path = f"{at}.{name}" if at else name
-            if path in skip:
-                continue
-            old = getattr(value, name)
-            new = grown(old, wage, price, skip=skip, at=path)
-            if new is not old:
-                update[name] = new
-        return value.model_copy(update=update) if update else value
     if isinstance(value, tuple):
-        items = tuple(grown(v, wage, price, skip=skip, at=f"{at}.{i}") for i, v in enumerate(value))
-        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
-    return value
+        return tuple(grown(v, where.get(str(i)), wage, price) for i, v in enumerate(value))
+    return value.model_copy(update={name: grown(getattr(value, name), sub, wage, price) for name, sub in where.items()})
 
 
 def check_change(base: Partnership, index: int, path: str, value: Any) -> Partnership:
@@ -130,7 +146,7 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
         return
     base = partnership.model_copy(update={"horizon": None})
     wage_growth, price_growth = 1 + canonical(horizon.wage_growth), 1 + canonical(horizon.price_growth)
-    in_force_models: dict[tuple[int, ...], tuple[Partnership, frozenset[str]]] = {}
+    in_force_models: dict[tuple[int, ...], tuple[Partnership, frozenset[str], Any]] = {}
     for index in range(horizon.years):
         in_force = tuple(i for i, c in enumerate(horizon.changes) if horizon.applies(c, index))
         if in_force not in in_force_models:
@@ -139,10 +155,11 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
                 for path, value in horizon.changes[i].set.items():
                     changed = check_change(changed, i, path, value)
                     paths_set.add(path)
-            in_force_models[in_force] = (changed, frozenset(paths_set))
-        changed, fixed = in_force_models[in_force]
+            fixed = frozenset(paths_set)
+            in_force_models[in_force] = (changed, fixed, skeleton(changed, skip=fixed))
+        changed, fixed, money = in_force_models[in_force]
         model = paths.overlay(changed, {k: v for k, v in overrides.items() if k not in fixed})
-        model = grown(model, wage_growth**index, price_growth**index, skip=fixed)
+        model = grown(model, money, wage_growth**index, price_growth**index)
         label = horizon.label(index)
         yield Year(label, index, model, replace(model._plan(), label=label))
 

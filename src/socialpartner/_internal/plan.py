@@ -21,9 +21,15 @@ from socialpartner.money import round_half_up
 TWO_PLACES = Decimal("0.01")
 
 
+_DIGITS: dict[Decimal, int] = {}
+
+
 def places(value: Fraction | Decimal | int, step: Decimal = TWO_PLACES) -> Decimal:
     """Round a non-money figure (hours, FTE, a ratio) half up to ``step``, exactly at any size."""
-    return round_half_up(value, -int(step.as_tuple().exponent))
+    digits = _DIGITS.get(step)
+    if digits is None:  # a handful of steps; as_tuple costs more than the rounding
+        digits = _DIGITS[step] = -int(step.as_tuple().exponent)
+    return round_half_up(value, digits)
 
 
 @dataclass(frozen=True, slots=True)

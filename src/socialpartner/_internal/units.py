@@ -257,14 +257,28 @@ def canonical(quantity: pint.Quantity[Any]) -> Fraction:
     In :func:`vector_mode` the result is a float, or a float array for a varied input
     (the annotation stays Fraction: the model formulas use only ``+ - * /``).
     """
-    factor = unit_info(quantity).factor
-    magnitude = quantity.magnitude
     if _VECTOR.get():
+        factor = unit_info(quantity).factor
+        magnitude = quantity._magnitude
         if isinstance(magnitude, (int, Fraction, Decimal)):
             return float(magnitude) * float(factor)  # type: ignore[return-value]
         # an array of a varied input: no copy when the unit is already canonical
         return magnitude if factor == 1 else magnitude * float(factor)  # type: ignore[no-any-return]
-    if type(magnitude) is not int:
-        magnitude = exact_magnitude(magnitude)
-        return magnitude * factor
-    return Fraction(magnitude * factor.numerator, factor.denominator)  # one normalisation, not two
+    return exact(quantity)
+
+
+def exact(quantity: pint.Quantity[Any]) -> Fraction:
+    """The exact magnitude in canonical units, whatever the mode (parameters, rules)."""
+    # A scenario's quantities are immutable once validated and a model reads each several
+    # times per evaluation: the exact value is kept on the quantity (keyed by its magnitude).
+    magnitude = quantity._magnitude
+    cached = quantity.__dict__.get("_sp_canonical")
+    if cached is not None and cached[0] is magnitude:
+        return cached[1]  # type: ignore[no-any-return]
+    factor = unit_info(quantity).factor
+    if type(magnitude) is int:
+        value = Fraction(magnitude * factor.numerator, factor.denominator)  # one normalisation, not two
+    else:
+        value = exact_magnitude(magnitude) * factor
+    quantity.__dict__["_sp_canonical"] = (magnitude, value)
+    return value
