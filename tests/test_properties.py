@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import socialpartner as sp
+from socialpartner._internal.units import format_decimal
 from socialpartner.scenario import from_data
 
 from .strategies import any_model_data, shared_responsibility_data
@@ -171,7 +172,7 @@ def respell(value: Any) -> Any:
             other, per = EXACT_ALTERNATIVES[unit]
             converted = finite_decimal(Fraction(Decimal(number)) * per)
             if converted is not None:
-                return f"{converted} {other}"
+                return f"{format_decimal(converted)} {other}"  # 1.0550, never 1.055 (a grouping?)
     return value
 
 

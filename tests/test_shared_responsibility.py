@@ -149,7 +149,9 @@ def test_no_hours_means_no_overhead_break_even(data: dict[str, Any]) -> None:
 
 def test_rounding_to_ore_per_transfer(data: dict[str, Any]) -> None:
     data["temp_hours"]["effective_hours"] = "10 hour/month"  # 3 × 10 × 12 = 360 h
-    data["temp_hours"]["wage_cost"] = "165.333 DKK/hour"  # 165.333 × 360 = 59,519.88
+    data["temp_hours"]["wage_cost"] = (
+        "165.3330 DKK/hour"  # (165.333 written so it is no thousands grouping) 165.333 × 360 = 59,519.88
+    )
     data["temp_hours"]["overhead"] = "12.5 %"  # 20.666625 × 360 = 7,439.985 → 7,439.99 (half up)
     ev = sp.evaluate(from_data(data))
     assert amounts(ev)["temp hours: wage cost"] == D("59519.88")

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from socialpartner._internal.units import split_quantity
+from socialpartner._internal.units import format_decimal, split_quantity
 from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -128,7 +128,7 @@ def _text(x: Fraction, unit: str) -> str:
         d = round_half_up(x, places)
         if Fraction(d) == x or len(d.normalize().as_tuple().digits) >= 15:
             break
-    text = format(d.normalize(), "f")
+    text = format_decimal(d)  # 35.897 is written 35.8970: never a thousands grouping
     return f"{text} {unit}".strip()
 
 
