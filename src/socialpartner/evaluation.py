@@ -703,7 +703,7 @@ def _combine(partnership: Partnership, parts: tuple[Evaluation, ...], period: st
     )
 
 
-_WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "fleksjob_wage"})
+_WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "cost_per_fte", "fleksjob_wage"})
 
 
 def _grown(value: Any, wage: Fraction, price: Fraction, key: str = "") -> Any:
