@@ -84,6 +84,7 @@ def test_other_units_do_not_change_results(data: dict[str, Any], pick: st.DataOb
     section = changed[path[0]]
     value = finite_decimal(magnitude(section[path[1]]) * per_original)
     assume(value is not None)
+    assert value is not None
     section[path[1]] = f"{format_decimal(value)} {unit}"
     assert results(evaluate(changed)) == results(evaluate(data))
 
