@@ -279,7 +279,14 @@ def test_fte_next_to_a_full_time_salary_costs_the_share() -> None:
     assert "FTE × cost per FTE" in shown
     assert "support_staff.0.cost_per_fte = 460000 DKK / year" in shown
     assert "support_staff.0.fte = 0.5 FTE" in shown
-    assert ev.to_dict()  # JSON-ready
+    # tables, JSON and the xlsx ledger show the FTE and the salary per FTE next to the cost
+    (transfer,) = [t for t in ev.to_dict()["transfers"] if t["purpose"].startswith("salary")]
+    assert transfer == {
+        "payer": "social_enterprise",
+        "payee": "support_staff",
+        "amount": "230000.00",
+        "purpose": "salary: socialpædagog (0.5 FTE × 460000 DKK / year)",
+    }
     assert sp.loads(sp.dumps(sp.loads(text))) == sp.loads(text)
 
 
@@ -577,3 +584,13 @@ def test_every_ambiguous_spelling_is_an_error_naming_the_field(amount: int) -> N
         with pytest.raises(ValidationError) as info:
             evaluate_with_price(price)
         assert info.value.errors()[0]["loc"] == ("courses", "price")
+
+
+def test_the_schema_accepts_danish_numbers_and_number_format() -> None:
+    import jsonschema
+
+    data = _parse(
+        "number_format: da\n" + with_line("  wage_cost: 165 DKK/hour", "  wage_cost: 165,50 kr./time"), "yaml", None
+    )
+    jsonschema.validate(data, sp.scenario_schema())
+    sp.from_data(data)  # and the library reads what the schema allows

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from socialpartner._internal.units import WrittenNumber
+from socialpartner._internal.units import NUMBER_FORMATS, WrittenNumber
 from socialpartner.errors import ScenarioError
 from socialpartner.models._base import Partnership
 from socialpartner.models.in_house import InHousePartnership
@@ -283,6 +283,11 @@ def scenario_schema() -> dict[str, Any]:
     union = Union[tuple(MODELS.values())]  # type: ignore[valid-type]  # noqa: UP007 - built at run time
     adapter: TypeAdapter[Any] = TypeAdapter(Annotated[union, Field(discriminator="model")])  # type: ignore[arg-type]
     schema: dict[str, Any] = adapter.json_schema()
+    for cls in MODELS.values():  # a way of reading the file, not a field of the model
+        schema["$defs"][cls.__name__]["properties"]["number_format"] = {
+            "enum": list(NUMBER_FORMATS),
+            "description": "How the numbers in this file are written: 'da' (510.000,50) or 'plain' (510000.50).",
+        }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "socialpartner scenario"
     return schema

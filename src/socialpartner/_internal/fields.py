@@ -60,7 +60,10 @@ class QuantityType:
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        text: JsonSchemaValue = {"type": "string", "pattern": r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*\S.*$"}
+        text: JsonSchemaValue = {
+            "type": "string",
+            "pattern": r"^\s*[+-]?([0-9][0-9_.,]*|[.,][0-9][0-9_]*)([eE][+-]?[0-9]+)?\s*\S.*$",
+        }
         description = f"A quantity: {self.expected}, as a number followed by a unit, e.g. {self.examples[0]!r}."
         out: JsonSchemaValue
         if self.plain_unit is not None:

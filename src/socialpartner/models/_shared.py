@@ -205,7 +205,7 @@ def staff_flows(
                 payer,
                 "support_staff",
                 s.annual_cost_exact() * years,
-                f"salary: {s.role}",
+                f"salary: {s.role}" + ("" if s.cost_per_fte is None else f" ({s.fte} × {s.cost_per_fte})"),
                 formula + suffix,
                 (*inputs, *per),
             )
