@@ -207,6 +207,9 @@ def test_bare_progression_share_above_one_is_refused() -> None:
         ("15 pct.", "15 %", Fraction(3, 20)),
         ("1 årsværk", "1 FTE", Fraction(1924)),
         ("90 min", "1.5 hour", Fraction(3, 2)),
+        ("90 min.", "1.5 hour", Fraction(3, 2)),
+        ("170 kr. pr. time", "170 DKK/hour", Fraction(170)),
+        ("480000 kr pr år", "480000 DKK/year", Fraction(480000)),
     ],
 )
 def test_danish_unit_words_give_the_english_numbers(danish: str, english: str, exact: Fraction) -> None:
@@ -260,6 +263,17 @@ def test_string_magnitude_in_q_is_read_like_text() -> None:
     assert staff.annual_cost_exact() == Fraction("167567.88")  # 13,963.99 × 12
     with pytest.raises(ValidationError, match="write 13963 or 13_963"):
         sp.SupportStaff(role="x", fte=1, annual_cost=sp.Q_("13.963", "DKK/month"))
+
+
+def test_q_of_a_whole_expression_follows_the_number_rules() -> None:
+    # pint alone reads "510.000 DKK" as 510 DKK
+    with pytest.raises(sp.QuantityError, match="write 510000 or 510_000"):
+        sp.Q_("510.000 DKK")
+    with pytest.raises(sp.QuantityError, match=r"write 165\.50"):
+        sp.Q_("165,50 DKK/hour")
+    assert sp.Q_("510_000 DKK").magnitude == 510000
+    assert sp.Q_(170, "kr. pr. time") == sp.Q_(170, "DKK/hour")
+    assert sp.Q_("18750 kr./md.").to("DKK/year").magnitude == 225000
 
 
 def test_decimals_keep_their_exactness_rules() -> None:
@@ -497,6 +511,24 @@ def test_growth_overflow_names_the_growth() -> None:
     assert errors[0]["msg"].startswith("Value error, horizon.wage_growth: ")
     # the first amount it breaks: 165 DKK/hour × 11¹⁹ ≈ 1.01e22, beyond 10¹⁵
     assert "grows temp_hours.wage_cost (165 DKK / hour) to 1.01e+22" in errors[0]["msg"]
+
+
+def test_ambiguous_number_in_a_horizon_change_names_the_change() -> None:
+    text = EXAMPLE + "horizon: {years: 2, changes: [{year: 2, set: {courses.price: 12.000 DKK/month}}]}\n"
+    errors = refused(text)
+    assert errors[0]["loc"] == ("horizon", "changes", 0, "set")
+    assert errors[0]["msg"].startswith("Value error, courses.price: ")
+    assert "write 12000 or 12_000" in errors[0]["msg"]
+
+
+def test_horizon_change_in_a_danish_file_keeps_its_meaning() -> None:
+    change = "horizon: {years: 2, changes: [{year: 2, set: {courses.price: %s}}]}\n"
+    danish = sp.loads("number_format: da\n" + EXAMPLE + change % "'12.000,50 kr./md.'")
+    plain = sp.loads(EXAMPLE + change % "12000.50 DKK/month")
+    assert sp.evaluate(danish).results() == sp.evaluate(plain).results()
+    # year 2: 3 places × 12,000.50 × 12 months = 432,018.00 DKK for the courses
+    assert sp.evaluate(danish).breakdown[1].explain("courses").value == "432,018.00 DKK"
+    assert sp.evaluate(sp.loads(sp.dumps(danish))).results() == sp.evaluate(plain).results()
 
 
 # -- 10. every text entry point -----------------------------------------------------------

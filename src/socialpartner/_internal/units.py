@@ -162,7 +162,9 @@ def read_number(text: str, *, what: str) -> Decimal:
 # powers, operators and brackets. Anything else is refused before pint sees it.
 # Danish abbreviations are written with a full stop (kr., md., mdr., pct.); the stop is
 # not part of the unit's name in units.txt, so it is dropped before pint sees the text.
-_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|pct)\.", re.IGNORECASE)
+_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|pct|min)\.", re.IGNORECASE)
+# Danish "pr." (per): "170 kr. pr. time" is 170 kr/time.
+_PER = re.compile(r"\s+pr\.?\s+", re.IGNORECASE)
 # The spellings of a share: a percentage or nothing (a bare fraction). Ratios of other
 # units (hour/hour, week/year, %%) cancel to a number that is not what the field means.
 _RATIO_SPELLINGS = frozenset({"", "%", "percent", "procent", "pct"})
@@ -214,8 +216,39 @@ def _exact_registry() -> pint.UnitRegistry[Any]:
     return pint.UnitRegistry(str(DEFINITIONS), cache_folder=None, non_int_type=Fraction)
 
 
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])[0-9][0-9_.,]*(?:[eE][+-]?[0-9]+)?")
+_PLAIN_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?\Z")
+
+
+def _pint_text(text: str) -> str:
+    """Text for pint's own parser: Danish unit spellings and numbers read by the number rules.
+
+    ``sp.Q_("510.000 DKK")`` would otherwise be 510 DKK; here it is refused like in a file.
+    """
+    text = normalise_unit_text(text)
+    if not any(c.isdigit() for c in text):
+        return text
+
+    def number(match: re.Match[str]) -> str:
+        token = match[0]
+        value = read_number(token, what="a quantity")  # raises on 510.000, 165,50
+        return token if _PLAIN_TOKEN.match(token) else format_decimal(value)
+
+    return _NUMBER_TOKEN.sub(number, text)
+
+
+# Text given to the registry itself (sp.Q_("510.000 DKK"), sp.Q_(170, "kr. pr. time")) is
+# read by the same rules as scenario text.
+ureg.preprocessors.append(_pint_text)
+
+
 def normalise_unit_text(text: str) -> str:
-    """Unit text with the full stops of Danish abbreviations dropped (``kr./md.`` → ``kr/md``)."""
+    """Unit text with Danish abbreviations' full stops dropped and ``pr.`` read as ``/``.
+
+    ``kr./md.`` → ``kr/md``; ``kr. pr. time`` → ``kr/time``.
+    """
+    if " pr" in text.lower():
+        text = _PER.sub("/", text)
     return _ABBREVIATION_STOP.sub(r"\1", text) if "." in text else text
 
 
