@@ -404,6 +404,8 @@ def test_ratios_that_cancel_are_not_a_markup(written: str) -> None:
 def test_every_share_spelling_is_twelve_percent(written: str) -> None:
     partnership = sp.loads(with_line("  overhead: 20 DKK/hour", f"  overhead: {written}"))
     assert canonical(partnership.temp_hours.overhead) == Fraction(3, 25)  # type: ignore[attr-defined]
+    for fmt in ("yaml", "json"):  # what save writes, load reads back
+        assert sp.loads(sp.dumps(partnership, fmt), fmt) == partnership
 
 
 class EveryField(BaseModel):
@@ -428,11 +430,11 @@ FIELD_UNITS: dict[str, list[str]] = {
     "hours": ["hour/week", "t/uge", "timer/md."],
     "fte": ["FTE", "årsværk", "hour/week", ""],
     "span": ["year", "måned", "uge", "day"],
-    "share": ["%", "procent", "pct."],
-    "markup": ["DKK/hour", "%", "procent"],
+    "share": ["%", "procent", "pct.", ""],
+    "markup": ["DKK/hour", "%", "procent", ""],  # a bare markup is a fraction: saved as '0.12', read back
     "items": ["item/year", "order/week"],
     "per_item": ["DKK/item", ""],
-    "anything": ["DKK/month", "%", "hour/week"],
+    "anything": ["DKK/month", "%", "hour/week", ""],
 }
 
 
