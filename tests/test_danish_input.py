@@ -299,7 +299,7 @@ def test_fte_next_to_a_full_time_salary_costs_the_share() -> None:
         "payer": "social_enterprise",
         "payee": "support_staff",
         "amount": "230000.00",
-        "purpose": "salary: socialpædagog (0.5 FTE × 460000 DKK / year)",
+        "purpose": "salary: socialpædagog (0.5 FTE × 460000 DKK/year)",
     }
     assert sp.loads(sp.dumps(sp.loads(text))) == sp.loads(text)
 

@@ -10,8 +10,9 @@ import pint
 from pydantic import model_validator
 
 from socialpartner._internal.plan import Flow, Placement
-from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical
+from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical, format_decimal
 from socialpartner.models._frozen import Frozen
+from socialpartner.money import round_half_up
 from socialpartner.parties import Name
 from socialpartner.quantities import FullTimeEquivalents, Headcount, HoursPerTime, MoneyPerHour, MoneyPerTime
 
@@ -145,6 +146,17 @@ class SupportStaff(Frozen):
             return self.full_time_equivalents() * canonical(self.cost_per_fte)
         return canonical(cast("pint.Quantity[Any]", self.annual_cost))  # one of the two, checked above
 
+    def cost_note(self) -> str:
+        """`` (0.5 FTE × 460000 DKK/year)`` for a post costed per FTE, else empty (the cost says it all).
+
+        In canonical units, so that the spelling of the inputs does not change the label.
+        """
+        if self.cost_per_fte is None:
+            return ""
+        fte = format_decimal(round_half_up(self.full_time_equivalents(), 2))
+        salary = format_decimal(round_half_up(canonical(self.cost_per_fte), 2))
+        return f" ({fte} FTE × {salary} DKK/year)"
+
     def cost_inputs(self, path: str) -> tuple[str, tuple[str, ...]]:
         """The formula and the scenario inputs behind the post's cost (for explanations)."""
         if self.cost_per_fte is not None:
@@ -205,7 +217,7 @@ def staff_flows(
                 payer,
                 "support_staff",
                 s.annual_cost_exact() * years,
-                f"salary: {s.role}" + ("" if s.cost_per_fte is None else f" ({s.fte} × {s.cost_per_fte})"),
+                f"salary: {s.role}" + s.cost_note(),
                 formula + suffix,
                 (*inputs, *per),
             )
