@@ -337,6 +337,16 @@ def test_a_mapping_where_a_list_is_expected_says_list() -> None:
     assert message == "Input should be a list"
 
 
+def test_models_built_in_code_get_the_same_plain_messages() -> None:
+    with pytest.raises(ValidationError) as info:
+        sp.TempHours(workers=1, effective_hours="15 hour/week", wage_cost=165, overhed="20 DKK/hour")
+    errors = {e["loc"]: e["msg"] for e in info.value.errors()}
+    assert errors[("overhed",)] == "unknown key 'overhed'; did you mean 'overhead'?"
+    with pytest.raises(ValidationError) as info:
+        sp.Courses(participants=2.5, price="11000 DKK/month")
+    assert info.value.errors()[0]["msg"] == "Input should be a whole number"
+
+
 def test_messages_start_with_the_field_path_in_the_cli(tmp_path: Any) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(with_line("  overhead: 20 DKK/hour", "  overhed: 20 DKK/hour"), encoding="utf-8")

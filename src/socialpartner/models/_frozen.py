@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, ValidationError, model_validator
 
 from socialpartner._internal.messages import plain
 
@@ -12,35 +12,17 @@ from socialpartner._internal.messages import plain
 class Frozen(BaseModel):
     """Immutable, strict about unknown keys: a typo in a scenario file is an error.
 
-    ``model_validate`` (what :func:`socialpartner.load` and ``from_data`` use) reports
-    errors in plain words (``a list``, ``did you mean 'overhead'?``). The constructor is
-    pydantic's own: a custom ``__init__`` would be called for every nested model.
+    Validation errors are reported in plain words (``a list``, ``did you mean
+    'overhead'?``), whether the model is built in code, from data or from a file.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
+    @model_validator(mode="wrap")
     @classmethod
-    def model_validate(
-        cls,
-        obj: Any,
-        *,
-        strict: bool | None = None,
-        extra: Any = None,
-        from_attributes: bool | None = None,
-        context: Any | None = None,
-        by_alias: bool | None = None,
-        by_name: bool | None = None,
-    ) -> Self:
-        """Validate ``obj`` into this model (pydantic's ``model_validate``, with plain messages)."""
+    def _plain_messages(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        # pydantic merges a ValidationError raised here into the caller's, under this model's location
         try:
-            return super().model_validate(
-                obj,
-                strict=strict,
-                extra=extra,
-                from_attributes=from_attributes,
-                context=context,
-                by_alias=by_alias,
-                by_name=by_name,
-            )
+            return handler(data)
         except ValidationError as exc:
             raise plain(exc, cls) from None
