@@ -338,8 +338,9 @@ def test_a_mapping_where_a_list_is_expected_says_list() -> None:
 
 
 def test_models_built_in_code_get_the_same_plain_messages() -> None:
+    typo: dict[str, Any] = {"overhed": "20 DKK/hour"}  # as a notebook user might misspell it
     with pytest.raises(ValidationError) as info:
-        sp.TempHours(workers=1, effective_hours="15 hour/week", wage_cost=165, overhed="20 DKK/hour")
+        sp.TempHours(workers=1, effective_hours="15 hour/week", wage_cost=165, **typo)
     errors = {e["loc"]: e["msg"] for e in info.value.errors()}
     assert errors[("overhed",)] == "unknown key 'overhed'; did you mean 'overhead'?"
     with pytest.raises(ValidationError) as info:
