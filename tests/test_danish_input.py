@@ -575,6 +575,18 @@ def test_cli_numbers_follow_the_rules(args: list[str], words: str) -> None:
     assert words in result.output
 
 
+def test_sweep_values_follow_the_rules() -> None:
+    deal = sp.load(sp.example_path())
+    with pytest.raises(sp.SocialPartnerError, match="write 9000 or 9_000"):
+        sp.sweep(deal, {"courses.price": ["9.000 DKK/month", "10000 DKK/month"]})
+    spread = {"support_staff.0.annual_cost": sp.Triangular("450.000 DKK/year", "480000 DKK/year", "560000 DKK/year")}
+    with pytest.raises(sp.QuantityError, match="write 450000 or 450_000"):
+        sp.monte_carlo(deal, spread, n=10)
+    grouped = sp.sweep(deal, {"courses.price": ["9_000 kr./md.", "10_000 kr./md."]})
+    plain = sp.sweep(deal, {"courses.price": ["9000 DKK/month", "10000 DKK/month"]})
+    assert list(grouped["coverage"]) == list(plain["coverage"])
+
+
 def test_cli_accepts_underscore_grouping() -> None:
     result = CliRunner().invoke(app, ["sweep", str(sp.example_path()), "--vary", "courses.price=9_000..14_000:3"])
     assert result.exit_code == 0, result.output
