@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal.units import WrittenNumber
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
 
@@ -67,6 +68,35 @@ ODD_TEXT = [
     "Ω",
     "🙂 DKK",
     "12 kr/h",
+    # Danish spellings and mistakes (numbers as typed, unit words, YAML 1.1 leftovers)
+    "510.000 DKK/year",
+    "1.250.000 kr./år",
+    "2.400 DKK/week",
+    "165,50 DKK/hour",
+    "510,000 DKK/year",
+    "510.000,50 kr./år",
+    "510_000 DKK/year",
+    "5__1 DKK",
+    "170 kr./time",
+    "37 t/uge",
+    "20 timer/uge",
+    "18750 kr./md.",
+    "1 år",
+    "15 procent",
+    "15 pct.",
+    "1 årsværk",
+    "3",
+    "1.5",
+    "0.12",
+    "12 %%",
+    "12 %/%",
+    "12 hour/hour",
+    "12 week/year",
+    "0.12 dimensionless",
+    "0223",
+    "1:30",
+    "1e-9 year",
+    "1000 %",
 ]
 
 SCALARS = st.one_of(
@@ -74,6 +104,7 @@ SCALARS = st.one_of(
     st.booleans(),
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=False, places=3, max_value=10**6, min_value=-(10**6)).map(lambda d: WrittenNumber(d)),
     st.text(max_size=20),
     st.sampled_from(ODD_TEXT),
 )
@@ -82,6 +113,17 @@ JUNK = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
     max_leaves=12,
 )
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes a WrittenNumber as the plain YAML number it came from (``510.000``)."""
+
+
+_Dumper.add_representer(WrittenNumber, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v)))
+
+
+def to_yaml(data: Any, **options: Any) -> str:
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, **options))
 
 
 FIELD_FIRST = re.compile(r"^(Value error, )?[a-z_][a-z_0-9.]*: ")
@@ -159,7 +201,7 @@ def test_valid_scenarios_evaluate(data: dict[str, Any]) -> None:
 
 
 @FUZZ
-@given(st.one_of(JUNK, st.dictionaries(st.sampled_from(["model", "name", "period"]), JUNK)))
+@given(st.one_of(JUNK, st.dictionaries(st.sampled_from(["model", "name", "period", "number_format"]), JUNK)))
 def test_junk_documents(data: Any) -> None:
     event(outcome(data))
 
@@ -168,8 +210,11 @@ def test_junk_documents(data: Any) -> None:
 @given(
     st.one_of(
         st.text(max_size=200),
-        st.builds(lambda d: yaml.safe_dump(d, allow_unicode=True), mutated()),
-        st.builds(lambda d, cut: yaml.safe_dump(d, allow_unicode=True)[:cut], any_model_data(), st.integers(0, 400)),
+        st.builds(to_yaml, mutated()),
+        st.builds(lambda d, cut: to_yaml(d)[:cut], any_model_data(), st.integers(0, 400)),
+        # the same scenarios declared Danish, and in YAML flow style (where a comma ends a value)
+        st.builds(lambda d: "number_format: da\n" + to_yaml(d), any_model_data()),
+        st.builds(lambda d: to_yaml(d, default_flow_style=True), mutated()),
     ),
     st.sampled_from(["yaml", "json"]),
 )
@@ -189,7 +234,7 @@ runner = CliRunner()
 def test_cli_never_shows_a_traceback(tmp_path_factory: Any, data: dict[str, Any]) -> None:
     path = Path(tmp_path_factory.mktemp("fuzz")) / "scenario.yaml"
     try:
-        text = yaml.safe_dump(data, allow_unicode=True)
+        text = to_yaml(data)
     except yaml.YAMLError:
         return
     path.write_text(text, encoding="utf-8")

@@ -24,7 +24,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from socialpartner._internal.i18n import Translator
-from socialpartner._internal.units import Q_
+from socialpartner._internal.units import Q_, read_number
 from socialpartner.errors import SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.scenario import example_path, load
@@ -142,9 +142,12 @@ def solve_command(
     with _reported(debug, file):
         if not sep or not result.strip() or not value.strip():
             raise SocialPartnerError(f"--target must be RESULT=VALUE, e.g. coverage=1; got {target!r}")
+        goal = _cli_number(value, "--target")
+        lowest = None if low is None else _cli_number(low, "--min")
+        highest = None if high is None else _cli_number(high, "--max")
         partnership = load(file)
         before = result_value(evaluate(partnership), result.strip())
-        solution = solve(partnership, vary, result.strip(), value.strip(), low=low, high=high)
+        solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
     if output is OutputFormat.json:
         doc = {
             "input": solution.path,
@@ -166,6 +169,15 @@ def solve_command(
     typer.echo(f"  found by {solution.method} in {solution.evaluations} evaluations")
 
 
+def _cli_number(text: str, option: str) -> Decimal:
+    """A number given on the command line, read by the scenario files' rules (510000, not 510.000)."""
+    try:
+        return read_number(text.strip(), what="a number")
+    except SocialPartnerError as exc:
+        reason = getattr(exc, "reason", str(exc))
+        raise SocialPartnerError(f"{option}: {reason} (got {text.strip()[:40]!r})") from None
+
+
 def _parse_vary(spec: str) -> tuple[str, float, float, int]:
     """``courses.price=9000..14000:51`` → path, low, high, count."""
     path, sep, rest = spec.partition("=")
@@ -175,11 +187,13 @@ def _parse_vary(spec: str) -> tuple[str, float, float, int]:
         if not (sep and dots and path.strip()):
             raise ValueError
         n = int(count) if colon else 2
-        lo, hi = float(low), float(high)
+        if not (low.strip() and high.strip()):
+            raise ValueError
     except ValueError:
         raise SocialPartnerError(
             f"--vary must be PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
         ) from None
+    lo, hi = float(_cli_number(low, f"--vary {path.strip()}")), float(_cli_number(high, f"--vary {path.strip()}"))
     if n < 1 or n > 10_000_000:
         raise SocialPartnerError(f"--vary {path}: COUNT must be between 1 and 10,000,000")
     return path.strip(), lo, hi, n
