@@ -21,8 +21,8 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.units import Q_, format_magnitude, plain_magnitude
-from socialpartner.errors import LedgerError, SocialPartnerError
+from socialpartner._internal.units import Q_, format_magnitude, plain_magnitude, read_number
+from socialpartner.errors import LedgerError, QuantityError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import round_half_up
@@ -119,14 +119,24 @@ def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
     raise SolveError(f"{path} is not a numeric input (got {current!r})")
 
 
+def _number(value: Decimal | int | float | str, name: str) -> Decimal:
+    """A number given to the solver, read by the library's rules (``510.000`` is refused, not 510)."""
+    if isinstance(value, bool):
+        raise SolveError(f"{name} must be a number, got {value!r}")
+    try:
+        if isinstance(value, str):
+            return read_number(value, what=f"{name} (a number)")
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except (QuantityError, InvalidOperation, ArithmeticError) as exc:
+        reason = exc.reason if isinstance(exc, QuantityError) else "not a number the solver can use"
+        raise SolveError(f"{name}: {reason}, got {value!r}") from None
+
+
 def _bound(value: Decimal | int | str | None, name: str, step: Fraction) -> int | None:
     """A bound in the input's unit, as a number of grid steps (rounded inwards later)."""
     if value is None:
         return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise SolveError(f"{name} must be a number in the input's unit, got {value!r}") from None
+    number = _number(value, name)
     if not number.is_finite() or abs(number) > _MAX_INPUT:
         raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {value!r}")
     if number < 0:
@@ -174,10 +184,7 @@ def solve(
     except paths.PathError:
         raise SolveError(f"no input {vary!r} in this scenario") from None
     step, unit, whole = _grid(current, vary)
-    try:
-        goal = Decimal(str(target).strip())
-    except InvalidOperation:
-        raise SolveError(f"target must be a number, got {target!r}") from None
+    goal = _number(target, "target")
     if not goal.is_finite() or abs(goal) > _MAX_INPUT * 1000:
         raise SolveError(f"target must be a finite number, got {target!r}")
     goal_exact = Fraction(goal)
