@@ -1,12 +1,13 @@
 """Many scenarios at once: grids and paired sweeps, Monte Carlo, and sensitivity.
 
-One set of formulas: a sweep runs the same model code as :func:`socialpartner.evaluate`
-(the model's plan, then the core's ``coverage_ratio`` and ``break_even_rate``), with each
-varied input converted once to a float64 array in canonical units and every other input
-a float, so a million variants cost a few array operations each. Amounts are rounded to
-øre per flow as in a single evaluation (in float64, so a row agrees with ``evaluate`` to
-within 0.01 DKK). Scenarios with a horizon, a public view or several periods are
-evaluated variant by variant with ``evaluate`` instead.
+One engine: a sweep runs the settlement engine that :func:`socialpartner.evaluate` runs
+(:mod:`socialpartner._internal.engine`), on its float64 backend: each varied input is
+one array in canonical units and every other input a float, so a million variants cost a
+few array operations per formula. Amounts are rounded to øre per flow as in a single
+evaluation (in float64, so a row agrees with ``evaluate`` to within 0.01 DKK). Horizons,
+the public purse and a spin-off's years are on the engine's period axis, so they are
+vectorised too; their columns add the totals, present values, payback years and each
+year's results (``2027.coverage``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from socialpartner._internal.units import (
     unit_info,
     ureg,
 )
-from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner.errors import QuantityError, SocialPartnerError, SweepError
 from socialpartner.models._base import Partnership
 
 if TYPE_CHECKING:
@@ -50,10 +51,6 @@ __all__ = [
 ]
 
 Values = Any  # a pint Quantity with an array magnitude, a sequence of "N unit" strings, or whole numbers
-
-
-class SweepError(SocialPartnerError):
-    """A sweep's inputs are not valid: unknown path, wrong unit, negative or non-finite values."""
 
 
 # -- addressing and checking inputs ---------------------------------------------------------
