@@ -42,6 +42,7 @@ HALF = 0.5 + 1e-7  # the library's half-up nudge (socialpartner._internal.backen
 N_STEP = 1_000_000
 N_BIG = 10_000_000
 N_MC = 10_000
+BLOCK = 65_536  # a block whose temporaries (512 KiB each) stay in cache
 
 
 def medians(fns: dict[str, Callable[[], Any]], repeat: int) -> dict[str, float]:
@@ -197,6 +198,9 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
     def library_frame() -> Any:
         return _evaluate_variants(p, columns, n)
 
+    def library_blocks() -> Any:
+        return _evaluate_variants(p, columns, BLOCK)
+
     reused, scratch = allocate(n)
 
     def tight_reused() -> dict[str, Array]:
@@ -225,12 +229,14 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
         {
             "step": library_step,
             "frame": library_frame,
+            "blocks": library_blocks,
             "tight": tight_reused,
             "fresh": tight_fresh,
         },
         repeat=15,
     )
     faults = {name: cost_of(fn) for name, fn in [("step", library_step), ("frame", library_frame)]}
+    faults["blocks"] = cost_of(library_blocks)
     faults["tight"] = cost_of(tight_reused)
     faults["fresh"] = cost_of(tight_fresh)
     out_bytes = len(COLUMNS) * n * 8
@@ -240,6 +246,7 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
     labels = {
         "step": "engine.run(vector=True) + sweeps.results",
         "frame": "_evaluate_variants (step + preallocated columns + DataFrame)",
+        "blocks": f"the same in blocks of {BLOCK:,} variants (chunk=)",
         "tight": "tight plain numpy, outputs preallocated once and reused",
         "fresh": "tight plain numpy, outputs allocated per call",
     }
