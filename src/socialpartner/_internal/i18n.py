@@ -80,6 +80,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.year_by_year": ("Year by year", "År for år"),
     "ui.cost": ("Support cost", "Udgift til støttepersonale"),
     "ui.funding": ("Funding", "Finansiering"),
+    "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
+    "ui.net_funding": ("net funding", "nettofinansiering"),
     "ui.jobs": ("Jobs", "Job"),
     "ui.all_years": ("All years", "Alle år"),
     "ui.period": ("period", "periode"),
@@ -97,6 +99,66 @@ TEXT: dict[str, tuple[str, str]] = {
     "tag.sourced": ("sourced", "med kilde"),
     "tag.derived": ("derived", "afledt"),
     "tag.estimate": ("estimate", "skøn"),
+    # the command line
+    "cli.solve_gives": (
+        "  gives {result} = {achieved} (target {target}; now {now})",
+        "  giver {result} = {achieved} (mål {target}; nu {now})",
+    ),
+    "cli.solve_found": ("  found by {method} in {count} evaluations", "  fundet ved {method} i {count} beregninger"),
+    "cli.sweep_head": (
+        "{count} variants ({mode}; values in each input's own unit)",
+        "{count} varianter ({mode}; værdier i hvert inputs egen enhed)",
+    ),
+    "cli.method.grid": ("grid", "søgning i trin på 0,01"),
+    "cli.method.whole numbers": ("whole numbers", "søgning i hele tal"),
+    "cli.paired": ("paired", "parvis"),
+    "cli.grid": ("every combination", "alle kombinationer"),
+    "cli.sweep_title": ("Results over the variants", "Resultater over varianterne"),
+    "cli.result": ("Result", "Resultat"),
+    "cli.mean": ("Mean", "Gennemsnit"),
+    "cli.p5": ("5 %", "5 %"),
+    "cli.median": ("Median", "Median"),
+    "cli.p95": ("95 %", "95 %"),
+    "cli.sweep_covered": (
+        "Support staff covered in {share} % of the variants",
+        "Støttepersonalet er dækket i {share} % af varianterne",
+    ),
+    "cli.sweep_wrote": ("Wrote {count} rows to {path}", "Skrev {count} rækker til {path}"),
+    "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
+    "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
+    "cli.input": ("Input", "Input"),
+    "cli.results": ("Results", "Resultater"),
+    "cli.pp": ("percentage points", "procentpoint"),
+    "cli.net_of": ("net: {name}", "netto: {name}"),
+    "cli.break_even_of": ("break-even {label} ({unit})", "nulpunktspris {label} ({unit})"),
+    "cli.public_of": ("net effect: {payer}", "nettovirkning: {payer}"),
+    "cli.coverage": ("coverage", "dækningsprocent"),
+    "cli.surplus": ("surplus", "resultat"),
+    "cli.shortfall": ("shortfall", "underskud"),
+    "cli.cost": ("support-staff cost", "udgift til støttepersonale"),
+    "cli.funding": ("funding", "finansiering"),
+    "cli.jobs": ("jobs (headcount)", "job (antal)"),
+    "cli.fte": ("jobs (FTE)", "job (årsværk)"),
+    # inputs, for charts (by scenario path)
+    "input.courses.price": ("course price per participant", "forløbspris pr. deltager"),
+    "input.courses.participants": ("course participants", "forløbsdeltagere"),
+    "input.temp_hours.overhead": ("overhead per temp hour", "overhead pr. vikartime"),
+    "input.temp_hours.workers": ("fleksjob workers on temp hours", "fleksjobansatte på vikartimer"),
+    "input.temp_hours.wage_cost": ("wage cost per temp hour", "lønomkostning pr. vikartime"),
+    "input.temp_hours.effective_hours": ("effective hours per worker", "effektive timer pr. medarbejder"),
+    "input.price": ("price per hour", "pris pr. time"),
+    "input.skilled_hour_value": ("value of a skilled hour", "værdi af en faglært time"),
+    "input.akkord_rate": ("akkord rate", "akkordsats"),
+    "input.period": ("period", "periode"),
+    # charts
+    "chart.at_low": ("input at its low end", "input ved den lave ende"),
+    "chart.at_high": ("input at its high end", "input ved den høje ende"),
+    "chart.baseline": ("as given", "som angivet"),
+    "chart.full_coverage": ("100 % coverage", "100 % dækning"),
+    "chart.tornado_title": (
+        "What moves {result} most (one input at a time)",
+        "Hvad flytter {result} mest (ét input ad gangen)",
+    ),
     # units of figures and break-even prices
     "unit.DKK": ("DKK", "kr."),
     "unit.DKK/hour": ("DKK/hour", "kr./time"),
@@ -534,6 +596,13 @@ class Join:
     sep: str = ", "
 
 
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A value put in a sentence as it is (a path, a formatted number)."""
+
+    text: str
+
+
 class Text(str):
     """A sentence with a stable key: reads as its English text, renders in any language.
 
@@ -606,6 +675,8 @@ class Translator:
             return self.percent(value.ratio)
         if isinstance(value, Number):
             return self.number(value.value, value.places, grouped=value.grouped)
+        if isinstance(value, Raw):
+            return value.text
         if isinstance(value, Period):
             return self.period(value.label)
         if isinstance(value, Join):
@@ -692,10 +763,24 @@ class Translator:
         )
         return f"{shown} {unit}".strip()
 
+    def plain(self, text: str) -> str:
+        """An English-formatted number (``99,840.00``) in this language's format."""
+        if self.lang == "en":
+            return text
+        try:
+            value = Decimal(text.replace(",", ""))
+        except ArithmeticError:
+            return text
+        return self.number(value, max(0, -int(value.as_tuple().exponent)))
+
     def quantity(self, value: Decimal | None, unit: str) -> str:
         """A figure's value with its unit: money, percent, year, or a number and a unit."""
         if value is None:
             return "—"
+        if unit in ("", "number"):
+            return self.number(value)
+        if unit == "people" and value == value.to_integral_value() and value.as_tuple().exponent >= 0:
+            return f"{self.number(value, 0)} {self.unit(unit)}"  # a headcount
         if unit == "DKK":
             return self.money(value, unit=True)
         if unit == "ratio":
