@@ -350,7 +350,7 @@ def schema_command() -> None:
     sys.stdout.write(json.dumps(scenario_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, Decimal | None, str]]:
+def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Decimal | None]]:
     """Headline results by key: a label a reader knows, the value and its kind of unit."""
     labels: dict[str, tuple[str, str]] = {
         f"net.{p}": (t(Text("cli.net_of", name=name)), "DKK") for p, name in ev.parties.items()
@@ -365,7 +365,12 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, Decimal |
     labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
     labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
     labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in _PAYERS}
-    return {key: (*labels.get(key, (key, "")), value) for key, value in ev.results().items() if value is not None}  # type: ignore[misc]
+    out: dict[str, tuple[str, str, Decimal | None]] = {}
+    for key, value in ev.results().items():
+        if value is not None:
+            label, unit = labels.get(key, (key, ""))
+            out[key] = (label, unit, value)
+    return out
 
 
 _HEADLINE = {

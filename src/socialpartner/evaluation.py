@@ -306,9 +306,15 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         for key, label, note in _PROGRESSION
         if key in period.progression
     )
+    parties = dict(plan.parties)
+    for role in ledger.parties:  # the public payers, when a model's own plan does not name them
+        if role == "municipality" and getattr(partnership, "municipality", None) is not None:
+            parties.setdefault(role, partnership.municipality.name)  # type: ignore[attr-defined]
+        elif role == "state":
+            parties.setdefault(role, "the state")
     return Evaluation(
         partnership=partnership,
-        parties=dict(plan.parties),
+        parties=parties,
         ledger=ledger,
         cost_split=split,
         break_even=_break_even(plan, s),

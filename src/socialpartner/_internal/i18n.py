@@ -150,6 +150,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "input.skilled_hour_value": ("value of a skilled hour", "værdi af en faglært time"),
     "input.akkord_rate": ("akkord rate", "akkordsats"),
     "input.period": ("period", "periode"),
+    # the spreadsheet
+    "xlsx.inputs": ("Inputs", "Input"),
+    "xlsx.input": ("input", "input"),
+    "xlsx.as_written": ("as written", "som angivet"),
+    "xlsx.number": ("number", "tal"),
+    "xlsx.unit": ("unit", "enhed"),
+    "xlsx.total": ("Total", "I alt"),
+    "xlsx.sum": ("Total", "I alt"),
+    "xlsx.period": ("Period", "Periode"),
+    "xlsx.period_sheet": ("Period", "Periode"),
+    "xlsx.ledger": ("Ledger", "Posteringer"),
+    "xlsx.parameters": ("Parameters", "Parametre"),
+    "xlsx.payer_role": ("payer (role)", "betaler (rolle)"),
+    "xlsx.payee_role": ("payee (role)", "modtager (rolle)"),
+    "xlsx.role": ("role", "rolle"),
+    "xlsx.total_funding": ("Total funding", "Finansiering i alt"),
+    "xlsx.surplus": ("Surplus (negative: shortfall)", "Resultat (negativt: underskud)"),
+    "xlsx.share_of": ("share of cost:", "andel af udgiften:"),
+    "xlsx.percent_of_base": ("as % of base", "i % af grundlaget"),
+    "xlsx.public_title": ("Public purse", "Offentlige kasser"),
+    "xlsx.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
+    "xlsx.used_in": ("used in", "brugt i"),
+    "xlsx.parameter_year": ("parameter year", "parameterår"),
+    "xlsx.checked": ("checked", "kontrolleret"),
     # charts
     "chart.at_low": ("input at its low end", "input ved den lave ende"),
     "chart.at_high": ("input at its high end", "input ved den høje ende"),
@@ -779,7 +803,8 @@ class Translator:
             return "—"
         if unit in ("", "number"):
             return self.number(value)
-        if unit == "people" and value == value.to_integral_value() and value.as_tuple().exponent >= 0:
+        exponent = value.as_tuple().exponent
+        if unit == "people" and isinstance(exponent, int) and exponent >= 0:
             return f"{self.number(value, 0)} {self.unit(unit)}"  # a headcount
         if unit == "DKK":
             return self.money(value, unit=True)
