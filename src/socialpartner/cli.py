@@ -284,6 +284,22 @@ def export_command(
     typer.echo(f"wrote {to_xlsx(ev, xlsx, lang=lang.value)}")
 
 
+@app.command("report")
+def report_command(
+    file: Annotated[Path | None, typer.Argument(help="Scenario file; the bundled example if omitted.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("socialpartner-report.html"),
+    lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Write a one-page report of the deal: one self-contained HTML file that prints to A4."""
+    from socialpartner.report import write_report
+
+    path = file if file is not None else example_path()
+    with _reported(debug, path):
+        ev = evaluate(load(path))
+    typer.echo(f"wrote {write_report(ev, out, lang=lang.value)}")
+
+
 class ChartKind(enum.StrEnum):
     """Which chart ``socialpartner chart`` draws."""
 

@@ -174,6 +174,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.used_in": ("used in", "brugt i"),
     "xlsx.parameter_year": ("parameter year", "parameterår"),
     "xlsx.checked": ("checked", "kontrolleret"),
+    # the report
+    "report.assumptions": ("Assumptions and their sources", "Forudsætninger og kilder"),
+    "report.footer": (
+        "socialpartner {version} · parameter set {parameters} · input SHA-256 {sha}… · "
+        "money rounded to øre once per flow; every ledger balances to the øre",
+        "socialpartner {version} · parametersæt {parameters} · input SHA-256 {sha}… · "
+        "beløb afrundet til øre én gang pr. strøm; alle regnskaber går op til øren",
+    ),
+    "report.model.shared_responsibility": ("Shared social responsibility", "Fælles socialt ansvar"),
+    "report.model.supplier": ("Supplier", "Leverandør"),
+    "report.model.labour_shortage": ("Help with labour shortage", "Hjælp til mangel på arbejdskraft"),
+    "report.model.in_house": ("In-house", "In-house"),
+    "report.model.spin_off": ("Spin-off", "Afknopning"),
     # charts
     "chart.at_low": ("input at its low end", "input ved den lave ende"),
     "chart.at_high": ("input at its high end", "input ved den høje ende"),
@@ -781,7 +794,8 @@ class Translator:
             return text
         number = Decimal(match.group(1))
         unit = match.group(2).replace(" / ", "/")
-        shown = self.number(number, max(0, -int(number.as_tuple().exponent)))
+        # a plain number (a year, a CVR number, a headcount) keeps its digits ungrouped
+        shown = self.number(number, max(0, -int(number.as_tuple().exponent)), grouped=bool(unit))
         unit = {"percent": "%", "week": "uge", "hour/week": "timer/uge", "DKK/week": "kr./uge"}.get(
             unit, self.unit(unit)
         )
