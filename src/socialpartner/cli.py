@@ -429,7 +429,8 @@ def compare_command(
     res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
     results = []
     for key in dict.fromkeys([*res_a, *res_b]):
-        label, unit, va = res_a.get(key, (*res_b[key][:2], None))
+        label, unit, _ = res_a[key] if key in res_a else res_b[key]
+        va = res_a[key][2] if key in res_a else None
         vb = res_b[key][2] if key in res_b else None
         diff = None if va is None or vb is None else vb - va
         results.append((key, label, unit, va, vb, diff))

@@ -132,29 +132,34 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _Peri
     names = {p: t(part.parties.get(p, p)) for p in part.ledger.parties}
     ws.put([f"{t('ui.who_pays_whom')} ({t.period(part.ledger.period)})"], bold=True)
     ws.put(
-        [t("ui.payer"), t("ui.payee"), t("ui.purpose"), t("ui.amount_dkk"), t("xlsx.payer_role"), t("xlsx.payee_role")],
+        [t("ui.payer"), t("ui.payee"), t("ui.purpose"), t("ui.amount_dkk"), t("xlsx.payer_no"), t("xlsx.payee_no")],
         bold=True,
     )
+    # parties by number: the balances below sum by these, whatever the names say
+    number = {p: i for i, p in enumerate(part.ledger.parties, start=1)}
     first = ws.row + 1
     for tr in part.ledger:
-        ws.put([names[tr.payer], names[tr.payee], t(tr.purpose), tr.amount, tr.payer, tr.payee], {4: _MONEY})
+        ws.put(
+            [names[tr.payer], names[tr.payee], t(tr.purpose), tr.amount, number[tr.payer], number[tr.payee]],
+            {4: _MONEY},
+        )
     last = ws.row
     amounts = [f"D{r}" for r in range(first, last + 1)]
     span = f"$D${first}:$D${last}"
 
     ws.gap()
     ws.put([t("ui.balance_per_party")], bold=True)
-    ws.put([t("ui.party"), t("ui.receives"), t("ui.pays"), t("ui.net"), t("xlsx.role")], bold=True)
+    ws.put([t("ui.party"), t("ui.receives"), t("ui.pays"), t("ui.net"), t("xlsx.party_no")], bold=True)
     net_first = ws.row + 1
     for p in part.ledger.parties:
         r = ws.row + 1
         ws.put(
             [
                 names[p],
-                _f(f'SUMIF($F${first}:$F${last},"{p}",{span})'),
-                _f(f'SUMIF($E${first}:$E${last},"{p}",{span})'),
+                _f(f"SUMIF($F${first}:$F${last},E{r},{span})"),
+                _f(f"SUMIF($E${first}:$E${last},E{r},{span})"),
                 _f(f"B{r}-C{r}"),
-                p,
+                number[p],
             ],
             {2: _MONEY, 3: _MONEY, 4: _MONEY},
         )
@@ -227,18 +232,18 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _Peri
     if view is not None:
         ws.gap()
         ws.put([t("xlsx.public_title") + f" ({view.year})"], bold=True)
-        ws.put([t("ui.payer"), t("ui.item"), t("ui.with"), t("ui.otherwise"), t("xlsx.role")], bold=True)
+        ws.put([t("ui.payer"), t("ui.item"), t("ui.with"), t("ui.otherwise")], bold=True)
         p_first = ws.row + 1
         for line in view.lines:
             ws.put(
-                [t(f"ui.{line.payer}"), t(line.item), line.actual, line.counterfactual, line.payer],
+                [t(f"ui.{line.payer}"), t(line.item), line.actual, line.counterfactual],
                 {3: _MONEY, 4: _MONEY},
             )
         p_last = ws.row
         ws.put(["", t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect")], bold=True)
         for payer in ("municipality", "state"):
             r = ws.row + 1
-            cond = f'$E${p_first}:$E${p_last},"{payer}"'
+            cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}"'
             ws.put(
                 [
                     f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
@@ -282,7 +287,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     inputs.put([t("xlsx.input"), t("xlsx.as_written"), t("xlsx.number"), t("xlsx.unit")], bold=True)
     for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True)):
         value, unit = _number(text)
-        inputs.put([key, text, value, unit])
+        inputs.put([key, text, value, t.stated_unit(unit)])
     inputs.finish()
 
     parts = evaluation.breakdown or (evaluation,)
@@ -347,7 +352,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
                     v.name,
                     v.year,
                     number,
-                    unit,
+                    t.stated_unit(unit),
                     t(v.tag),
                     v.source,
                     v.checked,
@@ -421,7 +426,7 @@ def _total_sheet(ws: _Sheet, ev: Evaluation, periods: list[tuple[Evaluation, _Pe
 
 def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
     ws.put(
-        [t("xlsx.period"), t("ui.payer"), t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect"), t("xlsx.role")],
+        [t("xlsx.period"), t("ui.payer"), t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect")],
         bold=True,
     )
     first = ws.row + 1
@@ -435,14 +440,13 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
                     _f(_ref(cells.sheet, with_)),
                     _f(_ref(cells.sheet, otherwise)),
                     _f(f"D{r}-C{r}"),
-                    payer,
                 ],
                 {3: _MONEY, 4: _MONEY, 5: _MONEY},
             )
     last = ws.row
     ws.gap()
     for payer in ("municipality", "state"):
-        cond = f'$F${first}:$F${last},"{payer}"'
+        cond = f'$B${first}:$B${last},"{t(f"ui.{payer}")}"'
         r = ws.row + 1
         ws.put(
             [
@@ -451,7 +455,6 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
                 _f(f"SUMIF({cond},$C${first}:$C${last})"),
                 _f(f"SUMIF({cond},$D${first}:$D${last})"),
                 _f(f"D{r}-C{r}"),
-                payer,
             ],
             {3: _MONEY, 4: _MONEY, 5: _MONEY},
             bold=True,

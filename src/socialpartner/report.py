@@ -19,6 +19,7 @@ from pathlib import Path
 from socialpartner._internal.i18n import Lang, Text, Translator
 from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
+from socialpartner.public import Payer
 
 __all__ = ["report_html", "write_report"]
 
@@ -177,7 +178,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         view = part.public
         if view is None:
             continue
-        for payer in ("municipality", "state"):
+        payers: tuple[Payer, ...] = ("municipality", "state")
+        for payer in payers:
             public_rows.append(
                 [
                     esc(t.period(part.ledger.period)),

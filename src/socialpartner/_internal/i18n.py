@@ -162,9 +162,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.period_sheet": ("Period", "Periode"),
     "xlsx.ledger": ("Ledger", "Posteringer"),
     "xlsx.parameters": ("Parameters", "Parametre"),
-    "xlsx.payer_role": ("payer (role)", "betaler (rolle)"),
-    "xlsx.payee_role": ("payee (role)", "modtager (rolle)"),
-    "xlsx.role": ("role", "rolle"),
+    "xlsx.payer_no": ("payer no.", "betaler nr."),
+    "xlsx.payee_no": ("payee no.", "modtager nr."),
+    "xlsx.party_no": ("no.", "nr."),
     "xlsx.total_funding": ("Total funding", "Finansiering i alt"),
     "xlsx.surplus": ("Surplus (negative: shortfall)", "Resultat (negativt: underskud)"),
     "xlsx.share_of": ("share of cost:", "andel af udgiften:"),
@@ -259,6 +259,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "term.staff_at": ("SØV staff at {site}", "SØV-ansatte på {site}"),
     "term.department": ("{name} (department)", "{name} (afdeling)"),
     "term.municipality": ("municipality", "kommunen"),
+    "term.former_fleksjob": ("former participants in fleksjob", "tidligere deltagere i fleksjob"),
+    "term.former_ordinary": ("former participants in ordinary jobs", "tidligere deltagere i ordinære job"),
+    "term.service_price": ("{name}: price per hour", "{name}: pris pr. time"),
+    "term.service_sum": ("{name}: contract sum", "{name}: kontraktsum"),
     # check criteria
     "check.stands_on_its_own": ("stands on its own", "kan stå på egne ben"),
     "check.own_cvr": ("own CVR number", "eget CVR-nummer"),
@@ -590,6 +594,18 @@ _PREFIXES: tuple[tuple[str, str, str], ...] = (
     ("before: ", "før: ", ""),
     ("after: ", "efter: ", ""),
 )
+# Danish units of a stated quantity: (one, many, after a slash)
+_UNIT_DA = {
+    "DKK": ("kr.", "kr.", "kr."),
+    "hour": ("time", "timer", "time"),
+    "year": ("år", "år", "år"),
+    "month": ("måned", "måneder", "md."),
+    "week": ("uge", "uger", "uge"),
+    "day": ("dag", "dage", "dag"),
+    "item": ("stk.", "stk.", "stk."),
+    "FTE": ("årsværk", "årsværk", "årsværk"),
+    "percent": ("%", "%", "%"),
+}
 _YEAR_PREFIX = re.compile(r"^((?:\d{4})|(?:year \d+)): (.*)$", re.DOTALL)
 _PERIOD = re.compile(r"^(\d+(?:\.\d+)?) (year|month|week)s?$")
 _PERIOD_DA = {"year": ("år", "år"), "month": ("måned", "måneder"), "week": ("uge", "uger")}
@@ -796,10 +812,19 @@ class Translator:
         unit = match.group(2).replace(" / ", "/")
         # a plain number (a year, a CVR number, a headcount) keeps its digits ungrouped
         shown = self.number(number, max(0, -int(number.as_tuple().exponent)), grouped=bool(unit))
-        unit = {"percent": "%", "week": "uge", "hour/week": "timer/uge", "DKK/week": "kr./uge"}.get(
-            unit, self.unit(unit)
-        )
-        return f"{shown} {unit}".strip()
+        return f"{shown} {self.stated_unit(unit, plural=number != 1)}".strip()
+
+    def stated_unit(self, unit: str, *, plural: bool = True) -> str:
+        """A unit as the user or a parameter states it (``DKK / month``): ``kr./md.`` in Danish."""
+        unit = unit.replace(" / ", "/").strip()
+        if self.lang == "en" or not unit:
+            return unit
+        if f"unit.{unit}" in TEXT:
+            return self.unit(unit)
+        head, *per = unit.split("/")
+        words = [_UNIT_DA.get(head, (head, head, head))[1 if plural else 0]]
+        words += [_UNIT_DA.get(part, (part, part, part))[2] for part in per]
+        return "/".join(words)
 
     def plain(self, text: str) -> str:
         """An English-formatted number (``99,840.00``) in this language's format."""

@@ -166,7 +166,11 @@ class SupplierPartnership(Partnership):
             if s.contract_sum is not None:
                 break_even.append(
                     BreakEvenSpec(
-                        f"services.{i}", f"services.{i}.contract_sum", f"{s.name}: contract sum", "DKK/year", years
+                        f"services.{i}",
+                        f"services.{i}.contract_sum",
+                        Text("term.service_sum", name=s.name),
+                        "DKK/year",
+                        years,
                     )
                 )
             else:
@@ -175,7 +179,7 @@ class SupplierPartnership(Partnership):
                     BreakEvenSpec(
                         f"services.{i}",
                         f"services.{i}.price",
-                        f"{s.name}: price per hour",
+                        Text("term.service_price", name=s.name),
                         "DKK/hour",
                         canonical(s.hours) * years,
                     )
