@@ -31,6 +31,7 @@ from .conftest import scenario_matrix
 
 matplotlib.use("Agg")
 MATRIX = scenario_matrix()
+EXAMPLE_FILE = Path(__file__).resolve().parent.parent / "examples" / "ikea_rebild.yaml"
 
 # Words that are English and not Danish: any of them in Danish output is a leak.
 _WORDS = """
@@ -193,3 +194,14 @@ def test_danish_command_line() -> None:
     compare = runner.invoke(app, runs["compare"], env={"COLUMNS": "200"}).output
     # coverage 92.25 % → 94.44 % over three years: a difference of 2.19 percentage points
     assert "2,19 procentpoint" in compare
+
+
+def test_frames_in_danish() -> None:
+    ev = sp.evaluate(sp.load(EXAMPLE_FILE))
+    frame = ev.to_frame(lang="da")
+    assert list(frame.columns) == ["period", "payer", "payee", "payer_name", "payee_name", "purpose", "amount"]
+    assert frame.loc[2, "payee_name"] == "fleksjobansatte"
+    assert frame.loc[4, "purpose"] == "løn: socialpædagog"
+    assert frame.loc[0, "period"] == "1 år"
+    assert ev.summary_frame(lang="da").loc["support_staff", "name"] == "støttepersonale"
+    assert ev.to_frame().loc[2, "payee_name"] == "fleksjob workers"  # English stays the default

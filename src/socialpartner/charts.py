@@ -78,7 +78,9 @@ def money_flow_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
     fig = _figure(11, height)
     ax = fig.add_subplot()
     ax.set_axis_off()
-    ax.set_xlim(-0.2, 2.55)
+    # room on the right for the curves between parties of the same column
+    curves = any(c == d for a, b in pairs for c in columns if a in columns[c] for d in columns if b in columns[d])
+    ax.set_xlim(-0.2, 2.55 if curves else 2.2)
     ax.set_ylim(-0.7, tallest - 0.3)
     position: dict[str, tuple[float, float]] = {}
     for col, members in columns.items():

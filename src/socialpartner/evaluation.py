@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from socialpartner import core
 from socialpartner._internal import engine
 from socialpartner._internal.explain import Explanation
-from socialpartner._internal.i18n import Money, Number, Text
+from socialpartner._internal.i18n import Lang, Money, Number, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK
 from socialpartner.errors import LedgerError
@@ -153,17 +153,17 @@ class Evaluation:
         """Placements that are jobs (not course places or support posts)."""
         return tuple(p for p in self.placements if p.is_job)
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, *, lang: Lang = "en") -> pd.DataFrame:
         """The ledger as a pandas DataFrame (see :func:`socialpartner.views.frames.to_frame`)."""
         from socialpartner.views.frames import to_frame
 
-        return to_frame(self)
+        return to_frame(self, lang=lang)
 
-    def summary_frame(self) -> pd.DataFrame:
+    def summary_frame(self, *, lang: Lang = "en") -> pd.DataFrame:
         """Per party: name, receives, pays, net (see :func:`socialpartner.views.frames.summary_frame`)."""
         from socialpartner.views.frames import summary_frame
 
-        return summary_frame(self)
+        return summary_frame(self, lang=lang)
 
     def _repr_html_(self) -> str:
         from socialpartner.views.html import to_html
