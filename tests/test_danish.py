@@ -205,3 +205,33 @@ def test_frames_in_danish() -> None:
     assert frame.loc[0, "period"] == "1 år"
     assert ev.summary_frame(lang="da").loc["support_staff", "name"] == "støttepersonale"
     assert ev.to_frame().loc[2, "payee_name"] == "fleksjob workers"  # English stays the default
+
+
+def test_explanations_in_danish() -> None:
+    from socialpartner.views.explain import explanation_text
+
+    ev = sp.evaluate(sp.load(EXAMPLE_FILE))
+    text = explanation_text(ev.explain("coverage"), "da")
+    assert text.splitlines()[0] == "dækningsprocent = 0,922500 (92,25 %)"  # 442,800 / 480,000
+    assert "  løn: socialpædagog = 480.000,00\xa0kr." in text
+    assert "overhead på vikartimer: vikartimer: overhead = 46.800,00\xa0kr." in text
+    assert "courses.price = 11.000 kr./md." in text  # the input under its path in the file
+    price = explanation_text(ev.explain("courses.price"), "da")
+    # (480,000 − 46,800) / 36 participant-months = 12,033.33
+    assert price.splitlines()[0] == "nulpunktspris: forløbspris pr. deltager = 12.033,33 kr./md."
+    assert explanation_text(ev.explain("coverage"), "en") == str(ev.explain("coverage"))
+
+
+def test_csr_sentence_does_not_count_course_participants_as_jobs() -> None:
+    data = yaml.safe_load((EXAMPLE_FILE.parent / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data["workforce"].append({"form": "course participant", "headcount": 5, "paid_hours": "10 hour/week"})
+    ev = sp.evaluate(sp.from_data(data))
+    # the contract is 80 % of the SØV's revenue: 0.8 × (20 fleksjob + 3 apprentices) = 18.40 jobs,
+    # and 0.8 × 5 = 4.00 course participants, who are placed but not in a job
+    assert ev.figure("csr_inclusive_jobs").value == Decimal("18.40")
+    statement = ev.statements[0]
+    assert "18.40 inclusive jobs (16.00 fleksjob, 2.40 apprentice)" in statement
+    assert "and 4.00 course participants (not jobs)" in statement
+    danish = Translator("da")(statement)
+    assert "18,40 inkluderende job (16,00 fleksjob, 2,40 elev)" in danish
+    assert "og 4,00 forløbsdeltagere (ikke job)" in danish

@@ -118,7 +118,9 @@ def evaluate_command(
         if output is OutputFormat.json:
             sys.stdout.write(json.dumps([e.to_dict() for e in explanations], ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write("\n\n".join(str(e) for e in explanations) + "\n")
+            from socialpartner.views.explain import explanation_text
+
+            sys.stdout.write("\n\n".join(explanation_text(e, lang.value) for e in explanations) + "\n")
         return
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
