@@ -44,6 +44,7 @@ th { background: #f4f7fa; font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: 700; border-top: 1.5px solid #1d2733; }
 figure { margin: 0; } figure svg { width: 100%; height: auto; }
+figure.wide svg { max-height: 330px; }
 .neg { color: #b03a2e; }
 .met { color: #2e7d4f; } .not-met { color: #b03a2e; } .unknown { color: #9a6b00; }
 ul { margin: 2px 0 6px; padding-left: 16px; }
@@ -132,9 +133,12 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         cover_rows.append([esc(f"{verb} {t(source)}"), money(amount), esc(t.percent(split.shares.get(source)))])
     cover_rows.append([esc(t("ui.coverage")), "", esc(t.percent(split.coverage))])
 
+    # the flows get the full width, so their names and amounts stay readable on paper
+    flows_section = f"<section><h2>{esc(t('ui.who_pays_whom'))}</h2>" + (
+        f'<figure class="wide">{flows_svg}</figure>' if flows_svg else ""
+    )
     sections = [
-        f"<section><h2>{esc(t('ui.who_pays_whom'))}</h2>"
-        + (f"<figure>{flows_svg}</figure>" if flows_svg else "")
+        "<section>"
         + table([esc(t("ui.party")), esc(t("ui.receives")), esc(t("ui.pays")), esc(t("ui.net"))], balances, {1, 2, 3})
         + "</section>",
         f"<section><h2>{esc(t('ui.cost_and_cover'))}</h2>"
@@ -296,7 +300,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         f'<header><h1>{title}</h1><div class="sub">{model} · {esc(t("ui.period"))}: '
         f"{esc(t.period(ev.ledger.period))}</div></header>"
         f'<div class="kpis">{kpi_html}</div>'
-        f'<div class="grid">{"".join(sections)}</div>'
+        f'{flows_section}</section><div class="grid">{"".join(sections)}</div>'
         f"{year_section}"
         f'<div class="grid"><div>{public_section}{be_section}</div><div>{figures_section}</div></div>'
         f"{assumptions}<footer>{footer}</footer></main></body></html>"
