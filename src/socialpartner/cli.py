@@ -149,7 +149,8 @@ def solve_command(
         if not sep or not result.strip() or not value.strip():
             raise SocialPartnerError(f"--target must be RESULT=VALUE, e.g. coverage=1; got {target!r}")
         partnership = load(file)
-        before = result_value(evaluate(partnership), result.strip())
+        current = evaluate(partnership)
+        before = result_value(current, result.strip())
         solution = solve(partnership, vary, result.strip(), value.strip(), low=low, high=high)
     if output is OutputFormat.json:
         doc = {
@@ -171,7 +172,7 @@ def solve_command(
         t(
             Text(
                 "cli.solve_gives",
-                result=Raw(t(f"cli.{solution.result}") if f"cli.{solution.result}" in TEXT else solution.result),
+                result=Raw(_result_name(current, solution.result, t)),
                 achieved=Raw(t.plain(solution.achieved_text)),
                 target=Raw(t.plain(str(solution.target))),
                 now=Raw(t.plain(now)),
@@ -179,6 +180,17 @@ def solve_command(
         )
     )
     typer.echo(t(Text("cli.solve_found", method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
+
+
+def _result_name(ev: Evaluation, result: str, t: Translator) -> str:
+    """A result's name for the reader: its key in English, its label in Danish."""
+    if f"cli.{result}" in TEXT:
+        return t(f"cli.{result}")
+    if t.lang == "da":
+        for f in ev.figures:
+            if f.key == result:
+                return t.figure(f.key, f.label)
+    return result
 
 
 def _parse_vary(spec: str) -> tuple[str, float, float, int]:
