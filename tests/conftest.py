@@ -39,3 +39,39 @@ def example() -> sp.SharedResponsibilityPartnership:
     p = sp.load(EXAMPLE)
     assert isinstance(p, sp.SharedResponsibilityPartnership)
     return p
+
+
+def scenario_matrix() -> list[tuple[str, dict[str, Any]]]:
+    """Every example × with/without ``public:`` × with/without ``horizon:`` that the model accepts.
+
+    ``public:`` is the three-year example's block (a municipality is added where the model
+    has none); ``horizon:`` is three years from 2026. A spin-off has its own years, so it
+    takes no horizon.
+    """
+    three = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    out: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        if path.name == "ikea_rebild_3_years.yaml":
+            continue  # the same model as ikea_rebild.yaml, with both blocks: one of the variants below
+        base: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for public in (False, True):
+            for horizon in (False, True):
+                if horizon and base["model"] == "spin_off":
+                    continue
+                data = copy.deepcopy(base)
+                data.pop("public", None)
+                data.pop("horizon", None)
+                if public:
+                    data["public"] = copy.deepcopy(three["public"])
+                    data.setdefault("municipality", {"name": "Rebild Kommune", "code": 840})
+                if horizon:
+                    data["horizon"] = (
+                        copy.deepcopy(three["horizon"])
+                        if path.stem == "ikea_rebild"
+                        else {
+                            "years": 3,
+                            "start_year": 2026,
+                        }
+                    )
+                out.append((f"{path.stem}{'+public' if public else ''}{'+horizon' if horizon else ''}", data))
+    return out

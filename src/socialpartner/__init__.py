@@ -159,11 +159,14 @@ _LAZY: dict[str, str] = {
     "is_valid_cvr": "socialpartner.parties",
     "load": "socialpartner.scenario",
     "loads": "socialpartner.scenario",
+    "report_html": "socialpartner.report",
     "result_value": "socialpartner.solver",
     "save": "socialpartner.scenario",
     "solve": "socialpartner.solver",
     "split_cost": "socialpartner.core",
     "to_ore": "socialpartner.money",
+    "to_xlsx": "socialpartner.export",
+    "write_report": "socialpartner.report",
 }
 
 
@@ -263,6 +266,7 @@ __all__ = [
     "monte_carlo",
     "pin_expectations",
     "pinned_results",
+    "report_html",
     "result_value",
     "save",
     "scenario_schema",
@@ -271,6 +275,8 @@ __all__ = [
     "summarize",
     "sweep",
     "to_ore",
+    "to_xlsx",
     "tornado",
     "ureg",
+    "write_report",
 ]

@@ -1,6 +1,7 @@
 """Charts for councils and boards (matplotlib; install ``socialpartner[charts]``).
 
-Each function returns a matplotlib Figure, ready to show in a notebook or save:
+Each function returns a matplotlib Figure, ready to show in a notebook or save, with its
+words and numbers in English (``lang="en"``) or Danish (``lang="da"``):
 
 - :func:`money_flow_chart`: who pays whom, one arrow per payer → payee with the amount;
 - :func:`coverage_chart`: the support-staff cost against what covers it, by source;
@@ -10,10 +11,13 @@ Each function returns a matplotlib Figure, ready to show in a notebook or save:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from socialpartner._internal.i18n import TEXT, Lang, Text, Translator
 from socialpartner.evaluation import Evaluation
+from socialpartner.money import round_half_up
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["agreement_chart", "coverage_chart", "money_flow_chart", "tornado_chart"]
 
 _COLOURS = ["#1b6ca8", "#f2a541", "#3f9b5a", "#c8553d", "#7a5c99", "#4c9fb3", "#b08d57"]
+_LOW, _HIGH = "#f2a541", "#1b6ca8"  # tornado: the input at its low end, at its high end
+_COST = "#8a8a8a"
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -32,17 +38,26 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), dpi=120, layout="constrained")
 
 
-def _money(value: Decimal | float) -> str:
-    return f"{value:,.0f} DKK"
+def _money(value: Decimal | float, t: Translator) -> str:
+    """Whole kroner for a chart label: ``432,900 DKK`` / ``432.900 kr.``."""
+    return f"{t.number(Decimal(repr(float(value))) if isinstance(value, float) else value, 0)} {t('ui.dkk')}"
 
 
-def money_flow_chart(evaluation: Evaluation) -> Figure:
-    """Who pays whom: parties in three columns (only pay, both, only receive), arrows with amounts."""
+def money_flow_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
+    """Who pays whom: parties in three columns (only pay, both, only receive), arrows with amounts.
+
+    Each amount sits on its own arrow: on the straight arrows between columns at a point
+    of their own, on the curved arrows within a column at the curve's middle.
+    """
+    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.path import Path as MplPath
+
+    t = Translator(lang)
     ledger = evaluation.ledger
-    names = evaluation.parties
+    names = {p: t(evaluation.parties.get(p, p)) for p in ledger.parties}
     pairs: dict[tuple[str, str], Decimal] = {}
-    for t in ledger:
-        pairs[(t.payer, t.payee)] = pairs.get((t.payer, t.payee), Decimal(0)) + t.amount
+    for tr in ledger:
+        pairs[(tr.payer, tr.payee)] = pairs.get((tr.payer, tr.payee), Decimal(0)) + tr.amount
     pays = {p for p, _ in pairs}
     gets = {q for _, q in pairs}
     columns = {
@@ -61,21 +76,24 @@ def money_flow_chart(evaluation: Evaluation) -> Figure:
 
         columns[col].sort(key=weight)
         rank.update({p: i for i, p in enumerate(columns[col])})
-    height = max(3.0, 1.3 * max(len(c) for c in columns.values()) + 1.2)
+    tallest = max(len(c) for c in columns.values())
+    height = max(3.0, 1.3 * tallest + 1.2)
     fig = _figure(11, height)
     ax = fig.add_subplot()
     ax.set_axis_off()
-    ax.set_xlim(-0.2, 2.2)
-    ax.set_ylim(-0.7, max(len(c) for c in columns.values()) - 0.3)
+    # room on the right for the curves between parties of the same column
+    curves = any(c == d for a, b in pairs for c in columns if a in columns[c] for d in columns if b in columns[d])
+    ax.set_xlim(-0.2, 2.55 if curves else 2.2)
+    ax.set_ylim(-0.7, tallest - 0.3)
     position: dict[str, tuple[float, float]] = {}
     for col, members in columns.items():
         for i, party in enumerate(members):
-            y = (max(len(c) for c in columns.values()) - 1) / 2 - (i - (len(members) - 1) / 2)
+            y = (tallest - 1) / 2 - (i - (len(members) - 1) / 2)
             position[party] = (col, y)
             ax.text(
                 col,
                 y,
-                names.get(party, party),
+                names[party],
                 ha="center",
                 va="center",
                 fontsize=10,
@@ -85,92 +103,193 @@ def money_flow_chart(evaluation: Evaluation) -> Figure:
 
     def half_width(party: str) -> float:
         # a box's half width in data units: about 0.0085 per character at 10 pt on this canvas
-        return 0.0085 * len(names.get(party, party)) + 0.07
+        return 0.0085 * len(names[party]) + 0.07
 
+    placed: list[tuple[float, float]] = []
     for i, ((payer, payee), amount) in enumerate(sorted(pairs.items(), key=lambda kv: -kv[1])):
         (x0, y0), (x1, y1) = position[payer], position[payee]
-        direction = 1 if x1 >= x0 else -1
-        start = (x0 + direction * half_width(payer), y0)
-        end = (x1 - direction * half_width(payee), y1)
+        colour = _COLOURS[i % len(_COLOURS)]
         if x0 == x1:  # same column: leave and enter on the right, curving outwards
             start, end = (x0 + half_width(payer), y0), (x1 + half_width(payee), y1)
-        bend = 0.5 if x0 == x1 else 0.0
-        colour = _COLOURS[i % len(_COLOURS)]
-        ax.annotate(
-            "",
-            xy=end,
-            xytext=start,
-            arrowprops={
-                "arrowstyle": "-|>",
-                "color": colour,
-                "lw": 1.8,
-                "shrinkA": 2,
-                "shrinkB": 2,
-                "connectionstyle": f"arc3,rad={-bend}",
-            },
-        )
-        mid = ((start[0] + end[0]) / 2 + (0.22 if x0 == x1 else 0), (start[1] + end[1]) / 2)
+            bulge = 0.35 + 0.08 * abs(y1 - y0)
+            control = (max(start[0], end[0]) + bulge, (y0 + y1) / 2)
+            path = MplPath([start, control, end], [MplPath.MOVETO, MplPath.CURVE3, MplPath.CURVE3])
+            # the middle of the quadratic curve: ¼ start + ½ control + ¼ end
+            label = (0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0], (y0 + y1) / 2)
+        else:
+            direction = 1 if x1 > x0 else -1
+            start = (x0 + direction * half_width(payer), y0)
+            end = (x1 - direction * half_width(payee), y1)
+            path = MplPath([start, end], [MplPath.MOVETO, MplPath.LINETO])
+            # the first free point along the arrow, so labels of crossing arrows do not cover each other
+            label = start
+            for share in (0.5, 0.35, 0.65, 0.25, 0.75):
+                label = (start[0] + share * (end[0] - start[0]), start[1] + share * (end[1] - start[1]))
+                if all(abs(label[0] - px) > 0.3 or abs(label[1] - py) > 0.3 for px, py in placed):
+                    break
+        placed.append(label)
+        ax.add_patch(FancyArrowPatch(path=path, arrowstyle="-|>", mutation_scale=14, color=colour, lw=1.8, zorder=2))
         ax.text(
-            mid[0],
-            mid[1],
-            _money(amount),
+            label[0],
+            label[1],
+            _money(amount, t),
             ha="center",
             va="center",
             fontsize=9,
             color=colour,
+            zorder=3,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": colour, "alpha": 0.95},
         )
-    ax.set_title(f"Who pays whom — {evaluation.partnership.name} ({ledger.period})", fontsize=11)
+    title = f"{t('ui.who_pays_whom')} — {evaluation.partnership.name} ({t.period(ledger.period)})"
+    ax.set_title(title, fontsize=11)
     return fig
 
 
-def coverage_chart(evaluation: Evaluation) -> Figure:
-    """The support-staff cost against its funding sources, stacked, with the coverage."""
+def coverage_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
+    """The support-staff cost against its funding sources, with the coverage.
+
+    The funding bar stacks the positive sources from zero; a negative source (a cost
+    netted against funding, e.g. a spin-off's wages) is drawn hatched, back from their
+    total to the net funding, which a black line marks. Each source's amount is in the
+    legend; only segments wide enough carry it on the bar too, so labels never overlap.
+    """
+    t = Translator(lang)
     split = evaluation.cost_split
-    fig = _figure(10, 3.4)
+    fig = _figure(10, 4.4 if any(v < 0 for v in split.funding.values()) else 3.8)
     ax = fig.add_subplot()
+    positives = {k: v for k, v in split.funding.items() if v > 0}
+    negatives = {k: v for k, v in split.funding.items() if v < 0}
+    top = float(sum(positives.values(), Decimal(0)))
+    span = max(float(split.cost), top, 1.0)
+    funding_row, cost_row = t("ui.funding"), t("ui.support_cost")
     left = 0.0
-    for i, (source, amount) in enumerate(split.funding.items()):
+    colour = iter(_COLOURS)
+    for source, amount in positives.items():
         value = float(amount)
-        ax.barh("funding", value, left=left if value >= 0 else 0, color=_COLOURS[i % len(_COLOURS)], label=source)
-        if value > 0:
-            if value >= 0.15 * max(float(split.cost), float(split.total_funding), 1.0):  # room for the label
-                ax.text(left + value / 2, 0, _money(amount), ha="center", va="center", fontsize=9, color="white")
-            left += value
-    ax.barh("support-staff cost", float(split.cost), color="#8a8a8a", label="support-staff cost")
-    ax.text(float(split.cost) / 2, 1, _money(split.cost), ha="center", va="center", fontsize=9, color="white")
-    coverage = "—" if split.coverage is None else f"{float(split.coverage) * 100:.2f} %"
-    verdict = f"surplus {_money(split.surplus)}" if split.surplus >= 0 else f"shortfall {_money(-split.surplus)}"
-    ax.set_title(f"Support-staff cost coverage {coverage} ({verdict})", fontsize=11)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}")
-    ax.set_xlabel("DKK")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, frameon=False, fontsize=9)
+        ax.barh(funding_row, value, left=left, color=next(colour), label=f"{t(source)}: {_money(amount, t)}")
+        if value >= 0.14 * span:  # room for the label inside the bar
+            ax.text(left + value / 2, 0, _money(amount, t), ha="center", va="center", fontsize=9, color="white")
+        left += value
+    net_row = t("ui.netted_costs")
+    for source, amount in negatives.items():  # on a row of their own, back from the total
+        value = float(-amount)
+        ax.barh(
+            net_row,
+            value,
+            left=left - value,
+            color="white",
+            edgecolor="#c8553d",
+            hatch="///",
+            label=f"{t('ui.less')} {t(source)}: {_money(amount, t)}",
+        )
+        if value >= 0.14 * span:
+            ax.text(left - value / 2, 1, _money(amount, t), ha="center", va="center", fontsize=9, color="#c8553d")
+        left -= value
+    if negatives:
+        ax.axvline(left, color="black", lw=1.5, label=f"{t('ui.net_funding')}: {_money(split.total_funding, t)}")
+    ax.barh(cost_row, float(split.cost), color=_COST, label=f"{cost_row}: {_money(split.cost, t)}")
+    ax.text(
+        float(split.cost) / 2,
+        2 if negatives else 1,
+        _money(split.cost, t),
+        ha="center",
+        va="center",
+        fontsize=9,
+        color="white",
+    )
+    coverage = t.percent(split.coverage)
+    verdict = (
+        f"{t('ui.surplus').lower()} {_money(split.surplus, t)}"
+        if split.surplus >= 0
+        else f"{t('ui.shortfall').lower()} {_money(-split.surplus, t)}"
+    )
+    ax.set_title(f"{t('ui.coverage')} {coverage} ({verdict})", fontsize=11)
+    ax.xaxis.set_major_formatter(lambda x, _: t.number(Decimal(round(x)), 0))
+    ax.set_xlabel(t("ui.dkk"))
+    ax.set_xlim(min(0.0, left) - 0.02 * span, 1.04 * span)
+    fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=9)
     return fig
 
 
-def tornado_chart(table: pd.DataFrame, result: str = "coverage") -> Figure:
-    """Bars from each input's low to high result, largest swing on top (a tornado chart)."""
-    fig = _figure(10, 1.0 + 0.6 * len(table))
+def tornado_chart(
+    table: pd.DataFrame,
+    result: str = "coverage",
+    *,
+    baseline: float | None = None,
+    labels: Mapping[str, str] | None = None,
+    lang: Lang = "en",
+) -> Figure:
+    """What moves a result most (a tornado chart).
+
+    Per input, a bar from the baseline to the result at its low end
+    (orange) and at its high end (blue), largest swing on top.
+
+    Args:
+        table: from :func:`socialpartner.tornado`.
+        result: the result the table was made for.
+        baseline: the result with every input as given (a vertical line); without it,
+            the middle of each bar.
+        labels: words for the inputs, e.g. ``{"courses.price": "course price"}``;
+            without them, the input's name where the library knows it, else its path
+            in words (``courses › price``).
+        lang: ``en`` or ``da``.
+
+    """
+    t = Translator(lang)
+    fig = _figure(10, 1.4 + 0.65 * len(table))
     ax = fig.add_subplot()
     rows = table.iloc[::-1]
     low, high = rows[f"{result} at low"].astype(float), rows[f"{result} at high"].astype(float)
-    labels = [f"{r['input']}\n{r['low']} → {r['high']}" for _, r in rows.iterrows()]
-    start = [min(a, b) for a, b in zip(low, high, strict=True)]
-    width = [abs(b - a) for a, b in zip(low, high, strict=True)]
-    ax.barh(labels, width, left=start, color="#1b6ca8")
+    ratio = result == "coverage" or "share" in result
+
+    def words(path: str) -> str:
+        if labels and path in labels:
+            return t(labels[path])
+        if f"input.{path}" in TEXT:
+            return t(f"input.{path}")
+        return " › ".join(part.replace("_", " ") for part in path.split("."))
+
+    def fmt(value: float) -> str:
+        shown = round_half_up(Decimal(repr(value * 100 if ratio else value)), 2 if ratio else 0)
+        return f"{t.number(shown, 2)} %" if ratio else t.number(shown, 0)
+
+    names = [
+        f"{words(str(r['input']))}\n{t.parameter_value(str(r['low']))} → {t.parameter_value(str(r['high']))}"
+        for _, r in rows.iterrows()
+    ]
     for y, (a, b) in enumerate(zip(low, high, strict=True)):
-        fmt: Any = (lambda v: f"{v * 100:.1f} %") if result == "coverage" else (lambda v: f"{v:,.0f}")
+        centre = baseline if baseline is not None else (a + b) / 2
+        ax.barh(y, a - centre, left=centre, color=_LOW, label=t("chart.at_low") if y == 0 else None)
+        ax.barh(y, b - centre, left=centre, color=_HIGH, label=t("chart.at_high") if y == 0 else None)
         box = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
-        ax.text(min(a, b), y, fmt(min(a, b)) + " ", ha="right", va="center", fontsize=9, bbox=box, zorder=3)
-        ax.text(max(a, b), y, " " + fmt(max(a, b)), ha="left", va="center", fontsize=9, bbox=box, zorder=3)
-    if result == "coverage":
-        ax.axvline(1.0, color="#c8553d", lw=1, ls="--", zorder=1)
-        ax.xaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f} %")
-    ax.set_title(f"What moves {result} most (one input at a time)", fontsize=11)
+        for value in (a, b):
+            right = value >= centre
+            ax.text(
+                value,
+                y,
+                (" " + fmt(value)) if right else (fmt(value) + " "),
+                ha="left" if right else "right",
+                va="center",
+                fontsize=9,
+                bbox=box,
+                zorder=3,
+            )
+    ax.set_yticks(range(len(names)), names)
+    if baseline is not None:
+        ax.axvline(baseline, color="black", lw=1.2, zorder=2, label=f"{t('chart.baseline')}: {fmt(baseline)}")
+    if ratio:
+        ax.axvline(1.0, color="#c8553d", lw=1, ls="--", zorder=1, label=t("chart.full_coverage"))
+        ax.xaxis.set_major_formatter(lambda x, _: f"{t.number(Decimal(round(x * 100)), 0)} %")
+    else:
+        ax.xaxis.set_major_formatter(lambda x, _: t.number(Decimal(round(x)), 0))
+    what = t(f"cli.{result}") if f"cli.{result}" in TEXT else result
+    ax.set_title(t(Text("chart.tornado_title", result=what)), fontsize=11)
     if len(rows):
-        lo, hi = min(min(low), min(high)), max(max(low), max(high))
-        pad = 0.18 * (hi - lo or abs(hi) or 1.0)  # room for the value labels at both ends
+        values = [*low, *high, *([baseline] if baseline is not None else [])]
+        lo, hi = min(values), max(values)
+        pad = 0.2 * (hi - lo or abs(hi) or 1.0)  # room for the value labels at both ends
         ax.set_xlim(lo - pad, hi + pad)
+    fig.legend(loc="outside lower center", ncol=4, frameon=False, fontsize=9)
     return fig
 
 

@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from socialpartner._internal.i18n import Translator
+from socialpartner._internal.i18n import TEXT, Number, Raw, Text, Translator
 from socialpartner._internal.units import Q_, read_number
 from socialpartner.errors import SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -47,7 +47,11 @@ class OutputFormat(enum.StrEnum):
     json = "json"
 
 
-_EN = Translator("en")
+_LANG_HELP = "Language of the output: en or da."
+
+
+def _translator(lang: Language) -> Translator:
+    return Translator("da" if lang is Language.da else "en")
 
 
 @contextlib.contextmanager
@@ -115,7 +119,9 @@ def evaluate_command(
         if output is OutputFormat.json:
             sys.stdout.write(json.dumps([e.to_dict() for e in explanations], ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write("\n\n".join(str(e) for e in explanations) + "\n")
+            from socialpartner.views.explain import explanation_text
+
+            sys.stdout.write("\n\n".join(explanation_text(e, lang.value) for e in explanations) + "\n")
         return
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -133,6 +139,7 @@ def solve_command(
     low: Annotated[str | None, typer.Option("--min", help="Lowest value to consider (the input's unit).")] = None,
     high: Annotated[str | None, typer.Option("--max", help="Highest value to consider (the input's unit).")] = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
@@ -146,7 +153,8 @@ def solve_command(
         lowest = None if low is None else _cli_number(low, "--min")
         highest = None if high is None else _cli_number(high, "--max")
         partnership = load(file)
-        before = result_value(evaluate(partnership), result.strip())
+        current = evaluate(partnership)
+        before = result_value(current, result.strip())
         solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
     if output is OutputFormat.json:
         doc = {
@@ -161,12 +169,32 @@ def solve_command(
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    typer.echo(f"{solution.path} = {solution.value_text}")
+    t = _translator(lang)
+    typer.echo(f"{solution.path} = {t.parameter_value(solution.value_text)}")
+    now = readable(Fraction(before), solution.result)
     typer.echo(
-        f"  gives {solution.result} = {solution.achieved_text} (target {solution.target}; "
-        f"now {readable(Fraction(before), solution.result)})"
+        t(
+            Text(
+                "cli.solve_gives",
+                result=Raw(_result_name(current, solution.result, t)),
+                achieved=Raw(t.plain(solution.achieved_text)),
+                target=Raw(t.plain(str(solution.target))),
+                now=Raw(t.plain(now)),
+            )
+        )
     )
-    typer.echo(f"  found by {solution.method} in {solution.evaluations} evaluations")
+    typer.echo(t(Text("cli.solve_found", method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
+
+
+def _result_name(ev: Evaluation, result: str, t: Translator) -> str:
+    """A result's name for the reader: its key in English, its label in Danish."""
+    if f"cli.{result}" in TEXT:
+        return t(f"cli.{result}")
+    if t.lang == "da":
+        for f in ev.figures:
+            if f.key == result:
+                return t.figure(f.key, f.label)
+    return result
 
 
 def _cli_number(text: str, option: str) -> Decimal:
@@ -207,6 +235,7 @@ def sweep_command(
     ],
     paired: Annotated[bool, typer.Option("--paired", help="Pair the values instead of every combination.")] = False,
     csv: Annotated[Path | None, typer.Option("--csv", help="Write every variant to this CSV file.")] = None,
+    lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate many variants: every combination of the varied inputs (or paired), with a summary."""
@@ -233,32 +262,46 @@ def sweep_command(
             frame = sweep(
                 partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
             )
+    t = _translator(lang)
     console = Console()
     console.print(
-        f"[bold]{escape(partnership.name)}[/bold]: {len(frame):,} variants "
-        f"({'paired' if paired else 'every combination'}; values in each input's own unit)"
+        f"[bold]{escape(partnership.name)}[/bold]: "
+        + escape(
+            t(
+                Text(
+                    "cli.sweep_head",
+                    count=Number(Decimal(len(frame)), 0),
+                    mode=Text("cli.paired" if paired else "cli.grid"),
+                )
+            )
+        )
     )
-    table = Table(title="Results over the variants", title_justify="left")
-    for col in ("Result", "Mean", "5 %", "Median", "95 %"):
-        table.add_column(col, justify="left" if col == "Result" else "right")
+    table = Table(title=t("cli.sweep_title"), title_justify="left")
+    for col in ("result", "mean", "p5", "median", "p95"):
+        table.add_column(t(f"cli.{col}"), justify="left" if col == "result" else "right")
     summary = summarize(frame)
     for name, row in summary.iterrows():
+        places = 4 if name == "coverage" else 2
+        base, _, unit = str(name).partition(" [")
+        label = t(f"cli.{base}") if f"cli.{base}" in TEXT else base
+        label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
         table.add_row(
-            str(name),
-            *(f"{row[c]:,.4f}" if name == "coverage" else f"{row[c]:,.2f}" for c in ("mean", "p5", "p50", "p95")),
+            escape(label), *(t.number(Decimal(repr(float(row[c]))), places) for c in ("mean", "p5", "p50", "p95"))
         )
     console.print(table)
     if "p_covered" in summary.attrs:
-        console.print(f"Support staff covered in {summary.attrs['p_covered'] * 100:.1f} % of the variants")
+        share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
+        console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
     if csv is not None:
         frame.to_csv(csv, index=False)
-        console.print(f"Wrote {len(frame):,} rows to {escape(str(csv))}")
+        console.print(escape(t(Text("cli.sweep_wrote", count=Number(Decimal(len(frame)), 0), path=Raw(str(csv))))))
 
 
 @app.command("export")
 def export_command(
     file: Annotated[Path | None, typer.Argument(help="Scenario file; the bundled example if omitted.")] = None,
     xlsx: Annotated[Path, typer.Option("--xlsx", help="Write an Excel workbook here.")] = Path("socialpartner.xlsx"),
+    lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Export inputs, ledger, parties, cost split, break-even, figures and parameters to Excel."""
@@ -267,7 +310,23 @@ def export_command(
     path = file if file is not None else example_path()
     with _reported(debug, path):
         ev = evaluate(load(path))
-    typer.echo(f"wrote {to_xlsx(ev, xlsx)}")
+    typer.echo(f"wrote {to_xlsx(ev, xlsx, lang=lang.value)}")
+
+
+@app.command("report")
+def report_command(
+    file: Annotated[Path | None, typer.Argument(help="Scenario file; the bundled example if omitted.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("socialpartner-report.html"),
+    lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Write a one-page report of the deal: one self-contained HTML file that prints to A4."""
+    from socialpartner.report import write_report
+
+    path = file if file is not None else example_path()
+    with _reported(debug, path):
+        ev = evaluate(load(path))
+    typer.echo(f"wrote {write_report(ev, out, lang=lang.value)}")
 
 
 class ChartKind(enum.StrEnum):
@@ -289,6 +348,7 @@ def chart_command(
         list[str] | None,
         typer.Option("--vary", help="For tornado: PATH=LOW..HIGH in the input's own unit; repeatable."),
     ] = None,
+    lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Draw who pays whom, the support-staff coverage, or a tornado chart of what moves coverage."""
@@ -311,11 +371,18 @@ def chart_command(
                 base = current(partnership, name)
                 unit = "" if isinstance(base, int) else f" {base.units}"
                 ranges[name] = (int(lo), int(hi)) if not unit else (f"{lo}{unit}", f"{hi}{unit}")
-            figure = charts.tornado_chart(tornado(partnership, ranges))
+            before = evaluate(partnership)
+            coverage = before.cost_split.coverage
+            figure = charts.tornado_chart(
+                tornado(partnership, ranges),
+                baseline=None if coverage is None else float(coverage),
+                labels={b.input_path: b.label for b in before.break_even},
+                lang=lang.value,
+            )
         elif kind is ChartKind.coverage:
-            figure = charts.coverage_chart(evaluate(partnership))
+            figure = charts.coverage_chart(evaluate(partnership), lang=lang.value)
         else:
-            figure = charts.money_flow_chart(evaluate(partnership))
+            figure = charts.money_flow_chart(evaluate(partnership), lang=lang.value)
     figure.savefig(out)
     typer.echo(f"wrote {out}")
 
@@ -398,13 +465,39 @@ def schema_command() -> None:
     sys.stdout.write(json.dumps(scenario_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-def _comparable(ev: Evaluation) -> dict[str, Decimal | None]:
-    """Headline results with labels a reader knows (party names, price labels, figure labels)."""
-    labels = {f"net.{p}": f"net: {name}" for p, name in ev.parties.items()}
-    labels |= {f"break_even.{b.input_path}": f"break-even {b.label} ({b.unit})" for b in ev.break_even}
-    labels |= {f.key: f.label for f in ev.figures}
-    labels |= {"cost": "support-staff cost", "jobs": "jobs (headcount)", "fte": "jobs (FTE)"}
-    return {labels.get(key, key): value for key, value in ev.results().items() if value is not None}
+def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Decimal | None]]:
+    """Headline results by key: a label a reader knows, the value and its kind of unit."""
+    labels: dict[str, tuple[str, str]] = {
+        f"net.{p}": (t(Text("cli.net_of", name=name)), "DKK") for p, name in ev.parties.items()
+    }
+    labels |= {
+        f"break_even.{b.input_path}": (
+            t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.unit)))),
+            b.unit,
+        )
+        for b in ev.break_even
+    }
+    labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
+    labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
+    labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in _PAYERS}
+    out: dict[str, tuple[str, str, Decimal | None]] = {}
+    for key, value in ev.results().items():
+        if value is not None:
+            label, unit = labels.get(key, (key, ""))
+            out[key] = (label, unit, value)
+    return out
+
+
+_HEADLINE = {
+    "coverage": "ratio",
+    "surplus": "DKK",
+    "shortfall": "DKK",
+    "cost": "DKK",
+    "funding": "DKK",
+    "jobs": "people",
+    "fte": "FTE",
+}
+_PAYERS = ("municipality", "state")
 
 
 @app.command("compare")
@@ -412,27 +505,34 @@ def compare_command(
     first: Annotated[Path, typer.Argument(help="Scenario A.")],
     second: Annotated[Path, typer.Argument(help="Scenario B.")],
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
-    """Show two scenarios side by side: the inputs that differ and the results."""
+    """Show two scenarios side by side: the inputs that differ and the results.
+
+    Differences of percentages (coverage, shares) are in percentage points.
+    """
     from socialpartner._internal.paths import flatten
 
+    t = _translator(lang)
     with _reported(debug):
         a, b = load(first), load(second)
         ev_a, ev_b = evaluate(a), evaluate(b)
-    inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True)))
-    inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True)))
+    inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True, exclude={"expect"})))
+    inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True, exclude={"expect"})))
     changed = [
         (path, inputs_a.get(path, "—"), inputs_b.get(path, "—"))
         for path in dict.fromkeys([*inputs_a, *inputs_b])
         if inputs_a.get(path) != inputs_b.get(path)
     ]
-    res_a, res_b = _comparable(ev_a), _comparable(ev_b)
+    res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
     results = []
     for key in dict.fromkeys([*res_a, *res_b]):
-        va, vb = res_a.get(key), res_b.get(key)
+        label, unit, _ = res_a[key] if key in res_a else res_b[key]
+        va = res_a[key][2] if key in res_a else None
+        vb = res_b[key][2] if key in res_b else None
         diff = None if va is None or vb is None else vb - va
-        results.append((key, va, vb, diff))
+        results.append((key, label, unit, va, vb, diff))
     if output is OutputFormat.json:
         doc = {
             "a": str(first),
@@ -441,41 +541,46 @@ def compare_command(
             "results": [
                 {
                     "result": k,
+                    "label": label,
+                    "unit": unit,
                     "a": None if x is None else str(x),
                     "b": None if y is None else str(y),
                     "difference": None if d is None else str(d),
+                    "difference_unit": "percentage points" if unit == "ratio" else unit,
                 }
-                for k, x, y, d in results
+                for k, label, unit, x, y, d in results
             ],
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console()
-    inputs = Table(title="Inputs that differ", title_justify="left")
-    for col in ("Input", f"A: {first.name}", f"B: {second.name}"):
+    inputs = Table(title=t("cli.inputs_differ"), title_justify="left")
+    for col in (t("cli.input"), f"A: {first.name}", f"B: {second.name}"):
         inputs.add_column(escape(col))
     for path, x, y in changed:
-        inputs.add_row(escape(path), escape(x), escape(y))
-    console.print(inputs if changed else "The inputs are the same.")
-    table = Table(title="Results", title_justify="left")
-    for col in ("Result", "A", "B", "B − A"):
-        table.add_column(col, justify="left" if col == "Result" else "right")
+        inputs.add_row(escape(path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
+    console.print(inputs if changed else t("cli.inputs_same"))
+    table = Table(title=t("cli.results"), title_justify="left")
+    for col in (t("cli.result"), "A", "B", "B − A"):
+        table.add_column(col, justify="left" if col == t("cli.result") else "right")
 
-    def show(key: str, value: Decimal | None) -> str:
+    def show(unit: str, value: Decimal | None, *, difference: bool = False) -> str:
         if value is None:
             return "—"
-        return _EN.percent(value) if key == "coverage" else f"{value:,.2f}"
+        if unit == "ratio" and difference:
+            return f"{t.number(value * 100)} {t('cli.pp')}"  # a difference of percentages
+        return t.quantity(value, unit or "number")
 
-    for key, value_a, value_b, d in results:
+    for _key, label, unit, value_a, value_b, d in results:
         style = "" if d is None or d == 0 else "[bold]"
-        row = (show(key, value_a), show(key, value_b), style + (show(key, d) if d is not None else "—"))
-        table.add_row(escape(key), *row)
+        row = (show(unit, value_a), show(unit, value_b), style + show(unit, d, difference=True))
+        table.add_row(escape(label), *row)
     console.print(table)
 
 
 def _expectation_line(r: ExpectationResult, t: Translator) -> str:
     """``coverage: expected 0.9225, actual 0.9300, difference +0.0075`` in the output language."""
-    unit = f" {t(r.unit)}" if r.unit else ""
+    unit = f" {t.unit(r.unit)}" if r.unit else ""
 
     def text(value: Decimal, sign: bool = False) -> str:
         places = r.places
@@ -485,12 +590,12 @@ def _expectation_line(r: ExpectationResult, t: Translator) -> str:
         shown = t.number(abs(value) if sign else value, places)
         return (("+" if value >= 0 else "-") + shown if sign else shown) + unit
 
-    actual = t("no value") if r.actual is None else text(r.actual)
-    line = f"{r.name}: {t('expected')} {text(r.expected)}, {t('actual')} {actual}"
+    actual = t("test.no_value") if r.actual is None else text(r.actual)
+    line = f"{r.name}: {t('test.expected')} {text(r.expected)}, {t('test.actual')} {actual}"
     if r.difference is not None:
-        line += f", {t('difference')} {text(r.difference, sign=True)}"
+        line += f", {t('test.difference')} {text(r.difference, sign=True)}"
     if r.tolerance:
-        line += f" ({t('tolerance')} {text(r.tolerance)})"
+        line += f" ({t('test.tolerance')} {text(r.tolerance)})"
     return line
 
 
@@ -541,9 +646,9 @@ def check_command(
                 else:
                     failed += 1
                     typer.echo(f"{path}: {_expectation_line(r, t)}")
-    summary = f"{passed} {t('passed')}, {failed} {t('failed')}"
+    summary = f"{passed} {t('test.passed')}, {failed} {t('test.failed')}"
     if unreadable:
-        summary += f", {unreadable} {t('error' if unreadable == 1 else 'errors')}"
+        summary += f", {unreadable} {t('test.error' if unreadable == 1 else 'test.errors')}"
     typer.echo(summary)
     raise typer.Exit(2 if unreadable else 1 if failed else 0)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from socialpartner import core
 from socialpartner._internal import engine
 from socialpartner._internal.explain import Explanation
+from socialpartner._internal.i18n import Lang, Money, Number, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK
 from socialpartner.errors import LedgerError
@@ -152,17 +153,17 @@ class Evaluation:
         """Placements that are jobs (not course places or support posts)."""
         return tuple(p for p in self.placements if p.is_job)
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, *, lang: Lang = "en") -> pd.DataFrame:
         """The ledger as a pandas DataFrame (see :func:`socialpartner.views.frames.to_frame`)."""
         from socialpartner.views.frames import to_frame
 
-        return to_frame(self)
+        return to_frame(self, lang=lang)
 
-    def summary_frame(self) -> pd.DataFrame:
+    def summary_frame(self, *, lang: Lang = "en") -> pd.DataFrame:
         """Per party: name, receives, pays, net (see :func:`socialpartner.views.frames.summary_frame`)."""
         from socialpartner.views.frames import summary_frame
 
-        return summary_frame(self)
+        return summary_frame(self, lang=lang)
 
     def _repr_html_(self) -> str:
         from socialpartner.views.html import to_html
@@ -247,14 +248,23 @@ def _break_even(plan: Plan, s: engine.Settlement) -> tuple[BreakEven, ...]:
 
 
 def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
-    out = []
+    out: list[str] = []
     for g in effects.groups:
         if g.benefit is None:
-            out.append(f"{g.group}: no counterfactual stated (taken as no benefit)")
+            out.append(Text("msg.no_counterfactual", group=g.group))
             continue
+        stated = g.benefit.describe()
+        benefit = Text("msg.parameter", name=g.benefit.parameter) if g.benefit.parameter is not None else stated
+        people = Decimal(f"{float(g.people):g}")
         out.append(
-            f"{g.group}: {float(g.people):g} people would otherwise receive {to_ore(g.monthly):,.2f} DKK/month "
-            f"({g.benefit.describe()}) from the municipality, {_dkk(g.amount):,.2f} DKK over the period"
+            Text(
+                "msg.counterfactual",
+                group=g.group,
+                people=Number(people, max(0, -int(people.as_tuple().exponent)), grouped=False),
+                monthly=Money(to_ore(g.monthly)),
+                benefit=benefit,
+                amount=Money(_dkk(g.amount)),
+            )
         )
     return tuple(out)
 
@@ -296,9 +306,15 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         for key, label, note in _PROGRESSION
         if key in period.progression
     )
+    parties = dict(plan.parties)
+    for role in ledger.parties:  # the public payers, when a model's own plan does not name them
+        if role == "municipality" and getattr(partnership, "municipality", None) is not None:
+            parties.setdefault(role, partnership.municipality.name)  # type: ignore[attr-defined]
+        elif role == "state":
+            parties.setdefault(role, "the state")
     return Evaluation(
         partnership=partnership,
-        parties=dict(plan.parties),
+        parties=parties,
         ledger=ledger,
         cost_split=split,
         break_even=_break_even(plan, s),
@@ -318,38 +334,28 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
     labels = [p.label for p in run.periods]
     out = []
     for name, value in run.present_values.items():
-        what = "net effect" if name.startswith("public.") else "net"
+        what = "msg.npv_public" if name.startswith("public.") else "msg.npv"
         who = _who(name, run)
-        out.append(
-            Figure(
-                f"npv.{name}",
-                f"present value of the {what} of {who}",
-                _dkk(value),
-                "DKK",
-                "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
-            )
-        )
+        out.append(Figure(f"npv.{name}", Text(what, who=who), _dkk(value), "DKK", Text("note.npv")))
         if run.ever_negative[name]:
             back = run.payback[name]
             out.append(
                 Figure(
                     f"payback.{name}",
-                    f"payback year of {who}",
+                    Text("msg.payback", who=who),
                     None if back < 0 else _year_value(labels[back]),
                     "year",
-                    "first year the discounted running sum is back at or above zero"
-                    if back >= 0
-                    else "not within the horizon",
+                    Text("note.payback") if back >= 0 else Text("note.no_payback"),
                 )
             )
         if name in run.public_totals:
             out.append(
                 Figure(
                     f"total.{name}",
-                    f"net effect over all years: {who}",
+                    Text("msg.total_public", who=who),
                     _dkk(run.public_totals[name]),
                     "DKK",
-                    "sum of the yearly net effects, undiscounted",
+                    Text("note.total_public"),
                 )
             )
     return tuple(out)
@@ -364,7 +370,7 @@ def _year_value(label: str) -> Decimal | None:
 def _who(name: str, run: engine.Run) -> str:
     """Words for a series: the party's name, or the public payer."""
     if name.startswith("public."):
-        return f"the {name.removeprefix('public.')} (public purse)"
+        return Text("msg.public_who", payer=Text(f"ui.{name.removeprefix('public.')}"))
     for period in reversed(run.periods):
         if name in period.plan.parties:
             return period.plan.parties[name]

@@ -1,25 +1,46 @@
-"""Spreadsheet export for municipal finance staff: real numbers and formats in the cells.
+"""Spreadsheet export for municipal finance staff: real numbers, live formulas, sources.
 
-``to_xlsx(evaluation, path)`` writes one workbook with the sheets *Inputs*, *Ledger*,
-*Parties*, *Cost split*, *Break-even*, *Figures* and *Parameters* (with sources). Money
-cells hold numbers formatted ``#,##0.00``; ratios hold numbers formatted as percentages.
+``to_xlsx(evaluation, path, lang="en")`` writes one workbook:
+
+- *Inputs*: every input as stated, ``public:`` and ``horizon:`` included;
+- one sheet per period (each year of a multi-year deal): who pays whom, and over those
+  cells, as formulas, each party's balance, the support-staff cost, its funding sources,
+  coverage, shares, surplus, the break-even prices and the public purse;
+- *Total*: the periods side by side with their sum, as formulas over the period sheets;
+- *Public purse*: per payer per period, with the partnership, otherwise and the net
+  effect (with a ``public:`` block);
+- *Break-even* per period, *Ledger* (every transfer of every period), *Figures* (with
+  the checks) and *Parameters* (the values used in each period, with their sources).
+
+Money cells hold numbers formatted ``#,##0.00``, ratios numbers formatted as
+percentages. Totals, nets, coverage and shares are formulas over the cells they come
+from, so a finance officer can trace them and change an amount to see the effect. With
+``lang="da"`` every sheet name, header and label is Danish.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
 __all__ = ["to_xlsx"]
 
 _MONEY = "#,##0.00"
 _PERCENT = "0.00%"
+_RATIO4 = "0.0000"
 
 
 def _number(text: str) -> tuple[float | None, str]:
@@ -31,97 +52,424 @@ def _number(text: str) -> tuple[float | None, str]:
     return float(number), unit
 
 
-def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str]) -> Path:
-    """Write the evaluation to an Excel workbook; returns the path."""
+def _text(value: str) -> str:
+    """Every text cell goes through here (user text included), so it is never read as a formula."""
+    return str(value)
+
+
+@dataclass
+class _Sheet:
+    """Writes one worksheet row by row: text cells never become formulas."""
+
+    ws: Worksheet
+    row: int = 0
+    widths: dict[int, int] = field(default_factory=dict)
+
+    def put(self, values: Sequence[Any], formats: dict[int, str] | None = None, *, bold: bool = False) -> int:
+        from openpyxl.styles import Font
+
+        self.row += 1
+        for col, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = self.ws.cell(row=self.row, column=col)
+            if isinstance(value, _Formula):
+                cell.value = value.text
+            elif isinstance(value, str):
+                cell.value = _text(value)
+                cell.data_type = "s"  # a text starting with "=" stays text
+            elif isinstance(value, Decimal):
+                cell.value = float(value)
+            else:
+                cell.value = value
+            if formats and col in formats:
+                cell.number_format = formats[col]
+            if bold:
+                cell.font = Font(bold=True)
+            shown = len(value.text) // 3 if isinstance(value, _Formula) else len(str(value))
+            self.widths[col] = max(self.widths.get(col, 8), min(60, shown + 2))
+        return self.row
+
+    def gap(self) -> None:
+        self.row += 1
+
+    def finish(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for col, width in self.widths.items():
+            self.ws.column_dimensions[get_column_letter(col)].width = width
+
+
+@dataclass(frozen=True)
+class _Formula:
+    text: str
+
+
+def _f(text: str) -> _Formula:
+    return _Formula("=" + text)
+
+
+def _ref(sheet: str, cell: str) -> str:
+    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
+
+
+@dataclass
+class _PeriodCells:
+    """Where a period sheet keeps its results, for the Total, Break-even and Public purse sheets."""
+
+    sheet: str
+    cost: str = ""
+    funding: dict[str, str] = field(default_factory=dict)
+    total_funding: str = ""
+    nets: dict[str, str] = field(default_factory=dict)
+    break_even: list[tuple[str, str, str, str]] = field(default_factory=list)  # label, input, cell, unit
+    public: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # payer → with, otherwise, net cells
+
+
+def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _PeriodCells:
+    ws = _Sheet(wb.create_sheet(title))
+    cells = _PeriodCells(title)
+    names = {p: t(part.parties.get(p, p)) for p in part.ledger.parties}
+    ws.put([f"{t('ui.who_pays_whom')} ({t.period(part.ledger.period)})"], bold=True)
+    ws.put(
+        [t("ui.payer"), t("ui.payee"), t("ui.purpose"), t("ui.amount_dkk"), t("xlsx.payer_no"), t("xlsx.payee_no")],
+        bold=True,
+    )
+    # parties by number: the balances below sum by these, whatever the names say
+    number = {p: i for i, p in enumerate(part.ledger.parties, start=1)}
+    first = ws.row + 1
+    for tr in part.ledger:
+        ws.put(
+            [names[tr.payer], names[tr.payee], t(tr.purpose), tr.amount, number[tr.payer], number[tr.payee]],
+            {4: _MONEY},
+        )
+    last = ws.row
+    amounts = [f"D{r}" for r in range(first, last + 1)]
+    span = f"$D${first}:$D${last}"
+
+    ws.gap()
+    ws.put([t("ui.balance_per_party")], bold=True)
+    ws.put([t("ui.party"), t("ui.receives"), t("ui.pays"), t("ui.net"), t("xlsx.party_no")], bold=True)
+    net_first = ws.row + 1
+    for p in part.ledger.parties:
+        r = ws.row + 1
+        ws.put(
+            [
+                names[p],
+                _f(f"SUMIF($F${first}:$F${last},E{r},{span})"),
+                _f(f"SUMIF($E${first}:$E${last},E{r},{span})"),
+                _f(f"B{r}-C{r}"),
+                number[p],
+            ],
+            {2: _MONEY, 3: _MONEY, 4: _MONEY},
+        )
+        cells.nets[p] = f"D{r}"
+    ws.put([t("ui.sum_of_nets"), None, None, _f(f"SUM(D{net_first}:D{ws.row})")], {4: _MONEY}, bold=True)
+
+    ws.gap()
+    ws.put([t("ui.cost_and_cover")], bold=True)
+    ws.put(["", t("ui.dkk"), t("ui.share_of_cost")], bold=True)
+    plan = part._plan
+    keys = [] if plan is None else [f.key for f in plan.flows]
+    row_of = {k: amounts[i] for i, k in enumerate(keys)}
+    cost_row = ws.row + 1
+    pool = [row_of[k] for k in plan.cost_pool] if plan is not None else []
+    ws.put(
+        [t("ui.support_cost"), _f("+".join(pool) if pool else "0"), _f(f'IF(B{cost_row}=0,"",1)')],
+        {2: _MONEY, 3: _PERCENT},
+    )
+    cells.cost = f"B{cost_row}"
+    sources = [] if plan is None else list(plan.funding)
+    source_first = ws.row + 1
+    for name, signed in sources:
+        r = ws.row + 1
+        terms = "".join(("+" if sign > 0 else "-") + row_of[k] for k, sign in signed) or "0"
+        verb = t("ui.covered_by") if part.cost_split.funding.get(name, Decimal(0)) >= 0 else t("ui.less")
+        ws.put(
+            [f"{verb} {t(name)}", _f(terms.removeprefix("+")), _f(f'IF($B${cost_row}=0,"",B{r}/$B${cost_row})')],
+            {2: _MONEY, 3: _PERCENT},
+        )
+        cells.funding[name] = f"B{r}"
+    total = ws.row + 1
+    last_source = ws.row
+    funding_sum = f"SUM(B{source_first}:B{last_source})" if sources else "0"
+    ws.put(
+        [t("xlsx.total_funding"), _f(funding_sum), _f(f'IF(B{cost_row}=0,"",B{total}/B{cost_row})')],
+        {2: _MONEY, 3: _PERCENT},
+        bold=True,
+    )
+    cells.total_funding = f"B{total}"
+    r = ws.row + 1
+    ws.put([t("ui.coverage"), None, _f(f'IF(B{cost_row}=0,"",B{total}/B{cost_row})')], {3: _PERCENT}, bold=True)
+    ws.put([t("xlsx.surplus"), _f(f"B{total}-B{cost_row}")], {2: _MONEY}, bold=True)
+    r = ws.row + 1
+    ws.put(
+        [t("ui.uncovered"), _f(f"MAX(0,B{cost_row}-B{total})"), _f(f'IF(B{cost_row}=0,"",B{r}/B{cost_row})')],
+        {2: _MONEY, 3: _PERCENT},
+    )
+
+    if part.break_even and plan is not None:
+        ws.gap()
+        ws.put([t("ui.break_even_title")], bold=True)
+        ws.put(
+            [t("ui.price"), t("ui.break_even"), t("xlsx.unit"), t("xlsx.percent_of_base"), t("xlsx.input")], bold=True
+        )
+        specs = {s.input_path: s for s in plan.break_even}
+        for b in part.break_even:
+            spec = specs[b.input_path]
+            r = ws.row + 1
+            if b.value is None or not spec.volume:
+                ws.put([t(b.label), "—", t.unit(b.unit), None, b.input_path])
+                continue
+            # (cost − the funding that does not move with this price) / volume, to the øre, at least zero
+            moving = row_of[spec.flow]
+            value = _f(f"MAX(0,ROUND(({cells.cost}-({cells.total_funding}-{moving}))/{float(spec.volume)!r},2))")
+            percent = _f(f"B{r}/{float(spec.percent_of)!r}") if spec.percent_of else None
+            ws.put([t(b.label), value, t.unit(b.unit), percent, b.input_path], {2: _MONEY, 4: _PERCENT})
+            cells.break_even.append((t(b.label), b.input_path, f"B{r}", t.unit(b.unit)))
+
+    view = part.public
+    if view is not None:
+        ws.gap()
+        ws.put([t("xlsx.public_title") + f" ({view.year})"], bold=True)
+        ws.put([t("ui.payer"), t("ui.item"), t("ui.with"), t("ui.otherwise")], bold=True)
+        p_first = ws.row + 1
+        for line in view.lines:
+            ws.put(
+                [t(f"ui.{line.payer}"), t(line.item), line.actual, line.counterfactual],
+                {3: _MONEY, 4: _MONEY},
+            )
+        p_last = ws.row
+        ws.put(["", t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect")], bold=True)
+        for payer in ("municipality", "state"):
+            r = ws.row + 1
+            cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}"'
+            ws.put(
+                [
+                    f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
+                    _f(f"SUMIF({cond},$C${p_first}:$C${p_last})"),
+                    _f(f"SUMIF({cond},$D${p_first}:$D${p_last})"),
+                    _f(f"C{r}-B{r}"),
+                ],
+                {2: _MONEY, 3: _MONEY, 4: _MONEY},
+                bold=True,
+            )
+            cells.public[payer] = (f"B{r}", f"C{r}", f"D{r}")
+    ws.finish()
+    return cells
+
+
+def _sheet_title(label: str, taken: set[str]) -> str:
+    title = "".join("-" if ch in "[]:*?/\\" else ch for ch in label)[:31] or "-"
+    while title in taken:
+        title = (title[:28] + "…") if len(title) > 28 else title + "…"
+    taken.add(title)
+    return title
+
+
+def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en") -> Path:
+    """Write the evaluation to an Excel workbook with live formulas; returns the path.
+
+    Args:
+        evaluation: from :func:`socialpartner.evaluate`.
+        path: the ``.xlsx`` file to write.
+        lang: ``en`` or ``da``: sheet names, headers and labels.
+
+    """
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
+    t = Translator(lang)
     wb = Workbook()
-    bold = Font(bold=True)
-
-    def sheet(title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str]) -> None:
-        ws = wb.create_sheet(title)
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = bold
-        for row in rows:
-            ws.append(row)
-        for col, fmt in formats.items():
-            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
-                cell.number_format = fmt
-        for i, column in enumerate(header, start=1):
-            width = max([len(str(column)), *(len(str(r[i - 1])) for r in rows if i - 1 < len(r))], default=10)
-            ws.column_dimensions[get_column_letter(i)].width = min(60, width + 2)
-        ws.freeze_panes = "A2"
-
     wb.remove(wb.active)  # type: ignore[arg-type]
-    inputs = []
+    taken: set[str] = set()
+
+    inputs = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.inputs"), taken)))
+    inputs.put([t("xlsx.input"), t("xlsx.as_written"), t("xlsx.number"), t("xlsx.unit")], bold=True)
     # the expect: block states results, not inputs
     for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})):
         value, unit = _number(text)
-        inputs.append([key, text, value, unit])
-    sheet("Inputs", ["input", "as written", "number", "unit"], inputs, {})
+        inputs.put([key, text, value, t.stated_unit(unit)])
+    inputs.finish()
 
     parts = evaluation.breakdown or (evaluation,)
-    ledger = [
-        [p.ledger.period, p.parties.get(t.payer, t.payer), p.parties.get(t.payee, t.payee), t.purpose, float(t.amount)]
-        for p in parts
-        for t in p.ledger
-    ]
-    sheet("Ledger", ["period", "payer", "payee", "purpose", "amount (DKK)"], ledger, {5: _MONEY})
+    multi = bool(evaluation.breakdown)
+    periods: list[tuple[Evaluation, _PeriodCells]] = []
+    total_title = _sheet_title(t("xlsx.total"), taken)
+    total_ws = wb.create_sheet(total_title)
+    for part in parts:
+        label = t.period(part.ledger.period) if multi else t("xlsx.period_sheet")
+        periods.append((part, _period_sheet(wb, _sheet_title(label, taken), part, t)))
+    _total_sheet(_Sheet(total_ws), evaluation, periods, t)
+    if any(part.public is not None for part in parts):
+        _public_sheet(_Sheet(wb.create_sheet(_sheet_title(t("xlsx.public_title"), taken))), periods, t)
+    _break_even_sheet(_Sheet(wb.create_sheet(_sheet_title(t("ui.break_even"), taken))), periods, t)
 
-    parties = [
+    ledger = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.ledger"), taken)))
+    ledger.put([t("xlsx.period"), t("ui.payer"), t("ui.payee"), t("ui.purpose"), t("ui.amount_dkk")], bold=True)
+    for part in parts:
+        names = {p: t(part.parties.get(p, p)) for p in part.ledger.parties}
+        for tr in part.ledger:
+            ledger.put(
+                [t.period(part.ledger.period), names[tr.payer], names[tr.payee], t(tr.purpose), tr.amount],
+                {5: _MONEY},
+            )
+    ledger.finish()
+
+    figures = _Sheet(wb.create_sheet(_sheet_title(t("ui.key_figures"), taken)))
+    figures.put([t("xlsx.period"), t("ui.figure"), t("ui.value"), t("xlsx.unit"), t("ui.note")], bold=True)
+    scopes = [(t("ui.all_years"), evaluation)] if multi else []
+    scopes += [(t.period(p.ledger.period), p) for p in parts]
+    for scope, ev in scopes:
+        for f in ev.figures:
+            fmt = _PERCENT if f.unit == "ratio" else "0" if f.unit == "year" else _MONEY
+            figures.put([scope, t.figure(f.key, f.label), f.value, t.unit(f.unit), t.note(f.key, f.note)], {3: fmt})
+    figures.gap()
+    figures.put([t("xlsx.period"), t("ui.criterion"), t("ui.status"), t("ui.why")], bold=True)
+    for scope, ev in scopes:
+        for c in ev.checks:
+            figures.put([scope, t(c.criterion), t("ui." + c.status.replace(" ", "_")), t(c.reason)])
+    figures.finish()
+
+    params = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.parameters"), taken)))
+    params.put(
         [
-            evaluation.parties.get(p, p),
-            float(evaluation.ledger.inflow(p)),
-            float(evaluation.ledger.outflow(p)),
-            float(evaluation.ledger.net(p)),
-        ]
-        for p in evaluation.ledger.parties
-    ]
-    sheet("Parties", ["party", "receives (DKK)", "pays (DKK)", "net (DKK)"], parties, {2: _MONEY, 3: _MONEY, 4: _MONEY})
-
-    split = evaluation.cost_split
-    cost_rows: list[list[Any]] = [["support-staff cost", float(split.cost), 1.0 if split.cost else None]]
-    cost_rows += [
-        [f"funding: {k}", float(v), float(split.shares[k]) if k in split.shares else None]
-        for k, v in split.funding.items()
-    ]
-    cost_rows += [
-        ["uncovered", float(split.shortfall), float(split.uncovered_share) if split.cost else None],
-        ["total funding", float(split.total_funding), float(split.coverage) if split.coverage is not None else None],
-        ["surplus (negative: shortfall)", float(split.surplus), None],
-    ]
-    sheet("Cost split", ["item", "DKK", "share of cost"], cost_rows, {2: _MONEY, 3: _PERCENT})
-
-    break_even = [
-        [
-            b.label,
-            b.input_path,
-            None if b.value is None else float(b.value),
-            b.unit,
-            None if b.percent is None else float(b.percent) / 100,
-        ]
-        for b in evaluation.break_even
-    ]
-    sheet("Break-even", ["price", "input", "break-even", "unit", "as % of base"], break_even, {3: _MONEY, 5: _PERCENT})
-
-    figures = [[f.label, None if f.value is None else float(f.value), f.unit, f.note] for f in evaluation.figures]
-    figures += [[c.criterion, None, c.status, c.reason] for c in evaluation.checks]
-    sheet("Figures", ["figure", "value", "unit", "note"], figures, {2: "#,##0.00"})
-
-    params = [
-        [v.name, v.year, v.for_year, _number(str(v.value))[0], _number(str(v.value))[1], v.tag, v.source, v.checked]
-        for v in evaluation.parameters
-    ]
-    sheet(
-        "Parameters",
-        ["parameter", "year", "used for year", "value", "unit", "tag", "source", "checked"],
-        params,
-        {8: "yyyy-mm-dd"},
+            t("xlsx.used_in"),
+            t("ui.parameter"),
+            t("xlsx.parameter_year"),
+            t("ui.value"),
+            t("xlsx.unit"),
+            t("ui.tag"),
+            t("ui.source"),
+            t("xlsx.checked"),
+        ],
+        bold=True,
     )
+    for part in parts:
+        for v in part.parameters:
+            number, unit = _number(str(v.value))
+            params.put(
+                [
+                    t.period(part.ledger.period),
+                    v.name,
+                    v.year,
+                    number,
+                    t.stated_unit(unit),
+                    t(v.tag),
+                    v.source,
+                    v.checked,
+                ],
+                {8: "yyyy-mm-dd"},
+            )
+    params.finish()
 
     out = Path(path)
     wb.save(out)
     return out
+
+
+def _total_sheet(ws: _Sheet, ev: Evaluation, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
+    from openpyxl.utils import get_column_letter
+
+    labels = [t.period(part.ledger.period) for part, _ in periods]
+    last_col = get_column_letter(len(periods) + 1)
+    ws.put([f"{ev.partnership.name} ({t.period(ev.ledger.period)})"], bold=True)
+    ws.put(["", *labels, t("xlsx.sum")], bold=True)
+    money = dict.fromkeys(range(2, len(periods) + 3), _MONEY)
+
+    def row(label: str, refs: list[str | None], *, bold: bool = False) -> int:
+        r = ws.row + 1
+        cells = [_f(ref) if ref else None for ref in refs]
+        ws.put([label, *cells, _f(f"SUM(B{r}:{last_col}{r})")], money, bold=bold)
+        return r
+
+    cost = row(t("ui.support_cost"), [_ref(c.sheet, c.cost) for _, c in periods], bold=True)
+    sources = list(dict.fromkeys(name for _, c in periods for name in c.funding))
+    for name in sources:
+        row(
+            f"{t('ui.covered_by')} {t(name)}",
+            [_ref(c.sheet, c.funding[name]) if name in c.funding else None for _, c in periods],
+        )
+    funding = row(t("xlsx.total_funding"), [_ref(c.sheet, c.total_funding) for _, c in periods], bold=True)
+    cols = [get_column_letter(i) for i in range(2, len(periods) + 3)]
+    ws.put([t("xlsx.surplus"), *(_f(f"{col}{funding}-{col}{cost}") for col in cols)], money, bold=True)
+    ws.put(
+        [t("ui.coverage"), *(_f(f'IF({col}{cost}=0,"",{col}{funding}/{col}{cost})') for col in cols)],
+        dict.fromkeys(range(2, len(periods) + 3), _PERCENT),
+        bold=True,
+    )
+    for name in sources:
+        ws.put(
+            [
+                f"{t('xlsx.share_of')} {t(name)}",
+                *(_f(f'IF({col}{cost}=0,"",{col}{sources.index(name) + cost + 1}/{col}{cost})') for col in cols),
+            ],
+            dict.fromkeys(range(2, len(periods) + 3), _PERCENT),
+        )
+    ws.gap()
+    ws.put([t("ui.balance_per_party")], bold=True)
+    parties = list(dict.fromkeys(p for part, _ in periods for p in part.ledger.parties))
+    net_first = ws.row + 1
+    for p in parties:
+        name = t(ev.parties.get(p, p))
+        row(f"{t('ui.net')}: {name}", [_ref(c.sheet, c.nets[p]) if p in c.nets else None for _, c in periods])
+    r = ws.row + 1
+    ws.put([t("ui.sum_of_nets"), *(_f(f"SUM({col}{net_first}:{col}{r - 1})") for col in cols)], money, bold=True)
+    if any(c.public for _, c in periods):
+        ws.gap()
+        ws.put([t("xlsx.public_title")], bold=True)
+        for payer in ("municipality", "state"):
+            row(
+                f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
+                [_ref(c.sheet, c.public[payer][2]) if payer in c.public else None for _, c in periods],
+            )
+    ws.finish()
+
+
+def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
+    ws.put(
+        [t("xlsx.period"), t("ui.payer"), t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect")],
+        bold=True,
+    )
+    first = ws.row + 1
+    for part, cells in periods:
+        for payer, (with_, otherwise, _net) in cells.public.items():
+            r = ws.row + 1
+            ws.put(
+                [
+                    t.period(part.ledger.period),
+                    t(f"ui.{payer}"),
+                    _f(_ref(cells.sheet, with_)),
+                    _f(_ref(cells.sheet, otherwise)),
+                    _f(f"D{r}-C{r}"),
+                ],
+                {3: _MONEY, 4: _MONEY, 5: _MONEY},
+            )
+    last = ws.row
+    ws.gap()
+    for payer in ("municipality", "state"):
+        cond = f'$B${first}:$B${last},"{t(f"ui.{payer}")}"'
+        r = ws.row + 1
+        ws.put(
+            [
+                t("xlsx.sum"),
+                t(f"ui.{payer}"),
+                _f(f"SUMIF({cond},$C${first}:$C${last})"),
+                _f(f"SUMIF({cond},$D${first}:$D${last})"),
+                _f(f"D{r}-C{r}"),
+            ],
+            {3: _MONEY, 4: _MONEY, 5: _MONEY},
+            bold=True,
+        )
+    ws.finish()
+
+
+def _break_even_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
+    ws.put([t("xlsx.period"), t("ui.price"), t("ui.break_even"), t("xlsx.unit"), t("xlsx.input")], bold=True)
+    for part, cells in periods:
+        shown = {path for _, path, _, _ in cells.break_even}
+        for label, path, cell, unit in cells.break_even:
+            ws.put([t.period(part.ledger.period), label, _f(_ref(cells.sheet, cell)), unit, path], {3: _MONEY})
+        for b in part.break_even:  # a price no volume can move
+            if b.input_path not in shown:
+                ws.put([t.period(part.ledger.period), t(b.label), "—", t.unit(b.unit), b.input_path])
+    ws.finish()

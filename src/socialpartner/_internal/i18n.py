@@ -1,166 +1,848 @@
-"""Output labels and number formats in English and Danish (babel for the formats).
+"""Output labels, sentences and number formats in English and Danish (babel for the formats).
 
-Danish terms follow the domain brief (fleksjob, socialpædagog, vikartimer, kommune…).
-Amounts are rounded to øre by the library's rule before babel formats them (babel itself
-rounds half to even).
+One table, :data:`TEXT`, keyed by stable keys (``ui.*`` for the views' own words,
+``term.*`` for the models' fixed phrases, ``figure.KEY`` and ``figure.KEY.note`` for a
+figure's label and note, ``msg.*`` for sentences with values). A model's sentence with
+values is a :class:`Text`: a ``str`` that reads as its English rendering, and carries its
+key and values so a :class:`Translator` renders it again in Danish, numbers included.
+
+Danish terms follow the domain's vocabulary (fleksjob, socialpædagog, vikartimer,
+kommune, årsværk…). Amounts are rounded to øre by the library's rule before babel formats
+them (babel itself rounds half to even).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["en", "da"]
 
-_DA: dict[str, str] = {
-    # table titles and headers
-    "Who pays whom": "Hvem betaler hvem",
-    "Payer": "Betaler",
-    "Payee": "Modtager",
-    "Purpose": "Formål",
-    "Amount (DKK)": "Beløb (kr.)",
-    "Balance per party": "Saldo pr. part",
-    "Party": "Part",
-    "Receives": "Modtager",
-    "Pays": "Betaler",
-    "Net": "Netto",
-    "sum of nets": "sum af netto",
-    "Support-staff cost and what covers it": "Udgift til støttepersonale og hvad der dækker den",
-    "DKK": "kr.",
-    "Share of cost": "Andel af udgiften",
-    "Support-staff cost": "Udgift til støttepersonale",
-    "covered by": "dækket af",
-    "less": "fratrukket",
-    "uncovered": "udækket",
-    "Coverage": "Dækningsgrad",
-    "Surplus": "Overskud",
-    "Shortfall": "Underskud",
-    "Break-even (each price alone, the rest as given)": "Nulpunkt (én pris ad gangen, resten som angivet)",
-    "Price": "Pris",
-    "Break-even": "Nulpunkt",
-    "Note": "Bemærkning",
-    "covered even at zero": "dækket selv ved nul",
-    "no volume: this price cannot cover the cost": "ingen mængde: prisen kan ikke dække udgiften",
-    "People placed": "Placerede personer",
-    "Form": "Form",
-    "Headcount": "Antal",
-    "Hours/week": "Timer/uge",
-    "FTE": "Årsværk",
-    "Employer": "Arbejdsgiver",
-    "Workplace": "Arbejdssted",
-    "(not a job)": "(ikke et job)",
-    "Key figures": "Nøgletal",
-    "Figure": "Nøgletal",
-    "Value": "Værdi",
-    "Checks": "Tjek",
-    "Criterion": "Kriterium",
-    "Status": "Status",
-    "Why": "Begrundelse",
-    "met": "opfyldt",
-    "not met": "ikke opfyldt",
-    "unknown": "ukendt",
-    "Parameters used": "Anvendte parametre",
-    "Parameter": "Parameter",
-    "Year": "År",
-    "Tag": "Kilde-type",
-    "Source": "Kilde",
-    "Year by year": "År for år",
-    "Funding": "Finansiering",
-    "Jobs": "Job",
-    "All years": "Alle år",
-    "period": "periode",
+TEXT: dict[str, tuple[str, str]] = {
+    # the company's alternative (zone of agreement)
+    "term.sr_alternative_cost": (
+        "company's cost of the same hours at its alternative price",
+        "virksomhedens udgift til de samme timer til dens alternative pris",
+    ),
+    "term.sr_alternative_cost.note": (
+        "alternative price × hours (workers × effective hours × period)",
+        "alternativ pris × timer (medarbejdere × effektive timer × periode)",
+    ),
+    "term.sr_saving": (
+        "company's saving against its alternative",
+        "virksomhedens besparelse i forhold til alternativet",
+    ),
+    "term.sr_saving.note": (
+        "alternative cost − (wage cost + overhead) of the temp hours",
+        "alternativ udgift − (lønudgift + overhead) for vikartimerne",
+    ),
+    "term.sr_max_overhead": (
+        "highest overhead per hour at which the company still saves",
+        "højeste overhead pr. time, hvor virksomheden stadig sparer",
+    ),
+    "term.sr_max_overhead.note": ("alternative price − wage cost", "alternativ pris − lønudgift"),
+    "msg.alternative_vs_temp": (
+        "alternative {alternative}, temp hours {cost}",
+        "alternativ {alternative}, vikartimer {cost}",
+    ),
+    "term.market_cost": (
+        "company's cost of the same services at market prices",
+        "virksomhedens udgift til de samme ydelser til markedspris",
+    ),
+    "term.market_cost.note": (
+        "Σ market price × hours (or market sum) × period, over the services with a market price",
+        "Σ markedspris × timer (eller markedsbeløb) × periode, for ydelserne med en markedspris",
+    ),
+    "term.market_saving": (
+        "company's saving against market prices",
+        "virksomhedens besparelse i forhold til markedspris",
+    ),
+    "term.market_saving.note": (
+        "market cost − what the company pays for those services",
+        "udgift til markedspris − hvad virksomheden betaler for de ydelser",
+    ),
     # socialpartner test
-    "expected": "forventet",
-    "actual": "faktisk",
-    "difference": "forskel",
-    "tolerance": "tolerance",
-    "no value": "ingen værdi",
-    "passed": "bestået",
-    "failed": "fejlet",
-    "error": "fejl",
-    "errors": "fejl",
-    # parties and flows
-    "fleksjob workers": "fleksjobansatte",
-    "support staff": "støttepersonale",
-    "the state": "staten",
-    "course participants": "forløbsdeltagere",
-    "employees placed": "ansatte",
-    "employees": "ansatte",
-    "suppliers": "leverandører",
-    "other customers": "andre kunder",
-    "helpers": "hjælpere",
-    "craftsmen": "håndværkere",
-    "public grants": "offentlige tilskud",
-    "supervision": "arbejdsledelse",
-    "temp hours: wage cost": "vikartimer: lønomkostning",
-    "temp hours: overhead": "vikartimer: overhead",
-    "wages (fleksjob, effective hours)": "løn (fleksjob, effektive timer)",
-    "development courses": "udviklingsforløb",
-    "fleksløntilskud": "fleksløntilskud",
-    "state refusion on fleksløntilskud": "statslig refusion af fleksløntilskud",
-    "benefit during the course": "ydelse under forløbet",
-    "state refusion on the course benefit": "statslig refusion af ydelsen",
-    "helper hours": "hjælpertimer",
-    "skilled work done in the freed hours": "faglært arbejde i de frigjorte timer",
-    "extra piece-rate (akkord)": "ekstra akkord",
-    "in-house service": "in-house-ydelse",
-    "parent's purchases": "moderselskabets køb",
-    "sales to other customers": "salg til andre kunder",
-    "grants": "tilskud",
-    "other costs": "andre udgifter",
-    "other costs (materials)": "andre udgifter (materialer)",
-    "overhead on temp hours": "overhead på vikartimer",
-    "municipal course payments": "kommunens betaling for forløb",
-    "overhead per hour": "overhead pr. time",
-    "course price per participant": "forløbspris pr. deltager",
-    "fleksjob": "fleksjob",
-    "course participant": "forløbsdeltager",
-    "ordinary": "ordinært job",
-    "apprentice": "elev",
-    "småjob": "småjob",
-    "løntilskud": "løntilskud",
-    "DKK/hour": "kr./time",
-    "DKK/month": "kr./md.",
-    "DKK/year": "kr./år",
+    "test.expected": ("expected", "forventet"),
+    "test.actual": ("actual", "faktisk"),
+    "test.difference": ("difference", "forskel"),
+    "test.tolerance": ("tolerance", "tolerance"),
+    "test.no_value": ("no value", "ingen værdi"),
+    "test.passed": ("passed", "bestået"),
+    "test.failed": ("failed", "fejlet"),
+    "test.error": ("error", "fejl"),
+    "test.errors": ("errors", "fejl"),
+    # the views' own words
+    "ui.who_pays_whom": ("Who pays whom", "Hvem betaler hvem"),
+    "ui.payer": ("Payer", "Betaler"),
+    "ui.payee": ("Payee", "Modtager"),
+    "ui.purpose": ("Purpose", "Formål"),
+    "ui.amount_dkk": ("Amount (DKK)", "Beløb (kr.)"),
+    "ui.balance_per_party": ("Balance per party", "Saldo pr. part"),
+    "ui.party": ("Party", "Part"),
+    "ui.receives": ("Receives", "Modtaget"),
+    "ui.pays": ("Pays", "Betalt"),
+    "ui.net": ("Net", "Netto"),
+    "ui.sum_of_nets": ("sum of nets", "I alt (netto)"),
+    "ui.cost_and_cover": ("Support-staff cost and what covers it", "Udgift til støttepersonale og hvad der dækker den"),
+    "ui.dkk": ("DKK", "kr."),
+    "ui.share_of_cost": ("Share of cost", "Andel af udgiften"),
+    "ui.support_cost": ("Support-staff cost", "Udgift til støttepersonale"),
+    "ui.covered_by": ("covered by", "dækket af"),
+    "ui.less": ("less", "fratrukket"),
+    "ui.uncovered": ("uncovered", "udækket"),
+    "ui.coverage": ("Coverage", "Dækningsprocent"),
+    "ui.surplus": ("Surplus", "Overskud"),
+    "ui.shortfall": ("Shortfall", "Underskud"),
+    "ui.result": ("Surplus", "Resultat"),
+    "ui.break_even_title": (
+        "Break-even (each price alone, the rest as given)",
+        "Nulpunktspris (én pris ad gangen, resten som angivet)",
+    ),
+    "ui.price": ("Price", "Pris"),
+    "ui.break_even": ("Break-even", "Nulpunktspris"),
+    "ui.note": ("Note", "Bemærkning"),
+    "ui.covered_at_zero": ("covered even at zero", "dækket selv ved nul"),
+    "ui.no_volume": ("no volume: this price cannot cover the cost", "ingen mængde: prisen kan ikke dække udgiften"),
+    "ui.people_placed": ("People placed", "Placerede personer"),
+    "ui.form": ("Form", "Form"),
+    "ui.headcount": ("Headcount", "Antal"),
+    "ui.hours_week": ("Hours/week", "Timer/uge"),
+    "ui.fte": ("FTE", "Årsværk"),
+    "ui.employer": ("Employer", "Arbejdsgiver"),
+    "ui.workplace": ("Workplace", "Arbejdssted"),
+    "ui.not_a_job": ("(not a job)", "(ikke et job)"),
+    "ui.key_figures": ("Key figures", "Nøgletal"),
+    "ui.figure": ("Figure", "Nøgletal"),
+    "ui.value": ("Value", "Værdi"),
+    "ui.checks": ("Checks", "Kontrolpunkter"),
+    "ui.criterion": ("Criterion", "Kriterium"),
+    "ui.status": ("Status", "Status"),
+    "ui.why": ("Why", "Begrundelse"),
+    "ui.met": ("met", "opfyldt"),
+    "ui.not_met": ("not met", "ikke opfyldt"),
+    "ui.unknown": ("unknown", "ukendt"),
+    "ui.parameters_used": ("Parameters used", "Anvendte parametre"),
+    "ui.parameter": ("Parameter", "Parameter"),
+    "ui.year": ("Year", "År"),
+    "ui.tag": ("Tag", "Kildetype"),
+    "ui.source": ("Source", "Kilde"),
+    "ui.for_year": ("for {year}", "for {year}"),
+    "ui.year_by_year": ("Year by year", "År for år"),
+    "ui.cost": ("Support cost", "Udgift til støttepersonale"),
+    "ui.funding": ("Funding", "Finansiering"),
+    "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
+    "ui.net_funding": ("net funding", "nettofinansiering"),
+    "ui.jobs": ("Jobs", "Job"),
+    "ui.all_years": ("All years", "Alle år"),
+    "ui.period": ("period", "periode"),
+    "ui.public_title": (
+        "Public purse ({year} parameters; refusion {rate})",
+        "Offentlige kasser ({year}-parametre; refusion {rate})",
+    ),
+    "ui.item": ("Item", "Post"),
+    "ui.with": ("With the partnership", "Med partnerskabet"),
+    "ui.otherwise": ("Otherwise", "Ellers"),
+    "ui.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
+    "ui.counterfactual": ("counterfactual", "ellers"),
+    "ui.municipality": ("municipality", "kommunen"),
+    "ui.state": ("state", "staten"),
+    "tag.sourced": ("sourced", "med kilde"),
+    "tag.derived": ("derived", "afledt"),
+    "tag.estimate": ("estimate", "skøn"),
+    # the command line
+    "cli.solve_gives": (
+        "  gives {result} = {achieved} (target {target}; now {now})",
+        "  giver {result} = {achieved} (mål {target}; nu {now})",
+    ),
+    "cli.solve_found": ("  found by {method} in {count} evaluations", "  fundet ved {method} i {count} beregninger"),
+    "cli.sweep_head": (
+        "{count} variants ({mode}; values in each input's own unit)",
+        "{count} varianter ({mode}; værdier i hvert inputs egen enhed)",
+    ),
+    "cli.method.grid": ("grid", "søgning i trin på 0,01"),
+    "cli.method.whole numbers": ("whole numbers", "søgning i hele tal"),
+    "cli.paired": ("paired", "parvis"),
+    "cli.grid": ("every combination", "alle kombinationer"),
+    "cli.sweep_title": ("Results over the variants", "Resultater over varianterne"),
+    "cli.result": ("Result", "Resultat"),
+    "cli.mean": ("Mean", "Gennemsnit"),
+    "cli.p5": ("5 %", "5 %"),
+    "cli.median": ("Median", "Median"),
+    "cli.p95": ("95 %", "95 %"),
+    "cli.sweep_covered": (
+        "Support staff covered in {share} % of the variants",
+        "Støttepersonalet er dækket i {share} % af varianterne",
+    ),
+    "cli.sweep_wrote": ("Wrote {count} rows to {path}", "Skrev {count} rækker til {path}"),
+    "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
+    "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
+    "cli.input": ("Input", "Input"),
+    "cli.results": ("Results", "Resultater"),
+    "cli.pp": ("percentage points", "procentpoint"),
+    "cli.net_of": ("net: {name}", "netto: {name}"),
+    "cli.break_even_of": ("break-even {label} ({unit})", "nulpunktspris {label} ({unit})"),
+    "cli.public_of": ("net effect: {payer}", "nettovirkning: {payer}"),
+    "cli.coverage": ("coverage", "dækningsprocent"),
+    "cli.surplus": ("surplus", "resultat"),
+    "cli.shortfall": ("shortfall", "underskud"),
+    "cli.cost": ("support-staff cost", "udgift til støttepersonale"),
+    "cli.funding": ("funding", "finansiering"),
+    "cli.jobs": ("jobs (headcount)", "job (antal)"),
+    "cli.fte": ("jobs (FTE)", "job (årsværk)"),
+    # inputs, for charts (by scenario path)
+    "input.courses.price": ("course price per participant", "forløbspris pr. deltager"),
+    "input.courses.participants": ("course participants", "forløbsdeltagere"),
+    "input.temp_hours.overhead": ("overhead per temp hour", "overhead pr. vikartime"),
+    "input.temp_hours.workers": ("fleksjob workers on temp hours", "fleksjobansatte på vikartimer"),
+    "input.temp_hours.wage_cost": ("wage cost per temp hour", "lønomkostning pr. vikartime"),
+    "input.temp_hours.effective_hours": ("effective hours per worker", "effektive timer pr. medarbejder"),
+    "input.price": ("price per hour", "pris pr. time"),
+    "input.skilled_hour_value": ("value of a skilled hour", "værdi af en faglært time"),
+    "input.akkord_rate": ("akkord rate", "akkordsats"),
+    "input.period": ("period", "periode"),
+    # the spreadsheet
+    "xlsx.inputs": ("Inputs", "Input"),
+    "xlsx.input": ("input", "input"),
+    "xlsx.as_written": ("as written", "som angivet"),
+    "xlsx.number": ("number", "tal"),
+    "xlsx.unit": ("unit", "enhed"),
+    "xlsx.total": ("Total", "I alt"),
+    "xlsx.sum": ("Total", "I alt"),
+    "xlsx.period": ("Period", "Periode"),
+    "xlsx.period_sheet": ("Period", "Periode"),
+    "xlsx.ledger": ("Ledger", "Posteringer"),
+    "xlsx.parameters": ("Parameters", "Parametre"),
+    "xlsx.payer_no": ("payer no.", "betaler nr."),
+    "xlsx.payee_no": ("payee no.", "modtager nr."),
+    "xlsx.party_no": ("no.", "nr."),
+    "xlsx.total_funding": ("Total funding", "Finansiering i alt"),
+    "xlsx.surplus": ("Surplus (negative: shortfall)", "Resultat (negativt: underskud)"),
+    "xlsx.share_of": ("share of cost:", "andel af udgiften:"),
+    "xlsx.percent_of_base": ("as % of base", "i % af grundlaget"),
+    "xlsx.public_title": ("Public purse", "Offentlige kasser"),
+    "xlsx.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
+    "xlsx.used_in": ("used in", "brugt i"),
+    "xlsx.parameter_year": ("parameter year", "parameterår"),
+    "xlsx.checked": ("checked", "kontrolleret"),
+    # the report
+    "report.assumptions": ("Assumptions and their sources", "Forudsætninger og kilder"),
+    "report.footer": (
+        "socialpartner {version} · parameter set {parameters} · input SHA-256 {sha}… · "
+        "money rounded to øre once per flow; every ledger balances to the øre",
+        "socialpartner {version} · parametersæt {parameters} · input SHA-256 {sha}… · "
+        "beløb afrundet til øre én gang pr. strøm; alle regnskaber går op til øren",
+    ),
+    "report.model.shared_responsibility": ("Shared social responsibility", "Fælles socialt ansvar"),
+    "report.model.supplier": ("Supplier", "Leverandør"),
+    "report.model.labour_shortage": ("Help with labour shortage", "Hjælp til mangel på arbejdskraft"),
+    "report.model.in_house": ("In-house", "In-house"),
+    "report.model.spin_off": ("Spin-off", "Afknopning"),
+    # charts
+    "chart.at_low": ("input at its low end", "input ved den lave ende"),
+    "chart.at_high": ("input at its high end", "input ved den høje ende"),
+    "chart.baseline": ("as given", "som angivet"),
+    "chart.full_coverage": ("100 % coverage", "100 % dækning"),
+    "chart.tornado_title": (
+        "What moves {result} most (one input at a time)",
+        "Hvad flytter {result} mest (ét input ad gangen)",
+    ),
+    # units of figures and break-even prices
+    "unit.DKK": ("DKK", "kr."),
+    "unit.DKK/hour": ("DKK/hour", "kr./time"),
+    "unit.DKK/month": ("DKK/month", "kr./md."),
+    "unit.DKK/year": ("DKK/year", "kr./år"),
+    "unit.people": ("people", "personer"),
+    "unit.hour": ("hour", "timer"),
+    "unit.FTE": ("FTE", "årsværk"),
+    "unit.year": ("year", "år"),
+    "unit.ratio": ("", ""),
+    # parties, flows, funding sources, forms: the models' fixed phrases
+    "term.fleksjob_workers": ("fleksjob workers", "fleksjobansatte"),
+    "term.support_staff": ("support staff", "støttepersonale"),
+    "term.the_state": ("the state", "staten"),
+    "term.course_participants": ("course participants", "forløbsdeltagere"),
+    "term.employees_placed": ("employees placed", "ansatte"),
+    "term.employees": ("employees", "ansatte"),
+    "term.suppliers": ("suppliers", "leverandører"),
+    "term.other_customers": ("other customers", "andre kunder"),
+    "term.helpers": ("helpers", "medhjælpere"),
+    "term.craftsmen": ("craftsmen", "håndværkere"),
+    "term.public_grants": ("public grants", "offentlige tilskud"),
+    "term.supervision": ("supervision", "arbejdsledelse"),
+    "term.temp_wage": ("temp hours: wage cost", "vikartimer: lønomkostning"),
+    "term.temp_overhead": ("temp hours: overhead", "vikartimer: overhead"),
+    "term.fleksjob_wages": ("wages (fleksjob, effective hours)", "løn (fleksjob, effektive timer)"),
+    "term.development_courses": ("development courses", "udviklingsforløb"),
+    "term.fleksloentilskud": ("fleksløntilskud", "fleksløntilskud"),
+    "term.refusion_flex": ("state refusion on fleksløntilskud", "statslig refusion af fleksløntilskud"),
+    "term.course_benefit": ("benefit during the course", "ydelse under forløbet"),
+    "term.refusion_course": ("state refusion on the course benefit", "statslig refusion af ydelsen under forløbet"),
+    "term.helper_hours": ("helper hours", "medhjælpertimer"),
+    "term.skilled_work": ("skilled work done in the freed hours", "faglært arbejde i de frigjorte timer"),
+    "term.akkord": ("extra piece-rate (akkord)", "ekstra akkord"),
+    "term.in_house": ("in-house service", "in-house-ydelse"),
+    "term.parent_purchases": ("parent's purchases", "moderselskabets køb"),
+    "term.sales_other": ("sales to other customers", "salg til andre kunder"),
+    "term.grants": ("grants", "tilskud"),
+    "term.other_costs": ("other costs", "andre udgifter"),
+    "term.other_costs_materials": ("other costs (materials)", "andre udgifter (materialer)"),
+    "term.overhead_temp": ("overhead on temp hours", "overhead på vikartimer"),
+    "term.course_payments": ("municipal course payments", "kommunens betaling for forløb"),
+    "term.overhead_per_hour": ("overhead per hour", "overhead pr. time"),
+    "term.course_price": ("course price per participant", "forløbspris pr. deltager"),
+    "term.fleksjob": ("fleksjob", "fleksjob"),
+    "term.course_participant": ("course participant", "forløbsdeltager"),
+    "term.ordinary": ("ordinary", "ordinært job"),
+    "term.apprentice": ("apprentice", "elev"),
+    "term.smaajob": ("småjob", "småjob"),
+    "term.loentilskud": ("løntilskud", "løntilskud"),
+    "term.contract_margin": ("contract revenue after wages and other costs", "kontraktomsætning efter løn og udgifter"),
+    "term.service_margin": ("service revenue after wages", "omsætning fra ydelsen efter løn"),
+    "term.helper_margin": ("margin on helper hours", "dækningsbidrag på medhjælpertimer"),
+    "term.wages_and_costs": ("wages and other costs", "løn og andre udgifter"),
+    "term.helper_price": ("helper price per hour (SØV)", "medhjælperpris pr. time (SØV)"),
+    "term.effective_price": ("price per effective hour (SØV)", "pris pr. effektiv time (SØV)"),
+    "term.parent_needed": ("parent's purchases needed", "nødvendigt køb fra moderselskabet"),
+    "term.parent_needed_department": ("parent's purchases needed", "nødvendigt køb fra virksomheden"),
+    "term.purchases_department": ("parent's purchases", "virksomhedens køb"),
+    "term.customers_of": ("{company}'s customers", "{company}s kunder"),
+    "term.staff_at": ("SØV staff at {site}", "SØV-ansatte på {site}"),
+    "term.department": ("{name} (department)", "{name} (afdeling)"),
+    "term.municipality": ("municipality", "kommunen"),
+    "term.former_fleksjob": ("former participants in fleksjob", "tidligere deltagere i fleksjob"),
+    "term.former_ordinary": ("former participants in ordinary jobs", "tidligere deltagere i ordinære job"),
+    "term.service_price": ("{name}: price per hour", "{name}: pris pr. time"),
+    "term.service_sum": ("{name}: contract sum", "{name}: kontraktsum"),
+    # check criteria
+    "check.stands_on_its_own": ("stands on its own", "kan stå på egne ben"),
+    "check.own_cvr": ("own CVR number", "eget CVR-nummer"),
+    "check.social_purpose": ("social purpose", "socialt formål"),
+    "check.commercial": ("significant commercial activity", "væsentlig erhvervsmæssig aktivitet"),
+    "check.independence": ("independence from public authorities", "uafhængighed af offentlige myndigheder"),
+    "check.governance": ("inclusive and responsible governance", "inddragende og ansvarlig ledelse"),
+    "check.profit": ("social handling of profit", "social håndtering af overskud"),
+    "check.cheaper": ("cheaper for the company", "billigere for virksomheden"),
+    "check.pays": ("pays for the company", "kan betale sig for virksomheden"),
+    "check.supervision": ("supervision covered", "arbejdsledelsen er dækket"),
+    # sentences with values (msg.*): placeholders in braces
+    "msg.department_of": ("a department of {company}", "en afdeling af {company}"),
+    "msg.deficit": ("a deficit of {amount}", "et underskud på {amount}"),
+    "msg.parent_buys_more": (
+        "the parent buys more than {limit} of its sales",
+        "virksomheden køber mere end {limit} af dens salg",
+    ),
+    "msg.parent_buys_more_parent": (
+        "the parent buys more than {limit} of its sales",
+        "moderselskabet køber mere end {limit} af dens salg",
+    ),
+    "msg.stands_ok": (
+        "independent, covering its costs, not dependent on the parent",
+        "selvstændig, dækker sine udgifter og er ikke afhængig af moderselskabet",
+    ),
+    "msg.year_independent": ("{year}: {name} is independent.", "{year}: {name} er selvstændig."),
+    "msg.year_department": (
+        "{year}: {name} is a department of {company}.",
+        "{year}: {name} er en afdeling af {company}.",
+    ),
+    "msg.stand_alone_note": (
+        "independent, revenue covering its costs, and the parent buying at most {limit} of its sales",
+        "selvstændig, omsætningen dækker udgifterne, og moderselskabet køber højst {limit} af dens salg",
+    ),
+    "msg.cvr_department": (
+        "in {year} it is a department of {company}; a department cannot be registered as an RSV",
+        "i {year} er den en afdeling af {company}; en afdeling kan ikke registreres som RSV",
+    ),
+    "msg.cvr_missing": (
+        "split out in {year}, but no cvr is stated",
+        "udskilt i {year}, men intet CVR-nummer er angivet",
+    ),
+    "msg.cvr_ok": ("CVR {cvr}, split out in {year}", "CVR {cvr}, udskilt i {year}"),
+    "msg.no_income": ("no income in {year}", "ingen indtægter i {year}"),
+    "msg.commercial": (
+        "sales are {share} of income in {year}; assumed threshold {minimum} (rsv.min_commercial_share)",
+        "salget udgør {share} af indtægterne i {year}; antaget tærskel {minimum} (rsv.min_commercial_share)",
+    ),
+    "msg.not_stated": ("not stated; set it under rsv:", "ikke angivet; angiv det under rsv:"),
+    "msg.stated_social": ("stated: social purpose", "angivet: socialt formål"),
+    "msg.stated_no_social": ("stated: no social purpose", "angivet: intet socialt formål"),
+    "msg.stated_no_public": (
+        "stated: no decisive public influence",
+        "angivet: ingen bestemmende offentlig indflydelse",
+    ),
+    "msg.stated_public": (
+        "stated: public authorities have decisive influence",
+        "angivet: offentlige myndigheder har bestemmende indflydelse",
+    ),
+    "msg.stated_inclusive": ("stated: inclusive governance", "angivet: inddragende ledelse"),
+    "msg.stated_not_inclusive": ("stated: governance not inclusive", "angivet: ledelsen er ikke inddragende"),
+    "msg.stated_profit": (
+        "stated: profit reinvested or used socially",
+        "angivet: overskud geninvesteres eller bruges socialt",
+    ),
+    "msg.stated_no_profit": ("stated: profit not used socially", "angivet: overskud bruges ikke socialt"),
+    "msg.before_after": ("before {before}, after {after}", "før {before}, efter {after}"),
+    "msg.pays": (
+        "value {value} − akkord {akkord} − helper hours {cost} = {net} DKK",
+        "værdi {value} − akkord {akkord} − medhjælpertimer {cost} = {net} kr.",
+    ),
+    "msg.supervision": (
+        "margin after wages and other costs {margin} against supervision {supervision}",
+        "dækningsbidrag efter løn og andre udgifter {margin} mod arbejdsledelse {supervision}",
+    ),
+    "msg.csr": (
+        "Over {period}, {company} bought services for {contract} from {soev}, a social-economy enterprise"
+        "{share_text}. Attributable to this purchase: {jobs} inclusive jobs ({forms}), {fte} FTE, "
+        "{hours} hours of inclusive work{participants}.",
+        "I løbet af {period} købte {company} ydelser for {contract} hos {soev}, en socialøkonomisk virksomhed"
+        "{share_text}. Henført til dette køb: {jobs} inkluderende job ({forms}), {fte} årsværk, "
+        "{hours} timers inkluderende arbejde{participants}.",
+    ),
+    "msg.csr_participants": (
+        " and {participants} course participants (not jobs)",
+        " og {participants} forløbsdeltagere (ikke job)",
+    ),
+    "msg.share_of_revenue": (" ({share} of its revenue)", " ({share} af dens omsætning)"),
+    "msg.none": ("none", "ingen"),
+    "msg.count": ("{n} {what}", "{n} {what}"),
+    "msg.counterfactual": (
+        "{group}: {people} people would otherwise receive {monthly}/month ({benefit}) from the municipality, "
+        "{amount} over the period",
+        "{group}: {people} personer ville ellers modtage {monthly}/md. ({benefit}) fra kommunen, "
+        "{amount} over perioden",
+    ),
+    "msg.no_counterfactual": (
+        "{group}: no counterfactual stated (taken as no benefit)",
+        "{group}: intet alternativ angivet (regnet som ingen ydelse)",
+    ),
+    "msg.parameter": ("parameter {name}", "parameter {name}"),
+    "msg.npv": ("present value of the net of {who}", "nutidsværdi af nettoresultatet for {who}"),
+    "msg.npv_public": ("present value of the net effect of {who}", "nutidsværdi af nettovirkningen for {who}"),
+    "msg.payback": ("payback year of {who}", "tilbagebetalingsår for {who}"),
+    "msg.total_public": ("net effect over all years: {who}", "nettovirkning over alle år: {who}"),
+    "msg.public_who": ("the {payer} (public purse)", "{payer} (offentlige kasser)"),
+    "msg.join": ("{a}; {b}", "{a}; {b}"),
+    # figure notes that are not a figure's own key
+    "note.npv": (
+        "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
+        "Σ årligt netto / (1 + r)^t, t = 0 for første år; r fra diskonteringsrenten",
+    ),
+    "note.payback": (
+        "first year the discounted running sum is back at or above zero",
+        "første år, hvor den tilbagediskonterede løbende sum igen er nul eller derover",
+    ),
+    "note.no_payback": ("not within the horizon", "ikke inden for tidshorisonten"),
+    "note.total_public": (
+        "sum of the yearly net effects, undiscounted",
+        "sum af de årlige nettovirkninger, udiskonteret",
+    ),
+    # spin-off
+    "figure.revenue": ("revenue from sales", "omsætning fra salg"),
+    "figure.revenue.note": (
+        "parent's purchases + sales to other customers",
+        "moderselskabets køb + salg til andre kunder",
+    ),
+    "figure.parent_share": (
+        "parent's share of revenue (dependency)",
+        "moderselskabets andel af omsætningen (afhængighed)",
+    ),
+    "figure.parent_share.note": ("parent's purchases / revenue from sales", "moderselskabets køb / omsætning fra salg"),
+    "figure.commercial_share": ("commercial share of income", "erhvervsmæssig andel af indtægterne"),
+    "figure.commercial_share.note": (
+        "revenue from sales / (revenue from sales + grants)",
+        "omsætning fra salg / (omsætning fra salg + tilskud)",
+    ),
+    "figure.result": ("SØV result", "SØV'ens resultat"),
+    "figure.result.note": (
+        "revenue + grants − wages − support staff − other costs",
+        "omsætning + tilskud − løn − støttepersonale − andre udgifter",
+    ),
+    "figure.stand_alone_year": ("first year the SØV stands on its own", "første år, SØV'en kan stå på egne ben"),
+    # supplier
+    "figure.contract_value": ("contract value", "kontraktværdi"),
+    "figure.contract_value.note": (
+        "sum of the company's payments for services",
+        "sum af virksomhedens betalinger for ydelser",
+    ),
+    "figure.margin_after_wages": (
+        "SØV margin after wages and other costs",
+        "SØV'ens dækningsbidrag efter løn og andre udgifter",
+    ),
+    "figure.margin_after_wages.note": (
+        "contract value + other customers − wages − other costs",
+        "kontraktværdi + andre kunder − løn − andre udgifter",
+    ),
+    "figure.margin": ("SØV margin after wages and supervision", "SØV'ens dækningsbidrag efter løn og arbejdsledelse"),
+    "figure.margin.note": ("margin after wages − supervision", "dækningsbidrag efter løn − arbejdsledelse"),
+    "figure.revenue_share": ("contract's share of the SØV's revenue", "kontraktens andel af SØV'ens omsætning"),
+    "figure.revenue_share.note": (
+        "contract value / (contract value + other customers); 100 % without other customers",
+        "kontraktværdi / (kontraktværdi + andre kunder); 100 % uden andre kunder",
+    ),
+    "figure.csr_spend": ("CSR: spend with a social-economy supplier", "CSR: køb hos en socialøkonomisk leverandør"),
+    "figure.csr_spend.note": ("the contract value", "kontraktværdien"),
+    "figure.csr_inclusive_jobs": ("CSR: inclusive jobs attributable", "CSR: henførbare inkluderende job"),
+    "figure.csr_inclusive_jobs.note": (
+        "revenue share × headcount in inclusive jobs (all but ordinary jobs; course participants are not jobs)",
+        "omsætningsandel × antal i inkluderende job (alle undtagen ordinære job; forløbsdeltagere er ikke job)",
+    ),
+    "figure.csr_inclusive_fte": ("CSR: inclusive FTE attributable", "CSR: henførbare inkluderende årsværk"),
+    "figure.csr_inclusive_fte.note": (
+        "revenue share × paid hours a year in inclusive forms / 1,924",
+        "omsætningsandel × betalte timer om året i inkluderende former / 1.924",
+    ),
+    "figure.csr_inclusive_hours": (
+        "CSR: hours of inclusive work attributable",
+        "CSR: henførbare timer inkluderende arbejde",
+    ),
+    "figure.csr_inclusive_hours.note": (
+        "revenue share × paid hours in inclusive forms over the period",
+        "omsætningsandel × betalte timer i inkluderende former over perioden",
+    ),
+    # labour shortage
+    "figure.helper_hours": ("helper hours bought (paid)", "købte medhjælpertimer (betalte)"),
+    "figure.helper_hours.note": ("Σ headcount × paid hours × period", "Σ antal × betalte timer × periode"),
+    "figure.helper_cost": ("cost of helper hours", "udgift til medhjælpertimer"),
+    "figure.helper_cost.note": ("price × paid helper hours", "pris × betalte medhjælpertimer"),
+    "figure.skilled_hours_freed": ("skilled hours freed", "frigjorte faglærte timer"),
+    "figure.skilled_hours_freed.note": (
+        "skilled hours freed per helper hour × effective helper hours",
+        "frigjorte faglærte timer pr. medhjælpertime × effektive medhjælpertimer",
+    ),
+    "figure.skilled_fte_freed": (
+        "skilled FTE freed (recruitment avoided)",
+        "frigjorte faglærte årsværk (undgået rekruttering)",
+    ),
+    "figure.skilled_fte_freed.note": (
+        "skilled hours freed per year / 1,924 hours per FTE-year",
+        "frigjorte faglærte timer pr. år / 1.924 timer pr. årsværk",
+    ),
+    "figure.value_of_freed_time": ("value of the freed skilled time", "værdi af den frigjorte faglærte tid"),
+    "figure.value_of_freed_time.note": (
+        "skilled hour value × skilled hours freed",
+        "værdi pr. faglært time × frigjorte faglærte timer",
+    ),
+    "figure.craftsmen_extra_earnings": (
+        "craftsmen's extra piece-rate earnings",
+        "håndværkernes ekstra akkordindtjening",
+    ),
+    "figure.craftsmen_extra_earnings.note": (
+        "akkord rate × skilled hours freed",
+        "akkordsats × frigjorte faglærte timer",
+    ),
+    "figure.company_net_gain": ("company's net gain", "virksomhedens nettogevinst"),
+    "figure.company_net_gain.note": (
+        "value of freed time − craftsmen's extra earnings − cost of helper hours",
+        "værdi af frigjort tid − håndværkernes ekstra indtjening − udgift til medhjælpertimer",
+    ),
+    "figure.max_helper_price": (
+        "highest helper price at which it still pays",
+        "højeste medhjælperpris, der stadig kan betale sig",
+    ),
+    "figure.max_helper_price.note": (
+        "skilled hours freed per paid helper hour × (skilled hour value − akkord rate)",
+        "frigjorte faglærte timer pr. betalt medhjælpertime × (værdi pr. faglært time − akkordsats)",
+    ),
+    # in-house
+    "figure.before_own_wages": ("before: own wages", "før: egen løn"),
+    "figure.before_own_wages.note": ("own wage cost × own hours × period", "egen lønudgift × egne timer × periode"),
+    "figure.before_staff_turnover": ("before: staff turnover", "før: personaleomsætning"),
+    "figure.before_staff_turnover.note": (
+        "own staff × turnover × cost per hire × period",
+        "eget personale × personaleomsætning × udgift pr. ansættelse × periode",
+    ),
+    "figure.before_errors": ("before: errors", "før: fejl"),
+    "figure.before_errors.note": (
+        "volume × own error rate × cost per error × period",
+        "mængde × egen fejlrate × udgift pr. fejl × periode",
+    ),
+    "figure.before_supervision": ("before: supervision", "før: arbejdsledelse"),
+    "figure.before_supervision.note": ("own supervision × period", "egen arbejdsledelse × periode"),
+    "figure.company_cost_before": (
+        "company's total cost, doing it itself",
+        "virksomhedens samlede udgift, når den selv udfører opgaven",
+    ),
+    "figure.company_cost_before.note": (
+        "own wages + staff turnover + errors + supervision",
+        "egen løn + personaleomsætning + fejl + arbejdsledelse",
+    ),
+    "figure.after_soev_service": ("after: SØV service", "efter: SØV'ens ydelse"),
+    "figure.after_soev_service.note": ("price × effective hours × period", "pris × effektive timer × periode"),
+    "figure.after_errors": ("after: errors", "efter: fejl"),
+    "figure.after_errors.note": (
+        "volume × error rate × cost per error × period",
+        "mængde × fejlrate × udgift pr. fejl × periode",
+    ),
+    "figure.after_supervision": ("after: supervision", "efter: arbejdsledelse"),
+    "figure.after_supervision.note": (
+        "the company's own coordination × period",
+        "virksomhedens egen koordinering × periode",
+    ),
+    "figure.company_cost_after": ("company's total cost, with the SØV", "virksomhedens samlede udgift med SØV'en"),
+    "figure.company_cost_after.note": (
+        "SØV service + errors + the company's own coordination",
+        "SØV'ens ydelse + fejl + virksomhedens egen koordinering",
+    ),
+    "figure.company_saving": ("company's saving", "virksomhedens besparelse"),
+    "figure.company_saving.note": ("total cost before − total cost after", "samlet udgift før − samlet udgift efter"),
+    "figure.soev_margin": (
+        "SØV margin after wages and support staff",
+        "SØV'ens dækningsbidrag efter løn og støttepersonale",
+    ),
+    "figure.soev_margin.note": (
+        "service revenue − wages − support staff",
+        "omsætning fra ydelsen − løn − støttepersonale",
+    ),
+    "figure.company_break_even_price": (
+        "highest price per effective hour at which the company still saves",
+        "højeste pris pr. effektiv time, hvor virksomheden stadig sparer",
+    ),
+    # progression over a horizon
+    "figure.progression.in_fleksjob": (
+        "former participants in fleksjob this year",
+        "tidligere deltagere i fleksjob i år",
+    ),
+    "figure.progression.in_fleksjob.note": ("moved in earlier years", "overgået i tidligere år"),
+    "figure.progression.in_ordinary": (
+        "former participants in ordinary jobs this year",
+        "tidligere deltagere i ordinære job i år",
+    ),
+    "figure.progression.in_ordinary.note": ("moved in earlier years", "overgået i tidligere år"),
+    "figure.progression.into_fleksjob": ("participants moving into fleksjob", "deltagere, der går i fleksjob"),
+    "figure.progression.into_fleksjob.note": (
+        "participants × (1 year / course length) × to_fleksjob",
+        "deltagere × (1 år / forløbets længde) × andel til fleksjob",
+    ),
+    "figure.progression.into_ordinary": ("participants moving into ordinary jobs", "deltagere, der går i ordinære job"),
+    "figure.progression.into_ordinary.note": (
+        "participants × (1 year / course length) × to_ordinary",
+        "deltagere × (1 år / forløbets længde) × andel til ordinære job",
+    ),
+    "figure.progression.left": ("participants leaving", "deltagere, der stopper"),
+    "figure.progression.left.note": (
+        "participants × (1 year / course length) × leave",
+        "deltagere × (1 år / forløbets længde) × andel, der stopper",
+    ),
 }
+"""Every text a reader sees: stable key → (English, Danish)."""
 
-_PREFIXES_DA = {"salary: ": "løn: ", "wages (": "løn (", "service: ": "ydelse: "}
+# Fixed phrases the models hand over as plain English (party names, purposes, criteria):
+# found by their English text, translated by their key.
+_BY_ENGLISH: dict[str, str] = {}
+for _key, (_en, _da) in TEXT.items():
+    if _key.startswith(("term.", "check.", "tag.")) and "{" not in _en:
+        _BY_ENGLISH.setdefault(_en, _key)
+
+# Labelled phrases: "salary: socialpædagog", "wages (fleksjob)", "2027: development courses".
+_PREFIXES: tuple[tuple[str, str, str], ...] = (
+    ("salary: ", "løn: ", ""),
+    ("wages (", "løn (", ")"),
+    ("service: ", "ydelse: ", ""),
+    ("counterfactual benefit: ", "ydelse ellers: ", ""),
+    ("counterfactual refusion: ", "refusion ellers: ", ""),
+    ("state refusion: ", "statslig refusion: ", ""),
+    ("fleksløntilskud: ", "fleksløntilskud: ", ""),
+    ("before: ", "før: ", ""),
+    ("after: ", "efter: ", ""),
+)
+# Danish units of a stated quantity: (one, many, after a slash)
+_UNIT_DA = {
+    "DKK": ("kr.", "kr.", "kr."),
+    "hour": ("time", "timer", "time"),
+    "year": ("år", "år", "år"),
+    "month": ("måned", "måneder", "md."),
+    "week": ("uge", "uger", "uge"),
+    "day": ("dag", "dage", "dag"),
+    "item": ("stk.", "stk.", "stk."),
+    "FTE": ("årsværk", "årsværk", "årsværk"),
+    "percent": ("%", "%", "%"),
+}
+_YEAR_PREFIX = re.compile(r"^((?:\d{4})|(?:year \d+)): (.*)$", re.DOTALL)
+_PERIOD = re.compile(r"^(\d+(?:\.\d+)?) (year|month|week)s?$")
+_PERIOD_DA = {"year": ("år", "år"), "month": ("måned", "måneder"), "week": ("uge", "uger")}
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount of DKK in a sentence: ``1,419,080.00 DKK`` / ``1.419.080,00 kr.``."""
+
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A plain number in a sentence, to ``places`` decimals (``18.40`` / ``18,40``)."""
+
+    value: Decimal
+    places: int = 2
+    grouped: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    """A ratio shown as a percentage to two decimals (``50.00 %`` / ``50,00 %``)."""
+
+    ratio: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period label in a sentence (``1 year`` / ``1 år``)."""
+
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """Items in a sentence, separated by ``sep`` (each rendered in the language)."""
+
+    items: tuple[Any, ...]
+    sep: str = ", "
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A value put in a sentence as it is (a path, a formatted number)."""
+
+    text: str
+
+
+class Text(str):
+    """A sentence with a stable key: reads as its English text, renders in any language.
+
+    ``Text("msg.deficit", amount=Money(Decimal("90800")))`` is the string
+    ``"a deficit of 90,800.00 DKK"``; ``Translator("da")`` renders it as
+    ``"et underskud på 90.800,00 kr."``.
+    """
+
+    key: str
+    args: dict[str, Any]
+
+    def __new__(cls, key: str, **args: Any) -> Text:
+        """The English rendering, carrying ``key`` and ``args``."""
+        obj = super().__new__(cls, _render(key, args, Translator("en")))
+        obj.key = key
+        obj.args = args
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable (used by multiprocessing sweeps)
+        return (_rebuild, (self.key, self.args))
+
+
+def _rebuild(key: str, args: dict[str, Any]) -> Text:
+    return Text(key, **args)
+
+
+def _render(key: str, args: dict[str, Any], t: Translator) -> str:
+    en, da = TEXT[key]
+    template = da if t.lang == "da" else en
+    return template.format(**{name: t.arg(value) for name, value in args.items()})
 
 
 class Translator:
-    """Labels and number formats for one output language."""
+    """Labels, sentences and number formats for one output language."""
 
     def __init__(self, lang: Lang = "en") -> None:
-        self.lang = lang
+        if lang not in ("en", "da"):
+            raise ValueError(f"lang: expected 'en' or 'da', got {lang!r}")
+        self.lang: Lang = lang
 
     def __call__(self, text: str) -> str:
-        """The label in this language (unknown labels are kept as they are)."""
+        """The text in this language.
+
+        A stable key gives its entry; a :class:`Text` is rendered again; a model's fixed
+        phrase is found by its English words; anything else (a name the user gave) is
+        kept as it is.
+        """
+        if isinstance(text, Text):
+            return _render(text.key, text.args, self)
+        if text in TEXT:
+            return TEXT[text][1 if self.lang == "da" else 0]
         if self.lang == "en":
             return text
-        if text in _DA:
-            return _DA[text]
-        for prefix, danish in _PREFIXES_DA.items():
-            if text.startswith(prefix):
-                rest = text[len(prefix) :]
-                return danish + _DA.get(rest.rstrip(")"), rest.rstrip(")")) + (")" if rest.endswith(")") else "")
+        if text in _BY_ENGLISH:
+            return TEXT[_BY_ENGLISH[text]][1]
+        year = _YEAR_PREFIX.match(text)
+        if year:
+            return f"{self.period(year.group(1))}: {self(year.group(2))}"
+        for prefix, danish, end in _PREFIXES:
+            if text.startswith(prefix) and text.endswith(end):
+                rest = text[len(prefix) : len(text) - len(end)]
+                return danish + ", ".join(self(part) for part in rest.split(", ")) + end
         return text
 
-    def number(self, value: Decimal, places: int = 2) -> str:
+    def arg(self, value: Any) -> str:
+        """A value inside a sentence, in this language's format."""
+        if isinstance(value, Money):
+            return self.money(value.value, unit=True)
+        if isinstance(value, Percent):
+            return self.percent(value.ratio)
+        if isinstance(value, Number):
+            return self.number(value.value, value.places, grouped=value.grouped)
+        if isinstance(value, Raw):
+            return value.text
+        if isinstance(value, Period):
+            return self.period(value.label)
+        if isinstance(value, Join):
+            return value.sep.join(self.arg(item) for item in value.items)
+        if isinstance(value, str):
+            return self(value)
+        return str(value)
+
+    def figure(self, key: str, label: str) -> str:
+        """A figure's label: by its key, else the label translated as text."""
+        if self.lang == "da" and not isinstance(label, Text) and f"figure.{key}" in TEXT:
+            return TEXT[f"figure.{key}"][1]
+        return self(label)
+
+    def note(self, key: str, note: str) -> str:
+        """A figure's note: by its key, else the note translated as text."""
+        if self.lang == "da" and not isinstance(note, Text) and f"figure.{key}.note" in TEXT:
+            return TEXT[f"figure.{key}.note"][1]
+        if self.lang == "da":
+            for k, (en, da) in TEXT.items():
+                if k.startswith("note.") and en == note:
+                    return da
+        return self(note)
+
+    def unit(self, unit: str) -> str:
+        """A unit: ``DKK/hour`` → ``kr./time`` in Danish."""
+        key = f"unit.{unit}"
+        return TEXT[key][1 if self.lang == "da" else 0] if key in TEXT else unit
+
+    def period(self, label: str) -> str:
+        """A period label: ``1 year`` → ``1 år``, ``year 3`` → ``år 3``; years as they are."""
+        if self.lang == "en":
+            return label
+        match = _PERIOD.match(label)
+        if match:
+            one, many = _PERIOD_DA[match.group(2)]
+            number = self.number(Decimal(match.group(1)), 0 if "." not in match.group(1) else 2)
+            return f"{number} {one if match.group(1) == '1' else many}"
+        if label.startswith("year "):
+            return "år " + label.removeprefix("year ")
+        return "–".join(self.period(part) for part in label.split("–")) if "–" in label else label
+
+    def number(self, value: Decimal, places: int = 2, *, grouped: bool = True) -> str:
         """``432,900.00`` in English, ``432.900,00`` in Danish."""
         if self.lang == "en":
-            return f"{value:,.{places}f}"
+            return f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
         from babel.numbers import format_decimal
 
-        pattern = "#,##0." + "0" * places if places else "#,##0"
+        group = "#,##0" if grouped else "0"
+        pattern = group + "." + "0" * places if places else group
         return str(format_decimal(value, format=pattern, locale="da_DK"))
 
-    def money(self, value: Decimal) -> str:
+    def money(self, value: Decimal, *, unit: bool | None = None) -> str:
         """An amount in DKK: ``432,900.00`` in English, ``432.900,00 kr.`` in Danish.
 
-        English tables state the unit in their headers.
+        English tables state the unit in their headers; ``unit=True`` adds it (``DKK``).
         """
         if self.lang == "en":
-            return f"{value:,.2f}"
+            return f"{value:,.2f}" + (" DKK" if unit else "")
+        if unit is False:
+            return self.number(value)
         from babel.numbers import format_currency
 
         return str(format_currency(value, "DKK", locale="da_DK"))
@@ -170,3 +852,57 @@ class Translator:
         if ratio is None:
             return "—"
         return f"{self.number(ratio * 100)} %"
+
+    def parameter_value(self, text: str) -> str:
+        """A parameter's value as stored (``21600 DKK / month``): in Danish ``21.600 kr./md.``."""
+        if self.lang == "en":
+            return text
+        match = re.match(r"^(-?\d+(?:\.\d+)?)\s*(.*)$", text)
+        if not match:
+            return text
+        number = Decimal(match.group(1))
+        unit = match.group(2).replace(" / ", "/")
+        # a plain number (a year, a CVR number, a headcount) keeps its digits ungrouped
+        shown = self.number(number, max(0, -int(number.as_tuple().exponent)), grouped=bool(unit))
+        return f"{shown} {self.stated_unit(unit, plural=number != 1)}".strip()
+
+    def stated_unit(self, unit: str, *, plural: bool = True) -> str:
+        """A unit as the user or a parameter states it (``DKK / month``): ``kr./md.`` in Danish."""
+        unit = unit.replace(" / ", "/").strip()
+        if self.lang == "en" or not unit:
+            return unit
+        if f"unit.{unit}" in TEXT:
+            return self.unit(unit)
+        head, *per = unit.split("/")
+        words = [_UNIT_DA.get(head, (head, head, head))[1 if plural else 0]]
+        words += [_UNIT_DA.get(part, (part, part, part))[2] for part in per]
+        return "/".join(words)
+
+    def plain(self, text: str) -> str:
+        """An English-formatted number (``99,840.00``) in this language's format."""
+        if self.lang == "en":
+            return text
+        try:
+            value = Decimal(text.replace(",", ""))
+        except ArithmeticError:
+            return text
+        return self.number(value, max(0, -int(value.as_tuple().exponent)))
+
+    def quantity(self, value: Decimal | None, unit: str) -> str:
+        """A figure's value with its unit: money, percent, year, or a number and a unit."""
+        if value is None:
+            return "—"
+        if unit in ("", "number"):
+            return self.number(value)
+        exponent = value.as_tuple().exponent
+        if unit == "people" and isinstance(exponent, int) and exponent >= 0:
+            return f"{self.number(value, 0)} {self.unit(unit)}"  # a headcount
+        if unit == "DKK":
+            return self.money(value, unit=True)
+        if unit == "ratio":
+            return self.percent(value)
+        if unit == "year":
+            return str(value)
+        if unit.startswith("DKK/"):
+            return f"{self.number(value)} {self.unit(unit)}"
+        return f"{self.number(value)} {self.unit(unit)}"

@@ -17,6 +17,8 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from socialpartner._internal.i18n import Money as Amount
+from socialpartner._internal.i18n import Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, with_inputs
 from socialpartner._internal.units import canonical
 from socialpartner.models._base import Partnership
@@ -154,7 +156,7 @@ class InHousePartnership(Partnership):
             parties={
                 "company": self.company.name,
                 "social_enterprise": self.social_enterprise.name,
-                "workers": f"SØV staff at {self.site.name}",
+                "workers": Text("term.staff_at", site=self.site.name),
                 "support_staff": "support staff",
             },
             flows=tuple(flows),
@@ -228,7 +230,7 @@ class InHousePartnership(Partnership):
         check = Check(
             "cheaper for the company",
             "met" if saving >= 0 else "not met",
-            f"before {total_before:,.2f} DKK, after {total_after:,.2f} DKK",
+            Text("msg.before_after", before=Amount(total_before), after=Amount(total_after)),
         )
         hours = (*hours_inputs("workforce", self.workforce, effective=True), "period")
         before_in = {

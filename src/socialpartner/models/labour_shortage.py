@@ -19,6 +19,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from socialpartner._internal.i18n import Number, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
 from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
@@ -142,7 +143,7 @@ class LabourShortagePartnership(Partnership):
                 "social_enterprise": self.social_enterprise.name,
                 "workers": "helpers",
                 "support_staff": "support staff",
-                "customers": f"{self.company.name}'s customers",
+                "customers": Text("term.customers_of", company=self.company.name),
                 "craftsmen": "craftsmen",
             },
             flows=tuple(flows),
@@ -213,7 +214,13 @@ class LabourShortagePartnership(Partnership):
         pays = Check(
             "pays for the company",
             "met" if net >= 0 else "not met",
-            f"value {value:,.2f} − akkord {akkord:,.2f} − helper hours {cost:,.2f} = {net:,.2f} DKK",
+            Text(
+                "msg.pays",
+                value=Number(value),
+                akkord=Number(akkord),
+                cost=Number(cost),
+                net=Number(net),
+            ),
         )
         paid_in = (*hours_inputs("helpers", self.helpers, effective=False), "period")
         freed_in = ("skilled_hours_freed", *hours_inputs("helpers", self.helpers, effective=True), "period")

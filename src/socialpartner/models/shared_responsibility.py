@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from socialpartner._internal.i18n import Money, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Placement, Plan, no_extras
 from socialpartner._internal.units import MONTHS_PER_YEAR, WEEKS_PER_YEAR, canonical, is_ratio
 from socialpartner.models._base import Partnership
@@ -189,32 +190,32 @@ class SharedResponsibilityPartnership(Partnership):
         figures = (
             Figure(
                 "company_alternative_cost",
-                "company's cost of the same hours at its alternative price",
+                Text("term.sr_alternative_cost"),
                 otherwise,
                 "DKK",
-                "alternative price × hours (workers × effective hours × period)",
+                Text("term.sr_alternative_cost.note"),
                 ("temp_hours.alternative_price", *hours_in),
             ),
             Figure(
                 "company_saving",
-                "company's saving against its alternative",
+                Text("term.sr_saving"),
                 saving,
                 "DKK",
-                "alternative cost − (wage cost + overhead) of the temp hours",
+                Text("term.sr_saving.note"),
                 ("temp_hours.alternative_price", "temp_hours.wage_cost", "temp_hours.overhead", *hours_in),
             ),
             Figure(
                 "company_max_overhead",
-                "highest overhead per hour at which the company still saves",
+                Text("term.sr_max_overhead"),
                 to_ore(alternative - canonical(th.wage_cost)),
                 "DKK/hour",
-                "alternative price − wage cost",
+                Text("term.sr_max_overhead.note"),
                 ("temp_hours.alternative_price", "temp_hours.wage_cost"),
             ),
         )
         check = Check(
             "cheaper for the company",
             "met" if saving >= 0 else "not met",
-            f"alternative {otherwise:,.2f} DKK, temp hours {cost:,.2f} DKK",
+            Text("msg.alternative_vs_temp", alternative=Money(otherwise), cost=Money(cost)),
         )
         return Extras(figures=figures, checks=(check,))

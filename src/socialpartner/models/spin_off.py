@@ -17,6 +17,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from socialpartner._internal.i18n import Money, Percent, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
 from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
@@ -139,13 +140,15 @@ class SpinOffPartnership(Partnership):
     def _year_plan(self, y: SpinOffYear) -> Plan:
         phase = self.phase(y.year)
         at = f"years.{self.years.index(y)}"
+        # while the SØV is a department, the parent is the company itself
+        purchases = Text("term.purchases_department") if phase == "department" else "parent's purchases"
         flows = [
             Flow(
                 "parent",
                 "company",
                 "social_enterprise",
                 canonical(y.parent_purchases),
-                "parent's purchases",
+                purchases,
                 "parent's purchases (one year)",
                 (f"{at}.parent_purchases",),
             )
@@ -181,7 +184,7 @@ class SpinOffPartnership(Partnership):
             )
         flows += staff_flows(y.support_staff, 1, f"{at}.support_staff", period=None)
         spending = tuple((k, -1) for k in (*keys(flows, "wages."), *keys(flows, "other_costs")))
-        funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [("parent's purchases", (("parent", 1),))]
+        funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [(purchases, (("parent", 1),))]
         funding += [
             (f[1], ((f[0], 1),))
             for f in (("other_revenue", "other customers"), ("grants", "grants"))
@@ -195,7 +198,7 @@ class SpinOffPartnership(Partnership):
         return Plan(
             parties={
                 "company": self.company.name,
-                "social_enterprise": name if phase == "independent" else f"{name} (department)",
+                "social_enterprise": name if phase == "independent" else Text("term.department", name=name),
                 "other_customers": "other customers",
                 "public_grants": "public grants",
                 "workers": "employees",
@@ -209,7 +212,7 @@ class SpinOffPartnership(Partnership):
                 BreakEvenSpec(
                     "parent",
                     f"{at}.parent_purchases",
-                    "parent's purchases needed",
+                    Text("term.parent_needed_department") if phase == "department" else "parent's purchases needed",
                     "DKK/year",
                     1,  # an int, not a Fraction: exact in one evaluation, float64-friendly in a sweep
                 ),
@@ -229,18 +232,19 @@ class SpinOffPartnership(Partnership):
         parent_share = None if revenue == 0 else places(parent / revenue, _RATIO)
         commercial = None if income == 0 else places(revenue / income, _RATIO)
         limit = places(canonical(self.independence_threshold), _RATIO)
-        reasons = []
-        if self.phase(y.year) == "department":
-            reasons.append(f"a department of {self.company.name}")
+        reasons: list[str] = []
+        department = self.phase(y.year) == "department"
+        if department:
+            reasons.append(Text("msg.department_of", company=self.company.name))
         if result < 0:
-            reasons.append(f"a deficit of {-result:,.2f} DKK")
+            reasons.append(Text("msg.deficit", amount=Money(-result)))
         if parent_share is None or parent_share > limit:
-            reasons.append(f"the parent buys more than {limit * 100:.2f} % of its sales")
-        on_its_own = Check(
-            "stands on its own",
-            "not met" if reasons else "met",
-            "; ".join(reasons) if reasons else "independent, covering its costs, not dependent on the parent",
-        )
+            key = "msg.parent_buys_more" if department else "msg.parent_buys_more_parent"
+            reasons.append(Text(key, limit=Percent(limit)))
+        why = Text("msg.stands_ok") if not reasons else reasons[0]
+        for more in reasons[1:]:
+            why = Text("msg.join", a=why, b=more)
+        on_its_own = Check("stands on its own", "not met" if reasons else "met", why)
         name = self.social_enterprise.name
         return Extras(
             figures=(
@@ -271,21 +275,21 @@ class SpinOffPartnership(Partnership):
             ),
             checks=(on_its_own,),
             statements=(
-                f"{y.year}: {name} is "
-                + ("independent" if self.phase(y.year) == "independent" else f"a department of {self.company.name}")
-                + ".",
+                Text("msg.year_department", year=y.year, name=name, company=self.company.name)
+                if department
+                else Text("msg.year_independent", year=y.year, name=name),
             ),
         )
 
     def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
         own = next((int(label) for label, extras in parts if extras.checks[0].status == "met"), None)
-        threshold = places(canonical(self.independence_threshold) * 100)
+        threshold = Percent(places(canonical(self.independence_threshold), _RATIO))
         stand = Figure(
             "stand_alone_year",
             "first year the SØV stands on its own",
             None if own is None else Decimal(own),
             "year",
-            f"independent, revenue covering its costs, and the parent buying at most {threshold} % of its sales",
+            Text("msg.stand_alone_note", limit=threshold),
         )
         return Extras(figures=(stand,), checks=self._rsv(parts[-1]))
 
@@ -295,53 +299,54 @@ class SpinOffPartnership(Partnership):
 
         def stated(criterion: str, fact: bool | None, good: bool, yes: str, no: str) -> Check:
             if fact is None:
-                return Check(criterion, "unknown", "not stated; set it under rsv:")
-            return Check(criterion, "met" if fact is good else "not met", yes if fact is good else no)
+                return Check(criterion, "unknown", Text("msg.not_stated"))
+            return Check(criterion, "met" if fact is good else "not met", Text(yes if fact is good else no))
 
         if self.phase(year) == "department":
             cvr = Check(
                 "own CVR number",
                 "not met",
-                f"in {year} it is a department of {self.company.name}; a department cannot be registered as an RSV",
+                Text("msg.cvr_department", year=year, company=self.company.name),
             )
         elif self.social_enterprise.cvr is None:
-            cvr = Check("own CVR number", "unknown", f"split out in {self.split_year}, but no cvr is stated")
+            cvr = Check("own CVR number", "unknown", Text("msg.cvr_missing", year=self.split_year))
         else:
-            cvr = Check("own CVR number", "met", f"CVR {self.social_enterprise.cvr}, split out in {self.split_year}")
+            cvr = Check(
+                "own CVR number", "met", Text("msg.cvr_ok", cvr=self.social_enterprise.cvr, year=self.split_year)
+            )
         share = next(f.value for f in last[1].figures if f.key == "commercial_share")
         minimum = places(canonical(facts.min_commercial_share), _RATIO)
         if share is None:
-            commercial = Check("significant commercial activity", "unknown", f"no income in {year}")
+            commercial = Check("significant commercial activity", "unknown", Text("msg.no_income", year=year))
         else:
             commercial = Check(
                 "significant commercial activity",
                 "met" if share >= minimum else "not met",
-                f"sales are {share * 100:.2f} % of income in {year}; assumed threshold {minimum * 100:.2f} % "
-                "(rsv.min_commercial_share)",
+                Text("msg.commercial", share=Percent(share), year=year, minimum=Percent(minimum)),
             )
         return (
             cvr,
-            stated("social purpose", facts.social_purpose, True, "stated: social purpose", "stated: no social purpose"),
+            stated("social purpose", facts.social_purpose, True, "msg.stated_social", "msg.stated_no_social"),
             commercial,
             stated(
                 "independence from public authorities",
                 facts.public_authority_control,
                 False,
-                "stated: no decisive public influence",
-                "stated: public authorities have decisive influence",
+                "msg.stated_no_public",
+                "msg.stated_public",
             ),
             stated(
                 "inclusive and responsible governance",
                 facts.inclusive_governance,
                 True,
-                "stated: inclusive governance",
-                "stated: governance not inclusive",
+                "msg.stated_inclusive",
+                "msg.stated_not_inclusive",
             ),
             stated(
                 "social handling of profit",
                 facts.profit_for_social_purpose,
                 True,
-                "stated: profit reinvested or used socially",
-                "stated: profit not used socially",
+                "msg.stated_profit",
+                "msg.stated_no_profit",
             ),
         )

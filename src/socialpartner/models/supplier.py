@@ -17,6 +17,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from socialpartner._internal.i18n import Join, Money, Number, Percent, Period, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
 from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
@@ -185,7 +186,11 @@ class SupplierPartnership(Partnership):
             if s.contract_sum is not None:
                 break_even.append(
                     BreakEvenSpec(
-                        f"services.{i}", f"services.{i}.contract_sum", f"{s.name}: contract sum", "DKK/year", years
+                        f"services.{i}",
+                        f"services.{i}.contract_sum",
+                        Text("term.service_sum", name=s.name),
+                        "DKK/year",
+                        years,
                     )
                 )
             else:
@@ -194,7 +199,7 @@ class SupplierPartnership(Partnership):
                     BreakEvenSpec(
                         f"services.{i}",
                         f"services.{i}.price",
-                        f"{s.name}: price per hour",
+                        Text("term.service_price", name=s.name),
                         "DKK/hour",
                         canonical(s.hours) * years,
                     )
@@ -232,11 +237,14 @@ class SupplierPartnership(Partnership):
         margin = margin_after_wages - supervision
 
         inclusive = [line for line in self.workforce if line.placement().inclusive]
-        jobs = share * sum((line.headcount for line in inclusive), 0)
+        # course participants are placed, but not in a job: counted apart from the jobs
+        in_jobs = [line for line in inclusive if line.placement().is_job]
+        jobs = share * sum((line.headcount for line in in_jobs), 0)
+        participants = share * sum((line.headcount for line in inclusive if not line.placement().is_job), 0)
         fte = share * sum((line.paid_hours_per_year() for line in inclusive), Fraction(0)) / HOURS_PER_FTE_YEAR
         hours = share * years * sum((line.paid_hours_per_year() for line in inclusive), Fraction(0))
         by_form: dict[str, Fraction] = {}
-        for line in inclusive:
+        for line in in_jobs:
             by_form[line.form] = by_form.get(line.form, Fraction(0)) + share * line.headcount
         figures: tuple[Figure, ...] = (
             Figure("contract_value", "contract value", contract, "DKK", "sum of the company's payments for services"),
@@ -263,7 +271,7 @@ class SupplierPartnership(Partnership):
                 "CSR: inclusive jobs attributable",
                 places(jobs),
                 "people",
-                "revenue share × headcount in inclusive forms (all but ordinary jobs)",
+                "revenue share × headcount in inclusive jobs (all but ordinary jobs; course participants are not jobs)",
             ),
             Figure(
                 "csr_inclusive_fte",
@@ -287,32 +295,42 @@ class SupplierPartnership(Partnership):
             figures += (
                 Figure(
                     "company_market_cost",
-                    "company's cost of the same services at market prices",
+                    Text("term.market_cost"),
                     market,
                     "DKK",
-                    "Σ market price × hours (or market sum) × period, over the services with a market price",
+                    Text("term.market_cost.note"),
                 ),
                 Figure(
                     "company_saving",
-                    "company's saving against market prices",
+                    Text("term.market_saving"),
                     market - paid,
                     "DKK",
-                    "market cost − what the company pays for those services",
+                    Text("term.market_saving.note"),
                 ),
             )
         covered = margin >= 0
         check = Check(
             "supervision covered",
             "met" if covered else "not met",
-            f"margin after wages and other costs {margin_after_wages:,.2f} DKK against supervision "
-            f"{supervision:,.2f} DKK",
+            Text("msg.supervision", margin=Money(margin_after_wages), supervision=Money(supervision)),
         )
-        forms = ", ".join(f"{places(n)} {form}" for form, n in by_form.items()) or "none"
-        share_text = "" if share == 1 else f" ({places(share * 100)} % of its revenue)"
-        statement = (
-            f"Over {self.period}, {self.company.name} bought services for {contract:,.2f} DKK from "
-            f"{self.social_enterprise.name}, a social-economy enterprise{share_text}. "
-            f"Attributable to this purchase: {places(jobs)} inclusive jobs ({forms}), {places(fte)} FTE, "
-            f"{places(hours):,} hours of inclusive work."
+        counts = tuple(Text("msg.count", n=Number(places(n)), what=form) for form, n in by_form.items())
+        forms = Join(counts) if counts else Text("msg.none")
+        statement = Text(
+            "msg.csr",
+            period=Period(str(self.period)),
+            company=self.company.name,
+            contract=Money(contract),
+            soev=self.social_enterprise.name,
+            share_text=""
+            if share == 1
+            else Text("msg.share_of_revenue", share=Percent(places(share, Decimal("0.0001")))),
+            jobs=Number(places(jobs)),
+            forms=forms,
+            fte=Number(places(fte)),
+            hours=Number(places(hours)),
+            participants=""
+            if not participants
+            else Text("msg.csr_participants", participants=Number(places(participants))),
         )
         return Extras(figures=figures, checks=(check,), statements=(statement,))

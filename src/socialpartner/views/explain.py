@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from socialpartner._internal import explain as _ex
 from socialpartner._internal import paths
 from socialpartner._internal.explain import Explanation, Term
+from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.plan import places
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import BreakEven, Evaluation
 
-__all__ = ["explain", "topics"]
+__all__ = ["explain", "explanation_text", "topics"]
 
 _ZERO = _ex.ZERO
 _RATIO_PLACES = _ex.RATIO_PLACES
@@ -57,8 +60,9 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     if topic in flows:
         flow = flows[topic]
         term = _ex.flow_term(flow, ev._settled[topic], inputs)
+        payer, payee = (ev.parties.get(role, role) for role in (flow.payer, flow.payee))
         return Explanation(
-            f"{flow.purpose} ({flow.payer} → {flow.payee})", term.value, flow.formula + ", rounded to øre", (term,)
+            f"{flow.purpose} ({payer} → {payee})", term.value, flow.formula + ", rounded to øre", (term,)
         )
     for b in ev.break_even:
         if topic in {b.input_path, f"break_even:{b.input_path}"}:
@@ -154,3 +158,75 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
             Term("volume", f"{places(spec.volume)} ({b.unit.split('/')[-1]}s over the period)"),
         ),
     )
+
+
+# an English amount (432,900.00 DKK) or number (0.922500), read in one pass so nothing is changed twice
+_AMOUNT_EN = re.compile(r"(?<![\d,.])(-?\d{1,3}(?:,\d{3})*\.\d{2}) DKK(/\w+)?|(?<![\d,.])(-?\d+\.\d+)(?![\d]|[.,]\d)")
+_STATED = re.compile(r"^-?\d+(\.\d+)? [A-Za-z]")
+_PARAMETERS_DA = {
+    "calendar": "1 år = 52 uger = 12 måneder; 1 årsværk = 37 timer/uge = 1.924 timer/år "
+    "(dansk arbejdsmarkedsnorm, data/units.txt; kildetype: med kilde)",
+    "rounding": "hvert beløb afrundes én gang til 0,01 kr., halvt op, fra dets eksakte værdi "
+    "(socialpartner.ROUNDING_RULE; kildetype: erklæret regel)",
+}
+
+
+def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
+    """An explanation as text in a language: its labels, amounts and numbers.
+
+    In Danish the words of the labels and the amounts are Danish (``432.900,00 kr.``);
+    the formulas keep the scenario's input paths, so they can be found in the file.
+    """
+    if lang == "en":
+        return str(explanation)
+    t = Translator(lang)
+
+    def amount(match: re.Match[str]) -> str:
+        if match.group(3) is not None:
+            return t.plain(match.group(3))
+        shown = t.money(Decimal(match.group(1).replace(",", "")), unit=True)
+        return shown + (t.stated_unit("/" + match.group(2).lstrip("/"))[1:] if match.group(2) else "")
+
+    def numbers(text: str) -> str:
+        if _STATED.match(text):  # a value as stated, e.g. 11000 DKK / month
+            head, paren, rest = text.partition(" (")
+            return t.parameter_value(head) + (paren + _AMOUNT_EN.sub(amount, rest) if paren else "")
+        return _AMOUNT_EN.sub(amount, text)
+
+    def label(text: str) -> str:
+        if text in _LABELS_DA:
+            return _LABELS_DA[text]
+        if text.startswith("break-even "):
+            return f"{t('ui.break_even').lower()}: {label(text.removeprefix('break-even '))}"
+        head, arrow, rest = text.partition(" (")
+        whole = t(head)
+        first, colon, after = head.partition(": ")
+        words = whole if whole != head or not colon else f"{t(first)}: {label(after)}"
+        if arrow and "→" in rest:
+            payer, _, payee = rest.rstrip(")").partition(" → ")
+            return f"{words} ({t(payer)} → {t(payee)})"
+        return words + (arrow + rest if arrow else "")
+
+    lines = [f"{label(explanation.topic)} = {numbers(explanation.value)}", f"  = {numbers(explanation.formula)}"]
+    for term in explanation.terms:
+        head = f"  {label(term.label)} = {numbers(term.value)}"
+        lines.append(head + (f"   [{numbers(term.formula)}]" if term.formula else ""))
+        lines += [f"      {path} = {t.parameter_value(text)}" for path, text in term.inputs]
+    lines.append("  " + t("ui.parameters_used").lower() + ":")
+    lines += [
+        f"    {name}: {_PARAMETERS_DA[name]}" if name in _PARAMETERS_DA else f"    {name}: {value} ({source})"
+        for name, value, source in explanation.parameters
+    ]
+    return "\n".join(lines)
+
+
+_LABELS_DA = {
+    "coverage": "dækningsprocent",
+    "surplus": "resultat",
+    "shortfall": "underskud",
+    "support-staff cost": "udgift til støttepersonale",
+    "total funding": "finansiering i alt",
+    "current value": "nuværende værdi",
+    "flow that moves with the price": "strøm, der følger prisen",
+    "volume": "mængde",
+}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from socialpartner._internal.i18n import Lang, Translator
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -12,42 +14,50 @@ if TYPE_CHECKING:
 __all__ = ["summary_frame", "to_frame"]
 
 
-def to_frame(ev: Evaluation) -> pd.DataFrame:
+def to_frame(ev: Evaluation, *, lang: Lang = "en") -> pd.DataFrame:
     """The ledger as a pandas DataFrame: one row per transfer.
 
     Columns: ``period``, ``payer``, ``payee`` (role keys), ``payer_name``,
     ``payee_name``, ``purpose`` and ``amount`` (DKK, float64: whole øre are exact in a
     float below 90 billion DKK; the Decimals stay in :attr:`ledger`). A multi-period
-    evaluation gives the rows of every period, each with its period.
+    evaluation gives the rows of every period, each with its period. With
+    ``lang="da"`` the names, purposes and periods are Danish; the columns keep their
+    names, so code that uses them works in either language.
     """
     import pandas as pd
+
+    t = Translator(lang)
 
     parts = ev.breakdown or (ev,)
     rows = [
         {
-            "period": part.ledger.period,
-            "payer": t.payer,
-            "payee": t.payee,
-            "payer_name": part.parties.get(t.payer, t.payer),
-            "payee_name": part.parties.get(t.payee, t.payee),
-            "purpose": t.purpose,
-            "amount": float(t.amount),
+            "period": t.period(part.ledger.period),
+            "payer": tr.payer,
+            "payee": tr.payee,
+            "payer_name": t(part.parties.get(tr.payer, tr.payer)),
+            "payee_name": t(part.parties.get(tr.payee, tr.payee)),
+            "purpose": t(tr.purpose),
+            "amount": float(tr.amount),
         }
         for part in parts
-        for t in part.ledger
+        for tr in part.ledger
     ]
     columns = ["period", "payer", "payee", "payer_name", "payee_name", "purpose", "amount"]
     return pd.DataFrame(rows, columns=columns)
 
 
-def summary_frame(ev: Evaluation) -> pd.DataFrame:
-    """Per party: name, what it receives, pays and its net (DKK), over all periods."""
+def summary_frame(ev: Evaluation, *, lang: Lang = "en") -> pd.DataFrame:
+    """Per party: name, what it receives, pays and its net (DKK), over all periods.
+
+    With ``lang="da"`` the names are Danish (the columns keep their names).
+    """
     import pandas as pd
 
+    t = Translator(lang)
     rows = [
         {
             "party": p,
-            "name": ev.parties.get(p, p),
+            "name": t(ev.parties.get(p, p)),
             "receives": float(ev.ledger.inflow(p)),
             "pays": float(ev.ledger.outflow(p)),
             "net": float(ev.ledger.net(p)),

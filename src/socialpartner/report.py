@@ -1,0 +1,316 @@
+"""A one-page report per deal, for a council or a board: one self-contained HTML file.
+
+``report_html(evaluation, lang="da")`` gives the page as a string and
+``write_report(evaluation, path, lang="da")`` writes it. It holds the key figures, who
+pays whom (a chart and each party's balance), the support-staff coverage (a chart and
+the split), the year table, the public purse, the break-even prices, the checks, and the
+assumptions with their sources. Charts are inline SVG (with matplotlib installed, else
+left out), so the file can be mailed as it is; it prints to A4 from any browser, with
+the assumptions on a page of their own.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from decimal import Decimal
+from pathlib import Path
+
+from socialpartner._internal.i18n import Lang, Text, Translator
+from socialpartner._internal.paths import flatten
+from socialpartner.evaluation import Evaluation
+from socialpartner.public import Payer
+
+__all__ = ["report_html", "write_report"]
+
+_CSS = """
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 10.5px; color: #1d2733;
+  margin: 0; background: #fff; }
+main { max-width: 1180px; margin: 0 auto; padding: 22px 28px; }
+header { border-bottom: 3px solid #1b6ca8; margin-bottom: 12px; padding-bottom: 6px; }
+h1 { font-size: 20px; margin: 0 0 2px; }
+h2 { font-size: 13px; color: #1b6ca8; margin: 10px 0 4px; border-bottom: 1px solid #d6e1ec; }
+.sub { color: #55606d; }
+.kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 8px 0; }
+.kpi { background: #eef3f8; border-radius: 6px; padding: 7px 9px; }
+.kpi b { display: block; font-size: 16px; margin-top: 2px; }
+.kpi.bad b { color: #b03a2e; } .kpi.good b { color: #2e7d4f; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; }
+section { break-inside: avoid; page-break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 2px 0 6px; }
+th, td { padding: 2px 5px; border-bottom: 1px solid #e3e8ee; text-align: left; vertical-align: top; }
+th { background: #f4f7fa; font-weight: 600; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: 700; border-top: 1.5px solid #1d2733; }
+figure { margin: 0; } figure svg { width: 100%; height: auto; }
+figure.wide svg { max-height: 330px; }
+.neg { color: #b03a2e; }
+.met { color: #2e7d4f; } .not-met { color: #b03a2e; } .unknown { color: #9a6b00; }
+ul { margin: 2px 0 6px; padding-left: 16px; }
+.assumptions { font-size: 9px; } .assumptions td { padding: 1px 4px; }
+footer { color: #55606d; font-size: 9px; margin-top: 10px; border-top: 1px solid #d6e1ec; padding-top: 4px; }
+@page { size: A4; margin: 10mm; }
+@media print {
+  body { font-size: 8.5px; }
+  main { max-width: none; padding: 0; }
+  .assumptions-page { break-before: page; page-break-before: always; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _svg(figure: object) -> str:
+    """A matplotlib figure as inline SVG (text as paths: no fonts needed where it is opened)."""
+    import io
+
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _charts(ev: Evaluation, lang: Lang) -> tuple[str, str]:
+    try:
+        from socialpartner import charts
+    except ImportError:  # matplotlib is optional: the report is complete without the pictures
+        return "", ""
+    return _svg(charts.money_flow_chart(ev, lang=lang)), _svg(charts.coverage_chart(ev, lang=lang))
+
+
+def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = True) -> str:
+    """The report of one deal as one self-contained HTML page.
+
+    Args:
+        evaluation: from :func:`socialpartner.evaluate`.
+        lang: ``en`` or ``da``: every word and number format.
+        charts: draw the charts (needs matplotlib); without, the tables say it all.
+
+    """
+    t = Translator(lang)
+    ev = evaluation
+    esc = html.escape
+    parts = ev.breakdown or (ev,)
+    names = {p: t(ev.parties.get(p, p)) for p in ev.ledger.parties}
+
+    def money(value: Decimal | None) -> str:
+        if value is None:
+            return "—"
+        shown = esc(t.money(value, unit=True))
+        return f'<span class="neg">{shown}</span>' if value < 0 else shown
+
+    def table(head: list[str], rows: list[list[str]], numeric: set[int], total: bool = False) -> str:
+        ths = "".join(f'<th class="n">{h}</th>' if i in numeric else f"<th>{h}</th>" for i, h in enumerate(head))
+        body = []
+        for k, row in enumerate(rows):
+            cls = ' class="total"' if total and k == len(rows) - 1 else ""
+            tds = "".join(f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row))
+            body.append(f"<tr{cls}>{tds}</tr>")
+        return f"<table><thead><tr>{ths}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+    split = ev.cost_split
+    results = ev.results()
+    jobs = int(results.get("jobs") or 0)
+    kpis = [
+        (t("ui.coverage"), esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
+        (t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall"), money(abs(split.surplus)), ""),
+        (t("ui.support_cost"), money(split.cost), ""),
+        (t("ui.jobs"), f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}", ""),
+    ]
+    for payer in ("municipality", "state"):
+        if f"public.{payer}" in results:
+            kpis.append((t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), money(results[f"public.{payer}"]), ""))
+    kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
+
+    flows_svg, cover_svg = _charts(ev, lang) if charts else ("", "")
+    balances = [
+        [esc(names[p]), money(ev.ledger.inflow(p)), money(ev.ledger.outflow(p)), money(ev.ledger.net(p))]
+        for p in ev.ledger.parties
+    ]
+    cover_rows = [[esc(t("ui.support_cost")), money(split.cost), esc(t.percent(Decimal(1)) if split.cost else "—")]]
+    for source, amount in split.funding.items():
+        verb = t("ui.covered_by") if amount >= 0 else t("ui.less")
+        cover_rows.append([esc(f"{verb} {t(source)}"), money(amount), esc(t.percent(split.shares.get(source)))])
+    cover_rows.append([esc(t("ui.coverage")), "", esc(t.percent(split.coverage))])
+
+    # the flows get the full width, so their names and amounts stay readable on paper
+    flows_section = f"<section><h2>{esc(t('ui.who_pays_whom'))}</h2>" + (
+        f'<figure class="wide">{flows_svg}</figure>' if flows_svg else ""
+    )
+    sections = [
+        "<section>"
+        + table([esc(t("ui.party")), esc(t("ui.receives")), esc(t("ui.pays")), esc(t("ui.net"))], balances, {1, 2, 3})
+        + "</section>",
+        f"<section><h2>{esc(t('ui.cost_and_cover'))}</h2>"
+        + (f"<figure>{cover_svg}</figure>" if cover_svg else "")
+        + table(["", esc(t("ui.dkk")), esc(t("ui.share_of_cost"))], cover_rows, {1, 2})
+        + "</section>",
+    ]
+
+    year_rows = []
+    for part in parts:
+        s = part.cost_split
+        row = [
+            esc(t.period(part.ledger.period)),
+            money(s.cost),
+            money(s.total_funding),
+            money(s.surplus),
+            esc(t.percent(s.coverage)),
+            str(sum(j.headcount for j in part.jobs)),
+            esc(t.number(part.fte)),
+        ]
+        if part.public is not None:
+            row += [money(part.public.net_effect("municipality")), money(part.public.net_effect("state"))]
+        year_rows.append(row)
+    year_head = [esc(t(f"ui.{c}")) for c in ("year", "cost", "funding", "result", "coverage", "jobs", "fte")]
+    if parts[0].public is not None:
+        year_head += [esc(t(Text("cli.public_of", payer=Text(f"ui.{p}")))) for p in ("municipality", "state")]
+    if ev.breakdown:
+        total = [esc(t("xlsx.sum")), money(split.cost), money(split.total_funding), money(split.surplus)]
+        total += [esc(t.percent(split.coverage)), "", ""]
+        if parts[0].public is not None:
+            total += [money(results.get("public.municipality")), money(results.get("public.state"))]
+        year_rows.append(total)
+    year_section = (
+        f"<section><h2>{esc(t('ui.year_by_year'))}</h2>"
+        + table(year_head, year_rows, set(range(1, len(year_head))), total=bool(ev.breakdown))
+        + "</section>"
+    )
+
+    public_rows = []
+    for part in parts:
+        view = part.public
+        if view is None:
+            continue
+        payers: tuple[Payer, ...] = ("municipality", "state")
+        for payer in payers:
+            public_rows.append(
+                [
+                    esc(t.period(part.ledger.period)),
+                    esc(t(f"ui.{payer}")),
+                    money(view.actual(payer)),
+                    money(view.without(payer)),
+                    money(view.net_effect(payer)),
+                ]
+            )
+    public_section = ""
+    if public_rows:
+        statements = "".join(f"<li>{esc(t(s))}</li>" for s in parts[0].public.counterfactual)  # type: ignore[union-attr]
+        public_section = (
+            f"<section><h2>{esc(t('xlsx.public_title'))}</h2>"
+            + table(
+                [esc(t(c)) for c in ("xlsx.period", "ui.payer", "ui.with", "ui.otherwise", "xlsx.net_effect")],
+                public_rows,
+                {2, 3, 4},
+            )
+            + f"<ul>{statements}</ul></section>"
+        )
+
+    be_rows = []
+    for part in parts:
+        for b in part.break_even:
+            value = "—" if b.value is None else f"{t.number(b.value)} {t.unit(b.unit)}"
+            note = t("ui.covered_at_zero") if b.already_covered else t("ui.no_volume") if b.value is None else ""
+            be_rows.append([esc(t.period(part.ledger.period)), esc(t(b.label)), esc(value), esc(note)])
+    be_section = (
+        (
+            f"<section><h2>{esc(t('ui.break_even_title'))}</h2>"
+            + table([esc(t(c)) for c in ("xlsx.period", "ui.price", "ui.break_even", "ui.note")], be_rows, {2})
+            + "</section>"
+        )
+        if be_rows
+        else ""
+    )
+
+    figure_rows = [
+        [esc(t.figure(f.key, f.label)), esc(t.quantity(f.value, f.unit)), esc(t.note(f.key, f.note))]
+        for f in ev.figures
+        if not f.key.startswith(("npv.", "total.public"))  # present values: in the spreadsheet
+    ]
+    figure_rows += [
+        [esc(t.figure(f.key, f.label)), esc(t.quantity(f.value, f.unit)), ""]
+        for f in ev.figures
+        if f.key.startswith("npv.")
+    ]
+    checks = "".join(
+        f'<li><span class="{c.status.replace(" ", "-")}">{esc(t("ui." + c.status.replace(" ", "_")))}</span>: '
+        f"{esc(t(c.criterion))} ({esc(t(c.reason))})</li>"
+        for c in ev.checks
+    )
+    statements = "".join(f"<li>{esc(t(s))}</li>" for s in ev.statements)
+    figures_section = ""
+    if figure_rows or checks or statements:
+        figures_section = (
+            f"<section><h2>{esc(t('ui.key_figures'))}</h2>"
+            + (
+                table([esc(t("ui.figure")), esc(t("ui.value")), esc(t("ui.note"))], figure_rows, {1})
+                if figure_rows
+                else ""
+            )
+            + (f"<h2>{esc(t('ui.checks'))}</h2><ul>{checks}</ul>" if checks else "")
+            + (f"<ul>{statements}</ul>" if statements else "")
+            + "</section>"
+        )
+
+    inputs = [
+        [esc(key), esc(t.parameter_value(text))]
+        for key, text in flatten(ev.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"}))
+    ]
+    used: dict[tuple[str, int], list[str]] = {}
+    for part in parts:
+        for v in part.parameters:
+            year = str(v.year) + (f" ({t(Text('ui.for_year', year=v.for_year))})" if v.for_year is not None else "")
+            used.setdefault(
+                (v.name, v.year),
+                [esc(v.name), esc(t.parameter_value(str(v.value))), esc(year), esc(t(v.tag)), esc(v.source)],
+            )
+    assumptions = (
+        '<section class="assumptions-page assumptions">'
+        f'<h2>{esc(t("report.assumptions"))}</h2><div class="grid"><div>'
+        + table([esc(t("xlsx.input")), esc(t("xlsx.as_written"))], inputs, set())
+        + "</div><div>"
+        + (
+            table(
+                [esc(t(c)) for c in ("ui.parameter", "ui.value", "ui.year", "ui.tag", "ui.source")],
+                list(used.values()),
+                set(),
+            )
+            if used
+            else ""
+        )
+        + "</div></div></section>"
+    )
+    m = ev.manifest
+    footer = esc(
+        t(
+            Text(
+                "report.footer",
+                version=m.library_version,
+                parameters=m.parameter_set_version,
+                sha=m.input_sha256[:12],
+            )
+        )
+    )
+    title = esc(ev.partnership.name)
+    model = esc(t(f"report.model.{ev.partnership.MODEL}"))
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
+        f"<style>{_CSS}</style></head><body><main>"
+        f'<header><h1>{title}</h1><div class="sub">{model} · {esc(t("ui.period"))}: '
+        f"{esc(t.period(ev.ledger.period))}</div></header>"
+        f'<div class="kpis">{kpi_html}</div>'
+        f'{flows_section}</section><div class="grid">{"".join(sections)}</div>'
+        f"{year_section}"
+        f'<div class="grid"><div>{public_section}{be_section}</div><div>{figures_section}</div></div>'
+        f"{assumptions}<footer>{footer}</footer></main></body></html>"
+    )
+
+
+def write_report(
+    evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en", charts: bool = True
+) -> Path:
+    """Write :func:`report_html` to ``path`` (UTF-8); returns the path."""
+    out = Path(path)
+    out.write_text(report_html(evaluation, lang=lang, charts=charts), encoding="utf-8")
+    return out

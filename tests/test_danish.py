@@ -1,0 +1,237 @@
+"""Danish all the way: no English word and no English number in Danish output.
+
+Every model, with and without ``public:`` and ``horizon:``, through every view a Danish
+reader sees: the terminal tables, the report, the spreadsheet and the charts. What the
+user wrote (names, services) and the parameters' sources (citations, kept as published)
+are left out of the check; every other word must be Danish.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import pytest
+import yaml
+from openpyxl import load_workbook
+from rich.console import Console
+
+import socialpartner as sp
+from socialpartner._internal.i18n import TEXT, Money, Text, Translator
+from socialpartner._internal.paths import flatten
+from socialpartner.charts import coverage_chart, money_flow_chart
+from socialpartner.views.tables import print_table
+
+from .conftest import scenario_matrix
+
+matplotlib.use("Agg")
+MATRIX = scenario_matrix()
+EXAMPLE_FILE = Path(__file__).resolve().parent.parent / "examples" / "ikea_rebild.yaml"
+
+# Words that are English and not Danish: any of them in Danish output is a leak.
+_WORDS = """
+the of and with without otherwise people hour hours year years month week weeks effect payer payee
+purpose amount coverage surplus shortfall funding support staff cost costs wages wage salary price
+break even present value payback revenue share income sales parent department independent stated not
+met unknown covered uncovered less jobs job's inclusive participants participant course courses
+state municipality benefit counterfactual workers employees suppliers customers helpers helper
+craftsmen grants supervision figure checks criterion why party receives pays nets placed headcount
+employer workplace before after errors saving company contract spend attributable freed skilled
+earnings highest which still own purpose significant commercial activity independence authorities
+governance profit handling parameters source sourced derived estimate written unit number checked
+used public purse item discounted running horizon within undiscounted yearly first stands its on
+from an no yes would receive people's services bought enterprise hours' net period result results
+mean variants paired every combination found evaluations gives target now input's low high
+given moves most one chart
+"""
+ENGLISH = frozenset(_WORDS.split())
+ENGLISH_UNITS = re.compile(r"\b(DKK|FTE)\b")
+ENGLISH_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(\.\d+)?(?![\d])|(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
+# a parameter or input path (benefit.ledighedsydelse) or a value of the file format (social_enterprise)
+IDENTIFIER = re.compile(r"\b[A-Za-z_]\w*(\.[\w*]+)+\b|\b\w+_\w+\b")
+
+
+def _user_strings(data: Any) -> set[str]:
+    if isinstance(data, dict):
+        return {s for value in data.values() for s in _user_strings(value)}
+    if isinstance(data, list):
+        return {s for value in data for s in _user_strings(value)}
+    return {data} if isinstance(data, str) else set()
+
+
+def _exempt(ev: sp.Evaluation, data: dict[str, Any]) -> list[str]:
+    parts = ev.breakdown or (ev,)
+    sources = {v.source for p in (ev, *parts) for v in p.parameters}
+    names = {v.name for p in (ev, *parts) for v in p.parameters}
+    # longest first, so a name inside a longer text does not break it up
+    # the inputs are listed under their paths in the scenario file (e.g. skilled_hour_value)
+    paths = {key for key, _ in flatten(ev.partnership.model_dump(mode="json", exclude_none=True))}
+    return sorted(_user_strings(data) | sources | names | paths, key=len, reverse=True)
+
+
+def _leaks(text: str, exempt: list[str]) -> list[str]:
+    for s in exempt:
+        if len(s) > 2:
+            text = text.replace(s, " ")
+    text = IDENTIFIER.sub(" ", text)
+    found = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() in ENGLISH]
+    found += ENGLISH_UNITS.findall(text)
+    found += [m.group(0) for m in ENGLISH_NUMBER.finditer(text)]
+    return found
+
+
+def _texts_of_chart(figure: Any) -> str:
+    figure.draw_without_rendering()  # the tick labels are formatted when drawn
+    out = []
+    for ax in figure.axes:
+        out += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+        out += [t.get_text() for t in ax.texts]
+        if ax.axison:
+            out += [t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()]
+    for legend in figure.legends:
+        out += [t.get_text() for t in legend.get_texts()]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[m[0] for m in MATRIX])
+def test_no_english_in_danish_output(tmp_path: Path, name: str, data: dict[str, Any]) -> None:
+    ev = sp.evaluate(sp.from_data(data))
+    exempt = _exempt(ev, data)
+
+    console = Console(file=io.StringIO(), width=400, color_system=None)
+    print_table(ev, console, Translator("da"))
+    table = console.file.getvalue()  # type: ignore[attr-defined]
+    leaks = _leaks(table, exempt)
+    assert leaks == [], ("terminal tables", leaks)
+
+    page = sp.report_html(ev, lang="da", charts=False)
+    body = re.sub(r"<style>.*?</style>|<[^>]+>", "\n", page, flags=re.DOTALL)
+    leaks = _leaks(html.unescape(body), exempt)
+    assert leaks == [], ("report", leaks)
+
+    wb = load_workbook(sp.to_xlsx(ev, tmp_path / "aftale.xlsx", lang="da"))
+    cells = [
+        str(c.value)
+        for ws in wb
+        if ws.title != "Input"  # the inputs as the user wrote them, under their paths
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and not c.value.startswith("=")
+    ]
+    leaks = _leaks("\n".join([*wb.sheetnames, *cells]), exempt)
+    assert leaks == [], ("spreadsheet", leaks)
+
+    charts = _texts_of_chart(money_flow_chart(ev, lang="da")) + _texts_of_chart(coverage_chart(ev, lang="da"))
+    leaks = _leaks(charts, exempt)
+    assert leaks == [], ("charts", leaks)
+
+
+def test_the_check_finds_english() -> None:
+    """The check above can fail: it finds English words and numbers that leak."""
+    assert _leaks("Dækningsprocent: coverage 92.25 %", []) == ["coverage", "92.25"]
+    assert _leaks("1,234.00 DKK", []) == ["DKK", "1,234.00"]
+    assert _leaks("92,25 % · 1.234,00 kr. · benefit.ledighedsydelse", []) == []
+
+
+def test_every_key_has_both_languages() -> None:
+    for key, (english, danish) in TEXT.items():
+        assert english.strip() or key == "unit.ratio", key
+        assert danish.strip() or key == "unit.ratio", key
+        # the same placeholders in both
+        assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", danish)), key
+
+
+@pytest.mark.parametrize(
+    ("text", "danish"),
+    [
+        (Text("msg.deficit", amount=Money(Decimal("90800.00"))), "et underskud på 90.800,00\xa0kr."),
+        ("fleksjob workers", "fleksjobansatte"),
+        ("salary: socialpædagog", "løn: socialpædagog"),
+        ("2027: development courses", "2027: udviklingsforløb"),
+        ("Nordic Logistics A/S", "Nordic Logistics A/S"),  # a name the user gave stays as it is
+    ],
+)
+def test_translator(text: str, danish: str) -> None:
+    assert Translator("da")(text) == danish
+
+
+def test_danish_numbers() -> None:
+    t = Translator("da")
+    assert t.quantity(Decimal("1.22"), "FTE") == "1,22 årsværk"
+    assert t.quantity(Decimal("3328.00"), "hour") == "3.328,00 timer"
+    assert t.quantity(Decimal("344.00"), "DKK/hour") == "344,00 kr./time"
+    assert t.money(Decimal("-37200.00")) == "-37.200,00\xa0kr."
+    assert t.percent(Decimal("0.9225")) == "92,25 %"
+    assert t.period("1 year") == "1 år"
+    assert t.period("2026–2028") == "2026–2028"
+
+
+def test_danish_command_line() -> None:
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    from .conftest import EXAMPLE
+
+    runner = CliRunner()
+    three = str(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    data = [yaml.safe_load(Path(f).read_text(encoding="utf-8")) for f in (EXAMPLE, three)]
+    exempt = sorted(_user_strings(data), key=len, reverse=True)
+    runs = {
+        "compare": ["compare", str(EXAMPLE), three, "--lang", "da"],
+        "solve": ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1", "--lang", "da"],
+        "sweep": ["sweep", str(EXAMPLE), "--vary", "courses.price=9000..14000:11", "--lang", "da"],
+    }
+    for name, args in runs.items():
+        result = runner.invoke(app, args, env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert _leaks(result.output, exempt) == [], (name, _leaks(result.output, exempt))
+    compare = runner.invoke(app, runs["compare"], env={"COLUMNS": "200"}).output
+    # coverage 92.25 % → 94.44 % over three years: a difference of 2.19 percentage points
+    assert "2,19 procentpoint" in compare
+
+
+def test_frames_in_danish() -> None:
+    ev = sp.evaluate(sp.load(EXAMPLE_FILE))
+    frame = ev.to_frame(lang="da")
+    assert list(frame.columns) == ["period", "payer", "payee", "payer_name", "payee_name", "purpose", "amount"]
+    assert frame.loc[2, "payee_name"] == "fleksjobansatte"
+    assert frame.loc[4, "purpose"] == "løn: socialpædagog"
+    assert frame.loc[0, "period"] == "1 år"
+    assert ev.summary_frame(lang="da").loc["support_staff", "name"] == "støttepersonale"
+    assert ev.to_frame().loc[2, "payee_name"] == "fleksjob workers"  # English stays the default
+
+
+def test_explanations_in_danish() -> None:
+    from socialpartner.views.explain import explanation_text
+
+    ev = sp.evaluate(sp.load(EXAMPLE_FILE))
+    text = explanation_text(ev.explain("coverage"), "da")
+    assert text.splitlines()[0] == "dækningsprocent = 0,922500 (92,25 %)"  # 442,800 / 480,000
+    assert "  løn: socialpædagog = 480.000,00\xa0kr." in text
+    assert "overhead på vikartimer: vikartimer: overhead = 46.800,00\xa0kr." in text
+    assert "courses.price = 11.000 kr./md." in text  # the input under its path in the file
+    price = explanation_text(ev.explain("courses.price"), "da")
+    # (480,000 − 46,800) / 36 participant-months = 12,033.33
+    assert price.splitlines()[0] == "nulpunktspris: forløbspris pr. deltager = 12.033,33 kr./md."
+    assert explanation_text(ev.explain("coverage"), "en") == str(ev.explain("coverage"))
+
+
+def test_csr_sentence_does_not_count_course_participants_as_jobs() -> None:
+    data = yaml.safe_load((EXAMPLE_FILE.parent / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data["workforce"].append({"form": "course participant", "headcount": 5, "paid_hours": "10 hour/week"})
+    ev = sp.evaluate(sp.from_data(data))
+    # the contract is 80 % of the SØV's revenue: 0.8 × (20 fleksjob + 3 apprentices) = 18.40 jobs,
+    # and 0.8 × 5 = 4.00 course participants, who are placed but not in a job
+    assert ev.figure("csr_inclusive_jobs").value == Decimal("18.40")
+    statement = ev.statements[0]
+    assert "18.40 inclusive jobs (16.00 fleksjob, 2.40 apprentice)" in statement
+    assert "and 4.00 course participants (not jobs)" in statement
+    danish = Translator("da")(statement)
+    assert "18,40 inkluderende job (16,00 fleksjob, 2,40 elev)" in danish
+    assert "og 4,00 forløbsdeltagere (ikke job)" in danish

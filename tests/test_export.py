@@ -1,0 +1,171 @@
+"""The spreadsheet: its formulas, recomputed by a formula engine, give the library's figures to the øre."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from pycel import ExcelCompiler  # type: ignore[import-untyped]
+
+import socialpartner as sp
+from socialpartner.export import to_xlsx
+
+from .conftest import EXAMPLE, scenario_matrix
+
+THREE_YEARS = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
+MATRIX = scenario_matrix()
+
+
+def _rows(ws: Worksheet) -> list[tuple[Any, ...]]:
+    return [tuple(c for c in row) for row in ws.iter_rows()]
+
+
+def _money(value: Any) -> Decimal:
+    """A computed cell to the øre (the engine works in binary floats)."""
+    return Decimal(repr(float(value))).quantize(Decimal("0.01"))
+
+
+class Book:
+    """A written workbook, its formulas computed by pycel."""
+
+    def __init__(self, path: Path) -> None:
+        self.wb = load_workbook(path)
+        self.engine = ExcelCompiler(filename=str(path))
+
+    def value(self, sheet: str, cell: str) -> Any:
+        return self.engine.evaluate(f"'{sheet}'!{cell}")
+
+    def find(self, sheet: str, column_a: str, column: str, *, nth: int = 0) -> str:
+        """The cell in ``column`` of the nth row whose first cell reads ``column_a``."""
+        hits = [row[0].row for row in self.wb[sheet].iter_rows() if row[0].value == column_a]
+        assert len(hits) > nth, (sheet, column_a)
+        return f"{column}{hits[nth]}"
+
+    def by_role(self, sheet: str, role_column: int, role: str | int, column: str, *, header: str) -> str:
+        """The cell in ``column`` of the row whose role cell is ``role``, below the row headed ``header``."""
+        ws = self.wb[sheet]
+        start = next(r[0].row for r in ws.iter_rows() if r[0].value == header)
+        for row in ws.iter_rows(min_row=start + 1):
+            if row[role_column - 1].value == role:
+                return f"{column}{row[0].row}"
+        raise AssertionError((sheet, role))
+
+
+def _check_period(book: Book, sheet: str, ev: sp.Evaluation) -> None:
+    split = ev.cost_split
+    assert _money(book.value(sheet, book.find(sheet, "Support-staff cost", "B"))) == split.cost
+    for source, amount in split.funding.items():
+        verb = "covered by" if amount >= 0 else "less"
+        assert _money(book.value(sheet, book.find(sheet, f"{verb} {source}", "B"))) == amount, source
+    assert _money(book.value(sheet, book.find(sheet, "Total funding", "B"))) == split.total_funding
+    assert _money(book.value(sheet, book.find(sheet, "Surplus (negative: shortfall)", "B"))) == split.surplus
+    coverage = book.value(sheet, book.find(sheet, "Coverage", "C"))
+    if split.coverage is None:
+        assert coverage in ("", None)
+    else:
+        assert Decimal(repr(coverage)).quantize(Decimal("0.000001")) == split.coverage.quantize(Decimal("0.000001"))
+    for number, party in enumerate(ev.ledger.parties, start=1):
+        cell = book.by_role(sheet, 5, number, "D", header="Party")
+        assert _money(book.value(sheet, cell)) == ev.ledger.net(party), party
+    assert _money(book.value(sheet, book.find(sheet, "sum of nets", "D"))) == 0
+    for b in ev.break_even:
+        if b.value is None:
+            continue
+        cell = book.by_role(sheet, 5, b.input_path, "B", header="Price")
+        assert _money(book.value(sheet, cell)) == b.value, b.input_path
+    if ev.public is not None:
+        for payer in ("municipality", "state"):
+            cell = book.find(sheet, f"net effect (otherwise − with): {payer}", "D")
+            assert _money(book.value(sheet, cell)) == ev.public.net_effect(payer), payer
+
+
+@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[m[0] for m in MATRIX])
+def test_formulas_give_the_librarys_figures(tmp_path: Path, name: str, data: dict[str, Any]) -> None:
+    ev = sp.evaluate(sp.from_data(data))
+    book = Book(to_xlsx(ev, tmp_path / "deal.xlsx"))
+    parts = ev.breakdown or (ev,)
+    for part in parts:
+        sheet = part.ledger.period if ev.breakdown else "Period"
+        _check_period(book, sheet, part)
+    # the Total sheet: the sum column is the whole deal
+    total = book.wb["Total"]
+    sum_col = get_column_letter(len(parts) + 2)
+    assert total.cell(row=2, column=len(parts) + 2).value == "Total"
+    assert _money(book.value("Total", book.find("Total", "Support-staff cost", sum_col))) == ev.cost_split.cost
+    assert _money(book.value("Total", book.find("Total", "Total funding", sum_col))) == ev.cost_split.total_funding
+    surplus = book.find("Total", "Surplus (negative: shortfall)", sum_col)
+    assert _money(book.value("Total", surplus)) == ev.cost_split.surplus
+    for party in ev.ledger.parties:
+        label = f"Net: {ev.parties.get(party, party)}"
+        assert _money(book.value("Total", book.find("Total", label, sum_col))) == ev.ledger.net(party), party
+    results = ev.results()
+    if "public.municipality" in results:
+        for payer in ("municipality", "state"):
+            cell = book.find("Total", f"net effect (otherwise − with): {payer}", sum_col)
+            assert _money(book.value("Total", cell)) == results[f"public.{payer}"]
+            # the Public purse sheet sums the same per payer
+            row = next(r for r in book.wb["Public purse"].iter_rows() if r[0].value == "Total" and r[1].value == payer)
+            assert _money(book.value("Public purse", f"E{row[0].row}")) == results[f"public.{payer}"]
+
+
+def test_three_years_sheets_inputs_and_parameters(tmp_path: Path) -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    wb = load_workbook(to_xlsx(ev, tmp_path / "deal.xlsx"))
+    assert wb.sheetnames == [
+        "Inputs",
+        "Total",
+        "2026",
+        "2027",
+        "2028",
+        "Public purse",
+        "Break-even",
+        "Ledger",
+        "Key figures",
+        "Parameters",
+    ]
+    inputs = {row[0].value: row[1].value for row in wb["Inputs"].iter_rows(min_row=2)}
+    assert inputs["horizon.years"] == "3"
+    assert inputs["public.fleksjob_wage"] == "140 DKK / hour"
+    assert inputs["horizon.changes.0.set.temp_hours.workers"] == "4"
+    # Break-even per year: the 2026 overhead break-even is (480,000 − 396,000) / 2,340 hours = 35.90
+    be = [(r[0].value, r[4].value) for r in wb["Break-even"].iter_rows(min_row=2)]
+    assert be.count(("2026", "temp_hours.overhead")) == 1
+    assert {year for year, _ in be} == {"2026", "2027", "2028"}
+    # parameters of every year, with their sources: the 2028 threshold is the 2027 value
+    params = [(r[0].value, r[1].value, r[2].value, r[3].value) for r in wb["Parameters"].iter_rows(min_row=2)]
+    assert ("2026", "fleksloentilskud.threshold", 2026, 17672) in params
+    assert ("2028", "fleksloentilskud.threshold", 2027, 18467) in params
+    ledger = wb["Ledger"]
+    assert [c.value for c in ledger[1]] == ["Period", "Payer", "Payee", "Purpose", "Amount (DKK)"]
+    assert ledger["E2"].value == 386100  # a number, not text
+    assert ledger["E2"].number_format == "#,##0.00"
+    year = wb["2026"]
+    cost = next(r for r in year.iter_rows() if r[0].value == "Support-staff cost")
+    assert cost[1].data_type == "f"  # a live formula over the ledger cells
+    assert cost[2].number_format == "0.00%"
+
+
+def test_danish_workbook(tmp_path: Path) -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    wb = load_workbook(to_xlsx(ev, tmp_path / "aftale.xlsx", lang="da"))
+    assert wb.sheetnames[:2] == ["Input", "I alt"]
+    assert "Offentlige kasser" in wb.sheetnames
+    assert "Nulpunktspris" in wb.sheetnames
+    texts = {str(c.value) for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    for english in ("Support-staff cost", "Total funding", "Public purse", "Who pays whom", "covered by"):
+        assert not any(english in text for text in texts), english
+    assert "Udgift til støttepersonale" in texts
+
+
+def test_text_cells_are_never_formulas(tmp_path: Path, data: dict[str, Any]) -> None:
+    data["company"]["name"] = '=HYPERLINK("http://x","y")'
+    ev = sp.evaluate(sp.from_data(data))
+    wb = load_workbook(to_xlsx(ev, tmp_path / "deal.xlsx"))
+    cells = [c for row in wb["Period"].iter_rows() for c in row if str(c.value).startswith("=HYPERLINK")]
+    assert cells
+    assert all(c.data_type == "s" for c in cells)

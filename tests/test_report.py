@@ -1,0 +1,116 @@
+"""The one-page report: its content, and a real browser rendering it (headless Chromium)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import matplotlib
+import pytest
+from PIL import Image, ImageStat
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+
+from .conftest import EXAMPLE
+
+matplotlib.use("Agg")
+runner = CliRunner()
+THREE_YEARS = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
+SPIN_OFF = EXAMPLE.parent / "spin_off_packing.yaml"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+WIDTH, HEIGHT = 1240, 1754  # A4 at 150 dpi
+
+
+def test_report_holds_what_a_council_reads() -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    page = sp.report_html(ev, lang="da")
+    assert page.startswith("<!DOCTYPE html>")
+    for text in [
+        "Nøgletal",
+        "Hvem betaler hvem",
+        "Dækningsprocent",
+        "94,44 %",  # 1,387,287.36 / 1,468,992.00 over the three years
+        "År for år",
+        "-37.200,00\xa0kr.",  # 2026: 442,800 − 480,000
+        "Offentlige kasser",
+        "-473.287,35\xa0kr.",  # the municipality's net effect over the three years
+        "Nulpunktspris",
+        "35,90 kr./time",  # 2026: (480,000 − 396,000) / 2,340 hours
+        "Forudsætninger og kilder",
+        "LBK nr. 221 af 12.2.2021",  # a parameter's source
+        "<svg",  # inline charts
+        "@media print",
+    ]:
+        assert text in page, text
+    # self-contained: nothing is fetched from elsewhere
+    assert "http://" not in page.split("<svg")[0]
+    assert "<script" not in page
+    assert "src=" not in page
+
+
+def test_report_escapes_what_the_user_wrote(data: dict[str, object]) -> None:
+    data["name"] = "<script>alert(1)</script> & co"
+    page = sp.report_html(sp.evaluate(sp.from_data(data)), charts=False)
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_report_command(tmp_path: Path) -> None:
+    out = tmp_path / "deal.html"
+    result = runner.invoke(app, ["report", str(SPIN_OFF), "--out", str(out), "--lang", "da"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Afknopning" in page
+    assert "første år, SØV&#x27;en kan stå på egne ben" in page
+    bad = runner.invoke(app, ["report", str(tmp_path / "missing.yaml"), "--out", str(out)])
+    assert bad.exit_code == 2
+
+
+def _render(page: Path, out: Path) -> None:
+    assert CHROMIUM is not None
+    profile = tempfile.mkdtemp()
+    try:
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                f"--screenshot={out}",
+                f"--window-size={WIDTH},{HEIGHT}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)")
+@pytest.mark.parametrize("scenario", [THREE_YEARS, SPIN_OFF], ids=["three_years", "spin_off"])
+def test_report_renders_in_a_browser(tmp_path: Path, scenario: Path) -> None:
+    page = sp.write_report(sp.evaluate(sp.load(scenario)), tmp_path / "deal.html", lang="da")
+    shot = tmp_path / "deal.png"
+    _render(page, shot)
+    with Image.open(shot) as image:
+        assert image.size == (WIDTH, HEIGHT)
+        grey = image.convert("L")
+        # not blank: a real page has dark text on white, so its brightness varies widely
+        stat = ImageStat.Stat(grey)
+        assert stat.stddev[0] > 20, stat.stddev
+        dark = sum(grey.histogram()[:128])
+        assert dark > 0.01 * WIDTH * HEIGHT, dark  # at least 1 % of the pixels are text or chart
+        # the top of the page holds the title: dark pixels in the first 120 rows
+        top = grey.crop((0, 0, WIDTH, 120))
+        assert sum(top.histogram()[:128]) > 500
