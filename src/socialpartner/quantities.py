@@ -13,6 +13,7 @@ a ``ValidationError`` that names the field, the expected kind and what was given
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any
 
 import pint
@@ -114,7 +115,16 @@ def _no_bool(value: Any) -> Any:
     # pydantic's lax int would read True as 1 worker
     if isinstance(value, bool):
         raise ValueError("expected a whole number of people, got a boolean")
+    # pydantic turns a Decimal into an int digit by digit: 1e999999999 would take minutes,
+    # so a magnitude no headcount has is refused by its exponent first
+    if isinstance(value, Decimal) and value.is_finite() and value and not 0 <= value.adjusted() <= 6:
+        raise ValueError(f"expected a whole number of people (0 to 1,000,000), got {_short_number(value)}")
     return value
+
+
+def _short_number(value: Decimal) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else f"{value:.3E}"
 
 
 Headcount = Annotated[int, Field(ge=0, le=1_000_000), BeforeValidator(_no_bool)]
