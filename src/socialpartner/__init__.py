@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner._internal.units import Q_, ureg
 from socialpartner._version import __version__
-from socialpartner.errors import LedgerError, QuantityError, ScenarioError, SocialPartnerError
+from socialpartner.errors import LedgerError, OutputError, QuantityError, ScenarioError, SocialPartnerError
 
 if TYPE_CHECKING:
     from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
@@ -167,6 +167,7 @@ __all__ = [
     "LedgerError",
     "Municipality",
     "Normal",
+    "OutputError",
     "ParameterSet",
     "ParameterValue",
     "Partnership",

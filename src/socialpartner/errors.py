@@ -12,6 +12,7 @@ from pathlib import Path
 
 __all__ = [
     "LedgerError",
+    "OutputError",
     "QuantityError",
     "ScenarioError",
     "SocialPartnerError",
@@ -58,3 +59,18 @@ class ScenarioError(SocialPartnerError):
         self.reason = reason
         where = f"{self.path}: " if self.path is not None else ""
         super().__init__(f"{where}{reason}")
+
+
+class OutputError(SocialPartnerError):
+    """An output file (workbook, chart, CSV) cannot be written where asked.
+
+    Attributes:
+        path: the file asked for.
+        reason: what is wrong, in words (wrong suffix, missing directory, …).
+
+    """
+
+    def __init__(self, reason: str, path: Path | str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")

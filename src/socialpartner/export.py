@@ -3,6 +3,8 @@
 ``to_xlsx(evaluation, path)`` writes one workbook with the sheets *Inputs*, *Ledger*,
 *Parties*, *Cost split*, *Break-even*, *Figures* and *Parameters* (with sources). Money
 cells hold numbers formatted ``#,##0.00``; ratios hold numbers formatted as percentages.
+Text from the scenario (names, roles) is always written as text, never as a formula,
+even when it starts with ``=``, ``+``, ``-`` or ``@``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from socialpartner._internal.explain import flatten
+from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.units import split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
@@ -20,6 +23,16 @@ __all__ = ["to_xlsx"]
 
 _MONEY = "#,##0.00"
 _PERCENT = "0.00%"
+
+
+# A spreadsheet reads text starting with these as a formula (OWASP: CSV/formula injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _as_text(cell: Any) -> None:
+    """Keep a cell's text as text: a string cell, quote-prefixed so editing it keeps it text."""
+    cell.data_type = "s"
+    cell.quotePrefix = True
 
 
 def _number(text: str) -> tuple[float | None, str]:
@@ -32,7 +45,14 @@ def _number(text: str) -> tuple[float | None, str]:
 
 
 def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str]) -> Path:
-    """Write the evaluation to an Excel workbook; returns the path."""
+    """Write the evaluation to an Excel workbook; returns the path.
+
+    Raises:
+        OutputError: the path does not end in ``.xlsx``, is a directory, lies in a missing
+            directory, or cannot be written.
+
+    """
+    out = check_output(path, (".xlsx",), "an Excel workbook")
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -47,6 +67,10 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str]) -> Path:
             cell.font = bold
         for row in rows:
             ws.append(row)
+        for cells in ws.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                    _as_text(cell)
         for col, fmt in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 cell.number_format = fmt
@@ -121,6 +145,6 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str]) -> Path:
         {8: "yyyy-mm-dd"},
     )
 
-    out = Path(path)
-    wb.save(out)
+    with writing(out):
+        wb.save(out)
     return out

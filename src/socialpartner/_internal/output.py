@@ -1,0 +1,40 @@
+"""Checks for output files (workbooks, charts, CSV), made before any work is done."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from socialpartner.errors import OutputError
+
+
+def check_output(path: str | os.PathLike[str], suffixes: tuple[str, ...], what: str) -> Path:
+    """The path, if a file with one of ``suffixes`` can be written there.
+
+    Refuses a directory, another suffix (``x.txt`` for a workbook would hide what the file
+    is) and a missing parent directory, so a long computation never ends in a failed write.
+
+    Raises:
+        OutputError: naming the path and what is wrong.
+
+    """
+    p = Path(path)
+    wanted = " or ".join(suffixes)
+    if p.is_dir():
+        raise OutputError(f"is a directory; {what} needs a file name ending in {wanted}", p)
+    if p.suffix.lower() not in suffixes:
+        raise OutputError(f"{what} needs a file name ending in {wanted}", p)
+    if not p.parent.is_dir():
+        raise OutputError(f"no such directory: {p.parent}", p)
+    return p
+
+
+@contextlib.contextmanager
+def writing(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Report a failed write (permissions, a full disk, a vanished directory) as the file's error."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", Path(path)) from None
