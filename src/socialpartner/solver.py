@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from socialpartner._internal.units import split_quantity
+from socialpartner._internal.units import check_decimal, split_quantity
 from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -122,6 +122,25 @@ def _split_number(value: Any, path: str) -> tuple[Fraction, str, bool]:
     raise SolveError(f"{path} is not a numeric input (got {value!r})")
 
 
+def _option_number(value: Any, name: str) -> Decimal:
+    """A target or bound as a checked Decimal: finite, below 10¹⁵, at most 15 digits."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        raise SolveError(f"{name} must be a number, got {type(value).__name__}")
+    text = repr(value)[:40]
+    try:
+        number = (
+            Decimal(repr(value))
+            if isinstance(value, float)
+            else Decimal(value.strip() if isinstance(value, str) else value)
+        )
+    except (InvalidOperation, ValueError):
+        raise SolveError(f"{name} must be a plain number in the input's own unit, got {text}") from None
+    try:
+        return check_decimal(number, text=text, what=name)
+    except QuantityError as exc:
+        raise SolveError(f"{name}: {exc.reason}, got {text}") from None
+
+
 def _text(x: Fraction, unit: str) -> str:
     """The shortest decimal text of ``x`` with at most 15 significant digits."""
     for places in range(0, 16):
@@ -160,10 +179,12 @@ def solve(
     parent, last = _leaf(data, vary)
     current, unit, whole = _split_number(parent[last], vary)
     cls = type(partnership)
-    try:
-        goal = Decimal(str(target))
-    except InvalidOperation:
-        raise SolveError(f"target must be a number, got {target!r}") from None
+    # every number is checked before Fraction sees it: Fraction(Decimal("1e999999999")) never ends
+    goal = _option_number(target, "target")
+    low = None if low is None else _option_number(low, "low")
+    high = None if high is None else _option_number(high, "high")
+    if low is not None and high is not None and low > high:
+        raise SolveError(f"low ({low}) must not be above high ({high})")
     count = 0
 
     def variant(x: Fraction) -> Partnership:
@@ -270,12 +291,20 @@ def _bracket(
             raise SolveError(_no_value(lo, hi, g_lo, g_hi))
         return hi, g_hi
     hi = max(current * 2, lo + 1)
+    last: tuple[Fraction, Fraction] | None = None
     while True:
-        g_hi = gap(hi)
+        try:
+            g_hi = gap(hi)
+        except SocialPartnerError:
+            if last is None:
+                raise
+            # larger values give amounts beyond those handled: the search ends at the last one that worked
+            raise SolveError(_no_value(lo, *last[:1], g_lo, last[1])) from None
         if g_lo == 0 or g_hi == 0 or (g_hi < 0) != (g_lo < 0):
             return hi, g_hi
         if hi >= _MAX_INPUT:
             raise SolveError(_no_value(lo, hi, g_lo, g_hi))
+        last = (hi, g_hi)
         hi = min(hi * 4, _MAX_INPUT)
 
 
