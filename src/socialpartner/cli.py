@@ -10,12 +10,15 @@ from __future__ import annotations
 import contextlib
 import enum
 import json
+import math
+import re
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
+import pint
 import typer
 from pydantic import ValidationError
 from rich.console import Console
@@ -23,10 +26,17 @@ from rich.markup import escape
 from rich.table import Table
 
 from socialpartner._internal.i18n import Translator
-from socialpartner._internal.units import Q_
-from socialpartner.errors import SocialPartnerError
+from socialpartner._internal.output import check_output, writing
+from socialpartner._internal.units import MAX_MAGNITUDE, Q_
+from socialpartner.errors import OutputError, ScenarioError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, Figure, evaluate
+from socialpartner.models._base import Partnership
 from socialpartner.scenario import example_path, load
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from socialpartner.solver import Solution
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Model Danish social-economy partnerships.")
 
@@ -69,21 +79,48 @@ def _reported(debug: bool, where: object = None) -> Iterator[None]:
         if debug:
             raise
         message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {prefix}{message}", err=True)  # plain text: never wrapped or marked up
+        if isinstance(exc, _OptionError) or (isinstance(exc, (ScenarioError, OutputError)) and exc.path is not None):
+            prefix = ""  # the message names its option or its file already
+        typer.echo(_printable(f"error: {prefix}{message}"), err=True)  # plain text: never wrapped or marked up
         raise typer.Exit(2) from None
     except typer.Exit:
         raise
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
+        message = f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)"
+        typer.echo(_printable(message), err=True)
         raise typer.Exit(1) from None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str, *, lines: bool = True) -> str:
+    r"""Text with control characters shown as escapes (``\x1b``), so none reaches the terminal raw.
+
+    ``lines``: keep the line breaks of a multi-line message.
+    """
+
+    def shown(m: re.Match[str]) -> str:
+        char = m.group()
+        return char if lines and char == "\n" else char.encode("unicode_escape").decode("ascii")
+
+    return _CONTROL.sub(shown, text)
+
+
+class _OptionError(SocialPartnerError):
+    """A command-line option is wrong: reported naming the option, without the scenario's path."""
+
+
+def _option_error(option: str, message: str) -> SocialPartnerError:
+    return _OptionError(f"{option}: {message}")
 
 
 def _describe_validation(error: ValidationError) -> str:
     lines = [f"{error.error_count()} problem(s) in the scenario:"]
     for e in error.errors()[:10]:
-        where = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        where = _printable(".".join(str(p) for p in e["loc"]), lines=False) or "(top level)"
         lines.append(f"  {where}: {e['msg']}")
     if error.error_count() > 10:
         lines.append(f"  … and {error.error_count() - 10} more")
@@ -282,21 +319,20 @@ def evaluate_command(
     path = file if file is not None else example_path()
     with _reported(debug, path):
         ev = evaluate(load(path))
-    if explain:
-        try:
-            explanations = [ev.explain(topic) for topic in explain]
-        except KeyError as exc:
-            typer.echo(f"error: {exc.args[0]}", err=True)
-            raise typer.Exit(2) from None
+        if explain:
+            try:
+                explanations = [ev.explain(topic) for topic in explain]
+            except KeyError as exc:
+                raise _option_error("--explain", str(exc.args[0])) from None
+            if output is OutputFormat.json:
+                sys.stdout.write(json.dumps([e.to_dict() for e in explanations], ensure_ascii=False, indent=2) + "\n")
+            else:
+                sys.stdout.write(_printable("\n\n".join(str(e) for e in explanations)) + "\n")
+            return
         if output is OutputFormat.json:
-            sys.stdout.write(json.dumps([e.to_dict() for e in explanations], ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write("\n\n".join(str(e) for e in explanations) + "\n")
-        return
-    if output is OutputFormat.json:
-        sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        print_table(ev, Console())
+            print_table(ev, Console())
 
 
 @app.command("solve")
@@ -315,10 +351,30 @@ def solve_command(
     result, sep, value = target.partition("=")
     with _reported(debug, file):
         if not sep or not result.strip() or not value.strip():
-            raise SocialPartnerError(f"--target must be RESULT=VALUE, e.g. coverage=1; got {target!r}")
+            raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
+        # the options are checked before the file is read: a bad one fails at once, naming itself
+        goal = _number_option(value, "--target")
+        lowest = None if low is None else _number_option(low, "--min")
+        highest = None if high is None else _number_option(high, "--max")
+        if lowest is not None and highest is not None and lowest > highest:
+            raise _option_error("--min", f"{lowest} is above --max {highest}")
         partnership = load(file)
         before = result_value(evaluate(partnership), result.strip())
-        solution = solve(partnership, vary, result.strip(), value.strip(), low=low, high=high)
+        solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
+        _print_solution(solution, before, output)
+
+
+def _number_option(text: str, option: str) -> Decimal:
+    """A number option checked like the solver's own bounds, its error naming the option."""
+    from socialpartner.solver import SolveError, _option_number
+
+    try:
+        return _option_number(text, option)
+    except SolveError as exc:
+        raise _OptionError(str(exc)) from None
+
+
+def _print_solution(solution: Solution, before: Decimal, output: OutputFormat) -> None:
     if output is OutputFormat.json:
         doc = {
             "input": solution.path,
@@ -338,7 +394,9 @@ def solve_command(
 
 
 def _parse_vary(spec: str) -> tuple[str, float, float, int]:
-    """``courses.price=9000..14000:51`` → path, low, high, count."""
+    """``courses.price=9000..14000:51`` → path, low, high, count (both ends finite, below 10¹⁵)."""
+    from socialpartner.sweeps import MAX_VARIANTS
+
     path, sep, rest = spec.partition("=")
     low, dots, tail = rest.partition("..")
     high, colon, count = tail.partition(":")
@@ -348,12 +406,57 @@ def _parse_vary(spec: str) -> tuple[str, float, float, int]:
         n = int(count) if colon else 2
         lo, hi = float(low), float(high)
     except ValueError:
-        raise SocialPartnerError(
-            f"--vary must be PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
+        raise _option_error(
+            "--vary", f"expected PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
         ) from None
-    if n < 1 or n > 10_000_000:
-        raise SocialPartnerError(f"--vary {path}: COUNT must be between 1 and 10,000,000")
-    return path.strip(), lo, hi, n
+    path = path.strip()
+    for end in (lo, hi):
+        if not math.isfinite(end) or abs(end) >= float(MAX_MAGNITUDE):
+            raise _option_error("--vary", f"{path}: LOW and HIGH must be finite numbers below 1e15; got {spec!r}")
+    if n < 1 or n > MAX_VARIANTS:
+        raise _option_error("--vary", f"{path}: COUNT must be between 1 and {MAX_VARIANTS:,}; got {n:,}")
+    return path, lo, hi, n
+
+
+def _vary_specs(partnership: Partnership, specs: list[str]) -> list[tuple[str, float, float, int, Any]]:
+    """Each ``--vary`` read and matched to the numeric input it names; a path given twice is refused."""
+    from socialpartner.sweeps import _current
+
+    out: list[tuple[str, float, float, int, Any]] = []
+    for spec in specs:
+        path, lo, hi, n = _parse_vary(spec)
+        if any(path == seen for seen, *_ in out):
+            raise _option_error("--vary", f"{path} is given more than once; give each input once")
+        base = _current(partnership, path)
+        if isinstance(base, bool) or not isinstance(base, (int, pint.Quantity)):
+            raise _option_error("--vary", f"{path} is not a numeric input of this scenario")
+        out.append((path, lo, hi, n, base))
+    return out
+
+
+_CSV_ROWS_PER_BLOCK = 100_000
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
+    """Write the variants in blocks, saying the expected size first and showing progress for large files."""
+    from rich.progress import Progress
+
+    rows = len(frame)
+    sample = frame.head(1000).to_csv(index=False)
+    estimate = len(sample.encode()) / max(min(rows, 1000), 1) * rows
+    if rows >= 200_000:
+        console.print(f"Writing {rows:,} rows (about {estimate / 1e6:,.0f} MB) to {escape(str(path))} …")
+    with (
+        writing(path),
+        path.open("w", encoding="utf-8", newline="") as fh,
+        Progress(transient=True, disable=rows < 200_000, console=console) as bar,
+    ):
+        task = bar.add_task("writing", total=rows)
+        for start in range(0, max(rows, 1), _CSV_ROWS_PER_BLOCK):
+            block = frame.iloc[start : start + _CSV_ROWS_PER_BLOCK]
+            fh.write(block.to_csv(index=False, header=start == 0))
+            bar.advance(task, len(block))
+    console.print(f"Wrote {rows:,} rows to {escape(str(path))}")
 
 
 @app.command("sweep")
@@ -367,49 +470,54 @@ def sweep_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate many variants: every combination of the varied inputs (or paired), with a summary."""
-    import math
-
     import numpy as np
     from rich.progress import Progress
 
-    from socialpartner.sweeps import _current, summarize, sweep
+    from socialpartner.sweeps import _check_variants, summarize, sweep
 
     with _reported(debug, file):
+        if csv is not None:  # before the sweep runs, not after
+            check_output(csv, (".csv",), "--csv")
+        for spec in vary:  # the options first: a bad one fails before the file is read
+            _parse_vary(spec)
         partnership = load(file)
+        specs = _vary_specs(partnership, vary)
+        counts = [n for *_, n, _ in specs]
+        if paired and len(set(counts)) > 1:
+            raise _option_error("--vary", f"--paired needs the same COUNT for every input, got {counts}")
+        total = counts[0] if paired else math.prod(counts)
+        try:
+            _check_variants(total)
+        except SocialPartnerError as exc:
+            raise _option_error("--vary", str(exc)) from None
         values: dict[str, object] = {}
-        counts: list[int] = []
-        for spec in vary:
-            path, lo, hi, n = _parse_vary(spec)
-            base = _current(partnership, path)
+        for path, lo, hi, n, base in specs:
             grid = np.linspace(lo, hi, n)
             values[path] = grid if isinstance(base, int) else Q_(grid, base.units)
-            counts.append(n)
-        total = counts[0] if paired else math.prod(counts)
         with Progress(transient=True, disable=total < 200_000) as bar:
             task = bar.add_task("evaluating", total=total)
             frame = sweep(
                 partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
             )
-    console = Console()
-    console.print(
-        f"[bold]{escape(partnership.name)}[/bold]: {len(frame):,} variants "
-        f"({'paired' if paired else 'every combination'}; values in each input's own unit)"
-    )
-    table = Table(title="Results over the variants", title_justify="left")
-    for col in ("Result", "Mean", "5 %", "Median", "95 %"):
-        table.add_column(col, justify="left" if col == "Result" else "right")
-    summary = summarize(frame)
-    for name, row in summary.iterrows():
-        table.add_row(
-            str(name),
-            *(f"{row[c]:,.4f}" if name == "coverage" else f"{row[c]:,.2f}" for c in ("mean", "p5", "p50", "p95")),
+        console = Console()
+        console.print(
+            f"[bold]{escape(partnership.name)}[/bold]: {len(frame):,} variants "
+            f"({'paired' if paired else 'every combination'}; values in each input's own unit)"
         )
-    console.print(table)
-    if "p_covered" in summary.attrs:
-        console.print(f"Support staff covered in {summary.attrs['p_covered'] * 100:.1f} % of the variants")
-    if csv is not None:
-        frame.to_csv(csv, index=False)
-        console.print(f"Wrote {len(frame):,} rows to {escape(str(csv))}")
+        table = Table(title="Results over the variants", title_justify="left")
+        for col in ("Result", "Mean", "5 %", "Median", "95 %"):
+            table.add_column(col, justify="left" if col == "Result" else "right")
+        summary = summarize(frame)
+        for name, row in summary.iterrows():
+            table.add_row(
+                str(name),
+                *(f"{row[c]:,.4f}" if name == "coverage" else f"{row[c]:,.2f}" for c in ("mean", "p5", "p50", "p95")),
+            )
+        console.print(table)
+        if "p_covered" in summary.attrs:
+            console.print(f"Support staff covered in {summary.attrs['p_covered'] * 100:.1f} % of the variants")
+        if csv is not None:
+            _write_csv(frame, csv, console)
 
 
 @app.command("export")
@@ -423,8 +531,10 @@ def export_command(
 
     path = file if file is not None else example_path()
     with _reported(debug, path):
+        check_output(xlsx, (".xlsx",), "--xlsx")
         ev = evaluate(load(path))
-    typer.echo(f"wrote {to_xlsx(ev, xlsx)}")
+        written = to_xlsx(ev, xlsx)
+        typer.echo(_printable(f"wrote {written}"))
 
 
 class ChartKind(enum.StrEnum):
@@ -433,6 +543,9 @@ class ChartKind(enum.StrEnum):
     flows = "flows"
     coverage = "coverage"
     tornado = "tornado"
+
+
+_CHART_SUFFIXES = (".png", ".svg", ".pdf")
 
 
 @app.command("chart")
@@ -456,25 +569,33 @@ def chart_command(
         raise typer.Exit(2) from None
     path = file if file is not None else example_path()
     with _reported(debug, path):
+        check_output(out, _CHART_SUFFIXES, "--out")
+        for spec in vary or ():
+            _parse_vary(spec)
         partnership = load(path)
         if kind is ChartKind.tornado:
-            from socialpartner.sweeps import _current, tornado
+            from socialpartner.sweeps import tornado
 
             if not vary:
-                raise SocialPartnerError("a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
+                raise _option_error("--vary", "a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
             ranges: dict[str, tuple[object, object]] = {}
-            for spec in vary:
-                name, lo, hi, _ = _parse_vary(spec)
-                base = _current(partnership, name)
-                unit = "" if isinstance(base, int) else f" {base.units}"
-                ranges[name] = (int(lo), int(hi)) if not unit else (f"{lo}{unit}", f"{hi}{unit}")
+            for name, lo, hi, _, base in _vary_specs(partnership, vary):
+                if isinstance(base, int):
+                    if not (lo.is_integer() and hi.is_integer()):
+                        raise _option_error(
+                            "--vary", f"{name} is a number of people: LOW and HIGH must be whole, got {lo:g}..{hi:g}"
+                        )
+                    ranges[name] = (int(lo), int(hi))
+                else:
+                    ranges[name] = (f"{lo!r} {base.units}", f"{hi!r} {base.units}")
             figure = charts.tornado_chart(tornado(partnership, ranges))
         elif kind is ChartKind.coverage:
             figure = charts.coverage_chart(evaluate(partnership))
         else:
             figure = charts.money_flow_chart(evaluate(partnership))
-    figure.savefig(out)
-    typer.echo(f"wrote {out}")
+        with writing(out):
+            figure.savefig(out)
+        typer.echo(_printable(f"wrote {out}"))
 
 
 @app.command("schema")
