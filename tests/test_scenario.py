@@ -59,7 +59,7 @@ def test_save_failure_leaves_the_old_file(
 
     monkeypatch.setattr("socialpartner.scenario.os.replace", broken_replace)
     # reported as the file's error, naming the target (not the temporary file)
-    with pytest.raises(sp.ScenarioError, match="deal.yaml: cannot write: disk full") as info:
+    with pytest.raises(sp.ScenarioError, match=r"deal\.yaml: cannot write: disk full") as info:
         sp.save(example, target)
     assert info.value.path == target
     assert target.read_text(encoding="utf-8") == "old"

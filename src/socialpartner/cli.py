@@ -435,6 +435,7 @@ def _vary_specs(partnership: Partnership, specs: list[str]) -> list[tuple[str, f
 
 
 _CSV_ROWS_PER_BLOCK = 100_000
+_LARGE_CSV_ROWS = 200_000  # from here on a CSV write says its size first and shows progress
 
 
 def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
@@ -444,12 +445,12 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
     rows = len(frame)
     sample = frame.head(1000).to_csv(index=False)
     estimate = len(sample.encode()) / max(min(rows, 1000), 1) * rows
-    if rows >= 200_000:
+    if rows >= _LARGE_CSV_ROWS:
         console.print(f"Writing {rows:,} rows (about {estimate / 1e6:,.0f} MB) to {escape(str(path))} …")
     with (
         writing(path),
         path.open("w", encoding="utf-8", newline="") as fh,
-        Progress(transient=True, disable=rows < 200_000, console=console) as bar,
+        Progress(transient=True, disable=rows < _LARGE_CSV_ROWS, console=console) as bar,
     ):
         task = bar.add_task("writing", total=rows)
         for start in range(0, max(rows, 1), _CSV_ROWS_PER_BLOCK):

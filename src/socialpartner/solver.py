@@ -11,6 +11,7 @@ bisection inside a bracket; and when no value in range works the answer says so.
 from __future__ import annotations
 
 import copy
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -123,17 +124,21 @@ def _split_number(value: Any, path: str) -> tuple[Fraction, str, bool]:
 
 
 def _option_number(value: Any, name: str) -> Decimal:
-    """A target or bound as a checked Decimal: finite, below 10¹⁵, at most 15 digits."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
-        raise SolveError(f"{name} must be a number, got {type(value).__name__}")
-    text = repr(value)[:40]
+    """A target or bound as a checked Decimal: finite, below 10¹⁵, at most 15 digits.
+
+    Accepts numbers (numpy's too) and plain numeric text in the input's own unit.
+    """
+    text = repr(value.strip() if isinstance(value, str) else value)[:40]
     try:
-        number = (
-            Decimal(repr(value))
-            if isinstance(value, float)
-            else Decimal(value.strip() if isinstance(value, str) else value)
-        )
-    except (InvalidOperation, ValueError):
+        if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal, str)):
+            raise ValueError
+        if isinstance(value, str):
+            number = Decimal(value.strip())
+        elif isinstance(value, (Decimal, numbers.Integral)):
+            number = Decimal(value) if isinstance(value, Decimal) else Decimal(int(value))
+        else:  # floats, numpy floats: the shortest decimal that reads back to the same float
+            number = Decimal(repr(float(value)))
+    except (InvalidOperation, ValueError, TypeError):
         raise SolveError(f"{name} must be a plain number in the input's own unit, got {text}") from None
     try:
         return check_decimal(number, text=text, what=name)
@@ -155,10 +160,10 @@ def solve(
     partnership: Partnership,
     vary: str,
     result: str,
-    target: Decimal | int | str,
+    target: Decimal | float | str,
     *,
-    low: Decimal | int | str | None = None,
-    high: Decimal | int | str | None = None,
+    low: Decimal | float | str | None = None,
+    high: Decimal | float | str | None = None,
 ) -> Solution:
     """Find the value of input ``vary`` at which ``result`` reaches ``target``.
 
@@ -171,8 +176,9 @@ def solve(
     '12033.3333 DKK / month'
 
     Raises:
-        SolveError: an unknown input or result, or no value in range reaches the target;
-            the message gives the result's values at the ends of the range.
+        SolveError: an unknown input or result, a target or bound that is not a finite
+            number below 10¹⁵ (or ``low`` above ``high``), or no value in range reaches
+            the target; the message gives the result's values at the ends of the range.
 
     """
     data = partnership.model_dump(mode="json", exclude_none=True)
@@ -299,7 +305,9 @@ def _bracket(
             if last is None:
                 raise
             # larger values give amounts beyond those handled: the search ends at the last one that worked
-            raise SolveError(_no_value(lo, *last[:1], g_lo, last[1])) from None
+            raise SolveError(
+                _no_value(lo, last[0], g_lo, last[1]) + "; larger values give amounts beyond those handled"
+            ) from None
         if g_lo == 0 or g_hi == 0 or (g_hi < 0) != (g_lo < 0):
             return hi, g_hi
         if hi >= _MAX_INPUT:
