@@ -32,7 +32,7 @@ from socialpartner.scenario import MAX_FILE_BYTES, from_data
 from socialpartner.sweeps import MAX_VARIANTS
 
 from .conftest import EXAMPLE
-from .limits import time_limit, time_limited
+from .limits import ExampleTimeoutError, time_limit, time_limited
 
 runner = CliRunner()
 EX = str(EXAMPLE)
@@ -54,6 +54,19 @@ def one_line_error(result: Any, *needles: str) -> str:
     for needle in needles:
         assert needle in lines[0], (needle, lines[0])
     return str(lines[0])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGALRM and FIFOs are POSIX")
+def test_the_time_limit_fails_a_hang(tmp_path: Path) -> None:
+    # the guard of every fuzz example: a sleep and a blocking open (a FIFO with no writer) fail
+    start = time.perf_counter()
+    with pytest.raises(ExampleTimeoutError), time_limit(0.2):
+        time.sleep(5)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(ExampleTimeoutError), time_limit(0.2):
+        fifo.read_bytes()
+    assert time.perf_counter() - start < 2.0
 
 
 # -- hangs: magnitudes are checked by their exponent before any conversion ------------------
@@ -324,7 +337,7 @@ def test_export_refuses_bad_paths_before_evaluating(tmp_path: Path) -> None:
     cases = {
         tmp_path / "out": "is a directory",
         tmp_path / "nodir" / "x.xlsx": "no such directory",
-        tmp_path / "file.txt" / "x.xlsx": "no such directory",
+        tmp_path / "file.txt" / "x.xlsx": "cannot write: Not a directory",
         tmp_path / "x.txt": "--xlsx needs a file name ending in .xlsx",
     }
     for path, needle in cases.items():

@@ -14,9 +14,13 @@ import copy
 import json
 import os
 import re
+import sys
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -27,13 +31,19 @@ import socialpartner as sp
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
 
+from .conftest import EXAMPLE
+from .limits import time_limit, time_limited
 from .strategies import any_model_data
 
 # SOCIALPARTNER_FUZZ_EXAMPLES=5000 runs a longer campaign than the default.
+# Every example has a deadline (hypothesis, measured) and a hard time limit (tests/limits.py),
+# so an input that hangs fails the run instead of stalling it.
 FUZZ = settings(
     max_examples=int(os.environ.get("SOCIALPARTNER_FUZZ_EXAMPLES", "400")),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    deadline=timedelta(seconds=5),
 )
+EXAMPLE_LIMIT = 20  # seconds for one example before it fails as a hang
 
 ODD_TEXT = [
     "165 DKK/month",
@@ -67,6 +77,24 @@ ODD_TEXT = [
     "Ω",
     "🙂 DKK",
     "12 kr/h",
+    "1e1000000 DKK/hour",
+    "1e-999999999 DKK/hour",
+    "1e999999999 hour/week",
+]
+
+# Numbers as a JSON reader with exact decimals produces them: exponents far beyond any
+# float, on any field (headcounts included), must be refused in milliseconds.
+EXTREME_NUMBERS = [
+    Decimal("1e999999999"),
+    Decimal("1e-999999999"),
+    Decimal("-1e1000000"),
+    Decimal("0E+999999999"),
+    Decimal("0E-999999999"),
+    Decimal("3E0"),
+    Decimal("1e15"),
+    10**400,
+    1e308,
+    5e-324,
 ]
 
 SCALARS = st.one_of(
@@ -76,12 +104,45 @@ SCALARS = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=20),
     st.sampled_from(ODD_TEXT),
+    st.sampled_from(EXTREME_NUMBERS),
 )
 JUNK = st.recursive(
     SCALARS,
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
     max_leaves=12,
 )
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML that writes a Decimal as the number it is (YAML reads 1E+999999999 as infinity)."""
+
+
+_Dumper.add_representer(Decimal, lambda dumper, d: dumper.represent_scalar("tag:yaml.org,2002:float", str(d)))
+
+
+def to_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True)
+
+
+def to_json(data: Any) -> str:
+    """JSON with each Decimal written as its exact number literal (as a JSON file can hold it)."""
+    found: list[Decimal] = []
+
+    def placeholders(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            found.append(value)
+            return f"@@{len(found) - 1}@@"
+        if isinstance(value, dict):
+            return {k: placeholders(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [placeholders(v) for v in value]
+        return value
+
+    text = json.dumps(placeholders(data), ensure_ascii=False)
+    for i, number in enumerate(found):
+        literal = str(number) if number.is_finite() else "1e999999999"
+        text = text.replace(f'"@@{i}@@"', literal, 1)
+    return text
 
 
 FIELD_FIRST = re.compile(r"^(Value error, )?[a-z_][a-z_0-9.]*: ")
@@ -148,18 +209,21 @@ def outcome(data: Any) -> str:
 
 @FUZZ
 @given(mutated())
+@time_limited(EXAMPLE_LIMIT)
 def test_mutated_scenarios(data: dict[str, Any]) -> None:
     event(outcome(data))
 
 
 @FUZZ
 @given(any_model_data())
+@time_limited(EXAMPLE_LIMIT)
 def test_valid_scenarios_evaluate(data: dict[str, Any]) -> None:
     assert outcome(data) == "valid"
 
 
 @FUZZ
 @given(st.one_of(JUNK, st.dictionaries(st.sampled_from(["model", "name", "period"]), JUNK)))
+@time_limited(EXAMPLE_LIMIT)
 def test_junk_documents(data: Any) -> None:
     event(outcome(data))
 
@@ -168,11 +232,13 @@ def test_junk_documents(data: Any) -> None:
 @given(
     st.one_of(
         st.text(max_size=200),
-        st.builds(lambda d: yaml.safe_dump(d, allow_unicode=True), mutated()),
-        st.builds(lambda d, cut: yaml.safe_dump(d, allow_unicode=True)[:cut], any_model_data(), st.integers(0, 400)),
+        st.builds(to_yaml, mutated()),
+        st.builds(to_json, mutated()),
+        st.builds(lambda d, cut: to_yaml(d)[:cut], any_model_data(), st.integers(0, 400)),
     ),
     st.sampled_from(["yaml", "json"]),
 )
+@time_limited(EXAMPLE_LIMIT)
 def test_raw_text(text: str, fmt: str) -> None:
     try:
         partnership = sp.loads(text, fmt)
@@ -185,12 +251,13 @@ runner = CliRunner()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.one_of(mutated(), any_model_data()))
-def test_cli_never_shows_a_traceback(tmp_path_factory: Any, data: dict[str, Any]) -> None:
-    path = Path(tmp_path_factory.mktemp("fuzz")) / "scenario.yaml"
+@given(st.one_of(mutated(), any_model_data()), st.sampled_from(["yaml", "json"]))
+@time_limited(EXAMPLE_LIMIT)
+def test_cli_never_shows_a_traceback(tmp_path_factory: Any, data: dict[str, Any], fmt: str) -> None:
+    path = Path(tmp_path_factory.mktemp("fuzz")) / f"scenario.{fmt}"
     try:
-        text = yaml.safe_dump(data, allow_unicode=True)
-    except yaml.YAMLError:
+        text = to_json(data) if fmt == "json" else to_yaml(data)
+    except (yaml.YAMLError, ValueError):  # e.g. a key YAML or JSON cannot write
         return
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(path), "--format", "json"])
@@ -199,3 +266,228 @@ def test_cli_never_shows_a_traceback(tmp_path_factory: Any, data: dict[str, Any]
     if result.exit_code == 2:
         assert result.output.startswith("error:")
         assert len(result.output.splitlines()) <= 15
+
+
+# -- the command line's options -------------------------------------------------------------
+
+ODD_NUMBERS = [
+    "nan",
+    "NaN",
+    "inf",
+    "-inf",
+    "Infinity",
+    "1e999999999",
+    "1e-999999999",
+    "-1e999999999",
+    "1e308",
+    "1e15",
+    "abc",
+    "5 DKK/hour",
+    "12033 DKK/month",
+    "",
+    " ",
+    "1,5",
+    "1.000,50",
+    "0x10",
+    "١٢",
+    "1_000",
+    "-1",
+    "0",
+    "1",
+    "12000",
+    "9" * 30,
+    "\x1b[2J",
+]
+NUMBER_TEXT = st.one_of(
+    st.sampled_from(ODD_NUMBERS),
+    st.integers(0, 20_000).map(str),  # numbers an input can take, so the solve and sweep run too
+    st.decimals(0, 20_000, places=2).map(str),
+    st.integers(-(10**20), 10**20).map(str),
+    st.floats().map(repr),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.text(max_size=12),
+)
+INPUTS = [
+    "courses.price",
+    "courses.participants",
+    "temp_hours.workers",
+    "temp_hours.overhead",
+    "temp_hours.wage_cost",
+    "support_staff.0.fte",
+    "support_staff.0.annual_cost",
+    "support_staff.9.fte",
+    "name",
+    "company.name",
+    "municipality.code",
+    "nosuch",
+    "",
+    "courses",
+]
+COUNTS = ["0", "1", "2", "3", "17", "50", "-1", "x", "", "2.5", "10000001", "9" * 25]
+CLI_FUZZ = settings(
+    max_examples=int(os.environ.get("SOCIALPARTNER_CLI_FUZZ_EXAMPLES", "80")),
+    deadline=None,  # a solve is many evaluations; the hard limit below catches a hang
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def check_cli(result: Any) -> str:
+    """Exit 0, or exit 2 with one line naming what is wrong; never an internal error or a traceback."""
+    assert result.exit_code in {0, 2}, result.output
+    assert "Traceback" not in result.output
+    assert "\x1b" not in result.output
+    if result.exit_code == 2:
+        lines = result.output.strip().splitlines()
+        assert lines[0].startswith("error: "), result.output
+        assert len(lines) <= 15, result.output
+        return "error"
+    return "ok"
+
+
+@CLI_FUZZ
+@given(
+    st.sampled_from(INPUTS),
+    st.sampled_from(["coverage", "surplus", "net.company", "nosuch", ""]),
+    NUMBER_TEXT,
+    st.none() | NUMBER_TEXT,
+    st.none() | NUMBER_TEXT,
+)
+@time_limited(60)
+def test_cli_solve_options(vary: str, result: str, target: str, low: str | None, high: str | None) -> None:
+    args = ["solve", str(EXAMPLE), f"--vary={vary}", f"--target={result}={target}"]
+    args += [f"--min={low}"] if low is not None else []
+    args += [f"--max={high}"] if high is not None else []
+    event(check_cli(runner.invoke(app, args)))
+
+
+def vary_spec() -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.builds(
+            lambda path, lo, hi, count: f"{path}={lo}..{hi}" + (f":{count}" if count is not None else ""),
+            st.sampled_from(INPUTS),
+            NUMBER_TEXT,
+            NUMBER_TEXT,
+            st.none() | st.sampled_from(COUNTS),
+        ),
+        st.text(max_size=30),
+    )
+
+
+@CLI_FUZZ
+@given(
+    st.lists(vary_spec(), min_size=1, max_size=3), st.booleans(), st.sampled_from([None, "ok.csv", "no/x.csv", "x.txt"])
+)
+@time_limited(60)
+def test_cli_sweep_options(tmp_path_factory: Any, specs: list[str], paired: bool, csv: str | None) -> None:
+    args = ["sweep", str(EXAMPLE), *(f"--vary={s}" for s in specs)]
+    args += ["--paired"] if paired else []
+    if csv is not None:
+        args += [f"--csv={Path(tmp_path_factory.mktemp('csv')) / csv}"]
+    event(check_cli(runner.invoke(app, args)))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(vary_spec(), min_size=1, max_size=2))
+@time_limited(60)
+def test_cli_tornado_options(tmp_path_factory: Any, specs: list[str]) -> None:
+    out = Path(tmp_path_factory.mktemp("chart")) / "t.png"
+    args = ["chart", str(EXAMPLE), "--kind=tornado", f"--out={out}", *(f"--vary={s}" for s in specs)]
+    event(check_cli(runner.invoke(app, args)))
+
+
+# -- the filesystem: every command against files that are not scenario files ---------------
+
+
+def special_file(kind: str, tmp_path: Path, name: str = "") -> Path:
+    """A path of ``kind`` under ``tmp_path``, named like a scenario file (or ``name``)."""
+    path = tmp_path / (name or f"{kind}.yaml")
+    if kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "dev-urandom":
+        path.symlink_to("/dev/urandom")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "dangling-link":
+        path.symlink_to(tmp_path / "nowhere.yaml")
+    elif kind == "link-loop":
+        path.symlink_to(path)
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "too-large":
+        path.write_bytes(b"#" * (sp.scenario.MAX_FILE_BYTES + 1))
+    elif kind == "binary":
+        path.write_bytes(bytes(range(256)) * 4)
+    elif kind == "latin-1":
+        path.write_bytes("model: supplier\nname: Ærø\n".encode("latin-1"))
+    elif kind == "missing":
+        pass
+    return path
+
+
+SPECIAL = [
+    "dev-zero",
+    "dev-urandom",
+    "fifo",
+    "directory",
+    "dangling-link",
+    "link-loop",
+    "empty",
+    "too-large",
+    "binary",
+    "latin-1",
+    "missing",
+]
+COMMANDS = {
+    "evaluate": lambda f, out: ["evaluate", f],
+    "solve": lambda f, out: ["solve", f, "--vary=courses.price", "--target=coverage=1"],
+    "sweep": lambda f, out: ["sweep", f, "--vary=courses.price=9000..14000:3"],
+    "export": lambda f, out: ["export", f, f"--xlsx={out}.xlsx"],
+    "chart": lambda f, out: ["chart", f, f"--out={out}.png"],
+    "compare": lambda f, out: ["compare", str(EXAMPLE), f],
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, /dev/zero and symlinks are POSIX")
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("kind", SPECIAL)
+def test_cli_refuses_special_input_files(tmp_path: Path, kind: str, command: str) -> None:
+    if command == "chart":
+        pytest.importorskip("matplotlib")
+    path = special_file(kind, tmp_path)
+    with time_limit(EXAMPLE_LIMIT):
+        result = runner.invoke(app, COMMANDS[command](str(path), str(tmp_path / "out")))
+    assert check_cli(result) == "error"
+    assert str(path) in result.output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, /dev/zero and symlinks are POSIX")
+@pytest.mark.parametrize(
+    "kind", ["dev-zero", "fifo", "directory", "link-loop", "link-into-missing-dir", "missing-dir", "through-a-file"]
+)
+@pytest.mark.parametrize("command", ["export", "chart", "sweep"])
+def test_cli_refuses_special_output_files(tmp_path: Path, kind: str, command: str) -> None:
+    if command == "chart":
+        pytest.importorskip("matplotlib")
+    suffix = {"export": ".xlsx", "chart": ".png", "sweep": ".csv"}[command]
+    name = f"out{suffix}"
+    if kind == "missing-dir":
+        out = tmp_path / "nodir" / name
+    elif kind == "through-a-file":
+        (tmp_path / "file").write_text("x", encoding="utf-8")
+        out = tmp_path / "file" / name
+    elif kind == "link-into-missing-dir":
+        out = tmp_path / name
+        out.symlink_to(tmp_path / "nodir" / name)
+    else:
+        out = special_file(kind, tmp_path, name)
+    args = {
+        "export": ["export", str(EXAMPLE), f"--xlsx={out}"],
+        "chart": ["chart", str(EXAMPLE), f"--out={out}"],
+        "sweep": ["sweep", str(EXAMPLE), "--vary=courses.price=9000..14000:3", f"--csv={out}"],
+    }[command]
+    with time_limit(EXAMPLE_LIMIT):
+        result = runner.invoke(app, args)
+    assert check_cli(result) == "error", result.output
+    assert str(out) in result.output
