@@ -494,6 +494,50 @@ def test_a_failed_save_leaves_no_temporary_file(
     assert [p.name for p in tmp_path.iterdir()] == ["deal.yaml"]
 
 
+def test_a_later_save_removes_temporary_files_of_a_killed_one(tmp_path: Path, example: sp.Partnership) -> None:
+    # before: 120 killed saves left 46 temporary files behind for good
+    stale = tmp_path / ".deal.yaml.0123456789ab.tmp"
+    young = tmp_path / ".deal.yaml.ba9876543210.tmp"  # may belong to a save still running
+    other = tmp_path / ".deal.yaml.notours.tmp"
+    for path in (stale, young, other):
+        path.write_text("half a scenario", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    sp.save(example, tmp_path / "deal.yaml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".deal.yaml.ba9876543210.tmp",
+        ".deal.yaml.notours.tmp",
+        "deal.yaml",
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_killed_saves_never_break_the_file(tmp_path: Path, example: sp.Partnership) -> None:
+    # a process saving in a loop is killed at random moments: the file is always whole
+    target = tmp_path / "deal.yaml"
+    sp.save(example, target)
+    script = (
+        "import socialpartner as sp, sys\n"
+        "p = sp.load(sys.argv[1])\n"
+        "print('ready', flush=True)\n"
+        "while True: sp.save(p, sys.argv[1])\n"
+    )
+    for delay in (0.05, 0.11, 0.17):
+        proc = subprocess.Popen([sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout is not None
+            assert proc.stdout.readline().strip() == "ready"
+            time.sleep(delay)
+        finally:
+            proc.kill()
+            proc.wait(timeout=30)
+            proc.stdout.close()  # type: ignore[union-attr]
+        assert sp.load(target) == example
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "deal.yaml"]
+    assert len(leftovers) <= 3  # at most one per kill, removed by a save once a minute old
+
+
 def test_save_into_a_missing_directory_is_explained(tmp_path: Path, example: sp.Partnership) -> None:
     target = tmp_path / "missing" / "deal.yaml"
     with pytest.raises(sp.ScenarioError, match="no such directory") as info:

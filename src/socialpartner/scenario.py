@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import stat
+import time
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -267,7 +269,29 @@ def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
     finally:
         if created:  # any failure, KeyboardInterrupt included: no temporary file left behind
             tmp.unlink(missing_ok=True)
+    _clear_stale(target)
     return p
+
+
+_STALE_SECONDS = 60
+
+
+def _clear_stale(target: Path) -> None:
+    """Remove temporary files of earlier saves of ``target`` that were killed (SIGKILL, power loss).
+
+    Only this module's own names (``.NAME.<12 hex digits>.tmp``) older than a minute: a
+    save takes milliseconds, so a younger one may belong to a save still running.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    cutoff = time.time() - _STALE_SECONDS
+    try:
+        with os.scandir(target.parent) as entries:
+            for entry in entries:
+                ours = pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                if ours and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)
+    except OSError:
+        pass  # tidying up is a courtesy: never a reason for a save to fail
 
 
 def example_path(name: str = "ikea_rebild") -> Path:
