@@ -446,7 +446,9 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
     sample = frame.head(1000).to_csv(index=False)
     estimate = len(sample.encode()) / max(min(rows, 1000), 1) * rows
     if rows >= _LARGE_CSV_ROWS:
-        console.print(f"Writing {rows:,} rows (about {estimate / 1e6:,.0f} MB) to {escape(str(path))} …")
+        console.print(
+            f"Writing {rows:,} rows (about {estimate / 1e6:,.0f} MB) to {escape(_printable(str(path), lines=False))} …"
+        )
     with (
         writing(path),
         path.open("w", encoding="utf-8", newline="") as fh,
@@ -457,7 +459,7 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
             block = frame.iloc[start : start + _CSV_ROWS_PER_BLOCK]
             fh.write(block.to_csv(index=False, header=start == 0))
             bar.advance(task, len(block))
-    console.print(f"Wrote {rows:,} rows to {escape(str(path))}")
+    console.print(f"Wrote {rows:,} rows to {escape(_printable(str(path), lines=False))}")
 
 
 @app.command("sweep")
@@ -624,11 +626,17 @@ def compare_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Show two scenarios side by side: the inputs that differ and the results."""
-    from socialpartner._internal.explain import flatten
-
     with _reported(debug):
         a, b = load(first), load(second)
         ev_a, ev_b = evaluate(a), evaluate(b)
+        _show_comparison(first, second, a, b, ev_a, ev_b, output)
+
+
+def _show_comparison(
+    first: Path, second: Path, a: Partnership, b: Partnership, ev_a: Evaluation, ev_b: Evaluation, output: OutputFormat
+) -> None:
+    from socialpartner._internal.explain import flatten
+
     inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True)))
     inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True)))
     changed = [
@@ -662,7 +670,7 @@ def compare_command(
     console = Console()
     inputs = Table(title="Inputs that differ", title_justify="left")
     for col in ("Input", f"A: {first.name}", f"B: {second.name}"):
-        inputs.add_column(escape(col))
+        inputs.add_column(escape(_printable(col, lines=False)))
     for path, x, y in changed:
         inputs.add_row(escape(path), escape(x), escape(y))
     console.print(inputs if changed else "The inputs are the same.")
