@@ -434,7 +434,7 @@ def _vary_specs(partnership: Partnership, specs: list[str]) -> list[tuple[str, f
     return out
 
 
-_CSV_ROWS_PER_BLOCK = 100_000
+_CSV_ROWS_PER_BLOCK = 50_000
 _LARGE_CSV_ROWS = 200_000  # from here on a CSV write says its size first and shows progress
 
 
