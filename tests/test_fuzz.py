@@ -344,16 +344,28 @@ def check_cli(result: Any) -> str:
     return "ok"
 
 
-@CLI_FUZZ
-@given(
+# Requests a user would make (so the solver itself runs), mixed with odd ones.
+PLAUSIBLE_SOLVE = st.tuples(
+    st.sampled_from(["courses.price", "temp_hours.overhead", "temp_hours.wage_cost", "courses.participants"]),
+    st.sampled_from(["coverage", "surplus"]),
+    st.decimals(0, 2, places=2).map(str),
+    st.none() | st.integers(0, 20_000).map(str),
+    st.none() | st.integers(0, 40_000).map(str),
+)
+ODD_SOLVE = st.tuples(
     st.sampled_from(INPUTS),
     st.sampled_from(["coverage", "surplus", "net.company", "nosuch", ""]),
     NUMBER_TEXT,
     st.none() | NUMBER_TEXT,
     st.none() | NUMBER_TEXT,
 )
+
+
+@CLI_FUZZ
+@given(st.one_of(PLAUSIBLE_SOLVE, ODD_SOLVE))
 @time_limited(60)
-def test_cli_solve_options(vary: str, result: str, target: str, low: str | None, high: str | None) -> None:
+def test_cli_solve_options(request: tuple[str, str, str, str | None, str | None]) -> None:
+    vary, result, target, low, high = request
     args = ["solve", str(EXAMPLE), f"--vary={vary}", f"--target={result}={target}"]
     args += [f"--min={low}"] if low is not None else []
     args += [f"--max={high}"] if high is not None else []
@@ -361,7 +373,15 @@ def test_cli_solve_options(vary: str, result: str, target: str, low: str | None,
 
 
 def vary_spec() -> st.SearchStrategy[str]:
+    """``--vary`` values: plausible ones (so the sweep runs) and odd ones."""
     return st.one_of(
+        st.builds(
+            lambda path, lo, hi, count: f"{path}={lo}..{hi}:{count}",
+            st.sampled_from(["courses.price", "temp_hours.overhead", "courses.participants", "temp_hours.workers"]),
+            st.integers(0, 20_000),
+            st.integers(0, 20_000),
+            st.sampled_from(["1", "2", "3", "17"]),
+        ),
         st.builds(
             lambda path, lo, hi, count: f"{path}={lo}..{hi}" + (f":{count}" if count is not None else ""),
             st.sampled_from(INPUTS),
@@ -386,7 +406,7 @@ def test_cli_sweep_options(tmp_path_factory: Any, specs: list[str], paired: bool
     event(check_cli(runner.invoke(app, args)))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(vary_spec(), min_size=1, max_size=2))
 @time_limited(60)
 def test_cli_tornado_options(tmp_path_factory: Any, specs: list[str]) -> None:
