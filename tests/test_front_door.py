@@ -124,6 +124,19 @@ def test_headcount_from_python_decimal_is_refused_at_once(data: dict[str, Any], 
         from_data(data)
 
 
+@pytest.mark.parametrize("field", ["wage_cost", "overhead"])
+def test_a_huge_python_int_is_too_large_not_a_conversion_error(data: dict[str, Any], field: str) -> None:
+    # repr() of a 100,000-digit int raises ValueError; the message must still say what is wrong
+    for value in (10**100_000, sp.Q_(10**5000, "DKK/hour")):
+        data["temp_hours"][field] = value
+        with time_limit(10), pytest.raises(ValidationError) as info:
+            from_data(data)
+        (error,) = info.value.errors()
+        assert error["loc"] == ("temp_hours", field)
+        assert error["type"] == "too_large"
+        assert "4300 digits" not in error["msg"]
+
+
 def test_headcount_decimals_that_are_whole_people_still_work(data: dict[str, Any]) -> None:
     # 3 workers, however written, are 3 workers: 3 × 15 h × 52 × 165 DKK = 386,100 DKK of wages
     for value in (Decimal(3), Decimal("3.0"), Decimal("3E0")):

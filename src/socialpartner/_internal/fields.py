@@ -25,7 +25,12 @@ from socialpartner.errors import QuantityError
 
 def _short(value: Any) -> str:
     """A repr short enough for a one-screen error message."""
-    text = repr(value)
+    if isinstance(value, int) and value.bit_length() > 256:  # repr of a 10**5000 would itself fail
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    try:
+        text = repr(value)
+    except ValueError:  # e.g. a Quantity holding a 10**5000
+        return f"a {type(value).__name__} too large to print"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -117,7 +122,7 @@ class QuantityType:
         )
 
     def _number(self, value: Any) -> Decimal:
-        text = repr(value)[: u.MAX_TEXT]
+        text = _short(value)
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
             raise QuantityError(
                 text, self.expected, f"magnitude must be a single number, not {type(value).__name__}", "quantity_type"
@@ -129,6 +134,8 @@ class QuantityType:
                 raise QuantityError(text, self.expected, "not a finite decimal", "inexact")
         elif isinstance(value, float):
             number = Decimal(repr(value))  # repr gives 'nan'/'inf' too; checked below
+        elif isinstance(value, int) and value.bit_length() > 256:
+            raise QuantityError(text, self.expected, f"magnitude must be below {u.MAX_MAGNITUDE:E}", "too_large")
         else:
             number = Decimal(value)
         return u.check_decimal(number, text=text, what=self.expected)
