@@ -27,7 +27,9 @@ def test_notebook_runs_in_a_kernel() -> None:
     assert "35.90 DKK/hour" in html
     # the solver's break-even course price and overhead
     printed = "".join(o.get("text", "") for o in outputs[4])
-    assert "courses.price = 12033.3333 DKK / month" in printed
-    assert "temp_hours.overhead = 35.89744 DKK / hour" in printed
+    # 12,033.34 × 36 = 433,200.24 covers the 433,200 left after the overhead; 12,033.33 does not.
+    # overhead: 35.90 × 2,340 = 84,006 ≥ 84,000; 35.89 × 2,340 = 83,982.60 falls short
+    assert "courses.price = 12033.34 DKK / month" in printed
+    assert "temp_hours.overhead = 35.9 DKK / hour" in printed
     # and the plot
     assert any("image/png" in o.get("data", {}) for o in outputs[5])

@@ -54,9 +54,10 @@ def test_xlsx_holds_numbers_and_formats(tmp_path: Path) -> None:
     assert split["C3"].number_format == "0.00%"
     params = {row[0].value: row for row in wb["Parameters"].iter_rows(min_row=2)}
     threshold = params["fleksloentilskud.threshold"]
-    assert threshold[3].value == 16911  # carried forward from 2025
+    # the last period, 2028, uses the 2027 value (16,323 indexed by 3.6 %, 4.5 % and an estimated 4.5 %)
+    assert (threshold[1].value, threshold[2].value, threshold[3].value) == (2027, 2028, 18467)
     assert threshold[5].value == "estimate"
-    assert "DOMAIN.md" in str(threshold[6].value)
+    assert "satsreguleringsprocent 2027 estimated" in str(threshold[6].value)
 
 
 @pytest.mark.parametrize("kind", ["flows", "coverage", "tornado"])

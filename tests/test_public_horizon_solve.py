@@ -8,8 +8,10 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
+import pint
 import pytest
 import yaml
 from hypothesis import given
@@ -18,6 +20,7 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal import paths
 from socialpartner.cli import app
 from socialpartner.parameters import ParameterUse
 from socialpartner.public import refusion_rate
@@ -52,8 +55,9 @@ def test_every_parameter_has_year_tag_source_and_date() -> None:
 def test_parameter_years_carry_forward() -> None:
     params = sp.default_parameters()
     assert params.get("fleksloentilskud.threshold", 2024).value == sp.Q_(16323, "DKK/month")
-    later = params.get("fleksloentilskud.threshold", 2027)
-    assert (later.year, later.for_year, later.tag) == (2025, 2027, "estimate")
+    assert params.get("fleksloentilskud.threshold", 2026).value == sp.Q_(17672, "DKK/month")
+    later = params.get("fleksloentilskud.threshold", 2028)
+    assert (later.year, later.for_year, later.tag) == (2027, 2028, "estimate")
     with pytest.raises(KeyError, match="parameters: benefit"):
         params.get("no.such", 2024)
 
@@ -63,7 +67,7 @@ def test_scenario_overrides(data: dict[str, Any]) -> None:
     p = from_data(data)
     assert p.parameter_set().get("fleksloentilskud.threshold", 2024).tag == "override"
     data["parameters"] = {"fleksloentilskud.threshold": "17000 DKK/hour"}
-    with pytest.raises(ValidationError, match="expected a value like 16911 DKK / month"):
+    with pytest.raises(ValidationError, match="expected a value like 18467 DKK / month"):
         from_data(data)
     data["parameters"] = {"no.such": "1 %"}
     with pytest.raises(ValidationError, match="no such parameter"):
@@ -76,7 +80,7 @@ def test_scenario_overrides(data: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("wage", "hours", "year", "expected"),
     [
-        # DOMAIN.md §4: L = 180 × 15 × 52/12 = 11,700; 19,952 − 0.30 × 11,700 = 16,442 (total 28,142 < 28,860)
+        # L = 180 × 15 × 52/12 = 11,700; 19,952 − 0.30 × 11,700 = 16,442 (total 28,142 < 28,860)
         ("180 DKK/hour", "15 hour/week", 2024, "16442.00"),
         # lønloft binds: L = 140 × 15 × 52/12 = 9,100; 20,670 − 2,730 = 17,940 > 140 × 37 × 52/12 − 9,100 = 13,346.67
         ("140 DKK/hour", "15 hour/week", 2025, "13346.67"),
@@ -115,26 +119,33 @@ def test_public_view_first_year() -> None:
     view = first.public
     assert view is not None
     amounts = {t.purpose: t.amount for t in first.ledger}
-    # fleksløntilskud (2025 values for 2026): 3 × 13,346.67 × 12 = 3 × 160,160 = 480,480 (lønloft binds)
+    # fleksløntilskud, 2026 values: L = 140 × 15 × 52/12 = 9,100; 21,600 − 0.30 × 9,100 = 18,870, but the
+    # lønloft binds: 140 × 37 × 52/12 − 9,100 = 13,346.67; 3 × 13,346.67 × 12 = 3 × 160,160 = 480,480
     assert amounts["fleksløntilskud"] == D("480480.00")
     # refusion after 104 weeks on support: 20 %
     assert view.refusion_rate == D("0.2000")
     assert amounts["state refusion on fleksløntilskud"] == D("96096.00")
-    # benefit during the course: 3 × 12,326 × 12 = 443,736; refusion 88,747.20
-    assert amounts["benefit during the course"] == D("443736.00")
-    assert amounts["state refusion on the course benefit"] == D("88747.20")
-    # municipality: 396,000 + 480,480 + 443,736 − 96,096 − 88,747.20 = 1,135,372.80
-    # otherwise: 2 × (443,736 − 88,747.20) = 709,977.60; net effect −425,395.20
-    assert view.actual("municipality") == D("1135372.80")
-    assert view.without("municipality") == D("709977.60")
-    assert view.net_effect("municipality") == D("-425395.20")
-    # state: pays 184,843.20, otherwise 177,494.40: −7,348.80
-    assert view.net_effect("state") == D("-7348.80")
-    assert any("would otherwise receive" in s and "12,326.00 DKK/month" in s for s in view.counterfactual)
+    # benefit during the course, kontanthjælp (forhøjet sats, estimate) 2026: 3 × 13,345 × 12 = 480,420;
+    # refusion 96,084
+    assert amounts["benefit during the course"] == D("480420.00")
+    assert amounts["state refusion on the course benefit"] == D("96084.00")
+    # municipality: 396,000 + 480,480 + 480,420 − 96,096 − 96,084 = 1,164,720
+    # otherwise: the fleksjob workers on ledighedsydelse, 3 × 4,530 × 52 = 706,680 less 20 % = 565,344,
+    # the participants on kontanthjælp, 480,420 less 20 % = 384,336: 949,680; net effect −215,040
+    assert view.actual("municipality") == D("1164720.00")
+    assert view.without("municipality") == D("949680.00")
+    assert view.net_effect("municipality") == D("-215040.00")
+    # state: pays 96,096 + 96,084 = 192,180, otherwise 141,336 + 96,084 = 237,420: +45,240
+    assert view.net_effect("state") == D("45240.00")
+    # ledighedsydelse per month: 4,530 × 52 / 12 = 19,630
+    assert any("fleksjob: 3 people" in s and "19,630.00 DKK/month" in s for s in view.counterfactual)
     assert sum(first.ledger.nets().values()) == 0
     used = {v.name: v for v in first.parameters}
-    assert used["fleksloentilskud.max_supplement"].for_year == 2026
-    assert used["benefit.ressourceforloebsydelse_without_children"].year == 2024
+    assert (used["fleksloentilskud.max_supplement"].year, used["fleksloentilskud.max_supplement"].for_year) == (
+        2026,
+        None,
+    )
+    assert used["benefit.ledighedsydelse"].year == 2026
 
 
 def test_three_years_with_growth_change_and_progression() -> None:
@@ -180,7 +191,8 @@ def test_payback_year(data: dict[str, Any]) -> None:
     # SØV: −37,200; then 46,800 + 468,000 − 480,000 = +34,800 a year.
     # discounted: −37,200 + 34,800/1.035 = −3,576.81 < 0; + 34,800/1.035² = 32,486.17 → positive in year 3
     assert [p.ledger.net("social_enterprise") for p in ev.breakdown] == [D("-37200.00"), D("34800.00"), D("34800.00")]
-    assert ev.figure("payback.social_enterprise").note == "year 3"
+    payback = ev.figure("payback.social_enterprise")
+    assert (payback.value, payback.unit) == (D("3"), "year")  # "year 3" of the horizon
 
 
 def test_long_horizon_uses_the_later_discount_rate(data: dict[str, Any]) -> None:
@@ -232,22 +244,67 @@ def test_spin_off_has_its_own_years() -> None:
 
 
 def test_solve_hand_worked(example: sp.SharedResponsibilityPartnership) -> None:
-    # course price for full coverage: 433,200 / 36 = 12,033.333…; 12,033.3333 × 36 = 433,199.9988 → 433,200.00
+    # course price for full coverage on the øre grid: 433,200 / 36 = 12,033.333…;
+    # 12,033.33 × 36 = 433,199.88 falls short, 12,033.34 × 36 = 433,200.24 covers:
+    # coverage (46,800 + 433,200.24) / 480,000 = 1.0000005
     s = sp.solve(example, "courses.price", "coverage", 1)
-    assert (s.value, s.achieved, s.method) == ("12033.3333 DKK / month", D("1"), "linear")
-    # overhead for a zero surplus: 84,000 / 2,340 = 35.897435…; 35.89744 × 2,340 = 84,000.0096 → +0.01
+    assert (s.value, s.achieved, s.method) == (sp.Q_(12033.34, "DKK/month"), D("1.0000005"), "grid")
+    assert s.value_text == "12033.34 DKK / month"
+    # overhead for a zero surplus: 84,000 / 2,340 = 35.897…; 35.89 × 2,340 = 83,982.60 (−17.40),
+    # 35.90 × 2,340 = 84,006.00 (+6.00)
     s = sp.solve(example, "temp_hours.overhead", "surplus", 0)
-    assert (s.value, s.achieved) == ("35.89744 DKK / hour", D("0.01"))
+    assert (s.value, s.achieved) == (sp.Q_(35.9, "DKK/hour"), D("6.00"))
     # participants (whole people): 3 → 92.25 %; 4 → (46,800 + 528,000) / 480,000 = 119.75 %
     s = sp.solve(example, "courses.participants", "coverage", 1)
     assert (s.value, s.achieved, s.method) == (4, D("1.1975"), "whole numbers")
 
 
+def test_solve_a_three_year_deal_to_the_ore(tmp_path: Path) -> None:
+    # 5 workers × 20 h/week at 172 DKK/h with 10 % overhead, 4 participants, support staff 740,000 a
+    # year, 3 % wage growth. Overhead: 172 × 10 % × 5 × 20 × 52 = 89,440.00; × 1.03 = 92,123.20;
+    # × 1.0609 = 94,886.896 → 94,886.90; total 276,450.10. Support: 740,000 × (1 + 1.03 + 1.0609)
+    # = 2,287,266.00. Courses must bring 2,010,815.90 over 4 × 36 participant-months:
+    # 13,963.9993… → 13,964.00 (13,963.99 × 144 = 2,010,814.56: the SØV is 1.34 short).
+    data = {
+        "model": "shared_responsibility",
+        "name": "Aalborg, three years",
+        "social_enterprise": {"name": "SØV"},
+        "company": {"name": "Firma"},
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "temp_hours": {
+            "workers": 5,
+            "effective_hours": "20 hour/week",
+            "wage_cost": "172 DKK/hour",
+            "overhead": "10 %",
+        },
+        "courses": {"participants": 4, "price": "12000 DKK/month"},
+        "support_staff": [{"role": "socialpædagog", "fte": 1.5, "annual_cost": "740000 DKK/year"}],
+        "horizon": {"years": 3, "start_year": 2027, "wage_growth": "3 %"},
+    }
+    p = from_data(data)
+    s = sp.solve(p, "courses.price", "coverage", 1)
+    assert s.value == sp.Q_(13964, "DKK/month")
+    solved = sp.evaluate(s.partnership)
+    overhead = [{t.purpose: t.amount for t in x.ledger}["temp hours: overhead"] for x in solved.breakdown]
+    assert overhead == [D("89440.00"), D("92123.20"), D("94886.90")]
+    assert solved.cost_split.cost == D("2287266.00")
+    # 13,964.00 × 144 = 2,010,816.00; + 276,450.10 − 2,287,266.00 = +0.10
+    assert solved.ledger.net("social_enterprise") == D("0.10")
+    below = sp.evaluate(p.model_copy(update={"courses": sp.Courses(participants=4, price="13963.99 DKK/month")}))
+    assert below.ledger.net("social_enterprise") == D("-1.34")
+    assert sp.solve(p, "courses.price", "surplus", 0).value == sp.Q_(13964, "DKK/month")
+    # solve → save → load → evaluate meets the target
+    path = sp.save(s.partnership, tmp_path / "solved.yaml")
+    coverage = sp.evaluate(sp.load(path)).cost_split.coverage
+    assert coverage is not None
+    assert coverage >= 1
+
+
 def test_solve_labour_shortage_break_even() -> None:
     p = sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
-    # 0.8 × (550 − 120) = 344 DKK/hour, exactly
+    # 0.8 × (550 − 120) = 344 DKK/hour, exactly; the company's gain falls with the price and is 0 there
     s = sp.solve(p, "price", "company_net_gain", 0)
-    assert (s.value, s.achieved) == ("344 DKK / hour", D("0"))
+    assert (s.value, s.achieved) == (sp.Q_(344, "DKK/hour"), D("0"))
 
 
 def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnership) -> None:
@@ -259,29 +316,48 @@ def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnersh
         sp.solve(example, "courses.price", "profit", 1)
     with pytest.raises(sp.SolveError, match="not a numeric input"):
         sp.solve(example, "company.name", "coverage", 1)
+    with pytest.raises(sp.SolveError, match="must not exceed"):
+        sp.solve(example, "courses.price", "coverage", 1, low=20000, high=1000)
+    # coverage is 82.5 % with no overhead at all: the overhead that brings it to 50 % does not exist,
+    # and the search stops before amounts the ledger cannot hold
+    with pytest.raises(sp.SolveError, match=r"no value between .* coverage is 0\.8250 at the low end"):
+        sp.solve(example, "temp_hours.overhead", "coverage", "0.5")
 
 
 def test_municipal_net_effect_of_more_participants() -> None:
     p = sp.load(THREE_YEARS)
-    # each participant costs the course price on top of a benefit the counterfactual pays anyway
-    with pytest.raises(sp.SolveError, match="no value between 0 and 50"):
-        sp.solve(p, "courses.participants", "public.municipality", 0, high=50)
-    # grown inputs are rounded to øre each year, so the three-year net effect moves in steps;
-    # where a step jumps across the target the solver says so rather than return a near miss
-    with pytest.raises(sp.SolveError, match="jumps across the target"):
-        sp.solve(p, "public.fleksjob_wage", "public.municipality", 0)
+    # 2026 by hand: the fleksjob workers would otherwise be on ledighedsydelse, 3 × 4,530 × 52 × 80 % = 565,344,
+    # against fleksløntilskud 3 × 160,160 × 80 % = 384,384: a saving of 180,960; each participant costs the
+    # course price, 132,000 a year, on top of a kontanthjælp the counterfactual pays anyway. One participant
+    # leaves the municipality ahead (48,960 in 2026), two put it behind (−83,040)
+    data = three_years()
+    data["courses"]["participants"] = 2
+    assert sp.evaluate(from_data(data)).breakdown[0].public.net_effect("municipality") == D("-83040.00")  # type: ignore[union-attr]
+    # the net effect falls with the participants: the largest number that keeps it at or above zero
+    s = sp.solve(p, "courses.participants", "public.municipality", 0, high=50)
+    assert (s.value, s.method) == (1, "whole numbers")
+    assert s.achieved >= 0
+    # At a wage of 0 the lønloft leaves no fleksløntilskud, so the municipality gains; a higher wage
+    # brings the supplement in and the net effect falls. The answer is the largest wage on the øre
+    # grid that still meets the target; one øre more does not.
+    s = sp.solve(p, "public.fleksjob_wage", "public.municipality", 0)
+    assert s.achieved >= 0
+    assert isinstance(s.value, pint.Quantity)
+    above = paths.replace(p, "public.fleksjob_wage", f"{Decimal(str(s.value.magnitude)) + D('0.01')} DKK/hour")
+    net = sp.evaluate(above).results()["public.municipality"]
+    assert net is not None
+    assert net < 0
 
 
-def test_solve_non_linear_by_bisection(example: sp.SharedResponsibilityPartnership) -> None:
-    # coverage = 442,800 / cost is not linear in the cost: bisection finds cost = 442,800
+def test_solve_non_linear(example: sp.SharedResponsibilityPartnership) -> None:
+    # coverage = 442,800 / cost falls with the cost: exactly 1 at cost = 442,800
     s = sp.solve(example, "support_staff.0.annual_cost", "coverage", 1)
-    assert s.method == "bisection"
-    assert s.value == "442800 DKK / year"
+    assert s.value == sp.Q_(442800, "DKK/year")
     assert s.achieved == 1
 
 
 @given(shared_responsibility_data(), st.sampled_from(["courses.price", "temp_hours.overhead"]))
-def test_solve_substitute_evaluate_round_trip(data: dict[str, Any], vary: str) -> None:
+def test_solve_finds_the_smallest_value_that_meets_the_target(data: dict[str, Any], vary: str) -> None:
     data = copy.deepcopy(data)
     # a cost larger than any funding the strategy can draw, and something to pay it with
     data["support_staff"] = [{"role": "team", "fte": "3", "annual_cost": "90000000 DKK/year"}]
@@ -292,8 +368,12 @@ def test_solve_substitute_evaluate_round_trip(data: dict[str, Any], vary: str) -
     p = from_data(data)
     solution = sp.solve(p, vary, "surplus", 0)
     again = sp.evaluate(sp.loads(sp.dumps(solution.partnership)))
-    assert again.cost_split.surplus == solution.achieved
-    assert D("0") <= again.cost_split.surplus <= D("0.01")  # the target is met to the øre
+    assert again.cost_split.surplus == solution.achieved >= 0  # met, and it survives save and load
+    assert isinstance(solution.value, pint.Quantity)
+    one_step_less = solution.value.magnitude - Fraction(1, 100)
+    if one_step_less >= 0:  # the smallest such value: one øre step less falls short
+        less = paths.replace(p, vary, f"{Decimal(str(solution.value.magnitude)) - D('0.01')} {solution.value.units}")
+        assert sp.evaluate(less).cost_split.surplus < 0
 
 
 def test_cli_solve() -> None:
@@ -302,7 +382,7 @@ def test_cli_solve() -> None:
         app, ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price", "--target", "coverage=1"]
     )
     assert out.exit_code == 0, out.output
-    assert out.output.startswith("courses.price = 12033.3333 DKK / month")
+    assert out.output.startswith("courses.price = 12033.34 DKK / month")
     assert "now 0.9225" in out.output
     bad = runner.invoke(
         app, ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price", "--target", "coverage"]

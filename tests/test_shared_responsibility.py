@@ -218,5 +218,5 @@ def test_built_in_code(example: sp.SharedResponsibilityPartnership) -> None:
         courses=sp.Courses(participants=3, price="11000 DKK/month"),
         support_staff=[sp.SupportStaff(role="socialpædagog", fte=1, annual_cost=sp.Q_(480000, "DKK/year"))],
     )
-    assert built == example
+    assert built == example.model_copy(update={"expect": None})  # the file also states its figures
     assert sp.evaluate(built).to_dict() == sp.evaluate(example).to_dict()

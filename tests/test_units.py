@@ -54,10 +54,16 @@ def test_labour_hours_are_not_calendar_time() -> None:
         sp.Q_(1, "week").to("hour")
 
 
-def test_one_registry() -> None:
+def test_one_registry_that_leaves_the_host_programs_registry_alone() -> None:
+    import pickle
+
     assert sp.Q_ is sp.ureg.Quantity
     app_registry = pint.get_application_registry()  # type: ignore[no-untyped-call]
-    assert app_registry.get() is sp.ureg
+    assert app_registry.get() is not sp.ureg
+    # a pickled quantity (a scenario sent to a process pool) comes back into our registry
+    back = pickle.loads(pickle.dumps(sp.Q_(165, "DKK/hour")))  # noqa: S301 - our own data
+    assert back._REGISTRY is sp.ureg
+    assert back == sp.Q_(165, "DKK/hour")
 
 
 @pytest.mark.parametrize(

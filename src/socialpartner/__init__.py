@@ -16,6 +16,16 @@ from socialpartner._version import __version__
 from socialpartner.errors import LedgerError, OutputError, QuantityError, ScenarioError, SocialPartnerError
 
 if TYPE_CHECKING:
+    from socialpartner.agreement_zone import (
+        AgreementError,
+        AgreementTerms,
+        AgreementZone,
+        Boundary,
+        PartyCondition,
+        Shortfall,
+        Suggestion,
+        agreement,
+    )
     from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
     from socialpartner.evaluation import BreakEven, Check, Evaluation, Figure, Job, evaluate
     from socialpartner.ledger import Ledger, PartyTotals, Transfer
@@ -38,7 +48,7 @@ if TYPE_CHECKING:
     )
     from socialpartner.models._options import Benefit, Change, Horizon, Progression, PublicBudget
     from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
-    from socialpartner.parameters import ParameterSet, ParameterValue, default_parameters
+    from socialpartner.parameters import Legacy, ParameterSet, ParameterValue, default_parameters
     from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
     from socialpartner.public import PublicLine, PublicView, fleksloentilskud
     from socialpartner.scenario import MODELS, dumps, example_path, from_data, load, loads, save, scenario_schema
@@ -54,10 +64,34 @@ if TYPE_CHECKING:
         sweep,
         tornado,
     )
+    from socialpartner.testing import (
+        ExpectationError,
+        ExpectationResult,
+        Expectations,
+        Pinned,
+        check_expectations,
+        pin_expectations,
+        pinned_results,
+    )
 
 # The unit registry loads with the package; models, evaluation and I/O load on first use
 # (PEP 562), so `import socialpartner` costs little more than pint itself.
 _LAZY: dict[str, str] = {
+    "AgreementError": "socialpartner.agreement_zone",
+    "AgreementTerms": "socialpartner.agreement_zone",
+    "AgreementZone": "socialpartner.agreement_zone",
+    "Boundary": "socialpartner.agreement_zone",
+    "PartyCondition": "socialpartner.agreement_zone",
+    "Shortfall": "socialpartner.agreement_zone",
+    "Suggestion": "socialpartner.agreement_zone",
+    "agreement": "socialpartner.agreement_zone",
+    "ExpectationError": "socialpartner.testing",
+    "ExpectationResult": "socialpartner.testing",
+    "Expectations": "socialpartner.testing",
+    "Pinned": "socialpartner.testing",
+    "check_expectations": "socialpartner.testing",
+    "pin_expectations": "socialpartner.testing",
+    "pinned_results": "socialpartner.testing",
     "from_data": "socialpartner.scenario",
     "scenario_schema": "socialpartner.scenario",
     "Distribution": "socialpartner.sweeps",
@@ -84,6 +118,7 @@ _LAZY: dict[str, str] = {
     "Job": "socialpartner.evaluation",
     "LabourShortagePartnership": "socialpartner.models",
     "Ledger": "socialpartner.ledger",
+    "Legacy": "socialpartner.parameters",
     "MODELS": "socialpartner.scenario",
     "Municipality": "socialpartner.parties",
     "ORE": "socialpartner.money",
@@ -148,7 +183,11 @@ __all__ = [
     "ORE",
     "Q_",
     "ROUNDING_RULE",
+    "AgreementError",
+    "AgreementTerms",
+    "AgreementZone",
     "Benefit",
+    "Boundary",
     "BreakEven",
     "Change",
     "Check",
@@ -157,6 +196,9 @@ __all__ = [
     "Courses",
     "Distribution",
     "Evaluation",
+    "ExpectationError",
+    "ExpectationResult",
+    "Expectations",
     "Figure",
     "Horizon",
     "InHouseAlternative",
@@ -165,6 +207,7 @@ __all__ = [
     "LabourShortagePartnership",
     "Ledger",
     "LedgerError",
+    "Legacy",
     "Municipality",
     "Normal",
     "OutputError",
@@ -172,7 +215,9 @@ __all__ = [
     "ParameterValue",
     "Partnership",
     "Party",
+    "PartyCondition",
     "PartyTotals",
+    "Pinned",
     "Progression",
     "PublicBudget",
     "PublicLine",
@@ -182,6 +227,7 @@ __all__ = [
     "ScenarioError",
     "Service",
     "SharedResponsibilityPartnership",
+    "Shortfall",
     "Site",
     "SocialEnterprise",
     "SocialPartnerError",
@@ -189,6 +235,7 @@ __all__ = [
     "SolveError",
     "SpinOffPartnership",
     "SpinOffYear",
+    "Suggestion",
     "SupplierPartnership",
     "SupportStaff",
     "SweepError",
@@ -198,8 +245,10 @@ __all__ = [
     "Uniform",
     "Workforce",
     "__version__",
+    "agreement",
     "allocate",
     "break_even_rate",
+    "check_expectations",
     "coverage_ratio",
     "default_parameters",
     "dumps",
@@ -211,6 +260,8 @@ __all__ = [
     "load",
     "loads",
     "monte_carlo",
+    "pin_expectations",
+    "pinned_results",
     "result_value",
     "save",
     "scenario_schema",

@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,9 +30,10 @@ from socialpartner._internal.i18n import Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.units import MAX_MAGNITUDE, Q_
 from socialpartner.errors import OutputError, ScenarioError, SocialPartnerError
-from socialpartner.evaluation import Evaluation, Figure, evaluate
+from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.scenario import example_path, load
+from socialpartner.testing import ExpectationResult
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,15 +57,7 @@ class OutputFormat(enum.StrEnum):
     json = "json"
 
 
-_T = Translator("en")  # set by --lang for the tables of one command
-
-
-def _money(value: Decimal) -> str:
-    return _T.money(value)
-
-
-def _percent(ratio: Decimal | None) -> str:
-    return _T.percent(ratio)
+_EN = Translator("en")
 
 
 @contextlib.contextmanager
@@ -127,174 +121,6 @@ def _describe_validation(error: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def _figure_value(f: Figure) -> str:
-    if f.value is None:
-        return "—"
-    if f.unit == "DKK":
-        return _money(f.value)
-    if f.unit == "ratio":
-        return _percent(f.value)
-    if f.unit == "year":
-        return str(f.value)
-    return f"{f.value:,} {f.unit}"
-
-
-def _print_period(ev: Evaluation, console: Console, *, detail: bool = True) -> None:
-    names = {k: escape(_T(v)) for k, v in ev.parties.items()}
-    flows = Table(title=_T("Who pays whom") + f" ({escape(ev.ledger.period)})", title_justify="left")
-    flows.add_column(_T("Payer"))
-    flows.add_column(_T("Payee"))
-    flows.add_column(_T("Purpose"))
-    flows.add_column(_T("Amount (DKK)"), justify="right")
-    for t in ev.ledger:
-        flows.add_row(names.get(t.payer, t.payer), names.get(t.payee, t.payee), escape(_T(t.purpose)), _money(t.amount))
-    console.print(flows)
-
-    balances = Table(title=_T("Balance per party"), title_justify="left")
-    for col in ("Party", "Receives", "Pays", "Net"):
-        balances.add_column(_T(col), justify="left" if col == "Party" else "right")
-    for p in ev.ledger.parties:
-        tot = ev.ledger.totals(p)
-        balances.add_row(names.get(p, p), _money(tot.inflow), _money(tot.outflow), _money(tot.net))
-    balances.add_row(f"[dim]{_T('sum of nets')}[/dim]", "", "", _money(sum(ev.ledger.nets().values(), Decimal("0.00"))))
-    console.print(balances)
-
-    split = ev.cost_split
-    cover = Table(title=_T("Support-staff cost and what covers it"), title_justify="left")
-    cover.add_column("")
-    cover.add_column(_T("DKK"), justify="right")
-    cover.add_column(_T("Share of cost"), justify="right")
-    cover.add_row(_T("Support-staff cost"), _money(split.cost), _percent(Decimal(1)) if split.cost else "—")
-    for source, amount in split.funding.items():
-        verb = "covered by" if amount >= 0 else "less"  # a negative source is a cost netted against funding
-        cover.add_row(f"  {_T(verb)} {escape(_T(source))}", _money(amount), _percent(split.shares.get(source)))
-    cover.add_row(
-        f"  {_T('uncovered')}", _money(split.shortfall), _percent(split.uncovered_share if split.cost else None)
-    )
-    cover.add_row(f"[bold]{_T('Coverage')}[/bold]", "", f"[bold]{_percent(split.coverage)}[/bold]")
-    verdict = "surplus" if split.surplus >= 0 else "shortfall"
-    cover.add_row(f"[bold]{_T(verdict.capitalize())}[/bold]", f"[bold]{_money(abs(split.surplus))}[/bold]", "")
-    console.print(cover)
-
-    if ev.break_even:
-        be = Table(title=_T("Break-even (each price alone, the rest as given)"), title_justify="left")
-        be.add_column(_T("Price"))
-        be.add_column(_T("Break-even"), justify="right")
-        be.add_column(_T("Note"))
-        for b in ev.break_even:
-            if b.value is None:
-                be.add_row(escape(_T(b.label)), "—", _T("no volume: this price cannot cover the cost"))
-                continue
-            value = f"{_T.number(b.value)} {_T(b.unit)}" + (f" ({b.percent} %)" if b.percent is not None else "")
-            be.add_row(escape(_T(b.label)), value, _T("covered even at zero") if b.already_covered else "")
-        console.print(be)
-
-    _print_public(ev, console)
-    if detail and ev.placements:
-        jobs = Table(title=_T("People placed"), title_justify="left")
-        for col in ("Form", "Headcount", "Hours/week", "FTE", "Employer", "Workplace"):
-            jobs.add_column(_T(col), justify="right" if col in {"Headcount", "Hours/week", "FTE"} else "left")
-        for j in ev.placements:
-            jobs.add_row(
-                _T(j.form) + ("" if j.is_job else f" [dim]{_T('(not a job)')}[/dim]"),
-                str(j.headcount),
-                "—" if j.hours_per_week is None else _T.number(j.hours_per_week),
-                "—" if j.fte is None else _T.number(j.fte),
-                "—" if j.employer is None else names.get(j.employer, j.employer),
-                names.get(j.workplace, j.workplace),
-            )
-        console.print(jobs)
-    _print_extras(ev, console)
-
-
-def _print_public(ev: Evaluation, console: Console) -> None:
-    view = ev.public
-    if view is None:
-        return
-    table = Table(
-        title=f"Public purse ({view.year} parameters; refusion {view.refusion_rate * 100:.2f} %)", title_justify="left"
-    )
-    for col in ("Payer", "Item", "With the partnership", "Otherwise"):
-        table.add_column(_T(col), justify="left" if col in {"Payer", "Item"} else "right")
-    for line in view.lines:
-        table.add_row(line.payer, escape(line.item), _money(line.actual), _money(line.counterfactual))
-    for payer in ("municipality", "state"):
-        table.add_row(
-            f"[bold]{payer}[/bold]",
-            "[bold]net effect (otherwise − with)[/bold]",
-            "",
-            f"[bold]{_money(view.net_effect(payer))}[/bold]",
-        )
-    console.print(table)
-    for statement in view.counterfactual:
-        console.print(f"  counterfactual: {escape(statement)}")
-
-
-def _print_parameters(ev: Evaluation, console: Console) -> None:
-    if not ev.parameters:
-        return
-    table = Table(title=_T("Parameters used"), title_justify="left")
-    for col in ("Parameter", "Value", "Year", "Tag", "Source"):
-        table.add_column(_T(col))
-    for v in ev.parameters:
-        year = str(v.year) + (f" (for {v.for_year})" if v.for_year is not None else "")
-        table.add_row(escape(v.name), escape(str(v.value)), year, v.tag, escape(v.source))
-    console.print(table)
-
-
-def _print_extras(ev: Evaluation, console: Console) -> None:
-    if ev.figures:
-        figures = Table(title=_T("Key figures"), title_justify="left")
-        figures.add_column(_T("Figure"))
-        figures.add_column(_T("Value"), justify="right")
-        figures.add_column(_T("Note"))
-        for f in ev.figures:
-            figures.add_row(escape(_T(f.label)), _figure_value(f), escape(f.note))
-        console.print(figures)
-    if ev.checks:
-        checks = Table(title=_T("Checks"), title_justify="left")
-        checks.add_column(_T("Criterion"))
-        checks.add_column(_T("Status"))
-        checks.add_column(_T("Why"))
-        colour = {"met": "green", "not met": "red", "unknown": "yellow"}
-        for c in ev.checks:
-            checks.add_row(escape(c.criterion), f"[{colour[c.status]}]{_T(c.status)}[/]", escape(c.reason))
-        console.print(checks)
-    for statement in ev.statements:
-        console.print(escape(statement))
-
-
-def print_table(ev: Evaluation, console: Console) -> None:
-    """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures."""
-    console.print(f"[bold]{escape(ev.partnership.name)}[/bold]  ({_T('period')}: {escape(ev.ledger.period)})")
-    if not ev.breakdown:
-        _print_period(ev, console)
-        _print_parameters(ev, console)
-        return
-    summary = Table(title=_T("Year by year"), title_justify="left")
-    for col in ("Year", "Support cost", "Funding", "Surplus", "Coverage", "Jobs", "FTE"):
-        summary.add_column(_T(col), justify="left" if col == "Year" else "right")
-    for part in ev.breakdown:
-        jobs = part.jobs
-        fte = sum((j.fte for j in jobs if j.fte is not None), Decimal("0.00"))
-        summary.add_row(
-            escape(part.ledger.period),
-            _money(part.cost_split.cost),
-            _money(part.cost_split.total_funding),
-            _money(part.cost_split.surplus),
-            _percent(part.cost_split.coverage),
-            str(sum(j.headcount for j in jobs)),
-            str(fte),
-        )
-    console.print(summary)
-    for part in ev.breakdown:
-        console.rule(escape(part.ledger.period))
-        _print_period(part, console, detail=False)
-    console.rule(_T("All years"))
-    _print_extras(ev, console)
-    _print_parameters(ev, console)
-
-
 @app.callback()
 def _root() -> None:
     """Model Danish social-economy partnerships."""
@@ -314,8 +140,6 @@ def evaluate_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate a partnership: ledger, support-staff coverage, break-even prices, jobs."""
-    global _T
-    _T = Translator("da" if lang is Language.da else "en")
     path = file if file is not None else example_path()
     with _reported(debug, path):
         ev = evaluate(load(path))
@@ -332,7 +156,9 @@ def evaluate_command(
         if output is OutputFormat.json:
             sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            print_table(ev, Console())
+            from socialpartner.views.tables import print_table
+
+            print_table(ev, Console(), Translator("da" if lang is Language.da else "en"))
 
 
 @app.command("solve")
@@ -375,10 +201,12 @@ def _number_option(text: str, option: str) -> Decimal:
 
 
 def _print_solution(solution: Solution, before: Decimal, output: OutputFormat) -> None:
+    from socialpartner.solver import readable
+
     if output is OutputFormat.json:
         doc = {
             "input": solution.path,
-            "value": solution.value,
+            "value": solution.value_text,
             "result": solution.result,
             "target": str(solution.target),
             "achieved": str(solution.achieved),
@@ -388,8 +216,11 @@ def _print_solution(solution: Solution, before: Decimal, output: OutputFormat) -
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    typer.echo(f"{solution.path} = {solution.value}")
-    typer.echo(f"  gives {solution.result} = {solution.achieved} (target {solution.target}; now {before})")
+    typer.echo(f"{solution.path} = {solution.value_text}")
+    typer.echo(
+        f"  gives {solution.result} = {solution.achieved_text} (target {solution.target}; "
+        f"now {readable(Fraction(before), solution.result)})"
+    )
     typer.echo(f"  found by {solution.method} in {solution.evaluations} evaluations")
 
 
@@ -420,14 +251,14 @@ def _parse_vary(spec: str) -> tuple[str, float, float, int]:
 
 def _vary_specs(partnership: Partnership, specs: list[str]) -> list[tuple[str, float, float, int, Any]]:
     """Each ``--vary`` read and matched to the numeric input it names; a path given twice is refused."""
-    from socialpartner.sweeps import _current
+    from socialpartner.sweeps import current
 
     out: list[tuple[str, float, float, int, Any]] = []
     for spec in specs:
         path, lo, hi, n = _parse_vary(spec)
         if any(path == seen for seen, *_ in out):
             raise _option_error("--vary", f"{path} is given more than once; give each input once")
-        base = _current(partnership, path)
+        base = current(partnership, path)
         if isinstance(base, bool) or not isinstance(base, (int, pint.Quantity)):
             raise _option_error("--vary", f"{path} is not a numeric input of this scenario")
         out.append((path, lo, hi, n, base))
@@ -601,6 +432,81 @@ def chart_command(
         typer.echo(_printable(f"wrote {out}"))
 
 
+class Basis(enum.StrEnum):
+    """How ``agree`` judges a party over several years."""
+
+    present_value = "present_value"
+    per_year = "per_year"
+
+
+def _parse_range(spec: str) -> tuple[str, str | None, str | None]:
+    """``courses.price`` or ``courses.price=9000..14000`` → path, low, high."""
+    path, sep, rest = spec.partition("=")
+    if not sep:
+        return spec.strip(), None, None
+    low, dots, high = rest.partition("..")
+    if not dots or not path.strip():
+        raise _option_error("--vary", f"expected PATH or PATH=LOW..HIGH, e.g. courses.price=9000..14000; got {spec!r}")
+    return path.strip(), low.strip() or None, high.strip() or None
+
+
+@app.command("agree")
+def agree_command(
+    file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
+    vary: Annotated[
+        list[str],
+        typer.Option("--vary", help="An input to negotiate, PATH or PATH=LOW..HIGH (its own unit); once or twice."),
+    ],
+    soev_margin: Annotated[
+        str | None, typer.Option("--soev-margin", help="The SØV's margin over its support-staff cost, e.g. '5 %'.")
+    ] = None,
+    municipal_limit: Annotated[
+        str | None,
+        typer.Option("--municipal-limit", help="Net cost a year the municipality accepts, e.g. '400000 DKK/year'."),
+    ] = None,
+    basis: Annotated[
+        Basis | None, typer.Option("--basis", help="Over several years: present_value or per_year.")
+    ] = None,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the zone to this image file.")] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the chart: en or da.")] = Language.en,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Where the deal works for every party: the zone of agreement over one or two inputs."""
+    from socialpartner.agreement_zone import agreement
+
+    with _reported(debug, file):
+        if chart is not None:  # before the work, not after
+            check_output(chart, _CHART_SUFFIXES, "--chart")
+        if not 1 <= len(vary) <= 2:
+            raise _option_error("--vary", "give it once or twice (one or two inputs to negotiate)")
+        ranges = [_parse_range(spec) for spec in vary]
+        if len({path for path, _, _ in ranges}) != len(ranges):
+            raise _option_error("--vary", "the same input is given twice; give each input once")
+        zone = agreement(
+            load(file),
+            [path for path, _, _ in ranges],
+            bounds={path: (lo, hi) for path, lo, hi in ranges if lo is not None or hi is not None},
+            soev_margin=soev_margin,
+            municipal_limit=municipal_limit,
+            basis=None if basis is None else basis.value,
+        )
+        if chart is not None:
+            try:
+                from socialpartner import charts
+            except ImportError:
+                typer.echo("error: charts need matplotlib: pip install 'socialpartner[charts]'", err=True)
+                raise typer.Exit(2) from None
+            with writing(chart):
+                charts.agreement_chart(zone, lang=lang.value).savefig(chart)
+        if output is OutputFormat.json:
+            sys.stdout.write(json.dumps(zone.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            typer.echo(_printable(str(zone)))
+            if chart is not None:
+                typer.echo(_printable(f"wrote {chart}"))
+
+
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the scenario format (for editors and other tools)."""
@@ -635,7 +541,7 @@ def compare_command(
 def _show_comparison(
     first: Path, second: Path, a: Partnership, b: Partnership, ev_a: Evaluation, ev_b: Evaluation, output: OutputFormat
 ) -> None:
-    from socialpartner._internal.explain import flatten
+    from socialpartner._internal.paths import flatten
 
     inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True)))
     inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True)))
@@ -681,13 +587,110 @@ def _show_comparison(
     def show(key: str, value: Decimal | None) -> str:
         if value is None:
             return "—"
-        return _percent(value) if key == "coverage" else f"{value:,.2f}"
+        return _EN.percent(value) if key == "coverage" else f"{value:,.2f}"
 
     for key, value_a, value_b, d in results:
         style = "" if d is None or d == 0 else "[bold]"
         row = (show(key, value_a), show(key, value_b), style + (show(key, d) if d is not None else "—"))
         table.add_row(escape(key), *row)
     console.print(table)
+
+
+def _expectation_line(r: ExpectationResult, t: Translator) -> str:
+    """``coverage: expected 0.9225, actual 0.9300, difference +0.0075`` in the output language."""
+    unit = f" {t(r.unit)}" if r.unit else ""
+
+    def text(value: Decimal, sign: bool = False) -> str:
+        places = r.places
+        if places == 6:  # a ratio: trailing zeros go, down to four decimals
+            while places > 4 and value == value.quantize(Decimal(1).scaleb(-(places - 1))):
+                places -= 1
+        shown = t.number(abs(value) if sign else value, places)
+        return (("+" if value >= 0 else "-") + shown if sign else shown) + unit
+
+    actual = t("no value") if r.actual is None else text(r.actual)
+    line = f"{r.name}: {t('expected')} {text(r.expected)}, {t('actual')} {actual}"
+    if r.difference is not None:
+        line += f", {t('difference')} {text(r.difference, sign=True)}"
+    if r.tolerance:
+        line += f" ({t('tolerance')} {text(r.tolerance)})"
+    return line
+
+
+@app.command("test")
+def check_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Scenario files, or folders to search for files with an expect: block."),
+    ],
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the output: en or da.")] = Language.en,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Check scenarios against their expect: blocks: exit 0 when all hold, 1 when any fails, 2 when one cannot be read.
+
+    Prints one line per failing expectation (file, result, expected, actual, difference),
+    then a summary: N passed, M failed.
+    """
+    from socialpartner.testing import ExpectationError, check_expectation, expectation_files
+
+    t = Translator("da" if lang is Language.da else "en")
+    passed = failed = unreadable = 0
+    with _reported(debug):
+        for path in expectation_files(paths):
+            try:
+                partnership = load(path)
+                ev = evaluate(partnership)
+            except (ValidationError, SocialPartnerError) as exc:
+                if debug:
+                    raise
+                unreadable += 1
+                message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+                typer.echo(_printable(f"error: {path}: {message}"), err=True)
+                continue
+            if partnership.expect is None:
+                typer.echo(f"{path}: no expect: block", err=True)
+                continue
+            for name in partnership.expect.entries:
+                try:
+                    r = check_expectation(ev, name)
+                except ExpectationError as exc:  # an entry that names no result: the others still run
+                    if debug:
+                        raise
+                    unreadable += 1
+                    typer.echo(_printable(f"error: {path}: {exc}"), err=True)
+                    continue
+                if r.passed:
+                    passed += 1
+                else:
+                    failed += 1
+                    typer.echo(_printable(f"{path}: {_expectation_line(r, t)}"))
+    summary = f"{passed} {t('passed')}, {failed} {t('failed')}"
+    if unreadable:
+        summary += f", {unreadable} {t('error' if unreadable == 1 else 'errors')}"
+    typer.echo(summary)
+    raise typer.Exit(2 if unreadable else 1 if failed else 0)
+
+
+@app.command("pin")
+def pin_command(
+    file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.yml/.json).")],
+    existing: Annotated[
+        bool, typer.Option("--existing", help="Only update the entries already in the expect: block.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Write the scenario's current results into its expect: block, keeping the rest of the file."""
+    from socialpartner.testing import pin_expectations
+
+    with _reported(debug, file):
+        pinned = pin_expectations(file, only_existing=existing)
+    typer.echo(
+        f"pinned {file}: {len(pinned.added)} added, {len(pinned.changed)} changed, {len(pinned.removed)} removed"
+    )
+    for name in pinned.changed:
+        typer.echo(f"  changed: {name}")
+    for name in pinned.removed:
+        typer.echo(f"  removed: {name}")
 
 
 def main() -> None:

@@ -8,17 +8,18 @@ called, never inside them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from socialpartner._internal.backend import maximum, total
 from socialpartner.errors import SocialPartnerError
 from socialpartner.money import in_context
 
-__all__ = ["CostSplit", "break_even_rate", "coverage_ratio", "split_cost"]
+__all__ = ["CostSplit", "balance", "break_even_rate", "coverage_ratio", "split_cost"]
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,6 +43,17 @@ def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
     cover the cost.
     """
     return (cost - other_funding) / volume  # type: ignore[no-any-return, unused-ignore]
+
+
+def balance(cost: N, funding: Iterable[N]) -> tuple[N, N, N]:
+    """Total funding, surplus (funding − cost) and shortfall (``max(0, cost − funding)``).
+
+    >>> balance(Fraction(480000), [Fraction(46800), Fraction(396000)])
+    (Fraction(442800, 1), Fraction(-37200, 1), Fraction(37200, 1))
+    """
+    funded = total((1, amount) for amount in funding)
+    surplus = funded - cost
+    return funded, surplus, maximum(-surplus, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,18 +109,17 @@ def split_cost(cost: Decimal, funding: Mapping[str, Decimal]) -> CostSplit:
     if cost < 0:
         raise SocialPartnerError(f"cost pool must not be negative, got {cost}")
     sources = dict(funding)
-    total = sum(sources.values(), _ZERO)
-    surplus = total - cost
-    shortfall = max(_ZERO, -surplus)
+    funded, surplus, shortfall = balance(cost, sources.values())
+    funded, shortfall = funded + _ZERO, shortfall + _ZERO  # Decimals even where a sum is the integer 0
     if cost == 0:
-        return CostSplit(cost, MappingProxyType(sources), total, surplus, shortfall, None, MappingProxyType({}), _ZERO)
+        return CostSplit(cost, MappingProxyType(sources), funded, surplus, shortfall, None, MappingProxyType({}), _ZERO)
     return CostSplit(
         cost,
         MappingProxyType(sources),
-        total,
+        funded,
         surplus,
         shortfall,
-        coverage_ratio(total, cost),
+        coverage_ratio(funded, cost),
         MappingProxyType({name: amount / cost for name, amount in sources.items()}),
         shortfall / cost,
     )

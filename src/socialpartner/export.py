@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from socialpartner._internal.explain import flatten
 from socialpartner._internal.output import check_output, writing
+from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
@@ -81,7 +81,8 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str]) -> Path:
 
     wb.remove(wb.active)  # type: ignore[arg-type]
     inputs = []
-    for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True)):
+    # the expect: block states results, not inputs
+    for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})):
         value, unit = _number(text)
         inputs.append([key, text, value, unit])
     sheet("Inputs", ["input", "as written", "number", "unit"], inputs, {})

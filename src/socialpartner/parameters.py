@@ -2,7 +2,9 @@
 
 The defaults ship in ``data/parameters.yaml``. A scenario can override any of them under
 ``parameters:``; an evaluation records which values it used (:class:`ParameterUse`), so
-its output can list them with their tags and sources.
+its output can list them with their tags and sources. A benefit that the law has abolished
+carries a :class:`Legacy` mark (from when, for whom, by which act); a renamed parameter
+keeps answering to its old name (``aliases`` in the file).
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ import pint
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from socialpartner._internal.units import canonical, unit_info
+from socialpartner._internal.units import exact, unit_info
 from socialpartner.errors import SocialPartnerError
 from socialpartner.quantities import AnyQuantity
 
-__all__ = ["ParameterSet", "ParameterUse", "ParameterValue", "Tag", "default_parameters"]
+__all__ = ["Legacy", "ParameterSet", "ParameterUse", "ParameterValue", "Tag", "default_parameters"]
 
 _FILE = Path(__file__).resolve().parent / "data" / "parameters.yaml"
 
@@ -38,18 +40,52 @@ class _Entry(BaseModel):
     tag: Literal["sourced", "derived", "estimate"]
     source: Annotated[str, Field(min_length=1)]
     checked: dt.date
+    note: str = ""
+
+
+class _Legacy(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    abolished_from: dt.date
+    applies_to: Literal["new citizens", "everyone"]
+    by: Annotated[str, Field(min_length=1)]
+    note: str = ""
 
 
 class _Parameter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     description: str
     values: Annotated[tuple[_Entry, ...], Field(min_length=1)]
+    legacy: _Legacy | None = None
 
 
 class _File(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     version: str
     parameters: dict[str, _Parameter]
+    aliases: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Legacy:
+    """A benefit the law has abolished.
+
+    Attributes:
+        abolished_from: the first day the benefit no longer applies.
+        applies_to: ``"new citizens"`` (those already receiving it keep it) or
+            ``"everyone"`` (replaced for all recipients on that day).
+        by: the act that abolished it.
+        note: what replaces it, or what could not be confirmed.
+
+    """
+
+    abolished_from: dt.date
+    applies_to: Literal["new citizens", "everyone"]
+    by: str
+    note: str = ""
+
+    def allows(self, start: dt.date) -> bool:
+        """Whether a citizen whose support starts on ``start`` may receive the benefit."""
+        return start < self.abolished_from
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +104,21 @@ class ParameterValue:
     checked: dt.date | None
     description: str = ""
     for_year: int | None = None
+    note: str = ""
+    legacy: Legacy | None = None
 
     @property
     def exact(self) -> Fraction:
         """The value in canonical units (DKK, hour, year; ratios as fractions), exact."""
-        return canonical(self.value)
+        return exact(self.value)
 
     def describe(self) -> str:
-        """One line: ``name = value (year, tag; source)``."""
+        """One line: ``name = value (year, tag; source)``, and the legacy mark if any."""
         carried = f", used for {self.for_year}" if self.for_year is not None else ""
-        return f"{self.name} = {self.value} ({self.year}{carried}, {self.tag}; {self.source})"
+        line = f"{self.name} = {self.value} ({self.year}{carried}, {self.tag}; {self.source})"
+        if self.legacy is not None:
+            line += f" [legacy: abolished for {self.legacy.applies_to} from {self.legacy.abolished_from}]"
+        return line
 
 
 @dataclass(frozen=True)
@@ -87,11 +128,16 @@ class ParameterSet:
     Attributes:
         version: the version of the parameter file.
         values: every value of every parameter, oldest year first.
+        aliases: former names that still resolve to a current name.
 
     """
 
     version: str
     values: Mapping[str, tuple[ParameterValue, ...]]
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[tuple[str, int], tuple[ParameterValue, Fraction]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @functools.cached_property
     def latest_year(self) -> int:
@@ -99,8 +145,15 @@ class ParameterSet:
         return max(v.year for entries in self.values.values() for v in entries)
 
     def names(self) -> tuple[str, ...]:
-        """All parameter names."""
+        """All parameter names (current names; former names are in ``aliases``)."""
         return tuple(sorted(self.values))
+
+    def resolve(self, name: str) -> str:
+        """The current name of ``name`` (itself, or what a former name was renamed to)."""
+        return self.aliases.get(name, name)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.resolve(name) in self.values
 
     def get(self, name: str, year: int) -> ParameterValue:
         """The value for ``year``: that year's, else the latest earlier one, else the earliest.
@@ -110,12 +163,41 @@ class ParameterSet:
 
         """
         try:
-            entries = self.values[name]
+            entries = self.values[self.resolve(name)]
         except KeyError:
             raise KeyError(f"no parameter {name!r}; parameters: {', '.join(self.names())}") from None
         earlier = [e for e in entries if e.year <= year]
         chosen = earlier[-1] if earlier else entries[0]
         return chosen if chosen.year == year else replace(chosen, for_year=year)
+
+    def _read(self, name: str, year: int) -> tuple[ParameterValue, Fraction]:
+        """The value as used for ``year`` and its exact canonical magnitude, cached.
+
+        A horizon reads the same few parameters every year, and a read costs a search and a
+        conversion.
+        """
+        key = (name, year)
+        hit = self._cache.get(key)
+        if hit is None:
+            value = self.get(name, year)
+            if value.tag == "override":
+                value = replace(value, year=year)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            hit = self._cache[key] = (value, value.exact)
+        return hit
+
+    def abolished(self, name: str, start: dt.date) -> Legacy | None:
+        """The legacy mark of ``name`` if the law no longer allows it for support starting on ``start``.
+
+        ``None`` when the parameter is not abolished, or was still open to a citizen starting then.
+
+        Raises:
+            KeyError: an unknown name.
+
+        """
+        legacy = self.get(name, start.year).legacy
+        return legacy if legacy is not None and not legacy.allows(start) else None
 
     def with_overrides(self, overrides: Mapping[str, pint.Quantity[Any]]) -> ParameterSet:
         """A copy in which each named parameter has the given value for every year.
@@ -125,16 +207,21 @@ class ParameterSet:
 
         """
         values = dict(self.values)
-        for name, value in overrides.items():
+        for given, value in overrides.items():
+            name = self.resolve(given)
             if name not in values:
-                raise SocialPartnerError(f"parameters.{name}: no such parameter; parameters: {', '.join(self.names())}")
+                raise SocialPartnerError(
+                    f"parameters.{given}: no such parameter; parameters: {', '.join(self.names())}"
+                )
             default = values[name][-1]
             if unit_info(value).dims != unit_info(default.value).dims:
-                raise SocialPartnerError(f"parameters.{name}: expected a value like {default.value}, got {value}")
+                raise SocialPartnerError(f"parameters.{given}: expected a value like {default.value}, got {value}")
             values[name] = (
-                ParameterValue(name, 0, value, "override", "set in the scenario", None, default.description),
+                ParameterValue(
+                    name, 0, value, "override", "set in the scenario", None, default.description, legacy=default.legacy
+                ),
             )
-        return ParameterSet(self.version, values)
+        return ParameterSet(self.version, values, self.aliases)
 
 
 @functools.cache
@@ -144,12 +231,23 @@ def default_parameters() -> ParameterSet:
     parsed = _File.model_validate(raw)
     values = {
         name: tuple(
-            ParameterValue(name, e.year, e.value, e.tag, e.source, e.checked, p.description)
+            ParameterValue(
+                name, e.year, e.value, e.tag, e.source, e.checked, p.description, note=e.note, legacy=_legacy(p.legacy)
+            )
             for e in sorted(p.values, key=lambda e: e.year)
         )
         for name, p in parsed.parameters.items()
     }
-    return ParameterSet(parsed.version, values)
+    unknown = sorted(f"{old} -> {new}" for old, new in parsed.aliases.items() if new not in values or old in values)
+    if unknown:  # a broken data file is a bug in the library, caught by its tests
+        raise SocialPartnerError(f"parameters.yaml: aliases must map a former name to a current one: {unknown}")
+    return ParameterSet(parsed.version, values, dict(parsed.aliases))
+
+
+def _legacy(raw: _Legacy | None) -> Legacy | None:
+    if raw is None:
+        return None
+    return Legacy(raw.abolished_from, raw.applies_to, raw.by, raw.note)
 
 
 @dataclass
@@ -161,12 +259,10 @@ class ParameterUse:
     used: dict[str, ParameterValue] = field(default_factory=dict)
 
     def __call__(self, name: str) -> Fraction:
-        """The exact canonical value of ``name`` for this year, recorded as used."""
-        value = self.parameters.get(name, self.year)
-        if value.tag == "override":
-            value = replace(value, year=self.year)
-        self.used[name] = value
-        return value.exact
+        """The exact canonical value of ``name`` for this year, recorded as used (by its current name)."""
+        value, exact = self.parameters._read(name, self.year)
+        self.used[value.name] = value
+        return exact
 
     def __iter__(self) -> Iterator[ParameterValue]:
         return iter(self.used.values())

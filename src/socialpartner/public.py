@@ -18,8 +18,9 @@ from typing import Any, Literal, get_args
 
 import pint
 
+from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum, ore, safe_div
 from socialpartner._internal.fields import QuantityType
-from socialpartner._internal.plan import Flow, Placement, places
+from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
 from socialpartner.money import in_context, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
@@ -43,28 +44,29 @@ _WAGE: QuantityType = get_args(MoneyPerHour)[1]  # the field types' own validato
 _HOURS: QuantityType = get_args(HoursPerTime)[1]
 
 
-def fleksloentilskud_monthly(wage: Fraction, full_time_wage: Fraction, p: Callable[[str], Fraction]) -> Fraction:
+def fleksloentilskud_monthly(wage: Num, full_time_wage: Num, p: Callable[[str], Num]) -> Num:
     """Monthly fleksløntilskud for a monthly wage incl. pension ``wage`` (L).
 
     ``max(0, G − 0.30·min(L, T) − 0.55·max(0, L − T))``, and wage plus supplement may not
     exceed the full-time wage for the same job (``full_time_wage``, the lønloft).
-    ``p`` reads the parameters G, T and the two reduction rates.
+    ``p`` reads the parameters G, T and the two reduction rates. Exact for Fractions,
+    element by element for float64 arrays.
     """
     g = p("fleksloentilskud.max_supplement") / _MONTHS  # parameters read in canonical units: DKK/year
     t = p("fleksloentilskud.threshold") / _MONTHS
     low = p("fleksloentilskud.reduction_below_threshold")
     high = p("fleksloentilskud.reduction_above_threshold")
-    supplement = max(Fraction(0), g - low * min(wage, t) - high * max(Fraction(0), wage - t))
-    return min(supplement, max(Fraction(0), full_time_wage - wage))
+    supplement = maximum(g - low * minimum(wage, t) - high * maximum(wage - t, 0), 0)
+    return minimum(supplement, maximum(full_time_wage - wage, 0))
 
 
-def supplement_for(hourly_wage: Fraction, hours_per_year: Fraction, p: Callable[[str], Fraction]) -> Fraction:
-    """Monthly fleksløntilskud for an hourly wage and the hours worked a year (exact).
+def supplement_for(hourly_wage: Num, hours_per_year: Num, p: Callable[[str], Num]) -> Num:
+    """Monthly fleksløntilskud for an hourly wage and the hours worked a year.
 
     L is the monthly wage, the lønloft the monthly wage of a full-time job at that hourly wage.
     """
-    wage = hourly_wage * hours_per_year / _MONTHS
-    full_time = hourly_wage * _FULL_TIME_WEEK * _WEEKS / _MONTHS
+    wage = div(hourly_wage * hours_per_year, _MONTHS)
+    full_time = div(hourly_wage * (_FULL_TIME_WEEK * _WEEKS), _MONTHS)
     return fleksloentilskud_monthly(wage, full_time, p)
 
 
@@ -92,21 +94,21 @@ def fleksloentilskud(
     return Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
 
 
-def _ladder(week: int, p: Callable[[str], Fraction]) -> Fraction:
-    if week <= 4:
-        return p("refusion.weeks_1_4")
-    if week <= 26:
-        return p("refusion.weeks_5_26")
-    if week <= 52:
-        return p("refusion.weeks_27_52")
-    return p("refusion.after_52_weeks")
+# The refusion ladder's bands: (last week of the band, or None for the rest; parameter).
+_LADDER = (
+    (4, "refusion.weeks_1_4"),
+    (26, "refusion.weeks_5_26"),
+    (52, "refusion.weeks_27_52"),
+    (None, "refusion.after_52_weeks"),
+)
 
 
-def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Fraction]) -> Fraction:
+def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Num]) -> Num:
     """The state's average refusion rate over the next ``weeks`` weeks.
 
     For a citizen already ``weeks_before`` weeks on support; the refusion ladder is 80 %
-    in weeks 1-4, 40 % in weeks 5-26, 30 % in weeks 27-52 and 20 % after.
+    in weeks 1-4, 40 % in weeks 5-26, 30 % in weeks 27-52 and 20 % after. Computed per
+    band (weeks in the band × its rate), not week by week.
 
     >>> from socialpartner.parameters import ParameterUse, default_parameters
     >>> refusion_rate(0, 52, ParameterUse(default_parameters(), 2024))  # (4·80 + 22·40 + 26·30) / 52 %
@@ -114,7 +116,16 @@ def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Fraction]) -
     """
     if weeks <= 0:
         return Fraction(0)
-    return sum((_ladder(weeks_before + k, p) for k in range(1, weeks + 1)), Fraction(0)) / weeks
+    first, last = weeks_before + 1, weeks_before + weeks
+    summed: Num = 0
+    band_start = 1
+    for band_end, name in _LADDER:
+        low, high = max(first, band_start), last if band_end is None else min(last, band_end)
+        if high >= low:
+            summed = summed + (high - low + 1) * p(name)
+        if band_end is not None:
+            band_start = band_end + 1
+    return div(summed, weeks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,29 +179,50 @@ class Cohort:
     """People outside the partnership's placements whose support changed (progression)."""
 
     label: str
-    people: Fraction
-    hourly_wage: Fraction | None  # None: an ordinary job, no supplement
-    hours_per_year: Fraction | None
+    people: Num
+    hourly_wage: Num | None  # None: an ordinary job, no supplement
+    hours_per_year: Num | None
     counterfactual_group: str
 
 
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One item of a public payer's budget, in øre (exact int or float64 over variants)."""
+
+    payer: Payer
+    item: str
+    actual: Num
+    counterfactual: Num
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A group with a stated (or missing) counterfactual, for the view's sentences."""
+
+    group: str
+    people: Num
+    benefit: Any  # the stated Benefit, or None
+    monthly: Num
+    amount: Num  # øre over the period
+
+
+def _none(people: Num) -> bool:
+    """Exactly nobody (a line of arrays over variants always takes part)."""
+    return is_exact(people) and not people
+
+
 def public_flows(
-    budget: Any,
-    placements: tuple[Placement, ...],
-    years: Fraction,
-    use: ParameterUse,
-    weeks_before: int,
-) -> tuple[list[Flow], Fraction]:
-    """The partnership's public payments as ledger flows, and the refusion rate used.
+    budget: Any, placements: tuple[Placement, ...], years: Num, p: Callable[[str], Num], rate: Num
+) -> list[Flow]:
+    """The partnership's public payments as ledger flows.
 
     Municipality → fleksjob workers: fleksløntilskud; municipality → course participants:
-    the benefit during the course; state → municipality: refusion on both.
+    the benefit during the course; state → municipality: refusion on both at ``rate``.
     """
-    rate = refusion_rate(weeks_before, round(years * _WEEKS), use)
     flows: list[Flow] = []
 
     def paid_with_refusion(
-        key: str, payee: str, amount: Fraction, purpose: str, formula: str, inputs: tuple[str, ...], refunded: str
+        key: str, payee: str, amount: Num, purpose: str, formula: str, inputs: tuple[str, ...], refunded: str
     ) -> None:
         flows.append(Flow(f"public.{key}", "municipality", payee, amount, purpose, formula, inputs))
         flows.append(
@@ -206,14 +238,14 @@ def public_flows(
         )
 
     for i, line in enumerate(placements):
-        if not line.headcount:
+        if _none(line.headcount):
             continue
         if line.form == "fleksjob" and line.paid_hours is not None:
             wage = canonical(budget.fleksjob_wage) if budget.fleksjob_wage is not None else line.wage
             if wage is None:
                 continue
-            per_person_year = line.paid_hours * _WEEKS / line.headcount
-            amount = supplement_for(wage, per_person_year, use) * _MONTHS * years * line.headcount
+            per_person_year = safe_div(line.paid_hours * _WEEKS, line.headcount)
+            amount = supplement_for(wage, per_person_year, p) * (_MONTHS * years) * line.headcount
             paid_with_refusion(
                 f"fleksloentilskud.{i}",
                 "workers",
@@ -225,7 +257,7 @@ def public_flows(
                 "state refusion on fleksløntilskud",
             )
         elif line.form == "course participant" and budget.during_course is not None:
-            amount = benefit_monthly(budget.during_course, use) * _MONTHS * years * line.headcount
+            amount = benefit_monthly(budget.during_course, p) * (_MONTHS * years) * line.headcount
             paid_with_refusion(
                 f"during_course.{i}",
                 "participants",
@@ -235,70 +267,62 @@ def public_flows(
                 ("public.during_course",),
                 "state refusion on the course benefit",
             )
-    return flows, rate
+    return flows
 
 
-def benefit_monthly(benefit: Any, use: Callable[[str], Fraction]) -> Fraction:
-    """A stated benefit per month, exact."""
+def benefit_monthly(benefit: Any, p: Callable[[str], Num]) -> Num:
+    """A stated benefit per month."""
     if benefit.amount is not None:
         return canonical(benefit.amount) / _MONTHS
-    value: Fraction = use(benefit.parameter)
-    return value / _MONTHS
+    return p(benefit.parameter) / _MONTHS
 
 
-@in_context
-def public_view(
+def public_lines(
     budget: Any,
+    flows: tuple[Flow, ...],
+    amounts: Mapping[str, Num],
     placements: tuple[Placement, ...],
-    flows: Mapping[str, Flow],
-    settled: Mapping[str, Decimal],
-    years: Fraction,
-    use: ParameterUse,
-    rate: Fraction,
+    years: Num,
+    p: Callable[[str], Num],
+    rate: Num,
     cohorts: tuple[Cohort, ...] = (),
-) -> PublicView:
-    """The budget effect per payer, from the settled flows and the stated counterfactual."""
-    lines: list[PublicLine] = []
-    zero = Decimal("0.00")
+) -> tuple[list[Line], list[Group]]:
+    """The budget effect per payer (øre), from the settled flows and the stated counterfactual."""
+    lines: list[Line] = []
 
-    def refusion(item: str, amount: Decimal, *, otherwise: bool = False) -> None:
+    def refusion(item: str, amount: Num, *, otherwise: bool = False) -> None:
         # the state pays what the municipality gets back
-        pair = (-amount, zero) if not otherwise else (zero, -amount)
-        lines.append(PublicLine("municipality", item, *pair))
-        lines.append(PublicLine("state", item, *((amount, zero) if not otherwise else (zero, amount))))
+        lines.append(Line("municipality", item, 0, -amount) if otherwise else Line("municipality", item, -amount, 0))
+        lines.append(Line("state", item, 0, amount) if otherwise else Line("state", item, amount, 0))
 
     # actual payments of the municipality in the ledger (course payments and the public flows)
-    for key, flow in flows.items():
+    for flow in flows:
         if flow.payer == "municipality":
-            lines.append(PublicLine("municipality", flow.purpose, settled[key], zero))
+            lines.append(Line("municipality", flow.purpose, amounts[flow.key], 0))
         elif flow.payer == "state" and flow.payee == "municipality":
-            refusion(flow.purpose, settled[key])
-    statements: list[str] = []
-    groups: dict[str, Fraction] = {}
+            refusion(flow.purpose, amounts[flow.key])
+    people: dict[str, Num] = {}
     for line in placements:
-        if line.headcount:
-            groups[line.form] = groups.get(line.form, Fraction(0)) + line.headcount
+        if not _none(line.headcount):
+            people[line.form] = people.get(line.form, 0) + line.headcount
     for cohort in cohorts:
-        groups[cohort.counterfactual_group] = groups.get(cohort.counterfactual_group, Fraction(0)) + cohort.people
-        if cohort.people and cohort.hourly_wage is not None and cohort.hours_per_year is not None:
-            monthly = supplement_for(cohort.hourly_wage, cohort.hours_per_year, use)
-            amount = to_ore(monthly * _MONTHS * years * cohort.people)
-            lines.append(PublicLine("municipality", f"fleksløntilskud: {cohort.label}", amount, zero))
-            refusion(f"state refusion: {cohort.label}", to_ore(Fraction(amount) * rate))
-    for group, people in groups.items():
+        group = cohort.counterfactual_group
+        people[group] = people.get(group, 0) + cohort.people
+        if cohort.hourly_wage is not None and cohort.hours_per_year is not None and not _none(cohort.people):
+            monthly = supplement_for(cohort.hourly_wage, cohort.hours_per_year, p)
+            amount = ore(monthly * (_MONTHS * years) * cohort.people)
+            lines.append(Line("municipality", f"fleksløntilskud: {cohort.label}", amount, 0))
+            refusion(f"state refusion: {cohort.label}", ore(div(amount, 100) * rate))
+    groups: list[Group] = []
+    for group, count in people.items():
         benefit = budget.counterfactual.get(group)
         if benefit is None:
-            if group not in {"support staff"}:
-                statements.append(f"{group}: no counterfactual stated (taken as no benefit)")
+            if group != "support staff":
+                groups.append(Group(group, count, None, 0, 0))
             continue
-        monthly = benefit_monthly(benefit, use)
-        amount = to_ore(monthly * _MONTHS * years * people)
-        refund = to_ore(Fraction(amount) * rate)
-        per_month = to_ore(monthly)
-        statements.append(
-            f"{group}: {float(people):g} people would otherwise receive {per_month:,.2f} DKK/month "
-            f"({benefit.describe()}) from the municipality, {amount:,.2f} DKK over the period"
-        )
-        lines.append(PublicLine("municipality", f"counterfactual benefit: {group}", zero, amount))
-        refusion(f"counterfactual refusion: {group}", refund, otherwise=True)
-    return PublicView(use.year, tuple(lines), tuple(statements), places(rate, Decimal("0.0001")))
+        monthly = benefit_monthly(benefit, p)
+        amount = ore(monthly * (_MONTHS * years) * count)
+        groups.append(Group(group, count, benefit, monthly, amount))
+        lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount))
+        refusion(f"counterfactual refusion: {group}", ore(div(amount, 100) * rate), otherwise=True)
+    return lines, groups

@@ -10,7 +10,7 @@ bisection inside a bracket; and when no value in range works the answer says so.
 
 from __future__ import annotations
 
-import copy
+import math
 import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,18 +18,21 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Literal
 
+import pint
 from pydantic import ValidationError
 
-from socialpartner._internal.units import check_decimal, split_quantity
-from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner._internal import paths
+from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude
+from socialpartner.errors import LedgerError, QuantityError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import round_half_up
 
-__all__ = ["Solution", "SolveError", "result_value", "solve"]
+__all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 
-_MAX_INPUT = Fraction(10**12)
+_MAX_INPUT = 10**12
 _MAX_EVALUATIONS = 400
+_STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit
 
 
 class SolveError(SocialPartnerError):
@@ -42,29 +45,41 @@ class Solution:
 
     Attributes:
         path: the input varied, e.g. ``courses.price``.
-        value: the input's new value as written in a scenario (``"12033.333333 DKK / month"``,
-            or a whole number for headcounts).
+        value: the input's new value, a Quantity in the unit the input is written in
+            (to 0.01 of that unit), or a whole number for headcounts.
         result: the result aimed at, e.g. ``coverage``.
         target: the target value.
         achieved: the result with the solved input.
-        method: ``linear`` (exact interpolation), ``bisection`` or ``whole numbers``.
+        method: ``grid`` (0.01 steps of the input's unit) or ``whole numbers``.
         evaluations: how many evaluations it took.
         partnership: the scenario with the solved value.
 
     """
 
     path: str
-    value: str | int
+    value: pint.Quantity[Any] | int
     result: str
     target: Decimal
     achieved: Decimal
-    method: Literal["linear", "bisection", "whole numbers"]
+    method: Literal["grid", "whole numbers"]
     evaluations: int
     partnership: Partnership
 
+    @property
+    def value_text(self) -> str:
+        """The value as written in a scenario, e.g. ``12033.34 DKK / month``."""
+        if isinstance(self.value, int):
+            return str(self.value)
+        return f"{format_magnitude(self.value.magnitude)} {self.value.units}"
+
+    @property
+    def achieved_text(self) -> str:
+        """The result achieved at a readable precision (øre, or 4 decimals for a ratio)."""
+        return readable(Fraction(self.achieved), self.result)
+
     def __str__(self) -> str:
         return (
-            f"{self.path} = {self.value} gives {self.result} = {self.achieved} "
+            f"{self.path} = {self.value_text} gives {self.result} = {self.achieved_text} "
             f"(target {self.target}; {self.method}, {self.evaluations} evaluations)"
         )
 
@@ -94,33 +109,30 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
     return value
 
 
-def _leaf(data: Any, path: str) -> tuple[Any, str | int]:
-    target = data
-    keys = path.split(".")
+def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
+    """The grid the input moves on: (step in its unit, the unit, whole numbers?)."""
+    if isinstance(current, bool) or current is None:
+        raise SolveError(f"{path} is not a numeric input (got {current!r})")
+    if isinstance(current, int):
+        return Fraction(1), "", True
+    if isinstance(current, pint.Quantity):
+        return _STEP, str(current.units), False
+    raise SolveError(f"{path} is not a numeric input (got {current!r})")
+
+
+def _bound(value: Decimal | int | str | None, name: str, step: Fraction) -> int | None:
+    """A bound in the input's unit, as a number of grid steps (rounded inwards later)."""
+    if value is None:
+        return None
     try:
-        for key in keys[:-1]:
-            target = target[int(key)] if isinstance(target, list) else target[key]
-        last: str | int = int(keys[-1]) if isinstance(target, list) else keys[-1]
-        target[last]
-    except (KeyError, IndexError, ValueError, TypeError):
-        raise SolveError(f"no input {path!r} in this scenario") from None
-    return target, last
-
-
-def _split_number(value: Any, path: str) -> tuple[Fraction, str, bool]:
-    """The input's magnitude, unit text, and whether it is a whole-number input."""
-    if isinstance(value, bool):
-        raise SolveError(f"{path} is not numeric")
-    if isinstance(value, int):
-        return Fraction(value), "", True
-    if isinstance(value, str):
-        try:
-            number, unit = split_quantity(value, what="a number with a unit")
-        except QuantityError:
-            pass  # not a quantity: reported below
-        else:
-            return Fraction(number), unit, False
-    raise SolveError(f"{path} is not a numeric input (got {value!r})")
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise SolveError(f"{name} must be a number in the input's unit, got {value!r}") from None
+    if not number.is_finite() or abs(number) > _MAX_INPUT:
+        raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {value!r}")
+    if number < 0:
+        raise SolveError(f"{name} must not be negative, got {value!r}")
+    return math.floor(Fraction(number) / step) if name == "high" else math.ceil(Fraction(number) / step)
 
 
 def _option_number(value: Any, name: str) -> Decimal:
@@ -146,14 +158,11 @@ def _option_number(value: Any, name: str) -> Decimal:
         raise SolveError(f"{name}: {exc.reason}, got {text}") from None
 
 
-def _text(x: Fraction, unit: str) -> str:
-    """The shortest decimal text of ``x`` with at most 15 significant digits."""
-    for places in range(0, 16):
-        d = round_half_up(x, places)
-        if Fraction(d) == x or len(d.normalize().as_tuple().digits) >= 15:
-            break
-    text = format(d.normalize(), "f")
-    return f"{text} {unit}".strip()
+def readable(value: Fraction, result: str) -> str:
+    """A result at a readable precision: 4 decimals for a ratio, øre for money."""
+    if result == "coverage" or any(w in result for w in ("share", "ratio")):
+        return f"{round_half_up(value, 4)}"
+    return f"{round_half_up(value, 2):,}"
 
 
 def solve(
@@ -167,13 +176,17 @@ def solve(
 ) -> Solution:
     """Find the value of input ``vary`` at which ``result`` reaches ``target``.
 
-    The input keeps its unit; ``low`` and ``high`` bound the search in that unit
-    (default: 0 up to wherever the result crosses the target). Money results are met to
-    the øre, ratios (coverage) to the øre of the amounts behind them.
+    Results move in øre steps, so the input moves on a grid: 0.01 in the unit it is
+    written in (whole numbers for headcounts). The answer is the grid value that meets
+    the target: the smallest value at which the result is at or above the target when
+    the result rises with the input; when it falls, the first value at which it is at
+    or below the target if it lands on it exactly (a shortfall reaching zero), else the
+    largest value at which it is still at or above it. ``low`` and ``high`` bound the
+    search in the input's unit (default: 0 up to wherever the result crosses).
 
     >>> import socialpartner as sp
-    >>> str(sp.solve(sp.load(sp.example_path()), "courses.price", "coverage", 1).value)
-    '12033.3333 DKK / month'
+    >>> sp.solve(sp.load(sp.example_path()), "courses.price", "coverage", 1).value
+    <Quantity(12033.34, 'DKK / month')>
 
     Raises:
         SolveError: an unknown input or result, a target or bound that is not a finite
@@ -181,185 +194,145 @@ def solve(
             the target; the message gives the result's values at the ends of the range.
 
     """
-    data = partnership.model_dump(mode="json", exclude_none=True)
-    parent, last = _leaf(data, vary)
-    current, unit, whole = _split_number(parent[last], vary)
-    cls = type(partnership)
-    # every number is checked before Fraction sees it: Fraction(Decimal("1e999999999")) never ends
-    goal = _option_number(target, "target")
+    try:
+        current = paths.get(partnership, vary)
+    except paths.PathError:
+        raise SolveError(f"no input {vary!r} in this scenario") from None
+    step, unit, whole = _grid(current, vary)
+    # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
+    # Fraction(Decimal("1e999999999")) never ends
+    target = _option_number(target, "target")
     low = None if low is None else _option_number(low, "low")
     high = None if high is None else _option_number(high, "high")
-    if low is not None and high is not None and low > high:
-        raise SolveError(f"low ({low}) must not be above high ({high})")
-    count = 0
-
-    def variant(x: Fraction) -> Partnership:
-        changed = copy.deepcopy(data)
-        p, k = _leaf(changed, vary)
-        p[k] = int(x) if whole else _text(x, unit)
-        return cls.model_validate(changed)
-
-    def gap(x: Fraction) -> Fraction:
-        nonlocal count
-        count += 1
-        if count > _MAX_EVALUATIONS:
-            raise SolveError(f"no convergence within {_MAX_EVALUATIONS} evaluations")
-        try:
-            ev = evaluate(variant(x))
-        except ValidationError as exc:
-            raise SolveError(f"{vary} = {x}: {exc.errors()[0]['msg']}") from None
-        return Fraction(result_value(ev, result)) - Fraction(goal)
-
-    tolerance = _tolerance(partnership, result)
-    lo = Fraction(Decimal(str(low))) if low is not None else Fraction(0)
     try:
-        g_lo = gap(lo)
+        goal = Decimal(str(target).strip())
+    except InvalidOperation:
+        raise SolveError(f"target must be a number, got {target!r}") from None
+    if not goal.is_finite() or abs(goal) > _MAX_INPUT * 1000:
+        raise SolveError(f"target must be a finite number, got {target!r}")
+    goal_exact = Fraction(goal)
+    lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
+    if lo_k is not None and hi_k is not None and hi_k < lo_k:
+        raise SolveError(f"low ({low}) must not exceed high ({high})")
+    count = 0
+    seen: dict[int, Fraction] = {}
+
+    def variant(k: int) -> Partnership:
+        value: Any = k if whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), unit)
+        try:
+            return paths.replace(partnership, vary, value)
+        except ValidationError as exc:
+            raise SolveError(f"{vary} = {_value_text(k, whole, unit)}: {exc.errors()[0]['msg']}") from None
+
+    def gap(k: int) -> Fraction:
+        nonlocal count
+        if k not in seen:
+            count += 1
+            if count > _MAX_EVALUATIONS:
+                raise SolveError(f"no answer within {_MAX_EVALUATIONS} evaluations")
+            seen[k] = Fraction(result_value(evaluate(variant(k)), result)) - goal_exact
+        return seen[k]
+
+    a = lo_k if lo_k is not None else 0
+    try:
+        g_a = gap(a)
     except SolveError:
-        if low is not None or whole:
+        if lo_k is not None or whole:
             raise
-        lo = Fraction(1, 100)  # e.g. coverage has no value at a cost of zero: start one øre up
-        g_lo = gap(lo)
-    hi, g_hi = _bracket(gap, lo, g_lo, current, high)
-    if g_lo == 0:
-        return _solution(vary, lo, whole, unit, result, goal, g_lo, "linear", count, variant)
-    if whole:
-        return _whole(vary, lo, g_lo, hi, g_hi, result, goal, gap, variant, lambda: count)
-    # linear? then interpolate exactly and write the answer with as few decimals as meet the tolerance
-    mid = (lo + hi) / 2
-    g_mid = gap(mid)
-    if abs(g_mid - (g_lo + g_hi) / 2) <= tolerance:
-        exact = lo + (hi - lo) * (-g_lo) / (g_hi - g_lo)
-        near: tuple[Fraction, Fraction] | None = None
-        for places in range(0, 15):
-            # the fewest decimals that reach the target (at or above it) to within the tolerance
-            for x in sorted({Fraction(round_half_up(exact, places)), _up(exact, places), _down(exact, places)}):
-                g = gap(x)
-                if 0 <= g <= tolerance:
-                    return _solution(vary, x, whole, unit, result, goal, g, "linear", count, variant)
-                if near is None and abs(g) <= tolerance:
-                    near = (x, g)
-        if near is not None:
-            return _solution(vary, near[0], whole, unit, result, goal, near[1], "linear", count, variant)
-    # bisection keeping the sign change inside [lo, hi], on short decimals a scenario can hold
-    while True:
-        if hi - lo <= max(abs(hi), Fraction(1)) * Fraction(1, 10**13):
-            x, g = (lo, g_lo) if abs(g_lo) <= abs(g_hi) else (hi, g_hi)
-            if abs(g) <= tolerance:
-                return _solution(vary, x, whole, unit, result, goal, g, "bisection", count, variant)
-            raise SolveError(
-                f"{result} jumps across the target near {vary} = {float(x):g}: "
-                f"from {float(g_lo + Fraction(goal)):g} to {float(g_hi + Fraction(goal)):g}"
-            )
-        middle = (lo + hi) / 2
-        mid = middle
-        for places in range(0, 16):
-            x = Fraction(round_half_up(middle, places))
-            if lo < x < hi:
-                mid = x
-                break
-        g_mid = gap(mid)
-        if abs(g_mid) <= tolerance:
-            return _solution(vary, mid, whole, unit, result, goal, g_mid, "bisection", count, variant)
-        if (g_mid < 0) == (g_lo < 0):
-            lo, g_lo = mid, g_mid
+        a = 1  # e.g. coverage has no value at a cost of zero: start one step up
+        g_a = gap(a)
+    if g_a == 0:
+        return _solution(vary, a, whole, unit, result, goal, g_a, count, variant)
+    rising = g_a < 0  # below the target at the low end: look for where it rises to it
+
+    def reached(g: Fraction) -> bool:
+        return g >= 0 if rising else g <= 0
+
+    b, g_b = _bracket(gap, a, g_a, reached, current, step, hi_k, result, goal_exact)
+    # invariant: not reached at a, reached at b; narrow to neighbouring grid values
+    linear = True
+    while b - a > 1:
+        if linear:
+            # where a straight line through the ends crosses: exact in one step if the result is linear
+            m = a + math.floor((b - a) * (-g_a) / (g_b - g_a))
+            m = min(max(m, a + 1), b - 1)
         else:
-            hi, g_hi = mid, g_mid
+            m = (a + b) // 2
+        before = b - a
+        g_m = gap(m)
+        if reached(g_m):
+            b, g_b = m, g_m
+        else:
+            a, g_a = m, g_m
+        linear = (b - a) * 2 < before or b - a <= 2
+    k, g = b, g_b
+    if not rising and g_b != 0:
+        k, g = a, g_a  # the largest value still at or above the target
+    return _solution(vary, k, whole, unit, result, goal, g, count, variant, "whole numbers" if whole else None)
 
 
-def _up(x: Fraction, places: int) -> Fraction:
-    step = Fraction(1, 10**places)
-    return -((-x) // step) * step
-
-
-def _down(x: Fraction, places: int) -> Fraction:
-    step = Fraction(1, 10**places)
-    return (x // step) * step
-
-
-def _tolerance(partnership: Partnership, result: str) -> Fraction:
-    """How close counts as reached: one øre, or for a ratio one øre of the amount behind it."""
-    if result == "coverage":
-        cost = evaluate(partnership).cost_split.cost
-        return Fraction(1, 100) / Fraction(cost) if cost else Fraction(1, 10**6)
-    if any(s in result for s in ("share", "ratio")):  # ratio figures: a millionth
-        return Fraction(1, 10**6)
-    return Fraction(1, 100)
+def _value_text(k: int, whole: bool, unit: str) -> str:
+    return str(k) if whole else f"{Decimal(k).scaleb(-2)} {unit}"
 
 
 def _bracket(
-    gap: Callable[[Fraction], Fraction], lo: Fraction, g_lo: Fraction, current: Fraction, high: Any
-) -> tuple[Fraction, Fraction]:
-    """An upper end where the gap changes sign (or the given ``high``)."""
-    if high is not None:
-        hi = Fraction(Decimal(str(high)))
-        g_hi = gap(hi)
-        if g_lo != 0 and (g_hi < 0) == (g_lo < 0) and g_hi != 0:
-            raise SolveError(_no_value(lo, hi, g_lo, g_hi))
-        return hi, g_hi
-    hi = max(current * 2, lo + 1)
-    last: tuple[Fraction, Fraction] | None = None
+    gap: Callable[[int], Fraction],
+    a: int,
+    g_a: Fraction,
+    reached: Callable[[Fraction], bool],
+    current: Any,
+    step: Fraction,
+    hi_k: int | None,
+    result: str,
+    goal: Fraction,
+) -> tuple[int, Fraction]:
+    """An upper end where the target is reached (or the given ``high``)."""
+
+    def nothing(b: int, g_b: Fraction) -> SolveError:
+        return SolveError(
+            f"no value between {_plain(a * step)} and {_plain(b * step)} reaches the target: "
+            f"{result} is {readable(g_a + goal, result)} at the low end and {readable(g_b + goal, result)} "
+            "at the high end"
+        )
+
+    if hi_k is not None:
+        g_b = gap(hi_k)
+        if not reached(g_b):
+            raise nothing(hi_k, g_b)
+        return hi_k, g_b
+    start = Fraction(current.magnitude if not isinstance(current, int) else current)
+    b = max(math.ceil(start * 2 / step), a + math.ceil(1 / step))
+    last, g_last = a, g_a
+    limit = math.floor(_MAX_INPUT / step)
     while True:
         try:
-            g_hi = gap(hi)
-        except SocialPartnerError:
-            if last is None:
-                raise
-            # larger values give amounts beyond those handled: the search ends at the last one that worked
-            raise SolveError(
-                _no_value(lo, last[0], g_lo, last[1]) + "; larger values give amounts beyond those handled"
-            ) from None
-        if g_lo == 0 or g_hi == 0 or (g_hi < 0) != (g_lo < 0):
-            return hi, g_hi
-        if hi >= _MAX_INPUT:
-            raise SolveError(_no_value(lo, hi, g_lo, g_hi))
-        last = (hi, g_hi)
-        hi = min(hi * 4, _MAX_INPUT)
+            g_b = gap(b)
+        except LedgerError:  # amounts beyond what the ledger handles: the range ends before
+            raise nothing(last, g_last) from None
+        if reached(g_b):
+            return b, g_b
+        last, g_last = b, g_b
+        if b >= limit:
+            raise nothing(b, g_b)
+        b = min(b * 4, limit)
 
 
-def _no_value(lo: Fraction, hi: Fraction, g_lo: Fraction, g_hi: Fraction) -> str:
-    return (
-        f"no value between {float(lo):g} and {float(hi):g} reaches the target: the result minus the target is "
-        f"{float(g_lo):,.6g} at the low end and {float(g_hi):,.6g} at the high end"
-    )
-
-
-def _whole(
-    vary: str,
-    lo: Fraction,
-    g_lo: Fraction,
-    hi: Fraction,
-    g_hi: Fraction,
-    result: str,
-    goal: Decimal,
-    gap: Callable[[Fraction], Fraction],
-    variant: Callable[[Fraction], Partnership],
-    count: Callable[[], int],
-) -> Solution:
-    """The smallest whole number at which the result has crossed to the target's side."""
-    a, b = int(lo), int(hi) if hi == int(hi) else int(hi) + 1
-    g_b = gap(Fraction(b)) if b != hi else g_hi
-    while b - a > 1:
-        m = (a + b) // 2
-        g_m = gap(Fraction(m))
-        if g_m == 0 or (g_m < 0) == (g_b < 0):
-            b, g_b = m, g_m
-        else:
-            a = m
-    return _solution(vary, Fraction(b), True, "", result, goal, g_b, "whole numbers", count(), variant)
+def _plain(x: Fraction) -> str:
+    return f"{round_half_up(x, 2).normalize():f}"
 
 
 def _solution(
     vary: str,
-    x: Fraction,
+    k: int,
     whole: bool,
     unit: str,
     result: str,
     goal: Decimal,
     g: Fraction,
-    method: Literal["linear", "bisection", "whole numbers"],
     count: int,
-    variant: Callable[[Fraction], Partnership],
+    variant: Callable[[int], Partnership],
+    method: Literal["grid", "whole numbers"] | None = None,
 ) -> Solution:
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
-    value: str | int = int(x) if whole else _text(x, unit)
-    return Solution(vary, value, result, goal, achieved, method, count, variant(x))
+    value: pint.Quantity[Any] | int = k if whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), unit)
+    return Solution(vary, value, result, goal, achieved, method or "grid", count, variant(k))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,15 +21,15 @@ import numpy as np
 import pint
 
 from socialpartner import core
+from socialpartner._internal import engine, paths
+from socialpartner._internal.backend import total
 from socialpartner._internal.units import (
-    FTE_HOURS_PER_WEEK,
     MAX_MAGNITUDE,
     Q_,
     format_magnitude,
     parse_unit,
     unit_info,
     ureg,
-    vector_mode,
 )
 from socialpartner.errors import SocialPartnerError
 from socialpartner.models._base import Partnership
@@ -74,33 +74,17 @@ def _check_variants(total: int) -> None:
 # -- addressing and checking inputs ---------------------------------------------------------
 
 
-def _node(partnership: Partnership, path: str) -> tuple[Any, str | int]:
-    obj: Any = partnership
-    parts = path.split(".")
+def current(partnership: Partnership, path: str) -> Any:
+    """The value of input ``path`` in a scenario.
+
+    Raises:
+        SweepError: no such input.
+
+    """
     try:
-        for part in parts[:-1]:
-            obj = obj[int(part)] if isinstance(obj, tuple) else getattr(obj, part)
-        last: str | int = int(parts[-1]) if isinstance(obj, tuple) else parts[-1]
-        _ = obj[int(last)] if isinstance(obj, tuple) else getattr(obj, str(last))
-    except (AttributeError, IndexError, ValueError, TypeError):
+        return paths.get(partnership, path)
+    except paths.PathError:
         raise SweepError(f"{path}: no such input in this scenario") from None
-    return obj, last
-
-
-def _current(partnership: Partnership, path: str) -> Any:
-    obj, last = _node(partnership, path)
-    return obj[int(last)] if isinstance(obj, tuple) else getattr(obj, str(last))
-
-
-def _replace(obj: Any, parts: Sequence[str], value: Any) -> Any:
-    """A copy of a (nested) frozen model with one attribute replaced, without validation."""
-    head, rest = parts[0], parts[1:]
-    if isinstance(obj, tuple):
-        i = int(head)
-        item = value if not rest else _replace(obj[i], rest, value)
-        return (*obj[:i], item, *obj[i + 1 :])
-    child = value if not rest else _replace(getattr(obj, head), rest, value)
-    return obj.model_copy(update={head: child})
 
 
 def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any], str]:
@@ -160,181 +144,123 @@ def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any
 # -- the vectorised evaluation --------------------------------------------------------------
 
 
-_HALF = 0.5 + 1e-7  # half up; the 1e-7 øre nudge puts an exact half that float64 holds as
-# x.4999999… on the side the exact rule puts it
+def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, Any]) -> None:
+    """The headline results of one period, by column name (øre turned into DKK)."""
+    st = period.settlement
+    out[f"{prefix}coverage"] = st.coverage
+    for name, value in (
+        ("surplus", st.surplus),
+        ("shortfall", st.shortfall),
+        ("cost", st.cost),
+        ("funding", st.total_funding),
+    ):
+        out[f"{prefix}{name} [DKK]"] = _dkk(value)
+    for party, net in engine.nets(period).items():
+        out[f"{prefix}net.{party} [DKK]"] = _dkk(net)
+    out[f"{prefix}jobs"] = st.jobs
+    out[f"{prefix}fte"] = _divide(st.fte, 100.0)
+    for spec in period.plan.break_even:
+        out[f"{prefix}break_even.{spec.input_path} [{spec.unit}]"] = _dkk(st.break_even[spec.input_path])
+    if period.public is not None:
+        for payer in engine.PAYERS:
+            out[f"{prefix}public.{payer} [DKK]"] = _dkk(period.public.net_effect(payer))
 
 
-def _ore(x: Any) -> Any:
-    """Whole øre, half up, as the declared rule (amounts are non-negative).
+def _divide(x: Any, by: float) -> Any:
+    return np.divide(x, by) if isinstance(x, np.ndarray) else float(x) / by
 
-    Kept as integer-valued float64: sums of whole øre are exact below 2⁵³ øre (about
-    9·10¹³ DKK), as in a single evaluation's Decimals, without integer conversions.
+
+def _dkk(ore: Any) -> Any:
+    return _divide(ore, 100.0)
+
+
+def results(run: engine.Run) -> dict[str, Any]:
+    """The columns of a run: the headline results (as :meth:`Evaluation.results` names them).
+
+    A scenario of several periods has the totals over its periods (coverage of the total
+    cost, nets summed, jobs and FTE of the last period, the public net effects summed),
+    the present values and payback years, and each period's results prefixed with its
+    label (``2027.coverage``). Model-specific figures are not swept.
     """
-    if isinstance(x, np.ndarray):
-        cents = np.multiply(x, 100.0)
-        cents += _HALF
-        return np.floor(cents, out=cents)
-    return math.floor(float(x) * 100 + _HALF)
-
-
-def _signed_sum(parts: list[tuple[int, Any]]) -> Any:
-    """Σ sign·amount, reusing arrays where it can (a million-row pass costs ~1 ms each)."""
-    (sign, first), rest = parts[0], parts[1:]
-    if not rest:
-        return first if sign > 0 else -first
-    total = (
-        np.negative(first)
-        if sign < 0 and isinstance(first, np.ndarray)
-        else (np.array(first, dtype=float, copy=True) if isinstance(first, np.ndarray) else sign * first)
-    )
-    for sign, amount in rest:
-        if isinstance(total, np.ndarray):
-            (np.add if sign > 0 else np.subtract)(total, amount, out=total)
-        else:
-            total = total + sign * amount
-    return total
-
-
-def _dkk(ore: Any, n: int) -> np.ndarray[Any, Any]:
-    return np.broadcast_to(np.divide(ore, 100.0) if isinstance(ore, np.ndarray) else ore / 100, (n,))
-
-
-def _vector_results(partnership: Partnership, n: int) -> dict[str, np.ndarray[Any, Any]]:
-    with vector_mode():
-        plan = partnership._plan()
-    # amounts in whole øre: int64 arrays for flows that vary, Python ints for the others
-    amounts: dict[str, Any] = {}
-    rounded: dict[int, Any] = {}  # flows that share one amount (wages billed and paid) round once
-    for f in plan.flows:
-        key = id(f.amount)
-        if key not in rounded:
-            rounded[key] = _ore(f.amount)
-        amounts[f.key] = rounded[key]
-    cost: Any = sum((amounts[k] for k in plan.cost_pool), 0)
-    funding: Any = 0
-    for _, keys in plan.funding:
-        for k, sign in keys:
-            funding = funding + sign * amounts[k]
-    surplus = funding - cost
-    out: dict[str, np.ndarray[Any, Any]] = {}
-    with np.errstate(divide="ignore", invalid="ignore"):
-        coverage = core.coverage_ratio(np.asarray(funding, dtype=float), np.asarray(cost, dtype=float))
-    if (np.ndim(cost) == 0 and cost == 0) or (np.ndim(cost) and not np.all(cost > 0)):
-        coverage = np.where(np.asarray(cost) > 0, coverage, np.nan)
-    out["coverage"] = np.broadcast_to(coverage, (n,))
-    out["surplus [DKK]"] = _dkk(surplus, n)
-    out["shortfall [DKK]"] = _dkk(np.maximum(-surplus, 0), n)
-    out["cost [DKK]"] = _dkk(cost, n)
-    out["funding [DKK]"] = _dkk(funding, n)
-    terms: dict[str, list[tuple[int, Any]]] = {}
-    for f in plan.flows:
-        terms.setdefault(f.payer, []).append((-1, amounts[f.key]))
-        terms.setdefault(f.payee, []).append((1, amounts[f.key]))
-    for party, parts in terms.items():
-        out[f"net.{party} [DKK]"] = _dkk(_signed_sum(parts), n)
-    jobs = [p for p in plan.placements if p.is_job]
-    out["jobs"] = np.broadcast_to(np.asarray(sum((p.headcount for p in jobs), 0), dtype=float), (n,))
-    paid = sum((p.paid_hours for p in jobs if p.paid_hours is not None), 0)
-    fte = np.asarray(paid, dtype=float) / FTE_HOURS_PER_WEEK
-    out["fte"] = np.broadcast_to(np.floor(fte * 100 + 0.5) / 100, (n,))
-    for spec in plan.break_even:
-        # in øre per unit of volume: (cost − funding that does not move with the price) / volume
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rate = core.break_even_rate(
-                np.asarray(cost, dtype=float),
-                np.asarray(funding - amounts[spec.flow], dtype=float),
-                np.asarray(spec.volume, dtype=float),  # a 0-d array: no ZeroDivisionError when constant
-            )
-        rate = np.maximum(rate, 0.0)
-        if not np.all(np.asarray(spec.volume) > 0):
-            rate = np.where(np.asarray(spec.volume) > 0, rate, np.nan)
-        out[f"break_even.{spec.input_path} [{spec.unit}]"] = _dkk(np.floor(rate + _HALF), n)
+    out: dict[str, Any] = {}
+    if not run.multi_period:
+        _period_columns(run.periods[0], "", out)
+        return out
+    periods = run.periods
+    cost = total((1, p.settlement.cost) for p in periods)
+    funding = total((1, p.settlement.total_funding) for p in periods)
+    _, surplus, shortfall = core.balance(cost, [funding])
+    out["coverage"] = engine.coverage(funding, cost)
+    for name, value in (("surplus", surplus), ("shortfall", shortfall), ("cost", cost), ("funding", funding)):
+        out[f"{name} [DKK]"] = _dkk(value)
+    for name, nets in engine.series(periods).items():
+        key = name if name.startswith("public.") else f"net.{name}"
+        out[f"{key} [DKK]"] = _dkk(total((1, n) for n in nets))
+    out["jobs"] = periods[-1].settlement.jobs
+    out["fte"] = _divide(periods[-1].settlement.fte, 100.0)
+    years = [_year_number(p.label) for p in periods]
+    for name, value in run.present_values.items():
+        out[f"npv.{name} [DKK]"] = _dkk(value)
+        back = np.asarray(run.payback[name])
+        negative = np.asarray(run.ever_negative[name], dtype=bool)
+        year_of = np.asarray(years, dtype=float)[np.clip(back, 0, None)]
+        out[f"payback.{name}"] = np.where(negative & (back >= 0), year_of, np.nan)
+    for period in periods:
+        _period_columns(period, f"{period.label}.", out)
     return out
-
-
-def _scalar_results(partnership: Partnership) -> dict[str, float]:
-    from socialpartner.evaluation import evaluate
-
-    ev = evaluate(partnership)
-    units = {f"break_even.{b.input_path}": b.unit for b in ev.break_even}
-    figures = {f.key for f in ev.figures}
-    row: dict[str, float] = {}
-    for key, value in ev.results().items():
-        if key in figures:
-            continue  # the vectorised path has no model figures; keep the columns alike
-        number = math.nan if value is None else float(value)
-        if key in units:
-            row[f"{key} [{units[key]}]"] = number
-        elif key in {"coverage", "jobs", "fte"}:
-            row[key] = number
-        else:
-            row[f"{key} [DKK]"] = number
-    return row
-
-
-def _evaluate_variants(
-    partnership: Partnership,
-    columns: Mapping[str, tuple[np.ndarray[Any, Any], str]],
-    progress: Callable[[int], None] | None = None,
-) -> pd.DataFrame:
-    import pandas as pd
-
-    n = len(next(iter(columns.values()))[0]) if columns else 1
-    inputs = {f"{path} [{unit}]" if unit else path: arr for path, (arr, unit) in columns.items()}
-    vectorised = not partnership.MULTI_PERIOD and partnership.horizon is None and partnership.public is None
-    if vectorised:
-        variant = partnership
-        for path, (arr, unit) in columns.items():
-            value: Any = arr if not unit else Q_(arr, unit)
-            variant = _replace(variant, path.split("."), value)
-        results = _vector_results(variant, n)
-        if progress is not None:
-            progress(n)
-    else:
-        data = partnership.model_dump(mode="json", exclude_none=True)
-        rows = []
-        from socialpartner.evaluation import _set_path
-
-        for i in range(n):
-            changed = _deep_copy(data)
-            for path, (arr, unit) in columns.items():
-                _set_path(changed, path, int(arr[i]) if not unit else f"{_number(arr[i])} {unit}")
-            rows.append(_scalar_results(type(partnership).model_validate(changed)))
-            if progress is not None:
-                progress(1)
-        results = {k: np.asarray([r.get(k, math.nan) for r in rows]) for k in dict.fromkeys(k for r in rows for k in r)}
-    # broadcast (constant) columns are materialised once here, by the DataFrame
-    return pd.DataFrame({**inputs, **{k: np.asarray(v) for k, v in results.items()}})
 
 
 def _number(x: float) -> str:
     return format_magnitude(float(x))
 
 
-def _deep_copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _deep_copy(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_deep_copy(v) for v in data]
-    return data
+def _year_number(label: str) -> float:
+    digits = label.removeprefix("year ").strip()
+    return float(digits) if digits.isdigit() else math.nan
+
+
+def _evaluate_variants(
+    partnership: Partnership,
+    columns: Mapping[str, tuple[np.ndarray[Any, Any], str]],
+    chunk: int,
+    progress: Callable[[int], None] | None = None,
+) -> pd.DataFrame:
+    """Evaluate the variants block by block into preallocated columns (no concatenation)."""
+    import pandas as pd
+
+    n = len(next(iter(columns.values()))[0])
+    inputs = {f"{path} [{unit}]" if unit else path: arr for path, (arr, unit) in columns.items()}
+    out: dict[str, np.ndarray[Any, Any]] = {}
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        overrides = {
+            path: arr[start:stop] if not unit else Q_(arr[start:stop], unit) for path, (arr, unit) in columns.items()
+        }
+        block = results(engine.run(partnership, overrides, vector=True))
+        if not out:
+            out = {key: np.empty(n) for key in block}
+        for key, value in block.items():
+            target = out.get(key)
+            if target is None:  # a column only some blocks have: NaN elsewhere
+                target = out[key] = np.full(n, np.nan)
+            target[start:stop] = value
+        if progress is not None:
+            progress(stop - start)
+    return pd.DataFrame({**inputs, **out}, copy=False)
 
 
 def _check_rules(partnership: Partnership, checked: Mapping[str, tuple[np.ndarray[Any, Any], str]]) -> None:
-    """Cross-field rules (e.g. effective hours within paid hours) at each input's extremes."""
+    """Each input's own checks and the rules between inputs, at its lowest and highest value."""
     from pydantic import ValidationError
 
-    from socialpartner.evaluation import _set_path
-
-    data = partnership.model_dump(mode="json", exclude_none=True)
     for path, (arr, unit) in checked.items():
         if not len(arr):
             raise SweepError(f"{path}: no values")
         for x in {float(arr.min()), float(arr.max())}:
-            changed = _deep_copy(data)
             # 12 significant digits: a sampled float may carry more than a scenario holds
-            _set_path(changed, path, int(x) if not unit else f"{x:.12g} {unit}")
+            value: Any = int(x) if not unit else f"{x:.12g} {unit}"
             try:
-                type(partnership).model_validate(changed)
+                paths.replace(partnership, path, value)
             except ValidationError as exc:
                 raise SweepError(f"{path} = {x:.12g} {unit}: {exc.errors()[0]['msg']}".replace(" :", ":")) from None
 
@@ -367,7 +293,7 @@ def sweep(
     """
     if not values:
         raise SweepError("give at least one input to vary")
-    checked = {path: _as_array(path, _current(partnership, path), v) for path, v in values.items()}
+    checked = {path: _as_array(path, current(partnership, path), v) for path, v in values.items()}
     sizes = [len(arr) for arr, _ in checked.values()]
     _check_variants(math.prod(sizes) if mode == "grid" else max(sizes))
     _check_rules(partnership, checked)
@@ -381,17 +307,7 @@ def sweep(
         columns = dict(checked)
     else:
         raise SweepError(f"mode must be 'grid' or 'paired', got {mode!r}")
-    n = len(next(iter(columns.values()))[0])
-    if n <= chunk:
-        return _evaluate_variants(partnership, columns, progress)
-    import pandas as pd
-
-    # in blocks, so a progress bar moves and memory stays bounded by the block
-    blocks = [
-        _evaluate_variants(partnership, {p: (arr[i : i + chunk], u) for p, (arr, u) in columns.items()}, progress)
-        for i in range(0, n, chunk)
-    ]
-    return pd.concat(blocks, ignore_index=True)
+    return _evaluate_variants(partnership, columns, chunk, progress)
 
 
 # -- Monte Carlo ----------------------------------------------------------------------------
@@ -494,7 +410,7 @@ def monte_carlo(
     rng = np.random.default_rng(np.random.PCG64(seed))
     values: dict[str, Values] = {}
     for path, dist in inputs.items():
-        base = _current(partnership, path)
+        base = current(partnership, path)
         draws, unit = dist.sample(rng, n)
         values[path] = np.rint(draws).astype(np.int64) if isinstance(base, int) and not unit else Q_(draws, unit)
     return sweep(partnership, values, mode="paired")
@@ -543,7 +459,7 @@ def tornado(
 
     rows = []
     for path, (low, high) in ranges.items():
-        base = _current(partnership, path)
+        base = current(partnership, path)
         pair = [low, high]
         if isinstance(base, pint.Quantity):
             lo_m, unit = _magnitude(low, None)
@@ -556,7 +472,9 @@ def tornado(
         lo_in = _as_array(path, base, values)[0]
         switching: str | int | None
         try:
-            switching = solve(partnership, path, "coverage", 1, low=_number(lo_in[0]), high=_number(lo_in[1])).value
+            switching = solve(
+                partnership, path, "coverage", 1, low=_number(lo_in[0]), high=_number(lo_in[1])
+            ).value_text
         except SolveError:
             switching = None  # coverage does not cross 100 % within the range
         rows.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -13,6 +13,9 @@ from typing import Any
 
 from socialpartner._internal.plan import Flow
 from socialpartner.money import ROUNDING_RULE
+
+ZERO = Decimal("0.00")
+RATIO_PLACES = Decimal("0.000001")  # ratios (coverage, shares) are reported to 6 places
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -40,18 +43,6 @@ def input_hash(dumped: Mapping[str, Any]) -> str:
     """SHA-256 of the validated input in a canonical JSON form."""
     text = json.dumps(dumped, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """Scenario paths and their values as text, e.g. ``("courses.price", "11000 DKK / month")``."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from flatten(v, f"{prefix}.{k}" if prefix else str(k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from flatten(v, f"{prefix}.{i}")
-    else:
-        yield prefix, "null" if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)

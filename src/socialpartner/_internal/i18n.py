@@ -69,6 +69,16 @@ _DA: dict[str, str] = {
     "Jobs": "Job",
     "All years": "Alle år",
     "period": "periode",
+    # socialpartner test
+    "expected": "forventet",
+    "actual": "faktisk",
+    "difference": "forskel",
+    "tolerance": "tolerance",
+    "no value": "ingen værdi",
+    "passed": "bestået",
+    "failed": "fejlet",
+    "error": "fejl",
+    "errors": "fejl",
     # parties and flows
     "fleksjob workers": "fleksjobansatte",
     "support staff": "støttepersonale",

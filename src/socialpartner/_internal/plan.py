@@ -15,19 +15,26 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from socialpartner._internal.backend import Num
 from socialpartner.money import round_half_up
 
 TWO_PLACES = Decimal("0.01")
 
 
-def places(value: Fraction | Decimal, step: Decimal = TWO_PLACES) -> Decimal:
+_DIGITS: dict[Decimal, int] = {}
+
+
+def places(value: Fraction | Decimal | int, step: Decimal = TWO_PLACES) -> Decimal:
     """Round a non-money figure (hours, FTE, a ratio) half up to ``step``, exactly at any size."""
-    return round_half_up(value, -int(step.as_tuple().exponent))
+    digits = _DIGITS.get(step)
+    if digits is None:  # a handful of steps; as_tuple costs more than the rounding
+        digits = _DIGITS[step] = -int(step.as_tuple().exponent)
+    return round_half_up(value, digits)
 
 
 @dataclass(frozen=True, slots=True)
 class Flow:
-    """An exact money flow over the period, before rounding (DKK as a Fraction).
+    """A money flow over the period, before rounding (DKK; exact in one evaluation).
 
     ``formula`` says in words how the amount follows from ``inputs``, the scenario paths
     it uses (e.g. ``temp_hours.wage_cost``), so every transfer can be explained.
@@ -36,7 +43,7 @@ class Flow:
     key: str
     payer: str
     payee: str
-    amount: Fraction
+    amount: Num  # exact (Fraction, int) in one evaluation, float64 (arrays) in a sweep
     purpose: str
     formula: str = ""
     inputs: tuple[str, ...] = ()
@@ -55,7 +62,7 @@ class BreakEvenSpec:
     input_path: str
     label: str
     unit: str
-    volume: Fraction
+    volume: Fraction | int
     percent_of: Fraction | None = None
 
 

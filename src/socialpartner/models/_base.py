@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from socialpartner._internal.explain import flatten
+from socialpartner._internal.paths import flatten
 from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import canonical
+from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._options import Horizon, PublicBudget
 from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
 from socialpartner.quantities import AnyQuantity, Duration
-
-if TYPE_CHECKING:
-    from socialpartner.evaluation import Evaluation
+from socialpartner.testing import Expectations
 
 
 class Partnership(Frozen):
@@ -28,6 +27,10 @@ class Partnership(Frozen):
         parameters: overrides of the library's parameters, by name.
         public: the public-budget view (fleksløntilskud, benefits, refusion, counterfactual).
         horizon: several years, with growth, changes and progression.
+        agreement: each party's floor or limit in a negotiation (see
+            :func:`socialpartner.agreement`).
+        expect: the results the scenario is expected to give, for ``socialpartner test``
+            and the pytest plugin (see :mod:`socialpartner.testing`); evaluation ignores it.
 
     """
 
@@ -41,6 +44,8 @@ class Partnership(Frozen):
     parameters: dict[str, AnyQuantity] = Field(default_factory=dict)
     public: PublicBudget | None = None
     horizon: Horizon | None = None
+    agreement: AgreementTerms | None = None
+    expect: Expectations | None = None
 
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
@@ -54,7 +59,7 @@ class Partnership(Frozen):
                 raise ValueError("horizon: this model has its own years; leave horizon out")
             if canonical(self.period) != 1:
                 raise ValueError("horizon: evaluated year by year; leave period at 1 year")
-            known = dict(flatten(self.model_dump(mode="json", exclude={"horizon"})))
+            known = dict(flatten(self.model_dump(mode="json", exclude={"horizon", "expect"})))
             for i, change in enumerate(self.horizon.changes):
                 for path in change.set:
                     if path not in known:
@@ -75,6 +80,6 @@ class Partnership(Frozen):
         """One plan per period; most models have one."""
         return (self._plan(),)
 
-    def _combined_extras(self, parts: tuple[Evaluation, ...]) -> Extras:
-        """Figures over all periods of a multi-period model."""
+    def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
+        """Figures over all periods of a multi-period model, from each period's label and extras."""
         return Extras()

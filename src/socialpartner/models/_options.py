@@ -19,8 +19,10 @@ Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 class Benefit(Frozen):
     """A monthly benefit: an amount, or the name of a parameter.
 
-    A parameter (e.g. ``benefit.ressourceforloebsydelse_without_children``) is read for
-    the year evaluated.
+    A parameter (e.g. ``benefit.ledighedsydelse``, ``benefit.kontanthjaelp.forhoejet_sats``) is
+    read for the year evaluated; the catalogue is in the parameter set (``benefit.*``, see
+    the docs' "Danish rules used"). Former names such as
+    ``benefit.ressourceforloebsydelse_without_children`` still resolve.
     """
 
     amount: MoneyPerTime | None = None
@@ -30,7 +32,7 @@ class Benefit(Frozen):
     def _one(self) -> Self:
         if (self.amount is None) == (self.parameter is None):
             raise ValueError("amount: give either amount (e.g. '12326 DKK/month') or parameter (a parameter name)")
-        if self.parameter is not None and self.parameter not in default_parameters().values:
+        if self.parameter is not None and self.parameter not in default_parameters():
             raise ValueError(f"parameter: no parameter {self.parameter!r}")
         return self
 
@@ -49,7 +51,7 @@ class PublicBudget(Frozen):
         fleksjob_wage: the hourly wage incl. pension behind the fleksløntilskud; by default
             the fleksjob line's wage cost.
         during_course: what course participants receive from the municipality while on the
-            course (e.g. ressourceforløbsydelse); none if not stated.
+            course (e.g. kontanthjælp); none if not stated.
         counterfactual: what each group (a placement form, e.g. ``fleksjob``,
             ``course participant``) would otherwise receive from the municipality.
 

@@ -76,9 +76,9 @@ class Workforce(Frozen):
         hours = self.paid_hours if self.effective_hours is None else self.effective_hours
         return self.headcount * canonical(hours)
 
-    def wages_per_year(self) -> Fraction:
+    def wages_per_year(self) -> Fraction | int:
         """The employer's wage cost of the line per year, exact (zero for course participants)."""
-        return Fraction(0) if self.wage_cost is None else self.paid_hours_per_year() * canonical(self.wage_cost)
+        return 0 if self.wage_cost is None else self.paid_hours_per_year() * canonical(self.wage_cost)
 
     def placement(self) -> Placement:
         """The line as placed people (hours per week)."""
@@ -127,7 +127,9 @@ def _per(period: str | None) -> tuple[str, tuple[str, ...]]:
     return (" × period", (period,)) if period else (" (one year)", ())
 
 
-def wage_flows(lines: Sequence[Workforce], years: Fraction, path: str, period: str | None = "period") -> list[Flow]:
+def wage_flows(
+    lines: Sequence[Workforce], years: Fraction | int, path: str, period: str | None = "period"
+) -> list[Flow]:
     """Employer → workers, one flow per paid line, keyed ``wages.0``, ``wages.1`` and so on.
 
     ``path`` is where the lines are in the scenario (e.g. ``workforce``), for explanations.
@@ -150,7 +152,7 @@ def wage_flows(lines: Sequence[Workforce], years: Fraction, path: str, period: s
 
 def staff_flows(
     staff: Sequence[SupportStaff],
-    years: Fraction,
+    years: Fraction | int,
     path: str = "support_staff",
     period: str | None = "period",
     payer: str = "social_enterprise",

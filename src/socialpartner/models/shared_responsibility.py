@@ -9,16 +9,19 @@ IKEA and Rebild Kommune.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from socialpartner._internal.plan import BreakEvenSpec, Flow, Placement, Plan
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Placement, Plan, no_extras
 from socialpartner._internal.units import MONTHS_PER_YEAR, WEEKS_PER_YEAR, canonical, is_ratio
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import SupportStaff, keys, staff_flows, staff_placement
+from socialpartner.money import to_ore
 from socialpartner.parties import Company, Municipality, SocialEnterprise
 from socialpartner.quantities import Headcount, HoursPerTime, Markup, MoneyPerHour, MoneyPerTime
 
@@ -34,6 +37,9 @@ class TempHours(Frozen):
         wage_cost: the SØV's full wage cost per effective hour.
         overhead: the surcharge per hour, as money per hour or a percentage of
             ``wage_cost``.
+        alternative_price: what the company would otherwise pay per effective hour for
+            the same work, e.g. a temp agency's price (optional; gives the company's
+            saving and the highest overhead it can accept).
 
     """
 
@@ -41,6 +47,7 @@ class TempHours(Frozen):
     effective_hours: HoursPerTime
     wage_cost: MoneyPerHour
     overhead: Markup
+    alternative_price: MoneyPerHour | None = None
 
     @property
     def overhead_is_percentage(self) -> bool:
@@ -168,4 +175,47 @@ class SharedResponsibilityPartnership(Partnership):
             ),
             break_even=break_even,
             placements=placements,
+            extras=no_extras if th.alternative_price is None else (lambda settled: self._extras(settled, hours)),
         )
+
+    def _extras(self, settled: Mapping[str, Decimal], hours: Fraction) -> Extras:
+        """The company's saving against its alternative (a temp agency's price, say)."""
+        th = self.temp_hours
+        assert th.alternative_price is not None  # noqa: S101 - only called with an alternative
+        alternative = canonical(th.alternative_price)
+        cost = settled["wages_billed"] + settled["overhead"]
+        otherwise = to_ore(alternative * hours)
+        saving = otherwise - cost
+        hours_in = ("temp_hours.workers", "temp_hours.effective_hours", "period")
+        figures = (
+            Figure(
+                "company_alternative_cost",
+                "company's cost of the same hours at its alternative price",
+                otherwise,
+                "DKK",
+                "alternative price × hours (workers × effective hours × period)",
+                ("temp_hours.alternative_price", *hours_in),
+            ),
+            Figure(
+                "company_saving",
+                "company's saving against its alternative",
+                saving,
+                "DKK",
+                "alternative cost − (wage cost + overhead) of the temp hours",
+                ("temp_hours.alternative_price", "temp_hours.wage_cost", "temp_hours.overhead", *hours_in),
+            ),
+            Figure(
+                "company_max_overhead",
+                "highest overhead per hour at which the company still saves",
+                to_ore(alternative - canonical(th.wage_cost)),
+                "DKK/hour",
+                "alternative price − wage cost",
+                ("temp_hours.alternative_price", "temp_hours.wage_cost"),
+            ),
+        )
+        check = Check(
+            "cheaper for the company",
+            "met" if saving >= 0 else "not met",
+            f"alternative {otherwise:,.2f} DKK, temp hours {cost:,.2f} DKK",
+        )
+        return Extras(figures=figures, checks=(check,))

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
-from typing import TYPE_CHECKING, Annotated, Literal, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -25,9 +24,6 @@ from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
 from socialpartner.parties import Company, Municipality, SocialEnterprise
 from socialpartner.quantities import MoneyPerTime, Share
-
-if TYPE_CHECKING:
-    from socialpartner.evaluation import Evaluation
 
 __all__ = ["RSVFacts", "SpinOffPartnership", "SpinOffYear"]
 
@@ -170,7 +166,7 @@ class SpinOffPartnership(Partnership):
                         (f"{at}.{key}",),
                     )
                 )
-        flows += wage_flows(y.workforce, Fraction(1), f"{at}.workforce", period=None)
+        flows += wage_flows(y.workforce, 1, f"{at}.workforce", period=None)
         if present(y.other_costs):
             flows.append(
                 Flow(
@@ -183,7 +179,7 @@ class SpinOffPartnership(Partnership):
                     (f"{at}.other_costs",),
                 )
             )
-        flows += staff_flows(y.support_staff, Fraction(1), f"{at}.support_staff", period=None)
+        flows += staff_flows(y.support_staff, 1, f"{at}.support_staff", period=None)
         spending = tuple((k, -1) for k in (*keys(flows, "wages."), *keys(flows, "other_costs")))
         funding: list[tuple[str, tuple[tuple[str, int], ...]]] = [("parent's purchases", (("parent", 1),))]
         funding += [
@@ -215,7 +211,7 @@ class SpinOffPartnership(Partnership):
                     f"{at}.parent_purchases",
                     "parent's purchases needed",
                     "DKK/year",
-                    Fraction(1),
+                    1,  # an int, not a Fraction: exact in one evaluation, float64-friendly in a sweep
                 ),
             ),
             placements=tuple(placements),
@@ -281,8 +277,8 @@ class SpinOffPartnership(Partnership):
             ),
         )
 
-    def _combined_extras(self, parts: tuple[Evaluation, ...]) -> Extras:
-        own = next((int(p.ledger.period) for p in parts if p.checks[0].status == "met"), None)
+    def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
+        own = next((int(label) for label, extras in parts if extras.checks[0].status == "met"), None)
         threshold = places(canonical(self.independence_threshold) * 100)
         stand = Figure(
             "stand_alone_year",
@@ -293,8 +289,8 @@ class SpinOffPartnership(Partnership):
         )
         return Extras(figures=(stand,), checks=self._rsv(parts[-1]))
 
-    def _rsv(self, last: Evaluation) -> tuple[Check, ...]:
-        year = int(last.ledger.period)
+    def _rsv(self, last: tuple[str, Extras]) -> tuple[Check, ...]:
+        year = int(last[0])
         facts = self.rsv
 
         def stated(criterion: str, fact: bool | None, good: bool, yes: str, no: str) -> Check:
@@ -312,7 +308,7 @@ class SpinOffPartnership(Partnership):
             cvr = Check("own CVR number", "unknown", f"split out in {self.split_year}, but no cvr is stated")
         else:
             cvr = Check("own CVR number", "met", f"CVR {self.social_enterprise.cvr}, split out in {self.split_year}")
-        share = last.figure("commercial_share").value
+        share = next(f.value for f in last[1].figures if f.key == "commercial_share")
         minimum = places(canonical(facts.min_commercial_share), _RATIO)
         if share is None:
             commercial = Check("significant commercial activity", "unknown", f"no income in {year}")

@@ -30,6 +30,7 @@ from socialpartner.models._shared import (
     staff_placement,
     wage_flows,
 )
+from socialpartner.money import to_ore
 from socialpartner.parties import Company, Municipality, Name, SocialEnterprise
 from socialpartner.quantities import HoursPerTime, MoneyPerHour, MoneyPerTime
 
@@ -46,6 +47,10 @@ class Service(Frozen):
         price: price per billed hour.
         hours: billed hours per time.
         contract_sum: a fixed sum per time, instead of ``price`` and ``hours``.
+        market_price: what the company would pay another supplier per hour for the same
+            service (optional, with ``price`` and ``hours``).
+        market_sum: what another supplier would charge per time (optional, with
+            ``contract_sum``).
 
     """
 
@@ -53,6 +58,8 @@ class Service(Frozen):
     price: MoneyPerHour | None = None
     hours: HoursPerTime | None = None
     contract_sum: MoneyPerTime | None = None
+    market_price: MoneyPerHour | None = None
+    market_sum: MoneyPerTime | None = None
 
     @model_validator(mode="after")
     def _one_pricing(self) -> Self:
@@ -61,7 +68,20 @@ class Service(Frozen):
             raise ValueError("contract_sum: give either price and hours, or contract_sum, not both")
         if self.contract_sum is None and (self.price is None or self.hours is None):
             raise ValueError("price: give price and hours (priced per hour), or contract_sum")
+        if self.market_price is not None and self.contract_sum is not None:
+            raise ValueError("market_price: a service with a contract_sum takes market_sum (money per time)")
+        if self.market_sum is not None and self.contract_sum is None:
+            raise ValueError("market_sum: a service priced per hour takes market_price (money per hour)")
         return self
+
+    def market_per_year(self) -> Fraction | None:
+        """What another supplier would charge per year for the service, exact; None if not given."""
+        if self.market_sum is not None:
+            return canonical(self.market_sum)
+        if self.market_price is not None:
+            assert self.hours is not None  # noqa: S101 - ensured by the validator
+            return canonical(self.market_price) * canonical(self.hours)
+        return None
 
     def per_year(self) -> Fraction:
         """The service's value per year, exact."""
@@ -218,7 +238,7 @@ class SupplierPartnership(Partnership):
         by_form: dict[str, Fraction] = {}
         for line in inclusive:
             by_form[line.form] = by_form.get(line.form, Fraction(0)) + share * line.headcount
-        figures = (
+        figures: tuple[Figure, ...] = (
             Figure("contract_value", "contract value", contract, "DKK", "sum of the company's payments for services"),
             Figure(
                 "margin_after_wages",
@@ -260,6 +280,26 @@ class SupplierPartnership(Partnership):
                 "revenue share × paid hours in inclusive forms over the period",
             ),
         )
+        priced = [(i, m) for i, sv in enumerate(self.services) if (m := sv.market_per_year()) is not None]
+        if priced:
+            market = sum((to_ore(m * years) for _, m in priced), _ZERO)
+            paid = sum((settled[f"services.{i}"] for i, _ in priced), _ZERO)
+            figures += (
+                Figure(
+                    "company_market_cost",
+                    "company's cost of the same services at market prices",
+                    market,
+                    "DKK",
+                    "Σ market price × hours (or market sum) × period, over the services with a market price",
+                ),
+                Figure(
+                    "company_saving",
+                    "company's saving against market prices",
+                    market - paid,
+                    "DKK",
+                    "market cost − what the company pays for those services",
+                ),
+            )
         covered = margin >= 0
         check = Check(
             "supervision covered",

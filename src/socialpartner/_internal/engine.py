@@ -1,0 +1,323 @@
+"""The settlement engine: one set of formulas for every deal, on two backends.
+
+A scenario becomes a run along two axes: **periods** (one for most deals; the years of a
+horizon; a spin-off's years) and **variants** (one for :func:`socialpartner.evaluate`;
+many for sweeps, Monte Carlo and tornado). Each period's plan (the model's flows and
+placements, plus the public purse's flows) is settled here: every flow rounded once to
+øre, the cost pool set against its funding, nets per party, break-even rates, jobs and
+FTE, the public net effect per payer; over the periods, present values and payback.
+
+The numbers are exact (int øre, Fractions) for one evaluation and float64 arrays for
+many variants: the same code runs on both through :mod:`socialpartner._internal.backend`.
+The evaluation record and the sweep's DataFrame are views of a :class:`Run`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from socialpartner import core, public
+from socialpartner._internal import horizon as _horizon
+from socialpartner._internal.backend import Num, div, hundredths, is_exact, maximum, ore, total, where
+from socialpartner._internal.plan import Plan
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, vector_mode
+from socialpartner.parameters import ParameterSet, ParameterUse
+
+if TYPE_CHECKING:
+    from socialpartner.models._base import Partnership
+
+__all__ = ["PeriodRun", "Run", "Settlement", "coverage", "run", "settle"]
+
+PUBLIC_PARTIES = {"state": "the state", "participants": "course participants"}
+PAYERS = ("municipality", "state")
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """One period settled: every amount in whole øre (int, or float64 over variants).
+
+    ``break_even`` is in øre per unit of the price's volume, ``None`` (exact) or NaN
+    (arrays) where the price has no volume; ``covered`` says where the other sources
+    already cover the cost (the rate is then floored at zero); ``rates`` holds the
+    unrounded rate in DKK (to state it as a percentage). ``fte`` is in hundredths.
+    """
+
+    amounts: dict[str, Num]
+    cost: Num
+    funding: dict[str, Num]
+    total_funding: Num
+    surplus: Num
+    shortfall: Num
+    break_even: dict[str, Num]
+    covered: dict[str, Num]
+    rates: dict[str, Num]
+    jobs: Num
+    fte: Num
+
+    @property
+    def coverage(self) -> Num:
+        """Funding / cost (see :func:`coverage`)."""
+        return coverage(self.total_funding, self.cost)
+
+
+def coverage(funding: Num, cost: Num) -> Num:
+    """Funding / cost: a Fraction (None with no cost) or float64 (NaN with no cost)."""
+    if is_exact(cost) and is_exact(funding):
+        return None if cost == 0 else core.coverage_ratio(Fraction(funding), Fraction(cost))
+    import numpy as np
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = core.coverage_ratio(np.asarray(funding, dtype=float), np.asarray(cost, dtype=float))
+    if np.ndim(cost) == 0:
+        return out if cost != 0 else np.nan
+    return np.where(np.asarray(cost) != 0, out, np.nan)
+
+
+def settle(plan: Plan) -> Settlement:
+    """Round each flow once to øre, then set the cost pool against its funding."""
+    amounts: dict[str, Num] = {}
+    rounded: dict[int, Num] = {}  # flows that share one amount (wages billed and paid) round once
+    for f in plan.flows:
+        key = id(f.amount)
+        if key not in rounded:
+            rounded[key] = ore(f.amount)
+        amounts[f.key] = rounded[key]
+    cost = total((1, amounts[k]) for k in plan.cost_pool)
+    funding = {name: total((sign, amounts[k]) for k, sign in keys) for name, keys in plan.funding}
+    total_funding, surplus, shortfall = core.balance(cost, funding.values())
+    break_even: dict[str, Num] = {}
+    covered: dict[str, Num] = {}
+    rates: dict[str, Num] = {}
+    for spec in plan.break_even:
+        # (cost − funding that does not move with this price) / volume, in DKK per volume unit
+        others = total_funding - amounts[spec.flow]
+        path = spec.input_path
+        break_even[path], covered[path], rates[path] = _break_even(cost, others, spec.volume)
+    jobs = [p for p in plan.placements if p.is_job]
+    headcount = total((1, p.headcount) for p in jobs)
+    paid = total((1, p.paid_hours) for p in jobs if p.paid_hours is not None)
+    fte = hundredths(div(paid, FTE_HOURS_PER_WEEK))  # rounded once, from the exact total
+    return Settlement(
+        amounts, cost, funding, total_funding, surplus, shortfall, break_even, covered, rates, headcount, fte
+    )
+
+
+def nets(period: PeriodRun) -> dict[str, Num]:
+    """What each party receives minus what it pays in a period (øre), parties in order of appearance."""
+    terms: dict[str, list[tuple[int, Num]]] = {}
+    amounts = period.settlement.amounts
+    for f in period.plan.flows:
+        terms.setdefault(f.payer, []).append((-1, amounts[f.key]))
+        terms.setdefault(f.payee, []).append((1, amounts[f.key]))
+    return {party: total(parts) for party, parts in terms.items()}
+
+
+def _break_even(cost: Num, others: Num, volume: Num) -> tuple[Num, Num, Num]:
+    """Øre per volume unit (floored at zero), whether already covered, and the rate in DKK."""
+    if is_exact(volume) and is_exact(cost) and is_exact(others):
+        if volume == 0:
+            return None, False, None
+        rate = core.break_even_rate(cost, others, Fraction(volume) * 100)  # øre ints over a Fraction: exact
+        clamped = maximum(rate, 0)
+        return ore(clamped), rate < 0, clamped
+    import numpy as np
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.asarray(core.break_even_rate(cost, others, np.multiply(volume, 100.0)), dtype=float)
+    clamped = np.maximum(rate, 0.0)
+    value = ore(clamped)
+    if not np.all(np.asarray(volume) > 0):
+        value = np.where(np.asarray(volume) > 0, value, np.nan)
+    return value, rate < 0, clamped
+
+
+@dataclass(frozen=True, slots=True)
+class PublicEffects:
+    """The public purse of one period: lines per payer and the net effect of each payer."""
+
+    year: int
+    lines: tuple[public.Line, ...]
+    groups: tuple[public.Group, ...]
+    refusion_rate: Num
+
+    def actual(self, payer: str) -> Num:
+        """What ``payer`` pays with the partnership (øre)."""
+        return total((1, line.actual) for line in self.lines if line.payer == payer)
+
+    def without(self, payer: str) -> Num:
+        """What ``payer`` would pay otherwise (øre)."""
+        return total((1, line.counterfactual) for line in self.lines if line.payer == payer)
+
+    def net_effect(self, payer: str) -> Num:
+        """Otherwise minus with: positive means the partnership saves ``payer`` money (øre)."""
+        return self.without(payer) - self.actual(payer)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRun:
+    """One period of a run: its label, model, plan (public flows included), results."""
+
+    label: str
+    index: int
+    model: Partnership
+    plan: Plan
+    settlement: Settlement
+    use: ParameterUse
+    public: PublicEffects | None
+    progression: Mapping[str, Num]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A scenario settled over its periods.
+
+    ``present_values`` holds, per party and per public payer (``public.PAYER``), the
+    discounted sum of the yearly nets in øre; ``payback`` the index of the payback
+    period (-1: none within the horizon; only for series that were ever negative).
+    """
+
+    partnership: Partnership
+    periods: tuple[PeriodRun, ...]
+    multi_period: bool
+    present_values: dict[str, Num]
+    payback: dict[str, Num]
+    ever_negative: dict[str, Num]
+    public_totals: dict[str, Num]
+
+
+def parameter_year(partnership: Partnership, index: int) -> int:
+    """The parameter year of period ``index``.
+
+    The public view's year, else the horizon's start year, else the latest year of the
+    parameter set (deterministic: never today's date).
+    """
+    if partnership.public is not None:
+        return partnership.public.year + index
+    if partnership.horizon is not None and partnership.horizon.start_year is not None:
+        return partnership.horizon.start_year + index
+    return partnership.parameter_set().latest_year
+
+
+def _reader(use: ParameterUse, vector: bool) -> Callable[[str], Num]:
+    if not vector:
+        return use
+    return lambda name: float(use(name))
+
+
+def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *, vector: bool = False) -> Run:
+    """Settle a scenario over its periods.
+
+    ``overrides`` maps scenario paths to values put in place without validation (arrays
+    of a sweep's varied inputs, already checked by the caller); ``vector`` runs on
+    float64 (the models' :func:`~socialpartner._internal.units.canonical` then returns
+    floats or arrays).
+    """
+    with vector_mode() if vector else contextlib.nullcontext():
+        return _run(partnership, overrides or {}, vector)
+
+
+def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -> Run:
+    periods: list[PeriodRun] = []
+    state = _horizon.Progress.start(vector)
+    parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
+    for year in _horizon.years(partnership, overrides, vector):
+        plan = year.plan
+        use = ParameterUse(parameters, parameter_year(partnership, year.index))
+        p = _reader(use, vector)
+        cohorts = state.cohorts(partnership.horizon, year.index, p, vector)
+        budget = year.model.public  # as grown for the year (the fleksjob wage)
+        effects = None
+        if budget is not None:
+            years_long = canonical(year.model.period)
+            rate = public.refusion_rate(budget.weeks_on_support + 52 * year.index, round(years_long * 52), p)
+            extra = public.public_flows(budget, plan.placements, years_long, p, rate)
+            plan = replace(plan, flows=(*plan.flows, *extra), parties={**plan.parties, **PUBLIC_PARTIES})
+        settlement = settle(plan)
+        if budget is not None:
+            lines, groups = public.public_lines(
+                budget, plan.flows, settlement.amounts, plan.placements, years_long, p, rate, cohorts
+            )
+            effects = PublicEffects(use.year, tuple(lines), tuple(groups), rate)
+        progression = state.advance(partnership.horizon, plan.placements)
+        periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
+    multi = partnership.MULTI_PERIOD or partnership.horizon is not None
+    pv, payback, negative, totals = (
+        _over_periods(partnership, parameters, periods, vector) if multi else ({}, {}, {}, {})
+    )
+    return Run(partnership, tuple(periods), multi, pv, payback, negative, totals)
+
+
+def discount_factors(partnership: Partnership, n: int) -> list[Fraction]:
+    """Exact present-value factors ``1 / (1 + r)^t`` for years 0 … n-1 of a scenario."""
+    use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
+    return _discount_factors(n, use)
+
+
+def _discount_factors(n: int, p: Callable[[str], Num]) -> list[Num]:
+    """Present-value factors for years 0 … n-1 at the Finansministeriet rates."""
+    early, late = p("discount_rate.years_0_35"), p("discount_rate.years_36_70")
+    factors: list[Num] = []
+    for t in range(n):
+        factor = div(1, (1 + early) ** min(t, 35))
+        if t > 35:
+            factor = div(factor, (1 + late) ** (t - 35))
+        factors.append(factor)
+    return factors
+
+
+def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[Num]]:
+    """The yearly net of every party and public payer (øre), zero in years it is absent."""
+    out: dict[str, list[Num]] = {}
+    for t, period in enumerate(periods):
+        for party, net in nets(period).items():
+            out.setdefault(party, [0] * len(periods))[t] = net
+        if period.public is not None:
+            for payer in PAYERS:
+                out.setdefault(f"public.{payer}", [0] * len(periods))[t] = period.public.net_effect(payer)
+    return out
+
+
+def _over_periods(
+    partnership: Partnership, parameters: ParameterSet, periods: list[PeriodRun], vector: bool
+) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
+    use = ParameterUse(parameters, parameter_year(partnership, 0))
+    factors = _discount_factors(len(periods), _reader(use, vector))
+    # Exact: every factor as an integer weight over one common denominator, so the running
+    # sums are integers (a 40-year horizon's factors have denominators of 100 digits).
+    scale: Num = 1.0
+    weights: list[Num] = factors
+    if not vector:
+        scale = math.lcm(*(f.denominator for f in factors))
+        weights = [f.numerator * (scale // f.denominator) for f in factors]
+    pv: dict[str, Num] = {}
+    payback: dict[str, Num] = {}
+    negative: dict[str, Num] = {}
+    totals: dict[str, Num] = {}
+    for name, yearly in series(periods).items():
+        running: Num = 0
+        back: Num = -1
+        was_negative: Num = False
+        for t, net in enumerate(yearly):
+            running = running + net * weights[t]
+            below = running < 0
+            # a dip below zero restarts the count; the first year back at or above zero is the payback
+            back = where(below, -1, where(was_negative & (back < 0), t, back))
+            was_negative = was_negative | below
+        pv[name] = ore(div(running, 100 * scale)) if is_exact(running) else _ore_signed(running)
+        payback[name], negative[name] = back, was_negative
+        if name.startswith("public."):
+            totals[name] = total((1, n) for n in yearly)
+    return pv, payback, negative, totals
+
+
+def _ore_signed(x: Num) -> Num:
+    """Whole øre, half away from zero, for float64 amounts that may be negative."""
+    import numpy as np
+
+    x = np.asarray(x, dtype=float)
+    return np.copysign(ore(np.abs(np.divide(x, 100.0))), x)

@@ -1,0 +1,213 @@
+"""The period axis: a horizon's years (growth, changes, progression) and a spin-off's years.
+
+Growth is exact: year *t*'s money inputs are the stated ones times ``(1 + growth)^t`` as
+exact rationals (float64 for sweeps), never rounded in the unit the user wrote, so the
+results do not depend on how a unit is written; each amount is rounded once, to øre, by
+the engine. Changes are validated once per set of changes in force, not once per year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import pint
+from pydantic import BaseModel, ValidationError
+
+from socialpartner._internal import paths
+from socialpartner._internal.backend import Num, div, total
+from socialpartner._internal.plan import Placement, Plan
+from socialpartner._internal.units import canonical, exact_magnitude, format_magnitude, unit_info, with_magnitude
+
+if TYPE_CHECKING:
+    from socialpartner.models._base import Partnership
+    from socialpartner.models._options import Horizon
+    from socialpartner.public import Cohort
+
+__all__ = ["FIXED_INPUTS", "Progress", "Year", "check_change", "period_label", "years"]
+
+# Grown with wages; every other money input grows with prices.
+WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "cost_per_fte", "fleksjob_wage"})
+# Not prices of the deal: stated benefits, parameter overrides, the horizon itself, expectations.
+_NOT_GROWN = frozenset({"parameters", "during_course", "counterfactual", "horizon", "expect"})
+# Inputs that describe the scenario rather than a year of it: a change may not set them.
+FIXED_INPUTS = ("model", "name", "period", "horizon", "public.year", "public.weeks_on_support", "parameters")
+_DKK = ("[currency]", 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    """One period: its label, its index (0 = first), the model as in force, and its plan."""
+
+    label: str
+    index: int
+    model: Partnership
+    plan: Plan
+
+
+_LABELS: dict[tuple[Any, Any], str] = {}
+
+
+def period_label(period: pint.Quantity[Any]) -> str:
+    """``"1 year"``; cached, as pint takes ~10 µs to format a unit."""
+    key = (period.magnitude, period._units)
+    label = _LABELS.get(key)
+    if label is None:
+        if len(_LABELS) > 1024:  # many different periods must not grow this without bound
+            _LABELS.clear()
+        label = _LABELS[key] = f"{format_magnitude(period.magnitude)} {period.units}"
+    return label
+
+
+Skeleton = dict[str, Any]  # field → a sub-skeleton, or the growth class of a money quantity
+
+
+def skeleton(value: Any, *, skip: frozenset[str] = frozenset(), at: str = "") -> Any:
+    """Where ``value``'s money inputs are: walked once, so each year grows only those branches.
+
+    A money quantity becomes ``"wage"`` or ``"price"`` (its growth), a model or tuple a dict
+    of the children that hold money, anything else None. Paths in ``skip`` (set by a
+    change) are left out: a changed value is taken as stated.
+    """
+    if isinstance(value, pint.Quantity):
+        if _DKK not in unit_info(value).dims:
+            return None
+        return "wage" if at.rpartition(".")[2] in WAGE_KEYS else "price"
+    children: Iterator[tuple[str, Any]]
+    if isinstance(value, BaseModel):
+        children = ((name, getattr(value, name)) for name in type(value).model_fields if name not in _NOT_GROWN)
+    elif isinstance(value, tuple):
+        children = ((str(i), v) for i, v in enumerate(value))
+    else:
+        return None
+    out = {}
+    for name, child in children:
+        path = f"{at}.{name}" if at else name
+        if path not in skip:
+            sub = skeleton(child, skip=skip, at=path)
+            if sub is not None:
+                out[name] = sub
+    return out or None
+
+
+def grown(value: Any, where: Any, wage: Num, price: Num) -> Any:
+    """``value`` with its money inputs (as ``where`` maps them) times ``wage`` or ``price``.
+
+    Exact factors (Fractions) keep magnitudes exact; float factors (sweeps) make floats
+    or arrays.
+    """
+    if where is None:
+        return value
+    if isinstance(where, str):
+        factor = wage if where == "wage" else price
+        if factor == 1:
+            return value
+        magnitude = value.magnitude
+        exact = isinstance(factor, Fraction) and isinstance(magnitude, (int, float, Fraction))
+        return with_magnitude(value, exact_magnitude(magnitude) * factor if exact else magnitude * factor)
+    if isinstance(value, tuple):
+        return tuple(grown(v, where.get(str(i)), wage, price) for i, v in enumerate(value))
+    return value.model_copy(update={name: grown(getattr(value, name), sub, wage, price) for name, sub in where.items()})
+
+
+def check_change(base: Partnership, index: int, path: str, value: Any) -> Partnership:
+    """``base`` with one change's value in place, validated; errors name the change.
+
+    Raises:
+        ValueError: the input may not change from year to year, does not exist, or the
+            value is not valid for it.
+
+    """
+    where = f"horizon.changes.{index}.set.{path}"
+    if any(path == fixed or path.startswith(fixed + ".") for fixed in FIXED_INPUTS):
+        raise ValueError(f"{where}: {path} describes the scenario, not one year of it; it cannot change by year")
+    try:
+        return paths.replace(base, path, value)
+    except paths.PathError:
+        raise ValueError(f"{where}: no input {path!r} in this scenario") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ValueError(f"{where}: {first['msg']}") from None
+
+
+def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -> Iterator[Year]:
+    """The periods of a scenario, with ``overrides`` (a sweep's arrays) in place."""
+    horizon = partnership.horizon
+    if horizon is None:
+        model = paths.overlay(partnership, overrides)
+        plans = model._plans()
+        if not partnership.MULTI_PERIOD:
+            yield Year(period_label(partnership.period), 0, model, plans[0])
+            return
+        for index, plan in enumerate(plans):
+            yield Year(plan.label, index, model, plan)
+        return
+    base = partnership.model_copy(update={"horizon": None})
+    wage_growth, price_growth = 1 + canonical(horizon.wage_growth), 1 + canonical(horizon.price_growth)
+    in_force_models: dict[tuple[int, ...], tuple[Partnership, frozenset[str], Any]] = {}
+    for index in range(horizon.years):
+        in_force = tuple(i for i, c in enumerate(horizon.changes) if horizon.applies(c, index))
+        if in_force not in in_force_models:
+            changed, paths_set = base, set()
+            for i in in_force:
+                for path, value in horizon.changes[i].set.items():
+                    changed = check_change(changed, i, path, value)
+                    paths_set.add(path)
+            fixed = frozenset(paths_set)
+            in_force_models[in_force] = (changed, fixed, skeleton(changed, skip=fixed))
+        changed, fixed, money = in_force_models[in_force]
+        model = paths.overlay(changed, {k: v for k, v in overrides.items() if k not in fixed})
+        model = grown(model, money, wage_growth**index, price_growth**index)
+        label = horizon.label(index)
+        yield Year(label, index, model, replace(model._plan(), label=label))
+
+
+@dataclass
+class Progress:
+    """Course participants moving on, year by year (people as exact or float64 numbers)."""
+
+    in_fleksjob: Num = 0
+    in_ordinary: Num = 0
+    figures: dict[str, Num] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, vector: bool) -> Progress:
+        """Nobody has moved yet."""
+        return cls()
+
+    def cohorts(self, horizon: Horizon | None, index: int, p: Callable[[str], Num], vector: bool) -> tuple[Cohort, ...]:
+        """Former participants in jobs this year, for the public view."""
+        from socialpartner.public import Cohort
+
+        progression = None if horizon is None else horizon.progression
+        if horizon is None or progression is None:
+            return ()
+        wage = hours = None
+        if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
+            wage = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
+            hours = canonical(progression.fleksjob_hours)
+        return (
+            Cohort("former participants in fleksjob", self.in_fleksjob, wage, hours, "course participant"),
+            Cohort("former participants in ordinary jobs", self.in_ordinary, None, None, "course participant"),
+        )
+
+    def advance(self, horizon: Horizon | None, placements: tuple[Placement, ...]) -> dict[str, Num]:
+        """Move this year's finishers on; people count in their new job from the next year on."""
+        progression = None if horizon is None else horizon.progression
+        if progression is None:
+            return {}
+        participants = total((1, p.headcount) for p in placements if p.form == "course participant")
+        rounds = div(1, canonical(progression.after))  # courses finished per place per year
+        finishing = participants * rounds
+        moves = {
+            "in_fleksjob": self.in_fleksjob,
+            "in_ordinary": self.in_ordinary,
+            "into_fleksjob": finishing * canonical(progression.to_fleksjob),
+            "into_ordinary": finishing * canonical(progression.to_ordinary),
+            "left": finishing * canonical(progression.leave),
+        }
+        self.in_fleksjob = self.in_fleksjob + moves["into_fleksjob"]
+        self.in_ordinary = self.in_ordinary + moves["into_ordinary"]
+        return moves

@@ -1,0 +1,134 @@
+"""Scenario paths (``courses.price``, ``support_staff.0.annual_cost``): read, replace, flatten.
+
+The one place that addresses a scenario's inputs by path, for the solver, sweeps, the
+horizon's changes and explanations. :func:`replace` validates the new value and the
+rules of every model on the way up (e.g. effective hours within paid hours), without
+dumping the scenario to JSON; :func:`put` replaces without validation, for values the
+caller has already checked (a sweep's arrays, a grown amount).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from socialpartner.errors import SocialPartnerError
+
+__all__ = ["PathError", "flatten", "get", "overlay", "put", "replace"]
+
+T = TypeVar("T")
+
+
+class PathError(SocialPartnerError):
+    """No such input in the scenario, or a value the input does not accept.
+
+    Attributes:
+        path: the scenario path.
+        reason: what is wrong, in words.
+
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))
+
+
+def _step(obj: Any, key: str) -> Any:
+    if isinstance(obj, tuple):
+        if not key.isdigit():
+            raise KeyError(key)
+        return obj[int(key)]
+    if isinstance(obj, Mapping):
+        return obj[key]
+    if isinstance(obj, BaseModel) and key in type(obj).model_fields:
+        return getattr(obj, key)
+    raise KeyError(key)
+
+
+def _chain(model: Any, path: str) -> list[Any]:
+    """The objects along ``path``, from the scenario down to the leaf's value."""
+    chain = [model]
+    try:
+        for key in path.split("."):
+            chain.append(_step(chain[-1], key))
+    except (KeyError, IndexError):
+        raise PathError(path, "no such input in this scenario") from None
+    return chain
+
+
+def get(model: Any, path: str) -> Any:
+    """The value at ``path``.
+
+    Raises:
+        PathError: no such input.
+
+    """
+    return _chain(model, path)[-1]
+
+
+def _with(obj: Any, key: str, child: Any, *, validate: bool) -> Any:
+    if isinstance(obj, tuple):
+        i = int(key)
+        return (*obj[:i], child, *obj[i + 1 :])
+    if isinstance(obj, Mapping):
+        return {**obj, key: child}
+    if not validate:
+        return obj.model_copy(update={key: child})
+    data = {name: getattr(obj, name) for name in type(obj).model_fields}
+    data[key] = child
+    return type(obj).model_validate(data)
+
+
+def put(model: T, path: str, value: Any) -> T:
+    """A copy with ``value`` at ``path``, not validated (the caller has checked it)."""
+    keys = path.split(".")
+    chain = _chain(model, path)
+    new = value
+    for obj, key in zip(reversed(chain[:-1]), reversed(keys), strict=True):
+        new = _with(obj, key, new, validate=False)
+    return new  # type: ignore[no-any-return]
+
+
+def overlay(model: T, values: Mapping[str, Any]) -> T:
+    """A copy with each path's value put in place (see :func:`put`)."""
+    for path, value in values.items():
+        model = put(model, path, value)
+    return model
+
+
+def replace(model: T, path: str, value: Any) -> T:
+    """A validated copy with ``value`` (as a user would write it) at ``path``.
+
+    The leaf's model and each model above it are validated again, so rules between
+    inputs hold.
+
+    Raises:
+        PathError: no such input.
+        pydantic.ValidationError: the value, or a rule it breaks; the location is
+            relative to the model that holds the failing field.
+
+    """
+    keys = path.split(".")
+    chain = _chain(model, path)
+    new = value
+    for obj, key in zip(reversed(chain[:-1]), reversed(keys), strict=True):
+        new = _with(obj, key, new, validate=True)
+    return new  # type: ignore[no-any-return]
+
+
+def flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Paths and values as text of dumped scenario data, e.g. ``("courses.price", "11000 DKK / month")``."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from flatten(v, f"{prefix}.{k}" if prefix else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from flatten(v, f"{prefix}.{i}")
+    else:
+        yield prefix, "null" if value is None else str(value)

@@ -1,0 +1,1249 @@
+"""Where the deal works for every party: the zone of agreement (:func:`socialpartner.agreement`).
+
+A partnership happens only when every party is better off with it than without it:
+
+- the SØV covers its support staff (``surplus ≥ 0``, or a stated margin above it);
+- the company pays no more than its alternative for the same work (``company_saving``
+  or ``company_net_gain ≥ 0``);
+- the municipality spends no more than it otherwise would (its public net effect with
+  ``public:``), or no more than a limit it can defend (``agreement.municipal_limit``).
+
+:func:`agreement` varies one or two negotiable inputs (a price, an overhead, a course
+price) and returns where every party's condition holds: an interval for one input, a
+polygon for two. Where the conditions are linear in the inputs (every money result is,
+as long as no benefit or supplement depends on them) the zone is exact: each
+condition's coefficients are read from a few evaluations, checked for linearity, and the
+half-planes intersected in exact rational arithmetic. Otherwise the zone is traced on a
+grid of evaluations. The zone comes with each party's boundary (where it is exactly
+indifferent), the binding party when it is empty, and two suggested points inside it.
+(The module is not called ``agreement``: a submodule of that name would replace the
+function ``socialpartner.agreement`` on import.)
+
+>>> import socialpartner as sp
+>>> deal = sp.load(sp.example_path())  # the three-party deal; a temp agency would charge 210 DKK/hour
+>>> hours = deal.temp_hours.model_copy(update={"alternative_price": sp.Q_(210, "DKK/hour")})
+>>> zone = sp.agreement(deal.model_copy(update={"temp_hours": hours}), vary=["temp_hours.overhead"])
+>>> [str(end) for end in zone.interval_decimal]
+['35.90', '45.00']
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+import pint
+from pydantic import ValidationError
+
+from socialpartner._internal import engine
+from socialpartner._internal.units import canonical, parse_decimal, split_quantity
+from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner.evaluation import Evaluation, evaluate
+from socialpartner.models._agreement import AgreementTerms
+from socialpartner.models._base import Partnership
+from socialpartner.money import round_half_up
+
+__all__ = [
+    "AgreementError",
+    "AgreementTerms",
+    "AgreementZone",
+    "Boundary",
+    "PartyCondition",
+    "Shortfall",
+    "Suggestion",
+    "agreement",
+]
+
+Point = tuple[Fraction, ...]
+_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+\Z")  # "9.000", "1.250.000": Danish thousands, or decimals?
+Basis = Literal["present_value", "per_year"]
+
+# the results a company's condition reads, by model: its gain against its alternative
+_COMPANY_RESULT = {
+    "shared_responsibility": "company_saving",
+    "labour_shortage": "company_net_gain",
+    "in_house": "company_saving",
+    "supplier": "company_saving",
+}
+_COMPANY_HINT = {
+    "shared_responsibility": "give temp_hours.alternative_price (e.g. a temp agency's price per hour)",
+    "supplier": "give a market_price (or market_sum) for the services",
+    "spin_off": "a spin-off's parent has no stated alternative",
+}
+_PARTY_ORDER = ("social_enterprise", "company", "municipality")
+
+
+class AgreementError(SocialPartnerError):
+    """The request cannot be answered: an unknown or non-numeric input, a bad bound, no party condition."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartyCondition:
+    """One party's condition: ``result − floor ≥ 0``.
+
+    Attributes:
+        party: the role (``social_enterprise``, ``company``, ``municipality``).
+        name: the party's name in the scenario.
+        label: the condition in words, e.g. ``covers its support staff``.
+        result: the result it reads (a key of :meth:`Evaluation.results`), e.g. ``surplus``.
+        floor: the floor in words (``0``, ``5 % of the support-staff cost``, …).
+        year: with ``basis="per_year"``, the year it applies to; else None (the whole
+            period, or the present value over a horizon).
+
+    """
+
+    party: str
+    name: str
+    label: str
+    result: str
+    floor: str
+    year: str | None = None
+
+    def __str__(self) -> str:
+        when = f" in {self.year}" if self.year else ""
+        return f"{self.name} ({self.party}) {self.label}{when}: {self.result} ≥ {self.floor}"
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """Where a party is exactly indifferent: its gain is zero.
+
+    ``coefficients`` is ``(a, b₁[, b₂])`` with gain = a + b₁·x₁ (+ b₂·x₂) in DKK, the
+    inputs in their own units, exact; None when the gain is not linear in the inputs
+    (the boundary is then traced on the grid, see :attr:`AgreementZone.grid`).
+    """
+
+    condition: PartyCondition
+    coefficients: tuple[Fraction, ...] | None
+
+    def __str__(self) -> str:
+        return f"{self.condition.name}: {self.equation()}"
+
+    def equation(self, names: Sequence[str] = ()) -> str:
+        """The boundary as ``a + b₁·x₁ + b₂·x₂ = 0`` (DKK), with the inputs' names if given."""
+        if self.coefficients is None:
+            return "traced on the grid"
+        a, *b = self.coefficients
+        terms = "".join(
+            f" {'+' if c >= 0 else '−'} {abs(float(c)):,.6g}·{names[i] if i < len(names) else f'x{i + 1}'}"
+            for i, c in enumerate(b)
+            if c != 0
+        )
+        return f"{float(a):,.2f}{terms} = 0"
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """A party whose condition rules the zone out, and by how much.
+
+    ``amount`` (DKK, over the period or as a present value) is how far the party's gain
+    stays below its floor at the best point the other parties allow; ``at`` is that
+    point (the inputs in their own units).
+    """
+
+    condition: PartyCondition
+    amount: Decimal
+    at: tuple[Decimal, ...]
+
+    def __str__(self) -> str:
+        return f"{self.condition.name} ({self.condition.label}) is {self.amount:,.2f} DKK short"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A suggested point inside the zone and its rule.
+
+    Attributes:
+        rule: the rule in words.
+        point: the inputs (their own units), rounded to two decimals.
+        gains: each party's gain over its floor there (DKK), from :func:`evaluate` at
+            the rounded point.
+
+    """
+
+    rule: str
+    point: tuple[Decimal, ...]
+    gains: Mapping[str, Decimal]
+
+
+@dataclass(frozen=True)
+class GridTrace:
+    """The grid a non-linear zone was traced on: axes, and each condition's gain per point (DKK, float)."""
+
+    axes: tuple[tuple[float, ...], ...]
+    gains: tuple[Any, ...] = field(compare=False)  # numpy arrays, one per condition, shaped like the grid
+
+
+@dataclass(frozen=True)
+class AgreementZone:
+    """The result of :func:`agreement`.
+
+    Attributes:
+        vary: the inputs varied (scenario paths).
+        units: their units.
+        current: today's terms (the scenario's values).
+        bounds: the range searched for each input (from 0 unless given).
+        method: ``exact`` (linear conditions, exact half-planes) or ``grid``.
+        basis: ``present_value`` or ``per_year`` (over several years), else ``period``.
+        conditions: each party's condition.
+        boundaries: each condition's boundary line.
+        intervals: with one input, where every condition holds (exact ends); one
+            interval when linear.
+        interval_ends: for each interval, what sets its low and high end (a party's
+            condition, or a limit of the range searched).
+        vertices: with two inputs and linear conditions, the zone's corners
+            (anticlockwise); ``edges`` names what bounds each edge (from a corner to
+            the next).
+        grid: with non-linear conditions, the grid traced.
+        inside: with non-linear conditions and two inputs, the grid points in the zone.
+        binding: when the zone is empty, the parties that rule it out, smallest
+            shortfall first.
+        suggestions: suggested points inside the zone.
+        notes: what the answer leaves out (a party without a stated alternative).
+        partnership: the scenario.
+
+    """
+
+    vary: tuple[str, ...]
+    units: tuple[str, ...]
+    current: Point
+    bounds: tuple[tuple[Fraction, Fraction], ...]
+    method: Literal["exact", "grid"]
+    basis: Literal["present_value", "per_year", "period"]
+    conditions: tuple[PartyCondition, ...]
+    boundaries: tuple[Boundary, ...]
+    intervals: tuple[tuple[Fraction, Fraction], ...] = ()
+    interval_ends: tuple[tuple[str, str], ...] = ()
+    vertices: tuple[tuple[Fraction, Fraction], ...] = ()
+    edges: tuple[str, ...] = ()
+    grid: GridTrace | None = None
+    inside: tuple[tuple[Fraction, Fraction], ...] = ()
+    binding: tuple[Shortfall, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    notes: tuple[str, ...] = ()
+    partnership: Partnership | None = field(default=None, repr=False, compare=False)
+    _terms: Mapping[str, _Floor] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def empty(self) -> bool:
+        """No combination of the inputs in range satisfies every party."""
+        return not (self.intervals or self.vertices or self.inside)
+
+    @property
+    def interval(self) -> tuple[Fraction, Fraction] | None:
+        """With one input: the interval of values that work (None when empty).
+
+        Raises:
+            AgreementError: two inputs, or a non-linear zone in several pieces.
+
+        """
+        if len(self.vary) != 1:
+            raise AgreementError("interval: the zone of two inputs is a polygon; see vertices")
+        if len(self.intervals) > 1:
+            raise AgreementError(f"interval: the zone has {len(self.intervals)} pieces; see intervals")
+        return self.intervals[0] if self.intervals else None
+
+    @property
+    def interval_decimal(self) -> tuple[Decimal, Decimal] | None:
+        """:attr:`interval` rounded half up to two decimals (øre for a price)."""
+        iv = self.interval
+        return None if iv is None else (_round(iv[0]), _round(iv[1]))
+
+    def contains(self, values: Sequence[Decimal | Fraction | int | str]) -> bool:
+        """Whether a point (the inputs in their own units) is in the zone.
+
+        Exact zones are tested against their half-planes; traced zones by evaluating.
+        """
+        point = tuple(_number(v, p) for v, p in zip(values, self.vary, strict=True))
+        if any(not lo <= x <= hi for x, (lo, hi) in zip(point, self.bounds, strict=True)):
+            return False
+        if self.method == "exact":
+            return all(_line_value(b.coefficients, point) >= 0 for b in self.boundaries if b.coefficients)
+        assert self.partnership is not None  # noqa: S101 - always set by agreement()
+        return min(self.gains_at(point).values(), default=Decimal(0)) >= 0
+
+    def gains_at(self, values: Sequence[Decimal | Fraction | int | str]) -> dict[str, Decimal]:
+        """Each condition's gain over its floor (DKK) at a point, by :func:`evaluate`.
+
+        Keys are the conditions' text (``str(condition)``).
+        """
+        assert self.partnership is not None  # noqa: S101 - always set by agreement()
+        point = tuple(_number(v, p) for v, p in zip(values, self.vary, strict=True))
+        probe = _Probe(self.partnership, self.vary, self.conditions, _basis_of(self), self._terms or None)
+        gains = probe.gains(point)
+        return {str(c): _round(g) for c, g in zip(self.conditions, gains, strict=True)}
+
+    def __str__(self) -> str:
+        lines = [
+            f"Zone of agreement over {', '.join(f'{p} ({u})' for p, u in zip(self.vary, self.units, strict=True))}"
+        ]
+        lines.append(f"  method: {self.method}; basis: {self.basis}")
+        for b in self.boundaries:
+            lines.append(f"  condition: {b.condition}")
+            if b.coefficients is not None:
+                lines.append(f"    boundary: {b.equation(self.vary)}")
+        if self.empty:
+            lines.append("  the zone is empty:")
+            lines += [f"    {s}" for s in self.binding]
+        elif len(self.vary) == 1:
+            for (lo, hi), (by_lo, by_hi) in zip(self.intervals, self.interval_ends, strict=True):
+                lines.append(f"  from {_round(lo)} ({by_lo}) to {_round(hi)} ({by_hi}) {self.units[0]}")
+        elif self.vertices:
+            lines.append("  corners:")
+            for (x, y), edge in zip(self.vertices, self.edges, strict=True):
+                lines.append(f"    ({_round(x)}, {_round(y)}), then along {edge}")
+        else:
+            lines.append(f"  {len(self.inside)} grid points inside")
+        for s in self.suggestions:
+            point = ", ".join(str(v) for v in s.point)
+            gains = "; ".join(f"{k}: {v:,.2f}" for k, v in s.gains.items())
+            lines.append(f"  suggested ({s.rule}): ({point}); gains {gains}")
+        lines += [f"  note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; numbers are decimal strings (inputs to 6 decimals, money to øre)."""
+
+        def num(x: Fraction) -> str:
+            return format(round_half_up(x, 6).normalize(), "f")
+
+        return {
+            "vary": list(self.vary),
+            "units": list(self.units),
+            "current": [num(x) for x in self.current],
+            "bounds": [[num(lo), num(hi)] for lo, hi in self.bounds],
+            "method": self.method,
+            "basis": self.basis,
+            "empty": self.empty,
+            "conditions": [
+                {
+                    "party": b.condition.party,
+                    "name": b.condition.name,
+                    "label": b.condition.label,
+                    "result": b.condition.result,
+                    "floor": b.condition.floor,
+                    "year": b.condition.year,
+                    "coefficients": None if b.coefficients is None else [num(c) for c in b.coefficients],
+                }
+                for b in self.boundaries
+            ],
+            "intervals": [
+                {"low": num(lo), "high": num(hi), "low_set_by": a, "high_set_by": b}
+                for (lo, hi), (a, b) in zip(self.intervals, self.interval_ends, strict=True)
+            ],
+            "vertices": [[num(x), num(y)] for x, y in self.vertices],
+            "edges": list(self.edges),
+            "grid_points_inside": len(self.inside),
+            "binding": [
+                {
+                    "party": s.condition.party,
+                    "label": s.condition.label,
+                    "year": s.condition.year,
+                    "shortfall": str(s.amount),
+                    "at": [str(v) for v in s.at],
+                }
+                for s in self.binding
+            ],
+            "suggestions": [
+                {"rule": s.rule, "point": [str(v) for v in s.point], "gains": {k: str(v) for k, v in s.gains.items()}}
+                for s in self.suggestions
+            ],
+            "notes": list(self.notes),
+        }
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _round(x: Fraction | Decimal, places: int = 2) -> Decimal:
+    return round_half_up(Fraction(x), places)
+
+
+def _number(value: Any, what: str) -> Fraction:
+    """A number in the input's own unit; text is read exactly (``'12033.33'``)."""
+    if isinstance(value, bool):
+        raise AgreementError(f"{what}: expected a number, got {value!r}")
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, str):
+        if _THOUSANDS.match(value.strip()):
+            raise AgreementError(
+                f"{what}: {value!r} is ambiguous (a thousands separator or a decimal point?); "
+                "write it without separators, with a point for decimals (e.g. 9000 or 9.5)"
+            )
+        try:
+            return Fraction(parse_decimal(value.strip(), what=what))
+        except QuantityError as exc:
+            raise AgreementError(str(exc)) from None
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise AgreementError(f"{what}: expected a finite number, got {value!r}")
+    if isinstance(value, (Decimal, int)):
+        return Fraction(value)
+    try:
+        if hasattr(value, "__index__"):  # numpy integers
+            return Fraction(int(value))
+        number = float(value)  # floats, numpy floats: the decimal their repr shows
+    except (TypeError, ValueError):
+        raise AgreementError(f"{what}: expected a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise AgreementError(f"{what}: expected a finite number, got {value!r}")
+    return Fraction(Decimal(repr(number)))
+
+
+def _text(x: Fraction, unit: str) -> str:
+    """The shortest decimal text of ``x`` with at most 15 significant digits (what a scenario holds)."""
+    d = round_half_up(x, 0)
+    for places in range(1, 16):
+        if Fraction(d) == x:
+            break
+        finer = round_half_up(x, places)
+        if len(finer.normalize().as_tuple().digits) > 15:
+            break
+        d = finer
+    return f"{format(d.normalize(), 'f')} {unit}".strip()
+
+
+def _leaf(data: Any, path: str) -> tuple[Any, str | int]:
+    target = data
+    keys = path.split(".")
+    try:
+        for key in keys[:-1]:
+            target = target[int(key)] if isinstance(target, list) else target[key]
+        last: str | int = int(keys[-1]) if isinstance(target, list) else keys[-1]
+        target[last]
+    except (KeyError, IndexError, ValueError, TypeError):
+        raise AgreementError(f"no input {path!r} in this scenario") from None
+    return target, last
+
+
+def _line_value(coefficients: tuple[Fraction, ...] | None, point: Point) -> Fraction:
+    assert coefficients is not None  # noqa: S101 - exact zones only
+    a, *b = coefficients
+    return a + sum((c * x for c, x in zip(b, point, strict=True)), Fraction(0))
+
+
+def _basis_of(zone: AgreementZone) -> Basis:
+    return "per_year" if zone.basis == "per_year" else "present_value"
+
+
+# -- evaluating the conditions --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Floor:
+    margin: Fraction  # share of the support-staff cost
+    amount: Fraction  # DKK per year (negative: a limit on a net cost)
+
+
+def _discount_factors(p: Partnership, n: int) -> list[Fraction]:
+    """1 / (1 + r)^t at the Finansministeriet rates: the engine's own factors behind ``npv.*``."""
+    return engine.discount_factors(p, n)
+
+
+class _Probe:
+    """Evaluates the scenario with the varied inputs set, and each condition's gain there."""
+
+    def __init__(
+        self,
+        partnership: Partnership,
+        vary: Sequence[str],
+        conditions: Sequence[PartyCondition],
+        basis: Basis,
+        floors: Mapping[str, _Floor] | None = None,
+    ) -> None:
+        self.partnership = partnership
+        self.vary = tuple(vary)
+        self.conditions = tuple(conditions)
+        self.basis = basis
+        self.data = partnership.model_dump(mode="json", exclude_none=True)
+        self.units: list[str] = []
+        current: list[Fraction] = []
+        for path in self.vary:
+            parent, last = _leaf(self.data, path)
+            value = parent[last]
+            if isinstance(value, bool) or not isinstance(value, str):
+                raise AgreementError(
+                    f"{path}: vary a price or an amount (a number with a unit), not {value!r}; "
+                    "for whole numbers of people use sweep"
+                )
+            try:
+                number, unit = split_quantity(value, what=path)
+            except QuantityError:
+                raise AgreementError(f"{path}: not a numeric input (got {value!r})") from None
+            current.append(Fraction(number))
+            self.units.append(unit)
+        self.current: Point = tuple(current)
+        self.floors = dict(floors or _floors(partnership, None))
+        self.count = 0
+
+    def variant(self, point: Point) -> Partnership:
+        data = copy.deepcopy(self.data)
+        for path, x, unit in zip(self.vary, point, self.units, strict=True):
+            parent, last = _leaf(data, path)
+            parent[last] = _text(x, unit)
+        return type(self.partnership).model_validate(data)
+
+    def evaluation(self, point: Point) -> Evaluation:
+        self.count += 1
+        return evaluate(self.variant(point))
+
+    def gains(self, point: Point) -> list[Fraction]:
+        return _gains(self.evaluation(point), self.conditions, self.floors, self.basis)
+
+
+def _floors(p: Partnership, overrides: Mapping[str, Any] | None) -> dict[str, _Floor]:
+    terms = p.agreement or AgreementTerms()
+    if overrides:
+        terms = AgreementTerms.model_validate({**terms.model_dump(mode="json", exclude_none=True), **overrides})
+    margin = Fraction(0) if terms.soev_margin is None else canonical(terms.soev_margin)
+    minimum = Fraction(0) if terms.soev_minimum is None else canonical(terms.soev_minimum)
+    limit = Fraction(0) if terms.municipal_limit is None else canonical(terms.municipal_limit)
+    return {
+        "social_enterprise": _Floor(margin, minimum),
+        "company": _Floor(Fraction(0), Fraction(0)),
+        "municipality": _Floor(Fraction(0), -limit),
+    }
+
+
+def _part_gain(results: Mapping[str, Decimal | None], cond: PartyCondition, floor: _Floor, years: Fraction) -> Fraction:
+    value = results.get(cond.result)
+    if value is None:
+        raise AgreementError(f"{cond.result}: no value for this scenario (needed for {cond.name}'s condition)")
+    cost = results.get("cost") or Decimal(0)
+    return Fraction(value) - floor.margin * Fraction(cost) - floor.amount * years
+
+
+def _gains(
+    ev: Evaluation, conditions: Sequence[PartyCondition], floors: Mapping[str, _Floor], basis: Basis
+) -> list[Fraction]:
+    """Each condition's gain over its floor, DKK: over the period, per year, or as a present value."""
+    parts = ev.breakdown
+    if not parts:
+        results = ev.results()
+        years = canonical(ev.partnership.period)
+        return [_part_gain(results, c, floors[c.party], years) for c in conditions]
+    per_part = [p.results() for p in parts]
+    labels = [p.ledger.period for p in parts]
+    factors = _discount_factors(ev.partnership, len(parts))
+    out = []
+    for c in conditions:
+        if c.year is not None:
+            t = labels.index(c.year)
+            out.append(_part_gain(per_part[t], c, floors[c.party], Fraction(1)))
+        else:
+            out.append(
+                sum(
+                    (
+                        f * _part_gain(r, c, floors[c.party], Fraction(1))
+                        for f, r in zip(factors, per_part, strict=True)
+                    ),
+                    Fraction(0),
+                )
+            )
+    return out
+
+
+def _conditions(
+    p: Partnership, ev: Evaluation, floors: Mapping[str, _Floor], basis: Basis
+) -> tuple[list[PartyCondition], list[str]]:
+    """Each party's condition, from what the scenario states; notes on what is missing."""
+    names = ev.parties
+    notes: list[str] = []
+    specs: list[tuple[str, str, str, str]] = []
+    f = floors["social_enterprise"]
+    floor_words = " + ".join(
+        w
+        for w in (
+            f"{float(f.margin * 100):g} % of the support-staff cost" if f.margin else "",
+            f"{float(f.amount):,.2f} DKK a year" if f.amount else "",
+        )
+        if w
+    )
+    specs.append(("social_enterprise", "covers its support staff", "surplus", floor_words or "0"))
+    results = (ev.breakdown[0] if ev.breakdown else ev).results()
+    company = _COMPANY_RESULT.get(p.MODEL)
+    if company is not None and company in results:
+        label = "gains against its alternative" if company == "company_saving" else "gains from the helpers"
+        specs.append(("company", label, company, "0"))
+    else:
+        notes.append(f"no condition for the company: {_COMPANY_HINT.get(p.MODEL, 'no stated alternative')}")
+    limit = -floors["municipality"].amount
+    limit_words = f"−{float(limit):,.2f} DKK a year" if limit else "0"
+    if p.public is not None:
+        label = "costs no more than it accepts" if limit else "no worse off than without the partnership"
+        specs.append(("municipality", label, "public.municipality", limit_words))
+    elif limit and "net.municipality" in results:
+        specs.append(("municipality", "pays no more than its limit", "net.municipality", limit_words))
+    elif "net.municipality" in results or getattr(p, "municipality", None) is not None:
+        notes.append(
+            "no condition for the municipality: add a public: block (its counterfactual) "
+            "or agreement.municipal_limit (the net cost a year it accepts)"
+        )
+    labels = [part.ledger.period for part in ev.breakdown] if basis == "per_year" and ev.breakdown else [None]
+    out = [
+        PartyCondition(party, names.get(party, party), label, result, floor, year)
+        for party, label, result, floor in specs
+        for year in labels
+    ]
+    return out, notes
+
+
+# -- exact geometry -------------------------------------------------------------------------
+
+_Line = tuple[Fraction, ...]  # (a, b1[, b2]): a + b·x ≥ 0
+
+
+def _cut(polygon: list[tuple[Point, str]], line: _Line, label: str) -> list[tuple[Point, str]]:
+    """Sutherland-Hodgman: the convex polygon cut by the half-plane ``line ≥ 0``, edges labelled."""
+    out: list[tuple[Point, str]] = []
+    n = len(polygon)
+    for i in range(n):
+        (p, edge), q = polygon[i], polygon[(i + 1) % n][0]
+        fp, fq = _line_value(line, p), _line_value(line, q)
+        if fp >= 0:
+            out.append((p, edge))
+            if fq < 0:
+                out.append((_between(p, q, fp, fq), label))
+        elif fq >= 0:
+            out.append((_between(p, q, fp, fq), edge))
+    # drop repeated corners (a cut through a corner), keeping the later edge's label
+    clean: list[tuple[Point, str]] = []
+    for point, edge in out:
+        if clean and clean[-1][0] == point:
+            clean[-1] = (point, edge)
+        else:
+            clean.append((point, edge))
+    while len(clean) > 1 and clean[0][0] == clean[-1][0]:
+        clean[0] = (clean[0][0], clean[-1][1])
+        clean.pop()
+    return clean
+
+
+def _between(p: Point, q: Point, fp: Fraction, fq: Fraction) -> Point:
+    t = fp / (fp - fq)
+    return tuple(a + t * (b - a) for a, b in zip(p, q, strict=True))
+
+
+def _box(bounds: Sequence[tuple[Fraction, Fraction]], vary: Sequence[str]) -> list[tuple[Point, str]]:
+    (x0, x1), (y0, y1) = bounds
+    return [
+        ((x0, y0), f"lower limit of {vary[1]}"),
+        ((x1, y0), f"upper limit of {vary[0]}"),
+        ((x1, y1), f"upper limit of {vary[1]}"),
+        ((x0, y1), f"lower limit of {vary[0]}"),
+    ]
+
+
+def _polygon(
+    bounds: Sequence[tuple[Fraction, Fraction]], vary: Sequence[str], lines: Sequence[tuple[_Line, str]]
+) -> list[tuple[Point, str]]:
+    polygon = _box(bounds, vary)
+    for line, label in lines:
+        if not polygon:
+            break
+        polygon = _cut(polygon, line, label)
+    return polygon
+
+
+def _segment(
+    bounds: Sequence[tuple[Fraction, Fraction]], vary: Sequence[str], lines: Sequence[tuple[_Line, str]]
+) -> tuple[Fraction, Fraction, str, str] | None:
+    """One input: the interval where every line is ≥ 0, and what sets each end."""
+    (lo, hi) = bounds[0]
+    by_lo, by_hi = f"lower limit of {vary[0]}", f"upper limit of {vary[0]}"
+    for (a, b), label in lines:
+        if b == 0:
+            if a < 0:
+                return None
+            continue
+        root = -a / b
+        if b > 0 and root > lo:
+            lo, by_lo = root, label
+        elif b < 0 and root < hi:
+            hi, by_hi = root, label
+    return (lo, hi, by_lo, by_hi) if lo <= hi else None
+
+
+def _default_bounds(
+    current: Point, lines: Sequence[_Line], given: Sequence[tuple[Fraction | None, Fraction | None]]
+) -> list[tuple[Fraction, Fraction]]:
+    """From 0 (or the given low) to a round number past every boundary's corner and today's terms."""
+    d = len(current)
+    reach = list(current)
+    for line in lines:
+        for k in range(d):  # where a line meets the axes
+            if line[k + 1] != 0:
+                reach[k] = max(reach[k], -line[0] / line[k + 1])
+    if d == 2:
+        for (a1, b1, c1), (a2, b2, c2) in itertools.combinations(lines, 2):
+            det = b1 * c2 - b2 * c1
+            if det != 0:
+                reach[0] = max(reach[0], (-a1 * c2 + a2 * c1) / det)
+                reach[1] = max(reach[1], (-b1 * a2 + b2 * a1) / det)
+    out = []
+    for k in range(d):
+        given_lo, given_hi = given[k]
+        lo = given_lo if given_lo is not None else Fraction(0)
+        hi = given_hi if given_hi is not None else _nice_up(max(reach[k] * Fraction(3, 2), lo + 1))
+        if hi <= lo:
+            raise AgreementError(f"bounds: the upper limit of {k + 1}. input must be above its lower limit")
+        out.append((lo, hi))
+    return out
+
+
+def _nice_up(x: Fraction) -> Fraction:
+    """The smallest 1, 2 or 5 × 10ⁿ at or above x (x > 0)."""
+    step = Fraction(1)
+    while step > x:
+        step /= 10
+    while step * 10 <= x:
+        step *= 10
+    for m in (1, 2, 5, 10):
+        if step * m >= x:
+            return step * m
+    return step * 10  # pragma: no cover - the loop always returns
+
+
+# -- the function ----------------------------------------------------------------------------
+
+
+def agreement(
+    partnership: Partnership,
+    vary: Sequence[str],
+    *,
+    bounds: Mapping[str, tuple[Any, Any]] | None = None,
+    soev_margin: str | pint.Quantity[Any] | None = None,
+    soev_minimum: str | pint.Quantity[Any] | None = None,
+    municipal_limit: str | pint.Quantity[Any] | None = None,
+    basis: Basis | None = None,
+    contributions: Mapping[str, Decimal | int | str] | None = None,
+    grid: int | None = None,
+) -> AgreementZone:
+    """Where every party's condition holds, for one or two negotiable inputs.
+
+    Each party needs a gain over its floor of zero or more: the SØV its surplus after
+    support staff (above ``soev_margin`` of the support-staff cost and ``soev_minimum``
+    a year, if stated); the company its saving against its alternative (in-house
+    alternative, skilled-hour value, ``temp_hours.alternative_price``, services'
+    market prices); the municipality its public net effect (with ``public:``) or its
+    payments, no lower than ``−municipal_limit`` a year. Floors default to the
+    scenario's ``agreement:`` block; arguments override it. Over several years the
+    gains are present values (``basis="present_value"``, as the ``npv.*`` figures) or
+    each year's (``basis="per_year"``).
+
+    Args:
+        partnership: the scenario, with today's terms.
+        vary: one or two input paths, e.g. ``["temp_hours.overhead", "courses.price"]``.
+        bounds: the range to search per input, ``(low, high)`` in the input's unit
+            (either may be None); by default from 0 to past every party's boundary.
+        soev_margin: e.g. ``"5 %"`` (text or a quantity, as in a scenario).
+        soev_minimum: e.g. ``"50000 DKK/year"``.
+        municipal_limit: the net cost a year the municipality accepts, e.g.
+            ``"400000 DKK/year"``.
+        basis: ``present_value`` or ``per_year`` (only matters over several years).
+        contributions: what each party brings (DKK), for the proportional suggestion;
+            by default what each pays out in the ledger at today's terms.
+        grid: points per input when the conditions are not linear (default 41 for two
+            inputs, 201 for one); each point is one evaluation, so a long horizon traced
+            on a fine grid takes a while.
+
+    Returns:
+        The zone: an interval (one input) or a polygon (two), with each party's
+        boundary, the binding parties when empty, and suggested points.
+
+    Raises:
+        AgreementError: an unknown or non-numeric input, bad bounds, or no party condition.
+
+    """
+    vary = tuple(vary)
+    if len(vary) not in (1, 2) or len(set(vary)) != len(vary):
+        raise AgreementError(f"vary: give one or two different inputs, got {list(vary)}")
+    overrides = {
+        k: v
+        for k, v in {
+            "soev_margin": soev_margin,
+            "soev_minimum": soev_minimum,
+            "municipal_limit": municipal_limit,
+            "basis": basis,
+        }.items()
+        if v is not None
+    }
+    try:
+        floors = _floors(partnership, overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise AgreementError(f"{'.'.join(str(x) for x in first['loc'])}: {first['msg']}") from None
+    chosen: Basis = (
+        basis
+        if basis is not None
+        else (partnership.agreement.basis if partnership.agreement is not None else "present_value")
+    )
+    today = evaluate(partnership)
+    conditions, notes = _conditions(partnership, today, floors, chosen)
+    probe = _Probe(partnership, vary, conditions, chosen, floors)
+    if len(conditions) < 2:
+        notes.append("only one party has a condition: the zone is that party's side of its boundary")
+    given: list[tuple[Fraction | None, Fraction | None]] = []
+    for path in vary:
+        low, high = (bounds or {}).get(path, (None, None))
+        given.append(
+            (
+                None if low is None else _number(low, f"bounds[{path}]"),
+                None if high is None else _number(high, f"bounds[{path}]"),
+            )
+        )
+    for path in bounds or {}:
+        if path not in vary:
+            raise AgreementError(f"bounds: {path!r} is not one of the inputs varied")
+    labels = [f"{c.name}: {c.label}" + (f" ({c.year})" if c.year else "") for c in conditions]
+    coefficients = _fit(probe)
+    basis_name: Literal["present_value", "per_year", "period"] = chosen if today.breakdown else "period"
+    weights = _weights(today, conditions, contributions)
+    box: list[tuple[Fraction, Fraction]] = []
+    if coefficients is not None:
+        box = _default_bounds(probe.current, coefficients, given)
+        # linear near today's terms; check across the whole range searched too
+        if not _linear_at(probe, coefficients, _spread(box)):
+            coefficients = None
+    if coefficients is not None:
+        lines = [(c, label) for c, label in zip(coefficients, labels, strict=True)]
+        zone = _exact(probe, box, lines, conditions, coefficients, basis_name, notes, weights)
+    else:
+        n = grid if grid is not None else (41 if len(vary) == 2 else 201)
+        if not 3 <= n <= 2001:
+            raise AgreementError(f"grid: between 3 and 2001 points per input, got {n}")
+        box = [
+            (lo if lo is not None else Fraction(0), hi if hi is not None else _nice_up(max(x * 3, Fraction(1))))
+            for (lo, hi), x in zip(given, probe.current, strict=True)
+        ]
+        zone = _traced(probe, box, labels, conditions, basis_name, notes, weights, n)
+    return zone
+
+
+def _fit(probe: _Probe) -> list[_Line] | None:
+    """Each condition's exact linear coefficients, or None when a condition is not linear.
+
+    The gain is read at today's terms and one step along each input; two more points
+    check the fit. Flows are rounded to øre, and over a horizon each year's grown price
+    too, so a fit within that rounding counts as linear.
+    """
+    x0 = probe.current
+    d = len(x0)
+    steps = []
+    for x in x0:
+        h = Fraction(1)
+        while h * 10 <= abs(x):
+            h *= 10
+        steps.append(h)
+    try:
+        g0 = probe.gains(x0)
+    except ValidationError as exc:
+        raise AgreementError(f"today's terms do not validate: {exc.errors()[0]['msg']}") from None
+    slopes: list[list[Fraction]] = []
+    for k in range(d):
+        point, h = _step(probe, x0, k, steps[k])
+        gk = probe.gains(point)
+        slopes.append([(b - a) / h for a, b in zip(g0, gk, strict=True)])
+    lines: list[_Line] = []
+    for i in range(len(g0)):
+        b = [slopes[k][i] for k in range(d)]
+        a = g0[i] - sum((bk * xk for bk, xk in zip(b, x0, strict=True)), Fraction(0))
+        lines.append((a, *b))
+    checks = [tuple(x + 2 * h for x, h in zip(x0, steps, strict=True))]
+    checks.append(tuple(x + h * Fraction(3 + 2 * k, 2) for k, (x, h) in enumerate(zip(x0, steps, strict=True))))
+    return lines if _linear_at(probe, lines, checks) else None
+
+
+def _linear_at(probe: _Probe, lines: Sequence[_Line], points: Sequence[Point]) -> bool:
+    """Whether every condition's gain at these points is on its line, to within rounding.
+
+    Each flow is rounded to øre; over a horizon each year's grown input is also rounded
+    to two decimals, which moves a gain by up to half a hundredth of its slope a year.
+    """
+    grown = probe.partnership.horizon is not None
+    for point in points:
+        try:
+            ev = probe.evaluation(point)
+        except ValidationError:
+            continue  # outside what the scenario accepts: the other points decide
+        actual = _gains(ev, probe.conditions, probe.floors, probe.basis)
+        transfers = sum(1 for part in ev.breakdown or (ev,) for _ in part.ledger)
+        for line, got in zip(lines, actual, strict=True):
+            tolerance = Fraction(transfers + 1, 100)
+            if grown:
+                tolerance += sum((abs(c) for c in line[1:]), Fraction(0)) / 100
+            if abs(_line_value(line, point) - got) > tolerance:
+                return False
+    return True
+
+
+def _spread(box: Sequence[tuple[Fraction, Fraction]]) -> list[Point]:
+    """Points across the search range: ends, quarters and middle (one input); a 3 × 3 grid (two)."""
+    if len(box) == 1:
+        (lo, hi) = box[0]
+        return [(lo + (hi - lo) * Fraction(i, 4),) for i in range(5)]
+    return [
+        (box[0][0] + (box[0][1] - box[0][0]) * Fraction(i, 2), box[1][0] + (box[1][1] - box[1][0]) * Fraction(j, 2))
+        for i in range(3)
+        for j in range(3)
+    ]
+
+
+def _step(probe: _Probe, x0: Point, k: int, h: Fraction) -> tuple[Point, Fraction]:
+    """A point one step from today's terms along input k that the scenario accepts."""
+    for delta in (h, -h / 2, h / 10, -h / 20):
+        point = tuple(x + delta if j == k else x for j, x in enumerate(x0))
+        if point[k] < 0:
+            continue
+        try:
+            probe.variant(point)
+        except ValidationError:
+            continue
+        return point, delta
+    raise AgreementError(f"{probe.vary[k]}: no value near today's would validate; cannot vary it")
+
+
+def _weights(
+    today: Evaluation, conditions: Sequence[PartyCondition], given: Mapping[str, Decimal | int | str] | None
+) -> dict[str, Fraction]:
+    parties = dict.fromkeys(c.party for c in conditions)
+    if given is not None:
+        unknown = [p for p in given if p not in parties]
+        if unknown:
+            raise AgreementError(f"contributions: no condition for {unknown}; parties: {list(parties)}")
+        return {p: _number(given[p], f"contributions[{p}]") for p in parties if p in given}
+    return {p: Fraction(today.ledger.outflow(p)) for p in parties if p in today.ledger.parties}
+
+
+def _party_lines(conditions: Sequence[PartyCondition], lines: Sequence[_Line]) -> dict[str, _Line]:
+    """Each party's total gain (the sum of its conditions, e.g. over the years)."""
+    out: dict[str, _Line] = {}
+    for c, line in zip(conditions, lines, strict=True):
+        prev = out.get(c.party)
+        out[c.party] = line if prev is None else tuple(a + b for a, b in zip(prev, line, strict=True))
+    return out
+
+
+def _exact(
+    probe: _Probe,
+    box: list[tuple[Fraction, Fraction]],
+    lines: list[tuple[_Line, str]],
+    conditions: list[PartyCondition],
+    coefficients: list[_Line],
+    basis: Literal["present_value", "per_year", "period"],
+    notes: list[str],
+    weights: Mapping[str, Fraction],
+) -> AgreementZone:
+    d = len(probe.vary)
+    boundaries = tuple(Boundary(c, line) for c, line in zip(conditions, coefficients, strict=True))
+    common = {
+        "vary": probe.vary,
+        "units": tuple(probe.units),
+        "current": probe.current,
+        "bounds": tuple(box),
+        "method": "exact",
+        "basis": basis,
+        "conditions": tuple(conditions),
+        "boundaries": boundaries,
+        "partnership": probe.partnership,
+        "_terms": probe.floors,
+    }
+    region: list[Point]
+    if d == 1:
+        seg = _segment(box, probe.vary, lines)
+        if seg is not None:
+            common["intervals"] = ((seg[0], seg[1]),)
+            common["interval_ends"] = ((seg[2], seg[3]),)
+            region = [(seg[0],), (seg[1],)]
+        else:
+            region = []
+    else:
+        polygon = _polygon(box, probe.vary, lines)
+        common["vertices"] = tuple((p[0], p[1]) for p, _ in polygon)
+        common["edges"] = tuple(edge for _, edge in polygon)
+        region = [p for p, _ in polygon]
+    if not region:
+        common["binding"] = _binding_exact(probe, box, lines, conditions, coefficients)
+        return AgreementZone(**common, notes=tuple(notes))  # type: ignore[arg-type]
+    parties = _party_lines(conditions, coefficients)
+    suggestions, more = _suggest_exact(probe, box, coefficients, region, parties, weights)
+    return AgreementZone(**common, suggestions=suggestions, notes=(*notes, *more))  # type: ignore[arg-type]
+
+
+def _region_of(
+    box: list[tuple[Fraction, Fraction]], vary: Sequence[str], lines: list[tuple[_Line, str]]
+) -> list[Point]:
+    if len(vary) == 1:
+        seg = _segment(box, vary, lines)
+        return [] if seg is None else [(seg[0],), (seg[1],)]
+    return [p for p, _ in _polygon(box, vary, lines)]
+
+
+def _binding_exact(
+    probe: _Probe,
+    box: list[tuple[Fraction, Fraction]],
+    lines: list[tuple[_Line, str]],
+    conditions: list[PartyCondition],
+    coefficients: list[_Line],
+) -> tuple[Shortfall, ...]:
+    """Each condition that fails at the best point the other conditions allow, and by how much."""
+    out = []
+    for i, (cond, line) in enumerate(zip(conditions, coefficients, strict=True)):
+        others = [x for j, x in enumerate(lines) if j != i]
+        region = _region_of(box, probe.vary, others)
+        if not region:
+            continue  # the others cannot agree among themselves either
+        best = max(region, key=lambda p, line=line: _line_value(line, p))  # type: ignore[misc]
+        value = _line_value(line, best)
+        if value < 0:
+            out.append(Shortfall(cond, _round(-value), tuple(_round(x) for x in best)))
+    if not out:  # several conditions conflict: report each one's shortfall at today's terms
+        for cond, line in zip(conditions, coefficients, strict=True):
+            value = _line_value(line, probe.current)
+            if value < 0:
+                out.append(Shortfall(cond, _round(-value), tuple(_round(x) for x in probe.current)))
+    return tuple(sorted(out, key=lambda s: s.amount))
+
+
+def _minimum(parties: Mapping[str, _Line], weights: Mapping[str, Fraction], point: Point) -> Fraction:
+    return min(_line_value(parties[p], point) / weights[p] for p in weights)
+
+
+def _suggest_exact(
+    probe: _Probe,
+    box: list[tuple[Fraction, Fraction]],
+    coefficients: list[_Line],
+    region: list[Point],
+    parties: Mapping[str, _Line],
+    weights: Mapping[str, Fraction],
+) -> tuple[tuple[Suggestion, ...], list[str]]:
+    """Max-min of the (weighted) gains of the parties whose gain moves with the inputs.
+
+    With linear gains the optimum lies at a corner of the zone, where an edge crosses a
+    line of equal (weighted) gains, or where two such lines cross: a finite list of
+    candidates, compared exactly.
+    """
+    moving = [p for p, line in parties.items() if any(c != 0 for c in line[1:])]
+    notes: list[str] = []
+    if len(moving) < 2:
+        who = moving[0] if moving else "no party"
+        notes.append(f"no split to suggest: only {who}'s gain moves with {', '.join(probe.vary)}")
+        return (), notes
+    lines = list(coefficients)
+    out = []
+    rules = (
+        (
+            "equal gains (the equal split of the total gain: the Nash bargaining point when payments are transfers)",
+            {p: Fraction(1) for p in moving},
+        ),
+        (
+            "gains proportional to what each party brings (its payments at today's terms)",
+            {p: weights[p] for p in moving if weights.get(p, 0) > 0},
+        ),
+    )
+    for rule, w in rules:
+        if len(w) < len(moving):
+            notes.append(f"no point for '{rule}': a party brings nothing by this measure; give contributions")
+            continue
+        point = _max_min(probe, box, region, parties, w, lines)
+        out.append(_suggestion(probe, rule, point))
+    return tuple(out), notes
+
+
+def _max_min(
+    probe: _Probe,
+    box: list[tuple[Fraction, Fraction]],
+    region: list[Point],
+    parties: Mapping[str, _Line],
+    weights: Mapping[str, Fraction],
+    lines: list[_Line],
+) -> Point:
+    kinks: list[_Line] = []
+    for p, q in itertools.combinations(weights, 2):
+        kinks.append(tuple(a / weights[p] - b / weights[q] for a, b in zip(parties[p], parties[q], strict=True)))
+    candidates = list(region)
+    if len(probe.vary) == 1:
+        lo, hi = region[0][0], region[1][0]
+        for a, b in kinks:
+            if b != 0 and lo <= -a / b <= hi:
+                candidates.append((-a / b,))
+    else:
+        n = len(region)
+        edges = [(region[i], region[(i + 1) % n]) for i in range(n)]
+        for kink in kinks:
+            for start, end in edges:
+                fp, fq = _line_value(kink, start), _line_value(kink, end)
+                if fp != fq and (fp <= 0 <= fq or fq <= 0 <= fp):
+                    candidates.append(_between(start, end, fp, fq))
+        for (a1, b1, c1), (a2, b2, c2) in itertools.combinations(kinks, 2):
+            det = b1 * c2 - b2 * c1
+            if det != 0:
+                point = ((-a1 * c2 + a2 * c1) / det, (-b1 * a2 + b2 * a1) / det)
+                inside = all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
+                if inside and all(_line_value(line, point) >= 0 for line in lines):
+                    candidates.append(point)
+    widths = [hi - lo for lo, hi in box]
+
+    def closeness(point: Point) -> Fraction:
+        return sum((((x - c) / w) ** 2 for x, c, w in zip(point, probe.current, widths, strict=True)), Fraction(0))
+
+    return max(candidates, key=lambda pt: (_minimum(parties, weights, pt), -closeness(pt)))
+
+
+def _suggestion(probe: _Probe, rule: str, point: Point) -> Suggestion:
+    rounded = tuple(Fraction(_round(x)) for x in point)
+    gains = probe.gains(rounded)
+    by_party: dict[str, Fraction] = {}
+    for c, g in zip(probe.conditions, gains, strict=True):
+        by_party[c.name] = by_party.get(c.name, Fraction(0)) + g
+    return Suggestion(rule, tuple(_round(x) for x in rounded), {k: _round(v) for k, v in by_party.items()})
+
+
+# -- traced on a grid -------------------------------------------------------------------------
+
+
+def _traced(
+    probe: _Probe,
+    box: list[tuple[Fraction, Fraction]],
+    labels: list[str],
+    conditions: list[PartyCondition],
+    basis: Literal["present_value", "per_year", "period"],
+    notes: list[str],
+    weights: Mapping[str, Fraction],
+    n: int,
+) -> AgreementZone:
+    import numpy as np
+
+    axes = [[lo + (hi - lo) * i / (n - 1) for i in range(n)] for lo, hi in box]
+    # grid points on short decimals a scenario can hold
+    axes = [[Fraction(_round(x, 6)) for x in axis] for axis in axes]
+    points: list[Point] = list(itertools.product(*axes))
+    gains: dict[Point, list[Fraction]] = {}
+    for point in points:
+        try:
+            gains[point] = probe.gains(point)
+        except ValidationError:
+            continue  # a combination the scenario refuses is outside the zone
+    shape = tuple(len(a) for a in axes)
+    arrays = tuple(
+        np.array([float(gains[p][i]) if p in gains else np.nan for p in points]).reshape(shape)
+        for i in range(len(conditions))
+    )
+    trace = GridTrace(tuple(tuple(float(x) for x in a) for a in axes), arrays)
+    inside = [p for p in points if p in gains and min(gains[p]) >= 0]
+    common: dict[str, Any] = {
+        "vary": probe.vary,
+        "units": tuple(probe.units),
+        "current": probe.current,
+        "bounds": tuple(box),
+        "method": "grid",
+        "basis": basis,
+        "conditions": tuple(conditions),
+        "boundaries": tuple(Boundary(c, None) for c in conditions),
+        "grid": trace,
+        "partnership": probe.partnership,
+        "_terms": probe.floors,
+    }
+    notes = [*notes, f"conditions not linear in the inputs: traced on a grid of {n} points per input"]
+    if len(probe.vary) == 1:
+        runs = _runs(probe, axes[0], inside, labels)
+        common["intervals"] = tuple((lo, hi) for lo, hi, _, _ in runs)
+        common["interval_ends"] = tuple((a, b) for _, _, a, b in runs)
+    else:
+        common["inside"] = tuple((p[0], p[1]) for p in inside)
+    if not inside:
+        out = []
+        for i, cond in enumerate(conditions):
+            others = [p for p in gains if all(g >= 0 for j, g in enumerate(gains[p]) if j != i)]
+            if others:
+                best = max(others, key=lambda p, i=i: gains[p][i])  # type: ignore[misc]
+                if gains[best][i] < 0:
+                    out.append(Shortfall(cond, _round(-gains[best][i]), tuple(_round(x) for x in best)))
+        common["binding"] = tuple(sorted(out, key=lambda s: s.amount))
+        return AgreementZone(**common, notes=tuple(notes))
+    by_party: dict[str, list[int]] = {}
+    for i, c in enumerate(conditions):
+        by_party.setdefault(c.party, []).append(i)
+
+    def party_gain(point: Point, party: str) -> Fraction:
+        return sum((gains[point][i] for i in by_party[party]), Fraction(0))
+
+    moving = [p for p in by_party if len({party_gain(q, p) for q in inside[:: max(1, len(inside) // 50)]}) > 1]
+    suggestions = []
+    if len(moving) >= 2:
+        rules = (
+            ("equal gains (max-min on the grid)", {p: Fraction(1) for p in moving}),
+            (
+                "gains proportional to what each party brings (max-min on the grid)",
+                {p: weights[p] for p in moving if weights.get(p, 0) > 0},
+            ),
+        )
+        for rule, w in rules:
+            if len(w) < len(moving):
+                continue
+            best = max(inside, key=lambda pt, w=w: min(party_gain(pt, p) / w[p] for p in w))  # type: ignore[misc]
+            suggestions.append(_suggestion(probe, rule, best))
+    else:
+        notes.append("no split to suggest: fewer than two parties' gains move with the inputs")
+    return AgreementZone(**common, suggestions=tuple(suggestions), notes=tuple(notes))
+
+
+def _runs(
+    probe: _Probe, axis: list[Fraction], inside: list[Point], labels: list[str]
+) -> list[tuple[Fraction, Fraction, str, str]]:
+    """Contiguous stretches of the grid inside the zone, their ends refined by bisection."""
+    flags = [(x,) in set(inside) for x in axis]
+    runs = []
+    i = 0
+    while i < len(axis):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(axis) and flags[j + 1]:
+            j += 1
+        lo, by_lo = (
+            (axis[i], f"lower limit of {probe.vary[0]}") if i == 0 else _edge(probe, axis[i - 1], axis[i], labels)
+        )
+        hi, by_hi = (
+            (axis[j], f"upper limit of {probe.vary[0]}")
+            if j == len(axis) - 1
+            else _edge(probe, axis[j + 1], axis[j], labels)
+        )
+        runs.append((lo, hi, by_lo, by_hi))
+        i = j + 1
+    return runs
+
+
+def _edge(probe: _Probe, out: Fraction, inside: Fraction, labels: list[str]) -> tuple[Fraction, str]:
+    """The zone's end between a point outside and one inside, to a millionth of the step; who sets it."""
+    tolerance = abs(out - inside) / 10**6
+    failing = ""
+    while abs(out - inside) > tolerance:
+        mid = Fraction(_round((out + inside) / 2, 9))
+        if mid in (out, inside):
+            break
+        try:
+            gains = probe.gains((mid,))
+        except ValidationError:
+            out = mid
+            continue
+        if min(gains) >= 0:
+            inside = mid
+        else:
+            out = mid
+            failing = labels[min(range(len(gains)), key=lambda k: gains[k])]
+    if not failing:
+        try:
+            gains = probe.gains((out,))
+            failing = labels[min(range(len(gains)), key=lambda k: gains[k])]
+        except ValidationError:
+            failing = "what the scenario accepts"
+    return inside, failing
