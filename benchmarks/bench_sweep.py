@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 
 import socialpartner as sp
-from socialpartner.sweeps import _replace, _vector_results
+from socialpartner._internal import engine
+from socialpartner.sweeps import results
 
 N = 1_000_000
 
@@ -86,17 +87,15 @@ def main() -> None:
     overhead = rng.uniform(10, 40, N)
     annual = rng.triangular(450000, 480000, 560000, N)
     hours_week = np.clip(rng.normal(15, 3, N), 5, 30)
-    variant = p
-    for path, arr, unit in [
-        ("courses.price", price, "DKK/month"),
-        ("temp_hours.overhead", overhead, "DKK/hour"),
-        ("support_staff.0.annual_cost", annual, "DKK/year"),
-        ("temp_hours.effective_hours", hours_week, "hour/week"),
-    ]:
-        variant = _replace(variant, path.split("."), sp.Q_(arr, unit))
-    t_ours = best_of(lambda: _vector_results(variant, N))
+    overrides = {
+        "courses.price": sp.Q_(price, "DKK/month"),
+        "temp_hours.overhead": sp.Q_(overhead, "DKK/hour"),
+        "support_staff.0.annual_cost": sp.Q_(annual, "DKK/year"),
+        "temp_hours.effective_hours": sp.Q_(hours_week, "hour/week"),
+    }
+    t_ours = best_of(lambda: results(engine.run(p, overrides, vector=True)))
     t_plain = best_of(lambda: plain_numpy(price, overhead, annual, hours_week))
-    ours, plain = _vector_results(variant, N), plain_numpy(price, overhead, annual, hours_week)
+    ours, plain = results(engine.run(p, overrides, vector=True)), plain_numpy(price, overhead, annual, hours_week)
     assert np.allclose(ours["coverage"], plain["coverage"])
     assert np.allclose(ours["surplus [DKK]"], plain["surplus"], atol=0.011)
 

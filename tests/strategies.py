@@ -79,8 +79,10 @@ def workforce_line(draw: st.DrawFn, *, workplace: str = "social_enterprise", pai
 def staff_lines(draw: st.DrawFn, max_size: int = 3) -> list[dict[str, Any]]:
     """Support-staff posts."""
     n = draw(st.integers(0, max_size))
+    # the post's own cost, or (cost_per_fte) the full-time cost that the FTE takes a share of
+    cost = st.sampled_from(["annual_cost", "cost_per_fte"])
     return [
-        {"role": f"post {i}", "fte": f"{draw(money(2, 1))}", "annual_cost": f"{draw(money(900_000))} DKK/year"}
+        {"role": f"post {i}", "fte": f"{draw(money(2, 1))}", draw(cost): f"{draw(money(900_000))} DKK/year"}
         for i in range(n)
     ]
 

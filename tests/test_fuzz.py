@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal.units import WrittenNumber
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
 
@@ -77,6 +78,35 @@ ODD_TEXT = [
     "Ω",
     "🙂 DKK",
     "12 kr/h",
+    # Danish spellings and mistakes (numbers as typed, unit words, YAML 1.1 leftovers)
+    "510.000 DKK/year",
+    "1.250.000 kr./år",
+    "2.400 DKK/week",
+    "165,50 DKK/hour",
+    "510,000 DKK/year",
+    "510.000,50 kr./år",
+    "510_000 DKK/year",
+    "5__1 DKK",
+    "170 kr./time",
+    "37 t/uge",
+    "20 timer/uge",
+    "18750 kr./md.",
+    "1 år",
+    "15 procent",
+    "15 pct.",
+    "1 årsværk",
+    "3",
+    "1.5",
+    "0.12",
+    "12 %%",
+    "12 %/%",
+    "12 hour/hour",
+    "12 week/year",
+    "0.12 dimensionless",
+    "0223",
+    "1:30",
+    "1e-9 year",
+    "1000 %",
     "1e1000000 DKK/hour",
     "1e-999999999 DKK/hour",
     "1e999999999 hour/week",
@@ -92,6 +122,8 @@ EXTREME_NUMBERS = [
     Decimal("0E-999999999"),
     Decimal("3E0"),
     Decimal("1e15"),
+    WrittenNumber("1e999999999"),  # as the JSON reader hands it over
+    WrittenNumber("-1e-999999999"),
     10**400,
     1e308,
     5e-324,
@@ -102,6 +134,7 @@ SCALARS = st.one_of(
     st.booleans(),
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=False, places=3, max_value=10**6, min_value=-(10**6)).map(lambda d: WrittenNumber(d)),
     st.text(max_size=20),
     st.sampled_from(ODD_TEXT),
     st.sampled_from(EXTREME_NUMBERS),
@@ -114,14 +147,16 @@ JUNK = st.recursive(
 
 
 class _Dumper(yaml.SafeDumper):
-    """YAML that writes a Decimal as the number it is (YAML reads 1E+999999999 as infinity)."""
+    """Writes a WrittenNumber as the plain YAML number it came from (``510.000``), a Decimal as its number."""
 
 
-_Dumper.add_representer(Decimal, lambda dumper, d: dumper.represent_scalar("tag:yaml.org,2002:float", str(d)))
+_Dumper.add_representer(WrittenNumber, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v)))
+# a Decimal as the number it is (YAML reads 1E+999999999 as infinity)
+_Dumper.add_representer(Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v)))
 
 
-def to_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True)
+def to_yaml(data: Any, **options: Any) -> str:
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, **options))
 
 
 def to_json(data: Any) -> str:
@@ -222,7 +257,7 @@ def test_valid_scenarios_evaluate(data: dict[str, Any]) -> None:
 
 
 @FUZZ
-@given(st.one_of(JUNK, st.dictionaries(st.sampled_from(["model", "name", "period"]), JUNK)))
+@given(st.one_of(JUNK, st.dictionaries(st.sampled_from(["model", "name", "period", "number_format"]), JUNK)))
 @time_limited(EXAMPLE_LIMIT)
 def test_junk_documents(data: Any) -> None:
     event(outcome(data))
@@ -235,6 +270,9 @@ def test_junk_documents(data: Any) -> None:
         st.builds(to_yaml, mutated()),
         st.builds(to_json, mutated()),
         st.builds(lambda d, cut: to_yaml(d)[:cut], any_model_data(), st.integers(0, 400)),
+        # the same scenarios declared Danish, and in YAML flow style (where a comma ends a value)
+        st.builds(lambda d: "number_format: da\n" + to_yaml(d), any_model_data()),
+        st.builds(lambda d: to_yaml(d, default_flow_style=True), mutated()),
     ),
     st.sampled_from(["yaml", "json"]),
 )

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import socialpartner as sp
+from socialpartner._internal.units import format_decimal
 from socialpartner.scenario import from_data
 
 from .strategies import any_model_data, shared_responsibility_data
@@ -83,7 +84,8 @@ def test_other_units_do_not_change_results(data: dict[str, Any], pick: st.DataOb
     section = changed[path[0]]
     value = finite_decimal(magnitude(section[path[1]]) * per_original)
     assume(value is not None)
-    section[path[1]] = f"{value} {unit}"
+    assert value is not None
+    section[path[1]] = f"{format_decimal(value)} {unit}"
     assert results(evaluate(changed)) == results(evaluate(data))
 
 
@@ -171,7 +173,7 @@ def respell(value: Any) -> Any:
             other, per = EXACT_ALTERNATIVES[unit]
             converted = finite_decimal(Fraction(Decimal(number)) * per)
             if converted is not None:
-                return f"{converted} {other}"
+                return f"{format_decimal(converted)} {other}"  # 1.0550, never 1.055 (a grouping?)
     return value
 
 

@@ -389,3 +389,16 @@ def test_cli_solve() -> None:
     )
     assert bad.exit_code == 2
     assert "RESULT=VALUE" in bad.output
+
+
+def test_solver_reads_numbers_by_the_librarys_rules(example: sp.SharedResponsibilityPartnership) -> None:
+    # "510.000" could be 510 or 510,000: refused, never taken as 510
+    with pytest.raises(sp.SolveError, match="ambiguous"):
+        sp.solve(example, "courses.price", "surplus", "510.000")
+    for bad in ("nan", "1e999999999", "abc"):
+        with pytest.raises(sp.SolveError, match="target"):
+            sp.solve(example, "courses.price", "coverage", bad)
+    with pytest.raises(sp.SolveError, match="high"):
+        sp.solve(example, "courses.price", "coverage", 1, high="1e999999999")
+    # coverage is exactly 92.25 % at today's 11,000 DKK/month: the smallest price that reaches it
+    assert sp.solve(example, "courses.price", "coverage", "0.9225").value == sp.Q_(11000, "DKK/month")

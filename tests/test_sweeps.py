@@ -244,7 +244,7 @@ def test_fte_is_rounded_once_from_the_total() -> None:
     # two fleksjob lines of 1 person × 18.685 h/week: 37.37 / 37 = 1.01 FTE; rounding each line
     # first (0.505 → 0.51) would give 1.02
     data = yaml.safe_load((EXAMPLE.parent / "in_house_packing.yaml").read_text(encoding="utf-8"))
-    line = {**data["workforce"][0], "headcount": 1, "paid_hours": "18.685 hour/week"}
+    line = {**data["workforce"][0], "headcount": 1, "paid_hours": "18.6850 hour/week"}
     line.pop("effective_hours", None)
     data["workforce"] = [line, dict(line)]
     p = from_data(data)

@@ -64,7 +64,10 @@ MATRIX = [
 
 
 def write(path: Path, data: dict[str, Any]) -> Path:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # the library's own writer: a float such as 1.023 is written 1.0230, never a Danish grouping
+    from socialpartner.scenario import _Dumper
+
+    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

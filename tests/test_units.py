@@ -136,7 +136,7 @@ def test_fields_accept(field: str, value: Any, magnitude: float, unit: str) -> N
         ("per_hour", [1, 2], "quantity_type", "not a quantity"),
         ("per_hour", Fraction(1, 3), "inexact", "not a finite decimal"),
         ("span", "0 year", "not_positive", "greater than zero"),
-        ("markup", 12, "unit_missing", "ambiguous"),
+        ("markup", 12, "bare_share", "12 would mean 1200 %"),
         ("markup", "12 hour/week", "dimension_mismatch", "money per hour or a percentage"),
     ],
 )

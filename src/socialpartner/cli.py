@@ -28,7 +28,7 @@ from rich.table import Table
 
 from socialpartner._internal.i18n import Translator
 from socialpartner._internal.output import check_output, writing
-from socialpartner._internal.units import MAX_MAGNITUDE, Q_
+from socialpartner._internal.units import MAX_MAGNITUDE, Q_, read_number
 from socialpartner.errors import OutputError, ScenarioError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -224,6 +224,15 @@ def _print_solution(solution: Solution, before: Decimal, output: OutputFormat) -
     typer.echo(f"  found by {solution.method} in {solution.evaluations} evaluations")
 
 
+def _cli_number(text: str, option: str) -> Decimal:
+    """A number given on the command line, read by the scenario files' rules (510000, not 510.000)."""
+    try:
+        return read_number(text.strip(), what="a number")
+    except SocialPartnerError as exc:
+        reason = getattr(exc, "reason", str(exc))
+        raise _OptionError(f"{option}: {reason} (got {text.strip()[:40]!r})") from None
+
+
 def _parse_vary(spec: str) -> tuple[str, float, float, int]:
     """``courses.price=9000..14000:51`` → path, low, high, count (both ends finite, below 10¹⁵)."""
     from socialpartner.sweeps import MAX_VARIANTS
@@ -235,12 +244,14 @@ def _parse_vary(spec: str) -> tuple[str, float, float, int]:
         if not (sep and dots and path.strip()):
             raise ValueError
         n = int(count) if colon else 2
-        lo, hi = float(low), float(high)
+        if not (low.strip() and high.strip()):
+            raise ValueError
     except ValueError:
         raise _option_error(
             "--vary", f"expected PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
         ) from None
     path = path.strip()
+    lo, hi = float(_cli_number(low, f"--vary {path}")), float(_cli_number(high, f"--vary {path}"))
     for end in (lo, hi):
         if not math.isfinite(end) or abs(end) >= float(MAX_MAGNITUDE):
             raise _option_error("--vary", f"{path}: LOW and HIGH must be finite numbers below 1e15; got {spec!r}")

@@ -13,6 +13,7 @@ a ``ValidationError`` that names the field, the expected kind and what was given
 
 from __future__ import annotations
 
+import numbers
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -20,6 +21,8 @@ import pint
 from pydantic import BeforeValidator, Field
 
 from socialpartner._internal.fields import QuantityType
+from socialpartner._internal.units import MAX_TEXT, WrittenNumber, read_number
+from socialpartner.errors import QuantityError
 
 __all__ = [
     "AnyQuantity",
@@ -83,7 +86,9 @@ Share = Annotated[
     pint.Quantity[Any],
     QuantityType("a fraction", (_RATIO,), ("12 %", "0.12"), plain_unit=""),
 ]
-"""A fraction: ``"12 %"`` or a plain ratio such as ``0.12``."""
+"""A fraction: ``"12 %"`` (also ``percent``, ``procent``, ``pct.``) or a bare fraction at most 1 such as
+``0.12``. A bare number above 1 is refused (``3`` would mean 300 %), as are ratios of other units
+(``%%``, ``hour/hour``, ``week/year``)."""
 
 ItemsPerTime = Annotated[
     pint.Quantity[Any],
@@ -99,26 +104,36 @@ MoneyPerItem = Annotated[
 
 Markup = Annotated[
     pint.Quantity[Any],
-    QuantityType("money per hour or a percentage", (_MONEY_PER_HOUR, _RATIO), ("20 DKK/hour", "12 %")),
+    QuantityType("money per hour or a percentage", (_MONEY_PER_HOUR, _RATIO), ("20 DKK/hour", "12 %"), plain_unit=""),
 ]
-"""A surcharge: money per hour, or a percentage of a base price per hour."""
+"""A surcharge: money per hour, or a percentage of a base price per hour (a bare number is a fraction, at most 1)."""
 
 
 AnyQuantity = Annotated[
     pint.Quantity[Any],
     QuantityType("a quantity in any known unit", (), ("19952 DKK/month", "30 %"), plain_unit=""),
 ]
-"""A non-negative quantity of any dimension (parameter values); a plain number is a ratio."""
+"""A non-negative quantity of any dimension (parameter values); a plain number is a fraction, at most 1."""
 
 
-def _no_bool(value: Any) -> Any:
-    # pydantic's lax int would read True as 1 worker
-    if isinstance(value, bool):
+def _whole_number(value: Any) -> Any:
+    """People are counted in whole numbers; text and file numbers follow the number rules."""
+    if isinstance(value, bool):  # pydantic's lax int would read True as 1 worker
         raise ValueError("expected a whole number of people, got a boolean")
     # pydantic turns a Decimal into an int digit by digit: 1e999999999 would take minutes,
     # so a magnitude no headcount has is refused by its exponent first
     if isinstance(value, Decimal) and value.is_finite() and value and not 0 <= value.adjusted() <= 6:
         raise ValueError(f"expected a whole number of people (0 to 1,000,000), got {_short_number(value)}")
+    if isinstance(value, (str, WrittenNumber)):
+        try:
+            number = read_number(str(value)[:MAX_TEXT], what="a whole number of people")
+        except QuantityError as exc:
+            raise ValueError(f"{exc.reason}: expected a whole number of people, got {str(value)[:40]!r}") from None
+        if number != number.to_integral_value():
+            raise ValueError(f"expected a whole number of people, got {number}")
+        return int(number)
+    if isinstance(value, numbers.Integral):  # numpy integers
+        return int(value)
     return value
 
 
@@ -127,5 +142,5 @@ def _short_number(value: Decimal) -> str:
     return text if len(text) <= 30 else f"{value:.3E}"
 
 
-Headcount = Annotated[int, Field(ge=0, le=1_000_000), BeforeValidator(_no_bool)]
+Headcount = Annotated[int, Field(ge=0, le=1_000_000), BeforeValidator(_whole_number)]
 """A whole number of people (0 to 1,000,000)."""

@@ -18,10 +18,11 @@ import time
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
+from socialpartner._internal.units import NUMBER_FORMATS, WrittenNumber, format_magnitude, unambiguous
 from socialpartner.errors import ScenarioError
 from socialpartner.models._base import Partnership
 from socialpartner.models.in_house import InHousePartnership
@@ -65,9 +66,47 @@ MODELS: dict[str, type[Partnership]] = {
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# YAML 1.1 (PyYAML's default) reads `0223` as octal 147, `1:30` as 90 and `510_000` as
+# 510000, and `no` as false. Scenario files are read by the YAML 1.2 core schema instead:
+# `0223` is 223, `1:30` and `510_000` are text (which the fields then read or refuse,
+# naming the field), and only true/false are booleans.
+_BOOL, _INT, _FLOAT = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_YAML12 = (
+    (_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (_INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), "-+0123456789"),
+    (
+        _FLOAT,
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        "-+.0123456789",
+    ),
+)
+
+
+def _yaml12_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)  # leading zeros are decimal: 0223 is 223
+
+
+def _yaml12_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | float:
+    text = str(loader.construct_scalar(node))
+    if text.lstrip("+-").startswith("."):
+        special = text.lstrip("+-").lower()
+        if special in {".inf", ".nan"}:
+            return float(text.lower().replace(".", ""))  # refused by the fields, naming them
+    return WrittenNumber(text)  # kept as written, so that 510.000 is seen as such
+
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe YAML loading that refuses duplicate keys (YAML would keep the last silently)."""
+    """Safe YAML 1.2-style loading that refuses duplicate keys (YAML would keep the last silently)."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in {_BOOL, _INT, _FLOAT}]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -86,6 +125,27 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         return result
 
 
+class _Dumper(yaml.SafeDumper):
+    """Quotes every string that a YAML 1.1 or a YAML 1.2 reader would take for a number."""
+
+
+for _tag, _regexp, _first in _YAML12:
+    _StrictLoader.add_implicit_resolver(_tag, _regexp, list(_first))
+    _Dumper.add_implicit_resolver(_tag, _regexp, list(_first))
+
+
+def _float(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
+    # 1.023 is written 1.0230: a number with three decimals reads as a Danish grouping
+    if value != value or value in (float("inf"), float("-inf")):
+        return dumper.represent_float(value)
+    return dumper.represent_scalar("tag:yaml.org,2002:float", unambiguous(format_magnitude(value)))
+
+
+_Dumper.add_representer(float, _float)
+_StrictLoader.add_constructor(_INT, _yaml12_int)
+_StrictLoader.add_constructor(_FLOAT, _yaml12_float)
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
@@ -100,7 +160,7 @@ def _parse(text: str, fmt: str, path: Path | None) -> Any:
         raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES:,} characters", path)
     try:
         if fmt == "json":
-            return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=Decimal)
+            return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=WrittenNumber)
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise ScenarioError(f"not valid {fmt.upper()}: {exc}", path) from None
@@ -220,7 +280,7 @@ def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
-        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     raise ScenarioError(f"unknown format {fmt!r}: expected 'yaml' or 'json'")
 
 
@@ -311,6 +371,11 @@ def scenario_schema() -> dict[str, Any]:
     union = Union[tuple(MODELS.values())]  # type: ignore[valid-type]  # noqa: UP007 - built at run time
     adapter: TypeAdapter[Any] = TypeAdapter(Annotated[union, Field(discriminator="model")])  # type: ignore[arg-type]
     schema: dict[str, Any] = adapter.json_schema()
+    for cls in MODELS.values():  # a way of reading the file, not a field of the model
+        schema["$defs"][cls.__name__]["properties"]["number_format"] = {
+            "enum": list(NUMBER_FORMATS),
+            "description": "How the numbers in this file are written: 'da' (510.000,50) or 'plain' (510000.50).",
+        }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "socialpartner scenario"
     return schema

@@ -22,7 +22,7 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude
+from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
 from socialpartner.errors import LedgerError, QuantityError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -120,14 +120,24 @@ def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
     raise SolveError(f"{path} is not a numeric input (got {current!r})")
 
 
+def _number(value: Decimal | int | float | str, name: str) -> Decimal:
+    """A number given to the solver, read by the library's rules (``510.000`` is refused, not 510)."""
+    if isinstance(value, bool):
+        raise SolveError(f"{name} must be a number, got {value!r}")
+    try:
+        if isinstance(value, str):
+            return read_number(value, what=f"{name} (a number)")
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except (QuantityError, InvalidOperation, ArithmeticError) as exc:
+        reason = exc.reason if isinstance(exc, QuantityError) else "not a number the solver can use"
+        raise SolveError(f"{name}: {reason}, got {value!r}") from None
+
+
 def _bound(value: Decimal | int | str | None, name: str, step: Fraction) -> int | None:
     """A bound in the input's unit, as a number of grid steps (rounded inwards later)."""
     if value is None:
         return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise SolveError(f"{name} must be a number in the input's unit, got {value!r}") from None
+    number = _number(value, name)
     if not number.is_finite() or abs(number) > _MAX_INPUT:
         raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {value!r}")
     if number < 0:
@@ -138,20 +148,17 @@ def _bound(value: Decimal | int | str | None, name: str, step: Fraction) -> int 
 def _option_number(value: Any, name: str) -> Decimal:
     """A target or bound as a checked Decimal: finite, below 10¹⁵, at most 15 digits.
 
-    Accepts numbers (numpy's too) and plain numeric text in the input's own unit.
+    Accepts numbers (numpy's too) and numeric text in the input's own unit, read by the
+    library's number rules.
     """
     text = repr(value.strip() if isinstance(value, str) else value)[:40]
-    try:
-        if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal, str)):
-            raise ValueError
-        if isinstance(value, str):
-            number = Decimal(value.strip())
-        elif isinstance(value, (Decimal, numbers.Integral)):
-            number = Decimal(value) if isinstance(value, Decimal) else Decimal(int(value))
-        else:  # floats, numpy floats: the shortest decimal that reads back to the same float
-            number = Decimal(repr(float(value)))
-    except (InvalidOperation, ValueError, TypeError):
-        raise SolveError(f"{name} must be a plain number in the input's own unit, got {text}") from None
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal, str)):
+        raise SolveError(f"{name} must be a plain number in the input's own unit, got {text}")
+    if isinstance(value, numbers.Integral):  # int, numpy integers (str() of a huge int fails)
+        value = Decimal(int(value))
+    elif not isinstance(value, (Decimal, str)):  # floats, numpy floats: the shortest decimal of the float
+        value = Decimal(repr(float(value)))
+    number = _number(value, name)
     try:
         return check_decimal(number, text=text, what=name)
     except QuantityError as exc:
@@ -204,10 +211,7 @@ def solve(
     target = _option_number(target, "target")
     low = None if low is None else _option_number(low, "low")
     high = None if high is None else _option_number(high, "high")
-    try:
-        goal = Decimal(str(target).strip())
-    except InvalidOperation:
-        raise SolveError(f"target must be a number, got {target!r}") from None
+    goal = _number(target, "target")
     if not goal.is_finite() or abs(goal) > _MAX_INPUT * 1000:
         raise SolveError(f"target must be a finite number, got {target!r}")
     goal_exact = Fraction(goal)

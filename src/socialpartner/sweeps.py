@@ -28,10 +28,11 @@ from socialpartner._internal.units import (
     Q_,
     format_magnitude,
     parse_unit,
+    read_number,
     unit_info,
     ureg,
 )
-from socialpartner.errors import SocialPartnerError
+from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.models._base import Partnership
 
 if TYPE_CHECKING:
@@ -119,10 +120,10 @@ def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any
         if len(units) != 1:
             raise SweepError(f"{path}: give all values in one unit")
         unit = units.pop()
-        try:
-            magnitudes = np.asarray([float(n) for n, _, _ in parsed])
-        except ValueError:
-            raise SweepError(f"{path}: not numbers") from None
+        try:  # by the number rules of scenario text: 9.000 is refused, not read as 9
+            magnitudes = np.asarray([float(read_number(n, what="a number")) for n, _, _ in parsed])
+        except QuantityError as exc:
+            raise SweepError(f"{path}: {exc.reason}") from None
     if magnitudes.ndim != 1:
         raise SweepError(f"{path}: give a one-dimensional array of values")
     try:

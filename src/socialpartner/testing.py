@@ -46,6 +46,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialpartner._internal import units as u
 from socialpartner._internal.fields import QuantityType
+from socialpartner._internal.units import unambiguous
 from socialpartner.errors import ScenarioError, SocialPartnerError
 from socialpartner.money import round_half_up
 
@@ -74,13 +75,14 @@ ExpectedValue = Annotated[
         ("0.9225", "37200.00", "35.90 DKK/hour", "92.25 %"),
         plain_unit="",
         minimum="any",
+        shares=False,  # 37200 is money, 3 a headcount: not 3,720,000 % and 300 %
     ),
 ]
 """An expected result: a plain number (money in DKK, ratios as decimals) or a quantity."""
 
 ToleranceValue = Annotated[
     pint.Quantity[Any],
-    QuantityType("a tolerance", (), ("0.01", "1 DKK", "0.5 %"), plain_unit=""),
+    QuantityType("a tolerance", (), ("0.01", "1 DKK", "0.5 %"), plain_unit="", shares=False),
 ]
 """How far a result may be from the expected value: in the result's unit, or a percentage of it."""
 
@@ -434,7 +436,7 @@ def _pin_value(actual: _Actual) -> Decimal | str:
             if value == value.to_integral_value():
                 value = value.quantize(Decimal(1))
         return value
-    return f"{value} {actual.unit}"
+    return f"{unambiguous(str(value))} {actual.unit}"
 
 
 def pinned_results(ev: Evaluation) -> dict[str, Decimal | str]:
@@ -497,7 +499,7 @@ def _rt_yaml(text: str = "") -> Any:
 
     def decimal(representer: Any, value: Decimal) -> Any:
         tag = "tag:yaml.org,2002:int" if value.as_tuple().exponent == 0 else "tag:yaml.org,2002:float"
-        return representer.represent_scalar(tag, str(value))
+        return representer.represent_scalar(tag, unambiguous(str(value)))  # 1.023 → 1.0230: never grouping
 
     _Representer.add_representer(Decimal, decimal)
     yaml = YAML(typ="rt")

@@ -9,6 +9,7 @@ the identical value, and describes itself in the JSON Schema.
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -21,6 +22,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from socialpartner._internal import units as u
 from socialpartner.errors import QuantityError
+from socialpartner.money import in_context
 
 
 def _short(value: Any) -> str:
@@ -45,6 +47,9 @@ class QuantityType:
         plain_unit: unit given to a plain number, or None when a number alone is
             ambiguous (a price per *what* time?) and must be refused.
         minimum: ``"nonnegative"``, ``"positive"`` or ``"any"``.
+        shares: whether a dimensionless value is a share (a percentage, or a bare
+            fraction at most 1); False where a plain number may be any number (an
+            expected result).
 
     """
 
@@ -53,6 +58,7 @@ class QuantityType:
     examples: tuple[str, ...]
     plain_unit: str | None = None
     minimum: str = "nonnegative"
+    shares: bool = True  # a dimensionless value is a share (≤ 1 when bare); False: any plain number
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
@@ -63,7 +69,10 @@ class QuantityType:
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        text: JsonSchemaValue = {"type": "string", "pattern": r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*\S.*$"}
+        text: JsonSchemaValue = {
+            "type": "string",
+            "pattern": r"^\s*[+-]?([0-9][0-9_.,]*|[.,][0-9][0-9_]*)([eE][+-]?[0-9]+)?\s*\S.*$",
+        }
         description = f"A quantity: {self.expected}, as a number followed by a unit, e.g. {self.examples[0]!r}."
         out: JsonSchemaValue
         if self.plain_unit is not None:
@@ -88,42 +97,78 @@ class QuantityType:
             {"reason": reason, "expected": self.expected, "example": repr(self.examples[0]), "given": _short(given)},
         )
 
+    @property
+    def takes_ratio(self) -> bool:
+        """Whether a share (a percentage or a bare fraction) is one of the accepted kinds."""
+        return not self.dims or frozenset() in self.dims
+
+    @in_context  # the caller's decimal precision must not change what is accepted
     def validate(self, value: Any) -> pint.Quantity[Any]:
         """Turn an accepted input into a checked Quantity; raise a pydantic error otherwise."""
         try:
-            magnitude, info = self._read(value)
+            magnitude, info, spelled = self._read(value)
         except QuantityError as exc:
             raise self._fail(exc.code, exc.reason, value) from None
         if self.dims and info.dims not in self.dims:  # no dims listed: any unit (parameter values)
             raise self._fail("dimension_mismatch", f"wrong kind of unit ({u.describe_dims(info.dims)})", value)
+        if not info.dims and self.shares:
+            self._check_ratio(magnitude, info, spelled, value)
         if self.minimum == "nonnegative" and magnitude < 0:
             raise self._fail("negative", "must not be negative", value)
         if self.minimum == "positive" and magnitude <= 0:
             raise self._fail("not_positive", "must be greater than zero", value)
         return u.Q_(u.plain_magnitude(magnitude), info.unit)
 
-    def _read(self, value: Any) -> tuple[Decimal, u.UnitInfo]:
+    def _check_ratio(self, magnitude: Decimal, info: u.UnitInfo, spelled: str | None, value: Any) -> None:
+        """A share is a percentage or a bare fraction at most 1; nothing else that cancels out."""
+        if (spelled is not None and not u.is_ratio_spelling(spelled)) or not u.is_ratio_unit(info.unit):
+            shown = spelled if spelled is not None else str(info.unit)
+            raise self._fail(
+                "ratio_unit",
+                f"{shown!r} is not a share: write a percentage ('12 %', '12 procent') or a fraction (0.12)",
+                value,
+            )
+        bare = not dict(info.unit._units)
+        if bare and abs(magnitude) > 1:
+            percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
+            number = u.format_magnitude(u.plain_magnitude(magnitude))
+            other = "" if self.takes_ratio and len(self.dims) <= 1 else f" or give its unit, e.g. {self.examples[0]!r}"
+            raise self._fail(
+                "bare_share",
+                f"{number} would mean {percent} %; write {number} % (a bare number is a fraction, at most 1){other}",
+                value,
+            )
+
+    def _read(self, value: Any) -> tuple[Decimal, u.UnitInfo, str | None]:
+        """The number, its unit and (for text) the unit as spelled."""
         what = self.expected
         if isinstance(value, str):
             number, unit_text = u.split_quantity(value, what=what)
             if unit_text == "":
-                return number, self._plain_unit(value)
-            return number, u.parse_unit(unit_text)
+                return number, self._plain_unit(value), ""
+            return number, u.parse_unit(unit_text), unit_text
+        if isinstance(value, u.WrittenNumber):  # a float in a scenario file: read as written
+            return u.read_number(str(value), what=what), self._plain_unit(value), ""
         if isinstance(value, pint.Quantity):
             if value._REGISTRY is not u.ureg:
                 raise QuantityError(
                     str(value), what, "quantity from another unit registry; use socialpartner.Q_", "registry"
                 )
-            return self._number(value.magnitude), u.parse_unit(str(value.units))
-        if isinstance(value, (int, float, Decimal, Fraction)) and not isinstance(value, bool):
-            return self._number(value), self._plain_unit(value)
+            magnitude = value.magnitude
+            if isinstance(magnitude, str):  # Q_("13963.99", "DKK/month"): read the text like any other
+                number = u.read_number(magnitude[: u.MAX_TEXT], what=what)
+            else:
+                number = self._number(magnitude)
+            return number, u.parse_unit(str(value.units)), None
+        if isinstance(value, (numbers.Real, Decimal)) and not isinstance(value, bool):
+            return self._number(value), self._plain_unit(value), ""
         raise QuantityError(
             repr(value)[: u.MAX_TEXT], what, f"not a quantity ({type(value).__name__})", "quantity_type"
         )
 
     def _number(self, value: Any) -> Decimal:
         text = _short(value)
-        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
+        if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal)):
             raise QuantityError(
                 text, self.expected, f"magnitude must be a single number, not {type(value).__name__}", "quantity_type"
             )
@@ -132,12 +177,14 @@ class QuantityType:
             if Fraction(number) != value:
                 # 1/3 has no finite decimal: refuse rather than round silently
                 raise QuantityError(text, self.expected, "not a finite decimal", "inexact")
-        elif isinstance(value, float):
-            number = Decimal(repr(value))  # repr gives 'nan'/'inf' too; checked below
-        elif isinstance(value, int) and value.bit_length() > 256:
-            raise QuantityError(text, self.expected, f"magnitude must be below {u.MAX_MAGNITUDE:E}", "too_large")
-        else:
-            number = Decimal(value)
+        elif isinstance(value, Decimal):
+            number = value
+        elif isinstance(value, numbers.Integral):  # int, numpy integers
+            if int(value).bit_length() > 256:  # far beyond any magnitude accepted; str() of it may fail
+                raise QuantityError(text, self.expected, f"magnitude must be below {u.MAX_MAGNITUDE:E}", "too_large")
+            number = Decimal(int(value))
+        else:  # float, numpy floats: the decimal it stands for (15 significant digits)
+            number = u.decimal_of_float(float(value))
         return u.check_decimal(number, text=text, what=self.expected)
 
     def _plain_unit(self, value: Any) -> u.UnitInfo:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from socialpartner.models._options import Horizon
     from socialpartner.public import Cohort
 
-__all__ = ["FIXED_INPUTS", "Progress", "Year", "check_change", "period_label", "years"]
+__all__ = ["FIXED_INPUTS", "Progress", "Year", "check_change", "money_inputs", "period_label", "years"]
 
 # Grown with wages; every other money input grows with prices.
 WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "cost_per_fte", "fleksjob_wage"})
@@ -90,6 +90,19 @@ def skeleton(value: Any, *, skip: frozenset[str] = frozenset(), at: str = "") ->
             if sub is not None:
                 out[name] = sub
     return out or None
+
+
+def money_inputs(value: Any) -> Iterator[tuple[str, str]]:
+    """Each money input a horizon grows, by path, with its growth (``wage`` or ``price``)."""
+
+    def walk(where: Any, at: str) -> Iterator[tuple[str, str]]:
+        if isinstance(where, str):
+            yield at, where
+        elif where is not None:
+            for name, sub in where.items():
+                yield from walk(sub, f"{at}.{name}" if at else name)
+
+    yield from walk(skeleton(value), "")
 
 
 def grown(value: Any, where: Any, wage: Num, price: Num) -> Any:

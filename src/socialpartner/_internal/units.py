@@ -60,13 +60,128 @@ MAX_DIGITS = 15
 MIN_MAGNITUDE = Decimal("1e-9")
 MAX_TEXT = 100
 
+# A number as a person may type it, before its separators are checked: digits with
+# `.`, `,` and `_` anywhere (so that `510.000` and `165,50` are seen whole and refused
+# with a hint rather than misread), an exponent, or nan/inf (refused later).
 _NUMBER = re.compile(
-    r"\s*(?P<num>(?>[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|(?:nan|inf(?:inity)?)(?![a-z]))))"
+    r"\s*(?P<num>(?>[+-]?(?:(?:[0-9][0-9_.,]*|[.,][0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?|(?:nan|inf(?:inity)?)(?![a-z]))))"
     r"\s*(?P<unit>.*?)\s*\Z",
     re.DOTALL | re.IGNORECASE,
 )
+_SIGN_EXP = re.compile(r"(?P<sign>[+-]?)(?P<body>.*?)(?P<exp>[eE][+-]?[0-9]+)?\Z", re.DOTALL)
+_PLAIN = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
+_UNDERSCORED = re.compile(r"[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?\Z")
+_DOT_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+\Z")  # 510.000, 1.250.000
+_COMMA_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+\Z")  # 510,000
+_COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]+\Z")  # 165,50
+_DA = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?\Z")  # 510.000,50 / 165,50
+
+PLAIN = "plain"
+DANISH = "da"
+NUMBER_FORMATS = (PLAIN, DANISH)
+_FORMAT: contextvars.ContextVar[str] = contextvars.ContextVar("socialpartner_number_format", default=PLAIN)
+
+
+@contextlib.contextmanager
+def number_format(fmt: str | None) -> Iterator[None]:
+    """Within this block numbers in text are read in ``fmt``: ``"da"`` (510.000,50) or plain."""
+    token = _FORMAT.set(fmt or PLAIN)
+    try:
+        yield
+    finally:
+        _FORMAT.reset(token)
+
+
+def current_number_format() -> str:
+    """The number format text is read in now (``"plain"`` unless a scenario declares ``da``)."""
+    return _FORMAT.get()
+
+
+class WrittenNumber(Decimal):
+    """A number as written in a scenario file (a YAML or JSON float such as ``510.000``).
+
+    It keeps the digits as written, so a field reads it by the same rules as text: a
+    thousands grouping like ``510.000`` is refused rather than read as 510.
+    """
+
+    __slots__ = ()
+
+
+def _digits(text: str) -> str:
+    return text.replace("_", "")
+
+
+def read_number(text: str, *, what: str) -> Decimal:
+    """Read a number as typed, refusing separators that could mean two different numbers.
+
+    Plain format: a decimal point, optional ``_`` between digits (``510_000``). A dot
+    thousands grouping (``510.000``: 510 or 510,000?) and any comma are refused with the
+    fix. Danish format (``number_format: da``): ``.`` groups thousands and ``,`` is the
+    decimal comma (``510.000,50``); a number written the plain way with a decimal point
+    (``165.50``) is refused.
+    """
+    match = _SIGN_EXP.match(text.strip())
+    body = match["body"] if match else ""
+    sign, exp = (match["sign"], match["exp"] or "") if match else ("", "")
+    if body.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+        return parse_decimal(text, what=what)
+    if "_" in body:
+        if not _UNDERSCORED.match(body.replace(",", ".") if _FORMAT.get() == DANISH else body):
+            raise QuantityError(text, what, "'_' may only stand between digits, e.g. 510_000", "number_syntax")
+        body = _digits(body)
+    if _FORMAT.get() == DANISH:
+        if not _DA.match(body):
+            hint = body.translate(str.maketrans(".,", ",."))
+            raise QuantityError(
+                text,
+                what,
+                f"number_format is 'da' (510.000,50): write {sign}{hint}{exp} with a decimal comma, "
+                "and '.' only between groups of three digits",
+                "number_format",
+            )
+        return parse_decimal(sign + body.replace(".", "").replace(",", ".") + exp, what=what)
+    if "," in body:
+        if _COMMA_GROUPS.match(body):
+            plain = body.replace(",", "")
+            reason = (
+                f"a comma is not read as a thousands separator (nor as a decimal comma): write {sign}{plain}{exp} "
+                f"or {sign}{int(plain):_}{exp}; inside {{...}} a comma also ends the value"
+            )
+        elif _COMMA_DECIMAL.match(body):
+            reason = (
+                f"decimal comma: write {sign}{body.replace(',', '.')}{exp} with a decimal point, "
+                "or declare number_format: da"
+            )
+        else:
+            reason = "write numbers with a decimal point and no thousands separators, e.g. 510000 or 165.50"
+        raise QuantityError(text, what, reason, "number_format")
+    if _DOT_GROUPS.match(body) and not exp:
+        plain = body.replace(".", "")
+        whole = f"write {sign}{plain} or {sign}{int(plain):_} for {int(plain):,}"
+        if body.count(".") > 1:
+            reason = f"'.' as a thousands separator is not read: {whole} (or declare number_format: da)"
+        else:
+            decimal = unambiguous(body.rstrip("0").rstrip("."))
+            reason = (
+                f"{body} is ambiguous (510.000 is 510 in English, 510,000 in Danish): {whole}, "
+                f"or {decimal} if the '.' is a decimal point"
+            )
+        raise QuantityError(text, what, reason, "ambiguous_grouping")
+    if not _PLAIN.match(body):
+        raise QuantityError(text, what, "not a number", "number_syntax")
+    return parse_decimal(sign + body + exp, what=what)
+
+
 # Only the characters a unit expression needs: names (letters incl. æøå), digits for
 # powers, operators and brackets. Anything else is refused before pint sees it.
+# Danish abbreviations are written with a full stop (kr., md., mdr., pct.); the stop is
+# not part of the unit's name in units.txt, so it is dropped before pint sees the text.
+_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|pct|min)\.", re.IGNORECASE)
+# Danish "pr." (per): "170 kr. pr. time" is 170 kr/time.
+_PER = re.compile(r"\s+pr\.?\s+", re.IGNORECASE)
+# The spellings of a share: a percentage or nothing (a bare fraction). Ratios of other
+# units (hour/hour, week/year, %%) cancel to a number that is not what the field means.
+_RATIO_SPELLINGS = frozenset({"", "%", "percent", "procent", "pct"})
 _UNIT_TEXT = re.compile(r"[A-Za-zÆØÅæøå_%][A-Za-zÆØÅæøå_%0-9 /*^().·-]*\Z")
 
 # Words shown to users for each dimension (as pint reports them).
@@ -115,6 +230,52 @@ def _exact_registry() -> pint.UnitRegistry[Any]:
     return pint.UnitRegistry(str(DEFINITIONS), cache_folder=None, non_int_type=Fraction)
 
 
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])[0-9][0-9_.,]*(?:[eE][+-]?[0-9]+)?")
+_PLAIN_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?\Z")
+
+
+def _pint_text(text: str) -> str:
+    """Text for pint's own parser: Danish unit spellings and numbers read by the number rules.
+
+    ``sp.Q_("510.000 DKK")`` would otherwise be 510 DKK; here it is refused like in a file.
+    """
+    text = normalise_unit_text(text)
+    if not any(c.isdigit() for c in text):
+        return text
+
+    def number(match: re.Match[str]) -> str:
+        token = match[0]
+        value = read_number(token, what="a quantity")  # raises on 510.000, 165,50
+        return token if _PLAIN_TOKEN.match(token) else format_decimal(value)
+
+    return _NUMBER_TOKEN.sub(number, text)
+
+
+# Text given to the registry itself (sp.Q_("510.000 DKK"), sp.Q_(170, "kr. pr. time")) is
+# read by the same rules as scenario text.
+ureg.preprocessors.append(_pint_text)
+
+
+def normalise_unit_text(text: str) -> str:
+    """Unit text with Danish abbreviations' full stops dropped and ``pr.`` read as ``/``.
+
+    ``kr./md.`` → ``kr/md``; ``kr. pr. time`` → ``kr/time``.
+    """
+    if " pr" in text.lower():
+        text = _PER.sub("/", text)
+    return _ABBREVIATION_STOP.sub(r"\1", text) if "." in text else text
+
+
+def is_ratio_spelling(text: str) -> bool:
+    """Whether unit text spells a share: ``%``, ``percent``, ``procent``, ``pct.`` or nothing."""
+    return normalise_unit_text(text).strip() in _RATIO_SPELLINGS
+
+
+def is_ratio_unit(unit: Any) -> bool:
+    """Whether a pint unit is a plain share: percent or no unit at all (not ``%**2``, ``week/year``)."""
+    return dict(unit._units) in ({}, {"percent": 1})
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_unit(text: str) -> UnitInfo:
     """Parse a unit expression with pint, once per spelling.
@@ -125,6 +286,7 @@ def parse_unit(text: str) -> UnitInfo:
     """
     if text == "":
         return UnitInfo(ureg.dimensionless, frozenset(), Fraction(1))
+    text = normalise_unit_text(text)
     if len(text) > MAX_TEXT or not _UNIT_TEXT.match(text):
         raise QuantityError(text, "a unit such as 'DKK/hour'", "not a unit expression", "unit_syntax")
     try:
@@ -163,10 +325,27 @@ def check_decimal(value: Decimal, *, text: str, what: str) -> Decimal:
         raise QuantityError(text, what, f"magnitude must be below {MAX_MAGNITUDE:E}", "too_large")
     if value and abs(value) < MIN_MAGNITUDE:
         raise QuantityError(text, what, f"magnitude must be 0 or at least {MIN_MAGNITUDE:E}", "too_small")
-    digits = value.normalize().as_tuple().digits
-    if len(digits) > MAX_DIGITS:
+    if significant_digits(value) > MAX_DIGITS:
         raise QuantityError(text, what, f"more than {MAX_DIGITS} significant digits", "too_precise")
     return value
+
+
+def significant_digits(value: Decimal) -> int:
+    """Significant digits of a finite Decimal, whatever the caller's decimal context."""
+    return max(len("".join(map(str, value.as_tuple().digits)).strip("0")), 1)
+
+
+def decimal_of_float(value: float) -> Decimal:
+    """The decimal a float stands for: its shortest repr, cut to 15 significant digits.
+
+    A float holds 15 significant decimal digits exactly; anything beyond is binary
+    noise of a computation (``480000 * 1.02**3`` is 509379.8400000001), so it is read as
+    509379.84. NaN and infinities come back as such (the checks refuse them).
+    """
+    number = Decimal(repr(value))
+    if number.is_finite() and significant_digits(number) > MAX_DIGITS:
+        number = Decimal(f"{value:.{MAX_DIGITS}g}")
+    return number
 
 
 def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
@@ -176,7 +355,7 @@ def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
     match = _NUMBER.match(text)
     if match is None:
         raise QuantityError(text, what, "expected a number followed by a unit", "quantity_syntax")
-    return parse_decimal(match["num"], what=what), match["unit"]
+    return read_number(match["num"], what=what), match["unit"]
 
 
 def plain_magnitude(value: Decimal) -> int | float:
@@ -197,12 +376,22 @@ def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Fraction:
     return Fraction(magnitude)
 
 
+def unambiguous(text: str) -> str:
+    """Number text that no reader takes for a thousands grouping: ``35.897`` → ``35.8970``."""
+    return text + "0" if _DOT_GROUPS.match(text.lstrip("+-")) else text
+
+
 def format_magnitude(magnitude: int | float) -> str:
-    """Shortest text that reads back to the same magnitude."""
+    """Shortest text that reads back to the same magnitude (``35.897`` is written ``35.8970``)."""
     if isinstance(magnitude, int):
         return str(magnitude)
     text = repr(magnitude)
-    return text[:-2] if text.endswith(".0") else text
+    return unambiguous(text[:-2] if text.endswith(".0") else text)
+
+
+def format_decimal(value: Decimal) -> str:
+    """Plain text of a Decimal that reads back to the same value (no exponent, no grouping)."""
+    return unambiguous(format(value.normalize(), "f"))
 
 
 # Keyed by pint's own hashable units container: formatting a unit to text costs ~20 µs,

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, ModelWrapValidatorHandler, model_validator
 
+from socialpartner._internal import paths
+from socialpartner._internal.horizon import money_inputs
 from socialpartner._internal.paths import flatten
 from socialpartner._internal.plan import Extras, Plan
-from socialpartner._internal.units import canonical
+from socialpartner._internal.units import (
+    NUMBER_FORMATS,
+    canonical,
+    check_decimal,
+    exact_magnitude,
+    number_format,
+)
+from socialpartner.errors import QuantityError
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._options import Horizon, PublicBudget
+from socialpartner.money import round_half_up
 from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
 from socialpartner.quantities import AnyQuantity, Duration
@@ -47,6 +57,23 @@ class Partnership(Frozen):
     agreement: AgreementTerms | None = None
     expect: Expectations | None = None
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _number_format(cls, data: Any, handler: ModelWrapValidatorHandler[Partnership]) -> Partnership:
+        """``number_format: da`` says how the numbers in this scenario's text are written.
+
+        It is a way of reading the file, not part of the partnership: the numbers are read
+        in it (``510.000,50``) and the partnership is saved in the plain convention.
+        """
+        if not isinstance(data, dict) or "number_format" not in data:
+            return handler(data)
+        data = dict(data)
+        fmt = data.pop("number_format")
+        if fmt not in NUMBER_FORMATS:
+            raise ValueError(f"number_format: expected 'da' (510.000,50) or 'plain' (510000.50), got {str(fmt)[:40]!r}")
+        with number_format(fmt):
+            return handler(data)
+
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
         self.parameter_set()  # raises on an unknown name or a value of the wrong kind
@@ -60,6 +87,7 @@ class Partnership(Frozen):
             if canonical(self.period) != 1:
                 raise ValueError("horizon: evaluated year by year; leave period at 1 year")
             known = dict(flatten(self.model_dump(mode="json", exclude={"horizon", "expect"})))
+            _check_growth(self.horizon, self.model_copy(update={"horizon": None}))
             for i, change in enumerate(self.horizon.changes):
                 for path in change.set:
                     if path not in known:
@@ -83,3 +111,26 @@ class Partnership(Frozen):
     def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
         """Figures over all periods of a multi-period model, from each period's label and extras."""
         return Extras()
+
+
+def _check_growth(horizon: Horizon, base: Partnership) -> None:
+    """Blame the growth, not the amount, when a horizon grows an amount beyond what can be booked."""
+    last = horizon.years - 1
+    factors = {
+        "wage": (1 + canonical(horizon.wage_growth)) ** last,
+        "price": (1 + canonical(horizon.price_growth)) ** last,
+    }
+    if all(f == 1 for f in factors.values()):
+        return
+    for path, growth in money_inputs(base):  # the inputs the horizon grows, and with what
+        quantity = paths.get(base, path)
+        grown = round_half_up(exact_magnitude(quantity.magnitude) * factors[growth], 2)
+        try:
+            check_decimal(grown, text=str(grown), what="an amount")
+        except QuantityError as exc:
+            name = f"{growth}_growth"
+            rate = getattr(horizon, name)
+            raise ValueError(
+                f"horizon.{name}: {rate} a year for {horizon.years} years grows {path} ({quantity}) to "
+                f"{float(grown):.3g} {quantity.units} in the last year ({exc.reason}); check the growth and the years"
+            ) from None

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from typing import Annotated, Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from socialpartner._internal.units import canonical
+from socialpartner._internal.units import (
+    WEEKS_PER_YEAR,
+    WrittenNumber,
+    canonical,
+    format_decimal,
+    read_number,
+    split_quantity,
+)
+from socialpartner.errors import QuantityError
 from socialpartner.models._frozen import Frozen
 from socialpartner.parameters import default_parameters
 from socialpartner.quantities import Duration, HoursPerTime, MoneyPerHour, MoneyPerTime, Share
@@ -64,6 +74,20 @@ class PublicBudget(Frozen):
     counterfactual: dict[str, Benefit] = Field(default_factory=dict)
 
 
+def _plain_value(path: str, value: Any) -> Any:
+    """A number or quantity text in the plain convention; anything else unchanged."""
+    try:
+        if isinstance(value, WrittenNumber):
+            return Decimal(format_decimal(read_number(str(value), what="a number")))
+        if isinstance(value, str):
+            number, unit = split_quantity(value, what="a quantity")
+            return f"{format_decimal(number)} {unit}".strip()
+    except QuantityError as exc:
+        if exc.code in {"number_format", "ambiguous_grouping"}:
+            raise ValueError(f"{path}: {exc.reason}, got {str(value)[:40]!r}") from None
+    return value  # not a number (a name, a role): its field judges it
+
+
 class Change(Frozen):
     """Inputs that change from a year on: ``set`` maps input paths to new values.
 
@@ -73,6 +97,17 @@ class Change(Frozen):
 
     year: Annotated[int, Field(ge=1, le=2200, strict=True)]
     set: Annotated[dict[str, Any], Field(min_length=1)]
+
+    @field_validator("set")
+    @classmethod
+    def _numbers(cls, values: dict[str, Any]) -> dict[str, Any]:
+        """Read the new values' numbers now, by the scenario's number format, and keep them plain.
+
+        The values are validated by their fields when the year is evaluated; reading the
+        numbers here names the change when one is written ambiguously (``510.000``), and a
+        file in ``number_format: da`` keeps its meaning once saved in the plain convention.
+        """
+        return {path: _plain_value(path, value) for path, value in values.items()}
 
 
 class Progression(Frozen):
@@ -99,6 +134,10 @@ class Progression(Frozen):
 
     @model_validator(mode="after")
     def _shares(self) -> Self:
+        if canonical(self.after) < Fraction(1, WEEKS_PER_YEAR):
+            raise ValueError(
+                f"after: {self.after} is shorter than a week; give the length of the course, e.g. '6 month'"
+            )
         total = canonical(self.to_fleksjob) + canonical(self.to_ordinary) + canonical(self.leave)
         if total > 1:
             raise ValueError(

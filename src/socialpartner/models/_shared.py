@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Literal, Self, cast
+from typing import Any, Literal, Self, cast
 
+import pint
 from pydantic import model_validator
 
 from socialpartner._internal.plan import Flow, Placement
-from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical
+from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical, format_decimal
 from socialpartner.models._frozen import Frozen
+from socialpartner.money import round_half_up
 from socialpartner.parties import Name
 from socialpartner.quantities import FullTimeEquivalents, Headcount, HoursPerTime, MoneyPerHour, MoneyPerTime
 
@@ -101,16 +103,65 @@ class Workforce(Frozen):
 class SupportStaff(Frozen):
     """A support post, e.g. a socialpædagog or a supervisor (arbejdsleder).
 
+    Give the cost one of two ways (exactly one):
+
+    - ``annual_cost``: the employer's cost of the post itself, at its FTE;
+    - ``cost_per_fte``: the full-time cost (salary per FTE); the post costs
+      ``fte × cost_per_fte``, so a half-time post at 460,000 DKK/year costs 230,000.
+
     Attributes:
         role: the post, e.g. ``socialpædagog``.
         fte: working time of the post (a plain number is FTE).
         annual_cost: the employer's cost of the post as stated (at that FTE).
+        cost_per_fte: the employer's cost of one full-time equivalent.
 
     """
 
     role: Name
     fte: FullTimeEquivalents
-    annual_cost: MoneyPerTime
+    annual_cost: MoneyPerTime | None = None
+    cost_per_fte: MoneyPerTime | None = None
+
+    @model_validator(mode="after")
+    def _one_cost(self) -> Self:
+        if self.annual_cost is not None and self.cost_per_fte is not None:
+            raise ValueError(
+                "cost_per_fte: annual_cost and cost_per_fte are both given; give annual_cost (the post's own "
+                "cost) or cost_per_fte (the full-time cost, multiplied by fte), not both"
+            )
+        if self.annual_cost is None and self.cost_per_fte is None:
+            raise ValueError(
+                "annual_cost: required: the post's cost (annual_cost, e.g. '480000 DKK/year') "
+                "or its full-time cost (cost_per_fte)"
+            )
+        return self
+
+    def full_time_equivalents(self) -> Fraction:
+        """The post's working time in FTE, exact (1 FTE = 37 hours a week)."""
+        return canonical(self.fte) / HOURS_PER_FTE_YEAR
+
+    def annual_cost_exact(self) -> Fraction:
+        """The post's cost per year, exact: ``annual_cost``, or ``fte × cost_per_fte``."""
+        if self.cost_per_fte is not None:
+            return self.full_time_equivalents() * canonical(self.cost_per_fte)
+        return canonical(cast("pint.Quantity[Any]", self.annual_cost))  # one of the two, checked above
+
+    def cost_note(self) -> str:
+        """`` (0.5 FTE × 460000 DKK/year)`` for a post costed per FTE, else empty (the cost says it all).
+
+        In canonical units, so that the spelling of the inputs does not change the label.
+        """
+        if self.cost_per_fte is None:
+            return ""
+        fte = format_decimal(round_half_up(self.full_time_equivalents(), 2))
+        salary = format_decimal(round_half_up(canonical(self.cost_per_fte), 2))
+        return f" ({fte} FTE × {salary} DKK/year)"
+
+    def cost_inputs(self, path: str) -> tuple[str, tuple[str, ...]]:
+        """The formula and the scenario inputs behind the post's cost (for explanations)."""
+        if self.cost_per_fte is not None:
+            return "FTE × cost per FTE", (f"{path}.fte", f"{path}.cost_per_fte")
+        return "annual cost", (f"{path}.annual_cost",)
 
 
 def hours_inputs(path: str, lines: Sequence[Workforce], *, effective: bool) -> tuple[str, ...]:
@@ -159,18 +210,21 @@ def staff_flows(
 ) -> list[Flow]:
     """Employer → support staff, one flow per post, keyed ``support_staff.0`` and so on."""
     suffix, per = _per(period)
-    return [
-        Flow(
-            f"support_staff.{i}",
-            payer,
-            "support_staff",
-            canonical(s.annual_cost) * years,
-            f"salary: {s.role}",
-            "annual cost" + suffix,
-            (f"{path}.{i}.annual_cost", *per),
+    flows = []
+    for i, s in enumerate(staff):
+        formula, inputs = s.cost_inputs(f"{path}.{i}")
+        flows.append(
+            Flow(
+                f"support_staff.{i}",
+                payer,
+                "support_staff",
+                s.annual_cost_exact() * years,
+                f"salary: {s.role}" + s.cost_note(),
+                formula + suffix,
+                (*inputs, *per),
+            )
         )
-        for i, s in enumerate(staff)
-    ]
+    return flows
 
 
 def staff_placement(staff: Sequence[SupportStaff], employer: str, workplace: str) -> Placement:
