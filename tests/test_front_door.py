@@ -563,3 +563,27 @@ def test_save_refuses_a_directory_as_the_target(tmp_path: Path, example: sp.Part
     (tmp_path / "deal.yaml").mkdir()
     with pytest.raises(sp.ScenarioError, match="not a regular file"):
         sp.save(example, tmp_path / "deal.yaml")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks and modes are POSIX here")
+def test_pin_writes_like_save(tmp_path: Path) -> None:
+    # `socialpartner pin` rewrites a scenario file: through a symlink, keeping its mode
+    real = tmp_path / "real" / "deal.yaml"
+    real.parent.mkdir()
+    real.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "deal.yaml"
+    link.symlink_to(real)
+    result = run("pin", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert result.output.startswith(f"pinned {link}: ")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(p.name for p in real.parent.iterdir()) == ["deal.yaml"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_pin_refuses_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "deal.yaml"
+    os.mkfifo(fifo)
+    one_line_error(run("pin", str(fifo)), "not a regular file (a pipe)")

@@ -504,6 +504,9 @@ COMMANDS = {
     "export": lambda f, out: ["export", f, f"--xlsx={out}.xlsx"],
     "chart": lambda f, out: ["chart", f, f"--out={out}.png"],
     "compare": lambda f, out: ["compare", str(EXAMPLE), f],
+    "agree": lambda f, out: ["agree", f, "--vary=courses.price"],
+    "test": lambda f, out: ["test", f],
+    "pin": lambda f, out: ["pin", f],
 }
 
 
@@ -516,6 +519,9 @@ def test_cli_refuses_special_input_files(tmp_path: Path, kind: str, command: str
     path = special_file(kind, tmp_path)
     with time_limit(EXAMPLE_LIMIT):
         result = runner.invoke(app, COMMANDS[command](str(path), str(tmp_path / "out")))
+    if command == "test" and kind == "directory":  # a folder to search: none found in an empty one
+        assert check_cli(result) == "ok"
+        return
     assert check_cli(result) == "error"
     assert str(path) in result.output
 
@@ -524,11 +530,11 @@ def test_cli_refuses_special_input_files(tmp_path: Path, kind: str, command: str
 @pytest.mark.parametrize(
     "kind", ["dev-zero", "fifo", "directory", "link-loop", "link-into-missing-dir", "missing-dir", "through-a-file"]
 )
-@pytest.mark.parametrize("command", ["export", "chart", "sweep"])
+@pytest.mark.parametrize("command", ["export", "chart", "sweep", "agree"])
 def test_cli_refuses_special_output_files(tmp_path: Path, kind: str, command: str) -> None:
-    if command == "chart":
+    if command in {"chart", "agree"}:
         pytest.importorskip("matplotlib")
-    suffix = {"export": ".xlsx", "chart": ".png", "sweep": ".csv"}[command]
+    suffix = {"export": ".xlsx", "chart": ".png", "sweep": ".csv", "agree": ".png"}[command]
     name = f"out{suffix}"
     if kind == "missing-dir":
         out = tmp_path / "nodir" / name
@@ -544,6 +550,7 @@ def test_cli_refuses_special_output_files(tmp_path: Path, kind: str, command: st
         "export": ["export", str(EXAMPLE), f"--xlsx={out}"],
         "chart": ["chart", str(EXAMPLE), f"--out={out}"],
         "sweep": ["sweep", str(EXAMPLE), "--vary=courses.price=9000..14000:3", f"--csv={out}"],
+        "agree": ["agree", str(EXAMPLE), "--vary=courses.price", f"--chart={out}"],
     }[command]
     with time_limit(EXAMPLE_LIMIT):
         result = runner.invoke(app, args)

@@ -237,7 +237,7 @@ def load(path: str | os.PathLike[str]) -> Partnership:
     p = Path(path)
     fmt = _format_of(p)
     try:
-        raw = _read_bounded(p)
+        raw = read_bounded(p)
         text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ScenarioError("no such file", p) from None
@@ -248,7 +248,7 @@ def load(path: str | os.PathLike[str]) -> Partnership:
     return from_data(_parse(text, fmt, p), p)
 
 
-def _read_bounded(p: Path) -> bytes:
+def read_bounded(p: Path) -> bytes:
     """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`, read with a cap.
 
     ``st_size`` is 0 for ``/dev/zero`` and a FIFO, so the type is checked (a FIFO is
@@ -298,7 +298,18 @@ def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
 
     """
     p = Path(path)
-    text = dumps(partnership, _format_of(p))
+    write_atomic(p, dumps(partnership, _format_of(p)))
+    return p
+
+
+def write_atomic(p: Path, text: str) -> None:
+    """Replace the file at ``p`` with ``text`` atomically (see :func:`save`).
+
+    Raises:
+        ScenarioError: a missing directory, a target that is not a regular file, or a
+            file that cannot be written (the message names ``p``).
+
+    """
     target = Path(os.path.realpath(p))  # through symlinks: replace the real file, keep the link
     if not target.parent.is_dir():
         raise ScenarioError(f"no such directory: {target.parent}", p)
@@ -330,7 +341,6 @@ def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
         if created:  # any failure, KeyboardInterrupt included: no temporary file left behind
             tmp.unlink(missing_ok=True)
     _clear_stale(target)
-    return p
 
 
 _STALE_SECONDS = 60
