@@ -556,3 +556,32 @@ def test_cli_refuses_special_output_files(tmp_path: Path, kind: str, command: st
         result = runner.invoke(app, args)
     assert check_cli(result) == "error", result.output
     assert str(out) in result.output
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(
+        [["courses.price"], ["temp_hours.overhead"], ["courses.price=9000..14000"], ["courses.price", "courses.price"]]
+    )
+    | st.lists(
+        st.one_of(
+            st.sampled_from(INPUTS),
+            st.builds(lambda p, lo, hi: f"{p}={lo}..{hi}", st.sampled_from(INPUTS), NUMBER_TEXT, NUMBER_TEXT),
+            st.text(max_size=20),
+        ),
+        min_size=0,
+        max_size=3,
+    ),
+    st.none() | NUMBER_TEXT.map(lambda t: f"{t} %"),
+    st.none() | NUMBER_TEXT.map(lambda t: f"{t} DKK/year"),
+)
+@time_limited(60)
+def test_cli_agree_options(specs: list[str], margin: str | None, limit: str | None) -> None:
+    args = ["agree", str(EXAMPLE), *(f"--vary={s}" for s in specs)]
+    args += [f"--soev-margin={margin}"] if margin is not None else []
+    args += [f"--municipal-limit={limit}"] if limit is not None else []
+    result = runner.invoke(app, args)
+    if not specs:  # --vary is required: click's own usage error, exit 2
+        assert result.exit_code == 2
+        return
+    event(check_cli(result))
