@@ -587,3 +587,13 @@ def test_pin_refuses_a_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "deal.yaml"
     os.mkfifo(fifo)
     one_line_error(run("pin", str(fifo)), "not a regular file (a pipe)")
+
+
+def test_tornado_chart_with_an_undefined_end_is_a_user_error(tmp_path: Path) -> None:
+    # found by the fuzz campaign: at a support cost of 0 coverage has no value, and the chart
+    # failed inside matplotlib ("Axis limits cannot be NaN or Inf", exit 1)
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "t.png"
+    result = run("chart", EX, "--kind=tornado", "--vary=support_staff.0.annual_cost=0..1000", f"--out={out}")
+    one_line_error(result, "support_staff.0.annual_cost: coverage has no value at the low (0 DKK / year) end")
+    assert not out.exists()

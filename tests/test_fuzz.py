@@ -362,11 +362,13 @@ INPUTS = [
     "courses",
 ]
 COUNTS = ["0", "1", "2", "3", "17", "50", "-1", "x", "", "2.5", "10000001", "9" * 25]
+CLI_EXAMPLES = int(os.environ.get("SOCIALPARTNER_CLI_FUZZ_EXAMPLES", "80"))
 CLI_FUZZ = settings(
-    max_examples=int(os.environ.get("SOCIALPARTNER_CLI_FUZZ_EXAMPLES", "80")),
+    max_examples=CLI_EXAMPLES,
     deadline=None,  # a solve is many evaluations; the hard limit below catches a hang
     suppress_health_check=list(HealthCheck),
 )
+CLI_FUZZ_SLOW = settings(CLI_FUZZ, max_examples=max(1, CLI_EXAMPLES // 2))  # charts and zones cost more
 
 
 def check_cli(result: Any) -> str:
@@ -444,7 +446,7 @@ def test_cli_sweep_options(tmp_path_factory: Any, specs: list[str], paired: bool
     event(check_cli(runner.invoke(app, args)))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@CLI_FUZZ_SLOW
 @given(st.lists(vary_spec(), min_size=1, max_size=2))
 @time_limited(60)
 def test_cli_tornado_options(tmp_path_factory: Any, specs: list[str]) -> None:
@@ -558,7 +560,7 @@ def test_cli_refuses_special_output_files(tmp_path: Path, kind: str, command: st
     assert str(out) in result.output
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@CLI_FUZZ_SLOW
 @given(
     st.sampled_from(
         [["courses.price"], ["temp_hours.overhead"], ["courses.price=9000..14000"], ["courses.price", "courses.price"]]

@@ -10,9 +10,11 @@ Each function returns a matplotlib Figure, ready to show in a notebook or save:
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from socialpartner.errors import SocialPartnerError
 from socialpartner.evaluation import Evaluation
 
 if TYPE_CHECKING:
@@ -150,10 +152,14 @@ def coverage_chart(evaluation: Evaluation) -> Figure:
 
 def tornado_chart(table: pd.DataFrame, result: str = "coverage") -> Figure:
     """Bars from each input's low to high result, largest swing on top (a tornado chart)."""
-    fig = _figure(10, 1.0 + 0.6 * len(table))
-    ax = fig.add_subplot()
     rows = table.iloc[::-1]
     low, high = rows[f"{result} at low"].astype(float), rows[f"{result} at high"].astype(float)
+    for (_, r), a, b in zip(rows.iterrows(), low, high, strict=True):
+        if not (math.isfinite(a) and math.isfinite(b)):  # e.g. coverage at a support cost of zero
+            end = f"low ({r['low']})" if not math.isfinite(a) else f"high ({r['high']})"
+            raise SocialPartnerError(f"{r['input']}: {result} has no value at the {end} end; narrow the range")
+    fig = _figure(10, 1.0 + 0.6 * len(table))
+    ax = fig.add_subplot()
     labels = [f"{r['input']}\n{r['low']} → {r['high']}" for _, r in rows.iterrows()]
     start = [min(a, b) for a, b in zip(low, high, strict=True)]
     width = [abs(b - a) for a, b in zip(low, high, strict=True)]
