@@ -13,11 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner._internal.units import Q_, ureg
 from socialpartner._version import __version__
-from socialpartner.errors import LedgerError, OutputError, QuantityError, ScenarioError, SocialPartnerError
+from socialpartner.errors import (
+    AgreementError,
+    ExpectationError,
+    LedgerError,
+    OutputError,
+    QuantityError,
+    ScenarioError,
+    SocialPartnerError,
+    SolveError,
+    SweepError,
+)
 
 if TYPE_CHECKING:
     from socialpartner.agreement_zone import (
-        AgreementError,
         AgreementTerms,
         AgreementZone,
         Boundary,
@@ -52,11 +61,10 @@ if TYPE_CHECKING:
     from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
     from socialpartner.public import PublicLine, PublicView, fleksloentilskud
     from socialpartner.scenario import MODELS, dumps, example_path, from_data, load, loads, save, scenario_schema
-    from socialpartner.solver import Solution, SolveError, result_value, solve
+    from socialpartner.solver import Solution, result_value, solve
     from socialpartner.sweeps import (
         Distribution,
         Normal,
-        SweepError,
         Triangular,
         Uniform,
         monte_carlo,
@@ -65,7 +73,6 @@ if TYPE_CHECKING:
         tornado,
     )
     from socialpartner.testing import (
-        ExpectationError,
         ExpectationResult,
         Expectations,
         Pinned,
@@ -77,7 +84,6 @@ if TYPE_CHECKING:
 # The unit registry loads with the package; models, evaluation and I/O load on first use
 # (PEP 562), so `import socialpartner` costs little more than pint itself.
 _LAZY: dict[str, str] = {
-    "AgreementError": "socialpartner.agreement_zone",
     "AgreementTerms": "socialpartner.agreement_zone",
     "AgreementZone": "socialpartner.agreement_zone",
     "Boundary": "socialpartner.agreement_zone",
@@ -85,7 +91,6 @@ _LAZY: dict[str, str] = {
     "Shortfall": "socialpartner.agreement_zone",
     "Suggestion": "socialpartner.agreement_zone",
     "agreement": "socialpartner.agreement_zone",
-    "ExpectationError": "socialpartner.testing",
     "ExpectationResult": "socialpartner.testing",
     "Expectations": "socialpartner.testing",
     "Pinned": "socialpartner.testing",
@@ -96,7 +101,6 @@ _LAZY: dict[str, str] = {
     "scenario_schema": "socialpartner.scenario",
     "Distribution": "socialpartner.sweeps",
     "Normal": "socialpartner.sweeps",
-    "SweepError": "socialpartner.sweeps",
     "Triangular": "socialpartner.sweeps",
     "Uniform": "socialpartner.sweeps",
     "monte_carlo": "socialpartner.sweeps",
@@ -138,7 +142,6 @@ _LAZY: dict[str, str] = {
     "Site": "socialpartner.models",
     "SocialEnterprise": "socialpartner.parties",
     "Solution": "socialpartner.solver",
-    "SolveError": "socialpartner.solver",
     "SpinOffPartnership": "socialpartner.models",
     "SpinOffYear": "socialpartner.models",
     "SupplierPartnership": "socialpartner.models",

@@ -44,7 +44,7 @@ from pydantic import ValidationError
 
 from socialpartner._internal import engine
 from socialpartner._internal.units import canonical, parse_decimal, split_quantity
-from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._base import Partnership
@@ -78,10 +78,6 @@ _COMPANY_HINT = {
     "spin_off": "a spin-off's parent has no stated alternative",
 }
 _PARTY_ORDER = ("social_enterprise", "company", "municipality")
-
-
-class AgreementError(SocialPartnerError):
-    """The request cannot be answered: an unknown or non-numeric input, a bad bound, no party condition."""
 
 
 @dataclass(frozen=True, slots=True)

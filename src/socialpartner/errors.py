@@ -11,11 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "AgreementError",
+    "ExpectationError",
     "LedgerError",
     "OutputError",
     "QuantityError",
     "ScenarioError",
     "SocialPartnerError",
+    "SolveError",
+    "SweepError",
 ]
 
 
@@ -40,6 +44,9 @@ class QuantityError(SocialPartnerError):
         self.code = code
         super().__init__(f"{reason} (expected {expected}, got {text!r})")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.text, self.expected, self.reason, self.code))
+
 
 class LedgerError(SocialPartnerError):
     """A transfer or ledger breaks one of the ledger's rules."""
@@ -60,6 +67,39 @@ class ScenarioError(SocialPartnerError):
         where = f"{self.path}: " if self.path is not None else ""
         super().__init__(f"{where}{reason}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.reason, self.path))
+
+
+class SweepError(SocialPartnerError):
+    """A sweep's inputs are not valid: unknown path, wrong unit, negative or non-finite values."""
+
+
+class SolveError(SocialPartnerError):
+    """No value of the input in range makes the result reach the target, or the request is malformed."""
+
+
+class AgreementError(SocialPartnerError):
+    """The request cannot be answered: an unknown or non-numeric input, a bad bound, no party condition."""
+
+
+class ExpectationError(SocialPartnerError):
+    """An ``expect:`` entry that cannot be checked: an unknown result, or a value of the wrong kind.
+
+    Attributes:
+        entry: the entry's name, e.g. ``coverage`` or ``2027.net.company``.
+        reason: what is wrong, in words.
+
+    """
+
+    def __init__(self, entry: str, reason: str) -> None:
+        self.entry = entry
+        self.reason = reason
+        super().__init__(f"expect.{entry}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.entry, self.reason))
+
 
 class OutputError(SocialPartnerError):
     """An output file (workbook, chart, CSV) cannot be written where asked.
@@ -74,3 +114,6 @@ class OutputError(SocialPartnerError):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.reason, self.path))

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from socialpartner._internal import paths
 from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
-from socialpartner.errors import LedgerError, QuantityError, SocialPartnerError
+from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import round_half_up
@@ -33,10 +33,6 @@ __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 _MAX_INPUT = 10**12
 _MAX_EVALUATIONS = 400
 _STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit
-
-
-class SolveError(SocialPartnerError):
-    """No value of the input in range makes the result reach the target, or the request is malformed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,13 @@
 """Many scenarios at once: grids and paired sweeps, Monte Carlo, and sensitivity.
 
-One set of formulas: a sweep runs the same model code as :func:`socialpartner.evaluate`
-(the model's plan, then the core's ``coverage_ratio`` and ``break_even_rate``), with each
-varied input converted once to a float64 array in canonical units and every other input
-a float, so a million variants cost a few array operations each. Amounts are rounded to
-øre per flow as in a single evaluation (in float64, so a row agrees with ``evaluate`` to
-within 0.01 DKK). Scenarios with a horizon, a public view or several periods are
-evaluated variant by variant with ``evaluate`` instead.
+One engine: a sweep runs the settlement engine that :func:`socialpartner.evaluate` runs
+(:mod:`socialpartner._internal.engine`), on its float64 backend: each varied input is
+one array in canonical units and every other input a float, so a million variants cost a
+few array operations per formula. Amounts are rounded to øre per flow as in a single
+evaluation (in float64, so a row agrees with ``evaluate`` to within 0.01 DKK). Horizons,
+the public purse and a spin-off's years are on the engine's period axis, so they are
+vectorised too; their columns add the totals, present values, payback years and each
+year's results (``2027.coverage``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from socialpartner._internal.units import (
     unit_info,
     ureg,
 )
-from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner.errors import QuantityError, SocialPartnerError, SweepError
 from socialpartner.models._base import Partnership
 
 if TYPE_CHECKING:
@@ -52,10 +53,6 @@ __all__ = [
 ]
 
 Values = Any  # a pint Quantity with an array magnitude, a sequence of "N unit" strings, or whole numbers
-
-
-class SweepError(SocialPartnerError):
-    """A sweep's inputs are not valid: unknown path, wrong unit, negative or non-finite values."""
 
 
 MAX_VARIANTS = 10_000_000
@@ -145,34 +142,59 @@ def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any
 # -- the vectorised evaluation --------------------------------------------------------------
 
 
-def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, Any]) -> None:
-    """The headline results of one period, by column name (øre turned into DKK)."""
+_ORE = 100.0  # øre in a DKK: the engine's amounts are whole øre
+
+
+def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, tuple[Any, float]]) -> None:
+    """The headline results of one period, by column name, as (value, divisor to DKK or a ratio)."""
     st = period.settlement
-    out[f"{prefix}coverage"] = st.coverage
+    out[f"{prefix}coverage"] = (st.coverage, 1.0)
     for name, value in (
         ("surplus", st.surplus),
         ("shortfall", st.shortfall),
         ("cost", st.cost),
         ("funding", st.total_funding),
     ):
-        out[f"{prefix}{name} [DKK]"] = _dkk(value)
+        out[f"{prefix}{name} [DKK]"] = (value, _ORE)
     for party, net in engine.nets(period).items():
-        out[f"{prefix}net.{party} [DKK]"] = _dkk(net)
-    out[f"{prefix}jobs"] = st.jobs
-    out[f"{prefix}fte"] = _divide(st.fte, 100.0)
+        out[f"{prefix}net.{party} [DKK]"] = (net, _ORE)
+    out[f"{prefix}jobs"] = (st.jobs, 1.0)
+    out[f"{prefix}fte"] = (st.fte, _ORE)  # in hundredths
     for spec in period.plan.break_even:
-        out[f"{prefix}break_even.{spec.input_path} [{spec.unit}]"] = _dkk(st.break_even[spec.input_path])
+        out[f"{prefix}break_even.{spec.input_path} [{spec.unit}]"] = (st.break_even[spec.input_path], _ORE)
     if period.public is not None:
         for payer in engine.PAYERS:
-            out[f"{prefix}public.{payer} [DKK]"] = _dkk(period.public.net_effect(payer))
+            out[f"{prefix}public.{payer} [DKK]"] = (period.public.net_effect(payer), _ORE)
 
 
-def _divide(x: Any, by: float) -> Any:
-    return np.divide(x, by) if isinstance(x, np.ndarray) else float(x) / by
-
-
-def _dkk(ore: Any) -> Any:
-    return _divide(ore, 100.0)
+def _columns(run: engine.Run) -> dict[str, tuple[Any, float]]:
+    """Each column of a run as (value, divisor): the engine's øre and hundredths, divided on writing."""
+    out: dict[str, tuple[Any, float]] = {}
+    if not run.multi_period:
+        _period_columns(run.periods[0], "", out)
+        return out
+    periods = run.periods
+    cost = total((1, p.settlement.cost) for p in periods)
+    funding = total((1, p.settlement.total_funding) for p in periods)
+    _, surplus, shortfall = core.balance(cost, [funding])
+    out["coverage"] = (engine.coverage(funding, cost), 1.0)
+    for name, value in (("surplus", surplus), ("shortfall", shortfall), ("cost", cost), ("funding", funding)):
+        out[f"{name} [DKK]"] = (value, _ORE)
+    for name, yearly in engine.series(periods).items():
+        key = name if name.startswith("public.") else f"net.{name}"
+        out[f"{key} [DKK]"] = (total((1, n) for n in yearly), _ORE)
+    out["jobs"] = (periods[-1].settlement.jobs, 1.0)
+    out["fte"] = (periods[-1].settlement.fte, _ORE)
+    years = [_year_number(p.label) for p in periods]
+    for name, value in run.present_values.items():
+        out[f"npv.{name} [DKK]"] = (value, _ORE)
+        back = np.asarray(run.payback[name])
+        negative = np.asarray(run.ever_negative[name], dtype=bool)
+        year_of = np.asarray(years, dtype=float)[np.clip(back, 0, None)]
+        out[f"payback.{name}"] = (np.where(negative & (back >= 0), year_of, np.nan), 1.0)
+    for period in periods:
+        _period_columns(period, f"{period.label}.", out)
+    return out
 
 
 def results(run: engine.Run) -> dict[str, Any]:
@@ -183,32 +205,7 @@ def results(run: engine.Run) -> dict[str, Any]:
     the present values and payback years, and each period's results prefixed with its
     label (``2027.coverage``). Model-specific figures are not swept.
     """
-    out: dict[str, Any] = {}
-    if not run.multi_period:
-        _period_columns(run.periods[0], "", out)
-        return out
-    periods = run.periods
-    cost = total((1, p.settlement.cost) for p in periods)
-    funding = total((1, p.settlement.total_funding) for p in periods)
-    _, surplus, shortfall = core.balance(cost, [funding])
-    out["coverage"] = engine.coverage(funding, cost)
-    for name, value in (("surplus", surplus), ("shortfall", shortfall), ("cost", cost), ("funding", funding)):
-        out[f"{name} [DKK]"] = _dkk(value)
-    for name, nets in engine.series(periods).items():
-        key = name if name.startswith("public.") else f"net.{name}"
-        out[f"{key} [DKK]"] = _dkk(total((1, n) for n in nets))
-    out["jobs"] = periods[-1].settlement.jobs
-    out["fte"] = _divide(periods[-1].settlement.fte, 100.0)
-    years = [_year_number(p.label) for p in periods]
-    for name, value in run.present_values.items():
-        out[f"npv.{name} [DKK]"] = _dkk(value)
-        back = np.asarray(run.payback[name])
-        negative = np.asarray(run.ever_negative[name], dtype=bool)
-        year_of = np.asarray(years, dtype=float)[np.clip(back, 0, None)]
-        out[f"payback.{name}"] = np.where(negative & (back >= 0), year_of, np.nan)
-    for period in periods:
-        _period_columns(period, f"{period.label}.", out)
-    return out
+    return {key: np.divide(value, divisor) for key, (value, divisor) in _columns(run).items()}
 
 
 def _number(x: float) -> str:
@@ -237,14 +234,15 @@ def _evaluate_variants(
         overrides = {
             path: arr[start:stop] if not unit else Q_(arr[start:stop], unit) for path, (arr, unit) in columns.items()
         }
-        block = results(engine.run(partnership, overrides, vector=True))
+        block = _columns(engine.run(partnership, overrides, vector=True))
         if not out:
             out = {key: np.empty(n) for key in block}
-        for key, value in block.items():
+        for key, (value, divisor) in block.items():
             target = out.get(key)
             if target is None:  # a column only some blocks have: NaN elsewhere
                 target = out[key] = np.full(n, np.nan)
-            target[start:stop] = value
+            # written straight into the column, divided on the way: no temporary per column
+            np.divide(value, divisor, out=target[start:stop])
         if progress is not None:
             progress(stop - start)
     return pd.DataFrame({**inputs, **out}, copy=False)

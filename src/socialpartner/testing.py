@@ -46,7 +46,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from socialpartner._internal import units as u
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.units import unambiguous
-from socialpartner.errors import ScenarioError, SocialPartnerError
+from socialpartner.errors import ExpectationError, ScenarioError, SocialPartnerError
 from socialpartner.money import round_half_up
 
 if TYPE_CHECKING:
@@ -95,21 +95,6 @@ _CURRENCY = ("[currency]", 1)
 # figure units that count or name rather than measure: "year" is a calendar year (2029), not a duration
 _COUNTED = frozenset({"", "people", "year"})
 _HOURS_PER_TIME = frozenset({("[labour]", 1), ("[time]", -1)})
-
-
-class ExpectationError(SocialPartnerError):
-    """An ``expect:`` entry that cannot be checked: an unknown result, or a value of the wrong kind.
-
-    Attributes:
-        entry: the entry's name, e.g. ``coverage`` or ``2027.net.company``.
-        reason: what is wrong, in words.
-
-    """
-
-    def __init__(self, entry: str, reason: str) -> None:
-        self.entry = entry
-        self.reason = reason
-        super().__init__(f"expect.{entry}: {reason}")
 
 
 def _split_period(name: str) -> tuple[str | None, str]:

@@ -22,7 +22,7 @@ Num = Any  # int | Fraction (exact) or float | np.ndarray (float64 over variants
 
 # Half up in float64: the 1e-7 øre nudge puts an exact half that float64 holds as
 # x.4999999… on the side the exact rule puts it (amounts are far below 2⁵³ øre).
-_HALF = 0.5 + 1e-7
+HALF = 0.5 + 1e-7
 
 
 def is_exact(x: Num) -> bool:
@@ -50,10 +50,10 @@ def ore(x: Num) -> Num:
         return _round_exact(x, 100)
     if isinstance(x, np.ndarray):
         cents = np.asarray(np.multiply(x, 100.0), dtype=float)  # 0-d stays an array; never objects
-        cents += _HALF
+        cents += HALF
         return np.floor(cents, out=cents)
     if isinstance(x, float):
-        return float(math.floor(x * 100 + _HALF)) if math.isfinite(x) else x  # NaN: no value
+        return float(math.floor(x * 100 + HALF)) if math.isfinite(x) else x  # NaN: no value
     return _round_exact(x, 100)
 
 
@@ -101,19 +101,21 @@ def where(condition: Any, a: Num, b: Num) -> Num:
 def total(terms: Any) -> Num:
     """Σ sign·amount over ``(sign, amount)`` pairs, in place on arrays it owns.
 
-    Exact terms add as Python numbers; from the first array on, the sum is one new array
+    Exact terms add as Python numbers. A lone positive array term is returned as it is
+    (never written to); from the second array term on, the sum is one new float64 array
     updated in place (a million-row pass costs about a millisecond).
     """
     acc: Num = 0
-    items = iter(terms)
-    for sign, x in items:
-        if isinstance(x, np.ndarray):
-            # float64 from the start, so a later float term can be added in place
+    owned = False
+    for sign, x in terms:
+        if owned:
+            (np.add if sign > 0 else np.subtract)(acc, x, out=acc)
+        elif isinstance(acc, np.ndarray) or isinstance(x, np.ndarray):
+            if sign > 0 and not isinstance(acc, np.ndarray) and acc == 0 and x.dtype == float:
+                acc = x  # borrowed: copied before anything is added to it
+                continue
             acc = np.add(acc, x, dtype=float) if sign > 0 else np.subtract(acc, x, dtype=float)
-            break
-        acc = acc + x if sign > 0 else acc - x
-    else:
-        return acc
-    for sign, x in items:
-        (np.add if sign > 0 else np.subtract)(acc, x, out=acc)
+            owned = True
+        else:
+            acc = acc + x if sign > 0 else acc - x
     return acc

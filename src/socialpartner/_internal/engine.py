@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner import core, public
 from socialpartner._internal import horizon as _horizon
-from socialpartner._internal.backend import Num, div, hundredths, is_exact, maximum, ore, total, where
+from socialpartner._internal.backend import HALF, Num, div, hundredths, is_exact, maximum, ore, total, where
 from socialpartner._internal.plan import Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, vector_mode
 from socialpartner.parameters import ParameterSet, ParameterUse
@@ -75,7 +75,9 @@ def coverage(funding: Num, cost: Num) -> Num:
         out = core.coverage_ratio(np.asarray(funding, dtype=float), np.asarray(cost, dtype=float))
     if np.ndim(cost) == 0:
         return out if cost != 0 else np.nan
-    return np.where(np.asarray(cost) != 0, out, np.nan)
+    if not np.all(cost):  # no cost to cover: no coverage (NaN, not ±inf)
+        out[np.asarray(cost) == 0] = np.nan
+    return out
 
 
 def settle(plan: Plan) -> Settlement:
@@ -127,13 +129,18 @@ def _break_even(cost: Num, others: Num, volume: Num) -> tuple[Num, Num, Num]:
         return ore(clamped), rate < 0, clamped
     import numpy as np
 
+    # float64: (cost − others) / volume is already øre per unit, so it is floored to whole
+    # øre directly (the DKK rate and the covered flags serve the exact record only)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = np.asarray(core.break_even_rate(cost, others, np.multiply(volume, 100.0)), dtype=float)
-    clamped = np.maximum(rate, 0.0)
-    value = ore(clamped)
+        rate = np.asarray(core.break_even_rate(cost, others, np.asarray(volume, dtype=float)), dtype=float)
+    if rate.base is not None or rate is cost or rate is others:
+        rate = rate.copy()  # never round the caller's arrays in place
+    np.maximum(rate, 0.0, out=rate)
+    rate += HALF
+    np.floor(rate, out=rate)
     if not np.all(np.asarray(volume) > 0):
-        value = np.where(np.asarray(volume) > 0, value, np.nan)
-    return value, rate < 0, clamped
+        rate[np.broadcast_to(np.asarray(volume) <= 0, rate.shape)] = np.nan
+    return rate, None, None
 
 
 @dataclass(frozen=True, slots=True)

@@ -445,20 +445,25 @@ def present(quantity: pint.Quantity[Any]) -> bool:
     return not isinstance(magnitude, (int, float, Decimal, Fraction)) or magnitude != 0
 
 
-def canonical(quantity: pint.Quantity[Any]) -> Fraction:
-    """The exact magnitude of a validated scalar quantity in canonical units.
+def canonical(quantity: pint.Quantity[Any], times: Any = 1) -> Fraction:
+    """The exact magnitude of a validated scalar quantity in canonical units, times ``times``.
 
     In :func:`vector_mode` the result is a float, or a float array for a varied input
-    (the annotation stays Fraction: the model formulas use only ``+ - * /``).
+    (the annotation stays Fraction: the model formulas use only ``+ - * /``). A scalar
+    ``times`` is folded into the unit's factor, so an array is multiplied once.
     """
     if _VECTOR.get():
         factor = unit_info(quantity).factor
         magnitude = quantity._magnitude
         if isinstance(magnitude, (int, Fraction, Decimal)):
-            return float(magnitude) * float(factor)  # type: ignore[return-value]
-        # an array of a varied input: no copy when the unit is already canonical
-        return magnitude if factor == 1 else magnitude * float(factor)  # type: ignore[no-any-return]
-    return exact(quantity)
+            return float(magnitude) * float(factor) * times  # type: ignore[no-any-return]
+        if isinstance(times, (int, float, Fraction)):
+            scale = float(factor) * float(times)
+            # an array of a varied input: one pass, and no copy when there is nothing to scale
+            return magnitude if scale == 1 else magnitude * scale  # type: ignore[no-any-return]
+        return magnitude * float(factor) * times  # type: ignore[no-any-return]
+    value = exact(quantity)
+    return value if times == 1 else value * times
 
 
 def exact(quantity: pint.Quantity[Any]) -> Fraction:

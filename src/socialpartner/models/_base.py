@@ -7,8 +7,7 @@ from typing import Any, ClassVar
 from pydantic import Field, ModelWrapValidatorHandler, model_validator
 
 from socialpartner._internal import paths
-from socialpartner._internal.horizon import money_inputs
-from socialpartner._internal.paths import flatten
+from socialpartner._internal.horizon import check_change, money_inputs
 from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import (
     NUMBER_FORMATS,
@@ -86,12 +85,11 @@ class Partnership(Frozen):
                 raise ValueError("horizon: this model has its own years; leave horizon out")
             if canonical(self.period) != 1:
                 raise ValueError("horizon: evaluated year by year; leave period at 1 year")
-            known = dict(flatten(self.model_dump(mode="json", exclude={"horizon", "expect"})))
-            _check_growth(self.horizon, self.model_copy(update={"horizon": None}))
+            base = self.model_copy(update={"horizon": None})
+            _check_growth(self.horizon, base)
             for i, change in enumerate(self.horizon.changes):
-                for path in change.set:
-                    if path not in known:
-                        raise ValueError(f"horizon.changes.{i}.set: no input {path!r} in this scenario")
+                for path, value in change.set.items():
+                    check_change(base, i, path, value)  # the input may change by year, and the value fits it
         return self
 
     def parameter_set(self) -> ParameterSet:

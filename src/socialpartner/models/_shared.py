@@ -140,11 +140,11 @@ class SupportStaff(Frozen):
         """The post's working time in FTE, exact (1 FTE = 37 hours a week)."""
         return canonical(self.fte) / HOURS_PER_FTE_YEAR
 
-    def annual_cost_exact(self) -> Fraction:
-        """The post's cost per year, exact: ``annual_cost``, or ``fte × cost_per_fte``."""
+    def annual_cost_exact(self, years: Fraction | int = 1) -> Fraction:
+        """The post's cost over ``years`` (default one year): ``annual_cost``, or ``fte × cost_per_fte``."""
         if self.cost_per_fte is not None:
-            return self.full_time_equivalents() * canonical(self.cost_per_fte)
-        return canonical(cast("pint.Quantity[Any]", self.annual_cost))  # one of the two, checked above
+            return canonical(self.cost_per_fte, self.full_time_equivalents() * years)
+        return canonical(cast("pint.Quantity[Any]", self.annual_cost), years)  # one of the two, checked above
 
     def cost_note(self) -> str:
         """`` (0.5 FTE × 460000 DKK/year)`` for a post costed per FTE, else empty (the cost says it all).
@@ -218,7 +218,7 @@ def staff_flows(
                 f"support_staff.{i}",
                 payer,
                 "support_staff",
-                s.annual_cost_exact() * years,
+                s.annual_cost_exact(years),
                 f"salary: {s.role}" + s.cost_note(),
                 formula + suffix,
                 (*inputs, *per),

@@ -91,9 +91,8 @@ class SharedResponsibilityPartnership(Partnership):
         years = canonical(self.period)
         th = self.temp_hours
         # scalars first, so a varied input (an array in a sweep) is multiplied once
-        effective = canonical(th.effective_hours)
-        hours_per_year = effective * th.workers
-        hours = effective * (th.workers * years)
+        hours = canonical(th.effective_hours, th.workers * years)
+        hours_per_year = hours if years == 1 else canonical(th.effective_hours, th.workers)
         overhead = th.overhead_per_hour()
         wage = canonical(th.wage_cost)
         course_months = self.courses.participants * years * MONTHS_PER_YEAR
@@ -135,7 +134,7 @@ class SharedResponsibilityPartnership(Partnership):
                 "courses",
                 "municipality",
                 "social_enterprise",
-                canonical(self.courses.price) * (self.courses.participants * years),
+                canonical(self.courses.price, self.courses.participants * years),
                 "development courses",
                 "participants × price × period",
                 ("courses.participants", "courses.price", "period"),
