@@ -15,7 +15,6 @@ The evaluation record and the sweep's DataFrame are views of a :class:`Run`.
 from __future__ import annotations
 
 import contextlib
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner import core, public
 from socialpartner._internal import horizon as _horizon
-from socialpartner._internal.backend import HALF, Num, div, hundredths, is_exact, maximum, ore, total, where
+from socialpartner._internal.backend import HALF, Num, div, hundredths, is_exact, maximum, ore, total
 from socialpartner._internal.plan import Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, vector_mode
 from socialpartner.parameters import ParameterSet, ParameterUse
@@ -262,19 +261,7 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
 def discount_factors(partnership: Partnership, n: int) -> list[Fraction]:
     """Exact present-value factors ``1 / (1 + r)^t`` for years 0 … n-1 of a scenario."""
     use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
-    return _discount_factors(n, use)
-
-
-def _discount_factors(n: int, p: Callable[[str], Num]) -> list[Num]:
-    """Present-value factors for years 0 … n-1 at the Finansministeriet rates."""
-    early, late = p("discount_rate.years_0_35"), p("discount_rate.years_36_70")
-    factors: list[Num] = []
-    for t in range(n):
-        factor = div(1, (1 + early) ** min(t, 35))
-        if t > 35:
-            factor = div(factor, (1 + late) ** (t - 35))
-        factors.append(factor)
-    return factors
+    return _horizon.discount_factors(n, use)
 
 
 def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[Num]]:
@@ -293,38 +280,5 @@ def _over_periods(
     partnership: Partnership, parameters: ParameterSet, periods: list[PeriodRun], vector: bool
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
     use = ParameterUse(parameters, parameter_year(partnership, 0))
-    factors = _discount_factors(len(periods), _reader(use, vector))
-    # Exact: every factor as an integer weight over one common denominator, so the running
-    # sums are integers (a 40-year horizon's factors have denominators of 100 digits).
-    scale: Num = 1.0
-    weights: list[Num] = factors
-    if not vector:
-        scale = math.lcm(*(f.denominator for f in factors))
-        weights = [f.numerator * (scale // f.denominator) for f in factors]
-    pv: dict[str, Num] = {}
-    payback: dict[str, Num] = {}
-    negative: dict[str, Num] = {}
-    totals: dict[str, Num] = {}
-    for name, yearly in series(periods).items():
-        running: Num = 0
-        back: Num = -1
-        was_negative: Num = False
-        for t, net in enumerate(yearly):
-            running = running + net * weights[t]
-            below = running < 0
-            # a dip below zero restarts the count; the first year back at or above zero is the payback
-            back = where(below, -1, where(was_negative & (back < 0), t, back))
-            was_negative = was_negative | below
-        pv[name] = ore(div(running, 100 * scale)) if is_exact(running) else _ore_signed(running)
-        payback[name], negative[name] = back, was_negative
-        if name.startswith("public."):
-            totals[name] = total((1, n) for n in yearly)
-    return pv, payback, negative, totals
-
-
-def _ore_signed(x: Num) -> Num:
-    """Whole øre, half away from zero, for float64 amounts that may be negative."""
-    import numpy as np
-
-    x = np.asarray(x, dtype=float)
-    return np.copysign(ore(np.abs(np.divide(x, 100.0))), x)
+    factors = _horizon.discount_factors(len(periods), _reader(use, vector))
+    return _horizon.present_values(series(periods), factors, exact=not vector)

@@ -1,4 +1,7 @@
-"""The period axis: a horizon's years (growth, changes, progression) and a spin-off's years.
+"""The period axis: a horizon's years, a spin-off's years, and present values over them.
+
+A horizon's years have growth, changes and progression; over the years of any scenario
+the nets are discounted to present values with payback years.
 
 Growth is exact: year *t*'s money inputs are the stated ones times ``(1 + growth)^t`` as
 exact rationals (float64 for sweeps), never rounded in the unit the user wrote, so the
@@ -8,16 +11,18 @@ the engine. Changes are validated once per set of changes in force, not once per
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pint
 from pydantic import BaseModel, ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.backend import Num, div, total
+from socialpartner._internal.backend import Num, div, is_exact, ore, total, where
 from socialpartner._internal.plan import Placement, Plan
 from socialpartner._internal.units import canonical, exact_magnitude, format_magnitude, unit_info, with_magnitude
 
@@ -26,7 +31,17 @@ if TYPE_CHECKING:
     from socialpartner.models._options import Horizon
     from socialpartner.public import Cohort
 
-__all__ = ["FIXED_INPUTS", "Progress", "Year", "check_change", "money_inputs", "period_label", "years"]
+__all__ = [
+    "FIXED_INPUTS",
+    "Progress",
+    "Year",
+    "check_change",
+    "discount_factors",
+    "money_inputs",
+    "period_label",
+    "present_values",
+    "years",
+]
 
 # Grown with wages; every other money input grows with prices.
 WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "cost_per_fte", "fleksjob_wage"})
@@ -224,3 +239,64 @@ class Progress:
         self.in_fleksjob = self.in_fleksjob + moves["into_fleksjob"]
         self.in_ordinary = self.in_ordinary + moves["into_ordinary"]
         return moves
+
+
+# -- present values and payback over the periods ------------------------------------------
+
+
+def discount_factors(n: int, p: Callable[[str], Num]) -> list[Num]:
+    """Present-value factors ``1 / (1 + r)^t`` for years 0 … n-1 at the Finansministeriet rates.
+
+    ``discount_rate.years_0_35`` for the first 35 years, ``discount_rate.years_36_70`` after.
+    """
+    early, late = p("discount_rate.years_0_35"), p("discount_rate.years_36_70")
+    factors: list[Num] = []
+    for t in range(n):
+        factor = div(1, (1 + early) ** min(t, 35))
+        if t > 35:
+            factor = div(factor, (1 + late) ** (t - 35))
+        factors.append(factor)
+    return factors
+
+
+def present_values(
+    series: Mapping[str, list[Num]], factors: list[Num], *, exact: bool
+) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
+    """Present value, payback index and whether ever negative, per series of yearly nets (øre).
+
+    The public payers' series also get their undiscounted total. The payback index is the
+    first year the discounted running sum is back at or above zero after being negative
+    (-1: not within the horizon).
+    """
+    # Exact: every factor as an integer weight over one common denominator, so the running
+    # sums are integers (a 40-year horizon's factors have denominators of 100 digits).
+    scale: Num = 1.0
+    weights: list[Num] = factors
+    if exact:
+        scale = math.lcm(*(f.denominator for f in factors))
+        weights = [f.numerator * (scale // f.denominator) for f in factors]
+    pv: dict[str, Num] = {}
+    payback: dict[str, Num] = {}
+    negative: dict[str, Num] = {}
+    totals: dict[str, Num] = {}
+    for name, yearly in series.items():
+        running: Num = 0
+        back: Num = -1
+        was_negative: Num = False
+        for t, net in enumerate(yearly):
+            running = running + net * weights[t]
+            below = running < 0
+            # a dip below zero restarts the count; the first year back at or above zero is the payback
+            back = where(below, -1, where(was_negative & (back < 0), t, back))
+            was_negative = was_negative | below
+        pv[name] = ore(div(running, 100 * scale)) if is_exact(running) else _ore_signed(running)
+        payback[name], negative[name] = back, was_negative
+        if name.startswith("public."):
+            totals[name] = total((1, n) for n in yearly)
+    return pv, payback, negative, totals
+
+
+def _ore_signed(x: Num) -> Num:
+    """Whole øre, half away from zero, for float64 amounts that may be negative."""
+    x = np.asarray(x, dtype=float)
+    return np.copysign(ore(np.abs(np.divide(x, 100.0))), x)
