@@ -13,6 +13,14 @@ def money(max_value: int, places: int = 2) -> st.SearchStrategy[Decimal]:
     return st.decimals(min_value=0, max_value=max_value, places=places, allow_nan=False, allow_infinity=False)
 
 
+def names() -> st.SearchStrategy[str]:
+    """Any printable text (names refuse control characters and bidirectional overrides)."""
+    printable = st.characters(
+        exclude_categories=("Cc", "Cs"), exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    )
+    return st.text(printable, min_size=1, max_size=20).filter(lambda s: s.strip() != "")
+
+
 @st.composite
 def shared_responsibility_data(draw: st.DrawFn) -> dict[str, Any]:
     """Scenario data for the three-party model, in the example's units."""
@@ -31,7 +39,7 @@ def shared_responsibility_data(draw: st.DrawFn) -> dict[str, Any]:
     )
     return {
         "model": "shared_responsibility",
-        "name": draw(st.text(min_size=1, max_size=20).filter(lambda s: s.strip() != "")),
+        "name": draw(names()),
         "period": draw(st.sampled_from(["1 year", "6 month", "2 year", "13 week", "3 month"])),
         "social_enterprise": {"name": "SØV"},
         "company": {"name": "Company"},

@@ -58,8 +58,10 @@ def test_save_failure_leaves_the_old_file(
         raise OSError("disk full")
 
     monkeypatch.setattr("socialpartner.scenario.os.replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    # reported as the file's error, naming the target (not the temporary file)
+    with pytest.raises(sp.ScenarioError, match=r"deal\.yaml: cannot write: disk full") as info:
         sp.save(example, target)
+    assert info.value.path == target
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["deal.yaml"]
 

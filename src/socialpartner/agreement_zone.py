@@ -19,12 +19,15 @@ indifferent), the binding party when it is empty, and two suggested points insid
 (The module is not called ``agreement``: a submodule of that name would replace the
 function ``socialpartner.agreement`` on import.)
 
+```pycon
 >>> import socialpartner as sp
 >>> deal = sp.load(sp.example_path())  # the three-party deal; a temp agency would charge 210 DKK/hour
 >>> hours = deal.temp_hours.model_copy(update={"alternative_price": sp.Q_(210, "DKK/hour")})
 >>> zone = sp.agreement(deal.model_copy(update={"temp_hours": hours}), vary=["temp_hours.overhead"])
 >>> [str(end) for end in zone.interval_decimal]
 ['35.90', '45.00']
+
+```
 """
 
 from __future__ import annotations

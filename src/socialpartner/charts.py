@@ -11,11 +11,13 @@ words and numbers in English (``lang="en"``) or Danish (``lang="da"``):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from socialpartner._internal.i18n import TEXT, Lang, Text, Translator
+from socialpartner.errors import SocialPartnerError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import round_half_up
 
@@ -236,10 +238,14 @@ def tornado_chart(
 
     """
     t = Translator(lang)
-    fig = _figure(10, 1.4 + 0.65 * len(table))
-    ax = fig.add_subplot()
     rows = table.iloc[::-1]
     low, high = rows[f"{result} at low"].astype(float), rows[f"{result} at high"].astype(float)
+    for (_, r), a, b in zip(rows.iterrows(), low, high, strict=True):
+        if not (math.isfinite(a) and math.isfinite(b)):  # e.g. coverage at a support cost of zero
+            end = f"low ({r['low']})" if not math.isfinite(a) else f"high ({r['high']})"
+            raise SocialPartnerError(f"{r['input']}: {result} has no value at the {end} end; narrow the range")
+    fig = _figure(10, 1.4 + 0.65 * len(table))
+    ax = fig.add_subplot()
     ratio = result == "coverage" or "share" in result
 
     def words(path: str) -> str:

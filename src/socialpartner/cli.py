@@ -10,13 +10,16 @@ from __future__ import annotations
 import contextlib
 import enum
 import json
+import math
+import re
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
+import pint
 import typer
 from pydantic import ValidationError
 from rich.console import Console
@@ -24,11 +27,18 @@ from rich.markup import escape
 from rich.table import Table
 
 from socialpartner._internal.i18n import TEXT, Number, Raw, Text, Translator
-from socialpartner._internal.units import Q_, read_number
-from socialpartner.errors import SocialPartnerError
+from socialpartner._internal.output import check_output, writing
+from socialpartner._internal.units import MAX_MAGNITUDE, Q_, format_magnitude, read_number
+from socialpartner.errors import OutputError, ScenarioError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
+from socialpartner.models._base import Partnership
 from socialpartner.scenario import example_path, load
 from socialpartner.testing import ExpectationResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from socialpartner.solver import Solution
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Model Danish social-economy partnerships.")
 
@@ -67,21 +77,48 @@ def _reported(debug: bool, where: object = None) -> Iterator[None]:
         if debug:
             raise
         message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-        typer.echo(f"error: {prefix}{message}", err=True)  # plain text: never wrapped or marked up
+        if isinstance(exc, _OptionError) or (isinstance(exc, (ScenarioError, OutputError)) and exc.path is not None):
+            prefix = ""  # the message names its option or its file already
+        typer.echo(_printable(f"error: {prefix}{message}"), err=True)  # plain text: never wrapped or marked up
         raise typer.Exit(2) from None
     except typer.Exit:
         raise
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
+        message = f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)"
+        typer.echo(_printable(message), err=True)
         raise typer.Exit(1) from None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str, *, lines: bool = True) -> str:
+    r"""Text with control characters shown as escapes (``\x1b``), so none reaches the terminal raw.
+
+    ``lines``: keep the line breaks of a multi-line message.
+    """
+
+    def shown(m: re.Match[str]) -> str:
+        char = m.group()
+        return char if lines and char == "\n" else char.encode("unicode_escape").decode("ascii")
+
+    return _CONTROL.sub(shown, text)
+
+
+class _OptionError(SocialPartnerError):
+    """A command-line option is wrong: reported naming the option, without the scenario's path."""
+
+
+def _option_error(option: str, message: str) -> SocialPartnerError:
+    return _OptionError(f"{option}: {message}")
 
 
 def _describe_validation(error: ValidationError) -> str:
     lines = [f"{error.error_count()} problem(s) in the scenario:"]
     for e in error.errors()[:10]:
-        where = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        where = _printable(".".join(str(p) for p in e["loc"]), lines=False) or "(top level)"
         lines.append(f"  {where}: {e['msg']}")
     if error.error_count() > 10:
         lines.append(f"  … and {error.error_count() - 10} more")
@@ -110,25 +147,25 @@ def evaluate_command(
     path = file if file is not None else example_path()
     with _reported(debug, path):
         ev = evaluate(load(path))
-    if explain:
-        try:
-            explanations = [ev.explain(topic) for topic in explain]
-        except KeyError as exc:
-            typer.echo(f"error: {exc.args[0]}", err=True)
-            raise typer.Exit(2) from None
+        if explain:
+            try:
+                explanations = [ev.explain(topic) for topic in explain]
+            except KeyError as exc:
+                raise _option_error("--explain", str(exc.args[0])) from None
+            if output is OutputFormat.json:
+                sys.stdout.write(json.dumps([e.to_dict() for e in explanations], ensure_ascii=False, indent=2) + "\n")
+            else:
+                from socialpartner.views.explain import explanation_text
+
+                text = "\n\n".join(explanation_text(e, lang.value) for e in explanations)
+                sys.stdout.write(_printable(text) + "\n")
+            return
         if output is OutputFormat.json:
-            sys.stdout.write(json.dumps([e.to_dict() for e in explanations], ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            from socialpartner.views.explain import explanation_text
+            from socialpartner.views.tables import print_table
 
-            sys.stdout.write("\n\n".join(explanation_text(e, lang.value) for e in explanations) + "\n")
-        return
-    if output is OutputFormat.json:
-        sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        from socialpartner.views.tables import print_table
-
-        print_table(ev, Console(), Translator("da" if lang is Language.da else "en"))
+            print_table(ev, Console(), Translator("da" if lang is Language.da else "en"))
 
 
 @app.command("solve")
@@ -143,19 +180,40 @@ def solve_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
-    from socialpartner.solver import readable, result_value, solve
+    from socialpartner.solver import result_value, solve
 
     result, sep, value = target.partition("=")
     with _reported(debug, file):
         if not sep or not result.strip() or not value.strip():
-            raise SocialPartnerError(f"--target must be RESULT=VALUE, e.g. coverage=1; got {target!r}")
-        goal = _cli_number(value, "--target")
-        lowest = None if low is None else _cli_number(low, "--min")
-        highest = None if high is None else _cli_number(high, "--max")
+            raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
+        # the options are checked before the file is read: a bad one fails at once, naming itself
+        goal = _number_option(value, "--target")
+        lowest = None if low is None else _number_option(low, "--min")
+        highest = None if high is None else _number_option(high, "--max")
+        if lowest is not None and highest is not None and lowest > highest:
+            raise _option_error("--min", f"{lowest} is above --max {highest}")
         partnership = load(file)
         current = evaluate(partnership)
         before = result_value(current, result.strip())
         solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
+        _print_solution(solution, before, output, current, _translator(lang))
+
+
+def _number_option(text: str, option: str) -> Decimal:
+    """A number option checked like the solver's own bounds, its error naming the option."""
+    from socialpartner.solver import SolveError, _option_number
+
+    try:
+        return _option_number(text, option)
+    except SolveError as exc:
+        raise _OptionError(str(exc)) from None
+
+
+def _print_solution(
+    solution: Solution, before: Decimal, output: OutputFormat, current: Evaluation, t: Translator
+) -> None:
+    from socialpartner.solver import readable
+
     if output is OutputFormat.json:
         doc = {
             "input": solution.path,
@@ -169,7 +227,6 @@ def solve_command(
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    t = _translator(lang)
     typer.echo(f"{solution.path} = {t.parameter_value(solution.value_text)}")
     now = readable(Fraction(before), solution.result)
     typer.echo(
@@ -203,11 +260,13 @@ def _cli_number(text: str, option: str) -> Decimal:
         return read_number(text.strip(), what="a number")
     except SocialPartnerError as exc:
         reason = getattr(exc, "reason", str(exc))
-        raise SocialPartnerError(f"{option}: {reason} (got {text.strip()[:40]!r})") from None
+        raise _OptionError(f"{option}: {reason} (got {text.strip()[:40]!r})") from None
 
 
 def _parse_vary(spec: str) -> tuple[str, float, float, int]:
-    """``courses.price=9000..14000:51`` → path, low, high, count."""
+    """``courses.price=9000..14000:51`` → path, low, high, count (both ends finite, below 10¹⁵)."""
+    from socialpartner.sweeps import MAX_VARIANTS
+
     path, sep, rest = spec.partition("=")
     low, dots, tail = rest.partition("..")
     high, colon, count = tail.partition(":")
@@ -218,13 +277,61 @@ def _parse_vary(spec: str) -> tuple[str, float, float, int]:
         if not (low.strip() and high.strip()):
             raise ValueError
     except ValueError:
-        raise SocialPartnerError(
-            f"--vary must be PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
+        raise _option_error(
+            "--vary", f"expected PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
         ) from None
-    lo, hi = float(_cli_number(low, f"--vary {path.strip()}")), float(_cli_number(high, f"--vary {path.strip()}"))
-    if n < 1 or n > 10_000_000:
-        raise SocialPartnerError(f"--vary {path}: COUNT must be between 1 and 10,000,000")
-    return path.strip(), lo, hi, n
+    path = path.strip()
+    lo, hi = float(_cli_number(low, f"--vary {path}")), float(_cli_number(high, f"--vary {path}"))
+    for end in (lo, hi):
+        if not math.isfinite(end) or abs(end) >= float(MAX_MAGNITUDE):
+            raise _option_error("--vary", f"{path}: LOW and HIGH must be finite numbers below 1e15; got {spec!r}")
+    if n < 1 or n > MAX_VARIANTS:
+        raise _option_error("--vary", f"{path}: COUNT must be between 1 and {MAX_VARIANTS:,}; got {n:,}")
+    return path, lo, hi, n
+
+
+def _vary_specs(partnership: Partnership, specs: list[str]) -> list[tuple[str, float, float, int, Any]]:
+    """Each ``--vary`` read and matched to the numeric input it names; a path given twice is refused."""
+    from socialpartner.sweeps import current
+
+    out: list[tuple[str, float, float, int, Any]] = []
+    for spec in specs:
+        path, lo, hi, n = _parse_vary(spec)
+        if any(path == seen for seen, *_ in out):
+            raise _option_error("--vary", f"{path} is given more than once; give each input once")
+        base = current(partnership, path)
+        if isinstance(base, bool) or not isinstance(base, (int, pint.Quantity)):
+            raise _option_error("--vary", f"{path} is not a numeric input of this scenario")
+        out.append((path, lo, hi, n, base))
+    return out
+
+
+_CSV_ROWS_PER_BLOCK = 50_000
+_LARGE_CSV_ROWS = 200_000  # from here on a CSV write says its size first and shows progress
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
+    """Write the variants in blocks, saying the expected size first and showing progress for large files."""
+    from rich.progress import Progress
+
+    rows = len(frame)
+    sample = frame.head(1000).to_csv(index=False)
+    estimate = len(sample.encode()) / max(min(rows, 1000), 1) * rows
+    if rows >= _LARGE_CSV_ROWS:
+        console.print(
+            f"Writing {rows:,} rows (about {estimate / 1e6:,.0f} MB) to {escape(_printable(str(path), lines=False))} …"
+        )
+    with (
+        writing(path),
+        path.open("w", encoding="utf-8", newline="") as fh,
+        Progress(transient=True, disable=rows < _LARGE_CSV_ROWS, console=console) as bar,
+    ):
+        task = bar.add_task("writing", total=rows)
+        for start in range(0, max(rows, 1), _CSV_ROWS_PER_BLOCK):
+            block = frame.iloc[start : start + _CSV_ROWS_PER_BLOCK]
+            fh.write(block.to_csv(index=False, header=start == 0))
+            bar.advance(task, len(block))
+    console.print(f"Wrote {rows:,} rows to {escape(_printable(str(path), lines=False))}")
 
 
 @app.command("sweep")
@@ -239,62 +346,67 @@ def sweep_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate many variants: every combination of the varied inputs (or paired), with a summary."""
-    import math
-
     import numpy as np
     from rich.progress import Progress
 
-    from socialpartner.sweeps import current, summarize, sweep
+    from socialpartner.sweeps import _check_variants, summarize, sweep
 
     with _reported(debug, file):
+        if csv is not None:  # before the sweep runs, not after
+            check_output(csv, (".csv",), "--csv")
+        for spec in vary:  # the options first: a bad one fails before the file is read
+            _parse_vary(spec)
         partnership = load(file)
+        specs = _vary_specs(partnership, vary)
+        counts = [n for *_, n, _ in specs]
+        if paired and len(set(counts)) > 1:
+            raise _option_error("--vary", f"--paired needs the same COUNT for every input, got {counts}")
+        total = counts[0] if paired else math.prod(counts)
+        try:
+            _check_variants(total)
+        except SocialPartnerError as exc:
+            raise _option_error("--vary", str(exc)) from None
         values: dict[str, object] = {}
-        counts: list[int] = []
-        for spec in vary:
-            path, lo, hi, n = _parse_vary(spec)
-            base = current(partnership, path)
+        for path, lo, hi, n, base in specs:
             grid = np.linspace(lo, hi, n)
             values[path] = grid if isinstance(base, int) else Q_(grid, base.units)
-            counts.append(n)
-        total = counts[0] if paired else math.prod(counts)
         with Progress(transient=True, disable=total < 200_000) as bar:
             task = bar.add_task("evaluating", total=total)
             frame = sweep(
                 partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
             )
-    t = _translator(lang)
-    console = Console()
-    console.print(
-        f"[bold]{escape(partnership.name)}[/bold]: "
-        + escape(
-            t(
-                Text(
-                    "cli.sweep_head",
-                    count=Number(Decimal(len(frame)), 0),
-                    mode=Text("cli.paired" if paired else "cli.grid"),
+        t = _translator(lang)
+        console = Console()
+        console.print(
+            f"[bold]{escape(partnership.name)}[/bold]: "
+            + escape(
+                t(
+                    Text(
+                        "cli.sweep_head",
+                        count=Number(Decimal(len(frame)), 0),
+                        mode=Text("cli.paired" if paired else "cli.grid"),
+                    )
                 )
             )
         )
-    )
-    table = Table(title=t("cli.sweep_title"), title_justify="left")
-    for col in ("result", "mean", "p5", "median", "p95"):
-        table.add_column(t(f"cli.{col}"), justify="left" if col == "result" else "right")
-    summary = summarize(frame)
-    for name, row in summary.iterrows():
-        places = 4 if name == "coverage" else 2
-        base, _, unit = str(name).partition(" [")
-        label = t(f"cli.{base}") if f"cli.{base}" in TEXT else base
-        label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
-        table.add_row(
-            escape(label), *(t.number(Decimal(repr(float(row[c]))), places) for c in ("mean", "p5", "p50", "p95"))
-        )
-    console.print(table)
-    if "p_covered" in summary.attrs:
-        share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
-        console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
-    if csv is not None:
-        frame.to_csv(csv, index=False)
-        console.print(escape(t(Text("cli.sweep_wrote", count=Number(Decimal(len(frame)), 0), path=Raw(str(csv))))))
+        table = Table(title=t("cli.sweep_title"), title_justify="left")
+        for col in ("result", "mean", "p5", "median", "p95"):
+            table.add_column(t(f"cli.{col}"), justify="left" if col == "result" else "right")
+        summary = summarize(frame)
+        for name, row in summary.iterrows():
+            places = 4 if name == "coverage" else 2
+            base, _, unit = str(name).partition(" [")
+            label = t(f"cli.{base}") if f"cli.{base}" in TEXT else base
+            label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
+            table.add_row(
+                escape(label), *(t.number(Decimal(repr(float(row[c]))), places) for c in ("mean", "p5", "p50", "p95"))
+            )
+        console.print(table)
+        if "p_covered" in summary.attrs:
+            share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
+            console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
+        if csv is not None:
+            _write_csv(frame, csv, console)
 
 
 @app.command("export")
@@ -309,8 +421,10 @@ def export_command(
 
     path = file if file is not None else example_path()
     with _reported(debug, path):
+        check_output(xlsx, (".xlsx",), "--xlsx")
         ev = evaluate(load(path))
-    typer.echo(f"wrote {to_xlsx(ev, xlsx, lang=lang.value)}")
+        written = to_xlsx(ev, xlsx, lang=lang.value)
+        typer.echo(_printable(f"wrote {written}"))
 
 
 @app.command("report")
@@ -325,8 +439,10 @@ def report_command(
 
     path = file if file is not None else example_path()
     with _reported(debug, path):
+        check_output(out, (".html", ".htm"), "--out")
         ev = evaluate(load(path))
-    typer.echo(f"wrote {write_report(ev, out, lang=lang.value)}")
+        written = write_report(ev, out, lang=lang.value)
+        typer.echo(_printable(f"wrote {written}"))
 
 
 class ChartKind(enum.StrEnum):
@@ -335,6 +451,9 @@ class ChartKind(enum.StrEnum):
     flows = "flows"
     coverage = "coverage"
     tornado = "tornado"
+
+
+_CHART_SUFFIXES = (".png", ".svg", ".pdf")
 
 
 @app.command("chart")
@@ -359,18 +478,26 @@ def chart_command(
         raise typer.Exit(2) from None
     path = file if file is not None else example_path()
     with _reported(debug, path):
+        check_output(out, _CHART_SUFFIXES, "--out")
+        for spec in vary or ():
+            _parse_vary(spec)
         partnership = load(path)
         if kind is ChartKind.tornado:
-            from socialpartner.sweeps import current, tornado
+            from socialpartner.sweeps import tornado
 
             if not vary:
-                raise SocialPartnerError("a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
+                raise _option_error("--vary", "a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
             ranges: dict[str, tuple[object, object]] = {}
-            for spec in vary:
-                name, lo, hi, _ = _parse_vary(spec)
-                base = current(partnership, name)
-                unit = "" if isinstance(base, int) else f" {base.units}"
-                ranges[name] = (int(lo), int(hi)) if not unit else (f"{lo}{unit}", f"{hi}{unit}")
+            for name, lo, hi, _, base in _vary_specs(partnership, vary):
+                if isinstance(base, int):
+                    if not (lo.is_integer() and hi.is_integer()):
+                        raise _option_error(
+                            "--vary", f"{name} is a number of people: LOW and HIGH must be whole, got {lo:g}..{hi:g}"
+                        )
+                    ranges[name] = (int(lo), int(hi))
+                else:
+                    unit = base.units
+                    ranges[name] = (f"{format_magnitude(lo)} {unit}", f"{format_magnitude(hi)} {unit}")
             before = evaluate(partnership)
             coverage = before.cost_split.coverage
             figure = charts.tornado_chart(
@@ -383,8 +510,9 @@ def chart_command(
             figure = charts.coverage_chart(evaluate(partnership), lang=lang.value)
         else:
             figure = charts.money_flow_chart(evaluate(partnership), lang=lang.value)
-    figure.savefig(out)
-    typer.echo(f"wrote {out}")
+        with writing(out):
+            figure.savefig(out)
+        typer.echo(_printable(f"wrote {out}"))
 
 
 class Basis(enum.StrEnum):
@@ -401,7 +529,7 @@ def _parse_range(spec: str) -> tuple[str, str | None, str | None]:
         return spec.strip(), None, None
     low, dots, high = rest.partition("..")
     if not dots or not path.strip():
-        raise SocialPartnerError(f"--vary must be PATH or PATH=LOW..HIGH, e.g. courses.price=9000..14000; got {spec!r}")
+        raise _option_error("--vary", f"expected PATH or PATH=LOW..HIGH, e.g. courses.price=9000..14000; got {spec!r}")
     return path.strip(), low.strip() or None, high.strip() or None
 
 
@@ -431,9 +559,13 @@ def agree_command(
     from socialpartner.agreement_zone import agreement
 
     with _reported(debug, file):
+        if chart is not None:  # before the work, not after
+            check_output(chart, _CHART_SUFFIXES, "--chart")
         if not 1 <= len(vary) <= 2:
-            raise SocialPartnerError("give --vary once or twice (one or two inputs to negotiate)")
+            raise _option_error("--vary", "give it once or twice (one or two inputs to negotiate)")
         ranges = [_parse_range(spec) for spec in vary]
+        if len({path for path, _, _ in ranges}) != len(ranges):
+            raise _option_error("--vary", "the same input is given twice; give each input once")
         zone = agreement(
             load(file),
             [path for path, _, _ in ranges],
@@ -442,19 +574,20 @@ def agree_command(
             municipal_limit=municipal_limit,
             basis=None if basis is None else basis.value,
         )
-    if chart is not None:
-        try:
-            from socialpartner import charts
-        except ImportError:
-            typer.echo("error: charts need matplotlib: pip install 'socialpartner[charts]'", err=True)
-            raise typer.Exit(2) from None
-        charts.agreement_chart(zone, lang=lang.value).savefig(chart)
-    if output is OutputFormat.json:
-        sys.stdout.write(json.dumps(zone.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        typer.echo(str(zone))
         if chart is not None:
-            typer.echo(f"wrote {chart}")
+            try:
+                from socialpartner import charts
+            except ImportError:
+                typer.echo("error: charts need matplotlib: pip install 'socialpartner[charts]'", err=True)
+                raise typer.Exit(2) from None
+            with writing(chart):
+                charts.agreement_chart(zone, lang=lang.value).savefig(chart)
+        if output is OutputFormat.json:
+            sys.stdout.write(json.dumps(zone.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            typer.echo(_printable(str(zone)))
+            if chart is not None:
+                typer.echo(_printable(f"wrote {chart}"))
 
 
 @app.command("schema")
@@ -512,12 +645,25 @@ def compare_command(
 
     Differences of percentages (coverage, shares) are in percentage points.
     """
-    from socialpartner._internal.paths import flatten
-
     t = _translator(lang)
     with _reported(debug):
         a, b = load(first), load(second)
         ev_a, ev_b = evaluate(a), evaluate(b)
+        _show_comparison(first, second, a, b, ev_a, ev_b, output, t)
+
+
+def _show_comparison(
+    first: Path,
+    second: Path,
+    a: Partnership,
+    b: Partnership,
+    ev_a: Evaluation,
+    ev_b: Evaluation,
+    output: OutputFormat,
+    t: Translator,
+) -> None:
+    from socialpartner._internal.paths import flatten
+
     inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True, exclude={"expect"})))
     inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True, exclude={"expect"})))
     changed = [
@@ -556,7 +702,7 @@ def compare_command(
     console = Console()
     inputs = Table(title=t("cli.inputs_differ"), title_justify="left")
     for col in (t("cli.input"), f"A: {first.name}", f"B: {second.name}"):
-        inputs.add_column(escape(col))
+        inputs.add_column(escape(_printable(col, lines=False)))
     for path, x, y in changed:
         inputs.add_row(escape(path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
     console.print(inputs if changed else t("cli.inputs_same"))
@@ -627,7 +773,7 @@ def check_command(
                     raise
                 unreadable += 1
                 message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
-                typer.echo(f"error: {path}: {message}", err=True)
+                typer.echo(_printable(f"error: {path}: {message}"), err=True)
                 continue
             if partnership.expect is None:
                 typer.echo(f"{path}: no expect: block", err=True)
@@ -639,13 +785,13 @@ def check_command(
                     if debug:
                         raise
                     unreadable += 1
-                    typer.echo(f"error: {path}: {exc}", err=True)
+                    typer.echo(_printable(f"error: {path}: {exc}"), err=True)
                     continue
                 if r.passed:
                     passed += 1
                 else:
                     failed += 1
-                    typer.echo(f"{path}: {_expectation_line(r, t)}")
+                    typer.echo(_printable(f"{path}: {_expectation_line(r, t)}"))
     summary = f"{passed} {t('test.passed')}, {failed} {t('test.failed')}"
     if unreadable:
         summary += f", {unreadable} {t('test.error' if unreadable == 1 else 'test.errors')}"

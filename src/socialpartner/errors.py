@@ -14,6 +14,7 @@ __all__ = [
     "AgreementError",
     "ExpectationError",
     "LedgerError",
+    "OutputError",
     "QuantityError",
     "ScenarioError",
     "SocialPartnerError",
@@ -98,3 +99,21 @@ class ExpectationError(SocialPartnerError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.entry, self.reason))
+
+
+class OutputError(SocialPartnerError):
+    """An output file (workbook, chart, CSV) cannot be written where asked.
+
+    Attributes:
+        path: the file asked for.
+        reason: what is wrong, in words (wrong suffix, missing directory, …).
+
+    """
+
+    def __init__(self, reason: str, path: Path | str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.reason, self.path))

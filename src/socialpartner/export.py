@@ -15,7 +15,9 @@
 Money cells hold numbers formatted ``#,##0.00``, ratios numbers formatted as
 percentages. Totals, nets, coverage and shares are formulas over the cells they come
 from, so a finance officer can trace them and change an amount to see the effect. With
-``lang="da"`` every sheet name, header and label is Danish.
+``lang="da"`` every sheet name, header and label is Danish. Text from the scenario (names,
+roles) is always written as text, never as a formula, even when it starts with ``=``,
+``+``, ``-`` or ``@`` (OWASP: CSV/formula injection); the library's own formulas stay formulas.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialpartner._internal.i18n import Lang, Translator
+from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import split_quantity
 from socialpartner.errors import QuantityError
@@ -50,6 +53,10 @@ def _number(text: str) -> tuple[float | None, str]:
     except QuantityError:
         return None, ""
     return float(number), unit
+
+
+# A spreadsheet reads text starting with these as a formula (OWASP: CSV/formula injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _text(value: str) -> str:
@@ -78,6 +85,8 @@ class _Sheet:
             elif isinstance(value, str):
                 cell.value = _text(value)
                 cell.data_type = "s"  # a text starting with "=" stays text
+                if cell.value.startswith(_FORMULA_START):
+                    cell.quotePrefix = True  # and stays text when someone edits it
             elif isinstance(value, Decimal):
                 cell.value = float(value)
             else:
@@ -275,7 +284,12 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
         path: the ``.xlsx`` file to write.
         lang: ``en`` or ``da``: sheet names, headers and labels.
 
+    Raises:
+        OutputError: the path does not end in ``.xlsx``, is a directory, lies in a missing
+            directory, or cannot be written.
+
     """
+    out = check_output(path, (".xlsx",), "an Excel workbook")
     from openpyxl import Workbook
 
     t = Translator(lang)
@@ -362,8 +376,8 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
             )
     params.finish()
 
-    out = Path(path)
-    wb.save(out)
+    with writing(out):
+        wb.save(out)
     return out
 
 

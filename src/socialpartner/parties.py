@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
@@ -103,7 +104,25 @@ def _check_kode(value: int) -> int:
 KommuneKode = Annotated[int, BeforeValidator(_kode_int), Field(strict=True), AfterValidator(_check_kode)]
 """A Danish municipality code (kommunekode), e.g. 840 for Rebild."""
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Control characters (escape sequences, CR/LF, tab) and bidirectional overrides would
+# reach a terminal or a table as commands or as a split row: refused at input.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise ValueError(
+            f"control character {found.group()!r} at position {found.start()}: "
+            "a name must be printable text on one line"
+        )
+    return value
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_printable)
+]
+"""A name or a role: printable text on one line, 1 to 200 characters."""
 
 
 class Party(BaseModel):

@@ -14,6 +14,7 @@ a ``ValidationError`` that names the field, the expected kind and what was given
 from __future__ import annotations
 
 import numbers
+from decimal import Decimal
 from typing import Annotated, Any
 
 import pint
@@ -119,6 +120,10 @@ def _whole_number(value: Any) -> Any:
     """People are counted in whole numbers; text and file numbers follow the number rules."""
     if isinstance(value, bool):  # pydantic's lax int would read True as 1 worker
         raise ValueError("expected a whole number of people, got a boolean")
+    # pydantic turns a Decimal into an int digit by digit: 1e999999999 would take minutes,
+    # so a magnitude no headcount has is refused by its exponent first
+    if isinstance(value, Decimal) and value.is_finite() and value and not 0 <= value.adjusted() <= 6:
+        raise ValueError(f"expected a whole number of people (0 to 1,000,000), got {_short_number(value)}")
     if isinstance(value, (str, WrittenNumber)):
         try:
             number = read_number(str(value)[:MAX_TEXT], what="a whole number of people")
@@ -130,6 +135,11 @@ def _whole_number(value: Any) -> Any:
     if isinstance(value, numbers.Integral):  # numpy integers
         return int(value)
     return value
+
+
+def _short_number(value: Decimal) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else f"{value:.3E}"
 
 
 Headcount = Annotated[int, Field(ge=0, le=1_000_000), BeforeValidator(_whole_number)]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
+import secrets
+import stat
+import time
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -235,17 +237,40 @@ def load(path: str | os.PathLike[str]) -> Partnership:
     p = Path(path)
     fmt = _format_of(p)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError(f"file is larger than {MAX_FILE_BYTES:,} bytes ({size:,})", p)
-        text = p.read_text(encoding="utf-8")
+        raw = read_bounded(p)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ScenarioError("no such file", p) from None
     except UnicodeDecodeError:
         raise ScenarioError("not UTF-8 text", p) from None
     except OSError as exc:
-        raise ScenarioError(f"cannot read: {exc.strerror}", p) from None
+        raise ScenarioError(f"cannot read: {exc.strerror or exc}", p) from None
     return from_data(_parse(text, fmt, p), p)
+
+
+def read_bounded(p: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`, read with a cap.
+
+    ``st_size`` is 0 for ``/dev/zero`` and a FIFO, so the type is checked (a FIFO is
+    opened without blocking) and the read stops one byte past the limit whatever the
+    size claims.
+    """
+    if not stat.S_ISREG(os.stat(p).st_mode):
+        raise ScenarioError(_not_regular(os.stat(p).st_mode), p)
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):  # replaced between the check and the open
+            raise ScenarioError(_not_regular(mode), p)
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError(f"file is larger than {MAX_FILE_BYTES:,} bytes", p)
+    return data
+
+
+def _not_regular(mode: int) -> str:
+    kind = "a directory" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) else "a device or special file"
+    return f"not a regular file ({kind}): expected a .yaml or .json scenario file"
 
 
 def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
@@ -260,20 +285,83 @@ def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
 
 
 def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
-    """Write a scenario file (format from the suffix), atomically; returns the path."""
+    """Write a scenario file (format from the suffix), atomically; returns the path.
+
+    The text goes to a temporary file beside the target, which then replaces it, so an
+    interrupted save leaves the old file or the new one, never a mix. A symbolic link is
+    followed: the file it points to is replaced and the link stays. An existing file
+    keeps its permissions; a new one gets the usual ones (the umask).
+
+    Raises:
+        ScenarioError: an unknown suffix, a missing directory, a target that is not a
+            regular file, or a file that cannot be written (the message names the path).
+
+    """
     p = Path(path)
-    text = dumps(partnership, _format_of(p))
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    write_atomic(p, dumps(partnership, _format_of(p)))
+    return p
+
+
+def write_atomic(p: Path, text: str) -> None:
+    """Replace the file at ``p`` with ``text`` atomically (see :func:`save`).
+
+    Raises:
+        ScenarioError: a missing directory, a target that is not a regular file, or a
+            file that cannot be written (the message names ``p``).
+
+    """
+    target = Path(os.path.realpath(p))  # through symlinks: replace the real file, keep the link
+    if not target.parent.is_dir():
+        raise ScenarioError(f"no such directory: {target.parent}", p)
     try:
+        mode: int | None = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise ScenarioError(f"cannot write: {exc.strerror or exc}", p) from None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise ScenarioError(_not_regular(mode), p)
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    created = False
+    try:
+        # 0o666 with the umask applied by the system: a new file gets the usual mode
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        created = True
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(fd, stat.S_IMODE(mode))
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return p
+        os.replace(tmp, target)
+        created = False
+    except OSError as exc:
+        raise ScenarioError(f"cannot write: {exc.strerror or exc}", p) from None
+    finally:
+        if created:  # any failure, KeyboardInterrupt included: no temporary file left behind
+            tmp.unlink(missing_ok=True)
+    _clear_stale(target)
+
+
+_STALE_SECONDS = 60
+
+
+def _clear_stale(target: Path) -> None:
+    """Remove temporary files of earlier saves of ``target`` that were killed (SIGKILL, power loss).
+
+    Only this module's own names (``.NAME.<12 hex digits>.tmp``) older than a minute: a
+    save takes milliseconds, so a younger one may belong to a save still running.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    cutoff = time.time() - _STALE_SECONDS
+    try:
+        with os.scandir(target.parent) as entries:
+            for entry in entries:
+                ours = pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                if ours and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)
+    except OSError:
+        pass  # tidying up is a courtesy: never a reason for a save to fail
 
 
 def example_path(name: str = "ikea_rebild") -> Path:

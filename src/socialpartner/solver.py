@@ -11,6 +11,7 @@ bisection inside a bracket; and when no value in range works the answer says so.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -21,7 +22,7 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.units import Q_, format_magnitude, plain_magnitude, read_number
+from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -140,6 +141,26 @@ def _bound(value: Decimal | int | str | None, name: str, step: Fraction) -> int 
     return math.floor(Fraction(number) / step) if name == "high" else math.ceil(Fraction(number) / step)
 
 
+def _option_number(value: Any, name: str) -> Decimal:
+    """A target or bound as a checked Decimal: finite, below 10¹⁵, at most 15 digits.
+
+    Accepts numbers (numpy's too) and numeric text in the input's own unit, read by the
+    library's number rules.
+    """
+    text = repr(value.strip() if isinstance(value, str) else value)[:40]
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal, str)):
+        raise SolveError(f"{name} must be a plain number in the input's own unit, got {text}")
+    if isinstance(value, numbers.Integral):  # int, numpy integers (str() of a huge int fails)
+        value = Decimal(int(value))
+    elif not isinstance(value, (Decimal, str)):  # floats, numpy floats: the shortest decimal of the float
+        value = Decimal(repr(float(value)))
+    number = _number(value, name)
+    try:
+        return check_decimal(number, text=text, what=name)
+    except QuantityError as exc:
+        raise SolveError(f"{name}: {exc.reason}, got {text}") from None
+
+
 def readable(value: Fraction, result: str) -> str:
     """A result at a readable precision: 4 decimals for a ratio, øre for money."""
     if result == "coverage" or any(w in result for w in ("share", "ratio")):
@@ -151,10 +172,10 @@ def solve(
     partnership: Partnership,
     vary: str,
     result: str,
-    target: Decimal | int | str,
+    target: Decimal | float | str,
     *,
-    low: Decimal | int | str | None = None,
-    high: Decimal | int | str | None = None,
+    low: Decimal | float | str | None = None,
+    high: Decimal | float | str | None = None,
 ) -> Solution:
     """Find the value of input ``vary`` at which ``result`` reaches ``target``.
 
@@ -171,8 +192,9 @@ def solve(
     <Quantity(12033.34, 'DKK / month')>
 
     Raises:
-        SolveError: an unknown input or result, or no value in range reaches the target;
-            the message gives the result's values at the ends of the range.
+        SolveError: an unknown input or result, a target or bound that is not a finite
+            number below 10¹⁵ (or ``low`` above ``high``), or no value in range reaches
+            the target; the message gives the result's values at the ends of the range.
 
     """
     try:
@@ -180,6 +202,11 @@ def solve(
     except paths.PathError:
         raise SolveError(f"no input {vary!r} in this scenario") from None
     step, unit, whole = _grid(current, vary)
+    # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
+    # Fraction(Decimal("1e999999999")) never ends
+    target = _option_number(target, "target")
+    low = None if low is None else _option_number(low, "low")
+    high = None if high is None else _option_number(high, "high")
     goal = _number(target, "target")
     if not goal.is_finite() or abs(goal) > _MAX_INPUT * 1000:
         raise SolveError(f"target must be a finite number, got {target!r}")

@@ -13,6 +13,7 @@ year's results (``2027.coverage``).
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "MAX_VARIANTS",
     "Distribution",
     "Normal",
     "SweepError",
@@ -51,6 +53,20 @@ __all__ = [
 ]
 
 Values = Any  # a pint Quantity with an array magnitude, a sequence of "N unit" strings, or whole numbers
+
+
+MAX_VARIANTS = 10_000_000
+"""Most variants one sweep or Monte Carlo run evaluates (the grid's product, or ``n``);
+ten million rows of results take about 2 GB of memory."""
+
+
+def _check_variants(total: int) -> None:
+    """Refuse a run of more than :data:`MAX_VARIANTS` variants, before anything is allocated."""
+    if total > MAX_VARIANTS:
+        raise SweepError(
+            f"{total:,} variants is more than the {MAX_VARIANTS:,} one run evaluates; "
+            "use fewer values per input or split the run"
+        )
 
 
 # -- addressing and checking inputs ---------------------------------------------------------
@@ -277,6 +293,8 @@ def sweep(
     if not values:
         raise SweepError("give at least one input to vary")
     checked = {path: _as_array(path, current(partnership, path), v) for path, v in values.items()}
+    sizes = [len(arr) for arr, _ in checked.values()]
+    _check_variants(math.prod(sizes) if mode == "grid" else max(sizes))
     _check_rules(partnership, checked)
     if mode == "grid":
         grids = np.meshgrid(*(arr for arr, _ in checked.values()), indexing="ij")
@@ -384,8 +402,10 @@ def monte_carlo(
     :func:`summarize` for means, percentiles and the probability that support staff are
     covered.
     """
-    if n < 1:
-        raise SweepError("n must be at least 1")
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise SweepError(f"n must be a whole number of at least 1, got {n!r}")
+    n = int(n)
+    _check_variants(n)
     rng = np.random.default_rng(np.random.PCG64(seed))
     values: dict[str, Values] = {}
     for path, dist in inputs.items():

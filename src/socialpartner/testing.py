@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -511,15 +510,13 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _read_for_pin(path: Path) -> tuple[str, Any]:
-    from socialpartner.scenario import MAX_FILE_BYTES
+    from socialpartner.scenario import read_bounded
 
     suffix = path.suffix.lower()
     if suffix not in {".yaml", ".yml", ".json"}:
         raise ScenarioError("unknown file type: expected .yaml, .yml or .json", path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ScenarioError(f"file is larger than {MAX_FILE_BYTES:,} bytes", path)
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path).decode("utf-8")  # regular files only, at most the limit
     except FileNotFoundError:
         raise ScenarioError("no such file", path) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -679,16 +676,9 @@ def _splice(original: str, block: str) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from socialpartner.scenario import write_atomic
+
+    write_atomic(path, text)  # follows symlinks, keeps the mode, never leaves a temporary file
 
 
 # -- finding scenario files with expectations ------------------------------------------------

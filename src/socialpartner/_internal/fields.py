@@ -27,7 +27,12 @@ from socialpartner.money import in_context
 
 def _short(value: Any) -> str:
     """A repr short enough for a one-screen error message."""
-    text = repr(value)
+    if isinstance(value, int) and value.bit_length() > 256:  # repr of a 10**5000 would itself fail
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    try:
+        text = repr(value)
+    except ValueError:  # e.g. a Quantity holding a 10**5000
+        return f"a {type(value).__name__} too large to print"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -162,7 +167,7 @@ class QuantityType:
         )
 
     def _number(self, value: Any) -> Decimal:
-        text = repr(value)[: u.MAX_TEXT]
+        text = _short(value)
         if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal)):
             raise QuantityError(
                 text, self.expected, f"magnitude must be a single number, not {type(value).__name__}", "quantity_type"
@@ -175,6 +180,8 @@ class QuantityType:
         elif isinstance(value, Decimal):
             number = value
         elif isinstance(value, numbers.Integral):  # int, numpy integers
+            if int(value).bit_length() > 256:  # far beyond any magnitude accepted; str() of it may fail
+                raise QuantityError(text, self.expected, f"magnitude must be below {u.MAX_MAGNITUDE:E}", "too_large")
             number = Decimal(int(value))
         else:  # float, numpy floats: the decimal it stands for (15 significant digits)
             number = u.decimal_of_float(float(value))

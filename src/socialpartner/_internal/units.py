@@ -316,6 +316,11 @@ def check_decimal(value: Decimal, *, text: str, what: str) -> Decimal:
     """The checks every magnitude passes, whichever way it arrived."""
     if not value.is_finite():
         raise QuantityError(text, what, "not a finite number", "finite_number")
+    if value and value.adjusted() > MAX_MAGNITUDE.adjusted():
+        # by the exponent first: abs() of 1e1000000 overflows the decimal context
+        raise QuantityError(text, what, f"magnitude must be below {MAX_MAGNITUDE:E}", "too_large")
+    if value and value.adjusted() < MIN_MAGNITUDE.adjusted():
+        raise QuantityError(text, what, f"magnitude must be 0 or at least {MIN_MAGNITUDE:E}", "too_small")
     if abs(value) >= MAX_MAGNITUDE:
         raise QuantityError(text, what, f"magnitude must be below {MAX_MAGNITUDE:E}", "too_large")
     if value and abs(value) < MIN_MAGNITUDE:
