@@ -721,13 +721,35 @@ class Text(str):
 
     def __new__(cls, key: str, **args: Any) -> Text:
         """The English rendering, carrying ``key`` and ``args``."""
-        obj = super().__new__(cls, _render(key, args, Translator("en")))
+        obj = super().__new__(cls, _english(key, args))
         obj.key = key
         obj.args = args
         return obj
 
     def __reduce__(self) -> tuple[Any, ...]:  # picklable (used by multiprocessing sweeps)
         return (_rebuild, (self.key, self.args))
+
+
+_ENGLISH: dict[Any, str] = {}
+
+
+def _english(key: str, args: dict[str, Any]) -> str:
+    """The English rendering of a sentence, cached.
+
+    An evaluation makes the same sentences (a party's present-value label, say) every
+    time, and formatting numbers costs microseconds each.
+    """
+    try:
+        cache_key = (key, tuple(sorted(args.items())))
+        hash(cache_key)
+    except TypeError:  # an argument that does not hash: render it every time
+        return _render(key, args, _EN)
+    text = _ENGLISH.get(cache_key)
+    if text is None:
+        if len(_ENGLISH) > 4096:
+            _ENGLISH.clear()
+        text = _ENGLISH[cache_key] = _render(key, args, _EN)
+    return text
 
 
 def _rebuild(key: str, args: dict[str, Any]) -> Text:
@@ -906,3 +928,6 @@ class Translator:
         if unit.startswith("DKK/"):
             return f"{self.number(value)} {self.unit(unit)}"
         return f"{self.number(value)} {self.unit(unit)}"
+
+
+_EN = Translator("en")  # the rendering every Text carries as its str value
