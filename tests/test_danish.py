@@ -114,6 +114,10 @@ def test_no_english_in_danish_output(tmp_path: Path, name: str, data: dict[str, 
     leaks = _leaks(html.unescape(body), exempt)
     assert leaks == [], ("report", leaks)
 
+    jupyter = re.sub(r"<[^>]+>", "\n", ev.to_html(lang="da"))
+    leaks = _leaks(html.unescape(jupyter), exempt)
+    assert leaks == [], ("Jupyter view", leaks)
+
     wb = load_workbook(sp.to_xlsx(ev, tmp_path / "aftale.xlsx", lang="da"))
     cells = [
         str(c.value)

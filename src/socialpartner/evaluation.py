@@ -170,6 +170,12 @@ class Evaluation:
 
         return to_html(self)
 
+    def to_html(self, lang: Lang = "en") -> str:
+        """The compact HTML view Jupyter shows, in English or Danish (``lang="da"``)."""
+        from socialpartner.views.html import to_html
+
+        return to_html(self, lang)
+
     def results(self) -> dict[str, Decimal | None]:
         """Every headline result by name, for solvers, sweeps and comparisons.
 

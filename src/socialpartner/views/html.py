@@ -1,12 +1,11 @@
-"""A compact HTML view of an evaluation, for Jupyter."""
+"""A compact HTML view of an evaluation, for Jupyter, in English or Danish."""
 
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from socialpartner._internal.plan import places
+from socialpartner._internal.i18n import Lang, Translator
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import Evaluation
@@ -14,36 +13,46 @@ if TYPE_CHECKING:
 __all__ = ["to_html"]
 
 
-def to_html(ev: Evaluation) -> str:
-    """A compact view for Jupyter: who pays whom, balances, coverage, break-even."""
+def to_html(ev: Evaluation, lang: Lang = "en") -> str:
+    """A compact view for Jupyter: who pays whom, balances, coverage, break-even.
+
+    Jupyter shows it in English (``ev._repr_html_()``); ``ev.to_html(lang="da")`` gives
+    it in Danish, with Danish number formats.
+    """
+    t = Translator(lang)
     esc = html.escape
-    names = ev.parties
+    names = {k: t(v) for k, v in ev.parties.items()}
 
-    def money(value: Decimal) -> str:
-        return f"{value:,.2f}"
+    def money(value: object) -> str:
+        return esc(t.money(value))  # type: ignore[arg-type]
 
+    right = "style='text-align:right'"
     flows = "".join(
-        f"<tr><td>{esc(names.get(t.payer, t.payer))}</td><td>{esc(names.get(t.payee, t.payee))}</td>"
-        f"<td>{esc(t.purpose)}</td><td style='text-align:right'>{money(t.amount)}</td></tr>"
-        for t in ev.ledger
+        f"<tr><td>{esc(names.get(x.payer, x.payer))}</td><td>{esc(names.get(x.payee, x.payee))}</td>"
+        f"<td>{esc(t(x.purpose))}</td><td {right}>{money(x.amount)}</td></tr>"
+        for x in ev.ledger
     )
     balances = "".join(
-        f"<tr><td>{esc(names.get(p, p))}</td><td style='text-align:right'>{money(ev.ledger.net(p))}</td></tr>"
-        for p in ev.ledger.parties
+        f"<tr><td>{esc(names.get(p, p))}</td><td {right}>{money(ev.ledger.net(p))}</td></tr>" for p in ev.ledger.parties
     )
     split = ev.cost_split
-    coverage = "—" if split.coverage is None else f"{places(split.coverage * 100)} %"
     break_even = "".join(
-        f"<li>{esc(b.label)}: {'—' if b.value is None else money(b.value) + ' ' + esc(b.unit)}</li>"
+        f"<li>{esc(t(b.label))}: "
+        + ("—" if b.value is None else f"{esc(t.number(b.value))} {esc(t.unit(b.unit))}")
+        + "</li>"
         for b in ev.break_even
     )
+    verdict = t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall")
+    dkk = esc(t("ui.dkk"))
     return (
-        f"<div><strong>{esc(ev.partnership.name)}</strong> ({esc(ev.ledger.period)})"
-        f"<table><thead><tr><th>Payer</th><th>Payee</th><th>Purpose</th><th>DKK</th></tr></thead>"
+        f"<div><strong>{esc(ev.partnership.name)}</strong> ({esc(t.period(ev.ledger.period))})"
+        f"<table><thead><tr><th>{esc(t('ui.payer'))}</th><th>{esc(t('ui.payee'))}</th>"
+        f"<th>{esc(t('ui.purpose'))}</th><th>{dkk}</th></tr></thead>"
         f"<tbody>{flows}</tbody></table>"
-        f"<table><thead><tr><th>Party</th><th>Net DKK</th></tr></thead><tbody>{balances}</tbody></table>"
-        f"<p>Support-staff cost {money(split.cost)} DKK, funding {money(split.total_funding)} DKK: "
-        f"<strong>coverage {coverage}</strong>, "
-        f"{'surplus' if split.surplus >= 0 else 'shortfall'} {money(abs(split.surplus))} DKK.</p>"
+        f"<table><thead><tr><th>{esc(t('ui.party'))}</th><th>{esc(t('ui.net'))} ({dkk})</th></tr></thead>"
+        f"<tbody>{balances}</tbody></table>"
+        f"<p>{esc(t('ui.support_cost'))} {money(split.cost)}, {esc(t('ui.funding'))} {money(split.total_funding)}: "
+        f"<strong>{esc(t('ui.coverage'))} {esc(t.percent(split.coverage))}</strong>, "
+        f"{esc(verdict)} {money(abs(split.surplus))}.</p>"
         f"<ul>{break_even}</ul></div>"
     )
