@@ -9,10 +9,11 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from socialpartner import core
 from socialpartner._internal import engine
@@ -193,8 +194,14 @@ class Evaluation:
         out["fte"] = self.fte
         views = [p.public for p in parts if p.public is not None]
         if views:
-            for payer in ("municipality", "state"):
+            payers: tuple[Literal["municipality", "state"], ...] = ("municipality", "state")
+            for payer in payers:
                 out[f"public.{payer}"] = sum((v.net_effect(payer) for v in views), Decimal("0.00"))
+            if views[0].taxed:
+                for payer in payers:
+                    out[f"public.{payer}.before_tax"] = sum(
+                        (v.net_effect_before_tax(payer) for v in views), Decimal("0.00")
+                    )
         for f in self.figures:
             out.setdefault(f.key, f.value)
         return out
@@ -259,9 +266,50 @@ def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _public_view(effects: engine.PublicEffects) -> PublicView:
-    lines = tuple(PublicLine(x.payer, x.item, _dkk(x.actual), _dkk(x.counterfactual)) for x in effects.lines)
-    return PublicView(effects.year, lines, _statements(effects), places(effects.refusion_rate, Decimal("0.0001")))
+def _public_view(period: engine.PeriodRun, effects: engine.PublicEffects) -> PublicView:
+    lines = tuple(PublicLine(x.payer, x.item, _dkk(x.actual), _dkk(x.counterfactual), x.tax) for x in effects.lines)
+    rates = {group: places(rate, Decimal("0.0001")) for group, rate in effects.refusion_rates.items()}
+    return PublicView(
+        effects.year,
+        lines,
+        _statements(effects),
+        places(effects.refusion_rate, Decimal("0.0001")),
+        _public_assumptions(period, rates),
+        rates,
+        effects.taxed,
+    )
+
+
+def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) -> tuple[str, ...]:
+    """Sentences for what the public view assumed beyond the inputs."""
+    budget = period.model.public
+    assert budget is not None  # noqa: S101 - only called with a public view
+    out = []
+    share = None
+    if budget.fleksjob_wage is None:
+        wages = sorted({p.wage for p in period.plan.placements if p.form == "fleksjob" and p.wage is not None})
+        if wages:
+            share = period.use("fleksjob.wage_share_of_wage_cost")
+            each = ", ".join(f"{to_ore(w):,.2f} → {to_ore(w * share):,.2f}" for w in wages)
+            out.append(
+                f"fleksjob wage incl. pension (L) not stated: taken as the wage cost × {float(share):.0%} "
+                f"(fleksjob.wage_share_of_wage_cost, an estimate): {each} DKK/hour; state public.fleksjob_wage "
+                "to replace it"
+            )
+    shown = {g: r for g, r in rates.items() if g != "default"}
+    if len(set(shown.values())) > 1 or (
+        period.index > 0 and "course participant" in shown and bool(period.progression)
+    ):
+        out.append("state refusion by group: " + ", ".join(f"{g} {r * 100:.2f} %" for g, r in shown.items()))
+    if budget.tax is not None:
+        use = period.use
+        out.append(
+            f"tax counted: AM-bidrag {float(use('tax.am_bidrag')):.0%} on wages, municipal income tax "
+            f"{float(use('tax.municipal_average')) * 100:.3f} % and bundskat {float(use('tax.bundskat')) * 100:.2f} % "
+            "on wages after AM-bidrag and on fleksløntilskud and benefits, for the groups with a stated "
+            "counterfactual; average rates, no personfradrag"
+        )
+    return tuple(out)
 
 
 _EACH = "participants × (1 year / course length) ×"
@@ -275,6 +323,18 @@ _PROGRESSION = (
         f"{_EACH} to_ordinary",
     ),
     ("left", "participants leaving", f"{_EACH} leave"),
+    (
+        "comparison_into_fleksjob",
+        "comparison group: finishers moving into fleksjob",
+        f"{_EACH} comparison.to_fleksjob",
+    ),
+    (
+        "comparison_into_ordinary",
+        "comparison group: finishers moving into ordinary jobs",
+        f"{_EACH} comparison.to_ordinary",
+    ),
+    ("effect_into_fleksjob", "effect: moves into fleksjob beyond the comparison group", "with − comparison"),
+    ("effect_into_ordinary", "effect: moves into ordinary jobs beyond the comparison group", "with − comparison"),
 )
 
 
@@ -306,7 +366,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         figures=figures,
         checks=extras.checks,
         statements=extras.statements,
-        public=None if period.public is None else _public_view(period.public),
+        public=None if period.public is None else _public_view(period, period.public),
         parameters=tuple(period.use),
         fte=_dkk(s.fte),
         _plan=plan,
@@ -417,6 +477,66 @@ def evaluate(partnership: Partnership) -> Evaluation:
     """
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
+    checks = legacy_checks(partnership) if partnership.public is not None else ()
     if not result.multi_period:
-        return parts[0]
-    return _combine(partnership, result, parts)
+        return replace(parts[0], checks=(*parts[0].checks, *checks)) if checks else parts[0]
+    combined = _combine(partnership, result, parts)
+    statements = combined.statements
+    if partnership.horizon is not None:
+        statements = (*statements, _discounting(partnership))
+    return replace(combined, checks=(*combined.checks, *checks), statements=statements)
+
+
+def _discounting(partnership: Partnership) -> str:
+    """How the present values were discounted: real (deflated) or nominal."""
+    horizon = partnership.horizon
+    assert horizon is not None  # noqa: S101 - only with a horizon
+    if horizon.nominal_discount_rate is not None:
+        return (
+            f"present values: nominal, the yearly nets (grown with wages and prices) discounted at the stated "
+            f"nominal rate {horizon.nominal_discount_rate}"
+        )
+    return (
+        f"present values: real, the yearly nets deflated by the price growth ({horizon.price_growth} a year) "
+        "and discounted at Finansministeriet's real rate (discount_rate.*)"
+    )
+
+
+def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
+    """A check per legacy benefit used (e.g. ressourceforløbsydelse), against its abolition date.
+
+    The citizens of a group started on support ``weeks_on_support`` weeks before 1 January
+    of ``public.year``; with progression, new citizens take freed course places from
+    1 January of each later year. A benefit abolished for new citizens before they
+    started is "not met": the law no longer allows it for them.
+    """
+    budget = partnership.public
+    assert budget is not None  # noqa: S101 - only called with a public block
+    parameters = partnership.parameter_set()
+    uses: list[tuple[str, Any]] = [(g, b) for g, b in budget.counterfactual.items()]
+    if budget.during_course is not None:
+        uses.append(("course participant", budget.during_course))
+    horizon = partnership.horizon
+    entrants = horizon is not None and horizon.progression is not None and horizon.years > 1
+    out: list[Check] = []
+    seen: set[tuple[str, str]] = set()
+    for group, benefit in uses:
+        if benefit.parameter is None or (group, benefit.parameter) in seen:
+            continue
+        seen.add((group, benefit.parameter))
+        start = dt.date(budget.year, 1, 1) - dt.timedelta(weeks=budget.weeks_before(group))
+        legacy = parameters.get(benefit.parameter, budget.year).legacy
+        if legacy is None:
+            continue
+        criterion = f"{benefit.parameter} only for citizens who started before {legacy.abolished_from} ({legacy.by})"
+        starts = [(start, f"{group}: support started about {start}")]
+        if entrants and group == "course participant":
+            assert horizon is not None  # noqa: S101
+            first = dt.date(budget.year + 1, 1, 1)
+            starts.append((first, f"new course participants from {first} (progression)"))
+        late = [why for when, why in starts if not legacy.allows(when)]
+        if late:
+            out.append(Check(criterion, "not met", "; ".join(late) + ", after its abolition"))
+        else:
+            out.append(Check(criterion, "met", f"{group}: support started about {start}"))
+    return tuple(out)

@@ -148,6 +148,9 @@ def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, Any]) 
     if period.public is not None:
         for payer in engine.PAYERS:
             out[f"{prefix}public.{payer} [DKK]"] = _dkk(period.public.net_effect(payer))
+        if period.public.taxed:
+            for payer in engine.PAYERS:
+                out[f"{prefix}public.{payer}.before_tax [DKK]"] = _dkk(period.public.net_effect_before_tax(payer))
 
 
 def _divide(x: Any, by: float) -> Any:
@@ -180,6 +183,10 @@ def results(run: engine.Run) -> dict[str, Any]:
     for name, nets in engine.series(periods).items():
         key = name if name.startswith("public.") else f"net.{name}"
         out[f"{key} [DKK]"] = _dkk(total((1, n) for n in nets))
+    taxed = [p.public for p in periods if p.public is not None and p.public.taxed]
+    if taxed:
+        for payer in engine.PAYERS:
+            out[f"public.{payer}.before_tax [DKK]"] = _dkk(total((1, v.net_effect_before_tax(payer)) for v in taxed))
     out["jobs"] = periods[-1].settlement.jobs
     out["fte"] = _divide(periods[-1].settlement.fte, 100.0)
     years = [_year_number(p.label) for p in periods]

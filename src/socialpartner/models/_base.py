@@ -50,10 +50,18 @@ class Partnership(Frozen):
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
         self.parameter_set()  # raises on an unknown name or a value of the wrong kind
-        if self.public is not None and "municipality" not in type(self).model_fields:
-            raise ValueError("public: this model has no municipality to pay")
-        if self.public is not None and getattr(self, "municipality", None) is None:
-            raise ValueError("public: needs a municipality (municipality: {name, code})")
+        if self.public is not None:
+            own = getattr(self, "municipality", None)
+            home = self.public.municipality
+            if own is None and home is None:
+                raise ValueError(
+                    "public.municipality: this deal has no municipality party; name the citizens' home "
+                    "municipality, which pays (public: {municipality: {name, code}, ...})"
+                )
+            if own is not None and home is not None and own != home:
+                raise ValueError(
+                    f"public.municipality: the deal's municipality ({own.name}) pays; leave public.municipality out"
+                )
         if self.horizon is not None:
             if self.MULTI_PERIOD:
                 raise ValueError("horizon: this model has its own years; leave horizon out")
