@@ -138,15 +138,19 @@ class _Tables:
         for line in view.lines:
             table.add_row(line.payer, escape(line.item), self.money(line.actual), self.money(line.counterfactual))
         for payer in ("municipality", "state"):
+            if view.taxed:
+                table.add_row(payer, "net effect before tax", "", self.money(view.net_effect_before_tax(payer)))
             table.add_row(
                 f"[bold]{payer}[/bold]",
-                "[bold]net effect (otherwise − with)[/bold]",
+                "[bold]net effect (otherwise − with)[/bold]" if not view.taxed else "[bold]net effect after tax[/bold]",
                 "",
                 f"[bold]{self.money(view.net_effect(payer))}[/bold]",
             )
         console.print(table)
         for statement in view.counterfactual:
             console.print(f"  counterfactual: {escape(statement)}")
+        for statement in view.assumptions:
+            console.print(f"  assumption: {escape(statement)}")
 
     def parameters(self, ev: Evaluation, console: Console) -> None:
         if not ev.parameters:
