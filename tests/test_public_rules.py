@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import socialpartner as sp
@@ -156,9 +158,15 @@ def test_ladder_groups_are_checked() -> None:
     data["public"]["weeks_on_support"] = {"fleksjobs": 3, "default": 0}
     with pytest.raises(ValidationError, match="weeks_on_support: unknown group 'fleksjobs'"):
         from_data(data)
+    # the deal has fleksjob and course participants: both need weeks, or a default
     data["public"]["weeks_on_support"] = {"fleksjob": 3}
-    with pytest.raises(ValidationError, match="weeks_on_support: give default"):
+    with pytest.raises(ValidationError, match="no weeks for the group 'course participant' of this deal"):
         from_data(data)
+    data["public"]["weeks_on_support"] = {"fleksjob": 3, "course participant": 30}
+    first = sp.evaluate(from_data(data)).breakdown[0].public
+    assert first is not None
+    # weeks 4-55: 1 × 80 + 22 × 40 + 26 × 30 + 3 × 20 = 1,800 / 52 % = 34.62 %
+    assert first.refusion_rates["fleksjob"] == D("0.3462")
 
 
 def test_the_entrants_mix_is_the_sum_over_bands() -> None:
@@ -301,6 +309,33 @@ def test_loentilskud_is_paid_to_the_employer_per_hour() -> None:
     assert line(view, "state refusion on løntilskud", "state") == (D("132506.03"), D("0.00"))
 
 
+def test_loentilskud_wages_are_taxed_at_the_stated_share() -> None:
+    data = example("in_house_packing.yaml")
+    data["workforce"] = [
+        {
+            "form": "løntilskud",
+            "headcount": 2,
+            "paid_hours": "37 hour/week",
+            "wage_cost": "160 DKK/hour",
+            "workplace": "company",
+        }
+    ]
+    data["public"] = {
+        "year": 2026,
+        "municipality": AALBORG,
+        "weeks_on_support": 104,
+        "counterfactual": {"løntilskud": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"}},
+        "tax": {"taxable_share_of_wage_cost": "90 %"},
+    }
+    view = sp.evaluate(from_data(data)).public
+    assert view is not None
+    # wages 160 × 90 % × 37 × 52 × 2 = 144 × 3,848 = 554,112; AM-bidrag 8 % = 44,328.96
+    assert line(view, "tax: AM-bidrag on wages", "state") == (D("-44328.96"), D("0.00"))
+    # taxable: 554,112 − 44,328.96 = 509,783.04 with (løntilskud goes to the employer, not the worker);
+    # kontanthjælp 13,345 × 12 × 2 = 320,280 without; municipal 25.049 %: 127,445.76 + 249.79 = 127,695.55 and 80,226.94
+    assert line(view, "tax: municipal income tax") == (D("-127695.55"), D("-80226.94"))
+
+
 # -- 7. tax ------------------------------------------------------------------------------------------------
 
 
@@ -347,3 +382,28 @@ def test_present_values_are_real_or_nominal_and_say_so() -> None:
     want = sum(Fraction(n) / Fraction(105, 100) ** t for t, n in enumerate(nets))
     assert abs(Fraction(nominal.figure("npv.public.municipality").value) - want) <= Fraction(1, 200)  # type: ignore[arg-type]
     assert any("present values: nominal" in s and "5 percent" in s for s in nominal.statements)
+
+
+@given(
+    st.integers(0, 200),
+    st.integers(1, 6),
+    st.fractions(min_value=0, max_value=1, max_denominator=100),
+)
+def test_the_participants_rate_mixes_the_ladder(weeks: int, index: int, q: Fraction) -> None:
+    """Between the rate of the first citizens (week 53 on: 20 %) and of the newest (weeks 1-52), the
+    ends at q = 0 and q = 1: every cohort's rate lies in between."""
+    from socialpartner.public import Ladder
+
+    data = ladder_scenario()
+    data["public"]["weeks_on_support"] = weeks
+    budget = from_data(data).public
+    p = ParameterUse(sp.default_parameters(), 2026)
+    mixed = Ladder(budget, index, 52, p, q).rate("course participant")
+    first = refusion_rate(weeks + 52 * index, 52, p)
+    newest = refusion_rate(0, 52, p)
+    assert first == Fraction(1, 5)
+    assert first <= mixed <= newest
+    if q == 0:
+        assert mixed == first
+    if q == 1:
+        assert mixed == newest

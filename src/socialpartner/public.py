@@ -161,6 +161,14 @@ class Ladder:
             self._cache[group] = hit
         return hit
 
+    def headline(self) -> Num:
+        """The rate of a group at the default weeks (the first group priced without a default)."""
+        weeks = self._budget.weeks_on_support
+        if isinstance(weeks, int) or "default" in weeks:
+            before = self._budget.weeks_before("default") + 52 * self._index
+            return refusion_rate(before, self._weeks, self._p)
+        return next(iter(self._cache.values()), Fraction(0))
+
     @property
     def rates(self) -> dict[str, Num]:
         """The rates computed so far, by group."""

@@ -252,7 +252,7 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
                 budget, plan.flows, settlement.amounts, plan.placements, years_long, p, ladder, cohorts
             )
             effects = PublicEffects(
-                use.year, tuple(lines), tuple(groups), ladder.rate("default"), ladder.rates, budget.tax is not None
+                use.year, tuple(lines), tuple(groups), ladder.headline(), ladder.rates, budget.tax is not None
             )
         progression = state.advance(partnership.horizon, plan.placements)
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))

@@ -11,7 +11,7 @@ from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import canonical
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._frozen import Frozen
-from socialpartner.models._options import Horizon, PublicBudget
+from socialpartner.models._options import Horizon, PublicBudget, missing_groups
 from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
 from socialpartner.quantities import AnyQuantity, Duration
@@ -62,6 +62,14 @@ class Partnership(Frozen):
                 raise ValueError(
                     f"public.municipality: the deal's municipality ({own.name}) pays; leave public.municipality out"
                 )
+            if isinstance(self.public.weeks_on_support, dict) and "default" not in self.public.weeks_on_support:
+                groups = {p.form for plan in self._plans() for p in plan.placements} | set(self.public.counterfactual)
+                missing = missing_groups(self.public, groups)
+                if missing:
+                    raise ValueError(
+                        f"public.weeks_on_support: no weeks for the group {missing[0]!r} of this deal; add it, "
+                        "or give default (the weeks of every group not named)"
+                    )
         if self.horizon is not None:
             if self.MULTI_PERIOD:
                 raise ValueError("horizon: this model has its own years; leave horizon out")

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Self
 from pydantic import Field, model_validator
 
 from socialpartner._internal.units import canonical
+from socialpartner.errors import SocialPartnerError
 from socialpartner.models._frozen import Frozen
 from socialpartner.parameters import default_parameters
 from socialpartner.parties import Municipality
@@ -108,30 +109,36 @@ class PublicBudget(Frozen):
                         f"{name}: unknown group {unknown[0]!r}; expected a placement form "
                         f"({', '.join(sorted(_GROUPS - {'default'}))}) or default"
                     )
-        if isinstance(self.weeks_on_support, dict) and "default" not in self.weeks_on_support:
-            missing = sorted(_GROUPS - {"default"} - set(self.weeks_on_support))
-            if missing:
-                raise ValueError(
-                    f"weeks_on_support: give default (weeks for the groups not named), or every group; "
-                    f"missing {missing[0]!r}"
-                )
         return self
 
     def weeks_before(self, group: str) -> int:
         """Weeks on the refusion ladder before the first period for ``group`` (after the § 6 restart)."""
         if _value(self.self_supported_weeks, group) >= _RESTART_WEEKS:
             return 0
-        return _value(self.weeks_on_support, group)
+        return _value(self.weeks_on_support, group, "weeks_on_support")
 
 
 _GROUPS = frozenset({"fleksjob", "småjob", "løntilskud", "ordinary", "apprentice", "course participant", "default"})
 _RESTART_WEEKS = 52  # § 6: 52 weeks of self-support within 3 years restart the ladder
 
 
-def _value(value: int | dict[str, int], group: str) -> int:
+def _value(value: int | dict[str, int], group: str, name: str = "self_supported_weeks") -> int:
     if isinstance(value, int):
         return value
-    return value.get(group, value.get("default", 0))
+    found = value.get(group, value.get("default"))
+    if found is None:
+        if name == "self_supported_weeks":
+            return 0  # not stated: no self-support, no restart
+        raise SocialPartnerError(f"public.{name}: no weeks for the group {group!r}; add it, or give default")
+    return found
+
+
+def missing_groups(budget: PublicBudget, groups: set[str]) -> list[str]:
+    """The groups priced in the public view that ``weeks_on_support`` gives no weeks for."""
+    weeks = budget.weeks_on_support
+    if isinstance(weeks, int) or "default" in weeks:
+        return []
+    return sorted(groups - set(weeks) - {"support staff"})
 
 
 class Change(Frozen):
