@@ -269,16 +269,22 @@ def test_a_progression_with_a_comparison_group() -> None:
 
 
 def test_without_a_comparison_group_nothing_changes() -> None:
-    base = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
     data = example("ikea_rebild_3_years.yaml")
-    data["horizon"]["progression"]["comparison"] = {}
+    del data["horizon"]["progression"]["comparison"], data["horizon"]["progression"]["leave_benefit"]
+    base = sp.evaluate(from_data(data))
+    data["horizon"]["progression"]["comparison"] = {}  # a comparison group in which nobody moves
     same = sp.evaluate(from_data(data))
     assert same.results()["public.municipality"] == base.results()["public.municipality"]
 
 
 def test_a_comparison_group_may_not_move_more_than_the_partnership() -> None:
     data = example("ikea_rebild_3_years.yaml")
-    data["horizon"]["progression"]["comparison"] = {"to_fleksjob": "15 %", "to_ordinary": "3 %"}
+    # those who leave are on the books (leave_benefit): 15 + 3 + 46 = 64 % against the partnership's 62 %
+    data["horizon"]["progression"]["comparison"] = {"to_fleksjob": "15 %", "to_ordinary": "3 %", "leave": "46 %"}
+    with pytest.raises(ValidationError, match=r"comparison: the comparison group moves 64\.00%"):
+        from_data(data)
+    # without leave_benefit the leavers are not counted: 15 + 3 = 18 % against 16 %
+    del data["horizon"]["progression"]["leave_benefit"]
     with pytest.raises(ValidationError, match=r"comparison: the comparison group moves 18\.00%"):
         from_data(data)
 

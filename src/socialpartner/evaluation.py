@@ -19,7 +19,7 @@ from socialpartner import core
 from socialpartner._internal import engine
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
-from socialpartner._internal.units import FTE_HOURS_PER_WEEK
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
 from socialpartner.errors import LedgerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
@@ -374,8 +374,22 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
     )
 
 
+def _npv_note(partnership: Partnership) -> str:
+    """The present value's formula in words: real (deflated by price growth) or nominal."""
+    horizon = partnership.horizon
+    if horizon is not None and horizon.nominal_discount_rate is not None:
+        return "Σ yearly net / (1 + n)^t, t = 0 for the first year; n = horizon.nominal_discount_rate (nominal)"
+    if horizon is not None and canonical(horizon.price_growth) != 0:
+        return (
+            "Σ yearly net / ((1 + r)^t (1 + price growth)^t), t = 0 for the first year: deflated by the price "
+            "growth, r the real rate from discount_rate.*"
+        )
+    return "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*"
+
+
 def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
     labels = [p.label for p in run.periods]
+    note = _npv_note(run.partnership)
     out = []
     for name, value in run.present_values.items():
         what = "net effect" if name.startswith("public.") else "net"
@@ -386,7 +400,7 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
                 f"present value of the {what} of {who}",
                 _dkk(value),
                 "DKK",
-                "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
+                note,
             )
         )
         if run.ever_negative[name]:
