@@ -369,6 +369,10 @@ def test_tax_on_and_off() -> None:
     assert results["public.municipality"] == D("1331965.63")
     assert results["public.municipality.before_tax"] == D("1206400.00")
     assert any(a.startswith("tax counted") for a in on.public.assumptions)
+    # tax: true is the same as tax: {}; tax: false leaves it out
+    switched = sp.evaluate(from_data(supplier(fleksjob_wage="140 DKK/hour", tax=True))).results()
+    assert switched["public.municipality"] == D("1331965.63")
+    assert from_data(supplier(tax=False)).public.tax is None  # type: ignore[union-attr]
 
 
 # -- 8. real or nominal -----------------------------------------------------------------------------------

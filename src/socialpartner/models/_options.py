@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from socialpartner._internal.units import canonical
 from socialpartner.errors import SocialPartnerError
@@ -97,6 +97,16 @@ class PublicBudget(Frozen):
     during_course: Benefit | None = None
     counterfactual: dict[str, Benefit] = Field(default_factory=dict)
     tax: TaxEffects | None = None
+
+    @field_validator("tax", mode="before")
+    @classmethod
+    def _tax_switch(cls, value: Any) -> Any:
+        """``tax: true`` counts tax at the default rates; ``tax: false`` leaves it out."""
+        if value is True:
+            return {}
+        if value is False:
+            return None
+        return value
 
     @model_validator(mode="after")
     def _groups(self) -> Self:
