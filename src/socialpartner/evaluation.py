@@ -20,7 +20,7 @@ from socialpartner._internal import engine
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
-from socialpartner.errors import LedgerError
+from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import CONTEXT, in_context, to_ore
@@ -538,7 +538,11 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
         if benefit.parameter is None or (group, benefit.parameter) in seen:
             continue
         seen.add((group, benefit.parameter))
-        start = dt.date(budget.year, 1, 1) - dt.timedelta(weeks=budget.weeks_before(group))
+        try:
+            weeks = budget.weeks_before(group)
+        except SocialPartnerError:
+            continue  # weeks by group, and this deal has no such group: nobody receives the benefit
+        start = dt.date(budget.year, 1, 1) - dt.timedelta(weeks=weeks)
         legacy = parameters.get(benefit.parameter, budget.year).legacy
         if legacy is None:
             continue
