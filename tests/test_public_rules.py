@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -26,6 +26,7 @@ from socialpartner.public import refusion_rate
 from socialpartner.scenario import from_data
 
 from .conftest import ROOT
+from .strategies import any_model_data
 
 D = Decimal
 AALBORG = {"name": "Aalborg Kommune", "code": 851}
@@ -417,3 +418,36 @@ def test_the_participants_rate_mixes_the_ladder(weeks: int, index: int, q: Fract
         assert mixed == first
     if q == 1:
         assert mixed == newest
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(any_model_data(), st.sampled_from([0, 3, 30, 104]))
+def test_tax_adds_only_its_own_lines_on_every_model(data: dict[str, Any], weeks: int) -> None:
+    """With tax, the net effect before tax is the net effect without it; after tax adds the tax lines."""
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": weeks,
+        "during_course": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"},
+        "counterfactual": {
+            "fleksjob": {"parameter": "benefit.ledighedsydelse"},
+            "løntilskud": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"},
+            "course participant": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"},
+        },
+    }
+    if data.get("municipality") is None:
+        data["public"]["municipality"] = AALBORG
+    try:
+        without = sp.evaluate(from_data(data))
+    except (ValidationError, sp.LedgerError):
+        return  # amounts beyond what can be booked: judged elsewhere
+    data["public"]["tax"] = {}
+    taxed = sp.evaluate(from_data(data))
+    for a, b in zip(without.breakdown or (without,), taxed.breakdown or (taxed,), strict=True):
+        assert a.public is not None
+        assert b.public is not None
+        for payer in ("municipality", "state"):
+            assert b.public.net_effect_before_tax(payer) == a.public.net_effect(payer)
+            tax = sum((x.counterfactual - x.actual for x in b.public.lines if x.tax and x.payer == payer), D(0))
+            assert b.public.net_effect(payer) == a.public.net_effect(payer) + tax
+        # tax lines are revenue: never a cost to a payer
+        assert all(x.actual <= 0 for x in b.public.lines if x.tax)
