@@ -229,7 +229,7 @@ def test_horizon_and_public_errors(change: Any, words: str) -> None:
 def test_public_needs_a_municipality() -> None:
     data = yaml.safe_load((ROOT / "examples" / "supplier_facility.yaml").read_text(encoding="utf-8"))
     data["public"] = {"year": 2024, "weeks_on_support": 0}
-    with pytest.raises(ValidationError, match="needs a municipality"):
+    with pytest.raises(ValidationError, match=r"public\.municipality: this deal has no municipality party"):
         from_data(data)
 
 

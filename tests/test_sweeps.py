@@ -132,7 +132,14 @@ PUBLIC = {
     "counterfactual": {
         "fleksjob": {"parameter": "benefit.ressourceforloebsydelse_without_children"},
         "course participant": {"amount": "11000 DKK/month"},
+        "løntilskud": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"},
     },
+}
+# the refusion ladder per group (with a § 6 restart) and tax, drawn on top of PUBLIC
+PUBLIC_MORE = {
+    "weeks_on_support": {"fleksjob": 20, "course participant": 60, "default": 2},
+    "self_supported_weeks": {"løntilskud": 52},
+    "tax": {},
 }
 HORIZON = {
     "years": 3,
@@ -140,6 +147,13 @@ HORIZON = {
     "wage_growth": "3 %",
     "price_growth": "2 %",
     "progression": {"after": "6 month", "to_fleksjob": "10 %", "to_ordinary": "5 %", "leave": "20 %"},
+}
+# a comparison group, those who leave kept on førtidspension, a nominal rate, drawn on top of HORIZON
+PROGRESSION_MORE = {
+    "comparison": {"to_fleksjob": "4 %", "to_ordinary": "2 %", "leave": "10 %"},
+    "leave_benefit": {"parameter": "benefit.foertidspension_enlig"},
+    "fleksjob_wage": "150 DKK/hour",
+    "fleksjob_hours": "12 hour/week",
 }
 
 
@@ -151,10 +165,17 @@ def sweepable(draw: st.DrawFn) -> tuple[dict[str, Any], str, list[Any]]:
             shared_responsibility_data(), supplier_data(), labour_shortage_data(), in_house_data(), spin_off_data()
         )
     )
-    if data.get("municipality") is not None and draw(st.booleans()):
+    if draw(st.booleans()):
         data["public"] = copy.deepcopy(PUBLIC)
+        if data.get("municipality") is None:  # the citizens' home municipality pays
+            data["public"]["municipality"] = {"name": "Aalborg Kommune", "code": 851}
+        if draw(st.booleans()):
+            data["public"].update(copy.deepcopy(PUBLIC_MORE))
     if data["model"] != "spin_off" and draw(st.booleans()):
         data["horizon"] = copy.deepcopy(HORIZON)
+        if draw(st.booleans()):
+            data["horizon"]["progression"].update(copy.deepcopy(PROGRESSION_MORE))
+            data["horizon"]["nominal_discount_rate"] = "4 %"
     try:
         p = from_data(data)
     except ValidationError:
@@ -198,7 +219,8 @@ def expected(ev: sp.Evaluation, column: str) -> Any:
 def test_every_row_equals_evaluate(case: tuple[dict[str, Any], str, list[Any]]) -> None:
     """Every column of every row: money within 0.01 DKK, FTE and ratios within 0.01 (coverage tighter)."""
     data, path, values = case
-    event(f"{data['model']}, public: {'public' in data}, horizon: {'horizon' in data}")
+    more = ("tax" in data.get("public", {}), "comparison" in data.get("horizon", {}).get("progression", {}))
+    event(f"{data['model']}, public: {'public' in data}, horizon: {'horizon' in data}, tax/comparison: {more}")
     p = from_data(data)
     try:
         frame = sp.sweep(p, {path: values}, mode="paired")
@@ -322,3 +344,32 @@ def test_cli_sweep(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["sweep", str(EXAMPLE), "--vary", "courses.price=9000-14000"])
     assert bad.exit_code == 2
     assert "PATH=LOW..HIGH:COUNT" in bad.output
+
+
+@pytest.mark.parametrize("path", ["courses.price", "courses.participants", "temp_hours.workers"])
+def test_ladders_comparison_and_tax_sweep_as_evaluated(path: str) -> None:
+    """The three-year example with every public rule on: each column equals evaluate."""
+    data = yaml.safe_load((EXAMPLE.parent / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"].update(copy.deepcopy(PUBLIC_MORE))
+    data["horizon"]["progression"].update(copy.deepcopy(PROGRESSION_MORE))
+    p = from_data(data)
+    values: list[Any] = ["10000 DKK/month", "12500.50 DKK/month"] if path == "courses.price" else [0, 2, 7]
+    frame = sp.sweep(p, {path: values}, mode="paired")
+    assert "public.state.before_tax [DKK]" in frame.columns
+    assert "2027.public.municipality.before_tax [DKK]" in frame.columns
+    for value, (_, row) in zip(values, frame.iterrows(), strict=True):
+        ev = sp.evaluate(paths.replace(p, path, value))
+        for column in frame.columns:
+            if column.startswith(path):
+                continue
+            want = expected(ev, column)
+            if want is _MISSING and (".net." in f".{column}" or column.startswith("npv.")):
+                want = Decimal(0)  # a party with no flow in this variant (no participants)
+            if want is _MISSING and column.startswith("payback."):
+                want = None  # never negative: no payback year
+            assert want is not _MISSING, column
+            if want is None:
+                assert math.isnan(row[column]), column
+            elif not column.endswith("coverage"):
+                assert abs(row[column] - float(want)) <= 0.011, (column, row[column], want)

@@ -55,7 +55,15 @@ if TYPE_CHECKING:
         TempHours,
         Workforce,
     )
-    from socialpartner.models._options import Benefit, Change, Horizon, Progression, PublicBudget
+    from socialpartner.models._options import (
+        Benefit,
+        Change,
+        Comparison,
+        Horizon,
+        Progression,
+        PublicBudget,
+        TaxEffects,
+    )
     from socialpartner.money import ORE, ROUNDING_RULE, allocate, to_ore
     from socialpartner.parameters import Legacy, ParameterSet, ParameterValue, default_parameters
     from socialpartner.parties import Company, Municipality, Party, SocialEnterprise, is_valid_cvr
@@ -108,6 +116,7 @@ _LAZY: dict[str, str] = {
     "sweep": "socialpartner.sweeps",
     "tornado": "socialpartner.sweeps",
     "Benefit": "socialpartner.models._options",
+    "Comparison": "socialpartner.models._options",
     "BreakEven": "socialpartner.evaluation",
     "Change": "socialpartner.models._options",
     "Check": "socialpartner.evaluation",
@@ -133,6 +142,7 @@ _LAZY: dict[str, str] = {
     "PartyTotals": "socialpartner.ledger",
     "Progression": "socialpartner.models._options",
     "PublicBudget": "socialpartner.models._options",
+    "TaxEffects": "socialpartner.models._options",
     "PublicLine": "socialpartner.public",
     "PublicView": "socialpartner.public",
     "ROUNDING_RULE": "socialpartner.money",
@@ -198,6 +208,7 @@ __all__ = [
     "Change",
     "Check",
     "Company",
+    "Comparison",
     "CostSplit",
     "Courses",
     "Distribution",
@@ -245,6 +256,7 @@ __all__ = [
     "SupplierPartnership",
     "SupportStaff",
     "SweepError",
+    "TaxEffects",
     "TempHours",
     "Transfer",
     "Triangular",

@@ -9,18 +9,19 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from socialpartner import core
 from socialpartner._internal import engine
 from socialpartner._internal.explain import Explanation
-from socialpartner._internal.i18n import Lang, Money, Number, Text
+from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
-from socialpartner._internal.units import FTE_HOURS_PER_WEEK
-from socialpartner.errors import LedgerError
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
+from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import CONTEXT, in_context, to_ore
@@ -200,8 +201,14 @@ class Evaluation:
         out["fte"] = self.fte
         views = [p.public for p in parts if p.public is not None]
         if views:
-            for payer in ("municipality", "state"):
+            payers: tuple[Literal["municipality", "state"], ...] = ("municipality", "state")
+            for payer in payers:
                 out[f"public.{payer}"] = sum((v.net_effect(payer) for v in views), Decimal("0.00"))
+            if views[0].taxed:
+                for payer in payers:
+                    out[f"public.{payer}.before_tax"] = sum(
+                        (v.net_effect_before_tax(payer) for v in views), Decimal("0.00")
+                    )
         for f in self.figures:
             out.setdefault(f.key, f.value)
         return out
@@ -275,9 +282,59 @@ def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _public_view(effects: engine.PublicEffects) -> PublicView:
-    lines = tuple(PublicLine(x.payer, x.item, _dkk(x.actual), _dkk(x.counterfactual)) for x in effects.lines)
-    return PublicView(effects.year, lines, _statements(effects), places(effects.refusion_rate, Decimal("0.0001")))
+def _public_view(period: engine.PeriodRun, effects: engine.PublicEffects) -> PublicView:
+    lines = tuple(PublicLine(x.payer, x.item, _dkk(x.actual), _dkk(x.counterfactual), x.tax) for x in effects.lines)
+    rates = {group: places(rate, Decimal("0.0001")) for group, rate in effects.refusion_rates.items()}
+    return PublicView(
+        effects.year,
+        lines,
+        _statements(effects),
+        places(effects.refusion_rate, Decimal("0.0001")),
+        _public_assumptions(period, rates),
+        rates,
+        effects.taxed,
+    )
+
+
+def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) -> tuple[str, ...]:
+    """Sentences for what the public view assumed beyond the inputs."""
+    budget = period.model.public
+    assert budget is not None  # noqa: S101 - only called with a public view
+    out: list[str] = []
+    if budget.fleksjob_wage is None:
+        wages = sorted({p.wage for p in period.plan.placements if p.form == "fleksjob" and p.wage is not None})
+        if wages:
+            share = period.use("fleksjob.wage_share_of_wage_cost")
+            pairs = tuple(Text("msg.wage_pair", cost=Number(to_ore(w)), wage=Number(to_ore(w * share))) for w in wages)
+            out.append(
+                Text(
+                    "msg.assume_fleksjob_wage",
+                    share=Percent(Decimal(share.numerator) / share.denominator),
+                    wages=Join(pairs),
+                )
+            )
+    shown = {g: r for g, r in rates.items() if g != "default"}
+    if len(set(shown.values())) > 1 or (
+        period.index > 0 and "course participant" in shown and bool(period.progression)
+    ):
+        groups = tuple(Text("msg.group_rate", group=g, rate=Percent(r)) for g, r in shown.items())
+        out.append(Text("msg.assume_refusion", rates=Join(groups)))
+    if budget.tax is not None:
+        use = period.use
+
+        def rate(name: str) -> Percent:
+            value = use(name)
+            return Percent(Decimal(value.numerator) / value.denominator)
+
+        out.append(
+            Text(
+                "msg.assume_tax",
+                am=rate("tax.am_bidrag"),
+                municipal=rate("tax.municipal_average"),
+                state=rate("tax.bundskat"),
+            )
+        )
+    return tuple(out)
 
 
 _EACH = "participants × (1 year / course length) ×"
@@ -291,6 +348,18 @@ _PROGRESSION = (
         f"{_EACH} to_ordinary",
     ),
     ("left", "participants leaving", f"{_EACH} leave"),
+    (
+        "comparison_into_fleksjob",
+        "comparison group: finishers moving into fleksjob",
+        f"{_EACH} comparison.to_fleksjob",
+    ),
+    (
+        "comparison_into_ordinary",
+        "comparison group: finishers moving into ordinary jobs",
+        f"{_EACH} comparison.to_ordinary",
+    ),
+    ("effect_into_fleksjob", "effect: moves into fleksjob beyond the comparison group", "with − comparison"),
+    ("effect_into_ordinary", "effect: moves into ordinary jobs beyond the comparison group", "with − comparison"),
 )
 
 
@@ -328,7 +397,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         figures=figures,
         checks=extras.checks,
         statements=extras.statements,
-        public=None if period.public is None else _public_view(period.public),
+        public=None if period.public is None else _public_view(period, period.public),
         parameters=tuple(period.use),
         fte=_dkk(s.fte),
         _plan=plan,
@@ -336,13 +405,24 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
     )
 
 
+def _npv_note(partnership: Partnership) -> Text:
+    """The present value's formula in words: real (deflated by price growth) or nominal."""
+    horizon = partnership.horizon
+    if horizon is not None and horizon.nominal_discount_rate is not None:
+        return Text("note.npv_nominal")
+    if horizon is not None and canonical(horizon.price_growth) != 0:
+        return Text("note.npv_real")
+    return Text("note.npv")
+
+
 def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
     labels = [p.label for p in run.periods]
+    note = _npv_note(run.partnership)
     out = []
     for name, value in run.present_values.items():
         what = "msg.npv_public" if name.startswith("public.") else "msg.npv"
         who = _who(name, run)
-        out.append(Figure(f"npv.{name}", Text(what, who=who), _dkk(value), "DKK", Text("note.npv")))
+        out.append(Figure(f"npv.{name}", Text(what, who=who), _dkk(value), "DKK", note))
         if run.ever_negative[name]:
             back = run.payback[name]
             out.append(
@@ -429,6 +509,68 @@ def evaluate(partnership: Partnership) -> Evaluation:
     """
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
+    checks = legacy_checks(partnership) if partnership.public is not None else ()
     if not result.multi_period:
-        return parts[0]
-    return _combine(partnership, result, parts)
+        return replace(parts[0], checks=(*parts[0].checks, *checks)) if checks else parts[0]
+    combined = _combine(partnership, result, parts)
+    statements = combined.statements
+    if partnership.horizon is not None:
+        statements = (*statements, _discounting(partnership))
+    return replace(combined, checks=(*combined.checks, *checks), statements=statements)
+
+
+def _discounting(partnership: Partnership) -> str:
+    """How the present values were discounted: real (deflated) or nominal."""
+    horizon = partnership.horizon
+    assert horizon is not None  # noqa: S101 - only with a horizon
+    if horizon.nominal_discount_rate is not None:
+        rate = canonical(horizon.nominal_discount_rate)
+        return Text("msg.discount_nominal", rate=Percent(Decimal(rate.numerator) / rate.denominator))
+    growth = canonical(horizon.price_growth)
+    return Text("msg.discount_real", growth=Percent(Decimal(growth.numerator) / growth.denominator))
+
+
+def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
+    """A check per legacy benefit used (e.g. ressourceforløbsydelse), against its abolition date.
+
+    The citizens of a group started on support ``weeks_on_support`` weeks before 1 January
+    of ``public.year``; with progression, new citizens take freed course places from
+    1 January of each later year. A benefit abolished for new citizens before they
+    started is "not met": the law no longer allows it for them.
+    """
+    budget = partnership.public
+    assert budget is not None  # noqa: S101 - only called with a public block
+    parameters = partnership.parameter_set()
+    uses: list[tuple[str, Any]] = [(g, b) for g, b in budget.counterfactual.items()]
+    if budget.during_course is not None:
+        uses.append(("course participant", budget.during_course))
+    horizon = partnership.horizon
+    entrants = horizon is not None and horizon.progression is not None and horizon.years > 1
+    out: list[Check] = []
+    seen: set[tuple[str, str]] = set()
+    for group, benefit in uses:
+        if benefit.parameter is None or (group, benefit.parameter) in seen:
+            continue
+        seen.add((group, benefit.parameter))
+        try:
+            weeks = budget.weeks_before(group)
+        except SocialPartnerError:
+            continue  # weeks by group, and this deal has no such group: nobody receives the benefit
+        start = dt.date(budget.year, 1, 1) - dt.timedelta(weeks=weeks)
+        legacy = parameters.get(benefit.parameter, budget.year).legacy
+        if legacy is None:
+            continue
+        criterion = Text(
+            "msg.legacy_criterion", name=Raw(benefit.parameter), date=Raw(str(legacy.abolished_from)), by=Raw(legacy.by)
+        )
+        starts = [(start, Text("msg.legacy_started", group=group, date=Raw(str(start))))]
+        if entrants and group == "course participant":
+            assert horizon is not None  # noqa: S101
+            first = dt.date(budget.year + 1, 1, 1)
+            starts.append((first, Text("msg.legacy_entrants", date=Raw(str(first)))))
+        late = [why for when, why in starts if not legacy.allows(when)]
+        if late:
+            out.append(Check(criterion, "not met", Text("msg.legacy_late", reasons=Join(tuple(late), "; "))))
+        else:
+            out.append(Check(criterion, "met", starts[0][1]))
+    return tuple(out)

@@ -11,7 +11,7 @@ the dated parameters.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, get_args
@@ -128,6 +128,53 @@ def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Num]) -> Num
     return div(summed, weeks)
 
 
+class Ladder:
+    """The state's refusion rate per group for one period, each computed once.
+
+    A group (a placement form) starts at its ``weeks_on_support`` (week 1 after a § 6
+    restart) and ages 52 weeks a year. With progression, the course places freed each
+    year are filled by new citizens who start their own ladder at week 1: in year *t* a
+    share ``(1 − q)^t`` of the participants are the first ones and a share
+    ``q·(1 − q)^(t − s)`` entered in year *s*, where ``q`` is the share of places freed a
+    year; the participants' rate is the average over these cohorts.
+    """
+
+    __slots__ = ("_budget", "_cache", "_index", "_p", "_turnover", "_weeks")
+
+    def __init__(self, budget: Any, index: int, weeks: int, p: Callable[[str], Num], turnover: Num = None) -> None:
+        self._budget, self._index, self._weeks, self._p, self._turnover = budget, index, weeks, p, turnover
+        self._cache: dict[str, Num] = {}
+
+    def rate(self, group: str) -> Num:
+        """The average refusion rate of ``group`` over the period."""
+        hit = self._cache.get(group)
+        if hit is None:
+            before = self._budget.weeks_before(group) + 52 * self._index
+            hit = refusion_rate(before, self._weeks, self._p)
+            q = self._turnover
+            if group == "course participant" and q is not None and self._index > 0:
+                t = self._index
+                mixed = hit * (1 - q) ** t
+                for s in range(1, t + 1):  # the citizens who took a freed place at the start of year s
+                    mixed = mixed + q * (1 - q) ** (t - s) * refusion_rate(52 * (t - s), self._weeks, self._p)
+                hit = mixed
+            self._cache[group] = hit
+        return hit
+
+    def headline(self) -> Num:
+        """The rate of a group at the default weeks (the first group priced without a default)."""
+        weeks = self._budget.weeks_on_support
+        if isinstance(weeks, int) or "default" in weeks:
+            before = self._budget.weeks_before("default") + 52 * self._index
+            return refusion_rate(before, self._weeks, self._p)
+        return next(iter(self._cache.values()), Fraction(0))
+
+    @property
+    def rates(self) -> dict[str, Num]:
+        """The rates computed so far, by group."""
+        return dict(self._cache)
+
+
 @dataclass(frozen=True, slots=True)
 class PublicLine:
     """One item of a public payer's budget: what it pays, and would pay otherwise.
@@ -139,6 +186,7 @@ class PublicLine:
     item: str
     actual: Decimal
     counterfactual: Decimal
+    tax: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +195,14 @@ class PublicView:
 
     Attributes:
         year: the parameter year used.
-        lines: the items per payer.
+        lines: the items per payer (tax lines with ``tax`` set, with a ``public.tax`` block).
         counterfactual: the stated counterfactual, one sentence per group.
-        refusion_rate: the state's average refusion rate over the period.
+        refusion_rate: the state's average refusion rate over the period for a group
+            with the default ``weeks_on_support``.
+        assumptions: what the view assumed beyond the inputs (a derived fleksjob wage,
+            refusion per group, tax), one sentence each.
+        refusion_rates: the average refusion rate of each group priced.
+        taxed: whether tax is counted (:meth:`net_effect` is then after tax).
 
     """
 
@@ -157,6 +210,9 @@ class PublicView:
     lines: tuple[PublicLine, ...]
     counterfactual: tuple[str, ...]
     refusion_rate: Decimal
+    assumptions: tuple[str, ...] = ()
+    refusion_rates: Mapping[str, Decimal] = field(default_factory=dict)
+    taxed: bool = False
 
     @in_context
     def actual(self, payer: Payer) -> Decimal:
@@ -170,29 +226,52 @@ class PublicView:
 
     @in_context
     def net_effect(self, payer: Payer) -> Decimal:
-        """Counterfactual minus actual: positive means the partnership saves ``payer`` money."""
+        """Counterfactual minus actual: positive means the partnership saves ``payer`` money (after tax, if taxed)."""
         return self.without(payer) - self.actual(payer)
+
+    @in_context
+    def net_effect_before_tax(self, payer: Payer) -> Decimal:
+        """The net effect without the tax lines (equal to :meth:`net_effect` when tax is not counted)."""
+        return sum(
+            (line.counterfactual - line.actual for line in self.lines if line.payer == payer and not line.tax),
+            Decimal("0.00"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Cohort:
-    """People outside the partnership's placements whose support changed (progression)."""
+    """Former course participants in one state (progression), with and without the partnership.
+
+    ``people`` are in that state with the partnership, ``comparison`` in the stated
+    comparison group (0 without one). ``kind``: ``fleksjob`` (fleksløntilskud at
+    ``hourly_wage`` and ``hours_per_year``), ``ordinary`` (self-supporting) or
+    ``benefit`` (e.g. førtidspension, ``benefit``). Whoever is in a state with the
+    partnership but not in the comparison would otherwise be on the benefit of ``group``.
+    """
 
     label: str
     people: Num
-    hourly_wage: Num | None  # None: an ordinary job, no supplement
+    hourly_wage: Num | None  # None: no supplement
     hours_per_year: Num | None
     counterfactual_group: str
+    comparison: Num = 0
+    kind: Literal["fleksjob", "ordinary", "benefit"] = "fleksjob"
+    benefit: Any = None
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One item of a public payer's budget, in øre (exact int or float64 over variants)."""
+    """One item of a public payer's budget, in øre (exact int or float64 over variants).
+
+    ``taxable``: a citizen's income (fleksløntilskud, a benefit); ``tax``: a tax line.
+    """
 
     payer: Payer
     item: str
     actual: Num
     counterfactual: Num
+    taxable: bool = False
+    tax: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,23 +285,51 @@ class Group:
     amount: Num  # øre over the period
 
 
+def home_municipality(partnership: Any) -> Any:
+    """The municipality that pays: the deal's own, else ``public.municipality`` (or None)."""
+    own = getattr(partnership, "municipality", None)
+    return own if own is not None else partnership.public.municipality
+
+
 def _none(people: Num) -> bool:
     """Exactly nobody (a line of arrays over variants always takes part)."""
     return is_exact(people) and not people
 
 
+def fleksjob_wage(budget: Any, line: Placement, p: Callable[[str], Num]) -> Num:
+    """The hourly wage incl. pension behind a fleksjob line's supplement (None: no wage known).
+
+    As stated in ``public.fleksjob_wage``, else the line's wage cost × the parameter
+    ``fleksjob.wage_share_of_wage_cost`` (the wage cost also holds holiday pay, ATP and
+    other employer contributions, which the law's wage L does not).
+    """
+    if budget.fleksjob_wage is not None:
+        return canonical(budget.fleksjob_wage)
+    if line.wage is None:
+        return None
+    return line.wage * p("fleksjob.wage_share_of_wage_cost")
+
+
 def public_flows(
-    budget: Any, placements: tuple[Placement, ...], years: Num, p: Callable[[str], Num], rate: Num
+    budget: Any, placements: tuple[Placement, ...], years: Num, p: Callable[[str], Num], ladder: Ladder
 ) -> list[Flow]:
     """The partnership's public payments as ledger flows.
 
     Municipality → fleksjob workers: fleksløntilskud; municipality → course participants:
-    the benefit during the course; state → municipality: refusion on both at ``rate``.
+    the benefit during the course; municipality → the employer of løntilskud lines: the
+    løntilskud per hour; state → municipality: refusion on each by the group's ladder.
     """
     flows: list[Flow] = []
 
     def paid_with_refusion(
-        key: str, payee: str, amount: Num, purpose: str, formula: str, inputs: tuple[str, ...], refunded: str
+        key: str,
+        payee: str,
+        amount: Num,
+        purpose: str,
+        formula: str,
+        inputs: tuple[str, ...],
+        refunded: str,
+        group: str,
     ) -> None:
         flows.append(Flow(f"public.{key}", "municipality", payee, amount, purpose, formula, inputs))
         flows.append(
@@ -230,9 +337,9 @@ def public_flows(
                 f"public.refusion.{key}",
                 "state",
                 "municipality",
-                amount * rate,
+                amount * ladder.rate(group),
                 refunded,
-                f"refusion rate × {purpose}",
+                f"refusion rate ({group}) × {purpose}",
                 ("public.weeks_on_support",),
             )
         )
@@ -241,7 +348,7 @@ def public_flows(
         if _none(line.headcount):
             continue
         if line.form == "fleksjob" and line.paid_hours is not None:
-            wage = canonical(budget.fleksjob_wage) if budget.fleksjob_wage is not None else line.wage
+            wage = fleksjob_wage(budget, line, p)
             if wage is None:
                 continue
             per_person_year = safe_div(line.paid_hours * _WEEKS, line.headcount)
@@ -253,8 +360,23 @@ def public_flows(
                 "fleksløntilskud",
                 "monthly fleksløntilskud (G − 30 %·min(L,T) − 55 %·max(0,L−T), "
                 "within the lønloft) × 12 × period × headcount",
-                ("public.year", "public.fleksjob_wage" if budget.fleksjob_wage is not None else "wage cost"),
+                ("public.year", "public.fleksjob_wage")
+                if budget.fleksjob_wage is not None
+                else ("public.year", "wage cost", "fleksjob.wage_share_of_wage_cost"),
                 "state refusion on fleksløntilskud",
+                "fleksjob",
+            )
+        elif line.form == "løntilskud" and line.paid_hours is not None and line.employer is not None:
+            amount = p("loentilskud.private_per_hour") * line.paid_hours * (_WEEKS * years)
+            paid_with_refusion(
+                f"loentilskud.{i}",
+                line.employer,
+                amount,
+                "løntilskud",
+                "løntilskud per hour × paid hours × period",
+                ("loentilskud.private_per_hour", "paid_hours"),
+                "state refusion on løntilskud",
+                "løntilskud",
             )
         elif line.form == "course participant" and budget.during_course is not None:
             amount = benefit_monthly(budget.during_course, p) * (_MONTHS * years) * line.headcount
@@ -266,6 +388,7 @@ def public_flows(
                 "monthly benefit × 12 × period × participants",
                 ("public.during_course",),
                 "state refusion on the course benefit",
+                "course participant",
             )
     return flows
 
@@ -277,6 +400,15 @@ def benefit_monthly(benefit: Any, p: Callable[[str], Num]) -> Num:
     return p(benefit.parameter) / _MONTHS
 
 
+# public flows that are a citizen's income, by key prefix: the group they belong to
+_INCOME_GROUPS = {"public.fleksloentilskud": "fleksjob", "public.during_course": "course participant"}
+
+
+def _refusion_lines(item: str, actual: Num, otherwise: Num) -> list[Line]:
+    """The state pays what the municipality gets back, with and without the partnership."""
+    return [Line("municipality", item, -actual, -otherwise), Line("state", item, actual, otherwise)]
+
+
 def public_lines(
     budget: Any,
     flows: tuple[Flow, ...],
@@ -284,35 +416,43 @@ def public_lines(
     placements: tuple[Placement, ...],
     years: Num,
     p: Callable[[str], Num],
-    rate: Num,
+    ladder: Ladder,
     cohorts: tuple[Cohort, ...] = (),
 ) -> tuple[list[Line], list[Group]]:
     """The budget effect per payer (øre), from the settled flows and the stated counterfactual."""
     lines: list[Line] = []
-
-    def refusion(item: str, amount: Num, *, otherwise: bool = False) -> None:
-        # the state pays what the municipality gets back
-        lines.append(Line("municipality", item, 0, -amount) if otherwise else Line("municipality", item, -amount, 0))
-        lines.append(Line("state", item, 0, amount) if otherwise else Line("state", item, amount, 0))
-
     # actual payments of the municipality in the ledger (course payments and the public flows)
     for flow in flows:
         if flow.payer == "municipality":
-            lines.append(Line("municipality", flow.purpose, amounts[flow.key], 0))
+            group = _INCOME_GROUPS.get(flow.key.rpartition(".")[0])
+            income = group is not None and group in budget.counterfactual  # taxed only where compared
+            lines.append(Line("municipality", flow.purpose, amounts[flow.key], 0, taxable=income))
         elif flow.payer == "state" and flow.payee == "municipality":
-            refusion(flow.purpose, amounts[flow.key])
+            lines += _refusion_lines(flow.purpose, amounts[flow.key], 0)
     people: dict[str, Num] = {}
     for line in placements:
         if not _none(line.headcount):
             people[line.form] = people.get(line.form, 0) + line.headcount
     for cohort in cohorts:
         group = cohort.counterfactual_group
-        people[group] = people.get(group, 0) + cohort.people
-        if cohort.hourly_wage is not None and cohort.hours_per_year is not None and not _none(cohort.people):
-            monthly = supplement_for(cohort.hourly_wage, cohort.hours_per_year, p)
-            amount = ore(monthly * (_MONTHS * years) * cohort.people)
-            lines.append(Line("municipality", f"fleksløntilskud: {cohort.label}", amount, 0))
-            refusion(f"state refusion: {cohort.label}", ore(div(amount, 100) * rate))
+        # otherwise on the group's benefit: in this state with the partnership, not in the comparison
+        people[group] = people.get(group, 0) + cohort.people - cohort.comparison
+        if _none(cohort.people) and _none(cohort.comparison):
+            continue
+        monthly = None
+        if cohort.kind == "fleksjob" and cohort.hourly_wage is not None and cohort.hours_per_year is not None:
+            monthly, item = supplement_for(cohort.hourly_wage, cohort.hours_per_year, p), "fleksløntilskud"
+        elif cohort.kind == "benefit" and cohort.benefit is not None:
+            monthly, item = benefit_monthly(cohort.benefit, p), "benefit"
+        if monthly is None:
+            continue
+        rate = ladder.rate(group)
+        with_, without = (ore(monthly * (_MONTHS * years) * n) for n in (cohort.people, cohort.comparison))
+        taxed = group in budget.counterfactual
+        lines.append(Line("municipality", f"{item}: {cohort.label}", with_, without, taxable=taxed))
+        lines += _refusion_lines(
+            f"state refusion: {cohort.label}", ore(div(with_, 100) * rate), ore(div(without, 100) * rate)
+        )
     groups: list[Group] = []
     for group, count in people.items():
         benefit = budget.counterfactual.get(group)
@@ -323,6 +463,60 @@ def public_lines(
         monthly = benefit_monthly(benefit, p)
         amount = ore(monthly * (_MONTHS * years) * count)
         groups.append(Group(group, count, benefit, monthly, amount))
-        lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount))
-        refusion(f"counterfactual refusion: {group}", ore(div(amount, 100) * rate), otherwise=True)
+        lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount, taxable=True))
+        lines += _refusion_lines(f"counterfactual refusion: {group}", 0, ore(div(amount, 100) * ladder.rate(group)))
+    if budget.tax is not None:
+        lines += tax_lines(budget, lines, placements, years, p, cohorts)
     return lines, groups
+
+
+def tax_lines(
+    budget: Any,
+    lines: list[Line],
+    placements: tuple[Placement, ...],
+    years: Num,
+    p: Callable[[str], Num],
+    cohorts: tuple[Cohort, ...] = (),
+) -> list[Line]:
+    """Tax on the incomes of the groups with a stated counterfactual, as negative costs (øre).
+
+    Wages (the wage cost × the taxable share; the fleksjob wage where stated) pay
+    AM-bidrag to the state; wages after AM-bidrag and the public incomes (fleksløntilskud,
+    benefits) pay the average municipal tax to the municipality and the bottom-bracket
+    tax to the state. Nobody has wages in the counterfactual.
+    """
+    stated = budget.counterfactual
+    share = budget.tax.taxable_share_of_wage_cost
+    share = canonical(share) if share is not None else p("fleksjob.wage_share_of_wage_cost")
+    wages: Num = 0
+    for line in placements:
+        if line.form not in stated or line.wage is None or line.paid_hours is None or _none(line.headcount):
+            continue
+        hourly = fleksjob_wage(budget, line, p) if line.form == "fleksjob" else line.wage * share
+        wages = wages + hourly * line.paid_hours * (_WEEKS * years)
+    cohort_wages: list[Num] = [0, 0]
+    for cohort in cohorts:
+        if cohort.counterfactual_group in stated and cohort.kind == "fleksjob" and cohort.hourly_wage is not None:
+            per_person = cohort.hourly_wage * cohort.hours_per_year * years
+            cohort_wages = [
+                cohort_wages[0] + per_person * cohort.people,
+                cohort_wages[1] + per_person * cohort.comparison,
+            ]
+    wage_ore = (ore(wages + cohort_wages[0]), ore(cohort_wages[1]))
+    am = p("tax.am_bidrag")
+    am_ore = tuple(ore(div(w, 100) * am) for w in wage_ore)
+    # public incomes of those groups: fleksløntilskud, benefits (the course benefit counts for participants)
+    incomes: list[Num] = [0, 0]
+    for item in lines:
+        if item.taxable:
+            incomes = [incomes[0] + item.actual, incomes[1] + item.counterfactual]
+    base = [wage_ore[i] - am_ore[i] + incomes[i] for i in (0, 1)]
+    municipal, state = p("tax.municipal_average"), p("tax.bundskat")
+    out = [Line("state", "tax: AM-bidrag on wages", -am_ore[0], -am_ore[1], tax=True)]
+    taxes: tuple[tuple[Payer, str, Num], ...] = (
+        ("municipality", "tax: municipal income tax", municipal),
+        ("state", "tax: state bottom-bracket tax", state),
+    )
+    for payer, label, rate in taxes:
+        out.append(Line(payer, label, -ore(div(base[0], 100) * rate), -ore(div(base[1], 100) * rate), tax=True))
+    return out

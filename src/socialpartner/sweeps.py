@@ -165,6 +165,9 @@ def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, tuple[
     if period.public is not None:
         for payer in engine.PAYERS:
             out[f"{prefix}public.{payer} [DKK]"] = (period.public.net_effect(payer), _ORE)
+        if period.public.taxed:
+            for payer in engine.PAYERS:
+                out[f"{prefix}public.{payer}.before_tax [DKK]"] = (period.public.net_effect_before_tax(payer), _ORE)
 
 
 def _columns(run: engine.Run) -> dict[str, tuple[Any, float]]:
@@ -183,6 +186,10 @@ def _columns(run: engine.Run) -> dict[str, tuple[Any, float]]:
     for name, yearly in engine.series(periods).items():
         key = name if name.startswith("public.") else f"net.{name}"
         out[f"{key} [DKK]"] = (total((1, n) for n in yearly), _ORE)
+    taxed = [p.public for p in periods if p.public is not None and p.public.taxed]
+    if taxed:
+        for payer in engine.PAYERS:
+            out[f"public.{payer}.before_tax [DKK]"] = (total((1, v.net_effect_before_tax(payer)) for v in taxed), _ORE)
     out["jobs"] = (periods[-1].settlement.jobs, 1.0)
     out["fte"] = (periods[-1].settlement.fte, _ORE)
     years = [_year_number(p.label) for p in periods]

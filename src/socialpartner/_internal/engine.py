@@ -150,6 +150,8 @@ class PublicEffects:
     lines: tuple[public.Line, ...]
     groups: tuple[public.Group, ...]
     refusion_rate: Num
+    refusion_rates: Mapping[str, Num]
+    taxed: bool = False
 
     def actual(self, payer: str) -> Num:
         """What ``payer`` pays with the partnership (øre)."""
@@ -162,6 +164,12 @@ class PublicEffects:
     def net_effect(self, payer: str) -> Num:
         """Otherwise minus with: positive means the partnership saves ``payer`` money (øre)."""
         return self.without(payer) - self.actual(payer)
+
+    def net_effect_before_tax(self, payer: str) -> Num:
+        """The net effect without the tax lines (øre)."""
+        return total(
+            (1, line.counterfactual - line.actual) for line in self.lines if line.payer == payer and not line.tax
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +239,11 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
     periods: list[PeriodRun] = []
     state = _horizon.Progress.start(vector)
     parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
+    turnover = _horizon.turnover(partnership.horizon)
+    public_parties = dict(PUBLIC_PARTIES)
+    home = None if partnership.public is None else public.home_municipality(partnership)
+    if home is not None:
+        public_parties["municipality"] = home.name  # the citizens' home municipality pays
     for year in _horizon.years(partnership, overrides, vector):
         plan = year.plan
         use = ParameterUse(parameters, parameter_year(partnership, year.index))
@@ -240,15 +253,17 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
         effects = None
         if budget is not None:
             years_long = canonical(year.model.period)
-            rate = public.refusion_rate(budget.weeks_on_support + 52 * year.index, round(years_long * 52), p)
-            extra = public.public_flows(budget, plan.placements, years_long, p, rate)
-            plan = replace(plan, flows=(*plan.flows, *extra), parties={**plan.parties, **PUBLIC_PARTIES})
+            ladder = public.Ladder(budget, year.index, round(years_long * 52), p, turnover)
+            extra = public.public_flows(budget, plan.placements, years_long, p, ladder)
+            plan = replace(plan, flows=(*plan.flows, *extra), parties=_with_parties(plan.parties, public_parties))
         settlement = settle(plan)
         if budget is not None:
             lines, groups = public.public_lines(
-                budget, plan.flows, settlement.amounts, plan.placements, years_long, p, rate, cohorts
+                budget, plan.flows, settlement.amounts, plan.placements, years_long, p, ladder, cohorts
             )
-            effects = PublicEffects(use.year, tuple(lines), tuple(groups), rate)
+            effects = PublicEffects(
+                use.year, tuple(lines), tuple(groups), ladder.headline(), ladder.rates, budget.tax is not None
+            )
         progression = state.advance(partnership.horizon, plan.placements)
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
     multi = partnership.MULTI_PERIOD or partnership.horizon is not None
@@ -258,10 +273,15 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
     return Run(partnership, tuple(periods), multi, pv, payback, negative, totals)
 
 
+def _with_parties(parties: Mapping[str, str], more: Mapping[str, str]) -> dict[str, str]:
+    """The plan's parties, then the public ones it does not name."""
+    return {**parties, **{k: v for k, v in more.items() if k not in parties}}
+
+
 def discount_factors(partnership: Partnership, n: int) -> list[Fraction]:
     """Exact present-value factors ``1 / (1 + r)^t`` for years 0 … n-1 of a scenario."""
     use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
-    return _horizon.discount_factors(n, use)
+    return _horizon.discount_factors(n, use, partnership.horizon)
 
 
 def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[Num]]:
@@ -280,5 +300,5 @@ def _over_periods(
     partnership: Partnership, parameters: ParameterSet, periods: list[PeriodRun], vector: bool
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
     use = ParameterUse(parameters, parameter_year(partnership, 0))
-    factors = _horizon.discount_factors(len(periods), _reader(use, vector))
+    factors = _horizon.discount_factors(len(periods), _reader(use, vector), partnership.horizon)
     return _horizon.present_values(series(periods), factors, exact=not vector)

@@ -22,7 +22,7 @@ import pint
 from pydantic import BaseModel, ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.backend import Num, div, is_exact, ore, total, where
+from socialpartner._internal.backend import Num, div, is_exact, minimum, ore, total, where
 from socialpartner._internal.plan import Placement, Plan
 from socialpartner._internal.units import canonical, exact_magnitude, format_magnitude, unit_info, with_magnitude
 
@@ -48,7 +48,17 @@ WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "cost_per_fte", "fleksjob_wag
 # Not prices of the deal: stated benefits, parameter overrides, the horizon itself, expectations.
 _NOT_GROWN = frozenset({"parameters", "during_course", "counterfactual", "horizon", "expect"})
 # Inputs that describe the scenario rather than a year of it: a change may not set them.
-FIXED_INPUTS = ("model", "name", "period", "horizon", "public.year", "public.weeks_on_support", "parameters")
+FIXED_INPUTS = (
+    "model",
+    "name",
+    "period",
+    "horizon",
+    "public.year",
+    "public.weeks_on_support",
+    "public.self_supported_weeks",
+    "public.municipality",
+    "parameters",
+)
 _DKK = ("[currency]", 1)
 
 
@@ -192,13 +202,29 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
         yield Year(label, index, model, replace(model._plan(), label=label))
 
 
+_STATES = ("fleksjob", "ordinary", "left")
+
+
 @dataclass
 class Progress:
-    """Course participants moving on, year by year (people as exact or float64 numbers)."""
+    """Course participants moving on, year by year (people as exact or float64 numbers).
 
-    in_fleksjob: Num = 0
-    in_ordinary: Num = 0
-    figures: dict[str, Num] = field(default_factory=dict)
+    ``with_`` holds those in fleksjob, ordinary jobs and gone (left) with the partnership,
+    ``without`` the same for the stated comparison group (all zero without one).
+    """
+
+    with_: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
+    without: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
+
+    @property
+    def in_fleksjob(self) -> Num:
+        """Former participants in fleksjob with the partnership."""
+        return self.with_["fleksjob"]
+
+    @property
+    def in_ordinary(self) -> Num:
+        """Former participants in ordinary jobs with the partnership."""
+        return self.with_["ordinary"]
 
     @classmethod
     def start(cls, vector: bool) -> Progress:
@@ -206,7 +232,7 @@ class Progress:
         return cls()
 
     def cohorts(self, horizon: Horizon | None, index: int, p: Callable[[str], Num], vector: bool) -> tuple[Cohort, ...]:
-        """Former participants in jobs this year, for the public view."""
+        """Former participants in jobs (and, with ``leave_benefit``, on it) this year, for the public view."""
         from socialpartner.public import Cohort
 
         progression = None if horizon is None else horizon.progression
@@ -216,10 +242,25 @@ class Progress:
         if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
             wage = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
             hours = canonical(progression.fleksjob_hours)
-        return (
-            Cohort("former participants in fleksjob", self.in_fleksjob, wage, hours, "course participant"),
-            Cohort("former participants in ordinary jobs", self.in_ordinary, None, None, "course participant"),
-        )
+        w, c, group = self.with_, self.without, "course participant"
+        out = [
+            Cohort("former participants in fleksjob", w["fleksjob"], wage, hours, group, c["fleksjob"], "fleksjob"),
+            Cohort("former participants in ordinary jobs", w["ordinary"], None, None, group, c["ordinary"], "ordinary"),
+        ]
+        if progression.leave_benefit is not None:
+            out.append(
+                Cohort(
+                    "former participants who left",
+                    w["left"],
+                    None,
+                    None,
+                    group,
+                    c["left"],
+                    "benefit",
+                    progression.leave_benefit,
+                )
+            )
+        return tuple(out)
 
     def advance(self, horizon: Horizon | None, placements: tuple[Placement, ...]) -> dict[str, Num]:
         """Move this year's finishers on; people count in their new job from the next year on."""
@@ -230,31 +271,63 @@ class Progress:
         rounds = div(1, canonical(progression.after))  # courses finished per place per year
         finishing = participants * rounds
         moves = {
-            "in_fleksjob": self.in_fleksjob,
-            "in_ordinary": self.in_ordinary,
+            "in_fleksjob": self.with_["fleksjob"],
+            "in_ordinary": self.with_["ordinary"],
             "into_fleksjob": finishing * canonical(progression.to_fleksjob),
             "into_ordinary": finishing * canonical(progression.to_ordinary),
             "left": finishing * canonical(progression.leave),
         }
-        self.in_fleksjob = self.in_fleksjob + moves["into_fleksjob"]
-        self.in_ordinary = self.in_ordinary + moves["into_ordinary"]
+        comparison = progression.comparison
+        if comparison is not None:
+            moves["comparison_into_fleksjob"] = finishing * canonical(comparison.to_fleksjob)
+            moves["comparison_into_ordinary"] = finishing * canonical(comparison.to_ordinary)
+            moves["effect_into_fleksjob"] = moves["into_fleksjob"] - moves["comparison_into_fleksjob"]
+            moves["effect_into_ordinary"] = moves["into_ordinary"] - moves["comparison_into_ordinary"]
+            for state, share in (
+                ("fleksjob", comparison.to_fleksjob),
+                ("ordinary", comparison.to_ordinary),
+                ("left", comparison.leave),
+            ):
+                self.without[state] = self.without[state] + finishing * canonical(share)
+        self.with_["fleksjob"] = self.with_["fleksjob"] + moves["into_fleksjob"]
+        self.with_["ordinary"] = self.with_["ordinary"] + moves["into_ordinary"]
+        self.with_["left"] = self.with_["left"] + moves["left"]
         return moves
+
+
+def turnover(horizon: Horizon | None) -> Num:
+    """The share of course places freed (and filled by new citizens) a year; None without progression."""
+    progression = None if horizon is None else horizon.progression
+    if progression is None:
+        return None
+    moved = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
+    return minimum(div(moved, canonical(progression.after)), 1)  # at most every place once a year
 
 
 # -- present values and payback over the periods ------------------------------------------
 
 
-def discount_factors(n: int, p: Callable[[str], Num]) -> list[Num]:
-    """Present-value factors ``1 / (1 + r)^t`` for years 0 … n-1 at the Finansministeriet rates.
+def discount_factors(n: int, p: Callable[[str], Num], horizon: Horizon | None = None) -> list[Num]:
+    """Present-value factors for years 0 … n-1.
 
-    ``discount_rate.years_0_35`` for the first 35 years, ``discount_rate.years_36_70`` after.
+    The yearly nets are nominal (inputs grow with wages and prices). By default they are
+    deflated by the price growth, ``(1 + price growth)^t``, and discounted at the
+    Finansministeriet's real rates (``discount_rate.years_0_35`` for the first 35 years,
+    ``discount_rate.years_36_70`` after); with ``horizon.nominal_discount_rate`` they are
+    discounted at that nominal rate instead.
     """
+    if horizon is not None and horizon.nominal_discount_rate is not None:
+        nominal = canonical(horizon.nominal_discount_rate)
+        return [div(1, (1 + nominal) ** t) for t in range(n)]
     early, late = p("discount_rate.years_0_35"), p("discount_rate.years_36_70")
+    inflation = 0 if horizon is None else canonical(horizon.price_growth)
     factors: list[Num] = []
     for t in range(n):
         factor = div(1, (1 + early) ** min(t, 35))
         if t > 35:
             factor = div(factor, (1 + late) ** (t - 35))
+        if inflation:
+            factor = div(factor, (1 + inflation) ** t)
         factors.append(factor)
     return factors
 

@@ -146,6 +146,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.otherwise": ("Otherwise", "Ellers"),
     "ui.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
     "ui.counterfactual": ("counterfactual", "ellers"),
+    "ui.assumption": ("assumption", "antagelse"),
+    "ui.net_effect_before_tax": ("net effect before tax", "nettovirkning før skat"),
+    "ui.net_effect_after_tax": ("net effect after tax (otherwise − with)", "nettovirkning efter skat (ellers − med)"),
     "ui.municipality": ("municipality", "kommunen"),
     "ui.state": ("state", "staten"),
     "tag.sourced": ("sourced", "med kilde"),
@@ -313,6 +316,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "term.municipality": ("municipality", "kommunen"),
     "term.former_fleksjob": ("former participants in fleksjob", "tidligere deltagere i fleksjob"),
     "term.former_ordinary": ("former participants in ordinary jobs", "tidligere deltagere i ordinære job"),
+    "term.former_left": ("former participants who left", "tidligere deltagere, der er stoppet"),
+    "term.refusion_loentilskud": ("state refusion on løntilskud", "statslig refusion af løntilskud"),
+    "term.tax_am": ("tax: AM-bidrag on wages", "skat: AM-bidrag af løn"),
+    "term.tax_municipal": ("tax: municipal income tax", "skat: kommuneskat"),
+    "term.tax_state": ("tax: state bottom-bracket tax", "skat: bundskat"),
     "term.service_price": ("{name}: price per hour", "{name}: pris pr. time"),
     "term.service_sum": ("{name}: contract sum", "{name}: kontraktsum"),
     # check criteria
@@ -427,6 +435,55 @@ TEXT: dict[str, tuple[str, str]] = {
     "note.npv": (
         "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
         "Σ årligt netto / (1 + r)^t, t = 0 for første år; r fra diskonteringsrenten",
+    ),
+    "note.npv_real": (
+        "Σ yearly net / ((1 + r)^t (1 + price growth)^t), t = 0 for the first year: deflated by the price growth, "
+        "r the real rate from discount_rate.*",
+        "Σ årligt netto / ((1 + r)^t (1 + prisstigning)^t), t = 0 for første år: deflateret med prisstigningen, "
+        "r den reale diskonteringsrente",
+    ),
+    "note.npv_nominal": (
+        "Σ yearly net / (1 + n)^t, t = 0 for the first year; n = horizon.nominal_discount_rate (nominal)",
+        "Σ årligt netto / (1 + n)^t, t = 0 for første år; n = horizon.nominal_discount_rate (nominel)",
+    ),
+    "msg.assume_fleksjob_wage": (
+        "fleksjob wage incl. pension (L) not stated: taken as the wage cost × {share} "
+        "(fleksjob.wage_share_of_wage_cost, an estimate): {wages} DKK/hour; state public.fleksjob_wage to replace it",
+        "fleksjobløn inkl. pension (L) ikke angivet: sat til lønudgiften × {share} "
+        "(fleksjob.wage_share_of_wage_cost, et skøn): {wages} kr./time; angiv public.fleksjob_wage for at erstatte det",
+    ),
+    "msg.wage_pair": ("{cost} → {wage}", "{cost} → {wage}"),
+    "msg.assume_refusion": ("state refusion by group: {rates}", "statslig refusion pr. gruppe: {rates}"),
+    "msg.group_rate": ("{group} {rate}", "{group} {rate}"),
+    "msg.assume_tax": (
+        "tax counted: AM-bidrag {am} on wages, municipal income tax {municipal} and bundskat {state} on wages "
+        "after AM-bidrag and on fleksløntilskud and benefits, for the groups with a stated counterfactual; "
+        "average rates, no personfradrag",
+        "skat medregnet: AM-bidrag {am} af løn, kommuneskat {municipal} og bundskat {state} af løn efter "
+        "AM-bidrag og af fleksløntilskud og ydelser, for grupperne med en angivet ydelse ellers; "
+        "gennemsnitlige satser, uden personfradrag",
+    ),
+    "msg.legacy_criterion": (
+        "{name} only for citizens who started before {date} ({by})",
+        "{name} kun for borgere, der startede før {date} ({by})",
+    ),
+    "msg.legacy_started": ("{group}: support started about {date}", "{group}: forsørgelsen startede omkring {date}"),
+    "msg.legacy_entrants": (
+        "new course participants from {date} (progression)",
+        "nye forløbsdeltagere fra {date} (progression)",
+    ),
+    "msg.legacy_late": ("{reasons}, after its abolition", "{reasons}, efter dens afskaffelse"),
+    "msg.discount_real": (
+        "present values: real, the yearly nets deflated by the price growth ({growth} a year) and discounted at "
+        "Finansministeriet's real rate (discount_rate.*)",
+        "nutidsværdier: reale, de årlige nettobeløb deflateret med prisstigningen ({growth} om året) og "
+        "diskonteret med Finansministeriets reale rente (discount_rate.*)",
+    ),
+    "msg.discount_nominal": (
+        "present values: nominal, the yearly nets (grown with wages and prices) discounted at the stated "
+        "nominal rate {rate}",
+        "nutidsværdier: nominelle, de årlige nettobeløb (fremskrevet med løn og priser) diskonteret med den "
+        "angivne nominelle rente {rate}",
     ),
     "note.payback": (
         "first year the discounted running sum is back at or above zero",
@@ -620,6 +677,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "deltagere × (1 år / forløbets længde) × andel til ordinære job",
     ),
     "figure.progression.left": ("participants leaving", "deltagere, der stopper"),
+    "figure.progression.comparison_into_fleksjob": (
+        "comparison group: finishers moving into fleksjob",
+        "sammenligningsgruppe: afsluttede, der går i fleksjob",
+    ),
+    "figure.progression.comparison_into_fleksjob.note": (
+        "participants × (1 year / course length) × comparison.to_fleksjob",
+        "deltagere × (1 år / forløbets længde) × sammenligningsgruppens andel til fleksjob",
+    ),
+    "figure.progression.comparison_into_ordinary": (
+        "comparison group: finishers moving into ordinary jobs",
+        "sammenligningsgruppe: afsluttede, der går i ordinære job",
+    ),
+    "figure.progression.comparison_into_ordinary.note": (
+        "participants × (1 year / course length) × comparison.to_ordinary",
+        "deltagere × (1 år / forløbets længde) × sammenligningsgruppens andel til ordinære job",
+    ),
+    "figure.progression.effect_into_fleksjob": (
+        "effect: moves into fleksjob beyond the comparison group",
+        "effekt: overgange til fleksjob ud over sammenligningsgruppen",
+    ),
+    "figure.progression.effect_into_fleksjob.note": ("with − comparison", "med − sammenligningsgruppe"),
+    "figure.progression.effect_into_ordinary": (
+        "effect: moves into ordinary jobs beyond the comparison group",
+        "effekt: overgange til ordinære job ud over sammenligningsgruppen",
+    ),
+    "figure.progression.effect_into_ordinary.note": ("with − comparison", "med − sammenligningsgruppe"),
     "figure.progression.left.note": (
         "participants × (1 year / course length) × leave",
         "deltagere × (1 år / forløbets længde) × andel, der stopper",
@@ -643,6 +726,7 @@ _PREFIXES: tuple[tuple[str, str, str], ...] = (
     ("counterfactual refusion: ", "refusion ellers: ", ""),
     ("state refusion: ", "statslig refusion: ", ""),
     ("fleksløntilskud: ", "fleksløntilskud: ", ""),
+    ("benefit: ", "ydelse: ", ""),
     ("before: ", "før: ", ""),
     ("after: ", "efter: ", ""),
 )

@@ -19,7 +19,7 @@ from socialpartner._internal.units import (
 from socialpartner.errors import QuantityError
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._frozen import Frozen
-from socialpartner.models._options import Horizon, PublicBudget
+from socialpartner.models._options import Horizon, PublicBudget, missing_groups
 from socialpartner.money import round_half_up
 from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
@@ -76,10 +76,26 @@ class Partnership(Frozen):
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
         self.parameter_set()  # raises on an unknown name or a value of the wrong kind
-        if self.public is not None and "municipality" not in type(self).model_fields:
-            raise ValueError("public: this model has no municipality to pay")
-        if self.public is not None and getattr(self, "municipality", None) is None:
-            raise ValueError("public: needs a municipality (municipality: {name, code})")
+        if self.public is not None:
+            own = getattr(self, "municipality", None)
+            home = self.public.municipality
+            if own is None and home is None:
+                raise ValueError(
+                    "public.municipality: this deal has no municipality party; name the citizens' home "
+                    "municipality, which pays (public: {municipality: {name, code}, ...})"
+                )
+            if own is not None and home is not None and own != home:
+                raise ValueError(
+                    f"public.municipality: the deal's municipality ({own.name}) pays; leave public.municipality out"
+                )
+            if isinstance(self.public.weeks_on_support, dict) and "default" not in self.public.weeks_on_support:
+                groups = {p.form for plan in self._plans() for p in plan.placements} | set(self.public.counterfactual)
+                missing = missing_groups(self.public, groups)
+                if missing:
+                    raise ValueError(
+                        f"public.weeks_on_support: no weeks for the group {missing[0]!r} of this deal; add it, "
+                        "or give default (the weeks of every group not named)"
+                    )
         if self.horizon is not None:
             if self.MULTI_PERIOD:
                 raise ValueError("horizon: this model has its own years; leave horizon out")

@@ -16,14 +16,16 @@ from socialpartner._internal.units import (
     read_number,
     split_quantity,
 )
-from socialpartner.errors import QuantityError
+from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.models._frozen import Frozen
 from socialpartner.parameters import default_parameters
+from socialpartner.parties import Municipality
 from socialpartner.quantities import Duration, HoursPerTime, MoneyPerHour, MoneyPerTime, Share
 
-__all__ = ["Benefit", "Change", "Horizon", "Progression", "PublicBudget"]
+__all__ = ["Benefit", "Change", "Comparison", "Horizon", "Progression", "PublicBudget", "TaxEffects"]
 
 Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
+Weeks = Annotated[int, Field(ge=0, le=520, strict=True)]
 
 
 class Benefit(Frozen):
@@ -51,27 +53,111 @@ class Benefit(Frozen):
         return f"{self.amount}" if self.amount is not None else f"parameter {self.parameter}"
 
 
+class TaxEffects(Frozen):
+    """Tax on the citizens' incomes, counted in the public view (``public.tax``).
+
+    Wages of the groups with a stated counterfactual pay AM-bidrag (``tax.am_bidrag``);
+    wages after AM-bidrag, fleksløntilskud and benefits pay the average municipal income
+    tax (``tax.municipal_average``, to the municipality) and the state's bottom-bracket tax
+    (``tax.bundskat``, to the state). Rates are parameters: override them under
+    ``parameters:``.
+
+    Attributes:
+        taxable_share_of_wage_cost: the taxable wage as a share of the employer's wage
+            cost (default: the parameter ``fleksjob.wage_share_of_wage_cost``).
+
+    """
+
+    taxable_share_of_wage_cost: Share | None = None
+
+
 class PublicBudget(Frozen):
     """The public purse: fleksløntilskud, benefits, refusion, against an explicit counterfactual.
 
     Attributes:
         year: the parameter year of the first period (fleksløntilskud rates, benefits).
+        municipality: the citizens' home municipality, which pays fleksløntilskud and
+            benefits; required where the deal has no municipality party (a supplier, a
+            labour-shortage or in-house deal, a spin-off).
         weeks_on_support: weeks the citizens have been on public support before the first
-            period; sets their step on the state refusion ladder.
+            period; sets their step on the state refusion ladder. One number for every
+            group, or a mapping by group (a placement form, e.g. ``fleksjob``, ``course
+            participant``) with ``default`` for the rest.
+        self_supported_weeks: weeks of self-support within the three years before the
+            first period, one number or by group; 52 or more restarts the ladder at week 1
+            (§ 6 of the act on the municipalities' financing of benefits).
         fleksjob_wage: the hourly wage incl. pension behind the fleksløntilskud; by default
-            the fleksjob line's wage cost.
+            the fleksjob line's wage cost × ``fleksjob.wage_share_of_wage_cost`` (an
+            estimate, stated in the view).
         during_course: what course participants receive from the municipality while on the
             course (e.g. kontanthjælp); none if not stated.
         counterfactual: what each group (a placement form, e.g. ``fleksjob``,
             ``course participant``) would otherwise receive from the municipality.
+        tax: count the tax on wages and benefits (see :class:`TaxEffects`); the view then
+            gives each payer's net effect before and after tax.
 
     """
 
     year: Year
-    weeks_on_support: Annotated[int, Field(ge=0, le=520, strict=True)]
+    municipality: Municipality | None = None
+    weeks_on_support: Weeks | dict[str, Weeks]
+    self_supported_weeks: Weeks | dict[str, Weeks] = 0
     fleksjob_wage: MoneyPerHour | None = None
     during_course: Benefit | None = None
     counterfactual: dict[str, Benefit] = Field(default_factory=dict)
+    tax: TaxEffects | None = None
+
+    @field_validator("tax", mode="before")
+    @classmethod
+    def _tax_switch(cls, value: Any) -> Any:
+        """``tax: true`` counts tax at the default rates; ``tax: false`` leaves it out."""
+        if value is True:
+            return {}
+        if value is False:
+            return None
+        return value
+
+    @model_validator(mode="after")
+    def _groups(self) -> Self:
+        for name in ("weeks_on_support", "self_supported_weeks"):
+            value = getattr(self, name)
+            if isinstance(value, dict):
+                unknown = sorted(set(value) - _GROUPS)
+                if unknown:
+                    raise ValueError(
+                        f"{name}: unknown group {unknown[0]!r}; expected a placement form "
+                        f"({', '.join(sorted(_GROUPS - {'default'}))}) or default"
+                    )
+        return self
+
+    def weeks_before(self, group: str) -> int:
+        """Weeks on the refusion ladder before the first period for ``group`` (after the § 6 restart)."""
+        if _value(self.self_supported_weeks, group) >= _RESTART_WEEKS:
+            return 0
+        return _value(self.weeks_on_support, group, "weeks_on_support")
+
+
+_GROUPS = frozenset({"fleksjob", "småjob", "løntilskud", "ordinary", "apprentice", "course participant", "default"})
+_RESTART_WEEKS = 52  # § 6: 52 weeks of self-support within 3 years restart the ladder
+
+
+def _value(value: int | dict[str, int], group: str, name: str = "self_supported_weeks") -> int:
+    if isinstance(value, int):
+        return value
+    found = value.get(group, value.get("default"))
+    if found is None:
+        if name == "self_supported_weeks":
+            return 0  # not stated: no self-support, no restart
+        raise SocialPartnerError(f"public.{name}: no weeks for the group {group!r}; add it, or give default")
+    return found
+
+
+def missing_groups(budget: PublicBudget, groups: set[str]) -> list[str]:
+    """The groups priced in the public view that ``weeks_on_support`` gives no weeks for."""
+    weeks = budget.weeks_on_support
+    if isinstance(weeks, int) or "default" in weeks:
+        return []
+    return sorted(groups - set(weeks) - {"support staff"})
 
 
 def _plain_value(path: str, value: Any) -> Any:
@@ -110,18 +196,35 @@ class Change(Frozen):
         return {path: _plain_value(path, value) for path, value in values.items()}
 
 
+class Comparison(Frozen):
+    """What a comparison group's course finishers do without the partnership (deadweight).
+
+    Shares of those finishing, as in :class:`Progression`; moves the comparison group
+    would make anyway are not the partnership's effect.
+    """
+
+    to_fleksjob: Share = 0  # type: ignore[assignment]
+    to_ordinary: Share = 0  # type: ignore[assignment]
+    leave: Share = 0  # type: ignore[assignment]
+
+
 class Progression(Frozen):
     """Course participants moving on after a course of length ``after``.
 
     Of those finishing, ``to_fleksjob`` move into fleksjob and ``to_ordinary`` into ordinary
     jobs, ``leave`` leave; the rest stay on. Places freed are filled again, so finishers
     per year are ``participants × (1 year / after) × (to_fleksjob + to_ordinary + leave)``.
-    People count in their new job from the year after they move.
+    People count in their new job from the year after they move; the citizens who take
+    the freed places start on the refusion ladder at week 1.
 
     Attributes:
         fleksjob_wage: hourly wage incl. pension of those moving into fleksjob (for the
             public view's fleksløntilskud).
         fleksjob_hours: their hours per time.
+        comparison: the outcome of a stated comparison group; the partnership's effect is
+            the outcome with it minus the comparison's (without one: nobody would move).
+        leave_benefit: what those who leave receive (e.g. førtidspension); with it they stay
+            in the public view on both sides, else they drop out of it.
 
     """
 
@@ -131,6 +234,8 @@ class Progression(Frozen):
     leave: Share = 0  # type: ignore[assignment]
     fleksjob_wage: MoneyPerHour | None = None
     fleksjob_hours: HoursPerTime | None = None
+    comparison: Comparison | None = None
+    leave_benefit: Benefit | None = None
 
     @model_validator(mode="after")
     def _shares(self) -> Self:
@@ -145,6 +250,17 @@ class Progression(Frozen):
             )
         if canonical(self.to_fleksjob) > 0 and (self.fleksjob_wage is None) != (self.fleksjob_hours is None):
             raise ValueError("fleksjob_wage: give both fleksjob_wage and fleksjob_hours, or neither")
+        if self.comparison is not None:
+            c = self.comparison
+            tracked = canonical(self.to_fleksjob) + canonical(self.to_ordinary)
+            compared = canonical(c.to_fleksjob) + canonical(c.to_ordinary)
+            if self.leave_benefit is not None:
+                tracked, compared = tracked + canonical(self.leave), compared + canonical(c.leave)
+            if compared > tracked:
+                raise ValueError(
+                    f"comparison: the comparison group moves {float(compared):.2%} of its finishers, more than the "
+                    f"partnership's {float(tracked):.2%}; the model counts the partnership's movers against it"
+                )
         return self
 
 
@@ -159,6 +275,9 @@ class Horizon(Frozen):
         price_growth: yearly growth of all other money inputs.
         changes: inputs that change from a given year.
         progression: course participants moving into jobs.
+        nominal_discount_rate: discount the yearly nets, which grow with ``wage_growth``
+            and ``price_growth`` (nominal), at this nominal rate. Left out, the nets are
+            deflated by ``price_growth`` and discounted at the real ``discount_rate.*``.
 
     """
 
@@ -168,6 +287,7 @@ class Horizon(Frozen):
     price_growth: Share = 0  # type: ignore[assignment]
     changes: Annotated[tuple[Change, ...], Field(max_length=200)] = ()
     progression: Progression | None = None
+    nominal_discount_rate: Share | None = None
 
     def label(self, index: int) -> str:
         """The label of year ``index`` (0-based): a calendar year, or ``year 1`` and so on."""

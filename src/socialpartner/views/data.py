@@ -130,8 +130,16 @@ def _public_dict(view: PublicView) -> dict[str, Any]:
                 "item": line.item,
                 "actual": str(line.actual),
                 "counterfactual": str(line.counterfactual),
+                **({"tax": True} if line.tax else {}),
             }
             for line in view.lines
         ],
         "net_effect": {payer: str(view.net_effect(payer)) for payer in ("municipality", "state")},
+        **(
+            {"net_effect_before_tax": {p: str(view.net_effect_before_tax(p)) for p in ("municipality", "state")}}
+            if view.taxed
+            else {}
+        ),
+        "refusion_rates": {group: str(rate) for group, rate in view.refusion_rates.items()},
+        "assumptions": list(view.assumptions),
     }

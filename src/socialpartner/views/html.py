@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from socialpartner._internal.i18n import Lang, Translator
@@ -23,8 +24,8 @@ def to_html(ev: Evaluation, lang: Lang = "en") -> str:
     esc = html.escape
     names = {k: t(v) for k, v in ev.parties.items()}
 
-    def money(value: object) -> str:
-        return esc(t.money(value))  # type: ignore[arg-type]
+    def money(value: Decimal, unit: bool = False) -> str:
+        return esc(t.money(value, unit=unit))
 
     right = "style='text-align:right'"
     flows = "".join(
@@ -51,8 +52,9 @@ def to_html(ev: Evaluation, lang: Lang = "en") -> str:
         f"<tbody>{flows}</tbody></table>"
         f"<table><thead><tr><th>{esc(t('ui.party'))}</th><th>{esc(t('ui.net'))} ({dkk})</th></tr></thead>"
         f"<tbody>{balances}</tbody></table>"
-        f"<p>{esc(t('ui.support_cost'))} {money(split.cost)}, {esc(t('ui.funding'))} {money(split.total_funding)}: "
-        f"<strong>{esc(t('ui.coverage'))} {esc(t.percent(split.coverage))}</strong>, "
-        f"{esc(verdict)} {money(abs(split.surplus))}.</p>"
+        f"<p>{esc(t('ui.support_cost'))} {money(split.cost, True)}, "
+        f"{esc(t('ui.funding').lower())} {money(split.total_funding, True)}: "
+        f"<strong>{esc(t('ui.coverage').lower())} {esc(t.percent(split.coverage))}</strong>, "
+        f"{esc(verdict.lower())} {money(abs(split.surplus), True)}.</p>"
         f"<ul>{break_even}</ul></div>"
     )

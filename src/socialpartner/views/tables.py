@@ -144,15 +144,24 @@ class _Tables:
                 self.money(line.counterfactual),
             )
         for payer in ("municipality", "state"):
+            if view.taxed:
+                table.add_row(
+                    self.t(f"ui.{payer}"),
+                    self.t("ui.net_effect_before_tax"),
+                    "",
+                    self.money(view.net_effect_before_tax(payer)),
+                )
             table.add_row(
                 f"[bold]{self.t(f'ui.{payer}')}[/bold]",
-                f"[bold]{self.t('ui.net_effect')}[/bold]",
+                f"[bold]{self.t('ui.net_effect_after_tax' if view.taxed else 'ui.net_effect')}[/bold]",
                 "",
                 f"[bold]{self.money(view.net_effect(payer))}[/bold]",
             )
         console.print(table)
         for statement in view.counterfactual:
             console.print(f"  {self.t('ui.counterfactual')}: {escape(self.t(statement))}")
+        for statement in view.assumptions:
+            console.print(f"  {self.t('ui.assumption')}: {escape(self.t(statement))}")
 
     def parameters(self, ev: Evaluation, console: Console) -> None:
         if not ev.parameters:
