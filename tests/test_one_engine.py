@@ -188,3 +188,54 @@ def test_monte_carlo_never_refuses_its_own_samples_on_a_horizon(distribution: st
     )
     assert len(frame) == 500
     assert frame["2028.coverage"].notna().all()
+
+
+# -- found by an analyst trying the library as a municipal economist would ------------------
+
+
+def test_a_typo_in_a_counterfactual_group_is_an_error() -> None:
+    data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
+    data["public"]["counterfactual"]["fleksjobb"] = data["public"]["counterfactual"].pop("fleksjob")
+    with pytest.raises(ValidationError, match=r"public\.counterfactual\.fleksjobb: no group 'fleksjobb'.*: course"):
+        from_data(data)
+
+
+def test_no_benefit_during_the_course_is_said() -> None:
+    data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
+    del data["public"]["during_course"]
+    view = sp.evaluate(from_data(data)).breakdown[0].public
+    assert view is not None
+    assert any("no benefit during the course stated" in s for s in view.counterfactual)
+
+
+def test_a_danish_file_with_a_parameter_benefit_reads() -> None:
+    # the library's own parameter table is read the plain way whatever the scenario declares
+    text = THREE_YEARS.read_text(encoding="utf-8").split("expect:")[0]
+    danish = "number_format: da\n" + text.replace("11000 DKK/month", "11.000 kr./md.")
+    assert sp.evaluate(sp.loads(danish)).results() == sp.evaluate(sp.loads(text)).results()
+
+
+def test_numpy_numbers_put_in_with_model_copy_evaluate_and_save() -> None:
+    import numpy as np
+
+    deal = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    assert isinstance(deal, sp.SharedResponsibilityPartnership)
+    rate = sp.Q_(np.float64(172.0) * 1.03, "DKK/hour")  # 177.16
+    changed = deal.model_copy(update={"temp_hours": deal.temp_hours.model_copy(update={"wage_cost": rate})})
+    wages = {t.purpose: t.amount for t in sp.evaluate(changed).ledger}["temp hours: wage cost"]
+    assert wages == D("414554.40")  # 177.16 × 3 × 15 × 52 = 414,554.40
+    again = sp.loads(sp.dumps(changed))
+    assert isinstance(again, sp.SharedResponsibilityPartnership)
+    assert again.temp_hours.wage_cost == sp.Q_(177.16, "DKK/hour")
+
+
+def test_a_growth_rate_can_be_swept() -> None:
+    p = sp.load(THREE_YEARS)
+    values = ["0 %", "2 %", "5 %"]
+    frame = sp.sweep(p, {"horizon.wage_growth": values})
+    for value, (_, row) in zip(values, frame.iterrows(), strict=True):
+        ev = sp.evaluate(paths.replace(p, "horizon.wage_growth", value))
+        assert row["cost [DKK]"] == float(ev.cost_split.cost)
+        assert abs(row["npv.public.municipality [DKK]"] - float(ev.results()["npv.public.municipality"] or 0)) <= 0.011
+    # support staff 480,000 a year: 3 × 480,000 with no growth; 480,000 × (1 + 1.05 + 1.1025) at 5 %
+    assert list(frame["cost [DKK]"]) == [1440000.0, 1468992.0, 1513200.0]

@@ -282,13 +282,22 @@ def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _no_course_benefit(period: engine.PeriodRun) -> tuple[str, ...]:
+    """Say so when course participants take part and no benefit during the course is stated."""
+    budget = period.model.public
+    if budget is None or budget.during_course is not None:
+        return ()
+    taking_part = any(p.form == "course participant" and p.headcount for p in period.plan.placements)
+    return (Text("msg.no_course_benefit"),) if taking_part else ()
+
+
 def _public_view(period: engine.PeriodRun, effects: engine.PublicEffects) -> PublicView:
     lines = tuple(PublicLine(x.payer, x.item, _dkk(x.actual), _dkk(x.counterfactual), x.tax) for x in effects.lines)
     rates = {group: places(rate, Decimal("0.0001")) for group, rate in effects.refusion_rates.items()}
     return PublicView(
         effects.year,
         lines,
-        _statements(effects),
+        _statements(effects) + _no_course_benefit(period),
         places(effects.refusion_rate, Decimal("0.0001")),
         _public_assumptions(period, rates),
         rates,

@@ -21,7 +21,7 @@ import pint
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from socialpartner._internal.units import exact, unit_info
+from socialpartner._internal.units import exact, number_format, unit_info
 from socialpartner.errors import SocialPartnerError
 from socialpartner.quantities import AnyQuantity
 
@@ -228,7 +228,8 @@ class ParameterSet:
 def default_parameters() -> ParameterSet:
     """The parameter set shipped with the library (``data/parameters.yaml``)."""
     raw = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
-    parsed = _File.model_validate(raw)
+    with number_format(None):  # the file is written the plain way, whatever a scenario being read declares
+        parsed = _File.model_validate(raw)
     values = {
         name: tuple(
             ParameterValue(

@@ -15,6 +15,7 @@ import re
 import secrets
 import stat
 import time
+import warnings
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -275,13 +276,23 @@ def _not_regular(mode: int) -> str:
 
 def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
     """The scenario as YAML or JSON text that :func:`loads` reads back identically."""
-    data = partnership.model_dump(mode="json", exclude_none=True)
+    # numpy numbers put in place with model_copy (which does not validate) are written as the
+    # Python numbers they hold, so the file reads back
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Pydantic serializer warnings", category=UserWarning)
+        data = partnership.model_dump(mode="json", exclude_none=True, fallback=_plain_number)
     data = {"model": data.pop("model"), **data}
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
         return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     raise ScenarioError(f"unknown format {fmt!r}: expected 'yaml' or 'json'")
+
+
+def _plain_number(value: Any) -> Any:
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    raise TypeError(f"cannot write a {type(value).__name__} in a scenario file")
 
 
 def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:

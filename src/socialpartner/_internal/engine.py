@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner import core, public
 from socialpartner._internal import horizon as _horizon
+from socialpartner._internal import paths
 from socialpartner._internal.backend import HALF, Num, div, hundredths, is_exact, maximum, ore, total
 from socialpartner._internal.plan import Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, vector_mode
@@ -236,6 +237,12 @@ def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *,
 
 
 def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -> Run:
+    # The horizon's own inputs (growth, progression shares) shape every year: put a sweep's
+    # values for them on the scenario itself, so growth factors and moves are arrays too.
+    whole = {k: v for k, v in overrides.items() if k.startswith("horizon.")}
+    if whole:
+        partnership = paths.overlay(partnership, whole)
+        overrides = {k: v for k, v in overrides.items() if k not in whole}
     periods: list[PeriodRun] = []
     state = _horizon.Progress.start(vector)
     parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call

@@ -140,7 +140,7 @@ def grown(value: Any, where: Any, wage: Num, price: Num) -> Any:
         return value
     if isinstance(where, str):
         factor = wage if where == "wage" else price
-        if factor == 1:
+        if not isinstance(factor, np.ndarray) and factor == 1:  # an array: a swept growth rate
             return value
         magnitude = value.magnitude
         exact = isinstance(factor, Fraction) and isinstance(magnitude, (int, float, Fraction))

@@ -420,6 +420,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{group}: {people} personer ville ellers modtage {monthly}/md. ({benefit}) fra kommunen, "
         "{amount} over perioden",
     ),
+    "msg.no_course_benefit": (
+        "course participant: no benefit during the course stated (public.during_course; taken as none)",
+        "forløbsdeltager: ingen ydelse under forløbet angivet (public.during_course; regnet som ingen)",
+    ),
     "msg.no_counterfactual": (
         "{group}: no counterfactual stated (taken as no benefit)",
         "{group}: intet alternativ angivet (regnet som ingen ydelse)",

@@ -370,9 +370,15 @@ def plain_magnitude(value: Decimal) -> int | float:
 
 
 def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Fraction:
-    """The exact rational value of a stored magnitude (floats read via their repr)."""
+    """The exact rational value of a stored magnitude (floats read via their repr).
+
+    A numpy scalar (put in place with ``model_copy``, which does not validate) is read
+    as the Python number it holds.
+    """
     if isinstance(magnitude, float):
-        return Fraction(Decimal(repr(magnitude)))
+        return Fraction(Decimal(repr(float(magnitude))))  # np.float64's repr is "np.float64(…)"
+    if not isinstance(magnitude, (int, Decimal, Fraction)) and hasattr(magnitude, "item"):
+        return exact_magnitude(magnitude.item())
     return Fraction(magnitude)
 
 
@@ -383,9 +389,11 @@ def unambiguous(text: str) -> str:
 
 def format_magnitude(magnitude: int | float) -> str:
     """Shortest text that reads back to the same magnitude (``35.897`` is written ``35.8970``)."""
+    if not isinstance(magnitude, (int, float)) and hasattr(magnitude, "item"):
+        magnitude = magnitude.item()  # a numpy scalar: the Python number it holds
     if isinstance(magnitude, int):
         return str(magnitude)
-    text = repr(magnitude)
+    text = repr(float(magnitude))
     return unambiguous(text[:-2] if text.endswith(".0") else text)
 
 

@@ -20,6 +20,7 @@ from socialpartner.errors import QuantityError
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._options import Horizon, PublicBudget, missing_groups
+from socialpartner.models._shared import FORMS
 from socialpartner.money import round_half_up
 from socialpartner.parameters import ParameterSet, default_parameters
 from socialpartner.parties import Name
@@ -88,8 +89,15 @@ class Partnership(Frozen):
                 raise ValueError(
                     f"public.municipality: the deal's municipality ({own.name}) pays; leave public.municipality out"
                 )
+            forms = {p.form for plan in self._plans() for p in plan.placements}
+            for group in self.public.counterfactual:
+                if group not in forms and group not in FORMS:  # a typo would price a group at no benefit
+                    here = ", ".join(sorted(f for f in forms if f != "support staff")) or "none"
+                    raise ValueError(
+                        f"public.counterfactual.{group}: no group {group!r}; the groups of this deal are: {here}"
+                    )
             if isinstance(self.public.weeks_on_support, dict) and "default" not in self.public.weeks_on_support:
-                groups = {p.form for plan in self._plans() for p in plan.placements} | set(self.public.counterfactual)
+                groups = forms | set(self.public.counterfactual)
                 missing = missing_groups(self.public, groups)
                 if missing:
                     raise ValueError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self, cast, get_args
 
 import pint
 from pydantic import model_validator
@@ -25,6 +25,9 @@ Role = Literal["social_enterprise", "company"]
 
 Form = Literal["fleksjob", "småjob", "løntilskud", "ordinary", "apprentice", "course participant"]
 """The form of a placement."""
+
+FORMS: frozenset[str] = frozenset(get_args(Form))
+"""Every placement form a counterfactual may name."""
 
 INCLUSIVE_FORMS: frozenset[str] = frozenset({"fleksjob", "småjob", "løntilskud", "apprentice", "course participant"})
 """Forms for people at the edge of the labour market (all but ordinary jobs)."""
