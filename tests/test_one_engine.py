@@ -239,3 +239,32 @@ def test_a_growth_rate_can_be_swept() -> None:
         assert abs(row["npv.public.municipality [DKK]"] - float(ev.results()["npv.public.municipality"] or 0)) <= 0.011
     # support staff 480,000 a year: 3 × 480,000 with no growth; 480,000 × (1 + 1.05 + 1.1025) at 5 %
     assert list(frame["cost [DKK]"]) == [1440000.0, 1468992.0, 1513200.0]
+
+
+def test_public_year_and_start_year_must_agree() -> None:
+    data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
+    data["horizon"]["start_year"] = 2024  # the rows would say 2024 and use 2026's rates
+    with pytest.raises(ValidationError, match=r"public\.year: 2026 .* horizon\.start_year is 2024"):
+        from_data(data)
+
+
+def test_a_counterfactual_must_be_a_benefit() -> None:
+    data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
+    data["public"]["counterfactual"]["fleksjob"] = {"parameter": "refusion.after_52_weeks"}
+    with pytest.raises(ValidationError, match="not a benefit"):
+        from_data(data)
+
+
+def test_no_hours_no_fleksloentilskud() -> None:
+    assert sp.fleksloentilskud("172 DKK/hour", "0 hour/week", 2026) == sp.Q_(0, "DKK/month")
+
+
+def test_parameters_of_every_year_are_listed() -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    years = {v.for_year or v.year for v in ev.parameters if v.name == "fleksloentilskud.max_supplement"}
+    assert years == {2026, 2027, 2028}
+
+
+def test_explain_takes_the_period_with_a_dot_too() -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    assert ev.explain("2027.coverage") == ev.explain("2027:coverage")

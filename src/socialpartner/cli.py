@@ -823,4 +823,10 @@ def pin_command(
 
 def main() -> None:
     """Entry point of the ``socialpartner`` script."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:  # the reader went away (``| head``): nothing more to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(141) from None

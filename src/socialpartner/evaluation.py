@@ -488,9 +488,9 @@ def _combine(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation,
     extras = partnership._combined_extras(
         tuple((p.ledger.period, Extras(p.figures, p.checks, p.statements)) for p in parts)
     )
-    used: dict[str, ParameterValue] = {}
+    used: dict[tuple[str, int], ParameterValue] = {}  # every year's values: each year's figures use its own
     for part in parts:
-        used.update({v.name: v for v in part.parameters})
+        used.update({(v.name, v.year if v.for_year is None else v.for_year): v for v in part.parameters})
     span = parts[0].ledger.period if len(parts) == 1 else f"{parts[0].ledger.period}–{parts[-1].ledger.period}"
     return Evaluation(
         partnership=partnership,

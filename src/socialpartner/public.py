@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 
 import pint
 
-from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum, ore, safe_div
+from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum, ore, safe_div, where
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
@@ -63,11 +63,12 @@ def fleksloentilskud_monthly(wage: Num, full_time_wage: Num, p: Callable[[str], 
 def supplement_for(hourly_wage: Num, hours_per_year: Num, p: Callable[[str], Num]) -> Num:
     """Monthly fleksløntilskud for an hourly wage and the hours worked a year.
 
-    L is the monthly wage, the lønloft the monthly wage of a full-time job at that hourly wage.
+    L is the monthly wage, the lønloft the monthly wage of a full-time job at that hourly
+    wage. No hours worked is no fleksjob, and no supplement.
     """
     wage = div(hourly_wage * hours_per_year, _MONTHS)
     full_time = div(hourly_wage * (_FULL_TIME_WEEK * _WEEKS), _MONTHS)
-    return fleksloentilskud_monthly(wage, full_time, p)
+    return where(hours_per_year > 0, fleksloentilskud_monthly(wage, full_time, p), 0)
 
 
 def fleksloentilskud(

@@ -105,6 +105,12 @@ class Partnership(Frozen):
                         "or give default (the weeks of every group not named)"
                     )
         if self.horizon is not None:
+            start = self.horizon.start_year
+            if self.public is not None and start is not None and self.public.year != start:
+                raise ValueError(
+                    f"public.year: {self.public.year} is the parameter year of the first year, but "
+                    f"horizon.start_year is {start}; give the same year, or leave start_year out"
+                )
             if self.MULTI_PERIOD:
                 raise ValueError("horizon: this model has its own years; leave horizon out")
             if canonical(self.period) != 1:

@@ -15,6 +15,7 @@ from socialpartner._internal.units import (
     format_decimal,
     read_number,
     split_quantity,
+    unit_info,
 )
 from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.models._frozen import Frozen
@@ -26,6 +27,9 @@ __all__ = ["Benefit", "Change", "Comparison", "Horizon", "Progression", "PublicB
 
 Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 Weeks = Annotated[int, Field(ge=0, le=520, strict=True)]
+
+
+_MONEY_PER_TIME = frozenset({("[currency]", 1), ("[time]", -1)})
 
 
 class Benefit(Frozen):
@@ -44,8 +48,14 @@ class Benefit(Frozen):
     def _one(self) -> Self:
         if (self.amount is None) == (self.parameter is None):
             raise ValueError("amount: give either amount (e.g. '12326 DKK/month') or parameter (a parameter name)")
-        if self.parameter is not None and self.parameter not in default_parameters():
-            raise ValueError(f"parameter: no parameter {self.parameter!r}")
+        if self.parameter is not None:
+            if self.parameter not in default_parameters():
+                raise ValueError(f"parameter: no parameter {self.parameter!r}")
+            value = default_parameters().get(self.parameter, default_parameters().latest_year).value
+            if unit_info(value).dims != _MONEY_PER_TIME:  # a rate or a share is no benefit
+                raise ValueError(
+                    f"parameter: {self.parameter} is {value}, not a benefit (money per time, e.g. a monthly rate)"
+                )
         return self
 
     def describe(self) -> str:

@@ -39,12 +39,16 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     ``topic`` is ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, a
     funding source, a transfer's key (e.g. ``overhead``), a break-even input path
     (e.g. ``courses.price``), a figure's key, or for a multi-period model
-    ``PERIOD:topic`` (e.g. ``2027:coverage``).
+    ``PERIOD:topic`` or ``PERIOD.topic`` (e.g. ``2027:coverage``, or ``2027.coverage`` as
+    ``socialpartner test`` and the sweep columns name it).
 
     Raises:
         KeyError: an unknown topic; the message lists the known ones.
 
     """
+    head, dot, after = topic.partition(".")
+    if dot and ":" not in topic and any(part.ledger.period == head for part in ev.breakdown):
+        topic = f"{head}:{after}"
     head, _, rest = topic.partition(":")
     if rest:
         for part in ev.breakdown:
