@@ -268,3 +268,17 @@ def test_parameters_of_every_year_are_listed() -> None:
 def test_explain_takes_the_period_with_a_dot_too() -> None:
     ev = sp.evaluate(sp.load(THREE_YEARS))
     assert ev.explain("2027.coverage") == ev.explain("2027:coverage")
+
+
+def test_a_coverage_copied_from_the_table_holds() -> None:
+    # the table shows 92.25 %; coverage is exactly 0.9225 here, and 0.944380 over three years (94.44 %)
+    one = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    assert all(
+        r.passed
+        for r in sp.check_expectations(sp.evaluate(one), sp.Expectations.model_validate({"coverage": "92.25 %"}))
+    )
+    three = sp.evaluate(sp.load(THREE_YEARS))
+    shown = sp.check_expectations(three, sp.Expectations.model_validate({"coverage": "94.44 %"}))
+    assert all(r.passed for r in shown)  # 0.944380 at the 4 decimals written: 0.9444
+    wrong = sp.check_expectations(three, sp.Expectations.model_validate({"coverage": "94.45 %"}))
+    assert not any(r.passed for r in wrong)

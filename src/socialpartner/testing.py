@@ -31,7 +31,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -329,8 +329,25 @@ def _trim(value: Decimal, places: int, sign: str = "") -> str:
     return f"{value:{sign}.{places}f}"
 
 
+_SHOWN_RATIO_PLACES = 4  # the tables show a ratio as a percentage to 2 decimals: 87.64 %
+
+
+def _written_places(value: Fraction, most: int) -> int:
+    """The decimals ``value`` is written with, up to ``most``."""
+    for places in range(most):
+        if (value * 10**places).denominator == 1:
+            return places
+    return most
+
+
 def _compare(name: str, q: pint.Quantity[Any], actual: _Actual, tol: pint.Quantity[Any] | None) -> ExpectationResult:
-    expected = round_half_up(_in_unit(name, q, actual), actual.places)
+    exact = _in_unit(name, q, actual)
+    if actual.ratio:
+        # a ratio copied from a table ("87.64 %") is compared at the precision it is written
+        # with, down to the 4 decimals a table shows; money is always compared to the øre
+        places = max(_SHOWN_RATIO_PLACES, _written_places(exact, actual.places))
+        actual = replace(actual, places=places)
+    expected = round_half_up(exact, actual.places)
     allowed = Decimal(0)
     if tol is not None:
         if _is_percent(tol):
