@@ -155,10 +155,18 @@ class Ladder:
             q = self._turnover
             if group == "course participant" and q is not None and self._index > 0:
                 t = self._index
-                mixed = hit * (1 - q) ** t
-                for s in range(1, t + 1):  # the citizens who took a freed place at the start of year s
-                    mixed = mixed + q * (1 - q) ** (t - s) * refusion_rate(52 * (t - s), self._weeks, self._p)
-                hit = mixed
+                stay = (1 - q) ** t
+                if self._weeks == 52:
+                    # closed form: an intake of year s < t is past week 52 this year (the last
+                    # band), so Σ q·(1 − q)^(t−s)·rate(s) = q·rate(new) + rate(after)·((1 − q) − (1 − q)^t)
+                    new = refusion_rate(0, 52, self._p)
+                    after = refusion_rate(52, 52, self._p)
+                    hit = hit * stay + q * new + after * ((1 - q) - stay)
+                else:
+                    mixed = hit * stay
+                    for s in range(1, t + 1):  # the citizens who took a freed place at the start of year s
+                        mixed = mixed + q * (1 - q) ** (t - s) * refusion_rate(52 * (t - s), self._weeks, self._p)
+                    hit = mixed
             self._cache[group] = hit
         return hit
 
