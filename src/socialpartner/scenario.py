@@ -147,7 +147,8 @@ _StrictLoader.add_constructor(_INT, _yaml12_int)
 _StrictLoader.add_constructor(_FLOAT, _yaml12_float)
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict, refusing a key given twice (which JSON would keep the last of)."""
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
@@ -161,7 +162,7 @@ def _parse(text: str, fmt: str, path: Path | None) -> Any:
         raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES:,} characters", path)
     try:
         if fmt == "json":
-            return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=WrittenNumber)
+            return json.loads(text, object_pairs_hook=unique_keys, parse_float=WrittenNumber)
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise ScenarioError(f"not valid {fmt.upper()}: {exc}", path) from None

@@ -517,17 +517,8 @@ def _rt_yaml(text: str = "") -> Any:
     return yaml
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
 def _read_for_pin(path: Path) -> tuple[str, Any]:
-    from socialpartner.scenario import read_bounded
+    from socialpartner.scenario import read_bounded, unique_keys
 
     suffix = path.suffix.lower()
     if suffix not in {".yaml", ".yml", ".json"}:
@@ -540,7 +531,7 @@ def _read_for_pin(path: Path) -> tuple[str, Any]:
         raise ScenarioError(f"cannot read: {exc}", path) from None
     try:
         if suffix == ".json":
-            doc = json.loads(text, object_pairs_hook=_unique_keys, parse_float=Decimal)
+            doc = json.loads(text, object_pairs_hook=unique_keys, parse_float=Decimal)
         else:
             doc = _rt_yaml(text).load(text)
     except Exception as exc:  # ruamel raises several unrelated types
