@@ -239,3 +239,15 @@ def test_csr_sentence_does_not_count_course_participants_as_jobs() -> None:
     danish = Translator("da")(statement)
     assert "18,40 inkluderende job (16,00 fleksjob, 2,40 elev)" in danish
     assert "og 4,00 forløbsdeltagere (ikke job)" in danish
+
+
+def test_explanation_formulas_in_danish() -> None:
+    from socialpartner.views.explain import explanation_text
+
+    # the formula's words are Danish; the input paths stay as written in the file
+    ev = sp.evaluate(sp.load(EXAMPLE_FILE))
+    text = explanation_text(ev.explain("coverage"), "da")
+    assert "= samlet finansiering / udgift til støttepersonale = 442.800,00\xa0kr. / 480.000,00\xa0kr." in text
+    overhead = explanation_text(ev.explain("overhead"), "da")
+    assert "overhead pr. time × timer (medarbejdere × effektive timer × periode), afrundet til øre" in overhead
+    assert "temp_hours.overhead = 20 kr./time" in overhead

@@ -1019,3 +1019,107 @@ class Translator:
 
 
 _EN = Translator("en")  # the rendering every Text carries as its str value
+
+
+# The words of the formulas in explanations ("wage cost × hours (workers × effective hours ×
+# period)"), phrase by phrase, longest first; input paths (courses.price, company_supervision)
+# are kept as written so they can be found in the file.
+_FORMULA_DA: dict[str, str] = {
+    # whole phrases first (longest wins), then words
+    "funding that does not move with this price": "finansiering, der ikke følger denne pris",
+    "first year the discounted running sum is back at or above zero": (
+        "første år, den tilbagediskonterede løbende sum igen er nul eller derover"
+    ),
+    "and the parent buying at most": "og moderselskabet køber højst",
+    "revenue covering its costs": "indtægter, der dækker omkostningerne",
+    "of its sales": "af salget",
+    "independent": "selvstændig",
+    "the company's own coordination": "virksomhedens egen koordinering",
+    "course participants are not jobs": "forløbsdeltagere er ikke job",
+    "all but ordinary jobs": "alle undtagen ordinære job",
+    "headcount in inclusive jobs": "antal i inkluderende job",
+    "paid hours a year in inclusive forms": "betalte timer om året i inkluderende former",
+    "paid hours in inclusive forms over the period": "betalte timer i inkluderende former over perioden",
+    "within the lønloft": "inden for lønloftet",
+    "monthly fleksløntilskud": "månedligt fleksløntilskud",
+    "benefit during the course": "ydelse under forløbet",
+    "monthly benefit": "månedlig ydelse",
+    "see the model's documentation": "se modellens dokumentation",
+    "not within the horizon": "ikke inden for tidshorisonten",
+    "moved in earlier years": "flyttet i tidligere år",
+    "without other customers": "uden andre kunder",
+    "sales to other customers": "salg til andre kunder",
+    "revenue from sales": "indtægter fra salg",
+    "parent's purchases": "moderselskabets køb",
+    "other customers": "andre kunder",
+    "other revenue": "andre indtægter",
+    "other costs": "andre omkostninger",
+    "contract value": "kontraktværdi",
+    "contract sum": "kontraktsum",
+    "service revenue": "indtægt fra ydelsen",
+    "SØV service": "SØV-ydelse",
+    "own wages": "egen løn",
+    "staff turnover": "personaleomsætning",
+    "margin after wages": "margin efter løn",
+    "revenue share": "andel af omsætningen",
+    "alternative cost": "alternativ udgift",
+    "alternative price": "alternativ pris",
+    "of the temp hours": "for vikartimerne",
+    "support-staff cost": "udgift til støttepersonale",
+    "support staff": "støttepersonale",
+    "total funding": "samlet finansiering",
+    "annual cost": "årlig udgift",
+    "wage cost": "lønudgift",
+    "overhead per hour": "overhead pr. time",
+    "effective helper hours": "effektive hjælpertimer",
+    "skilled hours freed per helper hour": "frigjorte faglærte timer pr. hjælpertime",
+    "skilled hours freed": "frigjorte faglærte timer",
+    "skilled hour value": "værdi af en faglært time",
+    "akkord rate": "akkordsats",
+    "paid helper hours": "betalte hjælpertimer",
+    "effective hours of the workforce": "arbejdsstyrkens effektive timer",
+    "effective hours": "effektive timer",
+    "paid hours": "betalte timer",
+    "course length": "forløbets længde",
+    "refusion rate": "refusionssats",
+    "rounded to øre": "afrundet til øre",
+    "one year": "ét år",
+    "course participant": "forløbsdeltager",
+    "fleksjob": "fleksjob",
+    "headcount": "antal",
+    "participants": "deltagere",
+    "workers": "medarbejdere",
+    "volume": "mængde",
+    "period": "periode",
+    "price": "pris",
+    "hours": "timer",
+    "errors": "fejl",
+    "supervision": "tilsyn",
+    "grants": "tilskud",
+    "revenue": "indtægter",
+    "wages": "løn",
+    "year": "år",
+    "leave": "forlader",
+    "to_fleksjob": "to_fleksjob",
+    "max": "max",
+    "min": "min",
+}
+_FORMULA_WORDS = re.compile(
+    "|".join(r"(?<![\w.])" + re.escape(k) + r"(?![\w.])" for k in sorted(_FORMULA_DA, key=len, reverse=True))
+)
+_PATH = re.compile(r"\b[A-Za-z_]\w*(?:\.[\w*]+)+\b|\b\w+_\w+\b")
+
+
+def formula_text(text: str, lang: Lang) -> str:
+    """A formula of an explanation in ``lang``: its words translated, input paths kept."""
+    if lang == "en":
+        return text
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    shielded = _PATH.sub(keep, text)
+    translated = _FORMULA_WORDS.sub(lambda m: _FORMULA_DA[m.group(0)], shielded)
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], translated)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from socialpartner._internal import explain as _ex
 from socialpartner._internal import paths
 from socialpartner._internal.explain import Explanation, Term
-from socialpartner._internal.i18n import Lang, Translator
+from socialpartner._internal.i18n import Lang, Translator, formula_text
 from socialpartner._internal.plan import places
 
 if TYPE_CHECKING:
@@ -178,8 +178,9 @@ _PARAMETERS_DA = {
 def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     """An explanation as text in a language: its labels, amounts and numbers.
 
-    In Danish the words of the labels and the amounts are Danish (``432.900,00 kr.``);
-    the formulas keep the scenario's input paths, so they can be found in the file.
+    In Danish the words of the labels, the formulas and the amounts are Danish
+    (``432.900,00 kr.``); the formulas keep the scenario's input paths, so they can be
+    found in the file.
     """
     if lang == "en":
         return str(explanation)
@@ -211,10 +212,11 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
             return f"{words} ({t(payer)} → {t(payee)})"
         return words + (arrow + rest if arrow else "")
 
-    lines = [f"{label(explanation.topic)} = {numbers(explanation.value)}", f"  = {numbers(explanation.formula)}"]
+    formula = numbers(formula_text(explanation.formula, lang))
+    lines = [f"{label(explanation.topic)} = {numbers(explanation.value)}", f"  = {formula}"]
     for term in explanation.terms:
         head = f"  {label(term.label)} = {numbers(term.value)}"
-        lines.append(head + (f"   [{numbers(term.formula)}]" if term.formula else ""))
+        lines.append(head + (f"   [{numbers(formula_text(term.formula, lang))}]" if term.formula else ""))
         lines += [f"      {path} = {t.parameter_value(text)}" for path, text in term.inputs]
     lines.append("  " + t("ui.parameters_used").lower() + ":")
     lines += [
