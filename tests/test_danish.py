@@ -251,3 +251,16 @@ def test_explanation_formulas_in_danish() -> None:
     overhead = explanation_text(ev.explain("overhead"), "da")
     assert "overhead pr. time × timer (medarbejdere × effektive timer × periode), afrundet til øre" in overhead
     assert "temp_hours.overhead = 20 kr./time" in overhead
+
+
+@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[m[0] for m in MATRIX])
+def test_no_english_in_danish_explanations(name: str, data: dict[str, Any]) -> None:
+    """Every topic `explain` knows, in Danish: labels, formulas and numbers (input paths kept)."""
+    from socialpartner.views.explain import explanation_text
+
+    ev = sp.evaluate(sp.from_data(data))
+    exempt = _exempt(ev, data)
+    for topic in ev.topics():
+        text = explanation_text(ev.explain(topic), "da")
+        leaks = _leaks(text, exempt)
+        assert leaks == [], (topic, leaks)

@@ -718,7 +718,7 @@ TEXT: dict[str, tuple[str, str]] = {
 # found by their English text, translated by their key.
 _BY_ENGLISH: dict[str, str] = {}
 for _key, (_en, _da) in TEXT.items():
-    if _key.startswith(("term.", "check.", "tag.")) and "{" not in _en:
+    if _key.startswith(("term.", "check.", "tag.", "figure.")) and "{" not in _en:
         _BY_ENGLISH.setdefault(_en, _key)
 
 # Labelled phrases: "salary: socialpædagog", "wages (fleksjob)", "2027: development courses".
@@ -1026,6 +1026,45 @@ _EN = Translator("en")  # the rendering every Text carries as its str value
 # are kept as written so they can be found in the file.
 _FORMULA_DA: dict[str, str] = {
     # whole phrases first (longest wins), then words
+    "sum of the cost pool": "summen af udgiftspuljen",
+    "sum of the company's payments for services": "summen af virksomhedens betalinger for ydelser",
+    "the contract value": "kontraktværdien",
+    "per paid helper hour": "pr. betalt hjælpertime",
+    "per hour": "pr. time",
+    "(department)": "(afdeling)",
+    "department": "afdeling",
+    "SØV staff at": "SØV-ansatte på",
+    "fleksjob workers": "fleksjobansatte",
+    "employees placed": "placerede ansatte",
+    "employees": "ansatte",
+    "helpers": "medhjælpere",
+    "suppliers": "leverandører",
+    "customers": "kunder",
+    "apprentice": "elev",
+    "ordinary": "ordinær",
+    "(not given)": "(ikke angivet)",
+    "sum of the funding sources": "summen af finansieringskilderne",
+    "sum of its flows": "summen af dens beløb",
+    "sum of the yearly net effects, undiscounted": "summen af de årlige nettovirkninger, ikke tilbagediskonteret",
+    "hours over the period": "timer over perioden",
+    "months over the period": "måneder over perioden",
+    "years over the period": "år over perioden",
+    "yearly net": "årligt netto",
+    "for the first year": "for det første år",
+    "deflated by the price growth": "deflateret med prisvæksten",
+    "price growth": "prisvækst",
+    "the real rate from": "den reale rente fra",
+    "r from": "r fra",
+    "with − comparison": "med − sammenligningsgruppe",
+    "total cost before": "samlet udgift før",
+    "total cost after": "samlet udgift efter",
+    "value of freed time": "værdi af frigjort tid",
+    "craftsmen's extra earnings": "håndværkernes ekstra indtjening",
+    "cost of helper hours": "udgift til hjælpertimer",
+    "skilled hours freed per year": "frigjorte faglærte timer pr. år",
+    "hours per FTE-year": "timer pr. årsværk",
+    "per year": "pr. år",
+    "not given": "ikke angivet",
     "funding that does not move with this price": "finansiering, der ikke følger denne pris",
     "first year the discounted running sum is back at or above zero": (
         "første år, den tilbagediskonterede løbende sum igen er nul eller derover"

@@ -193,31 +193,51 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
         return shown + (t.stated_unit("/" + match.group(2).lstrip("/"))[1:] if match.group(2) else "")
 
     def numbers(text: str) -> str:
+        text = formula_text(text, lang)  # "(hours over the period)" after a volume, say
         if _STATED.match(text):  # a value as stated, e.g. 11000 DKK / month
             head, paren, rest = text.partition(" (")
-            return t.parameter_value(head) + (paren + _AMOUNT_EN.sub(amount, rest) if paren else "")
-        return _AMOUNT_EN.sub(amount, text)
+            return t.parameter_value(head) + (paren + bare(_AMOUNT_EN.sub(amount, rest)) if paren else "")
+        return bare(_AMOUNT_EN.sub(amount, text))
+
+    def bare(text: str) -> str:
+        """Numbers left in English format (1,924 in a formula) in this language's format."""
+        return _BARE_EN.sub(lambda m: t.plain(m.group(0)), text)
+
+    def party(name: str) -> str:
+        shown = t(name)
+        return formula_text(shown, lang) if shown == name else shown
 
     def label(text: str) -> str:
         if text in _LABELS_DA:
             return _LABELS_DA[text]
+        if text.startswith("− "):  # a source that drains funding
+            return "− " + label(text[2:])
         if text.startswith("break-even "):
             return f"{t('ui.break_even').lower()}: {label(text.removeprefix('break-even '))}"
+        arrow_at = text.rfind(" → ")
+        if arrow_at > 0 and text.endswith(")"):
+            # "purpose (payer → payee)": the group opens at the last " (" before the arrow
+            start = text.rfind(" (", 0, arrow_at)
+            payer, payee = text[start + 2 : arrow_at], text[arrow_at + 3 : -1]
+            return f"{label(text[:start])} ({party(payer)} → {party(payee)})"
+        whole = t(text)
+        if whole != text:
+            return whole
         head, arrow, rest = text.partition(" (")
-        whole = t(head)
-        first, colon, after = head.partition(": ")
-        words = whole if whole != head or not colon else f"{t(first)}: {label(after)}"
-        if arrow and "→" in rest:
-            payer, _, payee = rest.rstrip(")").partition(" → ")
-            return f"{words} ({t(payer)} → {t(payee)})"
-        return words + (arrow + rest if arrow else "")
+        first, colon, after = text.partition(": ")
+        if colon:
+            return f"{label(first)}: {label(after)}"
+        words = t(head)
+        if words == head:
+            words = formula_text(head, lang)
+        return words + (arrow + formula_text(rest, lang) if arrow else "")
 
     formula = numbers(formula_text(explanation.formula, lang))
     lines = [f"{label(explanation.topic)} = {numbers(explanation.value)}", f"  = {formula}"]
     for term in explanation.terms:
         head = f"  {label(term.label)} = {numbers(term.value)}"
         lines.append(head + (f"   [{numbers(formula_text(term.formula, lang))}]" if term.formula else ""))
-        lines += [f"      {path} = {t.parameter_value(text)}" for path, text in term.inputs]
+        lines += [f"      {path} = {formula_text(t.parameter_value(text), lang)}" for path, text in term.inputs]
     lines.append("  " + t("ui.parameters_used").lower() + ":")
     lines += [
         f"    {name}: {_PARAMETERS_DA[name]}" if name in _PARAMETERS_DA else f"    {name}: {value} ({source})"
@@ -225,6 +245,9 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     ]
     return "\n".join(lines)
 
+
+# an English-formatted number no amount pattern took: 1,924 (never a Danish 1.924,00)
+_BARE_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 
 _LABELS_DA = {
     "coverage": "dækningsprocent",
