@@ -244,7 +244,7 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
         partnership = paths.overlay(partnership, whole)
         overrides = {k: v for k, v in overrides.items() if k not in whole}
     periods: list[PeriodRun] = []
-    state = _horizon.Progress.start(vector)
+    state = _horizon.Progress()  # nobody has moved yet
     parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
     turnover = _horizon.turnover(partnership.horizon)
     public_parties = dict(PUBLIC_PARTIES)
@@ -255,7 +255,7 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
         plan = year.plan
         use = ParameterUse(parameters, parameter_year(partnership, year.index))
         p = _reader(use, vector)
-        cohorts = state.cohorts(partnership.horizon, year.index, p, vector)
+        cohorts = state.cohorts(partnership.horizon, year.index)
         budget = year.model.public  # as grown for the year (the fleksjob wage)
         effects = None
         if budget is not None:

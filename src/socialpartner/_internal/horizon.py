@@ -226,12 +226,7 @@ class Progress:
         """Former participants in ordinary jobs with the partnership."""
         return self.with_["ordinary"]
 
-    @classmethod
-    def start(cls, vector: bool) -> Progress:
-        """Nobody has moved yet."""
-        return cls()
-
-    def cohorts(self, horizon: Horizon | None, index: int, p: Callable[[str], Num], vector: bool) -> tuple[Cohort, ...]:
+    def cohorts(self, horizon: Horizon | None, index: int) -> tuple[Cohort, ...]:
         """Former participants in jobs (and, with ``leave_benefit``, on it) this year, for the public view."""
         from socialpartner.public import Cohort
 
