@@ -129,15 +129,14 @@ def _number(value: Decimal | int | float | str, name: str) -> Decimal:
         raise SolveError(f"{name}: {reason}, got {value!r}") from None
 
 
-def _bound(value: Decimal | int | str | None, name: str, step: Fraction) -> int | None:
-    """A bound in the input's unit, as a number of grid steps (rounded inwards later)."""
-    if value is None:
+def _bound(number: Decimal | None, name: str, step: Fraction) -> int | None:
+    """A checked bound in the input's unit, as a number of grid steps (rounded inwards)."""
+    if number is None:
         return None
-    number = _number(value, name)
-    if not number.is_finite() or abs(number) > _MAX_INPUT:
-        raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {value!r}")
+    if abs(number) > _MAX_INPUT:
+        raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {number!r}")
     if number < 0:
-        raise SolveError(f"{name} must not be negative, got {value!r}")
+        raise SolveError(f"{name} must not be negative, got {number!r}")
     return math.floor(Fraction(number) / step) if name == "high" else math.ceil(Fraction(number) / step)
 
 
@@ -207,9 +206,7 @@ def solve(
     target = _option_number(target, "target")
     low = None if low is None else _option_number(low, "low")
     high = None if high is None else _option_number(high, "high")
-    goal = _number(target, "target")
-    if not goal.is_finite() or abs(goal) > _MAX_INPUT * 1000:
-        raise SolveError(f"target must be a finite number, got {target!r}")
+    goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     goal_exact = Fraction(goal)
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
