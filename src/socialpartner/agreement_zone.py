@@ -46,6 +46,7 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import engine
+from socialpartner._internal.backend import fraction
 from socialpartner._internal.units import canonical, parse_decimal, split_quantity
 from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -441,9 +442,14 @@ class _Floor:
     amount: Fraction  # DKK per year (negative: a limit on a net cost)
 
 
+def _exact_of(quantity: Any) -> Fraction:
+    """A quantity's exact canonical value as a Fraction: the zone's arithmetic is in Fractions."""
+    return fraction(canonical(quantity))
+
+
 def _discount_factors(p: Partnership, n: int) -> list[Fraction]:
     """1 / (1 + r)^t at the Finansministeriet rates: the engine's own factors behind ``npv.*``."""
-    return engine.discount_factors(p, n)
+    return [fraction(f) for f in engine.discount_factors(p, n)]
 
 
 class _Probe:
@@ -501,9 +507,9 @@ def _floors(p: Partnership, overrides: Mapping[str, Any] | None) -> dict[str, _F
     terms = p.agreement or AgreementTerms()
     if overrides:
         terms = AgreementTerms.model_validate({**terms.model_dump(mode="json", exclude_none=True), **overrides})
-    margin = Fraction(0) if terms.soev_margin is None else canonical(terms.soev_margin)
-    minimum = Fraction(0) if terms.soev_minimum is None else canonical(terms.soev_minimum)
-    limit = Fraction(0) if terms.municipal_limit is None else canonical(terms.municipal_limit)
+    margin = Fraction(0) if terms.soev_margin is None else _exact_of(terms.soev_margin)
+    minimum = Fraction(0) if terms.soev_minimum is None else _exact_of(terms.soev_minimum)
+    limit = Fraction(0) if terms.municipal_limit is None else _exact_of(terms.municipal_limit)
     return {
         "social_enterprise": _Floor(margin, minimum),
         "company": _Floor(Fraction(0), Fraction(0)),
@@ -526,7 +532,7 @@ def _gains(
     parts = ev.breakdown
     if not parts:
         results = ev.results()
-        years = canonical(ev.partnership.period)
+        years = _exact_of(ev.partnership.period)
         return [_part_gain(results, c, floors[c.party], years) for c in conditions]
     per_part = [p.results() for p in parts]
     labels = [p.ledger.period for p in parts]

@@ -24,7 +24,7 @@ from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.money import CONTEXT, in_context, to_ore
+from socialpartner.money import CONTEXT, in_context, ratio_decimal, to_ore
 from socialpartner.parameters import ParameterValue
 from socialpartner.public import PublicLine, PublicView
 
@@ -318,7 +318,7 @@ def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) 
             out.append(
                 Text(
                     "msg.assume_fleksjob_wage",
-                    share=Percent(Decimal(share.numerator) / share.denominator),
+                    share=Percent(ratio_decimal(share)),
                     wages=Join(pairs),
                 )
             )
@@ -333,7 +333,7 @@ def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) 
 
         def rate(name: str) -> Percent:
             value = use(name)
-            return Percent(Decimal(value.numerator) / value.denominator)
+            return Percent(ratio_decimal(value))
 
         out.append(
             Text(
@@ -534,9 +534,9 @@ def _discounting(partnership: Partnership) -> str:
     assert horizon is not None  # noqa: S101 - only with a horizon
     if horizon.nominal_discount_rate is not None:
         rate = canonical(horizon.nominal_discount_rate)
-        return Text("msg.discount_nominal", rate=Percent(Decimal(rate.numerator) / rate.denominator))
+        return Text("msg.discount_nominal", rate=Percent(ratio_decimal(rate)))
     growth = canonical(horizon.price_growth)
-    return Text("msg.discount_real", growth=Percent(Decimal(growth.numerator) / growth.denominator))
+    return Text("msg.discount_real", growth=Percent(ratio_decimal(growth)))
 
 
 def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import ParamSpec, TypeVar
 
+from socialpartner._internal.backend import Rational
 from socialpartner.errors import SocialPartnerError
 
 __all__ = ["ORE", "ROUNDING", "ROUNDING_RULE", "allocate", "round_half_up", "to_ore"]
@@ -28,7 +29,7 @@ ROUNDING = ROUND_HALF_UP
 ROUNDING_RULE = "each reported amount rounded once to 0.01 DKK, half up, from its exact value"
 """The declared rounding rule, in words (printed in every evaluation)."""
 
-Exact = int | Decimal | Fraction
+Exact = int | Decimal | Fraction | Rational
 
 CONTEXT = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 """The decimal context of all the library's Decimal arithmetic, whatever the caller's
@@ -73,13 +74,18 @@ def round_half_up(value: Exact, places: int) -> Decimal:
     if isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _FAST_DIGITS - places:
         # a Decimal with room in the context's precision: quantize rounds it exactly
         return value.quantize(_STEPS[places], rounding=ROUND_HALF_UP, context=CONTEXT)
-    exact = value if isinstance(value, Fraction) else Fraction(value)
-    num, den = exact.numerator * _POW10[places], exact.denominator
+    exact = value if isinstance(value, (Fraction, Rational)) else Rational(value)
+    num, den = int(exact.numerator) * _POW10[places], int(exact.denominator)  # plain ints, also from mpq
     count = (abs(num) * 2 + den) // (2 * den)
     if count < _FAST_LIMIT:  # within the context's precision, scaleb is exact (and fast)
         return Decimal(-count if num < 0 else count).scaleb(-places, context=CONTEXT)
     sign = 1 if num < 0 else 0
     return Decimal((sign, tuple(int(d) for d in str(count)), -places))
+
+
+def ratio_decimal(value: Fraction | Rational) -> Decimal:
+    """An exact ratio as a Decimal, divided at :data:`CONTEXT`'s precision (for display)."""
+    return CONTEXT.divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))
 
 
 def to_ore(value: Exact) -> Decimal:

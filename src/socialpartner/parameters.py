@@ -21,6 +21,7 @@ import pint
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from socialpartner._internal.backend import Rational, fraction
 from socialpartner._internal.units import exact, number_format, unit_info
 from socialpartner.errors import SocialPartnerError
 from socialpartner.quantities import AnyQuantity
@@ -110,7 +111,7 @@ class ParameterValue:
     @property
     def exact(self) -> Fraction:
         """The value in canonical units (DKK, hour, year; ratios as fractions), exact."""
-        return exact(self.value)
+        return fraction(exact(self.value))
 
     def describe(self) -> str:
         """One line: ``name = value (year, tag; source)``, and the legacy mark if any."""
@@ -135,7 +136,7 @@ class ParameterSet:
     version: str
     values: Mapping[str, tuple[ParameterValue, ...]]
     aliases: Mapping[str, str] = field(default_factory=dict)
-    _cache: dict[tuple[str, int], tuple[ParameterValue, Fraction]] = field(
+    _cache: dict[tuple[str, int], tuple[ParameterValue, Rational]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -170,7 +171,7 @@ class ParameterSet:
         chosen = earlier[-1] if earlier else entries[0]
         return chosen if chosen.year == year else replace(chosen, for_year=year)
 
-    def _read(self, name: str, year: int) -> tuple[ParameterValue, Fraction]:
+    def _read(self, name: str, year: int) -> tuple[ParameterValue, Rational]:
         """The value as used for ``year`` and its exact canonical magnitude, cached.
 
         A horizon reads the same few parameters every year, and a read costs a search and a
@@ -184,7 +185,7 @@ class ParameterSet:
                 value = replace(value, year=year)
             if len(self._cache) > 4096:
                 self._cache.clear()
-            hit = self._cache[key] = (value, value.exact)
+            hit = self._cache[key] = (value, exact(value.value))  # the engine's rational
         return hit
 
     def abolished(self, name: str, start: dt.date) -> Legacy | None:
@@ -259,7 +260,7 @@ class ParameterUse:
     year: int
     used: dict[str, ParameterValue] = field(default_factory=dict)
 
-    def __call__(self, name: str) -> Fraction:
+    def __call__(self, name: str) -> Rational:
         """The exact canonical value of ``name`` for this year, recorded as used (by its current name)."""
         value, exact = self.parameters._read(name, self.year)
         self.used[value.name] = value

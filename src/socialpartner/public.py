@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any, Literal, get_args
 
 import pint
@@ -111,12 +110,14 @@ def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Num]) -> Num
     in weeks 1-4, 40 % in weeks 5-26, 30 % in weeks 27-52 and 20 % after. Computed per
     band (weeks in the band × its rate), not week by week.
 
+    >>> from fractions import Fraction
     >>> from socialpartner.parameters import ParameterUse, default_parameters
-    >>> refusion_rate(0, 52, ParameterUse(default_parameters(), 2024))  # (4·80 + 22·40 + 26·30) / 52 %
-    Fraction(99, 260)
+    >>> rate = refusion_rate(0, 52, ParameterUse(default_parameters(), 2024))
+    >>> rate == Fraction(99, 260)  # (4·80 + 22·40 + 26·30) / 52 %
+    True
     """
     if weeks <= 0:
-        return Fraction(0)
+        return 0  # an int: exact, and float64-friendly
     first, last = weeks_before + 1, weeks_before + weeks
     summed: Num = 0
     band_start = 1
@@ -176,7 +177,7 @@ class Ladder:
         if isinstance(weeks, int) or "default" in weeks:
             before = self._budget.weeks_before("default") + 52 * self._index
             return refusion_rate(before, self._weeks, self._p)
-        return next(iter(self._cache.values()), Fraction(0))
+        return next(iter(self._cache.values()), 0)
 
     @property
     def rates(self) -> dict[str, Num]:

@@ -1,8 +1,8 @@
 """Numbers that are exact scalars or float64 arrays: the engine's two backends.
 
 Every formula of the engine is written once against the few helpers below. A number is
-either **exact** (``int`` or :class:`~fractions.Fraction`: one evaluation, rounded to øre
-by the declared rule) or **float64** (a ``float`` or a numpy array over variants: sweeps,
+either **exact** (``int`` or :data:`Rational`, GMP's ``mpq``: one evaluation, rounded to
+øre by the declared rule) or **float64** (a ``float`` or a numpy array over variants: sweeps,
 Monte Carlo, tornado). ``+ - *`` work on both as they are; division, rounding to øre,
 ``maximum``/``minimum`` and ``where`` go through these helpers, which keep exact numbers
 exact and arrays vectorised.
@@ -10,31 +10,76 @@ exact and arrays vectorised.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
+from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-__all__ = ["Num", "div", "hundredths", "is_exact", "maximum", "minimum", "ore", "safe_div", "where"]
+if TYPE_CHECKING:
+    # gmpy2 ships no type information; ``mpq`` is a numbers.Rational with Fraction's
+    # operators, numerator and denominator, so the type checker reads it as a Fraction.
+    from fractions import Fraction as Rational
+else:
+    # The exact rational of the engine: GMP's mpq does an operation in about a tenth of
+    # the time of the pure-Python Fraction (a 40-year horizon makes thousands).
+    from gmpy2 import mpq as Rational  # noqa: N812 - a type, named as one
 
-Num = Any  # int | Fraction (exact) or float | np.ndarray (float64 over variants)
+__all__ = [
+    "Num",
+    "Rational",
+    "div",
+    "fraction",
+    "hundredths",
+    "is_exact",
+    "maximum",
+    "minimum",
+    "ore",
+    "safe_div",
+    "vector_mode",
+    "where",
+]
+
+Num = Any  # int | Rational (exact) or float | np.ndarray (float64 over variants)
 
 # Half up in float64: the 1e-7 øre nudge puts an exact half that float64 holds as
 # x.4999999… on the side the exact rule puts it (amounts are far below 2⁵³ øre).
 HALF = 0.5 + 1e-7
 
 
+# In vector mode (sweeps), canonical values are float64 (arrays where an input is varied),
+# so one set of model formulas serves exact single evaluations and many variants at once.
+_VECTOR: contextvars.ContextVar[bool] = contextvars.ContextVar("socialpartner_vector", default=False)
+
+
+@contextlib.contextmanager
+def vector_mode() -> Iterator[None]:
+    """Within this block the engine runs on float64: canonical values are floats or arrays."""
+    token = _VECTOR.set(True)
+    try:
+        yield
+    finally:
+        _VECTOR.reset(token)
+
+
 def is_exact(x: Num) -> bool:
-    """Whether ``x`` is an exact scalar (int or Fraction), not float64."""
-    return isinstance(x, (int, Fraction))
+    """Whether ``x`` is an exact scalar (int, Rational or Fraction), not float64."""
+    return isinstance(x, (int, Rational, Fraction))
 
 
-def _round_exact(x: Fraction | int, scale: int) -> int:
-    """``x·scale`` rounded to a whole number, half away from zero, exactly."""
+def fraction(x: Rational | Fraction | int) -> Fraction:
+    """An exact number as a :class:`~fractions.Fraction` of plain ints (for code outside the engine)."""
+    return x if type(x) is Fraction else Fraction(int(x.numerator), int(x.denominator))
+
+
+def _round_exact(x: Rational | Fraction | int, scale: int) -> int:
+    """``x·scale`` rounded to a whole number, half away from zero, exactly (a Python int)."""
     if isinstance(x, int):
         return x * scale
-    num, den = x.numerator * scale, x.denominator
+    num, den = int(x.numerator) * scale, int(x.denominator)  # mpq's parts are mpz: plain ints out
     count = (abs(num) * 2 + den) // (2 * den)
     return -count if num < 0 else count
 
@@ -46,7 +91,7 @@ def ore(x: Num) -> Num:
     exactly below 2⁵³ øre (about 9·10¹³ DKK).
     """
     kind = type(x)
-    if kind is Fraction or kind is int:  # the exact backend, checked first: one evaluation is many calls
+    if kind is Rational or kind is int:  # the exact backend, checked first: one evaluation is many calls
         return _round_exact(x, 100)
     if isinstance(x, np.ndarray):
         cents = np.asarray(np.multiply(x, 100.0), dtype=float)  # 0-d stays an array; never objects
@@ -63,9 +108,11 @@ def hundredths(x: Num) -> Num:
 
 
 def div(a: Num, b: Num) -> Num:
-    """``a / b``: exact (a Fraction) when both are exact, float64 otherwise."""
+    """``a / b``: exact (a Rational) when both are exact, float64 otherwise."""
     if is_exact(a) and is_exact(b):
-        return Fraction(a) / b
+        # two ints in a float64 run (a zero total, say) divide as floats: an mpq that later
+        # meets a float becomes GMP's mpfr, not a float
+        return a / b if _VECTOR.get() else Rational(a) / b
     return a / b
 
 

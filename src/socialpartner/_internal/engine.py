@@ -17,15 +17,25 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from socialpartner import core, public
 from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
-from socialpartner._internal.backend import HALF, Num, div, hundredths, is_exact, maximum, ore, total
+from socialpartner._internal.backend import (
+    HALF,
+    Num,
+    Rational,
+    div,
+    hundredths,
+    is_exact,
+    maximum,
+    ore,
+    total,
+    vector_mode,
+)
 from socialpartner._internal.plan import Plan
-from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, vector_mode
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
 from socialpartner.parameters import ParameterSet, ParameterUse
 
 if TYPE_CHECKING:
@@ -66,9 +76,9 @@ class Settlement:
 
 
 def coverage(funding: Num, cost: Num) -> Num:
-    """Funding / cost: a Fraction (None with no cost) or float64 (NaN with no cost)."""
+    """Funding / cost: a Rational (None with no cost) or float64 (NaN with no cost)."""
     if is_exact(cost) and is_exact(funding):
-        return None if cost == 0 else core.coverage_ratio(Fraction(funding), Fraction(cost))
+        return None if cost == 0 else core.coverage_ratio(Rational(funding), Rational(cost))
     import numpy as np
 
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -124,7 +134,7 @@ def _break_even(cost: Num, others: Num, volume: Num) -> tuple[Num, Num, Num]:
     if is_exact(volume) and is_exact(cost) and is_exact(others):
         if volume == 0:
             return None, False, None
-        rate = core.break_even_rate(cost, others, Fraction(volume) * 100)  # øre ints over a Fraction: exact
+        rate = core.break_even_rate(cost, others, Rational(volume) * 100)  # øre ints over a Rational: exact
         clamped = maximum(rate, 0)
         return ore(clamped), rate < 0, clamped
     import numpy as np
@@ -285,7 +295,7 @@ def _with_parties(parties: Mapping[str, str], more: Mapping[str, str]) -> dict[s
     return {**parties, **{k: v for k, v in more.items() if k not in parties}}
 
 
-def discount_factors(partnership: Partnership, n: int) -> list[Fraction]:
+def discount_factors(partnership: Partnership, n: int) -> list[Rational]:
     """Exact present-value factors ``1 / (1 + r)^t`` for years 0 … n-1 of a scenario."""
     use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
     return _horizon.discount_factors(n, use, partnership.horizon)

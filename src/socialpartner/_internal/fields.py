@@ -172,8 +172,8 @@ class QuantityType:
             raise QuantityError(
                 text, self.expected, f"magnitude must be a single number, not {type(value).__name__}", "quantity_type"
             )
-        if isinstance(value, Fraction):
-            number = Decimal(value.numerator) / Decimal(value.denominator)
+        if isinstance(value, numbers.Rational) and not isinstance(value, numbers.Integral):  # Fraction, mpq
+            number = Decimal(int(value.numerator)) / Decimal(int(value.denominator))
             if Fraction(number) != value:
                 # 1/3 has no finite decimal: refuse rather than round silently
                 raise QuantityError(text, self.expected, "not a finite decimal", "inexact")

@@ -22,7 +22,7 @@ import pint
 from pydantic import BaseModel, ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.backend import Num, div, is_exact, minimum, ore, total, where
+from socialpartner._internal.backend import Num, Rational, div, is_exact, minimum, ore, total, where
 from socialpartner._internal.plan import Placement, Plan
 from socialpartner._internal.units import canonical, exact_magnitude, format_magnitude, unit_info, with_magnitude
 
@@ -143,7 +143,7 @@ def grown(value: Any, where: Any, wage: Num, price: Num) -> Any:
         if not isinstance(factor, np.ndarray) and factor == 1:  # an array: a swept growth rate
             return value
         magnitude = value.magnitude
-        exact = isinstance(factor, Fraction) and isinstance(magnitude, (int, float, Fraction))
+        exact = isinstance(factor, Rational) and isinstance(magnitude, (int, float, Fraction, Rational))
         return with_magnitude(value, exact_magnitude(magnitude) * factor if exact else magnitude * factor)
     if isinstance(value, tuple):
         return tuple(grown(v, where.get(str(i)), wage, price) for i, v in enumerate(value))
@@ -341,8 +341,8 @@ def present_values(
     scale: Num = 1.0
     weights: list[Num] = factors
     if exact:
-        scale = math.lcm(*(f.denominator for f in factors))
-        weights = [f.numerator * (scale // f.denominator) for f in factors]
+        scale = math.lcm(*(int(f.denominator) for f in factors))
+        weights = [int(f.numerator) * (scale // int(f.denominator)) for f in factors]
     pv: dict[str, Num] = {}
     payback: dict[str, Num] = {}
     negative: dict[str, Num] = {}

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from fractions import Fraction
 from typing import Literal
 
-from socialpartner._internal.backend import Num
+from socialpartner._internal.backend import Num, Rational
 from socialpartner.money import round_half_up
 
 TWO_PLACES = Decimal("0.01")
@@ -24,7 +23,7 @@ TWO_PLACES = Decimal("0.01")
 _DIGITS: dict[Decimal, int] = {}
 
 
-def places(value: Fraction | Decimal | int, step: Decimal = TWO_PLACES) -> Decimal:
+def places(value: Rational | Decimal | int, step: Decimal = TWO_PLACES) -> Decimal:
     """Round a non-money figure (hours, FTE, a ratio) half up to ``step``, exactly at any size."""
     digits = _DIGITS.get(step)
     if digits is None:  # a handful of steps; as_tuple costs more than the rounding
@@ -43,7 +42,7 @@ class Flow:
     key: str
     payer: str
     payee: str
-    amount: Num  # exact (Fraction, int) in one evaluation, float64 (arrays) in a sweep
+    amount: Num  # exact (Rational, int) in one evaluation, float64 (arrays) in a sweep
     purpose: str
     formula: str = ""
     inputs: tuple[str, ...] = ()
@@ -62,8 +61,8 @@ class BreakEvenSpec:
     input_path: str
     label: str
     unit: str
-    volume: Fraction | int
-    percent_of: Fraction | None = None
+    volume: Rational | int
+    percent_of: Rational | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +71,13 @@ class Placement:
 
     form: str
     headcount: int
-    paid_hours: Fraction | None
-    effective_hours: Fraction | None
+    paid_hours: Rational | None
+    effective_hours: Rational | None
     employer: str | None
     workplace: str
     is_job: bool
     inclusive: bool
-    wage: Fraction | None = None  # wage cost per paid hour, DKK (for the public view)
+    wage: Rational | None = None  # wage cost per paid hour, DKK (for the public view)
 
 
 @dataclass(frozen=True, slots=True)

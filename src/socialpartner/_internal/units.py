@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import pint
 
+from socialpartner._internal.backend import _VECTOR, Rational
 from socialpartner.errors import QuantityError
 
 DEFINITIONS = Path(__file__).resolve().parent.parent / "data" / "units.txt"
@@ -369,17 +370,17 @@ def plain_magnitude(value: Decimal) -> int | float:
     return float(value)
 
 
-def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Fraction:
+def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Rational:
     """The exact rational value of a stored magnitude (floats read via their repr).
 
     A numpy scalar (put in place with ``model_copy``, which does not validate) is read
     as the Python number it holds.
     """
     if isinstance(magnitude, float):
-        return Fraction(Decimal(repr(float(magnitude))))  # np.float64's repr is "np.float64(…)"
-    if not isinstance(magnitude, (int, Decimal, Fraction)) and hasattr(magnitude, "item"):
+        return Rational(Decimal(repr(float(magnitude))))  # np.float64's repr is "np.float64(…)"
+    if not isinstance(magnitude, (int, Decimal, Fraction, Rational)) and hasattr(magnitude, "item"):
         return exact_magnitude(magnitude.item())
-    return Fraction(magnitude)
+    return Rational(magnitude)
 
 
 def unambiguous(text: str) -> str:
@@ -420,21 +421,6 @@ def is_ratio(quantity: pint.Quantity[Any]) -> bool:
     return not unit_info(quantity).dims
 
 
-# In vector mode (sweeps), canonical values are float64 (arrays where an input is varied),
-# so one set of model formulas serves exact single evaluations and many variants at once.
-_VECTOR: contextvars.ContextVar[bool] = contextvars.ContextVar("socialpartner_vector", default=False)
-
-
-@contextlib.contextmanager
-def vector_mode() -> Iterator[None]:
-    """Within this block :func:`canonical` returns floats (or float arrays), not Fractions."""
-    token = _VECTOR.set(True)
-    try:
-        yield
-    finally:
-        _VECTOR.reset(token)
-
-
 def with_magnitude(quantity: pint.Quantity[Any], magnitude: Any) -> pint.Quantity[Any]:
     """The same unit with another magnitude (an exact Fraction, or an array in a sweep).
 
@@ -450,22 +436,22 @@ def with_magnitude(quantity: pint.Quantity[Any], magnitude: Any) -> pint.Quantit
 def present(quantity: pint.Quantity[Any]) -> bool:
     """Whether an optional amount takes part: non-zero, or varied (an array) in a sweep."""
     magnitude = quantity.magnitude
-    return not isinstance(magnitude, (int, float, Decimal, Fraction)) or magnitude != 0
+    return not isinstance(magnitude, (int, float, Decimal, Fraction, Rational)) or magnitude != 0
 
 
-def canonical(quantity: pint.Quantity[Any], times: Any = 1) -> Fraction:
+def canonical(quantity: pint.Quantity[Any], times: Any = 1) -> Rational:
     """The exact magnitude of a validated scalar quantity in canonical units, times ``times``.
 
-    In :func:`vector_mode` the result is a float, or a float array for a varied input
-    (the annotation stays Fraction: the model formulas use only ``+ - * /``). A scalar
+    In :func:`~socialpartner._internal.backend.vector_mode` the result is a float, or a float array for a varied input
+    (the annotation stays Rational: the model formulas use only ``+ - * /``). A scalar
     ``times`` is folded into the unit's factor, so an array is multiplied once.
     """
     if _VECTOR.get():
         factor = unit_info(quantity).factor
         magnitude = quantity._magnitude
-        if isinstance(magnitude, (int, Fraction, Decimal)):
+        if isinstance(magnitude, (int, Fraction, Rational, Decimal)):
             return float(magnitude) * float(factor) * times  # type: ignore[no-any-return]
-        if isinstance(times, (int, float, Fraction)):
+        if isinstance(times, (int, float, Fraction, Rational)):
             scale = float(factor) * float(times)
             # an array of a varied input: one pass, and no copy when there is nothing to scale
             return magnitude if scale == 1 else magnitude * scale  # type: ignore[no-any-return]
@@ -474,7 +460,7 @@ def canonical(quantity: pint.Quantity[Any], times: Any = 1) -> Fraction:
     return value if times == 1 else value * times
 
 
-def exact(quantity: pint.Quantity[Any]) -> Fraction:
+def exact(quantity: pint.Quantity[Any]) -> Rational:
     """The exact magnitude in canonical units, whatever the mode (parameters, rules)."""
     # A scenario's quantities are immutable once validated and a model reads each several
     # times per evaluation: the exact value is kept on the quantity (keyed by its magnitude).
@@ -484,7 +470,7 @@ def exact(quantity: pint.Quantity[Any]) -> Fraction:
         return cached[1]  # type: ignore[no-any-return]
     factor = unit_info(quantity).factor
     if type(magnitude) is int:
-        value = Fraction(magnitude * factor.numerator, factor.denominator)  # one normalisation, not two
+        value = Rational(magnitude * factor.numerator, factor.denominator)  # one normalisation, not two
     else:
         value = exact_magnitude(magnitude) * factor
     quantity.__dict__["_sp_canonical"] = (magnitude, value)

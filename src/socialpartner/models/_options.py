@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 from typing import Annotated, Any, Self
 
 from pydantic import Field, field_validator, model_validator
 
+from socialpartner._internal.backend import Rational
 from socialpartner._internal.units import (
     WEEKS_PER_YEAR,
     WrittenNumber,
@@ -249,7 +249,7 @@ class Progression(Frozen):
 
     @model_validator(mode="after")
     def _shares(self) -> Self:
-        if canonical(self.after) < Fraction(1, WEEKS_PER_YEAR):
+        if canonical(self.after) < Rational(1, WEEKS_PER_YEAR):
             raise ValueError(
                 f"after: {self.after} is shorter than a week; give the length of the course, e.g. '6 month'"
             )

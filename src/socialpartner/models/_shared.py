@@ -9,6 +9,7 @@ from typing import Any, Literal, Self, cast, get_args
 import pint
 from pydantic import model_validator
 
+from socialpartner._internal.backend import Rational, fraction
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical, format_decimal
 from socialpartner.models._frozen import Frozen
@@ -18,7 +19,10 @@ from socialpartner.quantities import FullTimeEquivalents, Headcount, HoursPerTim
 
 __all__ = ["INCLUSIVE_FORMS", "Form", "Role", "SupportStaff", "Workforce"]
 
-HOURS_PER_FTE_YEAR = canonical(Q_(1, "FTE"))  # 37 h/week × 52 = 1,924, from units.txt
+# 37 h/week × 52 = 1,924, from units.txt; a whole number kept as an int, which mixes with the
+# exact backend's rationals and the float backend's floats alike (an mpq times a float is not a float).
+_FTE_HOURS = fraction(canonical(Q_(1, "FTE")))
+HOURS_PER_FTE_YEAR: int | Fraction = _FTE_HOURS.numerator if _FTE_HOURS.denominator == 1 else _FTE_HOURS
 
 Role = Literal["social_enterprise", "company"]
 """Who employs people, or where they work."""
@@ -72,16 +76,16 @@ class Workforce(Frozen):
             raise ValueError(f"wage_cost: required for {self.form} (the employer's full wage cost per paid hour)")
         return self
 
-    def paid_hours_per_year(self) -> Fraction:
+    def paid_hours_per_year(self) -> Rational:
         """All paid hours of the line per year, exact."""
         return self.headcount * canonical(self.paid_hours)
 
-    def effective_hours_per_year(self) -> Fraction:
+    def effective_hours_per_year(self) -> Rational:
         """All effective hours of the line per year, exact."""
         hours = self.paid_hours if self.effective_hours is None else self.effective_hours
         return self.headcount * canonical(hours)
 
-    def wages_per_year(self) -> Fraction | int:
+    def wages_per_year(self) -> Rational | int:
         """The employer's wage cost of the line per year, exact (zero for course participants)."""
         return 0 if self.wage_cost is None else self.paid_hours_per_year() * canonical(self.wage_cost)
 
@@ -139,11 +143,11 @@ class SupportStaff(Frozen):
             )
         return self
 
-    def full_time_equivalents(self) -> Fraction:
+    def full_time_equivalents(self) -> Rational:
         """The post's working time in FTE, exact (1 FTE = 37 hours a week)."""
         return canonical(self.fte) / HOURS_PER_FTE_YEAR
 
-    def annual_cost_exact(self, years: Fraction | int = 1) -> Fraction:
+    def annual_cost_exact(self, years: Rational | int = 1) -> Rational:
         """The post's cost over ``years`` (default one year): ``annual_cost``, or ``fte × cost_per_fte``."""
         if self.cost_per_fte is not None:
             return canonical(self.cost_per_fte, self.full_time_equivalents() * years)
@@ -182,7 +186,7 @@ def _per(period: str | None) -> tuple[str, tuple[str, ...]]:
 
 
 def wage_flows(
-    lines: Sequence[Workforce], years: Fraction | int, path: str, period: str | None = "period"
+    lines: Sequence[Workforce], years: Rational | int, path: str, period: str | None = "period"
 ) -> list[Flow]:
     """Employer → workers, one flow per paid line, keyed ``wages.0``, ``wages.1`` and so on.
 
@@ -206,7 +210,7 @@ def wage_flows(
 
 def staff_flows(
     staff: Sequence[SupportStaff],
-    years: Fraction | int,
+    years: Rational | int,
     path: str = "support_staff",
     period: str | None = "period",
     payer: str = "social_enterprise",
@@ -232,7 +236,7 @@ def staff_flows(
 
 def staff_placement(staff: Sequence[SupportStaff], employer: str, workplace: str) -> Placement:
     """Support posts as one placement line (not jobs for the target group)."""
-    hours = cast(Fraction, sum((canonical(s.fte) for s in staff), 0) / WEEKS_PER_YEAR)
+    hours = cast(Rational, sum((canonical(s.fte) for s in staff), 0) / WEEKS_PER_YEAR)
     return Placement("support staff", len(staff), hours, hours, employer, workplace, is_job=False, inclusive=False)
 
 

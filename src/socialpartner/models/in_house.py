@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Money as Amount
 from socialpartner._internal.i18n import Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, with_inputs
@@ -167,7 +167,7 @@ class InHousePartnership(Partnership):
             extras=lambda settled: self._extras(settled, years, effective),
         )
 
-    def _extras(self, settled: Mapping[str, Decimal], years: Fraction, effective: Fraction) -> Extras:
+    def _extras(self, settled: Mapping[str, Decimal], years: Rational, effective: Rational) -> Extras:
         alt = self.alternative
         volume = canonical(self.volume) * years
         cost_per_error = canonical(self.cost_per_error)
@@ -187,7 +187,7 @@ class InHousePartnership(Partnership):
         saving = total_before - total_after
         other_after = total_after - after["SØV service"]
         company_price = (
-            None if effective == 0 else to_ore(max(Fraction(total_before - other_after) / effective, Fraction(0)))
+            None if effective == 0 else to_ore(max(Rational(total_before - other_after) / effective, Rational(0)))
         )
         sev_net = settled["service"] - sum(
             (v for k, v in settled.items() if k.startswith(("wages.", "support_staff."))), _ZERO

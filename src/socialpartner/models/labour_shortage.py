@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Number, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
 from socialpartner._internal.units import canonical, present
@@ -154,7 +154,7 @@ class LabourShortagePartnership(Partnership):
             extras=lambda settled: self._extras(settled, paid, freed, years),
         )
 
-    def _extras(self, settled: Mapping[str, Decimal], paid: Fraction, freed: Fraction, years: Fraction) -> Extras:
+    def _extras(self, settled: Mapping[str, Decimal], paid: Rational, freed: Rational, years: Rational) -> Extras:
         cost = settled["helper_hours"]
         value = settled["skilled_work"]
         akkord = settled.get("akkord", Decimal("0.00"))

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import Field
 
+from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Money, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Placement, Plan, no_extras
 from socialpartner._internal.units import MONTHS_PER_YEAR, WEEKS_PER_YEAR, canonical, is_ratio
@@ -55,7 +55,7 @@ class TempHours(Frozen):
         """Whether ``overhead`` is a percentage of ``wage_cost`` (else money per hour)."""
         return is_ratio(self.overhead)
 
-    def overhead_per_hour(self) -> Fraction:
+    def overhead_per_hour(self) -> Rational:
         """The overhead in DKK per hour, exact."""
         if self.overhead_is_percentage:
             return canonical(self.overhead) * canonical(self.wage_cost)
@@ -178,7 +178,7 @@ class SharedResponsibilityPartnership(Partnership):
             extras=no_extras if th.alternative_price is None else (lambda settled: self._extras(settled, hours)),
         )
 
-    def _extras(self, settled: Mapping[str, Decimal], hours: Fraction) -> Extras:
+    def _extras(self, settled: Mapping[str, Decimal], hours: Rational) -> Extras:
         """The company's saving against its alternative (a temp agency's price, say)."""
         th = self.temp_hours
         assert th.alternative_price is not None  # noqa: S101 - only called with an alternative

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Join, Money, Number, Percent, Period, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
 from socialpartner._internal.units import canonical, present
@@ -75,7 +75,7 @@ class Service(Frozen):
             raise ValueError("market_sum: a service priced per hour takes market_price (money per hour)")
         return self
 
-    def market_per_year(self) -> Fraction | None:
+    def market_per_year(self) -> Rational | None:
         """What another supplier would charge per year for the service, exact; None if not given."""
         if self.market_sum is not None:
             return canonical(self.market_sum)
@@ -84,7 +84,7 @@ class Service(Frozen):
             return canonical(self.market_price) * canonical(self.hours)
         return None
 
-    def per_year(self) -> Fraction:
+    def per_year(self) -> Rational:
         """The service's value per year, exact."""
         if self.contract_sum is not None:
             return canonical(self.contract_sum)
@@ -226,13 +226,13 @@ class SupplierPartnership(Partnership):
             extras=lambda settled: self._extras(settled, years),
         )
 
-    def _extras(self, settled: Mapping[str, Decimal], years: Fraction) -> Extras:
+    def _extras(self, settled: Mapping[str, Decimal], years: Rational) -> Extras:
         contract = sum((v for k, v in settled.items() if k.startswith("services.")), _ZERO)
         wages = sum((v for k, v in settled.items() if k.startswith("wages.")), _ZERO)
         supervision = sum((v for k, v in settled.items() if k.startswith("support_staff.")), _ZERO)
         other_costs = settled.get("other_costs", _ZERO)
         revenue = contract + settled.get("other_revenue", _ZERO)
-        share = Fraction(1) if revenue == 0 else Fraction(contract) / Fraction(revenue)
+        share = Rational(1) if revenue == 0 else Rational(contract) / Rational(revenue)
         margin_after_wages = revenue - wages - other_costs
         margin = margin_after_wages - supervision
 
@@ -241,11 +241,11 @@ class SupplierPartnership(Partnership):
         in_jobs = [line for line in inclusive if line.placement().is_job]
         jobs = share * sum((line.headcount for line in in_jobs), 0)
         participants = share * sum((line.headcount for line in inclusive if not line.placement().is_job), 0)
-        fte = share * sum((line.paid_hours_per_year() for line in inclusive), Fraction(0)) / HOURS_PER_FTE_YEAR
-        hours = share * years * sum((line.paid_hours_per_year() for line in inclusive), Fraction(0))
-        by_form: dict[str, Fraction] = {}
+        fte = share * sum((line.paid_hours_per_year() for line in inclusive), Rational(0)) / HOURS_PER_FTE_YEAR
+        hours = share * years * sum((line.paid_hours_per_year() for line in inclusive), Rational(0))
+        by_form: dict[str, Rational] = {}
         for line in in_jobs:
-            by_form[line.form] = by_form.get(line.form, Fraction(0)) + share * line.headcount
+            by_form[line.form] = by_form.get(line.form, Rational(0)) + share * line.headcount
         figures: tuple[Figure, ...] = (
             Figure("contract_value", "contract value", contract, "DKK", "sum of the company's payments for services"),
             Figure(

@@ -1,0 +1,77 @@
+"""The exact backend's rationals (GMP's mpq) stay inside the engine.
+
+Users get Decimals, ints, Fractions and floats: a gmpy2 number in a result would break
+``Decimal(x.numerator)``, JSON and numpy code, and an mpq that meets a float in a sweep
+turns into GMP's mpfr instead of a float.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import socialpartner as sp
+from socialpartner._internal import backend
+from socialpartner.money import round_half_up, to_ore
+
+from .test_matrix import CASES, MODELS, scenario
+
+
+def _values(obj: Any, depth: int = 0) -> Iterator[Any]:
+    """Every value reachable from a result record (not the validated input)."""
+    yield obj
+    if depth > 12 or isinstance(obj, (str, bytes, int, float, Fraction, sp.Partnership)):
+        return
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            if f.name != "partnership" and not f.name.startswith("_"):  # private: the engine's own state
+                yield from _values(getattr(obj, f.name), depth + 1)
+    elif isinstance(obj, Mapping):
+        for k, v in obj.items():
+            yield from _values(k, depth + 1)
+            yield from _values(v, depth + 1)
+    elif isinstance(obj, (tuple, list, set, frozenset)):
+        for v in obj:
+            yield from _values(v, depth + 1)
+
+
+def _gmp(values: Iterator[Any]) -> list[str]:
+    return sorted({f"{type(v).__module__}.{type(v).__name__}" for v in values if type(v).__module__ == "gmpy2"})
+
+
+@pytest.mark.parametrize(("model", "public", "horizon"), CASES)
+def test_no_gmp_number_reaches_a_user(model: str, public: bool, horizon: bool) -> None:
+    p = sp.from_data(scenario(model, public, horizon))
+    ev = sp.evaluate(p)
+    assert _gmp(_values(ev)) == []
+    assert _gmp(_values(ev.results())) == []
+    assert _gmp(_values(ev.to_dict())) == []
+    assert _gmp(_values([v.exact for v in ev.parameters])) == []
+    path, (low, high) = MODELS[model][1], MODELS[model][2]
+    frame = sp.sweep(p, {path: [low, high]})
+    cells = [v for c in frame.columns for v in frame[c]]
+    assert _gmp(iter(cells)) == []
+
+
+@given(st.integers(-(10**15), 10**15), st.integers(1, 10**9))
+def test_rounding_a_rational_is_rounding_the_fraction(num: int, den: int) -> None:
+    q, f = backend.Rational(num, den), Fraction(num, den)
+    assert backend.ore(q) == backend.ore(f)
+    assert type(backend.ore(q)) is int
+    assert to_ore(q) == to_ore(f)
+    assert round_half_up(q, 4) == round_half_up(f, 4)
+    assert backend.fraction(q) == f
+    assert type(backend.fraction(q).numerator) is int
+
+
+def test_ints_divide_as_floats_in_a_float_run() -> None:
+    # a zero total in a sweep must not become an mpq, which times a float is an mpfr
+    assert type(backend.div(0, 100)) is backend.Rational
+    with backend.vector_mode():
+        assert type(backend.div(0, 100) * 0.25) is float
