@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -75,3 +76,19 @@ def test_ints_divide_as_floats_in_a_float_run() -> None:
     assert type(backend.div(0, 100)) is backend.Rational
     with backend.vector_mode():
         assert type(backend.div(0, 100) * 0.25) is float
+
+
+@pytest.mark.parametrize(("model", "public", "horizon"), CASES)
+def test_an_evaluation_pickles_and_deep_copies(model: str, public: bool, horizon: bool) -> None:
+    # a process pool returns evaluations by pickling them; the cost split's read-only
+    # mappings once made that fail
+    import copy
+    import pickle
+
+    ev = sp.evaluate(sp.from_data(scenario(model, public, horizon)))
+    for back in (pickle.loads(pickle.dumps(ev)), copy.deepcopy(ev)):  # noqa: S301 - our own bytes
+        assert back == ev
+        assert back.to_dict() == ev.to_dict()
+        assert back.explain("coverage") == ev.explain("coverage")
+        with pytest.raises(TypeError):
+            back.cost_split.funding["x"] = Decimal(1)  # type: ignore[index]

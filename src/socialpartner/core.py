@@ -90,6 +90,42 @@ class CostSplit:
         """Whether funding reaches the cost."""
         return self.surplus >= 0
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # the read-only mapping views do not pickle (or deep-copy): rebuild them from dicts
+        return _cost_split, (
+            self.cost,
+            dict(self.funding),
+            self.total_funding,
+            self.surplus,
+            self.shortfall,
+            self.coverage,
+            dict(self.shares),
+            self.uncovered_share,
+        )
+
+
+def _cost_split(
+    cost: Decimal,
+    funding: dict[str, Decimal],
+    total_funding: Decimal,
+    surplus: Decimal,
+    shortfall: Decimal,
+    coverage: Decimal | None,
+    shares: dict[str, Decimal],
+    uncovered_share: Decimal,
+) -> CostSplit:
+    """A pickled :class:`CostSplit` back, with its mappings read-only again."""
+    return CostSplit(
+        cost,
+        MappingProxyType(funding),
+        total_funding,
+        surplus,
+        shortfall,
+        coverage,
+        MappingProxyType(shares),
+        uncovered_share,
+    )
+
 
 @in_context
 def split_cost(cost: Decimal, funding: Mapping[str, Decimal]) -> CostSplit:

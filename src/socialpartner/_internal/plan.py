@@ -138,5 +138,7 @@ class Plan:
     funding: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
     break_even: tuple[BreakEvenSpec, ...] = ()
     placements: tuple[Placement, ...] = ()
+    # a module function or a functools.partial of a model method, never a lambda: an
+    # evaluation keeps its plan, and evaluations pickle (process pools, caches)
     extras: Callable[[Mapping[str, Decimal]], Extras] = field(default=no_extras)
     label: str = ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
@@ -164,7 +165,7 @@ class InHousePartnership(Partnership):
             funding=(("service revenue after wages", (("service", 1), *((k, -1) for k in keys(flows, "wages.")))),),
             break_even=(BreakEvenSpec("service", "price", "price per effective hour (SØV)", "DKK/hour", effective),),
             placements=tuple(placements),
-            extras=lambda settled: self._extras(settled, years, effective),
+            extras=partial(self._extras, years=years, effective=effective),
         )
 
     def _extras(self, settled: Mapping[str, Decimal], years: Rational, effective: Rational) -> Extras:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
@@ -151,7 +152,7 @@ class LabourShortagePartnership(Partnership):
             funding=(("margin on helper hours", margin),),
             break_even=(BreakEvenSpec("helper_hours", "price", "helper price per hour (SØV)", "DKK/hour", paid),),
             placements=tuple(placements),
-            extras=lambda settled: self._extras(settled, paid, freed, years),
+            extras=partial(self._extras, paid=paid, freed=freed, years=years),
         )
 
     def _extras(self, settled: Mapping[str, Decimal], paid: Rational, freed: Rational, years: Rational) -> Extras:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -175,7 +176,7 @@ class SharedResponsibilityPartnership(Partnership):
             ),
             break_even=break_even,
             placements=placements,
-            extras=no_extras if th.alternative_price is None else (lambda settled: self._extras(settled, hours)),
+            extras=no_extras if th.alternative_price is None else partial(self._extras, hours=hours),
         )
 
     def _extras(self, settled: Mapping[str, Decimal], hours: Rational) -> Extras:

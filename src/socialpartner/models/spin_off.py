@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
@@ -218,7 +219,7 @@ class SpinOffPartnership(Partnership):
                 ),
             ),
             placements=tuple(placements),
-            extras=lambda settled: self._year_extras(settled, y),
+            extras=partial(self._year_extras, y=y),
             label=str(y.year),
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
@@ -223,7 +224,7 @@ class SupplierPartnership(Partnership):
             funding=tuple(funding),
             break_even=tuple(break_even),
             placements=tuple(placements),
-            extras=lambda settled: self._extras(settled, years),
+            extras=partial(self._extras, years=years),
         )
 
     def _extras(self, settled: Mapping[str, Decimal], years: Rational) -> Extras:
