@@ -92,3 +92,34 @@ def test_an_evaluation_pickles_and_deep_copies(model: str, public: bool, horizon
         assert back.explain("coverage") == ev.explain("coverage")
         with pytest.raises(TypeError):
             back.cost_split.funding["x"] = Decimal(1)  # type: ignore[index]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([1, -1]), st.integers(0, 4)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_total_cancels_only_the_same_array_taken_both_ways(picks: list[tuple[int, int]]) -> None:
+    # five distinct arrays (two of them equal in value but different objects): the total
+    # with cancellation equals the plain sum, and never writes to an array it was given
+    import numpy as np
+
+    arrays = [np.array([1.0, 2.5]), np.array([4.0, 0.5]), np.array([1.0, 2.5]), np.array([7.0, 3.0]), np.zeros(2)]
+    before = [a.copy() for a in arrays]
+    terms = [(sign, arrays[i]) for sign, i in picks]
+    expected = sum((sign * before[i] for sign, i in picks), np.zeros(2))
+    got = backend.total(terms)
+    assert np.array_equal(np.asarray(got, dtype=float) * np.ones(2), expected)
+    assert all(np.array_equal(a, b) for a, b in zip(arrays, before, strict=True))
+    exact = backend.total([(sign, backend.Rational(i, 3)) for sign, i in picks])
+    assert exact == sum(sign * Fraction(i, 3) for sign, i in picks)
+
+
+def test_wages_passed_through_cancel_without_a_pass() -> None:
+    import numpy as np
+
+    wages, overhead = np.array([100.0, 200.0]), np.array([10.0, 20.0])
+    # billed to the company (+) and paid to the workers (−): the SØV's net is its overhead
+    assert backend.total([(1, wages), (1, overhead), (-1, wages)]) is overhead

@@ -148,13 +148,18 @@ def where(condition: Any, a: Num, b: Num) -> Num:
 def total(terms: Any) -> Num:
     """Σ sign·amount over ``(sign, amount)`` pairs, in place on arrays it owns.
 
-    Exact terms add as Python numbers. A lone positive array term is returned as it is
-    (never written to); from the second array term on, the sum is one new float64 array
-    updated in place (a million-row pass costs about a millisecond).
+    Exact terms add as Python numbers. On arrays, a term added and subtracted as the very
+    same array (wages billed to the company and paid on to the workers) cancels without
+    a pass. A lone positive array term is returned as it is (never written to); from the
+    second array term on, the sum is one new float64 array updated in place (a
+    million-row pass costs about a millisecond).
     """
+    items = terms if isinstance(terms, list) else list(terms)
+    if len(items) > 1 and any(isinstance(x, np.ndarray) for _, x in items):
+        items = _cancelled(items)
     acc: Num = 0
     owned = False
-    for sign, x in terms:
+    for sign, x in items:
         if owned:
             (np.add if sign > 0 else np.subtract)(acc, x, out=acc)
         elif isinstance(acc, np.ndarray) or isinstance(x, np.ndarray):
@@ -166,3 +171,22 @@ def total(terms: Any) -> Num:
         else:
             acc = acc + x if sign > 0 else acc - x
     return acc
+
+
+def _cancelled(items: list[tuple[int, Num]]) -> list[tuple[int, Num]]:
+    """The terms without pairs of one array object taken once with + and once with −."""
+    open_terms: dict[int, list[int]] = {}  # id of an array → positions of its uncancelled terms
+    keep = [True] * len(items)
+    for i, (sign, x) in enumerate(items):
+        if not isinstance(x, np.ndarray):
+            continue
+        waiting = open_terms.setdefault(id(x), [])
+        partner = next((j for j in waiting if items[j][0] == -sign), None)
+        if partner is None:
+            waiting.append(i)
+        else:
+            waiting.remove(partner)
+            keep[i] = keep[partner] = False
+    # positive terms first, so a lone positive term is borrowed rather than negated
+    kept = [t for t, k in zip(items, keep, strict=True) if k]
+    return sorted(kept, key=lambda t: t[0] < 0)

@@ -105,9 +105,11 @@ def settle(plan: Plan) -> Settlement:
     break_even: dict[str, Num] = {}
     covered: dict[str, Num] = {}
     rates: dict[str, Num] = {}
+    terms = [(sign, amounts[k]) for _, keys in plan.funding for k, sign in keys]
     for spec in plan.break_even:
-        # (cost − funding that does not move with this price) / volume, in DKK per volume unit
-        others = total_funding - amounts[spec.flow]
+        # (cost − funding that does not move with this price) / volume, in DKK per volume unit;
+        # the price's own flow cancels out of the sum rather than being subtracted from it
+        others = total([*terms, (-1, amounts[spec.flow])])
         path = spec.input_path
         break_even[path], covered[path], rates[path] = _break_even(cost, others, spec.volume)
     jobs = [p for p in plan.placements if p.is_job]
