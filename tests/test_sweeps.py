@@ -373,3 +373,17 @@ def test_ladders_comparison_and_tax_sweep_as_evaluated(path: str) -> None:
                 assert math.isnan(row[column]), column
             elif not column.endswith("coverage"):
                 assert abs(row[column] - float(want)) <= 0.011, (column, row[column], want)
+
+
+def test_array_values_with_three_decimals_are_numbers_not_grouped_text() -> None:
+    # 12345.678 from numpy is a number; only text such as "9.000 DKK/month" is ambiguous
+    from socialpartner._internal import paths
+
+    p = sp.load(sp.example_path())
+    frame = sp.sweep(p, {"courses.price": sp.Q_(np.array([9000.125, 12345.678]), "DKK/month")})
+    one = sp.evaluate(paths.replace(p, "courses.price", "12345.6780 DKK/month"))
+    coverage = one.results()["coverage"]
+    assert coverage is not None
+    assert frame["coverage"].iloc[1] == pytest.approx(float(coverage), abs=1e-9)
+    with pytest.raises(sp.SweepError, match="ambiguous"):
+        sp.sweep(p, {"courses.price": ["9.000 DKK/month"]})

@@ -263,8 +263,9 @@ def _check_rules(partnership: Partnership, checked: Mapping[str, tuple[np.ndarra
         if not len(arr):
             raise SweepError(f"{path}: no values")
         for x in {float(arr.min()), float(arr.max())}:
-            # 12 significant digits: a sampled float may carry more than a scenario holds
-            value: Any = int(x) if not unit else f"{x:.12g} {unit}"
+            # 12 significant digits: a sampled float may carry more than a scenario holds.
+            # A number, not text: 180.123 from an array is not the ambiguous text "180.123"
+            value: Any = int(x) if not unit else Q_(float(f"{x:.12g}"), unit)
             try:
                 paths.replace(partnership, path, value)
             except ValidationError as exc:
