@@ -123,3 +123,24 @@ def test_wages_passed_through_cancel_without_a_pass() -> None:
     wages, overhead = np.array([100.0, 200.0]), np.array([10.0, 20.0])
     # billed to the company (+) and paid to the workers (−): the SØV's net is its overhead
     assert backend.total([(1, wages), (1, overhead), (-1, wages)]) is overhead
+
+
+@pytest.mark.parametrize(("model", "public", "horizon"), CASES)
+def test_a_sweep_never_writes_to_the_arrays_it_is_given(model: str, public: bool, horizon: bool) -> None:
+    # amounts are rounded in place where the engine owns them; an input in the canonical
+    # unit (DKK/year) is the flow amount itself and must come back untouched
+    import numpy as np
+
+    p = sp.from_data(scenario(model, public, horizon))
+    path, (low, high) = MODELS[model][1], MODELS[model][2]
+    unit = low.split(" ", 1)[1]
+    values = np.linspace(float(low.split()[0]), float(high.split()[0]), 7) + 0.123
+    given_values = values.copy()
+    frame = sp.sweep(p, {path: sp.Q_(values, unit)})
+    assert np.array_equal(values, given_values)
+    if model == "shared_responsibility":
+        staff = np.array([450000.125, 480000.5, 0.0])
+        kept = staff.copy()
+        sp.sweep(p, {"support_staff.0.annual_cost": sp.Q_(staff, "DKK/year")})
+        assert np.array_equal(staff, kept)
+    assert len(frame) == 7

@@ -84,17 +84,21 @@ def _round_exact(x: Rational | Fraction | int, scale: int) -> int:
     return -count if num < 0 else count
 
 
-def ore(x: Num) -> Num:
+def ore(x: Num, *, in_place: bool = False) -> Num:
     """DKK → whole øre, half up: an int for an exact amount, integer-valued float64 otherwise.
 
     Float amounts are money flows, which are never negative; whole øre in float64 add up
-    exactly below 2⁵³ øre (about 9·10¹³ DKK).
+    exactly below 2⁵³ øre (about 9·10¹³ DKK). ``in_place`` rounds a float64 array the
+    caller owns into itself (no new array): only for a temporary nothing else refers to.
     """
     kind = type(x)
     if kind is Rational or kind is int:  # the exact backend, checked first: one evaluation is many calls
         return _round_exact(x, 100)
     if isinstance(x, np.ndarray):
-        cents = np.asarray(np.multiply(x, 100.0), dtype=float)  # 0-d stays an array; never objects
+        if in_place and x.dtype == np.float64 and x.flags.writeable:
+            cents = np.multiply(x, 100.0, out=x)
+        else:
+            cents = np.asarray(np.multiply(x, 100.0), dtype=float)  # 0-d stays an array; never objects
         cents += HALF
         return np.floor(cents, out=cents)
     if isinstance(x, float):

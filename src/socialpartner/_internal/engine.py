@@ -94,10 +94,13 @@ def settle(plan: Plan) -> Settlement:
     """Round each flow once to øre, then set the cost pool against its funding."""
     amounts: dict[str, Num] = {}
     rounded: dict[int, Num] = {}  # flows that share one amount (wages billed and paid) round once
+    kept = _referenced(plan)
     for f in plan.flows:
         key = id(f.amount)
         if key not in rounded:
-            rounded[key] = ore(f.amount)
+            # a flow's own temporary array is rounded into itself; an input (lent read-only)
+            # or an array the plan also uses elsewhere gets a new one
+            rounded[key] = ore(f.amount, in_place=key not in kept)
         amounts[f.key] = rounded[key]
     cost = total((1, amounts[k]) for k in plan.cost_pool)
     funding = {name: total((sign, amounts[k]) for k, sign in keys) for name, keys in plan.funding}
@@ -119,6 +122,14 @@ def settle(plan: Plan) -> Settlement:
     return Settlement(
         amounts, cost, funding, total_funding, surplus, shortfall, break_even, covered, rates, headcount, fte
     )
+
+
+def _referenced(plan: Plan) -> set[int]:
+    """Ids of the plan's numbers other than flow amounts (volumes, hours, wages, headcounts)."""
+    out = {id(spec.volume) for spec in plan.break_even} | {id(spec.percent_of) for spec in plan.break_even}
+    for p in plan.placements:
+        out.update((id(p.headcount), id(p.paid_hours), id(p.effective_hours), id(p.wage)))
+    return out
 
 
 def nets(period: PeriodRun) -> dict[str, Num]:

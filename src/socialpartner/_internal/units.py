@@ -439,6 +439,15 @@ def present(quantity: pint.Quantity[Any]) -> bool:
     return not isinstance(magnitude, (int, float, Decimal, Fraction, Rational)) or magnitude != 0
 
 
+def _lent(array: Any) -> Any:
+    """A read-only view of an input array (no copy); a scalar as it is."""
+    if not hasattr(array, "flags"):
+        return array
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
 def canonical(quantity: pint.Quantity[Any], times: Any = 1) -> Rational:
     """The exact magnitude of a validated scalar quantity in canonical units, times ``times``.
 
@@ -453,8 +462,9 @@ def canonical(quantity: pint.Quantity[Any], times: Any = 1) -> Rational:
             return float(magnitude) * float(factor) * times  # type: ignore[no-any-return]
         if isinstance(times, (int, float, Fraction, Rational)):
             scale = float(factor) * float(times)
-            # an array of a varied input: one pass, and no copy when there is nothing to scale
-            return magnitude if scale == 1 else magnitude * scale  # type: ignore[no-any-return]
+            # an array of a varied input: one pass, and no copy when there is nothing to scale;
+            # the input itself is lent read-only, so no formula can round it in place
+            return _lent(magnitude) if scale == 1 else magnitude * scale  # type: ignore[no-any-return]
         return magnitude * float(factor) * times  # type: ignore[no-any-return]
     value = exact(quantity)
     return value if times == 1 else value * times
