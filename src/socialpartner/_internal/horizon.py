@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from socialpartner._internal import paths
 from socialpartner._internal.backend import Num, Rational, div, is_exact, minimum, ore, total, where
+from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Placement, Plan
 from socialpartner._internal.units import canonical, exact_magnitude, format_magnitude, unit_info, with_magnitude
 
@@ -147,7 +148,7 @@ def grown(value: Any, where: Any, wage: Num, price: Num) -> Any:
         return with_magnitude(value, exact_magnitude(magnitude) * factor if exact else magnitude * factor)
     if isinstance(value, tuple):
         return tuple(grown(v, where.get(str(i)), wage, price) for i, v in enumerate(value))
-    return value.model_copy(update={name: grown(getattr(value, name), sub, wage, price) for name, sub in where.items()})
+    return unchecked_copy(value, {name: grown(getattr(value, name), sub, wage, price) for name, sub in where.items()})
 
 
 def check_change(base: Partnership, index: int, path: str, value: Any) -> Partnership:
@@ -182,7 +183,7 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
         for index, plan in enumerate(plans):
             yield Year(plan.label, index, model, plan)
         return
-    base = partnership.model_copy(update={"horizon": None})
+    base = unchecked_copy(partnership, {"horizon": None})
     wage_growth, price_growth = 1 + canonical(horizon.wage_growth), 1 + canonical(horizon.price_growth)
     in_force_models: dict[tuple[int, ...], tuple[Partnership, frozenset[str], Any]] = {}
     for index in range(horizon.years):

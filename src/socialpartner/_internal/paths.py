@@ -72,6 +72,17 @@ def get(model: Any, path: str) -> Any:
     return _chain(model, path)[-1]
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def unchecked_copy(model: M, update: Mapping[str, Any]) -> M:
+    """A copy with values put in place without validation: for values the engine has checked.
+
+    (The models' own ``model_copy`` validates its update.)
+    """
+    return BaseModel.model_copy(model, update=dict(update))
+
+
 def _with(obj: Any, key: str, child: Any, *, validate: bool) -> Any:
     if isinstance(obj, tuple):
         i = int(key)
@@ -79,7 +90,7 @@ def _with(obj: Any, key: str, child: Any, *, validate: bool) -> Any:
     if isinstance(obj, Mapping):
         return {**obj, key: child}
     if not validate:
-        return obj.model_copy(update={key: child})
+        return unchecked_copy(obj, {key: child})
     data = {name: getattr(obj, name) for name in type(obj).model_fields}
     data[key] = child
     return type(obj).model_validate(data)

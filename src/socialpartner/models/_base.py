@@ -8,6 +8,7 @@ from pydantic import Field, ModelWrapValidatorHandler, model_validator
 
 from socialpartner._internal import paths
 from socialpartner._internal.horizon import check_change, money_inputs
+from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import (
     NUMBER_FORMATS,
@@ -115,7 +116,7 @@ class Partnership(Frozen):
                 raise ValueError("horizon: this model has its own years; leave horizon out")
             if canonical(self.period) != 1:
                 raise ValueError("horizon: evaluated year by year; leave period at 1 year")
-            base = self.model_copy(update={"horizon": None})
+            base = unchecked_copy(self, {"horizon": None})
             _check_growth(self.horizon, base)
             for i, change in enumerate(self.horizon.changes):
                 for path, value in change.set.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, ValidationError, model_validator
@@ -26,3 +27,22 @@ class Frozen(BaseModel):
             return handler(data)
         except ValidationError as exc:
             raise plain(exc, cls) from None
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with ``update`` applied **and validated**, as if the model were built anew.
+
+        pydantic's own ``model_copy`` (and the library's internal
+        :func:`~socialpartner._internal.paths.unchecked_copy`) puts updated values in place unchecked, so a wrong
+        unit (``165 DKK/month`` for a wage per hour) would give wrong money without a
+        word. Here the updated values are validated like any input (units, ranges, the
+        rules between fields); the other fields are kept as they are.
+
+        Raises:
+            pydantic.ValidationError: an updated value is not valid, or the key is unknown.
+
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        data = {name: getattr(self, name) for name in self.model_fields_set}
+        data.update(update)
+        return type(self).model_validate(data)
