@@ -52,7 +52,7 @@ from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._base import Partnership
-from socialpartner.money import round_half_up
+from socialpartner.money import in_context, round_half_up
 
 __all__ = [
     "AgreementError",
@@ -719,6 +719,7 @@ def _nice_up(x: Fraction) -> Fraction:
 # -- the function ----------------------------------------------------------------------------
 
 
+@in_context
 def agreement(
     partnership: Partnership,
     vary: Sequence[str],

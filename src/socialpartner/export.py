@@ -35,6 +35,7 @@ from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
+from socialpartner.money import in_context
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -276,6 +277,7 @@ def _sheet_title(label: str, taken: set[str]) -> str:
     return title
 
 
+@in_context
 def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en") -> Path:
     """Write the evaluation to an Excel workbook with live formulas; returns the path.
 

@@ -70,6 +70,7 @@ def supplement_for(hourly_wage: Num, hours_per_year: Num, p: Callable[[str], Num
     return where(hours_per_year > 0, fleksloentilskud_monthly(wage, full_time, p), 0)
 
 
+@in_context
 def fleksloentilskud(
     hourly_wage: pint.Quantity[Any] | str,
     hours: pint.Quantity[Any] | str,

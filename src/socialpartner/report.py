@@ -19,6 +19,7 @@ from pathlib import Path
 from socialpartner._internal.i18n import Lang, Text, Translator
 from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
+from socialpartner.money import in_context
 from socialpartner.public import Payer
 
 __all__ = ["report_html", "write_report"]
@@ -78,6 +79,7 @@ def _charts(ev: Evaluation, lang: Lang) -> tuple[str, str]:
     return _svg(charts.money_flow_chart(ev, lang=lang)), _svg(charts.coverage_chart(ev, lang=lang))
 
 
+@in_context
 def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = True) -> str:
     """The report of one deal as one self-contained HTML page.
 
@@ -307,6 +309,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     )
 
 
+@in_context
 def write_report(
     evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en", charts: bool = True
 ) -> Path:

@@ -31,6 +31,7 @@ from socialpartner.models.labour_shortage import LabourShortagePartnership
 from socialpartner.models.shared_responsibility import SharedResponsibilityPartnership
 from socialpartner.models.spin_off import SpinOffPartnership
 from socialpartner.models.supplier import SupplierPartnership
+from socialpartner.money import in_context
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -198,6 +199,7 @@ def _check_shape(data: Any, path: Path | None) -> None:
             stack.extend((v, depth + 1) for v in value)
 
 
+@in_context
 def from_data(data: Any, path: Path | None = None) -> Partnership:
     """Validate already-parsed scenario data into the partnership its ``model:`` names.
 
@@ -220,6 +222,7 @@ def from_data(data: Any, path: Path | None = None) -> Partnership:
     return cls.model_validate(data)
 
 
+@in_context
 def loads(text: str, fmt: str = "yaml") -> Partnership:
     """Read a scenario from text (``fmt`` is ``"yaml"`` or ``"json"``)."""
     if fmt not in {"yaml", "json"}:
@@ -227,6 +230,7 @@ def loads(text: str, fmt: str = "yaml") -> Partnership:
     return from_data(_parse(text, fmt, None))
 
 
+@in_context
 def load(path: str | os.PathLike[str]) -> Partnership:
     """Read and validate a scenario file; the model is chosen by its ``model:`` key.
 
@@ -275,6 +279,7 @@ def _not_regular(mode: int) -> str:
     return f"not a regular file ({kind}): expected a .yaml or .json scenario file"
 
 
+@in_context
 def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
     """The scenario as YAML or JSON text that :func:`loads` reads back identically."""
     # numpy numbers put in place with model_copy (which does not validate) are written as the
@@ -296,6 +301,7 @@ def _plain_number(value: Any) -> Any:
     raise TypeError(f"cannot write a {type(value).__name__} in a scenario file")
 
 
+@in_context
 def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
     """Write a scenario file (format from the suffix), atomically; returns the path.
 

@@ -26,7 +26,7 @@ from socialpartner._internal.units import Q_, check_decimal, format_magnitude, p
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
-from socialpartner.money import round_half_up
+from socialpartner.money import in_context, round_half_up
 
 __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 
@@ -80,6 +80,7 @@ class Solution:
         )
 
 
+@in_context
 def result_value(ev: Evaluation, name: str) -> Decimal:
     """A named result of an evaluation, as a Decimal.
 
@@ -167,6 +168,7 @@ def readable(value: Fraction, result: str) -> str:
     return f"{round_half_up(value, 2):,}"
 
 
+@in_context
 def solve(
     partnership: Partnership,
     vary: str,

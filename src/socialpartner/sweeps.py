@@ -35,6 +35,7 @@ from socialpartner._internal.units import (
 )
 from socialpartner.errors import QuantityError, SocialPartnerError, SweepError
 from socialpartner.models._base import Partnership
+from socialpartner.money import in_context
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -272,6 +273,7 @@ def _check_rules(partnership: Partnership, checked: Mapping[str, tuple[np.ndarra
                 raise SweepError(f"{path} = {x:.12g} {unit}: {exc.errors()[0]['msg']}".replace(" :", ":")) from None
 
 
+@in_context
 def sweep(
     partnership: Partnership,
     values: Mapping[str, Values],
@@ -397,6 +399,7 @@ class Normal(Distribution):
         raise SweepError("normal: the bounds leave almost no probability; widen them")
 
 
+@in_context
 def monte_carlo(
     partnership: Partnership,
     inputs: Mapping[str, Distribution],
@@ -423,6 +426,7 @@ def monte_carlo(
     return sweep(partnership, values, mode="paired")
 
 
+@in_context
 def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
     """Mean and 5th/50th/95th percentiles of result columns, and P(coverage ≥ 100 %)."""
     import pandas as pd
@@ -449,6 +453,7 @@ _SUMMARY = {"coverage", "surplus [DKK]", "shortfall [DKK]", "funding [DKK]", "jo
 # -- sensitivity ----------------------------------------------------------------------------
 
 
+@in_context
 def tornado(
     partnership: Partnership,
     ranges: Mapping[str, tuple[Any, Any]],

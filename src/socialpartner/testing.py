@@ -47,7 +47,7 @@ from socialpartner._internal import units as u
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.units import unambiguous
 from socialpartner.errors import ExpectationError, ScenarioError, SocialPartnerError
-from socialpartner.money import round_half_up
+from socialpartner.money import in_context, round_half_up
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import Evaluation
@@ -371,6 +371,7 @@ def _unknown(name: str, known: Mapping[str, _Actual]) -> ExpectationError:
     return ExpectationError(name, f"no result {base!r} in this scenario; results: {', '.join(names)}")
 
 
+@in_context
 def check_expectations(ev: Evaluation, expect: Expectations | None = None) -> tuple[ExpectationResult, ...]:
     """Compare an evaluation with the expectations (by default its scenario's ``expect:`` block).
 
@@ -440,6 +441,7 @@ def _pin_value(actual: _Actual) -> Decimal | str:
     return f"{unambiguous(str(value))} {actual.unit}"
 
 
+@in_context
 def pinned_results(ev: Evaluation) -> dict[str, Decimal | str]:
     """What :func:`pin_expectations` writes: every result with a value, then each period's.
 
@@ -541,6 +543,7 @@ def _read_for_pin(path: Path) -> tuple[str, Any]:
     return text, doc
 
 
+@in_context
 def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = False) -> Pinned:
     """Write the scenario's current results into its ``expect:`` block.
 
