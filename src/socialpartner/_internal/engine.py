@@ -34,7 +34,7 @@ from socialpartner._internal.backend import (
     total,
     vector_mode,
 )
-from socialpartner._internal.plan import Plan
+from socialpartner._internal.plan import Flow, Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
 from socialpartner.parameters import ParameterSet, ParameterUse
 
@@ -285,7 +285,12 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
             years_long = canonical(year.model.period)
             ladder = public.Ladder(budget, year.index, round(years_long * 52), p, turnover)
             extra = public.public_flows(budget, plan.placements, years_long, p, ladder)
-            plan = replace(plan, flows=(*plan.flows, *extra), parties=_with_parties(plan.parties, public_parties))
+            plan = replace(
+                plan,
+                flows=(*plan.flows, *extra),
+                parties=_with_parties(plan.parties, public_parties),
+                funding=(*plan.funding, *_public_funding(plan, extra)),
+            )
         settlement = settle(plan)
         if budget is not None:
             lines, groups = public.public_lines(
@@ -301,6 +306,18 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
         _over_periods(partnership, parameters, periods, vector) if multi else ({}, {}, {}, {})
     )
     return Run(partnership, tuple(periods), multi, pv, payback, negative, totals)
+
+
+def _public_funding(plan: Plan, extra: list[Flow]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """Løntilskud paid to the party that bears the cost pool: its income, so funding too.
+
+    The wage subsidy is paid to the employer of a løntilskud line; where that is the
+    party paying the support staff (the SØV), it is money the SØV has in the deal, and
+    its net stays equal to the surplus of the cost split.
+    """
+    bearers = {f.payer for f in plan.flows if f.key in plan.cost_pool}
+    keys = tuple((f.key, 1) for f in extra if f.key.startswith("public.loentilskud.") and f.payee in bearers)
+    return (("løntilskud", keys),) if keys else ()
 
 
 def _with_parties(parties: Mapping[str, str], more: Mapping[str, str]) -> dict[str, str]:

@@ -511,13 +511,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "figure.parent_share.note": ("parent's purchases / revenue from sales", "moderselskabets køb / omsætning fra salg"),
     "figure.commercial_share": ("commercial share of income", "erhvervsmæssig andel af indtægterne"),
     "figure.commercial_share.note": (
-        "revenue from sales / (revenue from sales + grants)",
-        "omsætning fra salg / (omsætning fra salg + tilskud)",
+        "revenue from sales / (revenue from sales + grants + løntilskud)",
+        "omsætning fra salg / (omsætning fra salg + tilskud + løntilskud)",
     ),
     "figure.result": ("SØV result", "SØV'ens resultat"),
     "figure.result.note": (
-        "revenue + grants − wages − support staff − other costs",
-        "omsætning + tilskud − løn − støttepersonale − andre udgifter",
+        "revenue + grants + løntilskud − wages − support staff − other costs",
+        "omsætning + tilskud + løntilskud − løn − støttepersonale − andre udgifter",
     ),
     "figure.stand_alone_year": ("first year the SØV stands on its own", "første år, SØV'en kan stå på egne ben"),
     # supplier

@@ -226,7 +226,17 @@ class SpinOffPartnership(Partnership):
     def _year_extras(self, settled: Mapping[str, Decimal], y: SpinOffYear) -> Extras:
         parent = settled["parent"]
         revenue = parent + settled.get("other_revenue", _ZERO)
-        income = revenue + settled.get("grants", _ZERO)
+        # løntilskud the public view pays the SØV for its own lines is a subsidy: income
+        # that is not commercial, like grants (the key's index is the workforce line's)
+        subsidy = sum(
+            (
+                settled.get(f"public.loentilskud.{i}", _ZERO)
+                for i, line in enumerate(y.workforce)
+                if line.employer == "social_enterprise"
+            ),
+            _ZERO,
+        )
+        income = revenue + settled.get("grants", _ZERO) + subsidy
         result = income - sum(
             (v for k, v in settled.items() if k.startswith(("wages.", "support_staff.", "other_costs"))), _ZERO
         )
@@ -264,14 +274,14 @@ class SpinOffPartnership(Partnership):
                     "commercial share of income",
                     commercial,
                     "ratio",
-                    "revenue from sales / (revenue from sales + grants)",
+                    "revenue from sales / (revenue from sales + grants + løntilskud)",
                 ),
                 Figure(
                     "result",
                     "SØV result",
                     result,
                     "DKK",
-                    "revenue + grants − wages − support staff − other costs",
+                    "revenue + grants + løntilskud − wages − support staff − other costs",
                 ),
             ),
             checks=(on_its_own,),
