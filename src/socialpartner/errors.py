@@ -15,6 +15,7 @@ __all__ = [
     "ExpectationError",
     "LedgerError",
     "OutputError",
+    "ParameterError",
     "QuantityError",
     "ScenarioError",
     "SocialPartnerError",
@@ -25,6 +26,10 @@ __all__ = [
 
 class SocialPartnerError(ValueError):
     """Base class of the library's own errors."""
+
+
+class ParameterError(SocialPartnerError):
+    """A parameter has no value for the year asked (before its first published value)."""
 
 
 class QuantityError(SocialPartnerError):

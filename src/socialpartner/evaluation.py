@@ -20,7 +20,7 @@ from socialpartner._internal import engine
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
-from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
@@ -519,13 +519,42 @@ def evaluate(partnership: Partnership) -> Evaluation:
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
     checks = legacy_checks(partnership) if partnership.public is not None else ()
+    carried = _carried_forward(result)
+    if carried:
+        if not result.multi_period:
+            parts = (replace(parts[0], statements=(*parts[0].statements, *carried)),)
+        else:
+            result_statements = carried
+    else:
+        result_statements = ()
     if not result.multi_period:
         return replace(parts[0], checks=(*parts[0].checks, *checks)) if checks else parts[0]
     combined = _combine(partnership, result, parts)
-    statements = combined.statements
+    statements = (*combined.statements, *result_statements)
     if partnership.horizon is not None:
         statements = (*statements, _discounting(partnership))
     return replace(combined, checks=(*combined.checks, *checks), statements=statements)
+
+
+def _carried_forward(result: engine.Run) -> tuple[str, ...]:
+    """Say which years use an earlier year's money rates, by the year they come from.
+
+    Rates in kroner (benefits, the fleksløntilskud amounts) are regulated every year; a
+    later year without published rates uses the last ones unchanged, which understates
+    them. Norms and shares (37 hours, the refusion ladder) stay as they are by law.
+    """
+    years: dict[int, set[int]] = {}
+    for period in result.periods:
+        for value in period.use:
+            money = any(dim == "[currency]" for dim, _ in unit_info(value.value).dims)
+            if money and value.for_year is not None and value.for_year > value.year and value.tag != "override":
+                years.setdefault(value.year, set()).add(value.for_year)
+    out = []
+    for source, targets in sorted(years.items()):
+        first, last = min(targets), max(targets)
+        span = str(first) if first == last else f"{first}–{last}"
+        out.append(Text("msg.carried_forward", years=Raw(span), year=Raw(str(source))))
+    return tuple(out)
 
 
 def _discounting(partnership: Partnership) -> str:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from socialpartner._internal.backend import Rational, fraction
 from socialpartner._internal.units import exact, number_format, unit_info
-from socialpartner.errors import SocialPartnerError
+from socialpartner.errors import ParameterError, SocialPartnerError
 from socialpartner.quantities import AnyQuantity
 
 __all__ = ["Legacy", "ParameterSet", "ParameterUse", "ParameterValue", "Tag", "default_parameters"]
@@ -157,10 +157,14 @@ class ParameterSet:
         return isinstance(name, str) and self.resolve(name) in self.values
 
     def get(self, name: str, year: int) -> ParameterValue:
-        """The value for ``year``: that year's, else the latest earlier one, else the earliest.
+        """The value for ``year``: that year's, else the latest earlier one (carried forward).
+
+        A year before the first value has none: a later year's rate would be a wrong
+        number for it, so that is an error rather than a guess.
 
         Raises:
             KeyError: an unknown name; the message lists the known ones.
+            ParameterError: ``year`` is before the parameter's first value.
 
         """
         try:
@@ -168,7 +172,12 @@ class ParameterSet:
         except KeyError:
             raise KeyError(f"no parameter {name!r}; parameters: {', '.join(self.names())}") from None
         earlier = [e for e in entries if e.year <= year]
-        chosen = earlier[-1] if earlier else entries[0]
+        if not earlier:
+            raise ParameterError(
+                f"{name}: no value for {year}; the parameters start in {entries[0].year}. Use a later year, "
+                f"or give your own value for {year} under parameters: (see the parameters page of the docs)"
+            )
+        chosen = earlier[-1]
         return chosen if chosen.year == year else replace(chosen, for_year=year)
 
     def _read(self, name: str, year: int) -> tuple[ParameterValue, Rational]:

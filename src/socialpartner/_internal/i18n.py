@@ -477,6 +477,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "nye forløbsdeltagere fra {date} (progression)",
     ),
     "msg.legacy_late": ("{reasons}, after its abolition", "{reasons}, efter dens afskaffelse"),
+    "msg.carried_forward": (
+        "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed)",
+        "parametrene for {years} er ikke offentliggjort endnu: {year}-værdierne bruges uændret (ikke reguleret)",
+    ),
     "msg.discount_real": (
         "present values: real, the yearly nets deflated by the price growth ({growth} a year) and discounted at "
         "Finansministeriet's real rate (discount_rate.*)",

@@ -1,0 +1,68 @@
+"""Parameter years outside the published data: forward is stated, backward is an error."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+import yaml
+
+import socialpartner as sp
+
+from .conftest import ROOT
+
+
+def _three_years(**horizon: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {**copy.deepcopy(data["horizon"]), **horizon}
+    data["horizon"].pop("changes", None)
+    return data
+
+
+def test_a_year_before_the_first_value_is_an_error() -> None:
+    with pytest.raises(
+        sp.ParameterError, match=r"fleksloentilskud\.\w+: no value for 2019; the parameters start in 2024"
+    ):
+        sp.fleksloentilskud("300 DKK/hour", "20 hour/week", 2019)
+    data = _three_years()
+    data["public"]["year"] = 2019
+    data["horizon"]["start_year"] = 2019
+    with pytest.raises(sp.ParameterError, match="no value for 2019"):
+        sp.evaluate(sp.from_data(data))
+
+
+def test_own_values_make_an_early_year_possible() -> None:
+    params = sp.default_parameters()
+    assert params.get("fleksloentilskud.threshold", 2024).for_year is None
+    with pytest.raises(sp.ParameterError):
+        params.get("fleksloentilskud.threshold", 2023)
+
+
+def test_rates_carried_past_the_published_years_are_stated() -> None:
+    # the example starts in 2026; over 5 years, 2028-2030 have no published rates and use
+    # the 2027 ones unchanged
+    ev = sp.evaluate(sp.from_data(_three_years(years=5)))
+    said = [s for s in ev.statements if "not published" in s]
+    assert said == ["parameters for 2028–2030 are not published yet: the 2027 values are used unchanged (not indexed)"]
+    used = {(v.name, v.for_year) for v in ev.parameters if v.year == 2027 and v.for_year is not None}
+    assert ("benefit.ledighedsydelse", 2030) in used
+
+
+def test_within_the_published_years_nothing_is_said() -> None:
+    ev = sp.evaluate(sp.from_data(_three_years(years=2)))  # 2026-2027
+    assert not [s for s in ev.statements if "not published" in s]
+    one = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml"))
+    assert not [s for s in one.statements if "not published" in s]
+
+
+def test_the_statement_is_danish_in_danish_output(tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    path = tmp_path / "five.yaml"
+    path.write_text(yaml.safe_dump(_three_years(years=5), allow_unicode=True), encoding="utf-8")
+    out = CliRunner().invoke(app, ["evaluate", str(path), "--lang", "da"]).output
+    assert "2027-værdierne bruges uændret (ikke reguleret)" in " ".join(out.split())
