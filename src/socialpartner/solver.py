@@ -202,6 +202,9 @@ def solve(
         current = paths.get(partnership, vary)
     except paths.PathError:
         raise SolveError(f"no input {vary!r} in this scenario") from None
+    why = paths.fixed_input(vary)
+    if why is not None:
+        raise SolveError(f"{vary}: cannot be solved for ({why}); evaluate its values one by one")
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends

@@ -81,9 +81,13 @@ def current(partnership: Partnership, path: str) -> Any:
 
     """
     try:
-        return paths.get(partnership, path)
+        value = paths.get(partnership, path)
     except paths.PathError:
         raise SweepError(f"{path}: no such input in this scenario") from None
+    why = paths.fixed_input(path)
+    if why is not None:
+        raise SweepError(f"{path}: cannot be varied ({why}); evaluate its values one by one")
+    return value
 
 
 def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any], str]:

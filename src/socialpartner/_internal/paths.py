@@ -72,6 +72,30 @@ def get(model: Any, path: str) -> Any:
     return _chain(model, path)[-1]
 
 
+# whole-number inputs that describe the scenario rather than a quantity of it: years, codes,
+# counts of weeks that pick a step on the refusion ladder. A sweep, a Monte Carlo run and the
+# solver vary quantities; these are set one value at a time.
+_FIXED_NAMES = {
+    "year": "a calendar year",
+    "start_year": "a calendar year",
+    "years": "the length of the horizon",
+    "split_year": "a calendar year",
+    "cvr_registered": "a calendar year",
+    "code": "a municipality code",
+    "weeks_on_support": "weeks on support pick the refusion rate per band, year by year",
+    "self_supported_weeks": "weeks on support pick the refusion rate per band, year by year",
+}
+
+
+def fixed_input(path: str) -> str | None:
+    """Why ``path`` cannot be varied by a sweep, Monte Carlo or the solver (None: it can)."""
+    keys = path.split(".")
+    for key in ("weeks_on_support", "self_supported_weeks"):  # also by group: ….weeks_on_support.fleksjob
+        if key in keys:
+            return _FIXED_NAMES[key]
+    return _FIXED_NAMES.get(keys[-1])  # the input itself: years.0.parent_purchases is a quantity
+
+
 M = TypeVar("M", bound=BaseModel)
 
 
