@@ -95,3 +95,21 @@ def test_a_spin_off_counts_loentilskud_as_non_commercial_income() -> None:
     income = revenue + sum((t.amount for t in last.ledger if t.payer == "public_grants"), Decimal(0)) + subsidy
     # commercial share = revenue / (revenue + grants + løntilskud), to 4 places
     assert last.figure("commercial_share").value == (revenue / income).quantize(Decimal("0.0001"))
+
+
+def test_the_headline_refusion_rate_is_that_of_the_payments_refunded() -> None:
+    # weeks on support by group with a default no line uses: the header once showed the
+    # default group's 38.08 %; it is the refusion over what the municipality pays
+    data = _supplier()
+    view = sp.evaluate(sp.from_data(data)).public
+    assert view is not None
+    ev = sp.evaluate(sp.from_data(data))
+    refunded = {t.purpose: t.amount for t in ev.ledger if t.payer == "municipality"}
+    back = sum((t.amount for t in ev.ledger if t.payer == "state"), Decimal(0))
+    paid = refunded["fleksløntilskud"] + refunded["løntilskud"]
+    assert view.refusion_rate == (back / paid).quantize(Decimal("0.0001"))
+    low, high = sorted(view.refusion_rates[g] for g in ("fleksjob", "løntilskud"))
+    assert low < view.refusion_rate < high
+    # one count of weeks for everyone: one step of the ladder, the rate itself
+    data["public"]["weeks_on_support"] = 104  # past week 52: the last band, 20 %
+    assert sp.evaluate(sp.from_data(data)).public.refusion_rate == Decimal("0.2000")  # type: ignore[union-attr]

@@ -208,8 +208,9 @@ class PublicView:
         year: the parameter year used.
         lines: the items per payer (tax lines with ``tax`` set, with a ``public.tax`` block).
         counterfactual: the stated counterfactual, one sentence per group.
-        refusion_rate: the state's average refusion rate over the period for a group
-            with the default ``weeks_on_support``.
+        refusion_rate: the state's refusion as a share of the payments it refunds in the
+            period (the groups' rates weighted by those payments); with no refunded
+            payment, the rate at the default ``weeks_on_support``.
         assumptions: what the view assumed beyond the inputs (a derived fleksjob wage,
             refusion per group, tax), one sentence each.
         refusion_rates: the average refusion rate of each group priced.

@@ -31,8 +31,10 @@ from socialpartner._internal.backend import (
     is_exact,
     maximum,
     ore,
+    safe_div,
     total,
     vector_mode,
+    where,
 )
 from socialpartner._internal.plan import Flow, Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
@@ -296,8 +298,9 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
             lines, groups = public.public_lines(
                 budget, plan.flows, settlement.amounts, plan.placements, years_long, p, ladder, cohorts
             )
+            headline = _refusion_share(extra, settlement.amounts, ladder.headline())
             effects = PublicEffects(
-                use.year, tuple(lines), tuple(groups), ladder.headline(), ladder.rates, budget.tax is not None
+                use.year, tuple(lines), tuple(groups), headline, ladder.rates, budget.tax is not None
             )
         progression = state.advance(partnership.horizon, plan.placements)
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
@@ -318,6 +321,21 @@ def _public_funding(plan: Plan, extra: list[Flow]) -> tuple[tuple[str, tuple[tup
     bearers = {f.payer for f in plan.flows if f.key in plan.cost_pool}
     keys = tuple((f.key, 1) for f in extra if f.key.startswith("public.loentilskud.") and f.payee in bearers)
     return (("løntilskud", keys),) if keys else ()
+
+
+def _refusion_share(extra: list[Flow], amounts: Mapping[str, Num], otherwise: Num) -> Num:
+    """The state's refusion as a share of the payments it refunds in the period.
+
+    The groups' rates weighted by what the municipality pays each (one rate when all are
+    on the same step of the ladder); ``otherwise`` (the ladder's rate at the default
+    weeks) when the partnership brings no refunded payment.
+    """
+    refunded = [f.key.removeprefix("public.refusion.") for f in extra if f.key.startswith("public.refusion.")]
+    paid = total((1, amounts[f"public.{key}"]) for key in refunded)
+    back = total((1, amounts[f"public.refusion.{key}"]) for key in refunded)
+    if is_exact(paid):
+        return otherwise if paid == 0 else div(back, paid)
+    return where(paid > 0, safe_div(back, paid), otherwise)
 
 
 def _with_parties(parties: Mapping[str, str], more: Mapping[str, str]) -> dict[str, str]:
