@@ -721,7 +721,7 @@ def _nice_up(x: Fraction) -> Fraction:
 
 def agreement(
     partnership: Partnership,
-    vary: Sequence[str],
+    vary: Sequence[str] | str,
     *,
     bounds: Mapping[str, tuple[Any, Any]] | None = None,
     soev_margin: str | pint.Quantity[Any] | None = None,
@@ -745,7 +745,8 @@ def agreement(
 
     Args:
         partnership: the scenario, with today's terms.
-        vary: one or two input paths, e.g. ``["temp_hours.overhead", "courses.price"]``.
+        vary: one or two input paths, e.g. ``["temp_hours.overhead", "courses.price"]``;
+            a single path may be given as a string (``"courses.price"``).
         bounds: the range to search per input, ``(low, high)`` in the input's unit
             (either may be None); by default from 0 to past every party's boundary.
         soev_margin: e.g. ``"5 %"`` (text or a quantity, as in a scenario).
@@ -767,7 +768,7 @@ def agreement(
         AgreementError: an unknown or non-numeric input, bad bounds, or no party condition.
 
     """
-    vary = tuple(vary)
+    vary = (vary,) if isinstance(vary, str) else tuple(vary)  # one path, not its letters
     if len(vary) not in (1, 2) or len(set(vary)) != len(vary):
         raise AgreementError(f"vary: give one or two different inputs, got {list(vary)}")
     overrides = {
