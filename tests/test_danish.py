@@ -247,6 +247,7 @@ def test_danish_command_line(tmp_path: Path) -> None:
     # the SØV needs (480,000 − 46,800) / 36 = 12,033.33 a month; the search runs to 20,000
     assert "fra 12.033,33 (Huset Venture Nordjylland: dækker sit støttepersonale) til 20.000,00" in outputs["agree"]
     assert outputs["agree"].startswith("Aftalezone for courses.price (kr./md.)")
+    assert outputs["agree"].rstrip().endswith(f"skrev {zone_png}")
     # labour shortage: 5 % … here 2.5 % of the support cost on top of the break-even price
     assert "resultat ≥ 2,5 % af udgiften til støttepersonale" in outputs["agree margin"]
     help_text = runner.invoke(app, ["agree", "--help"], env={"COLUMNS": "200"}).output
@@ -324,7 +325,7 @@ def test_explanation_formulas_in_danish() -> None:
     assert "temp_hours.overhead = 20 kr./time" in overhead
 
 
-@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[m[0] for m in MATRIX])
+@pytest.mark.parametrize(("name", "data"), CASES, ids=[m[0] for m in CASES])
 def test_no_english_in_danish_explanations(name: str, data: dict[str, Any]) -> None:
     """Every topic `explain` knows, in Danish: labels, formulas and numbers (input paths kept)."""
     from socialpartner.views.explain import explanation_text
