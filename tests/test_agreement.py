@@ -293,6 +293,16 @@ def test_bad_requests_are_clear_errors(kwargs: dict[str, Any], words: str) -> No
         sp.agreement(three_party(), **kwargs)
 
 
+def test_one_input_given_as_a_string_is_one_path() -> None:
+    # "courses.price" is the one input, not thirteen letters
+    zone = sp.agreement(three_party(), vary="courses.price")
+    assert zone.vary == ("courses.price",)
+    assert zone == sp.agreement(three_party(), vary=["courses.price"])
+    # the SØV needs 480,000 − 46,800 = 433,200 from 36 course months: c ≥ 12,033.33;
+    # Rebild accepts 432,000 a year: 36·c ≤ 432,000 → c ≤ 12,000, so the zone is empty
+    assert zone.empty
+
+
 def test_floors_as_quantities_and_numpy_bounds() -> None:
     import numpy as np
 

@@ -8,6 +8,7 @@ are left out of the check; every other word must be Danish.
 
 from __future__ import annotations
 
+import copy
 import html
 import io
 import re
@@ -31,6 +32,24 @@ from .conftest import scenario_matrix
 
 matplotlib.use("Agg")
 MATRIX = scenario_matrix()
+
+
+def _with_post_per_fte(horizon: bool) -> dict[str, Any]:
+    """The three-party example with a half-time arbejdsleder costed per FTE (its ledger line names both)."""
+    data = copy.deepcopy(next(d for name, d in MATRIX if name == ("ikea_rebild+horizon" if horizon else "ikea_rebild")))
+    data["support_staff"] = [
+        *data["support_staff"],
+        {"role": "arbejdsleder", "fte": 0.5, "cost_per_fte": "460000 DKK/year"},
+    ]
+    return data
+
+
+# every scenario of the matrix, and a post costed per FTE (a purpose with numbers in it)
+CASES = [
+    *MATRIX,
+    ("ikea_rebild+per_fte", _with_post_per_fte(False)),
+    ("ikea_rebild+per_fte+horizon", _with_post_per_fte(True)),
+]
 EXAMPLE_FILE = Path(__file__).resolve().parent.parent / "examples" / "ikea_rebild.yaml"
 
 # Words that are English and not Danish: any of them in Danish output is a leak.
@@ -47,7 +66,8 @@ governance profit handling parameters source sourced derived estimate written un
 used public purse item discounted running horizon within undiscounted yearly first stands its on
 from an no yes would receive people's services bought enterprise hours' net period result results
 mean variants paired every combination found evaluations gives target now input's low high
-given moves most one chart
+given moves most one chart wrote rows agreement condition boundary suggested gains corners lower upper
+exact traced empty method proportional brings today terms
 """
 ENGLISH = frozenset(_WORDS.split())
 ENGLISH_UNITS = re.compile(r"\b(DKK|FTE)\b")
@@ -93,12 +113,14 @@ def _texts_of_chart(figure: Any) -> str:
         out += [t.get_text() for t in ax.texts]
         if ax.axison:
             out += [t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()]
+        if ax.get_legend() is not None:
+            out += [t.get_text() for t in ax.get_legend().get_texts()]
     for legend in figure.legends:
         out += [t.get_text() for t in legend.get_texts()]
     return "\n".join(out)
 
 
-@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[m[0] for m in MATRIX])
+@pytest.mark.parametrize(("name", "data"), CASES, ids=[m[0] for m in CASES])
 def test_no_english_in_danish_output(tmp_path: Path, name: str, data: dict[str, Any]) -> None:
     ev = sp.evaluate(sp.from_data(data))
     exempt = _exempt(ev, data)
@@ -157,6 +179,9 @@ def test_every_key_has_both_languages() -> None:
         ("fleksjob workers", "fleksjobansatte"),
         ("salary: socialpædagog", "løn: socialpædagog"),
         ("2027: development courses", "2027: udviklingsforløb"),
+        # a post costed per FTE: the FTE and the salary in Danish words and numbers
+        ("salary: arbejdsleder (0.5 FTE × 460000 DKK/year)", "løn: arbejdsleder (0,5 årsværk × 460.000 kr./år)"),
+        ("2027: salary: mentor (1 FTE × 473800.5 DKK/year)", "2027: løn: mentor (1 årsværk × 473.800,50 kr./år)"),
         ("Nordic Logistics A/S", "Nordic Logistics A/S"),  # a name the user gave stays as it is
     ],
 )
@@ -175,7 +200,7 @@ def test_danish_numbers() -> None:
     assert t.period("2026–2028") == "2026–2028"
 
 
-def test_danish_command_line() -> None:
+def test_danish_command_line(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from socialpartner.cli import app
@@ -184,20 +209,67 @@ def test_danish_command_line() -> None:
 
     runner = CliRunner()
     three = str(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    shortage = str(EXAMPLE.parent / "labour_shortage_site.yaml")
     data = [yaml.safe_load(Path(f).read_text(encoding="utf-8")) for f in (EXAMPLE, three)]
-    exempt = sorted(_user_strings(data), key=len, reverse=True)
+    # a file's path is its own, and a key of the file format (public:) is written as in the file
+    exempt = sorted([*_user_strings(data), str(tmp_path), "public:"], key=len, reverse=True)
+    # the names and values written in the labour-shortage file (its own run only: a short value
+    # such as a form's name would break up the other runs' input paths)
+    shortage_data = yaml.safe_load(Path(shortage).read_text(encoding="utf-8"))
+    exempt_shortage = sorted([*_user_strings(shortage_data), "price"], key=len, reverse=True)  # its input path
+    zone_png, csv = str(tmp_path / "zone.png"), str(tmp_path / "v.csv")
     runs = {
         "compare": ["compare", str(EXAMPLE), three, "--lang", "da"],
         "solve": ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1", "--lang", "da"],
-        "sweep": ["sweep", str(EXAMPLE), "--vary", "courses.price=9000..14000:11", "--lang", "da"],
+        "solve shortfall": [
+            *("solve", str(EXAMPLE), "--vary", "temp_hours.overhead", "--target", "shortfall=0", "--lang", "da"),
+        ],
+        "sweep": ["sweep", str(EXAMPLE), "--vary", "courses.price=9000..14000:11", "--lang", "da", "--csv", csv],
+        "agree": ["agree", str(EXAMPLE), "--vary", "courses.price", "--lang", "da", "--chart", zone_png],
+        "agree two": [
+            *("agree", three, "--vary", "courses.price", "--vary", "temp_hours.overhead", "--lang", "da"),
+            *("--municipal-limit", "600000 DKK/year", "--basis", "per_year"),
+        ],
+        "agree margin": ["agree", shortage, "--vary", "price", "--soev-margin", "2.5 %", "--lang", "da"],
     }
+    outputs = {}
     for name, args in runs.items():
         result = runner.invoke(app, args, env={"COLUMNS": "200"})
         assert result.exit_code == 0, result.output
-        assert _leaks(result.output, exempt) == [], (name, _leaks(result.output, exempt))
-    compare = runner.invoke(app, runs["compare"], env={"COLUMNS": "200"}).output
+        outputs[name] = result.output
+        own = exempt_shortage if shortage in args else exempt
+        assert _leaks(result.output, own) == [], (name, _leaks(result.output, own))
     # coverage 92.25 % → 94.44 % over three years: a difference of 2.19 percentage points
-    assert "2,19 procentpoint" in compare
+    assert "2,19 procentpoint" in outputs["compare"]
+    # break-even overhead (480,000 − 396,000) / 2,340 = 35.897… → 35.90 on the øre grid: money to two decimals
+    assert outputs["solve shortfall"].splitlines()[0] == "temp_hours.overhead = 35,90 kr./time"
+    assert "Skrev 11 rækker til" in outputs["sweep"]
+    # the SØV needs (480,000 − 46,800) / 36 = 12,033.33 a month; the search runs to 20,000
+    assert "fra 12.033,33 (Huset Venture Nordjylland: dækker sit støttepersonale) til 20.000,00" in outputs["agree"]
+    assert outputs["agree"].startswith("Aftalezone for courses.price (kr./md.)")
+    assert outputs["agree"].rstrip().endswith(f"skrev {zone_png}")
+    # labour shortage: 5 % … here 2.5 % of the support cost on top of the break-even price
+    assert "resultat ≥ 2,5 % af udgiften til støttepersonale" in outputs["agree margin"]
+    help_text = runner.invoke(app, ["agree", "--help"], env={"COLUMNS": "200"}).output
+    assert "Language of the output and the chart" in help_text
+
+
+def test_agreement_chart_in_danish() -> None:
+    from socialpartner.charts import agreement_chart
+
+    data = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    data["temp_hours"]["alternative_price"] = "200 DKK/hour"
+    data["agreement"] = {"municipal_limit": "432000 DKK/year"}
+    p = sp.from_data(data)
+    exempt = sorted(_user_strings(data), key=len, reverse=True)
+    for vary in (["temp_hours.overhead", "courses.price"], ["courses.price"], ["temp_hours.overhead"]):
+        texts = _texts_of_chart(agreement_chart(sp.agreement(p, vary), lang="da"))
+        assert _leaks(texts, exempt) == [], (vary, _leaks(texts, exempt))
+        assert "(kr./time)" in texts or "(kr./md.)" in texts
+    two = _texts_of_chart(agreement_chart(sp.agreement(p, ["temp_hours.overhead", "courses.price"]), lang="da"))
+    assert "courses.price (kr./md.)" in two.splitlines()
+    assert "12.000" in two.splitlines()  # a tick of the course price, grouped the Danish way
+    assert "dagens vilkår" in two.splitlines()
 
 
 def test_frames_in_danish() -> None:
@@ -253,7 +325,7 @@ def test_explanation_formulas_in_danish() -> None:
     assert "temp_hours.overhead = 20 kr./time" in overhead
 
 
-@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[m[0] for m in MATRIX])
+@pytest.mark.parametrize(("name", "data"), CASES, ids=[m[0] for m in CASES])
 def test_no_english_in_danish_explanations(name: str, data: dict[str, Any]) -> None:
     """Every topic `explain` knows, in Danish: labels, formulas and numbers (input paths kept)."""
     from socialpartner.views.explain import explanation_text

@@ -598,5 +598,5 @@ def test_tornado_chart_with_an_undefined_end_is_a_user_error(tmp_path: Path) -> 
     pytest.importorskip("matplotlib")
     out = tmp_path / "t.png"
     result = run("chart", EX, "--kind=tornado", "--vary=support_staff.0.annual_cost=0..1000", f"--out={out}")
-    one_line_error(result, "support_staff.0.annual_cost: coverage has no value at the low (0 DKK / year) end")
+    one_line_error(result, "support_staff.0.annual_cost: coverage has no value at the low (0 DKK/year) end")
     assert not out.exists()

@@ -41,7 +41,7 @@ def test_grid_hand_worked(example: sp.SharedResponsibilityPartnership) -> None:
     assert len(frame) == 4
     first = frame.iloc[0]
     # price 9,000, overhead 10: funding 10 × 2,340 + 3 × 9,000 × 12 = 23,400 + 324,000 = 347,400
-    assert first["courses.price [DKK / month]"] == 9000
+    assert first["courses.price [DKK/month]"] == 9000
     assert first["funding [DKK]"] == 347400
     assert first["coverage"] == pytest.approx(347400 / 480000)
     assert first["surplus [DKK]"] == -132600
@@ -91,7 +91,7 @@ def test_cross_field_rules_are_checked_at_the_extremes() -> None:
     data["helpers"][0]["effective_hours"] = "15 hour/week"
     p = from_data(data)
     # paid hours of 10 a week would be below the 15 effective hours
-    with pytest.raises(sp.SweepError, match=r"helpers\.0\.paid_hours = 10 hour / week: .*must not exceed"):
+    with pytest.raises(sp.SweepError, match=r"helpers\.0\.paid_hours = 10 hour/week: .*must not exceed"):
         sp.sweep(p, {"helpers.0.paid_hours": sp.Q_([10, 30], "hour/week")})
 
 
@@ -118,11 +118,34 @@ PATHS = {
         "courses.participants",
         "temp_hours.wage_cost",
         "temp_hours.effective_hours",
+        "support_staff.0.fte",
     ],
     "supplier": ["other_revenue", "other_costs", "services.0.contract_sum", "services.0.price"],
-    "labour_shortage": ["price", "skilled_hour_value", "helpers.0.headcount", "helpers.0.wage_cost"],
-    "in_house": ["price", "workforce.0.headcount", "workforce.0.wage_cost", "volume"],
-    "spin_off": ["years.0.parent_purchases", "years.0.other_revenue", "years.0.workforce.0.wage_cost"],
+    "labour_shortage": [
+        "price",
+        "skilled_hour_value",
+        "helpers.0.headcount",
+        "helpers.0.wage_cost",
+        # a post costed per FTE (fte × cost_per_fte), or by its own annual cost
+        "support_staff.0.cost_per_fte",
+        "support_staff.0.fte",
+        "support_staff.0.annual_cost",
+    ],
+    "in_house": [
+        "price",
+        "workforce.0.headcount",
+        "workforce.0.wage_cost",
+        "volume",
+        "support_staff.0.cost_per_fte",
+        "support_staff.0.fte",
+    ],
+    "spin_off": [
+        "years.0.parent_purchases",
+        "years.0.other_revenue",
+        "years.0.workforce.0.wage_cost",
+        "years.0.support_staff.0.cost_per_fte",
+        "years.0.support_staff.0.fte",
+    ],
 }
 
 PUBLIC = {
@@ -187,6 +210,9 @@ def sweepable(draw: st.DrawFn) -> tuple[dict[str, Any], str, list[Any]]:
     base = sweeps.current(p, path)
     if isinstance(base, int):
         values: list[Any] = draw(st.lists(st.integers(0, 40), min_size=1, max_size=4))
+    elif str(base.units) == "FTE" and draw(st.booleans()):
+        # a plain number is FTE, as in a scenario file
+        values = draw(st.lists(st.decimals(0, 5, places=2).map(float), min_size=1, max_size=4))
     else:
         numbers = draw(st.lists(st.decimals(0, 100_000, places=2), min_size=1, max_size=4))
         values = [f"{n} {base.units}" for n in numbers]
@@ -285,7 +311,7 @@ def test_monte_carlo_is_seeded(example: sp.SharedResponsibilityPartnership) -> N
     b = sp.monte_carlo(example, inputs, 2000, seed=7)
     pd.testing.assert_frame_equal(a, b)
     assert not a.equals(sp.monte_carlo(example, inputs, 2000, seed=8))
-    prices = a["courses.price [DKK / month]"]
+    prices = a["courses.price [DKK/month]"]
     assert prices.between(9000, 14000).all()
     assert a["temp_hours.workers"].between(0, 6).all()
     summary = sp.summarize(a)
@@ -387,3 +413,154 @@ def test_array_values_with_three_decimals_are_numbers_not_grouped_text() -> None
     assert frame["coverage"].iloc[1] == pytest.approx(float(coverage), abs=1e-9)
     with pytest.raises(sp.SweepError, match="ambiguous"):
         sp.sweep(p, {"courses.price": ["9.000 DKK/month"]})
+
+
+# -- posts costed per FTE ----------------------------------------------------------------------
+
+
+def with_post_per_fte() -> sp.Partnership:
+    """The example with a second post: a half-time arbejdsleder at 460,000 DKK a year per FTE (230,000)."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["support_staff"].append({"role": "arbejdsleder", "fte": 0.5, "cost_per_fte": "460000 DKK/year"})
+    return from_data(data)
+
+
+def test_sweep_over_the_salary_and_fte_of_a_post_costed_per_fte() -> None:
+    p = with_post_per_fte()
+    # funding stays 442,800 (overhead 46,800 + courses 396,000); cost = 480,000 + fte × cost_per_fte
+    frame = sp.sweep(p, {"support_staff.1.cost_per_fte": sp.Q_([400000, 520000], "DKK/year")})
+    # 480,000 + 0.5 × 400,000 = 680,000; 480,000 + 0.5 × 520,000 = 740,000
+    assert list(frame["cost [DKK]"]) == [680000, 740000]
+    assert list(frame["coverage"]) == pytest.approx([442800 / 680000, 442800 / 740000])
+    assert list(frame["support_staff.1.cost_per_fte [DKK/year]"]) == [400000, 520000]
+    # a plain number is FTE, as in the scenario file: 0.25 × 460,000 = 115,000; 1 × 460,000
+    frame = sp.sweep(p, {"support_staff.1.fte": [0.25, 1]})
+    assert list(frame["cost [DKK]"]) == [595000, 940000]
+    assert list(frame["support_staff.1.fte [FTE]"]) == [0.25, 1]
+    assert list(sp.sweep(p, {"support_staff.1.fte": np.array([0.25, 1])})["cost [DKK]"]) == [595000, 940000]
+    # half-time written in hours: 18.5 hour/week is 0.5 FTE → 230,000 + 480,000
+    frame = sp.sweep(p, {"support_staff.1.fte": ["18.5 hour/week"]})
+    assert frame["cost [DKK]"].iloc[0] == 710000
+    # a plain number stays refused where it would be ambiguous (a price per what time?)
+    with pytest.raises(sp.SweepError, match="give values with units"):
+        sp.sweep(p, {"support_staff.1.cost_per_fte": [400000, 520000]})
+
+
+def test_monte_carlo_and_tornado_over_a_post_costed_per_fte() -> None:
+    p = with_post_per_fte()
+    runs = sp.monte_carlo(
+        p,
+        {
+            "support_staff.1.cost_per_fte": sp.Uniform("400000 DKK/year", "520000 DKK/year"),
+            "support_staff.1.fte": sp.Uniform(0.25, 1),  # plain numbers: FTE
+        },
+        n=200,
+        seed=3,
+    )
+    salary, fte = runs["support_staff.1.cost_per_fte [DKK/year]"], runs["support_staff.1.fte [FTE]"]
+    assert salary.between(400000, 520000).all()
+    assert fte.between(0.25, 1).all()
+    # each row's cost is 480,000 + fte × salary, rounded to øre
+    assert (runs["cost [DKK]"] - (480000 + fte * salary)).abs().max() <= 0.005 + 1e-6
+    table = sp.tornado(
+        p,
+        {"support_staff.1.cost_per_fte": ("400000 DKK/year", "520000 DKK/year"), "support_staff.1.fte": (0.25, 1)},
+    )
+    # fte: 442,800 / 595,000 − 442,800 / 940,000 = 0.744202 − 0.471064 = 0.273138
+    # salary: 442,800 / 680,000 − 442,800 / 740,000 = 0.651176 − 0.598378 = 0.052798
+    assert list(table["input"]) == ["support_staff.1.fte", "support_staff.1.cost_per_fte"]
+    assert list(table["swing"]) == pytest.approx([0.273138, 0.052798], abs=1e-6)
+    assert list(table["low"]) == ["0.25 FTE", "400000 DKK/year"]
+
+
+def test_cli_sweep_over_a_post_costed_per_fte(tmp_path: Path) -> None:
+    scenario = tmp_path / "deal.yaml"
+    sp.save(with_post_per_fte(), scenario)
+    out = tmp_path / "v.csv"
+    result = CliRunner().invoke(
+        app, ["sweep", str(scenario), "--vary", "support_staff.1.cost_per_fte=400000..520000:3", "--csv", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 variants" in result.output
+    # 480,000 + 0.5 × (400,000, 460,000, 520,000)
+    assert list(pd.read_csv(out)["cost [DKK]"]) == [680000, 710000, 740000]
+
+
+# -- clear errors --------------------------------------------------------------------------------
+
+
+def test_tornado_names_an_unknown_result(example: sp.SharedResponsibilityPartnership) -> None:
+    with pytest.raises(sp.SweepError, match=r"result: no result 'nope'; results: coverage, surplus \[DKK\]"):
+        sp.tornado(example, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}, result="nope")
+    with pytest.raises(sp.SweepError, match="did you mean 'coverage'"):
+        sp.tornado(example, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}, result="coverag")
+    with pytest.raises(sp.SweepError, match=r"courses.price: give a range as \(low, high\)"):
+        sp.tornado(example, {"courses.price": "9000 DKK/month"})  # type: ignore[dict-item]
+    with pytest.raises(sp.SweepError, match="at least one input"):
+        sp.tornado(example, {})
+    # another result: the SØV's surplus moves by 3 × 5,000 × 12 = 180,000 over the price range
+    table = sp.tornado(example, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}, result="surplus [DKK]")
+    assert table["swing"].iloc[0] == 180000
+
+
+def test_monte_carlo_errors_name_the_path(example: sp.SharedResponsibilityPartnership) -> None:
+    with pytest.raises(sp.SweepError, match=r"courses.price: expected a distribution such as sp.Uniform"):
+        sp.monte_carlo(example, {"courses.price": "9000 DKK/month"}, 10)  # type: ignore[dict-item]
+    # text with a Danish thousands point is ambiguous, as in a scenario file
+    with pytest.raises(sp.SweepError, match=r"courses.price: 9.000 is ambiguous"):
+        sp.monte_carlo(example, {"courses.price": sp.Uniform("9.000 kr./md.", "14000 kr./md.")}, 10)
+    with pytest.raises(sp.SweepError, match=r"courses.price: Uniform values must be"):
+        sp.monte_carlo(example, {"courses.price": sp.Uniform("9000 DKK/month", "14 DKK/hour")}, 10)
+    with pytest.raises(sp.SweepError, match=r"courses.price: uniform: low .* must not exceed high"):
+        sp.monte_carlo(example, {"courses.price": sp.Uniform("14000 DKK/month", "9000 DKK/month")}, 10)
+    with pytest.raises(sp.SweepError, match="seed: expected a whole number"):
+        sp.monte_carlo(example, {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}, 10, seed=1.5)  # type: ignore[arg-type]
+
+
+def test_monte_carlo_takes_a_numpy_generator(example: sp.SharedResponsibilityPartnership) -> None:
+    inputs = {"courses.price": sp.Uniform("9000 kr./md.", "14000 kr./md.")}
+    a = sp.monte_carlo(example, inputs, 50, seed=np.random.default_rng(1))
+    b = sp.monte_carlo(example, inputs, 50, seed=np.random.default_rng(1))
+    pd.testing.assert_frame_equal(a, b)
+    # the generator's own draws: uniform(9000, 14000) from default_rng(1)
+    expected = np.random.default_rng(1).uniform(9000, 14000, 50)
+    assert list(a["courses.price [DKK/month]"]) == pytest.approx(list(expected))
+
+
+# -- column names and ranges ---------------------------------------------------------------------
+
+
+def test_column_names_spell_a_unit_one_way(example: sp.SharedResponsibilityPartnership) -> None:
+    # strings, Danish strings and Q_ arrays give one column name, as break-even columns spell it
+    spellings = [
+        ["9000 DKK/month", "11000 DKK/month"],
+        ["9000 kr./md.", "11000 kr./md."],
+        sp.Q_([9000, 11000], "DKK/month"),
+        sp.Q_(np.array([9000, 11000]), "kr./md."),
+    ]
+    for values in spellings:
+        frame = sp.sweep(example, {"courses.price": values})
+        assert frame.columns[0] == "courses.price [DKK/month]", values
+        assert list(frame["funding [DKK]"]) == [370800, 442800]  # 46,800 + 3 × 12 × (9,000 or 11,000)
+    frame = sp.sweep(example, {"temp_hours.effective_hours": ["15 t/uge"]})
+    assert frame.columns[0] == "temp_hours.effective_hours [hour/week]"
+    # the values stay in the unit they were given in
+    assert sp.sweep(example, {"courses.price": ["132000 kr./år"]}).iloc[0, 0] == 132000
+    assert sp.sweep(example, {"courses.price": ["132000 kr./år"]}).columns[0] == "courses.price [DKK/year]"
+
+
+def test_tornado_reads_a_reversed_range_as_the_same_interval(example: sp.SharedResponsibilityPartnership) -> None:
+    forward = sp.tornado(example, {"courses.price": ("9000 DKK/month", "14000 DKK/month")})
+    backward = sp.tornado(example, {"courses.price": ("14000 DKK/month", "9000 DKK/month")})
+    pd.testing.assert_frame_equal(forward, backward)
+    assert backward["low"].iloc[0] == "9000 DKK/month"
+    assert backward["high"].iloc[0] == "14000 DKK/month"
+    # coverage crosses 100 % at 12,033.34 (break-even 12,033.33 rounded up to the next øre)
+    assert backward["switching value (coverage = 100 %)"].iloc[0] == "12033.34 DKK / month"
+    headcounts = sp.tornado(example, {"temp_hours.workers": (5, 2)})
+    assert (headcounts["low"].iloc[0], headcounts["high"].iloc[0]) == ("2", "5")
+    # a range in another unit than the input's: the switching value is still found (in DKK/month)
+    yearly = sp.tornado(example, {"courses.price": ("168000 DKK/year", "108000 DKK/year")})
+    assert yearly["switching value (coverage = 100 %)"].iloc[0] == "12033.34 DKK / month"
+    assert yearly["swing"].iloc[0] == pytest.approx(0.375)

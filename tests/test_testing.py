@@ -113,6 +113,59 @@ def test_pin_then_test_on_every_scenario(tmp_path: Path, model: str, public: boo
     assert result.output.strip().endswith(f"{len(names)} passed, 0 failed")
 
 
+DANISH_DEAL = """\
+number_format: da
+model: shared_responsibility
+name: Rebild – IKEA
+period: 1 year
+social_enterprise: {name: Huset Venture Nordjylland}
+company: {name: IKEA}
+municipality: {name: Rebild Kommune, code: 840}
+temp_hours:
+  workers: 3
+  effective_hours: 15 t/uge
+  wage_cost: 165,50 kr./time
+  overhead: 20 kr./time
+courses:
+  participants: 3
+  price: 11.000 kr./md.
+support_staff:
+  - role: socialpædagog
+    fte: 1
+    annual_cost: 480.000 kr./år
+"""
+
+
+def test_pin_writes_a_danish_file_in_its_own_number_format(tmp_path: Path) -> None:
+    path = tmp_path / "aftale.yaml"
+    path.write_text(DANISH_DEAL, encoding="utf-8")
+    result = runner.invoke(app, ["pin", str(path)])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(DANISH_DEAL)  # the inputs as they were
+    # hours 3 × 15 × 52 = 2,340; overhead 20 × 2,340 = 46,800; courses 3 × 11,000 × 12 = 396,000;
+    # funding 442,800 of 480,000: 92.25 %, 37,200 short. The company pays (165.50 + 20) × 2,340 = 434,070.
+    # Break-even overhead (480,000 − 396,000) / 2,340 = 35.897… → 35.90; price 433,200 / 36 = 12,033.33.
+    for line in (
+        "  coverage: 0,9225\n",
+        "  shortfall: 37.200,00\n",
+        "  funding: 442.800,00\n",
+        "  net.company: -434.070,00\n",
+        "  break_even.temp_hours.overhead: 35,90 DKK/hour\n",
+        "  break_even.courses.price: 12.033,33 DKK/month\n",
+        "  jobs: 3\n",
+        "  fte: 1,22\n",  # 2,340 hours a year / 1,924 = 1.216… FTE
+    ):
+        assert line in text, line
+    result = runner.invoke(app, ["test", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "14 passed, 0 failed"
+    # pinning again finds every entry already right, written the Danish way
+    again = sp.pin_expectations(path)
+    assert (again.added, again.changed, again.removed) == ((), (), ())
+    assert path.read_text(encoding="utf-8") == text
+
+
 @pytest.mark.parametrize(("model", "public", "horizon"), MATRIX)
 def test_a_changed_input_fails_with_expected_and_actual(
     tmp_path: Path, model: str, public: bool, horizon: bool

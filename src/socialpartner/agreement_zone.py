@@ -47,6 +47,7 @@ from pydantic import ValidationError
 
 from socialpartner._internal import engine
 from socialpartner._internal.backend import fraction
+from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
 from socialpartner._internal.units import canonical, parse_decimal, split_quantity
 from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -76,11 +77,7 @@ _COMPANY_RESULT = {
     "in_house": "company_saving",
     "supplier": "company_saving",
 }
-_COMPANY_HINT = {
-    "shared_responsibility": "give temp_hours.alternative_price (e.g. a temp agency's price per hour)",
-    "supplier": "give a market_price (or market_sum) for the services",
-    "spin_off": "a spin-off's parent has no stated alternative",
-}
+_COMPANY_HINT = {model: Text(f"agree.hint.{model}") for model in ("shared_responsibility", "supplier", "spin_off")}
 _PARTY_ORDER = ("social_enterprise", "company", "municipality")
 
 
@@ -107,8 +104,15 @@ class PartyCondition:
     year: str | None = None
 
     def __str__(self) -> str:
-        when = f" in {self.year}" if self.year else ""
-        return f"{self.name} ({self.party}) {self.label}{when}: {self.result} ≥ {self.floor}"
+        return self.text()
+
+    def text(self, lang: Lang = "en") -> str:
+        """The condition in words, in English or Danish (``lang="da"``)."""
+        t = Translator(lang)
+        when = " " + t(Text("agree.in_year", year=Period(self.year))) if self.year else ""
+        party = t(f"agree.role.{self.party}") if f"agree.role.{self.party}" in TEXT else self.party
+        result = t(f"cli.{self.result}") if t.lang == "da" and f"cli.{self.result}" in TEXT else self.result
+        return f"{self.name} ({party}) {t(self.label)}{when}: {result} ≥ {t(self.floor)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +130,21 @@ class Boundary:
     def __str__(self) -> str:
         return f"{self.condition.name}: {self.equation()}"
 
-    def equation(self, names: Sequence[str] = ()) -> str:
-        """The boundary as ``a + b₁·x₁ + b₂·x₂ = 0`` (DKK), with the inputs' names if given."""
+    def equation(self, names: Sequence[str] = (), lang: Lang = "en") -> str:
+        """The boundary as ``a + b₁·x₁ + b₂·x₂ = 0`` (DKK), with the inputs' names if given.
+
+        ``lang="da"`` writes the numbers the Danish way (``-433.200,00 + 36·courses.price = 0``).
+        """
+        t = Translator(lang)
         if self.coefficients is None:
-            return "traced on the grid"
+            return t(Text("agree.traced_line"))
         a, *b = self.coefficients
         terms = "".join(
-            f" {'+' if c >= 0 else '−'} {abs(float(c)):,.6g}·{names[i] if i < len(names) else f'x{i + 1}'}"
-            for i, c in enumerate(b)
+            f" {'+' if c >= 0 else '−'} {t.plain(f'{abs(float(c)):,.6g}')}·{name}"
+            for c, name in zip(b, [*names[: len(b)], *(f"x{i + 1}" for i in range(len(names), len(b)))], strict=True)
             if c != 0
         )
-        return f"{float(a):,.2f}{terms} = 0"
+        return f"{t.plain(f'{float(a):,.2f}')}{terms} = 0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +161,12 @@ class Shortfall:
     at: tuple[Decimal, ...]
 
     def __str__(self) -> str:
-        return f"{self.condition.name} ({self.condition.label}) is {self.amount:,.2f} DKK short"
+        return self.text()
+
+    def text(self, lang: Lang = "en") -> str:
+        """The shortfall in words, in English or Danish (``lang="da"``)."""
+        c = self.condition
+        return Translator(lang)(Text("agree.short", name=Raw(c.name), label=c.label, amount=Money(self.amount)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,31 +294,62 @@ class AgreementZone:
         return {str(c): _round(g) for c, g in zip(self.conditions, gains, strict=True)}
 
     def __str__(self) -> str:
-        lines = [
-            f"Zone of agreement over {', '.join(f'{p} ({u})' for p, u in zip(self.vary, self.units, strict=True))}"
-        ]
-        lines.append(f"  method: {self.method}; basis: {self.basis}")
+        return self.text()
+
+    def text(self, lang: Lang = "en") -> str:
+        """The zone in words: conditions, boundaries, the zone, suggestions and notes.
+
+        ``lang="da"``: in Danish, numbers included (``fra 12.033,33 … til 20.000,00 kr./md.``).
+        The English text is ``str(zone)``.
+        """
+        t = Translator(lang)
+        en = t.lang == "en"
+
+        def unit(u: str) -> str:
+            return u if en else t.stated_unit(u)
+
+        def number(x: Fraction | Decimal) -> str:
+            value = _round(x)
+            return str(value) if en else t.number(value)
+
+        def said(key: str, **args: Any) -> str:
+            return t(Text(key, **{k: v if isinstance(v, Text) else Raw(str(v)) for k, v in args.items()}))
+
+        inputs = ", ".join(f"{p} ({unit(u)})" for p, u in zip(self.vary, self.units, strict=True))
+        lines = [said("agree.title", inputs=inputs)]
+        method, basis = Text(f"agree.method.{self.method}"), Text(f"agree.basis.{self.basis}")
+        lines.append("  " + said("agree.method_basis", method=method, basis=basis))
         for b in self.boundaries:
-            lines.append(f"  condition: {b.condition}")
+            lines.append("  " + said("agree.condition", condition=b.condition.text(t.lang)))
             if b.coefficients is not None:
-                lines.append(f"    boundary: {b.equation(self.vary)}")
+                lines.append("    " + said("agree.boundary", equation=b.equation(self.vary, t.lang)))
         if self.empty:
-            lines.append("  the zone is empty:")
-            lines += [f"    {s}" for s in self.binding]
+            lines.append("  " + t("agree.empty"))
+            lines += [f"    {s.text(t.lang)}" for s in self.binding]
         elif len(self.vary) == 1:
             for (lo, hi), (by_lo, by_hi) in zip(self.intervals, self.interval_ends, strict=True):
-                lines.append(f"  from {_round(lo)} ({by_lo}) to {_round(hi)} ({by_hi}) {self.units[0]}")
+                lines.append(
+                    "  "
+                    + said(
+                        "agree.interval",
+                        low=number(lo),
+                        by_low=t(by_lo),
+                        high=number(hi),
+                        by_high=t(by_hi),
+                        unit=unit(self.units[0]),
+                    )
+                )
         elif self.vertices:
-            lines.append("  corners:")
+            lines.append("  " + t("agree.corners"))
             for (x, y), edge in zip(self.vertices, self.edges, strict=True):
-                lines.append(f"    ({_round(x)}, {_round(y)}), then along {edge}")
+                lines.append("    " + said("agree.corner", x=number(x), y=number(y), edge=t(edge)))
         else:
-            lines.append(f"  {len(self.inside)} grid points inside")
+            lines.append("  " + said("agree.inside", count=len(self.inside)))
         for s in self.suggestions:
-            point = ", ".join(str(v) for v in s.point)
-            gains = "; ".join(f"{k}: {v:,.2f}" for k, v in s.gains.items())
-            lines.append(f"  suggested ({s.rule}): ({point}); gains {gains}")
-        lines += [f"  note: {n}" for n in self.notes]
+            point = ", ".join(str(v) for v in s.point) if en else "; ".join(t.number(v) for v in s.point)
+            gains = "; ".join(f"{k}: {v:,.2f}" if en else f"{k}: {t.number(v)}" for k, v in s.gains.items())
+            lines.append("  " + said("agree.suggested", rule=t(s.rule), point=point, gains=gains))
+        lines += ["  " + said("agree.note", note=t(n)) for n in self.notes]
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -563,34 +607,35 @@ def _conditions(
     notes: list[str] = []
     specs: list[tuple[str, str, str, str]] = []
     f = floors["social_enterprise"]
-    floor_words = " + ".join(
-        w
-        for w in (
-            f"{float(f.margin * 100):g} % of the support-staff cost" if f.margin else "",
-            f"{float(f.amount):,.2f} DKK a year" if f.amount else "",
-        )
-        if w
+    share = round_half_up(f.margin * 100, 6).normalize()
+    margin_words = Text("agree.floor_margin", share=Number(share, max(0, -int(share.as_tuple().exponent))))
+    amount_words = Text("agree.floor_amount", amount=Money(_round(f.amount)))
+    floor_words: str = (
+        Text("agree.floor_both", margin=margin_words, amount=amount_words)
+        if f.margin and f.amount
+        else margin_words
+        if f.margin
+        else amount_words
+        if f.amount
+        else "0"
     )
-    specs.append(("social_enterprise", "covers its support staff", "surplus", floor_words or "0"))
+    specs.append(("social_enterprise", Text("agree.covers_staff"), "surplus", floor_words))
     results = (ev.breakdown[0] if ev.breakdown else ev).results()
     company = _COMPANY_RESULT.get(p.MODEL)
     if company is not None and company in results:
-        label = "gains against its alternative" if company == "company_saving" else "gains from the helpers"
+        label = Text("agree.gains_alternative" if company == "company_saving" else "agree.gains_helpers")
         specs.append(("company", label, company, "0"))
     else:
-        notes.append(f"no condition for the company: {_COMPANY_HINT.get(p.MODEL, 'no stated alternative')}")
+        notes.append(Text("agree.no_company", hint=_COMPANY_HINT.get(p.MODEL, Text("agree.hint.none"))))
     limit = -floors["municipality"].amount
-    limit_words = f"−{float(limit):,.2f} DKK a year" if limit else "0"
+    limit_words: str = Text("agree.floor_limit", amount=Money(_round(limit))) if limit else "0"
     if p.public is not None:
-        label = "costs no more than it accepts" if limit else "no worse off than without the partnership"
+        label = Text("agree.costs_accepted" if limit else "agree.no_worse_off")
         specs.append(("municipality", label, "public.municipality", limit_words))
     elif limit and "net.municipality" in results:
-        specs.append(("municipality", "pays no more than its limit", "net.municipality", limit_words))
+        specs.append(("municipality", Text("agree.pays_limit"), "net.municipality", limit_words))
     elif "net.municipality" in results or getattr(p, "municipality", None) is not None:
-        notes.append(
-            "no condition for the municipality: add a public: block (its counterfactual) "
-            "or agreement.municipal_limit (the net cost a year it accepts)"
-        )
+        notes.append(Text("agree.no_municipality"))
     labels = [part.ledger.period for part in ev.breakdown] if basis == "per_year" and ev.breakdown else [None]
     out = [
         PartyCondition(party, names.get(party, party), label, result, floor, year)
@@ -636,13 +681,21 @@ def _between(p: Point, q: Point, fp: Fraction, fq: Fraction) -> Point:
     return tuple(a + t * (b - a) for a, b in zip(p, q, strict=True))
 
 
+def _lower(path: str) -> str:
+    return Text("agree.lower_limit", path=Raw(path))
+
+
+def _upper(path: str) -> str:
+    return Text("agree.upper_limit", path=Raw(path))
+
+
 def _box(bounds: Sequence[tuple[Fraction, Fraction]], vary: Sequence[str]) -> list[tuple[Point, str]]:
     (x0, x1), (y0, y1) = bounds
     return [
-        ((x0, y0), f"lower limit of {vary[1]}"),
-        ((x1, y0), f"upper limit of {vary[0]}"),
-        ((x1, y1), f"upper limit of {vary[1]}"),
-        ((x0, y1), f"lower limit of {vary[0]}"),
+        ((x0, y0), _lower(vary[1])),
+        ((x1, y0), _upper(vary[0])),
+        ((x1, y1), _upper(vary[1])),
+        ((x0, y1), _lower(vary[0])),
     ]
 
 
@@ -662,7 +715,7 @@ def _segment(
 ) -> tuple[Fraction, Fraction, str, str] | None:
     """One input: the interval where every line is ≥ 0, and what sets each end."""
     (lo, hi) = bounds[0]
-    by_lo, by_hi = f"lower limit of {vary[0]}", f"upper limit of {vary[0]}"
+    by_lo, by_hi = _lower(vary[0]), _upper(vary[0])
     for (a, b), label in lines:
         if b == 0:
             if a < 0:
@@ -722,7 +775,7 @@ def _nice_up(x: Fraction) -> Fraction:
 @in_context
 def agreement(
     partnership: Partnership,
-    vary: Sequence[str],
+    vary: Sequence[str] | str,
     *,
     bounds: Mapping[str, tuple[Any, Any]] | None = None,
     soev_margin: str | pint.Quantity[Any] | None = None,
@@ -746,7 +799,8 @@ def agreement(
 
     Args:
         partnership: the scenario, with today's terms.
-        vary: one or two input paths, e.g. ``["temp_hours.overhead", "courses.price"]``.
+        vary: one or two input paths, e.g. ``["temp_hours.overhead", "courses.price"]``;
+            a single path may be given as a string (``"courses.price"``).
         bounds: the range to search per input, ``(low, high)`` in the input's unit
             (either may be None); by default from 0 to past every party's boundary.
         soev_margin: e.g. ``"5 %"`` (text or a quantity, as in a scenario).
@@ -768,7 +822,7 @@ def agreement(
         AgreementError: an unknown or non-numeric input, bad bounds, or no party condition.
 
     """
-    vary = tuple(vary)
+    vary = (vary,) if isinstance(vary, str) else tuple(vary)  # one path, not its letters
     if len(vary) not in (1, 2) or len(set(vary)) != len(vary):
         raise AgreementError(f"vary: give one or two different inputs, got {list(vary)}")
     overrides = {
@@ -795,7 +849,7 @@ def agreement(
     conditions, notes = _conditions(partnership, today, floors, chosen)
     probe = _Probe(partnership, vary, conditions, chosen, floors)
     if len(conditions) < 2:
-        notes.append("only one party has a condition: the zone is that party's side of its boundary")
+        notes.append(Text("agree.one_party"))
     given: list[tuple[Fraction | None, Fraction | None]] = []
     for path in vary:
         low, high = (bounds or {}).get(path, (None, None))
@@ -808,7 +862,12 @@ def agreement(
     for path in bounds or {}:
         if path not in vary:
             raise AgreementError(f"bounds: {path!r} is not one of the inputs varied")
-    labels = [f"{c.name}: {c.label}" + (f" ({c.year})" if c.year else "") for c in conditions]
+    labels: list[str] = [
+        Text("agree.party_label_year", name=Raw(c.name), label=c.label, year=Period(c.year))
+        if c.year
+        else Text("agree.party_label", name=Raw(c.name), label=c.label)
+        for c in conditions
+    ]
     coefficients = _fit(probe)
     basis_name: Literal["present_value", "per_year", "period"] = chosen if today.breakdown else "period"
     weights = _weights(today, conditions, contributions)
@@ -1039,24 +1098,22 @@ def _suggest_exact(
     moving = [p for p, line in parties.items() if any(c != 0 for c in line[1:])]
     notes: list[str] = []
     if len(moving) < 2:
-        who = moving[0] if moving else "no party"
-        notes.append(f"no split to suggest: only {who}'s gain moves with {', '.join(probe.vary)}")
+        who = (
+            (Text(f"agree.role.{moving[0]}") if f"agree.role.{moving[0]}" in TEXT else Raw(moving[0]))
+            if moving
+            else Text("agree.no_party")
+        )
+        notes.append(Text("agree.only_one_moves", who=who, inputs=Raw(", ".join(probe.vary))))
         return (), notes
     lines = list(coefficients)
     out = []
     rules = (
-        (
-            "equal gains (the equal split of the total gain: the Nash bargaining point when payments are transfers)",
-            {p: Fraction(1) for p in moving},
-        ),
-        (
-            "gains proportional to what each party brings (its payments at today's terms)",
-            {p: weights[p] for p in moving if weights.get(p, 0) > 0},
-        ),
+        (Text("agree.rule_equal"), {p: Fraction(1) for p in moving}),
+        (Text("agree.rule_proportional"), {p: weights[p] for p in moving if weights.get(p, 0) > 0}),
     )
     for rule, w in rules:
         if len(w) < len(moving):
-            notes.append(f"no point for '{rule}': a party brings nothing by this measure; give contributions")
+            notes.append(Text("agree.no_point", rule=rule))
             continue
         point = _max_min(probe, box, region, parties, w, lines)
         out.append(_suggestion(probe, rule, point))
@@ -1157,7 +1214,7 @@ def _traced(
         "partnership": probe.partnership,
         "_terms": probe.floors,
     }
-    notes = [*notes, f"conditions not linear in the inputs: traced on a grid of {n} points per input"]
+    notes = [*notes, Text("agree.traced", count=Number(Decimal(n), 0, grouped=False))]
     if len(probe.vary) == 1:
         runs = _runs(probe, axes[0], inside, labels)
         common["intervals"] = tuple((lo, hi) for lo, hi, _, _ in runs)
@@ -1185,11 +1242,8 @@ def _traced(
     suggestions = []
     if len(moving) >= 2:
         rules = (
-            ("equal gains (max-min on the grid)", {p: Fraction(1) for p in moving}),
-            (
-                "gains proportional to what each party brings (max-min on the grid)",
-                {p: weights[p] for p in moving if weights.get(p, 0) > 0},
-            ),
+            (Text("agree.rule_equal_grid"), {p: Fraction(1) for p in moving}),
+            (Text("agree.rule_proportional_grid"), {p: weights[p] for p in moving if weights.get(p, 0) > 0}),
         )
         for rule, w in rules:
             if len(w) < len(moving):
@@ -1197,7 +1251,7 @@ def _traced(
             best = max(inside, key=lambda pt, w=w: min(party_gain(pt, p) / w[p] for p in w))  # type: ignore[misc]
             suggestions.append(_suggestion(probe, rule, best))
     else:
-        notes.append("no split to suggest: fewer than two parties' gains move with the inputs")
+        notes.append(Text("agree.few_move"))
     return AgreementZone(**common, suggestions=tuple(suggestions), notes=tuple(notes))
 
 
@@ -1215,13 +1269,9 @@ def _runs(
         j = i
         while j + 1 < len(axis) and flags[j + 1]:
             j += 1
-        lo, by_lo = (
-            (axis[i], f"lower limit of {probe.vary[0]}") if i == 0 else _edge(probe, axis[i - 1], axis[i], labels)
-        )
+        lo, by_lo = (axis[i], _lower(probe.vary[0])) if i == 0 else _edge(probe, axis[i - 1], axis[i], labels)
         hi, by_hi = (
-            (axis[j], f"upper limit of {probe.vary[0]}")
-            if j == len(axis) - 1
-            else _edge(probe, axis[j + 1], axis[j], labels)
+            (axis[j], _upper(probe.vary[0])) if j == len(axis) - 1 else _edge(probe, axis[j + 1], axis[j], labels)
         )
         runs.append((lo, hi, by_lo, by_hi))
         i = j + 1
@@ -1251,5 +1301,5 @@ def _edge(probe: _Probe, out: Fraction, inside: Fraction, labels: list[str]) -> 
             gains = probe.gains((out,))
             failing = labels[min(range(len(gains)), key=lambda k: gains[k])]
         except ValidationError:
-            failing = "what the scenario accepts"
+            failing = Text("agree.what_accepts")
     return inside, failing

@@ -12,9 +12,9 @@ words and numbers in English (``lang="en"``) or Danish (``lang="da"``):
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from socialpartner._internal.i18n import TEXT, Lang, Text, Translator
 from socialpartner.errors import SocialPartnerError
@@ -299,25 +299,14 @@ def tornado_chart(
     return fig
 
 
-_AGREEMENT_DA = {
-    "Zone of agreement": "Aftalezone",
-    "zone of agreement": "aftalezone",
-    "today's terms": "dagens vilkår",
-    "gain over its floor (DKK)": "gevinst over sit minimum (kr.)",
-    "the zone is empty": "zonen er tom",
-    "covers its support staff": "dækker sit støttepersonale",
-    "gains against its alternative": "vinder i forhold til sit alternativ",
-    "gains from the helpers": "vinder på hjælperne",
-    "no worse off than without the partnership": "ikke dårligere stillet end uden partnerskabet",
-    "costs no more than it accepts": "koster højst hvad den accepterer",
-    "pays no more than its limit": "betaler højst sin grænse",
-    "suggested: equal gains": "forslag: lige store gevinster",
-    "suggested: proportional gains": "forslag: gevinster i forhold til indsats",
-}
+def _tick(t: Translator) -> Callable[[float, object], str]:
+    """An axis tick in the chart's language: ``16,000`` / ``16.000``, decimals only where the tick has them."""
 
+    def label(value: float, _: object) -> str:
+        shown = Decimal(repr(round(float(value), 2))).normalize() + 0  # + 0: no "-0"
+        return t.number(shown, max(0, -int(shown.as_tuple().exponent)))
 
-def _da(text: str, lang: str) -> str:
-    return _AGREEMENT_DA.get(text, text) if lang == "da" else text
+    return label
 
 
 def _view(zone: AgreementZone) -> list[tuple[float, float]]:
@@ -346,20 +335,20 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
     """
     import numpy as np
 
-    if lang not in ("en", "da"):
-        raise ValueError(f"lang: expected 'en' or 'da', got {lang!r}")
+    t = Translator(cast("Lang", lang))  # raises on a language it does not know
     fig = _figure(9, 6)
     ax = fig.add_subplot()
     view = _view(zone)
     (x_lo, x_hi) = view[0]
     names = [
-        f"{b.condition.name}: {_da(b.condition.label, lang)}" + (f" ({b.condition.year})" if b.condition.year else "")
+        f"{b.condition.name}: {t(b.condition.label)}" + (f" ({t.period(b.condition.year)})" if b.condition.year else "")
         for b in zone.boundaries
     ]
-    markers = [("today's terms", tuple(float(x) for x in zone.current), "X", "#222222")]
+    markers = [("agree.chart.today", tuple(float(x) for x in zone.current), "X", "#222222")]
     for s, colour in zip(zone.suggestions, ("#c8553d", "#7a5c99"), strict=False):
-        short = "suggested: equal gains" if s.rule.startswith("equal") else "suggested: proportional gains"
-        markers.append((short, tuple(float(x) for x in s.point), "*" if short.endswith("equal gains") else "o", colour))
+        equal = s.rule.startswith("equal")
+        short = "agree.chart.equal" if equal else "agree.chart.proportional"
+        markers.append((short, tuple(float(x) for x in s.point), "*" if equal else "o", colour))
     xs = np.linspace(x_lo, x_hi, 401)
     if len(zone.vary) == 1:
         for i, (b, name) in enumerate(zip(zone.boundaries, names, strict=True)):
@@ -371,12 +360,12 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
                 ax.plot(zone.grid.axes[0], zone.grid.gains[i], color=colour, lw=2, label=name)
         ax.axhline(0, color="#8a8a8a", lw=1)
         for lo, hi in zone.intervals:
-            ax.axvspan(float(lo), float(hi), color="#3f9b5a", alpha=0.18, label=_da("zone of agreement", lang))
+            ax.axvspan(float(lo), float(hi), color="#3f9b5a", alpha=0.18, label=t("agree.chart.zone"))
         for label, (x,), marker, colour in markers:
             ax.axvline(x, color=colour, ls="--", lw=1)
-            ax.plot([x], [0], marker=marker, color=colour, ms=11, ls="none", label=_da(label, lang))
-        ax.set_ylabel(_da("gain over its floor (DKK)", lang))
-        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+            ax.plot([x], [0], marker=marker, color=colour, ms=11, ls="none", label=t(label))
+        ax.set_ylabel(t("agree.chart.gain"))
+        ax.yaxis.set_major_formatter(_tick(t))
     else:
         (y_lo, y_hi) = view[1]
         if zone.vertices:
@@ -385,14 +374,14 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
                 [float(y) for _, y in zone.vertices],
                 color="#3f9b5a",
                 alpha=0.25,
-                label=_da("zone of agreement", lang),
+                label=t("agree.chart.zone"),
             )
         elif zone.inside and zone.grid is not None:
             # every condition holds where the smallest gain is at least zero
             gx, gy = zone.grid.axes
             least = np.nanmin(np.stack([np.asarray(g, dtype=float) for g in zone.grid.gains]), axis=0).T
             ax.contourf(gx, gy, least, levels=[0.0, np.inf], colors=["#3f9b5a"], alpha=0.25)
-            ax.fill([], [], color="#3f9b5a", alpha=0.25, label=_da("zone of agreement", lang))
+            ax.fill([], [], color="#3f9b5a", alpha=0.25, label=t("agree.chart.zone"))
         for i, (b, name) in enumerate(zip(zone.boundaries, names, strict=True)):
             colour = _COLOURS[i % len(_COLOURS)]
             if b.coefficients is not None:
@@ -426,16 +415,17 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
                     ax.contour(gx, gy, values, levels=[0.0], colors=[colour], linewidths=2)
                     ax.plot([], [], color=colour, lw=2, label=name)
         for label, point, marker, colour in markers:
-            ax.plot([point[0]], [point[1]], marker=marker, color=colour, ms=12, ls="none", label=_da(label, lang))
+            ax.plot([point[0]], [point[1]], marker=marker, color=colour, ms=12, ls="none", label=t(label))
         ax.set_xlim(x_lo, x_hi)
         ax.set_ylim(y_lo, y_hi)
-        ax.set_ylabel(f"{zone.vary[1]} ({zone.units[1]})")
-        ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+        ax.set_ylabel(f"{zone.vary[1]} ({t.stated_unit(zone.units[1])})")
+        ax.yaxis.set_major_formatter(_tick(t))
     ax.set_xlim(x_lo, x_hi)
-    ax.set_xlabel(f"{zone.vary[0]} ({zone.units[0]})")
-    title = _da("Zone of agreement", lang)
+    ax.set_xlabel(f"{zone.vary[0]} ({t.stated_unit(zone.units[0])})")
+    ax.xaxis.set_major_formatter(_tick(t))
+    title = t("agree.chart.title")
     if zone.empty:
-        title += f" — {_da('the zone is empty', lang)}"
+        title += f" — {t('agree.chart.empty')}"
     ax.set_title(f"{title}: {zone.partnership.name if zone.partnership is not None else ''}", fontsize=11)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=8)
     return fig

@@ -227,7 +227,7 @@ def _print_solution(
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    typer.echo(f"{solution.path} = {t.parameter_value(solution.value_text)}")
+    typer.echo(f"{solution.path} = {_solved_value(solution, t)}")
     now = readable(Fraction(before), solution.result)
     typer.echo(
         t(
@@ -241,6 +241,16 @@ def _print_solution(
         )
     )
     typer.echo(t(Text("cli.solve_found", method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
+
+
+def _solved_value(solution: Solution, t: Translator) -> str:
+    """The value found, as a scenario writes it; money to the øre (``35.90 DKK / hour``, ``35,90 kr./time``)."""
+    text = solution.value_text
+    value = solution.value
+    if isinstance(value, pint.Quantity) and "[currency]" in str(value.dimensionality):
+        number, _, unit = text.partition(" ")
+        text = f"{Decimal(number).quantize(Decimal('0.01'))} {unit}"  # on the solver's 0.01 grid: exact
+    return t.parameter_value(text)
 
 
 def _result_name(ev: Evaluation, result: str, t: Translator) -> str:
@@ -310,17 +320,17 @@ _CSV_ROWS_PER_BLOCK = 50_000
 _LARGE_CSV_ROWS = 200_000  # from here on a CSV write says its size first and shows progress
 
 
-def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
+def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator) -> None:
     """Write the variants in blocks, saying the expected size first and showing progress for large files."""
     from rich.progress import Progress
 
     rows = len(frame)
     sample = frame.head(1000).to_csv(index=False)
     estimate = len(sample.encode()) / max(min(rows, 1000), 1) * rows
+    where = Raw(escape(_printable(str(path), lines=False)))
     if rows >= _LARGE_CSV_ROWS:
-        console.print(
-            f"Writing {rows:,} rows (about {estimate / 1e6:,.0f} MB) to {escape(_printable(str(path), lines=False))} …"
-        )
+        size = Number(Decimal(round(estimate / 1e6)), 0)
+        console.print(t(Text("cli.sweep_writing", count=Number(Decimal(rows), 0), size=size, path=where)))
     with (
         writing(path),
         path.open("w", encoding="utf-8", newline="") as fh,
@@ -331,7 +341,7 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console) -> None:
             block = frame.iloc[start : start + _CSV_ROWS_PER_BLOCK]
             fh.write(block.to_csv(index=False, header=start == 0))
             bar.advance(task, len(block))
-    console.print(f"Wrote {rows:,} rows to {escape(_printable(str(path), lines=False))}")
+    console.print(t(Text("cli.sweep_wrote", count=Number(Decimal(rows), 0), path=where)))
 
 
 @app.command("sweep")
@@ -406,7 +416,7 @@ def sweep_command(
             share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
             console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
         if csv is not None:
-            _write_csv(frame, csv, console)
+            _write_csv(frame, csv, console, t)
 
 
 @app.command("export")
@@ -424,7 +434,7 @@ def export_command(
         check_output(xlsx, (".xlsx",), "--xlsx")
         ev = evaluate(load(path))
         written = to_xlsx(ev, xlsx, lang=lang.value)
-        typer.echo(_printable(f"wrote {written}"))
+        typer.echo(_printable(_translator(lang)(Text("cli.wrote", path=Raw(str(written))))))
 
 
 @app.command("report")
@@ -442,7 +452,7 @@ def report_command(
         check_output(out, (".html", ".htm"), "--out")
         ev = evaluate(load(path))
         written = write_report(ev, out, lang=lang.value)
-        typer.echo(_printable(f"wrote {written}"))
+        typer.echo(_printable(_translator(lang)(Text("cli.wrote", path=Raw(str(written))))))
 
 
 class ChartKind(enum.StrEnum):
@@ -512,7 +522,7 @@ def chart_command(
             figure = charts.money_flow_chart(evaluate(partnership), lang=lang.value)
         with writing(out):
             figure.savefig(out)
-        typer.echo(_printable(f"wrote {out}"))
+        typer.echo(_printable(_translator(lang)(Text("cli.wrote", path=Raw(str(out))))))
 
 
 class Basis(enum.StrEnum):
@@ -551,7 +561,9 @@ def agree_command(
         Basis | None, typer.Option("--basis", help="Over several years: present_value or per_year.")
     ] = None,
     chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the zone to this image file.")] = None,
-    lang: Annotated[Language, typer.Option("--lang", help="Language of the chart: en or da.")] = Language.en,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of the output and the chart: en or da.")
+    ] = Language.en,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
@@ -585,9 +597,9 @@ def agree_command(
         if output is OutputFormat.json:
             sys.stdout.write(json.dumps(zone.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            typer.echo(_printable(str(zone)))
+            typer.echo(_printable(zone.text(lang.value)))
             if chart is not None:
-                typer.echo(_printable(f"wrote {chart}"))
+                typer.echo(_printable(_translator(lang)(Text("cli.wrote", path=Raw(str(chart))))))
 
 
 @app.command("schema")

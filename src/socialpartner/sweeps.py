@@ -12,8 +12,10 @@ year's results (``2027.coverage``).
 
 from __future__ import annotations
 
+import difflib
 import math
 import numbers
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -24,6 +26,7 @@ import pint
 from socialpartner import core
 from socialpartner._internal import engine, paths
 from socialpartner._internal.backend import total
+from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     Q_,
@@ -90,8 +93,46 @@ def current(partnership: Partnership, path: str) -> Any:
     return value
 
 
-def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any], str]:
-    """Check sweep values against the input they replace; return magnitudes and their unit text."""
+def plain_unit(partnership: Partnership, path: str) -> str | None:
+    """The unit a plain number means for the input at ``path`` (``FTE`` for ``support_staff.0.fte``).
+
+    None where a number alone is ambiguous (a price per what time?) or means a share: those
+    values need their unit.
+    """
+    parent_path, _, key = path.rpartition(".")
+    try:
+        parent = paths.get(partnership, parent_path) if parent_path else partnership
+    except paths.PathError:
+        return None
+    fields = getattr(type(parent), "model_fields", {})
+    if key not in fields:
+        return None
+    pending: list[Any] = [fields[key].annotation, *fields[key].metadata]
+    while pending:  # through Annotated[...] and `X | None`
+        item = pending.pop()
+        if isinstance(item, QuantityType):
+            return item.plain_unit or None
+        pending += getattr(item, "__metadata__", ())
+        pending += typing.get_args(item)
+    return None
+
+
+def column_unit(unit: Any) -> str:
+    """A unit's one spelling in column names: compact English (``DKK/month``, ``hour/week``).
+
+    However the values were written (``"kr./md."``, ``Q_(…, "DKK / month")``), the column
+    is named alike, as the break-even columns are.
+    """
+    text = format(unit, "C")
+    return "" if text == "dimensionless" else text
+
+
+def _as_array(path: str, base: Any, values: Values, plain: str | None = None) -> tuple[np.ndarray[Any, Any], str]:
+    """Check sweep values against the input they replace; return magnitudes and their unit's column spelling.
+
+    ``plain``: the unit a plain number means for this input (FTE for a post's ``fte``), or None
+    where plain numbers are refused.
+    """
     if base is None:
         raise SweepError(f"{path}: not given in this scenario; give it a value to sweep from")
     if isinstance(base, bool):
@@ -113,6 +154,9 @@ def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any
             raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
         magnitudes = np.asarray(values.magnitude, dtype=float)
         unit = str(values.units)
+    elif plain is not None and _plain_numbers(values):
+        # a plain number means the field's own unit, as in a scenario file (0.5 is 0.5 FTE)
+        magnitudes, unit = np.asarray(values, dtype=float), plain
     else:
         items = list(values)
         if not items or not all(isinstance(v, str) for v in items):
@@ -141,7 +185,17 @@ def _as_array(path: str, base: Any, values: Values) -> tuple[np.ndarray[Any, Any
         raise SweepError(f"{path}: values must not be negative")
     if np.any(np.abs(magnitudes) >= float(MAX_MAGNITUDE)):
         raise SweepError(f"{path}: values must be below {float(MAX_MAGNITUDE):g}")
-    return magnitudes, unit
+    return magnitudes, column_unit(info.unit) or unit
+
+
+def _plain_numbers(values: Values) -> bool:
+    """Whether values are plain real numbers (a list of them, or a numeric numpy array)."""
+    if isinstance(values, np.ndarray):
+        return values.dtype.kind in "iuf"
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        return False
+    items = list(values)
+    return bool(items) and all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in items)
 
 
 # -- the vectorised evaluation --------------------------------------------------------------
@@ -306,7 +360,10 @@ def sweep(
     """
     if not values:
         raise SweepError("give at least one input to vary")
-    checked = {path: _as_array(path, current(partnership, path), v) for path, v in values.items()}
+    checked = {
+        path: _as_array(path, current(partnership, path), v, plain_unit(partnership, path))
+        for path, v in values.items()
+    }
     sizes = [len(arr) for arr, _ in checked.values()]
     _check_variants(math.prod(sizes) if mode == "grid" else max(sizes))
     _check_rules(partnership, checked)
@@ -403,30 +460,71 @@ class Normal(Distribution):
         raise SweepError("normal: the bounds leave almost no probability; widen them")
 
 
+def _generator(seed: int | np.random.Generator) -> np.random.Generator:
+    """The random generator of a run: from a whole-number seed, or the caller's own generator."""
+    if isinstance(seed, np.random.Generator):
+        return seed  # the caller's stream: draws continue from where it is
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise SweepError(
+            f"seed: expected a whole number of 0 or more, or a numpy Generator (np.random.default_rng(1)), got {seed!r}"
+        )
+    return np.random.default_rng(np.random.PCG64(int(seed)))
+
+
+def _draws(path: str, dist: Any, rng: np.random.Generator, n: int) -> tuple[np.ndarray[Any, Any], str]:
+    """``n`` draws of one input, any error in the distribution's values reported naming the path."""
+    if not isinstance(dist, Distribution):
+        raise SweepError(
+            f"{path}: expected a distribution such as sp.Uniform('9000 DKK/month', '14000 DKK/month'), "
+            f"sp.Triangular(low, mode, high) or sp.Normal(mean, sd), got {dist!r}"
+        )
+    try:
+        return dist.sample(rng, n)
+    except SweepError as exc:
+        raise SweepError(f"{path}: {exc}") from None
+    except QuantityError as exc:
+        raise SweepError(f"{path}: {exc.reason} (got {exc.text!r})") from None
+    except (pint.PintError, TypeError, ValueError) as exc:  # a wrong unit, or a value that is no number
+        kind = type(dist).__name__
+        raise SweepError(f"{path}: {kind} values must be numbers or quantities in one unit: {exc}") from None
+
+
 @in_context
 def monte_carlo(
     partnership: Partnership,
     inputs: Mapping[str, Distribution],
     n: int = 10_000,
     *,
-    seed: int = 0,
+    seed: int | np.random.Generator = 0,
 ) -> pd.DataFrame:
     """Draw ``n`` variants with inputs from distributions (seeded, reproducible) and evaluate them.
 
-    Headcount inputs are rounded to whole people. Returns one row per variant; see
-    :func:`summarize` for means, percentiles and the probability that support staff are
-    covered.
+    ``seed`` is a whole number (the same seed gives the same draws) or a numpy
+    ``Generator`` to draw from. Headcount inputs are rounded to whole people; a plain
+    number means the input's own unit where a scenario file reads it so (FTE for a
+    post's ``fte``). Returns one row per variant; see :func:`summarize` for means,
+    percentiles and the probability that support staff are covered.
+
+    Raises:
+        SweepError: an unknown path, something other than a distribution, or a value a
+            distribution cannot use (the message names the path).
+
     """
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise SweepError(f"n must be a whole number of at least 1, got {n!r}")
     n = int(n)
     _check_variants(n)
-    rng = np.random.default_rng(np.random.PCG64(seed))
+    if not isinstance(inputs, Mapping) or not inputs:
+        raise SweepError("inputs: map input paths to distributions, e.g. {'courses.price': sp.Uniform(…)}")
+    rng = _generator(seed)
     values: dict[str, Values] = {}
     for path, dist in inputs.items():
         base = current(partnership, path)
-        draws, unit = dist.sample(rng, n)
-        values[path] = np.rint(draws).astype(np.int64) if isinstance(base, int) and not unit else Q_(draws, unit)
+        draws, unit = _draws(path, dist, rng, n)
+        if isinstance(base, int) and not unit:
+            values[path] = np.rint(draws).astype(np.int64)
+        else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
+            values[path] = draws if not unit else Q_(draws, unit)
     return sweep(partnership, values, mode="paired")
 
 
@@ -465,32 +563,62 @@ def tornado(
 ) -> pd.DataFrame:
     """One-at-a-time sensitivity: each input at its low and high value, the rest as given.
 
+    ``ranges`` maps input paths to ``(low, high)``; the two ends may come in either
+    order (the table's ``low`` is the smaller). ``result`` is a column of
+    :func:`sweep` (``coverage``, ``surplus [DKK]``, ``net.company [DKK]``, …).
+
     Returns a table ranked by swing (``|result at high − result at low|``), with the
     switching value: the input value at which coverage crosses 100 % (from the solver;
     empty when it does not cross within the range).
+
+    Raises:
+        SweepError: an unknown path or result, or a range that is not two values of the
+            input (the message names it).
+
     """
     import pandas as pd
 
     from socialpartner.solver import SolveError, solve
 
+    if not isinstance(result, str):
+        raise SweepError(f"result: expected a result's name such as 'coverage', got {result!r}")
+    if not ranges:
+        raise SweepError("give at least one input and its (low, high) range")
     rows = []
-    for path, (low, high) in ranges.items():
+    for path, pair in ranges.items():
         base = current(partnership, path)
-        pair = [low, high]
-        if isinstance(base, pint.Quantity):
-            lo_m, unit = _magnitude(low, None)
-            hi_m, _ = _magnitude(high, unit)
-            values: Values = Q_(np.asarray([lo_m, hi_m]), unit)
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, Iterable) or len(pair := tuple(pair)) != 2:
+            raise SweepError(f"{path}: give a range as (low, high), e.g. ('9000 DKK/month', '14000 DKK/month')")
+        low, high = pair
+        values: Values
+        if isinstance(base, pint.Quantity) and not (_plain_numbers(pair) and plain_unit(partnership, path)):
+            try:
+                lo_m, unit = _magnitude(low, None)
+                hi_m, _ = _magnitude(high, unit)
+            except QuantityError as exc:
+                raise SweepError(f"{path}: {exc.reason} (got {exc.text!r})") from None
+            except (pint.PintError, TypeError, ValueError) as exc:
+                raise SweepError(f"{path}: low and high must be quantities in one unit: {exc}") from None
+            # a range is an interval whichever end is written first
+            values = Q_(np.sort(np.asarray([lo_m, hi_m], dtype=float)), unit)
         else:
-            values, unit = np.asarray(pair), ""
+            values = np.sort(np.asarray(pair))
         frame = sweep(partnership, {path: values}, mode="paired")
+        if result not in frame.columns:
+            names = [c for c in frame.columns if not c.startswith(path)]
+            close = difflib.get_close_matches(result, names, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise SweepError(f"result: no result {result!r}; {hint}results: {', '.join(names)}")
         r_low, r_high = float(frame[result].iloc[0]), float(frame[result].iloc[1])
-        lo_in = _as_array(path, base, values)[0]
+        lo_in, unit = _as_array(path, base, values, plain_unit(partnership, path))
+        # the solver reads its bounds in the input's own unit, which the range may not be in
+        # (to 12 significant digits: 100000 DKK/year is 8333.33333333 DKK/month)
+        ends: Any = lo_in
+        if unit and isinstance(base, pint.Quantity):
+            ends = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
         switching: str | int | None
         try:
-            switching = solve(
-                partnership, path, "coverage", 1, low=_number(lo_in[0]), high=_number(lo_in[1])
-            ).value_text
+            switching = solve(partnership, path, "coverage", 1, low=_number(ends[0]), high=_number(ends[1])).value_text
         except SolveError:
             switching = None  # coverage does not cross 100 % within the range
         rows.append(

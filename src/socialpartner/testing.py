@@ -429,7 +429,8 @@ def explain_result(ev: Evaluation, name: str) -> str | None:
 # -- pinning: writing the current results into a file ---------------------------------------
 
 
-def _pin_value(actual: _Actual) -> Decimal | str:
+def _pin_value(actual: _Actual, fmt: str | None = None) -> Decimal | str:
+    """The value to write for a result; in a ``number_format: da`` file as Danish text (``37.200,00``)."""
     assert actual.value is not None  # noqa: S101 - results without a value are not pinned
     value = round_half_up(actual.value, actual.places)
     if actual.unit in {"", "DKK", "FTE"}:
@@ -437,8 +438,15 @@ def _pin_value(actual: _Actual) -> Decimal | str:
             value = value.normalize() if value else Decimal(0)
             if value == value.to_integral_value():
                 value = value.quantize(Decimal(1))
+        if fmt == u.DANISH and value.as_tuple().exponent != 0:  # a whole number reads alike in both
+            return _danish(value)
         return value
-    return f"{unambiguous(str(value))} {actual.unit}"
+    return f"{_danish(value) if fmt == u.DANISH else unambiguous(str(value))} {actual.unit}"
+
+
+def _danish(value: Decimal) -> str:
+    """A number in the Danish convention a ``number_format: da`` file is read in: ``-37.200,00``, ``0,9225``."""
+    return format(value, ",f").translate(str.maketrans(",.", ".,"))
 
 
 @in_context
@@ -473,10 +481,14 @@ class Pinned:
     removed: tuple[str, ...]
 
 
-def _holds(name: str, old: Any, actual: _Actual) -> bool:
-    """Whether an existing entry already states the actual value (then it is left as written)."""
+def _holds(name: str, old: Any, actual: _Actual, fmt: str | None = None) -> bool:
+    """Whether an existing entry already states the actual value (then it is left as written).
+
+    ``fmt``: the file's number format, in which the entry is written.
+    """
     try:
-        q = Expectations.model_validate({name: _plain(old)}).entries[name]
+        with u.number_format(fmt):
+            q = Expectations.model_validate({name: _plain(old)}).entries[name]
         return _compare(name, q, actual, None).passed
     except (ValidationError, SocialPartnerError):
         return False
@@ -569,6 +581,8 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
     data = doc if p.suffix.lower() == ".json" else yaml.safe_load(text)
     ev = evaluate(from_data({k: v for k, v in data.items() if k != "expect"}, p))
     actuals = {name: a for name, a in _all_actuals(ev).items() if a.value is not None}
+    # the block is written in the file's own number format (number_format: da reads 37.200,00)
+    fmt = data.get("number_format") if data.get("number_format") in u.NUMBER_FORMATS else None
     old = doc.get("expect")
     block: Any = old if isinstance(old, dict) else _new_map(p)
     added, changed, removed = [], [], []
@@ -578,11 +592,11 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
             removed.append(str(key))
     for name, actual in actuals.items():
         if name in block:
-            if not _holds(name, block[name], actual):
-                block[name] = _pin_value(actual)
+            if not _holds(name, block[name], actual, fmt):
+                block[name] = _pin_value(actual, fmt)
                 changed.append(name)
         elif not only_existing:
-            block = _add(block, name, _pin_value(actual))
+            block = _add(block, name, _pin_value(actual, fmt))
             added.append(name)
             period = _split_period(name)[0]
             first = period is not None and not any(_split_period(k)[0] == period for k in block if k != name)
@@ -597,8 +611,7 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
             del block["tolerance"]
     doc["expect"] = block
     new = _dump(doc, p, text)
-    fmt = "json" if p.suffix.lower() == ".json" else "yaml"
-    check = evaluate(loads(new, fmt))
+    check = evaluate(loads(new, "json" if p.suffix.lower() == ".json" else "yaml"))
     failing = [str(r) for r in check_expectations(check) if not r.passed]
     if failing:  # a tolerance written by the user may still be too tight for itself; never write a failing pin
         raise ExpectationError(failing[0].split(":")[0], "pinned value does not hold: " + "; ".join(failing))

@@ -179,6 +179,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Støttepersonalet er dækket i {share} % af varianterne",
     ),
     "cli.sweep_wrote": ("Wrote {count} rows to {path}", "Skrev {count} rækker til {path}"),
+    "cli.wrote": ("wrote {path}", "skrev {path}"),
     "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
     "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
     "cli.input": ("Input", "Input"),
@@ -251,6 +252,119 @@ TEXT: dict[str, tuple[str, str]] = {
         "What moves {result} most (one input at a time)",
         "Hvad flytter {result} mest (ét input ad gangen)",
     ),
+    "cli.sweep_writing": (
+        "Writing {count} rows (about {size} MB) to {path} …",
+        "Skriver {count} rækker (ca. {size} MB) til {path} …",
+    ),
+    # the zone of agreement (socialpartner agree, sp.agreement): its text and its chart
+    "agree.title": ("Zone of agreement over {inputs}", "Aftalezone for {inputs}"),
+    "agree.method_basis": ("method: {method}; basis: {basis}", "metode: {method}; grundlag: {basis}"),
+    "agree.method.exact": ("exact", "eksakt"),
+    "agree.method.grid": ("grid", "gitter"),
+    "agree.basis.present_value": ("present_value", "nutidsværdi"),
+    "agree.basis.per_year": ("per_year", "hvert år for sig"),
+    "agree.basis.period": ("period", "perioden"),
+    "agree.condition": ("condition: {condition}", "betingelse: {condition}"),
+    "agree.boundary": ("boundary: {equation}", "grænse: {equation}"),
+    "agree.empty": ("the zone is empty:", "zonen er tom:"),
+    "agree.interval": (
+        "from {low} ({by_low}) to {high} ({by_high}) {unit}",
+        "fra {low} ({by_low}) til {high} ({by_high}) {unit}",
+    ),
+    "agree.corners": ("corners:", "hjørner:"),
+    "agree.corner": ("({x}, {y}), then along {edge}", "({x}; {y}), derefter langs {edge}"),
+    "agree.inside": ("{count} grid points inside", "{count} gitterpunkter inden for zonen"),
+    "agree.suggested": (
+        "suggested ({rule}): ({point}); gains {gains}",
+        "forslag ({rule}): ({point}); gevinster {gains}",
+    ),
+    "agree.note": ("note: {note}", "bemærkning: {note}"),
+    "agree.in_year": ("in {year}", "i {year}"),
+    "agree.short": ("{name} ({label}) is {amount} short", "{name} ({label}) mangler {amount}"),
+    "agree.party_label": ("{name}: {label}", "{name}: {label}"),
+    "agree.party_label_year": ("{name}: {label} ({year})", "{name}: {label} ({year})"),
+    "agree.lower_limit": ("lower limit of {path}", "nedre grænse for {path}"),
+    "agree.upper_limit": ("upper limit of {path}", "øvre grænse for {path}"),
+    "agree.role.social_enterprise": ("social_enterprise", "SØV"),
+    "agree.role.company": ("company", "virksomhed"),
+    "agree.role.municipality": ("municipality", "kommune"),
+    "agree.covers_staff": ("covers its support staff", "dækker sit støttepersonale"),
+    "agree.gains_alternative": ("gains against its alternative", "vinder i forhold til sit alternativ"),
+    "agree.gains_helpers": ("gains from the helpers", "vinder på medhjælperne"),
+    "agree.costs_accepted": ("costs no more than it accepts", "koster højst, hvad den accepterer"),
+    "agree.no_worse_off": (
+        "no worse off than without the partnership",
+        "ikke dårligere stillet end uden partnerskabet",
+    ),
+    "agree.pays_limit": ("pays no more than its limit", "betaler højst sin grænse"),
+    "agree.floor_margin": ("{share} % of the support-staff cost", "{share} % af udgiften til støttepersonale"),
+    "agree.floor_amount": ("{amount} a year", "{amount} om året"),
+    "agree.floor_limit": ("−{amount} a year", "−{amount} om året"),
+    "agree.floor_both": ("{margin} + {amount}", "{margin} + {amount}"),
+    "agree.traced_line": ("traced on the grid", "sporet på gitteret"),
+    "agree.what_accepts": ("what the scenario accepts", "hvad scenariet tillader"),
+    "agree.rule_equal": (
+        "equal gains (the equal split of the total gain: the Nash bargaining point when payments are transfers)",
+        "lige store gevinster (den samlede gevinst delt ligeligt: Nash-forhandlingspunktet, når betalinger er "
+        "overførsler)",
+    ),
+    "agree.rule_proportional": (
+        "gains proportional to what each party brings (its payments at today's terms)",
+        "gevinster i forhold til, hvad hver part bidrager med (dens betalinger på dagens vilkår)",
+    ),
+    "agree.rule_equal_grid": ("equal gains (max-min on the grid)", "lige store gevinster (max-min på gitteret)"),
+    "agree.rule_proportional_grid": (
+        "gains proportional to what each party brings (max-min on the grid)",
+        "gevinster i forhold til, hvad hver part bidrager med (max-min på gitteret)",
+    ),
+    "agree.no_company": ("no condition for the company: {hint}", "ingen betingelse for virksomheden: {hint}"),
+    "agree.hint.shared_responsibility": (
+        "give temp_hours.alternative_price (e.g. a temp agency's price per hour)",
+        "angiv temp_hours.alternative_price (f.eks. et vikarbureaus pris pr. time)",
+    ),
+    "agree.hint.supplier": (
+        "give a market_price (or market_sum) for the services",
+        "angiv en market_price (eller market_sum) for ydelserne",
+    ),
+    "agree.hint.spin_off": (
+        "a spin-off's parent has no stated alternative",
+        "en afknopnings moderselskab har intet angivet alternativ",
+    ),
+    "agree.hint.none": ("no stated alternative", "intet angivet alternativ"),
+    "agree.no_municipality": (
+        "no condition for the municipality: add a public: block (its counterfactual) "
+        "or agreement.municipal_limit (the net cost a year it accepts)",
+        "ingen betingelse for kommunen: tilføj en public:-blok (hvad den ellers betaler) "
+        "eller agreement.municipal_limit (den nettoudgift om året, den accepterer)",
+    ),
+    "agree.one_party": (
+        "only one party has a condition: the zone is that party's side of its boundary",
+        "kun én part har en betingelse: zonen er den side af partens grænse, hvor den vinder",
+    ),
+    "agree.only_one_moves": (
+        "no split to suggest: only {who}'s gain moves with {inputs}",
+        "ingen fordeling at foreslå: kun gevinsten for {who} ændrer sig med {inputs}",
+    ),
+    "agree.no_party": ("no party", "ingen part"),
+    "agree.no_point": (
+        "no point for '{rule}': a party brings nothing by this measure; give contributions",
+        "intet punkt for '{rule}': en part bidrager ikke med noget efter dette mål; angiv contributions",
+    ),
+    "agree.traced": (
+        "conditions not linear in the inputs: traced on a grid of {count} points per input",
+        "betingelserne er ikke lineære i input: sporet på et gitter med {count} punkter pr. input",
+    ),
+    "agree.few_move": (
+        "no split to suggest: fewer than two parties' gains move with the inputs",
+        "ingen fordeling at foreslå: færre end to parters gevinster ændrer sig med input",
+    ),
+    "agree.chart.title": ("Zone of agreement", "Aftalezone"),
+    "agree.chart.zone": ("zone of agreement", "aftalezone"),
+    "agree.chart.today": ("today's terms", "dagens vilkår"),
+    "agree.chart.gain": ("gain over its floor (DKK)", "gevinst over sit minimum (kr.)"),
+    "agree.chart.empty": ("the zone is empty", "zonen er tom"),
+    "agree.chart.equal": ("suggested: equal gains", "forslag: lige store gevinster"),
+    "agree.chart.proportional": ("suggested: proportional gains", "forslag: gevinster i forhold til indsats"),
     # units of figures and break-even prices
     "unit.DKK": ("DKK", "kr."),
     "unit.DKK/hour": ("DKK/hour", "kr./time"),
@@ -722,7 +836,7 @@ TEXT: dict[str, tuple[str, str]] = {
 # found by their English text, translated by their key.
 _BY_ENGLISH: dict[str, str] = {}
 for _key, (_en, _da) in TEXT.items():
-    if _key.startswith(("term.", "check.", "tag.", "figure.")) and "{" not in _en:
+    if _key.startswith(("term.", "check.", "tag.", "figure.", "agree.")) and "{" not in _en:
         _BY_ENGLISH.setdefault(_en, _key)
 
 # Labelled phrases: "salary: socialpædagog", "wages (fleksjob)", "2027: development courses".
@@ -751,6 +865,8 @@ _UNIT_DA = {
     "percent": ("%", "%", "%"),
 }
 _YEAR_PREFIX = re.compile(r"^((?:\d{4})|(?:year \d+)): (.*)$", re.DOTALL)
+# A post costed per FTE: "salary: arbejdsleder (0.5 FTE × 460000 DKK/year)"
+_FTE_NOTE = re.compile(r"^(.*) \((\d+(?:\.\d+)?) FTE × (\d+(?:\.\d+)?) DKK/year\)$", re.DOTALL)
 _PERIOD = re.compile(r"^(\d+(?:\.\d+)?) (year|month|week)s?$")
 _PERIOD_DA = {"year": ("år", "år"), "month": ("måned", "måneder"), "week": ("uge", "uger")}
 
@@ -880,6 +996,11 @@ class Translator:
         year = _YEAR_PREFIX.match(text)
         if year:
             return f"{self.period(year.group(1))}: {self(year.group(2))}"
+        note = _FTE_NOTE.match(text)
+        if note:  # the FTE and the salary per FTE in Danish words and numbers: 0,5 årsværk × 460.000 kr./år
+            amount = note[3] if "." not in note[3] else f"{Decimal(note[3]):.2f}"  # øre to two decimals
+            fte, salary = (self.parameter_value(v) for v in (f"{note[2]} FTE", f"{amount} DKK/year"))
+            return f"{self(note[1])} ({fte} × {salary})"
         for prefix, danish, end in _PREFIXES:
             if text.startswith(prefix) and text.endswith(end):
                 rest = text[len(prefix) : len(text) - len(end)]
@@ -1067,6 +1188,9 @@ _FORMULA_DA: dict[str, str] = {
     "cost of helper hours": "udgift til hjælpertimer",
     "skilled hours freed per year": "frigjorte faglærte timer pr. år",
     "hours per FTE-year": "timer pr. årsværk",
+    "FTE × cost per FTE": "årsværk × udgift pr. årsværk",
+    "cost per FTE": "udgift pr. årsværk",
+    "FTE": "årsværk",
     "per year": "pr. år",
     "not given": "ikke angivet",
     "funding that does not move with this price": "finansiering, der ikke følger denne pris",

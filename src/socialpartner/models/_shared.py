@@ -157,12 +157,15 @@ class SupportStaff(Frozen):
         """`` (0.5 FTE × 460000 DKK/year)`` for a post costed per FTE, else empty (the cost says it all).
 
         In canonical units, so that the spelling of the inputs does not change the label.
+        Empty in a sweep, where the FTE or the salary is an array of variants: one label
+        serves them all.
         """
         if self.cost_per_fte is None:
             return ""
-        fte = format_decimal(round_half_up(self.full_time_equivalents(), 2))
-        salary = format_decimal(round_half_up(canonical(self.cost_per_fte), 2))
-        return f" ({fte} FTE × {salary} DKK/year)"
+        fte, salary = self.full_time_equivalents(), canonical(self.cost_per_fte)
+        if getattr(fte, "ndim", 0) or getattr(salary, "ndim", 0):
+            return ""
+        return f" ({format_decimal(round_half_up(fte, 2))} FTE × {format_decimal(round_half_up(salary, 2))} DKK/year)"
 
     def cost_inputs(self, path: str) -> tuple[str, tuple[str, ...]]:
         """The formula and the scenario inputs behind the post's cost (for explanations)."""
