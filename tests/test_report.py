@@ -114,3 +114,13 @@ def test_report_renders_in_a_browser(tmp_path: Path, scenario: Path) -> None:
         # the top of the page holds the title: dark pixels in the first 120 rows
         top = grey.crop((0, 0, WIDTH, 120))
         assert sum(top.histogram()[:128]) > 500
+
+
+def test_the_same_evaluation_gives_the_same_page_with_every_years_counterfactual() -> None:
+    from .conftest import ROOT
+
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    page = sp.report_html(ev)
+    assert page == sp.report_html(ev)  # no chart dates or random element ids
+    for year in ("2026", "2027", "2028"):
+        assert f"<li>{year}: fleksjob:" in page

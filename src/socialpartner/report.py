@@ -65,8 +65,12 @@ def _svg(figure: object) -> str:
     """A matplotlib figure as inline SVG (text as paths: no fonts needed where it is opened)."""
     import io
 
+    import matplotlib
+
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
+    # no date and fixed element ids: the same evaluation gives the same page, byte for byte
+    with matplotlib.rc_context({"svg.hashsalt": "socialpartner"}):
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})  # type: ignore[attr-defined]
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
@@ -197,7 +201,14 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             )
     public_section = ""
     if public_rows:
-        statements = "".join(f"<li>{esc(t(s))}</li>" for s in parts[0].public.counterfactual)  # type: ignore[union-attr]
+        # each year's counterfactual: the people and benefits change with growth and progression
+        several = len(parts) > 1
+        statements = "".join(
+            f"<li>{esc(t.period(part.ledger.period)) + ': ' if several else ''}{esc(t(s))}</li>"
+            for part in parts
+            if part.public is not None
+            for s in part.public.counterfactual
+        )
         public_section = (
             f"<section><h2>{esc(t('xlsx.public_title'))}</h2>"
             + table(
