@@ -546,8 +546,9 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     years: dict[int, set[int]] = {}
     for period in result.periods:
         for value in period.use:
-            money = any(dim == "[currency]" for dim, _ in unit_info(value.value).dims)
-            if money and value.for_year is not None and value.for_year > value.year and value.tag != "override":
+            if value.for_year is None or value.for_year <= value.year or value.tag == "override":
+                continue
+            if any(dim == "[currency]" for dim, _ in unit_info(value.value).dims):
                 years.setdefault(value.year, set()).add(value.for_year)
     out = []
     for source, targets in sorted(years.items()):

@@ -23,6 +23,7 @@ from socialpartner import core, public
 from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
 from socialpartner._internal.backend import (
+    _VECTOR,
     HALF,
     Num,
     Rational,
@@ -96,7 +97,7 @@ def settle(plan: Plan) -> Settlement:
     """Round each flow once to øre, then set the cost pool against its funding."""
     amounts: dict[str, Num] = {}
     rounded: dict[int, Num] = {}  # flows that share one amount (wages billed and paid) round once
-    kept = _referenced(plan)
+    kept = _referenced(plan) if _VECTOR.get() else ()  # in-place rounding is for arrays only
     for f in plan.flows:
         key = id(f.amount)
         if key not in rounded:
