@@ -1,0 +1,148 @@
+"""A horizon's changes: their years are checked, a year's explanation shows that year's inputs,
+and solving or sweeping an input a change sets says that the change takes over.
+
+The scenario ``AALBORG`` is the shared-responsibility deal with 4 fleksjob workers at
+172.50 DKK/hour wage cost and 20 DKK/hour overhead, 15 effective hours a week (780 hours a
+year each), 3 course places at 11,000 DKK/month and one socialpædagog at 480,000 DKK/year,
+over 2026–2028 with 3 % wage growth (no price growth) and 5 workers from 2027.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.scenario import from_data
+
+runner = CliRunner()
+
+AALBORG: dict[str, Any] = {
+    "model": "shared_responsibility",
+    "name": "Aalborg, three years",
+    "social_enterprise": {"name": "SØV Aalborg"},
+    "company": {"name": "Virksomhed A/S"},
+    "municipality": {"name": "Aalborg Kommune", "code": 851},
+    "temp_hours": {
+        "workers": 4,
+        "effective_hours": "15 hour/week",
+        "wage_cost": "172.5 DKK/hour",
+        "overhead": "20 DKK/hour",
+    },
+    "courses": {"participants": 3, "price": "11000 DKK/month"},
+    "support_staff": [{"role": "socialpædagog", "fte": 1, "annual_cost": "480000 DKK/year"}],
+    "horizon": {
+        "years": 3,
+        "start_year": 2026,
+        "wage_growth": "3 %",
+        "changes": [{"year": 2027, "set": {"temp_hours.workers": 5}}],
+    },
+}
+
+
+def aalborg(**horizon: Any) -> dict[str, Any]:
+    data = copy.deepcopy(AALBORG)
+    data["horizon"].update(horizon)
+    return data
+
+
+def error_of(data: dict[str, Any]) -> str:
+    with pytest.raises(ValidationError) as info:
+        from_data(data)
+    return str(info.value.errors()[0]["msg"])
+
+
+def jobs_by_year(ev: sp.Evaluation) -> dict[str, Decimal | None]:
+    return {part.ledger.period: part.results()["jobs"] for part in ev.breakdown}
+
+
+# -- 1. a change's year must be a year of the horizon ----------------------------------------
+
+
+def test_change_after_the_horizon_is_refused() -> None:
+    msg = error_of(aalborg(changes=[{"year": 2030, "set": {"temp_hours.workers": 5}}]))
+    assert "horizon.changes.0.year: 2030 is not a year of the horizon" in msg
+    assert "2026 to 2028" in msg
+
+
+def test_change_before_the_horizon_is_refused() -> None:
+    # before: applied from 2026 on, silently (5 jobs in every year)
+    msg = error_of(aalborg(changes=[{"year": 2025, "set": {"temp_hours.workers": 5}}]))
+    assert "horizon.changes.0.year: 2025 is not a year of the horizon" in msg
+    assert "2026 to 2028" in msg
+
+
+def test_a_year_number_with_start_year_is_refused_with_its_calendar_year() -> None:
+    msg = error_of(aalborg(changes=[{"year": 2, "set": {"temp_hours.workers": 5}}]))
+    assert "horizon.changes.0.year: 2 is not a year of the horizon" in msg
+    assert "calendar year: 2026 to 2028 (year 2 of the horizon is 2027)" in msg
+
+
+def test_year_numbers_without_start_year() -> None:
+    msg = error_of(aalborg(start_year=None, changes=[{"year": 4, "set": {"temp_hours.workers": 5}}]))
+    assert "horizon.changes.0.year: 4 is not a year of the horizon" in msg
+    assert "the year's number: 1 to 3 (1 = the first year)" in msg
+    msg = error_of(aalborg(start_year=None, changes=[{"year": 2027, "set": {"temp_hours.workers": 5}}]))
+    assert "horizon.changes.0.year: 2027" in msg
+    assert "give horizon.start_year" in msg
+    # year 2 is the second year: workers 4, 5, 5
+    ev = sp.evaluate(from_data(aalborg(start_year=None, changes=[{"year": 2, "set": {"temp_hours.workers": 5}}])))
+    assert jobs_by_year(ev) == {"year 1": 4, "year 2": 5, "year 3": 5}
+
+
+def test_the_second_change_names_itself() -> None:
+    changes = [
+        {"year": 2027, "set": {"temp_hours.workers": 5}},
+        {"year": 2029, "set": {"courses.participants": 4}},
+    ]
+    assert error_of(aalborg(changes=changes)).startswith("Value error, horizon.changes.1.year: 2029")
+
+
+def test_one_input_set_twice_for_one_year_is_refused() -> None:
+    # before: both accepted, the last (6) won in 2027 and 2028
+    changes = [
+        {"year": 2027, "set": {"temp_hours.workers": 5}},
+        {"year": 2027, "set": {"temp_hours.workers": 6}},
+    ]
+    msg = error_of(aalborg(changes=changes))
+    assert "horizon.changes.1.set.temp_hours.workers: already set for 2027 by horizon.changes.0" in msg
+    # a whole block and an input in it, in one year: which wins would depend on the list's order
+    block = {"workers": 6, "effective_hours": "15 hour/week", "wage_cost": "172.5 DKK/hour", "overhead": "20 DKK/hour"}
+    changes = [{"year": 2027, "set": {"temp_hours.workers": 5}}, {"year": 2027, "set": {"temp_hours": block}}]
+    msg = error_of(aalborg(changes=changes))
+    assert "horizon.changes.1.set.temp_hours: already set for 2027 by horizon.changes.0 (as temp_hours.workers)" in msg
+
+
+def test_one_input_in_different_years_applies_by_year_whatever_the_order() -> None:
+    # listed 2028 first: before, 2028 applied 6 then 5 (the list's order) and kept 5 workers
+    changes = [
+        {"year": 2028, "set": {"temp_hours.workers": 6}},
+        {"year": 2027, "set": {"temp_hours.workers": 5}},
+    ]
+    ev = sp.evaluate(from_data(aalborg(changes=changes)))
+    assert jobs_by_year(ev) == {"2026": 4, "2027": 5, "2028": 6}
+    # 2028 overhead: 20 DKK/hour (no price growth) × 6 workers × 780 hours = 93,600.00
+    overhead = next(t.amount for t in ev.breakdown[2].ledger if t.purpose == "temp hours: overhead")
+    assert overhead == Decimal("93600.00")
+
+
+def test_a_change_in_the_first_year_sets_every_year() -> None:
+    # docs: a change holds from its year on; in the first year it is the same as stating it
+    ev = sp.evaluate(from_data(aalborg(changes=[{"year": 2026, "set": {"temp_hours.workers": 5}}])))
+    assert jobs_by_year(ev) == {"2026": 5, "2027": 5, "2028": 5}
+    # 2026: overhead 20 × 5 × 780 = 78,000 + courses 3 × 11,000 × 12 = 396,000 → 474,000 / 480,000
+    assert ev.breakdown[0].cost_split.coverage == Decimal("0.9875")
+
+
+def test_model_copy_checks_the_change_years() -> None:
+    p = from_data(aalborg())
+    late = sp.Horizon.model_validate(
+        {"years": 3, "start_year": 2026, "changes": [{"year": 2031, "set": {"temp_hours.workers": 5}}]}
+    )
+    with pytest.raises(ValidationError, match=r"horizon\.changes\.0\.year: 2031 is not a year of the horizon"):
+        p.model_copy(update={"horizon": late})
