@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner.cli import app
+from socialpartner.evaluation import Explanation
 from socialpartner.scenario import from_data
+from socialpartner.views.explain import explanation_text
 
 runner = CliRunner()
 
@@ -146,3 +151,118 @@ def test_model_copy_checks_the_change_years() -> None:
     )
     with pytest.raises(ValidationError, match=r"horizon\.changes\.0\.year: 2031 is not a year of the horizon"):
         p.model_copy(update={"horizon": late})
+
+
+# -- 2. a year's explanation shows that year's inputs ---------------------------------------
+
+
+def inputs_of(explanation: Explanation) -> dict[str, str]:
+    return {path: text for term in explanation.terms for path, text in term.inputs}
+
+
+def test_explain_a_later_year_shows_its_grown_and_changed_inputs() -> None:
+    ev = sp.evaluate(from_data(aalborg()))
+    wages = ev.explain("2027.wages")
+    # 172.5 × 1.03 = 177.675 DKK/hour; × 5 workers × 780 hours = 692,932.50
+    assert wages.value == "692,932.50 DKK"
+    shown = inputs_of(wages)
+    assert shown["temp_hours.wage_cost"] == "177.6750 DKK / hour (172.5 DKK / hour grown 3 % a year for 1 year)"
+    assert shown["temp_hours.workers"] == "5 (set from 2027 by horizon.changes.0)"
+    assert shown["temp_hours.effective_hours"] == "15 hour / week"
+    # 2028: 172.5 × 1.03² = 183.00525 DKK/hour; × 3,900 hours = 713,720.475 → 713,720.48
+    shown = inputs_of(ev.explain("2028:wages"))
+    assert ev.explain("2028:wages").value == "713,720.48 DKK"
+    assert shown["temp_hours.wage_cost"] == "183.00525 DKK / hour (172.5 DKK / hour grown 3 % a year for 2 years)"
+    # overhead is a price: no price growth, so 20 as stated; 20 × 3,900 hours = 78,000
+    overhead = ev.explain("2027:overhead")
+    assert overhead.value == "78,000.00 DKK"
+    assert inputs_of(overhead) == {
+        "temp_hours.overhead": "20 DKK / hour",
+        "temp_hours.workers": "5 (set from 2027 by horizon.changes.0)",
+        "temp_hours.effective_hours": "15 hour / week",
+        "period": "1 year",
+    }
+    # the support staff's cost grows with wages: 480,000 × 1.03 = 494,400
+    cost = inputs_of(ev.explain("2027:cost"))
+    assert cost["support_staff.0.annual_cost"] == "494400 DKK / year (480000 DKK / year grown 3 % a year for 1 year)"
+
+
+def test_explain_the_first_year_shows_the_stated_inputs() -> None:
+    ev = sp.evaluate(from_data(aalborg()))
+    shown = inputs_of(ev.explain("2026.wages"))
+    # 172.5 × 4 × 780 = 538,200.00
+    assert ev.explain("2026.wages").value == "538,200.00 DKK"
+    assert shown["temp_hours.wage_cost"] == "172.5 DKK / hour"
+    assert shown["temp_hours.workers"] == "4"
+
+
+def test_a_year_of_the_breakdown_explains_itself() -> None:
+    ev = sp.evaluate(from_data(aalborg()))
+    # a year taken from the breakdown knows its year: 2027's 5 workers, not the stated 4
+    explanation = ev.breakdown[1].explain("wages")
+    assert explanation == ev.explain("2027.wages")
+    assert inputs_of(explanation)["temp_hours.workers"] == "5 (set from 2027 by horizon.changes.0)"
+
+
+def test_explain_in_danish_says_grown_and_changed() -> None:
+    ev = sp.evaluate(from_data(aalborg()))
+    text = explanation_text(ev.explain("2027.wages"), "da")
+    # 177.675 is written with a fourth decimal, as the library writes 35.897: no reader takes it for 177675
+    assert "temp_hours.wage_cost = 177,6750 kr./time (172,5 kr./time fremskrevet 3 % om året i 1 år)" in text
+    assert "temp_hours.workers = 5 (sat fra 2027 af horizon.changes.0)" in text
+    assert "692.932,50\xa0kr." in text  # babel puts a no-break space before kr.
+
+
+def test_explain_year_numbers_without_start_year() -> None:
+    ev = sp.evaluate(from_data(aalborg(start_year=None, changes=[{"year": 2, "set": {"temp_hours.workers": 5}}])))
+    explanation = ev.explain("year 3:wages")
+    shown = inputs_of(explanation)
+    assert shown["temp_hours.workers"] == "5 (set from year 2 by horizon.changes.0)"
+    assert shown["temp_hours.wage_cost"] == "183.00525 DKK / hour (172.5 DKK / hour grown 3 % a year for 2 years)"
+    text = explanation_text(explanation, "da")
+    assert "temp_hours.workers = 5 (sat fra år 2 af horizon.changes.0)" in text
+    assert "i 2 år)" in text
+
+
+def test_explain_a_changed_block_marks_every_input_in_it() -> None:
+    block = {"workers": 6, "effective_hours": "10 hour/week", "wage_cost": "180 DKK/hour", "overhead": "25 DKK/hour"}
+    ev = sp.evaluate(from_data(aalborg(changes=[{"year": 2028, "set": {"temp_hours": block}}])))
+    overhead = ev.explain("2028:overhead")
+    # 25 × 6 workers × 10 hours × 52 weeks = 78,000.00 (a change's values are not grown)
+    assert overhead.value == "78,000.00 DKK"
+    assert inputs_of(overhead)["temp_hours.overhead"] == "25 DKK / hour (set from 2028 by horizon.changes.0)"
+    assert inputs_of(overhead)["temp_hours.effective_hours"] == "10 hour / week (set from 2028 by horizon.changes.0)"
+
+
+def test_explain_the_grown_fleksjob_wage_of_the_public_view() -> None:
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    shown = {
+        path: text
+        for topic in ev.breakdown[2].topics()
+        if topic.startswith("public.")
+        for path, text in inputs_of(ev.breakdown[2].explain(topic)).items()
+    }
+    # 140 × 1.02² = 145.656 DKK/hour
+    assert shown["public.fleksjob_wage"] == "145.6560 DKK / hour (140 DKK / hour grown 2 % a year for 2 years)"
+
+
+def test_explain_a_break_even_shows_the_current_value_of_its_year() -> None:
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    explanation = ev.explain("2027:temp_hours.overhead")
+    # the overhead grows with prices: 20 × 1.02 = 20.40 DKK/hour in 2027
+    current = next(term for term in explanation.terms if term.label == "current value")
+    assert current.value == "20.4 DKK / hour (20 DKK / hour grown 2 % a year for 1 year)"
+    text = explanation_text(explanation, "da")
+    assert "nuværende værdi = 20,4 kr./time (20 kr./time fremskrevet 2 % om året i 1 år)" in text
+
+
+def test_explain_on_the_command_line(tmp_path: Path) -> None:
+    file = tmp_path / "aalborg3.yaml"
+    file.write_text(yaml.safe_dump(AALBORG, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(file), "--explain", "2027:wages"])
+    assert result.exit_code == 0, result.output
+    assert "temp_hours.wage_cost = 177.6750 DKK / hour (172.5 DKK / hour grown 3 % a year for 1 year)" in result.output
+    assert "temp_hours.workers = 5 (set from 2027 by horizon.changes.0)" in result.output
+    result = runner.invoke(app, ["evaluate", str(file), "--explain", "2027:wages", "--lang", "da"])
+    assert result.exit_code == 0, result.output
+    assert "177,6750 kr./time (172,5 kr./time fremskrevet 3 % om året i 1 år)" in result.output
