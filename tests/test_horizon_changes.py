@@ -10,6 +10,8 @@ over 2026–2028 with 3 % wage growth (no price growth) and 5 workers from 2027.
 from __future__ import annotations
 
 import copy
+import json
+import warnings
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,10 +22,13 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal import paths
 from socialpartner.cli import app
 from socialpartner.evaluation import Explanation
 from socialpartner.scenario import from_data
 from socialpartner.views.explain import explanation_text
+
+from .test_matrix import MODELS, scenario
 
 runner = CliRunner()
 
@@ -266,3 +271,140 @@ def test_explain_on_the_command_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(file), "--explain", "2027:wages", "--lang", "da"])
     assert result.exit_code == 0, result.output
     assert "177,6750 kr./time (172,5 kr./time fremskrevet 3 % om året i 1 år)" in result.output
+
+
+# -- 3. solving or sweeping an input a change sets ------------------------------------------
+
+NOTE = "horizon.changes set temp_hours.workers in 2027–2028: a value given for temp_hours.workers counts in 2026 only"
+
+
+def test_solve_notes_the_change() -> None:
+    solution = sp.solve(from_data(aalborg()), "temp_hours.workers", "coverage", 1)
+    # cost: 480,000 × (1 + 1.03 + 1.03²) = 1,483,632; funding: 396,000 courses a year, overhead
+    # 20 × 780 = 15,600 per worker: 5 workers in 2027 and 2028 give 2 × 474,000 = 948,000, so
+    # 2026 needs 15,600 w + 396,000 ≥ 535,632, w ≥ 8.95: 9 workers (1,484,400 / 1,483,632)
+    assert solution.value == 9
+    assert solution.achieved == Decimal(1484400) / Decimal(1483632)
+    assert solution.notes == (NOTE,)
+    assert str(solution).endswith("; note: " + NOTE)
+
+
+def test_solve_an_unchanged_input_has_no_note() -> None:
+    solution = sp.solve(from_data(aalborg()), "courses.price", "coverage", 1)
+    assert solution.notes == ()
+
+
+def test_solve_an_input_changed_in_every_year_is_an_error() -> None:
+    data = aalborg(changes=[{"year": 2026, "set": {"temp_hours.workers": 5}}])
+    with pytest.raises(sp.SolveError, match=r"set temp_hours\.workers in every year \(2026–2028\)"):
+        sp.solve(from_data(data), "temp_hours.workers", "coverage", 1)
+
+
+def test_solve_on_the_command_line(tmp_path: Path) -> None:
+    file = tmp_path / "aalborg3.yaml"
+    file.write_text(yaml.safe_dump(AALBORG, allow_unicode=True), encoding="utf-8")
+    args = ["solve", str(file), "--vary", "temp_hours.workers", "--target", "coverage=1"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "temp_hours.workers = 9" in result.output
+    assert f"note: {NOTE}" in result.output
+    result = runner.invoke(app, [*args, "--lang", "da"])
+    assert (
+        "horizon.changes sætter temp_hours.workers i 2027–2028: en værdi for temp_hours.workers gælder kun i 2026"
+        in (result.output)
+    )
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert json.loads(result.output)["notes"] == [NOTE]
+
+
+def test_sweep_warns_naming_the_input_and_the_years() -> None:
+    p = from_data(aalborg())
+    with pytest.warns(sp.ScenarioWarning) as caught:
+        frame = sp.sweep(p, {"temp_hours.workers": [4, 9]})
+    assert [str(w.message) for w in caught] == [NOTE]
+    assert caught[0].filename == __file__  # the warning points at the caller
+    # 2026 moves: (15,600 × 9 + 396,000) / 480,000 = 1.1175; 2027 does not: 474,000 / 494,400
+    assert list(frame["2026.coverage"]) == [0.955, 1.1175]
+    assert list(frame["2027.coverage"]) == [474000 / 494400] * 2
+
+
+def test_sweep_of_an_unchanged_input_does_not_warn() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", sp.ScenarioWarning)
+        sp.sweep(from_data(aalborg()), {"courses.price": ["10000 DKK/month", "12000 DKK/month"]})
+
+
+def test_tornado_and_monte_carlo_warn() -> None:
+    p = from_data(aalborg())
+    with pytest.warns(sp.ScenarioWarning, match="temp_hours.workers in 2027–2028"):
+        sp.tornado(p, {"temp_hours.workers": (3, 6)})
+    with pytest.warns(sp.ScenarioWarning, match="temp_hours.workers in 2027–2028"):
+        sp.monte_carlo(p, {"temp_hours.workers": sp.Uniform(3, 6)}, n=10)
+
+
+def test_sweep_and_tornado_on_the_command_line_print_the_note(tmp_path: Path) -> None:
+    file = tmp_path / "aalborg3.yaml"
+    file.write_text(yaml.safe_dump(AALBORG, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["sweep", str(file), "--vary", "temp_hours.workers=3..6:4"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"note: {NOTE}\n")
+    result = runner.invoke(app, ["sweep", str(file), "--vary", "temp_hours.workers=3..6:4", "--lang", "da"])
+    assert "bemærkning: horizon.changes sætter temp_hours.workers i 2027–2028" in result.output
+    result = runner.invoke(app, ["sweep", str(file), "--vary", "courses.price=9000..13000:3"])
+    assert result.exit_code == 0, result.output
+    assert "note" not in result.output
+    chart = tmp_path / "tornado.svg"
+    args = ["chart", str(file), "--kind", "tornado", "--vary", "temp_hours.workers=3..6", "-o", str(chart)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert f"note: {NOTE}" in result.output
+
+
+def test_sweep_keeps_a_changed_block() -> None:
+    # a change that sets the whole temp_hours block holds in its years for the inputs in it,
+    # as in evaluate: before, a sweep of temp_hours.workers overrode the change's 6 workers
+    block = {"workers": 6, "effective_hours": "15 hour/week", "wage_cost": "172.5 DKK/hour", "overhead": "20 DKK/hour"}
+    p = from_data(aalborg(changes=[{"year": 2027, "set": {"temp_hours": block}}]))
+    with pytest.warns(sp.ScenarioWarning, match="temp_hours.workers in 2027–2028"):
+        frame = sp.sweep(p, {"temp_hours.workers": [4, 9]})
+    # 2027: (20 × 6 × 780 = 93,600 + 396,000) / 494,400
+    assert list(frame["2027.coverage"]) == pytest.approx([489600 / 494400] * 2)
+    assert sp.evaluate(p).breakdown[1].cost_split.coverage == Decimal(489600) / Decimal(494400)
+
+
+# -- the matrix: every model that takes a horizon, with and without public: ----------------
+
+HORIZON_MODELS = [m for m in MODELS if m != "spin_off"]
+
+
+@pytest.mark.parametrize("public", [False, True], ids=["plain", "public"])
+@pytest.mark.parametrize("model", HORIZON_MODELS)
+def test_matrix_change_years_explain_solve_sweep(model: str, public: bool) -> None:
+    path, (low, high) = MODELS[model][1], MODELS[model][2]
+    data = scenario(model, public, horizon=True)  # 2026–2028, 3 % wage and 2 % price growth
+    data["horizon"]["changes"] = [{"year": 2029, "set": {path: high}}]
+    assert "horizon.changes.0.year: 2029 is not a year of the horizon" in error_of(data)
+    data["horizon"]["changes"] = [{"year": 2027, "set": {path: high}}, {"year": 2027, "set": {path: low}}]
+    assert f"horizon.changes.1.set.{path}: already set for 2027 by horizon.changes.0" in error_of(data)
+    data["horizon"]["changes"] = [{"year": 2027, "set": {path: high}}]
+    p = from_data(data)
+    ev = sp.evaluate(p)
+    # every 2027 input that the scenario's input feeds shows the change's value, not the stated one
+    shown = [
+        text
+        for topic in ev.breakdown[1].topics()
+        for term in ev.breakdown[1].explain(topic).terms
+        for at, text in term.inputs
+        if at == path
+    ]
+    stated_unit = str(paths.get(p, path).units)
+    assert shown
+    assert set(shown) == {f"{high.split()[0]} {stated_unit} (set from 2027 by horizon.changes.0)"}
+    note = f"horizon.changes set {path} in 2027–2028: a value given for {path} counts in 2026 only"
+    # the surplus as it is: reached at the stated value, inside the range
+    bounds = {"low": low.split()[0], "high": high.split()[0]}
+    solution = sp.solve(p, path, "surplus", ev.results()["surplus"], **bounds)  # type: ignore[arg-type]
+    assert solution.notes == (note,)
+    with pytest.warns(sp.ScenarioWarning) as caught:
+        sp.sweep(p, {path: [low, high]})
+    assert [str(w.message) for w in caught] == [note]
