@@ -13,6 +13,7 @@ import json
 import math
 import re
 import sys
+import warnings
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -29,7 +30,7 @@ from rich.table import Table
 from socialpartner._internal.i18n import TEXT, Number, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.units import MAX_MAGNITUDE, Q_, format_magnitude, read_number
-from socialpartner.errors import OutputError, ScenarioError, SocialPartnerError
+from socialpartner.errors import OutputError, ScenarioError, ScenarioWarning, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.scenario import example_path, load
@@ -199,6 +200,20 @@ def solve_command(
         _print_solution(solution, before, output, current, _translator(lang))
 
 
+@contextlib.contextmanager
+def _scenario_notes(t: Translator) -> Iterator[None]:
+    """Print each ScenarioWarning raised inside as a note in the output's language (not a raw warning)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        if issubclass(w.category, ScenarioWarning):
+            note = w.message.args[0] if isinstance(w.message, Warning) and w.message.args else str(w.message)
+            typer.echo(f"{t('ui.note').lower()}: {t(note)}")
+        else:  # any other warning as it would have been
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
 def _number_option(text: str, option: str) -> Decimal:
     """A number option checked like the solver's own bounds, its error naming the option."""
     from socialpartner.solver import SolveError, _option_number
@@ -224,6 +239,7 @@ def _print_solution(
             "before": str(before),
             "method": solution.method,
             "evaluations": solution.evaluations,
+            "notes": [str(note) for note in solution.notes],
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
@@ -241,6 +257,8 @@ def _print_solution(
         )
     )
     typer.echo(t(Text("cli.solve_found", method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
+    for note in solution.notes:  # e.g. a horizon change that sets the input in later years
+        typer.echo(f"  {t('ui.note').lower()}: {t(note)}")
 
 
 def _solved_value(solution: Solution, t: Translator) -> str:
@@ -380,12 +398,12 @@ def sweep_command(
         for path, lo, hi, n, base in specs:
             grid = np.linspace(lo, hi, n)
             values[path] = grid if isinstance(base, int) else Q_(grid, base.units)
-        with Progress(transient=True, disable=total < 200_000) as bar:
+        t = _translator(lang)
+        with Progress(transient=True, disable=total < 200_000) as bar, _scenario_notes(t):
             task = bar.add_task("evaluating", total=total)
             frame = sweep(
                 partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
             )
-        t = _translator(lang)
         console = Console()
         console.print(
             f"[bold]{escape(partnership.name)}[/bold]: "
@@ -510,8 +528,10 @@ def chart_command(
                     ranges[name] = (f"{format_magnitude(lo)} {unit}", f"{format_magnitude(hi)} {unit}")
             before = evaluate(partnership)
             coverage = before.cost_split.coverage
+            with _scenario_notes(_translator(lang)):
+                table = tornado(partnership, ranges)
             figure = charts.tornado_chart(
-                tornado(partnership, ranges),
+                table,
                 baseline=None if coverage is None else float(coverage),
                 labels={b.input_path: b.label for b in before.break_even},
                 lang=lang.value,

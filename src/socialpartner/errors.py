@@ -18,6 +18,7 @@ __all__ = [
     "ParameterError",
     "QuantityError",
     "ScenarioError",
+    "ScenarioWarning",
     "SocialPartnerError",
     "SolveError",
     "SweepError",
@@ -74,6 +75,14 @@ class ScenarioError(SocialPartnerError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.reason, self.path))
+
+
+class ScenarioWarning(UserWarning):
+    """A result is computed, but a part of the scenario limits what it means.
+
+    For example a sweep of an input that a horizon change sets from a later year on:
+    the swept values count only in the years before the change.
+    """
 
 
 class SweepError(SocialPartnerError):

@@ -22,6 +22,7 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import paths
+from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -49,6 +50,9 @@ class Solution:
         method: ``grid`` (0.01 steps of the input's unit) or ``whole numbers``.
         evaluations: how many evaluations it took.
         partnership: the scenario with the solved value.
+        notes: what the reader should know about the answer, e.g. that a horizon
+            change sets the input in later years, so the value found counts only in
+            the years before.
 
     """
 
@@ -60,6 +64,7 @@ class Solution:
     method: Literal["grid", "whole numbers"]
     evaluations: int
     partnership: Partnership
+    notes: tuple[str, ...] = ()
 
     @property
     def value_text(self) -> str:
@@ -74,9 +79,10 @@ class Solution:
         return readable(Fraction(self.achieved), self.result)
 
     def __str__(self) -> str:
+        notes = "".join(f"; note: {note}" for note in self.notes)
         return (
             f"{self.path} = {self.value_text} gives {self.result} = {self.achieved_text} "
-            f"(target {self.target}; {self.method}, {self.evaluations} evaluations)"
+            f"(target {self.target}; {self.method}, {self.evaluations} evaluations){notes}"
         )
 
 
@@ -192,10 +198,14 @@ def solve(
     >>> sp.solve(sp.load(sp.example_path()), "courses.price", "coverage", 1).value
     <Quantity(12033.34, 'DKK / month')>
 
+    With a horizon whose ``changes`` set ``vary`` from some year on, the value found
+    counts only in the years before; :attr:`Solution.notes` says so.
+
     Raises:
         SolveError: an unknown input or result, a target or bound that is not a finite
-            number below 10¹⁵ (or ``low`` above ``high``), or no value in range reaches
-            the target; the message gives the result's values at the ends of the range.
+            number below 10¹⁵ (or ``low`` above ``high``), an input a horizon change sets
+            in every year, or no value in range reaches the target; the message gives
+            the result's values at the ends of the range.
 
     """
     try:
@@ -205,6 +215,10 @@ def solve(
     why = paths.fixed_input(vary)
     if why is not None:
         raise SolveError(f"{vary}: cannot be solved for ({why}); evaluate its values one by one")
+    changed = changed_input_note(partnership, vary)
+    if changed is not None and changed.key == "msg.changed_input_all":
+        raise SolveError(f"{changed}; solve for the change's value instead")
+    notes = () if changed is None else (changed,)
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
@@ -244,7 +258,7 @@ def solve(
         a = 1  # e.g. coverage has no value at a cost of zero: start one step up
         g_a = gap(a)
     if g_a == 0:
-        return _solution(vary, a, whole, unit, result, goal, g_a, count, variant)
+        return _solution(vary, a, whole, unit, result, goal, g_a, count, variant, notes=notes)
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
 
     def reached(g: Fraction) -> bool:
@@ -270,7 +284,9 @@ def solve(
     k, g = b, g_b
     if not rising and g_b != 0:
         k, g = a, g_a  # the largest value still at or above the target
-    return _solution(vary, k, whole, unit, result, goal, g, count, variant, "whole numbers" if whole else None)
+    return _solution(
+        vary, k, whole, unit, result, goal, g, count, variant, "whole numbers" if whole else None, notes=notes
+    )
 
 
 def _value_text(k: int, whole: bool, unit: str) -> str:
@@ -334,7 +350,9 @@ def _solution(
     count: int,
     variant: Callable[[int], Partnership],
     method: Literal["grid", "whole numbers"] | None = None,
+    *,
+    notes: tuple[str, ...] = (),
 ) -> Solution:
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
     value: pint.Quantity[Any] | int = k if whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), unit)
-    return Solution(vary, value, result, goal, achieved, method or "grid", count, variant(k))
+    return Solution(vary, value, result, goal, achieved, method or "grid", count, variant(k), notes)

@@ -16,6 +16,7 @@ import difflib
 import math
 import numbers
 import typing
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,6 +28,7 @@ from socialpartner import core
 from socialpartner._internal import engine, paths
 from socialpartner._internal.backend import total
 from socialpartner._internal.fields import QuantityType
+from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     Q_,
@@ -36,7 +38,7 @@ from socialpartner._internal.units import (
     unit_info,
     ureg,
 )
-from socialpartner.errors import QuantityError, SocialPartnerError, SweepError
+from socialpartner.errors import QuantityError, ScenarioWarning, SocialPartnerError, SweepError
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
 
@@ -354,6 +356,10 @@ def sweep(
     ``progress`` is called with the number of variants done after each block of
     ``chunk`` variants.
 
+    Warns:
+        ScenarioWarning: a horizon change sets a varied input from some year on, so its
+            values count only in the years before (the message names the input and the years).
+
     Raises:
         SweepError: an unknown path or an invalid value (the message names the path).
 
@@ -364,6 +370,12 @@ def sweep(
         path: _as_array(path, current(partnership, path), v, plain_unit(partnership, path))
         for path, v in values.items()
     }
+    for path in checked:
+        note = changed_input_note(partnership, path)
+        if note is not None:
+            warnings.warn(
+                ScenarioWarning(note), stacklevel=3
+            )  # past in_context: the caller; the CLI renders the note in Danish
     sizes = [len(arr) for arr, _ in checked.values()]
     _check_variants(math.prod(sizes) if mode == "grid" else max(sizes))
     _check_rules(partnership, checked)

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pint
@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from socialpartner._internal import paths
 from socialpartner._internal.backend import Num, Rational, div, is_exact, minimum, ore, total, where
+from socialpartner._internal.i18n import Period, Raw, Text
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Placement, Plan
 from socialpartner._internal.units import canonical, exact_magnitude, format_magnitude, unit_info, with_magnitude
@@ -34,13 +35,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FIXED_INPUTS",
+    "InputNote",
     "Progress",
     "Year",
+    "changed_input_note",
+    "changed_years",
     "check_change",
+    "check_change_years",
     "discount_factors",
     "money_inputs",
     "period_label",
     "present_values",
+    "year_inputs",
     "years",
 ]
 
@@ -171,6 +177,158 @@ def check_change(base: Partnership, index: int, path: str, value: Any) -> Partne
         raise ValueError(f"{where}: {first['msg']}") from None
 
 
+def _overlaps(a: str, b: str) -> bool:
+    """Whether two input paths touch the same input (equal, or one holds the other)."""
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def _year_names(horizon: Horizon) -> str:
+    """The years a change may name, in words: ``2026 to 2028`` or ``1 to 3``."""
+    first = 1 if horizon.start_year is None else horizon.start_year
+    last = first + horizon.years - 1
+    return str(first) if first == last else f"{first} to {last}"
+
+
+def check_change_years(horizon: Horizon) -> None:
+    """Each change names a year of the horizon, and no input is set twice for the same year.
+
+    A change's year is a calendar year with ``start_year`` (2026 … 2028), else the
+    year's number (1 = the first year). A year outside the horizon would be ignored (after
+    it) or applied from the first year (before it), and two values for one input in one
+    year would leave the list's order to decide: all three are refused, naming the change.
+
+    Raises:
+        ValueError: the message names ``horizon.changes.N.year`` (or the input set twice)
+            and the valid years.
+
+    """
+    first = 1 if horizon.start_year is None else horizon.start_year
+    last = first + horizon.years - 1
+    for i, change in enumerate(horizon.changes):
+        if first <= change.year <= last:
+            continue
+        where = f"horizon.changes.{i}.year: {change.year} is not a year of the horizon"
+        if horizon.start_year is not None:
+            hint = ""
+            if 1 <= change.year <= horizon.years:
+                hint = f" (year {change.year} of the horizon is {first + change.year - 1})"
+            raise ValueError(
+                f"{where}; with start_year {first} a change's year is a calendar year: {_year_names(horizon)}{hint}"
+            )
+        hint = "; to write calendar years, give horizon.start_year" if change.year >= 1900 else ""
+        raise ValueError(
+            f"{where}; without start_year a change's year is the year's number: "
+            f"{_year_names(horizon)} (1 = the first year){hint}"
+        )
+    seen: list[tuple[int, str, int]] = []  # (year, path, change) of every value set
+    for i, change in enumerate(horizon.changes):
+        for path in change.set:
+            for year, other, j in seen:
+                if year == change.year and _overlaps(path, other):
+                    both = "" if path == other else f" (as {other})"
+                    named = horizon.label(change.year - first)
+                    raise ValueError(
+                        f"horizon.changes.{i}.set.{path}: already set for {named} by horizon.changes.{j}{both}; "
+                        "give each input one value a year"
+                    )
+            seen.append((change.year, path, i))
+
+
+def _in_force(horizon: Horizon, index: int) -> tuple[int, ...]:
+    """The changes in force in year ``index``, in the order they apply: by year, then as listed."""
+    return tuple(
+        sorted(
+            (i for i, c in enumerate(horizon.changes) if horizon.applies(c, index)),
+            key=lambda i: horizon.changes[i].year,
+        )
+    )
+
+
+def changed_years(partnership: Partnership, path: str) -> tuple[str, ...]:
+    """The labels of the years in which a horizon change sets ``path`` (or an input holding it).
+
+    In those years the change's value holds, whatever the scenario states for ``path``:
+    a solver or sweep varying ``path`` moves only the other years.
+    """
+    horizon = partnership.horizon
+    if horizon is None:
+        return ()
+    return tuple(
+        horizon.label(index)
+        for index in range(horizon.years)
+        if any(path == p or path.startswith(p + ".") for i in _in_force(horizon, index) for p in horizon.changes[i].set)
+    )
+
+
+def changed_input_note(partnership: Partnership, path: str) -> Text | None:
+    """A note when a horizon change sets ``path`` in some years, so that varying it moves only the others.
+
+    None when no change sets it. The note names the input, the years the change holds
+    and the years a varied value counts in (``…counts in 2026 only``).
+    """
+    changed = changed_years(partnership, path)
+    if not changed:
+        return None
+    horizon = partnership.horizon
+    assert horizon is not None  # noqa: S101 - changed years exist only with a horizon
+    labels = [horizon.label(i) for i in range(horizon.years)]
+    kept = [label for label in labels if label not in changed]
+
+    def span(years: list[str]) -> Period:
+        return Period(years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}")
+
+    if not kept:
+        return Text("msg.changed_input_all", path=Raw(path), changed=span(list(changed)))
+    return Text("msg.changed_input", path=Raw(path), changed=span(list(changed)), kept=span(kept))
+
+
+@dataclass(frozen=True, slots=True)
+class InputNote:
+    """Why an input of a horizon's year differs from the stated one.
+
+    ``kind`` is ``"changed"`` (a change's value: ``change`` is its index, ``since`` the
+    year it names) or ``"grown"`` (``stated`` the stated value, grown at ``rate`` a year
+    for ``years`` years).
+    """
+
+    kind: Literal["grown", "changed"]
+    stated: Any = None
+    rate: Any = None
+    years: int = 0
+    change: int = -1
+    since: int = 0
+
+
+def year_inputs(partnership: Partnership, label: str) -> tuple[Partnership, dict[str, InputNote]] | None:
+    """The model of the horizon's year ``label`` as evaluated, and a note per input that differs.
+
+    The notes are keyed by input path: a change's value (and the inputs inside it) is
+    ``changed``, a money input grown by ``wage_growth`` or ``price_growth`` is ``grown``.
+    None without a horizon or when no year has that label.
+    """
+    horizon = partnership.horizon
+    if horizon is None:
+        return None
+    for year in years(partnership, {}, False):
+        if year.label != label:
+            continue
+        notes: dict[str, InputNote] = {}
+        set_by: dict[str, tuple[int, int]] = {}
+        for i in _in_force(horizon, year.index):
+            for path in horizon.changes[i].set:
+                set_by[path] = (i, horizon.changes[i].year)
+        if year.index:
+            base = unchecked_copy(partnership, {"horizon": None})
+            rates = {"wage": horizon.wage_growth, "price": horizon.price_growth}
+            for path, growth in money_inputs(base):
+                if canonical(rates[growth]) != 0 and not any(_overlaps(path, p) for p in set_by):
+                    notes[path] = InputNote("grown", paths.get(base, path), rates[growth], year.index)
+        for path, (i, since) in set_by.items():
+            notes[path] = InputNote("changed", change=i, since=since)
+        return year.model, notes
+    return None
+
+
 def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -> Iterator[Year]:
     """The periods of a scenario, with ``overrides`` (a sweep's arrays) in place."""
     horizon = partnership.horizon
@@ -187,7 +345,7 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
     wage_growth, price_growth = 1 + canonical(horizon.wage_growth), 1 + canonical(horizon.price_growth)
     in_force_models: dict[tuple[int, ...], tuple[Partnership, frozenset[str], Any]] = {}
     for index in range(horizon.years):
-        in_force = tuple(i for i, c in enumerate(horizon.changes) if horizon.applies(c, index))
+        in_force = _in_force(horizon, index)
         if in_force not in in_force_models:
             changed, paths_set = base, set()
             for i in in_force:
@@ -197,7 +355,9 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
             fixed = frozenset(paths_set)
             in_force_models[in_force] = (changed, fixed, skeleton(changed, skip=fixed))
         changed, fixed, money = in_force_models[in_force]
-        model = paths.overlay(changed, {k: v for k, v in overrides.items() if k not in fixed})
+        # a change's value holds in its years, also for the inputs inside a changed one
+        kept = {k: v for k, v in overrides.items() if not any(k == f or k.startswith(f + ".") for f in fixed)}
+        model = paths.overlay(changed, kept)
         model = grown(model, money, wage_growth**index, price_growth**index)
         label = horizon.label(index)
         yield Year(label, index, model, replace(model._plan(), label=label))

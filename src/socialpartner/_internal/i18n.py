@@ -607,6 +607,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "nutidsværdier: nominelle, de årlige nettobeløb (fremskrevet med løn og priser) diskonteret med den "
         "angivne nominelle rente {rate}",
     ),
+    "msg.changed_input": (
+        "horizon.changes set {path} in {changed}: a value given for {path} counts in {kept} only",
+        "horizon.changes sætter {path} i {changed}: en værdi for {path} gælder kun i {kept}",
+    ),
+    "msg.changed_input_all": (
+        "horizon.changes set {path} in every year ({changed}): a value given for {path} changes no result",
+        "horizon.changes sætter {path} i hvert år ({changed}): en værdi for {path} ændrer intet resultat",
+    ),
     "note.payback": (
         "first year the discounted running sum is back at or above zero",
         "første år, hvor den tilbagediskonterede løbende sum igen er nul eller derover",

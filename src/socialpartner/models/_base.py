@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from pydantic import Field, ModelWrapValidatorHandler, model_validator
 
 from socialpartner._internal import paths
-from socialpartner._internal.horizon import check_change, money_inputs
+from socialpartner._internal.horizon import check_change, check_change_years, money_inputs
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import (
@@ -118,6 +118,7 @@ class Partnership(Frozen):
                 raise ValueError("horizon: evaluated year by year; leave period at 1 year")
             base = unchecked_copy(self, {"horizon": None})
             _check_growth(self.horizon, base)
+            check_change_years(self.horizon)  # a year outside the horizon would be ignored or applied early
             for i, change in enumerate(self.horizon.changes):
                 for path, value in change.set.items():
                     check_change(base, i, path, value)  # the input may change by year, and the value fits it

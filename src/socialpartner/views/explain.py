@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, localcontext
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from socialpartner._internal import explain as _ex
+from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
+from socialpartner._internal.backend import fraction
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.i18n import Lang, Translator, formula_text
 from socialpartner._internal.plan import places
+from socialpartner._internal.units import canonical, exact_magnitude, format_decimal
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import BreakEven, Evaluation
@@ -54,7 +58,7 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
         for part in ev.breakdown:
             if part.ledger.period == head:
                 return explain(part, rest)
-    inputs = dict(paths.flatten(ev.partnership.model_dump(mode="json")))
+    inputs = _inputs(ev)
     split = ev.cost_split
     if topic in {"coverage", "surplus", "shortfall", "cost", "funding"}:
         return _explain_split(ev, topic, inputs)
@@ -82,6 +86,49 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
                 (Term(f.label, value, f.note, used),) if used else (),
             )
     raise KeyError(f"nothing to explain as {topic!r}; topics: {', '.join(ev.topics())}")
+
+
+def _inputs(ev: Evaluation) -> dict[str, str]:
+    """The inputs behind an evaluation's figures, by path, as text.
+
+    A year of a horizon was computed from that year's inputs: money inputs grown and
+    changes in force. Those are shown, each saying how it differs from the stated value
+    (``171.6660 DKK / hour (165 DKK / hour grown 2 % a year for 2 years)``,
+    ``4 (set from 2027 by horizon.changes.0)``).
+    """
+    stated = dict(paths.flatten(ev.partnership.model_dump(mode="json")))
+    horizon = ev.partnership.horizon
+    year = None if horizon is None or ev.breakdown else _horizon.year_inputs(ev.partnership, ev.ledger.period)
+    if horizon is None or year is None:
+        return stated
+    model, notes = year
+    inputs = dict(paths.flatten(model.model_dump(mode="json")))
+    for path, note in notes.items():
+        if note.kind == "grown":
+            value = paths.get(model, path)
+            rate = _decimal_text(fraction(canonical(note.rate)) * 100)
+            years = "1 year" if note.years == 1 else f"{note.years} years"
+            inputs[path] = (
+                f"{_decimal_text(fraction(exact_magnitude(value.magnitude)))} {value.units} "
+                f"({stated.get(path, '?')} grown {rate} % a year for {years})"
+            )
+            continue
+        since = horizon.label(note.since - (1 if horizon.start_year is None else horizon.start_year))
+        why = f" (set from {since} by horizon.changes.{note.change})"
+        for key in inputs:
+            if key == path or key.startswith(path + "."):  # a changed block: every input in it
+                inputs[key] += why
+    return inputs
+
+
+def _decimal_text(value: Fraction) -> str:
+    """An exact value as decimal text, to at most 6 places (``≈`` when rounded)."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    exponent = exact.as_tuple().exponent
+    shown = exact.quantize(Decimal("0.000001")) if isinstance(exponent, int) and exponent < -6 else exact
+    return format_decimal(shown) if shown == exact else f"≈ {format_decimal(shown)}"
 
 
 def _cost_terms(ev: Evaluation, inputs: Mapping[str, str]) -> tuple[Term, ...]:
@@ -193,6 +240,8 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
         return shown + (t.stated_unit("/" + match.group(2).lstrip("/"))[1:] if match.group(2) else "")
 
     def numbers(text: str) -> str:
+        if _NOTED.match(text):  # a horizon year's grown or changed input (a break-even's current value)
+            return _input_text(text, t, lang)
         text = formula_text(text, lang)  # "(hours over the period)" after a volume, say
         if _STATED.match(text):  # a value as stated, e.g. 11000 DKK / month
             head, paren, rest = text.partition(" (")
@@ -237,7 +286,7 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     for term in explanation.terms:
         head = f"  {label(term.label)} = {numbers(term.value)}"
         lines.append(head + (f"   [{numbers(formula_text(term.formula, lang))}]" if term.formula else ""))
-        lines += [f"      {path} = {formula_text(t.parameter_value(text), lang)}" for path, text in term.inputs]
+        lines += [f"      {path} = {_input_text(text, t, lang)}" for path, text in term.inputs]
     lines.append("  " + t("ui.parameters_used").lower() + ":")
     lines += [
         f"    {name}: {_PARAMETERS_DA[name]}" if name in _PARAMETERS_DA else f"    {name}: {value} ({source})"
@@ -245,6 +294,31 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     ]
     return "\n".join(lines)
 
+
+def _input_text(text: str, t: Translator, lang: Lang) -> str:
+    """An input's value in a language, with its note when a horizon grew or changed it."""
+
+    def value(shown: str) -> str:
+        approx = shown.startswith("≈ ")
+        out = formula_text(t.parameter_value(shown.removeprefix("≈ ")), lang)
+        return f"≈ {out}" if approx else out
+
+    match = _NOTED.match(text)
+    if match is None:
+        return value(text)
+    head, note = match.group(1), match.group(2)
+    grown = _GROWN.match(note)
+    if grown is not None:
+        stated, rate, years = grown.groups()
+        return f"{value(head)} ({value(stated)} fremskrevet {t.plain(rate)} % om året i {years} år)"
+    since, change = _CHANGED.match(note).groups()  # type: ignore[union-attr]  # _NOTED matched one of the two
+    return f"{value(head)} (sat fra {since.replace('year ', 'år ')} af {change})"
+
+
+# the notes _inputs adds to a horizon year's inputs
+_GROWN = re.compile(r"^(.+) grown (-?\d+(?:\.\d+)?) % a year for (\d+) years?$")
+_CHANGED = re.compile(r"^set from ((?:year )?\d+) by (horizon\.changes\.\d+)$")
+_NOTED = re.compile(rf"^(.*?) \(({_GROWN.pattern[1:-1]}|{_CHANGED.pattern[1:-1]})\)$")
 
 # an English-formatted number no amount pattern took: 1,924 (never a Danish 1.924,00)
 _BARE_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
