@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pint
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -183,7 +184,9 @@ class QuantityType:
             if int(value).bit_length() > 256:  # far beyond any magnitude accepted; str() of it may fail
                 raise QuantityError(text, self.expected, f"magnitude must be below {u.MAX_MAGNITUDE:E}", "too_large")
             number = Decimal(int(value))
-        else:  # float, numpy floats: the decimal it stands for (15 significant digits)
+        elif isinstance(value, (float, np.floating)):  # the decimal it stands for, at its own precision
+            number = u.decimal_of_float(value)
+        else:  # another real type: through float, as a float it stands for
             number = u.decimal_of_float(float(value))
         return u.check_decimal(number, text=text, what=self.expected)
 

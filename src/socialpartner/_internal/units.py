@@ -16,11 +16,12 @@ import contextvars
 import functools
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
 import pint
 
 from socialpartner._internal.backend import _VECTOR, Rational
@@ -46,6 +47,37 @@ def _reduce(self: pint.Quantity[Any]) -> tuple[Any, ...]:
 
 
 Q_.__reduce__ = _reduce  # type: ignore[assignment, method-assign]
+
+# numpy's floats other than float64 (a float subclass, read by its repr like any float):
+# their own shortest decimal is what they stand for, not the binary value widened to float64
+_NUMPY_NARROW_FLOATS = frozenset({np.float16, np.float32, np.longdouble} - {np.float64})
+_pint_new = Q_.__new__
+
+
+def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
+    """Make a quantity with pint's constructor, reading a text magnitude and a narrow numpy float by the input rules.
+
+    ``Q_("100", "DKK/month")`` would otherwise keep the text (``q * 3`` repeating it) and
+    ``Q_("510.000", "DKK")`` would wait for a model field to be refused. Every quantity
+    pint makes passes here, so the checks are two type tests.
+    """
+    kind = type(value)
+    if kind is str and units is not None:
+        value = _text_magnitude(value)
+    elif kind in _NUMPY_NARROW_FLOATS:
+        value = float(decimal_of_float(value))
+    return _pint_new(cls, value, units)
+
+
+Q_.__new__ = _new_quantity  # type: ignore[method-assign]
+
+
+def _text_magnitude(text: str) -> int | float:
+    """A magnitude given as text, read by the number rules (``"510.000"`` is refused)."""
+    if len(text) > MAX_TEXT:
+        raise QuantityError(text[:MAX_TEXT] + "…", "a number", "text too long", "too_long")
+    return plain_magnitude(read_number(text, what="a number"))
+
 
 # The calendar of the definitions file, read from it once (not restated in the formulas).
 WEEKS_PER_YEAR = round(Q_(1, "year").to("week").magnitude)  # 52
@@ -336,17 +368,29 @@ def significant_digits(value: Decimal) -> int:
     return max(len("".join(map(str, value.as_tuple().digits)).strip("0")), 1)
 
 
-def decimal_of_float(value: float) -> Decimal:
+def decimal_of_float(value: float | np.floating[Any]) -> Decimal:
     """The decimal a float stands for: its shortest repr, cut to 15 significant digits.
 
     A float holds 15 significant decimal digits exactly; anything beyond is binary
     noise of a computation (``480000 * 1.02**3`` is 509379.8400000001), so it is read as
-    509379.84. NaN and infinities come back as such (the checks refuse them).
+    509379.84. A numpy float is read at its own precision: ``np.float32(13963.99)`` is
+    13963.99 (the shortest decimal that reads back to the same float32), not the
+    13963.990234375 it widens to. NaN and infinities come back as such (the checks
+    refuse them).
     """
-    number = Decimal(repr(value))
-    if number.is_finite() and significant_digits(number) > MAX_DIGITS:
-        number = Decimal(f"{value:.{MAX_DIGITS}g}")
+    if isinstance(value, float):  # also np.float64, whose repr is "np.float64(…)"
+        value = float(value)
+        number = Decimal(repr(value))
+        if number.is_finite() and significant_digits(number) > MAX_DIGITS:
+            number = Decimal(f"{value:.{MAX_DIGITS}g}")
+        return number
+    number = Decimal(np.format_float_positional(value, unique=True))
+    if number.is_finite() and significant_digits(number) > MAX_DIGITS:  # a long double
+        number = _FLOAT_DIGITS.plus(number)
     return number
+
+
+_FLOAT_DIGITS = Context(prec=MAX_DIGITS)
 
 
 def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
@@ -370,7 +414,7 @@ def plain_magnitude(value: Decimal) -> int | float:
     return float(value)
 
 
-def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Rational:
+def exact_magnitude(magnitude: int | float | Decimal | Fraction | np.floating[Any]) -> Rational:
     """The exact rational value of a stored magnitude (floats read via their repr).
 
     A numpy scalar (put in place with ``model_copy``, which does not validate) is read
@@ -378,6 +422,8 @@ def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Rational:
     """
     if isinstance(magnitude, float):
         return Rational(Decimal(repr(float(magnitude))))  # np.float64's repr is "np.float64(…)"
+    if isinstance(magnitude, np.floating):  # float32 and the like: the decimal it stands for
+        return Rational(decimal_of_float(magnitude))
     if not isinstance(magnitude, (int, Decimal, Fraction, Rational)) and hasattr(magnitude, "item"):
         return exact_magnitude(magnitude.item())
     return Rational(magnitude)
@@ -388,8 +434,10 @@ def unambiguous(text: str) -> str:
     return text + "0" if _DOT_GROUPS.match(text.lstrip("+-")) else text
 
 
-def format_magnitude(magnitude: int | float) -> str:
+def format_magnitude(magnitude: int | float | np.floating[Any]) -> str:
     """Shortest text that reads back to the same magnitude (``35.897`` is written ``35.8970``)."""
+    if isinstance(magnitude, np.floating) and not isinstance(magnitude, float):
+        return format_decimal(decimal_of_float(magnitude))
     if not isinstance(magnitude, (int, float)) and hasattr(magnitude, "item"):
         magnitude = magnitude.item()  # a numpy scalar: the Python number it holds
     if isinstance(magnitude, int):

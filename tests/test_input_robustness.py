@@ -1,0 +1,153 @@
+"""Input handling at the edges: text in ``Q_``, numpy scalars, hours beyond the calendar, the money helpers, messages.
+
+Each number below is worked out by hand in the comment beside it.
+"""
+
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+import socialpartner as sp
+from socialpartner._internal.units import number_format
+from socialpartner.errors import QuantityError
+from socialpartner.scenario import from_data
+
+from .conftest import ROOT
+
+D = Decimal
+BASE = (ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8").split("expect:")[0]
+
+
+def errors_of(data: dict[str, Any]) -> list[Any]:
+    with pytest.raises(ValidationError) as info:
+        from_data(data)
+    return info.value.errors()
+
+
+def refused_text(text: str) -> ValidationError:
+    with pytest.raises(ValidationError) as info:
+        sp.loads(text)
+    return info.value
+
+
+# -- 1. Q_ with a text magnitude reads it by the number rules at once ---------------------------
+
+
+def test_q_with_a_text_magnitude_is_a_number() -> None:
+    q: Any = sp.Q_("100", "DKK/month")
+    assert q.magnitude == 100
+    assert type(q.magnitude) is int
+    assert (q * 3).magnitude == 300  # not the text repeated, '100100100'
+    assert (q + q).magnitude == 200
+    assert q.to("DKK/year").magnitude == pytest.approx(1200)  # 100 × 12 months
+
+
+def test_q_with_a_decimal_text_keeps_the_decimal() -> None:
+    q: Any = sp.Q_("13963.99", "DKK/month")
+    assert q.magnitude == 13963.99
+    staff = sp.SupportStaff(role="x", fte=1, annual_cost=q)
+    assert staff.annual_cost_exact() == Fraction("167567.88")  # 13,963.99 × 12
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("510.000", "write 510000 or 510_000"),  # Danish grouping or 510.0: never guessed
+        ("165,50", r"write 165\.50"),  # a decimal comma
+        ("510,000", "write 510000"),
+        ("nan", "not a finite number"),
+        ("100 DKK", "not a number"),
+        ("x" * 200, "text too long"),
+    ],
+)
+def test_q_refuses_text_the_fields_refuse(text: str, words: str) -> None:
+    with pytest.raises(QuantityError, match=words):
+        sp.Q_(text, "DKK")
+
+
+def test_q_gives_the_reason_a_field_gives() -> None:
+    with pytest.raises(QuantityError) as at_q:
+        sp.Q_("510.000", "DKK/year")
+    with pytest.raises(ValidationError) as at_field:
+        sp.SupportStaff(role="x", fte=1, annual_cost="510.000 DKK/year")
+    assert at_q.value.code == at_field.value.errors()[0]["type"] == "ambiguous_grouping"
+    assert at_q.value.reason in at_field.value.errors()[0]["msg"]
+
+
+def test_q_text_follows_the_danish_number_format() -> None:
+    with number_format("da"):
+        assert sp.Q_("510.000,50", "DKK").magnitude == 510000.5
+        with pytest.raises(QuantityError, match="write 165,50"):
+            sp.Q_("165.50", "DKK/hour")
+
+
+def test_q_text_other_forms() -> None:
+    assert sp.Q_("1e3", "DKK").magnitude == 1000
+    assert sp.Q_("510_000", "DKK").magnitude == 510000
+    assert sp.Q_("-5", "DKK").magnitude == -5
+    q = pickle.loads(pickle.dumps(sp.Q_("100", "DKK/month")))  # noqa: S301 - our own data
+    assert q == sp.Q_(100, "DKK/month")
+
+
+def test_q_keeps_a_decimal_as_given_and_a_field_refuses_excess_digits() -> None:
+    # Decimals are exact numbers, not text: Q_ keeps one as given (arithmetic on Q_ makes
+    # more digits too), and a model field refuses more than 15 significant digits, as for text
+    long = D("165.1234567890123456")
+    assert sp.Q_(long, "DKK/hour").magnitude == long
+    with pytest.raises(ValidationError, match="more than 15 significant digits"):
+        sp.TempHours(workers=3, effective_hours="15 hour/week", wage_cost=sp.Q_(long, "DKK/hour"), overhead=0)
+
+
+# -- 5. numpy floats are the decimals they stand for ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (np.float32(13963.99), 13963.99),  # float32 holds 13963.990234375
+        (np.float16(0.1), 0.1),  # float16 holds 0.0999755859375
+        (np.float64(13963.99), 13963.99),
+        (np.longdouble("0.1"), 0.1),
+    ],
+)
+def test_q_of_a_numpy_float_is_its_shortest_decimal(value: Any, expected: float) -> None:
+    magnitude = sp.Q_(value, "DKK/month").magnitude
+    # compared as Python floats: numpy would compare a float32 with 13963.99 in float32
+    assert float(magnitude) == expected
+    assert repr(float(magnitude)) == repr(expected)
+
+
+def test_numpy_floats_in_fields_and_money() -> None:
+    t = sp.TempHours(workers=3, effective_hours="15 hour/week", wage_cost=165, overhead=np.float32(0.12))
+    assert t.overhead.magnitude == 0.12  # not 0.119999997317791
+    assert t.model_copy(update={"overhead": np.float32(0.12)}) == t
+    data = yaml.safe_load(BASE)
+    data["courses"]["price"] = sp.Q_(np.float32(13963.99), "DKK/month")
+    ev = sp.evaluate(from_data(data))
+    # 3 participants × 13,963.99 × 12 = 502,703.64 (the float32's 13963.990234375 would give 502,703.65)
+    assert ev.cost_split.funding["municipal course payments"] == D("502703.64")
+
+
+def test_numpy_float_magnitudes_put_in_place_are_read_the_same() -> None:
+    from socialpartner._internal.units import exact_magnitude, format_magnitude
+
+    assert exact_magnitude(np.float32(13963.99)) == Fraction("13963.99")
+    assert format_magnitude(np.float32(13963.99)) == "13963.99"
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, width=32))
+def test_a_float32_reads_back_to_itself(x: float) -> None:
+    value = np.float32(x)
+    magnitude = sp.Q_(value, "DKK").magnitude
+    assert np.float32(magnitude) == value  # the shortest decimal is the same float32
+    assert len(Decimal(repr(magnitude)).normalize().as_tuple().digits) <= 9  # at most float32's 9 digits
