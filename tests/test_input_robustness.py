@@ -108,6 +108,59 @@ def test_q_keeps_a_decimal_as_given_and_a_field_refuses_excess_digits() -> None:
         sp.TempHours(workers=3, effective_hours="15 hour/week", wage_cost=sp.Q_(long, "DKK/hour"), overhead=0)
 
 
+# -- 2. numpy booleans are no numbers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", [np.True_, np.False_, True])
+def test_a_numpy_boolean_is_no_headcount(flag: Any) -> None:
+    with pytest.raises(ValidationError, match="got a boolean"):
+        sp.TempHours(workers=flag, effective_hours="15 hour/week", wage_cost=165, overhead=0)
+    with pytest.raises(ValidationError, match="got a boolean"):
+        sp.Courses(participants=flag, price="11000 DKK/month")
+
+
+def test_a_numpy_boolean_is_no_headcount_in_a_copy_or_a_file(example: sp.SharedResponsibilityPartnership) -> None:
+    with pytest.raises(ValidationError, match="got a boolean"):
+        example.temp_hours.model_copy(update={"workers": np.True_})
+    data = yaml.safe_load(BASE)
+    data["temp_hours"]["workers"] = np.True_
+    assert [e["loc"] for e in errors_of(data)] == [("temp_hours", "workers")]
+
+
+@pytest.mark.parametrize("flag", [np.True_, True])
+def test_a_numpy_boolean_is_no_quantity_share_or_code(flag: Any) -> None:
+    with pytest.raises(ValidationError, match="bool"):
+        sp.TempHours(workers=3, effective_hours="15 hour/week", wage_cost=flag, overhead=0)
+    with pytest.raises(ValidationError, match="bool"):
+        sp.TempHours(workers=3, effective_hours="15 hour/week", wage_cost=165, overhead=flag)
+    with pytest.raises(ValidationError, match="got a boolean"):
+        sp.Municipality(name="Rebild Kommune", code=flag)
+
+
+# -- 3. numpy integers as kommune codes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [np.int64(840), np.int32(840), np.uint16(840), 840, "0840"])
+def test_a_numpy_integer_is_a_kommune_code(code: Any) -> None:
+    m = sp.Municipality(name="Rebild Kommune", code=code)
+    assert m.code == 840
+    assert type(m.code) is int
+    assert m.official_name == "Rebild"
+
+
+def test_a_numpy_integer_code_is_still_checked() -> None:
+    with pytest.raises(ValidationError, match="5 is not a Danish kommunekode"):
+        sp.Municipality(name="x", code=np.int64(5))
+
+
+def test_a_numpy_code_in_scenario_data_evaluates() -> None:
+    data = yaml.safe_load(BASE)
+    data["municipality"]["code"] = np.int64(840)
+    numpy_code: Any = from_data(data)
+    plain_code: Any = from_data(yaml.safe_load(BASE))
+    assert numpy_code.municipality == plain_code.municipality
+
+
 # -- 5. numpy floats are the decimals they stand for ---------------------------------------------
 
 

@@ -17,6 +17,7 @@ import numbers
 from decimal import Decimal
 from typing import Annotated, Any
 
+import numpy as np
 import pint
 from pydantic import BeforeValidator, Field
 
@@ -118,7 +119,7 @@ AnyQuantity = Annotated[
 
 def _whole_number(value: Any) -> Any:
     """People are counted in whole numbers; text and file numbers follow the number rules."""
-    if isinstance(value, bool):  # pydantic's lax int would read True as 1 worker
+    if isinstance(value, (bool, np.bool_)):  # pydantic's lax int would read True as 1 worker
         raise ValueError("expected a whole number of people, got a boolean")
     # pydantic turns a Decimal into an int digit by digit: 1e999999999 would take minutes,
     # so a magnitude no headcount has is refused by its exponent first
