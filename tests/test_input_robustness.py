@@ -161,6 +161,87 @@ def test_a_numpy_code_in_scenario_data_evaluates() -> None:
     assert numpy_code.municipality == plain_code.municipality
 
 
+# -- 4. hours per person fit in the calendar ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours", "words"),
+    [
+        ("200 hour/week", "200 hour / week is more than the 168 hours a week has"),
+        ("169 hour/week", "more than the 168 hours"),
+        ("25 hour/day", r"25 hour / day \(175 hour/week\)"),  # 25 × 7 = 175
+        ("740 hour/month", r"170\.77 hour/week"),  # 740 × 12 / 52 = 170.769…
+        ("5 FTE", r"\(185 hour/week\)"),  # 5 × 37
+    ],
+)
+def test_hours_per_worker_beyond_the_week_are_refused(hours: str, words: str) -> None:
+    data = yaml.safe_load(BASE)
+    data["temp_hours"]["effective_hours"] = hours
+    (error,) = errors_of(data)
+    assert error["loc"] == ("temp_hours", "effective_hours")
+    assert error["type"] == "more_than_the_time"
+    assert "per person" in error["msg"]
+    assert __import__("re").search(words, error["msg"]), error["msg"]
+
+
+def test_every_hour_of_the_week_is_still_accepted() -> None:
+    data = yaml.safe_load(BASE)
+    data["temp_hours"]["effective_hours"] = "168 hour/week"
+    ev = sp.evaluate(from_data(data))
+    # overhead 3 × 168 × 52 × 20 = 524,160; courses 3 × 11,000 × 12 = 396,000; 920,160 / 480,000
+    assert ev.cost_split.funding["overhead on temp hours"] == D("524160.00")
+    assert ev.cost_split.coverage == D("1.917")
+    data["temp_hours"]["effective_hours"] = "24 t/dag"  # 24 × 7 = 168 hour/week
+    assert sp.evaluate(from_data(data)).cost_split.coverage == D("1.917")
+
+
+@pytest.mark.parametrize(
+    ("example", "where"),
+    [
+        ("in_house_packing.yaml", ("workforce", 0, "paid_hours")),
+        ("labour_shortage_site.yaml", ("helpers", 0, "paid_hours")),
+        ("supplier_facility.yaml", ("workforce", 0, "paid_hours")),
+    ],
+)
+def test_workforce_hours_beyond_the_week_are_refused(example: str, where: tuple[Any, ...]) -> None:
+    data = yaml.safe_load((ROOT / "examples" / example).read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    line = data[where[0]][0]
+    line["paid_hours"] = "170 hour/week"
+    # (a list that must not be empty also reports itself when its only line is refused)
+    assert where in [e["loc"] for e in errors_of(data)]
+    line["paid_hours"] = "37 hour/week"
+    line["effective_hours"] = "1000 hour/week"
+    assert (*where[:-1], "effective_hours") in [e["loc"] for e in errors_of(data)]
+
+
+def test_progression_and_fleksloentilskud_hours_are_per_person() -> None:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"]["progression"]["fleksjob_hours"] = "200 hour/week"
+    assert [e["loc"] for e in errors_of(data)] == [("horizon", "progression", "fleksjob_hours")]
+    with pytest.raises(ValueError, match="168 hours"):
+        sp.fleksloentilskud("180 DKK/hour", "200 hour/week", 2024)
+
+
+def test_totals_of_many_people_are_not_capped() -> None:
+    # a service's billed hours and an in-house task's hours are of all staff together
+    for name in ("supplier_facility.yaml", "in_house_packing.yaml"):
+        data = yaml.safe_load((ROOT / "examples" / name).read_text(encoding="utf-8"))
+        data.pop("expect", None)
+        assert sp.evaluate(from_data(data)).cost_split.cost > 0
+    data = yaml.safe_load((ROOT / "examples" / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["services"][0]["hours"] = "1000 hour/week"
+    assert from_data(data).services[0].hours.magnitude == 1000  # type: ignore[attr-defined]
+
+
+def test_the_schema_states_the_limit() -> None:
+    schema = sp.scenario_schema()
+    text = str(schema)
+    assert "At most 168 hours a week (24 a day) per person" in text
+
+
 # -- 5. numpy floats are the decimals they stand for ---------------------------------------------
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "Duration",
     "FullTimeEquivalents",
     "Headcount",
+    "HoursPerPerson",
     "HoursPerTime",
     "ItemsPerTime",
     "Markup",
@@ -69,7 +70,14 @@ HoursPerTime = Annotated[
     pint.Quantity[Any],
     QuantityType("hours per time", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month")),
 ]
-"""Working hours per calendar time, e.g. ``15 hour/week``."""
+"""Working hours per calendar time, e.g. ``15 hour/week`` (of any number of people together)."""
+
+HoursPerPerson = Annotated[
+    pint.Quantity[Any],
+    QuantityType("hours per time per person", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month"), per_person=True),
+]
+"""One person's working hours per calendar time, e.g. ``15 hour/week``: at most the length of
+the time itself, 168 hour/week (24 hour/day), so ``200 hour/week`` is refused."""
 
 FullTimeEquivalents = Annotated[
     pint.Quantity[Any],

@@ -83,6 +83,8 @@ def _text_magnitude(text: str) -> int | float:
 WEEKS_PER_YEAR = round(Q_(1, "year").to("week").magnitude)  # 52
 MONTHS_PER_YEAR = round(Q_(1, "year").to("month").magnitude)  # 12
 FTE_HOURS_PER_WEEK = round(Q_(1, "FTE").to("hour/week").magnitude)  # 37
+# A person works at most every hour of the calendar: 24 a day, 7 days a week.
+HOURS_IN_A_WEEK = 24 * round(Q_(1, "week").to("day").magnitude)  # 168
 
 # Largest magnitude accepted anywhere (about a thousand times the Danish state budget
 # in øre); anything above is a typo or an attack, not a partnership.
