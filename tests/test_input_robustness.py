@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 import socialpartner as sp
 from socialpartner._internal.units import number_format
-from socialpartner.errors import QuantityError
+from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.scenario import from_data
 
 from .conftest import ROOT
@@ -285,3 +285,111 @@ def test_a_float32_reads_back_to_itself(x: float) -> None:
     magnitude = sp.Q_(value, "DKK").magnitude
     assert np.float32(magnitude) == value  # the shortest decimal is the same float32
     assert len(Decimal(repr(magnitude)).normalize().as_tuple().digits) <= 9  # at most float32's 9 digits
+
+
+# -- 6. the money helpers --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "ore"),
+    [
+        (2.675, D("2.68")),  # the binary float is 2.67499999…; the decimal it stands for is 2.675
+        (-2.675, D("-2.68")),
+        (0.1 + 0.2, D("0.30")),
+        (np.float32(2.675), D("2.68")),
+        (np.float64(1.005), D("1.01")),
+        (np.int64(7), D("7.00")),
+        (Fraction(84000, 2340), D("35.90")),  # exact values as before
+        (D("0.005"), D("0.01")),
+    ],
+)
+def test_to_ore_reads_floats_as_inputs_are(value: Any, ore: Decimal) -> None:
+    assert sp.to_ore(value) == ore
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -np.inf, D("NaN"), D("-Infinity")])
+def test_to_ore_refuses_what_is_not_finite(value: Any) -> None:
+    with pytest.raises(QuantityError, match="not a finite number"):
+        sp.to_ore(value)
+
+
+@pytest.mark.parametrize("value", ["12", None, [1], True, np.True_, 1 + 2j])
+def test_to_ore_refuses_what_is_not_a_number(value: Any) -> None:
+    with pytest.raises(QuantityError) as info:
+        sp.to_ore(value)
+    assert isinstance(info.value, ValueError)
+    assert info.value.code == "quantity_type"
+
+
+@given(st.decimals(min_value=-(10**11), max_value=10**11, places=3))
+def test_to_ore_of_a_float_made_from_a_decimal_is_to_ore_of_the_decimal(d: Decimal) -> None:
+    # a float holds up to 15 significant digits exactly: 1.005 rounds as 1.005, up, to 1.01
+    assert sp.to_ore(float(d)) == sp.to_ore(d)
+
+
+def test_allocate_takes_numpy_weights_and_float_amounts() -> None:
+    thirds = [D("33.34"), D("33.33"), D("33.33")]  # 10,000 øre / 3 = 3,333 r 1: the first part gets the øre
+    assert sp.allocate(D("100.00"), np.array([1, 1, 1])) == thirds
+    assert sp.allocate(100.0, [1, 1, 1]) == thirds
+    assert sp.allocate(np.float64(100), (1, 1, 1)) == thirds
+    # weights 0.1 and 0.2 are 1/10 and 2/10: 100 øre → 33.33… and 66.66…; the øre left goes to 0.67
+    assert sp.allocate(D("1.00"), np.array([0.1, 0.2])) == [D("0.33"), D("0.67")]
+    assert sp.allocate(D("1.00"), iter([1, 2])) == [D("0.33"), D("0.67")]
+
+
+@pytest.mark.parametrize(
+    ("amount", "weights", "error", "words"),
+    [
+        (D("1.00"), np.array([]), SocialPartnerError, "at least one weight"),
+        (D("1.00"), np.array([[1, 2]]), SocialPartnerError, "one-dimensional"),
+        (D("1.00"), [float("nan")], QuantityError, "not a finite number"),
+        (D("1.00"), 3, SocialPartnerError, "sequence of numbers"),
+        (D("1.00"), ["a"], QuantityError, "not a number"),
+        (float("inf"), [1], QuantityError, "not a finite number"),
+        (100.005, [1], SocialPartnerError, "whole øre"),
+        (Fraction(1, 3), [1], QuantityError, "not a finite decimal"),
+    ],
+)
+def test_allocate_refuses_clearly(amount: Any, weights: Any, error: type[Exception], words: str) -> None:
+    with pytest.raises(error, match=words):
+        sp.allocate(amount, weights)
+
+
+def test_split_cost_reads_floats_as_inputs_are() -> None:
+    split = sp.split_cost(480000.0, {"overhead": 46800.0, "courses": np.float64(396000)})
+    # 46,800 + 396,000 = 442,800 of 480,000: 92.25 %, 37,200 short
+    assert split.coverage == D("0.9225")
+    assert split.shortfall == D("37200.00")
+    assert split.funding["courses"] == D("396000")
+    assert sp.split_cost(480000, {"a": 0.1}).total_funding == D("0.10")  # 0.1, not 0.1000000000000000055…
+
+
+@pytest.mark.parametrize(
+    ("cost", "funding", "error", "words"),
+    [
+        (float("nan"), {}, QuantityError, "not a finite number"),
+        (D("1"), {"a": float("inf")}, QuantityError, "funding 'a'"),
+        (D("1"), {"a": "12"}, QuantityError, "not a number"),
+        (D("1"), [("a", D(1))], SocialPartnerError, "mapping of source names"),
+        ("480000", {}, QuantityError, "not a number"),
+    ],
+)
+def test_split_cost_refuses_clearly(cost: Any, funding: Any, error: type[Exception], words: str) -> None:
+    with pytest.raises(error, match=words):
+        sp.split_cost(cost, funding)
+
+
+def test_ratio_helpers_read_mixed_numbers() -> None:
+    ratio: Any = sp.coverage_ratio  # typed for one kind of number; a mix is read too
+    rate: Any = sp.break_even_rate
+    assert ratio(D("442800.00"), 480000.0) == D("0.9225")
+    # (480,000 − 433,200) / 2,340 hours = 46,800 / 2,340 = 20 DKK/hour
+    assert rate(D("480000.00"), 433200.0, 2340) == 20
+    assert ratio(Fraction(1, 3), D("0.5")) == Fraction(2, 3)
+    assert ratio(1.0, 4.0) == 0.25  # floats alone stay floats (the sweep's backend)
+    with pytest.raises(SocialPartnerError, match="cost must not be zero"):
+        ratio(D(1), D(0))
+    with pytest.raises(SocialPartnerError, match="volume must not be zero"):
+        rate(D(1), 0.5, 0)
+    with pytest.raises(QuantityError, match="not a number"):
+        ratio(D(1), "2")

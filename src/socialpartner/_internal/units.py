@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import numbers
 import re
 from collections.abc import Iterator
 from decimal import Context, Decimal, InvalidOperation
@@ -393,6 +394,56 @@ def decimal_of_float(value: float | np.floating[Any]) -> Decimal:
 
 
 _FLOAT_DIGITS = Context(prec=MAX_DIGITS)
+
+
+def exact_number(value: object, *, what: str) -> int | Decimal | Fraction | Rational:
+    """A number given to a public helper, read as the inputs are: exactly, or a float as its decimal.
+
+    An int, Decimal, Fraction or rational is kept; a float (Python's or numpy's) is the
+    shortest decimal that reads back to it (``2.675`` is 2.675, not the binary
+    2.67499999…); a numpy integer is an int. No limits on size or digits: the helpers
+    are exact at any magnitude.
+
+    Raises:
+        QuantityError: NaN or an infinity, a boolean, or not a number (a ``ValueError``).
+
+    """
+    if isinstance(value, (bool, np.bool_)):
+        raise QuantityError(repr(value), what, "a boolean is not a number", "quantity_type")
+    if isinstance(value, (int, Fraction, Rational)):
+        return value
+    if isinstance(value, (float, np.floating)):
+        number = decimal_of_float(value)
+    elif isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, numbers.Integral):  # numpy integers
+        return int(value)
+    elif isinstance(value, numbers.Rational):
+        return Fraction(int(value.numerator), int(value.denominator))
+    else:
+        shown = value if isinstance(value, str) else repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        reason = f"not a number ({type(value).__name__}): give an int, Decimal, Fraction or float"
+        raise QuantityError(shown, what, reason, "quantity_type")
+    if not number.is_finite():
+        raise QuantityError(str(value), what, "not a finite number", "finite_number")
+    return number
+
+
+def decimal_number(value: object, *, what: str) -> Decimal:
+    """:func:`exact_number` as a Decimal; a ratio without a finite decimal (1/3) is refused."""
+    number = exact_number(value, what=what)
+    if isinstance(number, Decimal):
+        return number
+    if isinstance(number, int):
+        return Decimal(number)
+    num, den = int(number.numerator), int(number.denominator)
+    places = 0
+    while (num * 10**places) % den and places <= den.bit_length():  # den = 2^a·5^b needs max(a, b) places
+        places += 1
+    if (num * 10**places) % den:  # 1/3 has no finite decimal: refuse rather than round silently
+        raise QuantityError(f"{num}/{den}", what, "not a finite decimal; round it first (e.g. with to_ore)", "inexact")
+    return Decimal(f"{num * 10**places // den}E-{places}")  # built from text: exact in any decimal context
 
 
 def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
