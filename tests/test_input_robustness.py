@@ -5,9 +5,13 @@ Each number below is worked out by hand in the comment beside it.
 
 from __future__ import annotations
 
+import copy
 import pickle
+import subprocess
+import sys
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,6 +24,8 @@ from pydantic import ValidationError
 import socialpartner as sp
 from socialpartner._internal.units import number_format
 from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner.models._frozen import Frozen
+from socialpartner.quantities import Money, Share
 from socialpartner.scenario import from_data
 
 from .conftest import ROOT
@@ -393,3 +399,134 @@ def test_ratio_helpers_read_mixed_numbers() -> None:
         rate(D(1), 0.5, 0)
     with pytest.raises(QuantityError, match="not a number"):
         ratio(D(1), "2")
+
+
+# -- 7. messages ---------------------------------------------------------------------------------------
+
+
+def test_a_decimal_comma_in_a_flow_mapping_names_the_value_and_the_fix() -> None:
+    # YAML reads {…, fte: 1,5, …} as fte: 1 and a key 5
+    text = BASE.replace(
+        "  - role: socialpædagog\n    fte: 1\n    annual_cost: 480000 DKK/year",
+        "  - {role: x, fte: 1,5, annual_cost: 480000 kr./år}",
+    )
+    (error,) = refused_text(text).errors()
+    assert error["loc"] == ("support_staff", 0, 5)
+    assert "fte: 1,5 was cut in two at the comma" in error["msg"]
+    assert "write fte: 1.5" in error["msg"]
+    assert 'quote it (fte: "1,5") and declare number_format: da' in error["msg"]
+    assert "Keys should be strings" not in error["msg"]
+    # the fix it gives works, both ways: 1.5 FTE × 480,000 is the post's own cost
+    fixed: Any = sp.loads(text.replace("fte: 1,5", "fte: 1.5"))
+    danish: Any = sp.loads("number_format: da\n" + text.replace("fte: 1,5", 'fte: "1,5"'))
+    assert fixed.support_staff[0].fte == danish.support_staff[0].fte == sp.Q_(1.5, "FTE")
+
+
+def test_a_decimal_comma_in_a_flow_mapping_before_a_unit() -> None:
+    text = BASE.replace(
+        "temp_hours:                 # vikartimer: the company buys hours from the SØV\n",
+        "temp_hours: {workers: 3, effective_hours: 15 hour/week, wage_cost: 165,50 DKK/hour, overhead: 20 DKK/hour}\n"
+        "x_temp_hours:\n",
+    )
+    errors = {e["loc"]: e["msg"] for e in refused_text(text).errors()}
+    message = errors[("temp_hours", "50 DKK/hour")]
+    assert "wage_cost: 165,50 DKK/hour was cut in two" in message
+    assert "write wage_cost: 165.50 DKK/hour" in message
+
+
+def test_a_number_key_without_a_number_before_it() -> None:
+    data = yaml.safe_load(BASE)
+    data["support_staff"][0][5] = None
+    del data["support_staff"][0]["role"]
+    data["support_staff"][0] = {5: None, **data["support_staff"][0]}
+    messages = [e["msg"] for e in errors_of(data)]
+    assert any("a number written with a comma is cut in two" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("value", ["abc", [1], 1.5, True])
+def test_a_union_says_once_what_it_accepts(value: Any) -> None:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["weeks_on_support"] = value
+    (error,) = errors_of(data)
+    assert error["loc"] == ("public", "weeks_on_support")
+    assert error["msg"] == (
+        "Input should be a number of weeks (0 to 520), or weeks by group such as {fleksjob: 20, default: 2}"
+    )
+
+
+def test_a_union_reports_the_arm_the_value_was_meant_for() -> None:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["weeks_on_support"] = {"fleksjob": "abc", "default": 2}
+    assert [(e["loc"], e["msg"]) for e in errors_of(data)] == [
+        (("public", "weeks_on_support", "fleksjob"), "Input should be a whole number")
+    ]
+    data["public"]["self_supported_weeks"] = -1
+    data["public"]["weeks_on_support"] = 2
+    assert [(e["loc"], e["msg"]) for e in errors_of(data)] == [
+        (("public", "self_supported_weeks"), "Input should be greater than or equal to 0")
+    ]
+
+
+class _Either(Frozen):
+    count: int | list[int] = 0
+    amount: Money | Share = 0  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize(
+    ("given", "loc", "message"),
+    [
+        ({"count": "a"}, ("count",), "Input should be a whole number, or a list"),
+        ({"count": ["a"]}, ("count", 0), "Input should be a whole number"),
+        ({"amount": [1]}, ("amount",), "Input should be money, or a fraction"),
+        ({"amount": "5 hour/week"}, ("amount",), "Input should be money, or a fraction"),
+    ],
+)
+def test_any_union_is_described_from_its_types(given: dict[str, Any], loc: tuple[Any, ...], message: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        _Either(**given)
+    assert [(e["loc"], e["msg"]) for e in info.value.errors()] == [(loc, message)]
+
+
+def test_no_pydantic_schema_names_in_union_messages() -> None:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data["public"]["weeks_on_support"] = "abc"
+    with pytest.raises(ValidationError) as info:
+        from_data(data)
+    assert "constrained-int" not in str(info.value)
+    assert "dict[str" not in str(info.value)
+
+
+def test_rules_between_fields_have_no_value_error_prefix() -> None:
+    # a nested model's rule, a top-level model's rule, and a model built in code
+    data = yaml.safe_load(BASE)
+    data["support_staff"][0]["cost_per_fte"] = "1 DKK/year"
+    (nested,) = errors_of(data)
+    assert nested["msg"].startswith("cost_per_fte: annual_cost and cost_per_fte are both given")
+    three = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    three["period"] = "6 month"
+    (top,) = errors_of(three)
+    assert top["loc"] == ()
+    assert not top["msg"].startswith("Value error")
+    with pytest.raises(ValidationError) as info:
+        sp.PublicBudget(year=2026, weeks_on_support={"fleksjob": 3, "foo": 2})
+    assert info.value.errors()[0]["msg"].startswith("weeks_on_support: unknown group 'foo'")
+    assert "Value error" not in str(info.value)
+
+
+def test_the_command_line_prints_plain_messages(tmp_path: Path) -> None:
+    three = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    three.pop("expect", None)
+    broken = copy.deepcopy(three)
+    broken["period"] = "6 month"
+    broken["public"]["weeks_on_support"] = "abc"
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
+    cmd = [sys.executable, "-m", "socialpartner", "evaluate", str(path)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=120)
+    text = out.stdout + out.stderr
+    assert out.returncode != 0
+    assert "public.weeks_on_support" in text
+    assert "Value error" not in text
+    assert "constrained-int" not in text
