@@ -140,7 +140,7 @@ def test_comma_inside_a_yaml_flow_mapping_points_at_the_comma() -> None:
     errors = {e["loc"]: e["msg"] for e in refused(text)}
     message = errors[("support_staff", 0, "000 DKK/year")]
     assert "a comma separates entries" in message
-    assert "write 510000" in message
+    assert "write annual_cost: 510000 DKK/year" in message
 
 
 # -- 2. bare numbers where a percentage is meant ---------------------------------------------
@@ -264,8 +264,8 @@ def test_numpy_floats_and_integers_are_accepted() -> None:
 def test_string_magnitude_in_q_is_read_like_text() -> None:
     staff = sp.SupportStaff(role="x", fte=1, annual_cost=sp.Q_("13963.99", "DKK/month"))
     assert staff.annual_cost_exact() == Fraction("167567.88")  # 13,963.99 × 12
-    with pytest.raises(ValidationError, match="write 13963 or 13_963"):
-        sp.SupportStaff(role="x", fte=1, annual_cost=sp.Q_("13.963", "DKK/month"))
+    with pytest.raises(sp.QuantityError, match="write 13963 or 13_963"):
+        sp.Q_("13.963", "DKK/month")
 
 
 def test_q_of_a_whole_expression_follows_the_number_rules() -> None:
@@ -467,7 +467,14 @@ def test_what_save_writes_load_reads_back(field_unit: tuple[str, str], number: D
     if how == "float":
         value = sp.Q_(float(number), unit) if unit else float(number)
     elif how == "q":
-        value = sp.Q_(str(number), unit) if unit else str(number)
+        try:
+            value = sp.Q_(str(number), unit) if unit else str(number)
+        except sp.QuantityError as exc:  # Q_ reads its text at once: 1.000 is refused there
+            value = exc
+        if isinstance(value, sp.QuantityError):
+            assert value.code == "ambiguous_grouping", value
+            event("refused")
+            return
     else:
         value = f"{number} {unit}".strip()
     if unit == "":
@@ -513,7 +520,7 @@ def test_a_small_decimal_context_does_not_change_results() -> None:
 def test_progression_after_shorter_than_a_week_is_refused(after: str) -> None:
     text = EXAMPLE + f"horizon: {{years: 2, progression: {{after: {after}, to_fleksjob: 0, to_ordinary: 50 %}}}}\n"
     message = one_error(text, ("horizon", "progression"))
-    assert message.startswith("Value error, after: ")
+    assert message.startswith("after: ")
 
 
 def test_progression_after_a_week_is_accepted() -> None:
@@ -524,7 +531,7 @@ def test_progression_after_a_week_is_accepted() -> None:
 def test_growth_overflow_names_the_growth() -> None:
     text = EXAMPLE + "horizon: {years: 20, wage_growth: 1000 %}\n"
     errors = refused(text)
-    assert errors[0]["msg"].startswith("Value error, horizon.wage_growth: ")
+    assert errors[0]["msg"].startswith("horizon.wage_growth: ")
     # the first amount it breaks: 165 DKK/hour × 11¹⁹ ≈ 1.01e22, beyond 10¹⁵
     assert "grows temp_hours.wage_cost (165 DKK / hour) to 1.01e+22" in errors[0]["msg"]
 
@@ -533,7 +540,7 @@ def test_ambiguous_number_in_a_horizon_change_names_the_change() -> None:
     text = EXAMPLE + "horizon: {years: 2, changes: [{year: 2, set: {courses.price: 12.000 DKK/month}}]}\n"
     errors = refused(text)
     assert errors[0]["loc"] == ("horizon", "changes", 0, "set")
-    assert errors[0]["msg"].startswith("Value error, courses.price: ")
+    assert errors[0]["msg"].startswith("courses.price: ")
     assert "write 12000 or 12_000" in errors[0]["msg"]
 
 

@@ -65,8 +65,8 @@ def test_numbers_a_float_cannot_hold_are_refused(data: dict[str, Any], value: st
 
 
 def test_amounts_too_large_to_book_exactly_name_their_inputs(data: dict[str, Any]) -> None:
-    # 3 workers × 9e14 h/week × 52 × 165 DKK/h is far beyond 1e15 DKK
-    data["temp_hours"]["effective_hours"] = "9e14 hour/week"
+    # 3 workers × 15 h/week × 52 × 9e12 DKK/h ≈ 2.1e16 DKK is far beyond 1e15 DKK
+    data["temp_hours"]["wage_cost"] = "9e12 DKK/hour"
     with pytest.raises(sp.LedgerError, match=r"check temp_hours\.wage_cost, temp_hours\.workers"):
         sp.evaluate(from_data(data))
 

@@ -15,7 +15,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from socialpartner._internal.backend import maximum, total
+from socialpartner._internal.backend import fraction, maximum, total
+from socialpartner._internal.units import decimal_number, exact_number
 from socialpartner.errors import SocialPartnerError
 from socialpartner.money import in_context
 
@@ -31,8 +32,27 @@ _ZERO = Decimal("0.00")
 
 
 def coverage_ratio(funding: N, cost: N) -> N:
-    """Funding as a fraction of cost (1 = exactly covered). ``cost`` must not be zero."""
-    return funding / cost  # type: ignore[no-any-return, unused-ignore]  # Any for arrays
+    """Funding as a fraction of cost (1 = exactly covered). ``cost`` must not be zero.
+
+    Numbers of one kind are divided as they are (exact scalars exactly, floats and
+    arrays as floats); a mix such as a Decimal and a float is read exactly, a float as
+    the decimal it stands for.
+
+    >>> coverage_ratio(Decimal("442800.00"), 480000.0)
+    Decimal('0.9225')
+
+    Raises:
+        SocialPartnerError: a zero cost.
+        QuantityError: NaN, an infinity, or not a number.
+
+    """
+    try:
+        return funding / cost  # type: ignore[no-any-return, unused-ignore]  # Any for arrays
+    except TypeError:  # kinds that do not mix (Decimal and float): off the fast path
+        f, c = _exact(funding, cost)
+        return _divide(f, c, "coverage_ratio: cost must not be zero")  # type: ignore[no-any-return]
+    except ZeroDivisionError:
+        raise SocialPartnerError("coverage_ratio: cost must not be zero") from None
 
 
 def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
@@ -40,9 +60,36 @@ def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
 
     Funding is ``other_funding + rate * volume``; solving ``= cost`` for the rate.
     ``volume`` must not be zero. A negative result means the other sources already
-    cover the cost.
+    cover the cost. Mixed kinds of numbers are read as in :func:`coverage_ratio`.
+
+    Raises:
+        SocialPartnerError: a zero volume.
+        QuantityError: NaN, an infinity, or not a number.
+
     """
-    return (cost - other_funding) / volume  # type: ignore[no-any-return, unused-ignore]
+    try:
+        return (cost - other_funding) / volume  # type: ignore[no-any-return, unused-ignore]
+    except TypeError:
+        c, o, v = _exact(cost, other_funding, volume)
+        return _divide(c - o, v, "break_even_rate: volume must not be zero")  # type: ignore[no-any-return]
+    except ZeroDivisionError:
+        raise SocialPartnerError("break_even_rate: volume must not be zero") from None
+
+
+@in_context
+def _divide(num: Any, den: Any, zero: str) -> Any:
+    if den == 0:
+        raise SocialPartnerError(zero)
+    return num / den
+
+
+def _exact(*values: Any) -> tuple[Any, ...]:
+    """Numbers that do not mix, read exactly: all Decimals if each has a decimal, else Fractions."""
+    exact = [exact_number(v, what="a number") for v in values]
+    decimals = [Decimal(v) for v in exact if isinstance(v, (int, Decimal))]
+    if len(decimals) == len(exact):
+        return tuple(decimals)
+    return tuple(Fraction(v) if isinstance(v, (int, Decimal, Fraction)) else fraction(v) for v in exact)
 
 
 def balance(cost: N, funding: Iterable[N]) -> tuple[N, N, N]:
@@ -128,34 +175,47 @@ def _cost_split(
 
 
 @in_context
-def split_cost(cost: Decimal, funding: Mapping[str, Decimal]) -> CostSplit:
+def split_cost(cost: Decimal | float, funding: Mapping[str, Decimal | float]) -> CostSplit:
     """Set a cost pool against named funding sources.
 
     >>> s = split_cost(Decimal("480000.00"), {"overhead": Decimal("46800.00"), "courses": Decimal("396000.00")})
     >>> s.coverage, s.shortfall, s.shares["courses"], s.uncovered_share
     (Decimal('0.9225'), Decimal('37200.00'), Decimal('0.825'), Decimal('0.0775'))
 
+    Amounts are Decimals; an int or a float (Python's or numpy's) is read as the decimal
+    it stands for, as inputs are: ``split_cost(480000.0, {"courses": 396000.0})`` is the
+    same split.
+
     A source may be negative: a margin that is a loss (e.g. contract revenue below the
     wages it pays) drains funding, and its share of the cost is then negative.
 
     Raises:
-        SocialPartnerError: a negative cost pool.
+        SocialPartnerError: a negative cost pool, or funding that is not a mapping.
+        QuantityError: an amount that is NaN, an infinity or not a number.
 
     """
-    if cost < 0:
-        raise SocialPartnerError(f"cost pool must not be negative, got {cost}")
-    sources = dict(funding)
-    funded, surplus, shortfall = balance(cost, sources.values())
+    # Decimals pass as they are (the path evaluate takes); a float, an int or NaN is read off it
+    pool = cost if type(cost) is Decimal and cost.is_finite() else decimal_number(cost, what="a cost pool in DKK")
+    if pool < 0:
+        raise SocialPartnerError(f"cost pool must not be negative, got {pool}")
+    if type(funding) is not dict and not isinstance(funding, Mapping):
+        raise SocialPartnerError(f"funding must be a mapping of source names to amounts, got {type(funding).__name__}")
+    sources: dict[str, Decimal] = dict(funding)  # type: ignore[arg-type]  # checked just below
+    for v in sources.values():
+        if type(v) is not Decimal or not v.is_finite():
+            sources = {name: decimal_number(v, what=f"funding {name!r} in DKK") for name, v in funding.items()}
+            break
+    funded, surplus, shortfall = balance(pool, sources.values())
     funded, shortfall = funded + _ZERO, shortfall + _ZERO  # Decimals even where a sum is the integer 0
-    if cost == 0:
-        return CostSplit(cost, MappingProxyType(sources), funded, surplus, shortfall, None, MappingProxyType({}), _ZERO)
+    if pool == 0:
+        return CostSplit(pool, MappingProxyType(sources), funded, surplus, shortfall, None, MappingProxyType({}), _ZERO)
     return CostSplit(
-        cost,
+        pool,
         MappingProxyType(sources),
         funded,
         surplus,
         shortfall,
-        coverage_ratio(funded, cost),
-        MappingProxyType({name: amount / cost for name, amount in sources.items()}),
-        shortfall / cost,
+        coverage_ratio(funded, pool),
+        MappingProxyType({name: amount / pool for name, amount in sources.items()}),
+        shortfall / pool,
     )

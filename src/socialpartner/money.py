@@ -10,12 +10,15 @@ from __future__ import annotations
 import contextvars
 import decimal
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
+
+import numpy as np
 
 from socialpartner._internal.backend import Rational
+from socialpartner._internal.units import decimal_number, exact_number
 from socialpartner.errors import SocialPartnerError
 
 __all__ = ["ORE", "ROUNDING", "ROUNDING_RULE", "allocate", "round_half_up", "to_ore"]
@@ -65,16 +68,26 @@ _STEPS = [Decimal(1).scaleb(-k) for k in range(40)]  # 1, 0.1, 0.01, … for qua
 _POW10 = [10**k for k in range(40)]
 
 
-def round_half_up(value: Exact, places: int) -> Decimal:
+def round_half_up(value: Exact | float, places: int) -> Decimal:
     """Round exactly to ``places`` decimals, half away from zero, at any magnitude.
 
     Integer arithmetic on the exact value, so there is no double rounding and no
-    dependence on the decimal context's precision.
+    dependence on the decimal context's precision. A float is read as the decimal it
+    stands for, as inputs are.
+
+    Raises:
+        QuantityError: NaN, an infinity, or not a number.
+
     """
     if isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _FAST_DIGITS - places:
         # a Decimal with room in the context's precision: quantize rounds it exactly
         return value.quantize(_STEPS[places], rounding=ROUND_HALF_UP, context=CONTEXT)
-    exact = value if isinstance(value, (Fraction, Rational)) else Rational(value)
+    if isinstance(value, (Fraction, Rational)):
+        exact = value
+    elif type(value) is int or (isinstance(value, Decimal) and value.is_finite()):
+        exact = Rational(value)
+    else:  # a float, a numpy number, NaN: read by the input rules (off the exact path)
+        return round_half_up(exact_number(value, what="an amount"), places)
     num, den = int(exact.numerator) * _POW10[places], int(exact.denominator)  # plain ints, also from mpq
     count = (abs(num) * 2 + den) // (2 * den)
     if count < _FAST_LIMIT:  # within the context's precision, scaleb is exact (and fast)
@@ -88,24 +101,41 @@ def ratio_decimal(value: Fraction | Rational) -> Decimal:
     return CONTEXT.divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))
 
 
-def to_ore(value: Exact) -> Decimal:
-    """Round an exact amount of DKK to øre by the declared rule.
+def to_ore(value: Exact | float) -> Decimal:
+    """Round an amount of DKK to øre by the declared rule.
+
+    An exact amount (int, Decimal, Fraction) is rounded from its exact value; a float
+    (Python's or numpy's) is read first as the decimal it stands for, as inputs are, so
+    ``to_ore(2.675)`` is 2.68 although the binary float is a little below 2.675.
 
     >>> to_ore(Fraction(84000, 2340))
     Decimal('35.90')
-    >>> to_ore(Decimal("0.005")), to_ore(Decimal("-0.005"))
-    (Decimal('0.01'), Decimal('-0.01'))
+    >>> to_ore(Decimal("0.005")), to_ore(Decimal("-0.005")), to_ore(2.675)
+    (Decimal('0.01'), Decimal('-0.01'), Decimal('2.68'))
+
+    Raises:
+        QuantityError: NaN, an infinity, or not a number.
+
     """
     return round_half_up(value, 2)
 
 
+def _fraction(weight: object) -> Fraction:
+    if type(weight) is int:
+        return Fraction(weight)
+    exact = exact_number(weight, what="a weight")
+    return exact if isinstance(exact, Fraction) else Fraction(exact)
+
+
 @in_context
-def allocate(amount: Decimal, weights: Sequence[int | Decimal | Fraction]) -> list[Decimal]:
+def allocate(amount: Decimal | float, weights: Iterable[int | Decimal | Fraction | float] | Any) -> list[Decimal]:
     """Split ``amount`` by ``weights`` into øre amounts that add back to it exactly.
 
     Largest remainder: each part gets the whole øre of its exact quota, and the øre left
     over go one each to the parts with the largest fractional remainders (the earlier
-    part first on a tie), so the result is deterministic.
+    part first on a tie), so the result is deterministic. ``weights`` is any sequence of
+    numbers, or a one-dimensional numpy array; floats (and an amount given as a float)
+    are read as the decimals they stand for.
 
     >>> allocate(Decimal("100.00"), [1, 1, 1])
     [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
@@ -113,11 +143,21 @@ def allocate(amount: Decimal, weights: Sequence[int | Decimal | Fraction]) -> li
     Raises:
         SocialPartnerError: no weights, a negative weight, all weights zero, or an
             amount that is not whole øre.
+        QuantityError: an amount or weight that is not a finite number.
 
     """
-    if not weights:
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        amount = decimal_number(amount, what="an amount of DKK")
+    if isinstance(weights, np.ndarray) and weights.ndim != 1:
+        raise SocialPartnerError(f"allocate weights must be one-dimensional, got an array of shape {weights.shape}")
+    try:
+        fracs = [_fraction(w) for w in weights]
+    except TypeError:  # not iterable
+        raise SocialPartnerError(
+            f"allocate weights must be a sequence of numbers, got {type(weights).__name__}"
+        ) from None
+    if not fracs:
         raise SocialPartnerError("allocate needs at least one weight")
-    fracs = [Fraction(w) for w in weights]
     if any(w < 0 for w in fracs):
         raise SocialPartnerError("allocate weights must not be negative")
     total_weight = sum(fracs, Fraction(0))

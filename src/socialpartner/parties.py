@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import numbers
 import re
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
+import numpy as np
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 __all__ = [
@@ -88,8 +90,12 @@ def municipality_name(code: int) -> str:
 
 
 def _kode_int(value: Any) -> Any:
+    if isinstance(value, (bool, np.bool_)):  # a code is never true or false (True would be kommune 1)
+        raise ValueError("expected a kommunekode such as 840 (Rebild), got a boolean")
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
+    if isinstance(value, numbers.Integral) and not isinstance(value, int):  # numpy integers
+        return int(value)
     return value
 
 

@@ -23,7 +23,7 @@ from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
 from socialpartner.money import in_context, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
-from socialpartner.quantities import HoursPerTime, MoneyPerHour
+from socialpartner.quantities import HoursPerPerson, MoneyPerHour
 
 __all__ = [
     "PublicLine",
@@ -40,7 +40,7 @@ _FULL_TIME_WEEK = FTE_HOURS_PER_WEEK  # the lønloft compares with full time for
 Payer = Literal["municipality", "state"]
 
 _WAGE: QuantityType = get_args(MoneyPerHour)[1]  # the field types' own validators
-_HOURS: QuantityType = get_args(HoursPerTime)[1]
+_HOURS: QuantityType = get_args(HoursPerPerson)[1]
 
 
 def fleksloentilskud_monthly(wage: Num, full_time_wage: Num, p: Callable[[str], Num]) -> Num:

@@ -17,6 +17,7 @@ import numbers
 from decimal import Decimal
 from typing import Annotated, Any
 
+import numpy as np
 import pint
 from pydantic import BeforeValidator, Field
 
@@ -29,6 +30,7 @@ __all__ = [
     "Duration",
     "FullTimeEquivalents",
     "Headcount",
+    "HoursPerPerson",
     "HoursPerTime",
     "ItemsPerTime",
     "Markup",
@@ -68,7 +70,14 @@ HoursPerTime = Annotated[
     pint.Quantity[Any],
     QuantityType("hours per time", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month")),
 ]
-"""Working hours per calendar time, e.g. ``15 hour/week``."""
+"""Working hours per calendar time, e.g. ``15 hour/week`` (of any number of people together)."""
+
+HoursPerPerson = Annotated[
+    pint.Quantity[Any],
+    QuantityType("hours per time per person", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month"), per_person=True),
+]
+"""One person's working hours per calendar time, e.g. ``15 hour/week``: at most the length of
+the time itself, 168 hour/week (24 hour/day), so ``200 hour/week`` is refused."""
 
 FullTimeEquivalents = Annotated[
     pint.Quantity[Any],
@@ -118,7 +127,7 @@ AnyQuantity = Annotated[
 
 def _whole_number(value: Any) -> Any:
     """People are counted in whole numbers; text and file numbers follow the number rules."""
-    if isinstance(value, bool):  # pydantic's lax int would read True as 1 worker
+    if isinstance(value, (bool, np.bool_)):  # pydantic's lax int would read True as 1 worker
         raise ValueError("expected a whole number of people, got a boolean")
     # pydantic turns a Decimal into an int digit by digit: 1e999999999 would take minutes,
     # so a magnitude no headcount has is refused by its exponent first

@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pint
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -36,6 +37,10 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+# Hours per person per year at most: every hour of the calendar's 52 weeks.
+_MAX_HOURS_A_YEAR = u.HOURS_IN_A_WEEK * u.WEEKS_PER_YEAR
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityType:
     """Annotation metadata that turns ``pint.Quantity`` into a validated field.
@@ -50,6 +55,8 @@ class QuantityType:
         shares: whether a dimensionless value is a share (a percentage, or a bare
             fraction at most 1); False where a plain number may be any number (an
             expected result).
+        per_person: hours per time of one person, so at most the length of the time
+            itself (168 hour/week, 24 hour/day): ``200 hour/week`` is refused.
 
     """
 
@@ -59,6 +66,7 @@ class QuantityType:
     plain_unit: str | None = None
     minimum: str = "nonnegative"
     shares: bool = True  # a dimensionless value is a share (≤ 1 when bare); False: any plain number
+    per_person: bool = False  # hours per time of one person: at most the hours of the time itself
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
@@ -83,6 +91,9 @@ class QuantityType:
         out["description"] = description
         out["examples"] = list(self.examples)
         out["x-unit-dimensions"] = [u.describe_dims(d) for d in self.dims]
+        if self.per_person:
+            out["description"] += f" At most {u.HOURS_IN_A_WEEK} hours a week (24 a day) per person."
+            out["x-maximum"] = f"{u.HOURS_IN_A_WEEK} hour/week"
         if self.minimum != "any":
             out["x-minimum"] = 0
             out["x-exclusive-minimum"] = self.minimum == "positive"
@@ -117,7 +128,19 @@ class QuantityType:
             raise self._fail("negative", "must not be negative", value)
         if self.minimum == "positive" and magnitude <= 0:
             raise self._fail("not_positive", "must be greater than zero", value)
+        if self.per_person and Fraction(magnitude) * info.factor > _MAX_HOURS_A_YEAR:
+            raise self._fail("more_than_the_time", self._too_many_hours(magnitude, info), value)
         return u.Q_(u.plain_magnitude(magnitude), info.unit)
+
+    @staticmethod
+    def _too_many_hours(magnitude: Decimal, info: u.UnitInfo) -> str:
+        """Words for hours per person beyond the calendar: ``200 hour/week``, ``25 hour/day``."""
+        per_week = Fraction(magnitude) * info.factor / u.WEEKS_PER_YEAR
+        given = f"{u.format_decimal(magnitude)} {info.unit}"
+        if info.factor != u.WEEKS_PER_YEAR:  # not per week: say what it is a week
+            weekly = Decimal(per_week.numerator) / Decimal(per_week.denominator)
+            given += f" ({u.format_decimal(round(weekly, 2))} hour/week)"
+        return f"{given} is more than the {u.HOURS_IN_A_WEEK} hours a week has (24 a day): the hours are per person"
 
     def _check_ratio(self, magnitude: Decimal, info: u.UnitInfo, spelled: str | None, value: Any) -> None:
         """A share is a percentage or a bare fraction at most 1; nothing else that cancels out."""
@@ -183,7 +206,9 @@ class QuantityType:
             if int(value).bit_length() > 256:  # far beyond any magnitude accepted; str() of it may fail
                 raise QuantityError(text, self.expected, f"magnitude must be below {u.MAX_MAGNITUDE:E}", "too_large")
             number = Decimal(int(value))
-        else:  # float, numpy floats: the decimal it stands for (15 significant digits)
+        elif isinstance(value, (float, np.floating)):  # the decimal it stands for, at its own precision
+            number = u.decimal_of_float(value)
+        else:  # another real type: through float, as a float it stands for
             number = u.decimal_of_float(float(value))
         return u.check_decimal(number, text=text, what=self.expected)
 

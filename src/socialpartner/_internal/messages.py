@@ -1,16 +1,22 @@
 """Validation messages in plain words.
 
-pydantic speaks of a "valid tuple" and reports an unknown key without a hint. The
-errors of a model are rewritten once, where validation starts: "a list", "a mapping of
-keys to values", "a whole number", and an unknown key suggests the nearest known key
-(``overhed`` → ``overhead``). Each entry keeps its location (the field's path) and code.
+pydantic speaks of a "valid tuple", reports an unknown key without a hint, prefixes a
+rule's own message with "Value error," and reports a value that fits no arm of a union
+(``int | dict[str, int]``) once per arm, under locations named after its internal
+schemas (``weeks_on_support.constrained-int``). The errors of a model are rewritten
+once, where validation starts: "a list", "a mapping of keys to values", "a whole
+number"; an unknown key suggests the nearest known key (``overhed`` → ``overhead``); a
+number cut in two at a comma inside ``{...}`` says so; a union says once what it
+accepts. Each entry keeps its location (the field's path) and code.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -68,13 +74,74 @@ def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     return []
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+# What a union field accepts, in words, by (model, field); other unions are described from their types.
+_ACCEPTS: dict[tuple[str, str], str] = {
+    ("PublicBudget", "weeks_on_support"): (
+        "a number of weeks (0 to 520), or weeks by group such as {fleksjob: 20, default: 2}"
+    ),
+    ("PublicBudget", "self_supported_weeks"): (
+        "a number of weeks (0 to 520), or weeks by group such as {fleksjob: 52, default: 0}"
+    ),
+}
+
+# pydantic's codes for a value of the wrong kind (as opposed to a value of the right kind that breaks a rule)
+_KIND_CODES = frozenset(
+    {"int_from_float", "is_instance_of", "missing", "literal_error", "enum", "url_type", "none_required"}
+)
+
+_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def _at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    """The value at ``loc`` inside the input data (None if it is not there)."""
+    for part in loc:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _comma_cut(key: Any, loc: tuple[str | int, ...], data: Any) -> str | None:
+    """Words for a key that is the tail of a number cut at a comma inside ``{...}`` (None if it is not)."""
+    text = str(key)
+    digits = re.match(r"[0-9]+", text)
+    if digits is None:
+        return None
+    tail, rest = digits[0], text[digits.end() :]
+    container = _at(data, loc[:-1])
+    before: tuple[Any, Any] | None = None
+    if isinstance(container, dict):
+        keys = list(container)
+        where = next((i for i, k in enumerate(keys) if k == key and type(k) is type(key)), 0)
+        if where > 0:
+            before = (keys[where - 1], container[keys[where - 1]])
+    comma = "inside {...} a comma separates entries"
+    if before is None or isinstance(before[1], bool) or not isinstance(before[1], (int, Decimal)):
+        return (
+            f"{comma}, so a number written with a comma is cut in two and {text!r} became a key: "
+            'write 1.5 (not 1,5) and 510000 or 510_000 (not 510,000), or quote a Danish number ("1,5") '
+            "and declare number_format: da"
+        )
+    name, number = before
+    if len(tail) == 3:  # 510,000: a thousands separator
+        fix = f"write {name}: {number}{tail}{rest} (or {number}_{tail}{rest})"
+    else:  # 1,5: a decimal comma
+        fix = (
+            f'write {name}: {number}.{tail}{rest} with a decimal point, or quote it ({name}: "{number},{tail}{rest}") '
+            "and declare number_format: da"
+        )
+    return f"{name}: {number},{text} was cut in two at the comma ({comma}, so {text!r} became a key); {fix}"
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...], data: Any = None) -> str:
     key = str(loc[-1]) if loc else ""
     if key[:1].isdigit():  # `{annual_cost: 510,000 DKK/year}`: YAML split the number at the comma
-        return (
-            f"unknown key {key!r}: inside {{...}} a comma separates entries, so a number written "
-            "with a comma (510,000) is cut in two; write 510000 (or 510_000)"
-        )
+        cut = _comma_cut(loc[-1], loc, data)
+        if cut is not None:
+            return f"unknown key {key!r}: {cut}"
     known = known_keys(model, loc[:-1])
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
@@ -84,20 +151,163 @@ def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     return f"unknown key {key!r}"
 
 
-def plain(error: ValidationError, model: type[BaseModel]) -> ValidationError:
-    """The same errors, with pydantic's jargon replaced by plain words."""
+def _reports_itself(tp: Any) -> bool:
+    """Whether a model rewrites its own errors (a nested one has already done so)."""
+    return any(
+        isinstance(arm, type)
+        and issubclass(arm, BaseModel)
+        and "_plain_messages" in arm.__pydantic_decorators__.model_validators
+        for arm in _unwrap(tp)
+    )
+
+
+def _union_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> int | None:
+    """The position in ``loc`` of pydantic's name for a union's arm, if the path passes a union."""
+    tp: Any = model
+    for i, part in enumerate(loc):
+        arms = [arm for arm in _unwrap(tp) if arm is not type(None)]
+        if len(arms) > 1:
+            return i
+        if i > 0 and _reports_itself(tp):
+            return None
+        tp = _step(tp, part)
+        if tp is None:
+            return None
+    return None
+
+
+def _describe(tp: Any) -> str:
+    """An arm of a union in words."""
+    if typing.get_origin(tp) is typing.Annotated:
+        for meta in typing.get_args(tp)[1:]:
+            if hasattr(meta, "expected"):  # a quantity field
+                return str(meta.expected)
+        tp = typing.get_args(tp)[0]
+    origin = typing.get_origin(tp) or tp
+    words = {int: "a whole number", float: "a number", str: "text", bool: "true or false", dict: "a mapping"}
+    if origin in words:
+        return words[origin]
+    if origin in (list, tuple):
+        return "a list"
+    if isinstance(origin, type) and issubclass(origin, BaseModel):
+        return "a mapping of keys to values"
+    return str(getattr(origin, "__name__", origin))
+
+
+def _accepts(model: type[BaseModel], prefix: tuple[str | int, ...]) -> str:
+    """What the union at ``prefix`` accepts, in words."""
+    owner: Any = model
+    for part in prefix[:-1]:
+        owner = _step(owner, part)
+    for arm in _unwrap(owner) if owner is not None else ():
+        if isinstance(arm, type) and (arm.__name__, str(prefix[-1])) in _ACCEPTS:
+            return _ACCEPTS[arm.__name__, str(prefix[-1])]
+    tp: Any = model
+    for part in prefix:
+        tp = _step(tp, part)
+    arms = [a for a in _unwrap_keep(tp) if a is not type(None)]
+    return ", or ".join(dict.fromkeys(_describe(a) for a in arms))
+
+
+def _unwrap_keep(tp: Any) -> list[Any]:
+    """The arms of a union, each with its own annotations."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated and typing.get_origin(typing.get_args(tp)[0]) in (typing.Union, types.UnionType):
+        return _unwrap_keep(typing.get_args(tp)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        return [t for arg in typing.get_args(tp) for t in _unwrap_keep(arg)]
+    return [tp]
+
+
+def _wrong_kind(e: Any, depth: int) -> bool:
+    """Whether an arm's error says only that the value is not of that arm's kind."""
+    kind = e["type"]
+    return len(e["loc"]) == depth + 1 and (kind.endswith(("_type", "_parsing")) or kind in _KIND_CODES)
+
+
+def _one_per_union(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """A union's errors, one per arm, as the errors of the arm the value was meant for, or one error.
+
+    An arm whose error is deeper than the arm (a key of the mapping) or says more than
+    "wrong kind" (``greater than or equal to 0``) is the one the value was meant for: its
+    errors are kept, without the arm's name in their location. Otherwise the value fits
+    no arm (or several arms alike), and one error says what the field accepts.
+    """
+    groups: dict[tuple[str | int, ...], list[Any]] = {}
+    order: list[Any] = []
+    for e in errors:
+        loc = tuple(e["loc"])
+        at = _union_at(model, loc)
+        if at is None:
+            order.append(e)
+            continue
+        prefix = loc[:at]
+        if prefix not in groups:
+            groups[prefix] = []
+            order.append(prefix)
+        groups[prefix].append(e)
+    out: list[Any] = []
+    for item in order:
+        if not isinstance(item, tuple):
+            out.append(item)
+            continue
+        members, depth = groups[item], len(item)
+        tags = {e["loc"][depth] for e in members if not _wrong_kind(e, depth)}
+        meant = [e for e in members if e["loc"][depth] in tags]
+        if len(meant) == 1 or any(len(e["loc"]) > depth + 1 for e in meant):
+            out += [{**e, "loc": (*item, *e["loc"][depth + 1 :])} for e in meant]
+        else:  # no arm, or several alike (money or a share, given hours): say what the field takes
+            words = f"Input should be {_accepts(model, item)}"
+            out.append({"type": "union_type", "loc": item, "msg": words, "input": members[0]["input"], "new": True})
+    return out
+
+
+def plain(error: ValidationError, model: type[BaseModel], data: Any = None) -> ValidationError:
+    """The same errors, with pydantic's jargon replaced by plain words.
+
+    ``data`` is the input the errors are about (it lets a key cut from a number at a
+    comma be shown with the number it came from).
+    """
     details: list[InitErrorDetails] = []
-    changed = False
-    for e in error.errors():
+    raw = error.errors()
+    errors = _one_per_union(model, raw)
+    changed = len(errors) != len(raw) or any("new" in e for e in errors)
+    for e in errors:
         kind, loc, message = e["type"], tuple(e["loc"]), e["msg"]
         if kind == "extra_forbidden":
-            message = _unknown_key(model, loc)
+            message = _unknown_key(model, loc, data)
+        elif kind == "invalid_key" and loc and isinstance(e["input"], int):  # {fte: 1,5}: a key 5
+            message = _comma_cut(e["input"], loc, data) or message
         elif kind in _PLAIN:
             message = _PLAIN[kind]
         elif "valid tuple" in message or message.startswith("Tuple should"):
             message = message.replace("valid tuple", "list").replace("Tuple should", "List should")
-        changed = changed or message != e["msg"]
+        elif message.startswith(_PREFIXES):  # a rule's own message says what is wrong
+            message = message.split(", ", 1)[1]
+        changed = changed or message != e["msg"] or loc != tuple(e.get("loc", ()))
         details.append({"type": PydanticCustomError(kind, message), "loc": loc, "input": e["input"]})
     if not changed:
         return error
+    return ValidationError.from_exception_data(error.title, details)
+
+
+def without_prefixes(error: ValidationError) -> ValidationError:
+    """The same errors without pydantic's "Value error, " before a rule's own message.
+
+    For a model's own rules between fields, which run outside the rewriting of its errors
+    (the model's other errors have been rewritten already).
+    """
+    errors = error.errors()
+    if not any(e["msg"].startswith(_PREFIXES) for e in errors):
+        return error
+    details: list[InitErrorDetails] = [
+        {
+            "type": PydanticCustomError(
+                e["type"], e["msg"].split(", ", 1)[1] if e["msg"].startswith(_PREFIXES) else e["msg"]
+            ),
+            "loc": tuple(e["loc"]),
+            "input": e["input"],
+        }
+        for e in errors
+    ]
     return ValidationError.from_exception_data(error.title, details)

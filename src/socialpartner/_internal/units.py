@@ -14,13 +14,15 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import numbers
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
 import pint
 
 from socialpartner._internal.backend import _VECTOR, Rational
@@ -47,10 +49,43 @@ def _reduce(self: pint.Quantity[Any]) -> tuple[Any, ...]:
 
 Q_.__reduce__ = _reduce  # type: ignore[assignment, method-assign]
 
+# numpy's floats other than float64 (a float subclass, read by its repr like any float):
+# their own shortest decimal is what they stand for, not the binary value widened to float64
+_NUMPY_NARROW_FLOATS = frozenset({np.float16, np.float32, np.longdouble} - {np.float64})
+_pint_new = Q_.__new__
+
+
+def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
+    """Make a quantity with pint's constructor, reading a text magnitude and a narrow numpy float by the input rules.
+
+    ``Q_("100", "DKK/month")`` would otherwise keep the text (``q * 3`` repeating it) and
+    ``Q_("510.000", "DKK")`` would wait for a model field to be refused. Every quantity
+    pint makes passes here, so the checks are two type tests.
+    """
+    kind = type(value)
+    if kind is str and units is not None:
+        value = _text_magnitude(value)
+    elif kind in _NUMPY_NARROW_FLOATS:
+        value = float(decimal_of_float(value))
+    return _pint_new(cls, value, units)
+
+
+Q_.__new__ = _new_quantity  # type: ignore[method-assign]
+
+
+def _text_magnitude(text: str) -> int | float:
+    """A magnitude given as text, read by the number rules (``"510.000"`` is refused)."""
+    if len(text) > MAX_TEXT:
+        raise QuantityError(text[:MAX_TEXT] + "…", "a number", "text too long", "too_long")
+    return plain_magnitude(read_number(text, what="a number"))
+
+
 # The calendar of the definitions file, read from it once (not restated in the formulas).
 WEEKS_PER_YEAR = round(Q_(1, "year").to("week").magnitude)  # 52
 MONTHS_PER_YEAR = round(Q_(1, "year").to("month").magnitude)  # 12
 FTE_HOURS_PER_WEEK = round(Q_(1, "FTE").to("hour/week").magnitude)  # 37
+# A person works at most every hour of the calendar: 24 a day, 7 days a week.
+HOURS_IN_A_WEEK = 24 * round(Q_(1, "week").to("day").magnitude)  # 168
 
 # Largest magnitude accepted anywhere (about a thousand times the Danish state budget
 # in øre); anything above is a typo or an attack, not a partnership.
@@ -336,17 +371,79 @@ def significant_digits(value: Decimal) -> int:
     return max(len("".join(map(str, value.as_tuple().digits)).strip("0")), 1)
 
 
-def decimal_of_float(value: float) -> Decimal:
+def decimal_of_float(value: float | np.floating[Any]) -> Decimal:
     """The decimal a float stands for: its shortest repr, cut to 15 significant digits.
 
     A float holds 15 significant decimal digits exactly; anything beyond is binary
     noise of a computation (``480000 * 1.02**3`` is 509379.8400000001), so it is read as
-    509379.84. NaN and infinities come back as such (the checks refuse them).
+    509379.84. A numpy float is read at its own precision: ``np.float32(13963.99)`` is
+    13963.99 (the shortest decimal that reads back to the same float32), not the
+    13963.990234375 it widens to. NaN and infinities come back as such (the checks
+    refuse them).
     """
-    number = Decimal(repr(value))
-    if number.is_finite() and significant_digits(number) > MAX_DIGITS:
-        number = Decimal(f"{value:.{MAX_DIGITS}g}")
+    if isinstance(value, float):  # also np.float64, whose repr is "np.float64(…)"
+        value = float(value)
+        number = Decimal(repr(value))
+        if number.is_finite() and significant_digits(number) > MAX_DIGITS:
+            number = Decimal(f"{value:.{MAX_DIGITS}g}")
+        return number
+    number = Decimal(np.format_float_positional(value, unique=True))
+    if number.is_finite() and significant_digits(number) > MAX_DIGITS:  # a long double
+        number = _FLOAT_DIGITS.plus(number)
     return number
+
+
+_FLOAT_DIGITS = Context(prec=MAX_DIGITS)
+
+
+def exact_number(value: object, *, what: str) -> int | Decimal | Fraction | Rational:
+    """A number given to a public helper, read as the inputs are: exactly, or a float as its decimal.
+
+    An int, Decimal, Fraction or rational is kept; a float (Python's or numpy's) is the
+    shortest decimal that reads back to it (``2.675`` is 2.675, not the binary
+    2.67499999…); a numpy integer is an int. No limits on size or digits: the helpers
+    are exact at any magnitude.
+
+    Raises:
+        QuantityError: NaN or an infinity, a boolean, or not a number (a ``ValueError``).
+
+    """
+    if isinstance(value, (bool, np.bool_)):
+        raise QuantityError(repr(value), what, "a boolean is not a number", "quantity_type")
+    if isinstance(value, (int, Fraction, Rational)):
+        return value
+    if isinstance(value, (float, np.floating)):
+        number = decimal_of_float(value)
+    elif isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, numbers.Integral):  # numpy integers
+        return int(value)
+    elif isinstance(value, numbers.Rational):
+        return Fraction(int(value.numerator), int(value.denominator))
+    else:
+        shown = value if isinstance(value, str) else repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        reason = f"not a number ({type(value).__name__}): give an int, Decimal, Fraction or float"
+        raise QuantityError(shown, what, reason, "quantity_type")
+    if not number.is_finite():
+        raise QuantityError(str(value), what, "not a finite number", "finite_number")
+    return number
+
+
+def decimal_number(value: object, *, what: str) -> Decimal:
+    """:func:`exact_number` as a Decimal; a ratio without a finite decimal (1/3) is refused."""
+    number = exact_number(value, what=what)
+    if isinstance(number, Decimal):
+        return number
+    if isinstance(number, int):
+        return Decimal(number)
+    num, den = int(number.numerator), int(number.denominator)
+    places = 0
+    while (num * 10**places) % den and places <= den.bit_length():  # den = 2^a·5^b needs max(a, b) places
+        places += 1
+    if (num * 10**places) % den:  # 1/3 has no finite decimal: refuse rather than round silently
+        raise QuantityError(f"{num}/{den}", what, "not a finite decimal; round it first (e.g. with to_ore)", "inexact")
+    return Decimal(f"{num * 10**places // den}E-{places}")  # built from text: exact in any decimal context
 
 
 def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
@@ -370,7 +467,7 @@ def plain_magnitude(value: Decimal) -> int | float:
     return float(value)
 
 
-def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Rational:
+def exact_magnitude(magnitude: int | float | Decimal | Fraction | np.floating[Any]) -> Rational:
     """The exact rational value of a stored magnitude (floats read via their repr).
 
     A numpy scalar (put in place with ``model_copy``, which does not validate) is read
@@ -378,6 +475,8 @@ def exact_magnitude(magnitude: int | float | Decimal | Fraction) -> Rational:
     """
     if isinstance(magnitude, float):
         return Rational(Decimal(repr(float(magnitude))))  # np.float64's repr is "np.float64(…)"
+    if isinstance(magnitude, np.floating):  # float32 and the like: the decimal it stands for
+        return Rational(decimal_of_float(magnitude))
     if not isinstance(magnitude, (int, Decimal, Fraction, Rational)) and hasattr(magnitude, "item"):
         return exact_magnitude(magnitude.item())
     return Rational(magnitude)
@@ -388,8 +487,10 @@ def unambiguous(text: str) -> str:
     return text + "0" if _DOT_GROUPS.match(text.lstrip("+-")) else text
 
 
-def format_magnitude(magnitude: int | float) -> str:
+def format_magnitude(magnitude: int | float | np.floating[Any]) -> str:
     """Shortest text that reads back to the same magnitude (``35.897`` is written ``35.8970``)."""
+    if isinstance(magnitude, np.floating) and not isinstance(magnitude, float):
+        return format_decimal(decimal_of_float(magnitude))
     if not isinstance(magnitude, (int, float)) and hasattr(magnitude, "item"):
         magnitude = magnitude.item()  # a numpy scalar: the Python number it holds
     if isinstance(magnitude, int):

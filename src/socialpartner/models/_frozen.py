@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, ValidationError, model_validator
 
-from socialpartner._internal.messages import plain
+from socialpartner._internal.messages import plain, without_prefixes
 
 
 class Frozen(BaseModel):
@@ -19,6 +19,26 @@ class Frozen(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
+    def __init__(self, /, **data: Any) -> None:
+        # a model's own rules between fields run outside `_plain_messages` (after it): their
+        # errors lose pydantic's "Value error, " prefix here, where validation starts
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise without_prefixes(exc) from None
+
+    # pydantic then treats this as its own __init__ (not a custom one, which it would call
+    # for every nested model too): RootModel does the same
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        """Validate ``obj`` into this model (see :meth:`pydantic.BaseModel.model_validate`), in plain words."""
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as exc:
+            raise without_prefixes(exc) from None
+
     @model_validator(mode="wrap")
     @classmethod
     def _plain_messages(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
@@ -26,7 +46,7 @@ class Frozen(BaseModel):
         try:
             return handler(data)
         except ValidationError as exc:
-            raise plain(exc, cls) from None
+            raise plain(exc, cls, data) from None
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy with ``update`` applied **and validated**, as if the model were built anew.

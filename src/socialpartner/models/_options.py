@@ -21,7 +21,7 @@ from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.models._frozen import Frozen
 from socialpartner.parameters import default_parameters
 from socialpartner.parties import Municipality
-from socialpartner.quantities import Duration, HoursPerTime, MoneyPerHour, MoneyPerTime, Share
+from socialpartner.quantities import Duration, HoursPerPerson, MoneyPerHour, MoneyPerTime, Share
 
 __all__ = ["Benefit", "Change", "Comparison", "Horizon", "Progression", "PublicBudget", "TaxEffects"]
 
@@ -243,7 +243,7 @@ class Progression(Frozen):
     to_ordinary: Share
     leave: Share = 0  # type: ignore[assignment]
     fleksjob_wage: MoneyPerHour | None = None
-    fleksjob_hours: HoursPerTime | None = None
+    fleksjob_hours: HoursPerPerson | None = None
     comparison: Comparison | None = None
     leave_benefit: Benefit | None = None
 

@@ -15,7 +15,7 @@ from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical, format_
 from socialpartner.models._frozen import Frozen
 from socialpartner.money import round_half_up
 from socialpartner.parties import Name
-from socialpartner.quantities import FullTimeEquivalents, Headcount, HoursPerTime, MoneyPerHour, MoneyPerTime
+from socialpartner.quantities import FullTimeEquivalents, Headcount, HoursPerPerson, MoneyPerHour, MoneyPerTime
 
 __all__ = ["INCLUSIVE_FORMS", "Form", "Role", "SupportStaff", "Workforce"]
 
@@ -56,8 +56,8 @@ class Workforce(Frozen):
 
     form: Form
     headcount: Headcount
-    paid_hours: HoursPerTime
-    effective_hours: HoursPerTime | None = None
+    paid_hours: HoursPerPerson
+    effective_hours: HoursPerPerson | None = None
     wage_cost: MoneyPerHour | None = None
     employer: Role = "social_enterprise"
     workplace: Role = "social_enterprise"

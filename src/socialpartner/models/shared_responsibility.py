@@ -25,7 +25,7 @@ from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import SupportStaff, keys, staff_flows, staff_placement
 from socialpartner.money import to_ore
 from socialpartner.parties import Company, Municipality, SocialEnterprise
-from socialpartner.quantities import Headcount, HoursPerTime, Markup, MoneyPerHour, MoneyPerTime
+from socialpartner.quantities import Headcount, HoursPerPerson, Markup, MoneyPerHour, MoneyPerTime
 
 __all__ = ["Courses", "SharedResponsibilityPartnership", "TempHours"]
 
@@ -46,7 +46,7 @@ class TempHours(Frozen):
     """
 
     workers: Headcount
-    effective_hours: HoursPerTime
+    effective_hours: HoursPerPerson
     wage_cost: MoneyPerHour
     overhead: Markup
     alternative_price: MoneyPerHour | None = None
