@@ -66,3 +66,18 @@ def test_the_statement_is_danish_in_danish_output(tmp_path: Any) -> None:
     path.write_text(yaml.safe_dump(_three_years(years=5), allow_unicode=True), encoding="utf-8")
     out = CliRunner().invoke(app, ["evaluate", str(path), "--lang", "da"]).output
     assert "2027-værdierne bruges uændret (ikke reguleret)" in " ".join(out.split())
+
+
+def test_an_explanation_shows_the_parameters_its_formula_reads() -> None:
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    text = str(ev.explain("2026.public.fleksloentilskud.0"))
+    # the 2026 threshold T and ceiling G of the monthly fleksløntilskud, and the 2024 law's
+    # reduction rates used for 2026
+    assert "fleksloentilskud.threshold = 17672 DKK / month (2026, derived)" in text
+    assert "fleksloentilskud.max_supplement = 21600 DKK / month (2026, derived)" in text
+    assert "fleksloentilskud.reduction_below_threshold = 30 percent (2024 → 2026, sourced)" in text
+    refusion = str(ev.explain("2027.public.refusion.fleksloentilskud.0"))
+    assert "refusion.after_52_weeks = 20 percent (2024 → 2027, sourced)" in refusion
+    for topic in ev.topics():
+        if "public." in topic:
+            assert "(not given)" not in str(ev.explain(topic)), topic

@@ -322,6 +322,15 @@ def fleksjob_wage(budget: Any, line: Placement, p: Callable[[str], Num]) -> Num:
     return line.wage * p("fleksjob.wage_share_of_wage_cost")
 
 
+# the parameters of the monthly fleksløntilskud (explanations list them with their sources)
+_FLEX_PARAMETERS = (
+    "fleksloentilskud.max_supplement",
+    "fleksloentilskud.threshold",
+    "fleksloentilskud.reduction_below_threshold",
+    "fleksloentilskud.reduction_above_threshold",
+)
+
+
 def public_flows(
     budget: Any, placements: tuple[Placement, ...], years: Num, p: Callable[[str], Num], ladder: Ladder
 ) -> list[Flow]:
@@ -352,7 +361,7 @@ def public_flows(
                 amount * ladder.rate(group),
                 refunded,
                 f"refusion rate ({group}) × {purpose}",
-                ("public.weeks_on_support",),
+                ("public.weeks_on_support", *(name for _, name in _LADDER)),
             )
         )
 
@@ -372,9 +381,14 @@ def public_flows(
                 "fleksløntilskud",
                 "monthly fleksløntilskud (G − 30 %·min(L,T) − 55 %·max(0,L−T), "
                 "within the lønloft) × 12 × period × headcount",
-                ("public.year", "public.fleksjob_wage")
-                if budget.fleksjob_wage is not None
-                else ("public.year", "wage cost", "fleksjob.wage_share_of_wage_cost"),
+                (
+                    *(
+                        ("public.year", "public.fleksjob_wage")
+                        if budget.fleksjob_wage is not None
+                        else ("public.year", "wage cost", "fleksjob.wage_share_of_wage_cost")
+                    ),
+                    *_FLEX_PARAMETERS,
+                ),
                 "state refusion on fleksløntilskud",
                 "fleksjob",
             )

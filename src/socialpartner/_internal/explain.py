@@ -96,6 +96,20 @@ def money(value: Decimal) -> str:
     return f"{value:,.2f} DKK"
 
 
+def lookup(inputs: Mapping[str, str], path: str) -> str:
+    """An input's value as text; a block (``public.during_course``) as its entries."""
+    value = inputs.get(path)
+    if value is not None:
+        return value
+    prefix = path + "."
+    inner = [
+        f"{key.removeprefix(prefix)}: {text}"
+        for key, text in inputs.items()
+        if key.startswith(prefix) and text not in ("null", "None")  # the alternative not taken
+    ]
+    return "; ".join(inner) if inner else "(not given)"
+
+
 def flow_term(flow: Flow, amount: Decimal, inputs: Mapping[str, str], sign: int = 1, label: str = "") -> Term:
     """A settled flow as a term, with the input values it was computed from."""
     prefix = "" if sign > 0 else "− "
@@ -103,5 +117,5 @@ def flow_term(flow: Flow, amount: Decimal, inputs: Mapping[str, str], sign: int 
         f"{prefix}{label or flow.purpose}",
         money(amount),
         flow.formula,
-        tuple((path, inputs.get(path, "(not given)")) for path in flow.inputs),
+        tuple((path, lookup(inputs, path)) for path in flow.inputs),
     )

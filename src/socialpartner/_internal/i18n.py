@@ -1176,6 +1176,7 @@ _FORMULA_DA: dict[str, str] = {
     "apprentice": "elev",
     "ordinary": "ordinær",
     "(not given)": "(ikke angivet)",
+    "(not read in this period)": "(ikke brugt i denne periode)",
     "sum of the funding sources": "summen af finansieringskilderne",
     "sum of its flows": "summen af dens beløb",
     "sum of the yearly net effects, undiscounted": "summen af de årlige nettovirkninger, ikke tilbagediskonteret",

@@ -78,7 +78,7 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     for f in ev.figures:
         if f.key == topic:
             value = "—" if f.value is None else f"{f.value} {f.unit}".strip()
-            used = tuple((p, inputs.get(p, "(not given)")) for p in f.inputs)
+            used = tuple((p, _ex.lookup(inputs, p)) for p in f.inputs)
             return Explanation(
                 f.label,
                 value,
@@ -88,7 +88,7 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     raise KeyError(f"nothing to explain as {topic!r}; topics: {', '.join(ev.topics())}")
 
 
-def _inputs(ev: Evaluation) -> dict[str, str]:
+def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
     """The inputs behind an evaluation's figures, by path, as text.
 
     A year of a horizon was computed from that year's inputs: money inputs grown and
@@ -118,6 +118,22 @@ def _inputs(ev: Evaluation) -> dict[str, str]:
         for key in inputs:
             if key == path or key.startswith(path + "."):  # a changed block: every input in it
                 inputs[key] += why
+    return inputs
+
+
+def _inputs(ev: Evaluation) -> dict[str, str]:
+    """The scenario's inputs as in this period, and the parameters the period used.
+
+    A formula names the parameters it reads (``fleksloentilskud.threshold``); each is shown
+    with its value, its year and its tag (its public source is in the evaluation's list of
+    parameters).
+    """
+    inputs = _scenario_inputs(ev)
+    for v in ev.parameters:
+        carried = f" → {v.for_year}" if v.for_year is not None else ""  # the value of one year used for another
+        inputs.setdefault(v.name, f"{v.value} ({v.year}{carried}, {v.tag})")
+    for name in ev.partnership.parameter_set().names():  # e.g. a band of the ladder no one is on
+        inputs.setdefault(name, "(not read in this period)")
     return inputs
 
 
@@ -204,7 +220,7 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
         value,
         formula,
         (
-            Term("current value", inputs.get(b.input_path, "(not given)")),
+            Term("current value", _ex.lookup(inputs, b.input_path)),
             _ex.flow_term(flows[spec.flow], moving, inputs, label="flow that moves with the price"),
             Term("volume", f"{places(spec.volume)} ({b.unit.split('/')[-1]}s over the period)"),
         ),
@@ -303,6 +319,11 @@ def _input_text(text: str, t: Translator, lang: Lang) -> str:
         out = formula_text(t.parameter_value(shown.removeprefix("≈ ")), lang)
         return f"≈ {out}" if approx else out
 
+    parameter = _PARAMETER.match(text)
+    if parameter is not None:
+        head, year, used_for, tag = parameter.groups()
+        carried = f" → {used_for}" if used_for else ""
+        return f"{value(head)} ({year}{carried}, {t(f'tag.{tag}')})"
     match = _NOTED.match(text)
     if match is None:
         return value(text)
@@ -315,6 +336,8 @@ def _input_text(text: str, t: Translator, lang: Lang) -> str:
     return f"{value(head)} (sat fra {since.replace('year ', 'år ')} af {change})"
 
 
+# a parameter as _inputs shows it: value (year[ → year used for], tag)
+_PARAMETER = re.compile(r"^(.+) \((\d{4})(?: → (\d{4}))?, (sourced|derived|estimate|override)\)$")
 # the notes _inputs adds to a horizon year's inputs
 _GROWN = re.compile(r"^(.+) grown (-?\d+(?:\.\d+)?) % a year for (\d+) years?$")
 _CHANGED = re.compile(r"^set from ((?:year )?\d+) by (horizon\.changes\.\d+)$")
