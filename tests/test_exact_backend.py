@@ -146,3 +146,22 @@ def test_a_sweep_never_writes_to_the_arrays_it_is_given(model: str, public: bool
         sp.sweep(p, {"support_staff.0.annual_cost": sp.Q_(staff, "DKK/year")})
         assert np.array_equal(staff, kept)
     assert len(frame) == 7
+
+
+@pytest.mark.parametrize(("model", "public", "horizon"), CASES)
+def test_one_block_and_many_blocks_give_the_same_frame(model: str, public: bool, horizon: bool) -> None:
+    # one block takes the run's own arrays as columns (divided in place); blocks write
+    # into preallocated columns: the same numbers, and no two columns share memory
+    import itertools
+
+    import numpy as np
+
+    p = sp.from_data(scenario(model, public, horizon))
+    path, (low, high) = MODELS[model][1], MODELS[model][2]
+    unit = low.split(" ", 1)[1]
+    values = sp.Q_(np.linspace(float(low.split()[0]), float(high.split()[0]), 9), unit)
+    whole = sp.sweep(p, {path: values})
+    blocks = sp.sweep(p, {path: values}, chunk=4)
+    assert whole.equals(blocks)
+    arrays = [whole[c].to_numpy() for c in whole.columns if whole[c].dtype == float]
+    assert not any(np.shares_memory(a, b) for a, b in itertools.combinations(arrays, 2))

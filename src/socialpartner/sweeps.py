@@ -272,8 +272,27 @@ def results(run: engine.Run) -> dict[str, Any]:
     cost, nets summed, jobs and FTE of the last period, the public net effects summed),
     the present values and payback years, and each period's results prefixed with its
     label (``2027.coverage``). Model-specific figures are not swept.
+
+    The run is used up: the engine's own float64 arrays are divided into DKK in place (an
+    array that two columns share with one divisor, once); inputs lent read-only, integer
+    arrays and scalars are divided into new values.
     """
-    return {key: np.divide(value, divisor) for key, (value, divisor) in _columns(run).items()}
+    columns = _columns(run)
+    divisors: dict[int, set[float]] = {}
+    for value, divisor in columns.values():
+        divisors.setdefault(id(value), set()).add(divisor)
+    out: dict[str, Any] = {}
+    done: set[int] = set()
+    for key, (value, divisor) in columns.items():
+        owned = isinstance(value, np.ndarray) and value.dtype == np.float64 and value.flags.writeable
+        if owned and len(divisors[id(value)]) == 1:
+            if id(value) not in done and divisor != 1.0:
+                np.divide(value, divisor, out=value)
+            done.add(id(value))
+            out[key] = value
+        else:
+            out[key] = np.divide(value, divisor)
+    return out
 
 
 def _number(x: float) -> str:
@@ -297,6 +316,20 @@ def _evaluate_variants(
     n = len(next(iter(columns.values()))[0])
     inputs = {f"{path} [{unit}]" if unit else path: arr for path, (arr, unit) in columns.items()}
     out: dict[str, np.ndarray[Any, Any]] = {}
+    if n <= chunk:  # one block: the run's own arrays, divided in place, are the columns
+        overrides = {path: arr if not unit else Q_(arr, unit) for path, (arr, unit) in columns.items()}
+        seen: set[int] = set()
+        for key, value in results(engine.run(partnership, overrides, vector=True)).items():
+            column = np.asarray(value, dtype=float)
+            if column.ndim == 0:
+                column = np.full(n, float(column))
+            elif id(column) in seen or not column.flags.writeable:
+                column = column.copy()  # two columns never share memory
+            seen.add(id(column))
+            out[key] = column
+        if progress is not None:
+            progress(n)
+        return pd.DataFrame({**inputs, **out}, copy=False)
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
         overrides = {

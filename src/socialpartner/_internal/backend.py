@@ -106,9 +106,17 @@ def ore(x: Num, *, in_place: bool = False) -> Num:
     return _round_exact(x, 100)
 
 
-def hundredths(x: Num) -> Num:
-    """A non-money figure (FTE, hours) rounded half up to 0.01, in hundredths."""
-    return ore(x)  # the same rule as money, on another unit
+def hundredths(x: Num, per: int = 1) -> Num:
+    """A non-money figure (FTE, hours) ``x / per`` rounded half up to 0.01, in hundredths.
+
+    The same rule as money, on another unit. On arrays the division is folded into the
+    scale (one pass, not two); exact numbers divide exactly.
+    """
+    if per != 1 and isinstance(x, np.ndarray):
+        cents = np.multiply(x, 100.0 / per)
+        cents += HALF
+        return np.floor(cents, out=cents)
+    return ore(x if per == 1 else div(x, per))
 
 
 def div(a: Num, b: Num) -> Num:

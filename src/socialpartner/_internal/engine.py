@@ -121,7 +121,7 @@ def settle(plan: Plan) -> Settlement:
     jobs = [p for p in plan.placements if p.is_job]
     headcount = total((1, p.headcount) for p in jobs)
     paid = total((1, p.paid_hours) for p in jobs if p.paid_hours is not None)
-    fte = hundredths(div(paid, FTE_HOURS_PER_WEEK))  # rounded once, from the exact total
+    fte = hundredths(paid, FTE_HOURS_PER_WEEK)  # rounded once, from the exact total
     return Settlement(
         amounts, cost, funding, total_funding, surplus, shortfall, break_even, covered, rates, headcount, fte
     )
@@ -164,8 +164,9 @@ def _break_even(cost: Num, others: Num, volume: Num) -> tuple[Num, Num, Num]:
     np.maximum(rate, 0.0, out=rate)
     rate += HALF
     np.floor(rate, out=rate)
-    if not np.all(np.asarray(volume) > 0):
-        rate[np.broadcast_to(np.asarray(volume) <= 0, rate.shape)] = np.nan
+    vol = np.asarray(volume)
+    if not vol.min() > 0:  # a reduction, no temporary array; rarely true: mask then
+        rate[np.broadcast_to(vol <= 0, rate.shape)] = np.nan
     return rate, None, None
 
 
