@@ -17,6 +17,7 @@ THREE_YEARS = ROOT / "examples" / "ikea_rebild_3_years.yaml"
 
 def _runs() -> dict[str, Callable[[], Any]]:
     deal = sp.load(THREE_YEARS)
+    evaluated = sp.evaluate(deal)
     return {
         "load": lambda: sp.dumps(sp.load(THREE_YEARS)),
         "evaluate": lambda: sp.evaluate(deal).to_dict(),
@@ -26,6 +27,12 @@ def _runs() -> dict[str, Callable[[], Any]]:
         "sweep": lambda: sp.sweep(deal, {"courses.price": ["9000 DKK/month", "14000 DKK/month"]}).to_json(),
         "tornado": lambda: sp.tornado(deal, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}).to_json(),
         "fleksloentilskud": lambda: str(sp.fleksloentilskud("300 DKK/hour", "20 hour/week", 2026)),
+        # an evaluation made outside the context, read inside it
+        "results": lambda: evaluated.results(),
+        "explain": lambda: [str(evaluated.explain(t)) for t in evaluated.topics()],
+        "frames": lambda: (evaluated.to_frame().to_json(), evaluated.summary_frame().to_json()),
+        "html": lambda: evaluated.to_html("da"),
+        "ledger": lambda: [p.ledger.nets() for p in evaluated.breakdown],
     }
 
 

@@ -143,6 +143,7 @@ class Evaluation:
 
         return topics(self)
 
+    @in_context
     def explain(self, topic: str) -> Explanation:
         """How a figure was computed (see :func:`socialpartner.views.explain.explain`)."""
         from socialpartner.views.explain import explain
@@ -154,29 +155,34 @@ class Evaluation:
         """Placements that are jobs (not course places or support posts)."""
         return tuple(p for p in self.placements if p.is_job)
 
+    @in_context
     def to_frame(self, *, lang: Lang = "en") -> pd.DataFrame:
         """The ledger as a pandas DataFrame (see :func:`socialpartner.views.frames.to_frame`)."""
         from socialpartner.views.frames import to_frame
 
         return to_frame(self, lang=lang)
 
+    @in_context
     def summary_frame(self, *, lang: Lang = "en") -> pd.DataFrame:
         """Per party: name, receives, pays, net (see :func:`socialpartner.views.frames.summary_frame`)."""
         from socialpartner.views.frames import summary_frame
 
         return summary_frame(self, lang=lang)
 
+    @in_context
     def _repr_html_(self) -> str:
         from socialpartner.views.html import to_html
 
         return to_html(self)
 
+    @in_context
     def to_html(self, lang: Lang = "en") -> str:
         """The compact HTML view Jupyter shows, in English or Danish (``lang="da"``)."""
         from socialpartner.views.html import to_html
 
         return to_html(self, lang)
 
+    @in_context
     def results(self) -> dict[str, Decimal | None]:
         """Every headline result by name, for solvers, sweeps and comparisons.
 
@@ -225,6 +231,7 @@ class Evaluation:
                 return f
         raise KeyError(f"no figure {key!r}; figures: {', '.join(f.key for f in self.figures)}")
 
+    @in_context
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; money and ratios are decimal strings, never floats."""
         from socialpartner.views.data import to_dict
