@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import math
+import warnings
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -250,7 +251,10 @@ def test_every_row_equals_evaluate(case: tuple[dict[str, Any], str, list[Any]]) 
     event(f"{data['model']}, public: {'public' in data}, horizon: {'horizon' in data}, tax/comparison: {more}")
     p = from_data(data)
     try:
-        frame = sp.sweep(p, {path: values}, mode="paired")
+        with warnings.catch_warnings():
+            # a note that the input moves nothing (an FTE of a post costed by its annual cost)
+            warnings.simplefilter("ignore", sp.ScenarioWarning)
+            frame = sp.sweep(p, {path: values}, mode="paired")
     except sp.SweepError:
         assume(False)
         return

@@ -307,6 +307,11 @@ def _bracket(
     """An upper end where the target is reached (or the given ``high``)."""
 
     def nothing(b: int, g_b: Fraction) -> SolveError:
+        if g_b == g_a:
+            return SolveError(
+                f"{result} is {readable(g_a + goal, result)} for every value between {_plain(a * step)} and "
+                f"{_plain(b * step)}: it does not depend on this input here, so no value of it can be solved for"
+            )
         return SolveError(
             f"no value between {_plain(a * step)} and {_plain(b * step)} reaches the target: "
             f"{result} is {readable(g_a + goal, result)} at the low end and {readable(g_b + goal, result)} "

@@ -29,6 +29,7 @@ from socialpartner._internal import engine, paths
 from socialpartner._internal.backend import total
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.horizon import changed_input_note
+from socialpartner._internal.i18n import Raw, Text
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     Q_,
@@ -349,6 +350,28 @@ def _evaluate_variants(
     return pd.DataFrame({**inputs, **out}, copy=False)
 
 
+def _idle_fte(partnership: Partnership, path: str) -> str | None:
+    """A note when ``path`` is the FTE of a post costed by its annual cost: no amount moves."""
+    head, dot, last = path.rpartition(".")
+    if not dot or last != "fte":
+        return None
+    try:
+        post = paths.get(partnership, head)
+    except paths.PathError:
+        return None
+    if getattr(post, "cost_per_fte", 1) is None and getattr(post, "annual_cost", None) is not None:
+        return Text("msg.idle_fte", path=Raw(path))
+    return None
+
+
+def _mapping(arg: object, name: str, example: str) -> None:
+    """Refuse an argument that is not a mapping of input paths, with an example of one."""
+    if not isinstance(arg, Mapping):
+        raise SweepError(
+            f"{name}: expected a mapping of input paths, e.g. {{'courses.price': {example}}}, got {type(arg).__name__}"
+        )
+
+
 def _check_rules(partnership: Partnership, checked: Mapping[str, tuple[np.ndarray[Any, Any], str]]) -> None:
     """Each input's own checks and the rules between inputs, at its lowest and highest value."""
     from pydantic import ValidationError
@@ -397,6 +420,7 @@ def sweep(
         SweepError: an unknown path or an invalid value (the message names the path).
 
     """
+    _mapping(values, "values", "['9000 DKK/month', '14000 DKK/month']")
     if not values:
         raise SweepError("give at least one input to vary")
     checked = {
@@ -404,11 +428,10 @@ def sweep(
         for path, v in values.items()
     }
     for path in checked:
-        note = changed_input_note(partnership, path)
-        if note is not None:
-            warnings.warn(
-                ScenarioWarning(note), stacklevel=3
-            )  # past in_context: the caller; the CLI renders the note in Danish
+        for note in (changed_input_note(partnership, path), _idle_fte(partnership, path)):
+            if note is not None:
+                # stacklevel 3: past in_context's wrapper, at the caller; the CLI renders the note in Danish
+                warnings.warn(ScenarioWarning(note), stacklevel=3)
     sizes = [len(arr) for arr, _ in checked.values()]
     _check_variants(math.prod(sizes) if mode == "grid" else max(sizes))
     _check_rules(partnership, checked)
@@ -555,6 +578,7 @@ def monte_carlo(
             distribution cannot use (the message names the path).
 
     """
+    _mapping(inputs, "inputs", "sp.Uniform('9000 DKK/month', '14000 DKK/month')")
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise SweepError(f"n must be a whole number of at least 1, got {n!r}")
     n = int(n)
@@ -621,6 +645,7 @@ def tornado(
             input (the message names it).
 
     """
+    _mapping(ranges, "ranges", "('9000 DKK/month', '14000 DKK/month')")
     import pandas as pd
 
     from socialpartner.solver import SolveError, solve

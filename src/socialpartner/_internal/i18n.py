@@ -591,6 +591,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "nye forløbsdeltagere fra {date} (progression)",
     ),
     "msg.legacy_late": ("{reasons}, after its abolition", "{reasons}, efter dens afskaffelse"),
+    "msg.idle_fte": (
+        "{path}: the post is costed by its annual_cost, so its FTE changes no amount; "
+        "vary the annual cost, or cost the post per FTE (cost_per_fte)",
+        "{path}: stillingen er prissat med sin annual_cost, så dens årsværk ændrer intet beløb; "
+        "varier den årlige udgift, eller prissæt stillingen pr. årsværk (cost_per_fte)",
+    ),
     "msg.carried_forward": (
         "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed)",
         "parametrene for {years} er ikke offentliggjort endnu: {year}-værdierne bruges uændret (ikke reguleret)",
