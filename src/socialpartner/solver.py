@@ -255,8 +255,15 @@ def solve(
     except SolveError:
         if lo_k is not None or whole:
             raise
-        a = 1  # e.g. coverage has no value at a cost of zero: start one step up
-        g_a = gap(a)
+        # e.g. coverage has no value at a cost of zero, nor while a small post's cost rounds
+        # to zero øre: start at the first of 0.01, 0.1, 1, … where the result has a value
+        for a in (10**e for e in range(9)):
+            try:
+                g_a = gap(a)
+                break
+            except SolveError:
+                if a == 10**8:
+                    raise
     if g_a == 0:
         return _solution(vary, a, whole, unit, result, goal, g_a, count, variant, notes=notes)
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
@@ -282,11 +289,45 @@ def solve(
             a, g_a = m, g_m
         linear = (b - a) * 2 < before or b - a <= 2
     k, g = b, g_b
-    if not rising and g_b != 0:
-        k, g = a, g_a  # the largest value still at or above the target
+    if not rising:
+        # the largest value still at or above the target: the one before b, unless b lands
+        # on it exactly; then to the end of that run of exact landings (a result in øre
+        # steps can meet it over several neighbouring values), or b itself where the result
+        # stays on the target for good (a shortfall of zero)
+        k, g = (a, g_a) if g_b != 0 else (_last_landing(gap, b, hi_k, step), Fraction(0))
     return _solution(
         vary, k, whole, unit, result, goal, g, count, variant, "whole numbers" if whole else None, notes=notes
     )
+
+
+def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step: Fraction) -> int:
+    """The last grid value of a run of exact landings that starts at ``b`` (a falling result).
+
+    Probes ahead in doubling steps for a value below the target, then narrows; a run that
+    does not end within the range (or the largest input handled) means the result stays on
+    the target, and ``b``, where it first gets there, is the answer.
+    """
+    limit = hi_k if hi_k is not None else math.floor(_MAX_INPUT / step)
+    last, d = b, 1
+    while True:
+        probe = min(b + d, limit)
+        if probe <= last:
+            return b
+        try:
+            g = gap(probe)
+        except (LedgerError, SolveError):  # beyond what the ledger or the input takes: the run goes on
+            return b
+        if g < 0:
+            break
+        last, d = probe, d * 2
+    lo, hi = last, probe  # gap(lo) == 0 > gap(hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if gap(mid) < 0:
+            hi = mid
+        else:
+            lo = mid
+    return lo
 
 
 def _value_text(k: int, whole: bool, unit: str) -> str:
