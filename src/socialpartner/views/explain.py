@@ -305,10 +305,16 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
         lines += [f"      {path} = {_input_text(text, t, lang)}" for path, text in term.inputs]
     lines.append("  " + t("ui.parameters_used").lower() + ":")
     lines += [
-        f"    {name}: {_PARAMETERS_DA[name]}" if name in _PARAMETERS_DA else f"    {name}: {value} ({source})"
+        f"    {_PARAMETER_NAMES_DA.get(name, name)}: {_PARAMETERS_DA[name]}"
+        if name in _PARAMETERS_DA
+        else f"    {name}: {value} ({source})"
         for name, value, source in explanation.parameters
     ]
     return "\n".join(lines)
+
+
+# the names of the library's declared conventions, in Danish (their values are in _PARAMETERS_DA)
+_PARAMETER_NAMES_DA = {"calendar": "kalender", "rounding": "afrunding"}
 
 
 def _input_text(text: str, t: Translator, lang: Lang) -> str:
