@@ -569,3 +569,24 @@ def test_three_party_alternative_price_figures() -> None:
     assert ev.checks[0].status == "met"
     data = copy.deepcopy(data_of("ikea_rebild"))
     assert not sp.evaluate(sp.from_data(data)).figures  # without an alternative: no company figures
+
+
+def test_danish_conditions_name_their_results_in_danish() -> None:
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    from .conftest import ROOT
+
+    out = (
+        CliRunner()
+        .invoke(
+            app,
+            ["agree", str(ROOT / "examples" / "ikea_rebild_agreement.yaml"), "--vary", "courses.price", "--lang", "da"],
+        )
+        .output
+    )
+    assert "virksomhedens besparelse ≥ 0" in out
+    assert "kommunens nettobeløb ≥ −432.000,00 kr. om året" in out
+    assert "company_saving" not in out
+    assert "net.municipality" not in out

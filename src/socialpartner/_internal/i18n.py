@@ -190,6 +190,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.public_of": ("net effect: {payer}", "nettovirkning: {payer}"),
     "cli.coverage": ("coverage", "dækningsprocent"),
     "cli.surplus": ("surplus", "resultat"),
+    # results a party's condition in the zone of agreement reads (agree --lang da)
+    "cli.company_saving": ("company_saving", "virksomhedens besparelse"),
+    "cli.company_net_gain": ("company_net_gain", "virksomhedens nettogevinst"),
+    "cli.net.municipality": ("net.municipality", "kommunens nettobeløb"),
+    "cli.net.social_enterprise": ("net.social_enterprise", "SØV'ens nettobeløb"),
+    "cli.net.company": ("net.company", "virksomhedens nettobeløb"),
     "cli.shortfall": ("shortfall", "underskud"),
     "cli.cost": ("support-staff cost", "udgift til støttepersonale"),
     "cli.funding": ("funding", "finansiering"),
