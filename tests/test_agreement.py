@@ -587,6 +587,6 @@ def test_danish_conditions_name_their_results_in_danish() -> None:
         .output
     )
     assert "virksomhedens besparelse ≥ 0" in out
-    assert "kommunens nettobeløb ≥ −432.000,00 kr. om året" in out
+    assert "kommunens nettobeløb ≥ −432.000,00\xa0kr. om året" in out  # a no-break space before kr.
     assert "company_saving" not in out
     assert "net.municipality" not in out
