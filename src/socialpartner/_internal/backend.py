@@ -95,12 +95,7 @@ def ore(x: Num, *, in_place: bool = False) -> Num:
     if kind is Rational or kind is int:  # the exact backend, checked first: one evaluation is many calls
         return _round_exact(x, 100)
     if isinstance(x, np.ndarray):
-        if in_place and x.dtype == np.float64 and x.flags.writeable:
-            cents = np.multiply(x, 100.0, out=x)
-        else:
-            cents = np.asarray(np.multiply(x, 100.0), dtype=float)  # 0-d stays an array; never objects
-        cents += HALF
-        return np.floor(cents, out=cents)
+        return _round_array(x, 100.0, in_place)
     if isinstance(x, float):
         return float(math.floor(x * 100 + HALF)) if math.isfinite(x) else x  # NaN: no value
     return _round_exact(x, 100)
@@ -113,10 +108,21 @@ def hundredths(x: Num, per: int = 1) -> Num:
     scale (one pass, not two); exact numbers divide exactly.
     """
     if per != 1 and isinstance(x, np.ndarray):
-        cents = np.multiply(x, 100.0 / per)
-        cents += HALF
-        return np.floor(cents, out=cents)
+        return _round_array(x, 100.0 / per)
     return ore(x if per == 1 else div(x, per))
+
+
+def _round_array(x: np.ndarray[Any, Any], scale: float, in_place: bool = False) -> Num:
+    """``x·scale`` rounded half up to whole numbers in float64 (the HALF nudge), in three passes.
+
+    ``in_place`` writes into ``x`` itself when it is a float64 array that may be written.
+    """
+    if in_place and x.dtype == np.float64 and x.flags.writeable:
+        cents = np.multiply(x, scale, out=x)
+    else:
+        cents = np.asarray(np.multiply(x, scale), dtype=float)  # 0-d stays an array; never objects
+    cents += HALF
+    return np.floor(cents, out=cents)
 
 
 def div(a: Num, b: Num) -> Num:
