@@ -305,6 +305,11 @@ def _year_number(label: str) -> float:
     return float(digits) if digits.isdigit() else math.nan
 
 
+def _overrides(columns: Mapping[str, tuple[np.ndarray[Any, Any], str]], start: int, stop: int) -> dict[str, Any]:
+    """The varied inputs of variants ``start`` to ``stop`` (views, no copies), with their units."""
+    return {path: arr[start:stop] if not unit else Q_(arr[start:stop], unit) for path, (arr, unit) in columns.items()}
+
+
 def _evaluate_variants(
     partnership: Partnership,
     columns: Mapping[str, tuple[np.ndarray[Any, Any], str]],
@@ -318,9 +323,8 @@ def _evaluate_variants(
     inputs = {f"{path} [{unit}]" if unit else path: arr for path, (arr, unit) in columns.items()}
     out: dict[str, np.ndarray[Any, Any]] = {}
     if n <= chunk:  # one block: the run's own arrays, divided in place, are the columns
-        overrides = {path: arr if not unit else Q_(arr, unit) for path, (arr, unit) in columns.items()}
         seen: set[int] = set()
-        for key, value in results(engine.run(partnership, overrides, vector=True)).items():
+        for key, value in results(engine.run(partnership, _overrides(columns, 0, n), vector=True)).items():
             column = np.asarray(value, dtype=float)
             if column.ndim == 0:
                 column = np.full(n, float(column))
@@ -333,10 +337,7 @@ def _evaluate_variants(
         return pd.DataFrame({**inputs, **out}, copy=False)
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        overrides = {
-            path: arr[start:stop] if not unit else Q_(arr[start:stop], unit) for path, (arr, unit) in columns.items()
-        }
-        block = _columns(engine.run(partnership, overrides, vector=True))
+        block = _columns(engine.run(partnership, _overrides(columns, start, stop), vector=True))
         if not out:
             out = {key: np.empty(n) for key in block}
         for key, (value, divisor) in block.items():
