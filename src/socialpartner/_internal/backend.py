@@ -172,11 +172,14 @@ def total(terms: Any) -> Num:
     second array term on, the sum is one new float64 array updated in place (a
     million-row pass costs about a millisecond).
     """
-    items = terms
-    if _VECTOR.get():  # only arrays cancel: the exact backend adds its numbers as they come
-        items = terms if isinstance(terms, list) else list(terms)
-        if len(items) > 1 and any(isinstance(x, np.ndarray) for _, x in items):
-            items = _cancelled(items)
+    if not _VECTOR.get():  # the exact backend adds its numbers as they come
+        exact: Num = 0
+        for sign, x in terms:
+            exact = exact + x if sign > 0 else exact - x
+        return exact
+    items = terms if isinstance(terms, list) else list(terms)
+    if len(items) > 1 and any(isinstance(x, np.ndarray) for _, x in items):
+        items = _cancelled(items)  # only arrays cancel
     acc: Num = 0
     owned = False
     for sign, x in items:

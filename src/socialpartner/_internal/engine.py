@@ -193,6 +193,13 @@ class PublicEffects:
         """Otherwise minus with: positive means the partnership saves ``payer`` money (øre)."""
         return self.without(payer) - self.actual(payer)
 
+    def net_effects(self) -> dict[str, Num]:
+        """:meth:`net_effect` of every payer, in one pass over the lines."""
+        terms: dict[str, list[tuple[int, Num]]] = {payer: [] for payer in PAYERS}
+        for line in self.lines:
+            terms[line.payer] += ((1, line.counterfactual), (-1, line.actual))
+        return {payer: total(parts) for payer, parts in terms.items()}
+
     def net_effect_before_tax(self, payer: str) -> Num:
         """The net effect without the tax lines (øre)."""
         return total(
@@ -358,8 +365,8 @@ def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[N
         for party, net in nets(period).items():
             out.setdefault(party, [0] * len(periods))[t] = net
         if period.public is not None:
-            for payer in PAYERS:
-                out.setdefault(f"public.{payer}", [0] * len(periods))[t] = period.public.net_effect(payer)
+            for payer, net in period.public.net_effects().items():
+                out.setdefault(f"public.{payer}", [0] * len(periods))[t] = net
     return out
 
 

@@ -26,7 +26,7 @@ from socialpartner._internal.backend import Num, Rational, div, is_exact, minimu
 from socialpartner._internal.i18n import Period, Raw, Text
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Placement, Plan
-from socialpartner._internal.units import canonical, exact_magnitude, format_magnitude, unit_info, with_magnitude
+from socialpartner._internal.units import canonical, format_magnitude, scaled_exact, unit_info, with_magnitude
 
 if TYPE_CHECKING:
     from socialpartner.models._base import Partnership
@@ -150,8 +150,9 @@ def grown(value: Any, where: Any, wage: Num, price: Num) -> Any:
         if not isinstance(factor, np.ndarray) and factor == 1:  # an array: a swept growth rate
             return value
         magnitude = value.magnitude
-        exact = isinstance(factor, Rational) and isinstance(magnitude, (int, float, Fraction, Rational))
-        return with_magnitude(value, exact_magnitude(magnitude) * factor if exact else magnitude * factor)
+        if isinstance(factor, Rational) and isinstance(magnitude, (int, float, Fraction, Rational)):
+            return scaled_exact(value, factor)
+        return with_magnitude(value, magnitude * factor)
     if isinstance(value, tuple):
         return tuple(grown(v, where.get(str(i)), wage, price) for i, v in enumerate(value))
     return unchecked_copy(value, {name: grown(getattr(value, name), sub, wage, price) for name, sub in where.items()})

@@ -534,6 +534,17 @@ def with_magnitude(quantity: pint.Quantity[Any], magnitude: Any) -> pint.Quantit
     return new
 
 
+def scaled_exact(quantity: pint.Quantity[Any], factor: Rational) -> pint.Quantity[Any]:
+    """``quantity`` times an exact ``factor`` (a year's growth), its exact canonical value known.
+
+    The canonical value is the stated one's (kept on it) times the factor: the same
+    rational :func:`exact` would compute from the new magnitude, without converting again.
+    """
+    new = with_magnitude(quantity, exact_magnitude(quantity._magnitude) * factor)
+    new.__dict__["_sp_canonical"] = (new._magnitude, exact(quantity) * factor)
+    return new
+
+
 def present(quantity: pint.Quantity[Any]) -> bool:
     """Whether an optional amount takes part: non-zero, or varied (an array) in a sweep."""
     magnitude = quantity.magnitude
