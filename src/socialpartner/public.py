@@ -368,6 +368,9 @@ def public_flows(
     for i, line in enumerate(placements):
         if _none(line.headcount):
             continue
+        # the line's headcount and hours in the scenario; its wage where the supplement uses it
+        people = tuple(path for path in line.inputs if not path.endswith(".wage_cost"))
+        wage_cost = tuple(path for path in line.inputs if path.endswith(".wage_cost"))
         if line.form == "fleksjob" and line.paid_hours is not None:
             wage = fleksjob_wage(budget, line, p)
             if wage is None:
@@ -385,8 +388,10 @@ def public_flows(
                     *(
                         ("public.year", "public.fleksjob_wage")
                         if budget.fleksjob_wage is not None
-                        else ("public.year", "wage cost", "fleksjob.wage_share_of_wage_cost")
+                        else ("public.year", *wage_cost, "fleksjob.wage_share_of_wage_cost")
                     ),
+                    *people,
+                    "period",
                     *_FLEX_PARAMETERS,
                 ),
                 "state refusion on fleksløntilskud",
@@ -400,7 +405,7 @@ def public_flows(
                 amount,
                 "løntilskud",
                 "løntilskud per hour × paid hours × period",
-                ("loentilskud.private_per_hour", "paid_hours"),
+                ("loentilskud.private_per_hour", *people, "period"),
                 "state refusion on løntilskud",
                 "løntilskud",
             )
@@ -412,11 +417,16 @@ def public_flows(
                 amount,
                 "benefit during the course",
                 "monthly benefit × 12 × period × participants",
-                ("public.during_course",),
+                ("public.during_course", *_parameter_of(budget.during_course), *people, "period"),
                 "state refusion on the course benefit",
                 "course participant",
             )
     return flows
+
+
+def _parameter_of(benefit: Any) -> tuple[str, ...]:
+    """The parameter a stated benefit reads, if any (its value is shown with the inputs)."""
+    return () if benefit.parameter is None else (benefit.parameter,)
 
 
 def benefit_monthly(benefit: Any, p: Callable[[str], Num]) -> Num:

@@ -67,7 +67,11 @@ class BreakEvenSpec:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """People placed, one line per form and workplace; hours are per week, for the whole line."""
+    """People placed, one line per form and workplace; hours are per week, for the whole line.
+
+    ``inputs`` are the scenario paths of the headcount, hours and wage (for explanations
+    of what the public purse pays on the line).
+    """
 
     form: str
     headcount: int
@@ -78,6 +82,7 @@ class Placement:
     is_job: bool
     inclusive: bool
     wage: Rational | None = None  # wage cost per paid hour, DKK (for the public view)
+    inputs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,8 +89,8 @@ class Workforce(Frozen):
         """The employer's wage cost of the line per year, exact (zero for course participants)."""
         return 0 if self.wage_cost is None else self.paid_hours_per_year() * canonical(self.wage_cost)
 
-    def placement(self) -> Placement:
-        """The line as placed people (hours per week)."""
+    def placement(self, at: str = "") -> Placement:
+        """The line as placed people (hours per week); ``at`` is the line's path in the scenario."""
         paid = self.paid_hours_per_year() / WEEKS_PER_YEAR
         effective = self.effective_hours_per_year() / WEEKS_PER_YEAR
         participant = self.form == "course participant"
@@ -104,6 +104,11 @@ class Workforce(Frozen):
             is_job=not participant,
             inclusive=self.form in INCLUSIVE_FORMS,
             wage=None if self.wage_cost is None else canonical(self.wage_cost),
+            inputs=tuple(
+                f"{at}.{name}"
+                for name in ("headcount", "paid_hours", "effective_hours", "wage_cost")
+                if at and getattr(self, name) is not None
+            ),
         )
 
 

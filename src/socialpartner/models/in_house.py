@@ -150,7 +150,7 @@ class InHousePartnership(Partnership):
             *wage_flows(self.workforce, years, "workforce"),
             *staff_flows(self.support_staff, years),
         ]
-        placements = [line.placement() for line in self.workforce]
+        placements = [line.placement(f"workforce.{i}") for i, line in enumerate(self.workforce)]
         if self.support_staff:
             placements.append(staff_placement(self.support_staff, "social_enterprise", "company"))
         return Plan(

@@ -135,7 +135,7 @@ class LabourShortagePartnership(Partnership):
                 )
             )
         margin = (("helper_hours", 1), *((k, -1) for k in keys(flows, "wages.")))
-        placements = [line.placement() for line in self.helpers]
+        placements = [line.placement(f"helpers.{i}") for i, line in enumerate(self.helpers)]
         if self.support_staff:
             placements.append(staff_placement(self.support_staff, "social_enterprise", "company"))
         return Plan(

@@ -156,8 +156,29 @@ class SharedResponsibilityPartnership(Partnership):
         )
         per_week = hours_per_year / WEEKS_PER_YEAR
         placements = (
-            Placement("fleksjob", th.workers, per_week, per_week, "social_enterprise", "company", True, True, wage),
-            Placement("course participant", self.courses.participants, None, None, None, "company", False, True),
+            Placement(
+                "fleksjob",
+                th.workers,
+                per_week,
+                per_week,
+                "social_enterprise",
+                "company",
+                True,
+                True,
+                wage,
+                ("temp_hours.workers", "temp_hours.effective_hours", "temp_hours.wage_cost"),
+            ),
+            Placement(
+                "course participant",
+                self.courses.participants,
+                None,
+                None,
+                None,
+                "company",
+                False,
+                True,
+                inputs=("courses.participants",),
+            ),
             staff_placement(self.support_staff, "social_enterprise", "company"),
         )
         return Plan(

@@ -192,7 +192,7 @@ class SpinOffPartnership(Partnership):
             if f[0] in {fl.key for fl in flows}
         ]
         funding.append(("wages and other costs", spending))
-        placements = [line.placement() for line in y.workforce]
+        placements = [line.placement(f"{at}.workforce.{i}") for i, line in enumerate(y.workforce)]
         if y.support_staff:
             placements.append(staff_placement(y.support_staff, "social_enterprise", "social_enterprise"))
         name = self.social_enterprise.name

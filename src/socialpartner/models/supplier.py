@@ -206,7 +206,7 @@ class SupplierPartnership(Partnership):
                     )
                 )
 
-        placements = [line.placement() for line in self.workforce]
+        placements = [line.placement(f"workforce.{i}") for i, line in enumerate(self.workforce)]
         if self.supervision:
             placements.append(staff_placement(self.supervision, "social_enterprise", "social_enterprise"))
 

@@ -1,0 +1,116 @@
+"""Explanations of the public flows name every input they multiply by.
+
+A municipal analyst checking a fleksløntilskud, a løntilskud or a course benefit needs
+the headcount, the hours, the wage and the benefit's value, not only the parameters.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import socialpartner as sp
+
+from .conftest import scenario_matrix
+
+MATRIX = scenario_matrix()
+
+
+@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[n for n, _ in MATRIX])
+def test_every_flow_input_is_found(name: str, data: dict[str, Any]) -> None:
+    """No explanation of a flow shows an input as ``(not given)``: each named path exists."""
+    ev = sp.evaluate(sp.from_data(data))
+    for part in ev.breakdown or (ev,):
+        assert part._plan is not None
+        for flow in part._plan.flows:
+            terms = part.explain(flow.key).terms
+            missing = [path for term in terms for path, text in term.inputs if text == "(not given)"]
+            assert not missing, (part.ledger.period, flow.key, missing)
+
+
+def _inputs(ev: sp.Evaluation, topic: str) -> dict[str, str]:
+    (term,) = ev.explain(topic).terms
+    return dict(term.inputs)
+
+
+def test_fleksloentilskud_shows_headcount_hours_and_grown_wage() -> None:
+    """2027 of the three-year example: 4 workers × 15 h/week at 142.80 DKK/h.
+
+    L = 142.80 × 15 × 52 / 12 = 9,282.00 a month, below T = 18,467, so
+    G − 30 %·L = 22,572 − 2,784.60 = 19,787.40; the lønloft allows
+    142.80 × 37 × 52 / 12 − L = 22,895.60 − 9,282.00 = 13,613.60, the smaller.
+    13,613.60 × 12 × 4 = 653,452.80 DKK.
+    """
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    year = ev.breakdown[1]
+    assert year.ledger.period == "2027"
+    flow = next(t for t in year.ledger if t.purpose == "fleksløntilskud")
+    assert flow.amount == Decimal("653452.80")
+    inputs = _inputs(year, "public.fleksloentilskud.0")
+    assert inputs["temp_hours.workers"].startswith("4 ")  # the change of 2027
+    assert inputs["temp_hours.effective_hours"] == "15 hour / week"
+    assert inputs["public.fleksjob_wage"].startswith("142.8 DKK / hour")
+    assert inputs["fleksloentilskud.max_supplement"].startswith("22572 DKK / month (2027")
+
+
+def test_fleksjob_wage_from_wage_cost_names_the_line() -> None:
+    """Without ``public.fleksjob_wage`` the wage is the line's wage cost × the share: both named.
+
+    Supplier example, 20 fleksjob workers × 15 h/week at 170 DKK/h wage cost, 2026.
+    """
+    data = next(d for n, d in MATRIX if n == "supplier_facility+public")
+    data = copy.deepcopy(data)
+    data["public"].pop("fleksjob_wage", None)
+    ev = sp.evaluate(sp.from_data(data))
+    key = next(f.key for f in ev._plan.flows if f.key.startswith("public.fleksloentilskud."))  # type: ignore[union-attr]
+    inputs = _inputs(ev, key)
+    line = key.rpartition(".")[2]
+    assert inputs[f"workforce.{line}.wage_cost"] == "170 DKK / hour"
+    assert inputs[f"workforce.{line}.headcount"] == "20"
+    assert inputs[f"workforce.{line}.paid_hours"] == "15 hour / week"
+    assert "fleksjob.wage_share_of_wage_cost" in inputs
+
+
+def test_course_benefit_shows_the_parameter_value() -> None:
+    """The course benefit read from a parameter shows that parameter's value.
+
+    2027: 502,056.00 DKK = 13,946 DKK/month × 12 × 3 participants.
+    """
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    year = ev.breakdown[1]
+    inputs = _inputs(year, "public.during_course.1")
+    assert inputs["benefit.kontanthjaelp.forhoejet_sats"].startswith("13946 DKK / month (2027")
+    assert inputs["courses.participants"] == "3"
+    flow = next(t for t in year.ledger if t.purpose == "benefit during the course")
+    assert flow.amount == Decimal(13946 * 12 * 3)
+
+
+def test_loentilskud_names_the_line_hours() -> None:
+    """A løntilskud line's explanation names its headcount and paid hours.
+
+    2 people × 20 h/week on løntilskud at the SØV, 2026: the rate per hour
+    (loentilskud.private_per_hour) × 40 h/week × 52 weeks.
+    """
+    data = copy.deepcopy(next(d for n, d in MATRIX if n == "in_house_packing+public"))
+    data["workforce"].append(
+        {
+            "form": "løntilskud",
+            "headcount": 2,
+            "paid_hours": "20 hour/week",
+            "wage_cost": "150 DKK/hour",
+            "workplace": "company",
+        }
+    )
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev._plan is not None
+    key = next(f.key for f in ev._plan.flows if f.key.startswith("public.loentilskud."))
+    inputs = _inputs(ev, key)
+    assert inputs["workforce.1.headcount"] == "2"
+    assert inputs["workforce.1.paid_hours"] == "20 hour / week"
+    rate = sp.default_parameters().get("loentilskud.private_per_hour", 2026).value
+    per_hour = Decimal(str(rate.magnitude))
+    amount = next(t.amount for t in ev.ledger if t.purpose == "løntilskud")
+    assert amount == (per_hour * 40 * 52).quantize(Decimal("0.01"))
