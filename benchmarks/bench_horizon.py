@@ -60,6 +60,36 @@ def profile(fn: Callable[[], Any], calls: int) -> None:
         pstats.Stats(prof).strip_dirs().sort_stats(key).print_stats(10)
 
 
+def stages(partnership: sp.Partnership) -> None:
+    """Where a 40-year evaluation's time goes: the engine, the per-year records, the rest.
+
+    The records are the per-year :class:`socialpartner.Evaluation` objects of the
+    breakdown (ledger, cost split, public view with its lines, statements): their cost
+    per year bounds what any engine can reach while every year's record is built.
+    """
+    from socialpartner import evaluation as records
+    from socialpartner._internal import engine
+
+    result = engine.run(partnership)
+    n = len(result.periods)
+    parts = tuple(records._record(partnership, p) for p in result.periods)
+    t = per_call(
+        {
+            "evaluate": (lambda: sp.evaluate(partnership), 5),
+            "engine": (lambda: engine.run(partnership), 5),
+            "records": (lambda: tuple(records._record(partnership, p) for p in result.periods), 5),
+            "combine": (lambda: records._combine(partnership, result, parts), 20),
+        },
+        repeat=11,
+    )
+    med = {name: statistics.median(v) for name, v in t.items()}
+    print(f"stages of the {n}-year evaluation (median of 11 batches)")
+    for name in ("engine", "records", "combine"):
+        share = med[name] / med["evaluate"]
+        print(f"  {name:<8} {med[name] * 1e3:6.2f} ms  {med[name] / n * 1e6:5.0f} µs a year  {share:4.0%} of evaluate")
+    print(f"  evaluate {med['evaluate'] * 1e3:6.2f} ms")
+
+
 def main() -> None:
     one = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
     h = {n: horizon(n) for n in (1, 10, 40)}
@@ -90,6 +120,8 @@ def main() -> None:
     print(f"  each year beyond the 10th: {per_year * 1e6:.0f} µs (slope 10 -> 40 years)")
     print(f"  40-year / one-year evaluate: {med['h40'] / med['one']:.0f}x")
     print(f"  40-year / 1-year horizon (both with the public purse): {med['h40'] / med['h1']:.1f}x")
+    print()
+    stages(h[40])
     print()
     print("summary (target: figure, met?)")
     rows = [
