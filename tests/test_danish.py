@@ -169,7 +169,7 @@ def test_every_key_has_both_languages() -> None:
         assert english.strip() or key == "unit.ratio", key
         assert danish.strip() or key == "unit.ratio", key
         # the same placeholders in both
-        assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", danish)), key
+        assert set(re.findall(r"{(\w+)(?::\w+)?}", english)) == set(re.findall(r"{(\w+)(?::\w+)?}", danish)), key
 
 
 @pytest.mark.parametrize(
@@ -183,6 +183,10 @@ def test_every_key_has_both_languages() -> None:
         ("salary: arbejdsleder (0.5 FTE × 460000 DKK/year)", "løn: arbejdsleder (0,5 årsværk × 460.000 kr./år)"),
         ("2027: salary: mentor (1 FTE × 473800.5 DKK/year)", "2027: løn: mentor (1 årsværk × 473.800,50 kr./år)"),
         ("Nordic Logistics A/S", "Nordic Logistics A/S"),  # a name the user gave stays as it is
+        # the Danish genitive: an apostrophe after s, x and z
+        (Text("term.customers_of", company="Himmerland Byg A/S"), "Himmerland Byg A/S' kunder"),
+        (Text("term.customers_of", company="Nordisk Huus"), "Nordisk Huus' kunder"),
+        (Text("term.customers_of", company="IKEA"), "IKEAs kunder"),
     ],
 )
 def test_translator(text: str, danish: str) -> None:

@@ -264,9 +264,15 @@ def test_a_progression_with_a_comparison_group() -> None:
     # otherwise on kontanthjælp: the 3 participants + (0.39 − 0.15) + (0.09 − 0.03) + (1.38 − 0.30) = 4.38;
     # 13,946 × 12 × 4.38 = 733,001.76
     assert line(view, "counterfactual benefit: course participant") == (D("0.00"), D("733001.76"))
-    # refusion on them at the participants' 2027 rate: 38 % × 20 % + 62 % × 99/260 = 0.3120769;
-    # 63,711.65 × 0.3120769 = 19,113.50 + 769.45 = 19,882.94 and 24,504.48 × 0.3120769 = 7,647.28
-    assert line(view, "state refusion: former participants in fleksjob", "state") == (D("19882.94"), D("7647.28"))
+    # former participants finished a course in 2026: past week 52 of the ladder in 2027 (with or
+    # without the partnership), so the whole year is at 20 %:
+    # 63,711.65 × 20 % = 12,742.33 and 24,504.48 × 20 % = 4,900.896 → 4,900.90
+    assert line(view, "state refusion: former participants in fleksjob", "state") == (D("12742.33"), D("4900.90"))
+    # the otherwise side: the 3 participants at the participants' 2027 rate,
+    # 38 % × 20 % + 62 % × 99/260 = 0.3120769 (the first ones past week 52, newcomers in weeks 1-52),
+    # and the 1.38 former participants at 20 %: 167,352 × (3 × 0.3120769 + 1.38 × 0.2)
+    # = 156,680.09 + 46,189.15 = 202,869.24
+    assert line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("202869.24"))
 
 
 def test_without_a_comparison_group_nothing_changes() -> None:

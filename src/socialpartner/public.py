@@ -95,6 +95,9 @@ def fleksloentilskud(
     return Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
 
 
+# the rate of former course participants, kept beside the groups' rates
+_FORMER = "former course participants"
+
 # The refusion ladder's bands: (last week of the band, or None for the rest; parameter).
 _LADDER = (
     (4, "refusion.weeks_1_4"),
@@ -172,13 +175,25 @@ class Ladder:
             self._cache[group] = hit
         return hit
 
+    def former(self) -> Num:
+        """The rate of former course participants (progression), from the second year on.
+
+        Whoever finished a course in an earlier year entered it at least a year ago: past
+        week 52 of the ladder when the period starts (supported work such as fleksjob, or a
+        benefit, is not self-support, § 6, stk. 2), so the whole period is in the last band.
+        """
+        hit = self._cache.get(_FORMER)
+        if hit is None:
+            hit = self._cache[_FORMER] = refusion_rate(52, self._weeks, self._p)
+        return hit
+
     def headline(self) -> Num:
         """The rate of a group at the default weeks (the first group priced without a default)."""
         weeks = self._budget.weeks_on_support
         if isinstance(weeks, int) or "default" in weeks:
             before = self._budget.weeks_before("default") + 52 * self._index
             return refusion_rate(before, self._weeks, self._p)
-        return next(iter(self._cache.values()), 0)
+        return next((rate for group, rate in self._cache.items() if group != _FORMER), 0)
 
     @property
     def rates(self) -> dict[str, Num]:
@@ -466,13 +481,17 @@ def public_lines(
         elif flow.payer == "state" and flow.payee == "municipality":
             lines += _refusion_lines(flow.purpose, amounts[flow.key], 0)
     people: dict[str, Num] = {}
+    former: dict[str, Num] = {}  # of those, people who finished a course in an earlier year
     for line in placements:
         if not _none(line.headcount):
             people[line.form] = people.get(line.form, 0) + line.headcount
     for cohort in cohorts:
         group = cohort.counterfactual_group
         # otherwise on the group's benefit: in this state with the partnership, not in the comparison
-        people[group] = people.get(group, 0) + cohort.people - cohort.comparison
+        moved = cohort.people - cohort.comparison
+        people[group] = people.get(group, 0) + moved
+        if not _none(moved):
+            former[group] = former.get(group, 0) + moved
         if _none(cohort.people) and _none(cohort.comparison):
             continue
         monthly = None
@@ -482,7 +501,7 @@ def public_lines(
             monthly, item = benefit_monthly(cohort.benefit, p), "benefit"
         if monthly is None:
             continue
-        rate = ladder.rate(group)
+        rate = ladder.former()  # past week 52, with or without the partnership
         with_, without = (ore(monthly * (_MONTHS * years) * n) for n in (cohort.people, cohort.comparison))
         taxed = group in budget.counterfactual
         lines.append(Line("municipality", f"{item}: {cohort.label}", with_, without, taxable=taxed))
@@ -500,7 +519,10 @@ def public_lines(
         amount = ore(monthly * (_MONTHS * years) * count)
         groups.append(Group(group, count, benefit, monthly, amount))
         lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount, taxable=True))
-        lines += _refusion_lines(f"counterfactual refusion: {group}", 0, ore(div(amount, 100) * ladder.rate(group)))
+        rate = ladder.rate(group)
+        if group in former:  # former participants at their own rate: the group's rate by headcount
+            rate = safe_div(rate * (count - former[group]) + ladder.former() * former[group], count)
+        lines += _refusion_lines(f"counterfactual refusion: {group}", 0, ore(div(amount, 100) * rate))
     if budget.tax is not None:
         lines += tax_lines(budget, lines, placements, years, p, cohorts)
     return lines, groups

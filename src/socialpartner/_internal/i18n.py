@@ -417,6 +417,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "term.course_price": ("course price per participant", "forløbspris pr. deltager"),
     "term.fleksjob": ("fleksjob", "fleksjob"),
     "term.course_participant": ("course participant", "forløbsdeltager"),
+    "term.former_course_participants": ("former course participants", "tidligere forløbsdeltagere"),
     "term.ordinary": ("ordinary", "ordinært job"),
     "term.apprentice": ("apprentice", "elev"),
     "term.smaajob": ("småjob", "småjob"),
@@ -430,7 +431,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "term.parent_needed": ("parent's purchases needed", "nødvendigt køb fra moderselskabet"),
     "term.parent_needed_department": ("parent's purchases needed", "nødvendigt køb fra virksomheden"),
     "term.purchases_department": ("parent's purchases", "virksomhedens køb"),
-    "term.customers_of": ("{company}'s customers", "{company}s kunder"),
+    "term.customers_of": ("{company}'s customers", "{company:genitive} kunder"),
     "term.staff_at": ("SØV staff at {site}", "SØV-ansatte på {site}"),
     "term.department": ("{name} (department)", "{name} (afdeling)"),
     "term.municipality": ("municipality", "kommunen"),
@@ -688,16 +689,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "figure.csr_inclusive_fte": ("CSR: inclusive FTE attributable", "CSR: henførbare inkluderende årsværk"),
     "figure.csr_inclusive_fte.note": (
-        "revenue share × paid hours a year in inclusive forms / 1,924",
-        "omsætningsandel × betalte timer om året i inkluderende former / 1.924",
+        "revenue share × paid hours a year in inclusive jobs / 1,924",
+        "omsætningsandel × betalte timer om året i inkluderende job / 1.924",
     ),
     "figure.csr_inclusive_hours": (
         "CSR: hours of inclusive work attributable",
         "CSR: henførbare timer inkluderende arbejde",
     ),
     "figure.csr_inclusive_hours.note": (
-        "revenue share × paid hours in inclusive forms over the period",
-        "omsætningsandel × betalte timer i inkluderende former over perioden",
+        "revenue share × paid hours in inclusive jobs over the period",
+        "omsætningsandel × betalte timer i inkluderende job over perioden",
     ),
     # labour shortage
     "figure.helper_hours": ("helper hours bought (paid)", "købte medhjælpertimer (betalte)"),
@@ -987,7 +988,23 @@ def _rebuild(key: str, args: dict[str, Any]) -> Text:
 def _render(key: str, args: dict[str, Any], t: Translator) -> str:
     en, da = TEXT[key]
     template = da if t.lang == "da" else en
-    return template.format(**{name: t.arg(value) for name, value in args.items()})
+    return template.format(**{name: _Arg(t.arg(value)) for name, value in args.items()})
+
+
+class _Arg(str):
+    """A rendered argument; ``{name:genitive}`` in a Danish template gives its genitive."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if spec == "genitive":
+            return genitive_da(self)
+        return str.__format__(self, spec)
+
+
+def genitive_da(name: str) -> str:
+    """The Danish genitive of a name: ``IKEAs``, but ``Byg A/S'`` and ``Nordisk Hus'`` (after s, x, z)."""
+    return f"{name}'" if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
 
 
 class Translator:
@@ -1226,8 +1243,8 @@ _FORMULA_DA: dict[str, str] = {
     "course participants are not jobs": "forløbsdeltagere er ikke job",
     "all but ordinary jobs": "alle undtagen ordinære job",
     "headcount in inclusive jobs": "antal i inkluderende job",
-    "paid hours a year in inclusive forms": "betalte timer om året i inkluderende former",
-    "paid hours in inclusive forms over the period": "betalte timer i inkluderende former over perioden",
+    "paid hours a year in inclusive jobs": "betalte timer om året i inkluderende job",
+    "paid hours in inclusive jobs over the period": "betalte timer i inkluderende job over perioden",
     "within the lønloft": "inden for lønloftet",
     "monthly fleksløntilskud": "månedligt fleksløntilskud",
     "benefit during the course": "ydelse under forløbet",

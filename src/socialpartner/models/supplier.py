@@ -242,8 +242,10 @@ class SupplierPartnership(Partnership):
         in_jobs = [line for line in inclusive if line.placement().is_job]
         jobs = share * sum((line.headcount for line in in_jobs), 0)
         participants = share * sum((line.headcount for line in inclusive if not line.placement().is_job), 0)
-        fte = share * sum((line.paid_hours_per_year() for line in inclusive), Rational(0)) / HOURS_PER_FTE_YEAR
-        hours = share * years * sum((line.paid_hours_per_year() for line in inclusive), Rational(0))
+        # FTE and hours of work: the jobs' paid hours (a course participant's hours are not paid work)
+        job_hours = sum((line.paid_hours_per_year() for line in in_jobs), Rational(0))
+        fte = share * job_hours / HOURS_PER_FTE_YEAR
+        hours = share * years * job_hours
         by_form: dict[str, Rational] = {}
         for line in in_jobs:
             by_form[line.form] = by_form.get(line.form, Rational(0)) + share * line.headcount
@@ -279,14 +281,14 @@ class SupplierPartnership(Partnership):
                 "CSR: inclusive FTE attributable",
                 places(fte),
                 "FTE",
-                "revenue share × paid hours a year in inclusive forms / 1,924",
+                "revenue share × paid hours a year in inclusive jobs / 1,924",
             ),
             Figure(
                 "csr_inclusive_hours",
                 "CSR: hours of inclusive work attributable",
                 places(hours),
                 "hour",
-                "revenue share × paid hours in inclusive forms over the period",
+                "revenue share × paid hours in inclusive jobs over the period",
             ),
         )
         priced = [(i, m) for i, sv in enumerate(self.services) if (m := sv.market_per_year()) is not None]

@@ -1,0 +1,147 @@
+"""Former course participants on the refusion ladder, and the supplier's CSR figures.
+
+Both gave wrong numbers without an error: former participants were refunded at the current
+participants' average rate (which counts newcomers in weeks 1-52), and the supplier's CSR
+FTE counted course participants' hours as paid work.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D  # noqa: N817 - the hand-worked figures read shorter
+from typing import Any
+
+import socialpartner as sp
+
+# 10 course places, finishers after 6 months: two rounds a year, so 20 finishers a year, of
+# whom 20 % (4) go into fleksjob and 10 % (2) into ordinary jobs; 60 % of the places are freed.
+PROGRESSION: dict[str, Any] = {
+    "model": "shared_responsibility",
+    "name": "Progression",
+    "social_enterprise": {"name": "SØV"},
+    "company": {"name": "Firma"},
+    "municipality": {"name": "Rebild Kommune", "code": 840},
+    "temp_hours": {
+        "workers": 2,
+        "effective_hours": "15 hour/week",
+        "wage_cost": "165 DKK/hour",
+        "overhead": "20 DKK/hour",
+    },
+    "courses": {"participants": 10, "price": "11000 DKK/month"},
+    "support_staff": [{"role": "socialpædagog", "fte": 1, "annual_cost": "480000 DKK/year"}],
+    "public": {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "fleksjob_wage": "140 DKK/hour",
+        "during_course": {"amount": "13000 DKK/month"},
+        "counterfactual": {
+            "fleksjob": {"parameter": "benefit.ledighedsydelse"},
+            "course participant": {"amount": "13000 DKK/month"},
+        },
+    },
+    "horizon": {
+        "years": 2,
+        "start_year": 2026,
+        "progression": {
+            "after": "6 month",
+            "to_fleksjob": "20 %",
+            "to_ordinary": "10 %",
+            "leave": "0 %",
+            "fleksjob_wage": "140 DKK/hour",
+            "fleksjob_hours": "15 hour/week",
+        },
+    },
+}
+
+
+def _line(view: sp.PublicView, item: str, payer: str = "municipality") -> tuple[D, D]:
+    (line,) = [x for x in view.lines if x.item == item and x.payer == payer]
+    return line.actual, line.counterfactual
+
+
+def test_former_participants_are_past_week_52() -> None:
+    """2027, the second year: the ladder of each group of people, worked by hand.
+
+    Participants: 40 % of the places still hold the first citizens (week 157 on: 20 %),
+    60 % hold newcomers in weeks 1-52: (4·80 + 22·40 + 26·30)/52 = 38.0769 %; the average
+    is 0.4·20 % + 0.6·38.0769 % = 30.8462 %, on 13,000 × 12 × 10 = 1,560,000: 481,200.00.
+
+    Former participants in fleksjob: the 4 who moved in 2026, now past week 52: 20 %.
+    Their fleksløntilskud: L = 140 × 15 × 52/12 = 9,100 a month; the lønloft allows
+    140 × 37 × 52/12 − 9,100 = 13,346.67, less than G − 30 %·L; × 12 × 4 = 640,640.00, on
+    which the refusion is 20 % = 128,128.00 (at the participants' 30.85 % it was 197,612.80).
+
+    Otherwise: the 10 participants and the 6 who moved (4 + 2) on 13,000 a month:
+    2,496,000.00; refusion on the 10 at 30.8462 % and on the 6 at 20 %:
+    1,560,000 × 0.308462 + 936,000 × 0.2 = 481,200 + 187,200 = 668,400.00.
+    """
+    ev = sp.evaluate(sp.from_data(PROGRESSION))
+    view = ev.breakdown[1].public
+    assert view is not None
+    assert _line(view, "state refusion on the course benefit", "state") == (D("481200.00"), D("0.00"))
+    assert _line(view, "fleksløntilskud: former participants in fleksjob") == (D("640640.00"), D("0.00"))
+    assert _line(view, "state refusion: former participants in fleksjob", "state") == (D("128128.00"), D("0.00"))
+    assert _line(view, "counterfactual benefit: course participant") == (D("0.00"), D("2496000.00"))
+    assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("668400.00"))
+    assert view.refusion_rates["former course participants"] == D("0.2000")
+    # net effects, otherwise − with: the municipality −946,016.00, the state 93,496.00
+    assert view.net_effect("municipality") == D("-946016.00")
+    assert view.net_effect("state") == D("93496.00")
+
+
+def test_first_year_has_no_former_rate() -> None:
+    """In 2026 nobody has finished a course before the year: no former participants' rate is shown."""
+    ev = sp.evaluate(sp.from_data(PROGRESSION))
+    view = ev.breakdown[0].public
+    assert view is not None
+    assert "former course participants" not in view.refusion_rates
+
+
+def test_sweep_agrees_on_former_participants() -> None:
+    """The vectorised engine applies the same rates: a sweep row equals evaluate."""
+    import numpy as np
+
+    deal = sp.from_data(PROGRESSION)
+    prices = sp.Q_(np.array([11000.0, 12000.0]), "DKK/month")
+    frame = sp.sweep(deal, {"courses.price": prices})
+    for i, price in enumerate((11000, 12000)):
+        data = {**PROGRESSION, "courses": {"participants": 10, "price": f"{price} DKK/month"}}
+        ev = sp.evaluate(sp.from_data(data))
+        year = ev.breakdown[1].results()
+        for key, value in (
+            ("2027.public.municipality", year["public.municipality"]),
+            ("2027.public.state", year["public.state"]),
+            ("public.municipality", ev.results()["public.municipality"]),
+        ):
+            assert value is not None
+            assert abs(float(frame[f"{key} [DKK]"].iloc[i]) - float(value)) < 0.01, key
+
+
+SUPPLIER: dict[str, Any] = {
+    "model": "supplier",
+    "name": "Grøn Drift",
+    "period": "1 year",
+    "social_enterprise": {"name": "Grøn Drift SØV"},
+    "company": {"name": "Aalborg Boligselskab"},
+    "services": [{"name": "grønne områder", "price": "265.50 DKK/hour", "hours": "160 hour/week"}],
+    "workforce": [
+        {"form": "fleksjob", "headcount": 12, "paid_hours": "15 hour/week", "wage_cost": "172 DKK/hour"},
+        {"form": "course participant", "headcount": 4, "paid_hours": "20 hour/week"},
+        {"form": "ordinary", "headcount": 1, "paid_hours": "37 hour/week", "wage_cost": "245 DKK/hour"},
+    ],
+    "supervision": [{"role": "arbejdsleder", "fte": 1, "annual_cost": "510000 DKK/year"}],
+}
+
+
+def test_csr_counts_jobs_not_course_participants() -> None:
+    """Inclusive jobs, FTE and hours are of the 12 fleksjob workers (course participants are not paid).
+
+    Revenue share 100 % (no other customers). Paid hours 12 × 15 × 52 = 9,360 a year:
+    FTE 9,360 / 1,924 = 4.8649 → 4.86; hours 9,360.00. (With the participants' 4 × 20 × 52 =
+    4,160 hours it was 7.03 FTE, above all jobs' FTE, 5.86.)
+    """
+    ev = sp.evaluate(sp.from_data(SUPPLIER))
+    figures = {f.key: f.value for f in ev.figures}
+    assert figures["csr_inclusive_jobs"] == D("12.00")
+    assert figures["csr_inclusive_fte"] == D("4.86")
+    assert figures["csr_inclusive_hours"] == D("9360.00")
+    assert figures["csr_inclusive_fte"] <= ev.fte  # never more than all jobs: (9,360 + 1,924) / 1,924 = 5.86
