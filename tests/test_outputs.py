@@ -114,6 +114,20 @@ def test_compare(tmp_path: Path) -> None:
     assert results["surplus"]["b"] == "16800.00"
     table = runner.invoke(app, ["compare", str(EXAMPLE), str(other)], env={"COLUMNS": "160"})
     assert "Inputs that differ" in table.output
+    assert doc["note"] is None  # the same period: nothing to say
+    assert "covers" not in table.output
+
+
+def test_compare_says_when_the_periods_differ() -> None:
+    """One year against three: the totals differ by the length too, and compare says so."""
+    three = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
+    result = runner.invoke(app, ["compare", str(EXAMPLE), str(three), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["periods"] == {"a": "1 year", "b": "2026–2028"}
+    assert doc["note"].startswith("A covers 1 year and B covers 2026–2028")
+    table = runner.invoke(app, ["compare", str(EXAMPLE), str(three), "--lang", "da"], env={"COLUMNS": "200"})
+    assert "bemærkning: A dækker 1 år og B dækker 2026–2028" in table.output
 
 
 @pytest.mark.parametrize(

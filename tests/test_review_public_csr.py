@@ -8,6 +8,7 @@ FTE counted course participants' hours as paid work.
 from __future__ import annotations
 
 from decimal import Decimal as D  # noqa: N817 - the hand-worked figures read shorter
+from pathlib import Path
 from typing import Any
 
 import socialpartner as sp
@@ -145,3 +146,30 @@ def test_csr_counts_jobs_not_course_participants() -> None:
     assert figures["csr_inclusive_fte"] == D("4.86")
     assert figures["csr_inclusive_hours"] == D("9360.00")
     assert figures["csr_inclusive_fte"] <= ev.fte  # never more than all jobs: (9,360 + 1,924) / 1,924 = 5.86
+
+
+def test_piece_rate_grows_with_wages() -> None:
+    """akkord_rate is the craftsmen's pay: it grows with wage_growth (3 %), not price_growth (0 %).
+
+    Labour-shortage example: 4 helpers × 20 h/week × 52 = 4,160 hours; 0.8 skilled hours freed
+    per helper hour = 3,328 hours at 120 DKK/hour = 399,360.00 in year 1; year 2 at
+    120 × 1.03 = 123.60: 3,328 × 123.60 = 411,340.80.
+    """
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "labour_shortage_site.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["horizon"] = {"years": 2, "wage_growth": "3 %", "price_growth": "0 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    akkord = [next(t.amount for t in part.ledger if t.purpose == "extra piece-rate (akkord)") for part in ev.breakdown]
+    assert akkord == [D("399360.00"), D("411340.80")]
+
+
+def test_plain_numbers_show_without_pint_word() -> None:
+    """A ratio's value on a tornado chart reads ``0,5`` in Danish, not ``0,5 dimensionless``."""
+    from socialpartner._internal.i18n import TEXT, Translator
+
+    assert Translator("da").parameter_value("0.5 dimensionless") == "0,5"
+    assert Translator("en").parameter_value("0.5 dimensionless") == "0.5"
+    assert TEXT["input.skilled_hours_freed"][1] == "frigjorte faglærte timer pr. medhjælpertime"

@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from socialpartner._internal.i18n import TEXT, Number, Raw, Text, Translator
+from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.units import MAX_MAGNITUDE, Q_, format_magnitude, read_number
 from socialpartner.errors import OutputError, ScenarioError, ScenarioWarning, SocialPartnerError
@@ -711,6 +711,10 @@ def _show_comparison(
         vb = res_b[key][2] if key in res_b else None
         diff = None if va is None or vb is None else vb - va
         results.append((key, label, unit, va, vb, diff))
+    periods = _periods(ev_a), _periods(ev_b)
+    note = None
+    if periods[0] != periods[1]:
+        note = Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))
     if output is OutputFormat.json:
         doc = {
             "a": str(first),
@@ -728,6 +732,8 @@ def _show_comparison(
                 }
                 for k, label, unit, x, y, d in results
             ],
+            "periods": {"a": ev_a.ledger.period, "b": ev_b.ledger.period},
+            "note": None if note is None else t(note),
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
@@ -754,6 +760,16 @@ def _show_comparison(
         row = (show(unit, value_a), show(unit, value_b), style + show(unit, d, difference=True))
         table.add_row(escape(label), *row)
     console.print(table)
+    if note is not None:
+        console.print(f"{t('ui.note').lower()}: {escape(t(note))}")
+
+
+def _periods(ev: Evaluation) -> tuple[int, str | None]:
+    """How many periods an evaluation totals, and how long each is (``(3, "1 year")`` for a horizon)."""
+    from socialpartner._internal.horizon import period_label
+
+    period = getattr(ev.partnership, "period", None)
+    return len(ev.breakdown) or 1, None if period is None else period_label(period)
 
 
 def _expectation_line(r: ExpectationResult, t: Translator) -> str:

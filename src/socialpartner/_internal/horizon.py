@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 # Grown with wages; every other money input grows with prices.
-WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "cost_per_fte", "fleksjob_wage"})
+WAGE_KEYS = frozenset({"wage_cost", "annual_cost", "cost_per_fte", "fleksjob_wage", "akkord_rate"})
 # Not prices of the deal: stated benefits, parameter overrides, the horizon itself, expectations.
 _NOT_GROWN = frozenset({"parameters", "during_course", "counterfactual", "horizon", "expect"})
 # Inputs that describe the scenario rather than a year of it: a change may not set them.

@@ -182,6 +182,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.wrote": ("wrote {path}", "skrev {path}"),
     "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
     "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
+    "cli.compare_periods": (
+        "A covers {a} and B covers {b}: totals over different periods differ by their length, "
+        "not only by the deal; compare the same periods (a year of B's breakdown, or the same horizon)",
+        "A dækker {a} og B dækker {b}: totaler over forskellige perioder afviger på grund af længden, "
+        "ikke kun aftalen; sammenlign de samme perioder (et år af B's opdeling eller samme horisont)",
+    ),
     "cli.input": ("Input", "Input"),
     "cli.results": ("Results", "Resultater"),
     "cli.pp": ("percentage points", "procentpoint"),
@@ -211,6 +217,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "input.price": ("price per hour", "pris pr. time"),
     "input.skilled_hour_value": ("value of a skilled hour", "værdi af en faglært time"),
     "input.akkord_rate": ("akkord rate", "akkordsats"),
+    "input.skilled_hours_freed": (
+        "skilled hours freed per helper hour",
+        "frigjorte faglærte timer pr. medhjælpertime",
+    ),
     "input.period": ("period", "periode"),
     # the spreadsheet
     "xlsx.inputs": ("Inputs", "Input"),
@@ -1126,7 +1136,11 @@ class Translator:
         return f"{self.number(ratio * 100)} %"
 
     def parameter_value(self, text: str) -> str:
-        """A parameter's value as stored (``21600 DKK / month``): in Danish ``21.600 kr./md.``."""
+        """A parameter's value as stored (``21600 DKK / month``): in Danish ``21.600 kr./md.``.
+
+        A plain number pint calls ``dimensionless`` is shown as the number alone.
+        """
+        text = text.removesuffix(" dimensionless")
         if self.lang == "en":
             return text
         match = re.match(r"^(-?\d+(?:\.\d+)?)\s*(.*)$", text)
