@@ -241,8 +241,8 @@ def test_fleksloentilskud_monthly_from_g_and_t_2026() -> None:
     assert {v.name: v.year for v in use} == {
         "fleksloentilskud.max_supplement": 2026,
         "fleksloentilskud.threshold": 2026,
-        "fleksloentilskud.reduction_below_threshold": 2024,
-        "fleksloentilskud.reduction_above_threshold": 2024,
+        "fleksloentilskud.reduction_below_threshold": 2021,
+        "fleksloentilskud.reduction_above_threshold": 2021,
     }
 
 

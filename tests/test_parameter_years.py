@@ -23,7 +23,7 @@ def _three_years(**horizon: Any) -> dict[str, Any]:
 
 def test_a_year_before_the_first_value_is_an_error() -> None:
     with pytest.raises(
-        sp.ParameterError, match=r"fleksloentilskud\.\w+: no value for 2019; the parameters start in 2024"
+        sp.ParameterError, match=r"fleksloentilskud\.\w+: no value for 2019; the parameters start in 2021"
     ):
         sp.fleksloentilskud("300 DKK/hour", "20 hour/week", 2019)
     data = _three_years()
@@ -35,9 +35,9 @@ def test_a_year_before_the_first_value_is_an_error() -> None:
 
 def test_own_values_make_an_early_year_possible() -> None:
     params = sp.default_parameters()
-    assert params.get("fleksloentilskud.threshold", 2024).for_year is None
+    assert params.get("fleksloentilskud.threshold", 2021).for_year is None
     with pytest.raises(sp.ParameterError):
-        params.get("fleksloentilskud.threshold", 2023)
+        params.get("fleksloentilskud.threshold", 2020)
 
 
 def test_rates_carried_past_the_published_years_are_stated() -> None:
@@ -71,13 +71,13 @@ def test_the_statement_is_danish_in_danish_output(tmp_path: Any) -> None:
 def test_an_explanation_shows_the_parameters_its_formula_reads() -> None:
     ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
     text = str(ev.explain("2026.public.fleksloentilskud.0"))
-    # the 2026 threshold T and ceiling G of the monthly fleksløntilskud, and the 2024 law's
+    # the 2026 threshold T and ceiling G of the monthly fleksløntilskud, and the law's
     # reduction rates used for 2026
     assert "fleksloentilskud.threshold = 17672 DKK / month (2026, derived)" in text
     assert "fleksloentilskud.max_supplement = 21600 DKK / month (2026, derived)" in text
-    assert "fleksloentilskud.reduction_below_threshold = 30 percent (2024 → 2026, sourced)" in text
+    assert "fleksloentilskud.reduction_below_threshold = 30 percent (2021 → 2026, sourced)" in text
     refusion = str(ev.explain("2027.public.refusion.fleksloentilskud.0"))
-    assert "refusion.after_52_weeks = 20 percent (2024 → 2027, sourced)" in refusion
+    assert "refusion.after_52_weeks = 20 percent (2021 → 2027, sourced)" in refusion
     for topic in ev.topics():
         if "public." in topic:
             assert "(not given)" not in str(ev.explain(topic)), topic

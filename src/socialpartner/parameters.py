@@ -174,7 +174,9 @@ class ParameterSet:
         earlier = [e for e in entries if e.year <= year]
         if not earlier:
             raise ParameterError(
-                f"{name}: no value for {year}; the parameters start in {entries[0].year}. Use a later year, "
+                # the description says what the parameter is, e.g. a benefit that did not exist yet
+                f"{name}: no value for {year}; the parameters start in {entries[0].year} ({entries[0].description}). "
+                "Use a later year, "
                 f"or give your own value for {year} under parameters: (see the parameters page of the docs)"
             )
         chosen = earlier[-1]
