@@ -11,6 +11,8 @@ from decimal import Decimal as D  # noqa: N817 - the hand-worked figures read sh
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 import socialpartner as sp
 
 # 10 course places, finishers after 6 months: two rounds a year, so 20 finishers a year, of
@@ -155,7 +157,6 @@ def test_piece_rate_grows_with_wages() -> None:
     per helper hour = 3,328 hours at 120 DKK/hour = 399,360.00 in year 1; year 2 at
     120 × 1.03 = 123.60: 3,328 × 123.60 = 411,340.80.
     """
-    import yaml
 
     path = Path(__file__).resolve().parents[1] / "examples" / "labour_shortage_site.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -173,3 +174,41 @@ def test_plain_numbers_show_without_pint_word() -> None:
     assert Translator("da").parameter_value("0.5 dimensionless") == "0,5"
     assert Translator("en").parameter_value("0.5 dimensionless") == "0.5"
     assert TEXT["input.skilled_hours_freed"][1] == "frigjorte faglærte timer pr. medhjælpertime"
+
+
+def test_in_house_says_when_the_alternative_is_other_work() -> None:
+    """The company's alternative of 14,000 own hours against the SØV's 11,128 effective hours.
+
+    SØV: 10 × 14 × 52 = 7,280 effective fleksjob hours + 2 × 37 × 52 = 3,848 ordinary hours =
+    11,128, 20 % less than the alternative: part of the company's saving is less work.
+    The bundled example (20,800 against 25 × 16 × 52 = 20,800) says nothing.
+    """
+    path = Path(__file__).resolve().parents[1] / "examples" / "in_house_packing.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("expect")
+    assert not [s for s in sp.evaluate(sp.from_data(data)).statements if "alternative" in s]
+    data["workforce"] = [
+        {
+            "form": "fleksjob",
+            "headcount": 10,
+            "paid_hours": "20 hour/week",
+            "effective_hours": "14 hour/week",
+            "wage_cost": "175 DKK/hour",
+            "workplace": "company",
+        },
+        {
+            "form": "ordinary",
+            "headcount": 2,
+            "paid_hours": "37 hour/week",
+            "wage_cost": "240 DKK/hour",
+            "workplace": "company",
+        },
+    ]
+    data["alternative"]["hours"] = "14000 hour/year"
+    ev = sp.evaluate(sp.from_data(data))
+    (said,) = [s for s in ev.statements if "alternative" in s]
+    assert "14,000.00 hours of its own staff" in said
+    assert "11,128.00 effective hours" in said
+    from socialpartner._internal.i18n import Translator
+
+    assert "SØV'en leverer 11.128,00 effektive timer" in Translator("da")(said)

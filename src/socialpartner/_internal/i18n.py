@@ -522,6 +522,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.stated_no_profit": ("stated: profit not used socially", "angivet: overskud bruges ikke socialt"),
     "msg.before_after": ("before {before}, after {after}", "før {before}, efter {after}"),
+    "msg.alternative_hours": (
+        "the company's alternative is {alternative} hours of its own staff over the period, the SØV delivers "
+        "{delivered} effective hours: part of the saving is a different amount of work; state "
+        "alternative.hours for the same work as the SØV's",
+        "virksomhedens alternativ er {alternative} timer med egne ansatte over perioden, SØV'en leverer "
+        "{delivered} effektive timer: en del af besparelsen er en anden mængde arbejde; angiv "
+        "alternative.hours for det samme arbejde som SØV'ens",
+    ),
     "msg.pays": (
         "value {value} − akkord {akkord} − helper hours {cost} = {net} DKK",
         "værdi {value} − akkord {akkord} − medhjælpertimer {cost} = {net} kr.",

@@ -19,8 +19,8 @@ from pydantic import Field, model_validator
 
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Money as Amount
-from socialpartner._internal.i18n import Text
-from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, with_inputs
+from socialpartner._internal.i18n import Number, Text
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
 from socialpartner._internal.units import canonical
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
@@ -260,4 +260,14 @@ class InHousePartnership(Partnership):
             "company_saving": tuple(dict.fromkeys((*all_before, *all_after))),
             "company_break_even_price": tuple(dict.fromkeys((*all_before, *all_after))),
         }
-        return Extras(figures=with_inputs(figures, uses), checks=(check,))
+        own_hours = canonical(alt.hours) * years
+        statements: tuple[str, ...] = ()
+        if abs(own_hours - effective) > effective / 100:  # more than 1 % apart: not the same work
+            statements = (
+                Text(
+                    "msg.alternative_hours",
+                    alternative=Number(places(own_hours)),
+                    delivered=Number(places(effective)),
+                ),
+            )
+        return Extras(figures=with_inputs(figures, uses), checks=(check,), statements=statements)
