@@ -387,6 +387,18 @@ def test_sweep_list_errors_say_what_to_do(values: Any, words: str) -> None:
         sp.sweep(sp.load(EXAMPLE), {"courses.price": values})
 
 
+def test_plain_number_for_a_markup_in_money_says_what_to_do() -> None:
+    # overhead is 20 DKK/hour in the example: a plain 10 would be a fraction (1000 %), not 10 DKK/hour
+    with pytest.raises(sp.SweepError, match=r"a plain number here is a fraction .* in DKK / hour"):
+        sp.sweep(sp.load(EXAMPLE), {"temp_hours.overhead": [10, 20]})
+    # given as a percentage of the wage cost, plain fractions are read as in a file: 0.1 is 10 %
+    data = data_of(EXAMPLE)
+    data["temp_hours"]["overhead"] = "12 %"
+    frame = sp.sweep(from_data(data), {"temp_hours.overhead": [0.1, 0.2]})
+    # overhead 0.1 × 165 × 2,340 h = 38,610 + 396,000 courses = 434,610; 0.2: 77,220 + 396,000 = 473,220
+    assert list(frame["funding [DKK]"]) == pytest.approx([434610, 473220], abs=0.005)
+
+
 def test_monte_carlo_plain_number_beside_money_is_refused() -> None:
     deal = sp.load(EXAMPLE)
     for dist in (sp.Uniform(9000, "14000 DKK/month"), sp.Uniform("9000 DKK/month", 14000)):

@@ -166,6 +166,7 @@ def _as_array(
         return arr.astype(np.int64), ""
     if not isinstance(base, pint.Quantity):
         raise SweepError(f"{path}: not a numeric input")
+    from_plain = False
     if isinstance(values, pint.Quantity):
         if values._REGISTRY is not ureg:
             raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
@@ -173,7 +174,7 @@ def _as_array(
         unit = str(values.units)
     elif plain is not None and _plain_numbers(values):
         # a plain number means the field's own unit, as in a scenario file (0.5 is 0.5 FTE, 0.5 is 50 %)
-        magnitudes, unit = np.asarray(values, dtype=float), plain
+        magnitudes, unit, from_plain = np.asarray(values, dtype=float), plain, True
     else:
         magnitudes, unit = _listed(path, base, values)
     if magnitudes.ndim != 1:
@@ -184,6 +185,11 @@ def _as_array(
         raise SweepError(f"{path}: {exc}") from None
     expected = unit_info(base)
     if info.dims != expected.dims:
+        if from_plain:  # overhead: [10, 20] where it is 20 DKK/hour
+            raise SweepError(
+                f"{path}: a plain number here is a fraction (0.12 = 12 %), but this input is in {base.units}; "
+                f"give values with units, e.g. Q_([10, 20], '{format(base.units, 'C')}')"
+            )
         raise SweepError(f"{path}: expected a unit like {base.units}, got {unit!r}")
     if not np.all(np.isfinite(magnitudes)):
         raise SweepError(f"{path}: values must be finite (no NaN or infinity)")
