@@ -276,7 +276,7 @@ def errors(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             "labour_shortage_site.yaml",
             lambda d: d.update(skilled_hours_freed="0.8 hour"),
             ("skilled_hours_freed",),
-            "a fraction",
+            "a ratio",
         ),
         (
             "supplier_facility.yaml",

@@ -29,6 +29,7 @@ __all__ = [
     "AnyQuantity",
     "Duration",
     "FullTimeEquivalents",
+    "Growth",
     "Headcount",
     "HoursPerPerson",
     "HoursPerTime",
@@ -39,6 +40,7 @@ __all__ = [
     "MoneyPerItem",
     "MoneyPerTime",
     "QuantityType",
+    "Ratio",
     "Share",
 ]
 
@@ -98,6 +100,23 @@ Share = Annotated[
 """A fraction: ``"12 %"`` (also ``percent``, ``procent``, ``pct.``) or a bare fraction at most 1 such as
 ``0.12``. A bare number above 1 is refused (``3`` would mean 300 %), as are ratios of other units
 (``%%``, ``hour/hour``, ``week/year``)."""
+
+Ratio = Annotated[
+    pint.Quantity[Any],
+    QuantityType("a ratio", (_RATIO,), ("0.8", "120 %"), plain_unit="", ratio_max=10),
+]
+"""A ratio that may exceed 1, such as skilled hours freed per helper hour: a bare number is the
+ratio itself (``1.2`` is 1.2) and a percentage is divided by 100 (``"120 %"`` is 1.2). At most 10
+(1000 %): ``80`` is a percentage written without its sign, refused with the fix. Unlike
+:data:`Share` (a part of a whole, whose bare number is a fraction at most 1)."""
+
+Growth = Annotated[
+    pint.Quantity[Any],
+    QuantityType("a growth rate", (_RATIO,), ("2 %", "-2 %"), plain_unit="", minimum="growth"),
+]
+"""A yearly growth rate: ``"2 %"`` or ``0.02``, negative for a fall (``"-2 %"``: a wage cut,
+deflation), above -100 %. A bare number is a fraction at most 1 in size, as for a :data:`Share`
+(``3`` would mean 300 %)."""
 
 ItemsPerTime = Annotated[
     pint.Quantity[Any],

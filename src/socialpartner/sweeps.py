@@ -35,7 +35,7 @@ from socialpartner._internal.units import (
     Q_,
     format_magnitude,
     parse_unit,
-    read_number,
+    split_quantity,
     unit_info,
     ureg,
 )
@@ -59,7 +59,9 @@ __all__ = [
     "tornado",
 ]
 
-Values = Any  # a pint Quantity with an array magnitude, a sequence of "N unit" strings, or whole numbers
+# a pint Quantity with an array magnitude, a sequence of "N unit" strings or of quantities, or
+# plain numbers where a scenario file reads them without a unit (headcounts, FTE, shares, ratios)
+Values = Any
 
 
 MAX_VARIANTS = 10_000_000
@@ -96,12 +98,8 @@ def current(partnership: Partnership, path: str) -> Any:
     return value
 
 
-def plain_unit(partnership: Partnership, path: str) -> str | None:
-    """The unit a plain number means for the input at ``path`` (``FTE`` for ``support_staff.0.fte``).
-
-    None where a number alone is ambiguous (a price per what time?) or means a share: those
-    values need their unit.
-    """
+def field_type(partnership: Partnership, path: str) -> QuantityType | None:
+    """The quantity type of the input at ``path`` (None for a headcount or an unknown path)."""
     parent_path, _, key = path.rpartition(".")
     try:
         parent = paths.get(partnership, parent_path) if parent_path else partnership
@@ -114,10 +112,23 @@ def plain_unit(partnership: Partnership, path: str) -> str | None:
     while pending:  # through Annotated[...] and `X | None`
         item = pending.pop()
         if isinstance(item, QuantityType):
-            return item.plain_unit or None
+            return item
         pending += getattr(item, "__metadata__", ())
         pending += typing.get_args(item)
     return None
+
+
+def plain_unit(partnership: Partnership, path: str) -> str | None:
+    """The unit a plain number means for the input at ``path``, as in a scenario file.
+
+    ``FTE`` for ``support_staff.0.fte``, ``dimensionless`` for a share or a ratio (``0.5``
+    is 50 %, checked by the field's own rules: ``3`` would mean 300 %). None where a number
+    alone is ambiguous (a price per what time?): those values need their unit.
+    """
+    field = field_type(partnership, path)
+    if field is None or field.plain_unit is None:
+        return None
+    return field.plain_unit or "dimensionless"
 
 
 def column_unit(unit: Any) -> str:
@@ -130,11 +141,14 @@ def column_unit(unit: Any) -> str:
     return "" if text == "dimensionless" else text
 
 
-def _as_array(path: str, base: Any, values: Values, plain: str | None = None) -> tuple[np.ndarray[Any, Any], str]:
+def _as_array(
+    path: str, base: Any, values: Values, plain: str | None = None, *, negative: bool = False
+) -> tuple[np.ndarray[Any, Any], str]:
     """Check sweep values against the input they replace; return magnitudes and their unit's column spelling.
 
     ``plain``: the unit a plain number means for this input (FTE for a post's ``fte``), or None
-    where plain numbers are refused.
+    where plain numbers are refused. ``negative``: the input may be negative (a growth
+    rate); its own bounds are checked by :func:`_check_rules`.
     """
     if base is None:
         raise SweepError(f"{path}: not given in this scenario; give it a value to sweep from")
@@ -152,27 +166,17 @@ def _as_array(path: str, base: Any, values: Values, plain: str | None = None) ->
         return arr.astype(np.int64), ""
     if not isinstance(base, pint.Quantity):
         raise SweepError(f"{path}: not a numeric input")
+    from_plain = False
     if isinstance(values, pint.Quantity):
         if values._REGISTRY is not ureg:
             raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
         magnitudes = np.asarray(values.magnitude, dtype=float)
         unit = str(values.units)
     elif plain is not None and _plain_numbers(values):
-        # a plain number means the field's own unit, as in a scenario file (0.5 is 0.5 FTE)
-        magnitudes, unit = np.asarray(values, dtype=float), plain
+        # a plain number means the field's own unit, as in a scenario file (0.5 is 0.5 FTE, 0.5 is 50 %)
+        magnitudes, unit, from_plain = np.asarray(values, dtype=float), plain, True
     else:
-        items = list(values)
-        if not items or not all(isinstance(v, str) for v in items):
-            raise SweepError(f"{path}: give values with units, e.g. Q_(np.linspace(9000, 14000, 51), 'DKK/month')")
-        parsed = [v.strip().partition(" ") for v in items]
-        units = {u for _, _, u in parsed}
-        if len(units) != 1:
-            raise SweepError(f"{path}: give all values in one unit")
-        unit = units.pop()
-        try:  # by the number rules of scenario text: 9.000 is refused, not read as 9
-            magnitudes = np.asarray([float(read_number(n, what="a number")) for n, _, _ in parsed])
-        except QuantityError as exc:
-            raise SweepError(f"{path}: {exc.reason}") from None
+        magnitudes, unit = _listed(path, base, values)
     if magnitudes.ndim != 1:
         raise SweepError(f"{path}: give a one-dimensional array of values")
     try:
@@ -181,14 +185,67 @@ def _as_array(path: str, base: Any, values: Values, plain: str | None = None) ->
         raise SweepError(f"{path}: {exc}") from None
     expected = unit_info(base)
     if info.dims != expected.dims:
+        if from_plain:  # overhead: [10, 20] where it is 20 DKK/hour
+            raise SweepError(
+                f"{path}: a plain number here is a fraction (0.12 = 12 %), but this input is in {base.units}; "
+                f"give values with units, e.g. Q_([10, 20], '{format(base.units, 'C')}')"
+            )
         raise SweepError(f"{path}: expected a unit like {base.units}, got {unit!r}")
     if not np.all(np.isfinite(magnitudes)):
         raise SweepError(f"{path}: values must be finite (no NaN or infinity)")
-    if np.any(magnitudes < 0):
+    if not negative and np.any(magnitudes < 0):
         raise SweepError(f"{path}: values must not be negative")
     if np.any(np.abs(magnitudes) >= float(MAX_MAGNITUDE)):
         raise SweepError(f"{path}: values must be below {float(MAX_MAGNITUDE):g}")
     return magnitudes, column_unit(info.unit) or unit
+
+
+def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.ndarray[Any, Any], str]:
+    """Magnitudes and unit of values listed one by one: text (``"9000 kr./md."``) or quantities.
+
+    Values in different but convertible units (``"9000 DKK/month"``, ``"120000 DKK/year"``)
+    are converted exactly to the first one's unit; text is read by the number rules of
+    scenario text (``9.000`` is refused, not read as 9).
+    """
+    example = f"Q_(np.linspace(…), '{format(base.units, 'C')}')"
+    items = [] if isinstance(values, (str, bytes)) or not isinstance(values, Iterable) else list(values)
+    if not items:
+        raise SweepError(f"{path}: give a list of values with units, e.g. {example}")
+    if all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in items):
+        raise SweepError(
+            f"{path}: a plain number is ambiguous here (expected {base.units} or another unit of its kind); "
+            f"give values with units, e.g. {example} or ['9000 DKK/month', …]"
+        )
+    read: list[tuple[float, Any, str]] = []  # (magnitude, unit info, the unit as given)
+    for v in items:
+        try:
+            if isinstance(v, str):
+                number, spelled = split_quantity(v, what="a quantity")
+                info = parse_unit(spelled)
+                read.append((float(number), info, spelled))
+            elif isinstance(v, pint.Quantity):
+                if v._REGISTRY is not ureg:
+                    raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
+                if np.ndim(v.magnitude) != 0:
+                    raise SweepError(f"{path}: give one quantity with an array of values, or a list of single values")
+                read.append((float(v.magnitude), unit_info(v), str(v.units)))
+            else:
+                raise SweepError(
+                    f"{path}: give values with units, all of one kind: text such as '9000 DKK/month' or "
+                    f"quantities, e.g. {example}; got {v!r:.40}"
+                )
+        except QuantityError as exc:
+            raise SweepError(f"{path}: {exc.reason} (got {str(v)[:40]!r})") from None
+    first, unit = read[0][1], read[0][2]
+    magnitudes = []
+    for magnitude, info, spelled in read:
+        if info.dims != first.dims:
+            raise SweepError(
+                f"{path}: values in units that do not convert ({unit!r} and {spelled!r}); give them in one unit"
+            )
+        # exactly, by the canonical factors: 120000 DKK/year is 10000 DKK/month
+        magnitudes.append(magnitude if info.unit == first.unit else float(info.factor / first.factor) * magnitude)
+    return np.asarray(magnitudes, dtype=float), unit
 
 
 def _plain_numbers(values: Values) -> bool:
@@ -403,10 +460,13 @@ def sweep(
 
     ``values`` maps input paths (``courses.price``, ``temp_hours.overhead``,
     ``support_staff.0.annual_cost``, ``temp_hours.workers``) to quantities with units
-    (``Q_(np.linspace(9000, 14000, 51), "DKK/month")``), strings (``["9000 DKK/month", …]``)
-    or whole numbers for headcounts. Each is checked like a single input (dimension, sign,
-    finiteness), and rules between inputs (effective hours within paid hours, …) are
-    checked at each input's lowest and highest value. Returns a DataFrame with one row per
+    (``Q_(np.linspace(9000, 14000, 51), "DKK/month")``), lists of strings or quantities
+    (``["9000 DKK/month", …]``, in convertible units: converted to the first one's), or plain
+    numbers where a scenario file reads them without a unit (whole numbers for headcounts,
+    FTE for a post's ``fte``, a share or ratio such as ``skilled_hours_freed``). Each is
+    checked like a single input (dimension, sign, finiteness), and rules between inputs
+    (effective hours within paid hours, …) are checked at each input's lowest and highest
+    value. Returns a DataFrame with one row per
     variant: the inputs (unit in the column name), coverage, surplus, shortfall, cost,
     funding, net per party, jobs, FTE and break-even prices.
 
@@ -425,7 +485,9 @@ def sweep(
     if not values:
         raise SweepError("give at least one input to vary")
     checked = {
-        path: _as_array(path, current(partnership, path), v, plain_unit(partnership, path))
+        path: _as_array(
+            path, current(partnership, path), v, plain_unit(partnership, path), negative=_signed(partnership, path)
+        )
         for path, v in values.items()
     }
     for path in checked:
@@ -449,15 +511,30 @@ def sweep(
     return _evaluate_variants(partnership, columns, chunk, progress)
 
 
+def _signed(partnership: Partnership, path: str) -> bool:
+    """Whether the input at ``path`` may be negative (a growth rate); its own bounds are checked per value."""
+    field = field_type(partnership, path)
+    return field is not None and field.minimum in {"any", "growth"}
+
+
 # -- Monte Carlo ----------------------------------------------------------------------------
 
 
 def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
+    """A distribution's value as a float in ``unit`` (None: the first value, which sets the unit).
+
+    A plain number and a percentage mix (``0.5`` and ``"90 %"`` are 0.5 and 0.9); a plain
+    number beside money is refused rather than read in the money's unit.
+    """
     q = Q_(value) if isinstance(value, str) else value
     if isinstance(q, pint.Quantity):
-        target = unit or str(q.units)
-        return float(q.to(target).magnitude), target
-    return float(q), unit or ""
+        target = unit if unit is not None else str(q.units)
+        return float(q.to(target or "dimensionless").magnitude), target
+    if isinstance(q, bool) or not isinstance(q, numbers.Real):
+        raise TypeError(f"{q!r} is not a number or a quantity")
+    if unit:  # a plain number beside a quantity: a ratio (0.9 beside 50 % is 90 %), else a pint error
+        return float(Q_(float(q), "dimensionless").to(unit).magnitude), unit
+    return float(q), ""
 
 
 @dataclass(frozen=True)
@@ -471,7 +548,7 @@ class Distribution:
 
 @dataclass(frozen=True)
 class Uniform(Distribution):
-    """Uniform between ``low`` and ``high`` (quantities or strings with units)."""
+    """Uniform between ``low`` and ``high`` (quantities, strings with units, or plain numbers)."""
 
     low: Any
     high: Any
@@ -571,8 +648,9 @@ def monte_carlo(
     ``seed`` is a whole number (the same seed gives the same draws) or a numpy
     ``Generator`` to draw from. Headcount inputs are rounded to whole people; a plain
     number means the input's own unit where a scenario file reads it so (FTE for a
-    post's ``fte``). Returns one row per variant; see :func:`summarize` for means,
-    percentiles and the probability that support staff are covered.
+    post's ``fte``, a share or ratio as it is: ``sp.Uniform(0.5, 0.9)``). Returns one row
+    per variant; see :func:`summarize` for means, percentiles and the probability that
+    support staff are covered.
 
     Raises:
         SweepError: an unknown path, something other than a distribution, or a value a
@@ -681,7 +759,7 @@ def tornado(
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise SweepError(f"result: no result {result!r}; {hint}results: {', '.join(names)}")
         r_low, r_high = float(frame[result].iloc[0]), float(frame[result].iloc[1])
-        lo_in, unit = _as_array(path, base, values, plain_unit(partnership, path))
+        lo_in, unit = _as_array(path, base, values, plain_unit(partnership, path), negative=_signed(partnership, path))
         # the solver reads its bounds in the input's own unit, which the range may not be in
         # (to 12 significant digits: 100000 DKK/year is 8333.33333333 DKK/month)
         ends: Any = lo_in

@@ -51,10 +51,17 @@ class QuantityType:
         examples: example strings for errors and the JSON Schema.
         plain_unit: unit given to a plain number, or None when a number alone is
             ambiguous (a price per *what* time?) and must be refused.
-        minimum: ``"nonnegative"``, ``"positive"`` or ``"any"``.
+        minimum: ``"nonnegative"``, ``"positive"``, ``"any"`` or ``"growth"`` (above
+            -100 %: a yearly growth may be negative, a wage cut or deflation, but no
+            fall takes more than everything).
         shares: whether a dimensionless value is a share (a percentage, or a bare
             fraction at most 1); False where a plain number may be any number (an
             expected result).
+        ratio_max: for a ratio that may exceed 1 (skilled hours freed per helper hour):
+            a bare number is taken as it is (``1.2``) and a percentage is divided by 100
+            (``120 %`` is 1.2); a value above ``ratio_max`` is refused, as no such ratio
+            is that large and ``80`` is a percentage written without its sign. None: a
+            share, whose bare number is a fraction at most 1.
         per_person: hours per time of one person, so at most the length of the time
             itself (168 hour/week, 24 hour/day): ``200 hour/week`` is refused.
 
@@ -67,6 +74,7 @@ class QuantityType:
     minimum: str = "nonnegative"
     shares: bool = True  # a dimensionless value is a share (≤ 1 when bare); False: any plain number
     per_person: bool = False  # hours per time of one person: at most the hours of the time itself
+    ratio_max: int | None = None  # a ratio that may exceed 1, up to this: a bare 1.2 is 1.2, not refused
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
@@ -79,7 +87,8 @@ class QuantityType:
     ) -> JsonSchemaValue:
         text: JsonSchemaValue = {
             "type": "string",
-            "pattern": r"^\s*[+-]?([0-9][0-9_.,]*|[.,][0-9][0-9_]*)([eE][+-]?[0-9]+)?\s*\S.*$",
+            # a sign may be a dash typed as a minus (−500, –500), as the reader accepts
+            "pattern": rf"^\s*[+\-{u.MINUS_SIGNS}]?([0-9][0-9_.,]*|[.,][0-9][0-9_]*)([eE][+-]?[0-9]+)?\s*\S.*$",
         }
         description = f"A quantity: {self.expected}, as a number followed by a unit, e.g. {self.examples[0]!r}."
         out: JsonSchemaValue
@@ -94,9 +103,16 @@ class QuantityType:
         if self.per_person:
             out["description"] += f" At most {u.HOURS_IN_A_WEEK} hours a week (24 a day) per person."
             out["x-maximum"] = f"{u.HOURS_IN_A_WEEK} hour/week"
-        if self.minimum != "any":
+        if self.minimum == "growth":
+            out["description"] += " Above -100 % (a negative growth is a fall)."
+            out["x-minimum"] = -1
+            out["x-exclusive-minimum"] = True
+        elif self.minimum != "any":
             out["x-minimum"] = 0
             out["x-exclusive-minimum"] = self.minimum == "positive"
+        if self.ratio_max is not None:
+            out["description"] += f" A plain number is the ratio itself (1.2); at most {self.ratio_max}."
+            out["x-maximum"] = self.ratio_max
         return out
 
     # -- validation -------------------------------------------------------------------
@@ -128,6 +144,12 @@ class QuantityType:
             raise self._fail("negative", "must not be negative", value)
         if self.minimum == "positive" and magnitude <= 0:
             raise self._fail("not_positive", "must be greater than zero", value)
+        if self.minimum == "growth" and Fraction(magnitude) * info.factor <= -1:
+            raise self._fail(
+                "growth_below_minus_100",
+                "must be above -100 % (a yearly fall of 100 % or more leaves nothing to grow)",
+                value,
+            )
         if self.per_person and Fraction(magnitude) * info.factor > _MAX_HOURS_A_YEAR:
             raise self._fail("more_than_the_time", self._too_many_hours(magnitude, info), value)
         return u.Q_(u.plain_magnitude(magnitude), info.unit)
@@ -143,15 +165,34 @@ class QuantityType:
         return f"{given} is more than the {u.HOURS_IN_A_WEEK} hours a week has (24 a day): the hours are per person"
 
     def _check_ratio(self, magnitude: Decimal, info: u.UnitInfo, spelled: str | None, value: Any) -> None:
-        """A share is a percentage or a bare fraction at most 1; nothing else that cancels out."""
+        """A share is a percentage or a bare fraction at most 1; a ratio, either, up to ``ratio_max``.
+
+        Nothing else that cancels out (``hour/hour``, ``%%``) is either.
+        """
         if (spelled is not None and not u.is_ratio_spelling(spelled)) or not u.is_ratio_unit(info.unit):
             shown = spelled if spelled is not None else str(info.unit)
-            raise self._fail(
-                "ratio_unit",
-                f"{shown!r} is not a share: write a percentage ('12 %', '12 procent') or a fraction (0.12)",
-                value,
+            fix = (
+                "is not a share: write a percentage ('12 %', '12 procent') or a fraction (0.12)"
+                if self.ratio_max is None
+                else "is not a ratio: write a plain number (1.2) or a percentage ('120 %')"
             )
+            raise self._fail("ratio_unit", f"{shown!r} {fix}", value)
         bare = not dict(info.unit._units)
+        if self.ratio_max is not None:  # a ratio: a bare number is the ratio itself, 120 % is 1.2
+            ratio = Fraction(magnitude) * info.factor
+            if ratio > self.ratio_max:
+                number = u.format_magnitude(u.plain_magnitude(magnitude))
+                shown = number if bare else f"{number} {spelled if spelled is not None else info.unit}"
+                if not bare:  # 1200 % (12)
+                    shown += f" ({u.format_decimal(Decimal(ratio.numerator) / Decimal(ratio.denominator))})"
+                percent = "" if not bare else f"; if {number} % is meant, write {number} %"
+                raise self._fail(
+                    "ratio_too_large",
+                    f"{shown} is more than {self.ratio_max}, more than this ratio can be "
+                    f"(a bare number is the ratio itself: 1.2 is 1.2, as is 120 %){percent}",
+                    value,
+                )
+            return
         if bare and abs(magnitude) > 1:
             percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
             number = u.format_magnitude(u.plain_magnitude(magnitude))

@@ -483,7 +483,7 @@ def discount_factors(n: int, p: Callable[[str], Num], horizon: Horizon | None = 
         factor = div(1, (1 + early) ** min(t, 35))
         if t > 35:
             factor = div(factor, (1 + late) ** (t - 35))
-        if inflation:
+        if isinstance(inflation, np.ndarray) or inflation:  # an array when a sweep varies price_growth
             factor = div(factor, (1 + inflation) ** t)
         factors.append(factor)
     return factors

@@ -22,6 +22,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from socialpartner._internal.units import DANISH, current_number_format
+
 _PLAIN: dict[str, str] = {
     "tuple_type": "Input should be a list",
     "list_type": "Input should be a list",
@@ -119,18 +121,35 @@ def _comma_cut(key: Any, loc: tuple[str | int, ...], data: Any) -> str | None:
         if where > 0:
             before = (keys[where - 1], container[keys[where - 1]])
     comma = "inside {...} a comma separates entries"
+    # the fix must fit the file: in number_format: da a decimal point is refused, so quote the number
+    danish = current_number_format() == DANISH
     if before is None or isinstance(before[1], bool) or not isinstance(before[1], (int, Decimal)):
+        if danish:
+            return (
+                f"{comma}, so a number written with a comma is cut in two and {text!r} became a key: "
+                "quote a number with a decimal comma (\"1,5\"); number_format is 'da', so write 510.000 "
+                "(not 510,000) for thousands"
+            )
         return (
             f"{comma}, so a number written with a comma is cut in two and {text!r} became a key: "
             'write 1.5 (not 1,5) and 510000 or 510_000 (not 510,000), or quote a Danish number ("1,5") '
             "and declare number_format: da"
         )
     name, number = before
-    if len(tail) == 3:  # 510,000: a thousands separator
+    quoted = f'{name}: "{number},{tail}{rest}"'
+    if danish:  # number_format: da reads a quoted "165,50" and 510.000; a decimal point is refused
+        if len(tail) == 3:  # 510,000: thousands (510.000 in Danish), or 510 with a decimal comma?
+            fix = (
+                f"quote it ({quoted}) if the comma is a decimal comma, or write {name}: {number}.{tail}{rest} "
+                "for thousands (number_format is 'da')"
+            )
+        else:  # 165,50: a decimal comma
+            fix = f"quote it ({quoted}): number_format is 'da', so the decimal comma is read inside quotes"
+    elif len(tail) == 3:  # 510,000: a thousands separator
         fix = f"write {name}: {number}{tail}{rest} (or {number}_{tail}{rest})"
     else:  # 1,5: a decimal comma
         fix = (
-            f'write {name}: {number}.{tail}{rest} with a decimal point, or quote it ({name}: "{number},{tail}{rest}") '
+            f"write {name}: {number}.{tail}{rest} with a decimal point, or quote it ({quoted}) "
             "and declare number_format: da"
         )
     return f"{name}: {number},{text} was cut in two at the comma ({comma}, so {text!r} became a key); {fix}"

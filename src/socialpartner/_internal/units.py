@@ -147,6 +147,19 @@ def _digits(text: str) -> str:
     return text.replace("_", "")
 
 
+# Dashes typed or pasted as a minus sign: U+2212 MINUS SIGN (what a word processor or a
+# formatted report writes), U+2013 EN DASH (the Danish keyboard's and Word's autocorrected
+# minus), the figure dash, em dash, hyphens and the small and full-width hyphen-minus.
+# Each is read as "-": pint alone would drop it, so "−500 kr." was 500 DKK.
+MINUS_SIGNS = "\u2212\u2013\u2012\u2014\u2010\u2011\ufe63\uff0d"
+_MINUS = str.maketrans(dict.fromkeys(MINUS_SIGNS, "-"))
+
+
+def ascii_minus(text: str) -> str:
+    """Text with every dash used as a minus sign (``−500``, ``–500``) written ``-``."""
+    return text if text.isascii() else text.translate(_MINUS)
+
+
 def read_number(text: str, *, what: str) -> Decimal:
     """Read a number as typed, refusing separators that could mean two different numbers.
 
@@ -156,6 +169,7 @@ def read_number(text: str, *, what: str) -> Decimal:
     decimal comma (``510.000,50``); a number written the plain way with a decimal point
     (``165.50``) is refused.
     """
+    text = ascii_minus(text)
     match = _SIGN_EXP.match(text.strip())
     body = match["body"] if match else ""
     sign, exp = (match["sign"], match["exp"] or "") if match else ("", "")
@@ -197,10 +211,12 @@ def read_number(text: str, *, what: str) -> Decimal:
         if body.count(".") > 1:
             reason = f"'.' as a thousands separator is not read: {whole} (or declare number_format: da)"
         else:
-            decimal = unambiguous(body.rstrip("0").rstrip("."))
+            english = body.rstrip("0").rstrip(".")  # 510.000 → 510, 1.500 → 1.5, 35.897 → 35.897
+            # the two readings of the number as typed: a decimal point, or Danish thousands
+            readings = f"{sign}{english} in English, {sign}{int(plain):,} in Danish"
             reason = (
-                f"{body} is ambiguous (510.000 is 510 in English, 510,000 in Danish): {whole}, "
-                f"or {decimal} if the '.' is a decimal point"
+                f"{sign}{body} is ambiguous ({readings}): {whole}, "
+                f"or {sign}{unambiguous(english)} if the '.' is a decimal point"
             )
         raise QuantityError(text, what, reason, "ambiguous_grouping")
     if not _PLAIN.match(body):
@@ -275,7 +291,7 @@ def _pint_text(text: str) -> str:
 
     ``sp.Q_("510.000 DKK")`` would otherwise be 510 DKK; here it is refused like in a file.
     """
-    text = normalise_unit_text(text)
+    text = normalise_unit_text(ascii_minus(text))
     if not any(c.isdigit() for c in text):
         return text
 
@@ -341,6 +357,7 @@ def parse_unit(text: str) -> UnitInfo:
 
 def parse_decimal(text: str, *, what: str) -> Decimal:
     """Read a number exactly, refusing NaN, infinities, huge values and excess digits."""
+    text = ascii_minus(text)
     try:
         value = Decimal(text)
     except InvalidOperation as exc:
@@ -450,7 +467,7 @@ def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
     """Split ``"145 DKK/hour"`` into an exact number and the unit text."""
     if len(text) > MAX_TEXT:
         raise QuantityError(text[:MAX_TEXT] + "…", what, "text too long", "too_long")
-    match = _NUMBER.match(text)
+    match = _NUMBER.match(ascii_minus(text))
     if match is None:
         raise QuantityError(text, what, "expected a number followed by a unit", "quantity_syntax")
     return read_number(match["num"], what=what), match["unit"]

@@ -21,7 +21,7 @@ from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.models._frozen import Frozen
 from socialpartner.parameters import default_parameters
 from socialpartner.parties import Municipality
-from socialpartner.quantities import Duration, HoursPerPerson, MoneyPerHour, MoneyPerTime, Share
+from socialpartner.quantities import Duration, Growth, HoursPerPerson, MoneyPerHour, MoneyPerTime, Share
 
 __all__ = ["Benefit", "Change", "Comparison", "Horizon", "Progression", "PublicBudget", "TaxEffects"]
 
@@ -281,8 +281,9 @@ class Horizon(Frozen):
         years: how many years (1-70).
         start_year: the calendar year of the first (labels results; lets changes use
             calendar years).
-        wage_growth: yearly growth of wage costs and support-staff costs.
-        price_growth: yearly growth of all other money inputs.
+        wage_growth: yearly growth of wage costs and support-staff costs; negative for a
+            fall (``-2 %``, wage cuts), above -100 %.
+        price_growth: yearly growth of all other money inputs; negative for deflation.
         changes: inputs that change from a given year.
         progression: course participants moving into jobs.
         nominal_discount_rate: discount the yearly nets, which grow with ``wage_growth``
@@ -293,8 +294,8 @@ class Horizon(Frozen):
 
     years: Annotated[int, Field(ge=1, le=70, strict=True)] = 1
     start_year: Year | None = None
-    wage_growth: Share = 0  # type: ignore[assignment]
-    price_growth: Share = 0  # type: ignore[assignment]
+    wage_growth: Growth = 0  # type: ignore[assignment]
+    price_growth: Growth = 0  # type: ignore[assignment]
     changes: Annotated[tuple[Change, ...], Field(max_length=200)] = ()
     progression: Progression | None = None
     nominal_discount_rate: Share | None = None

@@ -36,7 +36,7 @@ from socialpartner.models._shared import (
 )
 from socialpartner.money import to_ore
 from socialpartner.parties import Company, Municipality, SocialEnterprise
-from socialpartner.quantities import MoneyPerHour, Share
+from socialpartner.quantities import MoneyPerHour, Ratio
 
 __all__ = ["LabourShortagePartnership"]
 
@@ -48,7 +48,7 @@ class LabourShortagePartnership(Partnership):
         helpers: the helpers, employed by the SØV, working at the company.
         price: what the company pays the SØV per paid helper hour.
         skilled_hours_freed: skilled hours freed per effective helper hour (a ratio,
-            e.g. ``0.8`` or ``"80 %"``).
+            e.g. ``0.8`` or ``"80 %"``; above 1 is allowed, ``1.2`` or ``"120 %"``).
         skilled_hour_value: what a skilled hour earns the company (its billing rate).
         akkord_rate: the craftsmen's piece-rate earnings per skilled hour, paid out of
             that value (zero when they are paid by the hour).
@@ -64,7 +64,7 @@ class LabourShortagePartnership(Partnership):
     municipality: Municipality | None = None
     helpers: Annotated[tuple[Workforce, ...], Field(min_length=1, max_length=100)]
     price: MoneyPerHour
-    skilled_hours_freed: Share
+    skilled_hours_freed: Ratio
     skilled_hour_value: MoneyPerHour
     akkord_rate: MoneyPerHour = "0 DKK/hour"  # type: ignore[assignment]
     support_staff: Annotated[tuple[SupportStaff, ...], Field(max_length=100)] = ()
