@@ -212,3 +212,25 @@ def test_in_house_says_when_the_alternative_is_other_work() -> None:
     from socialpartner._internal.i18n import Translator
 
     assert "SØV'en leverer 11.128,00 effektive timer" in Translator("da")(said)
+
+
+def test_every_missing_parameter_is_named_at_once() -> None:
+    """public.year 2020 is before the rates start (2021; the forhøjet sats 2025): one error names them all."""
+    import pytest
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild_3_years.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("expect")
+    data.pop("horizon")
+    data["public"]["year"] = 2020
+    with pytest.raises(sp.ParameterError) as caught:
+        sp.evaluate(sp.from_data(data))
+    message = str(caught.value)
+    assert message.startswith("7 parameters have no value for the year asked")
+    for name in ("fleksloentilskud.max_supplement", "benefit.ledighedsydelse", "benefit.kontanthjaelp.forhoejet_sats"):
+        assert f"{name}: no value for 2020" in message
+    assert "before 1 July 2025 the rate is benefit.kontanthjaelp_ikke_forsoerger" in message
+    # one parameter missing: its own message, as before
+    data["public"]["year"] = 2023
+    with pytest.raises(sp.ParameterError, match=r"^benefit.kontanthjaelp.forhoejet_sats: no value for 2023"):
+        sp.evaluate(sp.from_data(data))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -234,6 +234,48 @@ class ParameterSet:
                 ),
             )
         return ParameterSet(self.version, values, self.aliases)
+
+
+@dataclass(frozen=True)
+class _Lenient(ParameterSet):
+    """A set that reads a parameter's first value for a year before it, noting the gap.
+
+    Only to find, in one run, every parameter a scenario reads without a value for its
+    year (the first such read stops an evaluation): never for results.
+    """
+
+    missing: dict[str, tuple[int, ParameterValue]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def get(self, name: str, year: int) -> ParameterValue:
+        try:
+            return super().get(name, year)
+        except ParameterError:
+            first = self.values[self.resolve(name)][0]
+            self.missing.setdefault(name, (year, first))
+            return replace(first, for_year=year)
+
+
+def missing_years(parameters: ParameterSet, run: Callable[[ParameterSet], object]) -> ParameterError | None:
+    """One error naming every parameter ``run`` reads for a year before its first value.
+
+    ``run`` evaluates with the set it is given; None when it reads at most one such
+    parameter (its own error says it) or fails for another reason.
+    """
+    lenient = _Lenient(parameters.version, parameters.values, parameters.aliases)
+    try:
+        run(lenient)
+    except Exception:  # another problem: the first error stands
+        return None
+    if len(lenient.missing) < 2:
+        return None
+    gaps = "; ".join(
+        f"{name}: no value for {year}, the first is for {first.year} ({first.description})"
+        for name, (year, first) in lenient.missing.items()
+    )
+    return ParameterError(
+        f"{len(lenient.missing)} parameters have no value for the year asked: {gaps}. Use a later year, "
+        "or give your own values under parameters: (see the parameters page of the docs)"
+    )
 
 
 @functools.cache

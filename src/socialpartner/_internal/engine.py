@@ -39,7 +39,8 @@ from socialpartner._internal.backend import (
 )
 from socialpartner._internal.plan import Flow, Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
-from socialpartner.parameters import ParameterSet, ParameterUse
+from socialpartner.errors import ParameterError
+from socialpartner.parameters import ParameterSet, ParameterUse, missing_years
 
 if TYPE_CHECKING:
     from socialpartner.models._base import Partnership
@@ -267,10 +268,19 @@ def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *,
     floats or arrays).
     """
     with vector_mode() if vector else contextlib.nullcontext():
-        return _run(partnership, overrides or {}, vector)
+        try:
+            return _run(partnership, overrides or {}, vector)
+        except ParameterError:
+            # name every parameter without a value for its year at once, not one per run
+            every = missing_years(partnership.parameter_set(), lambda p: _run(partnership, overrides or {}, vector, p))
+            if every is None:
+                raise
+            raise every from None
 
 
-def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -> Run:
+def _run(
+    partnership: Partnership, overrides: Mapping[str, Any], vector: bool, parameters: ParameterSet | None = None
+) -> Run:
     # The horizon's own inputs (growth, progression shares) shape every year: put a sweep's
     # values for them on the scenario itself, so growth factors and moves are arrays too.
     whole = {k: v for k, v in overrides.items() if k.startswith("horizon.")}
@@ -279,7 +289,8 @@ def _run(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -
         overrides = {k: v for k, v in overrides.items() if k not in whole}
     periods: list[PeriodRun] = []
     state = _horizon.Progress()  # nobody has moved yet
-    parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
+    if parameters is None:
+        parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
     turnover = _horizon.turnover(partnership.horizon)
     public_parties = dict(PUBLIC_PARTIES)
     home = None if partnership.public is None else public.home_municipality(partnership)
