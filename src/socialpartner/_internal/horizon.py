@@ -83,13 +83,16 @@ _LABELS: dict[tuple[Any, Any], str] = {}
 
 
 def period_label(period: pint.Quantity[Any]) -> str:
-    """``"1 year"``; cached, as pint takes ~10 µs to format a unit."""
+    """``"1 year"``, ``"6 months"``; cached, as pint takes ~10 µs to format a unit."""
     key = (period.magnitude, period._units)
     label = _LABELS.get(key)
     if label is None:
         if len(_LABELS) > 1024:  # many different periods must not grow this without bound
             _LABELS.clear()
-        label = _LABELS[key] = f"{format_magnitude(period.magnitude)} {period.units}"
+        unit = str(period.units)
+        if unit.isalpha() and period.magnitude != 1:
+            unit += "s"  # a plain English unit: 6 months, 0.5 years
+        label = _LABELS[key] = f"{format_magnitude(period.magnitude)} {unit}"
     return label
 
 

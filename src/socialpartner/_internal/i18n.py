@@ -480,7 +480,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "independent, covering its costs, not dependent on the parent",
         "selvstændig, dækker sine udgifter og er ikke afhængig af moderselskabet",
     ),
-    "msg.year_independent": ("{year}: {name} is independent.", "{year}: {name} er selvstændig."),
+    "msg.year_independent": (
+        "{year}: {name} is a company of its own, split from its parent (whether it stands on its own is the check)",
+        "{year}: {name} er et selvstændigt selskab, udskilt fra moderselskabet (om det kan stå på egne ben, "
+        "siger kriteriet)",
+    ),
     "msg.year_department": (
         "{year}: {name} is a department of {company}.",
         "{year}: {name} er en afdeling af {company}.",
