@@ -114,3 +114,34 @@ def test_loentilskud_names_the_line_hours() -> None:
     per_hour = Decimal(str(rate.magnitude))
     amount = next(t.amount for t in ev.ledger if t.purpose == "løntilskud")
     assert amount == (per_hour * 40 * 52).quantize(Decimal("0.01"))
+
+
+def test_public_net_effect_is_explained_line_by_line() -> None:
+    """2027 of the three-year example: the municipality's net effect, otherwise − with, by line.
+
+    The lines' nets add up to the net effect: the terms' values sum to −129,979.50 DKK, and
+    the formula's totals are the same: otherwise 1,498,348.13 − with 1,628,327.63.
+    """
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    year = ev.breakdown[1]
+    explained = ev.explain("2027:public.municipality")
+    assert explained.value == "-129,979.50 DKK"
+    assert explained.value == f"{year.results()['public.municipality']:,.2f} DKK"
+    total = sum(Decimal(t.value.removesuffix(" DKK").replace(",", "")) for t in explained.terms)
+    assert total == Decimal("-129979.50")
+    assert explained.formula == "otherwise − with = 1,498,348.13 DKK − 1,628,327.63 DKK"
+    # over the years: the sum of the yearly net effects
+    over = ev.explain("public.state")
+    assert [t.label for t in over.terms] == ["2026: net effect", "2027: net effect", "2028: net effect"]
+    assert over.value == f"{ev.results()['public.state']:,.2f} DKK"
+    assert "public.municipality" in ev.topics()
+
+
+def test_supplier_csr_figures_name_their_inputs() -> None:
+    """The CSR FTE explanation names the revenue-share inputs and the job lines' hours."""
+    data = next(d for n, d in MATRIX if n == "supplier_facility")
+    ev = sp.evaluate(sp.from_data(data))
+    (term,) = ev.explain("csr_inclusive_fte").terms
+    paths = dict(term.inputs)
+    assert {"services.0.price", "services.0.hours", "other_revenue", "workforce.0.paid_hours"} <= paths.keys()
+    assert "workforce.2.headcount" not in paths  # the ordinary line is not an inclusive job

@@ -19,7 +19,7 @@ from pydantic import Field, model_validator
 
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Join, Money, Number, Percent, Period, Text
-from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
+from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
 from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
@@ -336,4 +336,44 @@ class SupplierPartnership(Partnership):
             if not participants
             else Text("msg.csr_participants", participants=Number(places(participants))),
         )
-        return Extras(figures=figures, checks=(check,), statements=(statement,))
+        return Extras(figures=with_inputs(figures, self._figure_inputs()), checks=(check,), statements=(statement,))
+
+    def _figure_inputs(self) -> dict[str, tuple[str, ...]]:
+        """The scenario paths behind each figure, for explanations."""
+        jobs = [i for i, line in enumerate(self.workforce) if line.placement().inclusive and line.placement().is_job]
+        people = tuple(p for i in jobs for p in (f"workforce.{i}.form", f"workforce.{i}.headcount"))
+        hours = tuple(
+            p for i in jobs for p in (f"workforce.{i}.form", f"workforce.{i}.headcount", f"workforce.{i}.paid_hours")
+        )
+        services = tuple(
+            f"services.{i}.{name}"
+            for i, sv in enumerate(self.services)
+            for name in ("price", "hours", "contract_sum")
+            if getattr(sv, name) is not None
+        )
+        share = (*services, "other_revenue")
+        wages = tuple(
+            f"workforce.{i}.{name}"
+            for i, line in enumerate(self.workforce)
+            if line.wage_cost is not None
+            for name in ("headcount", "paid_hours", "wage_cost")
+        )
+        margin = (*share, *wages, "other_costs", "period")
+        return {
+            "contract_value": (*services, "period"),
+            "margin_after_wages": margin,
+            "margin": (
+                *margin,
+                *(
+                    f"supervision.{i}.{name}"
+                    for i, post in enumerate(self.supervision)
+                    for name in ("fte", "annual_cost", "cost_per_fte")
+                    if getattr(post, name) is not None
+                ),
+            ),
+            "revenue_share": share,
+            "csr_spend": (*services, "period"),
+            "csr_inclusive_jobs": (*share, *people),
+            "csr_inclusive_fte": (*share, *hours),
+            "csr_inclusive_hours": (*share, *hours, "period"),
+        }

@@ -19,6 +19,7 @@ from socialpartner._internal.units import canonical, exact_magnitude, format_dec
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import BreakEven, Evaluation
+    from socialpartner.public import Payer
 
 __all__ = ["explain", "explanation_text", "topics"]
 
@@ -29,6 +30,8 @@ _RATIO_PLACES = _ex.RATIO_PLACES
 def topics(ev: Evaluation) -> tuple[str, ...]:
     """Everything :meth:`explain` can explain."""
     base = ["coverage", "surplus", "shortfall", "cost", "funding", *ev.cost_split.funding]
+    if ev.public is not None or any(part.public is not None for part in ev.breakdown):
+        base += [f"public.{payer}" for payer in _PAYERS]
     if ev._plan is not None:
         base += [f.key for f in ev._plan.flows] + [b.input_path for b in ev.break_even]
     base += [f.key for f in ev.figures]
@@ -62,6 +65,9 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     split = ev.cost_split
     if topic in {"coverage", "surplus", "shortfall", "cost", "funding"}:
         return _explain_split(ev, topic, inputs)
+    for who in _PAYERS:
+        if topic == f"public.{who}" and (explained := _explain_public(ev, who)) is not None:
+            return explained
     if topic in split.funding:
         return Explanation(topic, _ex.money(split.funding[topic]), "sum of its flows", _source_terms(ev, topic, inputs))
     flows = {} if ev._plan is None else {f.key: f for f in ev._plan.flows}
@@ -86,6 +92,33 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
                 (Term(f.label, value, f.note, used),) if used else (),
             )
     raise KeyError(f"nothing to explain as {topic!r}; topics: {', '.join(ev.topics())}")
+
+
+_PAYERS: tuple[Payer, ...] = ("municipality", "state")
+
+
+def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
+    """A public payer's net effect: otherwise − with, over its budget lines (or its years)."""
+    who = ev.parties.get("municipality", "the municipality") if payer == "municipality" else "the state"
+    if ev.public is not None:
+        view = ev.public
+        terms = tuple(
+            Term(
+                line.item,
+                _ex.money(line.counterfactual - line.actual),
+                f"otherwise {_ex.money(line.counterfactual)} − with {_ex.money(line.actual)}",
+            )
+            for line in view.lines
+            if line.payer == payer
+        )
+        formula = f"otherwise − with = {_ex.money(view.without(payer))} − {_ex.money(view.actual(payer))}"
+        return Explanation(f"net effect: {who}", _ex.money(view.net_effect(payer)), formula, terms)
+    views = [(part.ledger.period, part.public) for part in ev.breakdown if part.public is not None]
+    if not views:
+        return None
+    terms = tuple(Term(f"{period}: net effect", _ex.money(v.net_effect(payer))) for period, v in views)
+    total = sum((v.net_effect(payer) for _, v in views), _ZERO)
+    return Explanation(f"net effect: {who}", _ex.money(total), "sum of the yearly net effects, undiscounted", terms)
 
 
 def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
