@@ -272,7 +272,11 @@ def _solved_value(solution: Solution, t: Translator) -> str:
 
 
 def _result_name(ev: Evaluation, result: str, t: Translator) -> str:
-    """A result's name for the reader: its key in English, its label in Danish."""
+    """A result's name for the reader: its key in English, its label in Danish (``2027: dækningsprocent``)."""
+    year, _, base = result.partition(".")
+    parts = {part.ledger.period: part for part in ev.breakdown}
+    if t.lang == "da" and year in parts:  # one year's result: 2027.coverage
+        return f"{t.period(year)}: {_result_name(parts[year], base, t)}"
     if f"cli.{result}" in TEXT:
         return t(f"cli.{result}")
     if t.lang == "da":
