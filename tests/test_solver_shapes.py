@@ -11,12 +11,14 @@ from __future__ import annotations
 import copy
 import re
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import pint
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -123,6 +125,76 @@ def test_a_result_that_rises_and_falls_is_solved_at_its_first_crossing(supplier:
     again = re.search(r"again between ([\d.]+) DKK / hour and ([\d.]+) DKK / hour", note)
     assert again is not None
     assert D(again[1]) < D("252.99") <= D(again[2])
+
+
+@settings(max_examples=20)
+@given(st.integers(0, 4_000_000))
+@example(326_006)  # below the lowest net effect, 326,006.40 at 188.10
+@example(326_007)  # reached at 188.10 alone
+@example(3_768_960)  # the most, at 0 (and from 727.78 on)
+@example(3_768_961)
+def test_every_target_between_the_least_and_the_most_is_reached(target: int) -> None:
+    supplier = sp.from_data(supplier_with_public())
+    if not D("326006.40") <= target <= D("3768960"):
+        with pytest.raises(sp.SolveError, match=r"^no value between 0 and 1000000000000 reaches the target"):
+            sp.solve(supplier, "public.fleksjob_wage", "public.municipality", target)
+        return
+    solution = sp.solve(supplier, "public.fleksjob_wage", "public.municipality", target)
+    assert solution.achieved >= target
+    assert sp.evaluate(solution.partnership).results()["public.municipality"] == solution.achieved
+
+
+def by_hand(wage: Fraction) -> Fraction:
+    """The municipality's net effect at a fleksjob wage, from the formula at the top of this file."""
+    month = 65 * wage
+    below, above = (month, Fraction(0)) if month <= 17_672 else (Fraction(17_672), month - 17_672)
+    formula = 21_600 - Fraction(3, 10) * below - Fraction(55, 100) * above
+    cap = Fraction(286, 3) * wage
+    supplement = Fraction(0) if formula <= 0 else cap if cap < formula else formula
+    return 3_768_960 - 192 * supplement
+
+
+@settings(max_examples=25)
+@given(st.integers(0, 100_000), st.integers(0, 100_000), st.integers(300_000, 3_800_000))
+@example(0, 18811, 326_007)  # the least, 326,006.40, one step inside the high end
+@example(18810, 100_000, 326_007)  # … at the low end
+@example(72778, 72790, 300_000)  # flat: 3,768,960 throughout
+def test_a_range_of_a_turning_result_is_answered_as_the_values_in_it_say(a: int, b: int, target: int) -> None:
+    # the range in øre steps of the wage; the result's least and most in it, by hand: at the
+    # ends or where the formula turns (188.10, 271.88 where L reaches T, 727.78 where it ends)
+    low, high = sorted((Fraction(a, 100), Fraction(b, 100)))
+    turns = [Fraction(k, 100) for k in (18809, 18810, 18811, 27187, 27188, 72777, 72778, 72779)]
+    inside = [by_hand(w) for w in (low, high, *turns) if low <= w <= high]
+    supplier = sp.from_data(supplier_with_public())
+    refused = ""
+    ends = (
+        {"low": Decimal(a) / 100, "high": Decimal(b) / 100}
+        if a <= b
+        else {"low": Decimal(b) / 100, "high": Decimal(a) / 100}
+    )
+    try:
+        solution = sp.solve(supplier, "public.fleksjob_wage", "public.municipality", target, **ends)
+    except sp.SolveError as exc:
+        refused = str(exc)
+    if by_hand(low) == target or min(inside) <= target <= max(inside):
+        assert not refused, refused  # a value in range reaches it: found
+        assert isinstance(solution.value, pint.Quantity)
+        assert low <= Fraction(str(solution.value.magnitude)) <= high
+        assert solution.achieved == by_hand(Fraction(str(solution.value.magnitude))) >= target
+        return
+    if low < high and min(inside) == max(inside):  # flat over the range (above 727.78)
+        assert "does not depend on this input here" in refused, refused
+        return
+    # none does: the message gives the value nearest the target, and it is one of the range's
+    assert refused.startswith("no value between"), refused
+    nearest = re.search(
+        r"the (lowest|highest) of the \d+ values tried is ([-\d,.]+), at public\.fleksjob_wage = ([\d.]+)", refused
+    )
+    assert nearest is not None, refused
+    at = Fraction(nearest[3])
+    assert low <= at <= high
+    assert Decimal(nearest[2].replace(",", "")) == by_hand(at)
+    assert nearest[1] == ("lowest" if by_hand(at) > target else "highest")
 
 
 def test_the_command_line_on_the_saved_snippet(tmp_path: Path) -> None:

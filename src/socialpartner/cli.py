@@ -173,7 +173,9 @@ def evaluate_command(
 def solve_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
     vary: Annotated[str, typer.Option("--vary", help="The input to solve for, e.g. courses.price.")],
-    target: Annotated[str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1 or company_net_gain=0.")],
+    target: Annotated[
+        str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1, company_net_gain=0, 2027.coverage=1.")
+    ],
     low: Annotated[str | None, typer.Option("--min", help="Lowest value to consider (the input's unit).")] = None,
     high: Annotated[str | None, typer.Option("--max", help="Highest value to consider (the input's unit).")] = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,

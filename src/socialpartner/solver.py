@@ -333,23 +333,21 @@ class _Search:
         return str(k) if self.whole else f"{Decimal(k).scaleb(-2)} {self.unit}"
 
     def variant(self, k: int) -> Partnership:
+        """The scenario with grid value ``k``; :class:`_RefusedError` where the input does not take it."""
         try:
-            return paths.replace(self.partnership, self.vary, self.value(k))
+            variant = paths.replace(self.partnership, self.vary, self.value(k))
         except ValidationError as exc:
             reason = str(exc.errors()[0]["msg"])
             self.checked[k] = reason
             raise _RefusedError(f"{self.vary} = {self.text(k)}", reason) from None
+        self.checked[k] = None
+        return variant
 
     def refusal(self, k: int) -> str | None:
         """Why the input's validation refuses grid value ``k`` (None: it takes it); no evaluation."""
-        if k in self.seen:
-            return None
         if k not in self.checked:
-            try:
+            with contextlib.suppress(_RefusedError):
                 self.variant(k)
-                self.checked[k] = None
-            except _RefusedError:
-                pass
         return self.checked[k]
 
     def gap(self, k: int) -> Fraction:
@@ -499,8 +497,9 @@ def _last_usable(s: _Search, good: int, bad: int) -> int:
 def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction, int, Fraction, str]:
     """The first bracket of the target between ``a`` and ``b``, and a note on the result's turns.
 
-    Evaluates a grid of points (every value of a short range; else evenly spaced points
-    and points growing tenfold every two steps up from ``a``); where none crosses the
+    Evaluates a grid of points (every value of a short range; else evenly spaced points,
+    and for a range wider than ten times its low end points growing tenfold every two
+    steps up from ``a``); where none crosses the
     target, looks closer around the point nearest it, if that lies inside the range.
 
     Raises:
@@ -514,7 +513,9 @@ def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction,
     else:
         points = {a + span * i // _SCAN_EVEN for i in range(_SCAN_EVEN + 1)}
         e = 0
-        while (offset := round(10 ** (e / _SCAN_PER_DECADE))) < span:
+        # a wide range (from 0, say, or over decades) also in growing steps: even ones
+        # would pass over everything below a tenth of it
+        while span > 10 * a and (offset := round(10 ** (e / _SCAN_PER_DECADE))) < span:
             points.add(a + offset)
             e += 1
     for k in sorted(points):
@@ -550,21 +551,32 @@ def _crossings(samples: list[tuple[int, Fraction]]) -> list[int]:
 def _look_closer(s: _Search, samples: list[tuple[int, Fraction]]) -> None:
     """Follow the result down (or up) to its turn between the neighbours of the sample nearest the target.
 
-    The samples all miss the target on one side; where the nearest is inside the range,
-    the result turns there and its extreme may still reach the target. Bisection on the
-    slope finds the extreme of a result that turns once between the neighbours.
+    The samples all miss the target on one side; where the nearest is inside the range
+    (or at an end, with the value one step inside nearer still), the result turns there and
+    its extreme may still reach the target. Bisection on the slope finds the extreme of a
+    result that turns once between the neighbours.
     """
+    if len(samples) < 2:
+        return
     i = min(range(len(samples)), key=lambda j: abs(samples[j][1]))
+    k, g = samples[i]
     if i in (0, len(samples) - 1):
-        return  # nearest at an end: no turn seen
-    lo, hi = samples[i - 1][0], samples[i + 1][0]
+        # nearest at an end: a result that turns just inside it comes nearer one step in;
+        # one that does not (the usual result, moving one way) costs one evaluation more
+        inner = k + 1 if i == 0 else k - 1
+        g_in = s.probe(inner)
+        if g_in is None or g_in == 0 or (g_in < 0) != (g < 0) or abs(g_in) >= abs(g):
+            return
+        lo, hi = (k, samples[1][0]) if i == 0 else (samples[-2][0], k)
+    else:
+        lo, hi = samples[i - 1][0], samples[i + 1][0]
     budget = s.count + _REFINE
     while hi - lo > 2 and s.count < budget:
         mid = (lo + hi) // 2
         here, after = s.probe(mid), s.probe(mid + 1)
         if here is None or after is None or here == 0 or after == 0:
             return
-        if (here < 0) != (samples[i][1] < 0) or (after < 0) != (samples[i][1] < 0):
+        if (here < 0) != (g < 0) or (after < 0) != (g < 0):
             return  # crossed: the caller finds the bracket among the values seen
         if abs(after) < abs(here):
             lo = mid
@@ -624,7 +636,7 @@ def _narrow(
 def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step: Fraction) -> int:
     """The last grid value of a run of exact landings that starts at ``b`` (a falling result).
 
-    Probes ahead in doubling steps for a value below the target, then narrows; a run that
+    Probes ahead in doubling steps for a value off the target, then narrows; a run that
     does not end within the range (or the largest input handled) means the result stays on
     the target, and ``b``, where it first gets there, is the answer.
     """
@@ -638,13 +650,13 @@ def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step
             g = gap(probe)
         except (LedgerError, SolveError):  # beyond what the ledger or the input takes: the run goes on
             return b
-        if g < 0:
+        if g != 0:  # below it (or, for a result that turns, above it again): the run has ended
             break
         last, d = probe, d * 2
-    lo, hi = last, probe  # gap(lo) == 0 > gap(hi)
+    lo, hi = last, probe  # gap(lo) == 0 != gap(hi)
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if gap(mid) < 0:
+        if gap(mid) != 0:
             hi = mid
         else:
             lo = mid
