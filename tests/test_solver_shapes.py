@@ -210,6 +210,13 @@ def test_the_command_line_on_the_saved_snippet(tmp_path: Path) -> None:
     assert out.output.startswith("public.fleksjob_wage = 162.20 DKK / hour")
     assert "gives public.municipality = 800,051.20" in out.output
     assert "note: public.municipality is not monotone" in out.output
+    danish = runner.invoke(
+        app, [*vary, "--target", "public.municipality=800000", "--min", "100", "--max", "300", "--lang", "da"]
+    )
+    assert danish.exit_code == 0, danish.output
+    assert danish.output.startswith("public.fleksjob_wage = 162,20 kr./time")
+    assert "bemærkning: public.municipality bevæger sig ikke kun én vej med public.fleksjob_wage" in danish.output
+    assert "denne værdi er ved første krydsning fra 100,00 kr./time" in danish.output
 
 
 def test_a_result_the_same_at_every_value_tried_does_not_depend_on_the_input() -> None:

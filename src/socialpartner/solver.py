@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from socialpartner._internal import paths
 from socialpartner._internal.horizon import changed_input_note
+from socialpartner._internal.i18n import Raw, Text, Value
 from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -494,7 +495,7 @@ def _last_usable(s: _Search, good: int, bad: int) -> int:
     return good
 
 
-def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction, int, Fraction, str]:
+def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction, int, Fraction, Text]:
     """The first bracket of the target between ``a`` and ``b``, and a note on the result's turns.
 
     Evaluates a grid of points (every value of a short range; else evenly spaced points,
@@ -529,13 +530,12 @@ def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction,
     if not crossings:
         raise _nothing(s, samples, limits)
     (k0, g0), (k1, g1) = samples[crossings[0] - 1], samples[crossings[0]]
-    start = s.text(samples[0][0])
+    names = {"result": Raw(s.result), "vary": Raw(s.vary), "start": Value(s.text(samples[0][0]))}
     if len(crossings) > 1:
         (j0, _), (j1, _) = samples[crossings[1] - 1], samples[crossings[1]]
-        again = f"it crosses the target again between {s.text(j0)} and {s.text(j1)}, so other values meet it too"
-    else:
-        again = "it misses the target at both ends of the range and reaches it between them"
-    note = f"{s.result} is not monotone in {s.vary}: {again}; this value is at its first crossing from {start}"
+        note = Text("msg.not_monotone", low=Value(s.text(j0)), high=Value(s.text(j1)), **names)
+    else:  # the second crossing fell between two values that were not evaluated
+        note = Text("msg.not_monotone_inside", **names)
     return k0, g0, k1, g1, note
 
 
