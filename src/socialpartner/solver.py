@@ -67,7 +67,7 @@ class Solution:
         path: the input varied, e.g. ``courses.price``.
         value: the input's new value, a Quantity in the unit the input is written in
             (to 0.01 of that unit), or a whole number for headcounts.
-        result: the result aimed at, e.g. ``coverage``.
+        result: the result aimed at, e.g. ``coverage`` (or one year's, ``2027.coverage``).
         target: the target value.
         achieved: the result with the solved input.
         method: ``grid`` (0.01 steps of the input's unit) or ``whole numbers``.
@@ -75,7 +75,8 @@ class Solution:
         partnership: the scenario with the solved value.
         notes: what the reader should know about the answer, e.g. that a horizon
             change sets the input in later years, so the value found counts only in
-            the years before.
+            the years before, or that the result is not monotone in the input and
+            crosses the target again (the value found is at the first crossing).
 
     """
 
@@ -500,8 +501,8 @@ def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction,
 
     Evaluates a grid of points (every value of a short range; else evenly spaced points,
     and for a range wider than ten times its low end points growing tenfold every two
-    steps up from ``a``); where none crosses the
-    target, looks closer around the point nearest it, if that lies inside the range.
+    steps up from ``a``); where none crosses the target, looks closer around the point
+    nearest it.
 
     Raises:
         SolveError: no value reaches the target, with the values at the ends and the
