@@ -173,7 +173,9 @@ def evaluate_command(
 def solve_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
     vary: Annotated[str, typer.Option("--vary", help="The input to solve for, e.g. courses.price.")],
-    target: Annotated[str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1 or company_net_gain=0.")],
+    target: Annotated[
+        str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1, company_net_gain=0, 2027.coverage=1.")
+    ],
     low: Annotated[str | None, typer.Option("--min", help="Lowest value to consider (the input's unit).")] = None,
     high: Annotated[str | None, typer.Option("--max", help="Highest value to consider (the input's unit).")] = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
@@ -272,7 +274,11 @@ def _solved_value(solution: Solution, t: Translator) -> str:
 
 
 def _result_name(ev: Evaluation, result: str, t: Translator) -> str:
-    """A result's name for the reader: its key in English, its label in Danish."""
+    """A result's name for the reader: its key in English, its label in Danish (``2027: dækningsprocent``)."""
+    year, _, base = result.partition(".")
+    parts = {part.ledger.period: part for part in ev.breakdown}
+    if t.lang == "da" and year in parts:  # one year's result: 2027.coverage
+        return f"{t.period(year)}: {_result_name(parts[year], base, t)}"
     if f"cli.{result}" in TEXT:
         return t(f"cli.{result}")
     if t.lang == "da":

@@ -5,13 +5,19 @@ For example the course price at which support staff are fully covered
 labour-shortage deal breaks even for the company, or the number of participants at which
 the municipality's net effect turns positive. Where the result is linear in the input
 (most money results are) the answer is found exactly by interpolation; otherwise by
-bisection inside a bracket; and when no value in range works the answer says so.
+bisection inside a bracket. A result need not move one way only (the lønloft makes the
+municipality's net effect of a fleksjob wage fall and then rise): when the ends of the
+range do not bracket the target, the range is scanned for a crossing before the answer
+says that no value works. A value the input's own validation refuses ends the range
+there; it is never the user's error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import numbers
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -23,6 +29,7 @@ from pydantic import ValidationError
 
 from socialpartner._internal import paths
 from socialpartner._internal.horizon import changed_input_note
+from socialpartner._internal.i18n import Raw, Text, Value
 from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -34,6 +41,22 @@ __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 _MAX_INPUT = 10**12
 _MAX_EVALUATIONS = 400
 _STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit
+_SCAN_EVEN = 12  # a scan's evenly spaced points over the range …
+_SCAN_PER_DECADE = 2  # … and its points per decade up from the low end (for wide ranges)
+_REFINE = 60  # evaluations spent looking closer where a scanned result turns towards the target
+_PERIOD = re.compile(r"(?P<period>\d{4}|year \d+)\.(?P<name>.+)\Z")  # 2027.coverage, year 2.coverage
+
+
+class _NoValueError(SolveError):
+    """The result has no value at this input (e.g. coverage with no cost)."""
+
+
+class _RefusedError(SolveError):
+    """The input's validation refuses the value: it lies outside the input's valid range."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"{text}: {reason}")
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +67,7 @@ class Solution:
         path: the input varied, e.g. ``courses.price``.
         value: the input's new value, a Quantity in the unit the input is written in
             (to 0.01 of that unit), or a whole number for headcounts.
-        result: the result aimed at, e.g. ``coverage``.
+        result: the result aimed at, e.g. ``coverage`` (or one year's, ``2027.coverage``).
         target: the target value.
         achieved: the result with the solved input.
         method: ``grid`` (0.01 steps of the input's unit) or ``whole numbers``.
@@ -52,7 +75,8 @@ class Solution:
         partnership: the scenario with the solved value.
         notes: what the reader should know about the answer, e.g. that a horizon
             change sets the input in later years, so the value found counts only in
-            the years before.
+            the years before, or that the result is not monotone in the input and
+            crosses the target again (the value found is at the first crossing).
 
     """
 
@@ -93,22 +117,37 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
     Names: ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, ``net.PARTY``
     (a ledger party's net, e.g. ``net.municipality``), ``public.PAYER`` (the public net
     effect of ``municipality`` or ``state``), or a figure's key (e.g. ``company_net_gain``,
-    ``npv.company``).
+    ``npv.company``). Over several years (a horizon's, or a spin-off's), ``YEAR.NAME`` is
+    one year's result, as in ``expect:`` blocks and sweep columns: ``2027.coverage``,
+    ``2027.net.social_enterprise`` (``year 2.coverage`` for a horizon without a start year).
 
     Raises:
-        SolveError: an unknown name, or a result that has no value here.
+        SolveError: an unknown name or year, or a result that has no value here.
 
     """
+    match = _PERIOD.match(name)
+    if match is not None:
+        years = [part.ledger.period for part in ev.breakdown]
+        if match["period"] not in years:
+            have = f"its years: {', '.join(years)}" if years else "it has no horizon: or years"
+            raise SolveError(f"{name}: no year {match['period']!r} in this scenario ({have})")
+        return _named(ev.breakdown[years.index(match["period"])], match["name"], name)
+    return _named(ev, name, name)
+
+
+def _named(ev: Evaluation, key: str, name: str) -> Decimal:
+    """Result ``key`` of one evaluation (``name`` as the user wrote it, for messages)."""
     values = ev.results()
-    key = name.removeprefix("figure.")
+    key = key.removeprefix("figure.")
     if key not in values:
         if key.startswith("public."):
             raise SolveError(f"{name}: the scenario has no public: block (or no such payer)")
         known = ", ".join(k for k in values if not k.startswith(("net.", "break_even.")))
-        raise SolveError(f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT")
+        years = f", YEAR.RESULT (e.g. {ev.breakdown[-1].ledger.period}.coverage)" if ev.breakdown else ""
+        raise SolveError(f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT{years}")
     value = values[key]
     if value is None:
-        raise SolveError(f"{name} has no value for this scenario (e.g. coverage with no cost)")
+        raise _NoValueError(f"{name} has no value for this scenario (e.g. coverage with no cost)")
     return value
 
 
@@ -169,7 +208,9 @@ def _option_number(value: Any, name: str) -> Decimal:
 
 def readable(value: Fraction, result: str) -> str:
     """A result at a readable precision: 4 decimals for a ratio, øre for money."""
-    if result == "coverage" or any(w in result for w in ("share", "ratio")):
+    match = _PERIOD.match(result)
+    base = result if match is None else match["name"]  # 2027.coverage is a ratio too
+    if base == "coverage" or any(w in base for w in ("share", "ratio")):
         return f"{round_half_up(value, 4)}"
     return f"{round_half_up(value, 2):,}"
 
@@ -193,10 +234,19 @@ def solve(
     or below the target if it lands on it exactly (a shortfall reaching zero), else the
     largest value at which it is still at or above it. ``low`` and ``high`` bound the
     search in the input's unit (default: 0 up to wherever the result crosses).
+    ``result`` may be one year's result over several years (``2027.coverage``).
 
     >>> import socialpartner as sp
     >>> sp.solve(sp.load(sp.example_path()), "courses.price", "coverage", 1).value
     <Quantity(12033.34, 'DKK / month')>
+
+    A result that rises and then falls (or the reverse) may miss the target at both ends
+    of the range and still reach it between them: the range is then scanned (evenly, and
+    in steps growing tenfold every two points up from the low end), and the answer is the
+    first crossing from the low end; :attr:`Solution.notes` says the result is not
+    monotone and where it crosses the target again. Values the input's validation
+    refuses (a share above 100 %, more hours a week than a week has) end the range: the
+    search keeps to the values the input takes.
 
     With a horizon whose ``changes`` set ``vary`` from some year on, the value found
     counts only in the years before; :attr:`Solution.notes` says so.
@@ -205,7 +255,8 @@ def solve(
         SolveError: an unknown input or result, a target or bound that is not a finite
             number below 10¹⁵ (or ``low`` above ``high``), an input a horizon change sets
             in every year, or no value in range reaches the target; the message gives
-            the result's values at the ends of the range.
+            the result's values at the ends of the range and the value nearest the
+            target of those tried (or says that the result was the same at every one).
 
     """
     try:
@@ -218,7 +269,7 @@ def solve(
     changed = changed_input_note(partnership, vary)
     if changed is not None and changed.key == "msg.changed_input_all":
         raise SolveError(f"{changed}; solve for the change's value instead")
-    notes = () if changed is None else (changed,)
+    notes: tuple[str, ...] = () if changed is None else (changed,)
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
@@ -226,84 +277,367 @@ def solve(
     low = None if low is None else _option_number(low, "low")
     high = None if high is None else _option_number(high, "high")
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
-    goal_exact = Fraction(goal)
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
         raise SolveError(f"low ({low}) must not exceed high ({high})")
-    count = 0
-    seen: dict[int, Fraction] = {}
-
-    def variant(k: int) -> Partnership:
-        value: Any = k if whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), unit)
-        try:
-            return paths.replace(partnership, vary, value)
-        except ValidationError as exc:
-            raise SolveError(f"{vary} = {_value_text(k, whole, unit)}: {exc.errors()[0]['msg']}") from None
-
-    def gap(k: int) -> Fraction:
-        nonlocal count
-        if k not in seen:
-            count += 1
-            if count > _MAX_EVALUATIONS:
-                raise SolveError(f"no answer within {_MAX_EVALUATIONS} evaluations")
-            seen[k] = Fraction(result_value(evaluate(variant(k)), result)) - goal_exact
-        return seen[k]
-
-    a = lo_k if lo_k is not None else 0
-    try:
-        g_a = gap(a)
-    except SolveError:
-        if lo_k is not None or whole:
-            raise
-        # e.g. coverage has no value at a cost of zero, nor while a small post's cost rounds
-        # to zero øre: start at the first of 0.01, 0.1, 1, … where the result has a value
-        for a in (10**e for e in range(9)):
-            try:
-                g_a = gap(a)
-                break
-            except SolveError:
-                if a == 10**8:
-                    raise
+    # an unknown result is the user's error at once, not after a search; one with no value
+    # today (coverage with no cost) is searched for where it has one
+    with contextlib.suppress(_NoValueError):
+        result_value(evaluate(partnership), result)
+    s = _Search(partnership, vary, result, Fraction(goal), whole, unit, step)
+    # the scenario's own value, exactly (a float 0.8 is 0.8, not 0.8000000000000000444)
+    here = Fraction(current if isinstance(current, int) else str(current.magnitude))
+    top = hi_k if hi_k is not None else math.floor(_MAX_INPUT / step)
+    limits: list[str] = []  # where the input's validation narrowed the range, and why
+    a, g_a = _start(s, lo_k if lo_k is not None else 0, top, here, limits)
     if g_a == 0:
-        return _solution(vary, a, whole, unit, result, goal, g_a, count, variant, notes=notes)
+        return _solution(s, a, goal, g_a, notes=notes)
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
-
-    def reached(g: Fraction) -> bool:
-        return g >= 0 if rising else g <= 0
-
-    b, g_b = _bracket(gap, a, g_a, reached, current, step, hi_k, result, goal_exact)
-    # invariant: not reached at a, reached at b; narrow to neighbouring grid values
-    linear = True
-    while b - a > 1:
-        if linear:
-            # where a straight line through the ends crosses: exact in one step if the result is linear
-            m = a + math.floor((b - a) * (-g_a) / (g_b - g_a))
-            m = min(max(m, a + 1), b - 1)
-        else:
-            m = (a + b) // 2
-        before = b - a
-        g_m = gap(m)
-        if reached(g_m):
-            b, g_b = m, g_m
-        else:
-            a, g_a = m, g_m
-        linear = (b - a) * 2 < before or b - a <= 2
+    b, g_b = _far_end(s, a, rising, hi_k, top, here, limits)
+    if g_b is None or not _reached(g_b, rising):
+        # the ends do not bracket the target; a result that turns may still cross it between them
+        a, g_a, b, g_b, turns = _scan(s, a, b, limits)
+        rising = g_a < 0
+        notes += (turns,)
+    a, g_a, b, g_b = _narrow(s, a, g_a, b, g_b, rising)
     k, g = b, g_b
     if not rising:
         # the largest value still at or above the target: the one before b, unless b lands
         # on it exactly; then to the end of that run of exact landings (a result in øre
         # steps can meet it over several neighbouring values), or b itself where the result
         # stays on the target for good (a shortfall of zero)
-        k, g = (a, g_a) if g_b != 0 else (_last_landing(gap, b, hi_k, step), Fraction(0))
-    return _solution(
-        vary, k, whole, unit, result, goal, g, count, variant, "whole numbers" if whole else None, notes=notes
+        k, g = (a, g_a) if g_b != 0 else (_last_landing(s.gap, b, hi_k, step), Fraction(0))
+    return _solution(s, k, goal, g, "whole numbers" if whole else None, notes=notes)
+
+
+class _Search:
+    """One solve's evaluations: each grid value of the input evaluated at most once.
+
+    A grid value ``k`` is the input at ``k`` steps of 0.01 of its unit (``k`` itself for
+    headcounts). :meth:`gap` is the result minus the target there.
+    """
+
+    def __init__(
+        self, partnership: Partnership, vary: str, result: str, goal: Fraction, whole: bool, unit: str, step: Fraction
+    ) -> None:
+        self.partnership, self.vary, self.result, self.goal = partnership, vary, result, goal
+        self.whole, self.unit, self.step = whole, unit, step
+        self.count = 0
+        self.seen: dict[int, Fraction] = {}
+        self.failed: dict[int, SolveError | LedgerError] = {}
+        self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
+
+    def value(self, k: int) -> pint.Quantity[Any] | int:
+        return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), self.unit)
+
+    def text(self, k: int) -> str:
+        """Grid value ``k`` as the input's value, e.g. ``187.50 DKK / hour``."""
+        return str(k) if self.whole else f"{Decimal(k).scaleb(-2)} {self.unit}"
+
+    def variant(self, k: int) -> Partnership:
+        """The scenario with grid value ``k``; :class:`_RefusedError` where the input does not take it."""
+        try:
+            variant = paths.replace(self.partnership, self.vary, self.value(k))
+        except ValidationError as exc:
+            reason = str(exc.errors()[0]["msg"])
+            self.checked[k] = reason
+            raise _RefusedError(f"{self.vary} = {self.text(k)}", reason) from None
+        self.checked[k] = None
+        return variant
+
+    def refusal(self, k: int) -> str | None:
+        """Why the input's validation refuses grid value ``k`` (None: it takes it); no evaluation."""
+        if k not in self.checked:
+            with contextlib.suppress(_RefusedError):
+                self.variant(k)
+        return self.checked[k]
+
+    def gap(self, k: int) -> Fraction:
+        """The result minus the target at ``k``.
+
+        Raises:
+            _RefusedError: the input does not take the value.
+            _NoValueError: the result has no value there.
+            LedgerError: amounts beyond what the ledger handles.
+            SolveError: more evaluations than one solve may take.
+
+        """
+        if k in self.seen:
+            return self.seen[k]
+        if k in self.failed:
+            raise self.failed[k]
+        try:
+            variant = self.variant(k)
+            self.count += 1
+            if self.count > _MAX_EVALUATIONS:
+                raise SolveError(f"no answer within {_MAX_EVALUATIONS} evaluations")
+            value = result_value(evaluate(variant), self.result)
+        except (_RefusedError, _NoValueError, LedgerError) as exc:
+            self.failed[k] = exc
+            raise
+        self.seen[k] = g = Fraction(value) - self.goal
+        return g
+
+    def probe(self, k: int) -> Fraction | None:
+        """:meth:`gap`, or None where the input refuses the value or the result has none."""
+        try:
+            return self.gap(k)
+        except (_RefusedError, _NoValueError, LedgerError):
+            return None
+
+    def last_taken(self, taken: int, refused: int) -> int:
+        """The last grid value from ``taken`` towards ``refused`` that the input's validation takes.
+
+        Bisection on validity: the values an input takes are a range (a share up to 100 %,
+        hours up to a week's), so one boundary lies between the two.
+        """
+        while abs(refused - taken) > 1:
+            mid = (taken + refused) // 2
+            if self.refusal(mid) is None:
+                taken = mid
+            else:
+                refused = mid
+        return taken
+
+
+def _reached(g: Fraction, rising: bool) -> bool:
+    return g >= 0 if rising else g <= 0
+
+
+def _start(s: _Search, low: int, top: int, here: Fraction, limits: list[str]) -> tuple[int, Fraction]:
+    """The first grid value from ``low`` where the input is valid and the result has a value, and its gap."""
+    error: SolveError
+    try:
+        return low, s.gap(low)
+    except _RefusedError as exc:
+        # the input refuses the low end (a headcount or an hours input that must be
+        # positive, say): its values start higher; find where from a value it takes
+        ahead = [math.floor(here / s.step), math.ceil(here / s.step)]
+        ahead += [low + 10**e for e in range(15)] + [top]
+        taken = next((k for k in ahead if low < k <= top and s.refusal(k) is None), None)
+        if taken is None:
+            raise SolveError(
+                f"{s.vary} takes no value between {_plain(low * s.step)} and {_plain(top * s.step)}: {exc.reason}"
+            ) from None
+        low = s.last_taken(taken, low)
+        limits.append(f"{s.vary} below {s.text(low)} is refused ({exc.reason})")
+        try:
+            return low, s.gap(low)
+        except _NoValueError as no_value:
+            error = no_value
+    except _NoValueError as no_value:
+        error = no_value
+    # e.g. coverage has no value at a cost of zero, nor while a small post's cost rounds
+    # to zero øre: start at the first of low + 0.01, 0.1, 1, … where the result has a value
+    for e in range(9):
+        k = low + 10**e
+        if k > top:
+            break
+        try:
+            return k, s.gap(k)
+        except (_NoValueError, _RefusedError):
+            continue
+    raise error
+
+
+def _far_end(
+    s: _Search, a: int, rising: bool, hi_k: int | None, top: int, here: Fraction, limits: list[str]
+) -> tuple[int, Fraction | None]:
+    """The far end of the range and its gap: where the target is first reached, else the last value searched.
+
+    Without ``high`` the search goes up in growing steps until the result reaches the
+    target, the input refuses the value (the range then ends at the last value it takes),
+    the ledger cannot hold the amounts, or 10¹² in the input's unit.
+    """
+    if hi_k is not None:
+        if s.refusal(hi_k) is not None:
+            return _last_valid(s, a, hi_k, limits)
+        g = s.probe(hi_k)
+        if g is None:  # beyond what the ledger handles, or no result there: the range ends before
+            hi_k = _last_usable(s, a, hi_k)
+            g = s.probe(hi_k)
+        return hi_k, g
+    b = max(math.ceil(here * 2 / s.step), a + math.ceil(1 / s.step))
+    last = a
+    while True:
+        b = min(b, top)
+        try:
+            g = s.gap(b)
+        except _RefusedError:
+            return _last_valid(s, last, b, limits)
+        except LedgerError:  # amounts beyond what the ledger handles: the range ends before
+            return last, s.seen.get(last)
+        except _NoValueError:
+            g = None
+        if g is not None and _reached(g, rising):
+            return b, g
+        last = b
+        if b >= top:
+            return b, g
+        b *= 4
+
+
+def _last_valid(s: _Search, taken: int, refused: int, limits: list[str]) -> tuple[int, Fraction | None]:
+    """The range up to the last value the input takes (between ``taken`` and ``refused``), and its gap."""
+    reason = s.refusal(refused)
+    end = s.last_taken(taken, refused)
+    limits.append(f"{s.vary} above {s.text(end)} is refused ({reason})")
+    return end, s.probe(end)
+
+
+def _last_usable(s: _Search, good: int, bad: int) -> int:
+    """The last value from ``good`` towards ``bad`` where the result can be evaluated (bisection)."""
+    while abs(bad - good) > 1:
+        mid = (good + bad) // 2
+        if s.probe(mid) is None:
+            bad = mid
+        else:
+            good = mid
+    return good
+
+
+def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction, int, Fraction, Text]:
+    """The first bracket of the target between ``a`` and ``b``, and a note on the result's turns.
+
+    Evaluates a grid of points (every value of a short range; else evenly spaced points,
+    and for a range wider than ten times its low end points growing tenfold every two
+    steps up from ``a``); where none crosses the target, looks closer around the point
+    nearest it.
+
+    Raises:
+        SolveError: no value reaches the target, with the values at the ends and the
+            one nearest the target; or the result is the same at every point.
+
+    """
+    span = b - a
+    if span <= 64:
+        points = set(range(a, b + 1))
+    else:
+        points = {a + span * i // _SCAN_EVEN for i in range(_SCAN_EVEN + 1)}
+        e = 0
+        # a wide range (from 0, say, or over decades) also in growing steps: even ones
+        # would pass over everything below a tenth of it
+        while span > 10 * a and (offset := round(10 ** (e / _SCAN_PER_DECADE))) < span:
+            points.add(a + offset)
+            e += 1
+    for k in sorted(points):
+        s.probe(k)
+    samples = sorted((k, g) for k, g in s.seen.items() if a <= k <= b)
+    crossings = _crossings(samples)
+    if not crossings:
+        _look_closer(s, samples)
+        samples = sorted((k, g) for k, g in s.seen.items() if a <= k <= b)
+        crossings = _crossings(samples)
+    if not crossings:
+        raise _nothing(s, samples, limits)
+    (k0, g0), (k1, g1) = samples[crossings[0] - 1], samples[crossings[0]]
+    names = {"result": Raw(s.result), "vary": Raw(s.vary), "start": Value(s.text(samples[0][0]))}
+    if len(crossings) > 1:
+        (j0, _), (j1, _) = samples[crossings[1] - 1], samples[crossings[1]]
+        note = Text("msg.not_monotone", low=Value(s.text(j0)), high=Value(s.text(j1)), **names)
+    else:  # the second crossing fell between two values that were not evaluated
+        note = Text("msg.not_monotone_inside", **names)
+    return k0, g0, k1, g1, note
+
+
+def _crossings(samples: list[tuple[int, Fraction]]) -> list[int]:
+    """Indices ``i`` where the target lies between sample ``i − 1`` (not on it) and sample ``i``."""
+    return [
+        i
+        for i in range(1, len(samples))
+        if samples[i - 1][1] != 0 and (samples[i][1] == 0 or (samples[i - 1][1] < 0) != (samples[i][1] < 0))
+    ]
+
+
+def _look_closer(s: _Search, samples: list[tuple[int, Fraction]]) -> None:
+    """Follow the result down (or up) to its turn between the neighbours of the sample nearest the target.
+
+    The samples all miss the target on one side; where the nearest is inside the range
+    (or at an end, with the value one step inside nearer still), the result turns there and
+    its extreme may still reach the target. Bisection on the slope finds the extreme of a
+    result that turns once between the neighbours.
+    """
+    if len(samples) < 2:
+        return
+    i = min(range(len(samples)), key=lambda j: abs(samples[j][1]))
+    k, g = samples[i]
+    if i in (0, len(samples) - 1):
+        # nearest at an end: a result that turns just inside it comes nearer one step in;
+        # one that does not (the usual result, moving one way) costs one evaluation more
+        inner = k + 1 if i == 0 else k - 1
+        g_in = s.probe(inner)
+        if g_in is None or g_in == 0 or (g_in < 0) != (g < 0) or abs(g_in) >= abs(g):
+            return
+        lo, hi = (k, samples[1][0]) if i == 0 else (samples[-2][0], k)
+    else:
+        lo, hi = samples[i - 1][0], samples[i + 1][0]
+    budget = s.count + _REFINE
+    while hi - lo > 2 and s.count < budget:
+        mid = (lo + hi) // 2
+        here, after = s.probe(mid), s.probe(mid + 1)
+        if here is None or after is None or here == 0 or after == 0:
+            return
+        if (here < 0) != (g < 0) or (after < 0) != (g < 0):
+            return  # crossed: the caller finds the bracket among the values seen
+        if abs(after) < abs(here):
+            lo = mid
+        else:
+            hi = mid + 1
+    for k in range(lo + 1, hi):
+        s.probe(k)
+
+
+def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str]) -> SolveError:
+    """Why no value in range works, consistent with every value tried."""
+    (ka, ga), (kb, gb) = samples[0], samples[-1]
+    within = f"between {_plain(ka * s.step)} and {_plain(kb * s.step)}"
+    why = "".join(f"; {limit}" for limit in limits)
+    tried = f"{len(samples)} values tried"
+    if len(samples) > 1 and all(g == ga for _, g in samples):
+        return SolveError(
+            f"{s.result} is {readable(ga + s.goal, s.result)} for every value {within} ({tried}): "
+            f"it does not depend on this input here, so no value of it can be solved for{why}"
+        )
+    k, g = min(samples, key=lambda sample: abs(sample[1]))  # all miss it on one side
+    word = "lowest" if g > 0 else "highest"
+    return SolveError(
+        f"no value {within} reaches the target: {s.result} is {readable(ga + s.goal, s.result)} at the low end and "
+        f"{readable(gb + s.goal, s.result)} at the high end; the {word} of the {tried} is "
+        f"{readable(g + s.goal, s.result)}, at {s.vary} = {s.text(k)}{why}"
     )
+
+
+def _narrow(
+    s: _Search, a: int, g_a: Fraction, b: int, g_b: Fraction, rising: bool
+) -> tuple[int, Fraction, int, Fraction]:
+    """Narrow a bracket (target not reached at ``a``, reached at ``b``) to neighbouring grid values."""
+    linear, below = True, False
+    while b - a > 1:
+        if below:
+            # the line reached the target at b: where it is exact (a result landing on the
+            # target), the value just below falls short and the answer is found
+            m = b - 1
+        elif linear:
+            # where a straight line through the ends crosses: exact in one step if the result is linear
+            m = a + math.floor((b - a) * (-g_a) / (g_b - g_a))
+            m = min(max(m, a + 1), b - 1)
+        else:
+            m = (a + b) // 2
+        before, interpolated = b - a, linear and not below
+        g_m = s.gap(m)
+        if _reached(g_m, rising):
+            b, g_b = m, g_m
+        else:
+            a, g_a = m, g_m
+        below = interpolated and b == m
+        linear = (b - a) * 2 < before or b - a <= 2
+    return a, g_a, b, g_b
 
 
 def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step: Fraction) -> int:
     """The last grid value of a run of exact landings that starts at ``b`` (a falling result).
 
-    Probes ahead in doubling steps for a value below the target, then narrows; a run that
+    Probes ahead in doubling steps for a value off the target, then narrows; a run that
     does not end within the range (or the largest input handled) means the result stays on
     the target, and ``b``, where it first gets there, is the answer.
     """
@@ -317,68 +651,17 @@ def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step
             g = gap(probe)
         except (LedgerError, SolveError):  # beyond what the ledger or the input takes: the run goes on
             return b
-        if g < 0:
+        if g != 0:  # below it (or, for a result that turns, above it again): the run has ended
             break
         last, d = probe, d * 2
-    lo, hi = last, probe  # gap(lo) == 0 > gap(hi)
+    lo, hi = last, probe  # gap(lo) == 0 != gap(hi)
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if gap(mid) < 0:
+        if gap(mid) != 0:
             hi = mid
         else:
             lo = mid
     return lo
-
-
-def _value_text(k: int, whole: bool, unit: str) -> str:
-    return str(k) if whole else f"{Decimal(k).scaleb(-2)} {unit}"
-
-
-def _bracket(
-    gap: Callable[[int], Fraction],
-    a: int,
-    g_a: Fraction,
-    reached: Callable[[Fraction], bool],
-    current: Any,
-    step: Fraction,
-    hi_k: int | None,
-    result: str,
-    goal: Fraction,
-) -> tuple[int, Fraction]:
-    """An upper end where the target is reached (or the given ``high``)."""
-
-    def nothing(b: int, g_b: Fraction) -> SolveError:
-        if g_b == g_a:
-            return SolveError(
-                f"{result} is {readable(g_a + goal, result)} for every value between {_plain(a * step)} and "
-                f"{_plain(b * step)}: it does not depend on this input here, so no value of it can be solved for"
-            )
-        return SolveError(
-            f"no value between {_plain(a * step)} and {_plain(b * step)} reaches the target: "
-            f"{result} is {readable(g_a + goal, result)} at the low end and {readable(g_b + goal, result)} "
-            "at the high end"
-        )
-
-    if hi_k is not None:
-        g_b = gap(hi_k)
-        if not reached(g_b):
-            raise nothing(hi_k, g_b)
-        return hi_k, g_b
-    start = Fraction(current.magnitude if not isinstance(current, int) else current)
-    b = max(math.ceil(start * 2 / step), a + math.ceil(1 / step))
-    last, g_last = a, g_a
-    limit = math.floor(_MAX_INPUT / step)
-    while True:
-        try:
-            g_b = gap(b)
-        except LedgerError:  # amounts beyond what the ledger handles: the range ends before
-            raise nothing(last, g_last) from None
-        if reached(g_b):
-            return b, g_b
-        last, g_last = b, g_b
-        if b >= limit:
-            raise nothing(b, g_b)
-        b = min(b * 4, limit)
 
 
 def _plain(x: Fraction) -> str:
@@ -386,19 +669,13 @@ def _plain(x: Fraction) -> str:
 
 
 def _solution(
-    vary: str,
+    s: _Search,
     k: int,
-    whole: bool,
-    unit: str,
-    result: str,
     goal: Decimal,
     g: Fraction,
-    count: int,
-    variant: Callable[[int], Partnership],
     method: Literal["grid", "whole numbers"] | None = None,
     *,
     notes: tuple[str, ...] = (),
 ) -> Solution:
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
-    value: pint.Quantity[Any] | int = k if whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), unit)
-    return Solution(vary, value, result, goal, achieved, method or "grid", count, variant(k), notes)
+    return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, s.variant(k), notes)

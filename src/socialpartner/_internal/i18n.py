@@ -647,6 +647,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "horizon.changes set {path} in {changed}: a value given for {path} counts in {kept} only",
         "horizon.changes sætter {path} i {changed}: en værdi for {path} gælder kun i {kept}",
     ),
+    "msg.not_monotone": (
+        "{result} is not monotone in {vary}: it crosses the target again between {low} and {high}, "
+        "so other values meet it too; this value is at its first crossing from {start}",
+        "{result} bevæger sig ikke kun én vej med {vary}: det krydser målet igen mellem {low} og {high}, "
+        "så andre værdier opfylder det også; denne værdi er ved første krydsning fra {start}",
+    ),
+    "msg.not_monotone_inside": (
+        "{result} is not monotone in {vary}: it misses the target at both ends of the range and reaches "
+        "it between them; this value is at its first crossing from {start}",
+        "{result} bevæger sig ikke kun én vej med {vary}: det når ikke målet i nogen af intervallets ender, "
+        "men gør det imellem dem; denne værdi er ved første krydsning fra {start}",
+    ),
     "msg.changed_input_all": (
         "horizon.changes set {path} in every year ({changed}): a value given for {path} changes no result",
         "horizon.changes sætter {path} i hvert år ({changed}): en værdi for {path} ændrer intet resultat",
@@ -954,6 +966,13 @@ class Join:
 
 
 @dataclass(frozen=True, slots=True)
+class Value:
+    """An input's value as a scenario writes it (``283.33 DKK / hour`` / ``283,33 kr./time``)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Raw:
     """A value put in a sentence as it is (a path, a formatted number)."""
 
@@ -1077,6 +1096,8 @@ class Translator:
             return self.number(value.value, value.places, grouped=value.grouped)
         if isinstance(value, Raw):
             return value.text
+        if isinstance(value, Value):
+            return self.parameter_value(value.text)
         if isinstance(value, Period):
             return self.period(value.label)
         if isinstance(value, Join):
