@@ -234,3 +234,27 @@ def test_every_missing_parameter_is_named_at_once() -> None:
     data["public"]["year"] = 2023
     with pytest.raises(sp.ParameterError, match=r"^benefit.kontanthjaelp.forhoejet_sats: no value for 2023"):
         sp.evaluate(sp.from_data(data))
+
+
+def test_spin_off_says_how_its_years_are_discounted() -> None:
+    """A spin-off's stated years are discounted at the real rate, so taken in constant prices: it says so."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "spin_off_packing.yaml"
+    ev = sp.evaluate(sp.load(path))
+    said = "present values: the years' amounts are taken as stated, in constant prices"
+    assert any(s.startswith(said) for s in ev.statements)
+
+
+def test_an_abolished_rate_is_not_called_unpublished() -> None:
+    """The old kontanthjælp (abolished from 1 July 2025) has no rate after 2024: said so, not "not published yet"."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild_3_years.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"]["year"] = 2024
+    data["horizon"].update(start_year=2024, years=3, changes=[{"year": 2025, "set": {"temp_hours.workers": 4}}])
+    old = {"parameter": "benefit.kontanthjaelp_ikke_forsoerger"}
+    data["public"]["during_course"] = old
+    data["public"]["counterfactual"]["course participant"] = old
+    ev = sp.evaluate(sp.from_data(data))
+    (said,) = [s for s in ev.statements if s.startswith("benefit.kontanthjaelp_ikke_forsoerger was abolished")]
+    assert "its 2024 rate is used for 2025–2026" in said
+    assert not [s for s in ev.statements if "not published yet" in s and "kontanthjaelp" in s]

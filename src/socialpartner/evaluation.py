@@ -538,8 +538,12 @@ def evaluate(partnership: Partnership) -> Evaluation:
         return replace(parts[0], checks=(*parts[0].checks, *checks)) if checks else parts[0]
     combined = _combine(partnership, result, parts)
     statements = (*combined.statements, *result_statements)
-    if partnership.horizon is not None:
-        statements = (*statements, _discounting(partnership))
+    # how the present values were discounted: a horizon's growth says real or nominal; a
+    # spin-off's years are stated amounts, taken in constant prices
+    statements = (
+        *statements,
+        _discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),
+    )
     return replace(combined, checks=(*combined.checks, *checks), statements=statements)
 
 
@@ -551,13 +555,29 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     them. Norms and shares (37 hours, the refusion ladder) stay as they are by law.
     """
     years: dict[int, set[int]] = {}
+    abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
     for period in result.periods:
         for value in period.use:
             if value.for_year is None or value.for_year <= value.year or value.tag == "override":
                 continue
-            if any(dim == "[currency]" for dim, _ in unit_info(value.value).dims):
+            if value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
+                abolished.setdefault(value.name, (value, set()))[1].add(value.for_year)
+            elif any(dim == "[currency]" for dim, _ in unit_info(value.value).dims):
                 years.setdefault(value.year, set()).add(value.for_year)
     out = []
+    for name, (value, targets) in abolished.items():
+        first, last = min(targets), max(targets)
+        assert value.legacy is not None  # noqa: S101 - collected for its legacy mark
+        out.append(
+            Text(
+                "msg.carried_abolished",
+                name=Raw(name),
+                year=Raw(str(value.year)),
+                years=Raw(str(first) if first == last else f"{first}–{last}"),
+                date=Raw(str(value.legacy.abolished_from)),
+                by=Raw(value.legacy.by),
+            )
+        )
     for source, targets in sorted(years.items()):
         first, last = min(targets), max(targets)
         span = str(first) if first == last else f"{first}–{last}"

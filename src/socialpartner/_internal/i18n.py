@@ -627,6 +627,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path}: stillingen er prissat med sin annual_cost, så dens årsværk ændrer intet beløb; "
         "varier den årlige udgift, eller prissæt stillingen pr. årsværk (cost_per_fte)",
     ),
+    "msg.carried_abolished": (
+        "{name} was abolished from {date} ({by}) and has no later rate: its {year} rate is used for {years}, "
+        "unchanged (not indexed)",
+        "{name} er afskaffet fra {date} ({by}) og har ingen senere sats: {year}-satsen bruges for {years}, "
+        "uændret (ikke reguleret)",
+    ),
     "msg.carried_forward": (
         "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed)",
         "parametrene for {years} er ikke offentliggjort endnu: {year}-værdierne bruges uændret (ikke reguleret)",
@@ -636,6 +642,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Finansministeriet's real rate (discount_rate.*)",
         "nutidsværdier: reale, de årlige nettobeløb deflateret med prisstigningen ({growth} om året) og "
         "diskonteret med Finansministeriets reale rente (discount_rate.*)",
+    ),
+    "msg.discount_constant": (
+        "present values: the years' amounts are taken as stated, in constant prices, and discounted at "
+        "Finansministeriet's real rate (discount_rate.*); amounts stated in each year's own prices (nominal) "
+        "should be deflated first",
+        "nutidsværdier: årenes beløb tages som angivet, i faste priser, og diskonteres med Finansministeriets "
+        "reale rente (discount_rate.*); beløb i hvert års egne priser (nominelle) bør deflateres først",
     ),
     "msg.discount_nominal": (
         "present values: nominal, the yearly nets (grown with wages and prices) discounted at the stated "
