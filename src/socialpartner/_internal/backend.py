@@ -172,14 +172,15 @@ def total(terms: Any) -> Num:
     second array term on, the sum is one new float64 array updated in place (a
     million-row pass costs about a millisecond).
     """
-    if not _VECTOR.get():  # the exact backend adds its numbers as they come
+    items = terms if isinstance(terms, list) else list(terms)
+    arrays = any(isinstance(x, np.ndarray) for _, x in items)
+    if not arrays:  # the exact backend (or float scalars): the numbers add as they come
         exact: Num = 0
-        for sign, x in terms:
+        for sign, x in items:
             exact = exact + x if sign > 0 else exact - x
         return exact
-    items = terms if isinstance(terms, list) else list(terms)
-    if len(items) > 1 and any(isinstance(x, np.ndarray) for _, x in items):
-        items = _cancelled(items)  # only arrays cancel
+    if _VECTOR.get() and len(items) > 1:
+        items = _cancelled(items)  # only arrays cancel, and only in a float64 run
     acc: Num = 0
     owned = False
     for sign, x in items:
