@@ -259,13 +259,7 @@ def solve(
             target of those tried (or says that the result was the same at every one).
 
     """
-    try:
-        current = paths.get(partnership, vary)
-    except paths.PathError:
-        raise SolveError(f"no input {vary!r} in this scenario") from None
-    why = paths.fixed_input(vary)
-    if why is not None:
-        raise SolveError(f"{vary}: cannot be solved for ({why}); evaluate its values one by one")
+    current = paths.variable(partnership, vary, SolveError, "solved for")
     changed = changed_input_note(partnership, vary)
     if changed is not None and changed.key == "msg.changed_input_all":
         raise SolveError(f"{changed}; solve for the change's value instead")
@@ -391,13 +385,7 @@ class _Search:
         Bisection on validity: the values an input takes are a range (a share up to 100 %,
         hours up to a week's), so one boundary lies between the two.
         """
-        while abs(refused - taken) > 1:
-            mid = (taken + refused) // 2
-            if self.refusal(mid) is None:
-                taken = mid
-            else:
-                refused = mid
-        return taken
+        return _boundary(taken, refused, lambda k: self.refusal(k) is None)
 
 
 def _reached(g: Fraction, rising: bool) -> bool:
@@ -487,12 +475,20 @@ def _last_valid(s: _Search, taken: int, refused: int, limits: list[str]) -> tupl
 
 def _last_usable(s: _Search, good: int, bad: int) -> int:
     """The last value from ``good`` towards ``bad`` where the result can be evaluated (bisection)."""
+    return _boundary(good, bad, lambda k: s.probe(k) is not None)
+
+
+def _boundary(good: int, bad: int, holds: Callable[[int], bool]) -> int:
+    """The last grid value from ``good`` towards ``bad`` where ``holds`` is true, by bisection.
+
+    ``holds`` is true on a range that contains ``good`` and not ``bad``.
+    """
     while abs(bad - good) > 1:
         mid = (good + bad) // 2
-        if s.probe(mid) is None:
-            bad = mid
-        else:
+        if holds(mid):
             good = mid
+        else:
+            bad = mid
     return good
 
 

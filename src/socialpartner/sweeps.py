@@ -88,14 +88,7 @@ def current(partnership: Partnership, path: str) -> Any:
         SweepError: no such input.
 
     """
-    try:
-        value = paths.get(partnership, path)
-    except paths.PathError:
-        raise SweepError(f"{path}: no such input in this scenario") from None
-    why = paths.fixed_input(path)
-    if why is not None:
-        raise SweepError(f"{path}: cannot be varied ({why}); evaluate its values one by one")
-    return value
+    return paths.variable(partnership, path, SweepError, "varied")
 
 
 def field_type(partnership: Partnership, path: str) -> QuantityType | None:

@@ -9,7 +9,7 @@ caller has already checked (a sweep's arrays, a grown amount).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -95,6 +95,24 @@ def fixed_input(path: str) -> str | None:
         if key in keys:
             return _FIXED_NAMES[key]
     return _FIXED_NAMES.get(keys[-1])  # the input itself: years.0.parent_purchases is a quantity
+
+
+def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str) -> Any:
+    """The value of input ``path``, which a sweep or the solver is about to vary.
+
+    Raises:
+        Exception: built by ``error`` from the message: no such input, or an input that
+            describes the scenario (``verb``: ``varied``, ``solved for``).
+
+    """
+    try:
+        value = get(model, path)
+    except PathError:
+        raise error(f"{path}: no such input in this scenario") from None
+    why = fixed_input(path)
+    if why is not None:
+        raise error(f"{path}: cannot be {verb} ({why}); evaluate its values one by one")
+    return value
 
 
 M = TypeVar("M", bound=BaseModel)
