@@ -408,16 +408,24 @@ def test_present_values_are_real_or_nominal_and_say_so() -> None:
 )
 def test_the_participants_rate_mixes_the_ladder(weeks: int, index: int, q: Fraction) -> None:
     """Between the rate of the first citizens (week 53 on: 20 %) and of the newest (weeks 1-52), the
-    ends at q = 0 and q = 1: every cohort's rate lies in between."""
+    ends at q = 0 and q = 1: every cohort's rate lies in between.
+
+    With the same number of places every year and a share q freed a year, year t holds
+    (1 − q)^t of the first citizens, q newcomers of this year and (1 − q) − (1 − q)^t of
+    earlier years (past week 52): the rate is first·(1 − q)^t + new·q + after·((1 − q) − (1 − q)^t).
+    """
     from socialpartner.public import Ladder
 
     data = ladder_scenario()
     data["public"]["weeks_on_support"] = weeks
     budget = from_data(data).public
     p = ParameterUse(sp.default_parameters(), 2026)
-    mixed = Ladder(budget, index, 52, p, q).rate("course participant")
+    stay = (1 - q) ** index
+    mixed = Ladder(budget, index, 52, p, (stay, (1 - q) - stay, q)).rate("course participant")
     first = refusion_rate(weeks + 52 * index, 52, p)
     newest = refusion_rate(0, 52, p)
+    after = refusion_rate(52, 52, p)
+    assert mixed == first * stay + newest * q + after * ((1 - q) - stay)
     assert first == Fraction(1, 5)
     assert first <= mixed <= newest
     if q == 0:

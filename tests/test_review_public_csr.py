@@ -7,6 +7,7 @@ FTE counted course participants' hours as paid work.
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal as D  # noqa: N817 - the hand-worked figures read shorter
 from pathlib import Path
 from typing import Any
@@ -258,3 +259,96 @@ def test_an_abolished_rate_is_not_called_unpublished() -> None:
     (said,) = [s for s in ev.statements if s.startswith("benefit.kontanthjaelp_ikke_forsoerger was abolished")]
     assert "its 2024 rate is used for 2025–2026" in said
     assert not [s for s in ev.statements if "not published yet" in s and "kontanthjaelp" in s]
+
+
+def _three_years() -> dict[str, Any]:
+    path = Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild_3_years.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("expect")
+    return data
+
+
+def test_more_course_places_are_taken_by_new_citizens() -> None:
+    """Course places go from 3 to 6 in 2027: the 3 new places hold new citizens at week 1.
+
+    62 % of the 2026 places are freed (13 + 3 + 46 %, one 12-month course a year), so
+    3 × 38 % = 1.14 first citizens stay (past week 156: 20 %) and 6 − 1.14 = 4.86 are new
+    (weeks 1-52: 99/260 = 38.0769 %): (1.14 × 0.2 + 4.86 × 99/260) / 6 = 0.346423.
+    The course benefit 13,946 × 12 × 6 = 1,004,112.00; refusion × 0.346423 = 347,847.57.
+    (The rate that assumed the same places every year was 31.21 %: 313,360.18.)
+    """
+    data = _three_years()
+    data["horizon"]["changes"].append({"year": 2027, "set": {"courses.participants": 6}})
+    ev = sp.evaluate(sp.from_data(data))
+    year = ev.breakdown[1]
+    refusion = next(t.amount for t in year.ledger if t.purpose == "state refusion on the course benefit")
+    assert refusion == D("347847.57")
+    assert year.public is not None
+    assert year.public.refusion_rates["course participant"] == D("0.3464")
+
+
+def test_fewer_course_places_keep_those_staying_in_proportion() -> None:
+    """Places go from 3 to 1 in 2027: 1.14 would stay, so the one place holds them in proportion.
+
+    No place is free for a new citizen: the rate is the first citizens' 20 %.
+    """
+    data = _three_years()
+    data["horizon"]["changes"].append({"year": 2027, "set": {"courses.participants": 1}})
+    year = sp.evaluate(sp.from_data(data)).breakdown[1]
+    assert year.public is not None
+    assert year.public.refusion_rates["course participant"] == D("0.2000")
+
+
+def test_a_course_longer_than_a_year_has_no_finishers_before_it_ends() -> None:
+    """A 24-month course started in 2026 ends on the last day of 2027.
+
+    2026: nobody finishes; 2027: the 3 participants finish, 13 % = 0.39 into fleksjob and 46 % =
+    1.38 leave; 2028: they count in fleksjob, and the freed 62 % of the places hold new citizens
+    (rate 0.38 × 20 % + 0.62 × 38.0769 % = 31.21 %); 2029: the second courses end, and the
+    newcomers of 2028 are past week 52 (20 %).
+    """
+    data = _three_years()
+    data["horizon"]["progression"]["after"] = "24 month"
+    data["horizon"]["years"] = 4
+    ev = sp.evaluate(sp.from_data(data))
+    rows = []
+    for part in ev.breakdown:
+        figures = {f.key: f.value for f in part.figures}
+        assert part.public is not None
+        rows.append(
+            (
+                figures["progression.into_fleksjob"],
+                figures["progression.in_fleksjob"],
+                part.public.refusion_rates["course participant"],
+            )
+        )
+    assert rows == [
+        (D("0.00"), D("0.00"), D("0.2000")),
+        (D("0.39"), D("0.00"), D("0.2000")),
+        (D("0.00"), D("0.39"), D("0.3121")),
+        (D("0.39"), D("0.39"), D("0.2000")),
+    ]
+
+
+def test_sweeps_agree_on_course_length_and_places() -> None:
+    """The float64 engine follows the same places and course ends: sweep rows equal evaluate."""
+    import numpy as np
+
+    data = _three_years()
+    data["horizon"]["years"] = 4
+    deal = sp.from_data(data)
+    lengths = [4, 9, 12, 24]  # months: 3 a year, 1-1-2, 1 a year, 0-1-0-1
+    frame = sp.sweep(deal, {"horizon.progression.after": sp.Q_(np.array(lengths, dtype=float), "month")})
+    for i, months in enumerate(lengths):
+        one = copy.deepcopy(data)
+        one["horizon"]["progression"]["after"] = f"{months} month"
+        ev = sp.evaluate(sp.from_data(one))
+        compared = 0
+        for part in ev.breakdown:
+            for key, value in part.results().items():
+                column = f"{part.ledger.period}.{key}"
+                if value is None or not key.startswith(("public.", "net.")) or f"{column} [DKK]" not in frame:
+                    continue
+                assert abs(float(frame[f"{column} [DKK]"].iloc[i]) - float(value)) < 0.01, (months, column)
+                compared += 1
+        assert compared >= 4 * 3  # every year's public net effects and a net per party at least

@@ -139,16 +139,18 @@ class Ladder:
 
     A group (a placement form) starts at its ``weeks_on_support`` (week 1 after a § 6
     restart) and ages 52 weeks a year. With progression, the course places freed each
-    year are filled by new citizens who start their own ladder at week 1: in year *t* a
-    share ``(1 − q)^t`` of the participants are the first ones and a share
-    ``q·(1 − q)^(t − s)`` entered in year *s*, where ``q`` is the share of places freed a
-    year; the participants' rate is the average over these cohorts.
+    year are taken by new citizens who start their own ladder at week 1: ``mix`` gives
+    this year's participants as shares of the first citizens (on the group's ladder),
+    newcomers of earlier years (past week 52) and this year's newcomers (from week 1);
+    the participants' rate is the average over them.
     """
 
-    __slots__ = ("_budget", "_cache", "_index", "_p", "_turnover", "_weeks")
+    __slots__ = ("_budget", "_cache", "_index", "_mix", "_p", "_weeks")
 
-    def __init__(self, budget: Any, index: int, weeks: int, p: Callable[[str], Num], turnover: Num = None) -> None:
-        self._budget, self._index, self._weeks, self._p, self._turnover = budget, index, weeks, p, turnover
+    def __init__(
+        self, budget: Any, index: int, weeks: int, p: Callable[[str], Num], mix: tuple[Num, Num, Num] | None = None
+    ) -> None:
+        self._budget, self._index, self._weeks, self._p, self._mix = budget, index, weeks, p, mix
         self._cache: dict[str, Num] = {}
 
     def rate(self, group: str) -> Num:
@@ -157,21 +159,10 @@ class Ladder:
         if hit is None:
             before = self._budget.weeks_before(group) + 52 * self._index
             hit = refusion_rate(before, self._weeks, self._p)
-            q = self._turnover
-            if group == "course participant" and q is not None and self._index > 0:
-                t = self._index
-                stay = (1 - q) ** t
-                if self._weeks == 52:
-                    # closed form: an intake of year s < t is past week 52 this year (the last
-                    # band), so Σ q·(1 − q)^(t−s)·rate(s) = q·rate(new) + rate(after)·((1 − q) − (1 − q)^t)
-                    new = refusion_rate(0, 52, self._p)
-                    after = refusion_rate(52, 52, self._p)
-                    hit = hit * stay + q * new + after * ((1 - q) - stay)
-                else:
-                    mixed = hit * stay
-                    for s in range(1, t + 1):  # the citizens who took a freed place at the start of year s
-                        mixed = mixed + q * (1 - q) ** (t - s) * refusion_rate(52 * (t - s), self._weeks, self._p)
-                    hit = mixed
+            if group == "course participant" and self._mix is not None and self._index > 0:
+                first, older, new = self._mix
+                # newcomers of earlier years are past week 52; this year's start at week 1
+                hit = hit * first + self.former() * older + refusion_rate(0, self._weeks, self._p) * new
             self._cache[group] = hit
         return hit
 

@@ -32,6 +32,7 @@ __all__ = [
     "Num",
     "Rational",
     "div",
+    "floor",
     "fraction",
     "hundredths",
     "is_exact",
@@ -140,6 +141,19 @@ def safe_div(a: Num, b: Num) -> Num:
         return 0 if b == 0 else div(a, b)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(b != 0, np.divide(a, np.where(b != 0, b, 1)), 0.0)
+
+
+def floor(x: Num) -> Num:
+    """The largest whole number at or below ``x``: an int when exact, float64 otherwise.
+
+    Float64 quotients meant to be whole (1 / (1/3)) may land just below it: they are
+    nudged by 1e-9 first.
+    """
+    if is_exact(x):
+        return math.floor(x)
+    if isinstance(x, np.ndarray):
+        return np.floor(x + 1e-9)
+    return float(math.floor(x + 1e-9))
 
 
 def maximum(a: Num, b: Num) -> Num:

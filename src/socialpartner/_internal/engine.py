@@ -291,7 +291,6 @@ def _run(
     state = _horizon.Progress()  # nobody has moved yet
     if parameters is None:
         parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
-    turnover = _horizon.turnover(partnership.horizon)
     public_parties = dict(PUBLIC_PARTIES)
     home = None if partnership.public is None else public.home_municipality(partnership)
     if home is not None:
@@ -305,7 +304,9 @@ def _run(
         effects = None
         if budget is not None:
             years_long = canonical(year.model.period)
-            ladder = public.Ladder(budget, year.index, round(years_long * 52), p, turnover)
+            participants = total((1, x.headcount) for x in plan.placements if x.form == "course participant")
+            mix = state.course_mix(partnership.horizon, year.index, participants)
+            ladder = public.Ladder(budget, year.index, round(years_long * 52), p, mix)
             extra = public.public_flows(budget, plan.placements, years_long, p, ladder)
             plan = replace(
                 plan,
@@ -322,7 +323,7 @@ def _run(
             effects = PublicEffects(
                 use.year, tuple(lines), tuple(groups), headline, ladder.rates, budget.tax is not None
             )
-        progression = state.advance(partnership.horizon, plan.placements)
+        progression = state.advance(partnership.horizon, plan.placements, year.index)
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
     multi = partnership.MULTI_PERIOD or partnership.horizon is not None
     pv, payback, negative, totals = (

@@ -22,7 +22,19 @@ import pint
 from pydantic import BaseModel, ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.backend import Num, Rational, div, is_exact, minimum, ore, total, where
+from socialpartner._internal.backend import (
+    Num,
+    Rational,
+    div,
+    floor,
+    is_exact,
+    maximum,
+    minimum,
+    ore,
+    safe_div,
+    total,
+    where,
+)
 from socialpartner._internal.i18n import Period, Raw, Text
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Placement, Plan
@@ -380,6 +392,8 @@ class Progress:
 
     with_: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
     without: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
+    # the course places' occupants: the first citizens, newcomers of earlier years, this year's
+    places: tuple[Num, Num, Num] | None = None
 
     @property
     def in_fleksjob(self) -> Num:
@@ -422,14 +436,36 @@ class Progress:
             )
         return tuple(out)
 
-    def advance(self, horizon: Horizon | None, placements: tuple[Placement, ...]) -> dict[str, Num]:
+    def course_mix(self, horizon: Horizon | None, index: int, participants: Num) -> tuple[Num, Num, Num] | None:
+        """The year's course participants by their place on the refusion ladder, as shares.
+
+        (the first citizens, newcomers of earlier years, this year's newcomers). The places
+        freed at the end of last year (:func:`freed`) are taken by new citizens from
+        1 January; the others stay, the first citizens and earlier newcomers alike. When
+        the places grow, new citizens take the new ones; when they shrink, those staying
+        are fewer in proportion. None without progression.
+        """
+        if horizon is None or horizon.progression is None:
+            return None
+        if self.places is None or index == 0:
+            self.places = (participants, 0, 0)
+        else:
+            first, older, new = self.places
+            stay = 1 - freed(horizon, index - 1)
+            first, older = first * stay, (older + new) * stay
+            staying = first + older
+            cut = where(staying > participants, safe_div(participants, staying), 1)
+            self.places = (first * cut, older * cut, maximum(participants - staying, 0))
+        first, older, new = (safe_div(n, participants) for n in self.places)
+        return first, older, new
+
+    def advance(self, horizon: Horizon | None, placements: tuple[Placement, ...], index: int) -> dict[str, Num]:
         """Move this year's finishers on; people count in their new job from the next year on."""
         progression = None if horizon is None else horizon.progression
-        if progression is None:
+        if horizon is None or progression is None:
             return {}
         participants = total((1, p.headcount) for p in placements if p.form == "course participant")
-        rounds = div(1, canonical(progression.after))  # courses finished per place per year
-        finishing = participants * rounds
+        finishing = participants * completions(horizon, index)
         moves = {
             "in_fleksjob": self.with_["fleksjob"],
             "in_ordinary": self.with_["ordinary"],
@@ -455,13 +491,25 @@ class Progress:
         return moves
 
 
-def turnover(horizon: Horizon | None) -> Num:
-    """The share of course places freed (and filled by new citizens) a year; None without progression."""
-    progression = None if horizon is None else horizon.progression
-    if progression is None:
-        return None
+def completions(horizon: Horizon, index: int) -> Num:
+    """Courses finished per course place in year ``index`` (0 = the first year).
+
+    Every place starts a course on 1 January of the first year and courses run back to
+    back, so the k-th ends at k × ``progression.after``; one ending on the last day of a
+    year counts in that year. A 6-month course: 2 a year; 12 months: 1; 24 months: none
+    in the first year, 1 in the second, and so on.
+    """
+    assert horizon.progression is not None  # noqa: S101 - only with progression
+    after = canonical(horizon.progression.after)  # in years
+    return floor(div(index + 1, after)) - floor(div(index, after))
+
+
+def freed(horizon: Horizon, index: int) -> Num:
+    """The share of course places freed at the end of year ``index``: taken by new citizens next year."""
+    progression = horizon.progression
+    assert progression is not None  # noqa: S101 - only with progression
     moved = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
-    return minimum(div(moved, canonical(progression.after)), 1)  # at most every place once a year
+    return minimum(moved * completions(horizon, index), 1)  # at most every place once a year
 
 
 # -- present values and payback over the periods ------------------------------------------
