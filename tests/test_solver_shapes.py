@@ -438,3 +438,20 @@ def test_solve_on_every_scenario(name: str, data: dict[str, Any]) -> None:
             magnitude = solution.value if isinstance(solution.value, int) else solution.value.magnitude
             assert low <= magnitude <= high
             assert sp.result_value(sp.evaluate(solution.partnership), result) == solution.achieved
+
+
+def test_a_range_past_the_target_says_where_to_look() -> None:
+    """Coverage rises with the course price and reaches 1 at 12,033.34.
+
+    From 12,500 to 13,000 it is 1.035 to 1.0725, every value past the target:
+    (46,800 + 36 × 12,500) / 480,000 = 1.035. The error says so and points below the low
+    end; from 5,000 to 9,000 (0.4725 to 0.7725) it points above the high end.
+    """
+    deal = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    with pytest.raises(sp.SolveError) as caught:
+        sp.solve(deal, "courses.price", "coverage", 1, low=12500, high=13000)
+    message = str(caught.value)
+    assert "coverage is 1.0350 at the low end and 1.0725 at the high end, above the target at every value" in message
+    assert "reached below the low end: give a lower low end" in message
+    with pytest.raises(sp.SolveError, match="reached above the high end: give a higher high end"):
+        sp.solve(deal, "courses.price", "coverage", 1, low=5000, high=9000)

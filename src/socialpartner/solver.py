@@ -596,10 +596,19 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
         )
     k, g = min(samples, key=lambda sample: abs(sample[1]))  # all miss it on one side
     word = "lowest" if g > 0 else "highest"
+    side = "above" if g > 0 else "below"
+    hint = ""
+    if gb != ga and not limits:  # by the trend, where the target lies (not past a refused end)
+        below_low = (g > 0) == (gb > ga)
+        hint = (
+            "; by the trend it is reached below the low end: give a lower low end (--min, low=)"
+            if below_low
+            else "; by the trend it is reached above the high end: give a higher high end (--max, high=)"
+        )
     return SolveError(
         f"no value {within} reaches the target: {s.result} is {readable(ga + s.goal, s.result)} at the low end and "
-        f"{readable(gb + s.goal, s.result)} at the high end; the {word} of the {tried} is "
-        f"{readable(g + s.goal, s.result)}, at {s.vary} = {s.text(k)}{why}"
+        f"{readable(gb + s.goal, s.result)} at the high end, {side} the target at every value tried; "
+        f"the {word} of the {tried} is {readable(g + s.goal, s.result)}, at {s.vary} = {s.text(k)}{hint}{why}"
     )
 
 
