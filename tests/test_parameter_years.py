@@ -81,3 +81,17 @@ def test_an_explanation_shows_the_parameters_its_formula_reads() -> None:
     for topic in ev.topics():
         if "public." in topic:
             assert "(not given)" not in str(ev.explain(topic)), topic
+
+
+def test_every_source_is_whole() -> None:
+    """A citation is a reader's way to the law: its brackets close, and a ladder band names its §.
+
+    (refusion.weeks_5_26 once read "…ydelser (LBK nr. 2 (in force since…", cut in the middle.)
+    """
+    parameters = sp.default_parameters()
+    for name in parameters.names():
+        for value in parameters.values[name]:
+            assert value.source.count("(") == value.source.count(")"), (name, value.year, value.source)
+    for band, number in (("weeks_1_4", 1), ("weeks_5_26", 2), ("weeks_27_52", 3), ("after_52_weeks", 4)):
+        source = parameters.get(f"refusion.{band}", 2026).source
+        assert f"§ 5, stk. 2, nr. {number}" in " ".join(source.split()), band
