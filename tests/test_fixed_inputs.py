@@ -11,7 +11,7 @@ from .conftest import ROOT
 
 @pytest.mark.parametrize(
     "path",
-    ["public.weeks_on_support", "public.year", "horizon.years", "horizon.start_year", "municipality.code"],
+    ["public.weeks_on_support", "public.year", "horizon.years", "horizon.start_year", "municipality.code", "period"],
 )
 def test_inputs_that_describe_the_scenario_are_not_varied(path: str) -> None:
     deal = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml")

@@ -83,6 +83,7 @@ _FIXED_NAMES = {
     "split_year": "a calendar year",
     "cvr_registered": "a calendar year",
     "code": "a municipality code",
+    "period": "the length of the period every amount is for",
     "weeks_on_support": "weeks on support pick the refusion rate per band, year by year",
     "self_supported_weeks": "weeks on support pick the refusion rate per band, year by year",
 }
