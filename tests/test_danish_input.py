@@ -365,9 +365,23 @@ def test_messages_start_with_the_field_path_in_the_cli(tmp_path: Any) -> None:
 @pytest.mark.parametrize(("written", "name"), [("0223", "Hørsholm"), ("'0223'", "Hørsholm"), ("223", "Hørsholm")])
 def test_municipality_code_with_a_leading_zero_is_not_octal(written: str, name: str) -> None:
     # YAML 1.1 reads 0223 as octal 147 (Frederiksberg)
-    municipality = sp.loads(with_line("code: 840", f"code: {written}")).municipality  # type: ignore[attr-defined]
+    text = with_line("{name: Rebild Kommune, code: 840}", f"{{name: {name} Kommune, code: {written}}}")
+    municipality = sp.loads(text).municipality  # type: ignore[attr-defined]
     assert municipality.code == 223
     assert municipality.official_name == name
+
+
+def test_a_code_that_is_not_the_named_municipality_is_refused() -> None:
+    """Rebild Kommune with Aalborg's code 851: a code copied from another deal, named in the error."""
+    errors = refused(with_line("code: 840", "code: 851"))
+    assert errors[0]["loc"] == ("municipality",)
+    assert "code: 851 is Aalborg Kommune, but the name 'Rebild Kommune' names another municipality" in errors[0]["msg"]
+    assert "give code 840 for Rebild" in errors[0]["msg"]
+    # a name that names no municipality is left as it is
+    assert sp.loads(with_line("name: Rebild Kommune", "name: Jobcenter Nord")).municipality.code == 840  # type: ignore[attr-defined]
+    # the usual ways of writing a name: genitive, å for aa, spaces for hyphens
+    for name, code in (("Københavns Kommune", 101), ("Århus Kommune", 751), ("Høje Taastrup Kommune", 169)):
+        assert sp.Municipality(name=name, code=code).code == code
 
 
 def test_unknown_municipality_code_is_refused() -> None:

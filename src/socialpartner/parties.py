@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import numpy as np
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 __all__ = [
     "CVR",
@@ -77,6 +77,25 @@ def _kommuner() -> dict[int, Kommune]:
     with _KOMMUNER.open(encoding="utf-8") as fh:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         return {int(r["code"]): Kommune(int(r["code"]), r["name"], r["region"]) for r in rows}
+
+
+def _plain_name(text: str) -> str:
+    """A name for comparing: lower case, å as aa, hyphens as spaces (Høje-Taastrup, Århus)."""
+    return " ".join(text.lower().replace("å", "aa").replace("-", " ").split())
+
+
+@functools.cache
+def _name_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    # whole words only: "Lyngby" inside "Kongens Lyngby" names it, inside "Lyngbyvej" it does not
+    return tuple(
+        (code, re.compile(rf"(?<!\w){re.escape(_plain_name(k.name))}s?(?!\w)")) for code, k in _kommuner().items()
+    )
+
+
+def _named_municipalities(name: str) -> set[int]:
+    """The codes of the municipalities a name names (Københavns Kommune → {101}), none for Jobcenter Nord."""
+    plain = _plain_name(name)
+    return {code for code, pattern in _name_patterns() if pattern.search(plain)}
 
 
 def municipality_name(code: int) -> str:
@@ -152,6 +171,19 @@ class Municipality(Party):
     """A Danish municipality (kommune), identified by its kommunekode."""
 
     code: KommuneKode
+
+    @model_validator(mode="after")
+    def _name_fits_code(self) -> Municipality:
+        # a name that is another municipality's (Rebild Kommune, code 851 = Aalborg) is a
+        # code copied from another deal; a name that names none (Jobcenter Nord) is left be
+        named = _named_municipalities(self.name)
+        if named and self.code not in named:
+            other = ", ".join(f"{code} for {_kommuner()[code].name}" for code in sorted(named))
+            raise ValueError(
+                f"code: {self.code} is {municipality_name(self.code)} Kommune, but the name {self.name!r} "
+                f"names another municipality: give code {other}, or the name of {self.code}"
+            )
+        return self
 
     @property
     def official_name(self) -> str:
