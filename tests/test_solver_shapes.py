@@ -455,3 +455,17 @@ def test_a_range_past_the_target_says_where_to_look() -> None:
     assert "reached below the low end: give a lower low end" in message
     with pytest.raises(sp.SolveError, match="reached above the high end: give a higher high end"):
         sp.solve(deal, "courses.price", "coverage", 1, low=5000, high=9000)
+
+
+def test_a_result_with_no_value_anywhere_is_a_plain_solve_error() -> None:
+    """The company's present value never turns positive over three years: no payback year at any price.
+
+    The error is the public SolveError (not a private subclass), and says why.
+    """
+    deal = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml")
+    with pytest.raises(sp.SolveError) as caught:
+        sp.solve(deal, "courses.price", "payback.company", 2027)
+    assert type(caught.value) is sp.SolveError
+    assert "payback.company has no value here: its discounted running sum is not back at or above zero" in str(
+        caught.value
+    )

@@ -147,7 +147,13 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
         raise SolveError(f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT{years}")
     value = values[key]
     if value is None:
-        raise _NoValueError(f"{name} has no value for this scenario (e.g. coverage with no cost)")
+        if key.startswith("payback."):
+            why = "its discounted running sum is not back at or above zero within the years evaluated"
+        elif key == "coverage":
+            why = "there is no support-staff cost to cover"
+        else:
+            why = "the scenario gives it none"
+        raise _NoValueError(f"{name} has no value here: {why}")
     return value
 
 
@@ -283,7 +289,10 @@ def solve(
     here = Fraction(current if isinstance(current, int) else str(current.magnitude))
     top = hi_k if hi_k is not None else math.floor(_MAX_INPUT / step)
     limits: list[str] = []  # where the input's validation narrowed the range, and why
-    a, g_a = _start(s, lo_k if lo_k is not None else 0, top, here, limits)
+    try:
+        a, g_a = _start(s, lo_k if lo_k is not None else 0, top, here, limits)
+    except _NoValueError as exc:  # at none of the values tried: the user's SolveError, said plainly
+        raise SolveError(f"{exc}, at any value of {vary} tried") from None
     if g_a == 0:
         return _solution(s, a, goal, g_a, notes=notes)
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
