@@ -352,3 +352,30 @@ def test_sweeps_agree_on_course_length_and_places() -> None:
                 assert abs(float(frame[f"{column} [DKK]"].iloc[i]) - float(value)) < 0.01, (months, column)
                 compared += 1
         assert compared >= 4 * 3  # every year's public net effects and a net per party at least
+
+
+def test_progression_without_course_participants_says_so() -> None:
+    """A supplier deal has no course participants: a progression moves nobody, and the evaluation says why."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "supplier_facility.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {
+        "years": 2,
+        "progression": {"after": "12 month", "to_fleksjob": "10 %", "to_ordinary": "5 %", "leave": "0 %"},
+    }
+    ev = sp.evaluate(sp.from_data(data))
+    assert "horizon.progression moves course participants on, and this deal has none in any year" in "".join(
+        ev.statements
+    )
+    with_participants = sp.evaluate(sp.load(path.parent / "ikea_rebild_3_years.yaml"))
+    assert not [s for s in with_participants.statements if "none in any year" in s]
+
+
+def test_plain_number_inputs_are_named_without_pint_word() -> None:
+    """A growth rate swept or in a tornado reads -0.02, its column horizon.wage_growth (no '[dimensionless]')."""
+    deal = sp.load(Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild_3_years.yaml")
+    frame = sp.sweep(deal, {"horizon.wage_growth": [-0.02, 0.03]})
+    assert "horizon.wage_growth" in frame.columns
+    assert not [c for c in frame.columns if "dimensionless" in c]
+    table = sp.tornado(deal, {"horizon.wage_growth": (-0.02, 0.03)})
+    assert (table["low"].iloc[0], table["high"].iloc[0]) == ("-0.02", "0.03")

@@ -544,6 +544,10 @@ def evaluate(partnership: Partnership) -> Evaluation:
         *statements,
         _discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),
     )
+    progression = None if partnership.horizon is None else partnership.horizon.progression
+    placed = (p.form for period in result.periods for p in period.plan.placements)
+    if progression is not None and "course participant" not in placed:
+        statements = (*statements, Text("msg.progression_idle"))  # its figures are zero: say why
     return replace(combined, checks=(*combined.checks, *checks), statements=statements)
 
 

@@ -370,7 +370,10 @@ def _evaluate_variants(
     import pandas as pd
 
     n = len(next(iter(columns.values()))[0])
-    inputs = {f"{path} [{unit}]" if unit else path: arr for path, (arr, unit) in columns.items()}
+    # a plain number (a share, a growth rate) is named without a unit, as it is written
+    inputs = {
+        f"{path} [{unit}]" if unit and unit != "dimensionless" else path: arr for path, (arr, unit) in columns.items()
+    }
     out: dict[str, np.ndarray[Any, Any]] = {}
     if n <= chunk:  # one block: the run's own arrays, divided in place, are the columns
         seen: set[int] = set()
@@ -758,6 +761,7 @@ def tornado(
         ends: Any = lo_in
         if unit and isinstance(base, pint.Quantity):
             ends = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
+        shown = "" if unit == "dimensionless" else unit
         switching: str | int | None
         try:
             switching = solve(partnership, path, "coverage", 1, low=_number(ends[0]), high=_number(ends[1])).value_text
@@ -766,8 +770,8 @@ def tornado(
         rows.append(
             {
                 "input": path,
-                "low": f"{_number(lo_in[0])} {unit}".strip(),
-                "high": f"{_number(lo_in[1])} {unit}".strip(),
+                "low": f"{_number(lo_in[0])} {shown}".strip(),
+                "high": f"{_number(lo_in[1])} {shown}".strip(),
                 f"{result} at low": r_low,
                 f"{result} at high": r_high,
                 "swing": abs(r_high - r_low),

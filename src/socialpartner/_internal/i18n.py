@@ -643,6 +643,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "nutidsværdier: reale, de årlige nettobeløb deflateret med prisstigningen ({growth} om året) og "
         "diskonteret med Finansministeriets reale rente (discount_rate.*)",
     ),
+    "msg.progression_idle": (
+        "horizon.progression moves course participants on, and this deal has none in any year: its figures are zero",
+        "horizon.progression flytter forløbsdeltagere videre, og denne aftale har ingen i noget år: dens tal er nul",
+    ),
     "msg.discount_constant": (
         "present values: the years' amounts are taken as stated, in constant prices, and discounted at "
         "Finansministeriet's real rate (discount_rate.*); amounts stated in each year's own prices (nominal) "
