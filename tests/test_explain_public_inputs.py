@@ -145,3 +145,21 @@ def test_supplier_csr_figures_name_their_inputs() -> None:
     paths = dict(term.inputs)
     assert {"services.0.price", "services.0.hours", "other_revenue", "workforce.0.paid_hours"} <= paths.keys()
     assert "workforce.2.headcount" not in paths  # the ordinary line is not an inclusive job
+
+
+def test_refusion_explanation_gives_the_rate_and_its_mix() -> None:
+    """2027 of the three-year example: 62 % of the course places were freed at the end of 2026.
+
+    38 % first citizens past week 156 (20 %) and 62 % newcomers in weeks 1-52 (99/260 =
+    38.08 %): 0.38 × 20 % + 0.62 × 38.0769 % = 31.21 %; × 502,056.00 = 156,680.09 DKK.
+    """
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    explained = ev.explain("2027:public.refusion.during_course.1")
+    assert explained.value == "156,680.09 DKK"
+    assert explained.formula.startswith(
+        "refusion rate (course participant: 31.21 % = 38.00 % first citizens × 20.00 % "
+        "+ 62.00 % newcomers this year × 38.08 %) × benefit during the course"
+    )
+    assert ev.explain("2026:public.refusion.fleksloentilskud.0").formula.startswith(
+        "refusion rate (fleksjob: 20.00 %) × fleksløntilskud"
+    )

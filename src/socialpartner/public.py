@@ -21,7 +21,7 @@ from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
-from socialpartner.money import in_context, to_ore
+from socialpartner.money import in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
 from socialpartner.quantities import HoursPerPerson, MoneyPerHour
 
@@ -95,6 +95,11 @@ def fleksloentilskud(
     return Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
 
 
+def _percent(x: Num) -> str:
+    """An exact share as a percentage to two decimals, half up (``31.21 %``)."""
+    return f"{round_half_up(x * 100, 2)} %"
+
+
 # the rate of former course participants, kept beside the groups' rates
 _FORMER = "former course participants"
 
@@ -165,6 +170,27 @@ class Ladder:
                 hit = hit * first + self.former() * older + refusion_rate(0, self._weeks, self._p) * new
             self._cache[group] = hit
         return hit
+
+    def describe(self, group: str) -> str:
+        """The group's rate in words, for an explanation (exact numbers only; empty for arrays).
+
+        ``31.21 % = 38.00 % first citizens × 20.00 % + 62.00 % newcomers this year × 38.08 %``
+        for course participants with progression (the shares of the places).
+        """
+        rate = self.rate(group)
+        if not is_exact(rate):
+            return ""
+        text = _percent(rate)
+        if group == "course participant" and self._mix is not None and self._index > 0:
+            first, older, new = self._mix
+            before = self._budget.weeks_before(group) + 52 * self._index
+            parts = [
+                (first, "first citizens", refusion_rate(before, self._weeks, self._p)),
+                (older, "newcomers of earlier years", self.former()),
+                (new, "newcomers this year", refusion_rate(0, self._weeks, self._p)),
+            ]
+            text += " = " + " + ".join(f"{_percent(share)} {who} × {_percent(r)}" for share, who, r in parts if share)
+        return text
 
     def former(self) -> Num:
         """The rate of former course participants (progression), from the second year on.
@@ -359,6 +385,7 @@ def public_flows(
         group: str,
     ) -> None:
         flows.append(Flow(f"public.{key}", "municipality", payee, amount, purpose, formula, inputs))
+        described = ladder.describe(group)
         flows.append(
             Flow(
                 f"public.refusion.{key}",
@@ -366,7 +393,7 @@ def public_flows(
                 "municipality",
                 amount * ladder.rate(group),
                 refunded,
-                f"refusion rate ({group}) × {purpose}",
+                f"refusion rate ({group}{': ' if described else ''}{described}) × {purpose}",
                 ("public.weeks_on_support", *(name for _, name in _LADDER)),
             )
         )
