@@ -129,6 +129,7 @@ class Evaluation:
     fte: Decimal = Decimal("0.00")
     _plan: Plan | None = field(default=None, repr=False, compare=False)
     _settled: Mapping[str, Decimal] = field(default_factory=dict, repr=False, compare=False)
+    _ladder: Any = field(default=None, repr=False, compare=False)  # the year's refusion ladder, for explanations
 
     @property
     def manifest(self) -> Manifest:
@@ -418,6 +419,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         fte=_dkk(s.fte),
         _plan=plan,
         _settled=settled,
+        _ladder=None if period.public is None else period.public.ladder,
     )
 
 

@@ -385,7 +385,6 @@ def public_flows(
         group: str,
     ) -> None:
         flows.append(Flow(f"public.{key}", "municipality", payee, amount, purpose, formula, inputs))
-        described = ladder.describe(group)
         flows.append(
             Flow(
                 f"public.refusion.{key}",
@@ -393,7 +392,7 @@ def public_flows(
                 "municipality",
                 amount * ladder.rate(group),
                 refunded,
-                f"refusion rate ({group}{': ' if described else ''}{described}) × {purpose}",
+                f"refusion rate ({group}) × {purpose}",
                 ("public.weeks_on_support", *(name for _, name in _LADDER)),
             )
         )

@@ -181,6 +181,7 @@ class PublicEffects:
     refusion_rate: Num
     refusion_rates: Mapping[str, Num]
     taxed: bool = False
+    ladder: public.Ladder | None = None  # for explanations: each group's rate in words
 
     def actual(self, payer: str) -> Num:
         """What ``payer`` pays with the partnership (øre)."""
@@ -321,7 +322,7 @@ def _run(
             )
             headline = _refusion_share(extra, settlement.amounts, ladder.headline())
             effects = PublicEffects(
-                use.year, tuple(lines), tuple(groups), headline, ladder.rates, budget.tax is not None
+                use.year, tuple(lines), tuple(groups), headline, ladder.rates, budget.tax is not None, ladder
             )
         progression = state.advance(partnership.horizon, plan.placements, year.index)
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))

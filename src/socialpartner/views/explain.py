@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -18,8 +19,9 @@ from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal
 
 if TYPE_CHECKING:
+    from socialpartner._internal.plan import Flow
     from socialpartner.evaluation import BreakEven, Evaluation
-    from socialpartner.public import Payer
+    from socialpartner.public import Ladder, Payer
 
 __all__ = ["explain", "explanation_text", "topics"]
 
@@ -73,6 +75,7 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     flows = {} if ev._plan is None else {f.key: f for f in ev._plan.flows}
     if topic in flows:
         flow = flows[topic]
+        flow = _with_rate(flow, ev._ladder)
         term = _ex.flow_term(flow, ev._settled[topic], inputs)
         payer, payee = (ev.parties.get(role, role) for role in (flow.payer, flow.payee))
         return Explanation(
@@ -95,6 +98,17 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
 
 
 _PAYERS: tuple[Payer, ...] = ("municipality", "state")
+_RATE = "refusion rate ("
+
+
+def _with_rate(flow: Flow, ladder: Ladder | None) -> Flow:
+    """A refusion flow with its group's rate in words in the formula (and the places' mix for course participants)."""
+    if ladder is None or not flow.formula.startswith(_RATE):
+        return flow
+    group = flow.formula[len(_RATE) : flow.formula.index(")")]
+    described = ladder.describe(group)
+    formula = flow.formula.replace(f"({group})", f"({group}: {described})", 1) if described else flow.formula
+    return replace(flow, formula=formula)
 
 
 def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
