@@ -379,3 +379,13 @@ def test_plain_number_inputs_are_named_without_pint_word() -> None:
     assert not [c for c in frame.columns if "dimensionless" in c]
     table = sp.tornado(deal, {"horizon.wage_growth": (-0.02, 0.03)})
     assert (table["low"].iloc[0], table["high"].iloc[0]) == ("-0.02", "0.03")
+
+
+def test_summary_holds_what_a_municipal_economist_reads() -> None:
+    """A Monte Carlo summary of a deal with the public purse shows the nets and public net effects."""
+    deal = sp.load(Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild_3_years.yaml")
+    runs = sp.monte_carlo(deal, {"courses.price": sp.Uniform("10000 DKK/month", "13000 DKK/month")}, n=50, seed=1)
+    rows = set(sp.summarize(runs).index)
+    wanted = {"coverage", "cost [DKK]", "net.company [DKK]", "public.municipality [DKK]", "npv.public.state [DKK]"}
+    assert wanted <= rows
+    assert not [r for r in rows if r.startswith("2026.")]  # one year's results are left to the frame

@@ -674,10 +674,15 @@ def monte_carlo(
 
 @in_context
 def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
-    """Mean and 5th/50th/95th percentiles of result columns, and P(coverage ≥ 100 %)."""
+    """Mean and 5th/50th/95th percentiles of result columns, and P(coverage ≥ 100 %).
+
+    By default: coverage, cost, surplus, shortfall, funding, each party's net, the public
+    payers' net effects (and their present values over several years), jobs and FTE, as
+    far as the frame has them.
+    """
     import pandas as pd
 
-    chosen = list(columns) if columns is not None else [c for c in frame.columns if c in _SUMMARY]
+    chosen = list(columns) if columns is not None else [c for c in frame.columns if _summarised(c)]
     rows = {
         c: {
             "mean": frame[c].mean(),
@@ -693,7 +698,13 @@ def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.D
     return table
 
 
-_SUMMARY = {"coverage", "surplus [DKK]", "shortfall [DKK]", "funding [DKK]", "jobs", "fte"}
+_SUMMARY = {"coverage", "cost [DKK]", "surplus [DKK]", "shortfall [DKK]", "funding [DKK]", "jobs", "fte"}
+# each party's net, the public payers' net effects and their present values (not one year's)
+_SUMMARY_PREFIXES = ("net.", "public.", "npv.public.")
+
+
+def _summarised(column: str) -> bool:
+    return column in _SUMMARY or (column.startswith(_SUMMARY_PREFIXES) and column.endswith(" [DKK]"))
 
 
 # -- sensitivity ----------------------------------------------------------------------------
