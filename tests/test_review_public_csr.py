@@ -389,3 +389,18 @@ def test_summary_holds_what_a_municipal_economist_reads() -> None:
     wanted = {"coverage", "cost [DKK]", "net.company [DKK]", "public.municipality [DKK]", "npv.public.state [DKK]"}
     assert wanted <= rows
     assert not [r for r in rows if r.startswith("2026.")]  # one year's results are left to the frame
+
+
+def test_agreement_boundaries_read_plainly() -> None:
+    """Labour shortage, price and skilled hours freed varied: no exponent form, one minus sign, no empty unit.
+
+    The SØV covers its staff where 4,160·price ≥ 4,160 × 165 + 500,000 = 1,186,400; the
+    company gains where 4,160 × (550 − 120)·freed = 1,788,800·freed ≥ 4,160·price.
+    """
+    deal = sp.load(Path(__file__).resolve().parents[1] / "examples" / "labour_shortage_site.yaml")
+    zone = sp.agreement(deal, vary=["price", "skilled_hours_freed"])
+    text = str(zone)
+    assert "−1,186,400.00 + 4,160·price = 0" in text
+    assert "0.00 − 4,160·price + 1,788,800·skilled_hours_freed = 0" in text
+    assert "e+06" not in text
+    assert "skilled_hours_freed ()" not in text

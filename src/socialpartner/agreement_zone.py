@@ -133,18 +133,24 @@ class Boundary:
     def equation(self, names: Sequence[str] = (), lang: Lang = "en") -> str:
         """The boundary as ``a + b₁·x₁ + b₂·x₂ = 0`` (DKK), with the inputs' names if given.
 
-        ``lang="da"`` writes the numbers the Danish way (``-433.200,00 + 36·courses.price = 0``).
+        ``lang="da"`` writes the numbers the Danish way (``−433.200,00 + 36·courses.price = 0``).
         """
         t = Translator(lang)
         if self.coefficients is None:
             return t(Text("agree.traced_line"))
         a, *b = self.coefficients
         terms = "".join(
-            f" {'+' if c >= 0 else '−'} {t.plain(f'{abs(float(c)):,.6g}')}·{name}"
+            f" {'+' if c >= 0 else '−'} {t.plain(_coefficient(abs(float(c))))}·{name}"
             for c, name in zip(b, [*names[: len(b)], *(f"x{i + 1}" for i in range(len(names), len(b)))], strict=True)
             if c != 0
         )
-        return f"{t.plain(f'{float(a):,.2f}')}{terms} = 0"
+        constant = t.plain(f"{abs(float(a)):,.2f}")
+        return f"{'−' if a < 0 else ''}{constant}{terms} = 0"  # one minus sign throughout
+
+
+def _coefficient(x: float) -> str:
+    """A boundary's coefficient to six significant digits, never in exponent form (1,788,800)."""
+    return f"{x:,.6g}" if x < 1e6 else f"{x:,.0f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +321,7 @@ class AgreementZone:
         def said(key: str, **args: Any) -> str:
             return t(Text(key, **{k: v if isinstance(v, Text) else Raw(str(v)) for k, v in args.items()}))
 
-        inputs = ", ".join(f"{p} ({unit(u)})" for p, u in zip(self.vary, self.units, strict=True))
+        inputs = ", ".join(f"{p} ({unit(u)})" if unit(u) else p for p, u in zip(self.vary, self.units, strict=True))
         lines = [said("agree.title", inputs=inputs)]
         method, basis = Text(f"agree.method.{self.method}"), Text(f"agree.basis.{self.basis}")
         lines.append("  " + said("agree.method_basis", method=method, basis=basis))
