@@ -404,3 +404,12 @@ def test_agreement_boundaries_read_plainly() -> None:
     assert "0.00 − 4,160·price + 1,788,800·skilled_hours_freed = 0" in text
     assert "e+06" not in text
     assert "skilled_hours_freed ()" not in text
+
+
+def test_a_suggestion_on_the_range_limit_says_so() -> None:
+    """Price searched up to 500 DKK/hour: both suggested points sit at 500.00, set by the range."""
+    deal = sp.load(Path(__file__).resolve().parents[1] / "examples" / "labour_shortage_site.yaml")
+    zone = sp.agreement(deal, vary=["price", "skilled_hours_freed"])
+    assert all(s.point[0] == D("500.00") for s in zone.suggestions)
+    edge = [n for n in zone.notes if "lies on the upper limit of price searched" in n]
+    assert len(edge) == len(zone.suggestions) == 2

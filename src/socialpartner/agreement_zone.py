@@ -148,6 +148,17 @@ class Boundary:
         return f"{'−' if a < 0 else ''}{constant}{terms} = 0"  # one minus sign throughout
 
 
+def _on_the_edge(suggestions: tuple[Suggestion, ...], bounds: Sequence[Any], vary: Sequence[str]) -> list[Text]:
+    """A note per suggested point on a limit of the range searched: set by that limit, not by the parties."""
+    notes = []
+    for s in suggestions:
+        for value, (low, high), path in zip(s.point, bounds, vary, strict=True):
+            for end, word in ((low, "agree.edge_low"), (high, "agree.edge_high")):
+                if abs(Fraction(value) - Fraction(end)) <= Fraction(1, 200):  # the point is rounded to 0.01
+                    notes.append(Text("agree.on_edge", rule=s.rule, path=Raw(path), end=Text(word)))
+    return notes
+
+
 def _coefficient(x: float) -> str:
     """A boundary's coefficient to six significant digits, never in exponent form (1,788,800)."""
     return f"{x:,.6g}" if x < 1e6 else f"{x:,.0f}"
@@ -1045,7 +1056,8 @@ def _exact(
         return AgreementZone(**common, notes=tuple(notes))  # type: ignore[arg-type]
     parties = _party_lines(conditions, coefficients)
     suggestions, more = _suggest_exact(probe, box, coefficients, region, parties, weights)
-    return AgreementZone(**common, suggestions=suggestions, notes=(*notes, *more))  # type: ignore[arg-type]
+    edges = _on_the_edge(suggestions, box, probe.vary)
+    return AgreementZone(**common, suggestions=suggestions, notes=(*notes, *more, *edges))  # type: ignore[arg-type]
 
 
 def _region_of(
@@ -1258,6 +1270,7 @@ def _traced(
             suggestions.append(_suggestion(probe, rule, best))
     else:
         notes.append(Text("agree.few_move"))
+    notes += _on_the_edge(tuple(suggestions), common["bounds"], probe.vary)
     return AgreementZone(**common, suggestions=tuple(suggestions), notes=tuple(notes))
 
 

@@ -374,6 +374,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "conditions not linear in the inputs: traced on a grid of {count} points per input",
         "betingelserne er ikke lineære i input: sporet på et gitter med {count} punkter pr. input",
     ),
+    "agree.on_edge": (
+        "the point of '{rule}' lies on the {end} of {path} searched: the range puts it there, not the "
+        "parties; widen the range to see where it would be",
+        "punktet for '{rule}' ligger på {end} for {path} i søgningen: intervallet placerer det der, ikke "
+        "parterne; udvid intervallet for at se, hvor det ville ligge",
+    ),
+    "agree.edge_low": ("lower limit", "nedre grænse"),
+    "agree.edge_high": ("upper limit", "øvre grænse"),
     "agree.few_move": (
         "no split to suggest: fewer than two parties' gains move with the inputs",
         "ingen fordeling at foreslå: færre end to parters gevinster ændrer sig med input",
