@@ -465,3 +465,17 @@ def test_tax_adds_only_its_own_lines_on_every_model(data: dict[str, Any], weeks:
             assert b.public.net_effect(payer) == a.public.net_effect(payer) + tax
         # tax lines are revenue: never a cost to a payer
         assert all(x.actual <= 0 for x in b.public.lines if x.tax)
+
+
+def test_new_course_participants_come_when_places_are_freed() -> None:
+    """A 24-month course started in 2026 ends at the end of 2027: new citizens take places from 2028."""
+    data = example("ikea_rebild_3_years.yaml")
+    data["public"]["during_course"] = {"parameter": "benefit.ressourceforloebsydelse_forsoerger"}
+    data["horizon"]["progression"]["after"] = "24 month"
+    checks = legacy_checks(sp.evaluate(from_data(data)))
+    assert "new course participants from 2028-01-01" in checks[0].reason
+    # nobody moves on (all shares 0 %): no new citizens, only the first ones' start counts
+    data["horizon"]["progression"].update(to_fleksjob="0 %", to_ordinary="0 %", leave="0 %")
+    data["horizon"]["progression"]["comparison"] = {}
+    checks = legacy_checks(sp.evaluate(from_data(data)))
+    assert "new course participants" not in checks[0].reason

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from socialpartner import core
 from socialpartner._internal import engine
+from socialpartner._internal import horizon as _horizon
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
@@ -607,7 +608,7 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
 
     The citizens of a group started on support ``weeks_on_support`` weeks before 1 January
     of ``public.year``; with progression, new citizens take freed course places from
-    1 January of each later year. A benefit abolished for new citizens before they
+    1 January after the first year places are freed. A benefit abolished for new citizens before they
     started is "not met": the law no longer allows it for them.
     """
     budget = partnership.public
@@ -617,7 +618,11 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
     if budget.during_course is not None:
         uses.append(("course participant", budget.during_course))
     horizon = partnership.horizon
-    entrants = horizon is not None and horizon.progression is not None and horizon.years > 1
+    # new citizens take freed course places from 1 January after the first year places are freed
+    # (a course longer than a year frees none in its first year)
+    entry = None
+    if horizon is not None and horizon.progression is not None:
+        entry = next((t + 1 for t in range(horizon.years - 1) if _horizon.freed(horizon, t) > 0), None)
     out: list[Check] = []
     seen: set[tuple[str, str]] = set()
     for group, benefit in uses:
@@ -636,9 +641,8 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
             "msg.legacy_criterion", name=Raw(benefit.parameter), date=Raw(str(legacy.abolished_from)), by=Raw(legacy.by)
         )
         starts = [(start, Text("msg.legacy_started", group=group, date=Raw(str(start))))]
-        if entrants and group == "course participant":
-            assert horizon is not None  # noqa: S101
-            first = dt.date(budget.year + 1, 1, 1)
+        if entry is not None and group == "course participant":
+            first = dt.date(budget.year + entry, 1, 1)
             starts.append((first, Text("msg.legacy_entrants", date=Raw(str(first)))))
         late = [why for when, why in starts if not legacy.allows(when)]
         if late:
