@@ -34,7 +34,6 @@ from socialpartner.errors import OutputError, ScenarioError, ScenarioWarning, So
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.scenario import example_path, load
-from socialpartner.testing import ExpectationResult
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -778,27 +777,6 @@ def _periods(ev: Evaluation) -> tuple[int, str | None]:
     return len(ev.breakdown) or 1, None if period is None else period_label(period)
 
 
-def _expectation_line(r: ExpectationResult, t: Translator) -> str:
-    """``coverage: expected 0.9225, actual 0.9300, difference +0.0075`` in the output language."""
-    unit = f" {t.unit(r.unit)}" if r.unit else ""
-
-    def text(value: Decimal, sign: bool = False) -> str:
-        places = r.places
-        if places == 6:  # a ratio: trailing zeros go, down to four decimals
-            while places > 4 and value == value.quantize(Decimal(1).scaleb(-(places - 1))):
-                places -= 1
-        shown = t.number(abs(value) if sign else value, places)
-        return (("+" if value >= 0 else "-") + shown if sign else shown) + unit
-
-    actual = t("test.no_value") if r.actual is None else text(r.actual)
-    line = f"{r.name}: {t('test.expected')} {text(r.expected)}, {t('test.actual')} {actual}"
-    if r.difference is not None:
-        line += f", {t('test.difference')} {text(r.difference, sign=True)}"
-    if r.tolerance:
-        line += f" ({t('test.tolerance')} {text(r.tolerance)})"
-    return line
-
-
 @app.command("test")
 def check_command(
     paths: Annotated[
@@ -845,7 +823,7 @@ def check_command(
                     passed += 1
                 else:
                     failed += 1
-                    typer.echo(_printable(f"{path}: {_expectation_line(r, t)}"))
+                    typer.echo(_printable(f"{path}: {r.line(t.lang, grouped=True)}"))
     summary = f"{passed} {t('test.passed')}, {failed} {t('test.failed')}"
     if unreadable:
         summary += f", {unreadable} {t('test.error' if unreadable == 1 else 'test.errors')}"

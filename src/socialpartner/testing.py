@@ -45,6 +45,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialpartner._internal import units as u
 from socialpartner._internal.fields import QuantityType
+from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.units import unambiguous
 from socialpartner.errors import ExpectationError, ScenarioError, SocialPartnerError
 from socialpartner.money import in_context, round_half_up
@@ -309,24 +310,32 @@ class ExpectationResult:
         return None if self.actual is None else self.actual - self.expected
 
     def __str__(self) -> str:
-        def text(value: Decimal, sign: str = "") -> str:
-            return f"{_trim(value, self.places, sign)} {self.unit}".strip()
+        return self.line()
 
-        actual = "no value" if self.actual is None else text(self.actual)
-        line = f"{self.name}: expected {text(self.expected)}, actual {actual}"
+    def line(self, lang: Lang = "en", *, grouped: bool = False) -> str:
+        """``coverage: expected 0.9300, actual 0.9225, difference -0.0075`` in ``lang``.
+
+        ``grouped`` writes thousands separators (the command line's tables); ratios (six
+        decimals) lose trailing zeros down to four.
+        """
+        t = Translator(lang)
+        unit = f" {t.unit(self.unit)}" if self.unit else ""
+
+        def text(value: Decimal, sign: bool = False) -> str:
+            places = self.places
+            if places == _RATIO_PLACES:
+                while places > 4 and value == round_half_up(value, places - 1):
+                    places -= 1
+            shown = t.number(abs(value) if sign else value, places, grouped=grouped)
+            return (("+" if value >= 0 else "-") + shown if sign else shown) + unit
+
+        actual = t("test.no_value") if self.actual is None else text(self.actual)
+        line = f"{self.name}: {t('test.expected')} {text(self.expected)}, {t('test.actual')} {actual}"
         if self.difference is not None:
-            line += f", difference {text(self.difference, '+')}"
+            line += f", {t('test.difference')} {text(self.difference, sign=True)}"
         if self.tolerance:
-            line += f" (tolerance {text(self.tolerance)})"
+            line += f" ({t('test.tolerance')} {text(self.tolerance)})"
         return line
-
-
-def _trim(value: Decimal, places: int, sign: str = "") -> str:
-    """A value at its precision; ratios (six decimals) lose trailing zeros down to four."""
-    if places == _RATIO_PLACES:
-        while places > 4 and value == round_half_up(value, places - 1):
-            places -= 1
-    return f"{value:{sign}.{places}f}"
 
 
 _SHOWN_RATIO_PLACES = 4  # the tables show a ratio as a percentage to 2 decimals: 87.64 %
