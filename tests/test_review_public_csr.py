@@ -413,3 +413,24 @@ def test_a_suggestion_on_the_range_limit_says_so() -> None:
     assert all(s.point[0] == D("500.00") for s in zone.suggestions)
     edge = [n for n in zone.notes if "lies on the upper limit of price searched" in n]
     assert len(edge) == len(zone.suggestions) == 2
+
+
+def test_a_danish_csv_reads_in_a_danish_spreadsheet(tmp_path: Path) -> None:
+    """`sweep --csv --lang da`: ';' between fields, ',' as decimal mark; English stays comma-separated.
+
+    At a course price of 9,000 coverage is (46,800 + 36 × 9,000) / 480,000 = 0.7725.
+    """
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild.yaml"
+    runner = CliRunner()
+    for lang, sep, coverage in (("da", ";", "0,7725"), ("en", ",", "0.7725")):
+        out = tmp_path / f"{lang}.csv"
+        args = ["sweep", str(example), "--vary", "courses.price=9000..9500:2", "--csv", str(out), "--lang", lang]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        header, first = out.read_text(encoding="utf-8").splitlines()[:2]
+        assert header.split(sep)[:2] == ["courses.price [DKK/month]", "coverage"]
+        assert first.split(sep)[1] == coverage

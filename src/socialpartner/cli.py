@@ -348,7 +348,9 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator)
     from rich.progress import Progress
 
     rows = len(frame)
-    sample = frame.head(1000).to_csv(index=False)
+    # in Danish the way a Danish spreadsheet reads it: ';' between fields, ',' as decimal mark
+    style: dict[str, Any] = {"sep": ";", "decimal": ","} if t.lang == "da" else {}
+    sample = frame.head(1000).to_csv(index=False, **style)
     estimate = len(sample.encode()) / max(min(rows, 1000), 1) * rows
     where = Raw(escape(_printable(str(path), lines=False)))
     if rows >= _LARGE_CSV_ROWS:
@@ -362,7 +364,7 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator)
         task = bar.add_task("writing", total=rows)
         for start in range(0, max(rows, 1), _CSV_ROWS_PER_BLOCK):
             block = frame.iloc[start : start + _CSV_ROWS_PER_BLOCK]
-            fh.write(block.to_csv(index=False, header=start == 0))
+            fh.write(block.to_csv(index=False, header=start == 0, **style))
             bar.advance(task, len(block))
     console.print(t(Text("cli.sweep_wrote", count=Number(Decimal(rows), 0), path=where)))
 
