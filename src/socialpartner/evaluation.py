@@ -355,7 +355,7 @@ def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) 
     return tuple(out)
 
 
-_EACH = "participants × (1 year / course length) ×"
+_EACH = "participants × courses ended in the year ×"
 _PROGRESSION = (
     ("in_fleksjob", "former participants in fleksjob this year", "moved in earlier years"),
     ("in_ordinary", "former participants in ordinary jobs this year", "moved in earlier years"),

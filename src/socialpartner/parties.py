@@ -180,7 +180,7 @@ class Municipality(Party):
         if named and self.code not in named:
             other = ", ".join(f"{code} for {_kommuner()[code].name}" for code in sorted(named))
             raise ValueError(
-                f"code: {self.code} is {municipality_name(self.code)} Kommune, but the name {self.name!r} "
+                f"code: {self.code} is {municipality_name(self.code)}, but the name {self.name!r} "
                 f"names another municipality: give code {other}, or the name of {self.code}"
             )
         return self

@@ -875,13 +875,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "figure.progression.in_ordinary.note": ("moved in earlier years", "overgået i tidligere år"),
     "figure.progression.into_fleksjob": ("participants moving into fleksjob", "deltagere, der går i fleksjob"),
     "figure.progression.into_fleksjob.note": (
-        "participants × (1 year / course length) × to_fleksjob",
-        "deltagere × (1 år / forløbets længde) × andel til fleksjob",
+        "participants × courses ended in the year × to_fleksjob",
+        "deltagere × forløb afsluttet i året × andel til fleksjob",
     ),
     "figure.progression.into_ordinary": ("participants moving into ordinary jobs", "deltagere, der går i ordinære job"),
     "figure.progression.into_ordinary.note": (
-        "participants × (1 year / course length) × to_ordinary",
-        "deltagere × (1 år / forløbets længde) × andel til ordinære job",
+        "participants × courses ended in the year × to_ordinary",
+        "deltagere × forløb afsluttet i året × andel til ordinære job",
     ),
     "figure.progression.left": ("participants leaving", "deltagere, der stopper"),
     "figure.progression.comparison_into_fleksjob": (
@@ -889,16 +889,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "sammenligningsgruppe: afsluttede, der går i fleksjob",
     ),
     "figure.progression.comparison_into_fleksjob.note": (
-        "participants × (1 year / course length) × comparison.to_fleksjob",
-        "deltagere × (1 år / forløbets længde) × sammenligningsgruppens andel til fleksjob",
+        "participants × courses ended in the year × comparison.to_fleksjob",
+        "deltagere × forløb afsluttet i året × sammenligningsgruppens andel til fleksjob",
     ),
     "figure.progression.comparison_into_ordinary": (
         "comparison group: finishers moving into ordinary jobs",
         "sammenligningsgruppe: afsluttede, der går i ordinære job",
     ),
     "figure.progression.comparison_into_ordinary.note": (
-        "participants × (1 year / course length) × comparison.to_ordinary",
-        "deltagere × (1 år / forløbets længde) × sammenligningsgruppens andel til ordinære job",
+        "participants × courses ended in the year × comparison.to_ordinary",
+        "deltagere × forløb afsluttet i året × sammenligningsgruppens andel til ordinære job",
     ),
     "figure.progression.effect_into_fleksjob": (
         "effect: moves into fleksjob beyond the comparison group",
@@ -911,8 +911,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "figure.progression.effect_into_ordinary.note": ("with − comparison", "med − sammenligningsgruppe"),
     "figure.progression.left.note": (
-        "participants × (1 year / course length) × leave",
-        "deltagere × (1 år / forløbets længde) × andel, der stopper",
+        "participants × courses ended in the year × leave",
+        "deltagere × forløb afsluttet i året × andel, der stopper",
     ),
 }
 """Every text a reader sees: stable key → (English, Danish)."""
@@ -1369,6 +1369,7 @@ _FORMULA_DA: dict[str, str] = {
     "effective hours": "effektive timer",
     "paid hours": "betalte timer",
     "course length": "forløbets længde",
+    "courses ended in the year": "forløb afsluttet i året",
     "refusion rate": "refusionssats",
     "rounded to øre": "afrundet til øre",
     "one year": "ét år",
