@@ -573,23 +573,26 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
                 years.setdefault(value.year, set()).add(value.for_year)
     out = []
     for name, (value, targets) in abolished.items():
-        first, last = min(targets), max(targets)
         assert value.legacy is not None  # noqa: S101 - collected for its legacy mark
         out.append(
             Text(
                 "msg.carried_abolished",
                 name=Raw(name),
                 year=Raw(str(value.year)),
-                years=Raw(str(first) if first == last else f"{first}–{last}"),
+                years=_span(targets),
                 date=Raw(str(value.legacy.abolished_from)),
                 by=Raw(value.legacy.by),
             )
         )
     for source, targets in sorted(years.items()):
-        first, last = min(targets), max(targets)
-        span = str(first) if first == last else f"{first}–{last}"
-        out.append(Text("msg.carried_forward", years=Raw(span), year=Raw(str(source))))
+        out.append(Text("msg.carried_forward", years=_span(targets), year=Raw(str(source))))
     return tuple(out)
+
+
+def _span(years: set[int]) -> Raw:
+    """``2027`` or ``2027–2029``: the years a statement is about."""
+    first, last = min(years), max(years)
+    return Raw(str(first) if first == last else f"{first}–{last}")
 
 
 def _discounting(partnership: Partnership) -> str:

@@ -150,24 +150,26 @@ class Ladder:
     the participants' rate is the average over them.
     """
 
-    __slots__ = ("_budget", "_cache", "_index", "_mix", "_p", "_weeks")
+    __slots__ = ("_budget", "_cache", "_index", "_mix", "_p", "_weeks", "refunds")
 
     def __init__(
         self, budget: Any, index: int, weeks: int, p: Callable[[str], Num], mix: tuple[Num, Num, Num] | None = None
     ) -> None:
         self._budget, self._index, self._weeks, self._p, self._mix = budget, index, weeks, p, mix
         self._cache: dict[str, Num] = {}
+        self.refunds: dict[str, str] = {}  # a refusion flow's key → the group whose rate it uses
 
     def rate(self, group: str) -> Num:
         """The average refusion rate of ``group`` over the period."""
         hit = self._cache.get(group)
         if hit is None:
-            before = self._budget.weeks_before(group) + 52 * self._index
-            hit = refusion_rate(before, self._weeks, self._p)
-            if group == "course participant" and self._mix is not None and self._index > 0:
-                first, older, new = self._mix
-                # newcomers of earlier years are past week 52; this year's start at week 1
-                hit = hit * first + self.former() * older + refusion_rate(0, self._weeks, self._p) * new
+            parts = self._places(group)
+            if parts is None:
+                before = self._budget.weeks_before(group) + 52 * self._index
+                hit = refusion_rate(before, self._weeks, self._p)
+            else:
+                (s1, _, r1), (s2, _, r2), (s3, _, r3) = parts
+                hit = r1 * s1 + r2 * s2 + r3 * s3
             self._cache[group] = hit
         return hit
 
@@ -181,16 +183,27 @@ class Ladder:
         if not is_exact(rate):
             return ""
         text = _percent(rate)
-        if group == "course participant" and self._mix is not None and self._index > 0:
-            first, older, new = self._mix
-            before = self._budget.weeks_before(group) + 52 * self._index
-            parts = [
-                (first, "first citizens", refusion_rate(before, self._weeks, self._p)),
-                (older, "newcomers of earlier years", self.former()),
-                (new, "newcomers this year", refusion_rate(0, self._weeks, self._p)),
-            ]
+        parts = self._places(group)
+        if parts is not None:
             text += " = " + " + ".join(f"{_percent(share)} {who} × {_percent(r)}" for share, who, r in parts if share)
         return text
+
+    def _places(self, group: str) -> tuple[tuple[Num, str, Num], ...] | None:
+        """Course participants from the second year of a progression, by their place on the ladder.
+
+        (share of the places, who, rate): the first citizens on the group's own ladder,
+        newcomers of earlier years past week 52, this year's newcomers from week 1. None for
+        any other group or year.
+        """
+        if group != "course participant" or self._mix is None or self._index == 0:
+            return None
+        first, older, new = self._mix
+        before = self._budget.weeks_before(group) + 52 * self._index
+        return (
+            (first, "first citizens", refusion_rate(before, self._weeks, self._p)),
+            (older, "newcomers of earlier years", self.former()),
+            (new, "newcomers this year", refusion_rate(0, self._weeks, self._p)),
+        )
 
     def former(self) -> Num:
         """The rate of former course participants (progression), from the second year on.
@@ -385,6 +398,7 @@ def public_flows(
         group: str,
     ) -> None:
         flows.append(Flow(f"public.{key}", "municipality", payee, amount, purpose, formula, inputs))
+        ladder.refunds[f"public.refusion.{key}"] = group
         flows.append(
             Flow(
                 f"public.refusion.{key}",

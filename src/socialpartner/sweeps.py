@@ -130,8 +130,12 @@ def column_unit(unit: Any) -> str:
     However the values were written (``"kr./md."``, ``Q_(…, "DKK / month")``), the column
     is named alike, as the break-even columns are.
     """
-    text = format(unit, "C")
-    return "" if text == "dimensionless" else text
+    return _named(format(unit, "C"))
+
+
+def _named(unit: str) -> str:
+    """A unit as names and values show it: a plain number (``dimensionless``) has none."""
+    return "" if unit == "dimensionless" else unit
 
 
 def _as_array(
@@ -275,8 +279,8 @@ def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, tuple[
     for spec in period.plan.break_even:
         out[f"{prefix}break_even.{spec.input_path} [{spec.unit}]"] = (st.break_even[spec.input_path], _ORE)
     if period.public is not None:
-        for payer in engine.PAYERS:
-            out[f"{prefix}public.{payer} [DKK]"] = (period.public.net_effect(payer), _ORE)
+        for payer, net in period.public.net_effects().items():
+            out[f"{prefix}public.{payer} [DKK]"] = (net, _ORE)
         if period.public.taxed:
             for payer in engine.PAYERS:
                 out[f"{prefix}public.{payer}.before_tax [DKK]"] = (period.public.net_effect_before_tax(payer), _ORE)
@@ -371,9 +375,7 @@ def _evaluate_variants(
 
     n = len(next(iter(columns.values()))[0])
     # a plain number (a share, a growth rate) is named without a unit, as it is written
-    inputs = {
-        f"{path} [{unit}]" if unit and unit != "dimensionless" else path: arr for path, (arr, unit) in columns.items()
-    }
+    inputs = {f"{path} [{_named(unit)}]" if _named(unit) else path: arr for path, (arr, unit) in columns.items()}
     out: dict[str, np.ndarray[Any, Any]] = {}
     if n <= chunk:  # one block: the run's own arrays, divided in place, are the columns
         seen: set[int] = set()
@@ -772,7 +774,7 @@ def tornado(
         ends: Any = lo_in
         if unit and isinstance(base, pint.Quantity):
             ends = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
-        shown = "" if unit == "dimensionless" else unit
+        shown = _named(unit)
         switching: str | int | None
         try:
             switching = solve(partnership, path, "coverage", 1, low=_number(ends[0]), high=_number(ends[1])).value_text

@@ -183,20 +183,8 @@ class PublicEffects:
     taxed: bool = False
     ladder: public.Ladder | None = None  # for explanations: each group's rate in words
 
-    def actual(self, payer: str) -> Num:
-        """What ``payer`` pays with the partnership (øre)."""
-        return total((1, line.actual) for line in self.lines if line.payer == payer)
-
-    def without(self, payer: str) -> Num:
-        """What ``payer`` would pay otherwise (øre)."""
-        return total((1, line.counterfactual) for line in self.lines if line.payer == payer)
-
-    def net_effect(self, payer: str) -> Num:
-        """Otherwise minus with: positive means the partnership saves ``payer`` money (øre)."""
-        return self.without(payer) - self.actual(payer)
-
     def net_effects(self) -> dict[str, Num]:
-        """:meth:`net_effect` of every payer, in one pass over the lines."""
+        """Otherwise minus with, per payer (øre): positive means the partnership saves it money."""
         terms: dict[str, list[tuple[int, Num]]] = {payer: [] for payer in PAYERS}
         for line in self.lines:
             terms[line.payer] += ((1, line.counterfactual), (-1, line.actual))
@@ -305,8 +293,7 @@ def _run(
         effects = None
         if budget is not None:
             years_long = canonical(year.model.period)
-            participants = total((1, x.headcount) for x in plan.placements if x.form == "course participant")
-            mix = state.course_mix(partnership.horizon, year.index, participants)
+            mix = state.course_mix(partnership.horizon, year.index, plan.placements)
             ladder = public.Ladder(budget, year.index, round(years_long * 52), p, mix)
             extra = public.public_flows(budget, plan.placements, years_long, p, ladder)
             plan = replace(

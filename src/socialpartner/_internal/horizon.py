@@ -436,7 +436,9 @@ class Progress:
             )
         return tuple(out)
 
-    def course_mix(self, horizon: Horizon | None, index: int, participants: Num) -> tuple[Num, Num, Num] | None:
+    def course_mix(
+        self, horizon: Horizon | None, index: int, placements: tuple[Placement, ...]
+    ) -> tuple[Num, Num, Num] | None:
         """The year's course participants by their place on the refusion ladder, as shares.
 
         (the first citizens, newcomers of earlier years, this year's newcomers). The places
@@ -447,6 +449,7 @@ class Progress:
         """
         if horizon is None or horizon.progression is None:
             return None
+        participants = _participants(placements)
         if self.places is None or index == 0:
             self.places = (participants, 0, 0)
         else:
@@ -464,8 +467,7 @@ class Progress:
         progression = None if horizon is None else horizon.progression
         if horizon is None or progression is None:
             return {}
-        participants = total((1, p.headcount) for p in placements if p.form == "course participant")
-        finishing = participants * completions(horizon, index)
+        finishing = _participants(placements) * completions(horizon, index)
         moves = {
             "in_fleksjob": self.with_["fleksjob"],
             "in_ordinary": self.with_["ordinary"],
@@ -489,6 +491,11 @@ class Progress:
         self.with_["ordinary"] = self.with_["ordinary"] + moves["into_ordinary"]
         self.with_["left"] = self.with_["left"] + moves["left"]
         return moves
+
+
+def _participants(placements: tuple[Placement, ...]) -> Num:
+    """The course participants placed in a year (exact, or float64 over variants)."""
+    return total((1, p.headcount) for p in placements if p.form == "course participant")
 
 
 def completions(horizon: Horizon, index: int) -> Num:

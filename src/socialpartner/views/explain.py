@@ -98,14 +98,13 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
 
 
 _PAYERS: tuple[Payer, ...] = ("municipality", "state")
-_RATE = "refusion rate ("
 
 
 def _with_rate(flow: Flow, ladder: Ladder | None) -> Flow:
     """A refusion flow with its group's rate in words in the formula (and the places' mix for course participants)."""
-    if ladder is None or not flow.formula.startswith(_RATE):
+    group = None if ladder is None else ladder.refunds.get(flow.key)
+    if ladder is None or group is None:
         return flow
-    group = flow.formula[len(_RATE) : flow.formula.index(")")]
     described = ladder.describe(group)
     formula = flow.formula.replace(f"({group})", f"({group}: {described})", 1) if described else flow.formula
     return replace(flow, formula=formula)
