@@ -137,9 +137,10 @@ def test_three_years_sheets_inputs_and_parameters(tmp_path: Path) -> None:
     assert be.count(("2026", "temp_hours.overhead")) == 1
     assert {year for year, _ in be} == {"2026", "2027", "2028"}
     # parameters of every year, with their sources: the 2028 threshold is the 2027 value
+    # indexed by the 2 % satsreguleringsprocent of a 2 % wage growth: 18,467 × 1.02 = 18,836.34
     params = [(r[0].value, r[1].value, r[2].value, r[3].value) for r in wb["Parameters"].iter_rows(min_row=2)]
     assert ("2026", "fleksloentilskud.threshold", 2026, 17672) in params
-    assert ("2028", "fleksloentilskud.threshold", 2027, 18467) in params
+    assert ("2028", "fleksloentilskud.threshold", 2027, 18836.34) in params
     ledger = wb["Ledger"]
     assert [c.value for c in ledger[1]] == ["Period", "Payer", "Payee", "Purpose", "Amount (DKK)"]
     assert ledger["E2"].value == 386100  # a number, not text

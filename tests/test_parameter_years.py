@@ -41,13 +41,21 @@ def test_own_values_make_an_early_year_possible() -> None:
 
 
 def test_rates_carried_past_the_published_years_are_stated() -> None:
-    # the example starts in 2026; over 5 years, 2028-2030 have no published rates and use
-    # the 2027 ones unchanged
+    # the example starts in 2026; over 5 years, 2028-2030 have no published rates: the 2027
+    # kroner rates are indexed by the satsreguleringsprocent a 2 % wage growth gives (2 %)
     ev = sp.evaluate(sp.from_data(_three_years(years=5)))
     said = [s for s in ev.statements if "not published" in s]
-    assert said == ["parameters for 2028–2030 are not published yet: the 2027 values are used unchanged (not indexed)"]
+    assert said == [
+        "parameters for 2028–2030 are not published yet: the 2027 rates in kroner are indexed by a "
+        "satsreguleringsprocent of 2.00 % a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the "
+        "horizon's wage growth of 2.00 %"
+    ]
     used = {(v.name, v.for_year) for v in ev.parameters if v.year == 2027 and v.for_year is not None}
     assert ("benefit.ledighedsydelse", 2030) in used
+    # without a wage growth nothing says how the rates move: they are used unchanged, and said so
+    flat = sp.evaluate(sp.from_data(_three_years(years=5, wage_growth="0 %")))
+    said = [s for s in flat.statements if "not published" in s]
+    assert said == ["parameters for 2028–2030 are not published yet: the 2027 values are used unchanged (not indexed)"]
 
 
 def test_within_the_published_years_nothing_is_said() -> None:
@@ -65,7 +73,10 @@ def test_the_statement_is_danish_in_danish_output(tmp_path: Any) -> None:
     path = tmp_path / "five.yaml"
     path.write_text(yaml.safe_dump(_three_years(years=5), allow_unicode=True), encoding="utf-8")
     out = CliRunner().invoke(app, ["evaluate", str(path), "--lang", "da"]).output
-    assert "2027-værdierne bruges uændret (ikke reguleret)" in " ".join(out.split())
+    assert (
+        "2027-satserne i kroner reguleres med en satsreguleringsprocent på 2,00 % om året, som lov om en "
+        "satsreguleringsprocent §§ 2-4 udleder den af horisontens lønstigning på 2,00 %"
+    ) in " ".join(out.split())
 
 
 def test_an_explanation_shows_the_parameters_its_formula_reads() -> None:

@@ -26,7 +26,7 @@ from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import CONTEXT, in_context, ratio_decimal, to_ore
-from socialpartner.parameters import ParameterValue
+from socialpartner.parameters import ParameterValue, projected_satsregulering
 from socialpartner.public import PublicLine, PublicView
 
 if TYPE_CHECKING:
@@ -558,16 +558,20 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     """Say which years use an earlier year's money rates, by the year they come from.
 
     Rates in kroner (benefits, the fleksløntilskud amounts) are regulated every year; a
-    later year without published rates uses the last ones unchanged, which understates
-    them. Norms and shares (37 hours, the refusion ladder) stay as they are by law.
+    later year without published rates uses the last ones indexed where the horizon gives
+    a wage growth to project the satsreguleringsprocent from, else unchanged (which
+    understates them). Norms and shares (37 hours, the refusion ladder) stay as they are by law.
     """
     years: dict[int, set[int]] = {}
+    indexed: dict[int, set[int]] = {}
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
     for period in result.periods:
         for value in period.use:
             if value.for_year is None or value.for_year <= value.year or value.tag == "override":
                 continue
-            if value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
+            if value.index is not None:
+                indexed.setdefault(value.year, set()).add(value.for_year)
+            elif value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
                 abolished.setdefault(value.name, (value, set()))[1].add(value.for_year)
             elif any(dim == "[currency]" for dim, _ in unit_info(value.value).dims):
                 years.setdefault(value.year, set()).add(value.for_year)
@@ -586,7 +590,40 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
         )
     for source, targets in sorted(years.items()):
         out.append(Text("msg.carried_forward", years=_span(targets), year=Raw(str(source))))
+    for source, targets in sorted(indexed.items()):
+        out.append(_indexed_statement(result, source, targets))
     return tuple(out)
+
+
+def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Text:
+    """How the kroner rates of ``source`` were indexed to ``targets``: the percentage and where it comes from."""
+    partnership = result.partnership
+    assert partnership.horizon is not None  # noqa: S101 - indexing needs the horizon's wage growth
+    growth = canonical(partnership.horizon.wage_growth)
+    parameters = partnership.parameter_set()
+    percents = []
+    for year in sorted(targets):
+        entry = parameters.get("satsreguleringsprocent", year)
+        if entry.tag == "override":  # one value for every year
+            return Text(
+                "msg.carried_indexed_set",
+                years=_span(targets),
+                year=Raw(str(source)),
+                rate=Percent(ratio_decimal(entry.exact)),
+            )
+        if entry.year == year:
+            percents.append(Text("msg.index_given", rate=Percent(ratio_decimal(entry.exact)), year=Raw(str(year))))
+    if percents:
+        return Text(
+            "msg.carried_indexed_given", years=_span(targets), year=Raw(str(source)), rates=Join(tuple(percents))
+        )
+    return Text(
+        "msg.carried_indexed",
+        years=_span(targets),
+        year=Raw(str(source)),
+        rate=Percent(ratio_decimal(projected_satsregulering(growth))),
+        growth=Percent(ratio_decimal(growth)),
+    )
 
 
 def _span(years: set[int]) -> Raw:

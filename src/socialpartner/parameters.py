@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -21,12 +22,29 @@ import pint
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from socialpartner._internal.backend import Rational, fraction
+from socialpartner._internal.backend import (
+    Num,
+    Rational,
+    _round_exact,
+    div,
+    floor,
+    fraction,
+    is_exact,
+    maximum,
+    where,
+)
 from socialpartner._internal.units import exact, number_format, unit_info
 from socialpartner.errors import ParameterError, SocialPartnerError
 from socialpartner.quantities import AnyQuantity
 
-__all__ = ["Legacy", "ParameterSet", "ParameterUse", "ParameterValue", "Tag", "default_parameters"]
+__all__ = [
+    "Legacy",
+    "ParameterSet",
+    "ParameterUse",
+    "ParameterValue",
+    "Tag",
+    "default_parameters",
+]
 
 _FILE = Path(__file__).resolve().parent / "data" / "parameters.yaml"
 
@@ -57,6 +75,7 @@ class _Parameter(BaseModel):
     description: str
     values: Annotated[tuple[_Entry, ...], Field(min_length=1)]
     legacy: _Legacy | None = None
+    indexed: bool = False
 
 
 class _File(BaseModel):
@@ -94,7 +113,9 @@ class ParameterValue:
     """One parameter value as used: name, year, value, tag, source, date last checked.
 
     ``for_year`` is the year it was asked for when that differs from ``year`` (the
-    latest earlier value was carried forward).
+    latest earlier value was carried forward). ``indexed`` marks a rate in kroner regulated
+    each year by the satsreguleringsprocent: carried forward with a wage growth to project
+    from, it is indexed (see :class:`ParameterUse`); ``index`` is then the factor applied.
     """
 
     name: str
@@ -107,6 +128,8 @@ class ParameterValue:
     for_year: int | None = None
     note: str = ""
     legacy: Legacy | None = None
+    indexed: bool = False
+    index: Fraction | None = None
 
     @property
     def exact(self) -> Fraction:
@@ -137,6 +160,9 @@ class ParameterSet:
     values: Mapping[str, tuple[ParameterValue, ...]]
     aliases: Mapping[str, str] = field(default_factory=dict)
     _cache: dict[tuple[str, int], tuple[ParameterValue, Rational]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _indexed: dict[tuple[Any, ...], tuple[ParameterValue, Rational]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -287,7 +313,16 @@ def default_parameters() -> ParameterSet:
     values = {
         name: tuple(
             ParameterValue(
-                name, e.year, e.value, e.tag, e.source, e.checked, p.description, note=e.note, legacy=_legacy(p.legacy)
+                name,
+                e.year,
+                e.value,
+                e.tag,
+                e.source,
+                e.checked,
+                p.description,
+                note=e.note,
+                legacy=_legacy(p.legacy),
+                indexed=p.indexed,
             )
             for e in sorted(p.values, key=lambda e: e.year)
         )
@@ -305,19 +340,104 @@ def _legacy(raw: _Legacy | None) -> Legacy | None:
     return Legacy(raw.abolished_from, raw.applies_to, raw.by, raw.note)
 
 
+def projected_satsregulering(wage_growth: Num) -> Num:
+    """The satsreguleringsprocent the law derives from a yearly wage growth (as a fraction).
+
+    Lov om en satsreguleringsprocent (LBK nr. 237 af 27.2.2020): the percentage is 2.0 plus
+    the satstilpasningsprocent (§ 2); the tilpasningsprocent is the wage growth of the year
+    two years before less 2.0, to one decimal (§ 3); at a wage growth of 2.0 % or less the
+    satstilpasningsprocent is the tilpasningsprocent, above it the part beyond 0.3 (§ 4).
+    So 1.5 % gives 1.5 %, 2.2 % gives 2.0 %, 3 % gives 2.7 %. With a constant wage growth
+    the two years' lag does not matter. Exact for an exact growth, float64 for arrays.
+
+    >>> from fractions import Fraction
+    >>> [float(projected_satsregulering(Fraction(g, 1000))) for g in (15, 22, 30)]
+    [0.015, 0.02, 0.027]
+    """
+    tenths = div(floor(wage_growth * 1000 + div(1, 2)), 1000)  # to one decimal of a percent, half up
+    return where(tenths * 50 <= 1, tenths, maximum(tenths - div(3, 1000), div(1, 50)))
+
+
 @dataclass
 class ParameterUse:
-    """Reads parameters for one year and remembers which it read (for the evaluation's list)."""
+    """Reads parameters for one year and remembers which it read (for the evaluation's list).
+
+    ``wage_growth`` (a horizon's, exact or float64 over variants) lets a rate in kroner that
+    is regulated each year (``indexed`` in the file) be indexed when it is used for a year
+    after its last value: by the satsreguleringsprocent of each year between, the parameter
+    where it has a value dated that year (or set in the scenario), else the one the law
+    derives from the wage growth (:func:`projected_satsregulering`). Without a wage growth
+    the last value is used unchanged, as for every other parameter.
+    """
 
     parameters: ParameterSet
     year: int
     used: dict[str, ParameterValue] = field(default_factory=dict)
+    wage_growth: Num = None
+    indexed: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
+    """Indexed values and factors by (name, from, to): one dict for every year of a run, so each is made once."""
 
     def __call__(self, name: str) -> Rational:
-        """The exact canonical value of ``name`` for this year, recorded as used (by its current name)."""
+        """The canonical value of ``name`` for this year, recorded as used (by its current name).
+
+        Exact, unless ``wage_growth`` is float64 and the value is indexed by it.
+        """
         value, exact = self.parameters._read(name, self.year)
+        if value.indexed and value.for_year is not None and self.wage_growth is not None:
+            growth = self.wage_growth
+            # exact: kept on the parameter set (a horizon, a solver or a zone evaluates the same
+            # years again); over variants the growth is an array, kept for the run only
+            store = self.parameters._indexed if is_exact(growth) else self.indexed
+            key = (value.name, value.year, value.for_year, growth if is_exact(growth) else 0)
+            hit = store.get(key)
+            if hit is None:
+                if len(store) > 4096:
+                    store.clear()
+                hit = store[key] = self._index(value, exact)
+            value, exact = hit
         self.used[value.name] = value
         return exact
+
+    def _factor(self, start: int, end: int) -> Num:
+        """Π (1 + satsreguleringsprocent) over the years after ``start`` up to ``end``, each made once."""
+        if end <= start:
+            return 1
+        key = ("", start, end)
+        hit = self.indexed.get(key)
+        if hit is None:
+            entry, percent = self.parameters._read("satsreguleringsprocent", end)
+            if entry.year != end and entry.tag != "override":  # not known for that year: the law's projection
+                percent = projected_satsregulering(self.wage_growth)
+            hit = self.indexed[key] = self._factor(start, end - 1) * (1 + percent)
+        return hit
+
+    def _index(self, value: ParameterValue, exact_value: Rational) -> tuple[ParameterValue, Num]:
+        """The carried value indexed from its year to this one, and the record of it."""
+        assert value.for_year is not None  # noqa: S101 - only carried values are indexed
+        factor = self._factor(value.year, value.for_year)
+        if not is_exact(factor):
+            return value, float(exact_value) * factor  # float64 over variants: nobody reads the record
+        if factor == 1:
+            return value, exact_value
+        index = fraction(factor)
+        # shown to the øre in the value's own unit (used exactly); plain strings, not pint's formatting
+        shown = Decimal(_round_exact(Rational(value.value.magnitude) * factor, 100)).scaleb(-2)
+        record = ParameterValue(
+            value.name,
+            value.year,
+            value.value.__class__(shown, value.value.units),
+            "estimate",
+            value.source,
+            value.checked,
+            value.description,
+            value.for_year,
+            f"the {value.year} value × {float(index):.6f}: indexed by the satsreguleringsprocent to "
+            f"{value.for_year} (shown to the øre, used exactly)",
+            value.legacy,
+            value.indexed,
+            index,
+        )
+        return record, exact_value * factor
 
     def __iter__(self) -> Iterator[ParameterValue]:
         return iter(self.used.values())

@@ -150,7 +150,7 @@ def floor(x: Num) -> Num:
     nudged by 1e-9 first.
     """
     if is_exact(x):
-        return math.floor(x)
+        return int(math.floor(x))  # noqa: RUF046 - mpq floors to GMP's mpz, which is no int and divides into mpfr
     if isinstance(x, np.ndarray):
         return np.floor(x + 1e-9)
     return float(math.floor(x + 1e-9))

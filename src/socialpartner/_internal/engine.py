@@ -245,7 +245,12 @@ def parameter_year(partnership: Partnership, index: int) -> int:
 def _reader(use: ParameterUse, vector: bool) -> Callable[[str], Num]:
     if not vector:
         return use
-    return lambda name: float(use(name))
+
+    def read(name: str) -> Num:
+        value = use(name)
+        return float(value) if is_exact(value) else value  # indexed by a varied wage growth: an array
+
+    return read
 
 
 def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *, vector: bool = False) -> Run:
@@ -282,11 +287,14 @@ def _run(
         parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
     public_parties = dict(PUBLIC_PARTIES)
     home = None if partnership.public is None else public.home_municipality(partnership)
+    # kroner rates used past their last value are indexed as the law does from the wage growth
+    growth = None if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
+    indexed: dict[tuple[Any, ...], Any] = {}
     if home is not None:
         public_parties["municipality"] = home.name  # the citizens' home municipality pays
     for year in _horizon.years(partnership, overrides, vector):
         plan = year.plan
-        use = ParameterUse(parameters, parameter_year(partnership, year.index))
+        use = ParameterUse(parameters, parameter_year(partnership, year.index), wage_growth=growth, indexed=indexed)
         p = _reader(use, vector)
         cohorts = state.cohorts(partnership.horizon, year.index)
         budget = year.model.public  # as grown for the year (the fleksjob wage)

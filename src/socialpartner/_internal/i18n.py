@@ -649,6 +649,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed)",
         "parametrene for {years} er ikke offentliggjort endnu: {year}-værdierne bruges uændret (ikke reguleret)",
     ),
+    "msg.carried_indexed": (
+        "parameters for {years} are not published yet: the {year} rates in kroner are indexed by a "
+        "satsreguleringsprocent of {rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the "
+        "horizon's wage growth of {growth}",
+        "parametrene for {years} er ikke offentliggjort endnu: {year}-satserne i kroner reguleres med en "
+        "satsreguleringsprocent på {rate} om året, som lov om en satsreguleringsprocent §§ 2-4 udleder den af "
+        "horisontens lønstigning på {growth}",
+    ),
+    "msg.carried_indexed_given": (
+        "parameters for {years} are not published yet: the {year} rates in kroner are indexed by the "
+        "satsreguleringsprocent ({rates}; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it "
+        "from the horizon's wage growth)",
+        "parametrene for {years} er ikke offentliggjort endnu: {year}-satserne i kroner reguleres med "
+        "satsreguleringsprocenten ({rates}; for andre år som lov om en satsreguleringsprocent §§ 2-4 udleder den "
+        "af horisontens lønstigning)",
+    ),
+    "msg.carried_indexed_set": (
+        "parameters for {years} are not published yet: the {year} rates in kroner are indexed by a "
+        "satsreguleringsprocent of {rate} a year, as set under parameters:",
+        "parametrene for {years} er ikke offentliggjort endnu: {year}-satserne i kroner reguleres med en "
+        "satsreguleringsprocent på {rate} om året, som angivet under parameters:",
+    ),
+    "msg.index_given": ("{rate} in {year}", "{rate} i {year}"),
     "msg.discount_real": (
         "present values: real, the yearly nets deflated by the price growth ({growth} a year) and discounted at "
         "Finansministeriet's real rate (discount_rate.*)",

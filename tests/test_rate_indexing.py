@@ -1,0 +1,143 @@
+"""Kroner rates used past their last published year are indexed as the law does.
+
+Lov om en satsreguleringsprocent (LBK nr. 237 af 27.2.2020) §§ 2-4: the percentage is the
+wage growth (to one decimal) when that is 2.0 % or less, 2.0 % up to 2.3 %, and the wage
+growth less 0.3 point above. A horizon's wage growth stands in for the wage growth of the
+years the ministry has not published yet.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import socialpartner as sp
+from socialpartner._internal.backend import Rational, vector_mode
+from socialpartner.parameters import projected_satsregulering
+
+from .conftest import ROOT
+
+
+def _deal(years: int = 5, **horizon: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {**copy.deepcopy(data["horizon"]), "years": years, **horizon}
+    data["horizon"].pop("changes", None)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("growth", "percent"),
+    [
+        ("1.5", "1.5"),  # at or below 2.0 %: the wage growth itself
+        ("2", "2"),
+        ("2.2", "2"),  # 0.2 point above 2.0 is within the 0.3 point kept back: 2.0 %
+        ("2.3", "2"),
+        ("2.35", "2.1"),  # 2.4 to one decimal (half up), less 0.3
+        ("3", "2.7"),
+        ("4.5", "4.2"),
+        ("-0.5", "-0.5"),  # a fall in wages passes through
+    ],
+)
+def test_the_laws_percentage_from_a_wage_growth(growth: str, percent: str) -> None:
+    exact = projected_satsregulering(Rational(Fraction(growth)) / 100)
+    assert Fraction(int(exact.numerator), int(exact.denominator)) == Fraction(percent) / 100
+    with vector_mode():
+        floats = projected_satsregulering(np.array([float(growth) / 100]))
+    assert floats[0] == pytest.approx(float(percent) / 100, abs=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=-50, max_value=100))
+def test_exact_and_float_projections_agree(tenths_of_a_permille: int) -> None:
+    # growth on a grid of 0.01 %, halves included: both backends round the same way
+    growth = Fraction(tenths_of_a_permille, 10_000)
+    exact = projected_satsregulering(Rational(growth))
+    with vector_mode():
+        floats = projected_satsregulering(np.array([float(growth)]))
+    assert float(exact) == pytest.approx(floats[0], abs=1e-12)
+    assert float(exact) <= max(float(growth) + 0.0005, 0.02) + 1e-12  # never above the wage growth (rounded) or 2 %
+
+
+def test_rates_grow_with_the_projected_percentage() -> None:
+    # 3 % wage growth: 2.7 % a year from 2028. ledighedsydelse 2027 is 4,735 DKK/week:
+    # 2028: 4,735 × 1.027 = 4,862.845; 2030: 4,735 × 1.027³ = 4,735 × 1.083206683 = 5,128.983644
+    ev = sp.evaluate(sp.from_data(_deal(wage_growth="3 %", price_growth="3 %")))
+    used = {(v.name, v.for_year): v for v in ev.parameters}
+    y2028 = used["benefit.ledighedsydelse", 2028]
+    y2030 = used["benefit.ledighedsydelse", 2030]
+    assert (y2028.year, y2028.tag, y2028.index) == (2027, "estimate", Fraction(1027, 1000))
+    assert y2028.value.magnitude == Decimal("4862.85")  # shown to the øre
+    assert y2030.index == Fraction(1027, 1000) ** 3
+    assert y2030.value.magnitude == Decimal("5128.98")
+    assert "indexed by the satsreguleringsprocent to 2030" in y2030.note
+    # published years are not touched: 2027 is the file's own value
+    assert ("benefit.ledighedsydelse", 2027) not in used or used["benefit.ledighedsydelse", 2027].index is None
+    # the course participants' benefit during the course: 3 × 12 months × kontanthjælp
+    # (forhøjet sats, 13,946 DKK/month in 2027); 2029: 13,946 × 1.027² = 13,946 × 1.054729 = 14,709.250634
+    # a month, × 36 = 529,533.022824 → 529,533.02
+    y2029 = next(b for b in ev.breakdown if b.ledger.period == "2029")
+    assert y2029.results()["net.participants"] == Decimal("529533.02")
+
+
+def test_a_percentage_set_in_the_scenario_is_used_for_every_year() -> None:
+    data = _deal(wage_growth="3 %")
+    data["parameters"] = {"satsreguleringsprocent": "1 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    used = {(v.name, v.for_year): v for v in ev.parameters}
+    # 4,735 × 1.01² = 4,830.1735
+    assert used["benefit.ledighedsydelse", 2029].value.magnitude == Decimal("4830.17")
+    said = [s for s in ev.statements if "not published" in s]
+    assert said == [
+        "parameters for 2028–2030 are not published yet: the 2027 rates in kroner are indexed by a "
+        "satsreguleringsprocent of 1.00 % a year, as set under parameters:"
+    ]
+    # 0 % keeps the 2027 rates: the participants' 2030 benefit is the 2027 one
+    data["parameters"] = {"satsreguleringsprocent": "0 %"}
+    flat = sp.evaluate(sp.from_data(data))
+    y2030 = next(b for b in flat.breakdown if b.ledger.period == "2030")
+    assert y2030.results()["net.participants"] == Decimal(3 * 12 * 13946)
+
+
+def test_no_horizon_keeps_the_rates_and_says_so() -> None:
+    data = _deal()
+    data.pop("horizon")
+    data["public"]["year"] = 2029
+    ev = sp.evaluate(sp.from_data(data))
+    used = {v.name: v for v in ev.parameters}
+    assert used["benefit.ledighedsydelse"].index is None
+    assert used["benefit.ledighedsydelse"].value.magnitude == 4735
+    assert [s for s in ev.statements if "not published" in s] == [
+        "parameters for 2029 are not published yet: the 2027 values are used unchanged (not indexed)"
+    ]
+
+
+def test_a_sweep_of_the_wage_growth_indexes_each_variant() -> None:
+    # the growth is an array in the sweep: every row's public effects equal evaluate's
+    deal = sp.from_data(_deal(years=4))
+    values = ["1 %", "2.2 %", "3.5 %"]
+    frame = sp.sweep(deal, {"horizon.wage_growth": values})
+    for row, growth in zip(frame.itertuples(index=False), values, strict=True):
+        data = _deal(years=4, wage_growth=growth)
+        one = sp.evaluate(sp.from_data(data)).results()
+        got = dict(zip(frame.columns, row, strict=True))
+        for key in ("public.municipality", "public.state", "net.participants", "npv.public.state"):
+            expected = one[key]
+            assert expected is not None
+            assert got[f"{key} [DKK]"] == pytest.approx(float(expected), abs=0.01), (growth, key)
+
+
+def test_the_record_survives_a_save_and_load(tmp_path: Any) -> None:
+    deal = sp.from_data(_deal(wage_growth="3 %"))
+    path = tmp_path / "deal.yaml"
+    sp.save(deal, path)
+    again = sp.evaluate(sp.load(path))
+    assert again.results() == sp.evaluate(deal).results()
