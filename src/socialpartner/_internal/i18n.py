@@ -342,7 +342,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "agree.rule_maxmin": (
         "the most equal gains the zone allows (max-min: the smallest gain as large as it can be, then the next)",
-        "de mest lige gevinster, zonen tillader (max-min: den mindste gevinst så stor som muligt, derefter den næste)",
+        "de mest lige gevinster, som zonen tillader (max-min: den mindste gevinst så stor som muligt, derefter "
+        "den næste)",
     ),
     "agree.rule_proportional_maxmin": (
         "gains as near to proportional to what each party brings as the zone allows (max-min of each gain "
@@ -352,7 +353,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "agree.rule_maxmin_grid": (
         "the most equal gains the zone allows (max-min on the grid, refined)",
-        "de mest lige gevinster, zonen tillader (max-min på gitteret, forfinet)",
+        "de mest lige gevinster, som zonen tillader (max-min på gitteret, forfinet)",
     ),
     "agree.rule_proportional_maxmin_grid": (
         "gains as near to proportional to what each party brings as the zone allows (max-min on the grid, refined)",
@@ -365,7 +366,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "split; the suggestions are the most equal gains the zone allows (max-min)",
         "parternes samlede gevinst ændrer sig med {inputs} (ikke kun en betaling mellem dem): med op til "
         "{amount} inden for zonen, så der er ingen fast gevinst at dele ligeligt og intet "
-        "Nash-forhandlingspunkt for en deling; forslagene er de mest lige gevinster, zonen tillader (max-min)",
+        "Nash-forhandlingspunkt for en deling; forslagene er de mest lige gevinster, som zonen tillader (max-min)",
     ),
     "agree.refined": (
         "'{rule}' is refined from the best grid point in steps of 0.01 of each input until no neighbouring "
