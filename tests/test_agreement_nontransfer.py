@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 import yaml
@@ -282,7 +282,7 @@ def test_grid_ties_are_broken_for_the_next_party() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])
-def test_the_new_texts_render(lang: str) -> None:
+def test_the_new_texts_render(lang: Literal["en", "da"]) -> None:
     site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
     zone = sp.agreement(site, ["price", "skilled_hours_freed"], bounds=SITE_BOUNDS)
     text = zone.text(lang)
