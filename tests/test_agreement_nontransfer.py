@@ -251,6 +251,14 @@ def test_grid_two_inputs_equal_point_by_hand() -> None:
     assert equal.gains["Huset Venture Nordjylland"] == D("180303.00")
     assert equal.gains["IKEA"] == D("180297.00")
     assert zone.contains(equal.point)
+    # proportional to the payments at today's terms (w = 165, o = 40): SØV 2,340 × 165 +
+    # 480,000 = 866,100, IKEA 2,340 × 205 = 479,700. (2,340·o − 84,000)/866,100 =
+    # 2,340 × (190 − o)/479,700 at o = (2,340 × 190 × 866,100 + 84,000 × 479,700) /
+    # (2,340 × 1,345,800) = 135.071…: SØV 2,340 × 135.07 − 84,000 = 232,063.80, IKEA 128,536.20
+    proportional = zone.suggestions[1]
+    assert proportional.point == (D("100.00"), D("135.07"))
+    assert proportional.gains["Huset Venture Nordjylland"] == D("232063.80")
+    assert proportional.gains["IKEA"] == D("128536.20")
 
 
 def test_grid_ties_are_broken_for_the_next_party() -> None:

@@ -1471,9 +1471,7 @@ class _Search:
         leximin point, kept when its evaluated gains rank better. The point then moves to
         a neighbour 0.01 away (along one input or both) while one ranks better.
         """
-        best = _on_lattice(start)
-        if self.rank(best) < self.rank(start):  # the grid point is not on the lattice and its rounding loses
-            best = start
+        best = _on_lattice(start)  # a suggestion is rounded to 0.01: search among such points
         score = self.rank(best)
         widths = list(steps)
         while any(h > _STEP for h in widths):
@@ -1487,8 +1485,6 @@ class _Search:
                     if self.rank(point) > score:
                         best, score = point, self.rank(point)
             widths = [max(h / 4, _STEP) for h in widths]
-        best = _on_lattice(best) if self.rank(_on_lattice(best)) >= score else best
-        score = self.rank(best)
         for _ in range(50):  # climb on the lattice; the model has put the point close
             neighbours = [
                 tuple(x + m * _STEP for x, m in zip(best, move, strict=True))
