@@ -15,7 +15,11 @@ as long as no benefit or supplement depends on them) the zone is exact: each
 condition's coefficients are read from a few evaluations, checked for linearity, and the
 half-planes intersected in exact rational arithmetic. Otherwise the zone is traced on a
 grid of evaluations. The zone comes with each party's boundary (where it is exactly
-indifferent), the binding party when it is empty, and two suggested points inside it.
+indifferent), the binding party when it is empty, and two suggested points inside it:
+max-min points of the gains (equal, or in proportion to what each party brings). When the
+inputs only move money between the parties this is the split of a fixed total; when one
+changes the total (hours, skilled hours freed) the notes say so, and ties are broken for
+the next smallest gain, so no point of the zone gives every party as much and one more.
 (The module is not called ``agreement``: a submodule of that name would replace the
 function ``socialpartner.agreement`` on import.)
 
@@ -1159,43 +1163,11 @@ def _suggest_exact(
         if len(w) < len(moving):
             notes.append(Text("agree.no_point", rule=rule))
             continue
+        # a leximin point has no direction in which every gain grows, so its rounding to 0.01
+        # trades one gain against another (or keeps to a limit of the range searched)
         point = _leximin(probe, box, region, parties, w, lines)
-        if not fixed:  # rounding to 0.01 may step off the edge where the total is largest
-            point = _undominated(_on_lattice(point), box, parties, w, lines)
         out.append(_suggestion(probe, rule, point))
     return tuple(out), notes
-
-
-def _undominated(
-    point: Point,
-    box: Sequence[tuple[Fraction, Fraction]],
-    parties: Mapping[str, _Line],
-    weights: Mapping[str, Fraction],
-    lines: Sequence[_Line],
-) -> Point:
-    """A rounded point moved to a neighbour 0.01 away while one in the zone gives every party as much and one more."""
-
-    def gains(q: Point) -> list[Fraction] | None:
-        inside = all(lo <= x <= hi for x, (lo, hi) in zip(q, box, strict=True))
-        if not inside or any(_line_value(line, q) < 0 for line in lines):
-            return None
-        return [_line_value(parties[p], q) for p in weights]
-
-    here = gains(point)
-    for _ in range(100):
-        if here is None:
-            return point
-        better = None
-        for move in itertools.product((-1, 0, 1), repeat=len(point)):
-            q = tuple(x + m * _STEP for x, m in zip(point, move, strict=True))
-            there = gains(q)
-            if there is not None and there != here and all(b >= a for a, b in zip(here, there, strict=True)):
-                better = (q, there)
-                break
-        if better is None:
-            return point
-        point, here = better
-    return point
 
 
 def _clip(region: list[Point], cuts: Sequence[_Line]) -> list[Point]:
