@@ -15,7 +15,11 @@ as long as no benefit or supplement depends on them) the zone is exact: each
 condition's coefficients are read from a few evaluations, checked for linearity, and the
 half-planes intersected in exact rational arithmetic. Otherwise the zone is traced on a
 grid of evaluations. The zone comes with each party's boundary (where it is exactly
-indifferent), the binding party when it is empty, and two suggested points inside it.
+indifferent), the binding party when it is empty, and two suggested points inside it:
+max-min points of the gains (equal, or in proportion to what each party brings). When the
+inputs only move money between the parties this is the split of a fixed total; when one
+changes the total (hours, skilled hours freed) the notes say so, and ties are broken for
+the next smallest gain, so no point of the zone gives every party as much and one more.
 (The module is not called ``agreement``: a submodule of that name would replace the
 function ``socialpartner.agreement`` on import.)
 
@@ -1111,7 +1115,10 @@ def _suggest_exact(
 
     With linear gains the optimum lies at a corner of the zone, where an edge crosses a
     line of equal (weighted) gains, or where two such lines cross: a finite list of
-    candidates, compared exactly.
+    candidates, compared exactly. Where several points share the largest smallest gain
+    (an input that is not a payment between the parties), the next smallest gain is made
+    as large as it can be, and so on (leximin), so no point of the zone gives every party
+    as much and one more.
     """
     moving = [p for p, line in parties.items() if any(c != 0 for c in line[1:])]
     notes: list[str] = []
@@ -1124,18 +1131,93 @@ def _suggest_exact(
         notes.append(Text("agree.only_one_moves", who=who, inputs=Raw(", ".join(probe.vary))))
         return (), notes
     lines = list(coefficients)
+    # the parties' total gain: fixed when the inputs only move money between them
+    total = tuple(sum(column, Fraction(0)) for column in zip(*parties.values(), strict=True))
+    totals = [_line_value(total, p) for p in region]
+    tolerance = Fraction(len(coefficients), 100)  # an øre per condition
+    fixed = max(totals) - min(totals) <= tolerance
+    if fixed:
+        rules = (
+            (Text("agree.rule_equal"), {p: Fraction(1) for p in moving}),
+            (Text("agree.rule_proportional"), {p: weights[p] for p in moving if weights.get(p, 0) > 0}),
+        )
+    else:
+        movers = [
+            path
+            for k, path in enumerate(probe.vary)
+            if abs(total[k + 1]) * (box[k][1] - box[k][0]) > tolerance  # this input moves the total
+        ]
+        notes.append(
+            Text(
+                "agree.not_transfer",
+                inputs=Raw(", ".join(movers or probe.vary)),
+                amount=Money(_round(max(totals) - min(totals))),
+            )
+        )
+        rules = (
+            (Text("agree.rule_maxmin"), {p: Fraction(1) for p in moving}),
+            (Text("agree.rule_proportional_maxmin"), {p: weights[p] for p in moving if weights.get(p, 0) > 0}),
+        )
     out = []
-    rules = (
-        (Text("agree.rule_equal"), {p: Fraction(1) for p in moving}),
-        (Text("agree.rule_proportional"), {p: weights[p] for p in moving if weights.get(p, 0) > 0}),
-    )
     for rule, w in rules:
         if len(w) < len(moving):
             notes.append(Text("agree.no_point", rule=rule))
             continue
-        point = _max_min(probe, box, region, parties, w, lines)
+        # a leximin point has no direction in which every gain grows, so its rounding to 0.01
+        # trades one gain against another (or keeps to a limit of the range searched)
+        point = _leximin(probe, box, region, parties, w, lines)
         out.append(_suggestion(probe, rule, point))
     return tuple(out), notes
+
+
+def _clip(region: list[Point], cuts: Sequence[_Line]) -> list[Point]:
+    """The zone's region (an interval's ends, or a polygon's corners) cut by half-planes ``cut ≥ 0``."""
+    if len(region[0]) == 1:
+        lo, hi = region[0][0], region[1][0]
+        seg = _segment([(lo, hi)], ("x",), [(cut, "") for cut in cuts])
+        return [] if seg is None else [(seg[0],), (seg[1],)]
+    polygon: list[tuple[Point, str]] = [(p, "") for p in region]
+    for cut in cuts:
+        if not polygon:
+            break
+        polygon = _cut(polygon, cut, "")
+    return [p for p, _ in polygon]
+
+
+def _leximin(
+    probe: _Probe,
+    box: list[tuple[Fraction, Fraction]],
+    region: list[Point],
+    parties: Mapping[str, _Line],
+    weights: Mapping[str, Fraction],
+    lines: list[_Line],
+) -> Point:
+    """The max-min point; where it ties, the next smallest gain as large as it can be, and so on.
+
+    When the payments are transfers the max-min point is unique (or every tied point
+    gives each party the same), and this is :func:`_max_min`'s point. When an input
+    changes the total gain, max-min alone can tie along an edge where one party's gain
+    is stuck at the smallest value while another's still grows; each round fixes the
+    parties that cannot do better (their gain is at the max-min value everywhere on the
+    tied set) and maximises the smallest of the rest on that set.
+    """
+    left = dict(weights)
+    constraints = list(lines)
+    point = _max_min(probe, box, region, parties, left, constraints)
+    while True:
+        value = _minimum(parties, left, point)
+        # where each remaining party gets at least the max-min value
+        cuts = [tuple(c / left[p] for c in parties[p]) for p in left]
+        cuts = [(a - value, *b) for a, *b in cuts]
+        region = _clip(region, cuts)
+        constraints += cuts
+        if not region:  # pragma: no cover - the max-min point itself is in the cut region
+            return point
+        stuck = {p for p in left if max(_line_value(parties[p], q) / left[p] for q in region) <= value}
+        left = {p: w for p, w in left.items() if p not in stuck}
+        if not left or not stuck:
+            return point
+        point = _max_min(probe, box, region, parties, left, constraints)
 
 
 def _max_min(
@@ -1259,19 +1341,160 @@ def _traced(
     moving = [p for p in by_party if len({party_gain(q, p) for q in inside[:: max(1, len(inside) // 50)]}) > 1]
     suggestions = []
     if len(moving) >= 2:
-        rules = (
-            (Text("agree.rule_equal_grid"), {p: Fraction(1) for p in moving}),
-            (Text("agree.rule_proportional_grid"), {p: weights[p] for p in moving if weights.get(p, 0) > 0}),
-        )
+        # the parties' total gain: fixed when the inputs only move money between them
+        totals = {q: sum(gains[q], Fraction(0)) for q in inside}
+        tolerance = Fraction(len(conditions), 100)  # an øre per condition
+        spread = max(totals.values()) - min(totals.values())
+        if spread <= tolerance:
+            rules = (
+                (Text("agree.rule_equal_grid"), {p: Fraction(1) for p in moving}),
+                (Text("agree.rule_proportional_grid"), {p: weights[p] for p in moving if weights.get(p, 0) > 0}),
+            )
+        else:
+            movers = [path for k, path in enumerate(probe.vary) if _moves_total(totals, k, tolerance)]
+            notes.append(
+                Text("agree.not_transfer", inputs=Raw(", ".join(movers or probe.vary)), amount=Money(_round(spread)))
+            )
+            rules = (
+                (Text("agree.rule_maxmin_grid"), {p: Fraction(1) for p in moving}),
+                (
+                    Text("agree.rule_proportional_maxmin_grid"),
+                    {p: weights[p] for p in moving if weights.get(p, 0) > 0},
+                ),
+            )
+        steps = [axis[1] - axis[0] for axis in axes]
         for rule, w in rules:
             if len(w) < len(moving):
                 continue
-            best = max(inside, key=lambda pt, w=w: min(party_gain(pt, p) / w[p] for p in w))  # type: ignore[misc]
-            suggestions.append(_suggestion(probe, rule, best))
+            search = _Search(probe, box, by_party, w, gains)
+            best = max(inside, key=search.rank)
+            point, precision = search.refine(best, steps)
+            suggestions.append(_suggestion(probe, rule, point))
+            notes.append(Text("agree.refined", rule=rule, amount=Money(_round(precision))))
     else:
         notes.append(Text("agree.few_move"))
     notes += _on_the_edge(tuple(suggestions), common["bounds"], probe.vary)
     return AgreementZone(**common, suggestions=tuple(suggestions), notes=tuple(notes))
+
+
+def _moves_total(totals: Mapping[Point, Fraction], k: int, tolerance: Fraction) -> bool:
+    """Whether the total gain changes along input k (the other input held at a grid value)."""
+    lines: dict[Point, list[Fraction]] = {}
+    for point, total in totals.items():
+        lines.setdefault(point[:k] + point[k + 1 :], []).append(total)
+    return any(max(values) - min(values) > tolerance for values in lines.values())
+
+
+_STEP = Fraction(1, 100)  # suggested points are rounded to 0.01 of each input
+
+
+def _on_lattice(point: Point) -> Point:
+    return tuple(Fraction(_round(x)) for x in point)
+
+
+class _Search:
+    """One rule's search on a traced zone: points ranked by leximin of the weighted gains, each evaluated once."""
+
+    def __init__(
+        self,
+        probe: _Probe,
+        box: Sequence[tuple[Fraction, Fraction]],
+        by_party: Mapping[str, list[int]],
+        weights: Mapping[str, Fraction],
+        known: Mapping[Point, list[Fraction]],
+    ) -> None:
+        self.probe = probe
+        self.box = list(box)
+        self.by_party = by_party
+        self.weights = weights
+        self.seen: dict[Point, list[Fraction] | None] = dict(known)
+
+    def gains(self, point: Point) -> list[Fraction] | None:
+        """Each condition's gain at a point (None: outside the range, or refused by the scenario)."""
+        if point not in self.seen:
+            inside = all(lo <= x <= hi for x, (lo, hi) in zip(point, self.box, strict=True))
+            try:
+                self.seen[point] = self.probe.gains(point) if inside else None
+            except ValidationError:
+                self.seen[point] = None
+        return self.seen[point]
+
+    def party(self, point: Point) -> dict[str, Fraction] | None:
+        """Each party's gain at a point, summed over its conditions."""
+        gains = self.gains(point)
+        if gains is None:
+            return None
+        return {p: sum((gains[i] for i in self.by_party[p]), Fraction(0)) for p in self.by_party}
+
+    def rank(self, point: Point) -> tuple[Fraction, ...]:
+        """The weighted gains, smallest first (larger ranks better); ``()`` outside the zone."""
+        gains = self.gains(point)
+        if gains is None or min(gains) < 0:
+            return ()
+        party = self.party(point)
+        assert party is not None  # noqa: S101 - gains were found
+        return tuple(sorted(party[p] / w for p, w in self.weights.items()))
+
+    def refine(self, start: Point, steps: Sequence[Fraction]) -> tuple[Point, Fraction]:
+        """The best grid point refined on the 0.01 lattice; how far one step there moves a gain.
+
+        A linear model of each condition around the point (fitted from a point a step
+        away along each input, the step shrinking fourfold each round) proposes its exact
+        leximin point, kept when its evaluated gains rank better. The point then moves to
+        a neighbour 0.01 away (along one input or both) while one ranks better.
+        """
+        best = _on_lattice(start)  # a suggestion is rounded to 0.01: search among such points
+        score = self.rank(best)
+        widths = list(steps)
+        while any(h > _STEP for h in widths):
+            local = [(max(lo, c - h), min(hi, c + h)) for (lo, hi), c, h in zip(self.box, best, widths, strict=True)]
+            lines = self._fit(best, local)
+            if lines is not None:
+                region = _region_of(local, self.probe.vary, [(line, "") for line in lines])
+                if region:
+                    parties = _party_lines(self.probe.conditions, lines)
+                    point = _on_lattice(_leximin(self.probe, local, region, parties, self.weights, lines))
+                    if self.rank(point) > score:
+                        best, score = point, self.rank(point)
+            widths = [max(h / 4, _STEP) for h in widths]
+        for _ in range(50):  # climb on the lattice; the model has put the point close
+            neighbours = [
+                tuple(x + m * _STEP for x, m in zip(best, move, strict=True))
+                for move in itertools.product((-1, 0, 1), repeat=len(best))
+                if any(move)
+            ]
+            top = max(neighbours, key=self.rank)
+            if self.rank(top) <= score:
+                break
+            best, score = top, self.rank(top)
+        here = self.party(best)
+        moves = [
+            abs(there[p] - here[p])
+            for q in neighbours
+            if here is not None and (there := self.party(q)) is not None
+            for p in self.weights
+        ]
+        return best, max(moves, default=Fraction(0))
+
+    def _fit(self, centre: Point, local: Sequence[tuple[Fraction, Fraction]]) -> list[_Line] | None:
+        """Each condition's gain as a line through the centre and a point across the local box per input."""
+        here = self.gains(centre)
+        if here is None:
+            return None
+        slopes = []
+        for k, (lo, hi) in enumerate(local):
+            delta = hi - centre[k] if hi - centre[k] >= centre[k] - lo else lo - centre[k]
+            if delta == 0:
+                return None
+            there = self.gains(tuple(x + delta if j == k else x for j, x in enumerate(centre)))
+            if there is None:
+                return None
+            slopes.append([(b - a) / delta for a, b in zip(here, there, strict=True)])
+        out: list[_Line] = []
+        for i, g in enumerate(here):
+            b = [slopes[k][i] for k in range(len(centre))]
+            out.append((g - sum((bk * xk for bk, xk in zip(b, centre, strict=True)), Fraction(0)), *b))
+        return out
 
 
 def _runs(

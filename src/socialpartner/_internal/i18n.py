@@ -332,10 +332,49 @@ TEXT: dict[str, tuple[str, str]] = {
         "gains proportional to what each party brings (its payments at today's terms)",
         "gevinster i forhold til, hvad hver part bidrager med (dens betalinger på dagens vilkår)",
     ),
-    "agree.rule_equal_grid": ("equal gains (max-min on the grid)", "lige store gevinster (max-min på gitteret)"),
+    "agree.rule_equal_grid": (
+        "equal gains (max-min on the grid, refined)",
+        "lige store gevinster (max-min på gitteret, forfinet)",
+    ),
     "agree.rule_proportional_grid": (
-        "gains proportional to what each party brings (max-min on the grid)",
-        "gevinster i forhold til, hvad hver part bidrager med (max-min på gitteret)",
+        "gains proportional to what each party brings (max-min on the grid, refined)",
+        "gevinster i forhold til, hvad hver part bidrager med (max-min på gitteret, forfinet)",
+    ),
+    "agree.rule_maxmin": (
+        "the most equal gains the zone allows (max-min: the smallest gain as large as it can be, then the next)",
+        "de mest lige gevinster, som zonen tillader (max-min: den mindste gevinst så stor som muligt, derefter "
+        "den næste)",
+    ),
+    "agree.rule_proportional_maxmin": (
+        "gains as near to proportional to what each party brings as the zone allows (max-min of each gain "
+        "per krone of its payments at today's terms)",
+        "gevinster så tæt på forholdet mellem, hvad hver part bidrager med, som zonen tillader (max-min af "
+        "hver gevinst pr. krone af partens betalinger på dagens vilkår)",
+    ),
+    "agree.rule_maxmin_grid": (
+        "the most equal gains the zone allows (max-min on the grid, refined)",
+        "de mest lige gevinster, som zonen tillader (max-min på gitteret, forfinet)",
+    ),
+    "agree.rule_proportional_maxmin_grid": (
+        "gains as near to proportional to what each party brings as the zone allows (max-min on the grid, refined)",
+        "gevinster så tæt på forholdet mellem, hvad hver part bidrager med, som zonen tillader (max-min på "
+        "gitteret, forfinet)",
+    ),
+    "agree.not_transfer": (
+        "the parties' total gain moves with {inputs} (not only a payment between them): by up to {amount} "
+        "across the zone, so there is no fixed total to split equally and no Nash bargaining point of a "
+        "split; the suggestions are the most equal gains the zone allows (max-min)",
+        "parternes samlede gevinst ændrer sig med {inputs} (ikke kun en betaling mellem dem): med op til "
+        "{amount} inden for zonen, så der er ingen fast gevinst at dele ligeligt og intet "
+        "Nash-forhandlingspunkt for en deling; forslagene er de mest lige gevinster, som zonen tillader (max-min)",
+    ),
+    "agree.refined": (
+        "'{rule}' is refined from the best grid point in steps of 0.01 of each input until no neighbouring "
+        "point does better by the rule; one such step moves a party's gain by up to {amount}, the precision "
+        "of its gains",
+        "'{rule}' er forfinet fra det bedste gitterpunkt i skridt på 0,01 af hvert input, til intet "
+        "nabopunkt gør det bedre efter reglen; ét sådant skridt flytter en parts gevinst med op til "
+        "{amount}, gevinsternes præcision",
     ),
     "agree.no_company": ("no condition for the company: {hint}", "ingen betingelse for virksomheden: {hint}"),
     "agree.hint.shared_responsibility": (
