@@ -300,3 +300,20 @@ def test_the_new_texts_render(lang: Literal["en", "da"]) -> None:
     assert "Nash bargaining point when" not in text
     assert "Nash-forhandlingspunktet, når" not in text
     assert text.count("max-min") >= 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "suggested: most equal gains"), ("da", "forslag: mest lige gevinster")]
+)
+def test_the_chart_names_the_max_min_rule(lang: Literal["en", "da"], label: str) -> None:
+    from socialpartner import charts
+
+    site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    zone = sp.agreement(site, ["price", "skilled_hours_freed"], bounds=SITE_BOUNDS)
+    legend = charts.agreement_chart(zone, lang=lang).axes[0].get_legend()
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
+    # the max-min point is marked as such, the proportional one as proportional, not both as "equal"
+    assert label in texts
+    assert ("suggested: proportional gains" if lang == "en" else "forslag: gevinster i forhold til indsats") in texts
+    assert not any(t in ("suggested: equal gains", "forslag: lige store gevinster") for t in texts)

@@ -346,8 +346,11 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
     ]
     markers = [("agree.chart.today", tuple(float(x) for x in zone.current), "X", "#222222")]
     for s, colour in zip(zone.suggestions, ("#c8553d", "#7a5c99"), strict=False):
-        equal = s.rule.startswith("equal")
-        short = "agree.chart.equal" if equal else "agree.chart.proportional"
+        rule = getattr(s.rule, "key", None) or s.rule  # the rule's text key (a plain string once read back)
+        equal = "proportional" not in rule
+        short = "agree.chart.proportional"
+        if equal:
+            short = "agree.chart.maxmin" if "maxmin" in rule else "agree.chart.equal"
         markers.append((short, tuple(float(x) for x in s.point), "*" if equal else "o", colour))
     xs = np.linspace(x_lo, x_hi, 401)
     if len(zone.vary) == 1:

@@ -432,6 +432,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.chart.empty": ("the zone is empty", "zonen er tom"),
     "agree.chart.equal": ("suggested: equal gains", "forslag: lige store gevinster"),
     "agree.chart.proportional": ("suggested: proportional gains", "forslag: gevinster i forhold til indsats"),
+    "agree.chart.maxmin": ("suggested: most equal gains", "forslag: mest lige gevinster"),
     # units of figures and break-even prices
     "unit.DKK": ("DKK", "kr."),
     "unit.DKK/hour": ("DKK/hour", "kr./time"),
