@@ -660,6 +660,13 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
     return out
 
 
+def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str, str, Decimal | None]:
+    """A break-even result in the model's unit for the price (its label, unit and value)."""
+    b = next(b for b in ev.break_even if f"break_even.{b.input_path}" == key)
+    label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
+    return label, b.canonical_unit, b.canonical_value
+
+
 _HEADLINE = {
     "coverage": "ratio",
     "surplus": "DKK",
@@ -711,6 +718,10 @@ def _show_comparison(
         if inputs_a.get(path) != inputs_b.get(path)
     ]
     res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
+    for key in res_a.keys() & res_b.keys():
+        if key.startswith("break_even.") and res_a[key][1] != res_b[key][1]:
+            # a price written per year in one and per month in the other: both in the model's unit
+            res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
     results = []
     for key in dict.fromkeys([*res_a, *res_b]):
         label, unit, _ = res_a[key] if key in res_a else res_b[key]
