@@ -1,7 +1,7 @@
 """Figures in the units and at the precision a reader expects.
 
 Break-even prices in the unit the scenario writes the price in (rounded once from the
-exact rate).
+exact rate), and solver messages that never show a value beside the target as the target.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import socialpartner as sp
 from socialpartner._internal import paths
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
+from socialpartner.solver import readable
 
 from .conftest import EXAMPLE, ROOT, scenario_matrix
 
@@ -294,3 +295,49 @@ def test_sweep_columns_stay_in_the_models_unit() -> None:
     frame = sp.sweep(p, {"temp_hours.overhead": ["20 DKK/hour"]})
     assert frame["break_even.courses.price [DKK/month]"].iloc[0] == pytest.approx(12033.33)
     assert frame["break_even.courses.price [DKK/month]"].iloc[0] == float(_course(sp.evaluate(p)).canonical_value or 0)
+
+
+# -- 2. solver messages ----------------------------------------------------------------------
+
+
+def test_the_solved_coverage_is_not_shown_as_the_target() -> None:
+    p = sp.load(EXAMPLE)
+    s = sp.solve(p, "courses.price", "coverage", 1)
+    # 12,033.34 × 36 = 433,200.24; + 46,800 = 480,000.24; / 480,000 = 1.0000005
+    assert str(s.value_text) == "12033.34 DKK / month"
+    assert s.achieved == D("1.0000005")
+    assert s.achieved_text == "1.000001"  # 1.0000 would read as the target met exactly
+    assert "gives coverage = 1.000001 (target 1;" in str(s)
+    out = runner.invoke(app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1"])
+    assert "gives coverage = 1.000001 (target 1; now 0.9225)" in out.output
+    danish = runner.invoke(
+        app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1", "--lang", "da"]
+    )
+    assert "giver dækningsprocent = 1,000001 (mål 1; nu 0,9225)" in danish.output
+
+
+def test_a_range_that_starts_at_the_answer_says_above_with_a_value_above() -> None:
+    p = sp.load(EXAMPLE)
+    with pytest.raises(sp.SolveError) as info:
+        sp.solve(p, "courses.price", "coverage", 1, low="12033.34")
+    message = str(info.value)
+    assert "coverage is 1.000001 at the low end" in message
+    assert "above the target at every value tried" in message
+    assert "1.0000 " not in message
+
+
+@pytest.mark.parametrize(
+    ("value", "result", "target", "shown"),
+    [
+        (Fraction(10000005, 10000000), "coverage", None, "1.0000"),  # no target: 4 decimals
+        (Fraction(10000005, 10000000), "coverage", 1, "1.000001"),
+        # 4,799,999 / 4,800,000 = 0.99999979…: 1.0000 to 6 decimals, 0.9999998 to 7
+        (Fraction(4799999, 4800000), "coverage", 1, "0.9999998"),
+        (Fraction(1), "coverage", 1, "1.0000"),  # the target itself
+        (Fraction(9225, 10000), "2027.coverage", 1, "0.9225"),  # far from the target: 4 decimals
+        (Fraction(1, 1000), "surplus", 0, "0.001"),  # money: 0.00 would be the target
+        (Fraction(123456789, 100), "surplus", 0, "1,234,567.89"),
+    ],
+)
+def test_readable(value: Fraction, result: str, target: int | None, shown: str) -> None:
+    assert readable(value, result, target) == shown

@@ -245,7 +245,7 @@ def _print_solution(
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     typer.echo(f"{solution.path} = {_solved_value(solution, t)}")
-    now = readable(Fraction(before), solution.result)
+    now = readable(Fraction(before), solution.result, solution.target)
     typer.echo(
         t(
             Text(
