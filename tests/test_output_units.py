@@ -1,18 +1,24 @@
 """Figures in the units and at the precision a reader expects.
 
 Break-even prices in the unit the scenario writes the price in (rounded once from the
-exact rate), and solver messages that never show a value beside the target as the target.
+exact rate), solver messages that never show a value beside the target as the target,
+and sweep CSV files with the output language's unit spellings and the library's
+precision (ratios to 4 decimals, money to the øre).
 """
 
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
 import yaml
 from openpyxl import load_workbook
@@ -21,7 +27,7 @@ from typer.testing import CliRunner
 
 import socialpartner as sp
 from socialpartner._internal import paths
-from socialpartner.cli import app
+from socialpartner.cli import _csv_block, app
 from socialpartner.scenario import from_data
 from socialpartner.solver import readable
 
@@ -341,3 +347,65 @@ def test_a_range_that_starts_at_the_answer_says_above_with_a_value_above() -> No
 )
 def test_readable(value: Fraction, result: str, target: int | None, shown: str) -> None:
     assert readable(value, result, target) == shown
+
+
+# -- 3. sweep CSV ----------------------------------------------------------------------------
+
+
+def _sweep_csv(tmp_path: Path, lang: str) -> list[list[str]]:
+    out = tmp_path / f"sweep_{lang}.csv"
+    args = ["sweep", str(THREE_YEARS), "--vary", "courses.price=9000..14000:4", "--csv", str(out), "--lang", lang]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    return list(csv.reader(io.StringIO(text), delimiter=";" if lang == "da" else ","))
+
+
+def test_danish_sweep_csv_units_and_precision(tmp_path: Path) -> None:
+    header, first, second, *_ = _sweep_csv(tmp_path, "da")
+    row = dict(zip(header, first, strict=True))
+    assert "courses.price [kr./md.]" in header
+    assert "surplus [kr.]" in header
+    assert "2026.break_even.temp_hours.overhead [kr./time]" in header
+    assert "2026.break_even.courses.price [kr./md.]" in header
+    assert not any("DKK" in h for h in header)
+    # at 9,000 DKK/month: funding 370,800 (46,800 + 3 × 9,000 × 12) + 394,128 (63,648 + 3 × 9,180 × 12)
+    # + 402,010.56 (3,120 h × 20.808 + 3 × 9,363.60 × 12) = 1,166,938.56 against a cost of
+    # 480,000 + 489,600 + 499,392 = 1,468,992: coverage 0.794380… → 0,7944
+    assert row["courses.price [kr./md.]"] == "9000,0"
+    assert row["coverage"] == "0,7944"
+    assert row["funding [kr.]"] == "1166938,56"
+    assert row["cost [kr.]"] == "1468992,00"
+    assert row["2026.coverage"] == "0,7725"  # 370,800 / 480,000
+    assert row["jobs"] == "4"
+    assert row["fte"] == "1,62"
+    assert row["2026.break_even.courses.price [kr./md.]"] == "12033,33"
+    # the varied input as evaluated: 9,000 + 5,000 / 3
+    assert dict(zip(header, second, strict=True))["courses.price [kr./md.]"] == "10666,666666666666"
+    for name, cell in row.items():
+        if cell and not name.startswith("courses.price"):
+            decimals = len(cell.partition(",")[2])
+            assert decimals in ({4} if name.endswith("coverage") else {0, 2}), (name, cell)
+
+
+def test_english_sweep_csv_has_the_same_precision(tmp_path: Path) -> None:
+    danish = _sweep_csv(tmp_path, "da")
+    english = _sweep_csv(tmp_path, "en")
+    header, first = english[0], english[1]
+    row = dict(zip(header, first, strict=True))
+    assert "courses.price [DKK/month]" in header
+    assert (row["coverage"], row["funding [DKK]"], row["jobs"]) == ("0.7944", "1166938.56", "4")
+    # the same cells, with a decimal point for a decimal comma
+    for en_row, da_row in zip(english[1:], danish[1:], strict=True):
+        assert [c.replace(".", ",") for c in en_row] == da_row
+
+
+def test_csv_ratios_round_half_up_like_the_library() -> None:
+    # 0.12345 is exact as a coverage (24,690 / 200,000) but its binary float is 0.123449999…
+    frame = pd.DataFrame({"coverage": [0.12345, np.nan], "surplus [DKK]": [-0.0, 1234.5], "jobs": [3.0, 4.0]})
+    block = _csv_block(frame, (), ",")
+    assert block.to_dict("list") == {
+        "coverage": ["0,1235", ""],
+        "surplus [DKK]": ["0,00", "1234,50"],
+        "jobs": ["3", "4"],
+    }
