@@ -30,6 +30,7 @@ from socialpartner._internal import paths
 from socialpartner.cli import _csv_block, app
 from socialpartner.scenario import from_data
 from socialpartner.solver import readable
+from socialpartner.views.explain import explanation_text
 
 from .conftest import EXAMPLE, ROOT, scenario_matrix
 
@@ -192,6 +193,14 @@ def test_json_cli_explain_and_expectations() -> None:
         block = sp.Expectations.model_validate({"break_even.courses.price": expected})
         (result,) = sp.check_expectations(ev, block)
         assert result.passed is passed, (expected, result)
+
+
+def test_a_quarterly_price_explained_in_danish() -> None:
+    ev = sp.evaluate(from_data(_example(courses={"price": "33000 DKK/quarter"})))
+    text = explanation_text(ev.explain("courses.price"), "da")
+    # 3 participants × 4 quarters = 12 participant-quarters: 433,200 / 12 = 36,100.00
+    assert "forløbspris pr. deltager = 36.100,00 kr./kvartal" in text
+    assert "mængde = 12,00 (kvartaler over perioden)" in text
 
 
 def test_cli_evaluate_and_compare(tmp_path: Path) -> None:
