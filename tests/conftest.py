@@ -75,3 +75,15 @@ def scenario_matrix() -> list[tuple[str, dict[str, Any]]]:
                     )
                 out.append((f"{path.stem}{'+public' if public else ''}{'+horizon' if horizon else ''}", data))
     return out
+
+
+def model_unit_results(ev: sp.Evaluation) -> dict[str, Any]:
+    """``ev.results()`` with each break-even in the model's unit for its price.
+
+    That is the unit of a sweep's ``break_even.INPUT [UNIT]`` column, and a price's
+    break-even whatever unit the scenario writes the price in (``ev.results()`` gives it
+    in the written unit).
+    """
+    out: dict[str, Any] = ev.results()
+    out.update({f"break_even.{b.input_path}": b.canonical_value for b in ev.break_even})
+    return out

@@ -41,6 +41,8 @@ from socialpartner.quantities import (
 )
 from socialpartner.scenario import _Dumper, _parse
 
+from .conftest import model_unit_results
+
 # the bundled example without its expect: block (written in the plain convention, it would
 # be refused in the files these tests declare Danish)
 EXAMPLE = re.sub(r"(?ms)^expect:.*?(?=^\S|\Z)", "", sp.example_path().read_text(encoding="utf-8"))
@@ -648,7 +650,8 @@ BASE = sp.load(sp.example_path()).model_dump(mode="json")
 
 def evaluate_with_price(price: Any) -> dict[str, Any]:
     data = {**BASE, "courses": {**BASE["courses"], "price": price}}
-    return sp.evaluate(sp.from_data(data)).results()
+    # the break-even in the model's unit: a yearly price shows its break-even per year
+    return model_unit_results(sp.evaluate(sp.from_data(data)))
 
 
 @settings(max_examples=40, deadline=None)

@@ -23,7 +23,7 @@ import socialpartner as sp
 from socialpartner._internal import paths
 from socialpartner.scenario import from_data
 
-from .conftest import ROOT
+from .conftest import ROOT, model_unit_results
 
 EXAMPLES = ROOT / "examples"
 
@@ -84,8 +84,8 @@ def _value(ev: sp.Evaluation, column: str) -> Any:
     head, _, rest = name.partition(".")
     for part in ev.breakdown:
         if part.ledger.period == head:
-            return part.results().get(rest)
-    return ev.results().get(name)
+            return model_unit_results(part).get(rest)
+    return model_unit_results(ev).get(name)
 
 
 def assert_row_equals(row: Any, ev: sp.Evaluation, skip: str) -> None:

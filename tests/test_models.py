@@ -81,10 +81,15 @@ def test_supplier_hand_worked() -> None:
     assert f["csr_inclusive_fte"] == D("8.89")
     assert f["csr_inclusive_hours"] == D("17097.60")
     # break-even building price: (1,040,000 − (1,419,080 − 3,494,400)) / 12,480 = 249.625 → 249.63
-    # canteen: 1,040,000 − (1,419,080 − 1,200,000) = 820,920 per year
+    # canteen: 1,040,000 − (1,419,080 − 1,200,000) = 820,920 per year, shown per month as the
+    # contract sum is written: 820,920 / 12 = 68,410.00 DKK/month
     assert [(b.input_path, b.value, b.unit) for b in ev.break_even] == [
         ("services.0.price", D("249.63"), "DKK/hour"),
-        ("services.1.contract_sum", D("820920.00"), "DKK/year"),
+        ("services.1.contract_sum", D("68410.00"), "DKK/month"),
+    ]
+    assert [(b.canonical_value, b.canonical_unit) for b in ev.break_even] == [
+        (D("249.63"), "DKK/hour"),
+        (D("820920.00"), "DKK/year"),
     ]
     (check,) = ev.checks
     assert (check.criterion, check.status) == ("supervision covered", "met")

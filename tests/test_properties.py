@@ -55,10 +55,16 @@ def evaluate(data: dict[str, Any]) -> sp.Evaluation:
 
 
 def results(ev: sp.Evaluation) -> dict[str, Any]:
-    """Everything an evaluation reports except what names the input (period label, manifest)."""
+    """Everything an evaluation reports except what names the input (period label, manifest).
+
+    A break-even is compared in the model's unit: it is shown in the unit its price is written in.
+    """
     d = ev.to_dict()
     d.pop("period", None)
     d.pop("manifest")
+    for part in (d, *d.get("breakdown", ())):
+        for b in part["break_even"]:
+            b.pop("value"), b.pop("unit")
     return d
 
 

@@ -416,7 +416,7 @@ def test_a_suggestion_on_the_range_limit_says_so() -> None:
 
 
 def test_a_danish_csv_reads_in_a_danish_spreadsheet(tmp_path: Path) -> None:
-    """`sweep --csv --lang da`: ';' between fields, ',' as decimal mark; English stays comma-separated.
+    """`sweep --csv --lang da`: ';' between fields, ',' as decimal mark, Danish units; English stays comma-separated.
 
     At a course price of 9,000 coverage is (46,800 + 36 × 9,000) / 480,000 = 0.7725.
     """
@@ -426,11 +426,11 @@ def test_a_danish_csv_reads_in_a_danish_spreadsheet(tmp_path: Path) -> None:
 
     example = Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild.yaml"
     runner = CliRunner()
-    for lang, sep, coverage in (("da", ";", "0,7725"), ("en", ",", "0.7725")):
+    for lang, sep, coverage, unit in (("da", ";", "0,7725", "kr./md."), ("en", ",", "0.7725", "DKK/month")):
         out = tmp_path / f"{lang}.csv"
         args = ["sweep", str(example), "--vary", "courses.price=9000..9500:2", "--csv", str(out), "--lang", lang]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.output
         header, first = out.read_text(encoding="utf-8").splitlines()[:2]
-        assert header.split(sep)[:2] == ["courses.price [DKK/month]", "coverage"]
+        assert header.split(sep)[:2] == [f"courses.price [{unit}]", "coverage"]
         assert first.split(sep)[1] == coverage

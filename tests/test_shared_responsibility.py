@@ -96,6 +96,8 @@ def test_any_compatible_unit_gives_the_same_result(
     for d in (got, want):
         d.pop("period")
         d.pop("manifest")  # names the input, which differs in spelling
+        for b in d["break_even"]:  # shown in the unit the price is written in: compared in the model's
+            b.pop("value"), b.pop("unit")
     assert got == want
 
 

@@ -25,7 +25,7 @@ from socialpartner._internal import paths
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, model_unit_results
 from .strategies import (
     in_house_data,
     labour_shortage_data,
@@ -238,8 +238,8 @@ def expected(ev: sp.Evaluation, column: str) -> Any:
     head, _, rest = name.partition(".")
     for part in ev.breakdown:
         if part.ledger.period == head:
-            return part.results().get(rest, _MISSING)
-    return ev.results().get(name, _MISSING)
+            return model_unit_results(part).get(rest, _MISSING)
+    return model_unit_results(ev).get(name, _MISSING)
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], max_examples=150, deadline=None)

@@ -14,7 +14,7 @@ import math
 import re
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -245,7 +245,7 @@ def _print_solution(
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     typer.echo(f"{solution.path} = {_solved_value(solution, t)}")
-    now = readable(Fraction(before), solution.result)
+    now = readable(Fraction(before), solution.result, solution.target)
     typer.echo(
         t(
             Text(
@@ -343,14 +343,71 @@ _CSV_ROWS_PER_BLOCK = 50_000
 _LARGE_CSV_ROWS = 200_000  # from here on a CSV write says its size first and shows progress
 
 
-def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator) -> None:
-    """Write the variants in blocks, saying the expected size first and showing progress for large files."""
+def _csv_places(column: str) -> int | None:
+    """Decimals a sweep result column is written with: None for all of them (an input's own value).
+
+    Ratios (coverage, also a year's or the years' total) to 4, money and FTE to 2 (they
+    are whole øre and hundredths already), headcounts and payback years whole.
+    """
+    name, _, unit = column.partition(" [")
+    if name.endswith("coverage"):
+        return 4
+    if unit or name.endswith("fte"):
+        return 2
+    if name.endswith("jobs") or name.startswith("payback.") or ".payback." in name:
+        return 0
+    return None
+
+
+def _csv_header(column: str, t: Translator) -> str:
+    """A column name with its unit as the output's language spells it (``[kr./md.]`` in Danish)."""
+    name, bracket, unit = column.partition(" [")
+    return f"{name} [{t.stated_unit(unit.removesuffix(']'))}]" if bracket else column
+
+
+def _csv_block(block: pd.DataFrame, inputs: Sequence[str], decimal: str) -> pd.DataFrame:
+    """A block of variants as text: each result at its decimals, each varied input as evaluated."""
+    import numpy as np
+    import pandas as pd
+
+    out = {}
+    for column in block.columns:
+        values = block[column].to_numpy()
+        places = (
+            None if any(column.startswith(f"{path} [") or column == path for path in inputs) else _csv_places(column)
+        )
+        if values.dtype.kind != "f":
+            out[column] = values
+            continue
+        if places is None:  # an input: the shortest text that reads back to the value evaluated
+            text = values.astype(str)
+        else:
+            # half away from zero, as the library rounds (printf would round the binary value,
+            # 0.12344999… for an exact 0.12345); + 0.0 writes -0.0 as 0
+            scale = 10.0**places
+            rounded = np.sign(values) * np.floor(np.abs(values) * scale + 0.5) / scale + 0.0
+            text = np.char.mod(f"%.{places}f", rounded)
+        if decimal != ".":
+            text = np.char.replace(text, ".", decimal)
+        out[column] = np.where(np.isnan(values), "", text)
+    return pd.DataFrame(out, index=block.index)
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator, inputs: Sequence[str] = ()) -> None:
+    """Write the variants in blocks, saying the expected size first and showing progress for large files.
+
+    Results are written at the precision the library reports them (ratios to 4 decimals,
+    money to the øre); the varied inputs at the value each row evaluated.
+    """
     from rich.progress import Progress
 
     rows = len(frame)
-    # in Danish the way a Danish spreadsheet reads it: ';' between fields, ',' as decimal mark
-    style: dict[str, Any] = {"sep": ";", "decimal": ","} if t.lang == "da" else {}
-    sample = frame.head(1000).to_csv(index=False, **style)
+    # in Danish the way a Danish spreadsheet reads it: ';' between fields, ',' as decimal mark,
+    # units spelled as the Danish output spells them elsewhere
+    sep, decimal = (";", ",") if t.lang == "da" else (",", ".")
+    frame = frame.set_axis([_csv_header(c, t) for c in frame.columns], axis=1)
+    style: dict[str, Any] = {"sep": sep}
+    sample = _csv_block(frame.head(1000), inputs, decimal).to_csv(index=False, **style)
     estimate = len(sample.encode()) / max(min(rows, 1000), 1) * rows
     where = Raw(escape(_printable(str(path), lines=False)))
     if rows >= _LARGE_CSV_ROWS:
@@ -363,7 +420,7 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator)
     ):
         task = bar.add_task("writing", total=rows)
         for start in range(0, max(rows, 1), _CSV_ROWS_PER_BLOCK):
-            block = frame.iloc[start : start + _CSV_ROWS_PER_BLOCK]
+            block = _csv_block(frame.iloc[start : start + _CSV_ROWS_PER_BLOCK], inputs, decimal)
             fh.write(block.to_csv(index=False, header=start == 0, **style))
             bar.advance(task, len(block))
     console.print(t(Text("cli.sweep_wrote", count=Number(Decimal(rows), 0), path=where)))
@@ -441,7 +498,7 @@ def sweep_command(
             share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
             console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
         if csv is not None:
-            _write_csv(frame, csv, console, t)
+            _write_csv(frame, csv, console, t, [path for path, *_ in specs])
 
 
 @app.command("export")
@@ -660,6 +717,13 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
     return out
 
 
+def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str, str, Decimal | None]:
+    """A break-even result in the model's unit for the price (its label, unit and value)."""
+    b = next(b for b in ev.break_even if f"break_even.{b.input_path}" == key)
+    label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
+    return label, b.canonical_unit, b.canonical_value
+
+
 _HEADLINE = {
     "coverage": "ratio",
     "surplus": "DKK",
@@ -711,6 +775,10 @@ def _show_comparison(
         if inputs_a.get(path) != inputs_b.get(path)
     ]
     res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
+    for key in res_a.keys() & res_b.keys():
+        if key.startswith("break_even.") and res_a[key][1] != res_b[key][1]:
+            # a price written per year in one and per month in the other: both in the model's unit
+            res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
     results = []
     for key in dict.fromkeys([*res_a, *res_b]):
         label, unit, _ = res_a[key] if key in res_a else res_b[key]

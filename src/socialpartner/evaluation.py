@@ -10,18 +10,23 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
+import pint
+
 from socialpartner import core
-from socialpartner._internal import engine
+from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
+from socialpartner._internal.backend import Rational
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
-from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, unit_info
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
@@ -44,11 +49,19 @@ class BreakEven:
     Attributes:
         label: words for the price.
         input_path: the scenario input that sets that price, e.g. ``courses.price``.
-        value: the price in ``unit``, rounded to øre; None when no price works (the
-            price has no volume, e.g. no hours are bought).
-        unit: e.g. ``DKK/hour``.
+        value: the price in ``unit``, rounded to øre once from its exact value; None when
+            no price works (the price has no volume, e.g. no hours are bought).
+        unit: the unit the scenario writes the price in (``DKK/year`` for a course price
+            given as ``150000 DKK/year`` or ``150.000 kr./år``); the model's own unit
+            when the price is written otherwise (a percentage overhead, øre).
         percent: the price as a percentage of its base, for markups given as one.
         already_covered: the cost is covered even at a price of zero.
+        canonical_value: the same price in the model's unit for it, rounded to øre once
+            (the value of a sweep's ``break_even.INPUT [UNIT]`` column).
+        canonical_unit: the model's unit for the price, e.g. ``DKK/month`` for a course
+            price (the unit in a sweep's column name).
+
+    Both values are rounded from the one exact break-even rate, never one from the other.
 
     """
 
@@ -58,6 +71,13 @@ class BreakEven:
     unit: str
     percent: Decimal | None = None
     already_covered: bool = False
+    canonical_value: Decimal | None = None
+    canonical_unit: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.canonical_unit:  # a record made by hand: the price in one unit only
+            object.__setattr__(self, "canonical_unit", self.unit)
+            object.__setattr__(self, "canonical_value", self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,18 +274,48 @@ def _dkk(ore: int) -> Decimal:
     return Decimal(ore).scaleb(-2, context=CONTEXT)
 
 
-def _break_even(plan: Plan, s: engine.Settlement) -> tuple[BreakEven, ...]:
+# A price's unit shown as written: money per one unit of time or of working hours.
+_PRICE_UNIT = re.compile(r"DKK/(?:hour|minute|day|week|month|quarter|year)\Z")
+
+
+def _price_unit(model: Partnership, path: str, unit: str) -> tuple[str, Fraction]:
+    """The unit the scenario writes the price at ``path`` in, and the factor from ``unit`` to it.
+
+    A rate in ``unit`` times the factor is the rate in the written unit (``DKK/month`` to
+    ``DKK/year``: 12). A price written in another kind of unit (a percentage overhead) or
+    in a unit other than DKK per one unit of time (øre per hour) keeps ``unit``.
+    """
+    try:
+        written = paths.get(model, path)
+    except paths.PathError:
+        return unit, Fraction(1)
+    if not isinstance(written, pint.Quantity):
+        return unit, Fraction(1)
+    shown = str(written.units).replace(" / ", "/")
+    if shown == unit or not _PRICE_UNIT.match(shown):
+        return unit, Fraction(1)
+    own, theirs = parse_unit(unit), unit_info(written)
+    if own.dims != theirs.dims:
+        return unit, Fraction(1)
+    return shown, own.factor / theirs.factor
+
+
+def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[BreakEven, ...]:
     out = []
     for spec in plan.break_even:
         value = s.break_even[spec.input_path]
+        unit, factor = _price_unit(model, spec.input_path, spec.unit)
         if value is None:
-            out.append(BreakEven(spec.label, spec.input_path, None, spec.unit))
+            out.append(BreakEven(spec.label, spec.input_path, None, unit, canonical_unit=spec.unit))
             continue
         percent = None
         if spec.percent_of:  # neither None nor zero
             percent = places(s.rates[spec.input_path] / spec.percent_of * 100)
         covered = bool(s.covered[spec.input_path])
-        out.append(BreakEven(spec.label, spec.input_path, _dkk(value), spec.unit, percent, covered))
+        canonical_value = _dkk(value)
+        # the written unit's rate from the exact rate, rounded once (not the rounded rate converted)
+        shown = canonical_value if factor == 1 else to_ore(s.rates[spec.input_path] * Rational(factor))
+        out.append(BreakEven(spec.label, spec.input_path, shown, unit, percent, covered, canonical_value, spec.unit))
     return tuple(out)
 
 
@@ -410,7 +460,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         parties=parties,
         ledger=ledger,
         cost_split=split,
-        break_even=_break_even(plan, s),
+        break_even=_break_even(plan, s, period.model),
         placements=tuple(_job(p) for p in plan.placements),
         figures=figures,
         checks=extras.checks,

@@ -29,10 +29,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
-from socialpartner._internal.units import split_quantity
+from socialpartner._internal.units import parse_unit, split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
@@ -231,10 +232,13 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _Peri
             if b.value is None or not spec.volume:
                 ws.put([t(b.label), "—", t.unit(b.unit), None, b.input_path])
                 continue
-            # (cost − the funding that does not move with this price) / volume, to the øre, at least zero
+            # (cost − the funding that does not move with this price) / volume, to the øre, at least zero;
+            # the volume in the unit the price is written in (course-months as years for a yearly price)
+            factor = Rational(parse_unit(b.canonical_unit).factor / parse_unit(b.unit).factor)
             moving = row_of[spec.flow]
-            value = _f(f"MAX(0,ROUND(({cells.cost}-({cells.total_funding}-{moving}))/{float(spec.volume)!r},2))")
-            percent = _f(f"B{r}/{float(spec.percent_of)!r}") if spec.percent_of else None
+            volume = float(spec.volume / factor)
+            value = _f(f"MAX(0,ROUND(({cells.cost}-({cells.total_funding}-{moving}))/{volume!r},2))")
+            percent = _f(f"B{r}/{float(spec.percent_of * factor)!r}") if spec.percent_of else None
             ws.put([t(b.label), value, t.unit(b.unit), percent, b.input_path], {2: _MONEY, 4: _PERCENT})
             cells.break_even.append((t(b.label), b.input_path, f"B{r}", t.unit(b.unit)))
 

@@ -99,8 +99,12 @@ class Solution:
 
     @property
     def achieved_text(self) -> str:
-        """The result achieved at a readable precision (øre, or 4 decimals for a ratio)."""
-        return readable(Fraction(self.achieved), self.result)
+        """The result achieved at a readable precision (øre, or 4 decimals for a ratio).
+
+        More decimals when those would show the target for a value beside it: a coverage
+        of 1.0000005 against a target of 1 is ``1.000001``.
+        """
+        return readable(Fraction(self.achieved), self.result, self.target)
 
     def __str__(self) -> str:
         notes = "".join(f"; note: {note}" for note in self.notes)
@@ -212,13 +216,33 @@ def _option_number(value: Any, name: str) -> Decimal:
         raise SolveError(f"{name}: {exc.reason}, got {text}") from None
 
 
-def readable(value: Fraction, result: str) -> str:
-    """A result at a readable precision: 4 decimals for a ratio, øre for money."""
+def readable(value: Fraction, result: str, target: Fraction | Decimal | int | None = None) -> str:
+    """A result at a readable precision: 4 decimals for a ratio, øre for money.
+
+    With a ``target``, a value that is not the target is never shown as the target nor
+    on its other side: decimals are added until the shown value lies on the same side of
+    the target as the value, each time rounded half up (a coverage of 1.0000005 against
+    a target of 1 is ``1.000001``, not ``1.0000``, which reads as the target met exactly).
+
+    >>> from fractions import Fraction
+    >>> readable(Fraction(10000005, 10000000), "coverage"), readable(Fraction(10000005, 10000000), "coverage", 1)
+    ('1.0000', '1.000001')
+    >>> readable(Fraction(99999996, 100000000), "coverage", 1), readable(Fraction(1), "coverage", 1)
+    ('0.99999996', '1.0000')
+    """
     match = _PERIOD.match(result)
     base = result if match is None else match["name"]  # 2027.coverage is a ratio too
-    if base == "coverage" or any(w in base for w in ("share", "ratio")):
-        return f"{round_half_up(value, 4)}"
-    return f"{round_half_up(value, 2):,}"
+    ratio = base == "coverage" or any(w in base for w in ("share", "ratio"))
+    places = 4 if ratio else 2
+    shown = round_half_up(value, places)
+    if target is not None:
+        goal = Fraction(target)
+        side = (value > goal) - (value < goal)
+        # terminates: a value other than the target differs from it at some decimal
+        while ((shown > goal) - (shown < goal)) != side:
+            places += 1
+            shown = round_half_up(value, places)
+    return f"{shown}" if ratio else f"{shown:,}"
 
 
 @in_context
@@ -600,7 +624,7 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     tried = f"{len(samples)} values tried"
     if len(samples) > 1 and all(g == ga for _, g in samples):
         return SolveError(
-            f"{s.result} is {readable(ga + s.goal, s.result)} for every value {within} ({tried}): "
+            f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): "
             f"it does not depend on this input here, so no value of it can be solved for{why}"
         )
     k, g = min(samples, key=lambda sample: abs(sample[1]))  # all miss it on one side
@@ -614,10 +638,12 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
             if below_low
             else "; by the trend it is reached above the high end: give a higher high end (--max, high=)"
         )
+    # each value shown beside the target with the decimals that keep it on its side of the target
+    low, high, best = (readable(x + s.goal, s.result, s.goal) for x in (ga, gb, g))
     return SolveError(
-        f"no value {within} reaches the target: {s.result} is {readable(ga + s.goal, s.result)} at the low end and "
-        f"{readable(gb + s.goal, s.result)} at the high end, {side} the target at every value tried; "
-        f"the {word} of the {tried} is {readable(g + s.goal, s.result)}, at {s.vary} = {s.text(k)}{hint}{why}"
+        f"no value {within} reaches the target: {s.result} is {low} at the low end and "
+        f"{high} at the high end, {side} the target at every value tried; "
+        f"the {word} of the {tried} is {best}, at {s.vary} = {s.text(k)}{hint}{why}"
     )
 
 

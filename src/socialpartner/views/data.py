@@ -80,6 +80,8 @@ def _body(ev: Evaluation) -> dict[str, Any]:
                 "unit": b.unit,
                 "percent": _text(b.percent),
                 "already_covered": b.already_covered,
+                "canonical_value": _text(b.canonical_value),
+                "canonical_unit": b.canonical_unit,
             }
             for b in ev.break_even
         ],

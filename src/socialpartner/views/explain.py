@@ -16,7 +16,7 @@ from socialpartner._internal.backend import fraction
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.i18n import Lang, Translator, formula_text
 from socialpartner._internal.plan import places
-from socialpartner._internal.units import canonical, exact_magnitude, format_decimal
+from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 
 if TYPE_CHECKING:
     from socialpartner._internal.plan import Flow
@@ -256,9 +256,11 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
     moving = ev._settled[spec.flow]
     others = ev.cost_split.total_funding - moving
     value = "— (no volume)" if b.value is None else f"{b.value} {b.unit}"
+    # the volume in the unit the price is written in: 36 course-months are 3 course-years
+    volume = fraction(spec.volume) * parse_unit(b.unit).factor / parse_unit(b.canonical_unit).factor
     formula = (
         f"(support-staff cost − funding that does not move with this price) / volume = "
-        f"({_ex.money(ev.cost_split.cost)} − {_ex.money(others)}) / {places(spec.volume)}"
+        f"({_ex.money(ev.cost_split.cost)} − {_ex.money(others)}) / {places(volume)}"
         ", rounded to øre" + (", floored at zero" if b.already_covered else "")
     )
     return Explanation(
@@ -268,7 +270,7 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
         (
             Term("current value", _ex.lookup(inputs, b.input_path)),
             _ex.flow_term(flows[spec.flow], moving, inputs, label="flow that moves with the price"),
-            Term("volume", f"{places(spec.volume)} ({b.unit.split('/')[-1]}s over the period)"),
+            Term("volume", f"{places(volume)} ({b.unit.split('/')[-1]}s over the period)"),
         ),
     )
 
