@@ -331,10 +331,12 @@ def test_the_solved_coverage_is_not_shown_as_the_target() -> None:
     assert "giver dækningsprocent = 1,000001 (mål 1; nu 0,9225)" in danish.output
 
 
-def test_a_range_that_starts_at_the_answer_says_above_with_a_value_above() -> None:
+def test_a_range_past_the_answer_says_above_with_a_value_above() -> None:
+    # one øre past the answer (12,033.34 is returned): (36 × 12,033.35 + 46,800) / 480,000
+    # = 1.00000125, which four decimals would show as the target itself
     p = sp.load(EXAMPLE)
     with pytest.raises(sp.SolveError) as info:
-        sp.solve(p, "courses.price", "coverage", 1, low="12033.34")
+        sp.solve(p, "courses.price", "coverage", 1, low="12033.35")
     message = str(info.value)
     assert "coverage is 1.000001 at the low end" in message
     assert "above the target at every value tried" in message

@@ -471,3 +471,29 @@ def test_a_result_with_no_value_anywhere_is_a_plain_solve_error() -> None:
     assert "payback.company has no value here: its discounted running sum is not back at or above zero" in str(
         caught.value
     )
+
+
+def test_a_range_that_starts_at_the_answer_returns_it() -> None:
+    # ikea_rebild: coverage = (3 × 12 × price + 46,800 overhead) / 480,000, so it reaches 1
+    # at (480,000 − 46,800) / 36 = 12,033.333…: 12,033.34 is the smallest price that meets it
+    ex = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    for low in ("12033.34", "12000"):
+        assert str(sp.solve(ex, "courses.price", "coverage", 1, low=low).value) == "12033.34 DKK / month"
+    assert (
+        str(sp.solve(ex, "courses.price", "coverage", 1, low="11000", high="12033.34").value) == "12033.34 DKK / month"
+    )
+    # one øre higher, the whole range is past the target: the crossing is below it, and said so
+    with pytest.raises(sp.SolveError, match="reached below the low end"):
+        sp.solve(ex, "courses.price", "coverage", 1, low="12033.35")
+
+
+def test_a_falling_result_at_a_high_end_that_still_meets_the_target() -> None:
+    # coverage = 442,800 / annual cost falls with the cost; at or above 0.95 up to
+    # 442,800 / 0.95 = 466,105.263…: the largest cost on the øre grid is 466,105.26
+    ex = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    assert Fraction(442800) / Fraction("466105.26") >= Fraction("0.95") > Fraction(442800) / Fraction("466105.27")
+    got = sp.solve(ex, "support_staff.0.annual_cost", "coverage", "0.95", high="466105.26")
+    assert str(got.value) == "466105.26 DKK / year"
+    assert str(sp.solve(ex, "support_staff.0.annual_cost", "coverage", "0.95").value) == "466105.26 DKK / year"
+    with pytest.raises(sp.SolveError, match="above the high end"):
+        sp.solve(ex, "support_staff.0.annual_cost", "coverage", "0.95", high="466105.25")

@@ -322,6 +322,9 @@ def solve(
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
     b, g_b = _far_end(s, a, rising, hi_k, top, here, limits)
     if g_b is None or not _reached(g_b, rising):
+        edge = _at_an_end(s, a, g_a, b, g_b, lo_k, hi_k)
+        if edge is not None:
+            return _solution(s, edge[0], goal, edge[1], "whole numbers" if whole else None, notes=notes)
         # the ends do not bracket the target; a result that turns may still cross it between them
         a, g_a, b, g_b, turns = _scan(s, a, b, limits)
         rising = g_a < 0
@@ -419,6 +422,27 @@ class _Search:
         hours up to a week's), so one boundary lies between the two.
         """
         return _boundary(taken, refused, lambda k: self.refusal(k) is None)
+
+
+def _at_an_end(
+    s: _Search, a: int, g_a: Fraction, b: int, g_b: Fraction | None, lo_k: int | None, hi_k: int | None
+) -> tuple[int, Fraction] | None:
+    """A range given from the very value that meets the target: that end, and its gap.
+
+    Above the target at a low end the user gave, and below it one step lower: the result
+    rises through the target there, and the low end is the smallest value that meets it.
+    Likewise at a high end the user gave, still at or above the target, with the value one
+    step higher below it: the largest value that meets it.
+    """
+    if lo_k is not None and a == lo_k and g_a > 0 and a > 0:
+        below = s.probe(a - 1)
+        if below is not None and below < 0:
+            return a, g_a
+    if hi_k is not None and b == hi_k and g_b is not None and g_b >= 0:
+        above = s.probe(b + 1)
+        if above is not None and above < 0:
+            return b, g_b
+    return None
 
 
 def _reached(g: Fraction, rising: bool) -> bool:
