@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 __all__ = [
     "FIXED_INPUTS",
     "InputNote",
+    "Occupants",
+    "Places",
     "Progress",
     "Year",
     "changed_input_note",
@@ -55,6 +57,7 @@ __all__ = [
     "check_change",
     "check_change_years",
     "discount_factors",
+    "first_newcomers",
     "money_inputs",
     "period_label",
     "present_values",
@@ -380,6 +383,37 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
 
 
 _STATES = ("fleksjob", "ordinary", "left")
+_WEEKS = 52  # weeks of a horizon's year (the refusion ladder's count)
+
+
+@dataclass(frozen=True, slots=True)
+class Occupants:
+    """One group of the course places' occupants over a year.
+
+    ``who`` is ``"first"`` (the first citizens, on their group's own ladder), ``"past"``
+    (newcomers past week 52 of their ladder when the year starts) or ``"new"`` (newcomers
+    who started ``since`` weeks after this year's 1 January: negative for last year).
+    ``shares`` holds the group's share of the places in each stretch of the year between
+    course ends (:attr:`Places.bounds`) from stretch ``start`` on (none before it).
+    """
+
+    who: Literal["first", "past", "new"]
+    since: Num
+    shares: tuple[Num, ...]
+    start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The course places over one year: their occupants' shares between the course ends.
+
+    ``bounds`` are the weeks from 1 January at which the stretches start and end: 0, the
+    course ends within the year (52 for an ordinal that has no end this year, in a sweep
+    whose course lengths differ), 52. In every stretch the groups' shares add up to 1.
+    """
+
+    bounds: tuple[Num, ...]
+    groups: tuple[Occupants, ...]
 
 
 @dataclass
@@ -392,8 +426,13 @@ class Progress:
 
     with_: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
     without: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
-    # the course places' occupants: the first citizens, newcomers of earlier years, this year's
-    places: tuple[Num, Num, Num] | None = None
+    # the course places' occupants at the end of the last year, as counts of people: the
+    # first citizens, newcomers past week 52, and newcomers by the week they started
+    # (weeks from the first 1 January); and the number of places that year (None: none yet)
+    first: Num = 0
+    past: Num = 0
+    recent: list[tuple[Num, Num]] = field(default_factory=list)
+    places: Num | None = None
 
     @property
     def in_fleksjob(self) -> Num:
@@ -436,31 +475,88 @@ class Progress:
             )
         return tuple(out)
 
-    def course_mix(
-        self, horizon: Horizon | None, index: int, placements: tuple[Placement, ...]
-    ) -> tuple[Num, Num, Num] | None:
-        """The year's course participants by their place on the refusion ladder, as shares.
+    def course_mix(self, horizon: Horizon | None, index: int, placements: tuple[Placement, ...]) -> Places | None:
+        """The year's course places by their occupants, between the year's course ends.
 
-        (the first citizens, newcomers of earlier years, this year's newcomers). The places
-        freed at the end of last year (:func:`freed`) are taken by new citizens from
-        1 January; the others stay, the first citizens and earlier newcomers alike. When
-        the places grow, new citizens take the new ones; when they shrink, those staying
-        are fewer in proportion. None without progression.
+        Every place starts a course on 1 January of the first year and courses run back to
+        back (:func:`completions`). At each course end a share m = to_fleksjob +
+        to_ordinary + leave of every group of occupants moves on, whatever their tenure,
+        and a new citizen takes the place there and then, starting their own refusion
+        ladder at week 1. A course ending on 31 December frees its places for 1 January.
+        Between years the number of places may change: when it grows, new citizens take
+        the new places (with the places freed on 31 December) from 1 January; when it
+        shrinks, those staying are fewer in proportion. None without progression.
         """
         if horizon is None or horizon.progression is None:
             return None
+        progression = horizon.progression
         participants = _participants(placements)
+        m = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
+        after = canonical(progression.after)
+        start = _WEEKS * index  # this year's 1 January, in weeks from the first
+        recent: list[tuple[Num, Num]] = []
         if self.places is None or index == 0:
-            self.places = (participants, 0, 0)
+            first, past = participants, 0
         else:
-            first, older, new = self.places
-            stay = 1 - freed(horizon, index - 1)
-            first, older = first * stay, (older + new) * stay
-            staying = first + older
+            stay = 1 - m * _ends_on_new_year(after, index - 1)
+            first, past = self.first * stay, self.past * stay
+            for began, count in self.recent:
+                count = count * stay
+                old = start - began >= _WEEKS  # past week 52 of their ladder: one group
+                if isinstance(old, np.ndarray):
+                    past = past + np.where(old, count, 0.0)
+                    if not old.all():
+                        recent.append((began, np.where(old, 0.0, count)))
+                elif old:
+                    past = past + count
+                else:
+                    recent.append((began, count))
+            staying = total([(1, first), (1, past), *((1, n) for _, n in recent)])
             cut = where(staying > participants, safe_div(participants, staying), 1)
-            self.places = (first * cut, older * cut, maximum(participants - staying, 0))
-        first, older, new = (safe_div(n, participants) for n in self.places)
-        return first, older, new
+            first, past = first * cut, past * cut
+            recent = [(began, n * cut) for began, n in recent]
+            grown_by = maximum(participants - staying, 0)
+            if not (is_exact(grown_by) and grown_by == 0):
+                recent.append((start, grown_by))
+        # shares of the places from 1 January, then course end by course end
+        # each group: who, its start (weeks from this 1 January), its share now, its first stretch
+        groups: list[list[Any]] = [
+            ["first", None, safe_div(first, participants), 0],
+            ["past", None, safe_div(past, participants), 0],
+        ]
+        groups += [["new", began - start, safe_div(n, participants), 0] for began, n in recent]
+        history: list[list[Num]] = [[g[2]] for g in groups]
+        bounds: list[Num] = [0]
+        occupied = safe_div(participants, participants)  # 1, or 0 for a year without places
+        mid_year = completions(horizon, index) - _ends_on_new_year(after, index)
+        ends = int(np.max(mid_year)) if isinstance(mid_year, np.ndarray) else int(mid_year)
+        k0 = floor(div(index, after)) + 1  # the first course to end after this 1 January
+        for c in range(ends):
+            at = (k0 + c) * after * _WEEKS - start
+            m_c = m
+            if isinstance(mid_year, np.ndarray):  # a sweep over course lengths: not every variant has this end
+                live = c < mid_year
+                at, m_c = where(live, minimum(maximum(at, 0), _WEEKS), _WEEKS), where(live, m, 0)
+            bounds.append(at)
+            for g, shares in zip(groups, history, strict=True):
+                g[2] = g[2] * (1 - m_c)
+                shares.append(g[2])
+            if not (is_exact(m_c) and m_c == 0):  # nobody moves on: no newcomers
+                groups.append(["new", at, m_c * occupied, c + 1])
+                history.append([groups[-1][2]])
+        bounds.append(_WEEKS)
+        # the counts at the end of the year, for the next
+        self.places = participants
+        self.first, self.past = groups[0][2] * participants, groups[1][2] * participants
+        self.recent = [(g[1] + start, g[2] * participants) for g in groups[2:]]
+        return Places(
+            tuple(bounds),
+            tuple(
+                Occupants(g[0], g[1], tuple(shares), g[3])
+                for g, shares in zip(groups, history, strict=True)
+                if not all(is_exact(s) and s == 0 for s in shares)
+            ),
+        )
 
     def advance(self, horizon: Horizon | None, placements: tuple[Placement, ...], index: int) -> dict[str, Num]:
         """Move this year's finishers on; people count in their new job from the next year on."""
@@ -511,12 +607,28 @@ def completions(horizon: Horizon, index: int) -> Num:
     return floor(div(index + 1, after)) - floor(div(index, after))
 
 
-def freed(horizon: Horizon, index: int) -> Num:
-    """The share of course places freed at the end of year ``index``: taken by new citizens next year."""
+def _ends_on_new_year(after: Num, index: int) -> Num:
+    """1 where a course ends on the last day of year ``index`` (its places are then freed for 1 January), else 0."""
+    ends = div(index + 1, after)
+    if is_exact(ends):
+        return 1 if ends.denominator == 1 else 0
+    return where(np.abs(ends - np.round(ends)) < 1e-9, 1, 0)  # as :func:`floor` nudges a float quotient
+
+
+def first_newcomers(horizon: Horizon) -> Num | None:
+    """Weeks from the first 1 January at which new citizens first take course places (exact).
+
+    At the first course end (``progression.after``), when it moves anyone on and lies
+    within the horizon (a course ending on the last day of the horizon frees its places
+    after it). None otherwise.
+    """
     progression = horizon.progression
     assert progression is not None  # noqa: S101 - only with progression
     moved = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
-    return minimum(moved * completions(horizon, index), 1)  # at most every place once a year
+    after = canonical(progression.after)
+    if moved == 0 or after >= horizon.years:
+        return None
+    return after * _WEEKS
 
 
 # -- present values and payback over the periods ------------------------------------------
