@@ -258,7 +258,7 @@ def test_the_rate_lies_on_the_ladder_and_the_shares_add_to_one(
         mix = ladder._mix
         assert mix is not None
         for j in range(len(mix.bounds) - 1):
-            held = (g.shares[j - g.start] for g in mix.groups if g.start <= j)
+            held = (mix.shares(g)[j - g.start] for g in mix.groups if g.start <= j)
             assert sum(fraction(s) for s in held) == (1 if count else 0)
 
 

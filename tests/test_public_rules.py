@@ -425,11 +425,8 @@ def test_the_participants_rate_mixes_the_ladder(weeks: int, index: int, q: Fract
     # 12-month courses: the places freed on 31 December are taken from 1 January (week 1)
     places = Places(
         (0, 52),
-        (
-            Occupants("first", None, (stay,)),
-            Occupants("past", None, ((1 - q) - stay,)),
-            Occupants("new", 0, (q,)),
-        ),
+        (),
+        (Occupants("first", None, stay), Occupants("past", None, (1 - q) - stay), Occupants("new", 0, q)),
     )
     mixed = Ladder(budget, index, 52, p, places).rate("course participant")
     first = refusion_rate(weeks + 52 * index, 52, p)

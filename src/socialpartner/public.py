@@ -244,34 +244,43 @@ class Ladder:
             rates = tuple(self._p(name) for _, name in _LADDER)
             last = rates[3]
             extra = (rates[0] - last, rates[1] - last, rates[2] - last)
-            bounds = self._mix.bounds
-            lengths = [bounds[j + 1] - bounds[j] for j in range(len(bounds) - 1)]
+            bounds, kept = self._mix.bounds, self._mix.kept
+            stretches = len(bounds) - 1
+            # weeks a place held in stretch j is held to the year's end, its share shrinking by
+            # kept at each course end: length_j + kept_j × (length_j+1 + kept_j+1 × …)
+            weeks: list[Num] = [bounds[stretches] - bounds[stretches - 1]]
+            for j in range(stretches - 2, -1, -1):
+                weeks.append(bounds[j + 1] - bounds[j] + kept[j] * weeks[-1])
+            weeks.reverse()
             first = -(self._budget.weeks_before(group) + 52 * self._index)  # the first citizens' week 1
             seen: dict[tuple[Num, Num], Num] = {}  # tenure weeks → Σ above the last band (newcomers share them)
             parts = []
             for g in self._mix.groups:
+                held = g.share * weeks[g.start]
                 # every week at the last band's rate, plus what the early bands add while in them
-                held: Num = 0
-                above: Num = 0
-                young = g.who != "past"
-                began = first if g.since is None else g.since
-                for j, share in enumerate(g.shares, start=g.start):
-                    held = held + share * lengths[j]
-                    if not young:
-                        continue
-                    low, high = bounds[j] - began, bounds[j + 1] - began
-                    if isinstance(low, np.ndarray) or isinstance(high, np.ndarray):  # a sweep over course lengths
-                        young = bool(np.any(low < _WEEKS))
-                        if young:
-                            above = above + share * (_above_last(high, extra) - _above_last(low, extra))
-                        continue
-                    young = low < _WEEKS  # past week 52 from here on: nothing above the last band
-                    if young:
-                        added = seen.get((low, high))
-                        if added is None:
-                            added = seen[low, high] = _above_last(high, extra) - _above_last(low, extra)
-                        above = above + share * added
-                summed = held * last + above
+                summed = held * last
+                if g.who != "past":
+                    began = first if g.since is None else g.since
+                    added: list[Num] = []
+                    for j in range(g.start, stretches):
+                        low, high = bounds[j] - began, bounds[j + 1] - began
+                        if isinstance(low, np.ndarray) or isinstance(high, np.ndarray):  # a sweep over course lengths
+                            if not np.any(low < _WEEKS):
+                                break
+                            added.append(_above_last(high, extra) - _above_last(low, extra))
+                            continue
+                        if low >= _WEEKS:  # past week 52 from here on: nothing above the last band
+                            break
+                        hit = seen.get((low, high))
+                        if hit is None:
+                            hit = seen[low, high] = _above_last(high, extra) - _above_last(low, extra)
+                        added.append(hit)
+                    if added:
+                        # Σ_j (its share in stretch j / its first share) × added_j, inside out
+                        above = added[-1]
+                        for j in range(len(added) - 2, -1, -1):
+                            above = added[j] + kept[g.start + j] * above
+                        summed = summed + g.share * above
                 parts.append((held, summed, g))
             self._parts = tuple(parts)
         return self._parts

@@ -393,13 +393,13 @@ class Occupants:
     ``who`` is ``"first"`` (the first citizens, on their group's own ladder), ``"past"``
     (newcomers past week 52 of their ladder when the year starts) or ``"new"`` (newcomers
     who started ``since`` weeks after this year's 1 January: negative for last year).
-    ``shares`` holds the group's share of the places in each stretch of the year between
-    course ends (:attr:`Places.bounds`) from stretch ``start`` on (none before it).
+    The group holds ``share`` of the places in stretch ``start`` of the year (see
+    :class:`Places`), and none before it.
     """
 
     who: Literal["first", "past", "new"]
     since: Num
-    shares: tuple[Num, ...]
+    share: Num
     start: int = 0
 
 
@@ -409,11 +409,21 @@ class Places:
 
     ``bounds`` are the weeks from 1 January at which the stretches start and end: 0, the
     course ends within the year (52 for an ordinal that has no end this year, in a sweep
-    whose course lengths differ), 52. In every stretch the groups' shares add up to 1.
+    whose course lengths differ), 52. At the end of stretch j every group keeps
+    ``kept[j]`` of its places (1 − the share moved on); the newcomers take the rest. In
+    every stretch the groups' shares add up to 1 (0 in a year without places).
     """
 
     bounds: tuple[Num, ...]
+    kept: tuple[Num, ...]
     groups: tuple[Occupants, ...]
+
+    def shares(self, group: Occupants) -> tuple[Num, ...]:
+        """The group's share of the places in each stretch from its first on."""
+        out = [group.share]
+        for factor in self.kept[group.start :]:
+            out.append(out[-1] * factor)
+        return tuple(out)
 
 
 @dataclass
@@ -433,6 +443,8 @@ class Progress:
     past: Num = 0
     recent: list[tuple[Num, Num]] = field(default_factory=list)
     places: Num | None = None
+    new_year: Num = 0  # 1 where a course ended on the last day of the last year (its places freed for 1 January)
+    course: tuple[Num, Num] = (0, 1)  # the share moved on at a course end, and the course's length in years
 
     @property
     def in_fleksjob(self) -> Num:
@@ -489,16 +501,17 @@ class Progress:
         """
         if horizon is None or horizon.progression is None:
             return None
-        progression = horizon.progression
         participants = _participants(placements)
-        m = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
-        after = canonical(progression.after)
         start = _WEEKS * index  # this year's 1 January, in weeks from the first
         recent: list[tuple[Num, Num]] = []
         if self.places is None or index == 0:
+            progression = horizon.progression
+            moved = (progression.to_fleksjob, progression.to_ordinary, progression.leave)
+            self.course = (total((1, canonical(share)) for share in moved), canonical(progression.after))
             first, past = participants, 0
-        else:
-            stay = 1 - m * _ends_on_new_year(after, index - 1)
+        m, after = self.course
+        if index and self.places is not None:
+            stay = 1 - m * self.new_year
             first, past = self.first * stay, self.past * stay
             for began, count in self.recent:
                 count = count * stay
@@ -518,19 +531,21 @@ class Progress:
             grown_by = maximum(participants - staying, 0)
             if not (is_exact(grown_by) and grown_by == 0):
                 recent.append((start, grown_by))
-        # shares of the places from 1 January, then course end by course end
-        # each group: who, its start (weeks from this 1 January), its share now, its first stretch
-        groups: list[list[Any]] = [
-            ["first", None, safe_div(first, participants), 0],
-            ["past", None, safe_div(past, participants), 0],
+        # shares of the places from 1 January, then course end by course end; each group:
+        # who, its start (weeks from this 1 January), its share in its first stretch, that stretch
+        per_place = safe_div(1, participants)  # 0 in a year without places
+        groups: list[Occupants] = [
+            Occupants("first", None, first * per_place),
+            Occupants("past", None, past * per_place),
+            *(Occupants("new", began - start, n * per_place) for began, n in recent),
         ]
-        groups += [["new", began - start, safe_div(n, participants), 0] for began, n in recent]
-        history: list[list[Num]] = [[g[2]] for g in groups]
         bounds: list[Num] = [0]
-        occupied = safe_div(participants, participants)  # 1, or 0 for a year without places
-        mid_year = completions(horizon, index) - _ends_on_new_year(after, index)
+        kept: list[Num] = []
+        occupied = participants * per_place  # 1, or 0 for a year without places
+        self.new_year = _ends_on_new_year(after, index)
+        mid_year = completions(horizon, index) - self.new_year
         ends = int(np.max(mid_year)) if isinstance(mid_year, np.ndarray) else int(mid_year)
-        k0 = floor(div(index, after)) + 1  # the first course to end after this 1 January
+        k0 = floor(div(index, after)) + 1 if ends else 0  # the first course to end after this 1 January
         for c in range(ends):
             at = (k0 + c) * after * _WEEKS - start
             m_c = m
@@ -538,25 +553,20 @@ class Progress:
                 live = c < mid_year
                 at, m_c = where(live, minimum(maximum(at, 0), _WEEKS), _WEEKS), where(live, m, 0)
             bounds.append(at)
-            for g, shares in zip(groups, history, strict=True):
-                g[2] = g[2] * (1 - m_c)
-                shares.append(g[2])
+            kept.append(1 - m_c)
             if not (is_exact(m_c) and m_c == 0):  # nobody moves on: no newcomers
-                groups.append(["new", at, m_c * occupied, c + 1])
-                history.append([groups[-1][2]])
+                groups.append(Occupants("new", at, m_c * occupied, c + 1))
         bounds.append(_WEEKS)
-        # the counts at the end of the year, for the next
+        # what each group keeps from its first stretch to the end of the year: its count then, for the next
+        to_end: list[Num] = [1]
+        for factor in reversed(kept):
+            to_end.append(to_end[-1] * factor)
+        to_end.reverse()
+        counts = [g.share * to_end[g.start] * participants for g in groups]
         self.places = participants
-        self.first, self.past = groups[0][2] * participants, groups[1][2] * participants
-        self.recent = [(g[1] + start, g[2] * participants) for g in groups[2:]]
-        return Places(
-            tuple(bounds),
-            tuple(
-                Occupants(g[0], g[1], tuple(shares), g[3])
-                for g, shares in zip(groups, history, strict=True)
-                if not all(is_exact(s) and s == 0 for s in shares)
-            ),
-        )
+        self.first, self.past = counts[0], counts[1]
+        self.recent = [(g.since + start, n) for g, n in zip(groups[2:], counts[2:], strict=True)]
+        return Places(tuple(bounds), tuple(kept), tuple(g for g in groups if not (is_exact(g.share) and g.share == 0)))
 
     def advance(self, horizon: Horizon | None, placements: tuple[Placement, ...], index: int) -> dict[str, Num]:
         """Move this year's finishers on; people count in their new job from the next year on."""
