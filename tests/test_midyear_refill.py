@@ -341,3 +341,62 @@ def test_new_citizens_are_dated_from_the_first_course_end(
     assert check.status == status
     if entrants is not None:
         assert f"new course participants from {entrants}" in check.reason
+
+
+def _step_by_step(after: int, moved: Fraction, on_support: int, years: int, per_week: int = 1) -> list[Fraction]:
+    """A reference, step by step: the places' occupants by their time on the ladder.
+
+    Time runs in steps of 1/``per_week`` week (3 for courses of whole months: a month is
+    13/3 weeks), ``after`` steps a course. Each step every occupant group is refunded at
+    the band of the week it is in; at a course end (every ``after`` steps from the first
+    1 January) ``moved`` of every group leaves and newcomers start at week 1.
+    """
+
+    def band(steps: int) -> Fraction:  # steps done before this one: in week steps // per_week + 1
+        week = steps // per_week + 1
+        return LADDER[0] if week <= 4 else LADDER[1] if week <= 26 else LADDER[2] if week <= 52 else LADDER[3]
+
+    groups = {on_support * per_week: Fraction(1)}  # steps on the ladder so far → share of the places
+    rates = []
+    year = 52 * per_week
+    for t in range(years):
+        summed = Fraction(0)
+        for w in range(year):
+            summed += sum((share * band(done) for done, share in groups.items()), Fraction(0))
+            groups = {done + 1: share for done, share in groups.items()}
+            if (year * t + w + 1) % after == 0:
+                groups = {done: share * (1 - moved) for done, share in groups.items()}
+                groups[0] = groups.get(0, Fraction(0)) + moved
+        rates.append(summed / year)
+    return rates
+
+
+def _rates(data: dict[str, Any]) -> list[Fraction]:
+    run = engine.run(sp.from_data(data))
+    got = []
+    for period in run.periods:
+        assert period.public is not None
+        assert period.public.ladder is not None
+        got.append(fraction(period.public.ladder.rate("course participant")))
+    return got
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 60), st.integers(0, 100), st.sampled_from([0, 3, 30, 104]))
+def test_the_closed_form_equals_a_week_by_week_count(weeks: int, moved: int, on_support: int) -> None:
+    """For courses of whole weeks the year's rate equals an independent count week by week, exactly."""
+    data = scenario(f"{weeks} week", years=3)
+    data["horizon"]["progression"].update({"to_fleksjob": f"{moved} %", "to_ordinary": "0 %"})
+    data["public"]["weeks_on_support"] = on_support
+    assert _rates(data) == _step_by_step(weeks, Fraction(moved, 100), on_support, 3)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 18), st.integers(0, 100), st.sampled_from([0, 3, 104]))
+def test_the_closed_form_equals_a_count_by_thirds_of_a_week(months: int, moved: int, on_support: int) -> None:
+    """Courses of whole months end within a week (a month is 13/3 weeks): the rate equals a count
+    in steps of a third of a week, exactly."""
+    data = scenario(f"{months} month", years=3)
+    data["horizon"]["progression"].update({"to_fleksjob": f"{moved} %", "to_ordinary": "0 %"})
+    data["public"]["weeks_on_support"] = on_support
+    assert _rates(data) == _step_by_step(13 * months, Fraction(moved, 100), on_support, 3, per_week=3)

@@ -171,9 +171,9 @@ class Ladder:
     """The state's refusion rate per group for one period, each computed once.
 
     A group (a placement form) starts at its ``weeks_on_support`` (week 1 after a § 6
-    restart) and ages 52 weeks a year. With progression, ``places`` follows the course
-    places through the year: a share of them is freed at each course end and taken there
-    and then by a new citizen, who starts their own ladder at week 1. The participants'
+    restart) and ages 52 weeks a year. With progression, ``mix`` follows the course places
+    through the year: a share of them is freed at each course end and taken there and
+    then by a new citizen, who starts their own ladder at week 1. The participants'
     rate is the average over the year's weeks of the expected rate of a place: per group of
     occupants (the first citizens on the group's ladder, newcomers past week 52, newcomers
     by the week they started), its share of the places between course ends × the weeks
@@ -246,8 +246,8 @@ class Ladder:
             extra = (rates[0] - last, rates[1] - last, rates[2] - last)
             bounds, kept = self._mix.bounds, self._mix.kept
             stretches = len(bounds) - 1
-            # weeks a place held in stretch j is held to the year's end, its share shrinking by
-            # kept at each course end: length_j + kept_j × (length_j+1 + kept_j+1 × …)
+            # place-weeks to the year's end per share held in stretch j, the share shrinking
+            # by kept at each course end: length_j + kept_j × (length_j+1 + kept_j+1 × …)
             weeks: list[Num] = [bounds[stretches] - bounds[stretches - 1]]
             for j in range(stretches - 2, -1, -1):
                 weeks.append(bounds[j + 1] - bounds[j] + kept[j] * weeks[-1])
@@ -288,9 +288,10 @@ class Ladder:
     def former(self) -> Num:
         """The rate of former course participants (progression), from the second year on.
 
-        Whoever finished a course in an earlier year entered it at least a year ago: past
-        week 52 of the ladder when the period starts (supported work such as fleksjob, or a
-        benefit, is not self-support, § 6, stk. 2), so the whole period is in the last band.
+        Whoever finished a course in an earlier year is counted past week 52 of the ladder
+        when the period starts (supported work such as fleksjob, or a benefit, is not
+        self-support, § 6, stk. 2), so the whole period is in the last band. A simplification
+        for courses shorter than a year: a newcomer may finish within 52 weeks of starting.
         """
         hit = self._cache.get(_FORMER)
         if hit is None:
