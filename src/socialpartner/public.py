@@ -180,24 +180,29 @@ class Ladder:
     of its ladder it spends in each band, in closed form.
     """
 
-    __slots__ = ("_budget", "_cache", "_index", "_mix", "_p", "_parts", "_weeks", "refunds")
+    __slots__ = ("_above", "_budget", "_cache", "_index", "_mix", "_p", "_parts", "_weeks", "refunds")
 
     def __init__(self, budget: Any, index: int, weeks: int, p: Callable[[str], Num], mix: Places | None = None) -> None:
         self._budget, self._index, self._weeks, self._p, self._mix = budget, index, weeks, p, mix
         self._cache: dict[str, Num] = {}
         self._parts: tuple[tuple[Num, Num, Occupants], ...] | None = None
+        self._above: tuple[tuple[Occupants, Num], ...] | None = None
         self.refunds: dict[str, str] = {}  # a refusion flow's key → the group whose rate it uses
 
     def rate(self, group: str) -> Num:
         """The average refusion rate of ``group`` over the period."""
         hit = self._cache.get(group)
         if hit is None:
-            parts = self._places(group)
-            if parts is None:
+            young = self._young(group)
+            if young is None:
                 before = self._budget.weeks_before(group) + 52 * self._index
                 hit = refusion_rate(before, self._weeks, self._p)
             else:
-                hit = div(total((1, summed) for _, summed, _ in parts), _WEEKS)
+                # every place-week at the last band's rate (the shares add up to 1), plus what the
+                # early bands add for the groups in them: the long-held groups' shares, powers of
+                # the share kept at each course end, drop out of the sum
+                added = total((1, g.share * above) for g, above in young)
+                hit = self._p(_LADDER[3][1]) + div(added, _WEEKS)
             self._cache[group] = hit
         return hit
 
@@ -238,12 +243,10 @@ class Ladder:
 
         None for any group but course participants with progression.
         """
-        if group != "course participant" or self._mix is None:
+        young = self._young(group)
+        if young is None or self._mix is None:
             return None
         if self._parts is None:
-            rates = tuple(self._p(name) for _, name in _LADDER)
-            last = rates[3]
-            extra = (rates[0] - last, rates[1] - last, rates[2] - last)
             bounds, kept = self._mix.bounds, self._mix.kept
             stretches = len(bounds) - 1
             # place-weeks to the year's end per share held in stretch j, the share shrinking
@@ -252,16 +255,37 @@ class Ladder:
             for j in range(stretches - 2, -1, -1):
                 weeks.append(bounds[j + 1] - bounds[j] + kept[j] * weeks[-1])
             weeks.reverse()
-            first = -(self._budget.weeks_before(group) + 52 * self._index)  # the first citizens' week 1
-            seen: dict[tuple[Num, Num], Num] = {}  # tenure weeks → Σ above the last band (newcomers share them)
+            last = self._p(_LADDER[3][1])
             parts = []
-            for g in self._mix.groups:
+            for g, above in young:
                 held = g.share * weeks[g.start]
                 # every week at the last band's rate, plus what the early bands add while in them
-                summed = held * last
+                parts.append((held, held * last + g.share * above, g))
+            self._parts = tuple(parts)
+        return self._parts
+
+    def _young(self, group: str) -> tuple[tuple[Occupants, Num], ...] | None:
+        """Per group of occupants: Σ over its weeks of its share (per first share) × its rate above the last band.
+
+        0 for a group past week 52 all year.
+
+        None for any group but course participants with progression.
+        """
+        if group != "course participant" or self._mix is None:
+            return None
+        if self._above is None:
+            rates = tuple(self._p(name) for _, name in _LADDER)
+            last = rates[3]
+            extra = (rates[0] - last, rates[1] - last, rates[2] - last)
+            bounds, kept = self._mix.bounds, self._mix.kept
+            stretches = len(bounds) - 1
+            first = -(self._budget.weeks_before(group) + 52 * self._index)  # the first citizens' week 1
+            seen: dict[tuple[Num, Num], Num] = {}  # tenure weeks → Σ above the last band (newcomers share them)
+            out = []
+            for g in self._mix.groups:
+                added: list[Num] = []
                 if g.who != "past":
                     began = first if g.since is None else g.since
-                    added: list[Num] = []
                     for j in range(g.start, stretches):
                         low, high = bounds[j] - began, bounds[j + 1] - began
                         if isinstance(low, np.ndarray) or isinstance(high, np.ndarray):  # a sweep over course lengths
@@ -275,15 +299,14 @@ class Ladder:
                         if hit is None:
                             hit = seen[low, high] = _above_last(high, extra) - _above_last(low, extra)
                         added.append(hit)
-                    if added:
-                        # Σ_j (its share in stretch j / its first share) × added_j, inside out
-                        above = added[-1]
-                        for j in range(len(added) - 2, -1, -1):
-                            above = added[j] + kept[g.start + j] * above
-                        summed = summed + g.share * above
-                parts.append((held, summed, g))
-            self._parts = tuple(parts)
-        return self._parts
+                above: Num = 0
+                if added:  # Σ_j (its share in stretch j / its first share) × added_j, inside out
+                    above = added[-1]
+                    for j in range(len(added) - 2, -1, -1):
+                        above = added[j] + kept[g.start + j] * above
+                out.append((g, above))
+            self._above = tuple(out)
+        return self._above
 
     def former(self) -> Num:
         """The rate of former course participants (progression), from the second year on.
