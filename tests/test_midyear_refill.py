@@ -93,7 +93,7 @@ def participants_rate(ev: sp.Evaluation, year: int) -> D:
 
 
 def test_a_4_month_course_refills_its_places_in_the_first_year() -> None:
-    """Courses end at weeks 52/3 and 104/3 (1 May and 1 September) and on 31 December.
+    """Courses end at weeks 52/3 and 104/3 (about 1 May and 1 September) and on 31 December.
 
     Stretches of 52/3 weeks: all places hold the first citizens; then 70 % and newcomers A
     (since week 18) 30 %; then 49 %, A 21 % and newcomers B (since week 35) 30 %.
