@@ -158,7 +158,7 @@ def test_refusion_explanation_gives_the_rate_and_its_mix() -> None:
     assert explained.value == "156,680.09 DKK"
     assert explained.formula.startswith(
         "refusion rate (course participant: 31.21 % = 38.00 % first citizens × 20.00 % "
-        "+ 62.00 % newcomers this year × 38.08 %) × benefit during the course"
+        "+ 62.00 % newcomers since week 1 × 38.08 %) × benefit during the course"
     )
     assert ev.explain("2026:public.refusion.fleksloentilskud.0").formula.startswith(
         "refusion rate (fleksjob: 20.00 %) × fleksløntilskud"

@@ -414,6 +414,7 @@ def test_the_participants_rate_mixes_the_ladder(weeks: int, index: int, q: Fract
     (1 − q)^t of the first citizens, q newcomers of this year and (1 − q) − (1 − q)^t of
     earlier years (past week 52): the rate is first·(1 − q)^t + new·q + after·((1 − q) − (1 − q)^t).
     """
+    from socialpartner._internal.horizon import Occupants, Places
     from socialpartner.public import Ladder
 
     data = ladder_scenario()
@@ -421,7 +422,13 @@ def test_the_participants_rate_mixes_the_ladder(weeks: int, index: int, q: Fract
     budget = from_data(data).public
     p = ParameterUse(sp.default_parameters(), 2026)
     stay = (1 - q) ** index
-    mixed = Ladder(budget, index, 52, p, (stay, (1 - q) - stay, q)).rate("course participant")
+    # 12-month courses: the places freed on 31 December are taken from 1 January (week 1)
+    places = Places(
+        (0, 52),
+        (),
+        (Occupants("first", None, stay), Occupants("past", None, (1 - q) - stay), Occupants("new", 0, q)),
+    )
+    mixed = Ladder(budget, index, 52, p, places).rate("course participant")
     first = refusion_rate(weeks + 52 * index, 52, p)
     newest = refusion_rate(0, 52, p)
     after = refusion_rate(52, 52, p)

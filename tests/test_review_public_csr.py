@@ -65,29 +65,38 @@ def _line(view: sp.PublicView, item: str, payer: str = "municipality") -> tuple[
 def test_former_participants_are_past_week_52() -> None:
     """2027, the second year: the ladder of each group of people, worked by hand.
 
-    Participants: 40 % of the places still hold the first citizens (week 157 on: 20 %),
-    60 % hold newcomers in weeks 1-52: (4·80 + 22·40 + 26·30)/52 = 38.0769 %; the average
-    is 0.4·20 % + 0.6·38.0769 % = 30.8462 %, on 13,000 × 12 × 10 = 1,560,000: 481,200.00.
+    Participants (6-month courses: ends at weeks 26 and 52 of each year; m = 30 % moves on
+    at each end and a new citizen takes the place there and then). In 2026 the first
+    citizens hold all places to week 26, then 70 %; newcomers A (since week 27) 30 %. At
+    31 December 30 % of every group moves on: 2027 starts with first citizens 49 %, A 21 %
+    and newcomers B (since 1 January) 30 %; at week 26: 34.3 %, 14.7 %, 21 % and newcomers
+    C 30 %. In %·weeks (ladder: 80 % weeks 1-4, 40 % 5-26, 30 % 27-52, 20 % after):
+    first citizens (past week 157) 0.49·26·20 + 0.343·26·20 = 433.16; A (ladder weeks
+    27-52, then 53-78) 0.21·26·30 + 0.147·26·20 = 240.24; B (weeks 1-26, then 27-52)
+    0.3·(4·80 + 22·40) + 0.21·26·30 = 523.8; C 0.3·1,200 = 360. The rate is
+    1,557.2 / 52 = 29.9462 %, on 13,000 × 12 × 10 = 1,560,000: 467,160.00 (each newcomer
+    counted from their course end, not from the next 1 January).
 
     Former participants in fleksjob: the 4 who moved in 2026, now past week 52: 20 %.
     Their fleksløntilskud: L = 140 × 15 × 52/12 = 9,100 a month; the lønloft allows
     140 × 37 × 52/12 − 9,100 = 13,346.67, less than G − 30 %·L; × 12 × 4 = 640,640.00, on
-    which the refusion is 20 % = 128,128.00 (at the participants' 30.85 % it was 197,612.80).
+    which the refusion is 20 % = 128,128.00 (at the participants' 29.95 % it would be 191,847.04).
 
     Otherwise: the 10 participants and the 6 who moved (4 + 2) on 13,000 a month:
-    2,496,000.00; refusion on the 10 at 30.8462 % and on the 6 at 20 %:
-    1,560,000 × 0.308462 + 936,000 × 0.2 = 481,200 + 187,200 = 668,400.00.
+    2,496,000.00; refusion on the 10 at 29.9462 % and on the 6 at 20 %:
+    467,160 + 936,000 × 0.2 = 467,160 + 187,200 = 654,360.00.
     """
     ev = sp.evaluate(sp.from_data(PROGRESSION))
     view = ev.breakdown[1].public
     assert view is not None
-    assert _line(view, "state refusion on the course benefit", "state") == (D("481200.00"), D("0.00"))
+    assert _line(view, "state refusion on the course benefit", "state") == (D("467160.00"), D("0.00"))
     assert _line(view, "fleksløntilskud: former participants in fleksjob") == (D("640640.00"), D("0.00"))
     assert _line(view, "state refusion: former participants in fleksjob", "state") == (D("128128.00"), D("0.00"))
     assert _line(view, "counterfactual benefit: course participant") == (D("0.00"), D("2496000.00"))
-    assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("668400.00"))
+    assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("654360.00"))
     assert view.refusion_rates["former course participants"] == D("0.2000")
-    # net effects, otherwise − with: the municipality −946,016.00, the state 93,496.00
+    # net effects, otherwise − with: the municipality −946,016.00, the state 93,496.00 (the
+    # participants' rate refunds both sides alike: it moves both by the same 14,040.00)
     assert view.net_effect("municipality") == D("-946016.00")
     assert view.net_effect("state") == D("93496.00")
 

@@ -10,6 +10,7 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,7 @@ import pint
 from socialpartner import core
 from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
-from socialpartner._internal.backend import Rational
+from socialpartner._internal.backend import Rational, fraction
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
@@ -697,8 +698,8 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
     """A check per legacy benefit used (e.g. ressourceforløbsydelse), against its abolition date.
 
     The citizens of a group started on support ``weeks_on_support`` weeks before 1 January
-    of ``public.year``; with progression, new citizens take freed course places from
-    1 January after the first year places are freed. A benefit abolished for new citizens before they
+    of ``public.year``; with progression, new citizens take freed course places from the
+    first course end that frees any. A benefit abolished for new citizens before they
     started is "not met": the law no longer allows it for them.
     """
     budget = partnership.public
@@ -708,11 +709,16 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
     if budget.during_course is not None:
         uses.append(("course participant", budget.during_course))
     horizon = partnership.horizon
-    # new citizens take freed course places from 1 January after the first year places are freed
-    # (a course longer than a year frees none in its first year)
+    # new citizens take freed course places from the first course end (the day after it)
     entry = None
     if horizon is not None and horizon.progression is not None:
-        entry = next((t + 1 for t in range(horizon.years - 1) if _horizon.freed(horizon, t) > 0), None)
+        weeks = _horizon.first_newcomers(horizon)
+        if weeks is not None:
+            months = fraction(weeks) * 12 / 52
+            if months.denominator == 1:  # a course of whole months ends at the end of a month
+                entry = dt.date(budget.year + months.numerator // 12, months.numerator % 12 + 1, 1)
+            else:
+                entry = dt.date(budget.year, 1, 1) + dt.timedelta(days=math.ceil(fraction(weeks) * 7))
     out: list[Check] = []
     seen: set[tuple[str, str]] = set()
     for group, benefit in uses:
@@ -732,8 +738,7 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
         )
         starts = [(start, Text("msg.legacy_started", group=group, date=Raw(str(start))))]
         if entry is not None and group == "course participant":
-            first = dt.date(budget.year + entry, 1, 1)
-            starts.append((first, Text("msg.legacy_entrants", date=Raw(str(first)))))
+            starts.append((entry, Text("msg.legacy_entrants", date=Raw(str(entry)))))
         late = [why for when, why in starts if not legacy.allows(when)]
         if late:
             out.append(Check(criterion, "not met", Text("msg.legacy_late", reasons=Join(tuple(late), "; "))))

@@ -10,20 +10,25 @@ the dated parameters.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
+import numpy as np
 import pint
 
-from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum, ore, safe_div, where
+from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum, ore, safe_div, total, where
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
 from socialpartner.money import in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
 from socialpartner.quantities import HoursPerPerson, MoneyPerHour
+
+if TYPE_CHECKING:
+    from socialpartner._internal.horizon import Occupants, Places
 
 __all__ = [
     "PublicLine",
@@ -100,6 +105,18 @@ def _percent(x: Num) -> str:
     return f"{round_half_up(x * 100, 2)} %"
 
 
+def _who(group: Occupants) -> str:
+    """A group of course places' occupants in words: first citizens, newcomers since week 18 (last year)."""
+    if group.who == "first":
+        return "first citizens"
+    if group.who == "past":
+        return "newcomers past week 52"
+    since = group.since
+    if since < 0:
+        return f"newcomers since week {math.floor(since + _WEEKS) + 1} last year"
+    return f"newcomers since week {math.floor(since) + 1}"
+
+
 # the rate of former course participants, kept beside the groups' rates
 _FORMER = "former course participants"
 
@@ -139,78 +156,165 @@ def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Num]) -> Num
     return div(summed, weeks)
 
 
+def _above_last(weeks: Num, extra: tuple[Num, Num, Num]) -> Num:
+    """Σ (rate − the last band's rate) over a citizen's first ``weeks`` weeks on the ladder, in closed form.
+
+    ``extra`` holds bands 1-3 less the last band; the sum is 0 for no weeks and stays
+    constant from week 52 on (the last band adds nothing above itself).
+    """
+    t = maximum(weeks, 0)
+    e1, e2, e3 = extra
+    return e1 * minimum(t, 4) + e2 * minimum(maximum(t - 4, 0), 22) + e3 * minimum(maximum(t - 26, 0), 26)
+
+
 class Ladder:
     """The state's refusion rate per group for one period, each computed once.
 
     A group (a placement form) starts at its ``weeks_on_support`` (week 1 after a § 6
-    restart) and ages 52 weeks a year. With progression, the course places freed each
-    year are taken by new citizens who start their own ladder at week 1: ``mix`` gives
-    this year's participants as shares of the first citizens (on the group's ladder),
-    newcomers of earlier years (past week 52) and this year's newcomers (from week 1);
-    the participants' rate is the average over them.
+    restart) and ages 52 weeks a year. With progression, ``mix`` follows the course places
+    through the year: a share of them is freed at each course end and taken there and
+    then by a new citizen, who starts their own ladder at week 1. The participants'
+    rate is the average over the year's weeks of the expected rate of a place: per group of
+    occupants (the first citizens on the group's ladder, newcomers past week 52, newcomers
+    by the week they started), its share of the places between course ends × the weeks
+    of its ladder it spends in each band, in closed form.
     """
 
-    __slots__ = ("_budget", "_cache", "_index", "_mix", "_p", "_weeks", "refunds")
+    __slots__ = ("_above", "_budget", "_cache", "_index", "_mix", "_p", "_parts", "_weeks", "refunds")
 
-    def __init__(
-        self, budget: Any, index: int, weeks: int, p: Callable[[str], Num], mix: tuple[Num, Num, Num] | None = None
-    ) -> None:
+    def __init__(self, budget: Any, index: int, weeks: int, p: Callable[[str], Num], mix: Places | None = None) -> None:
         self._budget, self._index, self._weeks, self._p, self._mix = budget, index, weeks, p, mix
         self._cache: dict[str, Num] = {}
+        self._parts: tuple[tuple[Num, Num, Occupants], ...] | None = None
+        self._above: tuple[tuple[Occupants, Num], ...] | None = None
         self.refunds: dict[str, str] = {}  # a refusion flow's key → the group whose rate it uses
 
     def rate(self, group: str) -> Num:
         """The average refusion rate of ``group`` over the period."""
         hit = self._cache.get(group)
         if hit is None:
-            parts = self._places(group)
-            if parts is None:
+            young = self._young(group)
+            if young is None:
                 before = self._budget.weeks_before(group) + 52 * self._index
                 hit = refusion_rate(before, self._weeks, self._p)
             else:
-                (s1, _, r1), (s2, _, r2), (s3, _, r3) = parts
-                hit = r1 * s1 + r2 * s2 + r3 * s3
+                # every place-week at the last band's rate (the shares add up to 1), plus what the
+                # early bands add for the groups in them: the long-held groups' shares, powers of
+                # the share kept at each course end, drop out of the sum
+                added = total((1, g.share * above) for g, above in young)
+                hit = self._p(_LADDER[3][1]) + div(added, _WEEKS)
             self._cache[group] = hit
         return hit
 
     def describe(self, group: str) -> str:
         """The group's rate in words, for an explanation (exact numbers only; empty for arrays).
 
-        ``31.21 % = 38.00 % first citizens × 20.00 % + 62.00 % newcomers this year × 38.08 %``
-        for course participants with progression (the shares of the places).
+        For course participants with progression, once newcomers hold places, the places'
+        mix: each group's average share of the places over the year × its average rate
+        while it holds them, e.g. ``31.21 % = 38.00 % first citizens × 20.00 % + 62.00 %
+        newcomers since week 1 × 38.08 %``; the weighted sum is the rate.
         """
         rate = self.rate(group)
         if not is_exact(rate):
             return ""
         text = _percent(rate)
         parts = self._places(group)
-        if parts is not None:
-            text += " = " + " + ".join(f"{_percent(share)} {who} × {_percent(r)}" for share, who, r in parts if share)
+        if parts is not None and (self._index or any(g.who != "first" and share for share, _, g in parts)):
+            text += " = " + " + ".join(
+                f"{_percent(div(share, _WEEKS))} {_who(g)} × {_percent(div(summed, share))}"
+                for share, summed, g in parts
+                if share
+            )
         return text
 
-    def _places(self, group: str) -> tuple[tuple[Num, str, Num], ...] | None:
-        """Course participants from the second year of a progression, by their place on the ladder.
+    def places(self, group: str) -> tuple[tuple[Num, str, Num], ...] | None:
+        """Course participants with progression by their occupants: (average share of the places, who, rate).
 
-        (share of the places, who, rate): the first citizens on the group's own ladder,
-        newcomers of earlier years past week 52, this year's newcomers from week 1. None for
-        any other group or year.
+        The shares add up to 1 and the shares × rates to :meth:`rate` (exact numbers only:
+        None for arrays, for any other group and without progression).
         """
-        if group != "course participant" or self._mix is None or self._index == 0:
+        parts = self._places(group)
+        if parts is None or not is_exact(self.rate(group)):
             return None
-        first, older, new = self._mix
-        before = self._budget.weeks_before(group) + 52 * self._index
-        return (
-            (first, "first citizens", refusion_rate(before, self._weeks, self._p)),
-            (older, "newcomers of earlier years", self.former()),
-            (new, "newcomers this year", refusion_rate(0, self._weeks, self._p)),
-        )
+        return tuple((div(share, _WEEKS), _who(g), safe_div(summed, share)) for share, summed, g in parts)
+
+    def _places(self, group: str) -> tuple[tuple[Num, Num, Occupants], ...] | None:
+        """Per group of occupants: its place-weeks in the year, Σ share × rate over them, the group.
+
+        None for any group but course participants with progression.
+        """
+        young = self._young(group)
+        if young is None or self._mix is None:
+            return None
+        if self._parts is None:
+            bounds, kept = self._mix.bounds, self._mix.kept
+            stretches = len(bounds) - 1
+            # place-weeks to the year's end per share held in stretch j, the share shrinking
+            # by kept at each course end: length_j + kept_j × (length_j+1 + kept_j+1 × …)
+            weeks: list[Num] = [bounds[stretches] - bounds[stretches - 1]]
+            for j in range(stretches - 2, -1, -1):
+                weeks.append(bounds[j + 1] - bounds[j] + kept[j] * weeks[-1])
+            weeks.reverse()
+            last = self._p(_LADDER[3][1])
+            parts = []
+            for g, above in young:
+                held = g.share * weeks[g.start]
+                # every week at the last band's rate, plus what the early bands add while in them
+                parts.append((held, held * last + g.share * above, g))
+            self._parts = tuple(parts)
+        return self._parts
+
+    def _young(self, group: str) -> tuple[tuple[Occupants, Num], ...] | None:
+        """Per group of occupants: Σ over its weeks of its share (per first share) × its rate above the last band.
+
+        0 for a group past week 52 all year.
+
+        None for any group but course participants with progression.
+        """
+        if group != "course participant" or self._mix is None:
+            return None
+        if self._above is None:
+            rates = tuple(self._p(name) for _, name in _LADDER)
+            last = rates[3]
+            extra = (rates[0] - last, rates[1] - last, rates[2] - last)
+            bounds, kept = self._mix.bounds, self._mix.kept
+            stretches = len(bounds) - 1
+            first = -(self._budget.weeks_before(group) + 52 * self._index)  # the first citizens' week 1
+            seen: dict[tuple[Num, Num], Num] = {}  # tenure weeks → Σ above the last band (newcomers share them)
+            out = []
+            for g in self._mix.groups:
+                added: list[Num] = []
+                if g.who != "past":
+                    began = first if g.since is None else g.since
+                    for j in range(g.start, stretches):
+                        low, high = bounds[j] - began, bounds[j + 1] - began
+                        if isinstance(low, np.ndarray) or isinstance(high, np.ndarray):  # a sweep over course lengths
+                            if not np.any(low < _WEEKS):
+                                break
+                            added.append(_above_last(high, extra) - _above_last(low, extra))
+                            continue
+                        if low >= _WEEKS:  # past week 52 from here on: nothing above the last band
+                            break
+                        hit = seen.get((low, high))
+                        if hit is None:
+                            hit = seen[low, high] = _above_last(high, extra) - _above_last(low, extra)
+                        added.append(hit)
+                above: Num = 0
+                if added:  # Σ_j (its share in stretch j / its first share) × added_j, inside out
+                    above = added[-1]
+                    for j in range(len(added) - 2, -1, -1):
+                        above = added[j] + kept[g.start + j] * above
+                out.append((g, above))
+            self._above = tuple(out)
+        return self._above
 
     def former(self) -> Num:
         """The rate of former course participants (progression), from the second year on.
 
-        Whoever finished a course in an earlier year entered it at least a year ago: past
-        week 52 of the ladder when the period starts (supported work such as fleksjob, or a
-        benefit, is not self-support, § 6, stk. 2), so the whole period is in the last band.
+        Whoever finished a course in an earlier year is counted past week 52 of the ladder
+        when the period starts (supported work such as fleksjob, or a benefit, is not
+        self-support, § 6, stk. 2), so the whole period is in the last band. A simplification
+        for courses shorter than a year: a newcomer may finish within 52 weeks of starting.
         """
         hit = self._cache.get(_FORMER)
         if hit is None:

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 __all__ = [
     "FIXED_INPUTS",
     "InputNote",
+    "Occupants",
+    "Places",
     "Progress",
     "Year",
     "changed_input_note",
@@ -55,6 +57,7 @@ __all__ = [
     "check_change",
     "check_change_years",
     "discount_factors",
+    "first_newcomers",
     "money_inputs",
     "period_label",
     "present_values",
@@ -380,6 +383,47 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
 
 
 _STATES = ("fleksjob", "ordinary", "left")
+_WEEKS = 52  # weeks of a horizon's year (the refusion ladder's count)
+
+
+@dataclass(frozen=True, slots=True)
+class Occupants:
+    """One group of the course places' occupants over a year.
+
+    ``who`` is ``"first"`` (the first citizens, on their group's own ladder), ``"past"``
+    (newcomers past week 52 of their ladder when the year starts) or ``"new"`` (newcomers
+    who started ``since`` weeks after this year's 1 January: negative for last year).
+    The group holds ``share`` of the places in stretch ``start`` of the year (see
+    :class:`Places`), and none before it.
+    """
+
+    who: Literal["first", "past", "new"]
+    since: Num
+    share: Num
+    start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The course places over one year: their occupants' shares between the course ends.
+
+    ``bounds`` are the weeks from 1 January at which the stretches start and end: 0, the
+    course ends within the year (52 for an ordinal that has no end this year, in a sweep
+    whose course lengths differ), 52. At the end of stretch j every group keeps
+    ``kept[j]`` of its places (1 − the share moved on); the newcomers take the rest. In
+    every stretch the groups' shares add up to 1 (0 in a year without places).
+    """
+
+    bounds: tuple[Num, ...]
+    kept: tuple[Num, ...]
+    groups: tuple[Occupants, ...]
+
+    def shares(self, group: Occupants) -> tuple[Num, ...]:
+        """The group's share of the places in each stretch from its first on."""
+        out = [group.share]
+        for factor in self.kept[group.start :]:
+            out.append(out[-1] * factor)
+        return tuple(out)
 
 
 @dataclass
@@ -392,8 +436,15 @@ class Progress:
 
     with_: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
     without: dict[str, Num] = field(default_factory=lambda: dict.fromkeys(_STATES, 0))
-    # the course places' occupants: the first citizens, newcomers of earlier years, this year's
-    places: tuple[Num, Num, Num] | None = None
+    # the course places' occupants at the end of the last year, as counts of people: the
+    # first citizens, newcomers past week 52, and newcomers by the week they started
+    # (weeks from the first 1 January); and the number of places that year (None: none yet)
+    first: Num = 0
+    past: Num = 0
+    recent: list[tuple[Num, Num]] = field(default_factory=list)
+    places: Num | None = None
+    new_year: Num = 0  # 1 where a course ended on the last day of the last year (its places freed for 1 January)
+    course: tuple[Num, Num] = (0, 1)  # the share moved on at a course end, and the course's length in years
 
     @property
     def in_fleksjob(self) -> Num:
@@ -436,31 +487,86 @@ class Progress:
             )
         return tuple(out)
 
-    def course_mix(
-        self, horizon: Horizon | None, index: int, placements: tuple[Placement, ...]
-    ) -> tuple[Num, Num, Num] | None:
-        """The year's course participants by their place on the refusion ladder, as shares.
+    def course_mix(self, horizon: Horizon | None, index: int, placements: tuple[Placement, ...]) -> Places | None:
+        """The year's course places by their occupants, between the year's course ends.
 
-        (the first citizens, newcomers of earlier years, this year's newcomers). The places
-        freed at the end of last year (:func:`freed`) are taken by new citizens from
-        1 January; the others stay, the first citizens and earlier newcomers alike. When
-        the places grow, new citizens take the new ones; when they shrink, those staying
-        are fewer in proportion. None without progression.
+        Every place starts a course on 1 January of the first year and courses run back to
+        back (:func:`completions`). At each course end a share m = to_fleksjob +
+        to_ordinary + leave of every group of occupants moves on, whatever their tenure,
+        and a new citizen takes the place there and then, starting their own refusion
+        ladder at week 1. A course ending on 31 December frees its places for 1 January.
+        Between years the number of places may change: when it grows, new citizens take
+        the new places (with the places freed on 31 December) from 1 January; when it
+        shrinks, those staying are fewer in proportion. None without progression.
         """
         if horizon is None or horizon.progression is None:
             return None
         participants = _participants(placements)
+        start = _WEEKS * index  # this year's 1 January, in weeks from the first
+        recent: list[tuple[Num, Num]] = []
         if self.places is None or index == 0:
-            self.places = (participants, 0, 0)
-        else:
-            first, older, new = self.places
-            stay = 1 - freed(horizon, index - 1)
-            first, older = first * stay, (older + new) * stay
-            staying = first + older
+            progression = horizon.progression
+            moved = (progression.to_fleksjob, progression.to_ordinary, progression.leave)
+            self.course = (total((1, canonical(share)) for share in moved), canonical(progression.after))
+            first, past = participants, 0
+        m, after = self.course
+        if index and self.places is not None:
+            stay = 1 - m * self.new_year
+            first, past = self.first * stay, self.past * stay
+            for began, count in self.recent:
+                count = count * stay
+                old = start - began >= _WEEKS  # past week 52 of their ladder: one group
+                if isinstance(old, np.ndarray):
+                    past = past + np.where(old, count, 0.0)
+                    if not old.all():
+                        recent.append((began, np.where(old, 0.0, count)))
+                elif old:
+                    past = past + count
+                else:
+                    recent.append((began, count))
+            staying = total([(1, first), (1, past), *((1, n) for _, n in recent)])
             cut = where(staying > participants, safe_div(participants, staying), 1)
-            self.places = (first * cut, older * cut, maximum(participants - staying, 0))
-        first, older, new = (safe_div(n, participants) for n in self.places)
-        return first, older, new
+            first, past = first * cut, past * cut
+            recent = [(began, n * cut) for began, n in recent]
+            grown_by = maximum(participants - staying, 0)
+            if not (is_exact(grown_by) and grown_by == 0):
+                recent.append((start, grown_by))
+        # shares of the places from 1 January, then course end by course end; each group:
+        # who, its start (weeks from this 1 January), its share in its first stretch, that stretch
+        per_place = safe_div(1, participants)  # 0 in a year without places
+        groups: list[Occupants] = [
+            Occupants("first", None, first * per_place),
+            Occupants("past", None, past * per_place),
+            *(Occupants("new", began - start, n * per_place) for began, n in recent),
+        ]
+        bounds: list[Num] = [0]
+        kept: list[Num] = []
+        occupied = participants * per_place  # 1, or 0 for a year without places
+        self.new_year = _ends_on_new_year(after, index)
+        mid_year = completions(horizon, index) - self.new_year
+        ends = int(np.max(mid_year)) if isinstance(mid_year, np.ndarray) else int(mid_year)
+        k0 = floor(div(index, after)) + 1 if ends else 0  # the first course to end after this 1 January
+        for c in range(ends):
+            at = (k0 + c) * after * _WEEKS - start
+            m_c = m
+            if isinstance(mid_year, np.ndarray):  # a sweep over course lengths: not every variant has this end
+                live = c < mid_year
+                at, m_c = where(live, minimum(maximum(at, 0), _WEEKS), _WEEKS), where(live, m, 0)
+            bounds.append(at)
+            kept.append(1 - m_c)
+            if not (is_exact(m_c) and m_c == 0):  # nobody moves on: no newcomers
+                groups.append(Occupants("new", at, m_c * occupied, c + 1))
+        bounds.append(_WEEKS)
+        # what each group keeps from its first stretch to the end of the year: its count then, for the next
+        to_end: list[Num] = [1]
+        for factor in reversed(kept):
+            to_end.append(to_end[-1] * factor)
+        to_end.reverse()
+        counts = [g.share * to_end[g.start] * participants for g in groups]
+        self.places = participants
+        self.first, self.past = counts[0], counts[1]
+        self.recent = [(g.since + start, n) for g, n in zip(groups[2:], counts[2:], strict=True)]
+        return Places(tuple(bounds), tuple(kept), tuple(g for g in groups if not (is_exact(g.share) and g.share == 0)))
 
     def advance(self, horizon: Horizon | None, placements: tuple[Placement, ...], index: int) -> dict[str, Num]:
         """Move this year's finishers on; people count in their new job from the next year on."""
@@ -511,12 +617,28 @@ def completions(horizon: Horizon, index: int) -> Num:
     return floor(div(index + 1, after)) - floor(div(index, after))
 
 
-def freed(horizon: Horizon, index: int) -> Num:
-    """The share of course places freed at the end of year ``index``: taken by new citizens next year."""
+def _ends_on_new_year(after: Num, index: int) -> Num:
+    """1 where a course ends on the last day of year ``index`` (its places are then freed for 1 January), else 0."""
+    ends = div(index + 1, after)
+    if is_exact(ends):
+        return 1 if ends.denominator == 1 else 0
+    return where(np.abs(ends - np.round(ends)) < 1e-9, 1, 0)  # as :func:`floor` nudges a float quotient
+
+
+def first_newcomers(horizon: Horizon) -> Num | None:
+    """Weeks from the first 1 January at which new citizens first take course places (exact).
+
+    At the first course end (``progression.after``), when it moves anyone on and lies
+    within the horizon (a course ending on the last day of the horizon frees its places
+    after it). None otherwise.
+    """
     progression = horizon.progression
     assert progression is not None  # noqa: S101 - only with progression
     moved = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
-    return minimum(moved * completions(horizon, index), 1)  # at most every place once a year
+    after = canonical(progression.after)
+    if moved == 0 or after >= horizon.years:
+        return None
+    return after * _WEEKS
 
 
 # -- present values and payback over the periods ------------------------------------------

@@ -225,7 +225,7 @@ class Progression(Frozen):
     jobs, ``leave`` leave; the rest stay on. Places freed are filled again, so finishers
     per year are ``participants × (1 year / after) × (to_fleksjob + to_ordinary + leave)``.
     People count in their new job from the year after they move; the citizens who take
-    the freed places start on the refusion ladder at week 1.
+    the freed places at the course end start on the refusion ladder at week 1 there and then.
 
     Attributes:
         fleksjob_wage: hourly wage incl. pension of those moving into fleksjob (for the
