@@ -320,18 +320,22 @@ def test_a_sweep_over_the_shares_alone_equals_evaluate() -> None:
 @pytest.mark.parametrize(
     ("start", "after", "status", "entrants"),
     [
-        (2025, "4 month", "met", None),  # new citizens from 1 May 2025, before 1 February 2026: allowed
-        (2025, "12 month", "met", None),  # from 1 January 2026: allowed
+        # new citizens from 1 May 2025, 1 September 2025 and 1 January 2026 are allowed; those of
+        # 1 May 2026 (the fourth course end) are not
+        (2025, "4 month", "not met", "2026-05-01"),
+        (2025, "12 month", "met", None),  # from 1 January 2026 only (2027 is past the horizon): allowed
+        (2025, "6 month", "not met", "2026-07-01"),  # 1 July 2025 and 1 January 2026 allowed, 1 July 2026 not
         (2025, "14 month", "not met", "2026-03-01"),  # the first course ends on 28 February 2026
         (2026, "4 month", "not met", "2026-05-01"),  # 1 May, not 1 January 2027
         (2026, "9 week", "not met", "2026-03-05"),  # 63 days after 1 January
     ],
 )
-def test_new_citizens_are_dated_from_the_first_course_end(
+def test_new_citizens_are_dated_from_every_course_end(
     start: int, after: str, status: str, entrants: str | None
 ) -> None:
     """Ressourceforløbsydelse is abolished for citizens starting from 1 February 2026 (lov nr. 1750
-    af 29.12.2025): new course participants are dated from the first course end, not a 1 January.
+    af 29.12.2025): new course participants are dated from each course end within the horizon, not
+    a 1 January, and the first the law no longer allows it for is named.
     The first citizens started 104 weeks before the first year, in 2023 or 2024: allowed."""
     data = scenario(after, years=2, start_year=start)
     data["public"]["year"] = start

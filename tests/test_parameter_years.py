@@ -55,7 +55,10 @@ def test_rates_carried_past_the_published_years_are_stated() -> None:
     # without a wage growth nothing says how the rates move: they are used unchanged, and said so
     flat = sp.evaluate(sp.from_data(_three_years(years=5, wage_growth="0 %")))
     said = [s for s in flat.statements if "not published" in s]
-    assert said == ["parameters for 2028–2030 are not published yet: the 2027 values are used unchanged (not indexed)"]
+    assert said == [
+        "parameters for 2028–2030 are not published yet: the 2027 values are used unchanged (not indexed; a "
+        "horizon's wage_growth, or parameters.satsreguleringsprocent in the scenario, indexes the rates in kroner)"
+    ]
 
 
 def test_within_the_published_years_nothing_is_said() -> None:

@@ -98,7 +98,7 @@ def test_a_percentage_set_in_the_scenario_is_used_for_every_year() -> None:
     said = [s for s in ev.statements if "not published" in s]
     assert said == [
         "parameters for 2028–2030 are not published yet: the 2027 rates in kroner are indexed by a "
-        "satsreguleringsprocent of 1.00 % a year, as set under parameters:"
+        "satsreguleringsprocent of 1.00 % a year, as set in parameters.satsreguleringsprocent"
     ]
     # 0 % keeps the 2027 rates: the participants' 2030 benefit is the 2027 one
     data["parameters"] = {"satsreguleringsprocent": "0 %"}
@@ -116,7 +116,8 @@ def test_no_horizon_keeps_the_rates_and_says_so() -> None:
     assert used["benefit.ledighedsydelse"].index is None
     assert used["benefit.ledighedsydelse"].value.magnitude == 4735
     assert [s for s in ev.statements if "not published" in s] == [
-        "parameters for 2029 are not published yet: the 2027 values are used unchanged (not indexed)"
+        "parameters for 2029 are not published yet: the 2027 values are used unchanged (not indexed; a "
+        "horizon's wage_growth, or parameters.satsreguleringsprocent in the scenario, indexes the rates in kroner)"
     ]
 
 
@@ -141,3 +142,73 @@ def test_the_record_survives_a_save_and_load(tmp_path: Any) -> None:
     sp.save(deal, path)
     again = sp.evaluate(sp.load(path))
     assert again.results() == sp.evaluate(deal).results()
+
+
+def test_a_percentage_set_in_the_scenario_indexes_a_deal_without_a_horizon() -> None:
+    # public year 2030, no horizon: ledighedsydelse 4,735 × 1.03³ = 4,735 × 1.092727 = 5,174.062345 DKK/week
+    data = _deal()
+    data.pop("horizon")
+    data["public"]["year"] = 2030
+    data["parameters"] = {"satsreguleringsprocent": "3 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    used = {v.name: v for v in ev.parameters}
+    assert used["benefit.ledighedsydelse"].value.magnitude == Decimal("5174.06")
+    assert used["satsreguleringsprocent"].tag == "override"  # read, so listed with the values used
+    assert [s for s in ev.statements if "not published" in s] == [
+        "parameters for 2030 are not published yet: the 2027 rates in kroner are indexed by a "
+        "satsreguleringsprocent of 3.00 % a year, as set in parameters.satsreguleringsprocent"
+    ]
+    # the source says what was done, not only the 2027 value's own source
+    assert used["benefit.ledighedsydelse"].source.startswith(
+        "the 2027 value × 1.092727, indexed by the satsreguleringsprocent to 2030"
+    )
+
+
+def test_a_spin_offs_years_are_indexed_by_a_percentage_set_in_the_scenario() -> None:
+    # a spin-off has its own years (no horizon): 2026-2029 with the public purse; the fleksjob
+    # workers' counterfactual ledighedsydelse in 2029 is 4,735 × 1.03² = 5,023.3615 DKK/week
+    data = yaml.safe_load((ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "fleksjob_wage": "140 DKK/hour",
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    flat = sp.evaluate(sp.from_data(data))
+    data["parameters"] = {"satsreguleringsprocent": "3 %"}
+    indexed = sp.evaluate(sp.from_data(data))
+    values = {(v.name, v.for_year): v.value.magnitude for v in indexed.parameters}
+    assert values["benefit.ledighedsydelse", 2029] == Decimal("5023.36")
+    last = [b.public for b in (flat.breakdown[-1], indexed.breakdown[-1])]
+    assert last[0] is not None
+    assert last[1] is not None
+    # more is saved on the benefit the fleksjob workers would otherwise receive
+    assert last[1].net_effect("municipality") > last[0].net_effect("municipality")
+
+
+@pytest.mark.parametrize("horizon", [True, False])
+def test_a_sweep_with_a_percentage_set_in_the_scenario_equals_evaluate(horizon: bool) -> None:
+    # float64 over variants meets the exact percentage set in the scenario: still float64, and equal
+    data = _deal(years=4)
+    if not horizon:
+        data.pop("horizon")
+        data["public"]["year"] = 2029
+    data["parameters"] = {"satsreguleringsprocent": "3 %"}
+    deal = sp.from_data(data)
+    prices = ["9000 DKK/month", "12000 DKK/month"]
+    frame = sp.sweep(deal, {"courses.price": prices})
+    for i, price in enumerate(prices):
+        one = sp.evaluate(paths_replace(deal, "courses.price", price)).results()
+        for key in ("public.municipality", "public.state", "net.participants"):
+            expected = one[key]
+            assert expected is not None
+            assert frame[f"{key} [DKK]"].iloc[i] == pytest.approx(float(expected), abs=0.01), (price, key)
+
+
+def paths_replace(deal: sp.Partnership, path: str, value: str) -> sp.Partnership:
+    data = deal.model_dump(mode="json", exclude={"expect"})
+    data["courses"]["price"] = value
+    assert path == "courses.price"
+    return sp.from_data(data)

@@ -649,8 +649,7 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
 def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Text:
     """How the kroner rates of ``source`` were indexed to ``targets``: the percentage and where it comes from."""
     partnership = result.partnership
-    assert partnership.horizon is not None  # noqa: S101 - indexing needs the horizon's wage growth
-    growth = canonical(partnership.horizon.wage_growth)
+    growth = Rational(0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
     parameters = partnership.parameter_set()
     percents = []
     for year in sorted(targets):
@@ -698,9 +697,10 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
     """A check per legacy benefit used (e.g. ressourceforløbsydelse), against its abolition date.
 
     The citizens of a group started on support ``weeks_on_support`` weeks before 1 January
-    of ``public.year``; with progression, new citizens take freed course places from the
-    first course end that frees any. A benefit abolished for new citizens before they
-    started is "not met": the law no longer allows it for them.
+    of ``public.year``; with progression, new citizens take freed course places at every
+    course end within the horizon (the first the law no longer allows it for is named). A
+    benefit abolished for new citizens before they started is "not met": the law no longer
+    allows it for them.
     """
     budget = partnership.public
     assert budget is not None  # noqa: S101 - only called with a public block
@@ -709,16 +709,15 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
     if budget.during_course is not None:
         uses.append(("course participant", budget.during_course))
     horizon = partnership.horizon
-    # new citizens take freed course places from the first course end (the day after it)
-    entry = None
+    # new citizens take freed course places at every course end (from the day after it)
+    entries: list[dt.date] = []
     if horizon is not None and horizon.progression is not None:
-        weeks = _horizon.first_newcomers(horizon)
-        if weeks is not None:
+        for weeks in _horizon.newcomer_weeks(horizon):
             months = fraction(weeks) * 12 / 52
             if months.denominator == 1:  # a course of whole months ends at the end of a month
-                entry = dt.date(budget.year + months.numerator // 12, months.numerator % 12 + 1, 1)
+                entries.append(dt.date(budget.year + months.numerator // 12, months.numerator % 12 + 1, 1))
             else:
-                entry = dt.date(budget.year, 1, 1) + dt.timedelta(days=math.ceil(fraction(weeks) * 7))
+                entries.append(dt.date(budget.year, 1, 1) + dt.timedelta(days=math.ceil(fraction(weeks) * 7)))
     out: list[Check] = []
     seen: set[tuple[str, str]] = set()
     for group, benefit in uses:
@@ -737,7 +736,9 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
             "msg.legacy_criterion", name=Raw(benefit.parameter), date=Raw(str(legacy.abolished_from)), by=Raw(legacy.by)
         )
         starts = [(start, Text("msg.legacy_started", group=group, date=Raw(str(start))))]
-        if entry is not None and group == "course participant":
+        if entries and group == "course participant":
+            # the first newcomers the law no longer allows it for, else the first newcomers
+            entry = next((when for when in entries if not legacy.allows(when)), entries[0])
             starts.append((entry, Text("msg.legacy_entrants", date=Raw(str(entry)))))
         late = [why for when, why in starts if not legacy.allows(when)]
         if late:

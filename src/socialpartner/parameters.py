@@ -383,7 +383,12 @@ class ParameterUse:
         Exact, unless ``wage_growth`` is float64 and the value is indexed by it.
         """
         value, exact = self.parameters._read(name, self.year)
-        if value.indexed and value.for_year is not None and self.wage_growth is not None:
+        if (
+            value.indexed
+            and value.for_year is not None
+            and value.for_year > value.year
+            and self.wage_growth is not None
+        ):
             growth = self.wage_growth
             # exact: kept on the parameter set (a horizon, a solver or a zone evaluates the same
             # years again); over variants the growth is an array, kept for the run only
@@ -395,6 +400,9 @@ class ParameterUse:
                     store.clear()
                 hit = store[key] = self._index(value, exact)
             value, exact = hit
+            entry = self.parameters._read("satsreguleringsprocent", self.year)[0]
+            if entry.tag == "override" or entry.year == self.year:  # read, not projected: listed too
+                self.used.setdefault(entry.name, entry)
         self.used[value.name] = value
         return exact
 
@@ -405,10 +413,14 @@ class ParameterUse:
         key = ("", start, end)
         hit = self.indexed.get(key)
         if hit is None:
-            entry, percent = self.parameters._read("satsreguleringsprocent", end)
+            entry, known = self.parameters._read("satsreguleringsprocent", end)
+            percent: Num = known
             if entry.year != end and entry.tag != "override":  # not known for that year: the law's projection
                 percent = projected_satsregulering(self.wage_growth)
-            hit = self.indexed[key] = self._factor(start, end - 1) * (1 + percent)
+            before = self._factor(start, end - 1)
+            if is_exact(percent) != is_exact(before):  # over variants: float64 throughout (mpq × float is mpfr)
+                percent, before = (x if not is_exact(x) else float(x) for x in (percent, before))
+            hit = self.indexed[key] = before * (1 + percent)
         return hit
 
     def _index(self, value: ParameterValue, exact_value: Rational) -> tuple[ParameterValue, Num]:
@@ -427,7 +439,8 @@ class ParameterUse:
             value.year,
             value.value.__class__(shown, value.value.units),
             "estimate",
-            value.source,
+            f"the {value.year} value × {float(index):.6f}, indexed by the satsreguleringsprocent to {value.for_year} "
+            f"(see the statements); the {value.year} value: {value.source}",
             value.checked,
             value.description,
             value.for_year,

@@ -288,7 +288,9 @@ def _run(
     public_parties = dict(PUBLIC_PARTIES)
     home = None if partnership.public is None else public.home_municipality(partnership)
     # kroner rates used past their last value are indexed as the law does from the wage growth
-    growth = None if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
+    # (none without a horizon: then only a satsreguleringsprocent set under parameters: moves them)
+    # (float64 over variants, as canonical gives: the set-wide cache holds exact values only)
+    growth = (0.0 if vector else 0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
     indexed: dict[tuple[Any, ...], Any] = {}
     if home is not None:
         public_parties["municipality"] = home.name  # the citizens' home municipality pays

@@ -57,8 +57,8 @@ __all__ = [
     "check_change",
     "check_change_years",
     "discount_factors",
-    "first_newcomers",
     "money_inputs",
+    "newcomer_weeks",
     "period_label",
     "present_values",
     "year_inputs",
@@ -625,20 +625,21 @@ def _ends_on_new_year(after: Num, index: int) -> Num:
     return where(np.abs(ends - np.round(ends)) < 1e-9, 1, 0)  # as :func:`floor` nudges a float quotient
 
 
-def first_newcomers(horizon: Horizon) -> Num | None:
-    """Weeks from the first 1 January at which new citizens first take course places (exact).
+def newcomer_weeks(horizon: Horizon) -> list[Num]:
+    """Weeks from the first 1 January at which new citizens take course places (exact).
 
-    At the first course end (``progression.after``), when it moves anyone on and lies
-    within the horizon (a course ending on the last day of the horizon frees its places
-    after it). None otherwise.
+    At every course end (k × ``progression.after``) within the horizon that moves anyone
+    on: a course ending on the last day of the horizon frees its places after it. Empty
+    otherwise.
     """
     progression = horizon.progression
     assert progression is not None  # noqa: S101 - only with progression
     moved = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
     after = canonical(progression.after)
-    if moved == 0 or after >= horizon.years:
-        return None
-    return after * _WEEKS
+    if moved == 0:
+        return []
+    ends = math.ceil(div(horizon.years, after)) - 1  # course ends strictly before the horizon's end
+    return [k * after * _WEEKS for k in range(1, ends + 1)]
 
 
 # -- present values and payback over the periods ------------------------------------------

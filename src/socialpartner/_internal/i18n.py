@@ -690,8 +690,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "uændret (ikke reguleret)",
     ),
     "msg.carried_forward": (
-        "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed)",
-        "parametrene for {years} er ikke offentliggjort endnu: {year}-værdierne bruges uændret (ikke reguleret)",
+        "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed; a "
+        "horizon's wage_growth, or parameters.satsreguleringsprocent in the scenario, indexes the rates in kroner)",
+        "parametrene for {years} er ikke offentliggjort endnu: {year}-værdierne bruges uændret (ikke reguleret; en "
+        "horisonts wage_growth eller parameters.satsreguleringsprocent i scenariet regulerer satserne i kroner)",
     ),
     "msg.carried_indexed": (
         "parameters for {years} are not published yet: the {year} rates in kroner are indexed by a "
@@ -711,9 +713,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.carried_indexed_set": (
         "parameters for {years} are not published yet: the {year} rates in kroner are indexed by a "
-        "satsreguleringsprocent of {rate} a year, as set under parameters:",
+        "satsreguleringsprocent of {rate} a year, as set in parameters.satsreguleringsprocent",
         "parametrene for {years} er ikke offentliggjort endnu: {year}-satserne i kroner reguleres med en "
-        "satsreguleringsprocent på {rate} om året, som angivet under parameters:",
+        "satsreguleringsprocent på {rate} om året, som angivet i parameters.satsreguleringsprocent",
     ),
     "msg.index_given": ("{rate} in {year}", "{rate} i {year}"),
     "msg.discount_real": (
