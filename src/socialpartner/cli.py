@@ -257,7 +257,8 @@ def _print_solution(
             )
         )
     )
-    typer.echo(t(Text("cli.solve_found", method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
+    found = "cli.solve_found_one" if solution.evaluations == 1 else "cli.solve_found"
+    typer.echo(t(Text(found, method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
     for note in solution.notes:  # e.g. a horizon change that sets the input in later years
         typer.echo(f"  {t('ui.note').lower()}: {t(note)}")
 
@@ -269,6 +270,10 @@ def _solved_value(solution: Solution, t: Translator) -> str:
     if isinstance(value, pint.Quantity) and "[currency]" in str(value.dimensionality):
         number, _, unit = text.partition(" ")
         text = f"{Decimal(number).quantize(Decimal('0.01'))} {unit}"  # on the solver's 0.01 grid: exact
+    if isinstance(value, pint.Quantity) and str(value.units) == "dimensionless":
+        # a bare fraction (wage_growth: 0.02), on a grid of 0.0001: also as the percentage it means
+        percent = (Decimal(solution.value_text.partition(" ")[0]) * 100).quantize(Decimal("0.01"))
+        return f"{t.parameter_value(text)} ({t.plain(str(percent))} %)"
     return t.parameter_value(text)
 
 

@@ -40,7 +40,8 @@ __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 
 _MAX_INPUT = 10**12
 _MAX_EVALUATIONS = 400
-_STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit
+_STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit …
+_FRACTION_STEP = Fraction(1, 10_000)  # … but 0.0001 (0.01 %) of a bare fraction: 0.01 of it is a whole point
 _SCAN_EVEN = 12  # a scan's evenly spaced points over the range …
 _SCAN_PER_DECADE = 2  # … and its points per decade up from the low end (for wide ranges)
 _REFINE = 60  # evaluations spent looking closer where a scanned result turns towards the target
@@ -110,7 +111,7 @@ class Solution:
         notes = "".join(f"; note: {note}" for note in self.notes)
         return (
             f"{self.path} = {self.value_text} gives {self.result} = {self.achieved_text} "
-            f"(target {self.target}; {self.method}, {self.evaluations} evaluations){notes}"
+            f"(target {self.target}; {self.method}, {_count(self.evaluations, 'evaluation')}){notes}"
         )
 
 
@@ -162,14 +163,28 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
 
 
 def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
-    """The grid the input moves on: (step in its unit, the unit, whole numbers?)."""
+    """The grid the input moves on: (step in its unit, the unit, whole numbers?).
+
+    0.01 of the input's unit (0.01 DKK/month, 0.01 %), or 0.0001 of a bare fraction
+    (``wage_growth: 0.02``), the same 0.01 % as for one written as a percentage.
+    """
     if isinstance(current, bool) or current is None:
         raise SolveError(f"{path} is not a numeric input (got {current!r})")
     if isinstance(current, int):
         return Fraction(1), "", True
     if isinstance(current, pint.Quantity):
-        return _STEP, str(current.units), False
+        unit = str(current.units)
+        return (_FRACTION_STEP if unit == "dimensionless" else _STEP), unit, False
     raise SolveError(f"{path} is not a numeric input (got {current!r})")
+
+
+def _grid_words(step: Fraction, unit: str, whole: bool) -> str:
+    """The grid in words: ``steps of 0.01 DKK / month``, ``whole numbers``, ``steps of 0.0001 (0.01 %)``."""
+    if whole:
+        return "whole numbers, for a headcount"
+    if unit == "dimensionless":
+        return f"steps of {_plain(step, 4)} (0.01 %)"
+    return f"steps of {_plain(step)} {unit}"
 
 
 def _number(value: Decimal | int | float | str, name: str) -> Decimal:
@@ -303,6 +318,11 @@ def solve(
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
+        if low is not None and high is not None and low <= high:  # a range between two grid values
+            raise SolveError(
+                f"no value on the solver's grid ({_grid_words(step, unit, whole)}) lies between "
+                f"low ({low}) and high ({high}): give a wider range"
+            )
         raise SolveError(f"low ({low}) must not exceed high ({high})")
     # an unknown result is the user's error at once, not after a search; one with no value
     # today (coverage with no cost) is searched for where it has one
@@ -343,8 +363,8 @@ def solve(
 class _Search:
     """One solve's evaluations: each grid value of the input evaluated at most once.
 
-    A grid value ``k`` is the input at ``k`` steps of 0.01 of its unit (``k`` itself for
-    headcounts). :meth:`gap` is the result minus the target there.
+    A grid value ``k`` is the input at ``k`` steps of 0.01 of its unit (0.0001 of a bare
+    fraction; ``k`` itself for headcounts). :meth:`gap` is the result minus the target there.
     """
 
     def __init__(
@@ -352,17 +372,35 @@ class _Search:
     ) -> None:
         self.partnership, self.vary, self.result, self.goal = partnership, vary, result, goal
         self.whole, self.unit, self.step = whole, unit, step
+        self.places = 4 if step == _FRACTION_STEP else 2  # decimals of a grid value
         self.count = 0
         self.seen: dict[int, Fraction] = {}
         self.failed: dict[int, SolveError | LedgerError] = {}
         self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
 
     def value(self, k: int) -> pint.Quantity[Any] | int:
-        return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), self.unit)
+        return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-self.places)), self.unit)
 
     def text(self, k: int) -> str:
-        """Grid value ``k`` as the input's value, e.g. ``187.50 DKK / hour``."""
-        return str(k) if self.whole else f"{Decimal(k).scaleb(-2)} {self.unit}"
+        """Grid value ``k`` as the input's value, e.g. ``187.50 DKK / hour``, ``0.0155 (1.55 %)``."""
+        if self.whole:
+            return str(k)
+        if self.unit == "dimensionless":  # a bare fraction: as written, and as the percentage it means
+            return f"{Decimal(k).scaleb(-self.places)} ({Decimal(k).scaleb(-2)} %)"
+        return f"{Decimal(k).scaleb(-self.places)} {self.unit}"
+
+    def between(self, a: int, b: int) -> str:
+        """``between 0 and 5000 DKK / month``, ``between 0.01 and 0.03 (1 % and 3 %)``: the range's unit said."""
+        if self.whole:
+            return f"between {a} and {b}"
+        low, high = _plain(a * self.step, self.places), _plain(b * self.step, self.places)
+        if self.unit == "dimensionless":
+            return f"between {low} and {high} ({_plain(a * self.step * 100)} % and {_plain(b * self.step * 100)} %)"
+        return f"between {low} and {high} {self.unit}"
+
+    def written(self, k: int) -> str:
+        """Grid value ``k`` as a scenario writes it (``0.0155 dimensionless``), for :class:`Value`."""
+        return str(k) if self.whole else f"{Decimal(k).scaleb(-self.places)} {self.unit}"
 
     def variant(self, k: int) -> Partnership:
         """The scenario with grid value ``k``; :class:`_RefusedError` where the input does not take it."""
@@ -462,7 +500,7 @@ def _start(s: _Search, low: int, top: int, here: Fraction, limits: list[str]) ->
         taken = next((k for k in ahead if low < k <= top and s.refusal(k) is None), None)
         if taken is None:
             raise SolveError(
-                f"{s.vary} takes no value between {_plain(low * s.step)} and {_plain(top * s.step)}: {exc.reason}"
+                f"{s.vary} takes no value {s.between(low, top)}: {exc.reason}"
             ) from None
         low = s.last_taken(taken, low)
         limits.append(f"{s.vary} below {s.text(low)} is refused ({exc.reason})")
@@ -584,10 +622,10 @@ def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction,
     if not crossings:
         raise _nothing(s, samples, limits)
     (k0, g0), (k1, g1) = samples[crossings[0] - 1], samples[crossings[0]]
-    names = {"result": Raw(s.result), "vary": Raw(s.vary), "start": Value(s.text(samples[0][0]))}
+    names = {"result": Raw(s.result), "vary": Raw(s.vary), "start": Value(s.written(samples[0][0]))}
     if len(crossings) > 1:
         (j0, _), (j1, _) = samples[crossings[1] - 1], samples[crossings[1]]
-        note = Text("msg.not_monotone", low=Value(s.text(j0)), high=Value(s.text(j1)), **names)
+        note = Text("msg.not_monotone", low=Value(s.written(j0)), high=Value(s.written(j1)), **names)
     else:  # the second crossing fell between two values that were not evaluated
         note = Text("msg.not_monotone_inside", **names)
     return k0, g0, k1, g1, note
@@ -643,9 +681,9 @@ def _look_closer(s: _Search, samples: list[tuple[int, Fraction]]) -> None:
 def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str]) -> SolveError:
     """Why no value in range works, consistent with every value tried."""
     (ka, ga), (kb, gb) = samples[0], samples[-1]
-    within = f"between {_plain(ka * s.step)} and {_plain(kb * s.step)}"
+    within = s.between(ka, kb)
     why = "".join(f"; {limit}" for limit in limits)
-    tried = f"{len(samples)} values tried"
+    tried = _count(len(samples), "value") + " tried"
     if len(samples) > 1 and all(g == ga for _, g in samples):
         return SolveError(
             f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): "
@@ -653,6 +691,7 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
         )
     k, g = min(samples, key=lambda sample: abs(sample[1]))  # all miss it on one side
     word = "lowest" if g > 0 else "highest"
+    best_of = f"the {word} of the {tried}" if len(samples) > 1 else "the one value tried"
     side = "above" if g > 0 else "below"
     hint = ""
     if gb != ga and not limits:  # by the trend, where the target lies (not past a refused end)
@@ -667,7 +706,7 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     return SolveError(
         f"no value {within} reaches the target: {s.result} is {low} at the low end and "
         f"{high} at the high end, {side} the target at every value tried; "
-        f"the {word} of the {tried} is {best}, at {s.vary} = {s.text(k)}{hint}{why}"
+        f"{best_of} is {best}, at {s.vary} = {s.text(k)}{hint}{why}"
     )
 
 
@@ -728,8 +767,13 @@ def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step
     return lo
 
 
-def _plain(x: Fraction) -> str:
-    return f"{round_half_up(x, 2).normalize():f}"
+def _count(n: int, noun: str) -> str:
+    """``1 evaluation``, ``2 evaluations``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _plain(x: Fraction, places: int = 2) -> str:
+    return f"{round_half_up(x, places).normalize():f}"
 
 
 def _solution(

@@ -160,11 +160,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "  giver {result} = {achieved} (mål {target}; nu {now})",
     ),
     "cli.solve_found": ("  found by {method} in {count} evaluations", "  fundet ved {method} i {count} beregninger"),
+    "cli.solve_found_one": ("  found by {method} in 1 evaluation", "  fundet ved {method} i 1 beregning"),
     "cli.sweep_head": (
         "{count} variants ({mode}; values in each input's own unit)",
         "{count} varianter ({mode}; værdier i hvert inputs egen enhed)",
     ),
-    "cli.method.grid": ("grid", "søgning i trin på 0,01"),
+    "cli.method.grid": ("grid", "trinvis søgning"),
     "cli.method.whole numbers": ("whole numbers", "søgning i hele tal"),
     "cli.paired": ("paired", "parvis"),
     "cli.grid": ("every combination", "alle kombinationer"),
