@@ -175,8 +175,18 @@ def solve_command(
     target: Annotated[
         str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1, company_net_gain=0, 2027.coverage=1.")
     ],
-    low: Annotated[str | None, typer.Option("--min", help="Lowest value to consider (the input's unit).")] = None,
-    high: Annotated[str | None, typer.Option("--max", help="Highest value to consider (the input's unit).")] = None,
+    low: Annotated[
+        str | None,
+        typer.Option(
+            "--min",
+            help="Lowest value to consider, a bare number in the unit the input is written in: "
+            "12000 for '11000 DKK/month', 1.5 for '2 %' (1.5 %), 0.015 for a bare fraction 0.02 (1.5 %).",
+        ),
+    ] = None,
+    high: Annotated[
+        str | None,
+        typer.Option("--max", help="Highest value to consider, in the input's unit as for --min."),
+    ] = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,

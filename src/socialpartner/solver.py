@@ -45,6 +45,7 @@ _FRACTION_STEP = Fraction(1, 10_000)  # … but 0.0001 (0.01 %) of a bare fracti
 _SCAN_EVEN = 12  # a scan's evenly spaced points over the range …
 _SCAN_PER_DECADE = 2  # … and its points per decade up from the low end (for wide ranges)
 _REFINE = 60  # evaluations spent looking closer where a scanned result turns towards the target
+_FEW = 10  # a range of fewer grid values than this is said to be coarse
 _PERIOD = re.compile(r"(?P<period>\d{4}|year \d+)\.(?P<name>.+)\Z")  # 2027.coverage, year 2.coverage
 
 
@@ -67,17 +68,26 @@ class Solution:
     Attributes:
         path: the input varied, e.g. ``courses.price``.
         value: the input's new value, a Quantity in the unit the input is written in
-            (to 0.01 of that unit), or a whole number for headcounts.
+            (to 0.01 of that unit; to 0.0001 of a bare fraction, i.e. 0.01 %), or a whole
+            number for headcounts.
         result: the result aimed at, e.g. ``coverage`` (or one year's, ``2027.coverage``).
         target: the target value.
         achieved: the result with the solved input.
-        method: ``grid`` (0.01 steps of the input's unit) or ``whole numbers``.
+        method: ``grid`` (0.01 steps of the input's unit, 0.0001 of a bare fraction) or
+            ``whole numbers``.
         evaluations: how many evaluations it took.
         partnership: the scenario with the solved value.
         notes: what the reader should know about the answer, e.g. that a horizon
             change sets the input in later years, so the value found counts only in
-            the years before, or that the result is not monotone in the input and
-            crosses the target again (the value found is at the first crossing).
+            the years before, that the result is not monotone in the input and
+            crosses the target again (the value found is at the first crossing), or
+            that the result is reported rounded and the value meets the reported figure.
+
+    A result the library reports rounded is solved as reported: ``fte`` is rounded to
+    0.01 from the jobs' total paid hours, so the value found gives the target as
+    reported while the unrounded figure may lie up to 0.005 below it (3 workers at
+    18.44 hours a week give 55.32 / 37 = 1.4951 FTE, reported 1.50; 18.50 hours give
+    1.5000 exactly). The note says so.
 
     """
 
@@ -93,9 +103,11 @@ class Solution:
 
     @property
     def value_text(self) -> str:
-        """The value as written in a scenario, e.g. ``12033.34 DKK / month``."""
+        """The value as written in a scenario, e.g. ``12033.34 DKK / month``, ``0.0155`` (a bare fraction)."""
         if isinstance(self.value, int):
             return str(self.value)
+        if str(self.value.units) == "dimensionless":  # a bare fraction is written bare: 0.0155
+            return format_magnitude(self.value.magnitude)
         return f"{format_magnitude(self.value.magnitude)} {self.value.units}"
 
     @property
@@ -197,7 +209,13 @@ def _number(value: Decimal | int | float | str, name: str) -> Decimal:
         return value if isinstance(value, Decimal) else Decimal(str(value))
     except (QuantityError, InvalidOperation, ArithmeticError) as exc:
         reason = exc.reason if isinstance(exc, QuantityError) else "not a number the solver can use"
-        raise SolveError(f"{name}: {reason}, got {value!r}") from None
+        how = ""
+        if name in ("low", "high", "--min", "--max"):  # '1 %', '12000 DKK/month': the unit is the input's own
+            how = (
+                "; give a bare number in the unit the input is written in "
+                "(1 for 1 % where the file writes a percentage, 0.01 where it writes a bare fraction)"
+            )
+        raise SolveError(f"{name}: {reason}, got {value!r}{how}") from None
 
 
 def _bound(number: Decimal | None, name: str, step: Fraction) -> int | None:
@@ -273,12 +291,16 @@ def solve(
     """Find the value of input ``vary`` at which ``result`` reaches ``target``.
 
     Results move in øre steps, so the input moves on a grid: 0.01 in the unit it is
-    written in (whole numbers for headcounts). The answer is the grid value that meets
+    written in, 0.0001 for a share or growth written as a bare fraction (0.01 %, as for
+    one written as a percentage), whole numbers for headcounts. The answer is the grid value that meets
     the target: the smallest value at which the result is at or above the target when
     the result rises with the input; when it falls, the first value at which it is at
     or below the target if it lands on it exactly (a shortfall reaching zero), else the
     largest value at which it is still at or above it. ``low`` and ``high`` bound the
-    search in the input's unit (default: 0 up to wherever the result crosses).
+    search, bare numbers in the unit the input is written in (``low=1`` is 1 % for
+    ``wage_growth: 2 %``, ``low=0.01`` is 1 % for ``wage_growth: 0.02``; default: 0 up to
+    wherever the result crosses); a range that holds fewer than ten grid values gets a
+    note saying so. A result reported rounded (``fte``, to 0.01) is met as reported.
     ``result`` may be one year's result over several years (``2027.coverage``).
 
     >>> import socialpartner as sp
@@ -298,7 +320,8 @@ def solve(
 
     Raises:
         SolveError: an unknown input or result, a target or bound that is not a finite
-            number below 10¹⁵ (or ``low`` above ``high``), an input a horizon change sets
+            number below 10¹⁵ (or ``low`` above ``high``, or a range that holds no grid
+            value), an input a horizon change sets
             in every year, or no value in range reaches the target; the message gives
             the result's values at the ends of the range and the value nearest the
             target of those tried (or says that the result was the same at every one).
@@ -324,6 +347,11 @@ def solve(
                 f"low ({low}) and high ({high}): give a wider range"
             )
         raise SolveError(f"low ({low}) must not exceed high ({high})")
+    if lo_k is not None and hi_k is not None and not whole and 1 < hi_k - lo_k + 1 < _FEW:
+        # a range of a few grid values (--min 0.01 --max 0.03 for an input in percent): the
+        # answer is one of them, and where the result crosses between them is not seen
+        step_text = f"{_plain(step, 4 if step == _FRACTION_STEP else 2)} {unit}"
+        notes += (Text("msg.coarse_range", count=Raw(str(hi_k - lo_k + 1)), step=Value(step_text)),)
     # an unknown result is the user's error at once, not after a search; one with no value
     # today (coverage with no cost) is searched for where it has one
     with contextlib.suppress(_NoValueError):
@@ -499,9 +527,7 @@ def _start(s: _Search, low: int, top: int, here: Fraction, limits: list[str]) ->
         ahead += [low + 10**e for e in range(15)] + [top]
         taken = next((k for k in ahead if low < k <= top and s.refusal(k) is None), None)
         if taken is None:
-            raise SolveError(
-                f"{s.vary} takes no value {s.between(low, top)}: {exc.reason}"
-            ) from None
+            raise SolveError(f"{s.vary} takes no value {s.between(low, top)}: {exc.reason}") from None
         low = s.last_taken(taken, low)
         limits.append(f"{s.vary} below {s.text(low)} is refused ({exc.reason})")
         try:
@@ -776,6 +802,13 @@ def _plain(x: Fraction, places: int = 2) -> str:
     return f"{round_half_up(x, places).normalize():f}"
 
 
+def _rounded_note(result: str) -> Text | None:
+    """A note for a result reported rounded to 0.01 (``fte``): the value found meets the reported figure."""
+    match = _PERIOD.match(result)
+    base = result if match is None else match["name"]
+    return Text("msg.solved_rounded", result=Raw(result)) if base == "fte" else None
+
+
 def _solution(
     s: _Search,
     k: int,
@@ -786,4 +819,6 @@ def _solution(
     notes: tuple[str, ...] = (),
 ) -> Solution:
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
+    rounded = _rounded_note(s.result)
+    notes += () if rounded is None else (rounded,)
     return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, s.variant(k), notes)

@@ -756,6 +756,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{result} bevæger sig ikke kun én vej med {vary}: det når ikke målet i nogen af intervallets ender, "
         "men gør det imellem dem; denne værdi er ved første krydsning fra {start}",
     ),
+    "msg.coarse_range": (
+        "the range holds only {count} values of the solver's grid (steps of {step}), and the value found "
+        "is one of them: the range's ends are read in the unit the input is written in",
+        "intervallet rummer kun {count} værdier i søgningens trin (trin på {step}), og den fundne værdi "
+        "er en af dem: intervallets ender læses i den enhed, inputtet er skrevet i",
+    ),
+    "msg.solved_rounded": (
+        "{result} is reported rounded to 0.01, and this value meets the reported figure; "
+        "unrounded it may be up to 0.005 below the target",
+        "{result} opgøres afrundet til 0,01, og denne værdi opfylder det opgjorte tal; "
+        "uafrundet kan det ligge op til 0,005 under målet",
+    ),
     "msg.changed_input_all": (
         "horizon.changes set {path} in every year ({changed}): a value given for {path} changes no result",
         "horizon.changes sætter {path} i hvert år ({changed}): en værdi for {path} ændrer intet resultat",
