@@ -175,8 +175,18 @@ def solve_command(
     target: Annotated[
         str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1, company_net_gain=0, 2027.coverage=1.")
     ],
-    low: Annotated[str | None, typer.Option("--min", help="Lowest value to consider (the input's unit).")] = None,
-    high: Annotated[str | None, typer.Option("--max", help="Highest value to consider (the input's unit).")] = None,
+    low: Annotated[
+        str | None,
+        typer.Option(
+            "--min",
+            help="Lowest value to consider, a bare number in the unit the input is written in: "
+            "12000 for '11000 DKK/month', 1.5 for '2 %' (1.5 %), 0.015 for a bare fraction 0.02 (1.5 %).",
+        ),
+    ] = None,
+    high: Annotated[
+        str | None,
+        typer.Option("--max", help="Highest value to consider, in the input's unit as for --min."),
+    ] = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     lang: Annotated[Language, typer.Option("--lang", help=_LANG_HELP)] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
@@ -257,7 +267,8 @@ def _print_solution(
             )
         )
     )
-    typer.echo(t(Text("cli.solve_found", method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
+    found = "cli.solve_found_one" if solution.evaluations == 1 else "cli.solve_found"
+    typer.echo(t(Text(found, method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
     for note in solution.notes:  # e.g. a horizon change that sets the input in later years
         typer.echo(f"  {t('ui.note').lower()}: {t(note)}")
 
@@ -269,6 +280,10 @@ def _solved_value(solution: Solution, t: Translator) -> str:
     if isinstance(value, pint.Quantity) and "[currency]" in str(value.dimensionality):
         number, _, unit = text.partition(" ")
         text = f"{Decimal(number).quantize(Decimal('0.01'))} {unit}"  # on the solver's 0.01 grid: exact
+    if isinstance(value, pint.Quantity) and str(value.units) == "dimensionless":
+        # a bare fraction (wage_growth: 0.02), on a grid of 0.0001: also as the percentage it means
+        percent = (Decimal(solution.value_text.partition(" ")[0]) * 100).quantize(Decimal("0.01"))
+        return f"{t.parameter_value(text)} ({t.plain(str(percent))} %)"
     return t.parameter_value(text)
 
 

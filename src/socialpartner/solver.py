@@ -40,10 +40,12 @@ __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 
 _MAX_INPUT = 10**12
 _MAX_EVALUATIONS = 400
-_STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit
+_STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit …
+_FRACTION_STEP = Fraction(1, 10_000)  # … but 0.0001 (0.01 %) of a bare fraction: 0.01 of it is a whole point
 _SCAN_EVEN = 12  # a scan's evenly spaced points over the range …
 _SCAN_PER_DECADE = 2  # … and its points per decade up from the low end (for wide ranges)
 _REFINE = 60  # evaluations spent looking closer where a scanned result turns towards the target
+_FEW = 10  # a range of fewer grid values than this is said to be coarse
 _PERIOD = re.compile(r"(?P<period>\d{4}|year \d+)\.(?P<name>.+)\Z")  # 2027.coverage, year 2.coverage
 
 
@@ -66,17 +68,26 @@ class Solution:
     Attributes:
         path: the input varied, e.g. ``courses.price``.
         value: the input's new value, a Quantity in the unit the input is written in
-            (to 0.01 of that unit), or a whole number for headcounts.
+            (to 0.01 of that unit; to 0.0001 of a bare fraction, i.e. 0.01 %), or a whole
+            number for headcounts.
         result: the result aimed at, e.g. ``coverage`` (or one year's, ``2027.coverage``).
         target: the target value.
         achieved: the result with the solved input.
-        method: ``grid`` (0.01 steps of the input's unit) or ``whole numbers``.
+        method: ``grid`` (0.01 steps of the input's unit, 0.0001 of a bare fraction) or
+            ``whole numbers``.
         evaluations: how many evaluations it took.
         partnership: the scenario with the solved value.
         notes: what the reader should know about the answer, e.g. that a horizon
             change sets the input in later years, so the value found counts only in
-            the years before, or that the result is not monotone in the input and
-            crosses the target again (the value found is at the first crossing).
+            the years before, that the result is not monotone in the input and
+            crosses the target again (the value found is at the first crossing), or
+            that the result is reported rounded and the value meets the reported figure.
+
+    A result the library reports rounded is solved as reported: ``fte`` is rounded to
+    0.01 from the jobs' total paid hours, so the value found gives the target as
+    reported while the unrounded figure may lie up to 0.005 below it (3 workers at
+    18.44 hours a week give 55.32 / 37 = 1.4951 FTE, reported 1.50; 18.50 hours give
+    1.5000 exactly). The note says so.
 
     """
 
@@ -92,9 +103,11 @@ class Solution:
 
     @property
     def value_text(self) -> str:
-        """The value as written in a scenario, e.g. ``12033.34 DKK / month``."""
+        """The value as written in a scenario, e.g. ``12033.34 DKK / month``, ``0.0155`` (a bare fraction)."""
         if isinstance(self.value, int):
             return str(self.value)
+        if str(self.value.units) == "dimensionless":  # a bare fraction is written bare: 0.0155
+            return format_magnitude(self.value.magnitude)
         return f"{format_magnitude(self.value.magnitude)} {self.value.units}"
 
     @property
@@ -110,7 +123,7 @@ class Solution:
         notes = "".join(f"; note: {note}" for note in self.notes)
         return (
             f"{self.path} = {self.value_text} gives {self.result} = {self.achieved_text} "
-            f"(target {self.target}; {self.method}, {self.evaluations} evaluations){notes}"
+            f"(target {self.target}; {self.method}, {_count(self.evaluations, 'evaluation')}){notes}"
         )
 
 
@@ -162,14 +175,28 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
 
 
 def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
-    """The grid the input moves on: (step in its unit, the unit, whole numbers?)."""
+    """The grid the input moves on: (step in its unit, the unit, whole numbers?).
+
+    0.01 of the input's unit (0.01 DKK/month, 0.01 %), or 0.0001 of a bare fraction
+    (``wage_growth: 0.02``), the same 0.01 % as for one written as a percentage.
+    """
     if isinstance(current, bool) or current is None:
         raise SolveError(f"{path} is not a numeric input (got {current!r})")
     if isinstance(current, int):
         return Fraction(1), "", True
     if isinstance(current, pint.Quantity):
-        return _STEP, str(current.units), False
+        unit = str(current.units)
+        return (_FRACTION_STEP if unit == "dimensionless" else _STEP), unit, False
     raise SolveError(f"{path} is not a numeric input (got {current!r})")
+
+
+def _grid_words(step: Fraction, unit: str, whole: bool) -> str:
+    """The grid in words: ``steps of 0.01 DKK / month``, ``whole numbers``, ``steps of 0.0001 (0.01 %)``."""
+    if whole:
+        return "whole numbers, for a headcount"
+    if unit == "dimensionless":
+        return f"steps of {_plain(step, 4)} (0.01 %)"
+    return f"steps of {_plain(step)} {unit}"
 
 
 def _number(value: Decimal | int | float | str, name: str) -> Decimal:
@@ -182,7 +209,13 @@ def _number(value: Decimal | int | float | str, name: str) -> Decimal:
         return value if isinstance(value, Decimal) else Decimal(str(value))
     except (QuantityError, InvalidOperation, ArithmeticError) as exc:
         reason = exc.reason if isinstance(exc, QuantityError) else "not a number the solver can use"
-        raise SolveError(f"{name}: {reason}, got {value!r}") from None
+        how = ""
+        if name in ("low", "high", "--min", "--max"):  # '1 %', '12000 DKK/month': the unit is the input's own
+            how = (
+                "; give a bare number in the unit the input is written in "
+                "(1 for 1 % where the file writes a percentage, 0.01 where it writes a bare fraction)"
+            )
+        raise SolveError(f"{name}: {reason}, got {value!r}{how}") from None
 
 
 def _bound(number: Decimal | None, name: str, step: Fraction) -> int | None:
@@ -258,12 +291,16 @@ def solve(
     """Find the value of input ``vary`` at which ``result`` reaches ``target``.
 
     Results move in øre steps, so the input moves on a grid: 0.01 in the unit it is
-    written in (whole numbers for headcounts). The answer is the grid value that meets
+    written in, 0.0001 for a share or growth written as a bare fraction (0.01 %, as for
+    one written as a percentage), whole numbers for headcounts. The answer is the grid value that meets
     the target: the smallest value at which the result is at or above the target when
     the result rises with the input; when it falls, the first value at which it is at
     or below the target if it lands on it exactly (a shortfall reaching zero), else the
     largest value at which it is still at or above it. ``low`` and ``high`` bound the
-    search in the input's unit (default: 0 up to wherever the result crosses).
+    search, bare numbers in the unit the input is written in (``low=1`` is 1 % for
+    ``wage_growth: 2 %``, ``low=0.01`` is 1 % for ``wage_growth: 0.02``; default: 0 up to
+    wherever the result crosses); a range that holds fewer than ten grid values gets a
+    note saying so. A result reported rounded (``fte``, to 0.01) is met as reported.
     ``result`` may be one year's result over several years (``2027.coverage``).
 
     >>> import socialpartner as sp
@@ -283,7 +320,8 @@ def solve(
 
     Raises:
         SolveError: an unknown input or result, a target or bound that is not a finite
-            number below 10¹⁵ (or ``low`` above ``high``), an input a horizon change sets
+            number below 10¹⁵ (or ``low`` above ``high``, or a range that holds no grid
+            value), an input a horizon change sets
             in every year, or no value in range reaches the target; the message gives
             the result's values at the ends of the range and the value nearest the
             target of those tried (or says that the result was the same at every one).
@@ -303,7 +341,17 @@ def solve(
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
+        if low is not None and high is not None and low <= high:  # a range between two grid values
+            raise SolveError(
+                f"no value on the solver's grid ({_grid_words(step, unit, whole)}) lies between "
+                f"low ({low}) and high ({high}): give a wider range"
+            )
         raise SolveError(f"low ({low}) must not exceed high ({high})")
+    if lo_k is not None and hi_k is not None and not whole and 1 < hi_k - lo_k + 1 < _FEW:
+        # a range of a few grid values (--min 0.01 --max 0.03 for an input in percent): the
+        # answer is one of them, and where the result crosses between them is not seen
+        step_text = f"{_plain(step, 4 if step == _FRACTION_STEP else 2)} {unit}"
+        notes += (Text("msg.coarse_range", count=Raw(str(hi_k - lo_k + 1)), step=Value(step_text)),)
     # an unknown result is the user's error at once, not after a search; one with no value
     # today (coverage with no cost) is searched for where it has one
     with contextlib.suppress(_NoValueError):
@@ -343,8 +391,8 @@ def solve(
 class _Search:
     """One solve's evaluations: each grid value of the input evaluated at most once.
 
-    A grid value ``k`` is the input at ``k`` steps of 0.01 of its unit (``k`` itself for
-    headcounts). :meth:`gap` is the result minus the target there.
+    A grid value ``k`` is the input at ``k`` steps of 0.01 of its unit (0.0001 of a bare
+    fraction; ``k`` itself for headcounts). :meth:`gap` is the result minus the target there.
     """
 
     def __init__(
@@ -352,17 +400,35 @@ class _Search:
     ) -> None:
         self.partnership, self.vary, self.result, self.goal = partnership, vary, result, goal
         self.whole, self.unit, self.step = whole, unit, step
+        self.places = 4 if step == _FRACTION_STEP else 2  # decimals of a grid value
         self.count = 0
         self.seen: dict[int, Fraction] = {}
         self.failed: dict[int, SolveError | LedgerError] = {}
         self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
 
     def value(self, k: int) -> pint.Quantity[Any] | int:
-        return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-2)), self.unit)
+        return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-self.places)), self.unit)
 
     def text(self, k: int) -> str:
-        """Grid value ``k`` as the input's value, e.g. ``187.50 DKK / hour``."""
-        return str(k) if self.whole else f"{Decimal(k).scaleb(-2)} {self.unit}"
+        """Grid value ``k`` as the input's value, e.g. ``187.50 DKK / hour``, ``0.0155 (1.55 %)``."""
+        if self.whole:
+            return str(k)
+        if self.unit == "dimensionless":  # a bare fraction: as written, and as the percentage it means
+            return f"{Decimal(k).scaleb(-self.places)} ({Decimal(k).scaleb(-2)} %)"
+        return f"{Decimal(k).scaleb(-self.places)} {self.unit}"
+
+    def between(self, a: int, b: int) -> str:
+        """``between 0 and 5000 DKK / month``, ``between 0.01 and 0.03 (1 % and 3 %)``: the range's unit said."""
+        if self.whole:
+            return f"between {a} and {b}"
+        low, high = _plain(a * self.step, self.places), _plain(b * self.step, self.places)
+        if self.unit == "dimensionless":
+            return f"between {low} and {high} ({_plain(a * self.step * 100)} % and {_plain(b * self.step * 100)} %)"
+        return f"between {low} and {high} {self.unit}"
+
+    def written(self, k: int) -> str:
+        """Grid value ``k`` as a scenario writes it (``0.0155 dimensionless``), for :class:`Value`."""
+        return str(k) if self.whole else f"{Decimal(k).scaleb(-self.places)} {self.unit}"
 
     def variant(self, k: int) -> Partnership:
         """The scenario with grid value ``k``; :class:`_RefusedError` where the input does not take it."""
@@ -461,9 +527,7 @@ def _start(s: _Search, low: int, top: int, here: Fraction, limits: list[str]) ->
         ahead += [low + 10**e for e in range(15)] + [top]
         taken = next((k for k in ahead if low < k <= top and s.refusal(k) is None), None)
         if taken is None:
-            raise SolveError(
-                f"{s.vary} takes no value between {_plain(low * s.step)} and {_plain(top * s.step)}: {exc.reason}"
-            ) from None
+            raise SolveError(f"{s.vary} takes no value {s.between(low, top)}: {exc.reason}") from None
         low = s.last_taken(taken, low)
         limits.append(f"{s.vary} below {s.text(low)} is refused ({exc.reason})")
         try:
@@ -584,10 +648,10 @@ def _scan(s: _Search, a: int, b: int, limits: list[str]) -> tuple[int, Fraction,
     if not crossings:
         raise _nothing(s, samples, limits)
     (k0, g0), (k1, g1) = samples[crossings[0] - 1], samples[crossings[0]]
-    names = {"result": Raw(s.result), "vary": Raw(s.vary), "start": Value(s.text(samples[0][0]))}
+    names = {"result": Raw(s.result), "vary": Raw(s.vary), "start": Value(s.written(samples[0][0]))}
     if len(crossings) > 1:
         (j0, _), (j1, _) = samples[crossings[1] - 1], samples[crossings[1]]
-        note = Text("msg.not_monotone", low=Value(s.text(j0)), high=Value(s.text(j1)), **names)
+        note = Text("msg.not_monotone", low=Value(s.written(j0)), high=Value(s.written(j1)), **names)
     else:  # the second crossing fell between two values that were not evaluated
         note = Text("msg.not_monotone_inside", **names)
     return k0, g0, k1, g1, note
@@ -643,9 +707,9 @@ def _look_closer(s: _Search, samples: list[tuple[int, Fraction]]) -> None:
 def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str]) -> SolveError:
     """Why no value in range works, consistent with every value tried."""
     (ka, ga), (kb, gb) = samples[0], samples[-1]
-    within = f"between {_plain(ka * s.step)} and {_plain(kb * s.step)}"
+    within = s.between(ka, kb)
     why = "".join(f"; {limit}" for limit in limits)
-    tried = f"{len(samples)} values tried"
+    tried = _count(len(samples), "value") + " tried"
     if len(samples) > 1 and all(g == ga for _, g in samples):
         return SolveError(
             f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): "
@@ -653,6 +717,7 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
         )
     k, g = min(samples, key=lambda sample: abs(sample[1]))  # all miss it on one side
     word = "lowest" if g > 0 else "highest"
+    best_of = f"the {word} of the {tried}" if len(samples) > 1 else "the one value tried"
     side = "above" if g > 0 else "below"
     hint = ""
     if gb != ga and not limits:  # by the trend, where the target lies (not past a refused end)
@@ -667,7 +732,7 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     return SolveError(
         f"no value {within} reaches the target: {s.result} is {low} at the low end and "
         f"{high} at the high end, {side} the target at every value tried; "
-        f"the {word} of the {tried} is {best}, at {s.vary} = {s.text(k)}{hint}{why}"
+        f"{best_of} is {best}, at {s.vary} = {s.text(k)}{hint}{why}"
     )
 
 
@@ -728,8 +793,20 @@ def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step
     return lo
 
 
-def _plain(x: Fraction) -> str:
-    return f"{round_half_up(x, 2).normalize():f}"
+def _count(n: int, noun: str) -> str:
+    """``1 evaluation``, ``2 evaluations``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _plain(x: Fraction, places: int = 2) -> str:
+    return f"{round_half_up(x, places).normalize():f}"
+
+
+def _rounded_note(result: str) -> Text | None:
+    """A note for a result reported rounded to 0.01 (``fte``): the value found meets the reported figure."""
+    match = _PERIOD.match(result)
+    base = result if match is None else match["name"]
+    return Text("msg.solved_rounded", result=Raw(result)) if base == "fte" else None
 
 
 def _solution(
@@ -742,4 +819,6 @@ def _solution(
     notes: tuple[str, ...] = (),
 ) -> Solution:
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
+    rounded = _rounded_note(s.result)
+    notes += () if rounded is None else (rounded,)
     return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, s.variant(k), notes)

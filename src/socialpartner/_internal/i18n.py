@@ -160,11 +160,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "  giver {result} = {achieved} (mål {target}; nu {now})",
     ),
     "cli.solve_found": ("  found by {method} in {count} evaluations", "  fundet ved {method} i {count} beregninger"),
+    "cli.solve_found_one": ("  found by {method} in 1 evaluation", "  fundet ved {method} i 1 beregning"),
     "cli.sweep_head": (
         "{count} variants ({mode}; values in each input's own unit)",
         "{count} varianter ({mode}; værdier i hvert inputs egen enhed)",
     ),
-    "cli.method.grid": ("grid", "søgning i trin på 0,01"),
+    "cli.method.grid": ("grid", "trinvis søgning"),
     "cli.method.whole numbers": ("whole numbers", "søgning i hele tal"),
     "cli.paired": ("paired", "parvis"),
     "cli.grid": ("every combination", "alle kombinationer"),
@@ -756,6 +757,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "it between them; this value is at its first crossing from {start}",
         "{result} bevæger sig ikke kun én vej med {vary}: det når ikke målet i nogen af intervallets ender, "
         "men gør det imellem dem; denne værdi er ved første krydsning fra {start}",
+    ),
+    "msg.coarse_range": (
+        "the range holds only {count} values of the solver's grid (steps of {step}), and the value found "
+        "is one of them: the range's ends are read in the unit the input is written in",
+        "intervallet rummer kun {count} værdier i søgningens trin (trin på {step}), og den fundne værdi "
+        "er en af dem: intervallets ender læses i den enhed, inputtet er skrevet i",
+    ),
+    "msg.solved_rounded": (
+        "{result} is reported rounded to 0.01, and this value meets the reported figure; "
+        "unrounded it may be up to 0.005 below the target",
+        "{result} opgøres afrundet til 0,01, og denne værdi opfylder det opgjorte tal; "
+        "uafrundet kan det ligge op til 0,005 under målet",
     ),
     "msg.changed_input_all": (
         "horizon.changes set {path} in every year ({changed}): a value given for {path} changes no result",

@@ -1,0 +1,191 @@
+"""The solver's grid for bare fractions, ranges without a grid value, counts, and rounded results."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def site_data(freed: object) -> dict[str, Any]:
+    data = sp.load(ROOT / "examples" / "labour_shortage_site.yaml").model_dump(mode="json", exclude={"expect"})
+    data["skilled_hours_freed"] = freed
+    return data
+
+
+def company_net(freed: Fraction) -> Fraction:
+    # 4 helpers × 20 h/week × 52 weeks = 4,160 helper hours a year; the company gains
+    # 4,160 × s skilled hours at 550 − 120 = 430 DKK each (1,788,800 s) and pays
+    # 4,160 × 320 = 1,331,200 for the helper hours
+    return 1_788_800 * freed - 1_331_200
+
+
+def test_a_bare_fraction_moves_in_steps_of_a_hundredth_of_a_percent() -> None:
+    # zero at s = 1,331,200 / 1,788,800 = 0.744186…: 0.7441 gives −153.92, 0.7442 gives 24.96
+    # (on the old grid of 0.01 the answer was 0.75, 10,400 above the target)
+    assert company_net(Fraction("0.7441")) == Fraction("-153.92")
+    assert company_net(Fraction("0.7442")) == Fraction("24.96")
+    solution = sp.solve(sp.from_data(site_data(0.8)), "skilled_hours_freed", "net.company", 0)
+    assert solution.value_text == "0.7442"
+    assert solution.achieved == Decimal("24.96")
+    # the same share written as a percentage gives the same answer, in percent
+    percent = sp.solve(sp.from_data(site_data("80 %")), "skilled_hours_freed", "net.company", 0)
+    assert percent.value_text == "74.42 percent"
+    assert percent.achieved == Decimal("24.96")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(-1_331_200, 457_600))
+def test_a_share_gives_the_same_answer_written_bare_or_as_a_percentage(target: int) -> None:
+    # the company's net runs from −1,331,200 at s = 0 to 457,600 at s = 1 (a share is at most 1)
+    bare = sp.solve(sp.from_data(site_data(0.8)), "skilled_hours_freed", "net.company", target)
+    percent = sp.solve(sp.from_data(site_data("80 %")), "skilled_hours_freed", "net.company", target)
+    assert Fraction(bare.value_text) * 100 == Fraction(percent.value_text.removesuffix(" percent"))
+    assert bare.achieved == percent.achieved
+    # the smallest value on the grid of 0.0001 that reaches the target (the net rises with s)
+    s = Fraction(bare.value_text)
+    assert company_net(s) == bare.achieved >= target
+    assert s == 0 or company_net(s - Fraction(1, 10_000)) < target
+
+
+def ten_years(growth: object) -> sp.Partnership:
+    data = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["horizon"]["years"] = 10
+    data["horizon"]["wage_growth"] = growth
+    return sp.from_data(data)
+
+
+def municipality(growth: str) -> Decimal:
+    value = sp.evaluate(ten_years(growth)).results()["public.municipality"]
+    assert value is not None
+    return value
+
+
+def test_a_growth_written_bare_is_solved_like_the_same_growth_in_percent() -> None:
+    # wage_growth: 0.02 searched between 0.01 and 0.03 once gave 0.02 (a grid of whole points);
+    # now 0.0155, as 2 % between 1 and 3 gives 1.55 %
+    bare = sp.solve(ten_years(0.02), "horizon.wage_growth", "public.municipality", -1_150_000, low=0.01, high=0.03)
+    percent = sp.solve(ten_years("2 %"), "horizon.wage_growth", "public.municipality", -1_150_000, low=1, high=3)
+    assert bare.value_text == "0.0155"
+    assert percent.value_text == "1.55 percent"
+    assert bare.achieved == percent.achieved == municipality("1.55 %") == Decimal("-1136036.56")
+    # the value one step lower (1.54 %) is still below the target: 1.55 % is where it rises to it
+    assert municipality("1.54 %") < -1_150_000 <= municipality("1.55 %")
+    # the note names the values as the file writes them
+    assert "first crossing from 0.0100" in str(bare.notes[-1])
+
+
+def test_the_command_line_shows_a_bare_fraction_with_its_percentage() -> None:
+    # as above: the answer 0.7442 is 74.42 %
+    file = ROOT / "examples" / "labour_shortage_site.yaml"
+    out = runner.invoke(app, ["solve", str(file), "--vary", "skilled_hours_freed", "--target", "net.company=0"])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("skilled_hours_freed = 0.7442 (74.42 %)\n")
+    da = runner.invoke(
+        app, ["solve", str(file), "--vary", "skilled_hours_freed", "--target", "net.company=0", "--lang", "da"]
+    )
+    assert da.output.startswith("skilled_hours_freed = 0,7442 (74,42 %)\n"), da.output
+
+
+def test_messages_say_the_range_in_the_inputs_unit() -> None:
+    # at s = 0.01 the net is 17,888 − 1,331,200 = −1,313,312, at 0.03 it is 53,664 − 1,331,200
+    # = −1,277,536: both below a target of 0
+    with pytest.raises(sp.SolveError) as bare:
+        sp.solve(sp.from_data(site_data(0.8)), "skilled_hours_freed", "net.company", 0, low=0.01, high=0.03)
+    assert str(bare.value).startswith(
+        "no value between 0.01 and 0.03 (1 % and 3 %) reaches the target: "
+        "net.company is -1,313,312.00 at the low end and -1,277,536.00 at the high end"
+    )
+    # with "80 %" the same bounds are 0.01 % and 0.03 %: −1,331,021.12 and −1,330,663.36
+    with pytest.raises(sp.SolveError) as percent:
+        sp.solve(sp.from_data(site_data("80 %")), "skilled_hours_freed", "net.company", 0, low=0.01, high=0.03)
+    assert str(percent.value).startswith(
+        "no value between 0.01 and 0.03 percent reaches the target: "
+        "net.company is -1,331,021.12 at the low end and -1,330,663.36 at the high end"
+    )
+
+
+def test_a_bound_with_a_unit_is_refused_saying_the_rule() -> None:
+    file = ROOT / "examples" / "labour_shortage_site.yaml"
+    out = runner.invoke(
+        app, ["solve", str(file), "--vary", "skilled_hours_freed", "--target", "net.company=0", "--min", "1 %"]
+    )
+    assert out.exit_code != 0
+    assert "--min: not a number, got '1 %'; give a bare number in the unit the input is written in" in out.output
+
+
+def test_a_range_of_few_grid_values_says_so() -> None:
+    # 0.01 % to 0.03 % of a percentage: three grid values, −1,331,021.12, −1,330,842.24 and
+    # −1,330,663.36 (1,788,800 × 0.0001 = 178.88 a step); a target of −1,330,800 is first
+    # reached at 0.03 %
+    partnership = sp.from_data(site_data("80 %"))
+    solution = sp.solve(partnership, "skilled_hours_freed", "net.company", -1_330_800, low=0.01, high=0.03)
+    assert solution.value_text == "0.03 percent"
+    assert solution.achieved == Decimal("-1330663.36")
+    assert str(solution.notes[-1]).startswith(
+        "the range holds only 3 values of the solver's grid (steps of 0.01 percent), and the value found is one"
+    )
+    # ten values or more: no such note (0.01 % to 0.10 %)
+    wider = sp.solve(partnership, "skilled_hours_freed", "net.company", -1_330_800, low=0.01, high=0.10)
+    assert wider.value_text == "0.03 percent"
+    assert wider.notes == ()
+
+
+def test_a_range_that_holds_no_grid_value_says_so() -> None:
+    example = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    with pytest.raises(sp.SolveError, match=r"^no value on the solver's grid \(steps of 0\.01 DKK / month\) lies "):
+        sp.solve(example, "courses.price", "coverage", 1, low="12033.331", high="12033.339")
+    with pytest.raises(sp.SolveError, match=r"grid \(whole numbers, for a headcount\) lies between low \(3\.2\)"):
+        sp.solve(example, "temp_hours.workers", "coverage", 1, low=3.2, high=3.8)
+    with pytest.raises(sp.SolveError, match=r"^low \(4\) must not exceed high \(3\)"):
+        sp.solve(example, "temp_hours.workers", "coverage", 1, low=4, high=3)
+    out = runner.invoke(
+        app,
+        [
+            "solve",
+            str(ROOT / "examples" / "ikea_rebild.yaml"),
+            *("--vary", "courses.price", "--target", "coverage=1", "--min", "12033.331", "--max", "12033.339"),
+        ],
+    )
+    assert out.exit_code != 0
+    assert "no value on the solver's grid (steps of 0.01 DKK / month) lies between" in out.output
+
+
+def test_one_evaluation_and_one_value_tried_are_singular() -> None:
+    example = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    # the cost (one socialpædagog, 480,000) does not move with the course price: met at once
+    solution = sp.solve(example, "courses.price", "cost", 480_000, low=12_000, high=12_000)
+    assert solution.evaluations == 1
+    assert "grid, 1 evaluation)" in str(solution)
+    # coverage at 12,000: (46,800 + 36 × 12,000) / 480,000 = 478,800 / 480,000 = 0.9975
+    with pytest.raises(sp.SolveError, match=r"the one value tried is 0\.9975, at courses\.price = 12000\.00 DKK"):
+        sp.solve(example, "courses.price", "coverage", 1, low=12_000, high=12_000)
+    args = ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price"]
+    args += ["--target", "cost=480000", "--min", "12000", "--max", "12000"]
+    assert "found by grid in 1 evaluation\n" in runner.invoke(app, args).output
+    assert "fundet ved trinvis søgning i 1 beregning\n" in runner.invoke(app, [*args, "--lang", "da"]).output
+
+
+def test_a_result_reported_rounded_is_met_as_reported_and_the_note_says_so() -> None:
+    # 3 temp workers: fte = 3h / 37 rounded to 0.01. 18.43 h gives 55.29 / 37 = 1.4943 → 1.49;
+    # 18.44 h gives 55.32 / 37 = 1.4951 → 1.50, the reported figure meeting 1.5
+    example = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    solution = sp.solve(example, "temp_hours.effective_hours", "fte", 1.5)
+    assert solution.value_text == "18.44 hour / week"
+    assert solution.achieved == Decimal("1.50")
+    assert round(Fraction(3 * Fraction("18.44"), 37), 4) == Fraction("1.4951")
+    assert str(solution.notes[-1]).startswith("fte is reported rounded to 0.01, and this value meets the reported")
+    # other results have no such note
+    assert sp.solve(example, "courses.price", "coverage", 1).notes == ()
