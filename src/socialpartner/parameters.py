@@ -351,8 +351,8 @@ def projected_satsregulering(wage_growth: Num) -> Num:
     the two years' lag does not matter. Exact for an exact growth, float64 for arrays.
 
     >>> from fractions import Fraction
-    >>> [float(projected_satsregulering(Fraction(g, 1000))) for g in (15, 22, 30)]
-    [0.015, 0.02, 0.027]
+    >>> tuple(float(projected_satsregulering(Fraction(g, 1000))) for g in (15, 22, 30))
+    (0.015, 0.02, 0.027)
     """
     tenths = div(floor(wage_growth * 1000 + div(1, 2)), 1000)  # to one decimal of a percent, half up
     return where(tenths * 50 <= 1, tenths, maximum(tenths - div(3, 1000), div(1, 50)))
