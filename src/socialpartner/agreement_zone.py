@@ -367,7 +367,7 @@ class AgreementZone:
     def text(self, lang: Lang = "en") -> str:
         """The zone in words: conditions, boundaries, the zone, suggestions and notes.
 
-        ``lang="da"``: in Danish, numbers included (``fra 12.033,33 … til 20.000,00 kr./md.``).
+        ``lang="da"``: in Danish, numbers included (``fra 12.033,34 … til 20.000,00 kr./md.``).
         The English text is ``str(zone)``.
         """
         t = Translator(lang)
