@@ -298,3 +298,12 @@ def test_a_payment_on_its_limit_keeps_the_widen_note() -> None:
     keys = [getattr(n, "key", None) for n in zone.notes]
     assert "agree.on_edge" in keys
     assert "agree.on_edge_assumed" not in keys
+
+
+def test_the_parties_whose_gain_grows_are_named_together() -> None:
+    zone = sp.agreement(agreement_deal(), "temp_hours.effective_hours")
+    # per hour a week: the SØV gains 3 × 52 × 20 = 3,120, IKEA 3 × 52 × 15 = 2,340, Rebild 0;
+    # both suggestions at the default upper limit 50 (26.92… × 3/2 = 40.4, up to 50)
+    assert all(s.point == (Decimal("50.00"),) for s in zone.suggestions)
+    assert "because the gain of Huset Venture Nordjylland and IKEA keeps growing" in str(zone)
+    assert "gevinsten for Huset Venture Nordjylland og IKEA bliver ved med at vokse" in zone.text("da")

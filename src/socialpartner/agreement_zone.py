@@ -179,7 +179,10 @@ def _on_the_edge(
                     continue
                 growing = _growing(party_gains, s.point, k, sign * -(Fraction(high) - Fraction(low)) / 100)
                 if growing:
-                    who = Raw(", ".join((names or {}).get(p, p) for p in growing))
+                    named = [(names or {}).get(p, p) for p in growing]
+                    who: Raw | Text = Raw(named[0])
+                    if len(named) > 1:  # "A and B", "A, B and C"
+                        who = Text("agree.and", first=Raw(", ".join(named[:-1])), last=Raw(named[-1]))
                     notes.append(Text("agree.on_edge_assumed", rule=s.rule, path=Raw(path), end=Text(word), who=who))
                 else:
                     notes.append(Text("agree.on_edge", rule=s.rule, path=Raw(path), end=Text(word)))

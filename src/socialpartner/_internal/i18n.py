@@ -445,6 +445,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "grænse, der antages for {path}, og et bredere interval flytter det blot dertil; grænsen er en "
         "antagelse at blive enige om, ikke en pris at forhandle",
     ),
+    "agree.and": ("{first} and {last}", "{first} og {last}"),
     "agree.edge_low": ("lower limit", "nedre grænse"),
     "agree.edge_high": ("upper limit", "øvre grænse"),
     "agree.few_move": (
