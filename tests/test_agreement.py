@@ -140,7 +140,10 @@ def test_labour_shortage_interval_is_soev_break_even_to_company_maximum() -> Non
     # SØV low end (686,400 + 500,000)/4,160 = 285.19…; freed 0.8 × 4,160 = 3,328 skilled hours
     # worth 550 − 120 akkord = 430 each to the company: high end 3,328 × 430/4,160 = 344.
     assert zone.interval == (Fraction(1186400, 4160), Fraction(344))
-    assert zone.interval_decimal == (ev.break_even[0].value, ev.figure("max_helper_price").value)
+    # shown inward (both ends inside the zone): 285.1923… up to 285.20, where the SØV's
+    # break-even price is shown half up as 285.19 (0.96 DKK short there)
+    assert zone.interval_decimal == (Decimal("285.20"), ev.figure("max_helper_price").value)
+    assert ev.break_even[0].value == Decimal("285.19")
     # total gain (344 − 285.19…) × 4,160 = 244,640; half each at 285.19… + 122,320/4,160 = 314.60
     assert zone.suggestions[0].point == (Decimal("314.60"),)
     assert set(zone.suggestions[0].gains.values()) == {Decimal("122336.00"), Decimal("122304.00")}
@@ -254,7 +257,8 @@ def test_supplier_market_prices_give_the_company_a_condition() -> None:
     # company: 310 per hour plus the canteen's 120,000 a year saving over 240 × 52 = 12,480 hours:
     # 310 + 120,000/12,480 = 319.615…; SØV: the break-even price
     assert zone.interval == (zone.interval[0], Fraction(310) + Fraction(120000, 12480))  # type: ignore[index]
-    assert zone.interval_decimal == (ev.break_even[0].value, Decimal("319.62"))
+    # shown inward: the high end 319.615… down to 319.61 (at 319.62 the company would lose)
+    assert zone.interval_decimal == (ev.break_even[0].value, Decimal("319.61"))
 
 
 @pytest.mark.parametrize(
@@ -527,7 +531,7 @@ runner = CliRunner()
 def test_cli_agree(tmp_path: Path) -> None:
     result = runner.invoke(app, ["agree", str(EXAMPLES / "labour_shortage_site.yaml"), "--vary", "price"])
     assert result.exit_code == 0, result.output
-    assert "from 285.19" in result.output
+    assert "from 285.20" in result.output  # 285.1923… rounded inward, into the zone
     assert "to 344.00" in result.output
     path = tmp_path / "scenario.yaml"
     sp.save(three_party(), path)

@@ -248,8 +248,9 @@ def test_danish_command_line(tmp_path: Path) -> None:
     # break-even overhead (480,000 − 396,000) / 2,340 = 35.897… → 35.90 on the øre grid: money to two decimals
     assert outputs["solve shortfall"].splitlines()[0] == "temp_hours.overhead = 35,90 kr./time"
     assert "Skrev 11 rækker til" in outputs["sweep"]
-    # the SØV needs (480,000 − 46,800) / 36 = 12,033.33 a month; the search runs to 20,000
-    assert "fra 12.033,33 (Huset Venture Nordjylland: dækker sit støttepersonale) til 20.000,00" in outputs["agree"]
+    # the SØV needs (480,000 − 46,800) / 36 = 12,033.333… a month, shown inward (up) as
+    # 12.033,34, where it is covered; the search runs to 20,000
+    assert "fra 12.033,34 (Huset Venture Nordjylland: dækker sit støttepersonale) til 20.000,00" in outputs["agree"]
     assert outputs["agree"].startswith("Aftalezone for courses.price (kr./md.)")
     assert outputs["agree"].rstrip().endswith(f"skrev {zone_png}")
     # labour shortage: 5 % … here 2.5 % of the support cost on top of the break-even price

@@ -41,7 +41,7 @@ import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -52,7 +52,7 @@ from pydantic import ValidationError
 from socialpartner._internal import engine
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
-from socialpartner._internal.units import canonical, parse_decimal, split_quantity
+from socialpartner._internal.units import canonical, parse_decimal, split_quantity, unambiguous
 from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
@@ -138,11 +138,16 @@ class Boundary:
         """The boundary as ``a + b₁·x₁ + b₂·x₂ = 0`` (DKK), with the inputs' names if given.
 
         ``lang="da"`` writes the numbers the Danish way (``−433.200,00 + 36·courses.price = 0``).
+        A condition the inputs do not move has no boundary: it holds whatever the inputs
+        (``holds whatever the inputs: a gain of 36,000.00 DKK``), or never does.
         """
         t = Translator(lang)
         if self.coefficients is None:
             return t(Text("agree.traced_line"))
         a, *b = self.coefficients
+        if all(c == 0 for c in b):
+            key = "agree.always" if a >= 0 else "agree.never"
+            return t(Text(key, amount=Money(_round(abs(a)))))
         terms = "".join(
             f" {'+' if c >= 0 else '−'} {t.plain(_coefficient(abs(float(c))))}·{name}"
             for c, name in zip(b, [*names[: len(b)], *(f"x{i + 1}" for i in range(len(names), len(b)))], strict=True)
@@ -152,15 +157,52 @@ class Boundary:
         return f"{'−' if a < 0 else ''}{constant}{terms} = 0"  # one minus sign throughout
 
 
-def _on_the_edge(suggestions: tuple[Suggestion, ...], bounds: Sequence[Any], vary: Sequence[str]) -> list[Text]:
-    """A note per suggested point on a limit of the range searched: set by that limit, not by the parties."""
+def _on_the_edge(
+    suggestions: tuple[Suggestion, ...],
+    bounds: Sequence[Any],
+    vary: Sequence[str],
+    party_gains: Any = None,
+    names: Mapping[str, str] | None = None,
+) -> list[Text]:
+    """A note per suggested point on a limit of the range searched: set by that limit, not by the parties.
+
+    ``party_gains(point)`` gives each party's gain (or None where refused). Where the
+    parties' total gain grows towards the limit (an input that is not a payment, such as
+    the skilled hours a helper frees), a wider range only moves the point further: the
+    note says that the limit is an assumption to agree on instead.
+    """
     notes = []
     for s in suggestions:
-        for value, (low, high), path in zip(s.point, bounds, vary, strict=True):
-            for end, word in ((low, "agree.edge_low"), (high, "agree.edge_high")):
-                if abs(Fraction(value) - Fraction(end)) <= Fraction(1, 200):  # the point is rounded to 0.01
+        for k, (value, (low, high), path) in enumerate(zip(s.point, bounds, vary, strict=True)):
+            for end, word, sign in ((low, "agree.edge_low", -1), (high, "agree.edge_high", 1)):
+                if abs(Fraction(value) - Fraction(end)) > Fraction(1, 200):  # the point is rounded to 0.01
+                    continue
+                growing = _growing(party_gains, s.point, k, sign * -(Fraction(high) - Fraction(low)) / 100)
+                if growing:
+                    named = [(names or {}).get(p, p) for p in growing]
+                    who: Raw | Text = Raw(named[0])
+                    if len(named) > 1:  # "A and B", "A, B and C"
+                        who = Text("agree.and", first=Raw(", ".join(named[:-1])), last=Raw(named[-1]))
+                    notes.append(Text("agree.on_edge_assumed", rule=s.rule, path=Raw(path), end=Text(word), who=who))
+                else:
                     notes.append(Text("agree.on_edge", rule=s.rule, path=Raw(path), end=Text(word)))
     return notes
+
+
+def _growing(party_gains: Any, point: Sequence[Decimal], k: int, inward: Fraction) -> list[str]:
+    """The parties whose gain grows towards a limit along input k, when the total gain grows too; else []."""
+    if party_gains is None:
+        return []
+    at = tuple(Fraction(x) for x in point)
+    before = tuple(x + inward if j == k else x for j, x in enumerate(at))
+    here, there = party_gains(at), party_gains(before)
+    if here is None or there is None:
+        return []
+    tolerance = Fraction(len(here), 100)  # an øre per party
+    total = sum(here.values(), Fraction(0)) - sum(there.values(), Fraction(0))
+    if total <= tolerance:
+        return []  # a payment between the parties (or the total falls): a wider range would find the point
+    return [p for p in here if here[p] - there[p] > tolerance]
 
 
 def _coefficient(x: float) -> str:
@@ -286,9 +328,14 @@ class AgreementZone:
 
     @property
     def interval_decimal(self) -> tuple[Decimal, Decimal] | None:
-        """:attr:`interval` rounded half up to two decimals (øre for a price)."""
+        """:attr:`interval` to two decimals (øre for a price), rounded inward.
+
+        The low end is rounded up and the high end down, so both shown ends lie inside
+        the zone (a low end of 0.7442 is shown as 0.75, not 0.74, where a party would be
+        short). An interval narrower than that keeps more decimals.
+        """
         iv = self.interval
-        return None if iv is None else (_round(iv[0]), _round(iv[1]))
+        return None if iv is None else _inward(*iv)
 
     def contains(self, values: Sequence[Decimal | Fraction | int | str]) -> bool:
         """Whether a point (the inputs in their own units) is in the zone.
@@ -301,7 +348,10 @@ class AgreementZone:
         if self.method == "exact":
             return all(_line_value(b.coefficients, point) >= 0 for b in self.boundaries if b.coefficients)
         assert self.partnership is not None  # noqa: S101 - always set by agreement()
-        return min(self.gains_at(point).values(), default=Decimal(0)) >= 0
+        try:
+            return min(self.gains_at(point).values(), default=Decimal(0)) >= 0
+        except AgreementError:
+            return False  # a point the scenario refuses is not in the zone
 
     def gains_at(self, values: Sequence[Decimal | Fraction | int | str]) -> dict[str, Decimal]:
         """Each condition's gain over its floor (DKK) at a point, by :func:`evaluate`.
@@ -311,7 +361,7 @@ class AgreementZone:
         assert self.partnership is not None  # noqa: S101 - always set by agreement()
         point = tuple(_number(v, p) for v, p in zip(values, self.vary, strict=True))
         probe = _Probe(self.partnership, self.vary, self.conditions, _basis_of(self), self._terms or None)
-        gains = probe.gains(point)
+        gains = probe.accepted_gains(point, "gains_at")
         return {str(c): _round(g) for c, g in zip(self.conditions, gains, strict=True)}
 
     def __str__(self) -> str:
@@ -320,7 +370,7 @@ class AgreementZone:
     def text(self, lang: Lang = "en") -> str:
         """The zone in words: conditions, boundaries, the zone, suggestions and notes.
 
-        ``lang="da"``: in Danish, numbers included (``fra 12.033,33 … til 20.000,00 kr./md.``).
+        ``lang="da"``: in Danish, numbers included (``fra 12.033,34 … til 20.000,00 kr./md.``).
         The English text is ``str(zone)``.
         """
         t = Translator(lang)
@@ -349,16 +399,17 @@ class AgreementZone:
             lines += [f"    {s.text(t.lang)}" for s in self.binding]
         elif len(self.vary) == 1:
             for (lo, hi), (by_lo, by_hi) in zip(self.intervals, self.interval_ends, strict=True):
+                low, high = _inward(lo, hi)  # both shown ends inside the zone
                 lines.append(
                     "  "
                     + said(
                         "agree.interval",
-                        low=number(lo),
+                        low=str(low) if en else t.number(low, max(2, -int(low.as_tuple().exponent))),
                         by_low=t(by_lo),
-                        high=number(hi),
+                        high=str(high) if en else t.number(high, max(2, -int(high.as_tuple().exponent))),
                         by_high=t(by_hi),
                         unit=unit(self.units[0]),
-                    )
+                    ).rstrip()  # no trailing space after a pure number
                 )
         elif self.vertices:
             lines.append("  " + t("agree.corners"))
@@ -378,6 +429,9 @@ class AgreementZone:
 
         def num(x: Fraction) -> str:
             return format(round_half_up(x, 6).normalize(), "f")
+
+        def inward(lo: Fraction, hi: Fraction) -> tuple[str, str]:  # an interval's ends inside it
+            return tuple(format(x.normalize(), "f") for x in _inward(lo, hi, 6))  # type: ignore[return-value]
 
         return {
             "vary": list(self.vary),
@@ -400,7 +454,7 @@ class AgreementZone:
                 for b in self.boundaries
             ],
             "intervals": [
-                {"low": num(lo), "high": num(hi), "low_set_by": a, "high_set_by": b}
+                {"low": inward(lo, hi)[0], "high": inward(lo, hi)[1], "low_set_by": a, "high_set_by": b}
                 for (lo, hi), (a, b) in zip(self.intervals, self.interval_ends, strict=True)
             ],
             "vertices": [[num(x), num(y)] for x, y in self.vertices],
@@ -429,6 +483,21 @@ class AgreementZone:
 
 def _round(x: Fraction | Decimal, places: int = 2) -> Decimal:
     return round_half_up(Fraction(x), places)
+
+
+def _inward(lo: Fraction, hi: Fraction, places: int = 2) -> tuple[Decimal, Decimal]:
+    """An interval's ends rounded inward: the low end up, the high end down, so both lie inside.
+
+    Where no number of ``places`` decimals lies inside (an interval narrower than that),
+    more decimals, up to 9, then half up.
+    """
+    for p in range(places, 10):
+        scale = Fraction(10) ** p
+        low = Decimal(math.ceil(lo * scale)).scaleb(-p)
+        high = Decimal(math.floor(hi * scale)).scaleb(-p)
+        if low <= high:
+            return low, high
+    return _round(lo, 9), _round(hi, 9)
 
 
 def _number(value: Any, what: str) -> Fraction:
@@ -463,7 +532,11 @@ def _number(value: Any, what: str) -> Fraction:
 
 
 def _text(x: Fraction, unit: str) -> str:
-    """The shortest decimal text of ``x`` with at most 15 significant digits (what a scenario holds)."""
+    """The shortest decimal text of ``x`` with at most 15 significant digits (what a scenario holds).
+
+    Three decimals get a fourth (``22.385`` → ``22.3850``): the reader refuses ``22.385`` as
+    ambiguous (22,385 in Danish), which would put every such grid point outside the zone.
+    """
     d = round_half_up(x, 0)
     for places in range(1, 16):
         if Fraction(d) == x:
@@ -472,7 +545,7 @@ def _text(x: Fraction, unit: str) -> str:
         if len(finer.normalize().as_tuple().digits) > 15:
             break
         d = finer
-    return f"{format(d.normalize(), 'f')} {unit}".strip()
+    return f"{unambiguous(format(d.normalize(), 'f'))} {unit}".strip()
 
 
 def _leaf(data: Any, path: str) -> tuple[Any, str | int]:
@@ -559,6 +632,24 @@ class _Probe:
             parent, last = _leaf(data, path)
             parent[last] = _text(x, unit)
         return type(self.partnership).model_validate(data)
+
+    def refusal(self, point: Point) -> str | None:
+        """Why the scenario refuses the inputs at a point (its validation message), or None."""
+        try:
+            self.variant(point)
+        except ValidationError as exc:
+            return str(exc.errors()[0]["msg"])
+        return None
+
+    def accepted_gains(self, point: Point, what: str) -> list[Fraction]:
+        """:meth:`gains`, a point the scenario refuses raising :class:`AgreementError` (never a raw ValidationError)."""
+        try:
+            return self.gains(point)
+        except ValidationError as exc:
+            shown = ", ".join(_text(x, u) for x, u in zip(point, self.units, strict=True))
+            raise AgreementError(
+                f"{what}: the scenario refuses {', '.join(self.vary)} = {shown}: {exc.errors()[0]['msg']}"
+            ) from None
 
     def evaluation(self, point: Point) -> Evaluation:
         self.count += 1
@@ -893,8 +984,12 @@ def agreement(
     basis_name: Literal["present_value", "per_year", "period"] = chosen if today.breakdown else "period"
     weights = _weights(today, conditions, contributions)
     box: list[tuple[Fraction, Fraction]] = []
+    refused: list[Text] = []
     if coefficients is not None:
         box = _default_bounds(probe.current, coefficients, given)
+    if coefficients is not None:
+        box, refused = _accepted(probe, box)  # a default limit the scenario would refuse (500 h a week)
+        notes += refused
         # linear near today's terms; check across the whole range searched too
         if not _linear_at(probe, coefficients, _spread(box)):
             coefficients = None
@@ -909,8 +1004,72 @@ def agreement(
             (lo if lo is not None else Fraction(0), hi if hi is not None else _nice_up(max(x * 3, Fraction(1))))
             for (lo, hi), x in zip(given, probe.current, strict=True)
         ]
-        zone = _traced(probe, box, labels, conditions, basis_name, notes, weights, n)
-    return zone
+        box, refused = _accepted(probe, box)
+        zone = _traced(probe, box, labels, conditions, basis_name, [*notes, *refused], weights, n)
+    return _ends_accepted(zone, refused)
+
+
+def _ends_accepted(zone: AgreementZone, refused: Sequence[Text]) -> AgreementZone:
+    """Where a limit of the range is the last value the scenario accepts, say so rather than "upper limit"."""
+    clipped = {str(n.args["end"]) for n in refused}
+    if not clipped:
+        return zone
+    what = Text("agree.what_accepts")
+
+    def named(label: str) -> str:
+        return what if label in clipped else label
+
+    return replace(
+        zone,
+        interval_ends=tuple((named(a), named(b)) for a, b in zone.interval_ends),
+        edges=tuple(named(e) for e in zone.edges),
+    )
+
+
+def _accepted(
+    probe: _Probe, box: list[tuple[Fraction, Fraction]]
+) -> tuple[list[tuple[Fraction, Fraction]], list[Text]]:
+    """The range searched cut to what the scenario accepts along each input, and a note per cut.
+
+    A limit the input's validation refuses (more hours a week than a week has, say) is
+    moved to the last value it accepts, found by bisection on validity to 0.01 of the
+    input, with the other inputs at today's terms; so no point of the range is refused.
+    """
+    out: list[tuple[Fraction, Fraction]] = []
+    notes: list[Text] = []
+    for k, (lo, hi) in enumerate(box):
+
+        def along(x: Fraction, k: int = k) -> Point:
+            return tuple(x if j == k else c for j, c in enumerate(probe.current))
+
+        today = min(max(probe.current[k], lo), hi)
+        ends = []
+        for end, key in ((lo, "agree.refused_below"), (hi, "agree.refused_above")):
+            reason = probe.refusal(along(end))
+            if reason is None:
+                ends.append(end)
+                continue
+            good = today if probe.refusal(along(today)) is None else None
+            if good is None:
+                raise AgreementError(
+                    f"{probe.vary[k]}: the scenario refuses it at {_text(end, probe.units[k])} ({reason}) "
+                    "and at today's value; give bounds within what it accepts"
+                )
+            bad = end
+            while abs(bad - good) > _STEP:
+                mid = Fraction(_round((good + bad) / 2))
+                if mid in (good, bad):
+                    break
+                if probe.refusal(along(mid)) is None:
+                    good = mid
+                else:
+                    bad = mid
+            ends.append(good)
+            value = Raw(_text(good, probe.units[k]))
+            limit = _lower(probe.vary[k]) if key == "agree.refused_below" else _upper(probe.vary[k])
+            notes.append(Text(key, path=Raw(probe.vary[k]), value=value, reason=Raw(reason), end=limit))
+        out.append((ends[0], ends[1]))
+    return out, notes
 
 
 def _fit(probe: _Probe) -> list[_Line] | None:
@@ -1060,7 +1219,12 @@ def _exact(
         return AgreementZone(**common, notes=tuple(notes))  # type: ignore[arg-type]
     parties = _party_lines(conditions, coefficients)
     suggestions, more = _suggest_exact(probe, box, coefficients, region, parties, weights)
-    edges = _on_the_edge(suggestions, box, probe.vary)
+
+    def party_gains(point: Point) -> dict[str, Fraction]:
+        return {p: _line_value(line, point) for p, line in parties.items()}
+
+    names = {c.party: c.name for c in conditions}
+    edges = _on_the_edge(suggestions, box, probe.vary, party_gains, names)
     return AgreementZone(**common, suggestions=suggestions, notes=(*notes, *more, *edges))  # type: ignore[arg-type]
 
 
@@ -1262,7 +1426,7 @@ def _max_min(
 
 def _suggestion(probe: _Probe, rule: str, point: Point) -> Suggestion:
     rounded = tuple(Fraction(_round(x)) for x in point)
-    gains = probe.gains(rounded)
+    gains = probe.accepted_gains(rounded, f"the point of '{rule}'")
     by_party: dict[str, Fraction] = {}
     for c, g in zip(probe.conditions, gains, strict=True):
         by_party[c.name] = by_party.get(c.name, Fraction(0)) + g
@@ -1373,7 +1537,9 @@ def _traced(
             notes.append(Text("agree.refined", rule=rule, amount=Money(_round(precision))))
     else:
         notes.append(Text("agree.few_move"))
-    notes += _on_the_edge(tuple(suggestions), common["bounds"], probe.vary)
+    lookup = _Search(probe, box, by_party, {}, gains)
+    names = {c.party: c.name for c in conditions}
+    notes += _on_the_edge(tuple(suggestions), common["bounds"], probe.vary, lookup.party, names)
     return AgreementZone(**common, suggestions=tuple(suggestions), notes=tuple(notes))
 
 

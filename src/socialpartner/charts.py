@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from socialpartner._internal.i18n import TEXT, Lang, Text, Translator
 from socialpartner.errors import SocialPartnerError
@@ -326,6 +326,63 @@ def _view(zone: AgreementZone) -> list[tuple[float, float]]:
     return out
 
 
+def _axis_label(path: str, unit: str, t: Translator) -> str:
+    """An input's axis label: its path and unit, without empty brackets for a pure number."""
+    shown = t.stated_unit(unit) if unit else ""
+    return f"{path} ({shown})" if shown else path
+
+
+_Marker = tuple[str, tuple[float, ...], str, str]
+
+
+def _marker_sizes(markers: list[_Marker], size: float) -> list[tuple[str, tuple[float, ...], str, str, float]]:
+    """Each marker with its size: where markers coincide, each later one larger, drawn as a ring round the others.
+
+    Both suggestions often fall on the same point (a corner of the zone); drawn alike, the
+    star would hide under the circle.
+    """
+    out: list[tuple[str, tuple[float, ...], str, str, float]] = []
+    for label, point, marker, colour in markers:
+        under = sum(1 for _, other, *_ in out if _close(other, point))
+        out.append((label, point, marker, colour, size * (1 + 0.7 * under)))
+    return out
+
+
+def _close(p: tuple[float, ...], q: tuple[float, ...]) -> bool:
+    return all(abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b)) for a, b in zip(p, q, strict=True))
+
+
+def _marker_style(marker: str, colour: str, size: float) -> dict[str, Any]:
+    """A filled marker; an enlarged one (coinciding with another) as a ring, so the one inside shows."""
+    ring = marker == "o" and size > 12
+    return {
+        "marker": marker,
+        "ms": size,
+        "color": colour,
+        "markerfacecolor": "none" if ring else colour,
+        "markeredgewidth": 2.5 if ring else 1.0,
+        "zorder": 5 + 10 / size,  # a smaller marker is drawn on top of a larger one
+    }
+
+
+def _label_spot(
+    xs: Any, ys: Any, placed: list[tuple[float, float]], view: list[tuple[float, float]]
+) -> tuple[float, float]:
+    """Where on a boundary line to put its label: the spot farthest (on the chart) from labels already placed."""
+    (x_lo, x_hi), (y_lo, y_hi) = view
+    width, height = (x_hi - x_lo) or 1.0, (y_hi - y_lo) or 1.0
+    spots = []
+    for share in (0.3, 0.7, 0.5, 0.15, 0.85):
+        spots.append((float(xs[0] + share * (xs[-1] - xs[0])), float(ys[0] + share * (ys[-1] - ys[0]))))
+    if not placed:
+        return spots[0]
+
+    def room(spot: tuple[float, float]) -> float:
+        return min(math.hypot((spot[0] - x) / width, (spot[1] - y) / height) for x, y in placed)
+
+    return max(spots, key=room)
+
+
 def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
     """The zone of agreement (from :func:`socialpartner.agreement`), in English or Danish (``lang="da"``).
 
@@ -360,13 +417,16 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
                 a, c = (float(v) for v in b.coefficients)
                 ax.plot(xs, a + c * xs, color=colour, lw=2, label=name)
             elif zone.grid is not None:
-                ax.plot(zone.grid.axes[0], zone.grid.gains[i], color=colour, lw=2, label=name)
+                gain = np.asarray(zone.grid.gains[i], dtype=float)
+                known = ~np.isnan(gain)  # points the scenario refuses are left out, not gaps in the line
+                ax.plot(np.asarray(zone.grid.axes[0])[known], gain[known], color=colour, lw=2, label=name)
         ax.axhline(0, color="#8a8a8a", lw=1)
-        for lo, hi in zone.intervals:
-            ax.axvspan(float(lo), float(hi), color="#3f9b5a", alpha=0.18, label=t("agree.chart.zone"))
-        for label, (x,), marker, colour in markers:
+        for k, (lo, hi) in enumerate(zone.intervals):  # one legend entry for the zone, however many pieces
+            zone_label = t("agree.chart.zone") if k == 0 else None
+            ax.axvspan(float(lo), float(hi), color="#3f9b5a", alpha=0.18, label=zone_label)
+        for label, (x,), marker, colour, size in _marker_sizes(markers, 11):
             ax.axvline(x, color=colour, ls="--", lw=1)
-            ax.plot([x], [0], marker=marker, color=colour, ms=11, ls="none", label=t(label))
+            ax.plot([x], [0], ls="none", label=t(label), clip_on=False, **_marker_style(marker, colour, size))
         ax.set_ylabel(t("agree.chart.gain"))
         ax.yaxis.set_major_formatter(_tick(t))
     else:
@@ -385,6 +445,7 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
             least = np.nanmin(np.stack([np.asarray(g, dtype=float) for g in zone.grid.gains]), axis=0).T
             ax.contourf(gx, gy, least, levels=[0.0, np.inf], colors=["#3f9b5a"], alpha=0.25)
             ax.fill([], [], color="#3f9b5a", alpha=0.25, label=t("agree.chart.zone"))
+        placed: list[tuple[float, float]] = []  # where boundary labels went: the next goes elsewhere
         for i, (b, name) in enumerate(zip(zone.boundaries, names, strict=True)):
             colour = _COLOURS[i % len(_COLOURS)]
             if b.coefficients is not None:
@@ -399,10 +460,8 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
                     continue  # the input does not move this party's gain: no line to draw
                 if len(line_x):
                     ax.plot(line_x, line_y, color=colour, lw=2, label=name)
-                    at = (
-                        line_x[0] + 0.3 * (line_x[-1] - line_x[0]),
-                        line_y[0] + 0.3 * (line_y[-1] - line_y[0]),
-                    )
+                    at = _label_spot(line_x, line_y, placed, view)
+                    placed.append(at)
                     ax.annotate(
                         b.condition.name,
                         at,
@@ -417,18 +476,25 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
                 if np.nanmin(values) < 0 < np.nanmax(values):
                     ax.contour(gx, gy, values, levels=[0.0], colors=[colour], linewidths=2)
                     ax.plot([], [], color=colour, lw=2, label=name)
-        for label, point, marker, colour in markers:
-            ax.plot([point[0]], [point[1]], marker=marker, color=colour, ms=12, ls="none", label=t(label))
+        for label, point, marker, colour, size in _marker_sizes(markers, 12):
+            ax.plot(
+                [point[0]], [point[1]], ls="none", label=t(label), clip_on=False, **_marker_style(marker, colour, size)
+            )
         ax.set_xlim(x_lo, x_hi)
         ax.set_ylim(y_lo, y_hi)
-        ax.set_ylabel(f"{zone.vary[1]} ({t.stated_unit(zone.units[1])})")
+        ax.set_ylabel(_axis_label(zone.vary[1], zone.units[1], t))
         ax.yaxis.set_major_formatter(_tick(t))
     ax.set_xlim(x_lo, x_hi)
-    ax.set_xlabel(f"{zone.vary[0]} ({t.stated_unit(zone.units[0])})")
+    ax.set_xlabel(_axis_label(zone.vary[0], zone.units[0], t))
     ax.xaxis.set_major_formatter(_tick(t))
     title = t("agree.chart.title")
     if zone.empty:
         title += f" — {t('agree.chart.empty')}"
     ax.set_title(f"{title}: {zone.partnership.name if zone.partnership is not None else ''}", fontsize=11)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=8)
+    legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=8)
+    from matplotlib.lines import Line2D
+
+    for handle in legend.legend_handles:  # a ring enlarged round another marker: its usual size in the legend
+        if isinstance(handle, Line2D):
+            handle.set_markersize(min(float(handle.get_markersize()), 12.0))
     return fig

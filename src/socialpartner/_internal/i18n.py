@@ -322,8 +322,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.floor_amount": ("{amount} a year", "{amount} om året"),
     "agree.floor_limit": ("−{amount} a year", "−{amount} om året"),
     "agree.floor_both": ("{margin} + {amount}", "{margin} + {amount}"),
+    "agree.always": (
+        "none: it holds whatever the inputs (a gain of {amount} over its floor)",
+        "ingen: den er opfyldt uanset input (en gevinst på {amount} over sit minimum)",
+    ),
+    "agree.never": (
+        "none: it fails whatever the inputs ({amount} short of its floor)",
+        "ingen: den er ikke opfyldt for noget input (mangler {amount} til sit minimum)",
+    ),
     "agree.traced_line": ("traced on the grid", "sporet på gitteret"),
     "agree.what_accepts": ("what the scenario accepts", "hvad scenariet tillader"),
+    "agree.refused_above": (
+        "the range of {path} searched ends at {value}, the last value the scenario accepts above today's ({reason})",
+        "søgningen for {path} slutter ved {value}, den sidste værdi over dagens, som scenariet tillader ({reason})",
+    ),
+    "agree.refused_below": (
+        "the range of {path} searched starts at {value}, the first value the scenario accepts below today's ({reason})",
+        "søgningen for {path} begynder ved {value}, den første værdi under dagens, som scenariet tillader ({reason})",
+    ),
     "agree.rule_equal": (
         "equal gains (the equal split of the total gain: the Nash bargaining point when payments are transfers)",
         "lige store gevinster (den samlede gevinst delt ligeligt: Nash-forhandlingspunktet, når betalinger er "
@@ -420,6 +436,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "punktet for '{rule}' ligger på {end} for {path} i søgningen: intervallet placerer det der, ikke "
         "parterne; udvid intervallet for at se, hvor det ville ligge",
     ),
+    "agree.on_edge_assumed": (
+        "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
+        "growing with {path}, which is not a payment between the parties: max-min puts the point at whatever "
+        "limit is assumed for {path}, and a wider range only moves it there; that limit is an assumption "
+        "to agree on, not a price to negotiate",
+        "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
+        "med at vokse med {path}, som ikke er en betaling mellem parterne: max-min lægger punktet ved den "
+        "grænse, der antages for {path}, og et bredere interval flytter det blot dertil; grænsen er en "
+        "antagelse at blive enige om, ikke en pris at forhandle",
+    ),
+    "agree.and": ("{first} and {last}", "{first} og {last}"),
     "agree.edge_low": ("lower limit", "nedre grænse"),
     "agree.edge_high": ("upper limit", "øvre grænse"),
     "agree.few_move": (

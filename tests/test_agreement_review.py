@@ -1,0 +1,309 @@
+"""The zone of agreement after review: refused values, grid runs, wording, rounding and edges, worked by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.text import Annotation
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+runner = CliRunner()
+
+
+def data_of(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
+    return loaded
+
+
+# -- 1. a default limit the scenario refuses ------------------------------------------------
+#
+# examples/ikea_rebild_agreement.yaml, with hours h (per worker a week) and course price c:
+# the SØV bills 3 × 52 × h hours at 165 + 20 and pays 165 in wages: 3,120·h + 36·c − 480,000;
+# IKEA saves 3 × 52 × h × (200 − 185) = 2,340·h; Rebild pays 36·c against its 432,000 limit.
+# Past the boundaries the default upper limit of h would be 500 hours a week, which the
+# scenario refuses (a week has 168 hours): the range stops at 168.
+
+
+def agreement_deal() -> sp.Partnership:
+    return sp.load(EXAMPLES / "ikea_rebild_agreement.yaml")
+
+
+def test_two_inputs_with_hours_stop_at_what_a_week_holds() -> None:
+    zone = sp.agreement(agreement_deal(), ["temp_hours.effective_hours", "courses.price"])
+    assert zone.bounds[0] == (Fraction(0), Fraction(168))
+    # corners: the SØV's line at c = 0, h = 480,000 / 3,120 = 153.85; the week's 168 hours;
+    # Rebild's limit c = 432,000 / 36 = 12,000; the SØV's line there, h = 48,000 / 3,120 = 15.38
+    assert zone.vertices == (
+        (Fraction(480000, 3120), Fraction(0)),
+        (Fraction(168), Fraction(0)),
+        (Fraction(168), Fraction(12000)),
+        (Fraction(48000, 3120), Fraction(12000)),
+    )
+    assert zone.edges[1] == "what the scenario accepts"
+    assert any("168 hour / week" in n and "more than the 168 hours" in n for n in zone.notes)
+    for s in zone.suggestions:
+        assert s.point[0] <= 168
+
+
+def test_the_command_varies_hours_and_price_without_a_crash() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "agree",
+            str(EXAMPLES / "ikea_rebild_agreement.yaml"),
+            "--vary",
+            "temp_hours.effective_hours",
+            "--vary",
+            "courses.price",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "(168.00, 12000.00)" in result.output
+    assert "problem(s) in the scenario" not in result.output
+
+
+def test_a_given_limit_past_what_is_accepted_is_cut_there() -> None:
+    zone = sp.agreement(agreement_deal(), "temp_hours.effective_hours", bounds={"temp_hours.effective_hours": (0, 400)})
+    # from the SØV's 84,000 / 3,120 = 26.92… (Rebild pays 396,000 whatever the hours) to 168
+    assert zone.interval == (Fraction(84000, 3120), Fraction(168))
+    assert zone.interval_ends[0][1] == "what the scenario accepts"
+
+
+def test_a_refused_point_is_never_a_raw_validation_error() -> None:
+    zone = sp.agreement(agreement_deal(), ["temp_hours.effective_hours", "courses.price"])
+    assert not zone.contains(["500", "11000"])
+    with pytest.raises(sp.AgreementError, match="168 hours") as caught:
+        zone.gains_at(["500", "11000"])
+    assert not isinstance(caught.value, ValidationError)
+    # inside: h = 100, c = 11,000: SØV 312,000 + 396,000 − 480,000 = 228,000
+    assert zone.contains(["100", "11000"])
+    assert Decimal("228000.00") in zone.gains_at(["100", "11000"]).values()
+
+
+# -- 2. a grid zone of one input is one interval --------------------------------------------
+#
+# The three-year deal with a temp agency at 200 DKK/hour and Rebild accepting 1,500,000 a
+# year: its public effect depends on the hours through the fleksløntilskud, so the zone is
+# traced on 201 points from 0 to 37 (a step of 0.185). Every other point, 0.185, 22.385, …,
+# used to be written "22.385 hour / week", which the reader refuses as ambiguous (22,385 in
+# Danish): the zone fell into 41 pieces. Written "22.3850" each point is evaluated.
+
+
+def three_years() -> sp.Partnership:
+    data = sp.load(EXAMPLES / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["temp_hours"]["alternative_price"] = "200 DKK/hour"
+    data["agreement"] = {"municipal_limit": "1500000 DKK/year"}
+    return sp.from_data(data)
+
+
+@pytest.fixture(scope="module")
+def hours_zone() -> sp.AgreementZone:
+    return sp.agreement(three_years(), "temp_hours.effective_hours", bounds={"temp_hours.effective_hours": (0, 37)})
+
+
+def test_grid_points_inside_the_zone_form_one_interval(hours_zone: sp.AgreementZone) -> None:
+    import numpy as np
+
+    zone = hours_zone
+    assert zone.method == "grid"
+    assert zone.grid is not None
+    assert not any(np.isnan(g).any() for g in zone.grid.gains)  # no grid point refused
+    assert len(zone.intervals) == 1
+    axis = zone.grid.axes[0]
+    inside = [x for i, x in enumerate(axis) if min(g[i] for g in zone.grid.gains) >= 0]
+    # contiguous: every grid point from the first inside one to 37 is inside
+    assert inside == [x for x in axis if x >= inside[0]]
+    assert inside[0] == pytest.approx(22.2)  # 22.2 is the 121st point (120 × 0.185)
+    # the SØV's gain (present value) is −2,948.16 at 21.83 and +1,130.25 at 22.2: its end
+    # lies about 21.83 + 0.37 × 2,948 / 4,078 = 22.097 and is shown (inward) as 22.10
+    assert zone.interval_decimal == (Decimal("22.10"), Decimal("37.00"))
+    assert zone.interval_ends[0][0].startswith("Huset Venture")
+    assert "from 22.10" in str(zone)
+    assert "what the scenario accepts" not in str(zone)
+
+
+def test_a_grid_zone_of_one_input_charts_its_party_lines(hours_zone: sp.AgreementZone) -> None:
+    import numpy as np
+
+    from socialpartner import charts
+
+    fig = charts.agreement_chart(hours_zone)
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert texts.count("zone of agreement") == 1
+    lines = [line for line in ax.get_lines() if str(line.get_label()).startswith(("Huset", "IKEA", "Rebild"))]
+    assert len(lines) == 3
+    assert all(np.asarray(line.get_xdata()).size == 201 for line in lines)  # no point left out
+
+
+# -- 3. wording, axis labels, markers, rounding ---------------------------------------------
+
+
+def test_a_condition_the_inputs_do_not_move_is_said_in_words() -> None:
+    zone = sp.agreement(agreement_deal(), "temp_hours.effective_hours")
+    # Rebild pays 3 × 12 × 11,000 = 396,000 against its limit of 432,000: 36,000 to spare
+    text = str(zone)
+    assert "36,000.00 = 0" not in text
+    assert "none: it holds whatever the inputs (a gain of 36,000.00 DKK over its floor)" in text
+    assert "uanset input (en gevinst på 36.000,00\xa0kr." in zone.text("da")  # a no-break space before kr.
+    short = sp.agreement(agreement_deal(), "temp_hours.effective_hours", municipal_limit="300000 DKK/year")
+    # 300,000 − 396,000 = −96,000
+    assert "none: it fails whatever the inputs (96,000.00 DKK short of its floor)" in str(short)
+    assert short.empty
+
+
+def test_labour_shortage_soev_gain_is_constant_in_skilled_hours() -> None:
+    zone = sp.agreement(sp.load(EXAMPLES / "labour_shortage_site.yaml"), "skilled_hours_freed")
+    # the SØV: 4,160 × 320 − 1,186,400 = 144,800 whatever the skilled hours freed
+    assert "a gain of 144,800.00 DKK" in str(zone)
+    assert "144,800.00 = 0" not in str(zone)
+
+
+def test_interval_ends_are_rounded_inward() -> None:
+    site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    zone = sp.agreement(site, "skilled_hours_freed")
+    # the company: 4,160 × f × 430 − 4,160 × 320 = 1,788,800·f − 1,331,200 ≥ 0 from
+    # f = 1,331,200 / 1,788,800 = 0.7442; at 0.74 it is 1,788,800 × 0.74 − 1,331,200 = −7,488
+    # (outside), at 0.75 it is +10,400: the low end is shown as 0.75
+    assert zone.interval == (Fraction(1331200, 1788800), Fraction(2))
+    assert zone.interval_decimal == (Decimal("0.75"), Decimal("2.00"))
+    assert "from 0.75 (Nordbyg A/S" in str(zone)
+    assert zone.to_dict()["intervals"][0]["low"] == "0.744187"  # 0.7441860…, up at 6 decimals
+    assert not zone.contains(["0.74"])
+    assert zone.contains(["0.75"])
+    gains = zone.gains_at(["0.74"])
+    assert Decimal("-7488.00") in gains.values()
+    assert Decimal("10400.00") in zone.gains_at(["0.75"]).values()
+
+
+@settings(max_examples=25, deadline=None)
+@given(alternative=st.decimals(min_value=Decimal("186"), max_value=Decimal("260"), places=3))
+def test_shown_interval_ends_are_inside_the_zone(alternative: Decimal) -> None:
+    data = data_of("ikea_rebild")
+    data["temp_hours"]["alternative_price"] = f"{alternative:f}0 DKK/hour"  # four decimals: not a grouping
+    zone = sp.agreement(sp.from_data(data), "temp_hours.overhead")
+    if zone.empty:
+        return
+    low, high = zone.interval_decimal  # type: ignore[misc]
+    assert zone.contains([low])
+    assert zone.contains([high])
+    exact_low, exact_high = zone.interval  # type: ignore[misc]
+    assert exact_low <= Fraction(low) < exact_low + Fraction(1, 100)
+    assert exact_high - Fraction(1, 100) < Fraction(high) <= exact_high
+
+
+def test_axis_of_a_pure_number_has_no_empty_brackets() -> None:
+    from socialpartner import charts
+
+    site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    one = charts.agreement_chart(sp.agreement(site, "skilled_hours_freed"), lang="da")
+    assert one.axes[0].get_xlabel() == "skilled_hours_freed"
+    bounds = {"price": (250, 500), "skilled_hours_freed": ("0.5", "2.0")}
+    two = charts.agreement_chart(sp.agreement(site, ["price", "skilled_hours_freed"], bounds=bounds))
+    assert two.axes[0].get_ylabel() == "skilled_hours_freed"
+    assert two.axes[0].get_xlabel() == "price (DKK/hour)"
+
+
+def test_coinciding_suggestions_are_both_visible() -> None:
+    from socialpartner import charts
+
+    site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    bounds = {"price": (250, 500), "skilled_hours_freed": ("0.5", "2.0")}
+    zone = sp.agreement(site, ["price", "skilled_hours_freed"], bounds=bounds)
+    assert zone.suggestions[0].point == zone.suggestions[1].point == (Decimal("500.00"), Decimal("2.00"))
+    ax = charts.agreement_chart(zone).axes[0]
+    star = next(line for line in ax.get_lines() if line.get_marker() == "*")
+    circle = next(line for line in ax.get_lines() if line.get_marker() == "o")
+    # the circle is a larger ring round the star, the star drawn on top
+    assert circle.get_markersize() > star.get_markersize()
+    assert circle.get_markerfacecolor() == "none"
+    assert star.get_zorder() > circle.get_zorder()
+    # the boundary labels are apart: the lines cross at (285.19, 0.66), the labels not there
+    (x1, y1), (x2, y2) = (text.xy for text in ax.texts if isinstance(text, Annotation))
+    assert abs(x1 - x2) / 250 + abs(y1 - y2) / 1.5 > 0.2
+
+
+def test_separate_suggestions_keep_their_usual_markers() -> None:
+    from socialpartner import charts
+
+    deal = sp.load(EXAMPLES / "ikea_rebild_agreement.yaml")
+    zone = sp.agreement(deal, ["temp_hours.overhead", "courses.price"])
+    ax = charts.agreement_chart(zone).axes[0]
+    circle = next(line for line in ax.get_lines() if line.get_marker() == "o")
+    star = next(line for line in ax.get_lines() if line.get_marker() == "*")
+    assert circle.get_markersize() == star.get_markersize() == 12
+    assert circle.get_markerfacecolor() != "none"
+
+
+# -- 4. a suggestion on a limit of an input that is not a payment ----------------------------
+#
+# Price p and skilled hours freed f: the SØV gains 4,160·p − 1,186,400, the company
+# 1,788,800·f − 4,160·p; their total 1,788,800·f − 1,186,400 grows with f without end. Both
+# suggestions sit at (500, 2): a wider range of f only moves them up with it.
+
+
+def test_a_limit_of_an_input_that_is_not_a_payment_is_an_assumption() -> None:
+    site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    bounds = {"price": (250, 500), "skilled_hours_freed": ("0.5", "2.0")}
+    zone = sp.agreement(site, ["price", "skilled_hours_freed"], bounds=bounds)
+    keys = [(getattr(n, "key", None), str(n)) for n in zone.notes]
+    assumed = [text for key, text in keys if key == "agree.on_edge_assumed"]
+    widen = [text for key, text in keys if key == "agree.on_edge"]
+    assert len(assumed) == 2  # one per suggestion, for skilled_hours_freed
+    assert all("skilled_hours_freed" in t and "Nordbyg A/S" in t and "not a price to negotiate" in t for t in assumed)
+    assert len(widen) == 2  # the price: a wider range would find the point
+    assert all("upper limit of price" in t for t in widen)
+    # widening the price: 4,160·p − 1,186,400 = 3,577,600 − 4,160·p at p = 4,764,000 / 8,320 = 572.60
+    wider = sp.agreement(site, ["price", "skilled_hours_freed"], bounds={**bounds, "price": (250, 700)})
+    assert wider.suggestions[0].point == (Decimal("572.60"), Decimal("2.00"))
+    # widening f moves the point with it: still on the limit
+    further = sp.agreement(
+        site, ["price", "skilled_hours_freed"], bounds={**bounds, "skilled_hours_freed": ("0.5", "3")}
+    )
+    assert further.suggestions[0].point[1] == Decimal("3.00")
+    assert "antagelse at blive enige om" in further.text("da")
+
+
+def test_a_grid_zone_on_the_limit_of_hours_names_the_parties_that_gain(hours_zone: sp.AgreementZone) -> None:
+    # more hours: the SØV and IKEA both gain (per hour 20 overhead, 200 − 185 = 15 saved)
+    assumed = [str(n) for n in hours_zone.notes if getattr(n, "key", None) == "agree.on_edge_assumed"]
+    assert assumed
+    assert all("temp_hours.effective_hours" in t for t in assumed)
+    assert all("IKEA" in t for t in assumed)
+
+
+def test_a_payment_on_its_limit_keeps_the_widen_note() -> None:
+    site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    zone = sp.agreement(site, "price", bounds={"price": (250, 300)})
+    # the SØV's break-even 285.19…, the company's 344 lies beyond 300: the suggestions sit at 300
+    assert all(s.point == (Decimal("300.00"),) for s in zone.suggestions)
+    keys = [getattr(n, "key", None) for n in zone.notes]
+    assert "agree.on_edge" in keys
+    assert "agree.on_edge_assumed" not in keys
+
+
+def test_the_parties_whose_gain_grows_are_named_together() -> None:
+    zone = sp.agreement(agreement_deal(), "temp_hours.effective_hours")
+    # per hour a week: the SØV gains 3 × 52 × 20 = 3,120, IKEA 3 × 52 × 15 = 2,340, Rebild 0;
+    # both suggestions at the default upper limit 50 (26.92… × 3/2 = 40.4, up to 50)
+    assert all(s.point == (Decimal("50.00"),) for s in zone.suggestions)
+    assert "because the gain of Huset Venture Nordjylland and IKEA keeps growing" in str(zone)
+    assert "gevinsten for Huset Venture Nordjylland og IKEA bliver ved med at vokse" in zone.text("da")
