@@ -286,12 +286,34 @@ def _price_unit(model: Partnership, path: str, unit: str) -> tuple[str, Fraction
     ``DKK/year``: 12). A price written in another kind of unit (a percentage overhead) or
     in a unit other than DKK per one unit of time (øre per hour) keeps ``unit``.
     """
+    # kept per scenario (immutable; held, so its id is not reused) and by the units alone:
+    # walking the path and formatting a pint unit cost a tenth of a one-year evaluation
+    seen = _PRICE_PATHS.get((id(model), path, unit))
+    if seen is not None and seen[0] is model:
+        return seen[1]
     try:
         written = paths.get(model, path)
     except paths.PathError:
         return unit, Fraction(1)
     if not isinstance(written, pint.Quantity):
         return unit, Fraction(1)
+    key = (written._units, unit)
+    hit = _PRICE_UNITS.get(key)
+    if hit is None:
+        if len(_PRICE_UNITS) > 1024:
+            _PRICE_UNITS.clear()
+        hit = _PRICE_UNITS[key] = _written_unit(written, unit)
+    if len(_PRICE_PATHS) > 256:
+        _PRICE_PATHS.clear()
+    _PRICE_PATHS[(id(model), path, unit)] = (model, hit)
+    return hit
+
+
+_PRICE_UNITS: dict[tuple[Any, str], tuple[str, Fraction]] = {}
+_PRICE_PATHS: dict[tuple[int, str, str], tuple[Partnership, tuple[str, Fraction]]] = {}
+
+
+def _written_unit(written: pint.Quantity[Any], unit: str) -> tuple[str, Fraction]:
     shown = str(written.units).replace(" / ", "/")
     if shown == unit or not _PRICE_UNIT.match(shown):
         return unit, Fraction(1)

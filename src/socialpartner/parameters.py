@@ -399,10 +399,11 @@ class ParameterUse:
                 if len(store) > 4096:
                     store.clear()
                 hit = store[key] = self._index(value, exact)
+            if value.name not in self.used:  # the first read this year: list the percentage if one was read
+                entry = self.parameters._read("satsreguleringsprocent", self.year)[0]
+                if entry.tag == "override" or entry.year == self.year:  # read, not projected
+                    self.used.setdefault(entry.name, entry)
             value, exact = hit
-            entry = self.parameters._read("satsreguleringsprocent", self.year)[0]
-            if entry.tag == "override" or entry.year == self.year:  # read, not projected: listed too
-                self.used.setdefault(entry.name, entry)
         self.used[value.name] = value
         return exact
 

@@ -41,14 +41,16 @@ class PathError(SocialPartnerError):
 
 
 def _step(obj: Any, key: str) -> Any:
+    if isinstance(obj, BaseModel):  # the usual step, checked first (a Mapping check is an ABC's, slower)
+        if key in type(obj).__pydantic_fields__:  # model_fields, without its property's overhead
+            return getattr(obj, key)
+        raise KeyError(key)
     if isinstance(obj, tuple):
         if not key.isdigit():
             raise KeyError(key)
         return obj[int(key)]
     if isinstance(obj, Mapping):
         return obj[key]
-    if isinstance(obj, BaseModel) and key in type(obj).model_fields:
-        return getattr(obj, key)
     raise KeyError(key)
 
 
