@@ -75,9 +75,11 @@ def test_rates_grow_with_the_projected_percentage() -> None:
     y2028 = used["benefit.ledighedsydelse", 2028]
     y2030 = used["benefit.ledighedsydelse", 2030]
     assert (y2028.year, y2028.tag, y2028.index) == (2027, "estimate", Fraction(1027, 1000))
-    assert y2028.value.magnitude == Decimal("4862.85")  # shown to the øre
+    assert y2028.value.magnitude == Decimal("4862.845")  # exact: six decimals hold it
     assert y2030.index == Fraction(1027, 1000) ** 3
-    assert y2030.value.magnitude == Decimal("5128.98")
+    assert y2030.value.magnitude == Decimal("5128.983644")  # 5,128.983644005, to six decimals
+    assert "shown to six decimals" in y2030.note
+    assert "shown to six decimals" not in y2028.note  # 4,862.845 exactly
     assert "indexed by the satsreguleringsprocent to 2030" in y2030.note
     # published years are not touched: 2027 is the file's own value
     assert ("benefit.ledighedsydelse", 2027) not in used or used["benefit.ledighedsydelse", 2027].index is None
@@ -94,7 +96,7 @@ def test_a_percentage_set_in_the_scenario_is_used_for_every_year() -> None:
     ev = sp.evaluate(sp.from_data(data))
     used = {(v.name, v.for_year): v for v in ev.parameters}
     # 4,735 × 1.01² = 4,830.1735
-    assert used["benefit.ledighedsydelse", 2029].value.magnitude == Decimal("4830.17")
+    assert used["benefit.ledighedsydelse", 2029].value.magnitude == Decimal("4830.1735")
     said = [s for s in ev.statements if "not published" in s]
     assert said == [
         "parameters for 2028–2030 are not published yet: the 2027 rates in kroner are indexed by a "
@@ -152,7 +154,7 @@ def test_a_percentage_set_in_the_scenario_indexes_a_deal_without_a_horizon() -> 
     data["parameters"] = {"satsreguleringsprocent": "3 %"}
     ev = sp.evaluate(sp.from_data(data))
     used = {v.name: v for v in ev.parameters}
-    assert used["benefit.ledighedsydelse"].value.magnitude == Decimal("5174.06")
+    assert used["benefit.ledighedsydelse"].value.magnitude == Decimal("5174.062345")
     assert used["satsreguleringsprocent"].tag == "override"  # read, so listed with the values used
     assert [s for s in ev.statements if "not published" in s] == [
         "parameters for 2030 are not published yet: the 2027 rates in kroner are indexed by a "
@@ -180,7 +182,7 @@ def test_a_spin_offs_years_are_indexed_by_a_percentage_set_in_the_scenario() -> 
     data["parameters"] = {"satsreguleringsprocent": "3 %"}
     indexed = sp.evaluate(sp.from_data(data))
     values = {(v.name, v.for_year): v.value.magnitude for v in indexed.parameters}
-    assert values["benefit.ledighedsydelse", 2029] == Decimal("5023.36")
+    assert values["benefit.ledighedsydelse", 2029] == Decimal("5023.3615")
     last = [b.public for b in (flat.breakdown[-1], indexed.breakdown[-1])]
     assert last[0] is not None
     assert last[1] is not None
@@ -212,3 +214,21 @@ def paths_replace(deal: sp.Partnership, path: str, value: str) -> sp.Partnership
     data["courses"]["price"] = value
     assert path == "courses.price"
     return sp.from_data(data)
+
+
+def test_a_parameter_cannot_be_varied_over_variants() -> None:
+    # the vectorised engine reads the scenario's parameter set: a varied override would be
+    # left out of every row (the municipality's effect would stay at the scenario's 3 %)
+    data = _deal(years=4)
+    data["parameters"] = {"satsreguleringsprocent": "3 %"}
+    deal = sp.from_data(data)
+    with pytest.raises(sp.SweepError, match=r"parameters\.satsreguleringsprocent: a parameter cannot be varied"):
+        sp.sweep(deal, {"parameters.satsreguleringsprocent": ["0 %", "3 %"]})
+    with pytest.raises(sp.SweepError, match="a parameter cannot be varied"):
+        sp.monte_carlo(deal, {"parameters.satsreguleringsprocent": sp.Uniform("0 %", "3 %")}, n=10, seed=1)
+    with pytest.raises(sp.SweepError, match="a parameter cannot be varied"):
+        sp.tornado(deal, {"parameters.satsreguleringsprocent": ("0 %", "3 %")})
+    # solve evaluates each value it tries: there a parameter may be varied. The municipality's
+    # net effect over 2026-2029 is -767,109.37 at 3 % (evaluate) and rises with the percentage
+    got = sp.solve(deal, "parameters.satsreguleringsprocent", "public.municipality", "-767109.37", low="0", high="10")
+    assert str(got.value) == "3 percent"

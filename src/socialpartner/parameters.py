@@ -433,8 +433,12 @@ class ParameterUse:
         if factor == 1:
             return value, exact_value
         index = fraction(factor)
-        # shown to the øre in the value's own unit (used exactly); plain strings, not pint's formatting
-        shown = Decimal(_round_exact(Rational(value.value.magnitude) * factor, 100)).scaleb(-2)
+        # in the value's own unit, exactly where six decimals hold it (three years at 3 %:
+        # 4,735 × 1.092727 = 5,174.062345), else to six decimals; used exactly either way
+        scaled = Rational(value.value.magnitude) * factor * 10**6
+        exact_shown = int(scaled.denominator) == 1
+        shown = Decimal(_round_exact(scaled, 1)).scaleb(-6)
+        shown = shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
         record = ParameterValue(
             value.name,
             value.year,
@@ -446,7 +450,7 @@ class ParameterUse:
             value.description,
             value.for_year,
             f"the {value.year} value × {float(index):.6f}: indexed by the satsreguleringsprocent to "
-            f"{value.for_year} (shown to the øre, used exactly)",
+            f"{value.for_year}" + ("" if exact_shown else " (shown to six decimals, used exactly)"),
             value.legacy,
             value.indexed,
             index,

@@ -85,9 +85,16 @@ def current(partnership: Partnership, path: str) -> Any:
     """The value of input ``path`` in a scenario.
 
     Raises:
-        SweepError: no such input.
+        SweepError: no such input, or a parameter (a sweep runs on the scenario's parameter values).
 
     """
+    if path.split(".", 1)[0] == "parameters":
+        # the engine reads parameters from the scenario's set, one value a year: a varied
+        # override would be silently left out of every variant
+        raise SweepError(
+            f"{path}: a parameter cannot be varied in a sweep, Monte Carlo or tornado; evaluate its values one "
+            "by one (each with its own parameters:), or use solve, which evaluates each value it tries"
+        )
     return paths.variable(partnership, path, SweepError, "varied")
 
 
