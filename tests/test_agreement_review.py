@@ -307,3 +307,32 @@ def test_the_parties_whose_gain_grows_are_named_together() -> None:
     assert all(s.point == (Decimal("50.00"),) for s in zone.suggestions)
     assert "because the gain of Huset Venture Nordjylland and IKEA keeps growing" in str(zone)
     assert "gevinsten for Huset Venture Nordjylland og IKEA bliver ved med at vokse" in zone.text("da")
+
+
+def test_a_curved_ridge_of_equal_gains_is_followed_to_its_best_point() -> None:
+    # in_house_packing, price p and the workers' paid hours h varied (0-1000, 0-50):
+    #   SØV     = 1300·h·p − 221,000·h − 1,000,000
+    #   company = 5,438,000 − 1300·h·p
+    # Equal gains lie on a curve (p·h), and the smallest gain grows as h falls until p
+    # reaches its bound of 1000. On the 0.01 lattice: h = 2.71 gives equal gains at
+    # p = (6,438,000 + 221,000 × 2.71) / (2 × 1300 × 2.71) = 7,036,910 / 7,046 = 998.7099…,
+    # so p = 998.71: SØV 3,523 × 998.71 − 598,910 − 1,000,000 = 1,919,545.33, company
+    # 5,438,000 − 3,523 × 998.71 = 1,919,544.67. h = 2.70 needs p = 1,002.09 > 1000: at
+    # p = 1000 the SØV has 3,510,000 − 596,700 − 1,000,000 = 1,913,300, less.
+    zone = sp.agreement(sp.load(EXAMPLES / "in_house_packing.yaml"), vary=["price", "workforce.0.paid_hours"])
+    equal = zone.suggestions[0]
+    assert equal.point == (Decimal("998.71"), Decimal("2.71"))  # was (782.51, 3.55): 1,826,716.35 at the least
+    assert sorted(equal.gains.values()) == [Decimal("1919544.67"), Decimal("1919545.33")]
+
+
+def test_a_cut_of_a_range_not_searched_is_not_noted() -> None:
+    # hours and price on the three-year deal are not linear together: the zone is traced on
+    # a grid over 0-50 hours a week (three times today's 15, rounded up), so no note may say
+    # the search ends at 168 hours (a cut of the exact method's range, which was not used)
+    data = sp.load(EXAMPLES / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["temp_hours"]["alternative_price"] = "200 DKK/hour"
+    data["agreement"] = {"municipal_limit": "432000 DKK/year"}
+    zone = sp.agreement(sp.from_data(data), vary=["temp_hours.effective_hours", "courses.price"])
+    assert zone.method == "grid"
+    assert zone.bounds[0] == (Fraction(0), Fraction(50))
+    assert not [n for n in zone.notes if "searched ends at" in n]

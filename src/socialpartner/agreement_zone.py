@@ -989,11 +989,11 @@ def agreement(
         box = _default_bounds(probe.current, coefficients, given)
     if coefficients is not None:
         box, refused = _accepted(probe, box)  # a default limit the scenario would refuse (500 h a week)
-        notes += refused
         # linear near today's terms; check across the whole range searched too
         if not _linear_at(probe, coefficients, _spread(box)):
-            coefficients = None
+            coefficients = None  # traced on a grid instead, over its own range: its own cut notes
     if coefficients is not None:
+        notes += refused
         lines = [(c, label) for c, label in zip(coefficients, labels, strict=True)]
         zone = _exact(probe, box, lines, conditions, coefficients, basis_name, notes, weights)
     else:
@@ -1558,6 +1558,9 @@ def _on_lattice(point: Point) -> Point:
     return tuple(Fraction(_round(x)) for x in point)
 
 
+_MODEL_ROUNDS = 60  # model steps of one refinement at most (each evaluates the scenario 2-3 times)
+
+
 class _Search:
     """One rule's search on a traced zone: points ranked by leximin of the weighted gains, each evaluated once."""
 
@@ -1612,7 +1615,13 @@ class _Search:
         best = _on_lattice(start)  # a suggestion is rounded to 0.01: search among such points
         score = self.rank(best)
         widths = list(steps)
-        while any(h > _STEP for h in widths):
+        rounds = 0
+        # a trust region: the box keeps its size while the model's point ranks better (so the
+        # search can follow a curved ridge of equal gains far from the grid point), and
+        # shrinks fourfold when it does not
+        while any(h > _STEP for h in widths) and rounds < _MODEL_ROUNDS:
+            rounds += 1
+            improved = False
             local = [(max(lo, c - h), min(hi, c + h)) for (lo, hi), c, h in zip(self.box, best, widths, strict=True)]
             lines = self._fit(best, local)
             if lines is not None:
@@ -1621,17 +1630,23 @@ class _Search:
                     parties = _party_lines(self.probe.conditions, lines)
                     point = _on_lattice(_leximin(self.probe, local, region, parties, self.weights, lines))
                     if self.rank(point) > score:
-                        best, score = point, self.rank(point)
-            widths = [max(h / 4, _STEP) for h in widths]
-        for _ in range(50):  # climb on the lattice; the model has put the point close
-            neighbours = [
-                tuple(x + m * _STEP for x, m in zip(best, move, strict=True))
-                for move in itertools.product((-1, 0, 1), repeat=len(best))
-                if any(move)
-            ]
+                        best, score, improved = point, self.rank(point), True
+            if not improved:
+                widths = [max(h / 4, _STEP) for h in widths]
+        directions = [move for move in itertools.product((-1, 0, 1), repeat=len(best)) if any(move)]
+        for _ in range(100):  # climb on the lattice; the model has put the point close
+            neighbours = [tuple(x + m * _STEP for x, m in zip(best, move, strict=True)) for move in directions]
             top = max(neighbours, key=self.rank)
             if self.rank(top) <= score:
                 break
+            # a good direction is followed in doubling strides while it keeps ranking better
+            move = directions[neighbours.index(top)]
+            stride = 2
+            while stride <= 1 << 16:
+                further = tuple(x + m * stride * _STEP for x, m in zip(best, move, strict=True))
+                if self.rank(further) <= self.rank(top):
+                    break
+                top, stride = further, stride * 2
             best, score = top, self.rank(top)
         here = self.party(best)
         moves = [
