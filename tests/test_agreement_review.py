@@ -336,3 +336,11 @@ def test_a_cut_of_a_range_not_searched_is_not_noted() -> None:
     assert zone.method == "grid"
     assert zone.bounds[0] == (Fraction(0), Fraction(50))
     assert not [n for n in zone.notes if "searched ends at" in n]
+
+
+def test_interval_ends_are_grouped_like_the_boundaries() -> None:
+    # the spin-off's SØV covers its support staff from 1,155,555.81… a year (rounded inward: .82)
+    zone = sp.agreement(sp.load(EXAMPLES / "spin_off_packing.yaml"), vary=["years.0.parent_purchases"])
+    text = zone.text()
+    assert "from 1,155,555.82 (" in text
+    assert "1155555.82" not in text

@@ -381,7 +381,7 @@ class AgreementZone:
 
         def number(x: Fraction | Decimal) -> str:
             value = _round(x)
-            return str(value) if en else t.number(value)
+            return str(value) if en else t.number(value)  # a corner's coordinates: no grouping commas among them
 
         def said(key: str, **args: Any) -> str:
             return t(Text(key, **{k: v if isinstance(v, Text) else Raw(str(v)) for k, v in args.items()}))
@@ -404,9 +404,10 @@ class AgreementZone:
                     "  "
                     + said(
                         "agree.interval",
-                        low=str(low) if en else t.number(low, max(2, -int(low.as_tuple().exponent))),
+                        # thousands grouped, as in the boundaries
+                        low=f"{low:,}" if en else t.number(low, max(2, -int(low.as_tuple().exponent))),
                         by_low=t(by_lo),
-                        high=str(high) if en else t.number(high, max(2, -int(high.as_tuple().exponent))),
+                        high=f"{high:,}" if en else t.number(high, max(2, -int(high.as_tuple().exponent))),
                         by_high=t(by_hi),
                         unit=unit(self.units[0]),
                     ).rstrip()  # no trailing space after a pure number
