@@ -344,3 +344,18 @@ def test_interval_ends_are_grouped_like_the_boundaries() -> None:
     text = zone.text()
     assert "from 1,155,555.82 (" in text
     assert "1155555.82" not in text
+
+
+def test_a_traced_condition_the_inputs_do_not_move_is_said_in_words() -> None:
+    # the fleksjob wage moves only the municipality's public purse: on the grid the SØV's
+    # gain stays at its three-year shortfall (present value 78,233.40 short) and IKEA's at
+    # its saving against the agency (124,005.69), whatever the wage
+    data = sp.load(EXAMPLES / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["temp_hours"]["alternative_price"] = "200 DKK/hour"
+    data["agreement"] = {"municipal_limit": "432000 DKK/year"}
+    zone = sp.agreement(sp.from_data(data), vary=["public.fleksjob_wage"])
+    assert zone.method == "grid"
+    text = zone.text()
+    assert "boundary: none: it fails whatever the inputs (78,233.40 DKK short of its floor)" in text
+    assert "boundary: none: it holds whatever the inputs (a gain of 124,005.69 DKK over its floor)" in text
+    assert "ingen: den er ikke opfyldt for noget input" in zone.text("da")

@@ -390,10 +390,13 @@ class AgreementZone:
         lines = [said("agree.title", inputs=inputs)]
         method, basis = Text(f"agree.method.{self.method}"), Text(f"agree.basis.{self.basis}")
         lines.append("  " + said("agree.method_basis", method=method, basis=basis))
-        for b in self.boundaries:
+        for i, b in enumerate(self.boundaries):
             lines.append("  " + said("agree.condition", condition=b.condition.text(t.lang)))
             if b.coefficients is not None:
                 lines.append("    " + said("agree.boundary", equation=b.equation(self.vary, t.lang)))
+            elif (constant := self._constant_on_grid(i)) is not None:  # traced, and the inputs do not move it
+                key = "agree.always" if constant >= 0 else "agree.never"
+                lines.append("    " + said("agree.boundary", equation=t(Text(key, amount=Money(abs(constant))))))
         if self.empty:
             lines.append("  " + t("agree.empty"))
             lines += [f"    {s.text(t.lang)}" for s in self.binding]
@@ -424,6 +427,18 @@ class AgreementZone:
             lines.append("  " + said("agree.suggested", rule=t(s.rule), point=point, gains=gains))
         lines += ["  " + said("agree.note", note=t(n)) for n in self.notes]
         return "\n".join(lines)
+
+    def _constant_on_grid(self, i: int) -> Decimal | None:
+        """Condition ``i``'s gain where it is the same at every grid point (to the øre), else None."""
+        if self.grid is None:
+            return None
+        import numpy as np
+
+        values = np.asarray(self.grid.gains[i], dtype=float)
+        values = values[np.isfinite(values)]
+        if values.size == 0 or float(values.max() - values.min()) >= 0.005:
+            return None
+        return Decimal(f"{float(values[0]):.2f}")
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; numbers are decimal strings (inputs to 6 decimals, money to øre)."""
