@@ -294,9 +294,9 @@ def _price_unit(model: Partnership, path: str, unit: str) -> tuple[str, Fraction
     try:
         written = paths.get(model, path)
     except paths.PathError:
-        return unit, Fraction(1)
+        return unit, _SAME
     if not isinstance(written, pint.Quantity):
-        return unit, Fraction(1)
+        return unit, _SAME
     key = (written._units, unit)
     hit = _PRICE_UNITS.get(key)
     if hit is None:
@@ -309,6 +309,7 @@ def _price_unit(model: Partnership, path: str, unit: str) -> tuple[str, Fraction
     return hit
 
 
+_SAME = Fraction(1)  # the factor of a price shown in the model's own unit
 _PRICE_UNITS: dict[tuple[Any, str], tuple[str, Fraction]] = {}
 _PRICE_PATHS: dict[tuple[int, str, str], tuple[Partnership, tuple[str, Fraction]]] = {}
 
@@ -316,10 +317,10 @@ _PRICE_PATHS: dict[tuple[int, str, str], tuple[Partnership, tuple[str, Fraction]
 def _written_unit(written: pint.Quantity[Any], unit: str) -> tuple[str, Fraction]:
     shown = str(written.units).replace(" / ", "/")
     if shown == unit or not _PRICE_UNIT.match(shown):
-        return unit, Fraction(1)
+        return unit, _SAME
     own, theirs = parse_unit(unit), unit_info(written)
     if own.dims != theirs.dims:
-        return unit, Fraction(1)
+        return unit, _SAME
     return shown, own.factor / theirs.factor
 
 
@@ -337,7 +338,8 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
         covered = bool(s.covered[spec.input_path])
         canonical_value = _dkk(value)
         # the written unit's rate from the exact rate, rounded once (not the rounded rate converted)
-        shown = canonical_value if factor == 1 else to_ore(s.rates[spec.input_path] * Rational(factor))
+        # the same unit (by identity: a Fraction's == costs more than the rest of this loop)
+        shown = canonical_value if factor is _SAME else to_ore(s.rates[spec.input_path] * Rational(factor))
         out.append(BreakEven(spec.label, spec.input_path, shown, unit, percent, covered, canonical_value, spec.unit))
     return tuple(out)
 
