@@ -187,11 +187,12 @@ def total(terms: Any) -> Num:
     million-row pass costs about a millisecond).
     """
     items = terms if isinstance(terms, list) else list(terms)
-    arrays = any(isinstance(x, np.ndarray) for _, x in items)
-    if not arrays:  # the exact backend (or float scalars): the numbers add as they come
-        exact: Num = 0
-        for sign, x in items:
-            exact = exact + x if sign > 0 else exact - x
+    exact: Num = 0
+    for sign, x in items:  # the exact backend (or float scalars): the numbers add as they come
+        if isinstance(x, np.ndarray):
+            break  # an array among them: the sum below, from the first term
+        exact = exact + x if sign > 0 else exact - x
+    else:
         return exact
     if _VECTOR.get() and len(items) > 1:
         items = _cancelled(items)  # only arrays cancel, and only in a float64 run
