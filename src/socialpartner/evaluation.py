@@ -32,7 +32,7 @@ from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import CONTEXT, in_context, ratio_decimal, to_ore
-from socialpartner.parameters import ParameterValue, projected_satsregulering
+from socialpartner.parameters import ParameterValue, projected_satsregulering, satsregulering
 from socialpartner.public import PublicLine, PublicView
 
 if TYPE_CHECKING:
@@ -677,7 +677,9 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
     parameters = partnership.parameter_set()
     percents = []
     for year in sorted(targets):
-        entry = parameters.get("satsreguleringsprocent", year)
+        entry = satsregulering(parameters, year, growth)[1]
+        if entry is None:  # the law's projection
+            continue
         if entry.tag == "override":  # one value for every year
             return Text(
                 "msg.carried_indexed_set",
@@ -685,8 +687,7 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
                 year=Raw(str(source)),
                 rate=Percent(ratio_decimal(entry.exact)),
             )
-        if entry.year == year:
-            percents.append(Text("msg.index_given", rate=Percent(ratio_decimal(entry.exact)), year=Raw(str(year))))
+        percents.append(Text("msg.index_given", rate=Percent(ratio_decimal(entry.exact)), year=Raw(str(year))))
     if percents:
         return Text(
             "msg.carried_indexed_given", years=_span(targets), year=Raw(str(source)), rates=Join(tuple(percents))

@@ -33,7 +33,7 @@ from socialpartner._internal.backend import (
     maximum,
     where,
 )
-from socialpartner._internal.units import exact, number_format, unit_info
+from socialpartner._internal.units import exact, number_format, plain_magnitude, unit_info
 from socialpartner.errors import ParameterError, SocialPartnerError
 from socialpartner.quantities import AnyQuantity
 
@@ -358,6 +358,19 @@ def projected_satsregulering(wage_growth: Num) -> Num:
     return where(tenths * 50 <= 1, tenths, maximum(tenths - div(3, 1000), div(1, 50)))
 
 
+def satsregulering(parameters: ParameterSet, year: int, wage_growth: Num) -> tuple[Num, ParameterValue | None]:
+    """The satsreguleringsprocent of ``year`` and the value it was read from.
+
+    The parameter where the scenario sets it (an override) or the file dates a value that
+    year; else the one the law derives from ``wage_growth`` (:func:`projected_satsregulering`),
+    with None for the value.
+    """
+    entry, percent = parameters._read("satsreguleringsprocent", year)
+    if entry.tag == "override" or entry.year == year:
+        return percent, entry
+    return projected_satsregulering(wage_growth), None
+
+
 @dataclass
 class ParameterUse:
     """Reads parameters for one year and remembers which it read (for the evaluation's list).
@@ -400,8 +413,8 @@ class ParameterUse:
                     store.clear()
                 hit = store[key] = self._index(value, exact)
             if value.name not in self.used:  # the first read this year: list the percentage if one was read
-                entry = self.parameters._read("satsreguleringsprocent", self.year)[0]
-                if entry.tag == "override" or entry.year == self.year:  # read, not projected
+                entry = satsregulering(self.parameters, self.year, growth)[1]
+                if entry is not None:  # read, not projected
                     self.used.setdefault(entry.name, entry)
             value, exact = hit
         self.used[value.name] = value
@@ -414,10 +427,7 @@ class ParameterUse:
         key = ("", start, end)
         hit = self.indexed.get(key)
         if hit is None:
-            entry, known = self.parameters._read("satsreguleringsprocent", end)
-            percent: Num = known
-            if entry.year != end and entry.tag != "override":  # not known for that year: the law's projection
-                percent = projected_satsregulering(self.wage_growth)
+            percent = satsregulering(self.parameters, end, self.wage_growth)[0]
             before = self._factor(start, end - 1)
             if is_exact(percent) != is_exact(before):  # over variants: float64 throughout (mpq × float is mpfr)
                 percent, before = (x if not is_exact(x) else float(x) for x in (percent, before))
@@ -437,8 +447,7 @@ class ParameterUse:
         # 4,735 × 1.092727 = 5,174.062345), else to six decimals; used exactly either way
         scaled = Rational(value.value.magnitude) * factor * 10**6
         exact_shown = int(scaled.denominator) == 1
-        shown = Decimal(_round_exact(scaled, 1)).scaleb(-6)
-        shown = shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
+        shown = plain_magnitude(Decimal(_round_exact(scaled, 1)).scaleb(-6))  # stored as every magnitude is
         record = ParameterValue(
             value.name,
             value.year,

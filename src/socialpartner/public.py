@@ -163,8 +163,12 @@ def _above_last(weeks: Num, extra: tuple[Num, Num, Num]) -> Num:
     constant from week 52 on (the last band adds nothing above itself).
     """
     t = maximum(weeks, 0)
-    e1, e2, e3 = extra
-    return e1 * minimum(t, 4) + e2 * minimum(maximum(t - 4, 0), 22) + e3 * minimum(maximum(t - 26, 0), 26)
+    summed: Num = 0
+    start = 0
+    for (end, _), e in zip(_LADDER[:3], extra, strict=True):  # the weeks of each early band the citizen has had
+        summed = summed + e * minimum(maximum(t - start, 0), end - start)
+        start = end
+    return summed
 
 
 class Ladder:

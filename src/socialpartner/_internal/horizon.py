@@ -38,11 +38,18 @@ from socialpartner._internal.backend import (
 from socialpartner._internal.i18n import Period, Raw, Text
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Placement, Plan
-from socialpartner._internal.units import canonical, format_magnitude, scaled_exact, unit_info, with_magnitude
+from socialpartner._internal.units import (
+    WEEKS_PER_YEAR,
+    canonical,
+    format_magnitude,
+    scaled_exact,
+    unit_info,
+    with_magnitude,
+)
 
 if TYPE_CHECKING:
     from socialpartner.models._base import Partnership
-    from socialpartner.models._options import Horizon
+    from socialpartner.models._options import Horizon, Progression
     from socialpartner.public import Cohort
 
 __all__ = [
@@ -58,6 +65,7 @@ __all__ = [
     "check_change_years",
     "discount_factors",
     "money_inputs",
+    "moved_share",
     "newcomer_weeks",
     "period_label",
     "present_values",
@@ -383,7 +391,7 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
 
 
 _STATES = ("fleksjob", "ordinary", "left")
-_WEEKS = 52  # weeks of a horizon's year (the refusion ladder's count)
+_WEEKS = WEEKS_PER_YEAR  # weeks of a horizon's year (the refusion ladder's count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,9 +513,7 @@ class Progress:
         start = _WEEKS * index  # this year's 1 January, in weeks from the first
         recent: list[tuple[Num, Num]] = []
         if self.places is None or index == 0:
-            progression = horizon.progression
-            moved = (progression.to_fleksjob, progression.to_ordinary, progression.leave)
-            self.course = (total((1, canonical(share)) for share in moved), canonical(progression.after))
+            self.course = (moved_share(horizon.progression), canonical(horizon.progression.after))
             first, past = participants, 0
         m, after = self.course
         if index and self.places is not None:
@@ -625,6 +631,11 @@ def _ends_on_new_year(after: Num, index: int) -> Num:
     return where(np.abs(ends - np.round(ends)) < 1e-9, 1, 0)  # as :func:`floor` nudges a float quotient
 
 
+def moved_share(progression: Progression) -> Num:
+    """The share of course places freed at a course end: those moving into fleksjob, ordinary jobs or leaving."""
+    return canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
+
+
 def newcomer_weeks(horizon: Horizon) -> list[Num]:
     """Weeks from the first 1 January at which new citizens take course places (exact).
 
@@ -634,9 +645,8 @@ def newcomer_weeks(horizon: Horizon) -> list[Num]:
     """
     progression = horizon.progression
     assert progression is not None  # noqa: S101 - only with progression
-    moved = canonical(progression.to_fleksjob) + canonical(progression.to_ordinary) + canonical(progression.leave)
     after = canonical(progression.after)
-    if moved == 0:
+    if moved_share(progression) == 0:
         return []
     ends = math.ceil(div(horizon.years, after)) - 1  # course ends strictly before the horizon's end
     return [k * after * _WEEKS for k in range(1, ends + 1)]
