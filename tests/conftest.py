@@ -20,6 +20,46 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ikea_rebild.yaml"
 
+# 10 course places, finishers after 6 months: two rounds a year, so 20 finishers a year, of
+# whom 20 % (4) go into fleksjob and 10 % (2) into ordinary jobs; 60 % of the places are freed.
+PROGRESSION_DEAL: dict[str, Any] = {
+    "model": "shared_responsibility",
+    "name": "Progression",
+    "social_enterprise": {"name": "SØV"},
+    "company": {"name": "Firma"},
+    "municipality": {"name": "Rebild Kommune", "code": 840},
+    "temp_hours": {
+        "workers": 2,
+        "effective_hours": "15 hour/week",
+        "wage_cost": "165 DKK/hour",
+        "overhead": "20 DKK/hour",
+    },
+    "courses": {"participants": 10, "price": "11000 DKK/month"},
+    "support_staff": [{"role": "socialpædagog", "fte": 1, "annual_cost": "480000 DKK/year"}],
+    "public": {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "fleksjob_wage": "140 DKK/hour",
+        "during_course": {"amount": "13000 DKK/month"},
+        "counterfactual": {
+            "fleksjob": {"parameter": "benefit.ledighedsydelse"},
+            "course participant": {"amount": "13000 DKK/month"},
+        },
+    },
+    "horizon": {
+        "years": 2,
+        "start_year": 2026,
+        "progression": {
+            "after": "6 month",
+            "to_fleksjob": "20 %",
+            "to_ordinary": "10 %",
+            "leave": "0 %",
+            "fleksjob_wage": "140 DKK/hour",
+            "fleksjob_hours": "15 hour/week",
+        },
+    },
+}
+
 
 @pytest.fixture(scope="session")
 def example_data() -> dict[str, Any]:

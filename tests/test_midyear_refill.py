@@ -30,43 +30,9 @@ from socialpartner._internal import engine
 from socialpartner._internal.backend import fraction
 from socialpartner.views.explain import explanation_text
 
-BASE: dict[str, Any] = {
-    "model": "shared_responsibility",
-    "name": "Refill",
-    "social_enterprise": {"name": "SØV"},
-    "company": {"name": "Firma"},
-    "municipality": {"name": "Rebild Kommune", "code": 840},
-    "temp_hours": {
-        "workers": 2,
-        "effective_hours": "15 hour/week",
-        "wage_cost": "165 DKK/hour",
-        "overhead": "20 DKK/hour",
-    },
-    "courses": {"participants": 10, "price": "11000 DKK/month"},
-    "support_staff": [{"role": "socialpædagog", "fte": 1, "annual_cost": "480000 DKK/year"}],
-    "public": {
-        "year": 2026,
-        "weeks_on_support": 104,
-        "fleksjob_wage": "140 DKK/hour",
-        "during_course": {"amount": "13000 DKK/month"},
-        "counterfactual": {
-            "fleksjob": {"parameter": "benefit.ledighedsydelse"},
-            "course participant": {"amount": "13000 DKK/month"},
-        },
-    },
-    "horizon": {
-        "years": 3,
-        "start_year": 2026,
-        "progression": {
-            "after": "6 month",
-            "to_fleksjob": "20 %",
-            "to_ordinary": "10 %",
-            "leave": "0 %",
-            "fleksjob_wage": "140 DKK/hour",
-            "fleksjob_hours": "15 hour/week",
-        },
-    },
-}
+from .conftest import PROGRESSION_DEAL
+
+BASE = PROGRESSION_DEAL  # each scenario sets its course length and years on a copy
 REFUSION = "state refusion on the course benefit"
 LADDER = (Fraction(4, 5), Fraction(2, 5), Fraction(3, 10), Fraction(1, 5))  # 2026: 80, 40, 30, 20 %
 

@@ -16,45 +16,7 @@ import yaml
 
 import socialpartner as sp
 
-# 10 course places, finishers after 6 months: two rounds a year, so 20 finishers a year, of
-# whom 20 % (4) go into fleksjob and 10 % (2) into ordinary jobs; 60 % of the places are freed.
-PROGRESSION: dict[str, Any] = {
-    "model": "shared_responsibility",
-    "name": "Progression",
-    "social_enterprise": {"name": "SØV"},
-    "company": {"name": "Firma"},
-    "municipality": {"name": "Rebild Kommune", "code": 840},
-    "temp_hours": {
-        "workers": 2,
-        "effective_hours": "15 hour/week",
-        "wage_cost": "165 DKK/hour",
-        "overhead": "20 DKK/hour",
-    },
-    "courses": {"participants": 10, "price": "11000 DKK/month"},
-    "support_staff": [{"role": "socialpædagog", "fte": 1, "annual_cost": "480000 DKK/year"}],
-    "public": {
-        "year": 2026,
-        "weeks_on_support": 104,
-        "fleksjob_wage": "140 DKK/hour",
-        "during_course": {"amount": "13000 DKK/month"},
-        "counterfactual": {
-            "fleksjob": {"parameter": "benefit.ledighedsydelse"},
-            "course participant": {"amount": "13000 DKK/month"},
-        },
-    },
-    "horizon": {
-        "years": 2,
-        "start_year": 2026,
-        "progression": {
-            "after": "6 month",
-            "to_fleksjob": "20 %",
-            "to_ordinary": "10 %",
-            "leave": "0 %",
-            "fleksjob_wage": "140 DKK/hour",
-            "fleksjob_hours": "15 hour/week",
-        },
-    },
-}
+from .conftest import PROGRESSION_DEAL
 
 
 def _line(view: sp.PublicView, item: str, payer: str = "municipality") -> tuple[D, D]:
@@ -86,7 +48,7 @@ def test_former_participants_are_past_week_52() -> None:
     2,496,000.00; refusion on the 10 at 29.9462 % and on the 6 at 20 %:
     467,160 + 936,000 × 0.2 = 467,160 + 187,200 = 654,360.00.
     """
-    ev = sp.evaluate(sp.from_data(PROGRESSION))
+    ev = sp.evaluate(sp.from_data(PROGRESSION_DEAL))
     view = ev.breakdown[1].public
     assert view is not None
     assert _line(view, "state refusion on the course benefit", "state") == (D("467160.00"), D("0.00"))
@@ -103,7 +65,7 @@ def test_former_participants_are_past_week_52() -> None:
 
 def test_first_year_has_no_former_rate() -> None:
     """In 2026 nobody has finished a course before the year: no former participants' rate is shown."""
-    ev = sp.evaluate(sp.from_data(PROGRESSION))
+    ev = sp.evaluate(sp.from_data(PROGRESSION_DEAL))
     view = ev.breakdown[0].public
     assert view is not None
     assert "former course participants" not in view.refusion_rates
@@ -113,11 +75,11 @@ def test_sweep_agrees_on_former_participants() -> None:
     """The vectorised engine applies the same rates: a sweep row equals evaluate."""
     import numpy as np
 
-    deal = sp.from_data(PROGRESSION)
+    deal = sp.from_data(PROGRESSION_DEAL)
     prices = sp.Q_(np.array([11000.0, 12000.0]), "DKK/month")
     frame = sp.sweep(deal, {"courses.price": prices})
     for i, price in enumerate((11000, 12000)):
-        data = {**PROGRESSION, "courses": {"participants": 10, "price": f"{price} DKK/month"}}
+        data = {**PROGRESSION_DEAL, "courses": {"participants": 10, "price": f"{price} DKK/month"}}
         ev = sp.evaluate(sp.from_data(data))
         year = ev.breakdown[1].results()
         for key, value in (
