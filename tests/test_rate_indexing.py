@@ -18,6 +18,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 import socialpartner as sp
 from socialpartner._internal import paths
@@ -231,3 +232,17 @@ def test_a_parameter_cannot_be_varied_over_variants() -> None:
     # net effect over 2026-2029 is -767,109.37 at 3 % (evaluate) and rises with the percentage
     got = sp.solve(deal, "parameters.satsreguleringsprocent", "public.municipality", "-767109.37", low="0", high="10")
     assert str(got.value) == "3 percent"
+
+
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [
+        (3, r"parameters\.satsreguleringsprocent\n  3 would mean 300 %; write 3 %"),  # a bare 3 meant as 3 %
+        ("3 kr", r"parameters\.satsreguleringsprocent: expected a value like 4\.5 percent, got 3 DKK"),
+    ],
+)
+def test_a_wrong_percentage_names_the_field(given: Any, words: str) -> None:
+    data = _deal()
+    data["parameters"] = {"satsreguleringsprocent": given}
+    with pytest.raises(ValidationError, match=words):
+        sp.from_data(data)
