@@ -32,7 +32,7 @@ from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import CONTEXT, in_context, ratio_decimal, to_ore
-from socialpartner.parameters import ParameterValue, projected_satsregulering, satsregulering
+from socialpartner.parameters import ParameterValue, projected_satsregulering, satsregulering_read
 from socialpartner.public import PublicLine, PublicView
 
 if TYPE_CHECKING:
@@ -677,9 +677,10 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
     parameters = partnership.parameter_set()
     percents = []
     for year in sorted(targets):
-        entry = satsregulering(parameters, year, growth)[1]
-        if entry is None:  # the law's projection
+        read = satsregulering_read(parameters, year)
+        if read is None:  # the law's projection
             continue
+        entry = read[0]
         if entry.tag == "override":  # one value for every year
             return Text(
                 "msg.carried_indexed_set",

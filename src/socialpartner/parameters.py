@@ -362,13 +362,23 @@ def satsregulering(parameters: ParameterSet, year: int, wage_growth: Num) -> tup
     """The satsreguleringsprocent of ``year`` and the value it was read from.
 
     The parameter where the scenario sets it (an override) or the file dates a value that
-    year; else the one the law derives from ``wage_growth`` (:func:`projected_satsregulering`),
-    with None for the value.
+    year (:func:`satsregulering_read`); else the one the law derives from ``wage_growth``
+    (:func:`projected_satsregulering`), with None for the value.
+    """
+    read = satsregulering_read(parameters, year)
+    if read is not None:
+        return read[1], read[0]
+    return projected_satsregulering(wage_growth), None
+
+
+def satsregulering_read(parameters: ParameterSet, year: int) -> tuple[ParameterValue, Rational] | None:
+    """The satsreguleringsprocent parameter for ``year`` and its exact value, where it is read, not projected.
+
+    Read where the scenario sets it or the file dates a value that year; None otherwise
+    (the law's projection from the wage growth is used then).
     """
     entry, percent = parameters._read("satsreguleringsprocent", year)
-    if entry.tag == "override" or entry.year == year:
-        return percent, entry
-    return projected_satsregulering(wage_growth), None
+    return (entry, percent) if entry.tag == "override" or entry.year == year else None
 
 
 @dataclass
@@ -413,9 +423,9 @@ class ParameterUse:
                     store.clear()
                 hit = store[key] = self._index(value, exact)
             if value.name not in self.used:  # the first read this year: list the percentage if one was read
-                entry = satsregulering(self.parameters, self.year, growth)[1]
-                if entry is not None:  # read, not projected
-                    self.used.setdefault(entry.name, entry)
+                read = satsregulering_read(self.parameters, self.year)
+                if read is not None:  # read, not projected
+                    self.used.setdefault(read[0].name, read[0])
             value, exact = hit
         self.used[value.name] = value
         return exact
