@@ -64,7 +64,7 @@ def results(ev: sp.Evaluation) -> dict[str, Any]:
     d.pop("manifest")
     for part in (d, *d.get("breakdown", ())):
         for b in part["break_even"]:
-            b.pop("value"), b.pop("unit")
+            b.pop("value"), b.pop("unit"), b.pop("covering")
     return d
 
 

@@ -61,8 +61,12 @@ class BreakEven:
             (the value of a sweep's ``break_even.INPUT [UNIT]`` column).
         canonical_unit: the model's unit for the price, e.g. ``DKK/month`` for a course
             price (the unit in a sweep's column name).
+        covering: the least whole-øre price in ``unit`` at or above the exact break-even
+            rate: ``value`` where rounding half up kept it there, one øre more where it
+            took it below (12,033.34 against 12,033.33: at 12,033.33 × 36 months the cost
+            is 0.12 DKK short). None with ``value``.
 
-    Both values are rounded from the one exact break-even rate, never one from the other.
+    The values are rounded from the one exact break-even rate, never one from another.
 
     """
 
@@ -74,11 +78,14 @@ class BreakEven:
     already_covered: bool = False
     canonical_value: Decimal | None = None
     canonical_unit: str = ""
+    covering: Decimal | None = None
 
     def __post_init__(self) -> None:
         if not self.canonical_unit:  # a record made by hand: the price in one unit only
             object.__setattr__(self, "canonical_unit", self.unit)
             object.__setattr__(self, "canonical_value", self.value)
+        if self.covering is None:
+            object.__setattr__(self, "covering", self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,9 +346,30 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
         canonical_value = _dkk(value)
         # the written unit's rate from the exact rate, rounded once (not the rounded rate converted)
         # the same unit (by identity: a Fraction's == costs more than the rest of this loop)
-        shown = canonical_value if factor is _SAME else to_ore(s.rates[spec.input_path] * Rational(factor))
-        out.append(BreakEven(spec.label, spec.input_path, shown, unit, percent, covered, canonical_value, spec.unit))
+        rate = s.rates[spec.input_path] if factor is _SAME else s.rates[spec.input_path] * Rational(factor)
+        shown = canonical_value if factor is _SAME else to_ore(rate)
+        out.append(
+            BreakEven(
+                spec.label,
+                spec.input_path,
+                shown,
+                unit,
+                percent,
+                covered,
+                canonical_value,
+                spec.unit,
+                _covering(shown, rate),
+            )
+        )
     return tuple(out)
+
+
+_ORE = Decimal("0.01")
+
+
+def _covering(shown: Decimal, rate: Rational) -> Decimal:
+    """The least whole-øre price at or above the exact ``rate``: ``shown`` (rounded half up) or one øre more."""
+    return shown if int(shown.scaleb(2)) >= rate * 100 else shown + _ORE
 
 
 def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:

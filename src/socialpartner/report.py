@@ -21,6 +21,7 @@ from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import Payer
+from socialpartner.views import break_even_note
 
 __all__ = ["report_html", "write_report"]
 
@@ -223,7 +224,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     for part in parts:
         for b in part.break_even:
             value = "—" if b.value is None else f"{t.number(b.value)} {t.unit(b.unit)}"
-            note = t("ui.covered_at_zero") if b.already_covered else t("ui.no_volume") if b.value is None else ""
+            note = break_even_note(b, t)
             be_rows.append([esc(t.period(part.ledger.period)), esc(t(b.label)), esc(value), esc(note)])
     be_section = (
         (

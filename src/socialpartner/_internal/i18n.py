@@ -105,6 +105,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.note": ("Note", "Bemærkning"),
     "ui.covered_at_zero": ("covered even at zero", "dækket selv ved nul"),
     "ui.no_volume": ("no volume: this price cannot cover the cost", "ingen mængde: prisen kan ikke dække udgiften"),
+    "msg.break_even_covers": (
+        "rounded to just below the cost; {price} covers",
+        "afrundet til lige under udgiften; {price} dækker",
+    ),
     "ui.people_placed": ("People placed", "Placerede personer"),
     "ui.form": ("Form", "Form"),
     "ui.headcount": ("Headcount", "Antal"),
@@ -1402,6 +1406,7 @@ _FORMULA_DA: dict[str, str] = {
     "last year": "sidste år",
     "otherwise": "ellers",
     "with": "med",
+    "the rounded rate is just below it": "den afrundede sats er lige under den",
     "hours over the period": "timer over perioden",
     "months over the period": "måneder over perioden",
     "years over the period": "år over perioden",

@@ -82,6 +82,7 @@ def _body(ev: Evaluation) -> dict[str, Any]:
                 "already_covered": b.already_covered,
                 "canonical_value": _text(b.canonical_value),
                 "canonical_unit": b.canonical_unit,
+                "covering": _text(b.covering),
             }
             for b in ev.break_even
         ],

@@ -271,6 +271,11 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
             Term("current value", _ex.lookup(inputs, b.input_path)),
             _ex.flow_term(flows[spec.flow], moving, inputs, label="flow that moves with the price"),
             Term("volume", f"{places(volume)} ({b.unit.split('/')[-1]}s over the period)"),
+            *(
+                (Term("least øre price that covers", f"{b.covering} {b.unit} (the rounded rate is just below it)"),)
+                if b.covering != b.value
+                else ()
+            ),
         ),
     )
 
@@ -409,4 +414,5 @@ _LABELS_DA = {
     "current value": "nuværende værdi",
     "flow that moves with the price": "strøm, der følger prisen",
     "volume": "mængde",
+    "least øre price that covers": "laveste pris i hele øre, der dækker",
 }

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from socialpartner._internal.i18n import Lang, Translator
+from socialpartner.views import break_even_note
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import Evaluation
@@ -40,6 +41,7 @@ def to_html(ev: Evaluation, lang: Lang = "en") -> str:
     break_even = "".join(
         f"<li>{esc(t(b.label))}: "
         + ("—" if b.value is None else f"{esc(t.number(b.value))} {esc(t.unit(b.unit))}")
+        + (f" ({esc(note)})" if (note := break_even_note(b, t)) else "")
         + "</li>"
         for b in ev.break_even
     )

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from socialpartner._internal.i18n import Percent, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
+from socialpartner.views import break_even_note
 
 __all__ = ["print_table"]
 
@@ -98,13 +99,14 @@ class _Tables:
             be.add_column(self.t("ui.break_even"), justify="right")
             be.add_column(self.t("ui.note"))
             for b in ev.break_even:
+                note = escape(break_even_note(b, self.t))
                 if b.value is None:
-                    be.add_row(escape(self.t(b.label)), "—", self.t("ui.no_volume"))
+                    be.add_row(escape(self.t(b.label)), "—", note)
                     continue
                 value = f"{self.t.number(b.value)} {self.t.unit(b.unit)}" + (
                     f" ({self.t.number(b.percent)} %)" if b.percent is not None else ""
                 )
-                be.add_row(escape(self.t(b.label)), value, self.t("ui.covered_at_zero") if b.already_covered else "")
+                be.add_row(escape(self.t(b.label)), value, note)
             console.print(be)
 
         self.public(ev, console)

@@ -1,0 +1,111 @@
+"""The least øre price that covers, beside a break-even price rounded half up.
+
+A break-even price is the exact rate rounded half up (the library's one rule), so it can
+fall just below the cost: 12,033.33 DKK/month × 36 months is 0.12 DKK short of the
+433,200.00 the courses must bring. The record, the tables, the report, the JSON and the
+explanation also give the least whole-øre price at or above the exact rate.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+from socialpartner.scenario import from_data
+from socialpartner.views.explain import explanation_text
+
+from .conftest import EXAMPLE
+
+D = Decimal
+runner = CliRunner()
+
+
+def _example(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data.pop("expect")
+    for key, value in changes.items():
+        data[key] = {**data[key], **value}
+    return data
+
+
+def _by_path(ev: sp.Evaluation) -> dict[str, sp.BreakEven]:
+    return {b.input_path: b for b in ev.break_even}
+
+
+def test_the_example_names_the_price_that_covers() -> None:
+    be = _by_path(sp.evaluate(sp.load(EXAMPLE)))
+    # courses: (480,000 − 46,800) / 36 = 12,033.333…: half up 12,033.33, which is 0.12 short
+    # (× 36 = 433,199.88); the least øre price at or above the rate is 12,033.34 (433,200.24)
+    assert be["courses.price"].value == D("12033.33")
+    assert be["courses.price"].covering == D("12033.34")
+    # overhead: (480,000 − 396,000) / 2,340 = 35.897…: half up 35.90, already above the rate
+    assert be["temp_hours.overhead"].value == D("35.90")
+    assert be["temp_hours.overhead"].covering == D("35.90")
+
+
+def test_the_covering_price_is_in_the_written_unit() -> None:
+    # 11,000 DKK/month written as 132,000 DKK/year: the yearly rate 433,200 / 3 = 144,400 exactly,
+    # so the rounded price covers and nothing more is needed
+    ev = sp.evaluate(from_data(_example(courses={"price": "132000 DKK/year"})))
+    course = _by_path(ev)["courses.price"]
+    assert (course.value, course.covering, course.unit) == (D("144400.00"), D("144400.00"), "DKK/year")
+
+
+def test_views_show_the_covering_price_only_where_it_differs() -> None:
+    ev = sp.evaluate(sp.load(EXAMPLE))
+    data = ev.to_dict()["break_even"]
+    assert [(b["value"], b["covering"]) for b in data] == [("35.90", "35.90"), ("12033.33", "12033.34")]
+    table = runner.invoke(app, ["evaluate", str(EXAMPLE)], env={"COLUMNS": "200"}).output
+    assert "rounded to just below the cost; 12,033.34 DKK/month covers" in table
+    assert table.count("DKK/hour covers") == 0  # the overhead's rounded price covers: no note
+    da = runner.invoke(app, ["evaluate", str(EXAMPLE), "--lang", "da"], env={"COLUMNS": "200"}).output
+    assert "afrundet til lige under udgiften; 12.033,34 kr./md. dækker" in da
+    assert "12,033.34 DKK/month covers" in ev._repr_html_()
+    explained = ev.explain("courses.price")
+    assert "least øre price that covers = 12033.34 DKK/month" in str(explained)
+    assert "laveste pris i hele øre, der dækker = 12.033,34 kr./md." in explanation_text(explained, "da")
+    assert "least øre price" not in str(ev.explain("temp_hours.overhead"))
+    payload = json.loads(runner.invoke(app, ["evaluate", str(EXAMPLE), "--format", "json"]).output)
+    assert payload["break_even"][1]["covering"] == "12033.34"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    price=st.integers(900_000, 1_400_000),  # øre a month
+    overhead=st.integers(1_000, 4_000),  # øre an hour
+    annual=st.integers(40_000_000, 60_000_000),  # øre a year
+    hours=st.integers(5, 30),
+)
+def test_the_covering_price_covers_and_is_the_least_at_or_above_the_rate(
+    price: int, overhead: int, annual: int, hours: int
+) -> None:
+    data = _example(
+        courses={"price": f"{D(price) / 100} DKK/month"},
+        temp_hours={"overhead": f"{D(overhead) / 100} DKK/hour", "effective_hours": f"{hours} hour/week"},
+    )
+    data["support_staff"][0]["annual_cost"] = f"{D(annual) / 100} DKK/year"
+    ev = sp.evaluate(from_data(data))
+    course = _by_path(ev)["courses.price"]
+    courses = -ev.ledger.net("municipality")  # the municipality pays only the courses
+    needed = ev.cost_split.cost - (ev.cost_split.total_funding - courses)  # what the courses must bring
+    rate = Fraction(needed) / 36  # DKK a participant-month: 3 participants × 12 months
+    if rate <= 0:
+        assert course.already_covered
+        assert course.covering == 0
+        return
+    assert course.covering is not None
+    covering = Fraction(course.covering)
+    assert covering >= rate > covering - Fraction(1, 100)  # the least øre price at or above the rate
+    assert course.value in (course.covering, course.covering - D("0.01"))
+    # at the covering price the cost is covered (each flow rounded to øre, half up)
+    data["courses"]["price"] = f"{course.covering} DKK/month"
+    assert sp.evaluate(from_data(data)).cost_split.surplus >= 0
