@@ -61,6 +61,15 @@ PROGRESSION_DEAL: dict[str, Any] = {
 }
 
 
+def example_with(**changes: dict[str, Any]) -> dict[str, Any]:
+    """The bundled example's data without its ``expect:`` block, sections updated by ``changes``."""
+    data: dict[str, Any] = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data.pop("expect")
+    for key, value in changes.items():
+        data[key] = {**data[key], **value}
+    return data
+
+
 @pytest.fixture(scope="session")
 def example_data() -> dict[str, Any]:
     """The bundled three-party example as plain data (deep-copied per use below)."""

@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -23,18 +21,10 @@ from socialpartner.cli import app
 from socialpartner.scenario import from_data
 from socialpartner.views.explain import explanation_text
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, example_with
 
 D = Decimal
 runner = CliRunner()
-
-
-def _example(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data.pop("expect")
-    for key, value in changes.items():
-        data[key] = {**data[key], **value}
-    return data
 
 
 def _by_path(ev: sp.Evaluation) -> dict[str, sp.BreakEven]:
@@ -55,7 +45,7 @@ def test_the_example_names_the_price_that_covers() -> None:
 def test_the_covering_price_is_in_the_written_unit() -> None:
     # 11,000 DKK/month written as 132,000 DKK/year: the yearly rate 433,200 / 3 = 144,400 exactly,
     # so the rounded price covers and nothing more is needed
-    ev = sp.evaluate(from_data(_example(courses={"price": "132000 DKK/year"})))
+    ev = sp.evaluate(from_data(example_with(courses={"price": "132000 DKK/year"})))
     course = _by_path(ev)["courses.price"]
     assert (course.value, course.covering, course.unit) == (D("144400.00"), D("144400.00"), "DKK/year")
 
@@ -88,7 +78,7 @@ def test_views_show_the_covering_price_only_where_it_differs() -> None:
 def test_the_covering_price_covers_and_is_the_least_at_or_above_the_rate(
     price: int, overhead: int, annual: int, hours: int
 ) -> None:
-    data = _example(
+    data = example_with(
         courses={"price": f"{D(price) / 100} DKK/month"},
         temp_hours={"overhead": f"{D(overhead) / 100} DKK/hour", "effective_hours": f"{hours} hour/week"},
     )

@@ -32,25 +32,16 @@ from socialpartner.scenario import from_data
 from socialpartner.solver import readable
 from socialpartner.views.explain import explanation_text
 
-from .conftest import EXAMPLE, ROOT, scenario_matrix
+from .conftest import EXAMPLE, ROOT, example_with, scenario_matrix
 
 D = Decimal
 runner = CliRunner()
 THREE_YEARS = ROOT / "examples" / "ikea_rebild_3_years.yaml"
 
 
-def _example(**changes: Any) -> dict[str, Any]:
-    """The bundled example's data, the course price replaced when given."""
-    data: dict[str, Any] = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data.pop("expect")
-    for key, value in changes.items():
-        data[key] = {**data[key], **value}
-    return data
-
-
 def _yearly() -> sp.Evaluation:
     # 11,000 DKK/month written as 132,000 DKK/year: the same price
-    return sp.evaluate(from_data(_example(courses={"price": "132000 DKK/year"})))
+    return sp.evaluate(from_data(example_with(courses={"price": "132000 DKK/year"})))
 
 
 def _course(ev: sp.Evaluation) -> sp.BreakEven:
@@ -100,7 +91,7 @@ def test_a_monthly_price_keeps_its_break_even_per_month() -> None:
     ],
 )
 def test_prices_written_in_danish(price: str, unit: str, value: Decimal, shown: str) -> None:
-    data = _example(courses={"price": price})
+    data = example_with(courses={"price": price})
     data["number_format"] = "da"
     ev = sp.evaluate(from_data(data))
     b = _course(ev)
@@ -121,7 +112,7 @@ def test_an_hourly_price_in_danish_spelling_is_per_hour() -> None:
 
 
 def test_a_percentage_overhead_keeps_the_models_unit_and_gives_the_percentage() -> None:
-    ev = sp.evaluate(from_data(_example(temp_hours={"overhead": "12 %"})))
+    ev = sp.evaluate(from_data(example_with(temp_hours={"overhead": "12 %"})))
     overhead = ev.break_even[0]
     # (480,000 − 396,000) / 2,340 = 35.897… DKK/hour; as a share of the 165 DKK/hour wage cost:
     # 35.897… / 165 = 21.756 % → 21.76
@@ -197,7 +188,7 @@ def test_json_cli_explain_and_expectations() -> None:
 
 
 def test_a_quarterly_price_explained_in_danish() -> None:
-    ev = sp.evaluate(from_data(_example(courses={"price": "33000 DKK/quarter"})))
+    ev = sp.evaluate(from_data(example_with(courses={"price": "33000 DKK/quarter"})))
     text = explanation_text(ev.explain("courses.price"), "da")
     # 3 participants × 4 quarters = 12 participant-quarters: 433,200 / 12 = 36,100.00
     assert "forløbspris pr. deltager = 36.100,00 kr./kvartal" in text
@@ -238,7 +229,7 @@ def test_spreadsheet_formula_gives_the_break_even_in_the_written_unit(tmp_path: 
 
 
 def test_save_and_load_keep_the_unit(tmp_path: Path) -> None:
-    data = _example(courses={"price": "150.000 kr./år"})
+    data = example_with(courses={"price": "150.000 kr./år"})
     data["number_format"] = "da"
     p = from_data(data)
     again = sp.load(sp.save(p, tmp_path / "again.yaml"))
@@ -307,7 +298,7 @@ def test_every_model_with_and_without_public_and_horizon(name: str, data: dict[s
 
 def test_sweep_columns_stay_in_the_models_unit() -> None:
     # a sweep's column has one unit for all its rows, whichever unit each row's price is written in
-    p = from_data(_example(courses={"price": "132000 DKK/year"}))
+    p = from_data(example_with(courses={"price": "132000 DKK/year"}))
     frame = sp.sweep(p, {"temp_hours.overhead": ["20 DKK/hour"]})
     assert frame["break_even.courses.price [DKK/month]"].iloc[0] == pytest.approx(12033.33)
     assert frame["break_even.courses.price [DKK/month]"].iloc[0] == float(_course(sp.evaluate(p)).canonical_value or 0)
