@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -170,6 +171,21 @@ def test_break_even_rate() -> None:
     # (480,000 − 396,000) / 2,340 h = 35.897… DKK/h
     assert sp.break_even_rate(Fraction(480000), Fraction(396000), Fraction(2340)) == Fraction(84000, 2340)
     assert sp.break_even_rate(1.0, 0.5, 2.0) == 0.25  # the same function on floats
+
+
+def test_whole_numbers_are_divided_exactly() -> None:
+    # int / int is a float in Python (12033.333333333334): whole amounts give an exact Fraction
+    rate = sp.break_even_rate(480000, 46800, 36)  # (480,000 − 46,800) / 36 = 433,200 / 36
+    assert type(rate) is Fraction
+    assert rate == Fraction(36100, 3)
+    ratio = sp.coverage_ratio(442800, 480000)  # 442,800 / 480,000 = 0.9225 = 369/400
+    assert type(ratio) is Fraction
+    assert ratio == Fraction(369, 400)
+    assert sp.coverage_ratio(np.int64(1), np.int32(3)) == Fraction(1, 3)  # numpy's integers too
+    with pytest.raises(sp.SocialPartnerError, match="volume must not be zero"):
+        sp.break_even_rate(1, 2, 0)
+    with pytest.raises(sp.SocialPartnerError, match="cost must not be zero"):
+        sp.coverage_ratio(1, 0)
 
 
 @given(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from socialpartner._internal.backend import fraction, maximum, total
 from socialpartner._internal.units import decimal_number, exact_number
@@ -22,13 +22,13 @@ from socialpartner.money import in_context
 
 __all__ = ["CostSplit", "balance", "break_even_rate", "coverage_ratio", "split_cost"]
 
-if TYPE_CHECKING:
-    import numpy as np
+import numpy as np
 
 # Exact scalars for one evaluation, float64 arrays for many variants (socialpartner.sweep).
 N = TypeVar("N", Decimal, Fraction, float, "np.ndarray[Any, Any]")
 
 _ZERO = Decimal("0.00")
+_INTEGERS = (int, np.integer)
 
 
 def coverage_ratio(funding: N, cost: N) -> N:
@@ -40,12 +40,16 @@ def coverage_ratio(funding: N, cost: N) -> N:
 
     >>> coverage_ratio(Decimal("442800.00"), 480000.0)
     Decimal('0.9225')
+    >>> coverage_ratio(442800, 480000)   # whole numbers: exactly, as a Fraction
+    Fraction(369, 400)
 
     Raises:
         SocialPartnerError: a zero cost.
         QuantityError: NaN, an infinity, or not a number.
 
     """
+    if _whole(funding, cost):  # int / int would be a float: divided exactly instead
+        return _divide(Fraction(int(funding)), int(cost), "coverage_ratio: cost must not be zero")  # type: ignore[no-any-return]
     try:
         return funding / cost  # type: ignore[no-any-return, unused-ignore]  # Any for arrays
     except TypeError:  # kinds that do not mix (Decimal and float): off the fast path
@@ -60,13 +64,21 @@ def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
 
     Funding is ``other_funding + rate * volume``; solving ``= cost`` for the rate.
     ``volume`` must not be zero. A negative result means the other sources already
-    cover the cost. Mixed kinds of numbers are read as in :func:`coverage_ratio`.
+    cover the cost. Mixed kinds of numbers are read as in :func:`coverage_ratio`; whole
+    numbers are divided exactly:
+
+    >>> break_even_rate(480000, 46800, 36)
+    Fraction(36100, 3)
 
     Raises:
         SocialPartnerError: a zero volume.
         QuantityError: NaN, an infinity, or not a number.
 
     """
+    if _whole(cost, other_funding, volume):
+        return _divide(  # type: ignore[no-any-return]
+            Fraction(int(cost) - int(other_funding)), int(volume), "break_even_rate: volume must not be zero"
+        )
     try:
         return (cost - other_funding) / volume  # type: ignore[no-any-return, unused-ignore]
     except TypeError:
@@ -74,6 +86,11 @@ def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
         return _divide(c - o, v, "break_even_rate: volume must not be zero")  # type: ignore[no-any-return]
     except ZeroDivisionError:
         raise SocialPartnerError("break_even_rate: volume must not be zero") from None
+
+
+def _whole(*values: Any) -> bool:
+    """All plain integers (Python's or numpy's, not bools): their true quotient would be a float."""
+    return all(isinstance(v, _INTEGERS) and not isinstance(v, bool) for v in values)
 
 
 @in_context
