@@ -116,3 +116,15 @@ def test_the_library_leaves_pints_application_registry_alone() -> None:
         "assert pint.get_application_registry().get() is not sp.ureg"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_public_submodules_are_attributes_of_the_package() -> None:
+    # in a fresh interpreter, where nothing else has imported them yet
+    code = (
+        "import socialpartner as sp; "
+        "assert sp.sweeps.MAX_VARIANTS > 0; "
+        "assert sp.core.balance and sp.money.ORE and sp.parameters.ParameterSet and sp.views.break_even_note; "
+        "import pytest; "
+        "pytest.raises(AttributeError, lambda: sp.not_a_module)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

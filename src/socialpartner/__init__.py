@@ -183,9 +183,38 @@ _LAZY: dict[str, str] = {
 }
 
 
+# The public submodules, reachable as attributes (``sp.sweeps.MAX_VARIANTS``) whatever was imported before.
+_SUBMODULES = frozenset(
+    {
+        "agreement_zone",
+        "charts",
+        "cli",
+        "core",
+        "errors",
+        "evaluation",
+        "export",
+        "ledger",
+        "models",
+        "money",
+        "parameters",
+        "parties",
+        "public",
+        "quantities",
+        "report",
+        "scenario",
+        "solver",
+        "sweeps",
+        "testing",
+        "views",
+    }
+)
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
+        if name in _SUBMODULES:
+            return importlib.import_module(f"socialpartner.{name}")
         raise AttributeError(f"module 'socialpartner' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip this function

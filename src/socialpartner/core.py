@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from socialpartner._internal.backend import fraction, maximum, total
 from socialpartner._internal.units import decimal_number, exact_number
@@ -29,9 +29,14 @@ N = TypeVar("N", Decimal, Fraction, float, "np.ndarray[Any, Any]")
 
 _ZERO = Decimal("0.00")
 _INTEGERS = (int, np.integer)
+_Whole = int | np.integer[Any]  # divided exactly: a Fraction, not int / int's float
 
 
-def coverage_ratio(funding: N, cost: N) -> N:
+@overload
+def coverage_ratio(funding: _Whole, cost: _Whole) -> Fraction: ...
+@overload
+def coverage_ratio(funding: N, cost: N) -> N: ...
+def coverage_ratio(funding: Any, cost: Any) -> Any:
     """Funding as a fraction of cost (1 = exactly covered). ``cost`` must not be zero.
 
     Numbers of one kind are divided as they are (exact scalars exactly, floats and
@@ -49,17 +54,21 @@ def coverage_ratio(funding: N, cost: N) -> N:
 
     """
     if _whole(funding, cost):  # int / int would be a float: divided exactly instead
-        return _divide(Fraction(int(funding)), int(cost), "coverage_ratio: cost must not be zero")  # type: ignore[no-any-return]
+        return _divide(Fraction(int(funding)), int(cost), "coverage_ratio: cost must not be zero")
     try:
-        return funding / cost  # type: ignore[no-any-return, unused-ignore]  # Any for arrays
+        return funding / cost
     except TypeError:  # kinds that do not mix (Decimal and float): off the fast path
         f, c = _exact(funding, cost)
-        return _divide(f, c, "coverage_ratio: cost must not be zero")  # type: ignore[no-any-return]
+        return _divide(f, c, "coverage_ratio: cost must not be zero")
     except ZeroDivisionError:
         raise SocialPartnerError("coverage_ratio: cost must not be zero") from None
 
 
-def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
+@overload
+def break_even_rate(cost: _Whole, other_funding: _Whole, volume: _Whole) -> Fraction: ...
+@overload
+def break_even_rate(cost: N, other_funding: N, volume: N) -> N: ...
+def break_even_rate(cost: Any, other_funding: Any, volume: Any) -> Any:
     """The rate per unit of ``volume`` at which funding equals cost.
 
     Funding is ``other_funding + rate * volume``; solving ``= cost`` for the rate.
@@ -76,14 +85,14 @@ def break_even_rate(cost: N, other_funding: N, volume: N) -> N:
 
     """
     if _whole(cost, other_funding, volume):
-        return _divide(  # type: ignore[no-any-return]
+        return _divide(
             Fraction(int(cost) - int(other_funding)), int(volume), "break_even_rate: volume must not be zero"
         )
     try:
-        return (cost - other_funding) / volume  # type: ignore[no-any-return, unused-ignore]
+        return (cost - other_funding) / volume
     except TypeError:
         c, o, v = _exact(cost, other_funding, volume)
-        return _divide(c - o, v, "break_even_rate: volume must not be zero")  # type: ignore[no-any-return]
+        return _divide(c - o, v, "break_even_rate: volume must not be zero")
     except ZeroDivisionError:
         raise SocialPartnerError("break_even_rate: volume must not be zero") from None
 
