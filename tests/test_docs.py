@@ -27,6 +27,11 @@ def test_readme_python_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     namespace: dict[str, object] = {}
     exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - our own README
     assert (tmp_path / "cheaper.yaml").is_file()
+    # the saved copy is a scenario its own test accepts: no expect: block with the old figures left
+    import socialpartner as sp
+
+    assert "expect:" not in (tmp_path / "cheaper.yaml").read_text(encoding="utf-8")
+    assert sp.load(tmp_path / "cheaper.yaml").expect is None
     # the values the README shows in its comments
     ev = namespace["ev"]
     assert str(ev.cost_split.coverage) == "0.9225"  # type: ignore[attr-defined]
