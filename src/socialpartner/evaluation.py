@@ -403,7 +403,7 @@ def _no_course_benefit(period: engine.PeriodRun) -> tuple[str, ...]:
     return (Text("msg.no_course_benefit"),) if taking_part else ()
 
 
-def _public_view(period: engine.PeriodRun, effects: engine.PublicEffects) -> PublicView:
+def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: engine.PublicEffects) -> PublicView:
     lines = tuple(PublicLine(x.payer, x.item, _dkk(x.actual), _dkk(x.counterfactual), x.tax) for x in effects.lines)
     rates = {group: places(rate, Decimal("0.0001")) for group, rate in effects.refusion_rates.items()}
     return PublicView(
@@ -411,13 +411,15 @@ def _public_view(period: engine.PeriodRun, effects: engine.PublicEffects) -> Pub
         lines,
         _statements(effects) + _no_course_benefit(period),
         places(effects.refusion_rate, Decimal("0.0001")),
-        _public_assumptions(period, rates),
+        _public_assumptions(partnership, period, rates),
         rates,
         effects.taxed,
     )
 
 
-def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) -> tuple[str, ...]:
+def _public_assumptions(
+    partnership: Partnership, period: engine.PeriodRun, rates: Mapping[str, Decimal]
+) -> tuple[str, ...]:
     """Sentences for what the public view assumed beyond the inputs."""
     budget = period.model.public
     assert budget is not None  # noqa: S101 - only called with a public view
@@ -440,6 +442,8 @@ def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) 
     ):
         groups = tuple(Text("msg.group_rate", group=g, rate=Percent(r)) for g, r in shown.items())
         out.append(Text("msg.assume_refusion", rates=Join(groups)))
+    if budget.tax is not None and _untaxed_ordinary_wages(partnership, period):
+        out.append(Text("msg.assume_ordinary_untaxed"))
     if budget.tax is not None:
         use = period.use
 
@@ -456,6 +460,14 @@ def _public_assumptions(period: engine.PeriodRun, rates: Mapping[str, Decimal]) 
             )
         )
     return tuple(out)
+
+
+def _untaxed_ordinary_wages(partnership: Partnership, period: engine.PeriodRun) -> bool:
+    """Former participants are in ordinary jobs this year and no wage of theirs is stated to tax."""
+    horizon = partnership.horizon
+    if horizon is None or horizon.progression is None or horizon.progression.ordinary_wage is not None:
+        return False
+    return bool(period.progression.get("in_ordinary", 0))
 
 
 _EACH = "participants × courses ended in the year ×"
@@ -518,7 +530,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         figures=figures,
         checks=extras.checks,
         statements=extras.statements,
-        public=None if period.public is None else _public_view(period, period.public),
+        public=None if period.public is None else _public_view(partnership, period, period.public),
         parameters=tuple(period.use),
         fte=_dkk(s.fte),
         _plan=plan,

@@ -412,6 +412,8 @@ class Cohort:
     ``hourly_wage`` and ``hours_per_year``), ``ordinary`` (self-supporting) or
     ``benefit`` (e.g. førtidspension, ``benefit``). Whoever is in a state with the
     partnership but not in the comparison would otherwise be on the benefit of ``group``.
+    ``yearly_wage``: the taxable wage of one person in an ordinary job (DKK a year), None
+    when not stated (their wages are then not taxed).
     """
 
     label: str
@@ -422,6 +424,7 @@ class Cohort:
     comparison: Num = 0
     kind: Literal["fleksjob", "ordinary", "benefit"] = "fleksjob"
     benefit: Any = None
+    yearly_wage: Num | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -677,10 +680,11 @@ def tax_lines(
 ) -> list[Line]:
     """Tax on the incomes of the groups with a stated counterfactual, as negative costs (øre).
 
-    Wages (the wage cost × the taxable share; the fleksjob wage where stated) pay
-    AM-bidrag to the state; wages after AM-bidrag and the public incomes (fleksløntilskud,
-    benefits) pay the average municipal tax to the municipality and the bottom-bracket
-    tax to the state. Nobody has wages in the counterfactual.
+    Wages (the wage cost × the taxable share; the fleksjob wage where stated; former
+    participants' wages in fleksjob and, where stated, in ordinary jobs) pay AM-bidrag to
+    the state; wages after AM-bidrag and the public incomes (fleksløntilskud, benefits)
+    pay the average municipal tax to the municipality and the bottom-bracket tax to the
+    state. In the counterfactual only the comparison group's movers have wages.
     """
     stated = budget.counterfactual
     share = budget.tax.taxable_share_of_wage_cost
@@ -693,8 +697,14 @@ def tax_lines(
         wages = wages + hourly * line.paid_hours * (_WEEKS * years)
     cohort_wages: list[Num] = [0, 0]
     for cohort in cohorts:
-        if cohort.counterfactual_group in stated and cohort.kind == "fleksjob" and cohort.hourly_wage is not None:
+        if cohort.counterfactual_group not in stated:
+            continue
+        per_person = None
+        if cohort.kind == "fleksjob" and cohort.hourly_wage is not None:
             per_person = cohort.hourly_wage * cohort.hours_per_year * years
+        elif cohort.kind == "ordinary" and cohort.yearly_wage is not None:
+            per_person = cohort.yearly_wage * years
+        if per_person is not None:
             cohort_wages = [
                 cohort_wages[0] + per_person * cohort.people,
                 cohort_wages[1] + per_person * cohort.comparison,

@@ -475,10 +475,22 @@ class Progress:
         if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
             wage = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
             hours = canonical(progression.fleksjob_hours)
+        ordinary_wage = None  # a year's taxable wage, grown as the fleksjob wage is
+        if progression.ordinary_wage is not None:
+            ordinary_wage = canonical(progression.ordinary_wage) * (1 + canonical(horizon.wage_growth)) ** index
         w, c, group = self.with_, self.without, "course participant"
         out = [
             Cohort("former participants in fleksjob", w["fleksjob"], wage, hours, group, c["fleksjob"], "fleksjob"),
-            Cohort("former participants in ordinary jobs", w["ordinary"], None, None, group, c["ordinary"], "ordinary"),
+            Cohort(
+                "former participants in ordinary jobs",
+                w["ordinary"],
+                None,
+                None,
+                group,
+                c["ordinary"],
+                "ordinary",
+                yearly_wage=ordinary_wage,
+            ),
         ]
         if progression.leave_benefit is not None:
             out.append(

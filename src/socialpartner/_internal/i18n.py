@@ -682,6 +682,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Σ yearly net / (1 + n)^t, t = 0 for the first year; n = horizon.nominal_discount_rate (nominal)",
         "Σ årligt netto / (1 + n)^t, t = 0 for første år; n = horizon.nominal_discount_rate (nominel)",
     ),
+    "msg.assume_ordinary_untaxed": (
+        "former participants in ordinary jobs are counted without tax on their wages, which are not stated "
+        "(give horizon.progression.ordinary_wage): the net effect after tax understates the partnership's",
+        "tidligere deltagere i ordinære job er talt med uden skat af deres løn, som ikke er angivet "
+        "(angiv horizon.progression.ordinary_wage): nettovirkningen efter skat undervurderer partnerskabets",
+    ),
     "msg.assume_fleksjob_wage": (
         "fleksjob wage incl. pension (L) not stated: taken as the wage cost × {share} "
         "(fleksjob.wage_share_of_wage_cost, an estimate): {wages} DKK/hour; state public.fleksjob_wage to replace it",

@@ -231,6 +231,11 @@ class Progression(Frozen):
         fleksjob_wage: hourly wage incl. pension of those moving into fleksjob (for the
             public view's fleksløntilskud).
         fleksjob_hours: their hours per time.
+        ordinary_wage: the taxable wage of one former participant in an ordinary job
+            (``26000 DKK/month``), grown with ``wage_growth`` like ``fleksjob_wage``. With
+            ``public.tax`` it pays AM-bidrag and income tax on both sides (the comparison
+            group's movers too); left out, their wages are not taxed in the public view,
+            and the view says so.
         comparison: the outcome of a stated comparison group; the partnership's effect is
             the outcome with it minus the comparison's (without one: nobody would move).
         leave_benefit: what those who leave receive (e.g. førtidspension); with it they stay
@@ -244,6 +249,7 @@ class Progression(Frozen):
     leave: Share = 0  # type: ignore[assignment]
     fleksjob_wage: MoneyPerHour | None = None
     fleksjob_hours: HoursPerPerson | None = None
+    ordinary_wage: MoneyPerTime | None = None
     comparison: Comparison | None = None
     leave_benefit: Benefit | None = None
 

@@ -1,0 +1,123 @@
+"""Tax on the wages of former course participants in ordinary jobs (``progression.ordinary_wage``).
+
+With ``public.tax``, a participant who moves into an ordinary job leaves a taxed benefit
+for a taxed wage. Without a stated wage the public view cannot tax it, so it used to
+count the mover as having no income at all: the net effect after tax was worse than
+before tax. Now the wage is taxed when stated, and the view says so when it is not.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+import socialpartner as sp
+
+D = Decimal
+
+# 10 course participants, course benefit and counterfactual both 13,000 DKK a month, half of
+# those finishing a 12-month course move into ordinary jobs; tax counted; 2026-2027
+DEAL: dict[str, Any] = {
+    "model": "shared_responsibility",
+    "name": "tax on ordinary-job movers",
+    "social_enterprise": {"name": "S"},
+    "company": {"name": "C"},
+    "municipality": {"name": "Rebild Kommune", "code": 840},
+    "temp_hours": {
+        "workers": 0,
+        "effective_hours": "10 hour/week",
+        "wage_cost": "150 DKK/hour",
+        "overhead": "10 DKK/hour",
+    },
+    "courses": {"participants": 10, "price": "10000 DKK/month"},
+    "support_staff": [{"role": "x", "fte": 1, "annual_cost": "500000 DKK/year"}],
+    "public": {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "during_course": {"amount": "13000 DKK/month"},
+        "counterfactual": {"course participant": {"amount": "13000 DKK/month"}},
+        "tax": {},
+    },
+    "horizon": {
+        "years": 2,
+        "start_year": 2026,
+        "progression": {"after": "12 month", "to_fleksjob": "0 %", "to_ordinary": "50 %", "leave": "0 %"},
+    },
+}
+
+
+def _deal(**progression: Any) -> dict[str, Any]:
+    data = copy.deepcopy(DEAL)
+    data["horizon"]["progression"].update(progression)
+    return data
+
+
+def _tax(view: sp.PublicView) -> dict[str, tuple[Decimal, Decimal]]:
+    return {line.item: (line.actual, line.counterfactual) for line in view.lines if line.item.startswith("tax:")}
+
+
+def test_a_stated_ordinary_wage_is_taxed() -> None:
+    view = sp.evaluate(sp.from_data(_deal(ordinary_wage="26000 DKK/month"))).breakdown[1].public
+    assert view is not None
+    # 2027: 10 × 1 course ended × 50 % = 5 people in ordinary jobs at 26,000 × 12 = 312,000 a year
+    # wages 5 × 312,000 = 1,560,000; AM-bidrag 8 % = 124,800.00 (to the state, with the partnership only)
+    # taxable with: the course benefit of the 10 new participants 10 × 13,000 × 12 = 1,560,000
+    #   + wages after AM-bidrag 1,435,200 = 2,995,200; otherwise 2,340,000 (586,146.60 / 25.049 %: the benefit of 15)
+    # municipal 25.049 %: 2,995,200 × 0.25049 = 750,267.648 → 750,267.65 (otherwise 586,146.60)
+    # bundskat 12.01 %: 2,995,200 × 0.1201 = 359,723.52 (otherwise 281,034.00)
+    assert _tax(view) == {
+        "tax: AM-bidrag on wages": (D("-124800.00"), D("0.00")),
+        "tax: municipal income tax": (D("-750267.65"), D("-586146.60")),
+        "tax: state bottom-bracket tax": (D("-359723.52"), D("-281034.00")),
+    }
+    # before tax −576,000.00; after: −576,000 − 586,146.60 + 750,267.65 = −411,878.95, better than
+    # before tax: a wage pays more tax than the benefit it replaces
+    assert view.net_effect_before_tax("municipality") == D("-576000.00")
+    assert view.net_effect("municipality") == D("-411878.95")
+    assert not any("ordinary_wage" in a for a in view.assumptions)
+
+
+def test_without_a_stated_wage_the_view_says_its_tax_is_left_out() -> None:
+    view = sp.evaluate(sp.from_data(_deal())).breakdown[1].public
+    assert view is not None
+    # the movers' wages are not taxed: only the 10 participants' benefit, 1,560,000 × 25.049 %
+    assert _tax(view)["tax: municipal income tax"] == (D("-390764.40"), D("-586146.60"))
+    assert view.net_effect("municipality") == D("-771382.20")  # −576,000 − 586,146.60 + 390,764.40
+    (said,) = [a for a in view.assumptions if "ordinary_wage" in a]
+    assert "understates" in said
+    first = sp.evaluate(sp.from_data(_deal())).breakdown[0].public
+    assert first is not None
+    assert not any("ordinary_wage" in a for a in first.assumptions)  # nobody has moved yet in 2026
+
+
+def test_the_comparison_groups_movers_are_taxed_otherwise() -> None:
+    data = _deal(ordinary_wage="312000 DKK/year", comparison={"to_ordinary": "10 %"})
+    view = sp.evaluate(sp.from_data(data)).breakdown[1].public
+    assert view is not None
+    # otherwise 10 × 10 % = 1 person in an ordinary job: AM-bidrag 312,000 × 8 % = 24,960.00
+    assert _tax(view)["tax: AM-bidrag on wages"] == (D("-124800.00"), D("-24960.00"))
+
+
+def test_the_wage_grows_with_wages_and_reads_as_written() -> None:
+    data = _deal(ordinary_wage="26.000 kr./md.")
+    data["number_format"] = "da"
+    data["horizon"]["wage_growth"] = "3 %"
+    ev = sp.evaluate(sp.from_data(data))
+    view = ev.breakdown[1].public
+    assert view is not None
+    # 312,000 × 1.03 = 321,360 a year in 2027; 5 people: 1,606,800; AM-bidrag 8 % = 128,544.00
+    assert _tax(view)["tax: AM-bidrag on wages"][0] == D("-128544.00")
+    same = _deal(ordinary_wage="312000 DKK/year")
+    same["horizon"]["wage_growth"] = "3 %"
+    assert sp.evaluate(sp.from_data(same)).results() == ev.results()  # per month or per year: the same
+
+
+def test_the_wage_survives_a_save_and_load(tmp_path: Any) -> None:
+    deal = sp.from_data(_deal(ordinary_wage="26000 DKK/month"))
+    sp.save(deal, tmp_path / "deal.yaml")
+    again = sp.load(tmp_path / "deal.yaml")
+    assert again == deal
+    assert again.horizon is not None
+    assert again.horizon.progression is not None
+    assert str(again.horizon.progression.ordinary_wage) == "26000 DKK / month"
