@@ -1,0 +1,135 @@
+"""Numbers a reader of the docs typed, each once read wrongly or answered with a confusing message.
+
+The example is the three-party deal (bundled ikea_rebild.yaml): 3 fleksjob workers ×
+15 hour/week × 52 weeks = 2,340 hours at 165 DKK/hour (wage cost 386,100), overhead
+20 DKK/hour (46,800), 3 course places × 11,000 DKK/month × 12 = 396,000, one
+socialpædagog at 480,000 DKK/year: funding 442,800, coverage 442,800 / 480,000 = 0.9225.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+import socialpartner as sp
+from socialpartner._internal.units import number_format, read_number
+
+# the bundled example without its expect: block (a Danish file would refuse its plain numbers)
+EXAMPLE = re.sub(r"(?ms)^expect:.*?(?=^\S|\Z)", "", sp.example_path().read_text(encoding="utf-8"))
+
+
+def example(old: str = "", new: str = "", *, danish: bool = False) -> str:
+    """The example's text with one piece replaced, optionally declared ``number_format: da``."""
+    assert old in EXAMPLE
+    text = EXAMPLE.replace(old, new) if old else EXAMPLE
+    return ("number_format: da\n" + text) if danish else text
+
+
+# -- a space between digits: pint multiplied the parts ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        # before: 510 × 000 = 0 DKK
+        ("510 000 kr.", "write 510000 or 510_000, or 510.000 with number_format: da"),
+        # before: 11 × 000 = 0.0 DKK/month
+        ("11 000 kr./md.", "write 11000 or 11_000, or 11.000 with number_format: da"),
+        # before: 1 × 500 = 500 DKK
+        ("1 500 kr.", "write 1500 or 1_500, or 1.500 with number_format: da"),
+        # no-break space (U+00A0) and narrow no-break space (U+202F), as reports print thousands
+        ("510\u00a0000 kr.", "write 510000 or 510_000, or 510.000 with number_format: da"),
+        ("510\u202f000 DKK", "write 510000 or 510_000, or 510.000 with number_format: da"),
+        # a minus sign keeps its place in the fix; decimals after a point or a Danish comma
+        ("\u22121 250 000.50 kr.", "write -1250000.50 or -1_250_000.50, or -1.250.000,50 with number_format: da"),
+        ("1 500,50 kr.", "write 1500.50 or 1_500.50, or 1.500,50 with number_format: da"),
+        # before: 2 × 3 = 6 DKK/hour; no grouping of three, so no guess at what was meant
+        ("2 3 kr./time", "2 3 has a space between digits, which is not read: write the number without spaces"),
+    ],
+)
+def test_a_space_between_digits_is_refused_by_q(text: str, fix: str) -> None:
+    with pytest.raises(sp.QuantityError, match=re.escape(fix)) as caught:
+        sp.Q_(text)
+    assert caught.value.code == "number_format"
+    assert isinstance(caught.value, ValueError)
+    with pytest.raises(sp.QuantityError, match=re.escape(fix)):  # the registry's own parser too
+        sp.ureg(text)
+
+
+def test_a_space_between_digits_is_refused_in_a_text_magnitude() -> None:
+    # before: "not a number", with no fix
+    with pytest.raises(sp.QuantityError, match=re.escape("write 510000 or 510_000, or 510.000 with number_format")):
+        sp.Q_("510 000", "DKK")
+
+
+def test_the_fix_for_a_space_follows_the_declared_format() -> None:
+    fix = "write 510.000 or 510000 (number_format is 'da')"
+    with number_format("da"), pytest.raises(sp.QuantityError, match=re.escape(fix)):
+        sp.Q_("510 000 kr.")
+    with number_format("da"), pytest.raises(sp.QuantityError, match=re.escape("write 1.500,50 or 1500,50")):
+        read_number("1 500,50", what="a number")
+
+
+def test_a_danish_grouping_starts_with_a_non_zero_digit() -> None:
+    # before: 0.500 in a number_format: da file was 0500 = 500
+    with number_format("da"), pytest.raises(sp.QuantityError, match=re.escape("write 0,500 with a decimal comma")):
+        read_number("0.500", what="a number")
+    with number_format("da"):
+        assert read_number("1.500", what="a number") == 1500
+        assert read_number("0,500", what="a number") == Decimal("0.5")
+
+
+def test_unit_expressions_and_a_space_before_the_unit_still_read() -> None:
+    assert sp.Q_("12 DKK/hour") == sp.Q_(12, "DKK/hour")
+    assert sp.Q_("1 year").to("month").magnitude == 12  # the Danish calendar: 12 months
+    assert sp.Q_("37 t/uge").to("hour/year").magnitude == 37 * 52  # 1,924 hours
+    assert sp.Q_("2 * 3 kr.") == sp.Q_(6, "DKK")  # an explicit product is pint's, as before
+    # a no-break space between number and unit (as babel prints "1.234,50 kr.") is no grouping
+    assert sp.Q_("510\u00a0kr.") == sp.Q_(510, "DKK")
+    with number_format("da"):
+        assert sp.Q_("1.234,50\u00a0kr.") == sp.Q_(Decimal("1234.50"), "DKK")
+
+
+def test_a_space_between_digits_does_not_reach_a_draw_a_range_or_a_model() -> None:
+    deal = sp.load(sp.example_path())
+    fix = "a space is not read as a thousands separator in 10 000: write 10000 or 10_000, or 10.000 with"
+    # before: every draw 0.0 DKK/month
+    with pytest.raises(sp.SweepError, match=re.escape(f"courses.price: {fix}")):
+        sp.monte_carlo(deal, {"courses.price": sp.Uniform("10 000 kr./md.", "12 000 kr./md.")}, n=3, seed=1)
+    with pytest.raises(sp.SweepError, match="write 9000 or 9_000"):
+        sp.monte_carlo(
+            deal, {"courses.price": sp.Triangular("9 000 kr./md.", "10000 kr./md.", "14000 kr./md.")}, n=3, seed=1
+        )
+    # before: a tornado bar from 0 to 0
+    with pytest.raises(sp.SweepError, match="write 9000 or 9_000"):
+        sp.tornado(deal, {"courses.price": ("9 000 DKK/month", "14 000 DKK/month")})
+    # before: a socialpædagog costing 0
+    with pytest.raises(sp.QuantityError, match="write 480000 or 480_000"):
+        sp.SupportStaff(role="x", fte=1, annual_cost=sp.Q_("480 000 kr./år"))
+    with pytest.raises(ValidationError, match="write 480000 or 480_000"):
+        sp.SupportStaff(role="x", fte=1, annual_cost="480 000 kr./år")
+
+
+def test_a_space_between_digits_in_a_file_says_what_to_write() -> None:
+    # before: only "not a unit expression" (the unit part was taken to be "000 kr./md.")
+    with pytest.raises(ValidationError) as caught:
+        sp.loads(example("price: 11000 DKK/month", "price: 11 000 kr./md."))
+    message = str(caught.value)
+    assert "courses.price" in message
+    assert "write 11000 or 11_000, or 11.000 with number_format: da" in message
+    assert "not a unit expression" not in message
+    with pytest.raises(ValidationError) as caught:
+        sp.loads(example("price: 11000 DKK/month", "price: 11 000 kr./md.", danish=True))
+    assert "write 11.000 or 11000 (number_format is 'da')" in str(caught.value)
+    # written as the fix says, the file reads: 3 × 11,000 × 12 = 396,000, coverage 0.9225
+    fixed = sp.loads(example("price: 11000 DKK/month", "price: 11.000 kr./md.", danish=True))
+    assert sp.evaluate(fixed).cost_split.coverage == Decimal("0.9225")
+
+
+def test_a_horizon_change_with_a_space_between_digits_is_refused() -> None:
+    horizon = "horizon: {years: 2, changes: [{year: 2, set: {courses.price: 12 000 kr./md.}}]}\n"
+    with pytest.raises(ValidationError, match=re.escape("courses.price: a space is not read as a thousands separator")):
+        sp.loads(example() + horizon)
