@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
 
+import numpy as np
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from typer.testing import CliRunner
 
 import socialpartner as sp
 from socialpartner._internal.units import number_format, read_number
+from socialpartner.cli import app
+from socialpartner.quantities import Markup, Share
 
 # the bundled example without its expect: block (a Danish file would refuse its plain numbers)
 EXAMPLE = re.sub(r"(?ms)^expect:.*?(?=^\S|\Z)", "", sp.example_path().read_text(encoding="utf-8"))
@@ -133,3 +139,94 @@ def test_a_horizon_change_with_a_space_between_digits_is_refused() -> None:
     horizon = "horizon: {years: 2, changes: [{year: 2, set: {courses.price: 12 000 kr./md.}}]}\n"
     with pytest.raises(ValidationError, match=re.escape("courses.price: a space is not read as a thousands separator")):
         sp.loads(example() + horizon)
+
+
+# -- a bare 1 where money per hour or a percentage is taken ---------------------------------------
+
+
+@pytest.mark.parametrize("written", ["1", "1.0", '"1"'])
+def test_a_bare_one_overhead_is_refused_as_ambiguous(written: str) -> None:
+    # before: 100 % of the wage cost, overhead 386,100 and coverage 782,100 / 480,000 = 162.94 %
+    with pytest.raises(ValidationError) as caught:
+        sp.loads(example("overhead: 20 DKK/hour", f"overhead: {written}"))
+    message = str(caught.value)
+    assert "temp_hours.overhead" in message
+    assert "a bare 1 is ambiguous here: write 100 % if all of the base is meant, or 1 DKK/hour" in message
+    assert caught.value.errors()[0]["type"] == "bare_share"
+
+
+def test_a_bare_one_overhead_is_refused_in_python() -> None:
+    temp = sp.TempHours(workers=3, effective_hours="15 hour/week", wage_cost="165 DKK/hour", overhead="20 DKK/hour")
+    with pytest.raises(ValidationError, match=re.escape("write 100 % if all of the base is meant, or 1 DKK/hour")):
+        sp.TempHours.model_validate({**temp.model_dump(), "overhead": 1})
+
+
+@pytest.mark.parametrize(
+    ("written", "coverage"),
+    [
+        # 10 % of 386,100 = 38,610; (38,610 + 396,000) / 480,000
+        ("0.1", Decimal("0.9054375")),
+        # 100 % of 386,100; (386,100 + 396,000) / 480,000
+        ("100 %", Decimal("1.629375")),
+        # 2,340 h × 1 DKK = 2,340; (2,340 + 396,000) / 480,000
+        ("1 DKK/hour", Decimal("0.829875")),
+    ],
+)
+def test_an_overhead_written_unambiguously_is_read(written: str, coverage: Decimal) -> None:
+    deal = sp.loads(example("overhead: 20 DKK/hour", f"overhead: {written}"))
+    assert sp.evaluate(deal).cost_split.coverage == coverage
+
+
+class Fields(BaseModel):
+    share: Share = sp.Q_(0, "")
+    markup: Markup = sp.Q_(0, "")
+
+
+def test_a_bare_one_is_still_a_whole_share_where_only_a_share_is_taken() -> None:
+    # a share takes no money per hour, so a bare 1 can only mean 100 %
+    assert Fields(share=1).share == sp.Q_(1, "")
+    assert Fields(markup=Decimal("0.5")).markup == sp.Q_(0.5, "")  # a fraction below 1: 50 %
+    with pytest.raises(ValidationError, match=re.escape("markup\n  a bare 1 is ambiguous")):
+        Fields(markup=np.int64(1))
+    with pytest.raises(ValidationError, match=re.escape("write -100 % if all of the base is meant, or -1 DKK/hour")):
+        Fields(markup=-1)
+
+
+# -- messages show numbers as written --------------------------------------------------------------
+
+
+def test_a_plain_decimal_in_a_danish_file_is_shown_as_written(tmp_path: Path) -> None:
+    text = example("    fte: 1\n", "    fte: 0.5\n", danish=True).replace("480000 DKK/year", "480.000 kr./år")
+    text = text.replace("165 DKK/hour", "165 kr./time").replace("11000 DKK/month", "11.000 kr./md.")
+    with pytest.raises(ValidationError) as caught:
+        sp.loads(text)
+    (error,) = caught.value.errors()
+    # before: "… got Decimal('0.5')"
+    assert error["loc"] == ("support_staff", 0, "fte")
+    assert error["msg"].endswith("got 0.5")
+    assert "Decimal(" not in error["msg"]
+    path = tmp_path / "deal.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(app, ["evaluate", str(path)]).output  # what the command line shows
+    assert "support_staff.0.fte: number_format is 'da' (510.000,50): write 0,5 with a decimal comma" in out
+    assert out.rstrip().endswith("got 0.5"), out
+    assert "Decimal(" not in out
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Decimal("-1"), "got -1"),
+        (Fraction(-1, 2), "got -1/2"),
+        (np.float32(-0.1), "got -0.1"),
+        (np.int64(-2), "got -2"),
+        (sp.Q_(-1, "FTE"), "got -1 FTE"),
+    ],
+)
+def test_a_refused_number_from_python_is_shown_without_its_type(value: object, shown: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        sp.SupportStaff(role="x", fte=value, annual_cost="480000 DKK/year")
+    (error,) = caught.value.errors()
+    assert error["msg"].startswith("must not be negative")
+    assert error["msg"].endswith(shown)
+    assert not re.search(r"Decimal\(|Fraction\(|np\.\w+\(|<Quantity", error["msg"])
