@@ -141,6 +141,55 @@ def test_a_horizon_change_with_a_space_between_digits_is_refused() -> None:
         sp.loads(example() + horizon)
 
 
+# -- number_format: da inside the lists a horizon change sets -------------------------------------
+
+STAFF_CHANGE = """horizon:
+  years: 2
+  changes:
+    - {year: 2, set: {support_staff: [{role: socialpædagog, fte: 1, annual_cost: %s},
+                                       {role: jobkonsulent, fte: %s, cost_per_fte: %s}]}}
+"""
+
+
+def test_a_danish_file_reads_its_numbers_inside_a_changed_list() -> None:
+    danish = sp.loads(
+        example(danish=True) + STAFF_CHANGE % ("510.000 kr./år", '"0,5"', "500.000 kr./år"),
+    )
+    plain = sp.loads(example() + STAFF_CHANGE % ("510000 DKK/year", "0.5", "500000 DKK/year"))
+    # before: "510.000 is ambiguous … (or declare number_format: da)" in a file that declares it
+    # year 2: 510,000 + 0.5 FTE × 500,000 = 760,000 of support staff; year 1 the example's 480,000
+    costs = [part.cost_split.cost for part in sp.evaluate(danish).breakdown]
+    assert costs == [Decimal("480000.00"), Decimal("760000.00")]
+    assert sp.evaluate(danish).results() == sp.evaluate(plain).results()
+    # saved in the plain convention, it reads back the same
+    assert sp.evaluate(sp.loads(sp.dumps(danish))).results() == sp.evaluate(plain).results()
+
+
+def test_a_danish_file_refuses_a_plain_decimal_inside_a_changed_list() -> None:
+    with pytest.raises(ValidationError) as caught:
+        sp.loads(example(danish=True) + STAFF_CHANGE % ("510.000 kr./år", "0.5", "500.000 kr./år"))
+    message = str(caught.value)
+    assert "support_staff.1.fte: number_format is 'da' (510.000,50): write 0,5 with a decimal comma" in message
+    assert "declare number_format" not in message
+
+
+def test_a_plain_file_refuses_a_grouping_inside_a_changed_list() -> None:
+    with pytest.raises(ValidationError, match=re.escape("support_staff.0.annual_cost: 510.000 is ambiguous")):
+        sp.loads(example() + STAFF_CHANGE % ("510.000 DKK/year", "0.5", "500000 DKK/year"))
+
+
+def test_a_name_inside_a_changed_list_is_left_as_written() -> None:
+    # "2. socialpædagog" starts like a number, but "socialpædagog" is no unit: a name, kept
+    text = example(danish=True) + STAFF_CHANGE.replace("role: socialpædagog", 'role: "2. socialpædagog"') % (
+        "510.000 kr./år",
+        '"0,5"',
+        "500.000 kr./år",
+    )
+    year2 = sp.evaluate(sp.loads(text)).breakdown[1]
+    assert "salary: 2. socialpædagog" in [t.purpose for t in year2.ledger.transfers]
+    assert year2.cost_split.cost == Decimal("760000.00")
+
+
 # -- a bare 1 where money per hour or a percentage is taken ---------------------------------------
 
 
