@@ -279,3 +279,63 @@ def test_a_refused_number_from_python_is_shown_without_its_type(value: object, s
     assert error["msg"].startswith("must not be negative")
     assert error["msg"].endswith(shown)
     assert not re.search(r"Decimal\(|Fraction\(|np\.\w+\(|<Quantity", error["msg"])
+
+
+# -- command-line numbers beside a file that declares number_format: da -----------------------
+
+
+@pytest.fixture
+def danish_file(tmp_path: Path) -> Path:
+    path = tmp_path / "deal.yaml"
+    text = example("11000 DKK/month", "11.000 kr./md.", danish=True).replace("480000 DKK/year", "480.000 kr./år")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def solve(file: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["solve", str(file), "--vary", "courses.price", *args])
+    return result.exit_code, result.output
+
+
+def test_a_target_is_read_by_the_files_declared_format(danish_file: Path) -> None:
+    # coverage 1.05: funding 504,000 = 46,800 overhead + 36 course months × price: 12,700 DKK/month
+    code, out = solve(danish_file, "--target", "coverage=1,05")
+    # before: "decimal comma: write 1.05 with a decimal point, or declare number_format: da"
+    assert code == 0, out
+    assert "courses.price = 12700.00 DKK / month" in out
+    assert "declare number_format" not in out
+    assert solve(danish_file, "--target", "coverage=1.05") == (code, out)  # a plain 1.05 is the same number
+
+
+def test_a_bound_and_a_sweep_are_read_by_the_files_declared_format(danish_file: Path) -> None:
+    # --max 12.000 is 12,000 in a Danish file, below the 12,700 needed: at 12,000 the funding
+    # is 46,800 + 36 × 12,000 = 478,800, coverage 0.9975; at 0 it is 46,800 / 480,000 = 0.0975
+    code, out = solve(danish_file, "--target", "coverage=1,05", "--max", "12.000")
+    assert code == 2
+    assert "no value between 0 and 12000 DKK / month reaches the target" in out
+    assert "0.0975 at the low end and 0.9975 at the high end" in out
+    code, out = solve(danish_file, "--target", "coverage=1,05", "--max", "13.000,5", "--min", "1.000")
+    assert code == 0, out
+    assert "courses.price = 12700.00 DKK / month" in out
+    result = CliRunner().invoke(app, ["sweep", str(danish_file), "--vary", "courses.price=9.000..14.000:3"])
+    plain = CliRunner().invoke(app, ["sweep", str(danish_file), "--vary", "courses.price=9000..14000:3"])
+    assert result.exit_code == 0, result.output
+    assert result.output == plain.output
+
+
+def test_a_signed_grouping_keeps_its_sign_in_the_fix() -> None:
+    # before: "write -1000000 or -1_000_000 for 1,000,000"
+    code, out = solve(sp.example_path(), "--target", "net.municipality=-1.000.000")
+    assert code == 2
+    assert "write -1000000 or -1_000_000 for -1,000,000" in out
+    with pytest.raises(sp.QuantityError, match=re.escape("for -1,000,000")):
+        read_number("-1.000.000", what="a number")
+
+
+def test_a_signed_grouping_beside_a_danish_file_is_read(danish_file: Path) -> None:
+    # the municipality pays 36 course months: -1,000,000 at 1,000,000 / 36 = 27,777.777…; on the
+    # solver's øre grid 27,777.77 (-999,999.72), as 27,777.78 would pay more (-1,000,000.08)
+    code, out = solve(danish_file, "--target", "net.municipality=-1.000.000")
+    assert code == 0, out
+    assert "courses.price = 27777.77 DKK / month" in out
+    assert "gives net.municipality = -999,999.72" in out
