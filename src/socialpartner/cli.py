@@ -14,11 +14,11 @@ import math
 import re
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import pint
 import typer
@@ -29,16 +29,18 @@ from rich.table import Table
 
 from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
-from socialpartner._internal.units import MAX_MAGNITUDE, Q_, format_magnitude, read_number
+from socialpartner._internal.units import MAX_MAGNITUDE, PLAIN, Q_, format_magnitude, number_format, read_number
 from socialpartner.errors import OutputError, ScenarioError, ScenarioWarning, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
-from socialpartner.scenario import example_path, load
+from socialpartner.scenario import declared_number_format, example_path, load
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from socialpartner.solver import Solution
+
+_T = TypeVar("_T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Model Danish social-economy partnerships.")
 
@@ -199,9 +201,9 @@ def solve_command(
         if not sep or not result.strip() or not value.strip():
             raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
         # the options are checked before the file is read: a bad one fails at once, naming itself
-        goal = _number_option(value, "--target")
-        lowest = None if low is None else _number_option(low, "--min")
-        highest = None if high is None else _number_option(high, "--max")
+        goal = _number_option(value, "--target", file)
+        lowest = None if low is None else _number_option(low, "--min", file)
+        highest = None if high is None else _number_option(high, "--max", file)
         if lowest is not None and highest is not None and lowest > highest:
             raise _option_error("--min", f"{lowest} is above --max {highest}")
         partnership = load(file)
@@ -225,14 +227,34 @@ def _scenario_notes(t: Translator) -> Iterator[None]:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
-def _number_option(text: str, option: str) -> Decimal:
+def _number_option(text: str, option: str, file: Path) -> Decimal:
     """A number option checked like the solver's own bounds, its error naming the option."""
     from socialpartner.solver import SolveError, _option_number
 
+    def read() -> Decimal:
+        try:
+            return _option_number(text, option)
+        except SolveError as exc:
+            raise _OptionError(str(exc)) from None
+
+    return _in_file_format(file, read)
+
+
+def _in_file_format(file: Path, read: Callable[[], _T]) -> _T:
+    """A number option read the plain way or, where that fails, by the file's declared ``number_format``.
+
+    Beside a ``number_format: da`` file a number may be written as the file writes its
+    numbers (``--target coverage=1,05``, ``--max 12.000``); a plain number (``1.05``)
+    reads the same either way, so it is read as it is.
+    """
     try:
-        return _option_number(text, option)
-    except SolveError as exc:
-        raise _OptionError(str(exc)) from None
+        return read()
+    except _OptionError:
+        fmt = declared_number_format(file)
+        if fmt == PLAIN:
+            raise
+    with number_format(fmt):
+        return read()
 
 
 def _print_solution(
@@ -302,16 +324,20 @@ def _result_name(ev: Evaluation, result: str, t: Translator) -> str:
     return result
 
 
-def _cli_number(text: str, option: str) -> Decimal:
+def _cli_number(text: str, option: str, file: Path) -> Decimal:
     """A number given on the command line, read by the scenario files' rules (510000, not 510.000)."""
-    try:
-        return read_number(text.strip(), what="a number")
-    except SocialPartnerError as exc:
-        reason = getattr(exc, "reason", str(exc))
-        raise _OptionError(f"{option}: {reason} (got {text.strip()[:40]!r})") from None
+
+    def read() -> Decimal:
+        try:
+            return read_number(text.strip(), what="a number")
+        except SocialPartnerError as exc:
+            reason = getattr(exc, "reason", str(exc))
+            raise _OptionError(f"{option}: {reason} (got {text.strip()[:40]!r})") from None
+
+    return _in_file_format(file, read)
 
 
-def _parse_vary(spec: str) -> tuple[str, float, float, int]:
+def _parse_vary(spec: str, file: Path) -> tuple[str, float, float, int]:
     """``courses.price=9000..14000:51`` → path, low, high, count (both ends finite, below 10¹⁵)."""
     from socialpartner.sweeps import MAX_VARIANTS
 
@@ -329,7 +355,7 @@ def _parse_vary(spec: str) -> tuple[str, float, float, int]:
             "--vary", f"expected PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
         ) from None
     path = path.strip()
-    lo, hi = float(_cli_number(low, f"--vary {path}")), float(_cli_number(high, f"--vary {path}"))
+    lo, hi = float(_cli_number(low, f"--vary {path}", file)), float(_cli_number(high, f"--vary {path}", file))
     for end in (lo, hi):
         if not math.isfinite(end) or abs(end) >= float(MAX_MAGNITUDE):
             raise _option_error("--vary", f"{path}: LOW and HIGH must be finite numbers below 1e15; got {spec!r}")
@@ -338,13 +364,13 @@ def _parse_vary(spec: str) -> tuple[str, float, float, int]:
     return path, lo, hi, n
 
 
-def _vary_specs(partnership: Partnership, specs: list[str]) -> list[tuple[str, float, float, int, Any]]:
+def _vary_specs(partnership: Partnership, specs: list[str], file: Path) -> list[tuple[str, float, float, int, Any]]:
     """Each ``--vary`` read and matched to the numeric input it names; a path given twice is refused."""
     from socialpartner.sweeps import current
 
     out: list[tuple[str, float, float, int, Any]] = []
     for spec in specs:
-        path, lo, hi, n = _parse_vary(spec)
+        path, lo, hi, n = _parse_vary(spec, file)
         if any(path == seen for seen, *_ in out):
             raise _option_error("--vary", f"{path} is given more than once; give each input once")
         base = current(partnership, path)
@@ -462,9 +488,9 @@ def sweep_command(
         if csv is not None:  # before the sweep runs, not after
             check_output(csv, (".csv",), "--csv")
         for spec in vary:  # the options first: a bad one fails before the file is read
-            _parse_vary(spec)
+            _parse_vary(spec, file)
         partnership = load(file)
-        specs = _vary_specs(partnership, vary)
+        specs = _vary_specs(partnership, vary, file)
         counts = [n for *_, n, _ in specs]
         if paired and len(set(counts)) > 1:
             raise _option_error("--vary", f"--paired needs the same COUNT for every input, got {counts}")
@@ -587,7 +613,7 @@ def chart_command(
     with _reported(debug, path):
         check_output(out, _CHART_SUFFIXES, "--out")
         for spec in vary or ():
-            _parse_vary(spec)
+            _parse_vary(spec, path)
         partnership = load(path)
         if kind is ChartKind.tornado:
             from socialpartner.sweeps import tornado
@@ -595,7 +621,7 @@ def chart_command(
             if not vary:
                 raise _option_error("--vary", "a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
             ranges: dict[str, tuple[object, object]] = {}
-            for name, lo, hi, _, base in _vary_specs(partnership, vary):
+            for name, lo, hi, _, base in _vary_specs(partnership, vary, path):
                 if isinstance(base, int):
                     if not (lo.is_integer() and hi.is_integer()):
                         raise _option_error(

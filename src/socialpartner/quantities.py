@@ -134,7 +134,9 @@ Markup = Annotated[
     pint.Quantity[Any],
     QuantityType("money per hour or a percentage", (_MONEY_PER_HOUR, _RATIO), ("20 DKK/hour", "12 %"), plain_unit=""),
 ]
-"""A surcharge: money per hour, or a percentage of a base price per hour (a bare number is a fraction, at most 1)."""
+"""A surcharge: money per hour, or a percentage of a base price per hour. A bare number is a fraction
+below 1 (``0.1`` is 10 %); a bare ``1`` is refused as ``20`` is, since either may mean a percentage
+or money per hour (write ``100 %`` or ``1 DKK/hour``)."""
 
 
 AnyQuantity = Annotated[

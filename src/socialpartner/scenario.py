@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from socialpartner._internal.units import NUMBER_FORMATS, WrittenNumber, format_magnitude, unambiguous
+from socialpartner._internal.units import NUMBER_FORMATS, PLAIN, WrittenNumber, format_magnitude, unambiguous
 from socialpartner.errors import ScenarioError
 from socialpartner.models._base import Partnership
 from socialpartner.models.in_house import InHousePartnership
@@ -252,6 +252,22 @@ def load(path: str | os.PathLike[str]) -> Partnership:
     except OSError as exc:
         raise ScenarioError(f"cannot read: {exc.strerror or exc}", p) from None
     return from_data(_parse(text, fmt, p), p)
+
+
+def declared_number_format(path: str | os.PathLike[str]) -> str:
+    """The ``number_format`` a scenario file declares: ``"da"``, or ``"plain"`` when it declares none.
+
+    For numbers given beside the file (a command-line ``--target``), read as its own are.
+    A file that cannot be read, or declares an unknown format, counts as plain: loading it
+    reports that.
+    """
+    p = Path(path)
+    try:
+        data = _parse(read_bounded(p).decode("utf-8"), _format_of(p), p)
+    except (ScenarioError, OSError, UnicodeDecodeError):
+        return PLAIN
+    fmt = data.get("number_format") if isinstance(data, dict) else None
+    return fmt if isinstance(fmt, str) and fmt in NUMBER_FORMATS else PLAIN
 
 
 def read_bounded(p: Path) -> bytes:

@@ -27,11 +27,24 @@ from socialpartner.money import in_context
 
 
 def _short(value: Any) -> str:
-    """A repr short enough for a one-screen error message."""
+    """The value as given, short enough for a one-screen error message.
+
+    Numbers are shown as written (``0.5``, ``1/3``, ``165 DKK / hour``), not as Python
+    reprs (``Decimal('0.5')``, ``Fraction(1, 3)``, ``np.float64(0.5)``); text is quoted.
+    """
     if isinstance(value, int) and value.bit_length() > 256:  # repr of a 10**5000 would itself fail
         return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
     try:
-        text = repr(value)
+        if isinstance(value, (Decimal, Fraction, pint.Quantity)):
+            text = str(value)
+        elif isinstance(value, np.bool_):
+            text = repr(bool(value))
+        elif isinstance(value, np.floating):  # the decimal it stands for, at its own precision
+            text = str(u.decimal_of_float(value))
+        elif isinstance(value, np.integer):
+            text = str(int(value))
+        else:
+            text = repr(value)
     except ValueError:  # e.g. a Quantity holding a 10**5000
         return f"a {type(value).__name__} too large to print"
     return text if len(text) <= 60 else text[:57] + "..."
@@ -193,6 +206,17 @@ class QuantityType:
                     value,
                 )
             return
+        if bare and abs(magnitude) == 1 and len(self.dims) > 1:
+            # a markup: 1 is 100 % of the base or 1 DKK/hour, as 20 is 20 % or 20 DKK/hour
+            number = u.format_magnitude(u.plain_magnitude(magnitude))
+            percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
+            unit = self.examples[0].partition(" ")[2]
+            raise self._fail(
+                "bare_share",
+                f"a bare {number} is ambiguous here: write {percent} % if all of the base is meant, "
+                f"or {number} {unit} (a bare number is a fraction below 1)",
+                value,
+            )
         if bare and abs(magnitude) > 1:
             percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
             number = u.format_magnitude(u.plain_magnitude(magnitude))

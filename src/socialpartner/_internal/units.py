@@ -96,6 +96,9 @@ MAX_DIGITS = 15
 MIN_MAGNITUDE = Decimal("1e-9")
 MAX_TEXT = 100
 
+PLAIN = "plain"
+DANISH = "da"
+
 # A number as a person may type it, before its separators are checked: digits with
 # `.`, `,` and `_` anywhere (so that `510.000` and `165,50` are seen whole and refused
 # with a hint rather than misread), an exponent, or nan/inf (refused later).
@@ -107,13 +110,18 @@ _NUMBER = re.compile(
 _SIGN_EXP = re.compile(r"(?P<sign>[+-]?)(?P<body>.*?)(?P<exp>[eE][+-]?[0-9]+)?\Z", re.DOTALL)
 _PLAIN = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 _UNDERSCORED = re.compile(r"[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?\Z")
+_SEPARATED = re.compile(r"(?:[0-9]+[.,]?)+[0-9]*\Z|[.,][0-9]+\Z")  # digits with '.' or ',' somewhere
 _DOT_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+\Z")  # 510.000, 1.250.000
 _COMMA_GROUPS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+\Z")  # 510,000
 _COMMA_DECIMAL = re.compile(r"[0-9]+,[0-9]+\Z")  # 165,50
-_DA = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?\Z")  # 510.000,50 / 165,50
+# 510.000,50 / 165,50; a grouping starts with a non-zero digit (0.500 is no Danish 500)
+_DA = re.compile(r"(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?\Z")
+# Digits with a space between them (`510 000`, also a no-break or narrow no-break space):
+# pint would read two numbers and multiply them (510 × 000 = 0), so it is refused.
+_SPACED_DIGITS = re.compile(r"(?P<sign>[+-]?)(?P<number>[0-9][0-9_.,]*(?:\s+[0-9][0-9_.,]*)+)")
+# groups of three after the first, and decimals after a point or (as in Danish print) a comma
+_SPACED_GROUPS = re.compile(r"(?P<int>[0-9]{1,3}(?: [0-9]{3})+)(?:[.,](?P<dec>[0-9]+))?\Z")
 
-PLAIN = "plain"
-DANISH = "da"
 NUMBER_FORMATS = (PLAIN, DANISH)
 _FORMAT: contextvars.ContextVar[str] = contextvars.ContextVar("socialpartner_number_format", default=PLAIN)
 
@@ -160,6 +168,36 @@ def ascii_minus(text: str) -> str:
     return text if text.isascii() else text.translate(_MINUS)
 
 
+def refuse_spaced_digits(text: str, *, what: str) -> None:
+    """Refuse digits with a space between them (``510 000``), saying what to write instead.
+
+    A space (also U+00A0 and U+202F, as formatted reports write it) is no thousands
+    separator here: neither convention reads it, and pint alone would multiply the parts
+    (``510 000 kr.`` was 0 DKK, ``1 500 kr.`` 500 DKK).
+
+    Raises:
+        QuantityError: the text holds such a number (code ``number_format``).
+
+    """
+    match = _SPACED_DIGITS.search(ascii_minus(text))
+    if match is None:
+        return
+    sign, shown = match["sign"], " ".join(match["number"].split())
+    groups = _SPACED_GROUPS.match(shown)
+    if groups is None:
+        reason = f"{sign}{shown} has a space between digits, which is not read: write the number without spaces"
+    else:
+        whole = int(groups["int"].replace(" ", ""))
+        point, comma = (f".{groups['dec']}", f",{groups['dec']}") if groups["dec"] else ("", "")
+        danish = f"{sign}{whole:,}".replace(",", ".") + comma
+        if _FORMAT.get() == DANISH:
+            fix = f"write {danish} or {sign}{whole}{comma} (number_format is 'da')"
+        else:
+            fix = f"write {sign}{whole}{point} or {sign}{whole:_}{point}, or {danish} with number_format: da"
+        reason = f"a space is not read as a thousands separator in {sign}{shown}: {fix}"
+    raise QuantityError(text, what, reason, "number_format")
+
+
 def read_number(text: str, *, what: str) -> Decimal:
     """Read a number as typed, refusing separators that could mean two different numbers.
 
@@ -170,6 +208,7 @@ def read_number(text: str, *, what: str) -> Decimal:
     (``165.50``) is refused.
     """
     text = ascii_minus(text)
+    refuse_spaced_digits(text, what=what)
     match = _SIGN_EXP.match(text.strip())
     body = match["body"] if match else ""
     sign, exp = (match["sign"], match["exp"] or "") if match else ("", "")
@@ -181,6 +220,8 @@ def read_number(text: str, *, what: str) -> Decimal:
         body = _digits(body)
     if _FORMAT.get() == DANISH:
         if not _DA.match(body):
+            if not _SEPARATED.match(body):  # no number at all: no separators to put right
+                raise QuantityError(text, what, "not a number", "number_syntax")
             hint = body.translate(str.maketrans(".,", ",."))
             raise QuantityError(
                 text,
@@ -207,7 +248,7 @@ def read_number(text: str, *, what: str) -> Decimal:
         raise QuantityError(text, what, reason, "number_format")
     if _DOT_GROUPS.match(body) and not exp:
         plain = body.replace(".", "")
-        whole = f"write {sign}{plain} or {sign}{int(plain):_} for {int(plain):,}"
+        whole = f"write {sign}{plain} or {sign}{int(plain):_} for {sign}{int(plain):,}"
         if body.count(".") > 1:
             reason = f"'.' as a thousands separator is not read: {whole} (or declare number_format: da)"
         else:
@@ -291,9 +332,10 @@ def _pint_text(text: str) -> str:
 
     ``sp.Q_("510.000 DKK")`` would otherwise be 510 DKK; here it is refused like in a file.
     """
-    text = normalise_unit_text(ascii_minus(text))
     if not any(c.isdigit() for c in text):
-        return text
+        return normalise_unit_text(ascii_minus(text))
+    refuse_spaced_digits(text, what="a quantity")  # 510 000 kr. would be 510 × 000 = 0 DKK
+    text = normalise_unit_text(ascii_minus(text))
 
     def number(match: re.Match[str]) -> str:
         token = match[0]
@@ -467,6 +509,7 @@ def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
     """Split ``"145 DKK/hour"`` into an exact number and the unit text."""
     if len(text) > MAX_TEXT:
         raise QuantityError(text[:MAX_TEXT] + "…", what, "text too long", "too_long")
+    refuse_spaced_digits(text, what=what)  # 11 000 kr./md.: the fix, not "000 kr./md. is no unit"
     match = _NUMBER.match(ascii_minus(text))
     if match is None:
         raise QuantityError(text, what, "expected a number followed by a unit", "quantity_syntax")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Self
 
@@ -11,8 +12,10 @@ from socialpartner._internal.backend import Rational
 from socialpartner._internal.units import (
     WEEKS_PER_YEAR,
     WrittenNumber,
+    ascii_minus,
     canonical,
     format_decimal,
+    parse_unit,
     read_number,
     split_quantity,
     unit_info,
@@ -171,7 +174,13 @@ def missing_groups(budget: PublicBudget, groups: set[str]) -> list[str]:
 
 
 def _plain_value(path: str, value: Any) -> Any:
-    """A number or quantity text in the plain convention; anything else unchanged."""
+    """A number or quantity text in the plain convention, also inside a list or mapping; anything else unchanged."""
+    if isinstance(value, list):  # support_staff: [{annual_cost: 510.000 kr./år}, ...]
+        return [_plain_value(f"{path}.{i}", item) for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {key: _plain_value(f"{path}.{key}", item) for key, item in value.items()}
+    if isinstance(value, str) and _is_name(value):
+        return value
     try:
         if isinstance(value, WrittenNumber):
             return Decimal(format_decimal(read_number(str(value), what="a number")))
@@ -181,7 +190,22 @@ def _plain_value(path: str, value: Any) -> Any:
     except QuantityError as exc:
         if exc.code in {"number_format", "ambiguous_grouping"}:
             raise ValueError(f"{path}: {exc.reason}, got {str(value)[:40]!r}") from None
-    return value  # not a number (a name, a role): its field judges it
+    return value  # not a number: its field judges it
+
+
+_LEADING_NUMBER = re.compile(r"\s*[+-]?[0-9.,][0-9_.,\s]*(?P<rest>.*)\Z", re.DOTALL)
+
+
+def _is_name(text: str) -> bool:
+    """Text that is no number with a unit: a role, or ``2. socialpædagog`` (a number, then no unit)."""
+    match = _LEADING_NUMBER.match(ascii_minus(text))
+    if match is None:
+        return True
+    try:
+        parse_unit(match["rest"].strip())
+    except QuantityError:
+        return True
+    return False
 
 
 class Change(Frozen):
