@@ -28,7 +28,6 @@ import numpy as np
 N = TypeVar("N", Decimal, Fraction, float, "np.ndarray[Any, Any]")
 
 _ZERO = Decimal("0.00")
-_INTEGERS = (int, np.integer)
 _Whole = int | np.integer[Any]  # divided exactly: a Fraction, not int / int's float
 
 
@@ -53,10 +52,10 @@ def coverage_ratio(funding: Any, cost: Any) -> Any:
         QuantityError: NaN, an infinity, or not a number.
 
     """
-    if _whole(funding, cost):  # int / int would be a float: divided exactly instead
-        return _divide(Fraction(int(funding)), int(cost), "coverage_ratio: cost must not be zero")
     try:
-        return funding / cost
+        out = funding / cost
+        # int / int is a float: whole numbers are divided exactly instead (tested only then)
+        return Fraction(int(funding), int(cost)) if isinstance(out, float) and _whole(cost, funding) else out
     except TypeError:  # kinds that do not mix (Decimal and float): off the fast path
         f, c = _exact(funding, cost)
         return _divide(f, c, "coverage_ratio: cost must not be zero")
@@ -84,12 +83,11 @@ def break_even_rate(cost: Any, other_funding: Any, volume: Any) -> Any:
         QuantityError: NaN, an infinity, or not a number.
 
     """
-    if _whole(cost, other_funding, volume):
-        return _divide(
-            Fraction(int(cost) - int(other_funding)), int(volume), "break_even_rate: volume must not be zero"
-        )
     try:
-        return (cost - other_funding) / volume
+        out = (cost - other_funding) / volume
+        if isinstance(out, float) and _whole(volume, cost, other_funding):  # as in coverage_ratio
+            return Fraction(int(cost) - int(other_funding), int(volume))
+        return out
     except TypeError:
         c, o, v = _exact(cost, other_funding, volume)
         return _divide(c - o, v, "break_even_rate: volume must not be zero")
@@ -99,7 +97,7 @@ def break_even_rate(cost: Any, other_funding: Any, volume: Any) -> Any:
 
 def _whole(*values: Any) -> bool:
     """All plain integers (Python's or numpy's, not bools): their true quotient would be a float."""
-    return all(isinstance(v, _INTEGERS) and not isinstance(v, bool) for v in values)
+    return all(type(v) is int or isinstance(v, np.integer) for v in values)
 
 
 @in_context

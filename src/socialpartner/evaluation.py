@@ -23,7 +23,7 @@ import pint
 from socialpartner import core
 from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
-from socialpartner._internal.backend import Rational, fraction
+from socialpartner._internal.backend import Rational, fraction, ore
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
@@ -347,7 +347,10 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
         # the written unit's rate from the exact rate, rounded once (not the rounded rate converted)
         # the same unit (by identity: a Fraction's == costs more than the rest of this loop)
         rate = s.rates[spec.input_path] if factor is _SAME else s.rates[spec.input_path] * Rational(factor)
-        shown = canonical_value if factor is _SAME else to_ore(rate)
+        shown_ore = value if factor is _SAME else ore(rate)
+        shown = canonical_value if factor is _SAME else _dkk(shown_ore)
+        # rounded half up below the exact rate: one øre more is the least price that covers
+        covering = shown if shown_ore >= rate * 100 else _dkk(shown_ore + 1)
         out.append(
             BreakEven(
                 spec.label,
@@ -358,18 +361,10 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
                 covered,
                 canonical_value,
                 spec.unit,
-                _covering(shown, rate),
+                covering,
             )
         )
     return tuple(out)
-
-
-_ORE = Decimal("0.01")
-
-
-def _covering(shown: Decimal, rate: Rational) -> Decimal:
-    """The least whole-øre price at or above the exact ``rate``: ``shown`` (rounded half up) or one øre more."""
-    return shown if int(shown.scaleb(2)) >= rate * 100 else shown + _ORE
 
 
 def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
