@@ -62,28 +62,31 @@ def test_a_stated_ordinary_wage_is_taxed() -> None:
     assert view is not None
     # 2027: 10 × 1 course ended × 50 % = 5 people in ordinary jobs at 26,000 × 12 = 312,000 a year
     # wages 5 × 312,000 = 1,560,000; AM-bidrag 8 % = 124,800.00 (to the state, with the partnership only)
-    # taxable with: the course benefit of the 10 new participants 10 × 13,000 × 12 = 1,560,000
-    #   + wages after AM-bidrag 1,435,200 = 2,995,200; otherwise 2,340,000 (586,146.60 / 25.049 %: the benefit of 15)
-    # municipal 25.049 %: 2,995,200 × 0.25049 = 750,267.648 → 750,267.65 (otherwise 586,146.60)
-    # bundskat 12.01 %: 2,995,200 × 0.1201 = 359,723.52 (otherwise 281,034.00)
+    # the stated 13,000 a month is the 2026 rate, indexed by 4.5 % in 2027: 13,585 × 12 = 163,020 a year
+    # taxable with: the 10 new participants' course benefit 1,630,200 + wages after AM-bidrag 1,435,200
+    #   = 3,065,400; otherwise the benefit of 15 (10 + the 5 movers): 2,445,300
+    # municipal 25.049 %: 3,065,400 × 0.25049 = 767,852.046 → 767,852.05; 2,445,300 × 0.25049 = 612,523.20
+    # bundskat 12.01 %: 3,065,400 × 0.1201 = 368,154.54; 2,445,300 × 0.1201 = 293,680.53
     assert _tax(view) == {
         "tax: AM-bidrag on wages": (D("-124800.00"), D("0.00")),
-        "tax: municipal income tax": (D("-750267.65"), D("-586146.60")),
-        "tax: state bottom-bracket tax": (D("-359723.52"), D("-281034.00")),
+        "tax: municipal income tax": (D("-767852.05"), D("-612523.20")),
+        "tax: state bottom-bracket tax": (D("-368154.54"), D("-293680.53")),
     }
-    # before tax −576,000.00; after: −576,000 − 586,146.60 + 750,267.65 = −411,878.95, better than
-    # before tax: a wage pays more tax than the benefit it replaces
-    assert view.net_effect_before_tax("municipality") == D("-576000.00")
-    assert view.net_effect("municipality") == D("-411878.95")
+    # after tax: before tax + 767,852.05 − 612,523.20 = before tax + 155,328.85, better than before
+    # tax: a wage pays more tax than the benefit it replaces
+    before = view.net_effect_before_tax("municipality")
+    assert before == D("-547920.00")
+    assert view.net_effect("municipality") == before + D("155328.85") == D("-392591.15")
     assert not any("ordinary_wage" in a for a in view.assumptions)
 
 
 def test_without_a_stated_wage_the_view_says_its_tax_is_left_out() -> None:
     view = sp.evaluate(sp.from_data(_deal())).breakdown[1].public
     assert view is not None
-    # the movers' wages are not taxed: only the 10 participants' benefit, 1,560,000 × 25.049 %
-    assert _tax(view)["tax: municipal income tax"] == (D("-390764.40"), D("-586146.60"))
-    assert view.net_effect("municipality") == D("-771382.20")  # −576,000 − 586,146.60 + 390,764.40
+    # the movers' wages are not taxed: only the 10 participants' benefit, 1,630,200 × 25.049 % = 408,348.80
+    assert _tax(view)["tax: municipal income tax"] == (D("-408348.80"), D("-612523.20"))
+    # after tax worse than before: −547,920.00 − 612,523.20 + 408,348.80
+    assert view.net_effect("municipality") == D("-752094.40")
     (said,) = [a for a in view.assumptions if "ordinary_wage" in a]
     assert "understates" in said
     first = sp.evaluate(sp.from_data(_deal())).breakdown[0].public

@@ -110,7 +110,8 @@ def test_a_deal_with_its_own_municipality_refuses_another() -> None:
 def ladder_scenario() -> dict[str, Any]:
     data = example("ikea_rebild_3_years.yaml")
     data["public"]["weeks_on_support"] = {"fleksjob": 104, "course participant": 0, "default": 0}
-    data["public"]["during_course"] = {"amount": "10000 DKK/month"}  # stated amounts are not grown
+    # a stated amount is not grown with prices: it is the 2026 rate, indexed by the satsreguleringsprocent
+    data["public"]["during_course"] = {"amount": "10000 DKK/month"}
     return data
 
 
@@ -128,9 +129,10 @@ def test_a_ladder_per_group_with_new_entrants_at_80_percent() -> None:
     assert line(first, "state refusion on the course benefit", "state") == (D("137076.92"), D("0.00"))
     # 2027: 13 % + 3 % + 46 % = 62 % of the places freed and filled by new citizens, who start
     # at week 1 (80 % in weeks 1-4): 38 % at weeks 53-104 (20 %) + 62 % at 99/260 =
-    # 0.076 + 0.2360769 = 31.21 %; refusion 360,000 × 0.3120769 = 27,360 + 84,987.69 = 112,347.69
+    # 0.076 + 0.2360769 = 31.21 %; the benefit indexed by 2027's satsreguleringsprocent (4.5 %):
+    # 10,450 × 12 × 3 = 376,200; refusion 376,200 × 0.3120769 = 28,591.20 + 88,812.138 = 117,403.34
     assert second.refusion_rates["course participant"] == D("0.3121")
-    assert line(second, "state refusion on the course benefit", "state") == (D("112347.69"), D("0.00"))
+    assert line(second, "state refusion on the course benefit", "state") == (D("117403.34"), D("0.00"))
     # 2028: 38 %² + 62 % × 38 % at 20 %, 62 % new at 99/260: the same 31.21 %
     assert third.refusion_rates["course participant"] == D("0.3121")
     assert any("state refusion by group" in a for a in second.assumptions)

@@ -173,9 +173,10 @@ def test_a_percentage_set_in_the_scenario_indexes_a_deal_without_a_horizon() -> 
     )
 
 
-def test_a_spin_offs_years_are_indexed_by_a_percentage_set_in_the_scenario() -> None:
-    # a spin-off has its own years (no horizon): 2026-2029 with the public purse; the fleksjob
-    # workers' counterfactual ledighedsydelse in 2029 is 4,735 × 1.03² = 5,023.3615 DKK/week
+def test_a_spin_offs_years_use_the_first_years_rates_in_constant_prices() -> None:
+    # a spin-off has its own years (no horizon), stated in constant prices and discounted as
+    # such: 2026-2029 with the public purse use the first public year's rates in kroner every
+    # year, so a satsreguleringsprocent set in the scenario moves none of them (2026 has its rate)
     data = yaml.safe_load((ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8"))
     data.pop("expect", None)
     data["public"] = {
@@ -186,15 +187,17 @@ def test_a_spin_offs_years_are_indexed_by_a_percentage_set_in_the_scenario() -> 
         "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
     }
     flat = sp.evaluate(sp.from_data(data))
+    assert {_shown(v) for v in flat.parameters if v.name == "benefit.ledighedsydelse"} == {Decimal(4530)}
     data["parameters"] = {"satsreguleringsprocent": "3 %"}
     indexed = sp.evaluate(sp.from_data(data))
-    values = {(v.name, v.for_year): _shown(v) for v in indexed.parameters}
-    assert values["benefit.ledighedsydelse", 2029] == Decimal("5023.3615")
-    last = [b.public for b in (flat.breakdown[-1], indexed.breakdown[-1])]
-    assert last[0] is not None
-    assert last[1] is not None
-    # more is saved on the benefit the fleksjob workers would otherwise receive
-    assert last[1].net_effect("municipality") > last[0].net_effect("municipality")
+    nets = [[b.public.net_effect("municipality") for b in ev.breakdown if b.public] for ev in (flat, indexed)]
+    assert len(nets[0]) == 4
+    assert nets[0] == nets[1]
+    # a first public year past the file's last rates (2027): its rate is indexed by the set
+    # percentage, 4,735 × 1.03² = 5,023.3615 DKK/week, and used for every year
+    data["public"]["year"] = 2029
+    later = sp.evaluate(sp.from_data(data))
+    assert {_shown(v) for v in later.parameters if v.name == "benefit.ledighedsydelse"} == {Decimal("5023.3615")}
 
 
 @pytest.mark.parametrize("horizon", [True, False])

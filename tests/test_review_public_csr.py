@@ -36,31 +36,36 @@ def test_former_participants_are_past_week_52() -> None:
     first citizens (past week 157) 0.49·26·20 + 0.343·26·20 = 433.16; A (ladder weeks
     27-52, then 53-78) 0.21·26·30 + 0.147·26·20 = 240.24; B (weeks 1-26, then 27-52)
     0.3·(4·80 + 22·40) + 0.21·26·30 = 523.8; C 0.3·1,200 = 360. The rate is
-    1,557.2 / 52 = 29.9462 %, on 13,000 × 12 × 10 = 1,560,000: 467,160.00 (each newcomer
-    counted from their course end, not from the next 1 January).
+    1,557.2 / 52 = 29.9462 %. The stated 13,000 a month is the 2026 rate, indexed for 2027 by
+    the satsreguleringsprocent (4.5 %, the file's) to 13,585: on 13,585 × 12 × 10 = 1,630,200
+    the refusion is 1,630,200 × 1,557.2 / 5,200 = 488,182.20 (each newcomer counted from their
+    course end, not from the next 1 January).
 
     Former participants in fleksjob: the 4 who moved in 2026, now past week 52: 20 %.
     Their fleksløntilskud: L = 140 × 15 × 52/12 = 9,100 a month; the lønloft allows
     140 × 37 × 52/12 − 9,100 = 13,346.67, less than G − 30 %·L; × 12 × 4 = 640,640.00, on
     which the refusion is 20 % = 128,128.00 (at the participants' 29.95 % it would be 191,847.04).
 
-    Otherwise: the 10 participants and the 6 who moved (4 + 2) on 13,000 a month:
-    2,496,000.00; refusion on the 10 at 29.9462 % and on the 6 at 20 %:
-    467,160 + 936,000 × 0.2 = 467,160 + 187,200 = 654,360.00.
+    Otherwise: the 10 participants and the 6 who moved (4 + 2) on 13,585 a month:
+    16 × 13,585 × 12 = 2,608,320.00; refusion on the 10 at 29.9462 % and on the 6 at 20 %:
+    488,182.20 + 978,120 × 0.2 = 488,182.20 + 195,624 = 683,806.20.
     """
     ev = sp.evaluate(sp.from_data(PROGRESSION_DEAL))
     view = ev.breakdown[1].public
     assert view is not None
-    assert _line(view, "state refusion on the course benefit", "state") == (D("467160.00"), D("0.00"))
+    assert _line(view, "state refusion on the course benefit", "state") == (D("488182.20"), D("0.00"))
     assert _line(view, "fleksløntilskud: former participants in fleksjob") == (D("640640.00"), D("0.00"))
     assert _line(view, "state refusion: former participants in fleksjob", "state") == (D("128128.00"), D("0.00"))
-    assert _line(view, "counterfactual benefit: course participant") == (D("0.00"), D("2496000.00"))
-    assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("654360.00"))
+    assert _line(view, "counterfactual benefit: course participant") == (D("0.00"), D("2608320.00"))
+    assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("683806.20"))
     assert view.refusion_rates["former course participants"] == D("0.2000")
-    # net effects, otherwise − with: the municipality −946,016.00, the state 93,496.00 (the
-    # participants' rate refunds both sides alike: it moves both by the same 14,040.00)
-    assert view.net_effect("municipality") == D("-946016.00")
-    assert view.net_effect("state") == D("93496.00")
+    # net effects, otherwise − with. The municipality: otherwise 2,608,320 + 492,440 (ledighedsydelse
+    # of the fleksjob workers) − 683,806.20 − 98,488 = 2,318,465.80; with 1,320,000 (courses)
+    # + 320,320 − 64,064 (fleksløntilskud) + 1,630,200 − 488,182.20 + 640,640 − 128,128 =
+    # 3,230,785.80: −912,320.00. The state: 683,806.20 + 98,488 − (64,064 + 488,182.20 + 128,128)
+    # = 101,920.00 (the participants' rate refunds both sides alike)
+    assert view.net_effect("municipality") == D("-912320.00")
+    assert view.net_effect("state") == D("101920.00")
 
 
 def test_first_year_has_no_former_rate() -> None:

@@ -32,7 +32,7 @@ from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import CONTEXT, in_context, ratio_decimal, to_ore
-from socialpartner.parameters import ParameterValue, projected_satsregulering, satsregulering_read
+from socialpartner.parameters import ParameterUse, ParameterValue, projected_satsregulering, satsregulering_read
 from socialpartner.public import PublicLine, PublicView
 
 if TYPE_CHECKING:
@@ -159,6 +159,8 @@ class Evaluation:
     _plan: Plan | None = field(default=None, repr=False, compare=False)
     _settled: Mapping[str, Decimal] = field(default_factory=dict, repr=False, compare=False)
     _ladder: Any = field(default=None, repr=False, compare=False)  # the year's refusion ladder, for explanations
+    # the scenario's own kroner rates indexed this year: path → (the year they are for, the factor)
+    _stated: Mapping[str, tuple[int, Fraction]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def manifest(self) -> Manifest:
@@ -367,7 +369,7 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
     return tuple(out)
 
 
-def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
+def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, ...]:
     out: list[str] = []
     for g in effects.groups:
         if g.benefit is None:
@@ -375,6 +377,8 @@ def _statements(effects: engine.PublicEffects) -> tuple[str, ...]:
             continue
         stated = g.benefit.describe()
         benefit = Text("msg.parameter", name=g.benefit.parameter) if g.benefit.parameter is not None else stated
+        if f"public.counterfactual.{g.group}" in use.stated:  # the first year's rate, indexed to this year
+            benefit = Text("msg.stated_rate_indexed", stated=stated, year=Raw(str(use.first)))
         people = Decimal(f"{float(g.people):g}")
         out.append(
             Text(
@@ -404,7 +408,7 @@ def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: en
     return PublicView(
         effects.year,
         lines,
-        _statements(effects) + _no_course_benefit(period),
+        _statements(effects, period.use) + _no_course_benefit(period),
         places(effects.refusion_rate, Decimal("0.0001")),
         _public_assumptions(partnership, period, rates),
         rates,
@@ -531,6 +535,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         _plan=plan,
         _settled=settled,
         _ladder=None if period.public is None else period.public.ladder,
+        _stated=dict(period.use.stated),
     )
 
 
@@ -657,6 +662,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
         *statements,
         _discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),
     )
+    statements = (*statements, *_horizon.idle_fte_changes(partnership))  # a change that moves no amount: say so
     progression = None if partnership.horizon is None else partnership.horizon.progression
     placed = (p.form for period in result.periods for p in period.plan.placements)
     if progression is not None and "course participant" not in placed:
@@ -702,7 +708,64 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
         out.append(Text("msg.carried_forward", years=_span(targets), year=Raw(str(source))))
     for source, targets in sorted(indexed.items()):
         out.append(_indexed_statement(result, source, targets))
+    out += _stated_rates(result)
     return tuple(out)
+
+
+def _stated_rates(result: engine.Run) -> tuple[Text, ...]:
+    """Say how the rates in kroner the scenario states were used over the years of a horizon or spin-off.
+
+    A stated benefit amount (``public.during_course``, a counterfactual's ``amount``) and a
+    rate set under ``parameters:`` for a parameter the file indexes are the public view's
+    first year's rates, indexed after it like the file's rates; a spin-off's years are in
+    constant prices, so all its rates in kroner are the first year's.
+    """
+    partnership = result.partnership
+    if not result.multi_period or partnership.public is None:
+        return ()
+    first = engine.parameter_year(partnership, 0)
+    if partnership.horizon is None:
+        return (Text("msg.constant_rates", year=Raw(str(first))),) if len(result.periods) > 1 else ()
+    stated: dict[str, None] = {}  # in the order first met
+    targets: set[int] = set()
+    for period in result.periods:
+        for path in period.use.stated:
+            stated.setdefault(path, None)
+            targets.add(period.use.year)
+    if not stated:
+        return ()
+    return (
+        Text(
+            "msg.stated_indexed",
+            names=Join(tuple(Raw(path) for path in stated)),
+            year=Raw(str(first)),
+            years=_span(targets),
+            how=_index_how(result, targets),
+        ),
+    )
+
+
+def _index_how(result: engine.Run, targets: set[int]) -> Text:
+    """The satsreguleringsprocent that indexed rates to ``targets``, and where it comes from."""
+    partnership = result.partnership
+    growth = Rational(0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
+    parameters = partnership.parameter_set()
+    percents = []
+    for year in sorted(targets):
+        read = satsregulering_read(parameters, year)
+        if read is None:  # the law's projection
+            continue
+        entry = read[0]
+        if entry.tag == "override":  # one value for every year
+            return Text("msg.index_how_set", rate=Percent(ratio_decimal(entry.exact)))
+        percents.append(Text("msg.index_given", rate=Percent(ratio_decimal(entry.exact)), year=Raw(str(year))))
+    if percents:
+        return Text("msg.index_how_given", rates=Join(tuple(percents)))
+    return Text(
+        "msg.index_how_projected",
+        rate=Percent(ratio_decimal(projected_satsregulering(growth))),
+        growth=Percent(ratio_decimal(growth)),
+    )
 
 
 def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Text:

@@ -165,6 +165,7 @@ class ParameterSet:
     _indexed: dict[tuple[Any, ...], tuple[ParameterValue, Rational]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _kroner: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @functools.cached_property
     def latest_year(self) -> int:
@@ -225,6 +226,15 @@ class ParameterSet:
             hit = self._cache[key] = (value, exact(value.value))  # the engine's rational
         return hit
 
+    def _money(self, name: str) -> bool:
+        """Whether parameter ``name`` is an amount in kroner (a rate such as a benefit), not a share or a norm."""
+        hit = self._kroner.get(name)
+        if hit is None:
+            hit = self._kroner[name] = any(
+                dim == "[currency]" for dim, _ in unit_info(self.values[self.resolve(name)][-1].value).dims
+            )
+        return hit
+
     def abolished(self, name: str, start: dt.date) -> Legacy | None:
         """The legacy mark of ``name`` if the law no longer allows it for support starting on ``start``.
 
@@ -256,7 +266,15 @@ class ParameterSet:
                 raise SocialPartnerError(f"parameters.{given}: expected a value like {default.value}, got {value}")
             values[name] = (
                 ParameterValue(
-                    name, 0, value, "override", "set in the scenario", None, default.description, legacy=default.legacy
+                    name,
+                    0,
+                    value,
+                    "override",
+                    "set in the scenario",
+                    None,
+                    default.description,
+                    legacy=default.legacy,
+                    indexed=default.indexed,  # a rate in kroner the law regulates: indexed after the first year
                 ),
             )
         return ParameterSet(self.version, values, self.aliases)
@@ -399,13 +417,60 @@ class ParameterUse:
     wage_growth: Num = None
     indexed: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
     """Indexed values and factors by (name, from, to): one dict for every year of a run, so each is made once."""
+    first: int | None = None
+    """The year of the rates in kroner the scenario states (the public view's first year); None: this year."""
+    constant: bool = False
+    """Constant prices: every rate in kroner is that of ``first`` (a spin-off's years, stated in constant prices)."""
+    stated: dict[str, Any] = field(default_factory=dict)
+    """The scenario's own kroner rates indexed this year (``public.…``, overrides): path → (their year, factor)."""
+    vector: bool = False
+    """Read as float64 (a sweep's variants): exact values are returned as floats."""
+    changed: tuple[tuple[str, int], ...] = ()
+    """Inputs a horizon change sets in this year, in the order they apply, with the parameter year of the change."""
 
-    def __call__(self, name: str) -> Rational:
+    def __call__(self, name: str) -> Num:
         """The canonical value of ``name`` for this year, recorded as used (by its current name).
 
-        Exact, unless ``wage_growth`` is float64 and the value is indexed by it.
+        Exact, unless ``wage_growth`` is float64 and the value is indexed by it, or the
+        use reads for variants (``vector``). A rate in kroner the scenario sets under
+        ``parameters:`` for a parameter the file indexes is the rate of ``first`` and is
+        indexed from there as a carried rate is; with ``constant``, every rate in kroner is
+        read for ``first``.
         """
+        value = self._value(name)
+        return float(value) if self.vector and is_exact(value) else value
+
+    def rate(self, path: str, amount: Num) -> Num:
+        """A rate in kroner the scenario states (``public.during_course``, a counterfactual amount), this year.
+
+        The rate of ``first`` (or of the year of the horizon change that sets it), indexed
+        to this year by the satsreguleringsprocent as a carried rate of the file is (and
+        recorded in ``stated`` for the statements); unchanged in that year, without a wage
+        growth, and in constant prices.
+        """
+        if self.first is None or self.constant or self.year <= self.first or self.wage_growth is None:
+            return amount
+        start = self.first
+        for at, year in reversed(self.changed):  # an amount a change sets is the rate of the change's year
+            if f"{path}.amount" == at or f"{path}.amount".startswith(at + "."):
+                start = year
+                break
+        factor = self._factor(start, self.year)
+        if is_exact(factor):
+            if factor == 1:
+                return amount
+            self.stated[path] = (start, fraction(factor))
+            if not is_exact(amount):
+                return amount * float(factor)  # float64 over variants (mpq × float would be mpfr)
+        return amount * factor
+
+    def _value(self, name: str) -> Num:
         value, exact = self.parameters._read(name, self.year)
+        if self.first is not None and self.year != self.first:
+            if self.constant and self.parameters._money(value.name):
+                value, exact = self.parameters._read(name, self.first)  # constant prices: the first year's rate
+            elif value.tag == "override" and value.indexed and self.year > self.first and not self.constant:
+                value = replace(value, year=self.first, for_year=self.year)  # the scenario's rate is the first year's
         if (
             value.indexed
             and value.for_year is not None
@@ -427,6 +492,8 @@ class ParameterUse:
                 if read is not None:  # read, not projected
                     self.used.setdefault(read[0].name, read[0])
             value, exact = hit
+            if value.tag == "override" and value.index is not None:
+                self.stated[f"parameters.{value.name}"] = (value.year, value.index)
         self.used[value.name] = value
         return exact
 
@@ -462,7 +529,7 @@ class ParameterUse:
             value.name,
             value.year,
             value.value.__class__(shown, value.value.units),
-            "estimate",
+            "override" if value.tag == "override" else "estimate",  # the scenario's rate, indexed
             f"the {value.year} value × {float(index):.6f}, indexed by the satsreguleringsprocent to {value.for_year} "
             f"(see the statements); the {value.year} value: {value.source}",
             value.checked,

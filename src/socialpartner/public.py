@@ -567,7 +567,9 @@ def public_flows(
                 "løntilskud",
             )
         elif line.form == "course participant" and budget.during_course is not None:
-            amount = benefit_monthly(budget.during_course, p) * (_MONTHS * years) * line.headcount
+            amount = (
+                benefit_monthly(budget.during_course, p, "public.during_course") * (_MONTHS * years) * line.headcount
+            )
             paid_with_refusion(
                 f"during_course.{i}",
                 "participants",
@@ -586,10 +588,16 @@ def _parameter_of(benefit: Any) -> tuple[str, ...]:
     return () if benefit.parameter is None else (benefit.parameter,)
 
 
-def benefit_monthly(benefit: Any, p: Callable[[str], Num]) -> Num:
-    """A stated benefit per month."""
+def benefit_monthly(benefit: Any, p: Callable[[str], Num], path: str = "") -> Num:
+    """A stated benefit per month.
+
+    An amount the scenario states at ``path`` is a rate in kroner of the public view's
+    first year: in a later year of a horizon it is indexed by the satsreguleringsprocent
+    as a parameter's carried rate is (:meth:`ParameterUse.rate`).
+    """
     if benefit.amount is not None:
-        return canonical(benefit.amount) / _MONTHS
+        amount = canonical(benefit.amount) / _MONTHS
+        return p.rate(path, amount) if isinstance(p, ParameterUse) else amount
     return p(benefit.parameter) / _MONTHS
 
 
@@ -640,7 +648,7 @@ def public_lines(
         if cohort.kind == "fleksjob" and cohort.hourly_wage is not None and cohort.hours_per_year is not None:
             monthly, item = supplement_for(cohort.hourly_wage, cohort.hours_per_year, p), "fleksløntilskud"
         elif cohort.kind == "benefit" and cohort.benefit is not None:
-            monthly, item = benefit_monthly(cohort.benefit, p), "benefit"
+            monthly, item = benefit_monthly(cohort.benefit, p, "horizon.progression.leave_benefit"), "benefit"
         if monthly is None:
             continue
         rate = ladder.former()  # past week 52, with or without the partnership
@@ -657,7 +665,7 @@ def public_lines(
             if group != "support staff":
                 groups.append(Group(group, count, None, 0, 0))
             continue
-        monthly = benefit_monthly(benefit, p)
+        monthly = benefit_monthly(benefit, p, f"public.counterfactual.{group}")
         amount = ore(monthly * (_MONTHS * years) * count)
         groups.append(Group(group, count, benefit, monthly, amount))
         lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount, taxable=True))

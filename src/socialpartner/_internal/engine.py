@@ -15,7 +15,7 @@ The evaluation record and the sweep's DataFrame are views of a :class:`Run`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -242,17 +242,6 @@ def parameter_year(partnership: Partnership, index: int) -> int:
     return partnership.parameter_set().latest_year
 
 
-def _reader(use: ParameterUse, vector: bool) -> Callable[[str], Num]:
-    if not vector:
-        return use
-
-    def read(name: str) -> Num:
-        value = use(name)
-        return float(value) if is_exact(value) else value  # indexed by a varied wage growth: an array
-
-    return read
-
-
 def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *, vector: bool = False) -> Run:
     """Settle a scenario over its periods.
 
@@ -292,12 +281,25 @@ def _run(
     # (float64 over variants, as canonical gives: the set-wide cache holds exact values only)
     growth = (0.0 if vector else 0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
     indexed: dict[tuple[Any, ...], Any] = {}
+    # the scenario's own rates in kroner are the first year's (indexed after it); a spin-off's
+    # years are in constant prices (its present values take them so): the first year's rates throughout
+    first = parameter_year(partnership, 0)
+    constant = partnership.MULTI_PERIOD and partnership.horizon is None
     if home is not None:
         public_parties["municipality"] = home.name  # the citizens' home municipality pays
     for year in _horizon.years(partnership, overrides, vector):
         plan = year.plan
-        use = ParameterUse(parameters, parameter_year(partnership, year.index), wage_growth=growth, indexed=indexed)
-        p = _reader(use, vector)
+        use = ParameterUse(
+            parameters,
+            parameter_year(partnership, year.index),
+            wage_growth=growth,
+            indexed=indexed,
+            first=first,
+            constant=constant,
+            vector=vector,
+            changed=tuple((path, first + since) for path, since in _horizon.changes_in_force(partnership, year.index)),
+        )
+        p = use  # float64 over variants
         cohorts = state.cohorts(partnership.horizon, year.index)
         budget = year.model.public  # as grown for the year (the fleksjob wage)
         effects = None
@@ -383,6 +385,6 @@ def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[N
 def _over_periods(
     partnership: Partnership, parameters: ParameterSet, periods: list[PeriodRun], vector: bool
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
-    use = ParameterUse(parameters, parameter_year(partnership, 0))
-    factors = _horizon.discount_factors(len(periods), _reader(use, vector), partnership.horizon)
+    use = ParameterUse(parameters, parameter_year(partnership, 0), vector=vector)
+    factors = _horizon.discount_factors(len(periods), use, partnership.horizon)
     return _horizon.present_values(series(periods), factors, exact=not vector)

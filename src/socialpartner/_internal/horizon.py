@@ -61,9 +61,11 @@ __all__ = [
     "Year",
     "changed_input_note",
     "changed_years",
+    "changes_in_force",
     "check_change",
     "check_change_years",
     "discount_factors",
+    "idle_fte_changes",
     "money_inputs",
     "moved_share",
     "newcomer_weeks",
@@ -309,13 +311,53 @@ def changed_input_note(partnership: Partnership, path: str) -> Text | None:
     return Text("msg.changed_input", path=Raw(path), changed=span(list(changed)), kept=span(kept))
 
 
+def idle_fte_changes(partnership: Partnership) -> tuple[Text, ...]:
+    """A statement per change that sets the FTE of a post costed by its ``annual_cost``.
+
+    ``annual_cost`` is the post's cost as stated, at its FTE: its FTE moves no amount
+    (the ledger and placements show the new FTE, the cost stays). None where the same
+    change also sets the post's cost.
+    """
+    horizon = partnership.horizon
+    if horizon is None:
+        return ()
+    base = unchecked_copy(partnership, {"horizon": None})
+    out: list[Text] = []
+    for i, change in enumerate(horizon.changes):
+        for path in change.set:
+            head, dot, last = path.rpartition(".")
+            if (
+                not dot
+                or last != "fte"
+                or any(p in change.set for p in (f"{head}.annual_cost", f"{head}.cost_per_fte"))
+            ):
+                continue
+            model = base
+            for j in _in_force(horizon, _change_index(horizon, i)):
+                for at, value in horizon.changes[j].set.items():
+                    model = check_change(model, j, at, value)
+            post = paths.get(model, head)
+            if getattr(post, "cost_per_fte", 1) is None and getattr(post, "annual_cost", None) is not None:
+                out.append(
+                    Text(
+                        "msg.change_idle_fte",
+                        change=Raw(str(i)),
+                        path=Raw(path),
+                        year=Period(horizon.label(_change_index(horizon, i))),
+                    )
+                )
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class InputNote:
     """Why an input of a horizon's year differs from the stated one.
 
     ``kind`` is ``"changed"`` (a change's value: ``change`` is its index, ``since`` the
     year it names) or ``"grown"`` (``stated`` the stated value, grown at ``rate`` a year
-    for ``years`` years).
+    for ``years`` years). A money input inside a change's value is stated in the prices of
+    the change's year and grows from there: its ``"changed"`` note then also has ``stated``
+    (the change's value), ``rate`` and ``years`` (since the change's year; 0 in that year).
     """
 
     kind: Literal["grown", "changed"]
@@ -330,8 +372,10 @@ def year_inputs(partnership: Partnership, label: str) -> tuple[Partnership, dict
     """The model of the horizon's year ``label`` as evaluated, and a note per input that differs.
 
     The notes are keyed by input path: a change's value (and the inputs inside it) is
-    ``changed``, a money input grown by ``wage_growth`` or ``price_growth`` is ``grown``.
-    None without a horizon or when no year has that label.
+    ``changed``, a money input grown by ``wage_growth`` or ``price_growth`` is ``grown``;
+    a money input inside a change's value grown since the change's year has a
+    ``changed`` note of its own, with its growth. None without a horizon or when no year
+    has that label.
     """
     horizon = partnership.horizon
     if horizon is None:
@@ -341,19 +385,73 @@ def year_inputs(partnership: Partnership, label: str) -> tuple[Partnership, dict
             continue
         notes: dict[str, InputNote] = {}
         set_by: dict[str, tuple[int, int]] = {}
+        in_order: list[tuple[str, int]] = []  # as years() applies them, with each change's year index
+        base = unchecked_copy(partnership, {"horizon": None})
+        changed = base
         for i in _in_force(horizon, year.index):
-            for path in horizon.changes[i].set:
+            for path, value in horizon.changes[i].set.items():
                 set_by[path] = (i, horizon.changes[i].year)
+                in_order.append((path, _change_index(horizon, i)))
+                changed = check_change(changed, i, path, value)
+        rates = {"wage": horizon.wage_growth, "price": horizon.price_growth}
         if year.index:
-            base = unchecked_copy(partnership, {"horizon": None})
-            rates = {"wage": horizon.wage_growth, "price": horizon.price_growth}
             for path, growth in money_inputs(base):
                 if canonical(rates[growth]) != 0 and not any(_overlaps(path, p) for p in set_by):
                     notes[path] = InputNote("grown", paths.get(base, path), rates[growth], year.index)
         for path, (i, since) in set_by.items():
             notes[path] = InputNote("changed", change=i, since=since)
+        # after the changed blocks: a money input inside one, grown since its change's year
+        for path, growth in money_inputs(changed):
+            hit = _set_since(in_order, path)
+            if hit is None or canonical(rates[growth]) == 0 or year.index == hit[1]:
+                continue
+            i, since = set_by[in_order[hit[0]][0]]
+            stated = paths.get(changed, path)
+            notes[path] = InputNote("changed", stated, rates[growth], year.index - hit[1], change=i, since=since)
         return year.model, notes
     return None
+
+
+def _change_index(horizon: Horizon, change: int) -> int:
+    """The index (0 = the first year) of the year a change names."""
+    first = 1 if horizon.start_year is None else horizon.start_year
+    return horizon.changes[change].year - first
+
+
+def changes_in_force(partnership: Partnership, index: int) -> list[tuple[str, int]]:
+    """The inputs the horizon's changes set in year ``index``, in the order they apply, with their change's index."""
+    horizon = partnership.horizon
+    if horizon is None:
+        return []
+    return [(path, _change_index(horizon, i)) for i in _in_force(horizon, index) for path in horizon.changes[i].set]
+
+
+def _set_since(paths_set: list[tuple[str, int]], path: str) -> tuple[int, int] | None:
+    """The change that last set ``path`` (or an input holding it): its place in ``paths_set`` and its year index."""
+    for k in range(len(paths_set) - 1, -1, -1):
+        changed, since = paths_set[k]
+        if path == changed or path.startswith(changed + "."):
+            return k, since
+    return None
+
+
+def _by_price_year(model: Partnership, paths_set: list[tuple[str, int]]) -> dict[int, Any]:
+    """The money inputs of ``model`` (a skeleton, see :func:`skeleton`) by the year index their value is stated for.
+
+    A value a change sets is stated in the prices of the change's year, every other in
+    those of the first year (0); ``paths_set`` holds the changed paths in the order they
+    apply, with their change's year index.
+    """
+    out: dict[int, Any] = {}
+    for path, growth in money_inputs(model):
+        hit = _set_since(paths_set, path)
+        since = 0 if hit is None else hit[1]
+        node = out.setdefault(since, {})
+        *heads, last = path.split(".")
+        for head in heads:
+            node = node.setdefault(head, {})
+        node[last] = growth
+    return out
 
 
 def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) -> Iterator[Year]:
@@ -370,22 +468,24 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
         return
     base = unchecked_copy(partnership, {"horizon": None})
     wage_growth, price_growth = 1 + canonical(horizon.wage_growth), 1 + canonical(horizon.price_growth)
-    in_force_models: dict[tuple[int, ...], tuple[Partnership, frozenset[str], Any]] = {}
+    in_force_models: dict[tuple[int, ...], tuple[Partnership, frozenset[str], dict[int, Any]]] = {}
     for index in range(horizon.years):
         in_force = _in_force(horizon, index)
         if in_force not in in_force_models:
-            changed, paths_set = base, set()
+            changed, paths_set = base, []
             for i in in_force:
                 for path, value in horizon.changes[i].set.items():
                     changed = check_change(changed, i, path, value)
-                    paths_set.add(path)
-            fixed = frozenset(paths_set)
-            in_force_models[in_force] = (changed, fixed, skeleton(changed, skip=fixed))
+                    paths_set.append((path, _change_index(horizon, i)))
+            fixed = frozenset(path for path, _ in paths_set)
+            in_force_models[in_force] = (changed, fixed, _by_price_year(changed, paths_set))
         changed, fixed, money = in_force_models[in_force]
         # a change's value holds in its years, also for the inputs inside a changed one
         kept = {k: v for k, v in overrides.items() if not any(k == f or k.startswith(f + ".") for f in fixed)}
         model = paths.overlay(changed, kept)
-        model = grown(model, money, wage_growth**index, price_growth**index)
+        # each money input grows from the year its value is stated for: the first year, or its change's
+        for since, where_ in money.items():
+            model = grown(model, where_, wage_growth ** (index - since), price_growth ** (index - since))
         label = horizon.label(index)
         yield Year(label, index, model, replace(model._plan(), label=label))
 

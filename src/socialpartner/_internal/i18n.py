@@ -652,6 +652,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{group}: {people} personer ville ellers modtage {monthly}/md. ({benefit}) fra kommunen, "
         "{amount} over perioden",
     ),
+    "msg.stated_rate_indexed": (
+        "{stated} in {year}, indexed by the satsreguleringsprocent",
+        "{stated} i {year}, reguleret med satsreguleringsprocenten",
+    ),
     "msg.no_course_benefit": (
         "course participant: no benefit during the course stated (public.during_course; taken as none)",
         "forløbsdeltager: ingen ydelse under forløbet angivet (public.during_course; regnet som ingen)",
@@ -756,6 +760,40 @@ TEXT: dict[str, tuple[str, str]] = {
         "satsreguleringsprocent på {rate} om året, som angivet i parameters.satsreguleringsprocent",
     ),
     "msg.index_given": ("{rate} in {year}", "{rate} i {year}"),
+    "msg.stated_indexed": (
+        "the rates in kroner the scenario states ({names}) are the {year} rates: for {years} they are indexed by "
+        "the satsreguleringsprocent, as the parameters' rates are ({how})",
+        "de satser i kroner, scenariet angiver ({names}), er {year}-satser: for {years} reguleres de med "
+        "satsreguleringsprocenten, som parametrenes satser ({how})",
+    ),
+    "msg.index_how_projected": (
+        "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth "
+        "of {growth}",
+        "{rate} om året, som lov om en satsreguleringsprocent §§ 2-4 udleder den af horisontens lønstigning "
+        "på {growth}",
+    ),
+    "msg.index_how_given": (
+        "{rates}; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth",
+        "{rates}; for andre år som lov om en satsreguleringsprocent §§ 2-4 udleder den af horisontens lønstigning",
+    ),
+    "msg.index_how_set": (
+        "{rate} a year, as set in parameters.satsreguleringsprocent",
+        "{rate} om året, som angivet i parameters.satsreguleringsprocent",
+    ),
+    "msg.constant_rates": (
+        "public purse: the years' amounts are in constant prices, so every year uses the {year} rates in kroner "
+        "(benefits, fleksløntilskud; a benefit amount the scenario states, as stated), not each year's own",
+        "det offentlige: årenes beløb er i faste priser, så hvert år bruger {year}-satserne i kroner "
+        "(ydelser, fleksløntilskud; et ydelsesbeløb, scenariet angiver, som angivet), ikke årets egne",
+    ),
+    "msg.change_idle_fte": (
+        "horizon.changes.{change} sets {path} from {year}: the post is costed by its annual_cost (the cost of the "
+        "post as stated, at its FTE), so its FTE changes no amount; set its annual_cost too, or cost the post per "
+        "FTE (cost_per_fte)",
+        "horizon.changes.{change} sætter {path} fra {year}: stillingen er prissat med sin annual_cost (stillingens "
+        "udgift som angivet, ved dens årsværk), så dens årsværk ændrer intet beløb; sæt også dens annual_cost, "
+        "eller prissæt stillingen pr. årsværk (cost_per_fte)",
+    ),
     "msg.discount_real": (
         "present values: real, the yearly nets deflated by the price growth ({growth} a year) and discounted at "
         "Finansministeriet's real rate (discount_rate.*)",

@@ -149,6 +149,11 @@ def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
         return stated
     model, notes = year
     inputs = dict(paths.flatten(model.model_dump(mode="json")))
+    for path, (first, factor) in ev._stated.items():  # a stated benefit amount, indexed as the file's rates
+        if f"{path}.amount" in inputs:
+            inputs[f"{path}.amount"] += (
+                f" (the {first} rate × {float(factor):.6f}, indexed by the satsreguleringsprocent)"
+            )
     for path, note in notes.items():
         if note.kind == "grown":
             value = paths.get(model, path)
@@ -161,6 +166,16 @@ def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
             continue
         since = horizon.label(note.since - (1 if horizon.start_year is None else horizon.start_year))
         why = f" (set from {since} by horizon.changes.{note.change})"
+        if note.years:  # a money input of a change's value, grown since the change's year
+            value = paths.get(model, path)
+            rate = _decimal_text(fraction(canonical(note.rate)) * 100)
+            years = "1 year" if note.years == 1 else f"{note.years} years"
+            inputs[path] = (
+                f"{_decimal_text(fraction(exact_magnitude(value.magnitude)))} {value.units} "
+                f"({_decimal_text(fraction(exact_magnitude(note.stated.magnitude)))} {note.stated.units}"
+                f" set from {since} by horizon.changes.{note.change}, grown {rate} % a year for {years})"
+            )
+            continue
         for key in inputs:
             if key == path or key.startswith(path + "."):  # a changed block: every input in it
                 inputs[key] += why
@@ -387,11 +402,22 @@ def _input_text(text: str, t: Translator, lang: Lang) -> str:
     if match is None:
         return value(text)
     head, note = match.group(1), match.group(2)
+    indexed = _STATED_RATE.match(note)
+    if indexed is not None:
+        first, factor = indexed.groups()
+        return f"{value(head)} ({first}-satsen × {factor.replace('.', ',')}, reguleret med satsreguleringsprocenten)"
+    both = _CHANGED_GROWN.match(note)  # before _GROWN, which would take the change's words for the stated value
+    if both is not None:
+        stated, since, change, rate, years = both.groups()
+        return (
+            f"{value(head)} ({value(stated)} sat fra {since.replace('year ', 'år ')} af {change}, "
+            f"fremskrevet {t.plain(rate)} % om året i {years} år)"
+        )
     grown = _GROWN.match(note)
     if grown is not None:
         stated, rate, years = grown.groups()
         return f"{value(head)} ({value(stated)} fremskrevet {t.plain(rate)} % om året i {years} år)"
-    since, change = _CHANGED.match(note).groups()  # type: ignore[union-attr]  # _NOTED matched one of the two
+    since, change = _CHANGED.match(note).groups()  # type: ignore[union-attr]  # _NOTED matched one of the four
     return f"{value(head)} (sat fra {since.replace('year ', 'år ')} af {change})"
 
 
@@ -400,7 +426,16 @@ _PARAMETER = re.compile(r"^(.+) \((\d{4})(?: → (\d{4}))?, (sourced|derived|est
 # the notes _inputs adds to a horizon year's inputs
 _GROWN = re.compile(r"^(.+) grown (-?\d+(?:\.\d+)?) % a year for (\d+) years?$")
 _CHANGED = re.compile(r"^set from ((?:year )?\d+) by (horizon\.changes\.\d+)$")
-_NOTED = re.compile(rf"^(.*?) \(({_GROWN.pattern[1:-1]}|{_CHANGED.pattern[1:-1]})\)$")
+# a change's money value grown since the change's year
+_CHANGED_GROWN = re.compile(
+    r"^(.+) set from ((?:year )?\d+) by (horizon\.changes\.\d+), grown (-?\d+(?:\.\d+)?) % a year for (\d+) years?$"
+)
+# a benefit amount the scenario states, indexed from the public view's first year
+_STATED_RATE = re.compile(r"^the (\d{4}) rate × (\d+\.\d+), indexed by the satsreguleringsprocent$")
+_NOTED = re.compile(
+    rf"^(.*?) \(({_CHANGED_GROWN.pattern[1:-1]}|{_GROWN.pattern[1:-1]}|{_CHANGED.pattern[1:-1]}"
+    rf"|{_STATED_RATE.pattern[1:-1]})\)$"
+)
 
 # an English-formatted number no amount pattern took: 1,924 (never a Danish 1.924,00)
 _BARE_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
