@@ -421,7 +421,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "no split to suggest: only {who}'s gain moves with {inputs}",
         "ingen fordeling at foreslå: kun gevinsten for {who} ændrer sig med {inputs}",
     ),
-    "agree.no_party": ("no party", "ingen part"),
+    "agree.none_moves": (
+        "no split to suggest: no party's gain moves with {inputs}",
+        "ingen fordeling at foreslå: ingen parts gevinst ændrer sig med {inputs}",
+    ),
     "agree.no_point": (
         "no point for '{rule}': a party brings nothing by this measure; give contributions",
         "intet punkt for '{rule}': en part bidrager ikke med noget efter dette mål; angiv contributions",
