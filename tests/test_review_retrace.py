@@ -83,3 +83,78 @@ def test_agree_command_prints_the_change_note(tmp_path: Path) -> None:
     out = runner.invoke(app, ["agree", str(path), "--vary", "courses.price"])
     assert out.exit_code == 0, out.output
     assert "note: horizon.changes set courses.price in 2027–2028" in out.output
+
+
+# -- solve: possible advice, options named as written -----------------------------------
+
+
+SITE = """\
+model: labour_shortage
+name: Byggepladshjælpere, 4 år
+social_enterprise: {name: Byg & Hjælp SØV}
+company: {name: Nordbyg A/S}
+helpers:
+  - {form: fleksjob, headcount: 3, paid_hours: 20 t/uge, effective_hours: 15 t/uge, wage_cost: 170 kr./time, workplace: company}
+  - {form: løntilskud, headcount: 2, paid_hours: 37 t/uge, wage_cost: 140 kr./time, workplace: company}
+price: 310 kr. pr. time
+skilled_hours_freed: 0.8
+skilled_hour_value: 550 kr./time
+akkord_rate: 120 kr./time
+support_staff:
+  - {role: jobkonsulent, fte: 0.8, cost_per_fte: 500000 kr./år}
+public:
+  year: 2026
+  weeks_on_support: 30
+  municipality: {name: Aalborg Kommune, code: "0851"}
+  counterfactual:
+    fleksjob: {parameter: benefit.ledighedsydelse}
+    løntilskud: {parameter: benefit.kontanthjaelp.forhoejet_sats}
+horizon:
+  years: 4
+  start_year: 2026
+  wage_growth: 3 %
+  price_growth: 2 %
+  changes:
+    - {year: 2028, set: {price: 330 kr./time}}
+"""
+
+
+def site(tmp_path: Path) -> Path:
+    """Helpers on a building site over 2026–2029 with public: and the price set to 330 from
+    2028. The løntilskud the SØV receives for its two helpers pays the 0.8 FTE jobkonsulent
+    on its own: at a price of 0 the coverage over the four years is still 1.0096, so no
+    price gives a coverage of 1."""
+    path = tmp_path / "site.yaml"
+    path.write_text(SITE, encoding="utf-8")
+    return path
+
+
+def test_solve_does_not_ask_for_a_low_end_below_zero(tmp_path: Path) -> None:
+    p = sp.load(site(tmp_path))
+    with pytest.raises(sp.SolveError) as exc:
+        sp.solve(p, "price", "coverage", 1)
+    message = str(exc.value)
+    assert "give a lower low end" not in message
+    assert "by the trend it lies below 0, which price does not take: it is not reached at 0 either" in message
+    # from a low end above 0 the advice stands: a lower one can be given
+    with pytest.raises(sp.SolveError, match=r"give a lower low end \(--min, low=\)"):
+        sp.solve(p, "price", "coverage", 1, low=5)
+
+
+@pytest.mark.parametrize(("given", "shown"), [(-10, "-10"), ("-10", "-10"), (Decimal("-10.5"), "-10.5")])
+def test_solve_names_low_and_shows_the_value_as_given(tmp_path: Path, given: Any, shown: str) -> None:
+    p = sp.load(site(tmp_path))
+    with pytest.raises(sp.SolveError) as exc:
+        sp.solve(p, "price", "coverage", 1, low=given)
+    assert str(exc.value) == f"low must not be negative, got {shown}"
+
+
+def test_solve_command_names_min_and_max_as_written(tmp_path: Path) -> None:
+    path = site(tmp_path)
+    out = runner.invoke(app, ["solve", str(path), "--vary", "price", "--target", "coverage=1", "--min", "-10"])
+    assert out.exit_code == 2
+    assert "--min must not be negative, got -10\n" in out.output
+    assert "Decimal(" not in out.output
+    out = runner.invoke(app, ["solve", str(path), "--vary", "price", "--target", "coverage=1", "--max", "1e13"])
+    assert out.exit_code == 2
+    assert "--max must be a number up to 1,000,000,000,000, got 1e13" in out.output

@@ -219,14 +219,25 @@ def _number(value: Decimal | int | float | str, name: str) -> Decimal:
 
 
 def _bound(number: Decimal | None, name: str, step: Fraction) -> int | None:
-    """A checked bound in the input's unit, as a number of grid steps (rounded inwards)."""
+    """A bound in the input's unit (checked by :func:`_bound_number`), as grid steps (rounded inwards)."""
     if number is None:
         return None
-    if abs(number) > _MAX_INPUT:
-        raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {number!r}")
-    if number < 0:
-        raise SolveError(f"{name} must not be negative, got {number!r}")
     return math.floor(Fraction(number) / step) if name == "high" else math.ceil(Fraction(number) / step)
+
+
+def _bound_number(value: Any, name: str) -> Decimal:
+    """A low or high end of the range as a checked Decimal: a number from 0 up to 10¹².
+
+    ``name`` is how the caller wrote the option (``low``, ``--min``); a refused value is
+    shown as written (``-10``), not as Python writes a Decimal.
+    """
+    number = _option_number(value, name)
+    shown = value.strip() if isinstance(value, str) else str(value)
+    if abs(number) > _MAX_INPUT:
+        raise SolveError(f"{name} must be a number up to {_MAX_INPUT:,}, got {shown}")
+    if number < 0:
+        raise SolveError(f"{name} must not be negative, got {shown}")
+    return number
 
 
 def _option_number(value: Any, name: str) -> Decimal:
@@ -336,8 +347,8 @@ def solve(
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
     target = _option_number(target, "target")
-    low = None if low is None else _option_number(low, "low")
-    high = None if high is None else _option_number(high, "high")
+    low = None if low is None else _bound_number(low, "low")
+    high = None if high is None else _bound_number(high, "high")
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
@@ -722,11 +733,12 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     hint = ""
     if gb != ga and not limits:  # by the trend, where the target lies (not past a refused end)
         below_low = (g > 0) == (gb > ga)
-        hint = (
-            "; by the trend it is reached below the low end: give a lower low end (--min, low=)"
-            if below_low
-            else "; by the trend it is reached above the high end: give a higher high end (--max, high=)"
-        )
+        if below_low and ka == 0:  # nothing below 0 to give: say so rather than ask for it
+            hint = f"; by the trend it lies below 0, which {s.vary} does not take: it is not reached at 0 either"
+        elif below_low:
+            hint = "; by the trend it is reached below the low end: give a lower low end (--min, low=)"
+        else:
+            hint = "; by the trend it is reached above the high end: give a higher high end (--max, high=)"
     # each value shown beside the target with the decimals that keep it on its side of the target
     low, high, best = (readable(x + s.goal, s.result, s.goal) for x in (ga, gb, g))
     return SolveError(
