@@ -158,3 +158,62 @@ def test_solve_command_names_min_and_max_as_written(tmp_path: Path) -> None:
     out = runner.invoke(app, ["solve", str(path), "--vary", "price", "--target", "coverage=1", "--max", "1e13"])
     assert out.exit_code == 2
     assert "--max must be a number up to 1,000,000,000,000, got 1e13" in out.output
+
+
+# -- solve: which price level the value is in -------------------------------------------
+
+
+def grown_deal() -> sp.Partnership:
+    """The IKEA–Rebild deal over 2026–2028 with prices growing 2 % a year."""
+    data = example("ikea_rebild.yaml")
+    data["horizon"] = {"years": 3, "start_year": 2026, "price_growth": "2 %"}
+    return from_data(data)
+
+
+def test_solve_for_a_later_year_says_the_value_is_in_first_year_prices() -> None:
+    deal = grown_deal()
+    solution = sp.solve(deal, "courses.price", "2028.coverage", 1)
+    stated = Decimal(str(solution.value.magnitude))  # type: ignore[union-attr]
+    # 2028 is two years of 2 % growth on: the 2028 price is the stated one × 1.02² = × 1.0404
+    # (11,515.59 × 1.0404 = 11,980.819836, shown 11980.82)
+    grown = (stated * Decimal("1.0404")).quantize(Decimal("0.01"))
+    assert solution.notes == (
+        f"courses.price as the scenario states it (2026 prices); grown by 2.00 % a year to {grown} DKK / month in 2028",
+    )
+    # the grown value is the 2028 break-even that evaluate shows in 2028 prices, on the
+    # solver's grid: at or above it, by less than one step grown (0.01 × 1.0404)
+    year = next(part for part in sp.evaluate(deal).breakdown if part.ledger.period == "2028")
+    be = next(b for b in year.break_even if b.input_path == "courses.price")
+    assert be.value is not None
+    assert be.value <= grown <= be.value + Decimal("0.02")
+    assert stated < be.value  # the stated value itself is not the 2028 price
+
+
+def test_solve_for_the_first_year_or_without_growth_has_no_price_note() -> None:
+    assert sp.solve(grown_deal(), "courses.price", "2026.coverage", 1).notes == ()
+    flat = example("ikea_rebild.yaml")
+    flat["horizon"] = {"years": 3, "start_year": 2026}
+    assert sp.solve(from_data(flat), "courses.price", "2028.coverage", 1).notes == ()
+
+
+def test_solve_over_the_whole_horizon_says_the_later_years_grow() -> None:
+    solution = sp.solve(grown_deal(), "courses.price", "coverage", 1)
+    assert solution.notes == ("courses.price as the scenario states it (2026 prices), grown by 2.00 % a year in 2027–2028",)
+
+
+def test_solve_command_prints_the_price_level_in_danish(tmp_path: Path) -> None:
+    path = tmp_path / "grown.yaml"
+    data = example("ikea_rebild.yaml")
+    data["horizon"] = {"years": 3, "start_year": 2026, "price_growth": "2 %"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    solution = sp.solve(sp.load(path), "courses.price", "2028.coverage", 1)
+    stated = Decimal(str(solution.value.magnitude))  # type: ignore[union-attr]
+    grown = f"{(stated * Decimal('1.0404')).quantize(Decimal('0.01')):,}".replace(",", "X").replace(".", ",")
+    out = runner.invoke(
+        app, ["solve", str(path), "--vary", "courses.price", "--target", "2028.coverage=1", "--lang", "da"]
+    )
+    assert out.exit_code == 0, out.output
+    assert (
+        f"bemærkning: courses.price som scenariet angiver den (2026-priser); fremskrevet med 2,00 % om året "
+        f"til {grown.replace('X', '.')} kr./md. i 2028"
+    ) in out.output

@@ -28,13 +28,22 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.horizon import changed_input_note
-from socialpartner._internal.i18n import Raw, Text, Value
-from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
+from socialpartner._internal.backend import fraction
+from socialpartner._internal.horizon import changed_input_note, year_inputs
+from socialpartner._internal.i18n import Percent, Period, Raw, Text, Value
+from socialpartner._internal.units import (
+    Q_,
+    canonical,
+    check_decimal,
+    exact_magnitude,
+    format_magnitude,
+    plain_magnitude,
+    read_number,
+)
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
-from socialpartner.money import in_context, round_half_up
+from socialpartner.money import in_context, ratio_decimal, round_half_up
 
 __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 
@@ -80,8 +89,10 @@ class Solution:
         notes: what the reader should know about the answer, e.g. that a horizon
             change sets the input in later years, so the value found counts only in
             the years before, that the result is not monotone in the input and
-            crosses the target again (the value found is at the first crossing), or
-            that the result is reported rounded and the value meets the reported figure.
+            crosses the target again (the value found is at the first crossing),
+            that the result is reported rounded and the value meets the reported figure,
+            or, for a money input a horizon grows, that the value is in the first year's
+            prices and what it grows to in the target's year.
 
     A result the library reports rounded is solved as reported: ``fte`` is rounded to
     0.01 from the jobs' total paid hours, so the value found gives the target as
@@ -327,7 +338,11 @@ def solve(
     search keeps to the values the input takes.
 
     With a horizon whose ``changes`` set ``vary`` from some year on, the value found
-    counts only in the years before; :attr:`Solution.notes` says so.
+    counts only in the years before; :attr:`Solution.notes` says so. A money input the
+    horizon grows (``wage_growth``, ``price_growth``) is found as the scenario states it,
+    in the first year's prices; for a later year's result the notes give it grown to that
+    year (``courses.price as the scenario states it (2026 prices); grown by 2.00 % a year
+    to 11980.82 DKK / month in 2028``), the price level of that year's break-even.
 
     Raises:
         SolveError: an unknown input or result, a target or bound that is not a finite
@@ -833,4 +848,33 @@ def _solution(
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
     rounded = _rounded_note(s.result)
     notes += () if rounded is None else (rounded,)
-    return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, s.variant(k), notes)
+    variant = s.variant(k)
+    level = _price_level(variant, s.vary, s.result)
+    notes += () if level is None else (level,)
+    return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, variant, notes)
+
+
+def _price_level(partnership: Partnership, vary: str, result: str) -> Text | None:
+    """A note on the price level of a value found for a money input a horizon grows.
+
+    The value is the input as the scenario states it, in the first year's prices; a later
+    year's result (``2028.coverage``) is computed from it grown by ``wage_growth`` or
+    ``price_growth``, so the note gives the grown value in that year, as the year's
+    break-even and explanation show it. None where the input does not grow.
+    """
+    horizon = partnership.horizon
+    if horizon is None or horizon.years < 2:
+        return None
+    match = _PERIOD.match(result)
+    label = match["period"] if match is not None else horizon.label(horizon.years - 1)
+    year = year_inputs(partnership, label)
+    note = None if year is None else year[1].get(vary)
+    if year is None or note is None or note.kind != "grown":
+        return None
+    args = {"path": Raw(vary), "first": Period(horizon.label(0)), "rate": Percent(ratio_decimal(canonical(note.rate)))}
+    if match is None:  # the whole horizon: every later year grown
+        later = horizon.label(1) if horizon.years == 2 else f"{horizon.label(1)}–{label}"
+        return Text("msg.solved_stated", later=Period(later), **args)
+    grown = paths.get(year[0], vary)
+    shown = round_half_up(fraction(exact_magnitude(grown.magnitude)), 2)
+    return Text("msg.solved_grown", grown=Value(f"{shown} {grown.units}"), year=Period(label), **args)

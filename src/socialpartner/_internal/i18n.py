@@ -800,6 +800,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{result} opgøres afrundet til 0,01, og denne værdi opfylder det opgjorte tal; "
         "uafrundet kan det ligge op til 0,005 under målet",
     ),
+    "msg.solved_grown": (
+        "{path} as the scenario states it ({first} prices); grown by {rate} a year to {grown} in {year}",
+        "{path} som scenariet angiver den ({first}-priser); fremskrevet med {rate} om året til {grown} i {year}",
+    ),
+    "msg.solved_stated": (
+        "{path} as the scenario states it ({first} prices), grown by {rate} a year in {later}",
+        "{path} som scenariet angiver den ({first}-priser), fremskrevet med {rate} om året i {later}",
+    ),
     "msg.changed_input_all": (
         "horizon.changes set {path} in every year ({changed}): a value given for {path} changes no result",
         "horizon.changes sætter {path} i hvert år ({changed}): en værdi for {path} ændrer intet resultat",
