@@ -17,6 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal.i18n import Translator
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
 
@@ -217,3 +218,84 @@ def test_solve_command_prints_the_price_level_in_danish(tmp_path: Path) -> None:
         f"bemærkning: courses.price som scenariet angiver den (2026-priser); fremskrevet med 2,00 % om året "
         f"til {grown.replace('X', '.')} kr./md. i 2028"
     ) in out.output
+
+
+# -- inconsistent public inputs are named ------------------------------------------------
+
+
+def three_years(**public: Any) -> dict[str, Any]:
+    """Rebild–IKEA over 2026–2028: 3 (from 2027 4) fleksjob workers at a wage cost of 165
+    DKK/hour, public.fleksjob_wage 140 DKK/hour, wages growing 2 % a year."""
+    data = example("ikea_rebild_3_years.yaml")
+    data.pop("expect")
+    data["public"].update(public)
+    return data
+
+
+WAGE_CRITERION = (
+    "the fleksjob wage incl. pension (public.fleksjob_wage) is no higher than the employer's wage cost "
+    "(temp_hours.wage_cost)"
+)
+
+
+def test_a_fleksjob_wage_above_the_wage_cost_is_a_check_not_met() -> None:
+    ev = sp.evaluate(from_data(three_years(fleksjob_wage="400 DKK/hour")))
+    check = next(c for c in ev.checks if c.criterion == WAGE_CRITERION)
+    assert check.status == "not met"
+    # both grow with wages (2 % a year): 400 > 165 in every year; the 2026 figures are named
+    assert check.reason.startswith(
+        "public.fleksjob_wage 400.00 DKK / hour is above temp_hours.wage_cost 165.00 DKK / hour "
+        "in 2026–2028 (2026's figures): a wage incl. pension is part of what the employer pays per hour"
+    )
+    da = Translator("da")
+    assert da(check.reason).startswith(
+        "public.fleksjob_wage 400,00 kr./time er over temp_hours.wage_cost 165,00 kr./time i 2026–2028 (tal for 2026)"
+    )
+
+
+def test_a_fleksjob_wage_within_the_wage_cost_adds_no_check() -> None:
+    ev = sp.evaluate(from_data(three_years()))  # 140 ≤ 165
+    assert not any(c.criterion == WAGE_CRITERION for c in ev.checks)
+    # equal is possible (no employer costs beyond the wage): no check either
+    ev = sp.evaluate(from_data(three_years(fleksjob_wage="165 DKK/hour")))
+    assert not any(c.criterion == WAGE_CRITERION for c in ev.checks)
+
+
+def test_a_fleksjob_wage_above_the_wage_cost_in_one_period() -> None:
+    data = three_years(fleksjob_wage="165.01 DKK/hour")
+    data.pop("horizon")
+    ev = sp.evaluate(from_data(data))
+    check = next(c for c in ev.checks if c.criterion == WAGE_CRITERION)
+    assert check.reason.startswith(
+        "public.fleksjob_wage 165.01 DKK / hour is above temp_hours.wage_cost 165.00 DKK / hour: a wage"
+    )
+
+
+def without_leave_benefit(leave: str) -> dict[str, Any]:
+    data = three_years()
+    progression = data["horizon"]["progression"]
+    del progression["leave_benefit"]
+    progression["comparison"]["leave"] = leave
+    return data
+
+
+LEAVE_IDLE = (
+    "progression.comparison.leave ({}) has no effect without progression.leave_benefit: those who leave drop "
+    "out of the public view on both sides; give leave_benefit (e.g. benefit.foertidspension_enlig) to price them"
+)
+
+
+def test_comparison_leave_without_leave_benefit_is_said_to_have_no_effect() -> None:
+    none, some, most = (sp.evaluate(from_data(without_leave_benefit(x))) for x in ("0 %", "46 %", "90 %"))
+    # the public net effect is the same whatever the comparison's leave share: it moves nothing
+    assert none.results()["public.municipality"] == some.results()["public.municipality"]
+    assert some.results()["public.municipality"] == most.results()["public.municipality"]
+    assert LEAVE_IDLE.format("46.00 %") in some.statements
+    assert LEAVE_IDLE.format("90.00 %") in most.statements
+    assert not any("comparison.leave" in s for s in none.statements)
+    # with leave_benefit it counts, and a comparison moving more than the partnership is refused
+    data = three_years()
+    data["horizon"]["progression"]["comparison"]["leave"] = "90 %"
+    with pytest.raises(ValueError, match="the comparison group moves 96.00% of its finishers"):
+        from_data(data)
+    assert not any("comparison.leave" in s for s in sp.evaluate(from_data(three_years())).statements)

@@ -755,6 +755,30 @@ TEXT: dict[str, tuple[str, str]] = {
         "nutidsværdier: reale, de årlige nettobeløb deflateret med prisstigningen ({growth} om året) og "
         "diskonteret med Finansministeriets reale rente (discount_rate.*)",
     ),
+    "msg.fleksjob_wage_criterion": (
+        "the fleksjob wage incl. pension (public.fleksjob_wage) is no higher than the employer's wage cost ({path})",
+        "fleksjoblønnen inkl. pension (public.fleksjob_wage) er ikke højere end arbejdsgiverens lønudgift ({path})",
+    ),
+    "msg.fleksjob_wage_above": (
+        "public.fleksjob_wage {wage} is above {path} {cost}{when}: a wage incl. pension is part of what the "
+        "employer pays per hour and cannot exceed it, so the fleksløntilskud is computed from a wage the deal "
+        "does not pay; correct one of the two (without public.fleksjob_wage the wage is {path} × "
+        "fleksjob.wage_share_of_wage_cost)",
+        "public.fleksjob_wage {wage} er over {path} {cost}{when}: en løn inkl. pension er en del af det, "
+        "arbejdsgiveren betaler pr. time, og kan ikke overstige det, så fleksløntilskuddet beregnes af en løn, "
+        "aftalen ikke betaler; ret en af de to (uden public.fleksjob_wage er lønnen {path} × "
+        "fleksjob.wage_share_of_wage_cost)",
+    ),
+    "msg.fleksjob_wage_in": (" in {year}", " i {year}"),
+    "msg.fleksjob_wage_years": (" in {years} ({year}'s figures)", " i {years} (tal for {year})"),
+    "msg.comparison_leave_idle": (
+        "progression.comparison.leave ({leave}) has no effect without progression.leave_benefit: those who "
+        "leave drop out of the public view on both sides; give leave_benefit (e.g. "
+        "benefit.foertidspension_enlig) to price them",
+        "progression.comparison.leave ({leave}) har ingen virkning uden progression.leave_benefit: de, der "
+        "forlader forløbet, tæller hverken med eller uden partnerskabet i det offentliges regnskab; angiv "
+        "leave_benefit (fx benefit.foertidspension_enlig) for at medregne dem",
+    ),
     "msg.progression_idle": (
         "horizon.progression moves course participants on, and this deal has none in any year: its figures are zero",
         "horizon.progression flytter forløbsdeltagere videre, og denne aftale har ingen i noget år: dens tal er nul",
