@@ -6,9 +6,7 @@ numbers they come from.
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +61,7 @@ def test_zone_says_a_change_from_the_first_year_holds_in_every_year() -> None:
     # with a municipal limit of 600,000 a year every condition holds for every price
     zone = sp.agreement(from_data(negotiating(2026)), "courses.price", municipal_limit="600000 DKK/year")
     assert (
-        "horizon.changes set courses.price in every year (2026–2028): a value given for courses.price "
-        "changes no result"
+        "horizon.changes set courses.price in every year (2026–2028): a value given for courses.price changes no result"
     ) in zone.notes
     assert "no split to suggest: no party's gain moves with courses.price" in zone.notes
     assert all(b.coefficients is not None and b.coefficients[1] == 0 for b in zone.boundaries)
@@ -95,7 +92,8 @@ name: Byggepladshjælpere, 4 år
 social_enterprise: {name: Byg & Hjælp SØV}
 company: {name: Nordbyg A/S}
 helpers:
-  - {form: fleksjob, headcount: 3, paid_hours: 20 t/uge, effective_hours: 15 t/uge, wage_cost: 170 kr./time, workplace: company}
+  - {form: fleksjob, headcount: 3, paid_hours: 20 t/uge, effective_hours: 15 t/uge, wage_cost: 170 kr./time,
+     workplace: company}
   - {form: løntilskud, headcount: 2, paid_hours: 37 t/uge, wage_cost: 140 kr./time, workplace: company}
 price: 310 kr. pr. time
 skilled_hours_freed: 0.8
@@ -199,7 +197,9 @@ def test_solve_for_the_first_year_or_without_growth_has_no_price_note() -> None:
 
 def test_solve_over_the_whole_horizon_says_the_later_years_grow() -> None:
     solution = sp.solve(grown_deal(), "courses.price", "coverage", 1)
-    assert solution.notes == ("courses.price as the scenario states it (2026 prices), grown by 2.00 % a year in 2027–2028",)
+    assert solution.notes == (
+        "courses.price as the scenario states it (2026 prices), grown by 2.00 % a year in 2027–2028",
+    )
 
 
 def test_solve_command_prints_the_price_level_in_danish(tmp_path: Path) -> None:
@@ -296,6 +296,113 @@ def test_comparison_leave_without_leave_benefit_is_said_to_have_no_effect() -> N
     # with leave_benefit it counts, and a comparison moving more than the partnership is refused
     data = three_years()
     data["horizon"]["progression"]["comparison"]["leave"] = "90 %"
-    with pytest.raises(ValueError, match="the comparison group moves 96.00% of its finishers"):
+    with pytest.raises(ValueError, match=r"the comparison group moves 96\.00% of its finishers"):
         from_data(data)
     assert not any("comparison.leave" in s for s in sp.evaluate(from_data(three_years())).statements)
+
+
+# -- explanations that can be retraced by hand -------------------------------------------
+
+
+def rebild() -> sp.Evaluation:
+    return sp.evaluate(sp.load(EXAMPLES / "ikea_rebild_3_years.yaml"))
+
+
+def test_npv_explanation_shows_each_year_its_factor_and_the_rates() -> None:
+    explained = rebild().explain("npv.public.municipality")
+    assert explained.value == "-449,067.06 DKK"
+    terms = {t.label: t for t in explained.terms}
+    factor = terms["discount factor of year t (t = 0 for the first year)"]
+    assert factor.value == "1 / (1.0350^t × 1.02^t)"
+    assert dict(factor.inputs) == {
+        "discount_rate.years_0_35": "3.5 percent (2021, sourced)",
+        "discount_rate.years_36_70": "2.5 percent (2021, sourced)",
+        "horizon.price_growth": "2 %",
+    }
+    # by hand: 1.035 × 1.02 = 1.0557; −129,979.50 / 1.0557 = −123,121.625462 and
+    # −123,604.38 / 1.0557² = −123,604.38 / 1.11450249 = −110,905.431894; with 2026's
+    # −215,040 the sum is −449,067.057356, rounded −449,067.06
+    assert terms["2026: discounted net"].value == "-215040 DKK"
+    assert terms["2026: discounted net"].formula == "net × factor = -215,040.00 DKK × 1 (factor 1)"
+    assert terms["2027: discounted net"].value == "≈ -123121.625462 DKK"
+    assert terms["2027: discounted net"].formula == (
+        "net × factor = -129,979.50 DKK × 1 / (1.0350^1 × 1.02^1) (factor ≈ 0.947239)"
+    )
+    assert terms["2028: discounted net"].value == "≈ -110905.431894 DKK"
+    names = [name for name, _, _ in explained.parameters]
+    assert "discount_rate.years_0_35" in names
+    source = {n: s for n, _, s in explained.parameters}["discount_rate.years_0_35"]
+    assert "Finansministeriet" in source
+
+
+def test_npv_explanation_with_a_nominal_rate_names_it() -> None:
+    data = example("ikea_rebild_3_years.yaml")
+    data.pop("expect")
+    data["horizon"]["nominal_discount_rate"] = "5 %"
+    explained = sp.evaluate(from_data(data)).explain("npv.company")
+    terms = {t.label: t for t in explained.terms}
+    factor = terms["discount factor of year t (t = 0 for the first year)"]
+    assert factor.value == "1 / 1.05^t"
+    assert dict(factor.inputs) == {"horizon.nominal_discount_rate": "5 %"}
+    # IKEA's nets −432,900.00, −588,744.00, −600,518.88: −588,744 / 1.05 = −560,708.571429,
+    # −600,518.88 / 1.1025 = −544,688.326531; sum −1,538,296.897960, rounded −1,538,296.90
+    assert terms["2027: discounted net"].value == "≈ -560708.571429 DKK"
+    assert terms["2028: discounted net"].value == "≈ -544688.326531 DKK"
+    assert explained.value == "-1,538,296.90 DKK"
+    assert not any(name.startswith("discount_rate.") for name, _, _ in explained.parameters)
+
+
+def test_fleksloentilskud_explanation_shows_l_the_full_time_wage_and_the_loenloft() -> None:
+    explained = rebild().explain("2026:public.fleksloentilskud.0")
+    assert explained.value == "480,480.00 DKK"
+    terms = {t.label: t for t in explained.terms}
+    # L = 140 DKK/hour × 15 hours × 52 weeks / 12 = 9,100 a month; full time 140 × 37 × 52 / 12
+    # = 22,446.67; before the lønloft G − 30 % × L = 21,600 − 2,730 = 18,870; the room under the
+    # full-time wage 22,446.67 − 9,100 = 13,346.67 is smaller: the lønloft binds, and
+    # 13,346.666667 × 12 months × 3 workers = 480,480.00
+    assert terms["L: wage incl. pension a month"].value == "9100 DKK / month"
+    assert terms["L: wage incl. pension a month"].formula.endswith("= 140 × 780 / 12")
+    assert terms["full-time wage for the same job a month"].value == "≈ 22446.666667 DKK / month"
+    assert terms["fleksløntilskud before the lønloft a month"].value == "18870 DKK / month"
+    assert terms["fleksløntilskud before the lønloft a month"].formula == (
+        "max(0, G − 30 %·min(L,T) − 55 %·max(0,L−T)) = 21600 DKK / month − 30 % × 9100 DKK / month "
+        "− 55 % × 0 DKK / month; T = 17672 DKK / month"
+    )
+    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 13346.666667 DKK / month"
+    final = terms["fleksløntilskud a month per worker"]
+    assert final.value == "≈ 13346.666667 DKK / month"
+    assert "the lønloft binds" in final.formula
+
+
+def test_fleksloentilskud_explanation_says_when_the_loenloft_does_not_bind() -> None:
+    data = example("ikea_rebild_3_years.yaml")
+    data.pop("expect")
+    data["temp_hours"]["effective_hours"] = "30 hour/week"
+    explained = sp.evaluate(from_data(data)).explain("2026:public.fleksloentilskud.0")
+    terms = {t.label: t for t in explained.terms}
+    # L = 140 × 30 × 52 / 12 = 18,200 > T = 17,672: 21,600 − 30 % × 17,672 − 55 % × 528
+    # = 21,600 − 5,301.60 − 290.40 = 16,008; room 22,446.67 − 18,200 = 4,246.67: binds
+    assert terms["fleksløntilskud before the lønloft a month"].value == "16008 DKK / month"
+    assert "the lønloft binds" in terms["fleksløntilskud a month per worker"].formula
+    # a well-paid fleksjob: 400 DKK/hour for 15 hours, L = 400 × 780 / 12 = 26,000: the supplement
+    # 21,600 − 30 % × 17,672 − 55 % × 8,328 = 21,600 − 5,301.60 − 4,580.40 = 11,718 is below the
+    # room 400 × 22 × 52 / 12 = 38,133.33: the lønloft does not bind; 11,718 × 12 × 3 = 421,848
+    data = three_years(fleksjob_wage="400 DKK/hour")
+    data["temp_hours"]["wage_cost"] = "450 DKK/hour"
+    explained = sp.evaluate(from_data(data)).explain("2026:public.fleksloentilskud.0")
+    terms = {t.label: t for t in explained.terms}
+    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 38133.333333 DKK / month"
+    final = terms["fleksløntilskud a month per worker"]
+    assert final.value == "11718 DKK / month"
+    assert "the lønloft does not bind" in final.formula
+    assert explained.value == "421,848.00 DKK"
+
+
+def test_explanations_in_danish_keep_the_figures() -> None:
+    from socialpartner.views.explain import explanation_text
+
+    text = explanation_text(rebild().explain("2026:public.fleksloentilskud.0"), "da")
+    assert "L: løn inkl. pension pr. måned = 9.100 kr./md." in text
+    assert "lønloftet begrænser tilskuddet" in text
+    text = explanation_text(rebild().explain("npv.public.municipality"), "da")
+    assert "2027: tilbagediskonteret netto = ≈ -123.121,625462 kr." in text
