@@ -179,6 +179,7 @@ def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanatio
     factors = [fraction(f) for f in _horizon.discount_factors(len(ev.breakdown), use, horizon)]
     nominal = None if horizon is None else horizon.nominal_discount_rate
     growth = Fraction(0) if horizon is None or nominal is not None else fraction(canonical(horizon.price_growth))
+    inputs: tuple[tuple[str, str], ...]
     if nominal is not None:
         rates = {"horizon.nominal_discount_rate": fraction(canonical(nominal))}
         inputs = (
