@@ -19,6 +19,8 @@ from socialpartner._internal.i18n import Translator
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
 
+from .conftest import scenario_matrix
+
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -406,3 +408,36 @@ def test_explanations_in_danish_keep_the_figures() -> None:
     assert "lønloftet begrænser tilskuddet" in text
     text = explanation_text(rebild().explain("npv.public.municipality"), "da")
     assert "2027: tilbagediskonteret netto = ≈ -123.121,625462 kr." in text
+
+
+# -- the spreadsheet's present values are formulas over the yearly nets ------------------
+
+MULTI = [(name, data) for name, data in scenario_matrix() if "horizon" in data or data["model"] == "spin_off"]
+
+
+@pytest.mark.parametrize(("name", "data"), MULTI, ids=[m[0] for m in MULTI])
+def test_xlsx_present_values_are_formulas_that_give_the_figures(
+    tmp_path: Path, name: str, data: dict[str, Any]
+) -> None:
+    from openpyxl import load_workbook
+    from pycel import ExcelCompiler  # type: ignore[import-untyped]
+
+    ev = sp.evaluate(from_data(data))
+    path = sp.to_xlsx(ev, tmp_path / "deal.xlsx")
+    wb, engine = load_workbook(path), ExcelCompiler(filename=str(path))
+    npv = {f.label: f.value for f in ev.figures if f.key.startswith("npv.")}
+    seen = 0
+    for row in wb["Key figures"].iter_rows(min_row=2):
+        label = str(row[1].value)
+        if row[0].value != "All years" or label not in npv:
+            continue
+        formula = row[2].value
+        assert isinstance(formula, str)
+        assert formula.startswith("='Total'!"), formula
+        computed = engine.evaluate(f"'Key figures'!C{row[0].row}")
+        assert Decimal(repr(float(computed))).quantize(Decimal("0.01")) == npv[label], label
+        seen += 1
+    assert seen == len(npv)
+    # the factors are the evaluation's: year 0 is 1, year 1 is 1 / (1.035 × growth)
+    factors = next(r for r in wb["Total"].iter_rows() if r[0].value == "discount factor")
+    assert factors[1].value == "=1"

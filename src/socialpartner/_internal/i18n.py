@@ -235,6 +235,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.unit": ("unit", "enhed"),
     "xlsx.total": ("Total", "I alt"),
     "xlsx.sum": ("Total", "I alt"),
+    "xlsx.present_values": (
+        "Present values (Σ yearly net × discount factor, rounded to øre)",
+        "Nutidsværdier (Σ årligt netto × diskonteringsfaktor, afrundet til øre)",
+    ),
+    "xlsx.discount_factor": ("discount factor", "diskonteringsfaktor"),
     "xlsx.period": ("Period", "Periode"),
     "xlsx.period_sheet": ("Period", "Periode"),
     "xlsx.ledger": ("Ledger", "Posteringer"),

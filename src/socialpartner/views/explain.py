@@ -22,6 +22,7 @@ from socialpartner.money import round_half_up
 if TYPE_CHECKING:
     from socialpartner._internal.plan import Flow
     from socialpartner.evaluation import BreakEven, Evaluation
+    from socialpartner.parameters import ParameterUse
     from socialpartner.public import Ladder, Payer
 
 __all__ = ["explain", "explanation_text", "topics"]
@@ -171,26 +172,19 @@ def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanatio
     shown as the expression they are and as a decimal; the discount-rate parameters read are
     listed with their sources. The sum of the exact discounted amounts is rounded once to øre.
     """
-    from socialpartner._internal.engine import parameter_year
-    from socialpartner.parameters import ParameterUse
-
-    partnership, horizon = ev.partnership, ev.partnership.horizon
-    use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
+    horizon = ev.partnership.horizon
+    use, rates, growth, nominal = _discounting(ev)
     factors = [fraction(f) for f in _horizon.discount_factors(len(ev.breakdown), use, horizon)]
-    nominal = None if horizon is None else horizon.nominal_discount_rate
-    growth = Fraction(0) if horizon is None or nominal is not None else fraction(canonical(horizon.price_growth))
     inputs: tuple[tuple[str, str], ...]
-    if nominal is not None:
-        rates = {"horizon.nominal_discount_rate": fraction(canonical(nominal))}
+    if nominal:
         inputs = (
             ("horizon.nominal_discount_rate", _decimal_text(rates["horizon.nominal_discount_rate"] * 100) + " %"),
         )
     else:
-        rates = {v.name: fraction(use(v.name)) for v in use}
         inputs = tuple((v.name, f"{v.value} ({v.year}, {v.tag})") for v in use)  # as other parameters are shown
-    if horizon is not None and nominal is None:
+    if horizon is not None and not nominal:
         inputs += (("horizon.price_growth", _decimal_text(growth * 100) + " %"),)
-    example = _factor_text(1, rates, growth, nominal is not None).replace("^1", "^t")
+    example = _factor_text(1, rates, growth, nominal).replace("^1", "^t")
     terms = [Term("discount factor of year t (t = 0 for the first year)", example, "", inputs)]
     total = Fraction(0)
     for t, (part, factor) in enumerate(zip(ev.breakdown, factors, strict=True)):
@@ -203,11 +197,11 @@ def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanatio
             Term(
                 f"{part.ledger.period}: discounted net",
                 f"{_decimal_text(Fraction(net) * factor)} DKK",
-                f"net × factor = {_ex.money(net)} × {_factor_text(t, rates, growth, nominal is not None)} "
+                f"net × factor = {_ex.money(net)} × {_factor_text(t, rates, growth, nominal)} "
                 f"(factor {_decimal_text(factor)})",
             )
         )
-    used = tuple((v.name, f"{v.value} ({v.year}, {v.tag})", v.source) for v in use) if nominal is None else ()
+    used = () if nominal else tuple((v.name, f"{v.value} ({v.year}, {v.tag})", v.source) for v in use)
     return Explanation(
         label,
         _ex.money(round_half_up(total, 2)),
@@ -215,6 +209,32 @@ def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanatio
         tuple(terms),
         (*_ex.PARAMETERS, *used),
     )
+
+
+def _discounting(ev: Evaluation) -> tuple[ParameterUse, dict[str, Fraction], Fraction, bool]:
+    """How an evaluation's present values are discounted.
+
+    The parameters read, the rates by name (``discount_rate.*``, or
+    ``horizon.nominal_discount_rate``), the price growth deflated by, and whether the rate
+    is nominal.
+    """
+    from socialpartner._internal.engine import parameter_year
+    from socialpartner.parameters import ParameterUse
+
+    partnership, horizon = ev.partnership, ev.partnership.horizon
+    use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
+    nominal = None if horizon is None else horizon.nominal_discount_rate
+    if nominal is not None:
+        return use, {"horizon.nominal_discount_rate": fraction(canonical(nominal))}, Fraction(0), True
+    _horizon.discount_factors(1, use, horizon)  # reads the rates, as the evaluation did
+    growth = Fraction(0) if horizon is None else fraction(canonical(horizon.price_growth))
+    return use, {v.name: fraction(use(v.name)) for v in use}, growth, False
+
+
+def discount_factor_texts(ev: Evaluation) -> list[str]:
+    """Each year's discount factor of a multi-year evaluation as an expression (``1 / (1.0350^2 × 1.02^2)``)."""
+    _, rates, growth, nominal = _discounting(ev)
+    return [_factor_text(t, rates, growth, nominal) for t in range(len(ev.breakdown))]
 
 
 def _factor_text(t: int, rates: Mapping[str, Fraction], growth: Fraction, nominal: bool) -> str:
