@@ -338,6 +338,9 @@ def test_no_english_in_danish_explanations(name: str, data: dict[str, Any]) -> N
     ev = sp.evaluate(sp.from_data(data))
     exempt = _exempt(ev, data)
     for topic in ev.topics():
-        text = explanation_text(ev.explain(topic), "da")
-        leaks = _leaks(text, exempt)
+        explained = ev.explain(topic)
+        text = explanation_text(explained, "da")
+        # a parameter's source is cited as published (e.g. the discount rate's, behind a present value)
+        cited = sorted({source for _, _, source in explained.parameters}, key=len, reverse=True)
+        leaks = _leaks(text, [*cited, *exempt])
         assert leaks == [], (topic, leaks)

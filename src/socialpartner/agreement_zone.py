@@ -51,6 +51,7 @@ from pydantic import ValidationError
 
 from socialpartner._internal import engine
 from socialpartner._internal.backend import fraction
+from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
 from socialpartner._internal.units import canonical, parse_decimal, split_quantity, unambiguous
 from socialpartner.errors import AgreementError, QuantityError
@@ -976,6 +977,9 @@ def agreement(
     today = evaluate(partnership)
     conditions, notes = _conditions(partnership, today, floors, chosen)
     probe = _Probe(partnership, vary, conditions, chosen, floors)
+    # a horizon change that sets a varied input holds in its years: the zone moves it only in
+    # the others (in none when it holds in every year), as sweep, solve and tornado say
+    notes += [note for note in (changed_input_note(partnership, path) for path in vary) if note is not None]
     if len(conditions) < 2:
         notes.append(Text("agree.one_party"))
     given: list[tuple[Fraction | None, Fraction | None]] = []
@@ -1302,12 +1306,12 @@ def _suggest_exact(
     """
     moving = [p for p, line in parties.items() if any(c != 0 for c in line[1:])]
     notes: list[str] = []
+    if not moving:
+        notes.append(Text("agree.none_moves", inputs=Raw(", ".join(probe.vary))))
+        return (), notes
     if len(moving) < 2:
-        who = (
-            (Text(f"agree.role.{moving[0]}") if f"agree.role.{moving[0]}" in TEXT else Raw(moving[0]))
-            if moving
-            else Text("agree.no_party")
-        )
+        role = f"agree.role.{moving[0]}"
+        who = Text(role) if role in TEXT else Raw(moving[0])
         notes.append(Text("agree.only_one_moves", who=who, inputs=Raw(", ".join(probe.vary))))
         return (), notes
     lines = list(coefficients)

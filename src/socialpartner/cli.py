@@ -202,8 +202,8 @@ def solve_command(
             raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
         # the options are checked before the file is read: a bad one fails at once, naming itself
         goal = _number_option(value, "--target", file)
-        lowest = None if low is None else _number_option(low, "--min", file)
-        highest = None if high is None else _number_option(high, "--max", file)
+        lowest = None if low is None else _number_option(low, "--min", file, bound=True)
+        highest = None if high is None else _number_option(high, "--max", file, bound=True)
         if lowest is not None and highest is not None and lowest > highest:
             raise _option_error("--min", f"{lowest} is above --max {highest}")
         partnership = load(file)
@@ -227,13 +227,13 @@ def _scenario_notes(t: Translator) -> Iterator[None]:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
-def _number_option(text: str, option: str, file: Path) -> Decimal:
-    """A number option checked like the solver's own bounds, its error naming the option."""
-    from socialpartner.solver import SolveError, _option_number
+def _number_option(text: str, option: str, file: Path, *, bound: bool = False) -> Decimal:
+    """A number option checked like the solver's own target (or bounds), its error naming the option."""
+    from socialpartner.solver import SolveError, _bound_number, _option_number
 
     def read() -> Decimal:
         try:
-            return _option_number(text, option)
+            return _bound_number(text, option) if bound else _option_number(text, option)
         except SolveError as exc:
             raise _OptionError(str(exc)) from None
 

@@ -23,9 +23,9 @@ import pint
 from socialpartner import core
 from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
-from socialpartner._internal.backend import Rational, fraction, ore
+from socialpartner._internal.backend import Rational, fraction, is_exact, ore
 from socialpartner._internal.explain import Explanation
-from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text
+from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text, Value
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
@@ -643,7 +643,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
     """
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
-    checks = legacy_checks(partnership) if partnership.public is not None else ()
+    checks = (*legacy_checks(partnership), *_fleksjob_wage_checks(result)) if partnership.public is not None else ()
     carried = _carried_forward(result)
     if carried:
         if not result.multi_period:
@@ -667,6 +667,15 @@ def evaluate(partnership: Partnership) -> Evaluation:
     placed = (p.form for period in result.periods for p in period.plan.placements)
     if progression is not None and "course participant" not in placed:
         statements = (*statements, Text("msg.progression_idle"))  # its figures are zero: say why
+    if (
+        progression is not None
+        and progression.comparison is not None
+        and progression.leave_benefit is None
+        and canonical(progression.comparison.leave) != 0
+    ):
+        # those who leave drop out of the public view on both sides: the comparison's share moves nothing
+        leave = Percent(ratio_decimal(canonical(progression.comparison.leave)))
+        statements = (*statements, Text("msg.comparison_leave_idle", leave=leave))
     return replace(combined, checks=(*combined.checks, *checks), statements=statements)
 
 
@@ -815,6 +824,49 @@ def _discounting(partnership: Partnership) -> str:
         return Text("msg.discount_nominal", rate=Percent(ratio_decimal(rate)))
     growth = canonical(horizon.price_growth)
     return Text("msg.discount_real", growth=Percent(ratio_decimal(growth)))
+
+
+def _fleksjob_wage_checks(result: engine.Run) -> tuple[Check, ...]:
+    """A check, not met, where ``public.fleksjob_wage`` is above a fleksjob line's wage cost.
+
+    The wage incl. pension (L) is part of what the employer pays per hour, so it cannot be
+    higher; the fleksløntilskud would be computed from a wage the deal does not pay. Named
+    for the first year it happens in (with a horizon, the years it happens in).
+    """
+    found: dict[str, tuple[str, Any, Any, list[str]]] = {}  # the wage-cost input → first values, years
+    for period in result.periods:
+        budget = period.model.public
+        if budget is None or budget.fleksjob_wage is None:
+            continue
+        wage = canonical(budget.fleksjob_wage)
+        for line in period.plan.placements:
+            if line.form != "fleksjob" or line.wage is None or not is_exact(line.wage) or wage <= line.wage:
+                continue
+            path = next((p for p in line.inputs if p.endswith(".wage_cost")), "the wage cost")
+            found.setdefault(path, (period.label, wage, line.wage, []))[3].append(period.label)
+    out = []
+    several = len(result.periods) > 1
+    for path, (label, wage, cost, labels) in found.items():
+        if not several:
+            when: Text | Raw = Raw("")
+        elif len(labels) == 1:
+            when = Text("msg.fleksjob_wage_in", year=Raw(label))
+        else:
+            when = Text("msg.fleksjob_wage_years", years=Raw(f"{labels[0]}–{labels[-1]}"), year=Raw(label))
+        out.append(
+            Check(
+                Text("msg.fleksjob_wage_criterion", path=Raw(path)),
+                "not met",
+                Text(
+                    "msg.fleksjob_wage_above",
+                    wage=Value(f"{to_ore(wage)} DKK / hour"),
+                    cost=Value(f"{to_ore(cost)} DKK / hour"),
+                    path=Raw(path),
+                    when=when,
+                ),
+            )
+        )
+    return tuple(out)
 
 
 def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:

@@ -319,7 +319,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     for part in parts:
         label = t.period(part.ledger.period) if multi else t("xlsx.period_sheet")
         periods.append((part, _period_sheet(wb, _sheet_title(label, taken), part, t)))
-    _total_sheet(_Sheet(total_ws), evaluation, periods, t)
+    npv_cells = _total_sheet(_Sheet(total_ws), evaluation, periods, t)
     if any(part.public is not None for part in parts):
         _public_sheet(_Sheet(wb.create_sheet(_sheet_title(t("xlsx.public_title"), taken))), periods, t)
     _break_even_sheet(_Sheet(wb.create_sheet(_sheet_title(t("ui.break_even"), taken))), periods, t)
@@ -342,7 +342,9 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     for scope, ev in scopes:
         for f in ev.figures:
             fmt = _PERCENT if f.unit == "ratio" else "0" if f.unit == "year" else _MONEY
-            figures.put([scope, t.figure(f.key, f.label), f.value, t.unit(f.unit), t.note(f.key, f.note)], {3: fmt})
+            # a present value is the Total sheet's formula over the yearly nets, not a number typed in
+            shown = _f(npv_cells[f.key]) if ev is evaluation and f.key in npv_cells else f.value
+            figures.put([scope, t.figure(f.key, f.label), shown, t.unit(f.unit), t.note(f.key, f.note)], {3: fmt})
     figures.gap()
     figures.put([t("xlsx.period"), t("ui.criterion"), t("ui.status"), t("ui.why")], bold=True)
     for scope, ev in scopes:
@@ -387,7 +389,10 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     return out
 
 
-def _total_sheet(ws: _Sheet, ev: Evaluation, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
+def _total_sheet(
+    ws: _Sheet, ev: Evaluation, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator
+) -> dict[str, str]:
+    """The Total sheet; returns the cell of each present value (``npv.company`` → ``'Total'!B30``)."""
     from openpyxl.utils import get_column_letter
 
     labels = [t.period(part.ledger.period) for part, _ in periods]
@@ -429,20 +434,56 @@ def _total_sheet(ws: _Sheet, ev: Evaluation, periods: list[tuple[Evaluation, _Pe
     ws.put([t("ui.balance_per_party")], bold=True)
     parties = list(dict.fromkeys(p for part, _ in periods for p in part.ledger.parties))
     net_first = ws.row + 1
+    series: dict[str, int] = {}  # a series' row of yearly nets, by its present value's name
     for p in parties:
         name = t(ev.parties.get(p, p))
-        row(f"{t('ui.net')}: {name}", [_ref(c.sheet, c.nets[p]) if p in c.nets else None for _, c in periods])
+        series[p] = row(
+            f"{t('ui.net')}: {name}", [_ref(c.sheet, c.nets[p]) if p in c.nets else None for _, c in periods]
+        )
     r = ws.row + 1
     ws.put([t("ui.sum_of_nets"), *(_f(f"SUM({col}{net_first}:{col}{r - 1})") for col in cols)], money, bold=True)
     if any(c.public for _, c in periods):
         ws.gap()
         ws.put([t("xlsx.public_title")], bold=True)
         for payer in ("municipality", "state"):
-            row(
+            series[f"public.{payer}"] = row(
                 f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
                 [_ref(c.sheet, c.public[payer][2]) if payer in c.public else None for _, c in periods],
             )
+    cells = _present_values(ws, ev, series, len(periods), t) if ev.breakdown else {}
     ws.finish()
+    return cells
+
+
+def _present_values(ws: _Sheet, ev: Evaluation, series: dict[str, int], n: int, t: Translator) -> dict[str, str]:
+    """Each year's discount factor, and each present value as the sum of the yearly nets × the factors.
+
+    The factors are the evaluation's own (``1/(1.035^2*1.02^2)``: the discount rate and the
+    price growth deflated by, as the explanation of ``npv.*`` shows them); each present value
+    is rounded once to øre, as the library rounds it.
+    """
+    from openpyxl.utils import get_column_letter
+
+    from socialpartner.views.explain import discount_factor_texts
+
+    names = {f.key.removeprefix("npv."): f for f in ev.figures if f.key.startswith("npv.")}
+    if not names:
+        return {}
+    ws.gap()
+    ws.put([t("xlsx.present_values")], bold=True)
+    factors = ws.row + 1
+    expressions = [text.replace(" × ", "*").replace(" / ", "/") for text in discount_factor_texts(ev)]
+    ws.put([t("xlsx.discount_factor"), *(_f(e) for e in expressions)], dict.fromkeys(range(2, n + 2), "0.000000"))
+    cells = {}
+    for name, figure in names.items():
+        if name not in series:
+            continue
+        r = ws.row + 1
+        products = "+".join(f"{c}{series[name]}*{c}{factors}" for c in (get_column_letter(i) for i in range(2, n + 2)))
+        formula = f"ROUND({products},2)"
+        ws.put([t.figure(figure.key, figure.label), *([None] * n), _f(formula)], {n + 2: _MONEY})
+        cells[figure.key] = _ref(ws.ws.title, f"{get_column_letter(n + 2)}{r}")
+    return cells
 
 
 def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:

@@ -210,6 +210,10 @@ class Ladder:
             self._cache[group] = hit
         return hit
 
+    def supplement(self, line: Placement) -> SupplementParts | None:
+        """The monthly fleksløntilskud of a fleksjob line of this period step by step (for explanations)."""
+        return supplement_parts(self._budget, line, self._p)
+
     def describe(self, group: str) -> str:
         """The group's rate in words, for an explanation (exact numbers only; empty for arrays).
 
@@ -476,6 +480,48 @@ def fleksjob_wage(budget: Any, line: Placement, p: Callable[[str], Num]) -> Num:
     if line.wage is None:
         return None
     return line.wage * p("fleksjob.wage_share_of_wage_cost")
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementParts:
+    """The monthly fleksløntilskud of one worker step by step, for an explanation (exact).
+
+    ``hourly_wage`` and ``hours_per_year`` (per worker) give ``wage`` (L, a month) and
+    ``full_time`` (the same hourly wage for 37 hours a week, a month: the lønloft's
+    limit); ``g`` and ``t`` are G and T a month, ``low`` and ``high`` the reduction rates;
+    ``before`` is G − low·min(L, T) − high·max(0, L − T) (at least 0), ``room`` the full-time
+    wage − L (at least 0), and ``monthly`` the smaller of the two.
+    """
+
+    hourly_wage: Num
+    hours_per_year: Num
+    wage: Num
+    full_time: Num
+    g: Num
+    t: Num
+    low: Num
+    high: Num
+    before: Num
+    room: Num
+    monthly: Num
+
+
+def supplement_parts(budget: Any, line: Placement, p: Callable[[str], Num]) -> SupplementParts | None:
+    """The steps of :func:`supplement_for` for a fleksjob line (None: no wage or no hours known)."""
+    hourly = fleksjob_wage(budget, line, p)
+    if hourly is None or line.paid_hours is None or _none(line.headcount):
+        return None
+    hours = safe_div(line.paid_hours * _WEEKS, line.headcount)
+    wage = div(hourly * hours, _MONTHS)
+    full_time = div(hourly * (_FULL_TIME_WEEK * _WEEKS), _MONTHS)
+    g = p("fleksloentilskud.max_supplement") / _MONTHS
+    t = p("fleksloentilskud.threshold") / _MONTHS
+    low = p("fleksloentilskud.reduction_below_threshold")
+    high = p("fleksloentilskud.reduction_above_threshold")
+    before = maximum(g - low * minimum(wage, t) - high * maximum(wage - t, 0), 0)
+    room = maximum(full_time - wage, 0)
+    monthly = supplement_for(hourly, hours, p)
+    return SupplementParts(hourly, hours, wage, full_time, g, t, low, high, before, room, monthly)
 
 
 # the parameters of the monthly fleksløntilskud (explanations list them with their sources)

@@ -28,13 +28,22 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import paths
-from socialpartner._internal.horizon import changed_input_note
-from socialpartner._internal.i18n import Raw, Text, Value
-from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
+from socialpartner._internal.backend import fraction
+from socialpartner._internal.horizon import changed_input_note, year_inputs
+from socialpartner._internal.i18n import Percent, Period, Raw, Text, Value
+from socialpartner._internal.units import (
+    Q_,
+    canonical,
+    check_decimal,
+    exact_magnitude,
+    format_magnitude,
+    plain_magnitude,
+    read_number,
+)
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
-from socialpartner.money import in_context, round_half_up
+from socialpartner.money import in_context, ratio_decimal, round_half_up
 
 __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 
@@ -80,8 +89,10 @@ class Solution:
         notes: what the reader should know about the answer, e.g. that a horizon
             change sets the input in later years, so the value found counts only in
             the years before, that the result is not monotone in the input and
-            crosses the target again (the value found is at the first crossing), or
-            that the result is reported rounded and the value meets the reported figure.
+            crosses the target again (the value found is at the first crossing),
+            that the result is reported rounded and the value meets the reported figure,
+            or, for a money input a horizon grows, that the value is in the first year's
+            prices and what it grows to in the target's year.
 
     A result the library reports rounded is solved as reported: ``fte`` is rounded to
     0.01 from the jobs' total paid hours, so the value found gives the target as
@@ -219,14 +230,25 @@ def _number(value: Decimal | int | float | str, name: str) -> Decimal:
 
 
 def _bound(number: Decimal | None, name: str, step: Fraction) -> int | None:
-    """A checked bound in the input's unit, as a number of grid steps (rounded inwards)."""
+    """A bound in the input's unit (checked by :func:`_bound_number`), as grid steps (rounded inwards)."""
     if number is None:
         return None
-    if abs(number) > _MAX_INPUT:
-        raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {number!r}")
-    if number < 0:
-        raise SolveError(f"{name} must not be negative, got {number!r}")
     return math.floor(Fraction(number) / step) if name == "high" else math.ceil(Fraction(number) / step)
+
+
+def _bound_number(value: Any, name: str) -> Decimal:
+    """A low or high end of the range as a checked Decimal: a number from 0 up to 10¹².
+
+    ``name`` is how the caller wrote the option (``low``, ``--min``); a refused value is
+    shown as written (``-10``), not as Python writes a Decimal.
+    """
+    number = _option_number(value, name)
+    shown = value.strip() if isinstance(value, str) else str(value)
+    if abs(number) > _MAX_INPUT:
+        raise SolveError(f"{name} must be a number up to {_MAX_INPUT:,}, got {shown}")
+    if number < 0:
+        raise SolveError(f"{name} must not be negative, got {shown}")
+    return number
 
 
 def _option_number(value: Any, name: str) -> Decimal:
@@ -316,7 +338,11 @@ def solve(
     search keeps to the values the input takes.
 
     With a horizon whose ``changes`` set ``vary`` from some year on, the value found
-    counts only in the years before; :attr:`Solution.notes` says so.
+    counts only in the years before; :attr:`Solution.notes` says so. A money input the
+    horizon grows (``wage_growth``, ``price_growth``) is found as the scenario states it,
+    in the first year's prices; for a later year's result the notes give it grown to that
+    year (``courses.price as the scenario states it (2026 prices); grown by 2.00 % a year
+    to 11980.82 DKK / month in 2028``), the price level of that year's break-even.
 
     Raises:
         SolveError: an unknown input or result, a target or bound that is not a finite
@@ -336,8 +362,8 @@ def solve(
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
     target = _option_number(target, "target")
-    low = None if low is None else _option_number(low, "low")
-    high = None if high is None else _option_number(high, "high")
+    low = None if low is None else _bound_number(low, "low")
+    high = None if high is None else _bound_number(high, "high")
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
@@ -722,11 +748,12 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     hint = ""
     if gb != ga and not limits:  # by the trend, where the target lies (not past a refused end)
         below_low = (g > 0) == (gb > ga)
-        hint = (
-            "; by the trend it is reached below the low end: give a lower low end (--min, low=)"
-            if below_low
-            else "; by the trend it is reached above the high end: give a higher high end (--max, high=)"
-        )
+        if below_low and ka == 0:  # nothing below 0 to give: say so rather than ask for it
+            hint = f"; by the trend it lies below 0, which {s.vary} does not take: it is not reached at 0 either"
+        elif below_low:
+            hint = "; by the trend it is reached below the low end: give a lower low end (--min, low=)"
+        else:
+            hint = "; by the trend it is reached above the high end: give a higher high end (--max, high=)"
     # each value shown beside the target with the decimals that keep it on its side of the target
     low, high, best = (readable(x + s.goal, s.result, s.goal) for x in (ga, gb, g))
     return SolveError(
@@ -821,4 +848,33 @@ def _solution(
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
     rounded = _rounded_note(s.result)
     notes += () if rounded is None else (rounded,)
-    return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, s.variant(k), notes)
+    variant = s.variant(k)
+    level = _price_level(variant, s.vary, s.result)
+    notes += () if level is None else (level,)
+    return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, variant, notes)
+
+
+def _price_level(partnership: Partnership, vary: str, result: str) -> Text | None:
+    """A note on the price level of a value found for a money input a horizon grows.
+
+    The value is the input as the scenario states it, in the first year's prices; a later
+    year's result (``2028.coverage``) is computed from it grown by ``wage_growth`` or
+    ``price_growth``, so the note gives the grown value in that year, as the year's
+    break-even and explanation show it. None where the input does not grow.
+    """
+    horizon = partnership.horizon
+    if horizon is None or horizon.years < 2:
+        return None
+    match = _PERIOD.match(result)
+    label = match["period"] if match is not None else horizon.label(horizon.years - 1)
+    year = year_inputs(partnership, label)
+    note = None if year is None else year[1].get(vary)
+    if year is None or note is None or note.kind != "grown":
+        return None
+    args = {"path": Raw(vary), "first": Period(horizon.label(0)), "rate": Percent(ratio_decimal(canonical(note.rate)))}
+    if match is None:  # the whole horizon: every later year grown
+        later = horizon.label(1) if horizon.years == 2 else f"{horizon.label(1)}–{label}"
+        return Text("msg.solved_stated", later=Period(later), **args)
+    grown = paths.get(year[0], vary)
+    shown = round_half_up(fraction(exact_magnitude(grown.magnitude)), 2)
+    return Text("msg.solved_grown", grown=Value(f"{shown} {grown.units}"), year=Period(label), **args)

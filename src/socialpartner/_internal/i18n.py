@@ -239,6 +239,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.unit": ("unit", "enhed"),
     "xlsx.total": ("Total", "I alt"),
     "xlsx.sum": ("Total", "I alt"),
+    "xlsx.present_values": (
+        "Present values (Σ yearly net × discount factor, rounded to øre)",
+        "Nutidsværdier (Σ årligt netto × diskonteringsfaktor, afrundet til øre)",
+    ),
+    "xlsx.discount_factor": ("discount factor", "diskonteringsfaktor"),
     "xlsx.period": ("Period", "Periode"),
     "xlsx.period_sheet": ("Period", "Periode"),
     "xlsx.ledger": ("Ledger", "Posteringer"),
@@ -425,7 +430,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "no split to suggest: only {who}'s gain moves with {inputs}",
         "ingen fordeling at foreslå: kun gevinsten for {who} ændrer sig med {inputs}",
     ),
-    "agree.no_party": ("no party", "ingen part"),
+    "agree.none_moves": (
+        "no split to suggest: no party's gain moves with {inputs}",
+        "ingen fordeling at foreslå: ingen parts gevinst ændrer sig med {inputs}",
+    ),
     "agree.no_point": (
         "no point for '{rule}': a party brings nothing by this measure; give contributions",
         "intet punkt for '{rule}': en part bidrager ikke med noget efter dette mål; angiv contributions",
@@ -800,6 +808,30 @@ TEXT: dict[str, tuple[str, str]] = {
         "nutidsværdier: reale, de årlige nettobeløb deflateret med prisstigningen ({growth} om året) og "
         "diskonteret med Finansministeriets reale rente (discount_rate.*)",
     ),
+    "msg.fleksjob_wage_criterion": (
+        "the fleksjob wage incl. pension (public.fleksjob_wage) is no higher than the employer's wage cost ({path})",
+        "fleksjoblønnen inkl. pension (public.fleksjob_wage) er ikke højere end arbejdsgiverens lønudgift ({path})",
+    ),
+    "msg.fleksjob_wage_above": (
+        "public.fleksjob_wage {wage} is above {path} {cost}{when}: a wage incl. pension is part of what the "
+        "employer pays per hour and cannot exceed it, so the fleksløntilskud is computed from a wage the deal "
+        "does not pay; correct one of the two (without public.fleksjob_wage the wage is {path} × "
+        "fleksjob.wage_share_of_wage_cost)",
+        "public.fleksjob_wage {wage} er over {path} {cost}{when}: en løn inkl. pension er en del af det, "
+        "arbejdsgiveren betaler pr. time, og kan ikke overstige det, så fleksløntilskuddet beregnes af en løn, "
+        "aftalen ikke betaler; ret en af de to (uden public.fleksjob_wage er lønnen {path} × "
+        "fleksjob.wage_share_of_wage_cost)",
+    ),
+    "msg.fleksjob_wage_in": (" in {year}", " i {year}"),
+    "msg.fleksjob_wage_years": (" in {years} ({year}'s figures)", " i {years} (tal for {year})"),
+    "msg.comparison_leave_idle": (
+        "progression.comparison.leave ({leave}) has no effect without progression.leave_benefit: those who "
+        "leave drop out of the public view on both sides; give leave_benefit (e.g. "
+        "benefit.foertidspension_enlig) to price them",
+        "progression.comparison.leave ({leave}) har ingen virkning uden progression.leave_benefit: de, der "
+        "forlader forløbet, tæller hverken med eller uden partnerskabet i det offentliges regnskab; angiv "
+        "leave_benefit (fx benefit.foertidspension_enlig) for at medregne dem",
+    ),
     "msg.progression_idle": (
         "horizon.progression moves course participants on, and this deal has none in any year: its figures are zero",
         "horizon.progression flytter forløbsdeltagere videre, og denne aftale har ingen i noget år: dens tal er nul",
@@ -844,6 +876,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "unrounded it may be up to 0.005 below the target",
         "{result} opgøres afrundet til 0,01, og denne værdi opfylder det opgjorte tal; "
         "uafrundet kan det ligge op til 0,005 under målet",
+    ),
+    "msg.solved_grown": (
+        "{path} as the scenario states it ({first} prices); grown by {rate} a year to {grown} in {year}",
+        "{path} som scenariet angiver den ({first}-priser); fremskrevet med {rate} om året til {grown} i {year}",
+    ),
+    "msg.solved_stated": (
+        "{path} as the scenario states it ({first} prices), grown by {rate} a year in {later}",
+        "{path} som scenariet angiver den ({first}-priser), fremskrevet med {rate} om året i {later}",
     ),
     "msg.changed_input_all": (
         "horizon.changes set {path} in every year ({changed}): a value given for {path} changes no result",
@@ -1492,6 +1532,20 @@ _FORMULA_DA: dict[str, str] = {
     "paid hours a year in inclusive jobs": "betalte timer om året i inkluderende job",
     "paid hours in inclusive jobs over the period": "betalte timer i inkluderende job over perioden",
     "within the lønloft": "inden for lønloftet",
+    "hourly wage × hours a year per worker / 12": "timeløn × timer om året pr. medarbejder / 12",
+    "hourly wage × 37 hours a week × 52 / 12": "timeløn × 37 timer om ugen × 52 / 12",
+    "full-time wage − L": "fuldtidsløn − L",
+    "wage plus supplement may not exceed the full-time wage": "løn plus tilskud må ikke overstige fuldtidslønnen",
+    "min(before the lønloft, room)": "min(før lønloftet, plads)",
+    "the lønloft binds": "lønloftet begrænser tilskuddet",
+    "the lønloft does not bind": "lønloftet begrænser ikke tilskuddet",
+    "× 12 × period × headcount = the flow": "× 12 × periode × antal = beløbet",
+    "DKK / month": "kr./md.",
+    "the sum of the discounted amounts rounded once to øre": (
+        "summen af de tilbagediskonterede beløb afrundet én gang til øre"
+    ),
+    "factor": "faktor",
+    "net × factor": "netto × faktor",
     "monthly fleksløntilskud": "månedligt fleksløntilskud",
     "benefit during the course": "ydelse under forløbet",
     "monthly benefit": "månedlig ydelse",

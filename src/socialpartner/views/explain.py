@@ -12,15 +12,17 @@ from typing import TYPE_CHECKING
 from socialpartner._internal import explain as _ex
 from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
-from socialpartner._internal.backend import fraction
+from socialpartner._internal.backend import Num, fraction
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.i18n import Lang, Translator, formula_text
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
+from socialpartner.money import round_half_up
 
 if TYPE_CHECKING:
     from socialpartner._internal.plan import Flow
     from socialpartner.evaluation import BreakEven, Evaluation
+    from socialpartner.parameters import ParameterUse
     from socialpartner.public import Ladder, Payer
 
 __all__ = ["explain", "explanation_text", "topics"]
@@ -79,12 +81,17 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
         term = _ex.flow_term(flow, ev._settled[topic], inputs)
         payer, payee = (ev.parties.get(role, role) for role in (flow.payer, flow.payee))
         return Explanation(
-            f"{flow.purpose} ({payer} → {payee})", term.value, flow.formula + ", rounded to øre", (term,)
+            f"{flow.purpose} ({payer} → {payee})",
+            term.value,
+            flow.formula + ", rounded to øre",
+            (term, *_supplement_terms(ev, topic)),
         )
     for b in ev.break_even:
         if topic in {b.input_path, f"break_even:{b.input_path}"}:
             return _explain_break_even(ev, b, inputs)
     for f in ev.figures:
+        if f.key == topic and topic.startswith("npv.") and ev.breakdown:
+            return _explain_npv(ev, topic.removeprefix("npv."), f.label, f.note)
         if f.key == topic:
             value = "—" if f.value is None else f"{f.value} {f.unit}".strip()
             used = tuple((p, _ex.lookup(inputs, p)) for p in f.inputs)
@@ -98,6 +105,151 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
 
 
 _PAYERS: tuple[Payer, ...] = ("municipality", "state")
+
+
+def _supplement_terms(ev: Evaluation, topic: str) -> tuple[Term, ...]:
+    """A fleksløntilskud flow's monthly supplement step by step: L, the full-time wage, the lønloft.
+
+    From these the flow is recomputed by hand: the monthly supplement × 12 × period × headcount.
+    """
+    head, _, index = topic.rpartition(".")
+    if head != "public.fleksloentilskud" or ev._ladder is None or ev._plan is None or not index.isdigit():
+        return ()
+    parts = ev._ladder.supplement(ev._plan.placements[int(index)])
+    if parts is None:
+        return ()
+    hourly, hours = _decimal_text(fraction(parts.hourly_wage)), _decimal_text(fraction(parts.hours_per_year))
+    wage, full, before, room, monthly = (
+        _month(x) for x in (parts.wage, parts.full_time, parts.before, parts.room, parts.monthly)
+    )
+    g, t = _month(parts.g), _month(parts.t)
+    low, high = (_decimal_text(fraction(x) * 100) + " %" for x in (parts.low, parts.high))
+    below, above = _month(min(parts.wage, parts.t)), _month(max(parts.wage - parts.t, 0))
+    binds = parts.room < parts.before
+    return (
+        Term(
+            "L: wage incl. pension a month",
+            wage,
+            f"hourly wage × hours a year per worker / 12 = {hourly} × {hours} / 12",
+        ),
+        Term(
+            "full-time wage for the same job a month",
+            full,
+            f"hourly wage × 37 hours a week × 52 / 12 = {hourly} × 37 × 52 / 12",
+        ),
+        Term(
+            "fleksløntilskud before the lønloft a month",
+            before,
+            f"max(0, G − {low}·min(L,T) − {high}·max(0,L−T)) = {g} − {low} × {below} − {high} × {above}; T = {t}",
+        ),
+        Term(
+            "lønloft: room under the full-time wage a month",
+            room,
+            f"full-time wage − L = {full} − {wage}: wage plus supplement may not exceed the full-time wage",
+        ),
+        Term(
+            "fleksløntilskud a month per worker",
+            monthly,
+            (
+                "min(before the lønloft, room): the lønloft binds"
+                if binds
+                else "min(before the lønloft, room): the lønloft does not bind"
+            )
+            + " (× 12 × period × headcount = the flow)",
+        ),
+    )
+
+
+def _month(x: Num) -> str:
+    """An exact amount a month as text (``≈`` when rounded to 6 places)."""
+    return f"{_decimal_text(fraction(x))} DKK / month"
+
+
+def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanation:
+    """A present value year by year: each year's net, its discount factor and the discounted amount.
+
+    The factors are those the evaluation used (:func:`~socialpartner._internal.horizon.discount_factors`),
+    shown as the expression they are and as a decimal; the discount-rate parameters read are
+    listed with their sources. The sum of the exact discounted amounts is rounded once to øre.
+    """
+    horizon = ev.partnership.horizon
+    use, rates, growth, nominal = _discounting(ev)
+    factors = [fraction(f) for f in _horizon.discount_factors(len(ev.breakdown), use, horizon)]
+    inputs: tuple[tuple[str, str], ...]
+    if nominal:
+        inputs = (
+            ("horizon.nominal_discount_rate", _decimal_text(rates["horizon.nominal_discount_rate"] * 100) + " %"),
+        )
+    else:
+        inputs = tuple((v.name, f"{v.value} ({v.year}, {v.tag})") for v in use)  # as other parameters are shown
+    if horizon is not None and not nominal:
+        inputs += (("horizon.price_growth", _decimal_text(growth * 100) + " %"),)
+    example = _factor_text(1, rates, growth, nominal).replace("^1", "^t")
+    terms = [Term("discount factor of year t (t = 0 for the first year)", example, "", inputs)]
+    total = Fraction(0)
+    for t, (part, factor) in enumerate(zip(ev.breakdown, factors, strict=True)):
+        if name.startswith("public."):
+            net = Decimal(0) if part.public is None else part.public.net_effect(name.removeprefix("public."))  # type: ignore[arg-type]
+        else:
+            net = part.ledger.net(name) if name in part.ledger.parties else Decimal(0)
+        total += Fraction(net) * factor
+        terms.append(
+            Term(
+                f"{part.ledger.period}: discounted net",
+                f"{_decimal_text(Fraction(net) * factor)} DKK",
+                f"net × factor = {_ex.money(net)} × {_factor_text(t, rates, growth, nominal)} "
+                f"(factor {_decimal_text(factor)})",
+            )
+        )
+    used = () if nominal else tuple((v.name, f"{v.value} ({v.year}, {v.tag})", v.source) for v in use)
+    return Explanation(
+        label,
+        _ex.money(round_half_up(total, 2)),
+        f"{note}, the sum of the discounted amounts rounded once to øre",
+        tuple(terms),
+        (*_ex.PARAMETERS, *used),
+    )
+
+
+def _discounting(ev: Evaluation) -> tuple[ParameterUse, dict[str, Fraction], Fraction, bool]:
+    """How an evaluation's present values are discounted.
+
+    The parameters read, the rates by name (``discount_rate.*``, or
+    ``horizon.nominal_discount_rate``), the price growth deflated by, and whether the rate
+    is nominal.
+    """
+    from socialpartner._internal.engine import parameter_year
+    from socialpartner.parameters import ParameterUse
+
+    partnership, horizon = ev.partnership, ev.partnership.horizon
+    use = ParameterUse(partnership.parameter_set(), parameter_year(partnership, 0))
+    nominal = None if horizon is None else horizon.nominal_discount_rate
+    if nominal is not None:
+        return use, {"horizon.nominal_discount_rate": fraction(canonical(nominal))}, Fraction(0), True
+    _horizon.discount_factors(1, use, horizon)  # reads the rates, as the evaluation did
+    growth = Fraction(0) if horizon is None else fraction(canonical(horizon.price_growth))
+    return use, {v.name: fraction(use(v.name)) for v in use}, growth, False
+
+
+def discount_factor_texts(ev: Evaluation) -> list[str]:
+    """Each year's discount factor of a multi-year evaluation as an expression (``1 / (1.0350^2 × 1.02^2)``)."""
+    _, rates, growth, nominal = _discounting(ev)
+    return [_factor_text(t, rates, growth, nominal) for t in range(len(ev.breakdown))]
+
+
+def _factor_text(t: int, rates: Mapping[str, Fraction], growth: Fraction, nominal: bool) -> str:
+    """A year's discount factor as the expression it is: ``1 / (1.035^2 × 1.02^2)``, ``1`` in year 0."""
+    if t == 0:
+        return "1"
+    if nominal:
+        return f"1 / {_decimal_text(1 + next(iter(rates.values())))}^{t}"
+    early = _decimal_text(1 + rates.get("discount_rate.years_0_35", Fraction(0)))
+    powers = [f"{early}^{min(t, 35)}"]
+    if t > 35:
+        powers.append(f"{_decimal_text(1 + rates.get('discount_rate.years_36_70', Fraction(0)))}^{t - 35}")
+    if growth:
+        powers.append(f"{_decimal_text(1 + growth)}^{t}")
+    return f"1 / ({' × '.join(powers)})" if len(powers) > 1 else f"1 / {powers[0]}"
 
 
 def _with_rate(flow: Flow, ladder: Ladder | None) -> Flow:
@@ -324,6 +476,8 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
         return shown + (t.stated_unit("/" + match.group(2).lstrip("/"))[1:] if match.group(2) else "")
 
     def numbers(text: str) -> str:
+        if text.startswith("≈ "):  # an exact value shown to 6 places
+            return "≈ " + numbers(text.removeprefix("≈ "))
         if _NOTED.match(text):  # a horizon year's grown or changed input (a break-even's current value)
             return _input_text(text, t, lang)
         text = formula_text(text, lang)  # "(hours over the period)" after a volume, say
@@ -375,7 +529,7 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     lines += [
         f"    {_PARAMETER_NAMES_DA.get(name, name)}: {_PARAMETERS_DA[name]}"
         if name in _PARAMETERS_DA
-        else f"    {name}: {value} ({source})"
+        else f"    {name}: {_input_text(value, t, lang)} ({source})"  # the source is cited as published
         for name, value, source in explanation.parameters
     ]
     return "\n".join(lines)
@@ -441,6 +595,13 @@ _NOTED = re.compile(
 _BARE_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 
 _LABELS_DA = {
+    "discount factor of year t (t = 0 for the first year)": "diskonteringsfaktor for år t (t = 0 for første år)",
+    "discounted net": "tilbagediskonteret netto",
+    "L: wage incl. pension a month": "L: løn inkl. pension pr. måned",
+    "full-time wage for the same job a month": "fuldtidsløn for samme job pr. måned",
+    "fleksløntilskud before the lønloft a month": "fleksløntilskud før lønloftet pr. måned",
+    "lønloft: room under the full-time wage a month": "lønloft: plads under fuldtidslønnen pr. måned",
+    "fleksløntilskud a month per worker": "fleksløntilskud pr. måned pr. medarbejder",
     "coverage": "dækningsprocent",
     "surplus": "resultat",
     "shortfall": "underskud",

@@ -1,0 +1,443 @@
+"""Outputs a reader can trust and retrace: the zone of agreement and the solver say when a
+horizon change or growth moves the input, inconsistent public inputs are named, solve's
+advice is possible, and explanations of present values and the fleksløntilskud show the
+numbers they come from.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner._internal.i18n import Translator
+from socialpartner.cli import app
+from socialpartner.scenario import from_data
+
+from .conftest import scenario_matrix
+
+runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def example(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
+    return data
+
+
+# -- the zone of agreement and horizon changes ------------------------------------------
+
+
+def negotiating(change_year: int) -> dict[str, Any]:
+    """The IKEA–Rebild negotiation (3 course places at 11,000 DKK/month) over 2026–2028,
+    the course price set to 12,500 DKK/month from ``change_year``."""
+    data = example("ikea_rebild_agreement.yaml")
+    data["horizon"] = {
+        "years": 3,
+        "start_year": 2026,
+        "changes": [{"year": change_year, "set": {"courses.price": "12500 DKK/month"}}],
+    }
+    return data
+
+
+def test_zone_says_a_change_keeps_the_varied_input_to_its_first_year() -> None:
+    zone = sp.agreement(from_data(negotiating(2027)), "courses.price")
+    assert "horizon.changes set courses.price in 2027–2028: a value given for courses.price counts in 2026 only" in (
+        zone.notes
+    )
+    # the SØV's boundary moves with the price in 2026 alone: 3 places × 12 months = 36·price
+    # (undiscounted in the first year), not the 36 × (1 + f₁ + f₂) of three years
+    soev = next(b for b in zone.boundaries if b.condition.party == "social_enterprise")
+    assert soev.coefficients is not None
+    assert soev.coefficients[1] == 36
+    assert "counts in 2026 only" in zone.text()
+
+
+def test_zone_says_a_change_from_the_first_year_holds_in_every_year() -> None:
+    # 2026–2028 at 12,500 DKK/month whatever the price given: 3 × 12,500 × 12 = 450,000 a year;
+    # with a municipal limit of 600,000 a year every condition holds for every price
+    zone = sp.agreement(from_data(negotiating(2026)), "courses.price", municipal_limit="600000 DKK/year")
+    assert (
+        "horizon.changes set courses.price in every year (2026–2028): a value given for courses.price changes no result"
+    ) in zone.notes
+    assert "no split to suggest: no party's gain moves with courses.price" in zone.notes
+    assert all(b.coefficients is not None and b.coefficients[1] == 0 for b in zone.boundaries)
+    da = zone.text("da")
+    assert "horizon.changes sætter courses.price i hvert år (2026–2028)" in da
+    assert "ingen parts gevinst ændrer sig med courses.price" in da
+
+
+def test_zone_of_an_unchanged_input_has_no_change_note() -> None:
+    zone = sp.agreement(from_data(negotiating(2027)), "temp_hours.overhead")
+    assert not any("horizon.changes" in note for note in zone.notes)
+
+
+def test_agree_command_prints_the_change_note(tmp_path: Path) -> None:
+    path = tmp_path / "agmin.yaml"
+    path.write_text(yaml.safe_dump(negotiating(2027), allow_unicode=True), encoding="utf-8")
+    out = runner.invoke(app, ["agree", str(path), "--vary", "courses.price"])
+    assert out.exit_code == 0, out.output
+    assert "note: horizon.changes set courses.price in 2027–2028" in out.output
+
+
+# -- solve: possible advice, options named as written -----------------------------------
+
+
+SITE = """\
+model: labour_shortage
+name: Byggepladshjælpere, 4 år
+social_enterprise: {name: Byg & Hjælp SØV}
+company: {name: Nordbyg A/S}
+helpers:
+  - {form: fleksjob, headcount: 3, paid_hours: 20 t/uge, effective_hours: 15 t/uge, wage_cost: 170 kr./time,
+     workplace: company}
+  - {form: løntilskud, headcount: 2, paid_hours: 37 t/uge, wage_cost: 140 kr./time, workplace: company}
+price: 310 kr. pr. time
+skilled_hours_freed: 0.8
+skilled_hour_value: 550 kr./time
+akkord_rate: 120 kr./time
+support_staff:
+  - {role: jobkonsulent, fte: 0.8, cost_per_fte: 500000 kr./år}
+public:
+  year: 2026
+  weeks_on_support: 30
+  municipality: {name: Aalborg Kommune, code: "0851"}
+  counterfactual:
+    fleksjob: {parameter: benefit.ledighedsydelse}
+    løntilskud: {parameter: benefit.kontanthjaelp.forhoejet_sats}
+horizon:
+  years: 4
+  start_year: 2026
+  wage_growth: 3 %
+  price_growth: 2 %
+  changes:
+    - {year: 2028, set: {price: 330 kr./time}}
+"""
+
+
+def site(tmp_path: Path) -> Path:
+    """Helpers on a building site over 2026–2029 with public: and the price set to 330 from
+    2028. The løntilskud the SØV receives for its two helpers pays the 0.8 FTE jobkonsulent
+    on its own: at a price of 0 the coverage over the four years is still 1.0096, so no
+    price gives a coverage of 1."""
+    path = tmp_path / "site.yaml"
+    path.write_text(SITE, encoding="utf-8")
+    return path
+
+
+def test_solve_does_not_ask_for_a_low_end_below_zero(tmp_path: Path) -> None:
+    p = sp.load(site(tmp_path))
+    with pytest.raises(sp.SolveError) as exc:
+        sp.solve(p, "price", "coverage", 1)
+    message = str(exc.value)
+    assert "give a lower low end" not in message
+    assert "by the trend it lies below 0, which price does not take: it is not reached at 0 either" in message
+    # from a low end above 0 the advice stands: a lower one can be given
+    with pytest.raises(sp.SolveError, match=r"give a lower low end \(--min, low=\)"):
+        sp.solve(p, "price", "coverage", 1, low=5)
+
+
+@pytest.mark.parametrize(("given", "shown"), [(-10, "-10"), ("-10", "-10"), (Decimal("-10.5"), "-10.5")])
+def test_solve_names_low_and_shows_the_value_as_given(tmp_path: Path, given: Any, shown: str) -> None:
+    p = sp.load(site(tmp_path))
+    with pytest.raises(sp.SolveError) as exc:
+        sp.solve(p, "price", "coverage", 1, low=given)
+    assert str(exc.value) == f"low must not be negative, got {shown}"
+
+
+def test_solve_command_names_min_and_max_as_written(tmp_path: Path) -> None:
+    path = site(tmp_path)
+    out = runner.invoke(app, ["solve", str(path), "--vary", "price", "--target", "coverage=1", "--min", "-10"])
+    assert out.exit_code == 2
+    assert "--min must not be negative, got -10\n" in out.output
+    assert "Decimal(" not in out.output
+    out = runner.invoke(app, ["solve", str(path), "--vary", "price", "--target", "coverage=1", "--max", "1e13"])
+    assert out.exit_code == 2
+    assert "--max must be a number up to 1,000,000,000,000, got 1e13" in out.output
+
+
+# -- solve: which price level the value is in -------------------------------------------
+
+
+def grown_deal() -> sp.Partnership:
+    """The IKEA–Rebild deal over 2026–2028 with prices growing 2 % a year."""
+    data = example("ikea_rebild.yaml")
+    data["horizon"] = {"years": 3, "start_year": 2026, "price_growth": "2 %"}
+    return from_data(data)
+
+
+def test_solve_for_a_later_year_says_the_value_is_in_first_year_prices() -> None:
+    deal = grown_deal()
+    solution = sp.solve(deal, "courses.price", "2028.coverage", 1)
+    stated = Decimal(str(solution.value.magnitude))  # type: ignore[union-attr]
+    # 2028 is two years of 2 % growth on: the 2028 price is the stated one × 1.02² = × 1.0404
+    # (11,515.59 × 1.0404 = 11,980.819836, shown 11980.82)
+    grown = (stated * Decimal("1.0404")).quantize(Decimal("0.01"))
+    assert solution.notes == (
+        f"courses.price as the scenario states it (2026 prices); grown by 2.00 % a year to {grown} DKK / month in 2028",
+    )
+    # the grown value is the 2028 break-even that evaluate shows in 2028 prices, on the
+    # solver's grid: at or above it, by less than one step grown (0.01 × 1.0404)
+    year = next(part for part in sp.evaluate(deal).breakdown if part.ledger.period == "2028")
+    be = next(b for b in year.break_even if b.input_path == "courses.price")
+    assert be.value is not None
+    assert be.value <= grown <= be.value + Decimal("0.02")
+    assert stated < be.value  # the stated value itself is not the 2028 price
+
+
+def test_solve_for_the_first_year_or_without_growth_has_no_price_note() -> None:
+    assert sp.solve(grown_deal(), "courses.price", "2026.coverage", 1).notes == ()
+    flat = example("ikea_rebild.yaml")
+    flat["horizon"] = {"years": 3, "start_year": 2026}
+    assert sp.solve(from_data(flat), "courses.price", "2028.coverage", 1).notes == ()
+
+
+def test_solve_over_the_whole_horizon_says_the_later_years_grow() -> None:
+    solution = sp.solve(grown_deal(), "courses.price", "coverage", 1)
+    assert solution.notes == (
+        "courses.price as the scenario states it (2026 prices), grown by 2.00 % a year in 2027–2028",
+    )
+
+
+def test_solve_command_prints_the_price_level_in_danish(tmp_path: Path) -> None:
+    path = tmp_path / "grown.yaml"
+    data = example("ikea_rebild.yaml")
+    data["horizon"] = {"years": 3, "start_year": 2026, "price_growth": "2 %"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    solution = sp.solve(sp.load(path), "courses.price", "2028.coverage", 1)
+    stated = Decimal(str(solution.value.magnitude))  # type: ignore[union-attr]
+    grown = f"{(stated * Decimal('1.0404')).quantize(Decimal('0.01')):,}".replace(",", "X").replace(".", ",")
+    out = runner.invoke(
+        app, ["solve", str(path), "--vary", "courses.price", "--target", "2028.coverage=1", "--lang", "da"]
+    )
+    assert out.exit_code == 0, out.output
+    assert (
+        f"bemærkning: courses.price som scenariet angiver den (2026-priser); fremskrevet med 2,00 % om året "
+        f"til {grown.replace('X', '.')} kr./md. i 2028"
+    ) in out.output
+
+
+# -- inconsistent public inputs are named ------------------------------------------------
+
+
+def three_years(**public: Any) -> dict[str, Any]:
+    """Rebild–IKEA over 2026–2028: 3 (from 2027 4) fleksjob workers at a wage cost of 165
+    DKK/hour, public.fleksjob_wage 140 DKK/hour, wages growing 2 % a year."""
+    data = example("ikea_rebild_3_years.yaml")
+    data.pop("expect")
+    data["public"].update(public)
+    return data
+
+
+WAGE_CRITERION = (
+    "the fleksjob wage incl. pension (public.fleksjob_wage) is no higher than the employer's wage cost "
+    "(temp_hours.wage_cost)"
+)
+
+
+def test_a_fleksjob_wage_above_the_wage_cost_is_a_check_not_met() -> None:
+    ev = sp.evaluate(from_data(three_years(fleksjob_wage="400 DKK/hour")))
+    check = next(c for c in ev.checks if c.criterion == WAGE_CRITERION)
+    assert check.status == "not met"
+    # both grow with wages (2 % a year): 400 > 165 in every year; the 2026 figures are named
+    assert check.reason.startswith(
+        "public.fleksjob_wage 400.00 DKK / hour is above temp_hours.wage_cost 165.00 DKK / hour "
+        "in 2026–2028 (2026's figures): a wage incl. pension is part of what the employer pays per hour"
+    )
+    da = Translator("da")
+    assert da(check.reason).startswith(
+        "public.fleksjob_wage 400,00 kr./time er over temp_hours.wage_cost 165,00 kr./time i 2026–2028 (tal for 2026)"
+    )
+
+
+def test_a_fleksjob_wage_within_the_wage_cost_adds_no_check() -> None:
+    ev = sp.evaluate(from_data(three_years()))  # 140 ≤ 165
+    assert not any(c.criterion == WAGE_CRITERION for c in ev.checks)
+    # equal is possible (no employer costs beyond the wage): no check either
+    ev = sp.evaluate(from_data(three_years(fleksjob_wage="165 DKK/hour")))
+    assert not any(c.criterion == WAGE_CRITERION for c in ev.checks)
+
+
+def test_a_fleksjob_wage_above_the_wage_cost_in_one_period() -> None:
+    data = three_years(fleksjob_wage="165.01 DKK/hour")
+    data.pop("horizon")
+    ev = sp.evaluate(from_data(data))
+    check = next(c for c in ev.checks if c.criterion == WAGE_CRITERION)
+    assert check.reason.startswith(
+        "public.fleksjob_wage 165.01 DKK / hour is above temp_hours.wage_cost 165.00 DKK / hour: a wage"
+    )
+
+
+def without_leave_benefit(leave: str) -> dict[str, Any]:
+    data = three_years()
+    progression = data["horizon"]["progression"]
+    del progression["leave_benefit"]
+    progression["comparison"]["leave"] = leave
+    return data
+
+
+LEAVE_IDLE = (
+    "progression.comparison.leave ({}) has no effect without progression.leave_benefit: those who leave drop "
+    "out of the public view on both sides; give leave_benefit (e.g. benefit.foertidspension_enlig) to price them"
+)
+
+
+def test_comparison_leave_without_leave_benefit_is_said_to_have_no_effect() -> None:
+    none, some, most = (sp.evaluate(from_data(without_leave_benefit(x))) for x in ("0 %", "46 %", "90 %"))
+    # the public net effect is the same whatever the comparison's leave share: it moves nothing
+    assert none.results()["public.municipality"] == some.results()["public.municipality"]
+    assert some.results()["public.municipality"] == most.results()["public.municipality"]
+    assert LEAVE_IDLE.format("46.00 %") in some.statements
+    assert LEAVE_IDLE.format("90.00 %") in most.statements
+    assert not any("comparison.leave" in s for s in none.statements)
+    # with leave_benefit it counts, and a comparison moving more than the partnership is refused
+    data = three_years()
+    data["horizon"]["progression"]["comparison"]["leave"] = "90 %"
+    with pytest.raises(ValueError, match=r"the comparison group moves 96\.00% of its finishers"):
+        from_data(data)
+    assert not any("comparison.leave" in s for s in sp.evaluate(from_data(three_years())).statements)
+
+
+# -- explanations that can be retraced by hand -------------------------------------------
+
+
+def rebild() -> sp.Evaluation:
+    return sp.evaluate(sp.load(EXAMPLES / "ikea_rebild_3_years.yaml"))
+
+
+def test_npv_explanation_shows_each_year_its_factor_and_the_rates() -> None:
+    explained = rebild().explain("npv.public.municipality")
+    assert explained.value == "-449,067.06 DKK"
+    terms = {t.label: t for t in explained.terms}
+    factor = terms["discount factor of year t (t = 0 for the first year)"]
+    assert factor.value == "1 / (1.0350^t × 1.02^t)"
+    assert dict(factor.inputs) == {
+        "discount_rate.years_0_35": "3.5 percent (2021, sourced)",
+        "discount_rate.years_36_70": "2.5 percent (2021, sourced)",
+        "horizon.price_growth": "2 %",
+    }
+    # by hand: 1.035 × 1.02 = 1.0557; −129,979.50 / 1.0557 = −123,121.625462 and
+    # −123,604.38 / 1.0557² = −123,604.38 / 1.11450249 = −110,905.431894; with 2026's
+    # −215,040 the sum is −449,067.057356, rounded −449,067.06
+    assert terms["2026: discounted net"].value == "-215040 DKK"
+    assert terms["2026: discounted net"].formula == "net × factor = -215,040.00 DKK × 1 (factor 1)"
+    assert terms["2027: discounted net"].value == "≈ -123121.625462 DKK"
+    assert terms["2027: discounted net"].formula == (
+        "net × factor = -129,979.50 DKK × 1 / (1.0350^1 × 1.02^1) (factor ≈ 0.947239)"
+    )
+    assert terms["2028: discounted net"].value == "≈ -110905.431894 DKK"
+    names = [name for name, _, _ in explained.parameters]
+    assert "discount_rate.years_0_35" in names
+    source = {n: s for n, _, s in explained.parameters}["discount_rate.years_0_35"]
+    assert "Finansministeriet" in source
+
+
+def test_npv_explanation_with_a_nominal_rate_names_it() -> None:
+    data = example("ikea_rebild_3_years.yaml")
+    data.pop("expect")
+    data["horizon"]["nominal_discount_rate"] = "5 %"
+    explained = sp.evaluate(from_data(data)).explain("npv.company")
+    terms = {t.label: t for t in explained.terms}
+    factor = terms["discount factor of year t (t = 0 for the first year)"]
+    assert factor.value == "1 / 1.05^t"
+    assert dict(factor.inputs) == {"horizon.nominal_discount_rate": "5 %"}
+    # IKEA's nets −432,900.00, −588,744.00, −600,518.88: −588,744 / 1.05 = −560,708.571429,
+    # −600,518.88 / 1.1025 = −544,688.326531; sum −1,538,296.897960, rounded −1,538,296.90
+    assert terms["2027: discounted net"].value == "≈ -560708.571429 DKK"
+    assert terms["2028: discounted net"].value == "≈ -544688.326531 DKK"
+    assert explained.value == "-1,538,296.90 DKK"
+    assert not any(name.startswith("discount_rate.") for name, _, _ in explained.parameters)
+
+
+def test_fleksloentilskud_explanation_shows_l_the_full_time_wage_and_the_loenloft() -> None:
+    explained = rebild().explain("2026:public.fleksloentilskud.0")
+    assert explained.value == "480,480.00 DKK"
+    terms = {t.label: t for t in explained.terms}
+    # L = 140 DKK/hour × 15 hours × 52 weeks / 12 = 9,100 a month; full time 140 × 37 × 52 / 12
+    # = 22,446.67; before the lønloft G − 30 % × L = 21,600 − 2,730 = 18,870; the room under the
+    # full-time wage 22,446.67 − 9,100 = 13,346.67 is smaller: the lønloft binds, and
+    # 13,346.666667 × 12 months × 3 workers = 480,480.00
+    assert terms["L: wage incl. pension a month"].value == "9100 DKK / month"
+    assert terms["L: wage incl. pension a month"].formula.endswith("= 140 × 780 / 12")
+    assert terms["full-time wage for the same job a month"].value == "≈ 22446.666667 DKK / month"
+    assert terms["fleksløntilskud before the lønloft a month"].value == "18870 DKK / month"
+    assert terms["fleksløntilskud before the lønloft a month"].formula == (
+        "max(0, G − 30 %·min(L,T) − 55 %·max(0,L−T)) = 21600 DKK / month − 30 % × 9100 DKK / month "
+        "− 55 % × 0 DKK / month; T = 17672 DKK / month"
+    )
+    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 13346.666667 DKK / month"
+    final = terms["fleksløntilskud a month per worker"]
+    assert final.value == "≈ 13346.666667 DKK / month"
+    assert "the lønloft binds" in final.formula
+
+
+def test_fleksloentilskud_explanation_says_when_the_loenloft_does_not_bind() -> None:
+    data = example("ikea_rebild_3_years.yaml")
+    data.pop("expect")
+    data["temp_hours"]["effective_hours"] = "30 hour/week"
+    explained = sp.evaluate(from_data(data)).explain("2026:public.fleksloentilskud.0")
+    terms = {t.label: t for t in explained.terms}
+    # L = 140 × 30 × 52 / 12 = 18,200 > T = 17,672: 21,600 − 30 % × 17,672 − 55 % × 528
+    # = 21,600 − 5,301.60 − 290.40 = 16,008; room 22,446.67 − 18,200 = 4,246.67: binds
+    assert terms["fleksløntilskud before the lønloft a month"].value == "16008 DKK / month"
+    assert "the lønloft binds" in terms["fleksløntilskud a month per worker"].formula
+    # a well-paid fleksjob: 400 DKK/hour for 15 hours, L = 400 × 780 / 12 = 26,000: the supplement
+    # 21,600 − 30 % × 17,672 − 55 % × 8,328 = 21,600 − 5,301.60 − 4,580.40 = 11,718 is below the
+    # room 400 × 22 × 52 / 12 = 38,133.33: the lønloft does not bind; 11,718 × 12 × 3 = 421,848
+    data = three_years(fleksjob_wage="400 DKK/hour")
+    data["temp_hours"]["wage_cost"] = "450 DKK/hour"
+    explained = sp.evaluate(from_data(data)).explain("2026:public.fleksloentilskud.0")
+    terms = {t.label: t for t in explained.terms}
+    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 38133.333333 DKK / month"
+    final = terms["fleksløntilskud a month per worker"]
+    assert final.value == "11718 DKK / month"
+    assert "the lønloft does not bind" in final.formula
+    assert explained.value == "421,848.00 DKK"
+
+
+def test_explanations_in_danish_keep_the_figures() -> None:
+    from socialpartner.views.explain import explanation_text
+
+    text = explanation_text(rebild().explain("2026:public.fleksloentilskud.0"), "da")
+    assert "L: løn inkl. pension pr. måned = 9.100 kr./md." in text
+    assert "lønloftet begrænser tilskuddet" in text
+    text = explanation_text(rebild().explain("npv.public.municipality"), "da")
+    assert "2027: tilbagediskonteret netto = ≈ -123.121,625462 kr." in text
+
+
+# -- the spreadsheet's present values are formulas over the yearly nets ------------------
+
+MULTI = [(name, data) for name, data in scenario_matrix() if "horizon" in data or data["model"] == "spin_off"]
+
+
+@pytest.mark.parametrize(("name", "data"), MULTI, ids=[m[0] for m in MULTI])
+def test_xlsx_present_values_are_formulas_that_give_the_figures(
+    tmp_path: Path, name: str, data: dict[str, Any]
+) -> None:
+    from openpyxl import load_workbook
+    from pycel import ExcelCompiler  # type: ignore[import-untyped]
+
+    ev = sp.evaluate(from_data(data))
+    path = sp.to_xlsx(ev, tmp_path / "deal.xlsx")
+    wb, engine = load_workbook(path), ExcelCompiler(filename=str(path))
+    npv = {f.label: f.value for f in ev.figures if f.key.startswith("npv.")}
+    seen = 0
+    for row in wb["Key figures"].iter_rows(min_row=2):
+        label = str(row[1].value)
+        if row[0].value != "All years" or label not in npv:
+            continue
+        formula = row[2].value
+        assert isinstance(formula, str)
+        assert formula.startswith("='Total'!"), formula
+        computed = engine.evaluate(f"'Key figures'!C{row[0].row}")
+        assert Decimal(repr(float(computed))).quantize(Decimal("0.01")) == npv[label], label
+        seen += 1
+    assert seen == len(npv)
+    # the factors are the evaluation's: year 0 is 1, year 1 is 1 / (1.035 × growth)
+    factors = next(r for r in wb["Total"].iter_rows() if r[0].value == "discount factor")
+    assert factors[1].value == "=1"
