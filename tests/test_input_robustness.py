@@ -460,7 +460,10 @@ def test_a_union_reports_the_arm_the_value_was_meant_for() -> None:
     data.pop("expect", None)
     data["public"]["weeks_on_support"] = {"fleksjob": "abc", "default": 2}
     assert [(e["loc"], e["msg"]) for e in errors_of(data)] == [
-        (("public", "weeks_on_support", "fleksjob"), "Input should be a whole number")
+        (
+            ("public", "weeks_on_support", "fleksjob"),
+            "not a number: expected a whole number (weeks such as 104), got 'abc'",
+        )
     ]
     data["public"]["self_supported_weeks"] = -1
     data["public"]["weeks_on_support"] = 2

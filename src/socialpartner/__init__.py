@@ -217,6 +217,10 @@ def __getattr__(name: str) -> Any:
             return importlib.import_module(f"socialpartner.{name}")
         raise AttributeError(f"module 'socialpartner' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
+    if module == "socialpartner.testing":
+        # its annotations name Evaluation, which it cannot import (the models import it):
+        # socialpartner.evaluation gives it, so that typing.get_type_hints resolves them
+        importlib.import_module("socialpartner.evaluation")
     globals()[name] = value  # later lookups skip this function
     return value
 

@@ -50,6 +50,7 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import engine
+from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
@@ -951,6 +952,7 @@ def agreement(
         AgreementError: an unknown or non-numeric input, bad bounds, or no party condition.
 
     """
+    need_partnership(partnership, error=AgreementError)
     vary = (vary,) if isinstance(vary, str) else tuple(vary)  # one path, not its letters
     if len(vary) not in (1, 2) or len(set(vary)) != len(vary):
         raise AgreementError(f"vary: give one or two different inputs, got {list(vary)}")

@@ -796,6 +796,32 @@ def compare_command(
         _show_comparison(first, second, a, b, ev_a, ev_b, output, t)
 
 
+def _exact_value(value: object) -> tuple[object, Fraction] | None:
+    """A saved input's dimension and exact value in canonical units (``11000 DKK / month`` is 132000 DKK/year)."""
+    from socialpartner._internal.units import parse_unit, split_quantity
+
+    if not isinstance(value, str):
+        return None
+    try:
+        number, unit = split_quantity(value, what="an input")
+        info = parse_unit(unit or "dimensionless")
+    except (SocialPartnerError, pint.PintError, ValueError):
+        return None  # a name or a role: compared as written
+    return info.dims, Fraction(number) * info.factor
+
+
+def _same_input(a: object, b: object) -> bool:
+    """Whether two saved inputs are the same value: as written, or equal quantities written differently.
+
+    ``11000 DKK / month`` and ``132000 DKK / year`` are one price, so ``compare`` does not
+    list it among the inputs that differ.
+    """
+    if a == b:
+        return True
+    exact_a, exact_b = _exact_value(a), _exact_value(b)
+    return exact_a is not None and exact_a == exact_b
+
+
 def _show_comparison(
     first: Path,
     second: Path,
@@ -813,7 +839,7 @@ def _show_comparison(
     changed = [
         (path, inputs_a.get(path, "—"), inputs_b.get(path, "—"))
         for path in dict.fromkeys([*inputs_a, *inputs_b])
-        if inputs_a.get(path) != inputs_b.get(path)
+        if not _same_input(inputs_a.get(path), inputs_b.get(path))
     ]
     res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
     for key in res_a.keys() & res_b.keys():

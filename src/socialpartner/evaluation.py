@@ -21,11 +21,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import pint
 
 from socialpartner import core
+from socialpartner import testing as _testing
 from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
+from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import Rational, fraction, is_exact, ore
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text, Value
+from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
@@ -37,6 +40,8 @@ from socialpartner.public import PublicLine, PublicView
 
 if TYPE_CHECKING:
     import pandas as pd
+else:  # the annotations resolve at runtime (typing.get_type_hints); pandas is imported on first use
+    pd = LazyModule("pandas")
 
 __all__ = ["BreakEven", "Check", "Evaluation", "Explanation", "Figure", "Job", "Manifest", "evaluate"]
 
@@ -641,6 +646,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
     :attr:`Evaluation.breakdown` (money inputs grown exactly, changes applied) and the
     total, present values and payback years are at the top.
     """
+    need_partnership(partnership)
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
     checks = (*legacy_checks(partnership), *_fleksjob_wage_checks(result)) if partnership.public is not None else ()
@@ -922,3 +928,9 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
         else:
             out.append(Check(criterion, "met", starts[0][1]))
     return tuple(out)
+
+
+# socialpartner.testing names Evaluation in its annotations but cannot import this module
+# (the models import it): given here, its annotations resolve at runtime too (typing.get_type_hints;
+# socialpartner's lazy names import this module with testing's)
+_testing.Evaluation = Evaluation  # type: ignore[attr-defined]

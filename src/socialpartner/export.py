@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialpartner._internal.arguments import need_evaluation
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.output import check_output, writing
@@ -295,6 +296,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
             directory, or cannot be written.
 
     """
+    need_evaluation(evaluation, name="evaluation")
     out = check_output(path, (".xlsx",), "an Excel workbook")
     from openpyxl import Workbook
 

@@ -11,6 +11,7 @@ the dated parameters.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,11 +19,13 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import numpy as np
 import pint
+from pydantic_core import PydanticCustomError
 
 from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum, ore, safe_div, total, where
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
+from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.money import in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
 from socialpartner.quantities import HoursPerPerson, MoneyPerHour
@@ -79,7 +82,7 @@ def supplement_for(hourly_wage: Num, hours_per_year: Num, p: Callable[[str], Num
 def fleksloentilskud(
     hourly_wage: pint.Quantity[Any] | str,
     hours: pint.Quantity[Any] | str,
-    year: int,
+    year: int | np.integer[Any],
     parameters: ParameterSet | None = None,
 ) -> pint.Quantity[Any]:
     """Monthly fleksløntilskud per worker, in DKK/month, exact to the øre.
@@ -93,11 +96,35 @@ def fleksloentilskud(
     >>> fleksloentilskud("180 DKK/hour", "15 hour/week", 2024)
     <Quantity(16442.00, 'DKK / month')>
 
+    Raises:
+        QuantityError: a wage or hours of the wrong kind (the message names ``hourly_wage``
+            or ``hours``).
+        SocialPartnerError: a year that is not a whole number (an int or a numpy integer).
+        ParameterError: a year before the parameters' first.
+
     """
-    wage = canonical(_WAGE.validate(hourly_wage))
-    per_year = canonical(_HOURS.validate(hours))
-    use = ParameterUse(parameters or default_parameters(), year)
+    wage = canonical(_argument(_WAGE, hourly_wage, "hourly_wage"))
+    per_year = canonical(_argument(_HOURS, hours, "hours"))
+    use = ParameterUse(parameters or default_parameters(), _year(year))
     return Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
+
+
+def _argument(kind: QuantityType, value: Any, name: str) -> pint.Quantity[Any]:
+    """An argument read by its field type; an error names the argument (``hours: wrong kind of unit …``)."""
+    try:
+        return kind.validate(value)
+    except PydanticCustomError as exc:
+        ctx = exc.context or {}
+        reason = f"{name}: {ctx.get('reason', exc.message())}"
+        expected = f"{kind.expected}, e.g. {kind.examples[0]}"
+        raise QuantityError(str(value)[:100], expected, reason, exc.type) from None
+
+
+def _year(year: object) -> int:
+    """The parameter year: a whole number (a numpy integer too); not a float, text or a boolean."""
+    if isinstance(year, (bool, np.bool_)) or not isinstance(year, numbers.Integral):
+        raise SocialPartnerError(f"year: expected a whole year such as 2026, got {year!r}")
+    return int(year)
 
 
 def _percent(x: Num) -> str:

@@ -16,6 +16,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+from socialpartner._internal.arguments import need_evaluation
 from socialpartner._internal.i18n import Lang, Text, Translator
 from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
@@ -94,6 +95,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         charts: draw the charts (needs matplotlib); without, the tables say it all.
 
     """
+    need_evaluation(evaluation, name="evaluation")
     t = Translator(lang)
     ev = evaluation
     esc = html.escape
@@ -326,6 +328,7 @@ def write_report(
     evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en", charts: bool = True
 ) -> Path:
     """Write :func:`report_html` to ``path`` (UTF-8); returns the path."""
+    need_evaluation(evaluation, name="evaluation")
     out = Path(path)
     out.write_text(report_html(evaluation, lang=lang, charts=charts), encoding="utf-8")
     return out

@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.units import NUMBER_FORMATS, PLAIN, WrittenNumber, format_magnitude, unambiguous
 from socialpartner.errors import ScenarioError
 from socialpartner.models._base import Partnership
@@ -298,6 +299,7 @@ def _not_regular(mode: int) -> str:
 @in_context
 def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
     """The scenario as YAML or JSON text that :func:`loads` reads back identically."""
+    need_partnership(partnership)
     # numpy numbers put in place with model_copy (which does not validate) are written as the
     # Python numbers they hold, so the file reads back
     with warnings.catch_warnings():
@@ -331,6 +333,7 @@ def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
             regular file, or a file that cannot be written (the message names the path).
 
     """
+    need_partnership(partnership)
     p = Path(path)
     write_atomic(p, dumps(partnership, _format_of(p)))
     return p

@@ -24,10 +24,12 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Literal
 
+import numpy as np
 import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import paths
+from socialpartner._internal.arguments import need_evaluation, need_partnership
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.horizon import changed_input_note, year_inputs
 from socialpartner._internal.i18n import Percent, Period, Raw, Text, Value
@@ -35,6 +37,7 @@ from socialpartner._internal.units import (
     Q_,
     canonical,
     check_decimal,
+    decimal_of_float,
     exact_magnitude,
     format_magnitude,
     plain_magnitude,
@@ -153,6 +156,7 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
         SolveError: an unknown name or year, or a result that has no value here.
 
     """
+    need_evaluation(ev)
     match = _PERIOD.match(name)
     if match is not None:
         years = [part.ledger.period for part in ev.breakdown]
@@ -262,8 +266,10 @@ def _option_number(value: Any, name: str) -> Decimal:
         raise SolveError(f"{name} must be a plain number in the input's own unit, got {text}")
     if isinstance(value, numbers.Integral):  # int, numpy integers (str() of a huge int fails)
         value = Decimal(int(value))
-    elif not isinstance(value, (Decimal, str)):  # floats, numpy floats: the shortest decimal of the float
-        value = Decimal(repr(float(value)))
+    elif isinstance(value, (float, np.floating)):  # the decimal it stands for, as an input's float is read
+        value = decimal_of_float(value)
+    elif not isinstance(value, (Decimal, str)):  # another real type: through float
+        value = decimal_of_float(float(value))
     number = _number(value, name)
     try:
         return check_decimal(number, text=text, what=name)
@@ -353,6 +359,7 @@ def solve(
             target of those tried (or says that the result was the same at every one).
 
     """
+    need_partnership(partnership, error=SolveError)
     current = paths.variable(partnership, vary, SolveError, "solved for")
     changed = changed_input_note(partnership, vary)
     if changed is not None and changed.key == "msg.changed_input_all":

@@ -26,10 +26,12 @@ import pint
 
 from socialpartner import core
 from socialpartner._internal import engine, paths
+from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import total
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import Raw, Text
+from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     Q_,
@@ -45,6 +47,8 @@ from socialpartner.money import in_context
 
 if TYPE_CHECKING:
     import pandas as pd
+else:  # the annotations resolve at runtime (typing.get_type_hints); pandas is imported on first use
+    pd = LazyModule("pandas")
 
 __all__ = [
     "MAX_VARIANTS",
@@ -435,6 +439,13 @@ def _mapping(arg: object, name: str, example: str) -> None:
         )
 
 
+def _chunk(chunk: object) -> int:
+    """The block size of a sweep: a whole number of variants, at least 1 (numpy integers too)."""
+    if isinstance(chunk, (bool, np.bool_)) or not isinstance(chunk, numbers.Integral) or chunk < 1:
+        raise SweepError(f"chunk: expected a whole number of variants of at least 1, e.g. 100_000, got {chunk!r}")
+    return int(chunk)
+
+
 def _check_rules(partnership: Partnership, checked: Mapping[str, tuple[np.ndarray[Any, Any], str]]) -> None:
     """Each input's own checks and the rules between inputs, at its lowest and highest value."""
     from pydantic import ValidationError
@@ -476,17 +487,20 @@ def sweep(
     funding, net per party, jobs, FTE and break-even prices.
 
     ``progress`` is called with the number of variants done after each block of
-    ``chunk`` variants.
+    ``chunk`` variants (a whole number, at least 1).
 
     Warns:
         ScenarioWarning: a horizon change sets a varied input from some year on, so its
             values count only in the years before (the message names the input and the years).
 
     Raises:
-        SweepError: an unknown path or an invalid value (the message names the path).
+        SweepError: an unknown path or an invalid value (the message names the path), or a
+            ``chunk`` that is not a whole number of at least 1.
 
     """
+    need_partnership(partnership, error=SweepError)
     _mapping(values, "values", "['9000 DKK/month', '14000 DKK/month']")
+    chunk = _chunk(chunk)
     if not values:
         raise SweepError("give at least one input to vary")
     checked = {
@@ -542,6 +556,13 @@ def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
     return float(q), ""
 
 
+def _finite(kind: str, **values: tuple[Any, float]) -> None:
+    """Refuse a NaN or infinite value of a distribution, naming it (``uniform: high …``)."""
+    for name, (given, number) in values.items():
+        if not math.isfinite(number):
+            raise SweepError(f"{kind}: {name} must be a finite number, got {given}")
+
+
 @dataclass(frozen=True)
 class Distribution:
     """Base of the input distributions; ``sample`` draws ``n`` values in one unit."""
@@ -562,6 +583,7 @@ class Uniform(Distribution):
         """``n`` uniform draws."""
         lo, unit = _magnitude(self.low, None)
         hi, _ = _magnitude(self.high, unit)
+        _finite("uniform", low=(self.low, lo), high=(self.high, hi))
         if not lo <= hi:
             raise SweepError(f"uniform: low {self.low} must not exceed high {self.high}")
         return rng.uniform(lo, hi, n), unit
@@ -580,6 +602,7 @@ class Triangular(Distribution):
         lo, unit = _magnitude(self.low, None)
         mo, _ = _magnitude(self.mode, unit)
         hi, _ = _magnitude(self.high, unit)
+        _finite("triangular", low=(self.low, lo), mode=(self.mode, mo), high=(self.high, hi))
         if not lo <= mo <= hi or lo == hi:
             raise SweepError("triangular: need low ≤ mode ≤ high and low < high")
         return rng.triangular(lo, mo, hi, n), unit
@@ -600,6 +623,9 @@ class Normal(Distribution):
         sd, _ = _magnitude(self.sd, unit)
         lo = _magnitude(self.low, unit)[0] if self.low is not None else 0.0  # inputs are non-negative
         hi = _magnitude(self.high, unit)[0] if self.high is not None else math.inf
+        given = {"mean": (self.mean, mu), "sd": (self.sd, sd)}
+        given |= {k: (v, x) for k, v, x in (("low", self.low, lo), ("high", self.high, hi)) if v is not None}
+        _finite("normal", **given)
         if not sd > 0 or not lo < hi:
             raise SweepError("normal: need sd > 0 and low < high")
         out = rng.normal(mu, sd, n)
@@ -662,6 +688,7 @@ def monte_carlo(
             distribution cannot use (the message names the path).
 
     """
+    need_partnership(partnership, error=SweepError)
     _mapping(inputs, "inputs", "sp.Uniform('9000 DKK/month', '14000 DKK/month')")
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise SweepError(f"n must be a whole number of at least 1, got {n!r}")
@@ -740,6 +767,7 @@ def tornado(
             input (the message names it).
 
     """
+    need_partnership(partnership, error=SweepError)
     _mapping(ranges, "ranges", "('9000 DKK/month', '14000 DKK/month')")
     import pandas as pd
 

@@ -44,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialpartner._internal import units as u
+from socialpartner._internal.arguments import need_evaluation
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.units import unambiguous
@@ -407,6 +408,7 @@ def check_expectations(ev: Evaluation, expect: Expectations | None = None) -> tu
             unit of the wrong kind for the result.
 
     """
+    need_evaluation(ev)
     block = ev.partnership.expect if expect is None else expect
     if block is None:
         return ()
@@ -422,6 +424,7 @@ def check_expectation(ev: Evaluation, name: str, expect: Expectations | None = N
         ExpectationError: as :func:`check_expectations`.
 
     """
+    need_evaluation(ev)
     block = ev.partnership.expect if expect is None else expect
     if block is None or name not in block.entries:
         raise KeyError(f"no expectation {name!r}")
@@ -437,6 +440,7 @@ def _check(name: str, block: Expectations, known: Mapping[str, _Actual]) -> Expe
 
 def explain_result(ev: Evaluation, name: str) -> str | None:
     """The :meth:`Evaluation.explain` trace of a result, where there is one (None otherwise)."""
+    need_evaluation(ev)
     period, base = _split_period(name)
     topic = base.removeprefix("break_even.")
     try:
@@ -479,6 +483,7 @@ def pinned_results(ev: Evaluation) -> dict[str, Decimal | str]:
     >>> values["coverage"], values["shortfall"], values["break_even.courses.price"]
     (Decimal('0.9225'), Decimal('37200.00'), '12033.33 DKK/month')
     """
+    need_evaluation(ev)
     return {name: _pin_value(a) for name, a in _all_actuals(ev).items() if a.value is not None}
 
 

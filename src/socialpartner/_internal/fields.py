@@ -77,6 +77,9 @@ class QuantityType:
             share, whose bare number is a fraction at most 1.
         per_person: hours per time of one person, so at most the length of the time
             itself (168 hour/week, 24 hour/day): ``200 hour/week`` is refused.
+        beyond_whole: a share that may exceed 100 % (staff turnover: 120 % replaced a
+            year). A bare number above 1 is refused as for any share, but the advice names
+            both readings (``1.2 %`` or ``120 %``), as 120 % is as likely meant as 1.2 %.
 
     """
 
@@ -88,6 +91,7 @@ class QuantityType:
     shares: bool = True  # a dimensionless value is a share (≤ 1 when bare); False: any plain number
     per_person: bool = False  # hours per time of one person: at most the hours of the time itself
     ratio_max: int | None = None  # a ratio that may exceed 1, up to this: a bare 1.2 is 1.2, not refused
+    beyond_whole: bool = False  # a share that may exceed 100 % (staff turnover): a bare 1.2 may mean 120 %
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
@@ -220,12 +224,22 @@ class QuantityType:
         if bare and abs(magnitude) > 1:
             percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
             number = u.format_magnitude(u.plain_magnitude(magnitude))
+            if self.beyond_whole:
+                raise self._fail("bare_share", self._both_readings(number, percent), value)
             other = "" if self.takes_ratio and len(self.dims) <= 1 else f" or give its unit, e.g. {self.examples[0]!r}"
             raise self._fail(
                 "bare_share",
                 f"{number} would mean {percent} %; write {number} % (a bare number is a fraction, at most 1){other}",
                 value,
             )
+
+    @staticmethod
+    def _both_readings(number: str, percent: str) -> str:
+        """Advice for a bare number above 1 where the share may exceed 100 %: either reading may be meant."""
+        return (
+            f"a bare number is a fraction, at most 1, and {number} would mean {percent} %: "
+            f"write '{percent} %' if that is meant, or '{number} %'"
+        )
 
     def _read(self, value: Any) -> tuple[Decimal, u.UnitInfo, str | None]:
         """The number, its unit and (for text) the unit as spelled."""
@@ -236,7 +250,7 @@ class QuantityType:
                 return number, self._plain_unit(value), ""
             return number, u.parse_unit(unit_text), unit_text
         if isinstance(value, u.WrittenNumber):  # a float in a scenario file: read as written
-            return u.read_number(str(value), what=what), self._plain_unit(value), ""
+            return u.read_written(str(value), what=what), self._plain_unit(value), ""
         if isinstance(value, pint.Quantity):
             if value._REGISTRY is not u.ureg:
                 raise QuantityError(

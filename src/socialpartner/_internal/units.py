@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import math
 import numbers
 import re
 from collections.abc import Iterator
@@ -453,6 +454,34 @@ def decimal_of_float(value: float | np.floating[Any]) -> Decimal:
 
 
 _FLOAT_DIGITS = Context(prec=MAX_DIGITS)
+
+# A float's shortest repr as json.dump and yaml.safe_dump write it: 16 or 17 significant digits.
+_FLOAT_REPR = re.compile(r"-?(?:[0-9]+\.[0-9]+|[0-9]+(?:\.[0-9]*)?[eE][+-]?[0-9]+)\Z")
+
+
+def float_dump(text: str) -> Decimal | None:
+    """The decimal a file's number stands for when a program wrote a float there, else None.
+
+    ``0.30000000000000004`` (what ``json.dump`` writes for ``0.1 + 0.2``) is read as
+    0.3, as the float itself is by :func:`decimal_of_float`. Only text that is exactly
+    a float64's shortest repr with more than 15 significant digits counts: a human who
+    types 16 digits of something else is still refused for them.
+    """
+    if current_number_format() != PLAIN or not _FLOAT_REPR.match(text):
+        return None
+    written = Decimal(text)
+    if significant_digits(written) <= MAX_DIGITS:
+        return None
+    value = float(text)
+    if not math.isfinite(value) or Decimal(repr(value)) != written:
+        return None
+    return decimal_of_float(value)
+
+
+def read_written(text: str, *, what: str) -> Decimal:
+    """A number in a scenario file (a YAML or JSON float): a float a program dumped as that float, else as typed."""
+    dumped = float_dump(text)
+    return dumped if dumped is not None else read_number(text, what=what)
 
 
 def exact_number(value: object, *, what: str) -> int | Decimal | Fraction | Rational:

@@ -6,9 +6,10 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from socialpartner._internal.backend import Rational
+from socialpartner._internal.integers import whole_number
 from socialpartner._internal.units import (
     WEEKS_PER_YEAR,
     WrittenNumber,
@@ -16,7 +17,7 @@ from socialpartner._internal.units import (
     canonical,
     format_decimal,
     parse_unit,
-    read_number,
+    read_written,
     split_quantity,
     unit_info,
 )
@@ -28,8 +29,9 @@ from socialpartner.quantities import Duration, Growth, HoursPerPerson, MoneyPerH
 
 __all__ = ["Benefit", "Change", "Comparison", "Horizon", "Progression", "PublicBudget", "TaxEffects"]
 
-Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
-Weeks = Annotated[int, Field(ge=0, le=520, strict=True)]
+# a numpy integer (a DataFrame's column) is the whole number it is, as for a headcount
+Year = Annotated[int, BeforeValidator(whole_number("a year such as 2026")), Field(ge=1900, le=2200, strict=True)]
+Weeks = Annotated[int, BeforeValidator(whole_number("weeks such as 104")), Field(ge=0, le=520, strict=True)]
 
 
 _MONEY_PER_TIME = frozenset({("[currency]", 1), ("[time]", -1)})
@@ -183,7 +185,7 @@ def _plain_value(path: str, value: Any) -> Any:
         return value
     try:
         if isinstance(value, WrittenNumber):
-            return Decimal(format_decimal(read_number(str(value), what="a number")))
+            return Decimal(format_decimal(read_written(str(value), what="a number")))
         if isinstance(value, str):
             number, unit = split_quantity(value, what="a quantity")
             return f"{format_decimal(number)} {unit}".strip()
@@ -215,7 +217,11 @@ class Change(Frozen):
     calendar year.
     """
 
-    year: Annotated[int, Field(ge=1, le=2200, strict=True)]
+    year: Annotated[
+        int,
+        BeforeValidator(whole_number("a year number such as 2 or a year such as 2027")),
+        Field(ge=1, le=2200, strict=True),
+    ]
     set: Annotated[dict[str, Any], Field(min_length=1)]
 
     @field_validator("set")
@@ -322,7 +328,9 @@ class Horizon(Frozen):
 
     """
 
-    years: Annotated[int, Field(ge=1, le=70, strict=True)] = 1
+    years: Annotated[
+        int, BeforeValidator(whole_number("a number of years such as 3")), Field(ge=1, le=70, strict=True)
+    ] = 1
     start_year: Year | None = None
     wage_growth: Growth = 0  # type: ignore[assignment]
     price_growth: Growth = 0  # type: ignore[assignment]

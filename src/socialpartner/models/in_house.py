@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
+import pint
 from pydantic import Field, model_validator
 
 from socialpartner._internal.backend import Rational
+from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Money as Amount
 from socialpartner._internal.i18n import Number, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
@@ -49,6 +51,13 @@ from socialpartner.quantities import (
 __all__ = ["InHouseAlternative", "InHousePartnership", "Site"]
 
 _ZERO = Decimal("0.00")
+
+# Staff turnover may exceed 100 % (more than the whole staff replaced in a year), so a bare
+# 1.2 is as likely 120 % as 1.2 %: it is refused as for any share, naming both readings.
+Turnover = Annotated[
+    pint.Quantity[Any],
+    QuantityType("a fraction (may exceed 100 %)", (frozenset(),), ("25 %", "0.25"), plain_unit="", beyond_whole=True),
+]
 _BEFORE = {
     "own wages": "alternative.wage_cost × alternative.hours × period",
     "staff turnover": "alternative.staff × alternative.turnover × alternative.cost_per_hire × period",
@@ -86,7 +95,7 @@ class InHouseAlternative(Frozen):
     wage_cost: MoneyPerHour
     hours: HoursPerTime
     staff: Headcount
-    turnover: Share
+    turnover: Turnover
     cost_per_hire: Money
     error_rate: Share
     supervision: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]

@@ -23,6 +23,7 @@ from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, F
 from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
+from socialpartner.models._options import Year
 from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
 from socialpartner.parties import Company, Municipality, SocialEnterprise
 from socialpartner.quantities import MoneyPerTime, Share
@@ -31,8 +32,6 @@ __all__ = ["RSVFacts", "SpinOffPartnership", "SpinOffYear"]
 
 _ZERO = Decimal("0.00")
 _RATIO = Decimal("0.0001")
-
-Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 
 
 class SpinOffYear(Frozen):

@@ -1,0 +1,55 @@
+"""Checks of the first argument of the public entry points: a partnership, or an evaluation.
+
+A dict (``deal.model_dump()``), a path or an evaluation given where a partnership is
+expected would otherwise fail deep inside with an ``AttributeError`` naming an internal
+attribute; these checks say what was expected and how to get it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from socialpartner.errors import SocialPartnerError
+
+__all__ = ["need_evaluation", "need_partnership"]
+
+
+def _kind(value: Any) -> str:
+    name = type(value).__name__
+    return "None" if value is None else f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def need_partnership(
+    value: Any, *, error: type[SocialPartnerError] = SocialPartnerError, name: str = "partnership"
+) -> None:
+    """Raise ``error`` naming ``name`` unless ``value`` is a partnership."""
+    from socialpartner.evaluation import Evaluation
+    from socialpartner.models._base import Partnership
+
+    if isinstance(value, Partnership):
+        return
+    hint = ""
+    if isinstance(value, Mapping):
+        hint = "; read a dict with sp.from_data(data)"
+    elif isinstance(value, (str, os.PathLike)):
+        hint = "; read a scenario file with sp.load(path)"
+    elif isinstance(value, Evaluation):
+        hint = "; give the partnership it evaluates (evaluation.partnership)"
+    raise error(f"{name}: expected a partnership, e.g. from sp.load or sp.from_data; got {_kind(value)}{hint}")
+
+
+def need_evaluation(value: Any, *, error: type[SocialPartnerError] = SocialPartnerError, name: str = "ev") -> None:
+    """Raise ``error`` naming ``name`` unless ``value`` is an evaluation."""
+    from socialpartner.evaluation import Evaluation
+    from socialpartner.models._base import Partnership
+
+    if isinstance(value, Evaluation):
+        return
+    hint = ""
+    if isinstance(value, Partnership):
+        hint = "; evaluate the partnership first"
+    elif isinstance(value, Mapping):
+        hint = "; read a dict with sp.from_data(data), then evaluate it"
+    raise error(f"{name}: expected an evaluation, from sp.evaluate(partnership); got {_kind(value)}{hint}")

@@ -1,0 +1,67 @@
+"""Whole-number fields (years, weeks): read as a headcount is, from any kind of whole number.
+
+A year or a number of weeks given as a numpy integer (``np.int64(2026)``, what a
+DataFrame column holds) is the whole number it is; so is an integral float (``2026.0``,
+``np.float64(104.0)``) and text or a file number read by the number rules. A boolean is
+no number (YAML reads ``yes`` as one), and a fraction of a year is refused rather than cut.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+from pydantic_core import PydanticCustomError
+
+from socialpartner._internal.units import MAX_TEXT, WrittenNumber, decimal_of_float, read_number
+from socialpartner.errors import QuantityError
+
+__all__ = ["whole_number"]
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _refused(message: str) -> PydanticCustomError:
+    # a "…_type" code: where a union also takes a mapping (weeks by group), the union says what it takes
+    return PydanticCustomError("whole_number_type", "{message}", {"message": message})
+
+
+def whole_number(what: str) -> Callable[[Any], Any]:
+    """A before-validator turning any whole number into an ``int``; ``what`` names the kind (``a year such as 2026``).
+
+    Anything else that is no number (a list, None) is passed on for the field's own
+    type check to refuse.
+    """
+
+    def read(value: Any) -> Any:
+        if isinstance(value, (bool, np.bool_)):  # YAML's yes/no, True: never a year or a count of weeks
+            raise _refused(f"expected a whole number ({what}), got a boolean ({value!r})")
+        if isinstance(value, int):
+            return value
+        if isinstance(value, numbers.Integral):  # numpy integers
+            return int(value)
+        number: Decimal
+        if isinstance(value, (str, WrittenNumber)):
+            try:
+                number = read_number(str(value)[:MAX_TEXT], what=what)
+            except QuantityError as exc:
+                raise _refused(f"{exc.reason}: expected a whole number ({what}), got {_shown(value)}") from None
+        elif isinstance(value, (float, np.floating)):
+            number = decimal_of_float(value)
+        elif isinstance(value, Decimal):
+            number = value
+        else:
+            return value
+        if not number.is_finite() or number != number.to_integral_value():
+            raise _refused(f"expected a whole number ({what}), got {_shown(value)}")
+        if number.adjusted() > 6:  # no year or count of weeks has more digits; int() of 1e999999 would take long
+            raise _refused(f"expected a whole number ({what}), got {_shown(value)}")
+        return int(number)
+
+    return read
