@@ -30,7 +30,14 @@ from pydantic import ValidationError
 from socialpartner._internal import paths
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import Raw, Text, Value
-from socialpartner._internal.units import Q_, check_decimal, format_magnitude, plain_magnitude, read_number
+from socialpartner._internal.units import (
+    Q_,
+    check_decimal,
+    format_magnitude,
+    plain_magnitude,
+    read_number,
+    unit_info,
+)
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -218,15 +225,37 @@ def _number(value: Decimal | int | float | str, name: str) -> Decimal:
         raise SolveError(f"{name}: {reason}, got {value!r}{how}") from None
 
 
-def _bound(number: Decimal | None, name: str, step: Fraction) -> int | None:
-    """A checked bound in the input's unit, as a number of grid steps (rounded inwards)."""
+def _bound(number: Decimal | None, name: str, step: Fraction, signed: bool = False) -> int | None:
+    """A checked bound in the input's unit, as a number of grid steps (rounded inwards).
+
+    ``signed``: the input may be negative (a growth rate), so may the bound.
+    """
     if number is None:
         return None
     if abs(number) > _MAX_INPUT:
         raise SolveError(f"{name} must be a finite number up to {_MAX_INPUT:,}, got {number!r}")
-    if number < 0:
+    if number < 0 and not signed:
         raise SolveError(f"{name} must not be negative, got {number!r}")
     return math.floor(Fraction(number) / step) if name == "high" else math.ceil(Fraction(number) / step)
+
+
+def _signed(partnership: Partnership, vary: str) -> bool:
+    """Whether input ``vary`` may be negative (a growth rate: a wage cut, deflation)."""
+    from socialpartner.sweeps import field_type
+
+    field = field_type(partnership, vary)
+    return field is not None and field.minimum in {"any", "growth"}
+
+
+def _lowest(current: Any, step: Fraction, signed: bool) -> int:
+    """The default low end of the search: 0, or for a signed input −100 % in its unit.
+
+    A growth must lie above −100 %: the search starts there and moves up to the first
+    value the input takes.
+    """
+    if not signed or not isinstance(current, pint.Quantity):
+        return 0
+    return math.floor(Fraction(-1) / unit_info(current).factor / step)
 
 
 def _option_number(value: Any, name: str) -> Decimal:
@@ -339,7 +368,8 @@ def solve(
     low = None if low is None else _option_number(low, "low")
     high = None if high is None else _option_number(high, "high")
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
-    lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
+    signed = _signed(partnership, vary)
+    lo_k, hi_k = _bound(low, "low", step, signed), _bound(high, "high", step, signed)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
         if low is not None and high is not None and low <= high:  # a range between two grid values
             raise SolveError(
@@ -357,12 +387,13 @@ def solve(
     with contextlib.suppress(_NoValueError):
         result_value(evaluate(partnership), result)
     s = _Search(partnership, vary, result, Fraction(goal), whole, unit, step)
+    s.signed = signed
     # the scenario's own value, exactly (a float 0.8 is 0.8, not 0.8000000000000000444)
     here = Fraction(current if isinstance(current, int) else str(current.magnitude))
     top = hi_k if hi_k is not None else math.floor(_MAX_INPUT / step)
     limits: list[str] = []  # where the input's validation narrowed the range, and why
     try:
-        a, g_a = _start(s, lo_k if lo_k is not None else 0, top, here, limits)
+        a, g_a = _start(s, lo_k if lo_k is not None else _lowest(current, step, signed), top, here, limits)
     except _NoValueError as exc:  # at none of the values tried: the user's SolveError, said plainly
         raise SolveError(f"{exc}, at any value of {vary} tried") from None
     if g_a == 0:
@@ -405,6 +436,7 @@ class _Search:
         self.seen: dict[int, Fraction] = {}
         self.failed: dict[int, SolveError | LedgerError] = {}
         self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
+        self.signed = False  # the input may be negative (a growth rate)
 
     def value(self, k: int) -> pint.Quantity[Any] | int:
         return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-self.places)), self.unit)
@@ -500,7 +532,7 @@ def _at_an_end(
     Likewise at a high end the user gave, still at or above the target, with the value one
     step higher below it: the largest value that meets it.
     """
-    if lo_k is not None and a == lo_k and g_a > 0 and a > 0:
+    if lo_k is not None and a == lo_k and g_a > 0 and (a > 0 or s.signed):
         below = s.probe(a - 1)
         if below is not None and below < 0:
             return a, g_a
@@ -583,7 +615,8 @@ def _far_end(
         last = b
         if b >= top:
             return b, g
-        b *= 4
+        # up in growing steps; a negative value (a growth rate) first towards zero
+        b = b * 4 if b > 0 else (b // 4 if b < -4 else math.ceil(1 / s.step))
 
 
 def _last_valid(s: _Search, taken: int, refused: int, limits: list[str]) -> tuple[int, Fraction | None]:
