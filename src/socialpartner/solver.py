@@ -328,7 +328,8 @@ def solve(
     largest value at which it is still at or above it. ``low`` and ``high`` bound the
     search, bare numbers in the unit the input is written in (``low=1`` is 1 % for
     ``wage_growth: 2 %``, ``low=0.01`` is 1 % for ``wage_growth: 0.02``; default: 0 up to
-    wherever the result crosses); a range that holds two to nine grid values (not of a
+    wherever the result crosses, or for a growth, which may be negative, from just above
+    −100 %, and a negative ``low`` is taken for it); a range that holds two to nine grid values (not of a
     headcount) gets a note saying so. A result reported rounded (``fte``, to 0.01) is met as reported.
     ``result`` may be one year's result over several years (``2027.coverage``).
 
