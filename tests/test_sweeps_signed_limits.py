@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import math
 import warnings
+import zlib
+from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -83,14 +86,16 @@ def test_tornado_switching_value_of_a_growth_from_minus_5_to_5(three: Any) -> No
 
 def test_agreement_over_a_negative_range_of_growth(three: Any) -> None:
     zone = sp.agreement(three, vary=["horizon.wage_growth"], bounds={"horizon.wage_growth": (-5, 5)})
-    assert zone.bounds == ((-5, 5),)
+    assert zone.bounds == ((Fraction(-5), Fraction(5)),)
     assert zone.empty
     # the municipality's best point is the lowest growth: its shortfall is there, from evaluate
     (short,) = zone.binding
     assert short.condition.party == "municipality"
-    assert short.at == (Decimal("-4.95"),)  # the grid's lowest point the scenario takes
+    assert short.at == (Decimal("-4.95"),)  # its best point on the grid (steps of 0.05 %)
     at = sp.evaluate(paths.replace(three, "horizon.wage_growth", "-4.95 %")).results()
-    assert short.amount == -at["npv.public.municipality"]
+    municipality = at["npv.public.municipality"]
+    assert municipality is not None
+    assert short.amount == -municipality
 
 
 # -- 2: a traced empty zone names who is short -----------------------------------------------
@@ -98,7 +103,8 @@ def test_agreement_over_a_negative_range_of_growth(three: Any) -> None:
 
 def test_traced_empty_zone_names_every_party_short(three: Any) -> None:
     zone = sp.agreement(three, vary=["public.fleksjob_wage"], bounds={"public.fleksjob_wage": (100, 300)})
-    assert zone.method == "grid" and zone.empty
+    assert zone.method == "grid"
+    assert zone.empty
     # neither condition holds anywhere: each is short at its own best point, the lowest wage
     at = sp.evaluate(paths.replace(three, "public.fleksjob_wage", "100 DKK/hour")).results()
     assert at["npv.public.municipality"] == Decimal("-61067.02")
@@ -108,7 +114,10 @@ def test_traced_empty_zone_names_every_party_short(three: Any) -> None:
         ("social_enterprise", Decimal("78233.40"), (Decimal("100.00"),)),
     ]
     text = str(zone)
-    assert "the zone is empty:\n    Rebild Kommune (no worse off than without the partnership) is 61,067.02 DKK short" in text
+    assert (
+        "the zone is empty:\n    Rebild Kommune (no worse off than without the partnership) is 61,067.02 DKK short"
+        in text
+    )
     assert "Huset Venture Nordjylland (covers its support staff) is 78,233.40 DKK short" in text
 
 
@@ -155,7 +164,9 @@ def test_float32_array_is_read_at_its_own_precision() -> None:
     deal = sp.load(EXAMPLE)
     big = deal.model_copy(update={"courses": sp.Courses(participants=1000, price="1 DKK/month")})
     price32 = np.float32(13963.99)  # widens to 13963.990234375
-    evaluated = sp.evaluate(big.model_copy(update={"courses": sp.Courses(participants=1000, price=sp.Q_(price32, "DKK/month"))}))
+    evaluated = sp.evaluate(
+        big.model_copy(update={"courses": sp.Courses(participants=1000, price=sp.Q_(price32, "DKK/month"))})
+    )
     expected = evaluated.results()["net.municipality"]
     # 1000 participants × 13,963.99 × 12 months = 167,567,880.00 paid by the municipality
     assert expected == Decimal("-167567880.00")
@@ -233,7 +244,9 @@ def test_normal_with_little_mass_below_zero_does_not_warn() -> None:
 def test_normal_on_a_headcount_warns_too() -> None:
     deal = sp.load(EXAMPLE)
     # Φ(-0.6) = 27.4 %; cut mean 3 + 5 × φ(0.6) / (1 − Φ(-0.6)) = 3 + 5 × 0.333225 / 0.725747 = 5.30
-    with pytest.warns(sp.ScenarioWarning, match=r"temp_hours.workers: Normal\(3, 5\) has 27.4% .* mean of 5.30, not 3.00"):
+    with pytest.warns(
+        sp.ScenarioWarning, match=r"temp_hours.workers: Normal\(3, 5\) has 27.4% .* mean of 5.30, not 3.00"
+    ):
         sp.monte_carlo(deal, {"temp_hours.workers": sp.Normal(3, 5)}, n=100, seed=1)
 
 
@@ -251,11 +264,12 @@ def test_normal_on_a_growth_is_not_cut_at_zero(three: Any) -> None:
 
 
 def test_monte_carlo_and_tornado_warnings_point_at_the_callers_line(three: Any) -> None:
-    for call in (
+    calls: list[Callable[[], object]] = [
         lambda: sp.monte_carlo(three, {"temp_hours.workers": sp.Uniform(2, 5)}, n=10, seed=1),
         lambda: sp.tornado(three, {"temp_hours.workers": (2, 5)}),
         lambda: sp.sweep(three, {"temp_hours.workers": [2, 5]}),
-    ):
+    ]
+    for call in calls:
         with pytest.warns(sp.ScenarioWarning, match="horizon.changes set temp_hours.workers in 2027–2028") as record:
             call()
         assert {r.filename for r in record} == {__file__}
@@ -280,10 +294,57 @@ def test_tornado_switching_value_is_for_the_chosen_result() -> None:
 def test_tornado_public_result_does_not_show_coverages_switching_value(three: Any) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        table = sp.tornado(three, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}, result="public.municipality [DKK]")
+        table = sp.tornado(
+            three, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}, result="public.municipality [DKK]"
+        )
     assert "switching value (coverage = 100 %)" not in table.columns
     # the municipality's public net effect stays negative over the range (−248,275.08 to −799,147.08)
     assert table["public.municipality [DKK] at low"].iloc[0] == pytest.approx(-248275.08, abs=0.005)
     assert table["public.municipality [DKK] at high"].iloc[0] == pytest.approx(-799147.08, abs=0.005)
     assert table["switching value (public.municipality = 0 DKK)"].iloc[0] is None
     assert not math.isnan(table["swing"].iloc[0])
+
+
+# -- 16: each input its own random stream -----------------------------------------------------
+
+_MC_INPUTS = {
+    "courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month"),
+    "support_staff.0.annual_cost": sp.Triangular("450000 DKK/year", "480000 DKK/year", "520000 DKK/year"),
+    "temp_hours.workers": sp.Normal(3, 1, low=0, high=6),
+}
+
+
+def _mc(n: int, order: list[str], seed: int = 5) -> Any:
+    return sp.monte_carlo(sp.load(EXAMPLE), {path: _MC_INPUTS[path] for path in order}, n, seed=seed)
+
+
+def test_monte_carlo_rows_do_not_depend_on_the_inputs_order_nor_on_n() -> None:
+    order = list(_MC_INPUTS)
+    a = _mc(2000, order)
+    swapped = _mc(2000, order[::-1])
+    longer = _mc(2001, order)
+    for column in a.columns:
+        # equal row by row (NaN where a row has no value, e.g. a break-even with no volume)
+        np.testing.assert_array_equal(a[column].to_numpy(), swapped[column].to_numpy(), err_msg=column)
+        np.testing.assert_array_equal(a[column].to_numpy(), longer[column].to_numpy()[:2000], err_msg=column)
+    # an input's draws are its own stream's, whatever the other inputs
+    alone = _mc(2000, ["courses.price"])
+    assert alone["courses.price [DKK/month]"].tolist() == a["courses.price [DKK/month]"].tolist()
+    # the stream: the seed and the path's CRC-32, drawn in order
+    stream = np.random.default_rng(np.random.SeedSequence([5, zlib.crc32(b"courses.price")]))
+    assert alone["courses.price [DKK/month]"].tolist() == stream.uniform(9000, 14000, 2000).tolist()
+    # the truncated normal keeps the first draws of its stream that lie within [0, 6]
+    stream = np.random.default_rng(np.random.SeedSequence([5, zlib.crc32(b"temp_hours.workers")]))
+    raw = stream.normal(3, 1, 4000)
+    kept = raw[(raw >= 0) & (raw <= 6)][:2000]
+    assert a["temp_hours.workers"].tolist() == np.rint(kept).astype(int).tolist()
+
+
+def test_monte_carlo_is_the_same_in_a_process_pool() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    here = _mc(500, list(_MC_INPUTS))
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        there = pool.submit(_mc, 500, list(_MC_INPUTS)[::-1]).result(timeout=300)
+    for column in here.columns:
+        np.testing.assert_array_equal(here[column].to_numpy(), there[column].to_numpy(), err_msg=column)

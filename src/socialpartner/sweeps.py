@@ -19,6 +19,7 @@ import os
 import sys
 import typing
 import warnings
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -694,12 +695,17 @@ class Normal(Distribution):
                     f"so the draws follow the normal cut at 0, with a mean of {cut:,.2f}{unit_text}, not "
                     f"{mu:,.2f}; give low= (and high=) to say where it is cut, or a smaller sd"
                 )
-        out = rng.normal(mu, sd, n)
+        # the first n draws of the stream that lie within the bounds: a row's value does not
+        # depend on n (the stream is drawn in order whatever the size of each block)
+        out = np.empty(n)
+        filled = 0
         for _ in range(1000):
-            bad = (out < lo) | (out > hi)
-            if not bad.any():
+            block = rng.normal(mu, sd, max(2 * (n - filled), 1024))
+            kept = block[(block >= lo) & (block <= hi)][: n - filled]
+            out[filled : filled + len(kept)] = kept
+            filled += len(kept)
+            if filled == n:
                 return out, unit
-            out[bad] = rng.normal(mu, sd, int(bad.sum()))
         raise SweepError("normal: the bounds leave almost no probability; widen them")
 
 
@@ -721,15 +727,25 @@ def _cut_mean(mu: float, sd: float, lo: float, hi: float) -> float:
     return mu + sd * (density(a) - density(b)) / (_phi(b) - _phi(a))
 
 
-def _generator(seed: int | np.random.Generator) -> np.random.Generator:
-    """The random generator of a run: from a whole-number seed, or the caller's own generator."""
+def _run_seed(seed: int | np.random.Generator) -> int:
+    """The whole-number seed of a run: the seed given, or one drawn from the caller's generator."""
     if isinstance(seed, np.random.Generator):
-        return seed  # the caller's stream: draws continue from where it is
+        return int(seed.integers(0, 2**63))  # the caller's stream moves on by one draw
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
         raise SweepError(
             f"seed: expected a whole number of 0 or more, or a numpy Generator (np.random.default_rng(1)), got {seed!r}"
         )
-    return np.random.default_rng(np.random.PCG64(int(seed)))
+    return int(seed)
+
+
+def _stream(seed: int, path: str) -> np.random.Generator:
+    """The random stream of one input: from the run's seed and the input's path.
+
+    Each input draws from its own stream, so its draws do not depend on the other inputs
+    nor on their order, and the first rows do not depend on ``n``. The path's CRC-32 is
+    the same in every process and Python version (``hash()`` of a string is not).
+    """
+    return np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(path.encode("utf-8"))]))
 
 
 def _draws(
@@ -765,10 +781,13 @@ def monte_carlo(
     """Draw ``n`` variants with inputs from distributions (seeded, reproducible) and evaluate them.
 
     ``seed`` is a whole number (the same seed gives the same draws) or a numpy
-    ``Generator`` to draw from. Headcount inputs are rounded to whole people; a plain
-    number means the input's own unit where a scenario file reads it so (FTE for a
-    post's ``fte``, a share or ratio as it is: ``sp.Uniform(0.5, 0.9)``). Returns one row
-    per variant; see :func:`summarize` for means, percentiles and the probability that
+    ``Generator``, from which the run's seed is drawn. Each input draws from its own
+    stream, derived from the seed and the input's path: its draws are the same whatever
+    the other inputs and their order, and the first rows the same whatever ``n``.
+    Headcount inputs are rounded to whole people; a plain number means the input's own
+    unit where a scenario file reads it so (FTE for a post's ``fte``, a share or ratio as
+    it is: ``sp.Uniform(0.5, 0.9)``). Returns one row per variant; see :func:`summarize`
+    for means, percentiles and the probability that
     support staff are covered.
 
     Raises:
@@ -783,11 +802,11 @@ def monte_carlo(
     _check_variants(n)
     if not isinstance(inputs, Mapping) or not inputs:
         raise SweepError("inputs: map input paths to distributions, e.g. {'courses.price': sp.Uniform(…)}")
-    rng = _generator(seed)
+    run_seed = _run_seed(seed)
     values: dict[str, Values] = {}
     for path, dist in inputs.items():
         base = current(partnership, path)
-        draws, unit = _draws(path, dist, rng, n, _signed(partnership, path))
+        draws, unit = _draws(path, dist, _stream(run_seed, path), n, _signed(partnership, path))
         if isinstance(base, int) and not unit:
             values[path] = np.rint(draws).astype(np.int64)
         else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
