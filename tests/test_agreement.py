@@ -283,7 +283,8 @@ def test_market_price_errors(change: Any, words: str) -> None:
         ({"vary": ["temp_hours.nope"]}, "no input"),
         ({"vary": ["name"]}, "not a numeric input"),
         ({"vary": ["courses.price"], "bounds": {"temp_hours.overhead": (0, 1)}}, "not one of the inputs"),
-        ({"vary": ["courses.price"], "bounds": {"courses.price": (5, 1)}}, "upper limit"),
+        # a range of one value holds none, named by its input (a reversed range is read as its interval)
+        ({"vary": ["courses.price"], "bounds": {"courses.price": (5, 5)}}, r"bounds\[courses.price\]: the range 5..5"),
         ({"vary": ["courses.price"], "municipal_limit": "12 %"}, "municipal_limit"),
         ({"vary": ["courses.price"], "contributions": {"state": 1}}, "contributions"),
         ({"vary": ["courses.price"], "bounds": {"courses.price": ("abc", None)}}, "not a number"),

@@ -6,6 +6,7 @@ import contextlib
 import copy
 import math
 import warnings
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -531,9 +532,13 @@ def test_monte_carlo_takes_a_numpy_generator(example: sp.SharedResponsibilityPar
     a = sp.monte_carlo(example, inputs, 50, seed=np.random.default_rng(1))
     b = sp.monte_carlo(example, inputs, 50, seed=np.random.default_rng(1))
     pd.testing.assert_frame_equal(a, b)
-    # the generator's own draws: uniform(9000, 14000) from default_rng(1)
-    expected = np.random.default_rng(1).uniform(9000, 14000, 50)
+    # the run's seed is one draw of the generator; the input's stream comes from it and its path
+    run_seed = int(np.random.default_rng(1).integers(0, 2**63))
+    stream = np.random.default_rng(np.random.SeedSequence([run_seed, zlib.crc32(b"courses.price")]))
+    expected = stream.uniform(9000, 14000, 50)
     assert list(a["courses.price [DKK/month]"]) == pytest.approx(list(expected))
+    # the same run from a whole-number seed equal to the drawn one
+    pd.testing.assert_frame_equal(a, sp.monte_carlo(example, inputs, 50, seed=run_seed))
 
 
 # -- column names and ranges ---------------------------------------------------------------------

@@ -860,7 +860,10 @@ def _segment(
 
 
 def _default_bounds(
-    current: Point, lines: Sequence[_Line], given: Sequence[tuple[Fraction | None, Fraction | None]]
+    current: Point,
+    lines: Sequence[_Line],
+    given: Sequence[tuple[Fraction | None, Fraction | None]],
+    vary: Sequence[str],
 ) -> list[tuple[Fraction, Fraction]]:
     """From 0 (or the given low) to a round number past every boundary's corner and today's terms."""
     d = len(current)
@@ -881,9 +884,17 @@ def _default_bounds(
         lo = given_lo if given_lo is not None else Fraction(0)
         hi = given_hi if given_hi is not None else _nice_up(max(reach[k] * Fraction(3, 2), lo + 1))
         if hi <= lo:
-            raise AgreementError(f"bounds: the upper limit of {k + 1}. input must be above its lower limit")
+            raise AgreementError(_empty_range(vary[k], lo, hi))
         out.append((lo, hi))
     return out
+
+
+def _empty_range(path: str, lo: Fraction, hi: Fraction) -> str:
+    """The error for a range of one input that holds no value (its ends equal, or only a high end at or below 0)."""
+    return (
+        f"bounds[{path}]: the range {_text(lo, '')}..{_text(hi, '')} holds no value; "
+        "give two different ends (or a high end above the low end of 0)"
+    )
 
 
 def _nice_up(x: Fraction) -> Fraction:
@@ -996,6 +1007,8 @@ def agreement(
     for path in bounds or {}:
         if path not in vary:
             raise AgreementError(f"bounds: {path!r} is not one of the inputs varied")
+    # a range is an interval whichever end is written first (as in sweep and tornado)
+    given = [(hi, lo) if lo is not None and hi is not None and hi < lo else (lo, hi) for lo, hi in given]
     labels: list[str] = [
         Text("agree.party_label_year", name=Raw(c.name), label=c.label, year=Period(c.year))
         if c.year
@@ -1008,7 +1021,7 @@ def agreement(
     box: list[tuple[Fraction, Fraction]] = []
     refused: list[Text] = []
     if coefficients is not None:
-        box = _default_bounds(probe.current, coefficients, given)
+        box = _default_bounds(probe.current, coefficients, given, vary)
     if coefficients is not None:
         box, refused = _accepted(probe, box)  # a default limit the scenario would refuse (500 h a week)
         # linear near today's terms; check across the whole range searched too
@@ -1026,6 +1039,9 @@ def agreement(
             (lo if lo is not None else Fraction(0), hi if hi is not None else _nice_up(max(x * 3, Fraction(1))))
             for (lo, hi), x in zip(given, probe.current, strict=True)
         ]
+        for path, (lo, hi) in zip(vary, box, strict=True):
+            if hi <= lo:
+                raise AgreementError(_empty_range(path, lo, hi))
         box, refused = _accepted(probe, box)
         zone = _traced(probe, box, labels, conditions, basis_name, [*notes, *refused], weights, n)
     return _ends_accepted(zone, refused)
@@ -1515,6 +1531,8 @@ def _traced(
                 best = max(others, key=lambda p, i=i: gains[p][i])  # type: ignore[misc]
                 if gains[best][i] < 0:
                     out.append(Shortfall(cond, _round(-gains[best][i]), tuple(_round(x) for x in best)))
+        if not out:  # several conditions fail together: each that fails, at its own best point
+            out = _binding_traced(probe, gains, conditions)
         common["binding"] = tuple(sorted(out, key=lambda s: s.amount))
         return AgreementZone(**common, notes=tuple(notes))
     by_party: dict[str, list[int]] = {}
@@ -1563,6 +1581,31 @@ def _traced(
     names = {c.party: c.name for c in conditions}
     notes += _on_the_edge(tuple(suggestions), common["bounds"], probe.vary, lookup.party, names)
     return AgreementZone(**common, suggestions=tuple(suggestions), notes=tuple(notes))
+
+
+def _binding_traced(
+    probe: _Probe, gains: Mapping[Point, list[Fraction]], conditions: Sequence[PartyCondition]
+) -> list[Shortfall]:
+    """Who is short when no grid point meets the others' conditions either (as :func:`_binding_exact`).
+
+    Each condition that fails at every grid point, by its shortfall at its best point;
+    where each holds somewhere but never all at once, each that fails at today's terms.
+    """
+    out = []
+    for i, cond in enumerate(conditions):
+        if not gains:
+            break
+        best = max(gains, key=lambda p, i=i: gains[p][i])  # type: ignore[misc]
+        if gains[best][i] < 0:
+            out.append(Shortfall(cond, _round(-gains[best][i]), tuple(_round(x) for x in best)))
+    if not out:
+        today = probe.gains(probe.current)
+        out = [
+            Shortfall(cond, _round(-g), tuple(_round(x) for x in probe.current))
+            for cond, g in zip(conditions, today, strict=True)
+            if g < 0
+        ]
+    return out
 
 
 def _moves_total(totals: Mapping[Point, Fraction], k: int, tolerance: Fraction) -> bool:

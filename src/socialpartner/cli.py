@@ -194,7 +194,7 @@ def solve_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
-    from socialpartner.solver import result_value, solve
+    from socialpartner.solver import _signed, result_value, solve
 
     result, sep, value = target.partition("=")
     with _reported(debug, file):
@@ -207,6 +207,10 @@ def solve_command(
         if lowest is not None and highest is not None and lowest > highest:
             raise _option_error("--min", f"{lowest} is above --max {highest}")
         partnership = load(file)
+        if not _signed(partnership, vary):  # a negative end only for an input that may be negative (a growth)
+            for option, number, text in (("--min", lowest, low), ("--max", highest, high)):
+                if number is not None and number < 0 and text is not None:
+                    raise _OptionError(f"{option} must not be negative, got {text.strip()}")
         current = evaluate(partnership)
         before = result_value(current, result.strip())
         solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
@@ -233,7 +237,8 @@ def _number_option(text: str, option: str, file: Path, *, bound: bool = False) -
 
     def read() -> Decimal:
         try:
-            return _bound_number(text, option) if bound else _option_number(text, option)
+            # the sign is checked once the file says what the input is (a growth may be negative)
+            return _bound_number(text, option, signed=True) if bound else _option_number(text, option)
         except SolveError as exc:
             raise _OptionError(str(exc)) from None
 

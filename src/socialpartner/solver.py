@@ -42,6 +42,7 @@ from socialpartner._internal.units import (
     format_magnitude,
     plain_magnitude,
     read_number,
+    unit_info,
 )
 from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -240,19 +241,39 @@ def _bound(number: Decimal | None, name: str, step: Fraction) -> int | None:
     return math.floor(Fraction(number) / step) if name == "high" else math.ceil(Fraction(number) / step)
 
 
-def _bound_number(value: Any, name: str) -> Decimal:
-    """A low or high end of the range as a checked Decimal: a number from 0 up to 10¹².
+def _bound_number(value: Any, name: str, *, signed: bool = False) -> Decimal:
+    """A low or high end of the range as a checked Decimal: a number up to 10¹², from 0 up unless ``signed``.
 
     ``name`` is how the caller wrote the option (``low``, ``--min``); a refused value is
-    shown as written (``-10``), not as Python writes a Decimal.
+    shown as written (``-10``), not as Python writes a Decimal. ``signed``: the input may
+    be negative (a growth rate), so may the bound.
     """
     number = _option_number(value, name)
     shown = value.strip() if isinstance(value, str) else str(value)
     if abs(number) > _MAX_INPUT:
         raise SolveError(f"{name} must be a number up to {_MAX_INPUT:,}, got {shown}")
-    if number < 0:
+    if number < 0 and not signed:
         raise SolveError(f"{name} must not be negative, got {shown}")
     return number
+
+
+def _signed(partnership: Partnership, vary: str) -> bool:
+    """Whether input ``vary`` may be negative (a growth rate: a wage cut, deflation)."""
+    from socialpartner.sweeps import field_type
+
+    field = field_type(partnership, vary)
+    return field is not None and field.minimum in {"any", "growth"}
+
+
+def _lowest(current: Any, step: Fraction, signed: bool) -> int:
+    """The default low end of the search: 0, or for a signed input −100 % in its unit.
+
+    A growth must lie above −100 %: the search starts there and moves up to the first
+    value the input takes.
+    """
+    if not signed or not isinstance(current, pint.Quantity):
+        return 0
+    return math.floor(Fraction(-1) / unit_info(current).factor / step)
 
 
 def _option_number(value: Any, name: str) -> Decimal:
@@ -327,7 +348,8 @@ def solve(
     largest value at which it is still at or above it. ``low`` and ``high`` bound the
     search, bare numbers in the unit the input is written in (``low=1`` is 1 % for
     ``wage_growth: 2 %``, ``low=0.01`` is 1 % for ``wage_growth: 0.02``; default: 0 up to
-    wherever the result crosses); a range that holds two to nine grid values (not of a
+    wherever the result crosses, or for a growth, which may be negative, from just above
+    −100 %, and a negative ``low`` is taken for it); a range that holds two to nine grid values (not of a
     headcount) gets a note saying so. A result reported rounded (``fte``, to 0.01) is met as reported.
     ``result`` may be one year's result over several years (``2027.coverage``).
 
@@ -369,8 +391,9 @@ def solve(
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
     target = _option_number(target, "target")
-    low = None if low is None else _bound_number(low, "low")
-    high = None if high is None else _bound_number(high, "high")
+    signed = _signed(partnership, vary)
+    low = None if low is None else _bound_number(low, "low", signed=signed)
+    high = None if high is None else _bound_number(high, "high", signed=signed)
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
@@ -390,12 +413,13 @@ def solve(
     with contextlib.suppress(_NoValueError):
         result_value(evaluate(partnership), result)
     s = _Search(partnership, vary, result, Fraction(goal), whole, unit, step)
+    s.signed = signed
     # the scenario's own value, exactly (a float 0.8 is 0.8, not 0.8000000000000000444)
     here = Fraction(current if isinstance(current, int) else str(current.magnitude))
     top = hi_k if hi_k is not None else math.floor(_MAX_INPUT / step)
     limits: list[str] = []  # where the input's validation narrowed the range, and why
     try:
-        a, g_a = _start(s, lo_k if lo_k is not None else 0, top, here, limits)
+        a, g_a = _start(s, lo_k if lo_k is not None else _lowest(current, step, signed), top, here, limits)
     except _NoValueError as exc:  # at none of the values tried: the user's SolveError, said plainly
         raise SolveError(f"{exc}, at any value of {vary} tried") from None
     if g_a == 0:
@@ -438,6 +462,7 @@ class _Search:
         self.seen: dict[int, Fraction] = {}
         self.failed: dict[int, SolveError | LedgerError] = {}
         self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
+        self.signed = False  # the input may be negative (a growth rate)
 
     def value(self, k: int) -> pint.Quantity[Any] | int:
         return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-self.places)), self.unit)
@@ -533,7 +558,7 @@ def _at_an_end(
     Likewise at a high end the user gave, still at or above the target, with the value one
     step higher below it: the largest value that meets it.
     """
-    if lo_k is not None and a == lo_k and g_a > 0 and a > 0:
+    if lo_k is not None and a == lo_k and g_a > 0 and (a > 0 or s.signed):
         below = s.probe(a - 1)
         if below is not None and below < 0:
             return a, g_a
@@ -616,7 +641,8 @@ def _far_end(
         last = b
         if b >= top:
             return b, g
-        b *= 4
+        # up in growing steps; a negative value (a growth rate) first towards zero
+        b = b * 4 if b > 0 else (b // 4 if b < -4 else math.ceil(1 / s.step))
 
 
 def _last_valid(s: _Search, taken: int, refused: int, limits: list[str]) -> tuple[int, Fraction | None]:

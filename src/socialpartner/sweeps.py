@@ -15,8 +15,11 @@ from __future__ import annotations
 import difflib
 import math
 import numbers
+import os
+import sys
 import typing
 import warnings
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -42,6 +45,7 @@ from socialpartner._internal.units import (
     ureg,
 )
 from socialpartner.errors import QuantityError, ScenarioWarning, SocialPartnerError, SweepError
+from socialpartner.ledger import MAX_AMOUNT
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
 
@@ -178,11 +182,11 @@ def _as_array(
     if isinstance(values, pint.Quantity):
         if values._REGISTRY is not ureg:
             raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
-        magnitudes = np.asarray(values.magnitude, dtype=float)
+        magnitudes = _floats(values.magnitude)
         unit = str(values.units)
     elif plain is not None and _plain_numbers(values):
         # a plain number means the field's own unit, as in a scenario file (0.5 is 0.5 FTE, 0.5 is 50 %)
-        magnitudes, unit, from_plain = np.asarray(values, dtype=float), plain, True
+        magnitudes, unit, from_plain = _floats(values), plain, True
     else:
         magnitudes, unit = _listed(path, base, values)
     if magnitudes.ndim != 1:
@@ -206,6 +210,19 @@ def _as_array(
     if np.any(np.abs(magnitudes) >= float(MAX_MAGNITUDE)):
         raise SweepError(f"{path}: values must be below {float(MAX_MAGNITUDE):g}")
     return magnitudes, column_unit(info.unit) or unit
+
+
+def _floats(values: Any) -> np.ndarray[Any, Any]:
+    """Values as float64, a narrow numpy float (float32, float16) read at its own precision per element.
+
+    ``np.float32(13963.99)`` is 13963.99, as :func:`socialpartner.evaluate` reads it, not
+    the 13963.990234375 it widens to: each element becomes its own shortest decimal
+    (numpy's text of a float32), read as a float64.
+    """
+    arr = np.asarray(values)
+    if arr.dtype in (np.float16, np.float32):
+        return arr.astype(str).astype(np.float64)
+    return arr.astype(float)
 
 
 def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.ndarray[Any, Any], str]:
@@ -390,7 +407,9 @@ def _evaluate_variants(
     out: dict[str, np.ndarray[Any, Any]] = {}
     if n <= chunk:  # one block: the run's own arrays, divided in place, are the columns
         seen: set[int] = set()
-        for key, value in results(engine.run(partnership, _overrides(columns, 0, n), vector=True)).items():
+        run = engine.run(partnership, _overrides(columns, 0, n), vector=True)
+        _check_amounts(run, columns, 0)
+        for key, value in results(run).items():
             column = np.asarray(value, dtype=float)
             if column.ndim == 0:
                 column = np.full(n, float(column))
@@ -403,7 +422,9 @@ def _evaluate_variants(
         return pd.DataFrame({**inputs, **out}, copy=False)
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        block = _columns(engine.run(partnership, _overrides(columns, start, stop), vector=True))
+        run = engine.run(partnership, _overrides(columns, start, stop), vector=True)
+        _check_amounts(run, columns, start)
+        block = _columns(run)
         if not out:
             out = {key: np.empty(n) for key in block}
         for key, (value, divisor) in block.items():
@@ -415,6 +436,37 @@ def _evaluate_variants(
         if progress is not None:
             progress(stop - start)
     return pd.DataFrame({**inputs, **out}, copy=False)
+
+
+_MAX_ORE = float(MAX_AMOUNT) * _ORE  # the largest amount a ledger handles, in øre
+
+
+def _check_amounts(run: engine.Run, columns: Mapping[str, tuple[np.ndarray[Any, Any], str]], start: int) -> None:
+    """Refuse variants with an amount that :func:`socialpartner.evaluate` refuses (10¹⁵ DKK or more).
+
+    Beyond it a float64 no longer holds every øre, and evaluate raises a LedgerError; a
+    sweep says which flow, at which values of the varied inputs.
+    """
+    for period in run.periods:
+        amounts = period.settlement.amounts
+        for f in period.plan.flows:
+            over = np.atleast_1d(np.abs(np.asarray(amounts[f.key], dtype=float)) >= _MAX_ORE)
+            if not over.any():
+                continue
+            rows = np.flatnonzero(over)
+            first = int(rows[0])
+            amount = float(np.atleast_1d(np.asarray(amounts[f.key], dtype=float))[first]) / _ORE
+            at = ", ".join(
+                f"{path} = {_number(arr[start + first])} {_named(unit)}".rstrip()
+                for path, (arr, unit) in columns.items()
+            )
+            when = f" in {period.label}" if run.multi_period else ""
+            raise SweepError(
+                f"{', '.join(columns)}: {f.purpose}{when} comes to {amount:,.2f} DKK in {len(rows):,} "
+                f"variant{'s' if len(rows) > 1 else ''} (the first at {at}), beyond the largest amount handled "
+                f"({MAX_AMOUNT:,} DKK, as in evaluate): check {', '.join(f.inputs) or 'the inputs'} "
+                "and keep the values smaller"
+            )
 
 
 def _idle_fte(partnership: Partnership, path: str) -> str | None:
@@ -512,8 +564,7 @@ def sweep(
     for path in checked:
         for note in (changed_input_note(partnership, path), _idle_fte(partnership, path)):
             if note is not None:
-                # stacklevel 3: past in_context's wrapper, at the caller; the CLI renders the note in Danish
-                warnings.warn(ScenarioWarning(note), stacklevel=3)
+                _warn(note)  # the CLI renders the note in Danish
     sizes = [len(arr) for arr, _ in checked.values()]
     _check_variants(math.prod(sizes) if mode == "grid" else max(sizes))
     _check_rules(partnership, checked)
@@ -528,6 +579,21 @@ def sweep(
     else:
         raise SweepError(f"mode must be 'grid' or 'paired', got {mode!r}")
     return _evaluate_variants(partnership, columns, chunk, progress)
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _warn(message: Any) -> None:
+    """Warn with a ScenarioWarning pointing at the caller's line, past this package's frames.
+
+    :func:`monte_carlo` and :func:`tornado` call :func:`sweep`, all behind a wrapper: a
+    fixed stack level would point into the library from one of them.
+    """
+    frame, level = sys._getframe(1), 2  # stacklevel 1 is this function, 2 its caller
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    warnings.warn(ScenarioWarning(message), stacklevel=level)
 
 
 def _signed(partnership: Partnership, path: str) -> bool:
@@ -551,6 +617,8 @@ def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
         return float(q.to(target or "dimensionless").magnitude), target
     if isinstance(q, bool) or not isinstance(q, numbers.Real):
         raise TypeError(f"{q!r} is not a number or a quantity")
+    if isinstance(q, (np.float16, np.float32)):  # read at its own precision, as a scenario reads it
+        q = float(str(q))
     if unit:  # a plain number beside a quantity: a ratio (0.9 beside 50 % is 90 %), else a pint error
         return float(Q_(float(q), "dimensionless").to(unit).magnitude), unit
     return float(q), ""
@@ -610,7 +678,14 @@ class Triangular(Distribution):
 
 @dataclass(frozen=True)
 class Normal(Distribution):
-    """Normal with ``mean`` and ``sd``, truncated to ``[low, high]`` by redrawing outside values."""
+    """Normal with ``mean`` and ``sd``, truncated to ``[low, high]`` by redrawing outside values.
+
+    Without ``low`` the draws are cut at 0 (an amount, a price, a headcount cannot be
+    negative; a growth rate may be, and is not cut there): the values below are redrawn,
+    so the draws follow the normal truncated at 0, whose mean lies above ``mean``.
+    Where more than 1 % of the distribution lies below 0, :func:`monte_carlo` warns with a
+    :class:`~socialpartner.ScenarioWarning` giving that share and the truncated mean.
+    """
 
     mean: Any
     sd: Any
@@ -618,37 +693,90 @@ class Normal(Distribution):
     high: Any = None
 
     def sample(self, rng: np.random.Generator, n: int) -> tuple[np.ndarray[Any, Any], str]:
-        """``n`` normal draws within the bounds."""
+        """``n`` normal draws within the bounds (from 0 without ``low``)."""
+        return self._sample(rng, n, 0.0, "")
+
+    def _sample(self, rng: np.random.Generator, n: int, floor: float, path: str) -> tuple[np.ndarray[Any, Any], str]:
+        """``n`` draws within the bounds; ``floor`` is the low end without ``low`` (0, or −∞ for a growth).
+
+        Warns (naming ``path``) where more than 1 % of the distribution lies below a floor of 0.
+        """
         mu, unit = _magnitude(self.mean, None)
         sd, _ = _magnitude(self.sd, unit)
-        lo = _magnitude(self.low, unit)[0] if self.low is not None else 0.0  # inputs are non-negative
+        lo = _magnitude(self.low, unit)[0] if self.low is not None else floor
         hi = _magnitude(self.high, unit)[0] if self.high is not None else math.inf
         given = {"mean": (self.mean, mu), "sd": (self.sd, sd)}
         given |= {k: (v, x) for k, v, x in (("low", self.low, lo), ("high", self.high, hi)) if v is not None}
         _finite("normal", **given)
         if not sd > 0 or not lo < hi:
             raise SweepError("normal: need sd > 0 and low < high")
-        out = rng.normal(mu, sd, n)
+        if self.low is None and math.isfinite(lo):
+            below = _phi((lo - mu) / sd)
+            if below > _MATERIAL:
+                unit_text = f" {_named(unit)}".rstrip()
+                cut = _cut_mean(mu, sd, lo, hi)
+                _warn(
+                    f"{path + ': ' if path else ''}Normal({_number(mu)}{unit_text}, {_number(sd)}{unit_text}) "
+                    f"has {below:.1%} of its mass below 0, which the input cannot be: those draws are redrawn, "
+                    f"so the draws follow the normal cut at 0, with a mean of {cut:,.2f}{unit_text}, not "
+                    f"{mu:,.2f}; give low= (and high=) to say where it is cut, or a smaller sd"
+                )
+        # the first n draws of the stream that lie within the bounds: a row's value does not
+        # depend on n (the stream is drawn in order whatever the size of each block)
+        out = np.empty(n)
+        filled = 0
         for _ in range(1000):
-            bad = (out < lo) | (out > hi)
-            if not bad.any():
+            block = rng.normal(mu, sd, max(2 * (n - filled), 1024))
+            kept = block[(block >= lo) & (block <= hi)][: n - filled]
+            out[filled : filled + len(kept)] = kept
+            filled += len(kept)
+            if filled == n:
                 return out, unit
-            out[bad] = rng.normal(mu, sd, int(bad.sum()))
         raise SweepError("normal: the bounds leave almost no probability; widen them")
 
 
-def _generator(seed: int | np.random.Generator) -> np.random.Generator:
-    """The random generator of a run: from a whole-number seed, or the caller's own generator."""
+_MATERIAL = 0.01  # a share of a Normal's mass below 0 worth a warning
+
+
+def _phi(x: float) -> float:
+    """The standard normal's cumulative distribution at ``x``."""
+    return 0.5 * math.erfc(-x / math.sqrt(2))
+
+
+def _cut_mean(mu: float, sd: float, lo: float, hi: float) -> float:
+    """The mean of a normal truncated to ``[lo, hi]``: μ + σ (φ(α) − φ(β)) / (Φ(β) − Φ(α))."""
+    a, b = (lo - mu) / sd, (hi - mu) / sd
+
+    def density(x: float) -> float:
+        return 0.0 if math.isinf(x) else math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+
+    return mu + sd * (density(a) - density(b)) / (_phi(b) - _phi(a))
+
+
+def _run_seed(seed: int | np.random.Generator) -> int:
+    """The whole-number seed of a run: the seed given, or one drawn from the caller's generator."""
     if isinstance(seed, np.random.Generator):
-        return seed  # the caller's stream: draws continue from where it is
+        return int(seed.integers(0, 2**63))  # the caller's stream moves on by one draw
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
         raise SweepError(
             f"seed: expected a whole number of 0 or more, or a numpy Generator (np.random.default_rng(1)), got {seed!r}"
         )
-    return np.random.default_rng(np.random.PCG64(int(seed)))
+    return int(seed)
 
 
-def _draws(path: str, dist: Any, rng: np.random.Generator, n: int) -> tuple[np.ndarray[Any, Any], str]:
+def _stream(seed: int, path: str) -> np.random.Generator:
+    """The random stream of one input: from the run's seed and the input's path.
+
+    Each input draws from its own stream, so its draws do not depend on the other inputs
+    nor on their order, and the first rows do not depend on ``n``. The path's CRC-32 is
+    the same in every process and Python version (``hash()`` of a string is not).
+    """
+    return np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(path.encode("utf-8"))]))
+
+
+def _draws(
+    path: str, dist: Any, rng: np.random.Generator, n: int, signed: bool = False
+) -> tuple[np.ndarray[Any, Any], str]:
     """``n`` draws of one input, any error in the distribution's values reported naming the path."""
     if not isinstance(dist, Distribution):
         raise SweepError(
@@ -656,6 +784,8 @@ def _draws(path: str, dist: Any, rng: np.random.Generator, n: int) -> tuple[np.n
             f"sp.Triangular(low, mode, high) or sp.Normal(mean, sd), got {dist!r}"
         )
     try:
+        if isinstance(dist, Normal):  # a growth may be negative: not cut at 0
+            return dist._sample(rng, n, -math.inf if signed else 0.0, path)
         return dist.sample(rng, n)
     except SweepError as exc:
         raise SweepError(f"{path}: {exc}") from None
@@ -677,10 +807,13 @@ def monte_carlo(
     """Draw ``n`` variants with inputs from distributions (seeded, reproducible) and evaluate them.
 
     ``seed`` is a whole number (the same seed gives the same draws) or a numpy
-    ``Generator`` to draw from. Headcount inputs are rounded to whole people; a plain
-    number means the input's own unit where a scenario file reads it so (FTE for a
-    post's ``fte``, a share or ratio as it is: ``sp.Uniform(0.5, 0.9)``). Returns one row
-    per variant; see :func:`summarize` for means, percentiles and the probability that
+    ``Generator``, from which the run's seed is drawn. Each input draws from its own
+    stream, derived from the seed and the input's path: its draws are the same whatever
+    the other inputs and their order, and the first rows the same whatever ``n``.
+    Headcount inputs are rounded to whole people; a plain number means the input's own
+    unit where a scenario file reads it so (FTE for a post's ``fte``, a share or ratio as
+    it is: ``sp.Uniform(0.5, 0.9)``). Returns one row per variant; see :func:`summarize`
+    for means, percentiles and the probability that
     support staff are covered.
 
     Raises:
@@ -696,11 +829,11 @@ def monte_carlo(
     _check_variants(n)
     if not isinstance(inputs, Mapping) or not inputs:
         raise SweepError("inputs: map input paths to distributions, e.g. {'courses.price': sp.Uniform(…)}")
-    rng = _generator(seed)
+    run_seed = _run_seed(seed)
     values: dict[str, Values] = {}
     for path, dist in inputs.items():
         base = current(partnership, path)
-        draws, unit = _draws(path, dist, rng, n)
+        draws, unit = _draws(path, dist, _stream(run_seed, path), n, _signed(partnership, path))
         if isinstance(base, int) and not unit:
             values[path] = np.rint(draws).astype(np.int64)
         else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
@@ -746,6 +879,21 @@ def _summarised(column: str) -> bool:
 # -- sensitivity ----------------------------------------------------------------------------
 
 
+def _crossing(result: str) -> tuple[str, int, str] | None:
+    """The target a tornado's switching value is for: (the solver's result name, target, column name).
+
+    Coverage (also one year's, ``2027.coverage``) crosses 100 %; an amount in DKK (a net,
+    the surplus, a public net effect) crosses 0. Other results (jobs, FTE, a break-even
+    price) have no target, and the table no switching value.
+    """
+    name, _, unit = result.partition(" [")
+    if unit == "" and (name == "coverage" or name.endswith(".coverage")):
+        return name, 1, f"switching value ({name} = 100 %)"
+    if unit == "DKK]":
+        return name, 0, f"switching value ({name} = 0 DKK)"
+    return None
+
+
 @in_context
 def tornado(
     partnership: Partnership,
@@ -759,8 +907,13 @@ def tornado(
     :func:`sweep` (``coverage``, ``surplus [DKK]``, ``net.company [DKK]``, …).
 
     Returns a table ranked by swing (``|result at high − result at low|``), with the
-    switching value: the input value at which coverage crosses 100 % (from the solver;
-    empty when it does not cross within the range).
+    switching value: the input value at which the result crosses its target (from the
+    solver; empty when it does not cross within the range). The target is 100 % for
+    coverage (column ``switching value (coverage = 100 %)``, also for one year's
+    ``2027.coverage``) and 0 for an amount in DKK (``switching value (net.company = 0 DKK)``);
+    results without one (jobs, FTE, a break-even price) have no switching value column.
+    The switching value of an input that may be negative (a growth rate) is searched
+    on the negative part of its range too.
 
     Raises:
         SweepError: an unknown path or result, or a range that is not two values of the
@@ -777,6 +930,7 @@ def tornado(
         raise SweepError(f"result: expected a result's name such as 'coverage', got {result!r}")
     if not ranges:
         raise SweepError("give at least one input and its (low, high) range")
+    crossing = _crossing(result)
     rows = []
     for path, pair in ranges.items():
         base = current(partnership, path)
@@ -810,11 +964,14 @@ def tornado(
         if unit and isinstance(base, pint.Quantity):
             ends = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
         shown = _named(unit)
-        switching: str | int | None
-        try:
-            switching = solve(partnership, path, "coverage", 1, low=_number(ends[0]), high=_number(ends[1])).value_text
-        except SolveError:
-            switching = None  # coverage does not cross 100 % within the range
+        switching: str | int | None = None
+        if crossing is not None:
+            try:
+                switching = solve(
+                    partnership, path, crossing[0], crossing[1], low=_number(ends[0]), high=_number(ends[1])
+                ).value_text
+            except SolveError:
+                switching = None  # the result does not cross its target within the range
         rows.append(
             {
                 "input": path,
@@ -823,7 +980,7 @@ def tornado(
                 f"{result} at low": r_low,
                 f"{result} at high": r_high,
                 "swing": abs(r_high - r_low),
-                "switching value (coverage = 100 %)": switching,
+                **({} if crossing is None else {crossing[2]: switching}),
             }
         )
     table = pd.DataFrame(rows)
