@@ -25,11 +25,12 @@ def need_partnership(
     value: Any, *, error: type[SocialPartnerError] = SocialPartnerError, name: str = "partnership"
 ) -> None:
     """Raise ``error`` naming ``name`` unless ``value`` is a partnership."""
-    from socialpartner.evaluation import Evaluation
-    from socialpartner.models._base import Partnership
-
-    if isinstance(value, Partnership):
+    # the models' base class, found once: a function-level import costs a one-year evaluation ~2 %
+    base = _PARTNERSHIP or _partnership_class()
+    if isinstance(value, base):
         return
+    from socialpartner.evaluation import Evaluation
+
     hint = ""
     if isinstance(value, Mapping):
         hint = "; read a dict with sp.from_data(data)"
@@ -38,6 +39,17 @@ def need_partnership(
     elif isinstance(value, Evaluation):
         hint = "; give the partnership it evaluates (evaluation.partnership)"
     raise error(f"{name}: expected a partnership, e.g. from sp.load or sp.from_data; got {_kind(value)}{hint}")
+
+
+_PARTNERSHIP: type | None = None
+
+
+def _partnership_class() -> type:
+    global _PARTNERSHIP  # set once, on the first check
+    from socialpartner.models._base import Partnership
+
+    _PARTNERSHIP = Partnership
+    return Partnership
 
 
 def need_evaluation(value: Any, *, error: type[SocialPartnerError] = SocialPartnerError, name: str = "ev") -> None:
