@@ -124,3 +124,23 @@ def test_the_same_evaluation_gives_the_same_page_with_every_years_counterfactual
     assert page == sp.report_html(ev)  # no chart dates or random element ids
     for year in ("2026", "2027", "2028"):
         assert f"<li>{year}: fleksjob:" in page
+
+
+def test_report_without_matplotlib_says_how_to_get_the_charts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a plain install has no matplotlib: the report is still written, every table in it, and it says
+    # how to get the charts (it used to stop with "internal error: ModuleNotFoundError")
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["report", str(EXAMPLE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<svg" not in page
+    assert "The charts need matplotlib: pip install &#x27;socialpartner[charts]&#x27;" in page
+    assert "432,900.00" in page  # IKEA's payment to the SØV, in the tables
+    da = sp.report_html(sp.evaluate(sp.load(EXAMPLE)), lang="da")
+    assert "Diagrammerne kræver matplotlib" in da
+    # with matplotlib, no such note
+    monkeypatch.undo()
+    assert "need matplotlib" not in sp.report_html(sp.evaluate(sp.load(EXAMPLE)))

@@ -77,11 +77,14 @@ def _svg(figure: object) -> str:
     return text[text.index("<svg") :]
 
 
-def _charts(ev: Evaluation, lang: Lang) -> tuple[str, str]:
+def _charts(ev: Evaluation, lang: Lang) -> tuple[str, str] | None:
+    """The two charts as inline SVG; None without matplotlib (optional: the tables say it all)."""
     try:
-        from socialpartner import charts
-    except ImportError:  # matplotlib is optional: the report is complete without the pictures
-        return "", ""
+        import matplotlib  # noqa: F401 - the charts module imports it only when drawing
+    except ImportError:
+        return None
+    from socialpartner import charts
+
     return _svg(charts.money_flow_chart(ev, lang=lang)), _svg(charts.coverage_chart(ev, lang=lang))
 
 
@@ -131,7 +134,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             kpis.append((t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), money(results[f"public.{payer}"]), ""))
     kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
 
-    flows_svg, cover_svg = _charts(ev, lang) if charts else ("", "")
+    drawn = _charts(ev, lang) if charts else ("", "")
+    flows_svg, cover_svg = drawn or ("", "")
     balances = [
         [esc(names[p]), money(ev.ledger.inflow(p)), money(ev.ledger.outflow(p)), money(ev.ledger.net(p))]
         for p in ev.ledger.parties
@@ -144,7 +148,11 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
 
     # the flows get the full width, so their names and amounts stay readable on paper
     flows_section = f"<section><h2>{esc(t('ui.who_pays_whom'))}</h2>" + (
-        f'<figure class="wide">{flows_svg}</figure>' if flows_svg else ""
+        f'<figure class="wide">{flows_svg}</figure>'
+        if flows_svg
+        else f'<p class="note">{esc(t("report.no_charts"))}</p>'
+        if drawn is None
+        else ""
     )
     sections = [
         "<section>"

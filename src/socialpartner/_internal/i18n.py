@@ -262,6 +262,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.checked": ("checked", "kontrolleret"),
     # the report
     "report.assumptions": ("Assumptions and their sources", "Forudsætninger og kilder"),
+    "report.no_charts": (
+        "The charts need matplotlib: pip install 'socialpartner[charts]'. The tables hold every figure.",
+        "Diagrammerne kræver matplotlib: pip install 'socialpartner[charts]'. Tabellerne rummer alle tal.",
+    ),
     "report.footer": (
         "socialpartner {version} · parameter set {parameters} · input SHA-256 {sha}… · "
         "money rounded to øre once per flow; every ledger balances to the øre",
