@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from socialpartner.cli import app
@@ -99,3 +100,25 @@ def test_spin_off_table_shows_years_and_rsv() -> None:
 def test_supplier_table_shows_the_csr_statement() -> None:
     out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "supplier_facility.yaml")], env={"COLUMNS": "200"})
     assert "18.40 inclusive jobs" in out.output
+
+
+def test_a_closed_pipe_is_no_internal_error(tmp_path: Path) -> None:
+    # `socialpartner test FILE | head -1` on a file whose expectations fail: the reader goes away
+    # after one line; the command stops quietly (it printed "internal error: BrokenPipeError")
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["expect"] = dict.fromkeys(("surplus", "cost", "funding", "shortfall"), "1 DKK")
+    path = tmp_path / "failing.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "socialpartner", "test", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=60)
+    assert "internal error" not in err
+    assert "Traceback" not in err

@@ -83,7 +83,7 @@ def _reported(debug: bool, where: object = None) -> Iterator[None]:
             prefix = ""  # the message names its option or its file already
         typer.echo(_printable(f"error: {prefix}{message}"), err=True)  # plain text: never wrapped or marked up
         raise typer.Exit(2) from None
-    except typer.Exit:
+    except (typer.Exit, BrokenPipeError):  # a closed pipe (``| head``) is handled by main(), quietly
         raise
     except Exception as exc:
         if debug:
