@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -99,3 +101,30 @@ def test_the_covering_price_covers_and_is_the_least_at_or_above_the_rate(
     # at the covering price the cost is covered (each flow rounded to øre, half up)
     data["courses"]["price"] = f"{course.covering} DKK/month"
     assert sp.evaluate(from_data(data)).cost_split.surplus >= 0
+
+
+def test_a_percentage_markup_names_the_percentage_that_covers(tmp_path: Path) -> None:
+    # 2 workers × 15 h × 52 = 1,560 h at 165 DKK/h; courses 2 × 11,220 × 12 = 269,280; staff 480,000
+    # break-even overhead (480,000 − 269,280) / 1,560 = 135.0769… DKK/h = 81.8648… % of 165:
+    # half up 81.86 %, at which 0.8186 × 165 × 1,560 = 210,707.64 is 12.36 short of 210,720; 81.87 % covers
+    data = example_with(
+        temp_hours={"workers": 2, "overhead": "12 %"},
+        courses={"participants": 2, "price": "11220 DKK/month"},
+    )
+    path = tmp_path / "percent.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    ev = sp.evaluate(from_data(data))
+    overhead = _by_path(ev)["temp_hours.overhead"]
+    assert (overhead.value, overhead.covering) == (D("135.08"), D("135.08"))  # 135.08 ≥ 135.0769…
+    assert (overhead.percent, overhead.covering_percent) == (D("81.86"), D("81.87"))
+    assert ev.to_dict()["break_even"][0]["covering_percent"] == "81.87"
+    data["temp_hours"]["overhead"] = "81.87 %"
+    assert sp.evaluate(from_data(data)).cost_split.surplus >= 0  # 0.8187 × 257,400 = 210,733.80
+    data["temp_hours"]["overhead"] = "81.86 %"
+    assert sp.evaluate(from_data(data)).cost_split.shortfall == D("12.36")
+    table = runner.invoke(app, ["evaluate", str(path)], env={"COLUMNS": "200"}).output
+    assert "rounded to just below the cost; 81.87 % covers" in table
+    page = sp.report_html(ev)
+    assert "135.08 DKK/hour (81.86 %)" in page
+    assert "81.87 % covers" in page
+    assert "least percentage that covers = 81.87 %" in str(ev.explain("temp_hours.overhead"))

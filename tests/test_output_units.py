@@ -167,6 +167,7 @@ def test_json_cli_explain_and_expectations() -> None:
         "canonical_value": "12033.33",
         "canonical_unit": "DKK/month",
         "covering": "144400.00",  # 433,200 / 3 participant-years is exactly 144,400: the rounded price covers
+        "covering_percent": None,  # a price in DKK, not a percentage
     }
     explained = str(ev.explain("courses.price"))
     # 3 participants over 1 year: a volume of 3.00 participant-years

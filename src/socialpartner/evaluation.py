@@ -70,6 +70,9 @@ class BreakEven:
             rate: ``value`` where rounding half up kept it there, one øre more where it
             took it below (12,033.34 against 12,033.33: at 12,033.33 × 36 months the cost
             is 0.12 DKK short). None with ``value``.
+        covering_percent: for a markup given as a percentage, the least percentage to two
+            decimals at or above the exact one (``percent`` or 0.01 more: 81.87 against
+            81.86, at which the cost is 12.36 DKK short); None without ``percent``.
 
     The values are rounded from the one exact break-even rate, never one from another.
 
@@ -84,6 +87,7 @@ class BreakEven:
     canonical_value: Decimal | None = None
     canonical_unit: str = ""
     covering: Decimal | None = None
+    covering_percent: Decimal | None = None
 
     def __post_init__(self) -> None:
         if not self.canonical_unit:  # a record made by hand: the price in one unit only
@@ -91,6 +95,8 @@ class BreakEven:
             object.__setattr__(self, "canonical_value", self.value)
         if self.covering is None:
             object.__setattr__(self, "covering", self.value)
+        if self.covering_percent is None:
+            object.__setattr__(self, "covering_percent", self.percent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,9 +352,12 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
         if value is None:
             out.append(BreakEven(spec.label, spec.input_path, None, unit, canonical_unit=spec.unit))
             continue
-        percent = None
+        percent = covering_percent = None
         if spec.percent_of:  # neither None nor zero
-            percent = places(s.rates[spec.input_path] / spec.percent_of * 100)
+            exact_percent = s.rates[spec.input_path] / spec.percent_of * 100
+            percent = places(exact_percent)
+            # as for the price: rounded half up below the exact percentage, 0.01 more covers
+            covering_percent = percent if Fraction(percent) >= fraction(exact_percent) else percent + _HUNDREDTH
         covered = bool(s.covered[spec.input_path])
         canonical_value = _dkk(value)
         # the written unit's rate from the exact rate, rounded once (not the rounded rate converted)
@@ -369,9 +378,13 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
                 canonical_value,
                 spec.unit,
                 covering,
+                covering_percent,
             )
         )
     return tuple(out)
+
+
+_HUNDREDTH = Decimal("0.01")
 
 
 def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, ...]:

@@ -234,6 +234,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     for part in parts:
         for b in part.break_even:
             value = "—" if b.value is None else f"{t.number(b.value)} {t.unit(b.unit)}"
+            if b.value is not None and b.percent is not None:  # a markup given as a percentage: as in the tables
+                value += f" ({t.number(b.percent)} %)"
             note = break_even_note(b, t)
             be_rows.append([esc(t.period(part.ledger.period)), esc(t(b.label)), esc(value), esc(note)])
     be_section = (

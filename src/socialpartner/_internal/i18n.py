@@ -1495,6 +1495,7 @@ _FORMULA_DA: dict[str, str] = {
     "otherwise": "ellers",
     "with": "med",
     "the rounded rate is just below it": "den afrundede sats er lige under den",
+    "the rounded one is just below it": "den afrundede er lige under den",
     "hours over the period": "timer over perioden",
     "months over the period": "måneder over perioden",
     "years over the period": "år over perioden",

@@ -83,6 +83,7 @@ def _body(ev: Evaluation) -> dict[str, Any]:
                 "canonical_value": _text(b.canonical_value),
                 "canonical_unit": b.canonical_unit,
                 "covering": _text(b.covering),
+                "covering_percent": _text(b.covering_percent),
             }
             for b in ev.break_even
         ],

@@ -443,6 +443,11 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
                 if b.covering != b.value
                 else ()
             ),
+            *(
+                (Term("least percentage that covers", f"{b.covering_percent} % (the rounded one is just below it)"),)
+                if b.covering_percent != b.percent
+                else ()
+            ),
         ),
     )
 
@@ -611,4 +616,5 @@ _LABELS_DA = {
     "flow that moves with the price": "strøm, der følger prisen",
     "volume": "mængde",
     "least øre price that covers": "laveste pris i hele øre, der dækker",
+    "least percentage that covers": "laveste procentsats, der dækker",
 }
