@@ -320,3 +320,24 @@ def test_a_changed_stated_amount_is_the_rate_of_the_changes_year() -> None:
     ev = sp.evaluate(from_data(data))
     otherwise = [line(b.public, "counterfactual benefit: course participant")[1] for b in ev.breakdown]
     assert otherwise[2:] == [D("870000.00"), D("893490.00")]
+
+
+def test_a_satsreguleringsprocent_of_zero_is_said_to_index_by_zero() -> None:
+    # parameters.satsreguleringsprocent: 0 % over 2026-2028: the stated 13,946 stays 13,946 and the
+    # rates carried past 2027 stay 2027's. Both statements say the set 0 % did it (they said "not
+    # indexed; … parameters.satsreguleringsprocent in the scenario indexes", as if none were set)
+    data = copy.deepcopy(DEAL)
+    data["public"]["year"] = 2026
+    data["horizon"]["start_year"] = 2026
+    data["horizon"]["years"] = 3
+    data["parameters"] = {"satsreguleringsprocent": "0 %"}
+    ev = sp.evaluate(from_data(data))
+    otherwise = [line(b.public, "counterfactual benefit: course participant")[1] for b in ev.breakdown]
+    assert otherwise == [D("836760.00")] * 3  # 5 × 13,946 × 12, indexed by 0 %
+    assert (
+        "parameters for 2028 are not published yet: the 2027 rates in kroner are indexed by a "
+        "satsreguleringsprocent of 0.00 % a year, as set in parameters.satsreguleringsprocent"
+    ) in ev.statements
+    stated = next(s for s in ev.statements if s.startswith("the rates in kroner the scenario states"))
+    assert stated.endswith("(0.00 % a year, as set in parameters.satsreguleringsprocent)")
+    assert not any("not indexed" in s for s in ev.statements)

@@ -709,11 +709,14 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     years: dict[int, set[int]] = {}
     indexed: dict[int, set[int]] = {}
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
+    parameters = result.partnership.parameter_set()
+    # a percentage set in the scenario indexes the carried rates, 0 % too (then by a factor of 1)
+    set_percent = parameters._read("satsreguleringsprocent", parameters.latest_year)[0].tag == "override"
     for period in result.periods:
         for value in period.use:
             if value.for_year is None or value.for_year <= value.year or value.tag == "override":
                 continue
-            if value.index is not None:
+            if value.index is not None or (set_percent and value.indexed):
                 indexed.setdefault(value.year, set()).add(value.for_year)
             elif value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
                 abolished.setdefault(value.name, (value, set()))[1].add(value.for_year)

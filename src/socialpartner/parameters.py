@@ -457,9 +457,9 @@ class ParameterUse:
                 break
         factor = self._factor(start, self.year)
         if is_exact(factor):
+            self.stated[path] = (start, fraction(factor))  # a factor of 1 too (0 %): the statements say so
             if factor == 1:
                 return amount
-            self.stated[path] = (start, fraction(factor))
             if not is_exact(amount):
                 return amount * float(factor)  # float64 over variants (mpq × float would be mpfr)
         return amount * factor
