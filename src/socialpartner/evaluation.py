@@ -395,8 +395,9 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
             continue
         stated = g.benefit.describe()
         benefit = Text("msg.parameter", name=g.benefit.parameter) if g.benefit.parameter is not None else stated
-        if f"public.counterfactual.{g.group}" in use.stated:  # the first year's rate, indexed to this year
-            benefit = Text("msg.stated_rate_indexed", stated=stated, year=Raw(str(use.first)))
+        indexed = use.stated.get(f"public.counterfactual.{g.group}")
+        if indexed is not None:  # the rate of the first year (or of the change that set it), indexed to this one
+            benefit = Text("msg.stated_rate_indexed", stated=stated, year=Raw(str(indexed[0])))
         people = Decimal(f"{float(g.people):g}")
         out.append(
             Text(
@@ -757,22 +758,24 @@ def _stated_rates(result: engine.Run) -> tuple[Text, ...]:
     first = engine.parameter_year(partnership, 0)
     if partnership.horizon is None:
         return (Text("msg.constant_rates", year=Raw(str(first))),) if len(result.periods) > 1 else ()
-    stated: dict[str, None] = {}  # in the order first met
-    targets: set[int] = set()
+    # each rate by its year (the first year's, or that of a horizon change that sets it) and
+    # the years it is indexed to; rates alike in both are stated together
+    years: dict[tuple[str, int], set[int]] = {}  # in the order first met
     for period in result.periods:
-        for path in period.use.stated:
-            stated.setdefault(path, None)
-            targets.add(period.use.year)
-    if not stated:
-        return ()
-    return (
+        for path, (year, _) in period.use.stated.items():
+            years.setdefault((path, year), set()).add(period.use.year)
+    groups: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+    for (path, year), targets in years.items():
+        groups.setdefault((year, tuple(sorted(targets))), []).append(path)
+    return tuple(
         Text(
-            "msg.stated_indexed",
+            "msg.stated_indexed" if year == first else "msg.stated_indexed_changed",
             names=Join(tuple(Raw(path) for path in stated)),
-            year=Raw(str(first)),
-            years=_span(targets),
-            how=_index_how(result, targets),
-        ),
+            year=Raw(str(year)),
+            years=_span(set(targets)),
+            how=_index_how(result, set(targets)),
+        )
+        for (year, targets), stated in sorted(groups.items(), key=lambda item: item[0][0])
     )
 
 

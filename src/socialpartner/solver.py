@@ -31,8 +31,15 @@ from pydantic import ValidationError
 from socialpartner._internal import paths
 from socialpartner._internal.arguments import need_evaluation, need_partnership
 from socialpartner._internal.backend import fraction
-from socialpartner._internal.horizon import changed_input_note, year_inputs
-from socialpartner._internal.i18n import Percent, Period, Raw, Text, Value
+from socialpartner._internal.engine import stated_rate_index
+from socialpartner._internal.horizon import (
+    PROGRESSION_WAGES,
+    changed_input_note,
+    changed_years,
+    progression_growth,
+    year_inputs,
+)
+from socialpartner._internal.i18n import Number, Percent, Period, Raw, Text, Value
 from socialpartner._internal.units import (
     Q_,
     canonical,
@@ -888,12 +895,14 @@ def _solution(
 
 
 def _price_level(partnership: Partnership, vary: str, result: str) -> Text | None:
-    """A note on the price level of a value found for a money input a horizon grows.
+    """A note on the price level of a value found for a money input a horizon grows or indexes.
 
     The value is the input as the scenario states it, in the first year's prices; a later
     year's result (``2028.coverage``) is computed from it grown by ``wage_growth`` or
-    ``price_growth``, so the note gives the grown value in that year, as the year's
-    break-even and explanation show it. None where the input does not grow.
+    ``price_growth`` (the progression's wages by ``wage_growth``), or, for a benefit
+    amount the scenario states, indexed by the satsreguleringsprocent as the run indexes
+    it, so the note gives its value in that year, as the year's break-even and
+    explanation show it. None where the input does not grow.
     """
     horizon = partnership.horizon
     if horizon is None or horizon.years < 2:
@@ -902,12 +911,45 @@ def _price_level(partnership: Partnership, vary: str, result: str) -> Text | Non
     label = match["period"] if match is not None else horizon.label(horizon.years - 1)
     year = year_inputs(partnership, label)
     note = None if year is None else year[1].get(vary)
-    if year is None or note is None or note.kind != "grown":
+    index = next((i for i in range(horizon.years) if horizon.label(i) == label), None)
+    if year is None or index is None or not index or label in changed_years(partnership, vary):
         return None
-    args = {"path": Raw(vary), "first": Period(horizon.label(0)), "rate": Percent(ratio_decimal(canonical(note.rate)))}
+    first = Period(horizon.label(0))
+    later = Period(horizon.label(1) if index == 1 else f"{horizon.label(1)}–{label}")
+    benefit = _stated_benefit(vary)
+    if benefit is not None:  # indexed as the run indexes it, from the year of the rate
+        indexed = stated_rate_index(partnership, benefit, index)
+        if indexed is None:
+            return None
+        args = {"path": Raw(vary), "first": Period(str(indexed[0]))}
+        if match is None:
+            return Text("msg.solved_stated_rate", later=later, **args)
+        value = _at(paths.get(partnership, vary), indexed[1])
+        shown = Number(round_half_up(indexed[1], 6), 6, grouped=False)
+        return Text("msg.solved_indexed", value=value, factor=shown, year=Period(label), **args)
+    if vary in PROGRESSION_WAGES and canonical(horizon.wage_growth) != 0:  # grown in the run, not on the model
+        grown, rate = (
+            _at(paths.get(partnership, vary), fraction(progression_growth(horizon, index))),
+            horizon.wage_growth,
+        )
+    elif note is not None and note.kind == "grown":
+        grown, rate = _at(paths.get(year[0], vary), Fraction(1)), note.rate
+    else:
+        return None
+    args = {"path": Raw(vary), "first": first, "rate": Percent(ratio_decimal(canonical(rate)))}
     if match is None:  # the whole horizon: every later year grown
-        later = horizon.label(1) if horizon.years == 2 else f"{horizon.label(1)}–{label}"
-        return Text("msg.solved_stated", later=Period(later), **args)
-    grown = paths.get(year[0], vary)
-    shown = round_half_up(fraction(exact_magnitude(grown.magnitude)), 2)
-    return Text("msg.solved_grown", grown=Value(f"{shown} {grown.units}"), year=Period(label), **args)
+        return Text("msg.solved_stated", later=later, **args)
+    return Text("msg.solved_grown", grown=grown, year=Period(label), **args)
+
+
+def _stated_benefit(vary: str) -> str | None:
+    """The benefit whose stated ``amount`` ``vary`` is: a rate in kroner the run indexes (satsreguleringsprocent)."""
+    head, _, last = vary.rpartition(".")
+    benefits = ("public.during_course", "horizon.progression.leave_benefit")
+    return head if last == "amount" and (head in benefits or head.startswith("public.counterfactual.")) else None
+
+
+def _at(quantity: Any, factor: Fraction) -> Value:
+    """A money quantity × ``factor``, to øre, in its unit (``50514.96 DKK / month``)."""
+    shown = round_half_up(fraction(exact_magnitude(quantity.magnitude)) * factor, 2)
+    return Value(f"{shown} {quantity.units}")

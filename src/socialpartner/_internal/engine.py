@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from socialpartner import core, public
@@ -276,29 +277,12 @@ def _run(
         parameters = partnership.parameter_set()  # once: overrides make a new set (and cache) each call
     public_parties = dict(PUBLIC_PARTIES)
     home = None if partnership.public is None else public.home_municipality(partnership)
-    # kroner rates used past their last value are indexed as the law does from the wage growth
-    # (none without a horizon: then only a satsreguleringsprocent set under parameters: moves them)
-    # (float64 over variants, as canonical gives: the set-wide cache holds exact values only)
-    growth = (0.0 if vector else 0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
     indexed: dict[tuple[Any, ...], Any] = {}
-    # the scenario's own rates in kroner are the first year's (indexed after it); a spin-off's
-    # years are in constant prices (its present values take them so): the first year's rates throughout
-    first = parameter_year(partnership, 0)
-    constant = partnership.MULTI_PERIOD and partnership.horizon is None
     if home is not None:
         public_parties["municipality"] = home.name  # the citizens' home municipality pays
     for year in _horizon.years(partnership, overrides, vector):
         plan = year.plan
-        use = ParameterUse(
-            parameters,
-            parameter_year(partnership, year.index),
-            wage_growth=growth,
-            indexed=indexed,
-            first=first,
-            constant=constant,
-            vector=vector,
-            changed=tuple((path, first + since) for path, since in _horizon.changes_in_force(partnership, year.index)),
-        )
+        use = year_use(partnership, year.index, parameters, indexed, vector)
         p = use  # float64 over variants
         cohorts = state.cohorts(partnership.horizon, year.index)
         budget = year.model.public  # as grown for the year (the fleksjob wage)
@@ -330,6 +314,46 @@ def _run(
         _over_periods(partnership, parameters, periods, vector) if multi else ({}, {}, {}, {})
     )
     return Run(partnership, tuple(periods), multi, pv, payback, negative, totals)
+
+
+def year_use(
+    partnership: Partnership,
+    index: int,
+    parameters: ParameterSet,
+    indexed: dict[tuple[Any, ...], Any] | None = None,
+    vector: bool = False,
+) -> ParameterUse:
+    """The parameters as a run reads them in year ``index`` (``indexed``: the run's store of indexed values)."""
+    # kroner rates used past their last value are indexed as the law does from the wage growth
+    # (none without a horizon: then only a satsreguleringsprocent set under parameters: moves them)
+    # (float64 over variants, as canonical gives: the set-wide cache holds exact values only)
+    growth = (0.0 if vector else 0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
+    # the scenario's own rates in kroner are the first year's (indexed after it); a spin-off's
+    # years are in constant prices (its present values take them so): the first year's rates throughout
+    first = parameter_year(partnership, 0)
+    return ParameterUse(
+        parameters,
+        parameter_year(partnership, index),
+        wage_growth=growth,
+        indexed={} if indexed is None else indexed,
+        first=first,
+        constant=partnership.MULTI_PERIOD and partnership.horizon is None,
+        vector=vector,
+        changed=tuple((path, first + since) for path, since in _horizon.changes_in_force(partnership, index)),
+    )
+
+
+def stated_rate_index(partnership: Partnership, path: str, index: int) -> tuple[int, Fraction] | None:
+    """How a rate in kroner the scenario states at ``path`` is indexed in year ``index``, as a run indexes it.
+
+    ``path`` is a stated benefit (``public.during_course``, ``public.counterfactual.<group>``,
+    ``horizon.progression.leave_benefit``); the answer is the year of the rate (the public
+    view's first year, or that of the horizon change that sets it) and the factor of the
+    satsreguleringsprocent since then. None where the rate is used unchanged.
+    """
+    use = year_use(partnership, index, partnership.parameter_set())
+    use.rate(path, Rational(1))
+    return use.stated.get(path)
 
 
 def _public_funding(plan: Plan, extra: list[Flow]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:

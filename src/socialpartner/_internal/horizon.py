@@ -418,6 +418,15 @@ def _change_index(horizon: Horizon, change: int) -> int:
     return horizon.changes[change].year - first
 
 
+PROGRESSION_WAGES = ("horizon.progression.fleksjob_wage", "horizon.progression.ordinary_wage")
+"""The progression's wages: in the first year's prices, grown by ``wage_growth`` (:func:`progression_growth`)."""
+
+
+def progression_growth(horizon: Horizon, index: int) -> Num:
+    """The factor the progression's wages are grown by in year ``index``: the wage growth since the first year."""
+    return (1 + canonical(horizon.wage_growth)) ** index
+
+
 def changes_in_force(partnership: Partnership, index: int) -> list[tuple[str, int]]:
     """The inputs the horizon's changes set in year ``index``, in the order they apply, with their change's index."""
     horizon = partnership.horizon
@@ -573,11 +582,11 @@ class Progress:
             return ()
         wage = hours = None
         if progression.fleksjob_wage is not None and progression.fleksjob_hours is not None:
-            wage = canonical(progression.fleksjob_wage) * (1 + canonical(horizon.wage_growth)) ** index
+            wage = canonical(progression.fleksjob_wage) * progression_growth(horizon, index)
             hours = canonical(progression.fleksjob_hours)
         ordinary_wage = None  # a year's taxable wage, grown as the fleksjob wage is
         if progression.ordinary_wage is not None:
-            ordinary_wage = canonical(progression.ordinary_wage) * (1 + canonical(horizon.wage_growth)) ** index
+            ordinary_wage = canonical(progression.ordinary_wage) * progression_growth(horizon, index)
         w, c, group = self.with_, self.without, "course participant"
         out = [
             Cohort("former participants in fleksjob", w["fleksjob"], wage, hours, group, c["fleksjob"], "fleksjob"),

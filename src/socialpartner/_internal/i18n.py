@@ -778,6 +778,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "de satser i kroner, scenariet angiver ({names}), er {year}-satser: for {years} reguleres de med "
         "satsreguleringsprocenten, som parametrenes satser ({how})",
     ),
+    "msg.stated_indexed_changed": (
+        "the rates in kroner horizon.changes set from {year} ({names}) are {year} rates: for {years} they are "
+        "indexed by the satsreguleringsprocent, as the parameters' rates are ({how})",
+        "de satser i kroner, horizon.changes sætter fra {year} ({names}), er {year}-satser: for {years} reguleres "
+        "de med satsreguleringsprocenten, som parametrenes satser ({how})",
+    ),
     "msg.index_how_projected": (
         "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth "
         "of {growth}",
@@ -888,6 +894,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.solved_stated": (
         "{path} as the scenario states it ({first} prices), grown by {rate} a year in {later}",
         "{path} som scenariet angiver den ({first}-priser), fremskrevet med {rate} om året i {later}",
+    ),
+    "msg.solved_indexed": (
+        "{path} as the scenario states it (the {first} rate in kroner); indexed by the satsreguleringsprocent "
+        "(× {factor}) to {value} in {year}",
+        "{path} som scenariet angiver den ({first}-satsen i kroner); reguleret med satsreguleringsprocenten "
+        "(× {factor}) til {value} i {year}",
+    ),
+    "msg.solved_stated_rate": (
+        "{path} as the scenario states it (the {first} rate in kroner), indexed by the satsreguleringsprocent "
+        "in {later}",
+        "{path} som scenariet angiver den ({first}-satsen i kroner), reguleret med satsreguleringsprocenten i {later}",
     ),
     "msg.changed_input_all": (
         "horizon.changes set {path} in every year ({changed}): a value given for {path} changes no result",
@@ -1551,6 +1568,13 @@ _FORMULA_DA: dict[str, str] = {
     ),
     "factor": "faktor",
     "net × factor": "netto × faktor",
+    "running sum before + discounted net": "løbende sum før + tilbagediskonteret netto",
+    "back at or above zero": "igen nul eller derover",
+    "at or above zero": "nul eller derover",
+    "below zero": "under nul",
+    "the running sum of the discounted nets, year by year": (
+        "den løbende sum af de tilbagediskonterede nettobeløb, år for år"
+    ),
     "monthly fleksløntilskud": "månedligt fleksløntilskud",
     "benefit during the course": "ydelse under forløbet",
     "monthly benefit": "månedlig ydelse",

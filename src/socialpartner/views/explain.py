@@ -92,6 +92,8 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     for f in ev.figures:
         if f.key == topic and topic.startswith("npv.") and ev.breakdown:
             return _explain_npv(ev, topic.removeprefix("npv."), f.label, f.note)
+        if f.key == topic and topic.startswith("payback.") and ev.breakdown:
+            return _explain_payback(ev, topic.removeprefix("payback."), f.label, f.note, f.value)
         if f.key == topic:
             value = "—" if f.value is None else f"{f.value} {f.unit}".strip()
             used = tuple((p, _ex.lookup(inputs, p)) for p in f.inputs)
@@ -188,10 +190,7 @@ def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanatio
     terms = [Term("discount factor of year t (t = 0 for the first year)", example, "", inputs)]
     total = Fraction(0)
     for t, (part, factor) in enumerate(zip(ev.breakdown, factors, strict=True)):
-        if name.startswith("public."):
-            net = Decimal(0) if part.public is None else part.public.net_effect(name.removeprefix("public."))  # type: ignore[arg-type]
-        else:
-            net = part.ledger.net(name) if name in part.ledger.parties else Decimal(0)
+        net = _net(part, name)
         total += Fraction(net) * factor
         terms.append(
             Term(
@@ -209,6 +208,49 @@ def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanatio
         tuple(terms),
         (*_ex.PARAMETERS, *used),
     )
+
+
+def _explain_payback(ev: Evaluation, name: str, label: str, note: str, value: Decimal | None) -> Explanation:
+    """A payback year year by year: each year's discounted net, as the present value shows it, and the running sum.
+
+    The payback year is the first year the exact running sum is back at or above zero after
+    being below it (a later dip below zero restarts the count), as the evaluation finds it.
+    """
+    npv = _explain_npv(ev, name, label, note)  # the factors and each year's discounted net
+    factors = [
+        fraction(f) for f in _horizon.discount_factors(len(ev.breakdown), _discounting(ev)[0], ev.partnership.horizon)
+    ]
+    terms = [npv.terms[0]]
+    running = Fraction(0)
+    below = False
+    for part, factor, term in zip(ev.breakdown, factors, npv.terms[1:], strict=True):
+        period = part.ledger.period
+        before, running = running, running + Fraction(_net(part, name)) * factor
+        state = "below zero" if running < 0 else ("back at or above zero" if below else "at or above zero")
+        below = running < 0
+        terms.append(term)
+        terms.append(
+            Term(
+                f"{period}: running sum",
+                f"{_decimal_text(running)} DKK",
+                f"running sum before + discounted net = {_decimal_text(before)} + {term.value.removesuffix(' DKK')}"
+                f" ({state})",
+            )
+        )
+    return Explanation(
+        label,
+        "—" if value is None else f"{value}",
+        f"{note}: the running sum of the discounted nets, year by year",
+        tuple(terms),
+        npv.parameters,
+    )
+
+
+def _net(part: Evaluation, name: str) -> Decimal:
+    """A year's net of a party or public payer (``public.municipality``), as the present values take it."""
+    if name.startswith("public."):
+        return Decimal(0) if part.public is None else part.public.net_effect(name.removeprefix("public."))  # type: ignore[arg-type]
+    return part.ledger.net(name) if name in part.ledger.parties else Decimal(0)
 
 
 def _discounting(ev: Evaluation) -> tuple[ParameterUse, dict[str, Fraction], Fraction, bool]:
@@ -329,7 +371,8 @@ def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
             )
             continue
         for key in inputs:
-            if key == path or key.startswith(path + "."):  # a changed block: every input in it
+            # a changed block: every input in it given (an alternative not taken stays null, left out)
+            if (key == path or key.startswith(path + ".")) and inputs[key] != "null":
                 inputs[key] += why
     return inputs
 
@@ -602,6 +645,7 @@ _BARE_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _LABELS_DA = {
     "discount factor of year t (t = 0 for the first year)": "diskonteringsfaktor for år t (t = 0 for første år)",
     "discounted net": "tilbagediskonteret netto",
+    "running sum": "løbende sum",
     "L: wage incl. pension a month": "L: løn inkl. pension pr. måned",
     "full-time wage for the same job a month": "fuldtidsløn for samme job pr. måned",
     "fleksløntilskud before the lønloft a month": "fleksløntilskud før lønloftet pr. måned",
