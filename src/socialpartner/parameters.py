@@ -457,7 +457,8 @@ class ParameterUse:
                 break
         factor = self._factor(start, self.year)
         if is_exact(factor):
-            self.stated[path] = (start, fraction(factor))  # a factor of 1 too (0 %): the statements say so
+            if self.year > start:  # a factor of 1 too (0 % set): the statements say so
+                self.stated[path] = (start, fraction(factor))
             if factor == 1:
                 return amount
             if not is_exact(amount):
