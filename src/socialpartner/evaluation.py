@@ -93,9 +93,9 @@ class BreakEven:
         if not self.canonical_unit:  # a record made by hand: the price in one unit only
             object.__setattr__(self, "canonical_unit", self.unit)
             object.__setattr__(self, "canonical_value", self.value)
-        if self.covering is None:
+        if self.covering is None and self.value is not None:  # a record made by hand: the price itself
             object.__setattr__(self, "covering", self.value)
-        if self.covering_percent is None:
+        if self.covering_percent is None and self.percent is not None:
             object.__setattr__(self, "covering_percent", self.percent)
 
 
@@ -366,7 +366,7 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
         shown_ore = value if factor is _SAME else ore(rate)
         shown = canonical_value if factor is _SAME else _dkk(shown_ore)
         # rounded half up below the exact rate: one øre more is the least price that covers
-        covering = shown if shown_ore >= rate * 100 else _dkk(shown_ore + 1)
+        covering = shown if shown_ore >= rate * 100 else shown + _HUNDREDTH
         out.append(
             BreakEven(
                 spec.label,
@@ -660,7 +660,8 @@ def evaluate(partnership: Partnership) -> Evaluation:
     :attr:`Evaluation.breakdown` (money inputs grown exactly, changes applied) and the
     total, present values and payback years are at the top.
     """
-    need_partnership(partnership)
+    if not isinstance(partnership, Partnership):  # the check inline: a call costs a one-year evaluation ~0.5 %
+        need_partnership(partnership)
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
     checks = (*legacy_checks(partnership), *_fleksjob_wage_checks(result)) if partnership.public is not None else ()
@@ -710,13 +711,15 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     years: dict[int, set[int]] = {}
     indexed: dict[int, set[int]] = {}
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
-    parameters = result.partnership.parameter_set()
-    # a percentage set in the scenario indexes the carried rates, 0 % too (then by a factor of 1)
-    set_percent = parameters._read("satsreguleringsprocent", parameters.latest_year)[0].tag == "override"
+    set_percent: bool | None = None  # read once, where a rate is carried (rarely in a one-year deal)
     for period in result.periods:
         for value in period.use:
             if value.for_year is None or value.for_year <= value.year or value.tag == "override":
                 continue
+            if set_percent is None:
+                # a percentage set in the scenario indexes the carried rates, 0 % too (by a factor of 1)
+                parameters = result.partnership.parameter_set()
+                set_percent = parameters._read("satsreguleringsprocent", parameters.latest_year)[0].tag == "override"
             if value.index is not None or (set_percent and value.indexed):
                 indexed.setdefault(value.year, set()).add(value.for_year)
             elif value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
@@ -740,7 +743,8 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
         out.append(Text("msg.carried_forward", years=_span(targets), year=Raw(str(source))))
     for source, targets in sorted(indexed.items()):
         out.append(_indexed_statement(result, source, targets))
-    out += _stated_rates(result)
+    if result.multi_period:
+        out += _stated_rates(result)
     return tuple(out)
 
 

@@ -399,7 +399,7 @@ def satsregulering_read(parameters: ParameterSet, year: int) -> tuple[ParameterV
     return (entry, percent) if entry.tag == "override" or entry.year == year else None
 
 
-@dataclass
+@dataclass(slots=True)
 class ParameterUse:
     """Reads parameters for one year and remembers which it read (for the evaluation's list).
 

@@ -327,19 +327,23 @@ def year_use(
     # kroner rates used past their last value are indexed as the law does from the wage growth
     # (none without a horizon: then only a satsreguleringsprocent set under parameters: moves them)
     # (float64 over variants, as canonical gives: the set-wide cache holds exact values only)
-    growth = (0.0 if vector else 0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
+    horizon = partnership.horizon
+    growth = (0.0 if vector else 0) if horizon is None else canonical(horizon.wage_growth)
     # the scenario's own rates in kroner are the first year's (indexed after it); a spin-off's
     # years are in constant prices (its present values take them so): the first year's rates throughout
     first = parameter_year(partnership, 0)
+    changed: tuple[tuple[str, int], ...] = ()
+    if horizon is not None and horizon.changes:
+        changed = tuple((path, first + since) for path, since in _horizon.changes_in_force(partnership, index))
     return ParameterUse(
         parameters,
-        parameter_year(partnership, index),
+        first if index == 0 else parameter_year(partnership, index),
         wage_growth=growth,
         indexed={} if indexed is None else indexed,
         first=first,
-        constant=partnership.MULTI_PERIOD and partnership.horizon is None,
+        constant=partnership.MULTI_PERIOD and horizon is None,
         vector=vector,
-        changed=tuple((path, first + since) for path, since in _horizon.changes_in_force(partnership, index)),
+        changed=changed,
     )
 
 
