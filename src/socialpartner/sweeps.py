@@ -222,7 +222,7 @@ def _floats(values: Any) -> np.ndarray[Any, Any]:
     arr = np.asarray(values)
     if arr.dtype in (np.float16, np.float32):
         return arr.astype(str).astype(np.float64)
-    return arr.astype(float)
+    return np.asarray(arr, dtype=float)  # float64 already: the same array, no copy
 
 
 def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.ndarray[Any, Any], str]:
