@@ -128,3 +128,17 @@ def test_a_percentage_markup_names_the_percentage_that_covers(tmp_path: Path) ->
     assert "135.08 DKK/hour (81.86 %)" in page
     assert "81.87 % covers" in page
     assert "least percentage that covers = 81.87 %" in str(ev.explain("temp_hours.overhead"))
+
+
+def test_a_percentage_markups_note_is_about_the_percentage_only() -> None:
+    from socialpartner._internal.i18n import Translator
+    from socialpartner.views import break_even_note
+
+    t = Translator("en")
+    # need 121,380 / 2,340 = 51.8718 DKK/h: 51.87 DKK/h is short, but 30.43 % of 170.465 = 51.8725 covers,
+    # and the markup is negotiated in percent: no note
+    label, path, unit = "overhead per hour", "temp_hours.overhead", "DKK/hour"
+    short_in_dkk = sp.BreakEven(label, path, D("51.87"), unit, D("30.43"), covering=D("51.88"))
+    assert break_even_note(short_in_dkk, t) == ""
+    short_in_percent = sp.BreakEven(label, path, D("46.61"), unit, D("26.54"), covering_percent=D("26.55"))
+    assert break_even_note(short_in_percent, t) == "rounded to just below the cost; 26.55 % covers"

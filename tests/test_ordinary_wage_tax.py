@@ -88,7 +88,7 @@ def test_without_a_stated_wage_the_view_says_its_tax_is_left_out() -> None:
     # after tax worse than before: −547,920.00 − 612,523.20 + 408,348.80
     assert view.net_effect("municipality") == D("-752094.40")
     (said,) = [a for a in view.assumptions if "ordinary_wage" in a]
-    assert "understates" in said
+    assert said.endswith("the net effect after tax leaves that tax out")
     first = sp.evaluate(sp.from_data(_deal())).breakdown[0].public
     assert first is not None
     assert not any("ordinary_wage" in a for a in first.assumptions)  # nobody has moved yet in 2026
@@ -124,3 +124,17 @@ def test_the_wage_survives_a_save_and_load(tmp_path: Any) -> None:
     assert again.horizon is not None
     assert again.horizon.progression is not None
     assert str(again.horizon.progression.ordinary_wage) == "26000 DKK / month"
+
+
+def test_a_stated_wage_without_tax_is_said_to_do_nothing() -> None:
+    data = _deal(ordinary_wage="26000 DKK/month")
+    del data["public"]["tax"]
+    with_wage = sp.evaluate(sp.from_data(data))
+    del data["horizon"]["progression"]["ordinary_wage"]
+    without = sp.evaluate(sp.from_data(data))
+    assert with_wage.results() == without.results()  # no tax counted: the wage moves nothing
+    view = with_wage.breakdown[1].public
+    assert view is not None
+    assert "horizon.progression.ordinary_wage is used only with public.tax: without it no tax is counted" in (
+        view.assumptions
+    )

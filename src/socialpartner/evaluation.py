@@ -462,6 +462,9 @@ def _public_assumptions(
         out.append(Text("msg.assume_refusion", rates=Join(groups)))
     if budget.tax is not None and _untaxed_ordinary_wages(partnership, period):
         out.append(Text("msg.assume_ordinary_untaxed"))
+    progression = None if partnership.horizon is None else partnership.horizon.progression
+    if budget.tax is None and progression is not None and progression.ordinary_wage is not None:
+        out.append(Text("msg.ordinary_wage_untaxed"))  # stated, and nothing uses it
     if budget.tax is not None:
         use = period.use
 

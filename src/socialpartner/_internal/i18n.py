@@ -699,10 +699,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "Σ årligt netto / (1 + n)^t, t = 0 for første år; n = horizon.nominal_discount_rate (nominel)",
     ),
     "msg.assume_ordinary_untaxed": (
-        "former participants in ordinary jobs are counted without tax on their wages, which are not stated "
-        "(give horizon.progression.ordinary_wage): the net effect after tax understates the partnership's",
-        "tidligere deltagere i ordinære job er talt med uden skat af deres løn, som ikke er angivet "
-        "(angiv horizon.progression.ordinary_wage): nettovirkningen efter skat undervurderer partnerskabets",
+        "former participants in ordinary jobs (and the comparison group's) are counted without tax on their "
+        "wages, which are not stated (give horizon.progression.ordinary_wage): the net effect after tax leaves "
+        "that tax out",
+        "tidligere deltagere i ordinære job (og sammenligningsgruppens) er talt med uden skat af deres løn, som "
+        "ikke er angivet (angiv horizon.progression.ordinary_wage): nettovirkningen efter skat udelader den skat",
+    ),
+    "msg.ordinary_wage_untaxed": (
+        "horizon.progression.ordinary_wage is used only with public.tax: without it no tax is counted",
+        "horizon.progression.ordinary_wage bruges kun med public.tax: uden den regnes der ingen skat",
     ),
     "msg.assume_fleksjob_wage": (
         "fleksjob wage incl. pension (L) not stated: taken as the wage cost × {share} "
@@ -774,15 +779,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.index_given": ("{rate} in {year}", "{rate} i {year}"),
     "msg.stated_indexed": (
         "the rates in kroner the scenario states ({names}) are the {year} rates: for {years} they are indexed by "
-        "the satsreguleringsprocent, as the parameters' rates are ({how})",
+        "the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})",
         "de satser i kroner, scenariet angiver ({names}), er {year}-satser: for {years} reguleres de med "
-        "satsreguleringsprocenten, som parametrenes satser ({how})",
+        "satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
     ),
     "msg.stated_indexed_changed": (
         "the rates in kroner horizon.changes set from {year} ({names}) are {year} rates: for {years} they are "
-        "indexed by the satsreguleringsprocent, as the parameters' rates are ({how})",
+        "indexed by the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})",
         "de satser i kroner, horizon.changes sætter fra {year} ({names}), er {year}-satser: for {years} reguleres "
-        "de med satsreguleringsprocenten, som parametrenes satser ({how})",
+        "de med satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
     ),
     "msg.index_how_projected": (
         "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth "

@@ -29,9 +29,11 @@ def break_even_note(b: BreakEven, t: Translator) -> str:
         return t("ui.no_volume")
     if b.already_covered:
         return t("ui.covered_at_zero")
-    # a markup written as a percentage is negotiated in percent: the percentage that covers first
-    if b.percent is not None and b.covering_percent is not None and b.covering_percent != b.percent:
-        return t(Text("msg.break_even_covers", price=Raw(f"{t.number(b.covering_percent)} %")))
+    # a markup written as a percentage is negotiated in percent: only the percentage's rounding counts
+    if b.percent is not None:
+        if b.covering_percent is not None and b.covering_percent != b.percent:
+            return t(Text("msg.break_even_covers", price=Raw(f"{t.number(b.covering_percent)} %")))
+        return ""
     if b.covering is not None and b.covering != b.value:
         return t(Text("msg.break_even_covers", price=Raw(f"{t.number(b.covering)} {t.unit(b.unit)}")))
     return ""
