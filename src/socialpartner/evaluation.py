@@ -34,7 +34,7 @@ from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_u
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.money import CONTEXT, in_context, ratio_decimal, to_ore
+from socialpartner.money import in_context, ratio_decimal, to_ore
 from socialpartner.parameters import ParameterUse, ParameterValue, projected_satsregulering, satsregulering_read
 from socialpartner.public import PublicLine, PublicView
 
@@ -291,8 +291,15 @@ def _job(p: Placement) -> Job:
 
 
 def _dkk(ore: int) -> Decimal:
-    """Whole øre (an int from the engine) as a Decimal amount of DKK with two places."""
-    return Decimal(ore).scaleb(-2, context=CONTEXT)
+    """Whole øre (an int from the engine) as a Decimal amount of DKK with two places.
+
+    Called inside :func:`evaluate` (under :data:`~socialpartner.money.CONTEXT`, 28 digits):
+    the product of at most 18 digits is exact, and twice as fast as ``scaleb``.
+    """
+    return Decimal(ore) * _CENT
+
+
+_CENT = Decimal("0.01")
 
 
 # A price's unit shown as written: money per one unit of time or of working hours.

@@ -90,8 +90,8 @@ def round_half_up(value: Exact | float, places: int) -> Decimal:
         return round_half_up(exact_number(value, what="an amount"), places)
     num, den = int(exact.numerator) * _POW10[places], int(exact.denominator)  # plain ints, also from mpq
     count = (abs(num) * 2 + den) // (2 * den)
-    if count < _FAST_LIMIT:  # within the context's precision, scaleb is exact (and fast)
-        return Decimal(-count if num < 0 else count).scaleb(-places, context=CONTEXT)
+    if count < _FAST_LIMIT:  # within the context's precision the product is exact (faster than scaleb)
+        return CONTEXT.multiply(Decimal(-count if num < 0 else count), _STEPS[places])
     sign = 1 if num < 0 else 0
     return Decimal((sign, tuple(int(d) for d in str(count)), -places))
 
