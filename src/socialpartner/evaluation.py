@@ -793,8 +793,12 @@ def _stated_rates(result: engine.Run) -> tuple[Text, ...]:
     )
 
 
-def _index_how(result: engine.Run, targets: set[int]) -> Text:
-    """The satsreguleringsprocent that indexed rates to ``targets``, and where it comes from."""
+def _index_sources(result: engine.Run, targets: set[int]) -> tuple[Percent | None, Rational, tuple[Text, ...]]:
+    """Where the satsreguleringsprocent that indexed rates to ``targets`` comes from, one rule for the statements.
+
+    The percentage set in the scenario (one for every year), else the ones the file dates
+    in those years (``2.90 % in 2026``), and the wage growth the law projects the others from.
+    """
     partnership = result.partnership
     growth = Rational(0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
     parameters = partnership.parameter_set()
@@ -805,10 +809,18 @@ def _index_how(result: engine.Run, targets: set[int]) -> Text:
             continue
         entry = read[0]
         if entry.tag == "override":  # one value for every year
-            return Text("msg.index_how_set", rate=Percent(ratio_decimal(entry.exact)))
+            return Percent(ratio_decimal(entry.exact)), growth, ()
         percents.append(Text("msg.index_given", rate=Percent(ratio_decimal(entry.exact)), year=Raw(str(year))))
+    return None, growth, tuple(percents)
+
+
+def _index_how(result: engine.Run, targets: set[int]) -> Text:
+    """The satsreguleringsprocent that indexed rates to ``targets``, and where it comes from."""
+    set_rate, growth, percents = _index_sources(result, targets)
+    if set_rate is not None:
+        return Text("msg.index_how_set", rate=set_rate)
     if percents:
-        return Text("msg.index_how_given", rates=Join(tuple(percents)))
+        return Text("msg.index_how_given", rates=Join(percents))
     return Text(
         "msg.index_how_projected",
         rate=Percent(ratio_decimal(projected_satsregulering(growth))),
@@ -818,27 +830,11 @@ def _index_how(result: engine.Run, targets: set[int]) -> Text:
 
 def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Text:
     """How the kroner rates of ``source`` were indexed to ``targets``: the percentage and where it comes from."""
-    partnership = result.partnership
-    growth = Rational(0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
-    parameters = partnership.parameter_set()
-    percents = []
-    for year in sorted(targets):
-        read = satsregulering_read(parameters, year)
-        if read is None:  # the law's projection
-            continue
-        entry = read[0]
-        if entry.tag == "override":  # one value for every year
-            return Text(
-                "msg.carried_indexed_set",
-                years=_span(targets),
-                year=Raw(str(source)),
-                rate=Percent(ratio_decimal(entry.exact)),
-            )
-        percents.append(Text("msg.index_given", rate=Percent(ratio_decimal(entry.exact)), year=Raw(str(year))))
+    set_rate, growth, percents = _index_sources(result, targets)
+    if set_rate is not None:
+        return Text("msg.carried_indexed_set", years=_span(targets), year=Raw(str(source)), rate=set_rate)
     if percents:
-        return Text(
-            "msg.carried_indexed_given", years=_span(targets), year=Raw(str(source)), rates=Join(tuple(percents))
-        )
+        return Text("msg.carried_indexed_given", years=_span(targets), year=Raw(str(source)), rates=Join(percents))
     return Text(
         "msg.carried_indexed",
         years=_span(targets),
