@@ -788,7 +788,12 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     hint = ""
     if gb != ga and not limits:  # by the trend, where the target lies (not past a refused end)
         below_low = (g > 0) == (gb > ga)
-        if below_low and ka == 0:  # nothing below 0 to give: say so rather than ask for it
+        if below_low and ka == 0 and g > 0:  # above the target from 0 up: met with room to spare
+            hint = (
+                f"; by the trend it is crossed below 0, which {s.vary} does not take: already at 0 "
+                f"{s.result} is above the target, and so at every value in range"
+            )
+        elif below_low and ka == 0:  # nothing below 0 to give: say so rather than ask for it
             hint = f"; by the trend it lies below 0, which {s.vary} does not take: it is not reached at 0 either"
         elif below_low:
             hint = "; by the trend it is reached below the low end: give a lower low end (--min, low=)"
