@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from socialpartner._internal import explain as _ex
 from socialpartner._internal import horizon as _horizon
@@ -20,8 +20,11 @@ from socialpartner._internal.units import canonical, exact_magnitude, format_dec
 from socialpartner.money import round_half_up
 
 if TYPE_CHECKING:
+    import pint
+
     from socialpartner._internal.plan import Flow
     from socialpartner.evaluation import BreakEven, Evaluation
+    from socialpartner.models._base import Partnership
     from socialpartner.parameters import ParameterUse
     from socialpartner.public import Ladder, Payer
 
@@ -350,31 +353,31 @@ def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
             )
     for path, note in notes.items():
         if note.kind == "grown":
-            value = paths.get(model, path)
-            rate = _decimal_text(fraction(canonical(note.rate)) * 100)
-            years = "1 year" if note.years == 1 else f"{note.years} years"
-            inputs[path] = (
-                f"{_decimal_text(fraction(exact_magnitude(value.magnitude)))} {value.units} "
-                f"({stated.get(path, '?')} grown {rate} % a year for {years})"
-            )
+            inputs[path] = _grown(model, path, note, stated.get(path, "?"))
             continue
         since = horizon.label(note.since - (1 if horizon.start_year is None else horizon.start_year))
         why = f" (set from {since} by horizon.changes.{note.change})"
         if note.years:  # a money input of a change's value, grown since the change's year
-            value = paths.get(model, path)
-            rate = _decimal_text(fraction(canonical(note.rate)) * 100)
-            years = "1 year" if note.years == 1 else f"{note.years} years"
-            inputs[path] = (
-                f"{_decimal_text(fraction(exact_magnitude(value.magnitude)))} {value.units} "
-                f"({_decimal_text(fraction(exact_magnitude(note.stated.magnitude)))} {note.stated.units}"
-                f" set from {since} by horizon.changes.{note.change}, grown {rate} % a year for {years})"
-            )
+            was = f"{_quantity_text(note.stated)} set from {since} by horizon.changes.{note.change},"
+            inputs[path] = _grown(model, path, note, was)
             continue
         for key in inputs:
             # a changed block: every input in it given (an alternative not taken stays null, left out)
             if (key == path or key.startswith(path + ".")) and inputs[key] != "null":
                 inputs[key] += why
     return inputs
+
+
+def _quantity_text(q: pint.Quantity[Any]) -> str:
+    """A quantity as the explanations write it: its exact magnitude in decimals, then its unit."""
+    return f"{_decimal_text(fraction(exact_magnitude(q.magnitude)))} {q.units}"
+
+
+def _grown(model: Partnership, path: str, note: _horizon.InputNote, was: str) -> str:
+    """A grown input of a horizon's year: its value, then what it was and how it grew (``… grown 3 % a year``)."""
+    rate = _decimal_text(fraction(canonical(note.rate)) * 100)
+    years = "1 year" if note.years == 1 else f"{note.years} years"
+    return f"{_quantity_text(paths.get(model, path))} ({was} grown {rate} % a year for {years})"
 
 
 def _inputs(ev: Evaluation) -> dict[str, str]:
