@@ -458,7 +458,7 @@ def _check_amounts(run: engine.Run, columns: Mapping[str, tuple[np.ndarray[Any, 
                 continue
             rows = np.flatnonzero(np.atleast_1d(np.abs(amount_ore) >= _MAX_ORE))
             first = int(rows[0])
-            amount = float(np.atleast_1d(np.asarray(amounts[f.key], dtype=float))[first]) / _ORE
+            amount = float(np.atleast_1d(amount_ore)[first]) / _ORE
             at = ", ".join(
                 f"{path} = {_number(arr[start + first])} {_named(unit)}".rstrip()
                 for path, (arr, unit) in columns.items()
