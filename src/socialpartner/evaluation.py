@@ -34,7 +34,7 @@ from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_u
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.money import in_context, ratio_decimal, to_ore
+from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
 from socialpartner.parameters import ParameterUse, ParameterValue, projected_satsregulering, satsregulering_read
 from socialpartner.public import PublicLine, PublicView
 
@@ -296,10 +296,7 @@ def _dkk(ore: int) -> Decimal:
     Called inside :func:`evaluate` (under :data:`~socialpartner.money.CONTEXT`, 28 digits):
     the product of at most 18 digits is exact, and twice as fast as ``scaleb``.
     """
-    return Decimal(ore) * _CENT
-
-
-_CENT = Decimal("0.01")
+    return Decimal(ore) * ORE
 
 
 # A price's unit shown as written: money per one unit of time or of working hours.
@@ -364,7 +361,7 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
             exact_percent = s.rates[spec.input_path] / spec.percent_of * 100
             percent = places(exact_percent)
             # as for the price: rounded half up below the exact percentage, 0.01 more covers
-            covering_percent = percent if Fraction(percent) >= fraction(exact_percent) else percent + _HUNDREDTH
+            covering_percent = percent if Fraction(percent) >= fraction(exact_percent) else percent + ORE
         covered = bool(s.covered[spec.input_path])
         canonical_value = _dkk(value)
         # the written unit's rate from the exact rate, rounded once (not the rounded rate converted)
@@ -373,7 +370,7 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
         shown_ore = value if factor is _SAME else ore(rate)
         shown = canonical_value if factor is _SAME else _dkk(shown_ore)
         # rounded half up below the exact rate: one øre more is the least price that covers
-        covering = shown if shown_ore >= rate * 100 else shown + _HUNDREDTH
+        covering = shown if shown_ore >= rate * 100 else shown + ORE
         out.append(
             BreakEven(
                 spec.label,
@@ -389,9 +386,6 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
             )
         )
     return tuple(out)
-
-
-_HUNDREDTH = Decimal("0.01")
 
 
 def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, ...]:
