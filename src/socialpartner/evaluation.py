@@ -716,19 +716,19 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     indexed: dict[int, set[int]] = {}
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
     set_percent: bool | None = None  # read once, where a rate is carried (rarely in a one-year deal)
+    parameters = result.partnership.parameter_set()
     for period in result.periods:
         for value in period.use:
             if value.for_year is None or value.for_year <= value.year or value.tag == "override":
                 continue
             if set_percent is None:
                 # a percentage set in the scenario indexes the carried rates, 0 % too (by a factor of 1)
-                parameters = result.partnership.parameter_set()
                 set_percent = parameters._read("satsreguleringsprocent", parameters.latest_year)[0].tag == "override"
             if value.index is not None or (set_percent and value.indexed):
                 indexed.setdefault(value.year, set()).add(value.for_year)
             elif value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
                 abolished.setdefault(value.name, (value, set()))[1].add(value.for_year)
-            elif any(dim == "[currency]" for dim, _ in unit_info(value.value).dims):
+            elif parameters._money(value.name):  # a rate in kroner, not a share or a norm
                 years.setdefault(value.year, set()).add(value.for_year)
     out = []
     for name, (value, targets) in abolished.items():
