@@ -28,7 +28,7 @@ import numpy as np
 import pint
 from pydantic import ValidationError
 
-from socialpartner._internal import paths
+from socialpartner._internal import engine, paths
 from socialpartner._internal.arguments import need_evaluation, need_partnership
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.engine import stated_rate_index
@@ -55,6 +55,7 @@ from socialpartner.errors import LedgerError, QuantityError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context, ratio_decimal, round_half_up
+from socialpartner.sweeps import named_result
 
 __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
 
@@ -66,6 +67,14 @@ _SCAN_EVEN = 12  # a scan's evenly spaced points over the range …
 _SCAN_PER_DECADE = 2  # … and its points per decade up from the low end (for wide ranges)
 _REFINE = 60  # evaluations spent looking closer where a scanned result turns towards the target
 _FEW = 10  # a range of fewer grid values than this is said to be coarse
+# the check of the rest of the range after a search: at most this many period-variants
+# (every n-th value beyond), in blocks of about _CHECK_CHUNK, then at most _CONFIRM exact
+# evaluations of values the float64 backend puts within a tolerance of the target
+_CHECK_BUDGET = 100_000
+_CHECK_CHUNK = 16_384
+_CHECK_MIN_CHUNK = 512
+_CONFIRM = 8
+_PAYBACK = re.compile(r"(?:(?:\d{4}|year \d+)\.)?payback\.")
 _PERIOD = re.compile(r"(?P<period>\d{4}|year \d+)\.(?P<name>.+)\Z")  # 2027.coverage, year 2.coverage
 
 
@@ -366,7 +375,11 @@ def solve(
 
     A result that rises and then falls (or the reverse) may miss the target at both ends
     of the range and still reach it between them: the range is then scanned (evenly, and
-    in steps growing tenfold every two points up from the low end), and the answer is the
+    in steps growing tenfold every two points up from the low end). A result that jumps
+    (a public purse with the satsreguleringsprocent's 0.1-point steps) may cross the
+    target before the crossing a search narrows to: the values from the low end up to it
+    are evaluated at once on the float64 backend (one in *n* beyond 100,000 values times
+    periods), and any that come near the target exactly. Either way the answer is at the
     first crossing from the low end; :attr:`Solution.notes` says the result is not
     monotone and where it crosses the target again. Values the input's validation
     refuses (a share above 100 %, more hours a week than a week has) end the range: the
@@ -433,6 +446,8 @@ def solve(
         return _solution(s, a, goal, g_a, notes=notes)
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
     b, g_b = _far_end(s, a, rising, hi_k, top, here, limits)
+    start = a  # the low end of the range searched
+    turns: Text | None = None
     if g_b is None or not _reached(g_b, rising):
         edge = _at_an_end(s, a, g_a, b, g_b, lo_k, hi_k)
         if edge is not None:
@@ -440,8 +455,13 @@ def solve(
         # the ends do not bracket the target; a result that turns may still cross it between them
         a, g_a, b, g_b, turns = _scan(s, a, b, limits)
         rising = g_a < 0
-        notes += (turns,)
     a, g_a, b, g_b = _narrow(s, a, g_a, b, g_b, rising)
+    # narrowing finds a crossing; a result that does not move one way (one that jumps with
+    # the satsreguleringsprocent's 0.1-point steps) may have crossed the target before it
+    earlier = _first_crossing(s, start, a, b, rising)
+    if earlier is not None:
+        a, g_a, b, g_b, turns = earlier
+    notes += () if turns is None else (turns,)
     k, g = b, g_b
     if not rising:
         # the largest value still at or above the target: the one before b, unless b lands
@@ -470,6 +490,7 @@ class _Search:
         self.failed: dict[int, SolveError | LedgerError] = {}
         self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
         self.signed = False  # the input may be negative (a growth rate)
+        self.periods = 1  # periods of the scenario (a horizon's years): the check's cost per variant
 
     def value(self, k: int) -> pint.Quantity[Any] | int:
         return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-self.places)), self.unit)
@@ -532,12 +553,33 @@ class _Search:
             self.count += 1
             if self.count > _MAX_EVALUATIONS:
                 raise SolveError(f"no answer within {_MAX_EVALUATIONS} evaluations")
-            value = result_value(evaluate(variant), self.result)
+            ev = evaluate(variant)
+            self.periods = max(self.periods, len(ev.breakdown))
+            value = result_value(ev, self.result)
         except (_RefusedError, _NoValueError, LedgerError) as exc:
             self.failed[k] = exc
             raise
         self.seen[k] = g = Fraction(value) - self.goal
         return g
+
+    def vector_near(self, ks: np.ndarray[Any, Any], rising: bool) -> np.ndarray[Any, Any] | None:
+        """Positions in ``ks`` where the result, on the float64 backend, may reach the target.
+
+        At or above it (``rising``; else at or below it), or short of it by less than a
+        tolerance (0.02 DKK for money, 10⁻⁶ for a ratio) above the float64 backend's
+        difference from the exact one, so that no value reaching it is missed; the exact
+        evaluation decides. None where sweeps do not give the result.
+        """
+        values: Any = ks if self.whole else Q_(ks * float(self.step), self.unit)
+        run = engine.run(self.partnership, {self.vary: values}, vector=True)
+        named = named_result(run, self.result)
+        if named is None:
+            return None
+        column, unit = named
+        tolerance = 1e-6 if unit == "" else 0.02
+        with np.errstate(invalid="ignore"):
+            gaps = np.broadcast_to(column, ks.shape) - float(self.goal)
+            return np.flatnonzero(gaps >= -tolerance if rising else gaps <= tolerance)
 
     def probe(self, k: int) -> Fraction | None:
         """:meth:`gap`, or None where the input refuses the value or the result has none."""
@@ -863,6 +905,57 @@ def _last_landing(gap: Callable[[int], Fraction], b: int, hi_k: int | None, step
         else:
             lo = mid
     return lo
+
+
+def _first_crossing(
+    s: _Search, start: int, a: int, b: int, rising: bool
+) -> tuple[int, Fraction, int, Fraction, Text] | None:
+    """An earlier crossing than the bracket ``(a, b)`` a search found: the bracket narrowed there, and a note.
+
+    The answer is at the first crossing from the low end ``start``, so no value from
+    ``start`` up to ``a`` may reach the target. Every grid value there (every n-th where
+    there are more than a budget allows) is evaluated at once on the float64 backend; a
+    value it puts within a tolerance of reaching the target is evaluated exactly, and the
+    crossing before it narrowed as the search narrows one. None where none reaches it, or
+    for a result sweeps do not give (a model's own figures).
+    """
+    lo, hi = start + 1, a - 1  # the search evaluated start and a: neither reaches the target
+    if hi < lo or _PAYBACK.match(s.result):
+        return None
+    stride = max(1, math.ceil((hi - lo + 1) * s.periods / _CHECK_BUDGET))
+    points = np.arange(lo, hi + 1, stride, dtype=np.int64)
+    size = max(_CHECK_MIN_CHUNK, _CHECK_CHUNK // s.periods)
+    confirmed = 0
+    for c0 in range(0, len(points), size):
+        block = points[c0 : c0 + size]
+        near = s.vector_near(block, rising)
+        if near is None:
+            return None
+        for i in near:
+            if confirmed >= _CONFIRM:
+                return None
+            confirmed += 1
+            j, pos = int(block[i]), c0 + int(i)
+            g_j = s.probe(j)
+            if g_j is None or not _reached(g_j, rising):
+                continue  # within the tolerance, but not reaching the target exactly
+            before = int(points[pos - 1]) if pos > 0 else start
+            g_p = s.probe(before)
+            if g_p is None or _reached(g_p, rising):
+                continue
+            names = {
+                "result": Raw(s.result),
+                "vary": Raw(s.vary),
+                "low": Value(s.written(a)),
+                "high": Value(s.written(b)),
+                "start": Value(s.written(start)),
+            }
+            if stride == 1:
+                note = Text("msg.not_monotone", **names)
+            else:
+                note = Text("msg.not_monotone_sampled", n=Number(Decimal(stride), 0), **names)
+            return (*_narrow(s, before, g_p, j, g_j, rising), note)
+    return None
 
 
 def _count(n: int, noun: str) -> str:

@@ -378,6 +378,20 @@ def results(run: engine.Run) -> dict[str, Any]:
     return out
 
 
+def named_result(run: engine.Run, name: str) -> tuple[np.ndarray[Any, Any], str] | None:
+    """Result ``name`` of every variant of a run, as :func:`socialpartner.solve` names it, and its unit.
+
+    In DKK for money (unit ``DKK``, or the price's for a break-even), as a ratio for
+    coverage (unit ``""``); ``2027.coverage`` for one year's. None for a result sweeps do
+    not give (a model's own figures). The run is left as it is.
+    """
+    for key, (value, divisor) in _columns(run).items():
+        column, _, unit = key.partition(" [")
+        if column == name:
+            return np.divide(np.asarray(value, dtype=float), divisor), unit.removesuffix("]")
+    return None
+
+
 def _number(x: float) -> str:
     return format_magnitude(float(x))
 

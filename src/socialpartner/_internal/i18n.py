@@ -874,6 +874,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{result} bevæger sig ikke kun én vej med {vary}: det krydser målet igen mellem {low} og {high}, "
         "så andre værdier opfylder det også; denne værdi er ved første krydsning fra {start}",
     ),
+    "msg.not_monotone_sampled": (
+        "{result} is not monotone in {vary}: it crosses the target again between {low} and {high}, "
+        "so other values meet it too; this value is at its first crossing from {start} found by evaluating "
+        "one value in {n} of the range",
+        "{result} bevæger sig ikke kun én vej med {vary}: det krydser målet igen mellem {low} og {high}, "
+        "så andre værdier opfylder det også; denne værdi er ved første krydsning fra {start}, fundet ved "
+        "at beregne én værdi ud af {n} i intervallet",
+    ),
     "msg.not_monotone_inside": (
         "{result} is not monotone in {vary}: it misses the target at both ends of the range and reaches "
         "it between them; this value is at its first crossing from {start}",

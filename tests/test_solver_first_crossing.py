@@ -1,0 +1,111 @@
+"""Solve answers at the first crossing from the low end, also where the result jumps about.
+
+A public-purse result over a horizon moves in steps with the satsreguleringsprocent, which
+is taken to one decimal (0.1 point) from the wage growth: within each 0.1-point band of
+growth the municipality's present value falls (wages grow, benefits do not), and at the
+band's edge it jumps up (the benefits saved step up). Narrowing a bracket by halving then
+finds *a* crossing of the target, not always the first; the solver checks the rest of the
+range on the float64 backend and narrows to the first, exactly.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import socialpartner as sp
+from socialpartner import solver
+from socialpartner._internal import paths
+
+ROOT = Path(__file__).resolve().parents[1]
+THREE_YEARS = ROOT / "examples" / "ikea_rebild_3_years.yaml"
+
+
+def municipality_npv(p: sp.Partnership, growth: str) -> Decimal:
+    value = sp.evaluate(paths.replace(p, "horizon.wage_growth", sp.Q_(Decimal(growth), "percent"))).results()[
+        "npv.public.municipality"
+    ]
+    assert value is not None
+    return value
+
+
+def test_a_falling_sawtooth_is_solved_at_its_first_crossing() -> None:
+    p = sp.load(THREE_YEARS)
+    # evaluated exactly: the present value falls by about 155 DKK per 0.01 point of growth
+    # within a band and jumps up by about 625 DKK where the satsreguleringsprocent steps
+    assert municipality_npv(p, "0.02") == Decimal("-433857.01")  # at or above -434,000
+    assert municipality_npv(p, "0.03") == Decimal("-434011.52")  # below: the first crossing
+    assert municipality_npv(p, "0.05") == Decimal("-433541.51")  # above again after the step
+    assert municipality_npv(p, "0.07") == Decimal("-433850.57")
+    assert municipality_npv(p, "0.08") == Decimal("-434005.10")  # below again
+    s = sp.solve(p, "horizon.wage_growth", "npv.public.municipality", -434000, low=0, high=10)
+    # a falling result's answer is the largest value before it first drops below the target:
+    # 0.02 %, not 0.07 % (where halving the range from 0 % to 10 % landed before)
+    assert s.value_text == "0.02 percent"
+    assert s.achieved == Decimal("-433857.01")
+    (note,) = s.notes
+    assert "crosses the target again between 0.07 percent and 0.08 percent" in note, note
+    assert "first crossing from 0.00 percent" in note, note
+
+
+def test_solve_agrees_with_every_value_of_the_range_on_a_sawtooth() -> None:
+    # the oracle: every value from 0 % to 10 % evaluated by a sweep (within 0.01 DKK of evaluate);
+    # the answer is the last value before the first one below the target
+    p = sp.load(THREE_YEARS)
+    grid = np.round(np.arange(0, 1001) * 0.01, 2)
+    frame = sp.sweep(p, {"horizon.wage_growth": sp.Q_(grid, "percent")})
+    npv = frame["npv.public.municipality [DKK]"].to_numpy()
+    for target in (-434_000, -434_700, -436_100, -440_300, -441_700, -445_900):
+        s = sp.solve(p, "horizon.wage_growth", "npv.public.municipality", target, low=0, high=10)
+        first_below = int(np.flatnonzero(npv < target)[0])
+        above = Decimal(s.value_text.removesuffix(" percent"))
+        assert float(above) == pytest.approx(grid[first_below - 1]), target
+        # and exactly: the answer meets the target, the next value does not
+        assert municipality_npv(p, str(above)) >= target > municipality_npv(p, str(above + Decimal("0.01")))
+
+
+def test_a_range_too_wide_to_check_every_value_is_checked_in_steps_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ten years at 2 % growth, public.municipality between 1 % and 3 %: rising teeth; the first
+    # value at or above -1,150,000 is 1.35 %, then 1.45 %-1.47 %, then 1.55 % (where halving lands).
+    # With a budget of 200 period-variants, the 53 values between 1.00 % and 1.54 % (10 years
+    # each) are checked one in three (1.01 %, 1.04 %, … 1.46 %): 1.46 % is the first that meets
+    # it, and narrowing between 1.43 % and 1.46 % gives 1.45 %; 1.35 % lies between two checked
+    # values. The note says the range was checked in steps.
+    data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
+    data["horizon"]["years"] = 10
+    data["horizon"]["wage_growth"] = "2 %"
+    p = sp.from_data(data)
+    monkeypatch.setattr(solver, "_CHECK_BUDGET", 200)
+    s = sp.solve(p, "horizon.wage_growth", "public.municipality", -1_150_000, low=1, high=3)
+    assert s.value_text == "1.45 percent"
+    assert s.achieved == Decimal("-1142395.61")
+    (note,) = s.notes
+    assert "crosses the target again between 1.54 percent and 1.55 percent" in note, note
+    assert "found by evaluating one value in 3 of the range" in note, note
+    monkeypatch.undo()
+    s = sp.solve(p, "horizon.wage_growth", "public.municipality", -1_150_000, low=1, high=3)
+    assert s.value_text == "1.35 percent"
+
+
+def test_a_result_sweeps_do_not_give_is_solved_as_before() -> None:
+    # a model's own figure (the company's net gain) has no sweep column: no check, no note;
+    # the net gain falls with the helper price, as the earlier search found it
+    p = sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
+    s = sp.solve(p, "price", "company_net_gain", 0)
+    assert s.notes == ()
+    assert s.achieved >= 0
+
+
+def test_the_note_reads_in_danish() -> None:
+    p = sp.load(THREE_YEARS)
+    s = sp.solve(p, "horizon.wage_growth", "npv.public.municipality", -434000, low=0, high=10)
+    from socialpartner._internal.i18n import Translator
+
+    danish = Translator("da")(s.notes[0])
+    assert "bevæger sig ikke kun én vej med horizon.wage_growth" in danish, danish
+    assert "ved første krydsning fra 0,00 %" in danish, danish
