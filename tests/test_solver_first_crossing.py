@@ -10,15 +10,21 @@ range on the float64 backend and narrows to the first, exactly.
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import socialpartner as sp
 from socialpartner import solver
 from socialpartner._internal import paths
+
+from .test_one_engine import PUBLIC, horizon_data
 
 ROOT = Path(__file__).resolve().parents[1]
 THREE_YEARS = ROOT / "examples" / "ikea_rebild_3_years.yaml"
@@ -109,3 +115,29 @@ def test_the_note_reads_in_danish() -> None:
     danish = Translator("da")(s.notes[0])
     assert "bevæger sig ikke kun én vej med horizon.wage_growth" in danish, danish
     assert "ved første krydsning fra 0,00 %" in danish, danish
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(horizon_data(), st.floats(0.05, 0.95))
+def test_solve_on_the_wage_growth_is_at_the_first_crossing_every_value_agrees_with(
+    data: dict[str, Any], where: float
+) -> None:
+    # random horizons (with and without the public purse) and a target between the result's
+    # lowest and highest over 0 %-5 %; the oracle is every value of that range (a sweep)
+    data = copy.deepcopy(data)
+    data.setdefault("public", copy.deepcopy(PUBLIC))
+    p = sp.from_data(data)
+    grid = np.round(np.arange(0, 501) * 0.01, 2)
+    frame = sp.sweep(p, {"horizon.wage_growth": sp.Q_(grid, "percent")})
+    result = "npv.public.municipality"
+    values = frame[f"{result} [DKK]"].to_numpy()
+    target = round(float(values.min() + where * (values.max() - values.min())), 2)
+    gaps = values - target
+    assume(np.abs(gaps).min() > 0.05)  # the oracle is within 0.01 DKK: no value too near the target
+    assume(gaps[0] < 0 or gaps[0] > 0)
+    s = sp.solve(p, "horizon.wage_growth", result, target, low=0, high=5)
+    rising = gaps[0] < 0
+    first = int(np.flatnonzero(gaps >= 0 if rising else gaps < 0)[0])
+    expected = grid[first] if rising else grid[first - 1]
+    assert float(Decimal(s.value_text.removesuffix(" percent"))) == pytest.approx(expected), (target, s.notes)
+    assert s.achieved >= target
