@@ -1309,6 +1309,11 @@ def genitive_da(name: str) -> str:
     return f"{name}'" if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
 
 
+def _at_100(pct: Decimal, places: int) -> bool:
+    """Whether ``pct`` shown to ``places`` decimals reads as exactly 100."""
+    return f"{pct:.{places}f}".rstrip("0").rstrip(".") == "100"
+
+
 class Translator:
     """Labels, sentences and number formats for one output language."""
 
@@ -1424,10 +1429,18 @@ class Translator:
         return str(format_currency(value, "DKK", locale="da_DK"))
 
     def percent(self, ratio: Decimal | None) -> str:
-        """``92.25 %`` or ``92,25 %``."""
+        """``92.25 %`` or ``92,25 %``.
+
+        A ratio just short of (or just above) 1 keeps the decimals that show it on its side
+        of 100 %: a coverage of 0.999974 is ``99.997 %``, never ``100.00 %`` beside a shortfall.
+        """
         if ratio is None:
             return "—"
-        return f"{self.number(ratio * 100)} %"
+        pct = ratio * 100
+        places = 2
+        while ratio != 1 and places < 10 and _at_100(pct, places):
+            places += 1
+        return f"{self.number(pct, places)} %"
 
     def parameter_value(self, text: str) -> str:
         """A parameter's value as stored (``21600 DKK / month``): in Danish ``21.600 kr./md.``.
