@@ -142,3 +142,37 @@ def test_a_percentage_markups_note_is_about_the_percentage_only() -> None:
     assert break_even_note(short_in_dkk, t) == ""
     short_in_percent = sp.BreakEven(label, path, D("46.61"), unit, D("26.54"), covering_percent=D("26.55"))
     assert break_even_note(short_in_percent, t) == "rounded to just below the cost; 26.55 % covers"
+
+
+def test_the_spreadsheet_gives_the_covering_price_and_percentage_as_formulas(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from pycel import ExcelCompiler  # type: ignore[import-untyped]
+
+    from socialpartner.export import to_xlsx
+
+    def covering_cells(ev: sp.Evaluation, name: str) -> dict[str, tuple[Decimal, Decimal | None]]:
+        path = to_xlsx(ev, tmp_path / name)
+        ws = load_workbook(path)["Period"]
+        engine = ExcelCompiler(filename=str(path))
+        start = next(r[0].row for r in ws.iter_rows() if r[0].value == "Price")
+        assert ws.cell(start, 6).value == "least price that covers"
+        out = {}
+        for row in ws.iter_rows(min_row=start + 1, max_row=start + 2):
+            r = row[0].row
+            price = Decimal(repr(float(engine.evaluate(f"'Period'!F{r}")))).quantize(D("0.01"))
+            share = engine.evaluate(f"'Period'!G{r}")
+            percent = None if share in (None, "") else Decimal(repr(float(share) * 100)).quantize(D("0.01"))
+            out[str(row[4].value)] = (price, percent)
+        return out
+
+    # the example: the course price's break-even 12,033.33 is 0.12 short; 12,033.34 covers
+    cells = covering_cells(sp.evaluate(sp.load(EXAMPLE)), "example.xlsx")
+    assert cells["courses.price"] == (D("12033.34"), None)
+    assert cells["temp_hours.overhead"] == (D("35.90"), None)
+    # a markup of 12 %: 81.86 % is 12.36 short, 81.87 % covers (worked in the test above)
+    data = example_with(
+        temp_hours={"workers": 2, "overhead": "12 %"},
+        courses={"participants": 2, "price": "11220 DKK/month"},
+    )
+    cells = covering_cells(sp.evaluate(from_data(data)), "percent.xlsx")
+    assert cells["temp_hours.overhead"] == (D("135.08"), D("81.87"))

@@ -78,6 +78,13 @@ def _check_period(book: Book, sheet: str, ev: sp.Evaluation) -> None:
             continue
         cell = book.by_role(sheet, 5, b.input_path, "B", header="Price")
         assert _money(book.value(sheet, cell)) == b.value, b.input_path
+        # the least price that covers: the break-even, or one øre more where it was rounded down
+        cell = book.by_role(sheet, 5, b.input_path, "F", header="Price")
+        assert _money(book.value(sheet, cell)) == b.covering, b.input_path
+        if b.covering_percent is not None:
+            cell = book.by_role(sheet, 5, b.input_path, "G", header="Price")
+            shown = Decimal(repr(float(book.value(sheet, cell)) * 100)).quantize(Decimal("0.01"))
+            assert shown == b.covering_percent, b.input_path
     if ev.public is not None:
         for payer in ("municipality", "state"):
             cell = book.find(sheet, f"net effect (otherwise − with): {payer}", "D")

@@ -224,7 +224,16 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _Peri
         ws.gap()
         ws.put([t("ui.break_even_title")], bold=True)
         ws.put(
-            [t("ui.price"), t("ui.break_even"), t("xlsx.unit"), t("xlsx.percent_of_base"), t("xlsx.input")], bold=True
+            [
+                t("ui.price"),
+                t("ui.break_even"),
+                t("xlsx.unit"),
+                t("xlsx.percent_of_base"),
+                t("xlsx.input"),
+                t("xlsx.covering"),
+                t("xlsx.covering_percent"),
+            ],
+            bold=True,
         )
         specs = {s.input_path: s for s in plan.break_even}
         for b in part.break_even:
@@ -238,9 +247,19 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _Peri
             factor = Rational(parse_unit(b.canonical_unit).factor / parse_unit(b.unit).factor)
             moving = row_of[spec.flow]
             volume = float(spec.volume / factor)
-            value = _f(f"MAX(0,ROUND(({cells.cost}-({cells.total_funding}-{moving}))/{volume!r},2))")
-            percent = _f(f"B{r}/{float(spec.percent_of * factor)!r}") if spec.percent_of else None
-            ws.put([t(b.label), value, t.unit(b.unit), percent, b.input_path], {2: _MONEY, 4: _PERCENT})
+            rate = f"({cells.cost}-({cells.total_funding}-{moving}))/{volume!r}"
+            value = _f(f"MAX(0,ROUND({rate},2))")
+            base = float(spec.percent_of * factor) if spec.percent_of else None
+            percent = _f(f"B{r}/{base!r}") if base else None
+            # the least whole-øre price at or above the exact rate (the break-even is rounded half
+            # up, so it may lie just below): rounded to 6 decimals first, so that a float quotient
+            # a hair above a whole øre is not taken up one more
+            covering = _f(f"MAX(0,ROUNDUP(ROUND({rate},6),2))")
+            covering_percent = _f(f"MAX(0,ROUNDUP(ROUND({rate}/{base!r}*100,6),2))/100") if base else None
+            ws.put(
+                [t(b.label), value, t.unit(b.unit), percent, b.input_path, covering, covering_percent],
+                {2: _MONEY, 4: _PERCENT, 6: _MONEY, 7: _PERCENT},
+            )
             cells.break_even.append((t(b.label), b.input_path, f"B{r}", t.unit(b.unit)))
 
     view = part.public

@@ -255,6 +255,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.surplus": ("Surplus (negative: shortfall)", "Resultat (negativt: underskud)"),
     "xlsx.share_of": ("share of cost:", "andel af udgiften:"),
     "xlsx.percent_of_base": ("as % of base", "i % af grundlaget"),
+    "xlsx.covering": ("least price that covers", "laveste pris, der dækker"),
+    "xlsx.covering_percent": ("least % of base that covers", "laveste % af grundlaget, der dækker"),
     "xlsx.public_title": ("Public purse", "Offentlige kasser"),
     "xlsx.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
     "xlsx.used_in": ("used in", "brugt i"),
