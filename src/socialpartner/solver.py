@@ -819,6 +819,10 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     why = "".join(f"; {limit}" for limit in limits)
     tried = _count(len(samples), "value") + " tried"
     if len(samples) > 1 and all(g == ga for _, g in samples):
+        match = _PERIOD.match(s.result)
+        changed = changed_years(s.partnership, s.vary)
+        if match is not None and match["period"] in changed:  # the change's value holds in that year
+            why += f"; horizon.changes set {s.vary} in {match['period']}, so a value given for it does not count there"
         return SolveError(
             f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): "
             f"it does not depend on this input here, so no value of it can be solved for{why}"
@@ -1006,11 +1010,18 @@ def _price_level(partnership: Partnership, vary: str, result: str) -> Text | Non
     if horizon is None or horizon.years < 2:
         return None
     match = _PERIOD.match(result)
-    label = match["period"] if match is not None else horizon.label(horizon.years - 1)
+    changed = changed_years(partnership, vary)
+    if match is not None:
+        label = match["period"]
+    else:  # the whole horizon: the value counts up to the last year no change sets the input in
+        kept = [horizon.label(i) for i in range(1, horizon.years) if horizon.label(i) not in changed]
+        if not kept:
+            return None
+        label = kept[-1]
     year = year_inputs(partnership, label)
     note = None if year is None else year[1].get(vary)
     index = next((i for i in range(horizon.years) if horizon.label(i) == label), None)
-    if year is None or index is None or not index or label in changed_years(partnership, vary):
+    if year is None or index is None or not index or label in changed:
         return None
     first = Period(horizon.label(0))
     later = Period(horizon.label(1) if index == 1 else f"{horizon.label(1)}–{label}")
