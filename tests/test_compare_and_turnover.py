@@ -52,6 +52,25 @@ def test_a_price_that_differs_is_listed_as_written(tmp_path: Path) -> None:
     assert doc["inputs"] == [{"input": "courses.price", "a": "11000 DKK / month", "b": "12000 DKK / month"}]
 
 
+def test_horizon_changes_listed_in_another_order_are_the_same_inputs(tmp_path: Path) -> None:
+    # changes apply by year, then as listed: the same changes in another order are the same deal
+    data = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["horizon"]["changes"] = [
+        {"year": 2027, "set": {"temp_hours.workers": 4}},
+        {"year": 2028, "set": {"courses.price": "13000 DKK/month"}},
+    ]
+    a = sp.save(sp.from_data(data), tmp_path / "a.yaml")
+    data["horizon"]["changes"].reverse()
+    b = sp.save(sp.from_data(data), tmp_path / "b.yaml")
+    assert _compare(a, b)["inputs"] == []
+    # a change that differs is named by its year and the input it sets
+    data["horizon"]["changes"][0]["set"]["courses.price"] = "13500 DKK/month"
+    c = sp.save(sp.from_data(data), tmp_path / "c.yaml")
+    assert _compare(a, c)["inputs"] == [
+        {"input": "horizon.changes.2028.courses.price", "a": "13000 DKK/month", "b": "13500 DKK/month"}
+    ]
+
+
 def test_a_share_as_a_percentage_or_a_fraction_is_one_value(tmp_path: Path) -> None:
     three = ROOT / "examples" / "ikea_rebild_3_years.yaml"
     data = yaml.safe_load(three.read_text(encoding="utf-8"))

@@ -827,6 +827,23 @@ def _same_input(a: object, b: object) -> bool:
     return exact_a is not None and exact_a == exact_b
 
 
+def _compared_inputs(p: Partnership) -> dict[str, Any]:
+    """A scenario's inputs as compared: horizon changes by year, not by their place in the list.
+
+    Changes apply by year, then as listed (a later one setting the same input in the same
+    year wins), so two files listing the same changes in another order are the same deal:
+    the changes of a year are merged into one mapping, ``horizon.changes.2027.courses.price``.
+    """
+    data: dict[str, Any] = p.model_dump(mode="json", exclude_none=True, exclude={"expect"})
+    horizon = data.get("horizon")
+    if isinstance(horizon, dict) and horizon.get("changes"):
+        by_year: dict[str, dict[str, Any]] = {}
+        for change in sorted(horizon["changes"], key=lambda c: c["year"]):
+            by_year.setdefault(str(change["year"]), {}).update(change["set"])
+        horizon["changes"] = by_year
+    return data
+
+
 def _show_comparison(
     first: Path,
     second: Path,
@@ -839,8 +856,7 @@ def _show_comparison(
 ) -> None:
     from socialpartner._internal.paths import flatten
 
-    inputs_a = dict(flatten(a.model_dump(mode="json", exclude_none=True, exclude={"expect"})))
-    inputs_b = dict(flatten(b.model_dump(mode="json", exclude_none=True, exclude={"expect"})))
+    inputs_a, inputs_b = (dict(flatten(_compared_inputs(p))) for p in (a, b))
     changed = [
         (path, inputs_a.get(path, "—"), inputs_b.get(path, "—"))
         for path in dict.fromkeys([*inputs_a, *inputs_b])
