@@ -10,6 +10,15 @@ from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, Validatio
 from socialpartner._internal.messages import plain, without_prefixes
 
 
+def _hashable(value: Any) -> Any:
+    """``value`` with its mappings as frozensets of items and its lists as tuples (equal values, equal hashes)."""
+    if isinstance(value, Mapping):
+        return frozenset((key, _hashable(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(item) for item in value)
+    return value
+
+
 class Frozen(BaseModel):
     """Immutable, strict about unknown keys: a typo in a scenario file is an error.
 
@@ -30,6 +39,14 @@ class Frozen(BaseModel):
     # pydantic then treats this as its own __init__ (not a custom one, which it would call
     # for every nested model too): RootModel does the same
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        """A hash consistent with ``==`` (field by field), for fields holding mappings and lists too.
+
+        pydantic's own hash of a frozen model fails on a mapping field (``parameters:``,
+        a change's ``set``); a scenario is a value, and can key a dict or a cache.
+        """
+        return hash((type(self), tuple(_hashable(getattr(self, name)) for name in type(self).model_fields)))
 
     @classmethod
     def model_validate(cls, obj: Any, **kwargs: Any) -> Self:

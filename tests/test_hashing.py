@@ -1,0 +1,60 @@
+"""A scenario is a value: equal scenarios hash equal, so they can key a dict or a cache."""
+
+from __future__ import annotations
+
+import copy
+import functools
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from pydantic import ValidationError
+
+import socialpartner as sp
+
+from .strategies import any_model_data
+from .test_one_engine import horizon_data
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_example_hashes_and_keys_a_cache() -> None:
+    # scenarios with mappings among their fields (parameters:, a change's set:, the counterfactual)
+    examples = sorted((ROOT / "examples").glob("*.yaml"))
+    scenarios = [sp.load(f) for f in examples]
+    again = [sp.load(f) for f in examples]
+    assert [hash(a) for a in scenarios] == [hash(b) for b in again]
+    assert len(set(scenarios + again)) == len(examples)
+
+    @functools.lru_cache
+    def coverage(p: sp.Partnership) -> object:
+        return sp.evaluate(p).cost_split.coverage
+
+    for p in scenarios + again:
+        coverage(p)
+    assert coverage.cache_info().hits == len(examples)
+
+
+def test_a_changed_mapping_value_changes_equality_and_hash() -> None:
+    data = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    a = sp.from_data(data)
+    data["horizon"]["changes"][0]["set"]["temp_hours.workers"] = 5
+    b = sp.from_data(data)
+    assert a != b
+    assert hash(a) != hash(b)  # not guaranteed for any two values, but for these two fixed ones
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(any_model_data() | horizon_data())
+def test_equal_scenarios_hash_equal(data: dict[str, Any]) -> None:
+    try:
+        a = sp.from_data(copy.deepcopy(data))
+    except ValidationError:
+        return
+    b = sp.from_data(copy.deepcopy(data))
+    assert a == b
+    assert hash(a) == hash(b)
+    # and after a round trip through the file format, which loses nothing
+    c = sp.loads(sp.dumps(a))
+    assert c == a
+    assert hash(c) == hash(a)
