@@ -58,3 +58,14 @@ def test_equal_scenarios_hash_equal(data: dict[str, Any]) -> None:
     c = sp.loads(sp.dumps(a))
     assert c == a
     assert hash(c) == hash(a)
+
+
+def test_a_price_per_month_and_the_same_price_per_year_are_one_scenario() -> None:
+    from .conftest import example_with
+
+    # 11,000 DKK a month is 132,000 DKK a year: equal quantities, so equal scenarios, one hash
+    a = sp.from_data(example_with(courses={"price": "11000 DKK/month"}))
+    b = sp.from_data(example_with(courses={"price": "132000 DKK/year"}))
+    assert a == b
+    assert hash(a) == hash(b)
+    assert {a: "deal"}[b] == "deal"
