@@ -678,3 +678,10 @@ def test_the_schema_accepts_danish_numbers_and_number_format() -> None:
     )
     jsonschema.validate(data, sp.scenario_schema())
     sp.from_data(data)  # and the library reads what the schema allows
+
+
+def test_the_hint_to_declare_a_number_format_says_where_it_is_declared() -> None:
+    # in Python there is nothing to declare: the hint names the scenario file
+    p = sp.load(sp.example_path())
+    with pytest.raises(sp.SweepError, match=r"write 12000\.5 with a decimal point, or, in a scenario file, declare"):
+        sp.sweep(p, {"courses.price": ["12000,5 kr./md."]})

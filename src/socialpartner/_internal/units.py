@@ -242,7 +242,7 @@ def read_number(text: str, *, what: str) -> Decimal:
         elif _COMMA_DECIMAL.match(body):
             reason = (
                 f"decimal comma: write {sign}{body.replace(',', '.')}{exp} with a decimal point, "
-                "or declare number_format: da"
+                "or, in a scenario file, declare number_format: da"
             )
         else:
             reason = "write numbers with a decimal point and no thousands separators, e.g. 510000 or 165.50"
@@ -251,7 +251,9 @@ def read_number(text: str, *, what: str) -> Decimal:
         plain = body.replace(".", "")
         whole = f"write {sign}{plain} or {sign}{int(plain):_} for {sign}{int(plain):,}"
         if body.count(".") > 1:
-            reason = f"'.' as a thousands separator is not read: {whole} (or declare number_format: da)"
+            reason = (
+                f"'.' as a thousands separator is not read: {whole} (or, in a scenario file, declare number_format: da)"
+            )
         else:
             english = body.rstrip("0").rstrip(".")  # 510.000 → 510, 1.500 → 1.5, 35.897 → 35.897
             # the two readings of the number as typed: a decimal point, or Danish thousands
