@@ -11,13 +11,14 @@ range on the float64 backend and narrows to the first, exactly.
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import socialpartner as sp
@@ -53,8 +54,14 @@ def test_a_falling_sawtooth_is_solved_at_its_first_crossing() -> None:
     assert s.value_text == "0.02 percent"
     assert s.achieved == Decimal("-433857.01")
     (note,) = s.notes
-    assert "crosses the target again between 0.07 percent and 0.08 percent" in note, note
+    # after 0.03 % it rises to the target again at the step to 0.05 %, meets it to 0.07 % and
+    # stays below from 0.08 % up to 10 % (the teeth fall further each band)
+    assert "crosses the target again between 0.04 percent and 0.05 percent" in note, note
     assert "first crossing from 0.00 percent" in note, note
+    assert note.endswith(
+        "from 0.00 percent to 10.00 percent the values that meet the target are "
+        "0.00 percent to 0.02 percent; 0.05 percent to 0.07 percent"
+    ), note
 
 
 def test_solve_agrees_with_every_value_of_the_range_on_a_sawtooth() -> None:
@@ -81,7 +88,8 @@ def test_a_range_too_wide_to_check_every_value_is_checked_in_steps_and_says_so(
     # With a budget of 200 period-variants, the 53 values between 1.00 % and 1.54 % (10 years
     # each) are checked one in three (1.01 %, 1.04 %, … 1.46 %): 1.46 % is the first that meets
     # it, and narrowing between 1.43 % and 1.46 % gives 1.45 %; 1.35 % lies between two checked
-    # values. The note says the range was checked in steps.
+    # values. The note says the range was checked in steps (the check after the answer, with
+    # 1.46 % to 3.00 % to cover, took one value in 8).
     data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
     data["horizon"]["years"] = 10
     data["horizon"]["wage_growth"] = "2 %"
@@ -91,8 +99,8 @@ def test_a_range_too_wide_to_check_every_value_is_checked_in_steps_and_says_so(
     assert s.value_text == "1.45 percent"
     assert s.achieved == Decimal("-1142395.61")
     (note,) = s.notes
-    assert "crosses the target again between 1.54 percent and 1.55 percent" in note, note
-    assert "found by evaluating one value in 3 of the range" in note, note
+    assert "crosses the target again between 1.47 percent and 1.48 percent" in note, note
+    assert re.search(r"\(one value in \d+ of the range checked\)$", note), note
     monkeypatch.undo()
     s = sp.solve(p, "horizon.wage_growth", "public.municipality", -1_150_000, low=1, high=3)
     assert s.value_text == "1.35 percent"
@@ -141,3 +149,38 @@ def test_solve_on_the_wage_growth_is_at_the_first_crossing_every_value_agrees_wi
     expected = grid[first] if rising else grid[first - 1]
     assert float(Decimal(s.value_text.removesuffix(" percent"))) == pytest.approx(expected), (target, s.notes)
     assert s.achieved >= target
+    # where the note lists the stretches that meet the target (all of them, every value checked),
+    # they are the oracle's
+    meets = np.flatnonzero(gaps >= 0)
+    runs = np.split(meets, np.flatnonzero(np.diff(meets) != 1) + 1)
+    oracle = [(round(float(grid[r[0]]), 2), round(float(grid[r[-1]]), 2)) for r in runs if len(r)]
+    listed = _stretches(s.notes)
+    event("stretches listed" if listed is not None else "no stretches listed")
+    if listed is not None:
+        assert listed == oracle, (target, s.notes)
+    elif not s.notes:  # no note: the values that meet the target are one stretch, from the answer on or up to it
+        assert len(oracle) == 1, (target, oracle)
+
+
+def _stretches(notes: tuple[str, ...]) -> list[tuple[float, float]] | None:
+    """The stretches a solve note lists, as numbers (None without such a note, or with one left incomplete)."""
+    from socialpartner._internal.i18n import Raw, Text, Value
+
+    for note in notes:
+        if not isinstance(note, Text) or note.key != "msg.not_monotone_stretches":
+            continue
+        every = note.args["every"]
+        if not isinstance(every, Raw) or every.text:
+            return None  # one value in n checked: a stretch may be missing
+        out: list[tuple[float, float]] = []
+        for item in note.args["stretches"].items:
+            low, high = (item, item) if isinstance(item, Value) else (item.args["low"], item.args["high"])
+            out.append((float(low.text.removesuffix(" percent")), float(high.text.removesuffix(" percent"))))
+        return out
+    return None
+
+
+def test_a_shortfall_that_stays_at_zero_has_no_crossing_to_look_past() -> None:
+    # the shortfall falls to 0 at an overhead of 35.90 DKK/hour and stays there: no note
+    s = sp.solve(sp.load(sp.example_path()), "temp_hours.overhead", "shortfall", 0)
+    assert (s.value_text, s.achieved, s.notes) == ("35.9 DKK / hour", Decimal("0.00"), ())

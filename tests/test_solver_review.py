@@ -91,8 +91,10 @@ def test_a_growth_written_bare_is_solved_like_the_same_growth_in_percent() -> No
     assert (grid["public.municipality [DKK]"] < -1_150_000 - 0.01).all()
     # the note names the values as the file writes them, and where bisection alone crossed
     note = str(bare.notes[-1])
-    assert "crosses the target again between 0.0154 and 0.0155" in note, note
+    assert "crosses the target again between 0.0135 and 0.0136" in note, note
     assert "first crossing from 0.0100" in note, note
+    # the stretches that meet it: 1.35 % alone, then 1.45 %-1.47 %, 1.55 %-1.59 %, … (a step each 0.1 point)
+    assert "the values that meet the target are 0.0135; 0.0145 to 0.0147; 0.0155 to 0.0159;" in note, note
 
 
 def test_the_command_line_shows_a_bare_fraction_with_its_percentage() -> None:

@@ -107,10 +107,13 @@ def test_a_crossing_between_ends_that_both_miss_the_target_is_found(supplier: sp
     assert net_effect(supplier, "162.21") == D("799868.16")
     (note,) = solution.notes
     assert note.startswith("public.municipality is not monotone in public.fleksjob_wage: it crosses the target again")
-    again = re.search(r"between ([\d.]+) DKK / hour and ([\d.]+) DKK / hour", note)
-    assert again is not None
-    assert D(again[1]) < D("295.24") <= D(again[2])
+    # −1,226,496 + 6,864 × 295.23 = 799,962.72 misses it, 295.24 gives 800,031.36
+    assert "again between 295.23 DKK / hour and 295.24 DKK / hour" in note, note
     assert "first crossing from 100.00 DKK / hour" in note
+    assert note.endswith(
+        "from 100.00 DKK / hour to 300.00 DKK / hour the values that meet the target are "
+        "100.00 DKK / hour to 162.20 DKK / hour; 295.24 DKK / hour to 300.00 DKK / hour"
+    ), note
 
 
 def test_a_result_that_rises_and_falls_is_solved_at_its_first_crossing(supplier: sp.Partnership) -> None:
@@ -122,9 +125,9 @@ def test_a_result_that_rises_and_falls_is_solved_at_its_first_crossing(supplier:
     solution = sp.solve(supplier, "public.fleksjob_wage", "net.workers", "8248920", high=1000)
     assert (solution.value, solution.achieved) == (sp.Q_(174.83, "DKK/hour"), D("8249030.40"))
     (note,) = solution.notes
-    again = re.search(r"again between ([\d.]+) DKK / hour and ([\d.]+) DKK / hour", note)
-    assert again is not None
-    assert D(again[1]) < D("252.99") <= D(again[2])
+    # at 252.99: 5,184,000 − 4,680 × 252.99 = 4,000,006.80, still at the target; at 253.00: 3,999,960
+    assert "crosses the target again between 252.99 DKK / hour and 253.00 DKK / hour" in note, note
+    assert note.endswith("the values that meet the target are 174.83 DKK / hour to 252.99 DKK / hour"), note
 
 
 @settings(max_examples=20)

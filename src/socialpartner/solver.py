@@ -39,7 +39,7 @@ from socialpartner._internal.horizon import (
     progression_growth,
     year_inputs,
 )
-from socialpartner._internal.i18n import Number, Percent, Period, Raw, Text, Value
+from socialpartner._internal.i18n import Join, Number, Percent, Period, Raw, Text, Value
 from socialpartner._internal.units import (
     Q_,
     canonical,
@@ -74,6 +74,7 @@ _CHECK_BUDGET = 100_000
 _CHECK_CHUNK = 16_384
 _CHECK_MIN_CHUNK = 512
 _CONFIRM = 8
+_STRETCHES = 4  # stretches meeting the target that a note lists
 _PAYBACK = re.compile(r"(?:(?:\d{4}|year \d+)\.)?payback\.")
 _PERIOD = re.compile(r"(?P<period>\d{4}|year \d+)\.(?P<name>.+)\Z")  # 2027.coverage, year 2.coverage
 
@@ -446,7 +447,7 @@ def solve(
         return _solution(s, a, goal, g_a, notes=notes)
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
     b, g_b = _far_end(s, a, rising, hi_k, top, here, limits)
-    start = a  # the low end of the range searched
+    start, end = a, b  # the range searched
     turns: Text | None = None
     if g_b is None or not _reached(g_b, rising):
         edge = _at_an_end(s, a, g_a, b, g_b, lo_k, hi_k)
@@ -461,7 +462,6 @@ def solve(
     earlier = _first_crossing(s, start, a, b, rising)
     if earlier is not None:
         a, g_a, b, g_b, turns = earlier
-    notes += () if turns is None else (turns,)
     k, g = b, g_b
     if not rising:
         # the largest value still at or above the target: the one before b, unless b lands
@@ -469,6 +469,13 @@ def solve(
         # steps can meet it over several neighbouring values), or b itself where the result
         # stays on the target for good (a shortfall of zero)
         k, g = (a, g_a) if g_b != 0 else (_last_landing(s.gap, b, hi_k, step), Fraction(0))
+    # and whether it crosses the target again after the answer: up to the end of the range, and
+    # without a high end given at least up to twice the scenario's own value (a growth of 3 %: 6 %)
+    reach = end
+    if hi_k is None and (guess := math.ceil(here * 2 / step)) > end:
+        reach = guess if s.refusal(guess) is None else s.last_taken(end, guess)
+    turns = _crossing_again(s, k, reach, rising, start, turns)
+    notes += () if turns is None else (turns,)
     return _solution(s, k, goal, g, "whole numbers" if whole else None, notes=notes)
 
 
@@ -491,6 +498,7 @@ class _Search:
         self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
         self.signed = False  # the input may be negative (a growth rate)
         self.periods = 1  # periods of the scenario (a horizon's years): the check's cost per variant
+        self.stride = 1  # one value in how many the checks on the float64 backend evaluated
 
     def value(self, k: int) -> pint.Quantity[Any] | int:
         return k if self.whole else Q_(plain_magnitude(Decimal(k).scaleb(-self.places)), self.unit)
@@ -570,16 +578,33 @@ class _Search:
         difference from the exact one, so that no value reaching it is missed; the exact
         evaluation decides. None where sweeps do not give the result.
         """
-        values: Any = ks if self.whole else Q_(ks * float(self.step), self.unit)
-        run = engine.run(self.partnership, {self.vary: values}, vector=True)
-        named = named_result(run, self.result)
-        if named is None:
+        found = self.vector_gaps(ks)
+        if found is None:
             return None
-        column, unit = named
-        tolerance = 1e-6 if unit == "" else 0.02
+        gaps, tolerance = found
         with np.errstate(invalid="ignore"):
-            gaps = np.broadcast_to(column, ks.shape) - float(self.goal)
             return np.flatnonzero(gaps >= -tolerance if rising else gaps <= tolerance)
+
+    def vector_gaps(self, ks: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], float] | None:
+        """The result minus the target at grid values ``ks`` on the float64 backend, and the tolerance to use.
+
+        Evaluated in blocks (the engine's arrays stay small); NaN where the result has no
+        value. None where sweeps do not give the result.
+        """
+        size = max(_CHECK_MIN_CHUNK, _CHECK_CHUNK // self.periods)
+        parts: list[np.ndarray[Any, Any]] = []
+        unit = ""
+        for c0 in range(0, len(ks), size):
+            block = ks[c0 : c0 + size]
+            values: Any = block if self.whole else Q_(block * float(self.step), self.unit)
+            run = engine.run(self.partnership, {self.vary: values}, vector=True)
+            named = named_result(run, self.result)
+            if named is None:
+                return None
+            column, unit = named
+            parts.append(np.broadcast_to(column, block.shape) - float(self.goal))
+        tolerance = 1e-6 if unit == "" else 0.02
+        return (np.concatenate(parts) if parts else np.empty(0)), tolerance
 
     def probe(self, k: int) -> Fraction | None:
         """:meth:`gap`, or None where the input refuses the value or the result has none."""
@@ -927,6 +952,7 @@ def _first_crossing(
     if hi < lo or _PAYBACK.match(s.result):
         return None
     stride = max(1, math.ceil((hi - lo + 1) * s.periods / _CHECK_BUDGET))
+    s.stride = max(s.stride, stride)
     points = np.arange(lo, hi + 1, stride, dtype=np.int64)
     size = max(_CHECK_MIN_CHUNK, _CHECK_CHUNK // s.periods)
     confirmed = 0
@@ -960,6 +986,105 @@ def _first_crossing(
                 note = Text("msg.not_monotone_sampled", n=Number(Decimal(stride), 0), **names)
             return (*_narrow(s, before, g_p, j, g_j, rising), note)
     return None
+
+
+def _meets(g: Fraction) -> bool:
+    return g >= 0
+
+
+def _grid_points(s: _Search, lo: int, hi: int) -> np.ndarray[Any, Any]:
+    """Grid values from ``lo`` to ``hi`` for a check on the float64 backend.
+
+    Every one, or every n-th beyond the budget, with ``hi`` and the values the search
+    evaluated exactly among them.
+    """
+    stride = max(1, math.ceil((hi - lo + 1) * s.periods / _CHECK_BUDGET))
+    s.stride = max(s.stride, stride)
+    seen = [k for k in s.seen if lo <= k <= hi]
+    return np.unique(np.concatenate([np.arange(lo, hi + 1, stride, dtype=np.int64), np.asarray([*seen, hi], np.int64)]))
+
+
+def _first_change(s: _Search, lo: int, hi: int, meets: bool) -> tuple[int, int] | None:
+    """Neighbouring grid values ``(x − 1, x)`` where the result first changes sides of the target after ``lo``.
+
+    ``meets``: whether it meets the target at ``lo`` (then it stops meeting it at ``x``, else
+    starts); up to ``hi``; None where it does not change. Checked on the float64 backend,
+    every n-th value and then closer around the change, a value put within the tolerance of
+    changing being evaluated exactly.
+    """
+    while hi > lo:
+        points = _grid_points(s, lo + 1, hi)
+        found = s.vector_gaps(points)
+        if found is None:
+            return None
+        gaps, tolerance = found
+        with np.errstate(invalid="ignore"):
+            maybe = np.flatnonzero(gaps < tolerance if meets else gaps >= -tolerance)
+        change = None
+        for i in maybe[:_CONFIRM]:
+            g = s.probe(int(points[i]))
+            if g is not None and _meets(g) != meets:
+                change = int(i)
+                break
+        if change is None:
+            return None
+        x = int(points[change])
+        before = int(points[change - 1]) if change > 0 else lo
+        if x - before == 1:
+            return before, x
+        lo, hi = before, x  # the first change lies between: look closer
+    return None
+
+
+def _crossing_again(s: _Search, k: int, end: int, rising: bool, start: int, note: Text | None) -> Text | None:
+    """The note on a result that crosses the target again after the answer ``k``, within the range up to ``end``.
+
+    After the first crossing the result should stay on one side of the target: at or
+    above it (rising), below it (falling). Where it changes again, the note says between
+    which values, and the stretches from ``start`` to ``end`` over which the result
+    meets the target (the bounds an analyst asks for: "a growth of at most …"), each
+    boundary found exactly. ``note`` (from the search) is kept where nothing is found.
+    """
+    if _PAYBACK.match(s.result):
+        return note
+    after = k if rising else k + 1
+    g_after = s.probe(after) if after < end else None
+    # past the first crossing the result meets the target (rising) or does not (falling); a
+    # falling result that stays on the target (a shortfall of zero) has no crossing to look past
+    if g_after is None or _meets(g_after) != rising:
+        return note
+    changes: list[int] = []  # grid values where the result starts or stops meeting the target
+    pos, meets = after, rising
+    while len(changes) <= _STRETCHES * 2:
+        change = _first_change(s, pos, end, meets=meets)
+        if change is None:
+            break
+        changes.append(change[1])
+        pos, meets = change[1], not meets
+    if not changes:
+        return note
+    # the stretches that meet the target: from the first crossing (rising) or the low end (falling)
+    bounds = [k, *changes] if rising else [start, k + 1, *changes]
+    stretches = [(bounds[i], bounds[i + 1] - 1) for i in range(0, len(bounds) - 1, 2)]
+    if len(bounds) % 2:  # meets up to the end of the range
+        stretches.append((bounds[-1], end))
+    more = len(changes) > _STRETCHES * 2
+    shown = tuple(
+        Value(s.written(a)) if a == b else Text("msg.stretch", low=Value(s.written(a)), high=Value(s.written(b)))
+        for a, b in stretches
+    )
+    return Text(
+        "msg.not_monotone_stretches" if not more else "msg.not_monotone_stretches_more",
+        result=Raw(s.result),
+        vary=Raw(s.vary),
+        low=Value(s.written(changes[0] - 1)),
+        high=Value(s.written(changes[0])),
+        start=Value(s.written(start)),
+        end=Value(s.written(end)),
+        stretches=Join(shown[:_STRETCHES], "; "),
+        # checked one value in n, a stretch narrower than n values may be missing
+        every=Raw("") if s.stride == 1 else Text("msg.checked_one_in", n=Number(Decimal(s.stride), 0)),
+    )
 
 
 def _count(n: int, noun: str) -> str:

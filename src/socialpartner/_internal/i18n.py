@@ -876,6 +876,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "{result} bevæger sig ikke kun én vej med {vary}: det krydser målet igen mellem {low} og {high}, "
         "så andre værdier opfylder det også; denne værdi er ved første krydsning fra {start}",
     ),
+    "msg.not_monotone_stretches": (
+        "{result} is not monotone in {vary}: it crosses the target again between {low} and {high}, "
+        "so other values meet it too; this value is at its first crossing from {start}; from {start} to {end} "
+        "the values that meet the target are {stretches}{every}",
+        "{result} bevæger sig ikke kun én vej med {vary}: det krydser målet igen mellem {low} og {high}, "
+        "så andre værdier opfylder det også; denne værdi er ved første krydsning fra {start}; fra {start} til "
+        "{end} er de værdier, der opfylder målet, {stretches}{every}",
+    ),
+    "msg.not_monotone_stretches_more": (
+        "{result} is not monotone in {vary}: it crosses the target again between {low} and {high}, "
+        "so other values meet it too; this value is at its first crossing from {start}; from {start} to {end} "
+        "the values that meet the target are {stretches}, and further stretches{every}",
+        "{result} bevæger sig ikke kun én vej med {vary}: det krydser målet igen mellem {low} og {high}, "
+        "så andre værdier opfylder det også; denne værdi er ved første krydsning fra {start}; fra {start} til "
+        "{end} er de værdier, der opfylder målet, {stretches} og flere intervaller{every}",
+    ),
+    "msg.stretch": ("{low} to {high}", "{low} til {high}"),
+    "msg.checked_one_in": (
+        " (one value in {n} of the range checked)",
+        " (én værdi ud af {n} i intervallet kontrolleret)",
+    ),
     "msg.not_monotone_sampled": (
         "{result} is not monotone in {vary}: it crosses the target again between {low} and {high}, "
         "so other values meet it too; this value is at its first crossing from {start} found by evaluating "
