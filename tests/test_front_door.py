@@ -302,7 +302,7 @@ def test_solve_option_errors_exit_2_naming_the_option(args: list[str], needles: 
         ("courses.price=0..inf:5", "not a finite number (got 'inf')"),
         ("courses.price=nan..1:5", "not a finite number (got 'nan')"),
         ("courses.price=0..1e999:5", "magnitude must be below 1E+15"),
-        ("courses.price=1..2:0", "COUNT must be between 1 and 10,000,000"),
+        ("courses.price=1..2:0", "COUNT must be between 2 and 10,000,000"),
         ("courses.price=1..2:x", "PATH=LOW..HIGH:COUNT"),
         ("courses.price", "PATH=LOW..HIGH:COUNT"),
     ],

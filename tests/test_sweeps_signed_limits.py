@@ -153,7 +153,7 @@ def test_cli_agree_reads_a_reversed_range_as_its_interval() -> None:
 def test_agree_range_of_one_value_names_the_input() -> None:
     result = CliRunner().invoke(app, ["agree", str(EXAMPLE), "--vary", "courses.price=500..500"])
     assert result.exit_code != 0
-    assert "bounds[courses.price]: the range 500..500 holds no value" in result.output
+    assert "--vary courses.price: the range 500..500 is a single value" in result.output
     assert "1. input" not in result.output
 
 

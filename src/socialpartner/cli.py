@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import pint
 import typer
@@ -30,7 +30,7 @@ from rich.table import Table
 from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.units import MAX_MAGNITUDE, PLAIN, Q_, format_magnitude, number_format, read_number
-from socialpartner.errors import OutputError, ScenarioError, ScenarioWarning, SocialPartnerError
+from socialpartner.errors import AgreementError, OutputError, ScenarioError, ScenarioWarning, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.scenario import declared_number_format, example_path, load
@@ -342,46 +342,90 @@ def _cli_number(text: str, option: str, file: Path) -> Decimal:
     return _in_file_format(file, read)
 
 
-def _parse_vary(spec: str, file: Path) -> tuple[str, float, float, int]:
-    """``courses.price=9000..14000:51`` → path, low, high, count (both ends finite, below 10¹⁵)."""
+# how each command writes a --vary range; one reader takes them all
+_RANGE_SYNTAX = {
+    "sweep": "PATH=LOW..HIGH:COUNT (or PATH=LOW..HIGH for COUNT 2), e.g. courses.price=9000..14000:51",
+    "tornado": "PATH=LOW..HIGH, e.g. courses.price=9000..14000",
+    "agree": "PATH or PATH=LOW..HIGH, e.g. courses.price=9000..14000",
+}
+_RANGE_USER = {"tornado": "a tornado chart", "agree": "agree"}
+_DEFAULT_COUNT = 2
+"""Values of a ``sweep --vary PATH=LOW..HIGH`` without ``:COUNT``: the two ends."""
+
+
+def _parse_range(
+    spec: str, file: Path, form: Literal["sweep", "tornado", "agree"]
+) -> tuple[str, Decimal | None, Decimal | None, int | None]:
+    """One ``--vary`` → path, low, high and count, read alike by ``sweep``, ``chart --kind tornado`` and ``agree``.
+
+    ``sweep`` takes ``PATH=LOW..HIGH:COUNT`` (COUNT 2, the two ends, when left out);
+    a tornado chart ``PATH=LOW..HIGH``; ``agree`` also ``PATH`` alone or one end left
+    empty (None). The numbers are read as the other options are: by the plain rules, or
+    where those refuse one, by the file's declared ``number_format`` (``7.000`` beside a
+    ``number_format: da`` file is 7,000). A range of one value (``9000..9000``) is refused,
+    and so is COUNT 1, which would keep LOW and leave HIGH out.
+    """
     from socialpartner.sweeps import MAX_VARIANTS
 
+    wrong = _option_error("--vary", f"expected {_RANGE_SYNTAX[form]}; got {spec!r}")
     path, sep, rest = spec.partition("=")
-    low, dots, tail = rest.partition("..")
-    high, colon, count = tail.partition(":")
-    try:
-        if not (sep and dots and path.strip()):
-            raise ValueError
-        n = int(count) if colon else 2
-        if not (low.strip() and high.strip()):
-            raise ValueError
-    except ValueError:
-        raise _option_error(
-            "--vary", f"expected PATH=LOW..HIGH:COUNT, e.g. courses.price=9000..14000:51; got {spec!r}"
-        ) from None
     path = path.strip()
-    lo, hi = float(_cli_number(low, f"--vary {path}", file)), float(_cli_number(high, f"--vary {path}", file))
+    if not path:
+        raise wrong
+    if not sep:
+        if form != "agree":
+            raise wrong
+        return path, None, None, None
+    low, dots, tail = rest.partition("..")
+    high, colon, count_text = tail.partition(":")
+    low, high = low.strip(), high.strip()
+    if not dots:
+        raise wrong
+    where = f"--vary {path}"
+    if colon and form != "sweep":
+        raise _OptionError(f"{where}: {_RANGE_USER[form]} takes no :COUNT; give {_RANGE_SYNTAX[form]} (got {spec!r})")
+    if form != "agree" and not (low and high):
+        raise wrong
+    count = None
+    if form == "sweep":
+        try:
+            count = int(count_text) if colon else _DEFAULT_COUNT
+        except ValueError:
+            raise wrong from None
+    lo = _cli_number(low, where, file) if low else None
+    hi = _cli_number(high, where, file) if high else None
     for end in (lo, hi):
-        if not math.isfinite(end) or abs(end) >= float(MAX_MAGNITUDE):
-            raise _option_error("--vary", f"{path}: LOW and HIGH must be finite numbers below 1e15; got {spec!r}")
-    if n < 1 or n > MAX_VARIANTS:
-        raise _option_error("--vary", f"{path}: COUNT must be between 1 and {MAX_VARIANTS:,}; got {n:,}")
-    return path, lo, hi, n
+        if end is not None and (not end.is_finite() or abs(end) >= MAX_MAGNITUDE):
+            raise _OptionError(f"{where}: LOW and HIGH must be finite numbers below 1e15; got {spec!r}")
+    if lo is not None and lo == hi:
+        raise _OptionError(f"{where}: the range {low}..{high} is a single value; give two different ends")
+    if count == 1:
+        raise _OptionError(
+            f"{where}: COUNT 1 would evaluate LOW ({low}) only and leave out HIGH ({high}); "
+            f"give COUNT 2 or more (2, the default, is the two ends)"
+        )
+    if count is not None and not 2 <= count <= MAX_VARIANTS:
+        raise _OptionError(f"{where}: COUNT must be between 2 and {MAX_VARIANTS:,}; got {count:,}")
+    return path, lo, hi, count
 
 
-def _vary_specs(partnership: Partnership, specs: list[str], file: Path) -> list[tuple[str, float, float, int, Any]]:
+def _vary_specs(
+    partnership: Partnership, specs: list[str], file: Path, form: Literal["sweep", "tornado"] = "sweep"
+) -> list[tuple[str, float, float, int, Any]]:
     """Each ``--vary`` read and matched to the numeric input it names; a path given twice is refused."""
     from socialpartner.sweeps import current
 
     out: list[tuple[str, float, float, int, Any]] = []
     for spec in specs:
-        path, lo, hi, n = _parse_vary(spec, file)
+        path, lo, hi, n = _parse_range(spec, file, form)
+        if lo is None or hi is None:  # pragma: no cover - only agree's ranges may leave an end out
+            raise _option_error("--vary", f"expected {_RANGE_SYNTAX[form]}; got {spec!r}")
         if any(path == seen for seen, *_ in out):
             raise _option_error("--vary", f"{path} is given more than once; give each input once")
         base = current(partnership, path)
         if isinstance(base, bool) or not isinstance(base, (int, pint.Quantity)):
             raise _option_error("--vary", f"{path} is not a numeric input of this scenario")
-        out.append((path, lo, hi, n, base))
+        out.append((path, float(lo), float(hi), n or _DEFAULT_COUNT, base))
     return out
 
 
@@ -469,14 +513,24 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator,
             block = _csv_block(frame.iloc[start : start + _CSV_ROWS_PER_BLOCK], inputs, decimal)
             fh.write(block.to_csv(index=False, header=start == 0, **style))
             bar.advance(task, len(block))
-    console.print(t(Text("cli.sweep_wrote", count=Number(Decimal(rows), 0), path=where)))
+    wrote = (
+        Text("cli.sweep_wrote_one", path=where)
+        if rows == 1
+        else Text("cli.sweep_wrote", count=Number(Decimal(rows), 0), path=where)
+    )
+    console.print(t(wrote))
 
 
 @app.command("sweep")
 def sweep_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
     vary: Annotated[
-        list[str], typer.Option("--vary", help="PATH=LOW..HIGH:COUNT in the input's own unit; repeatable.")
+        list[str],
+        typer.Option(
+            "--vary",
+            help="PATH=LOW..HIGH:COUNT in the input's own unit: COUNT evenly spaced values from LOW to HIGH, "
+            "both included (at least 2; without :COUNT, 2: LOW and HIGH); repeatable.",
+        ),
     ],
     paired: Annotated[bool, typer.Option("--paired", help="Pair the values instead of every combination.")] = False,
     csv: Annotated[Path | None, typer.Option("--csv", help="Write every variant to this CSV file.")] = None,
@@ -493,7 +547,7 @@ def sweep_command(
         if csv is not None:  # before the sweep runs, not after
             check_output(csv, (".csv",), "--csv")
         for spec in vary:  # the options first: a bad one fails before the file is read
-            _parse_vary(spec, file)
+            _parse_range(spec, file, "sweep")
         partnership = load(file)
         specs = _vary_specs(partnership, vary, file)
         counts = [n for *_, n, _ in specs]
@@ -515,18 +569,7 @@ def sweep_command(
                 partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
             )
         console = Console()
-        console.print(
-            f"[bold]{escape(partnership.name)}[/bold]: "
-            + escape(
-                t(
-                    Text(
-                        "cli.sweep_head",
-                        count=Number(Decimal(len(frame)), 0),
-                        mode=Text("cli.paired" if paired else "cli.grid"),
-                    )
-                )
-            )
-        )
+        console.print(f"[bold]{escape(partnership.name)}[/bold]: " + escape(_sweep_head(len(frame), paired, t)))
         table = Table(title=t("cli.sweep_title"), title_justify="left")
         for col in ("result", "mean", "p5", "median", "p95"):
             table.add_column(t(f"cli.{col}"), justify="left" if col == "result" else "right")
@@ -545,6 +588,14 @@ def sweep_command(
             console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
         if csv is not None:
             _write_csv(frame, csv, console, t, [path for path, *_ in specs])
+
+
+def _sweep_head(count: int, paired: bool, t: Translator) -> str:
+    """The sweep's first line: how many variants, and how they were combined (``1 variant``, ``3 variants``)."""
+    mode = Text("cli.paired" if paired else "cli.grid")
+    if count == 1:
+        return t(Text("cli.sweep_head_one", mode=mode))
+    return t(Text("cli.sweep_head", count=Number(Decimal(count), 0), mode=mode))
 
 
 @app.command("export")
@@ -618,7 +669,7 @@ def chart_command(
     with _reported(debug, path):
         check_output(out, _CHART_SUFFIXES, "--out")
         for spec in vary or ():
-            _parse_vary(spec, path)
+            _parse_range(spec, path, "tornado")
         partnership = load(path)
         if kind is ChartKind.tornado:
             from socialpartner.sweeps import tornado
@@ -626,7 +677,7 @@ def chart_command(
             if not vary:
                 raise _option_error("--vary", "a tornado chart needs --vary PATH=LOW..HIGH (one or more)")
             ranges: dict[str, tuple[object, object]] = {}
-            for name, lo, hi, _, base in _vary_specs(partnership, vary, path):
+            for name, lo, hi, _, base in _vary_specs(partnership, vary, path, "tornado"):
                 if isinstance(base, int):
                     if not (lo.is_integer() and hi.is_integer()):
                         raise _option_error(
@@ -662,17 +713,6 @@ class Basis(enum.StrEnum):
     per_year = "per_year"
 
 
-def _parse_range(spec: str) -> tuple[str, str | None, str | None]:
-    """``courses.price`` or ``courses.price=9000..14000`` → path, low, high."""
-    path, sep, rest = spec.partition("=")
-    if not sep:
-        return spec.strip(), None, None
-    low, dots, high = rest.partition("..")
-    if not dots or not path.strip():
-        raise _option_error("--vary", f"expected PATH or PATH=LOW..HIGH, e.g. courses.price=9000..14000; got {spec!r}")
-    return path.strip(), low.strip() or None, high.strip() or None
-
-
 @app.command("agree")
 def agree_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
@@ -705,17 +745,24 @@ def agree_command(
             check_output(chart, _CHART_SUFFIXES, "--chart")
         if not 1 <= len(vary) <= 2:
             raise _option_error("--vary", "give it once or twice (one or two inputs to negotiate)")
-        ranges = [_parse_range(spec) for spec in vary]
-        if len({path for path, _, _ in ranges}) != len(ranges):
+        ranges = [_parse_range(spec, file, "agree") for spec in vary]
+        if len({path for path, *_ in ranges}) != len(ranges):
             raise _option_error("--vary", "the same input is given twice; give each input once")
-        zone = agreement(
-            load(file),
-            [path for path, _, _ in ranges],
-            bounds={path: (lo, hi) for path, lo, hi in ranges if lo is not None or hi is not None},
-            soev_margin=soev_margin,
-            municipal_limit=municipal_limit,
-            basis=None if basis is None else basis.value,
-        )
+        try:
+            zone = agreement(
+                load(file),
+                [path for path, *_ in ranges],
+                bounds={path: (lo, hi) for path, lo, hi, _ in ranges if lo is not None or hi is not None},
+                soev_margin=soev_margin,
+                municipal_limit=municipal_limit,
+                basis=None if basis is None else basis.value,
+            )
+        except AgreementError as exc:  # a range the Python API calls bounds[PATH] is --vary PATH here
+            message = str(exc)
+            for path, *_ in ranges:
+                if message.startswith(f"bounds[{path}]: "):
+                    raise _OptionError(f"--vary {path}: {message.removeprefix(f'bounds[{path}]: ')}") from None
+            raise
         if chart is not None:
             try:
                 from socialpartner import charts

@@ -395,6 +395,8 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
             out.append(Text("msg.no_counterfactual", group=g.group))
             continue
         stated = g.benefit.describe()
+        if g.benefit.amount is not None:  # the amount as the scenario states it, in the output's spelling
+            stated = Value(stated)
         benefit = Text("msg.parameter", name=g.benefit.parameter) if g.benefit.parameter is not None else stated
         indexed = use.stated.get(f"public.counterfactual.{g.group}")
         if indexed is not None:  # the rate of the first year (or of the change that set it), indexed to this one

@@ -169,6 +169,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{count} variants ({mode}; values in each input's own unit)",
         "{count} varianter ({mode}; værdier i hvert inputs egen enhed)",
     ),
+    "cli.sweep_head_one": (
+        "1 variant ({mode}; values in each input's own unit)",
+        "1 variant ({mode}; værdier i hvert inputs egen enhed)",
+    ),
     "cli.method.grid": ("grid", "trinvis søgning"),
     "cli.method.whole numbers": ("whole numbers", "søgning i hele tal"),
     "cli.paired": ("paired", "parvis"),
@@ -184,6 +188,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Støttepersonalet er dækket i {share} % af varianterne",
     ),
     "cli.sweep_wrote": ("Wrote {count} rows to {path}", "Skrev {count} rækker til {path}"),
+    "cli.sweep_wrote_one": ("Wrote 1 row to {path}", "Skrev 1 række til {path}"),
     "cli.wrote": ("wrote {path}", "skrev {path}"),
     "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
     "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
@@ -207,6 +212,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.net.municipality": ("net.municipality", "kommunens nettobeløb"),
     "cli.net.social_enterprise": ("net.social_enterprise", "SØV'ens nettobeløb"),
     "cli.net.company": ("net.company", "virksomhedens nettobeløb"),
+    # every other party's net, as a sweep's summary names it (the keys in English, as the CSV has them)
+    "cli.net.workers": ("net.workers", "medarbejdernes nettobeløb"),
+    "cli.net.support_staff": ("net.support_staff", "støttepersonalets nettobeløb"),
+    "cli.net.state": ("net.state", "statens nettobeløb"),
+    "cli.net.participants": ("net.participants", "forløbsdeltagernes nettobeløb"),
+    "cli.net.customers": ("net.customers", "kundernes nettobeløb"),
+    "cli.net.craftsmen": ("net.craftsmen", "håndværkernes nettobeløb"),
+    "cli.net.suppliers": ("net.suppliers", "leverandørernes nettobeløb"),
+    "cli.net.other_customers": ("net.other_customers", "de andre kunders nettobeløb"),
+    "cli.net.public_grants": ("net.public_grants", "tilskudsgivernes nettobeløb"),
     "cli.public.municipality": ("public.municipality", "nettovirkning for kommunen"),
     "cli.public.state": ("public.state", "nettovirkning for staten"),
     "cli.npv.public.municipality": ("npv.public.municipality", "nutidsværdi af nettovirkningen for kommunen"),
@@ -951,6 +966,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "første år, hvor den tilbagediskonterede løbende sum igen er nul eller derover",
     ),
     "note.no_payback": ("not within the horizon", "ikke inden for tidshorisonten"),
+    "note.payback_not_needed": ("not needed (never below zero)", "ikke nødvendig (aldrig under nul)"),
     "note.total_public": (
         "sum of the yearly net effects, undiscounted",
         "sum af de årlige nettovirkninger, udiskonteret",
@@ -1115,6 +1131,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "figure.company_break_even_price": (
         "highest price per effective hour at which the company still saves",
         "højeste pris pr. effektiv time, hvor virksomheden stadig sparer",
+    ),
+    "figure.company_break_even_price.note": (
+        "(total cost before − total cost after without the SØV service) / effective hours of the workforce",
+        "(samlet udgift før − samlet udgift efter uden SØV'ens ydelse) / arbejdsstyrkens effektive timer",
     ),
     # progression over a horizon
     "figure.progression.in_fleksjob": (
@@ -1576,6 +1596,8 @@ _FORMULA_DA: dict[str, str] = {
     "the real rate from": "den reale rente fra",
     "r from": "r fra",
     "with − comparison": "med − sammenligningsgruppe",
+    "total cost after without the SØV service": "samlet udgift efter uden SØV'ens ydelse",
+    "floored at zero": "mindst nul",
     "total cost before": "samlet udgift før",
     "total cost after": "samlet udgift efter",
     "value of freed time": "værdi af frigjort tid",
@@ -1618,6 +1640,7 @@ _FORMULA_DA: dict[str, str] = {
     "factor": "faktor",
     "net × factor": "netto × faktor",
     "running sum before + discounted net": "løbende sum før + tilbagediskonteret netto",
+    "never below zero: no payback needed": "aldrig under nul: ingen tilbagebetaling nødvendig",
     "back at or above zero": "igen nul eller derover",
     "at or above zero": "nul eller derover",
     "below zero": "under nul",

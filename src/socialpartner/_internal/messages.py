@@ -281,6 +281,34 @@ def _one_per_union(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     return out
 
 
+def _knock_on_dropped(errors: list[Any]) -> list[Any]:
+    """The errors without a list's "too short after validation" that only its failing items caused.
+
+    pydantic counts a list's items that validated: a list of one item with an error
+    (``helpers: [{wage_cost: 165,50 kr./time}]``) is also "at least 1 item after
+    validation, not 0". Where the list as given is long enough and an error names one of
+    its items, that item's error is the one to fix, and the count is left out.
+    """
+
+    def knock_on(e: Any) -> bool:
+        if e["type"] != "too_short" or not isinstance(e["input"], (list, tuple)):
+            return False
+        minimum = (e.get("ctx") or {}).get("min_length")
+        loc = tuple(e["loc"])
+        return (
+            isinstance(minimum, int)
+            and len(e["input"]) >= minimum
+            and any(
+                len(other["loc"]) > len(loc)
+                and tuple(other["loc"][: len(loc)]) == loc
+                and isinstance(other["loc"][len(loc)], int)
+                for other in errors
+            )
+        )
+
+    return [e for e in errors if not knock_on(e)]
+
+
 def plain(error: ValidationError, model: type[BaseModel], data: Any = None) -> ValidationError:
     """The same errors, with pydantic's jargon replaced by plain words.
 
@@ -289,7 +317,7 @@ def plain(error: ValidationError, model: type[BaseModel], data: Any = None) -> V
     """
     details: list[InitErrorDetails] = []
     raw = error.errors()
-    errors = _one_per_union(model, raw)
+    errors = _knock_on_dropped(_one_per_union(model, raw))
     changed = len(errors) != len(raw) or any("new" in e for e in errors)
     for e in errors:
         kind, loc, message = e["type"], tuple(e["loc"]), e["msg"]

@@ -235,6 +235,7 @@ class InHousePartnership(Partnership):
                 "highest price per effective hour at which the company still saves",
                 company_price,
                 "DKK/hour",
+                "(total cost before − total cost after without the SØV service) / effective hours of the workforce",
             ),
         )
         check = Check(

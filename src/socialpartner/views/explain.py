@@ -14,7 +14,7 @@ from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
 from socialpartner._internal.backend import Num, fraction
 from socialpartner._internal.explain import Explanation, Term
-from socialpartner._internal.i18n import Lang, Translator, formula_text
+from socialpartner._internal.i18n import Lang, Text, Translator, formula_text
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.money import round_half_up
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import pint
 
     from socialpartner._internal.plan import Flow
-    from socialpartner.evaluation import BreakEven, Evaluation
+    from socialpartner.evaluation import BreakEven, Evaluation, Figure
     from socialpartner.models._base import Partnership
     from socialpartner.parameters import ParameterUse
     from socialpartner.public import Ladder, Payer
@@ -42,6 +42,7 @@ def topics(ev: Evaluation) -> tuple[str, ...]:
     if ev._plan is not None:
         base += [f.key for f in ev._plan.flows] + [b.input_path for b in ev.break_even]
     base += [f.key for f in ev.figures]
+    base += [f"payback.{name}" for name in never_below_zero(ev)]
     for part in ev.breakdown:
         base += [f"{part.ledger.period}:{t}" for t in topics(part)]
     return tuple(dict.fromkeys(base))
@@ -97,6 +98,8 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
             return _explain_npv(ev, topic.removeprefix("npv."), f.label, f.note)
         if f.key == topic and topic.startswith("payback.") and ev.breakdown:
             return _explain_payback(ev, topic.removeprefix("payback."), f.label, f.note, f.value)
+        if f.key == topic == "company_break_even_price" and (found := _explain_company_price(ev, f, inputs)):
+            return found
         if f.key == topic:
             value = "—" if f.value is None else f"{f.value} {f.unit}".strip()
             used = tuple((p, _ex.lookup(inputs, p)) for p in f.inputs)
@@ -106,7 +109,90 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
                 f.note or "see the model's documentation",
                 (Term(f.label, value, f.note, used),) if used else (),
             )
+    never = never_below_zero(ev)
+    if topic.startswith("payback.") and topic.removeprefix("payback.") in never:
+        name = topic.removeprefix("payback.")
+        return _explain_payback(ev, name, payback_label(never[name]), NOT_NEEDED, None)
     raise KeyError(f"nothing to explain as {topic!r}; topics: {', '.join(ev.topics())}")
+
+
+def _explain_company_price(ev: Evaluation, f: Figure, inputs: Mapping[str, str]) -> Explanation | None:
+    """The in-house company's highest price per effective hour: its amounts and the division.
+
+    The price at which the company's cost with the SØV equals its cost doing it itself:
+    (total cost before − what the company still pays besides the SØV's service) /
+    effective hours, rounded to øre once (and no lower than zero). None where the
+    evaluation has no such figures (then the figure is explained as any other).
+    """
+    figures = {g.key: g for g in ev.figures}
+    amounts = {
+        key: figures[key].value if key in figures else None
+        for key in ("company_cost_before", "company_cost_after", "after_errors", "after_supervision")
+    }
+    spec = None if ev._plan is None else next((b for b in ev._plan.break_even if b.input_path == "price"), None)
+    before, after, errors, supervision = amounts.values()
+    if ev._plan is None or spec is None or before is None or after is None or errors is None or supervision is None:
+        return None
+    other = errors + supervision
+    hours = places(fraction(spec.volume))
+    flows = {flow.key: flow for flow in ev._plan.flows}
+    hour_inputs = tuple(p for p in flows[spec.flow].inputs if p != spec.input_path) if spec.flow in flows else ()
+
+    def term(key: str) -> Term:
+        g = figures[key]
+        amount = _ex.money(g.value) if g.value is not None else "—"
+        return Term(g.label, amount, g.note, tuple((p, _ex.lookup(inputs, p)) for p in g.inputs))
+
+    floored = before - other < 0
+    return Explanation(
+        f.label,
+        "—" if f.value is None else f"{f.value} {f.unit}",
+        f"{f.note} = ({_ex.money(before)} − {_ex.money(other)}) / {hours}, rounded to øre"
+        + (", floored at zero" if floored else ""),
+        (
+            term("company_cost_before"),
+            term("company_cost_after"),
+            Term(
+                "total cost after without the SØV service",
+                _ex.money(other),
+                "total cost after − SØV service = errors + supervision = "
+                f"{_ex.money(errors)} + {_ex.money(supervision)}",
+            ),
+            Term(
+                "effective hours of the workforce",
+                f"{hours} (hours over the period)",
+                "",
+                tuple((p, _ex.lookup(inputs, p)) for p in hour_inputs),
+            ),
+        ),
+    )
+
+
+NOT_NEEDED = "never below zero: no payback needed"
+"""The payback of a series whose discounted running sum never goes below zero, in words."""
+
+
+def never_below_zero(ev: Evaluation) -> dict[str, Figure]:
+    """The series over several years with a present value but no payback year, by name, with their present value.
+
+    The evaluation gives a payback year only to a series whose discounted running sum goes
+    below zero at some point; the others never need paying back.
+    """
+    if not ev.breakdown:
+        return {}
+    keys = {f.key for f in ev.figures}
+    return {
+        name: f
+        for f in ev.figures
+        if f.key.startswith("npv.") and f"payback.{(name := f.key.removeprefix('npv.'))}" not in keys
+    }
+
+
+def payback_label(npv: Figure) -> str:
+    """The label of a series' payback year, from its present value's (``payback year of Værkstedet SØV``)."""
+    label = npv.label
+    who = label.args.get("who") if isinstance(label, Text) else None
+    return Text("msg.payback", who=who) if who is not None else f"payback year of {label}"
 
 
 _PAYERS: tuple[Payer, ...] = ("municipality", "state")
@@ -243,7 +329,7 @@ def _explain_payback(ev: Evaluation, name: str, label: str, note: str, value: De
     return Explanation(
         label,
         "—" if value is None else f"{value}",
-        f"{note}: the running sum of the discounted nets, year by year",
+        f"{note}{'; ' if note == NOT_NEEDED else ': '}the running sum of the discounted nets, year by year",
         tuple(terms),
         npv.parameters,
     )
