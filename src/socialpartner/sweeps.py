@@ -727,6 +727,13 @@ class Normal(Distribution):
         _finite("normal", **given)
         if not sd > 0 or not lo < hi:
             raise SweepError("normal: need sd > 0 and low < high")
+        share = _mass((lo - mu) / sd, (hi - mu) / sd)  # of the distribution within the bounds
+        if share < _TOO_LITTLE:  # the draws would be redrawn for ever: say so, not divide by zero
+            where = f"above {_number(lo)}" if math.isinf(hi) else f"between {_number(lo)} and {_number(hi)}"
+            raise SweepError(
+                f"normal: the bounds leave almost no probability ({share:.1e} of Normal({_number(mu)}, "
+                f"{_number(sd)}) lies {where}); widen them, or give a mean within them"
+            )
         if self.low is None and math.isfinite(lo):
             below = _phi((lo - mu) / sd)
             if below > _MATERIAL:
@@ -743,7 +750,9 @@ class Normal(Distribution):
         out = np.empty(n)
         filled = 0
         for _ in range(1000):
-            block = rng.normal(mu, sd, max(2 * (n - filled), 1024))
+            # enough draws for the rest at the share kept (a mean below 0 keeps few), within bounds
+            size = min(max(math.ceil(2 * (n - filled) / share), 1024), 1 << 22)
+            block = rng.normal(mu, sd, size)
             kept = block[(block >= lo) & (block <= hi)][: n - filled]
             out[filled : filled + len(kept)] = kept
             filled += len(kept)
@@ -760,14 +769,31 @@ def _phi(x: float) -> float:
     return 0.5 * math.erfc(-x / math.sqrt(2))
 
 
+_TOO_LITTLE = 1e-4  # a share of a Normal within its bounds below which draws are refused
+
+
+def _upper(x: float) -> float:
+    """The standard normal's upper tail 1 − Φ(x), without the cancellation of 1 − Φ(x) for large x."""
+    return 0.5 * math.erfc(x / math.sqrt(2))
+
+
+def _mass(a: float, b: float) -> float:
+    """Φ(b) − Φ(a), for ``a < b``: from the upper tails where ``a`` is above 0 (Φ would round to 1 there)."""
+    return _upper(a) - _upper(b) if a > 0 else _phi(b) - _phi(a)
+
+
 def _cut_mean(mu: float, sd: float, lo: float, hi: float) -> float:
-    """The mean of a normal truncated to ``[lo, hi]``: μ + σ (φ(α) − φ(β)) / (Φ(β) − Φ(α))."""
+    """The mean of a normal truncated to ``[lo, hi]``: μ + σ (φ(α) − φ(β)) / (Φ(β) − Φ(α)).
+
+    The denominator comes from the tails (:func:`_mass`): with α eight standard deviations
+    up, Φ(β) − Φ(α) computed as 1 − 0.99999999999999933 loses every digit.
+    """
     a, b = (lo - mu) / sd, (hi - mu) / sd
 
     def density(x: float) -> float:
         return 0.0 if math.isinf(x) else math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
 
-    return mu + sd * (density(a) - density(b)) / (_phi(b) - _phi(a))
+    return mu + sd * (density(a) - density(b)) / _mass(a, b)
 
 
 def _run_seed(seed: int | np.random.Generator) -> int:
