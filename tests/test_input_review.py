@@ -376,7 +376,7 @@ def test_sweep_a_list_of_quantities() -> None:
     ("values", "words"),
     [
         ([sp.Q_(9000, "DKK/month"), sp.Q_(100, "DKK/hour")], "do not convert"),
-        ([sp.Q_(9000, "DKK/month"), 10000], "give values with units, all of one kind"),
+        ([sp.Q_(9000, "DKK/month"), 10000], "plain numbers mixed with values with units"),
         ([9000, 10000], r"a plain number is ambiguous here .*e\.g\. Q_\(np\.linspace\(…\), 'DKK/month'\)"),
         ([sp.Q_([9000, 10000], "DKK/month")], "one quantity with an array"),
         (["−9000 kr./md."], "must not be negative"),

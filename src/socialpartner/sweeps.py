@@ -22,6 +22,7 @@ import warnings
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -168,6 +169,8 @@ def _as_array(
         raise SweepError(f"{path}: not a numeric input")
     if isinstance(base, int):
         arr = np.asarray(values.magnitude if isinstance(values, pint.Quantity) else values)
+        if arr.ndim != 1:  # a meshgrid or a column vector is not flattened into variants unasked
+            raise SweepError(f"{path}: give a one-dimensional array or list of values, got shape {arr.shape}")
         if (
             arr.dtype.kind not in "iuf"
             or not np.all(np.isfinite(arr))
@@ -212,6 +215,22 @@ def _as_array(
     return magnitudes, column_unit(info.unit) or unit
 
 
+def _materialised(values: Any) -> Any:
+    """Sweep values as a list or array.
+
+    A generator is listed, a pandas Series or Index is its array, and Decimals (what
+    :func:`socialpartner.evaluate` returns) are the floats a sweep computes with.
+    """
+    if isinstance(values, (np.ndarray, pint.Quantity, str, bytes)):
+        return values
+    if not isinstance(values, (list, tuple)) and hasattr(values, "to_numpy"):
+        return values.to_numpy()
+    if isinstance(values, Iterable):
+        items = list(values)
+        return [float(v) if isinstance(v, Decimal) and v.is_finite() else v for v in items]
+    return values
+
+
 def _floats(values: Any) -> np.ndarray[Any, Any]:
     """Values as float64, a narrow numpy float (float32, float16) read at its own precision per element.
 
@@ -254,6 +273,11 @@ def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.nda
                 if np.ndim(v.magnitude) != 0:
                     raise SweepError(f"{path}: give one quantity with an array of values, or a list of single values")
                 read.append((float(v.magnitude), unit_info(v), str(v.units)))
+            elif isinstance(v, numbers.Real) and not isinstance(v, bool):
+                raise SweepError(
+                    f"{path}: plain numbers mixed with values with units ({v!r:.40} among them): give all "
+                    f"with units, e.g. {example}, or all as plain numbers where the input takes them"
+                )
             else:
                 raise SweepError(
                     f"{path}: give values with units, all of one kind: text such as '9000 DKK/month' or "
@@ -572,9 +596,15 @@ def sweep(
     chunk = _chunk(chunk)
     if not values:
         raise SweepError("give at least one input to vary")
+    if progress is not None and not callable(progress):
+        raise SweepError(f"progress: expected a function called with the number of variants done, got {progress!r:.40}")
     checked = {
         path: _as_array(
-            path, current(partnership, path), v, plain_unit(partnership, path), negative=_signed(partnership, path)
+            path,
+            current(partnership, path),
+            _materialised(v),
+            plain_unit(partnership, path),
+            negative=_signed(partnership, path),
         )
         for path, v in values.items()
     }
@@ -846,6 +876,8 @@ def monte_carlo(
     n: int = 10_000,
     *,
     seed: int | np.random.Generator = 0,
+    progress: Callable[[int], None] | None = None,
+    chunk: int = 1_000_000,
 ) -> pd.DataFrame:
     """Draw ``n`` variants with inputs from distributions (seeded, reproducible) and evaluate them.
 
@@ -857,7 +889,8 @@ def monte_carlo(
     unit where a scenario file reads it so (FTE for a post's ``fte``, a share or ratio as
     it is: ``sp.Uniform(0.5, 0.9)``). Returns one row per variant; see :func:`summarize`
     for means, percentiles and the probability that
-    support staff are covered.
+    support staff are covered. ``progress`` and ``chunk`` are as for :func:`sweep` (the
+    variants evaluated in blocks of ``chunk``; the draws do not depend on it).
 
     Raises:
         SweepError: an unknown path, something other than a distribution, or a value a
@@ -870,6 +903,9 @@ def monte_carlo(
         raise SweepError(f"n must be a whole number of at least 1, got {n!r}")
     n = int(n)
     _check_variants(n)
+    chunk = _chunk(chunk)
+    if progress is not None and not callable(progress):  # before drawing, not after the first block
+        raise SweepError(f"progress: expected a function called with the number of variants done, got {progress!r:.40}")
     if not isinstance(inputs, Mapping) or not inputs:
         raise SweepError("inputs: map input paths to distributions, e.g. {'courses.price': sp.Uniform(…)}")
     run_seed = _run_seed(seed)
@@ -881,7 +917,7 @@ def monte_carlo(
             values[path] = np.rint(draws).astype(np.int64)
         else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
             values[path] = draws if not unit else Q_(draws, unit)
-    return sweep(partnership, values, mode="paired")
+    return sweep(partnership, values, mode="paired", progress=progress, chunk=chunk)
 
 
 @in_context
@@ -895,6 +931,13 @@ def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.D
     import pandas as pd
 
     chosen = list(columns) if columns is not None else [c for c in frame.columns if _summarised(c)]
+    for c in chosen:
+        if c not in frame.columns:
+            close = difflib.get_close_matches(str(c), [str(name) for name in frame.columns], n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise SweepError(
+                f"columns: no column {c!r} in the frame; {hint}columns: {', '.join(map(str, frame.columns))}"
+            )
     rows = {
         c: {
             "mean": frame[c].mean(),

@@ -1,0 +1,72 @@
+"""Sweep values as a notebook gives them: Decimals, generators, pandas; shapes and arguments checked first."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import socialpartner as sp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def deal() -> sp.Partnership:
+    return sp.load(sp.example_path())
+
+
+def test_decimals_are_taken_as_the_same_floats(deal: sp.Partnership) -> None:
+    as_floats = sp.sweep(deal, {"temp_hours.wage_cost": [165.10, 170.30]})
+    as_decimals = sp.sweep(deal, {"temp_hours.wage_cost": [Decimal("165.10"), Decimal("170.30")]})
+    pd.testing.assert_frame_equal(as_floats, as_decimals)
+    # evaluate's own Decimal fed back: the wage transfer 386,100.00 over 2,340 hours is 165 DKK/hour
+    wage = sp.evaluate(deal).ledger.transfers[0].amount / 2340
+    frame = sp.sweep(deal, {"temp_hours.wage_cost": [wage]})
+    assert frame["temp_hours.wage_cost [DKK/hour]"].tolist() == [165.0]
+    assert frame["coverage"].iloc[0] == pytest.approx(float(sp.evaluate(deal).cost_split.coverage))
+
+
+def test_a_generator_and_a_pandas_series_are_lists_of_values(deal: sp.Partnership) -> None:
+    a = sp.sweep(deal, {"temp_hours.workers": (n for n in (2, 4))})
+    b = sp.sweep(deal, {"temp_hours.workers": pd.Series([2, 4])})
+    c = sp.sweep(deal, {"temp_hours.workers": [2, 4]})
+    pd.testing.assert_frame_equal(a, c)
+    pd.testing.assert_frame_equal(b, c)
+
+
+def test_a_two_dimensional_array_is_refused_not_flattened(deal: sp.Partnership) -> None:
+    with pytest.raises(sp.SweepError, match=r"temp_hours\.workers: give a one-dimensional array .* shape \(2, 2\)"):
+        sp.sweep(deal, {"temp_hours.workers": np.array([[2, 3], [4, 5]])})
+
+
+def test_plain_numbers_mixed_with_units_are_named_as_such() -> None:
+    site = sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
+    with pytest.raises(sp.SweepError, match=r"skilled_hours_freed: plain numbers mixed with values with units"):
+        sp.sweep(site, {"skilled_hours_freed": [0.5, "120 %"]})
+
+
+def test_arguments_are_checked_before_the_run(deal: sp.Partnership) -> None:
+    with pytest.raises(sp.SweepError, match=r"^progress: expected a function"):
+        sp.sweep(deal, {"courses.price": ["9000 DKK/month"]}, progress="yes")  # type: ignore[arg-type]
+    price = {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}
+    with pytest.raises(sp.SweepError, match=r"^progress: expected a function"):
+        sp.monte_carlo(deal, price, n=10, progress="yes")  # type: ignore[arg-type]
+    with pytest.raises(sp.SweepError, match=r"chunk"):
+        sp.monte_carlo(deal, price, n=10, chunk=0)
+    runs = sp.monte_carlo(deal, price, n=100, seed=1)
+    with pytest.raises(sp.SweepError, match=r"^columns: no column 'covrage' in the frame; did you mean 'coverage'\?"):
+        sp.summarize(runs, columns=["coverage", "covrage"])
+
+
+def test_monte_carlo_in_blocks_gives_the_same_rows_and_reports_progress(deal: sp.Partnership) -> None:
+    price = {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}
+    done: list[int] = []
+    whole = sp.monte_carlo(deal, price, n=1000, seed=3)
+    blocks = sp.monte_carlo(deal, price, n=1000, seed=3, chunk=128, progress=done.append)
+    pd.testing.assert_frame_equal(whole, blocks)
+    assert sum(done) == 1000
+    assert done[:2] == [128, 128]
