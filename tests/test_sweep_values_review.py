@@ -27,7 +27,9 @@ def test_decimals_are_taken_as_the_same_floats(deal: sp.Partnership) -> None:
     wage = sp.evaluate(deal).ledger.transfers[0].amount / 2340
     frame = sp.sweep(deal, {"temp_hours.wage_cost": [wage]})
     assert frame["temp_hours.wage_cost [DKK/hour]"].tolist() == [165.0]
-    assert frame["coverage"].iloc[0] == pytest.approx(float(sp.evaluate(deal).cost_split.coverage))
+    coverage = sp.evaluate(deal).cost_split.coverage
+    assert coverage is not None
+    assert frame["coverage"].iloc[0] == pytest.approx(float(coverage))
 
 
 def test_a_generator_and_a_pandas_series_are_lists_of_values(deal: sp.Partnership) -> None:
