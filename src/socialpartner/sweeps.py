@@ -22,6 +22,7 @@ import warnings
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -38,8 +39,10 @@ from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     Q_,
+    decimal_of_float,
     format_magnitude,
     parse_unit,
+    refuse_per_day,
     split_quantity,
     unit_info,
     ureg,
@@ -196,6 +199,11 @@ def _as_array(
     except SocialPartnerError as exc:
         raise SweepError(f"{path}: {exc}") from None
     expected = unit_info(base)
+    if info.dims == expected.dims and len(magnitudes):  # a rate per day: which day? (the field's own rule)
+        try:
+            refuse_per_day(info, decimal_of_float(float(magnitudes[0])), text=unit, what="a quantity")
+        except QuantityError as exc:
+            raise SweepError(f"{path}: {exc.reason}") from None
     if info.dims != expected.dims:
         if from_plain:  # overhead: [10, 20] where it is 20 DKK/hour
             raise SweepError(
@@ -247,12 +255,14 @@ def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.nda
             if isinstance(v, str):
                 number, spelled = split_quantity(v, what="a quantity")
                 info = parse_unit(spelled)
+                refuse_per_day(info, number, text=v, what="a quantity")  # not converted to another's unit
                 read.append((float(number), info, spelled))
             elif isinstance(v, pint.Quantity):
                 if v._REGISTRY is not ureg:
                     raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
                 if np.ndim(v.magnitude) != 0:
                     raise SweepError(f"{path}: give one quantity with an array of values, or a list of single values")
+                refuse_per_day(unit_info(v), _shown(v.magnitude), text=str(v), what="a quantity")
                 read.append((float(v.magnitude), unit_info(v), str(v.units)))
             else:
                 raise SweepError(
@@ -630,6 +640,8 @@ def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
     """
     q = Q_(value) if isinstance(value, str) else value
     if isinstance(q, pint.Quantity):
+        if q._REGISTRY is ureg and np.ndim(q.magnitude) == 0:  # a rate per day: which day? not converted
+            refuse_per_day(unit_info(q), _shown(q.magnitude), text=str(value), what="a quantity")
         target = unit if unit is not None else str(q.units)
         return float(q.to(target or "dimensionless").magnitude), target
     if isinstance(q, bool) or not isinstance(q, numbers.Real):
@@ -639,6 +651,15 @@ def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
     if unit:  # a plain number beside a quantity: a ratio (0.9 beside 50 % is 90 %), else a pint error
         return float(Q_(float(q), "dimensionless").to(unit).magnitude), unit
     return float(q), ""
+
+
+def _shown(number: Any) -> Decimal | None:
+    """A single magnitude as the decimal it stands for, to show in a message (None: not a plain number)."""
+    if isinstance(number, (float, np.floating)):
+        return decimal_of_float(number)
+    if isinstance(number, (int, Decimal, np.integer)) and not isinstance(number, bool):
+        return Decimal(int(number)) if isinstance(number, np.integer) else Decimal(number)
+    return None
 
 
 def _finite(kind: str, **values: tuple[Any, float]) -> None:

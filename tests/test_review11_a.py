@@ -1,0 +1,225 @@
+"""Review 11 (a): no rates per day; a Uniform headcount is uniform; tornado shows a non-monotone input."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+from socialpartner.quantities import (
+    AnyQuantity,
+    Duration,
+    FullTimeEquivalents,
+    HoursPerPerson,
+    HoursPerTime,
+    ItemsPerTime,
+    MoneyPerTime,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+D = Decimal
+
+
+def example(name: str = "ikea_rebild.yaml") -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / name).read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    return data
+
+
+def only_error(data: dict[str, Any]) -> dict[str, Any]:
+    with pytest.raises(ValidationError) as info:
+        sp.from_data(data)
+    (error,) = info.value.errors()
+    return dict(error)
+
+
+# -- 1. a rate per day is refused, naming both readings and the fix -----------------------------
+
+
+@pytest.mark.parametrize(
+    "hours",
+    ["3.7 hour/day", "3.7 hour/days", "3.7 hour/d", "3.7 t/dag", "3.7 timer/dage", "3.7 t pr. dag", "3.7 h / day"],
+)
+def test_hours_per_day_are_refused_in_every_spelling(hours: str) -> None:
+    data = example()
+    data["temp_hours"]["effective_hours"] = hours
+    error = only_error(data)
+    assert error["loc"] == ("temp_hours", "effective_hours")
+    assert error["type"] == "per_day"
+    # 3.7 × 5 working days = 18.5; 3.7 × 7 calendar days = 25.9
+    assert "18.5 hour/week if per working day (× 5)" in error["msg"]
+    assert "25.9 hour/week if per calendar day (× 7)" in error["msg"]
+    assert "write the rate per week, month or year" in error["msg"]
+
+
+def test_a_danish_day_rate_with_a_decimal_comma_is_refused() -> None:
+    data = example()
+    data["number_format"] = "da"
+    data["temp_hours"]["effective_hours"] = "7,4 t/dag"
+    error = only_error(data)
+    assert error["type"] == "per_day"
+    # 7.4 × 5 = 37 (the standard week); 7.4 × 7 = 51.8
+    assert "7.4 hour/day is 37 hour/week if per working day" in error["msg"]
+    assert "51.8 hour/week if per calendar day" in error["msg"]
+
+
+def test_the_week_it_means_gives_the_fte_the_user_meant() -> None:
+    # 5 workers at 18.5 hour/week (3.7 a working day): 5 × 18.5 / 37 = 2.50 FTE; read per
+    # calendar day, 3.7 × 7 = 25.9 hour/week would have been 5 × 25.9 / 37 = 3.50 FTE
+    data = example()
+    data["temp_hours"]["workers"] = 5
+    data["temp_hours"]["effective_hours"] = "18.5 hour/week"
+    results = sp.evaluate(sp.from_data(data)).results()
+    assert results["fte"] == D("2.50")
+    # overhead 5 × 18.5 × 52 × 20 = 96,200; courses 3 × 11,000 × 12 = 396,000
+    assert results["funding"] == D("492200.00")
+    data["temp_hours"]["effective_hours"] = sp.Q_(3.7, "hour/day")
+    assert only_error(data)["type"] == "per_day"
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "words"),
+    [
+        # 900 × 5 = 4,500; 900 × 7 = 6,300
+        (("courses", "price"), "900 kr./dag", "900 DKK/day is 4500 DKK/week if per working day"),
+        (("support_staff", 0, "annual_cost"), "2000 DKK/day", "2000 DKK/day is 10000 DKK/week"),
+        # 7.4 × 5 = 37, a full week
+        (("support_staff", 0, "fte"), "7.4 hour/day", "37 hour/week if per working day"),
+        (("support_staff", 0, "fte"), sp.Q_(7.4, "t/dag"), "51.8 hour/week if per calendar day"),
+    ],
+)
+def test_money_and_fte_per_day_are_refused(where: tuple[Any, ...], value: Any, words: str) -> None:
+    data = example()
+    place: Any = data
+    for key in where[:-1]:
+        place = place[key]
+    place[where[-1]] = value
+    error = only_error(data)
+    assert error["loc"] == where
+    assert error["type"] == "per_day"
+    assert words in error["msg"]
+
+
+def test_a_benefit_a_parameter_and_a_change_per_day_are_refused() -> None:
+    base = example("ikea_rebild_3_years.yaml")
+    data = copy.deepcopy(base)
+    data["public"]["during_course"] = {"amount": "900 kr./dag"}  # a dagsats
+    error = only_error(data)
+    assert error["loc"] == ("public", "during_course", "amount")
+    assert "4500 DKK/week if per working day" in error["msg"]  # 900 × 5
+    data = copy.deepcopy(base)
+    data["parameters"] = {"benefit.ledighedsydelse": "1000 kr./dag"}
+    assert only_error(data)["type"] == "per_day"
+    data = copy.deepcopy(base)
+    data["horizon"]["changes"].append({"year": 2028, "set": {"temp_hours.effective_hours": "3 t/dag"}})
+    error = only_error(data)
+    assert "horizon.changes.1.set.temp_hours.effective_hours: a rate per day is ambiguous" in error["msg"]
+    data = copy.deepcopy(base)
+    data["horizon"]["progression"]["fleksjob_hours"] = "3 hour/day"
+    assert only_error(data)["loc"] == ("horizon", "progression", "fleksjob_hours")
+
+
+def test_an_expected_result_per_day_is_refused() -> None:
+    data = example()
+    data["expect"] = {"break_even.courses.price": "400 DKK/day"}
+    with pytest.raises(ValidationError, match="a rate per day is ambiguous"):
+        sp.from_data(data)
+
+
+def test_public_helper_refuses_hours_per_day() -> None:
+    with pytest.raises(sp.QuantityError, match=r"hours: a rate per day is ambiguous.*15 hour/week if per working day"):
+        sp.fleksloentilskud(hourly_wage="140 DKK/hour", hours="3 hour/day", year=2026)  # 3 × 5 = 15
+
+
+def test_durations_in_days_still_work() -> None:
+    data = example()
+    data["period"] = "364 day"  # 52 weeks of 7 days: one year, the same results
+    assert sp.evaluate(sp.from_data(data)).results() == sp.evaluate(sp.from_data(example())).results()
+    data = example("ikea_rebild_3_years.yaml")
+    data["horizon"]["progression"]["after"] = "364 dage"  # as 12 month
+    assert (
+        sp.evaluate(sp.from_data(data)).results()
+        == sp.evaluate(sp.from_data(example("ikea_rebild_3_years.yaml"))).results()
+    )
+
+
+class Rates(BaseModel):
+    money: MoneyPerTime | None = None
+    hours: HoursPerTime | None = None
+    person: HoursPerPerson | None = None
+    fte: FullTimeEquivalents | None = None
+    items: ItemsPerTime | None = None
+    anything: AnyQuantity | None = None
+    span: Duration | None = None
+
+
+RATE_UNITS = {
+    "money": "DKK",
+    "hours": "hour",
+    "person": "hour",
+    "fte": "hour",
+    "items": "item",
+    "anything": "DKK",
+}
+
+
+@settings(max_examples=200)
+@given(
+    st.sampled_from(sorted(RATE_UNITS)),
+    st.sampled_from(["day", "days", "d", "dag", "dage"]),
+    st.decimals(min_value=D("0.1"), max_value=24, places=1),
+)
+def test_every_rate_field_refuses_per_day_and_takes_per_week(field: str, day: str, number: Decimal) -> None:
+    with pytest.raises(ValidationError) as info:
+        Rates.model_validate({field: f"{number} {RATE_UNITS[field]}/{day}"})
+    (error,) = info.value.errors()
+    assert error["type"] == "per_day"
+    assert error["loc"] == (field,)
+    weekly = format(number * 5, "f").rstrip("0").rstrip(".")  # the working-day reading, 0.2 × 5 = 1
+    assert f" is {weekly} " in error["msg"]
+    ok = Rates.model_validate({field: f"{number} {RATE_UNITS[field]}/week", "span": f"{number} {day}"})
+    assert ok.span is not None
+    assert ok.span.units == sp.Q_(1, "day").units
+
+
+def test_sweeps_monte_carlo_and_tornado_refuse_per_day() -> None:
+    p = sp.from_data(example())
+    path = "temp_hours.effective_hours"
+    calls: list[Callable[[], object]] = [
+        lambda: sp.sweep(p, {path: sp.Q_(np.array([3.0, 3.7]), "hour/day")}),
+        lambda: sp.sweep(p, {path: ["15 hour/week", "3.7 t/dag"]}),  # not converted to the first's unit
+        lambda: sp.sweep(p, {path: [sp.Q_(15, "hour/week"), sp.Q_(3.7, "hour/day")]}),
+        lambda: sp.monte_carlo(p, {path: sp.Uniform("15 hour/week", "3.7 hour/day")}, n=10),
+        lambda: sp.monte_carlo(p, {path: sp.Triangular("3 t/dag", "3.5 t/dag", "3.7 t/dag")}, n=10),
+        lambda: sp.tornado(p, {path: ("2 hour/day", "3.7 hour/day")}),
+    ]
+    for call in calls:
+        with pytest.raises(sp.SweepError, match=rf"{path}: a rate per day is ambiguous"):
+            call()
+    # money per day in a Normal: 500 × 5 = 2,500; 500 × 7 = 3,500
+    with pytest.raises(sp.SweepError, match=r"500 DKK/day is 2500 DKK/week if per working day \(× 5\), 3500 DKK/week"):
+        sp.monte_carlo(p, {"courses.price": sp.Normal("500 kr./dag", "50 kr./dag")}, n=10)
+
+
+def test_the_command_line_refuses_a_file_with_a_rate_per_day(tmp_path: Path) -> None:
+    data = example()
+    data["temp_hours"]["effective_hours"] = "3.7 t/dag"
+    bad = tmp_path / "day.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(bad)])
+    assert result.exit_code == 2
+    assert "temp_hours.effective_hours" in result.output
+    assert "18.5 hour/week if per working day" in result.output  # 3.7 × 5
+    assert "Traceback" not in result.output
