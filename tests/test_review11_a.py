@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import zlib
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -223,3 +224,59 @@ def test_the_command_line_refuses_a_file_with_a_rate_per_day(tmp_path: Path) -> 
     assert "temp_hours.effective_hours" in result.output
     assert "18.5 hour/week if per working day" in result.output  # 3.7 × 5
     assert "Traceback" not in result.output
+
+
+# -- 2. a Uniform over a headcount: each whole number equally likely ----------------------------
+
+
+def test_a_uniform_headcount_draws_each_whole_number_equally_often() -> None:
+    deal = sp.load(sp.example_path())
+    n = 6000
+    runs = sp.monte_carlo(deal, {"courses.participants": sp.Uniform(4, 9)}, n=n, seed=1)
+    drawn = runs["courses.participants"].to_numpy()
+    assert drawn.dtype == np.int64
+    assert set(drawn.tolist()) == {4, 5, 6, 7, 8, 9}  # exactly the integers, both ends included
+    counts = np.bincount(drawn, minlength=10)[4:]
+    # 6 values, n / 6 = 1,000 each; a binomial sd is √(6000 × 1/6 × 5/6) = 28.9, so ±120 is over 4 sd.
+    # Rounded continuous draws would give the ends n / 10 = 600 and the others 1,200: far outside.
+    assert all(abs(int(c) - n // 6) < 120 for c in counts), counts
+    assert counts.tolist() == [989, 1001, 1003, 1011, 962, 1034]  # seed 1, as in docs/sweeps.md
+    # each headcount is its own variant: one coverage per number of participants
+    assert runs["coverage"].nunique() == 6
+
+
+def test_a_uniform_headcount_of_one_value_and_whole_floats() -> None:
+    deal = sp.load(sp.example_path())
+    runs = sp.monte_carlo(deal, {"temp_hours.workers": sp.Uniform(3, 3)}, n=50, seed=2)
+    assert set(runs["temp_hours.workers"].tolist()) == {3}
+    # 3 workers as in the file: the file's coverage, 92.25 %, in every row
+    assert runs["coverage"].tolist() == [0.9225] * 50
+    runs = sp.monte_carlo(deal, {"temp_hours.workers": sp.Uniform(np.int64(2), 4.0)}, n=3000, seed=3)
+    assert set(runs["temp_hours.workers"].tolist()) == {2, 3, 4}
+
+
+@pytest.mark.parametrize("dist", [sp.Uniform(3.5, 9), sp.Uniform(4, 8.5)])
+def test_a_uniform_headcount_needs_whole_ends(dist: Any) -> None:
+    deal = sp.load(sp.example_path())
+    with pytest.raises(sp.SweepError, match=r"courses.participants: uniform: a number of people .* give a whole"):
+        sp.monte_carlo(deal, {"courses.participants": dist}, n=10, seed=1)
+
+
+def test_triangular_and_normal_headcounts_are_rounded_as_documented() -> None:
+    deal = sp.load(sp.example_path())
+    n = 20000
+    runs = sp.monte_carlo(deal, {"courses.participants": sp.Triangular(4, 6, 9)}, n=n, seed=4)
+    share = runs["courses.participants"].value_counts(normalize=True)
+    # P(4) = P(X < 4.5) = 0.5² / (5 × 2) = 2.5 %; P(9) = P(X > 8.5) = 0.5² / (5 × 3) = 1.67 %
+    assert share[4] == pytest.approx(0.025, abs=0.005)
+    assert share[9] == pytest.approx(1 / 60, abs=0.005)
+    # P(6) = P(5.5 < X < 6.5) = 1 − 1.5²/10 − 2.5²/15 = 1 − 0.225 − 0.4167 = 0.3583
+    assert share[6] == pytest.approx(0.3583, abs=0.015)
+
+
+def test_a_uniform_amount_is_unchanged_by_the_headcount_rule() -> None:
+    # a price's Uniform stays continuous: the seeded draws are numpy's uniform on the input's own stream
+    deal = sp.load(sp.example_path())
+    runs = sp.monte_carlo(deal, {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}, n=5, seed=1)
+    rng = np.random.default_rng(np.random.SeedSequence([1, zlib.crc32(b"courses.price")]))
+    np.testing.assert_array_equal(runs["courses.price [DKK/month]"].to_numpy(), rng.uniform(9000, 14000, 5))

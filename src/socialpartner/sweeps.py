@@ -694,6 +694,27 @@ class Uniform(Distribution):
             raise SweepError(f"uniform: low {self.low} must not exceed high {self.high}")
         return rng.uniform(lo, hi, n), unit
 
+    def _whole(self, rng: np.random.Generator, n: int) -> tuple[np.ndarray[Any, Any], str]:
+        """``n`` whole numbers from ``low`` to ``high``, each equally likely (a number of people).
+
+        Rounding a continuous draw would give the two ends half the weight of the numbers
+        between them (4 and 9 about 10 % each of ``Uniform(4, 9)``, 5 to 8 about 20 %).
+        """
+        lo, unit = _magnitude(self.low, None)
+        hi, _ = _magnitude(self.high, unit)
+        _finite("uniform", low=(self.low, lo), high=(self.high, hi))
+        if unit:  # a headcount has no unit: the sweep refuses these values, naming the input
+            return self.sample(rng, n)
+        if not lo <= hi:
+            raise SweepError(f"uniform: low {self.low} must not exceed high {self.high}")
+        for name, given, number in (("low", self.low, lo), ("high", self.high, hi)):
+            if number != round(number):
+                raise SweepError(
+                    f"uniform: a number of people is drawn as a whole number, each from low to high equally "
+                    f"likely: give a whole {name}, got {given}"
+                )
+        return rng.integers(round(lo), round(hi), size=n, endpoint=True), ""
+
 
 @dataclass(frozen=True)
 class Triangular(Distribution):
@@ -813,9 +834,12 @@ def _stream(seed: int, path: str) -> np.random.Generator:
 
 
 def _draws(
-    path: str, dist: Any, rng: np.random.Generator, n: int, signed: bool = False
+    path: str, dist: Any, rng: np.random.Generator, n: int, signed: bool = False, whole: bool = False
 ) -> tuple[np.ndarray[Any, Any], str]:
-    """``n`` draws of one input, any error in the distribution's values reported naming the path."""
+    """``n`` draws of one input, any error in the distribution's values reported naming the path.
+
+    ``whole``: the input is a number of people, so a :class:`Uniform` draws whole numbers.
+    """
     if not isinstance(dist, Distribution):
         raise SweepError(
             f"{path}: expected a distribution such as sp.Uniform('9000 DKK/month', '14000 DKK/month'), "
@@ -824,6 +848,8 @@ def _draws(
     try:
         if isinstance(dist, Normal):  # a growth may be negative: not cut at 0
             return dist._sample(rng, n, -math.inf if signed else 0.0, path)
+        if whole and isinstance(dist, Uniform):
+            return dist._whole(rng, n)
         return dist.sample(rng, n)
     except SweepError as exc:
         raise SweepError(f"{path}: {exc}") from None
@@ -848,7 +874,9 @@ def monte_carlo(
     ``Generator``, from which the run's seed is drawn. Each input draws from its own
     stream, derived from the seed and the input's path: its draws are the same whatever
     the other inputs and their order, and the first rows the same whatever ``n``.
-    Headcount inputs are rounded to whole people; a plain number means the input's own
+    A headcount's ``Uniform(low, high)`` draws each whole number from ``low`` to ``high``
+    with equal probability (the ends need to be whole); its ``Triangular`` and ``Normal``
+    draws are rounded to whole people. A plain number means the input's own
     unit where a scenario file reads it so (FTE for a post's ``fte``, a share or ratio as
     it is: ``sp.Uniform(0.5, 0.9)``). Returns one row per variant; see :func:`summarize`
     for means, percentiles and the probability that
@@ -871,8 +899,9 @@ def monte_carlo(
     values: dict[str, Values] = {}
     for path, dist in inputs.items():
         base = current(partnership, path)
-        draws, unit = _draws(path, dist, _stream(run_seed, path), n, _signed(partnership, path))
-        if isinstance(base, int) and not unit:
+        headcount = isinstance(base, int) and not isinstance(base, bool)
+        draws, unit = _draws(path, dist, _stream(run_seed, path), n, _signed(partnership, path), headcount)
+        if headcount and not unit:  # a Triangular's or Normal's draws, rounded to whole people
             values[path] = np.rint(draws).astype(np.int64)
         else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
             values[path] = draws if not unit else Q_(draws, unit)
