@@ -280,3 +280,133 @@ def test_a_uniform_amount_is_unchanged_by_the_headcount_rule() -> None:
     runs = sp.monte_carlo(deal, {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}, n=5, seed=1)
     rng = np.random.default_rng(np.random.SeedSequence([1, zlib.crc32(b"courses.price")]))
     np.testing.assert_array_equal(runs["courses.price [DKK/month]"].to_numpy(), rng.uniform(9000, 14000, 5))
+
+
+# -- 3. the tornado shows an input whose result rises and falls inside its range ----------------
+
+
+def in_house_with_public() -> sp.Partnership:
+    data = example("in_house_packing.yaml")
+    data["municipality"] = {"name": "Aalborg Kommune", "code": 851}
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 30,
+        "fleksjob_wage": "150 DKK/hour",
+        "counterfactual": {"fleksjob": {"amount": "12000 DKK/month"}},
+    }
+    return sp.from_data(data)
+
+
+WAGE = "public.fleksjob_wage"
+MUNICIPALITY = "public.municipality [DKK]"
+
+
+def test_a_non_monotone_input_gets_its_min_max_and_the_solvers_note() -> None:
+    deal = in_house_with_public()
+    ranges = {WAGE: ("0 DKK/hour", "800 DKK/hour"), "price": ("180 DKK/hour", "300 DKK/hour")}
+    table = sp.tornado(deal, ranges, result=MUNICIPALITY)
+    wage = table.set_index("input").loc[WAGE]
+    price = table.set_index("input").loc["price"]
+    # both ends give the same public net effect: a swing of 0, as the price's (which the public purse ignores)
+    assert wage[f"{MUNICIPALITY} at low"] == wage[f"{MUNICIPALITY} at high"] == 2727692.31
+    assert wage["swing"] == price["swing"] == 0.0
+    # between them it falls below zero: the lowest of the 201 values (0, 4, 8, … DKK/hour) is at 196
+    assert wage[f"{MUNICIPALITY} min"] == pytest.approx(-1255465.84, abs=0.005)
+    assert wage[f"{MUNICIPALITY} max"] == 2727692.31
+    # the value sp.solve finds for the same target over the same range, and its note
+    solution = sp.solve(deal, WAGE, "public.municipality", 0, low=0, high=800)
+    assert wage["switching value (public.municipality = 0 DKK)"] == solution.value_text == "131.86 DKK / hour"
+    assert solution.notes
+    for note in solution.notes:
+        assert note in wage["note"]
+    assert wage["note"].startswith(
+        "public.municipality is not monotone in public.fleksjob_wage over the range: "
+        "it reaches -1,255,465.84 DKK at 196 DKK/hour, beyond its values at the ends "
+        "(2,727,692.31 DKK at the low end, 2,727,692.31 DKK at the high end); the swing compares the ends only; "
+    )
+    assert "crosses the target again" in wage["note"]
+    # the price moves nothing here: no note, its min and max are its ends, and it ranks below the wage
+    assert price["note"] == ""
+    assert price[f"{MUNICIPALITY} min"] == price[f"{MUNICIPALITY} max"] == -375057.69
+    assert table["input"].tolist() == [WAGE, "price"]
+
+
+def test_a_non_monotone_input_without_a_crossing_has_its_own_note() -> None:
+    data = example("in_house_packing.yaml")
+    data["municipality"] = {"name": "Aalborg Kommune", "code": 851}
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 30,
+        "fleksjob_wage": "150 DKK/hour",
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    deal = sp.from_data(data)
+    row = sp.tornado(deal, {WAGE: ("0 DKK/hour", "800 DKK/hour")}, result=MUNICIPALITY).loc[0]
+    assert row["swing"] == 0.0
+    assert row["switching value (public.municipality = 0 DKK)"] is None  # positive everywhere: no crossing
+    assert row[f"{MUNICIPALITY} min"] < row[f"{MUNICIPALITY} at low"]
+    assert row["note"].startswith("public.municipality is not monotone in public.fleksjob_wage over the range")
+    assert row["note"].endswith("the swing compares the ends only")
+
+
+def test_a_monotone_input_has_its_ends_as_min_and_max_and_no_note() -> None:
+    deal = sp.load(sp.example_path())
+    table = sp.tornado(deal, {"courses.price": ("14000 DKK/month", "9000 DKK/month")}, result="surplus [DKK]")
+    row = table.loc[0]
+    # surplus = 36 × price − 433,200: −109,200 at 9,000 and 70,800 at 14,000, linear in between
+    assert (row["surplus [DKK] min"], row["surplus [DKK] max"]) == (-109200.0, 70800.0)
+    assert row["note"] == ""
+    assert row["switching value (surplus = 0 DKK)"] == "12033.34 DKK / month"
+    # a headcount's range is every whole number in it; coverage rises with the workers
+    row = sp.tornado(deal, {"temp_hours.workers": (5, 2)}).loc[0]
+    # coverage = (courses 396,000 + overhead workers × 15 × 52 × 20) / 480,000:
+    # 2 → (396,000 + 31,200) / 480,000 = 0.89; 5 → (396,000 + 78,000) / 480,000 = 0.9875
+    assert (row["coverage min"], row["coverage max"]) == (0.89, 0.9875)
+    assert row["note"] == ""
+
+
+def test_tornado_notes_reach_the_command_line(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "tornado.png"
+    three = str(ROOT / "examples" / "ikea_rebild_3_years.yaml")
+    vary = ["--vary", "courses.price=9000..14000", "--vary", "temp_hours.workers=1..20"]
+    result = CliRunner().invoke(app, ["chart", three, "--kind", "tornado", *vary, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    # the solver's note on the price's switching value, and the sweep's on the workers (once, not twice)
+    lines = result.output.splitlines()
+    assert "note: courses.price: courses.price as the scenario states it (2026 prices), grown by 2.00 % a year" in (
+        result.output
+    )
+    workers = [line for line in lines if "horizon.changes set temp_hours.workers in 2027–2028" in line]
+    assert len(workers) == 1, result.output
+    assert out.stat().st_size > 0
+
+
+def test_a_warned_note_is_not_repeated_in_the_table() -> None:
+    three = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml")
+    with pytest.warns(sp.ScenarioWarning, match="horizon.changes set temp_hours.workers in 2027–2028"):
+        row = sp.tornado(three, {"temp_hours.workers": (1, 20)}).loc[0]
+    solution = sp.solve(three, "temp_hours.workers", "coverage", 1, low=1, high=20)
+    assert row["switching value (coverage = 100 %)"] == solution.value_text == "9"
+    # the solver's only note is the change's, which the warning gives: the table does not repeat it
+    assert solution.notes == (
+        "horizon.changes set temp_hours.workers in 2027–2028: a value given for temp_hours.workers counts in 2026 only",
+    )
+    assert row["note"] == ""
+
+
+def test_tornado_chart_spans_the_values_inside_the_range() -> None:
+    pytest.importorskip("matplotlib")
+    from socialpartner import charts
+
+    table = sp.tornado(
+        in_house_with_public(),
+        {WAGE: ("0 DKK/hour", "800 DKK/hour"), "price": ("180 DKK/hour", "300 DKK/hour")},
+        result=MUNICIPALITY,
+    )
+    figure = charts.tornado_chart(table, MUNICIPALITY)
+    (ax,) = figure.axes
+    spans = [line for line in ax.get_lines() if line.get_label() == "result between the ends of the range"]
+    assert len(spans) == 1  # the wage's row only (rows drawn bottom up: the wage, ranked first, is on top)
+    assert np.asarray(spans[0].get_xdata()).tolist() == pytest.approx([-1255465.84, 2727692.31])
+    assert np.asarray(spans[0].get_ydata()).tolist() == [1, 1]

@@ -59,6 +59,7 @@ else:  # the annotations resolve at runtime (typing.get_type_hints); pandas is i
 
 __all__ = [
     "MAX_VARIANTS",
+    "TORNADO_POINTS",
     "Distribution",
     "Normal",
     "SweepError",
@@ -961,6 +962,69 @@ def _crossing(result: str) -> tuple[str, int, str] | None:
     return None
 
 
+TORNADO_POINTS = 201
+"""Evenly spaced values, the ends included, at which :func:`tornado` evaluates each input's
+range for the result's min and max (every whole number of a headcount range up to this many)."""
+
+
+def _spread(ends: Values, checked: np.ndarray[Any, Any]) -> Values:
+    """:data:`TORNADO_POINTS` evenly spaced values from the low end to the high end, in the ends' own form.
+
+    ``checked`` are the ends as :func:`_as_array` read them; a headcount's values are whole
+    numbers (each from low to high when there are at most that many).
+    """
+    if checked.dtype.kind in "iu":  # people: whole numbers, the ends included
+        return np.unique(np.rint(np.linspace(checked[0], checked[-1], TORNADO_POINTS)).astype(np.int64))
+    if isinstance(ends, pint.Quantity):
+        return Q_(np.linspace(ends.magnitude[0], ends.magnitude[-1], TORNADO_POINTS), ends.units)
+    return np.linspace(float(ends[0]), float(ends[-1]), TORNADO_POINTS)
+
+
+def _extremes(column: np.ndarray[Any, Any]) -> tuple[float, float]:
+    """The lowest and highest of a result's values over a range (NaN where it has none)."""
+    known = column[~np.isnan(column)]
+    if not len(known):
+        return math.nan, math.nan
+    return float(known.min()), float(known.max())
+
+
+def _inside_note(
+    path: str, result: str, frame: pd.DataFrame, column: np.ndarray[Any, Any], at_ends: tuple[float, float], unit: str
+) -> str | None:
+    """Words for a result that goes beyond its values at the ends within the range, else None.
+
+    The swing compares the ends only, so an input whose result rises and falls inside the
+    range would look as if it moved nothing.
+    """
+    known = ~np.isnan(column)
+    ends = [x for x in at_ends if not math.isnan(x)]
+    if not ends or not known.any():
+        return None
+    low_end, high_end = min(ends), max(ends)
+    slack = 1e-9 * max(1.0, abs(low_end), abs(high_end))  # float noise, far below an øre or 0.0001 %
+    values = frame.iloc[:, 0].to_numpy()  # the input's values (a sweep's first column)
+    name, _, suffix = result.partition(" [")
+    money = suffix == "DKK]"
+
+    def shown(x: float) -> str:
+        if math.isnan(x):
+            return "no value"
+        return f"{x:,.2f} DKK" if money else _number(round(x, 6))
+
+    beyond = []
+    for where, side in ((np.nanargmin(column), "low"), (np.nanargmax(column), "high")):
+        x = float(column[where])
+        if (side == "low" and x < low_end - slack) or (side == "high" and x > high_end + slack):
+            beyond.append(f"{shown(x)} at {_number(values[where])} {unit}".rstrip())
+    if not beyond:
+        return None
+    return (
+        f"{name} is not monotone in {path} over the range: it reaches {' and '.join(beyond)}, beyond its "
+        f"values at the ends ({shown(at_ends[0])} at the low end, {shown(at_ends[1])} at the high end); "
+        "the swing compares the ends only"
+    )
+
+
 @in_context
 def tornado(
     partnership: Partnership,
@@ -973,9 +1037,17 @@ def tornado(
     order (the table's ``low`` is the smaller). ``result`` is a column of
     :func:`sweep` (``coverage``, ``surplus [DKK]``, ``net.company [DKK]``, …).
 
-    Returns a table ranked by swing (``|result at high − result at low|``), with the
-    switching value: the input value at which the result crosses its target (from the
-    solver; empty when it does not cross within the range). The target is 100 % for
+    Returns a table ranked by swing (``|result at high − result at low|``, taken at the
+    two ends of the range only), with the result's ``min`` and ``max`` over
+    :data:`TORNADO_POINTS` evenly spaced values of the range (the ends included; at equal
+    swings the input with the wider spread between them ranks first), and the switching
+    value: the input value at which the result crosses its target (from the solver; empty
+    when it does not cross within the range). The ``note`` column (empty where there is
+    nothing to say) says where the result goes beyond its values at the ends within the
+    range (an input whose result rises and falls inside it has a swing of 0, though it
+    moves the result), followed by the solver's notes on the switching value (that the
+    result crosses the target again, that a price is read at the first year's prices, …)
+    other than those a :class:`~socialpartner.ScenarioWarning` already gives. The target is 100 % for
     coverage (column ``switching value (coverage = 100 %)``, also for one year's
     ``2027.coverage``) and 0 for an amount in DKK (``switching value (net.company = 0 DKK)``);
     results without one (jobs, FTE, a break-even price) have no switching value column.
@@ -1004,7 +1076,7 @@ def tornado(
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Iterable) or len(pair := tuple(pair)) != 2:
             raise SweepError(f"{path}: give a range as (low, high), e.g. ('9000 DKK/month', '14000 DKK/month')")
         low, high = pair
-        values: Values
+        ends: Values
         if isinstance(base, pint.Quantity) and not (_plain_numbers(pair) and plain_unit(partnership, path)):
             try:
                 lo_m, unit = _magnitude(low, None)
@@ -1014,31 +1086,41 @@ def tornado(
             except (pint.PintError, TypeError, ValueError) as exc:
                 raise SweepError(f"{path}: low and high must be quantities in one unit: {exc}") from None
             # a range is an interval whichever end is written first
-            values = Q_(np.sort(np.asarray([lo_m, hi_m], dtype=float)), unit)
+            ends = Q_(np.sort(np.asarray([lo_m, hi_m], dtype=float)), unit)
         else:
-            values = np.sort(np.asarray(pair))
-        frame = sweep(partnership, {path: values}, mode="paired")
+            ends = np.sort(np.asarray(pair))
+        # the two ends, checked as sweep values (the unit, the sign, whole people)
+        lo_in, unit = _as_array(path, base, ends, plain_unit(partnership, path), negative=_signed(partnership, path))
+        frame = sweep(partnership, {path: _spread(ends, lo_in)}, mode="paired")
         if result not in frame.columns:
             names = [c for c in frame.columns if not c.startswith(path)]
             close = difflib.get_close_matches(result, names, n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise SweepError(f"result: no result {result!r}; {hint}results: {', '.join(names)}")
-        r_low, r_high = float(frame[result].iloc[0]), float(frame[result].iloc[1])
-        lo_in, unit = _as_array(path, base, values, plain_unit(partnership, path), negative=_signed(partnership, path))
+        column = frame[result].to_numpy(dtype=float)
+        r_low, r_high = float(column[0]), float(column[-1])
+        lowest, highest = _extremes(column)
         # the solver reads its bounds in the input's own unit, which the range may not be in
         # (to 12 significant digits: 100000 DKK/year is 8333.33333333 DKK/month)
-        ends: Any = lo_in
+        bounds: Any = lo_in
         if unit and isinstance(base, pint.Quantity):
-            ends = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
+            bounds = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
         shown = _named(unit)
         switching: str | int | None = None
+        notes: list[str] = []
         if crossing is not None:
             try:
-                switching = solve(
-                    partnership, path, crossing[0], crossing[1], low=_number(ends[0]), high=_number(ends[1])
-                ).value_text
+                solution = solve(
+                    partnership, path, crossing[0], crossing[1], low=_number(bounds[0]), high=_number(bounds[1])
+                )
             except SolveError:
-                switching = None  # the result does not cross its target within the range
+                pass  # the result does not cross its target within the range: no switching value
+            else:  # less what the sweep above already warned of (a horizon change that sets the input)
+                warned = {changed_input_note(partnership, path), _idle_fte(partnership, path)}
+                switching, notes = solution.value_text, [n for n in solution.notes if n not in warned]
+        inside = _inside_note(path, result, frame, column, (r_low, r_high), shown)
+        if inside is not None:  # first: what the ends do not show; then the solver's notes
+            notes.insert(0, inside)
         rows.append(
             {
                 "input": path,
@@ -1047,8 +1129,14 @@ def tornado(
                 f"{result} at low": r_low,
                 f"{result} at high": r_high,
                 "swing": abs(r_high - r_low),
+                f"{result} min": lowest,
+                f"{result} max": highest,
                 **({} if crossing is None else {crossing[2]: switching}),
+                "note": "; ".join(notes),
             }
         )
     table = pd.DataFrame(rows)
-    return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+    # by swing; at equal swings the input that moves the result more inside its range first
+    spread = (table[f"{result} max"] - table[f"{result} min"]).fillna(0)
+    order = np.lexsort((-spread.to_numpy(), -table["swing"].fillna(-1).to_numpy()))
+    return table.iloc[order].reset_index(drop=True)

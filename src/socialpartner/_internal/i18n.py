@@ -1147,6 +1147,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "participants × courses ended in the year × leave",
         "deltagere × forløb afsluttet i året × andel, der stopper",
     ),
+    "chart.inside_range": ("result between the ends of the range", "resultatet mellem intervallets ender"),
 }
 """Every text a reader sees: stable key → (English, Danish)."""
 
