@@ -640,15 +640,15 @@ def chart_command(
             coverage = before.cost_split.coverage
             with _scenario_notes(_translator(lang)):
                 table = tornado(partnership, ranges)
-            for name, note in zip(table["input"], table["note"], strict=True):  # e.g. not monotone in the range
-                if note:
-                    typer.echo(f"{_translator(lang)('ui.note').lower()}: {name}: {_translator(lang)(note)}")
             figure = charts.tornado_chart(
                 table,
                 baseline=None if coverage is None else float(coverage),
                 labels={b.input_path: b.label for b in before.break_even},
                 lang=lang.value,
             )
+            for name, note in zip(table["input"], table["note"], strict=True):  # e.g. not monotone in the range
+                if note:
+                    typer.echo(f"{_translator(lang)('ui.note').lower()}: {name}: {_translator(lang)(note)}")
         elif kind is ChartKind.coverage:
             figure = charts.coverage_chart(evaluate(partnership), lang=lang.value)
         else:

@@ -996,19 +996,15 @@ def _inside_note(
     The swing compares the ends only, so an input whose result rises and falls inside the
     range would look as if it moved nothing.
     """
-    known = ~np.isnan(column)
-    ends = [x for x in at_ends if not math.isnan(x)]
-    if not ends or not known.any():
+    if math.isnan(at_ends[0]) or math.isnan(at_ends[1]):  # no swing to compare with (coverage at no cost)
         return None
-    low_end, high_end = min(ends), max(ends)
+    low_end, high_end = min(at_ends), max(at_ends)
     slack = 1e-9 * max(1.0, abs(low_end), abs(high_end))  # float noise, far below an øre or 0.0001 %
     values = frame.iloc[:, 0].to_numpy()  # the input's values (a sweep's first column)
     name, _, suffix = result.partition(" [")
     money = suffix == "DKK]"
 
     def shown(x: float) -> str:
-        if math.isnan(x):
-            return "no value"
         return f"{x:,.2f} DKK" if money else _number(round(x, 6))
 
     beyond = []
