@@ -681,7 +681,11 @@ class Distribution:
 
 @dataclass(frozen=True)
 class Uniform(Distribution):
-    """Uniform between ``low`` and ``high`` (quantities, strings with units, or plain numbers)."""
+    """Uniform between ``low`` and ``high`` (quantities, strings with units, or plain numbers).
+
+    On a headcount, :func:`monte_carlo` draws each whole number from ``low`` to ``high``
+    (both whole) with equal probability: ``Uniform(4, 9)`` gives 4, 5, …, 9, 1/6 each.
+    """
 
     low: Any
     high: Any
