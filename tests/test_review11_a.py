@@ -380,6 +380,24 @@ def test_tornado_notes_reach_the_command_line(tmp_path: Path) -> None:
     workers = [line for line in lines if "horizon.changes set temp_hours.workers in 2027–2028" in line]
     assert len(workers) == 1, result.output
     assert out.stat().st_size > 0
+    # in Danish, each note in Danish
+    result = CliRunner().invoke(app, ["chart", three, "--kind", "tornado", *vary, "--out", str(out), "--lang", "da"])
+    assert result.exit_code == 0, result.output
+    assert "bemærkning: courses.price: courses.price som scenariet angiver den (2026-priser)" in result.output
+
+
+def test_the_tornado_note_renders_in_danish() -> None:
+    from socialpartner._internal.i18n import Translator
+
+    table = sp.tornado(in_house_with_public(), {WAGE: ("0 DKK/hour", "800 DKK/hour")}, result=MUNICIPALITY)
+    first, second = table.attrs["notes"][WAGE]
+    assert table.loc[0, "note"] == f"{first}; {second}"  # the column is the English sentences, joined
+    assert Translator("da")(first).replace("\u00a0", " ") == (  # amounts are kept whole by no-break spaces
+        "public.municipality bevæger sig ikke kun én vej med public.fleksjob_wage i intervallet: det når "
+        "-1.255.465,84 kr. ved 196 kr./time, ud over værdierne ved enderne (2.727.692,31 kr. ved den lave ende, "
+        "2.727.692,31 kr. ved den høje ende); udsvinget sammenligner kun enderne"
+    )
+    assert Translator("da")(second).startswith("public.municipality bevæger sig ikke kun én vej")
 
 
 def test_a_warned_note_is_not_repeated_in_the_table() -> None:

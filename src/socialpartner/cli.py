@@ -646,9 +646,10 @@ def chart_command(
                 labels={b.input_path: b.label for b in before.break_even},
                 lang=lang.value,
             )
-            for name, note in zip(table["input"], table["note"], strict=True):  # e.g. not monotone in the range
-                if note:
-                    typer.echo(f"{_translator(lang)('ui.note').lower()}: {name}: {_translator(lang)(note)}")
+            t = _translator(lang)
+            for name, notes in table.attrs["notes"].items():  # e.g. not monotone in the range
+                for note in notes:
+                    typer.echo(f"{t('ui.note').lower()}: {name}: {t(note)}")
         elif kind is ChartKind.coverage:
             figure = charts.coverage_chart(evaluate(partnership), lang=lang.value)
         else:

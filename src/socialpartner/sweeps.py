@@ -34,7 +34,7 @@ from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import total
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.horizon import changed_input_note
-from socialpartner._internal.i18n import Raw, Text
+from socialpartner._internal.i18n import Join, Money, Percent, Raw, Text, Value
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
@@ -994,7 +994,7 @@ def _extremes(column: np.ndarray[Any, Any]) -> tuple[float, float]:
 
 def _inside_note(
     path: str, result: str, frame: pd.DataFrame, column: np.ndarray[Any, Any], at_ends: tuple[float, float], unit: str
-) -> str | None:
+) -> Text | None:
     """Words for a result that goes beyond its values at the ends within the range, else None.
 
     The swing compares the ends only, so an input whose result rises and falls inside the
@@ -1006,22 +1006,30 @@ def _inside_note(
     slack = 1e-9 * max(1.0, abs(low_end), abs(high_end))  # float noise, far below an øre or 0.0001 %
     values = frame.iloc[:, 0].to_numpy()  # the input's values (a sweep's first column)
     name, _, suffix = result.partition(" [")
-    money = suffix == "DKK]"
+    result_unit = suffix.removesuffix("]")
 
-    def shown(x: float) -> str:
-        return f"{x:,.2f} DKK" if money else _number(round(x, 6))
+    def shown(x: float) -> Any:
+        if result_unit == "DKK":
+            return Money(Decimal(f"{x:.2f}"))
+        if not result_unit and (name == "coverage" or name.endswith(".coverage")):
+            return Percent(Decimal(f"{x:.6f}"))
+        return Value(f"{_number(round(x, 6))} {result_unit}".rstrip())
 
     beyond = []
     for where, side in ((np.nanargmin(column), "low"), (np.nanargmax(column), "high")):
         x = float(column[where])
         if (side == "low" and x < low_end - slack) or (side == "high" and x > high_end + slack):
-            beyond.append(f"{shown(x)} at {_number(values[where])} {unit}".rstrip())
+            at = Value(f"{_number(values[where])} {unit}".rstrip())
+            beyond.append(Text("msg.tornado_value_at", value=shown(x), at=at))
     if not beyond:
         return None
-    return (
-        f"{name} is not monotone in {path} over the range: it reaches {' and '.join(beyond)}, beyond its "
-        f"values at the ends ({shown(at_ends[0])} at the low end, {shown(at_ends[1])} at the high end); "
-        "the swing compares the ends only"
+    return Text(
+        "msg.tornado_beyond_ends",
+        result=Raw(name),
+        vary=Raw(path),
+        beyond=Join(tuple(beyond), " and "),
+        at_low=shown(at_ends[0]),
+        at_high=shown(at_ends[1]),
     )
 
 
@@ -1071,6 +1079,7 @@ def tornado(
         raise SweepError("give at least one input and its (low, high) range")
     crossing = _crossing(result)
     rows = []
+    kept: dict[str, tuple[Text | str, ...]] = {}  # each input's notes as sentences, for output in any language
     for path, pair in ranges.items():
         base = current(partnership, path)
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Iterable) or len(pair := tuple(pair)) != 2:
@@ -1107,7 +1116,7 @@ def tornado(
             bounds = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
         shown = _named(unit)
         switching: str | int | None = None
-        notes: list[str] = []
+        notes: list[Text | str] = []
         if crossing is not None:
             try:
                 solution = solve(
@@ -1135,8 +1144,11 @@ def tornado(
                 "note": "; ".join(notes),
             }
         )
+        kept[path] = tuple(notes)
     table = pd.DataFrame(rows)
     # by swing; at equal swings the input that moves the result more inside its range first
     spread = (table[f"{result} max"] - table[f"{result} min"]).fillna(0)
     order = np.lexsort((-spread.to_numpy(), -table["swing"].fillna(-1).to_numpy()))
-    return table.iloc[order].reset_index(drop=True)
+    table = table.iloc[order].reset_index(drop=True)
+    table.attrs["notes"] = kept  # the command line renders them in its language
+    return table
