@@ -1055,7 +1055,9 @@ def tornado(
     range (an input whose result rises and falls inside it has a swing of 0, though it
     moves the result), followed by the solver's notes on the switching value (that the
     result crosses the target again, that a price is read at the first year's prices, …)
-    other than those a :class:`~socialpartner.ScenarioWarning` already gives. The target is 100 % for
+    other than those a :class:`~socialpartner.ScenarioWarning` already gives. The notes
+    are also kept as sentences in ``table.attrs["notes"]`` (input path → notes), which
+    render in Danish too. The target is 100 % for
     coverage (column ``switching value (coverage = 100 %)``, also for one year's
     ``2027.coverage``) and 0 for an amount in DKK (``switching value (net.company = 0 DKK)``);
     results without one (jobs, FTE, a break-even price) have no switching value column.
