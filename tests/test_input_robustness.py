@@ -175,7 +175,7 @@ def test_a_numpy_code_in_scenario_data_evaluates() -> None:
     [
         ("200 hour/week", "200 hour / week is more than the 168 hours a week has"),
         ("169 hour/week", "more than the 168 hours"),
-        ("25 hour/day", r"25 hour / day \(175 hour/week\)"),  # 25 × 7 = 175
+        ("2200 hour/quarter", r"2200 hour / quarter \(169\.23 hour/week\)"),  # 2200 × 4 / 52 = 169.23…
         ("740 hour/month", r"170\.77 hour/week"),  # 740 × 12 / 52 = 170.769…
         ("5 FTE", r"\(185 hour/week\)"),  # 5 × 37
     ],
@@ -197,7 +197,7 @@ def test_every_hour_of_the_week_is_still_accepted() -> None:
     # overhead 3 × 168 × 52 × 20 = 524,160; courses 3 × 11,000 × 12 = 396,000; 920,160 / 480,000
     assert ev.cost_split.funding["overhead on temp hours"] == D("524160.00")
     assert ev.cost_split.coverage == D("1.917")
-    data["temp_hours"]["effective_hours"] = "24 t/dag"  # 24 × 7 = 168 hour/week
+    data["temp_hours"]["effective_hours"] = "8736 t/år"  # 8736 / 52 = 168 hour/week
     assert sp.evaluate(from_data(data)).cost_split.coverage == D("1.917")
 
 

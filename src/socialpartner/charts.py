@@ -213,6 +213,23 @@ def coverage_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
     return fig
 
 
+def _inside_ranges(
+    rows: pd.DataFrame, result: str, low: pd.Series[float], high: pd.Series[float]
+) -> list[tuple[float, float] | None]:
+    """Per row, the result's (min, max) over the range where it goes beyond its values at the ends, else None."""
+    if f"{result} min" not in rows or f"{result} max" not in rows:
+        return [None] * len(rows)
+    out: list[tuple[float, float] | None] = []
+    for least, most, a, b in zip(rows[f"{result} min"], rows[f"{result} max"], low, high, strict=True):
+        least, most = float(least), float(most)
+        slack = 1e-9 * max(1.0, abs(a), abs(b))
+        beyond = (
+            math.isfinite(least) and math.isfinite(most) and (least < min(a, b) - slack or most > max(a, b) + slack)
+        )
+        out.append((least, most) if beyond else None)
+    return out
+
+
 def tornado_chart(
     table: pd.DataFrame,
     result: str = "coverage",
@@ -224,7 +241,10 @@ def tornado_chart(
     """What moves a result most (a tornado chart).
 
     Per input, a bar from the baseline to the result at its low end
-    (orange) and at its high end (blue), largest swing on top.
+    (orange) and at its high end (blue), largest swing on top. Where the result goes
+    beyond its values at the ends within the range (the table's ``min`` and ``max``
+    columns), a thin black line spans its values over the range: an input whose result
+    rises and falls inside the range is not mistaken for one that moves nothing.
 
     Args:
         table: from :func:`socialpartner.tornado`.
@@ -263,8 +283,14 @@ def tornado_chart(
         f"{words(str(r['input']))}\n{t.parameter_value(str(r['low']))} → {t.parameter_value(str(r['high']))}"
         for _, r in rows.iterrows()
     ]
+    inside = _inside_ranges(rows, result, low, high)
+    first = next((y for y, span in enumerate(inside) if span is not None), None)  # one legend entry
     for y, (a, b) in enumerate(zip(low, high, strict=True)):
         centre = baseline if baseline is not None else (a + b) / 2
+        span = inside[y]
+        if span is not None:
+            label = t("chart.inside_range") if y == first else None
+            ax.plot(span, (y, y), color="black", lw=1.2, marker="|", markersize=12, zorder=4, label=label)
         ax.barh(y, a - centre, left=centre, color=_LOW, label=t("chart.at_low") if y == 0 else None)
         ax.barh(y, b - centre, left=centre, color=_HIGH, label=t("chart.at_high") if y == 0 else None)
         box = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
@@ -292,6 +318,7 @@ def tornado_chart(
     ax.set_title(t(Text("chart.tornado_title", result=what)), fontsize=11)
     if len(rows):
         values = [*low, *high, *([baseline] if baseline is not None else [])]
+        values += [x for span in inside if span is not None for x in span]
         lo, hi = min(values), max(values)
         pad = 0.2 * (hi - lo or abs(hi) or 1.0)  # room for the value labels at both ends
         ax.set_xlim(lo - pad, hi + pad)

@@ -697,6 +697,10 @@ def chart_command(
                 labels={b.input_path: b.label for b in before.break_even},
                 lang=lang.value,
             )
+            t = _translator(lang)
+            for name, notes in table.attrs["notes"].items():  # e.g. not monotone in the range
+                for note in notes:
+                    typer.echo(f"{t('ui.note').lower()}: {name}: {t(note)}")
         elif kind is ChartKind.coverage:
             figure = charts.coverage_chart(evaluate(partnership), lang=lang.value)
         else:

@@ -34,13 +34,15 @@ from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import total
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.horizon import changed_input_note
-from socialpartner._internal.i18n import Raw, Text
+from socialpartner._internal.i18n import Join, Money, Percent, Raw, Text, Value
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     Q_,
+    decimal_of_float,
     format_magnitude,
     parse_unit,
+    refuse_per_day,
     split_quantity,
     unit_info,
     ureg,
@@ -57,6 +59,7 @@ else:  # the annotations resolve at runtime (typing.get_type_hints); pandas is i
 
 __all__ = [
     "MAX_VARIANTS",
+    "TORNADO_POINTS",
     "Distribution",
     "Normal",
     "SweepError",
@@ -199,6 +202,11 @@ def _as_array(
     except SocialPartnerError as exc:
         raise SweepError(f"{path}: {exc}") from None
     expected = unit_info(base)
+    if info.dims == expected.dims and len(magnitudes):  # a rate per day: which day? (the field's own rule)
+        try:
+            refuse_per_day(info, decimal_of_float(float(magnitudes[0])), text=unit, what="a quantity")
+        except QuantityError as exc:
+            raise SweepError(f"{path}: {exc.reason}") from None
     if info.dims != expected.dims:
         if from_plain:  # overhead: [10, 20] where it is 20 DKK/hour
             raise SweepError(
@@ -266,12 +274,14 @@ def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.nda
             if isinstance(v, str):
                 number, spelled = split_quantity(v, what="a quantity")
                 info = parse_unit(spelled)
+                refuse_per_day(info, number, text=v, what="a quantity")  # not converted to another's unit
                 read.append((float(number), info, spelled))
             elif isinstance(v, pint.Quantity):
                 if v._REGISTRY is not ureg:
                     raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
                 if np.ndim(v.magnitude) != 0:
                     raise SweepError(f"{path}: give one quantity with an array of values, or a list of single values")
+                refuse_per_day(unit_info(v), _shown(v.magnitude), text=str(v), what="a quantity")
                 read.append((float(v.magnitude), unit_info(v), str(v.units)))
             elif isinstance(v, numbers.Real) and not isinstance(v, bool):
                 raise SweepError(
@@ -660,6 +670,8 @@ def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
     """
     q = Q_(value) if isinstance(value, str) else value
     if isinstance(q, pint.Quantity):
+        if q._REGISTRY is ureg and np.ndim(q.magnitude) == 0:  # a rate per day: which day? not converted
+            refuse_per_day(unit_info(q), _shown(q.magnitude), text=str(value), what="a quantity")
         target = unit if unit is not None else str(q.units)
         return float(q.to(target or "dimensionless").magnitude), target
     if isinstance(q, bool) or not isinstance(q, numbers.Real):
@@ -669,6 +681,15 @@ def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
     if unit:  # a plain number beside a quantity: a ratio (0.9 beside 50 % is 90 %), else a pint error
         return float(Q_(float(q), "dimensionless").to(unit).magnitude), unit
     return float(q), ""
+
+
+def _shown(number: Any) -> Decimal | None:
+    """A single magnitude as the decimal it stands for, to show in a message (None: not a plain number)."""
+    if isinstance(number, (float, np.floating)):
+        return decimal_of_float(number)
+    if isinstance(number, (int, Decimal, np.integer)) and not isinstance(number, bool):
+        return Decimal(int(number)) if isinstance(number, np.integer) else Decimal(number)
+    return None
 
 
 def _finite(kind: str, **values: tuple[Any, float]) -> None:
@@ -689,7 +710,11 @@ class Distribution:
 
 @dataclass(frozen=True)
 class Uniform(Distribution):
-    """Uniform between ``low`` and ``high`` (quantities, strings with units, or plain numbers)."""
+    """Uniform between ``low`` and ``high`` (quantities, strings with units, or plain numbers).
+
+    On a headcount, :func:`monte_carlo` draws each whole number from ``low`` to ``high``
+    (both whole) with equal probability: ``Uniform(4, 9)`` gives 4, 5, …, 9, 1/6 each.
+    """
 
     low: Any
     high: Any
@@ -702,6 +727,27 @@ class Uniform(Distribution):
         if not lo <= hi:
             raise SweepError(f"uniform: low {self.low} must not exceed high {self.high}")
         return rng.uniform(lo, hi, n), unit
+
+    def _whole(self, rng: np.random.Generator, n: int) -> tuple[np.ndarray[Any, Any], str]:
+        """``n`` whole numbers from ``low`` to ``high``, each equally likely (a number of people).
+
+        Rounding a continuous draw would give the two ends half the weight of the numbers
+        between them (4 and 9 about 10 % each of ``Uniform(4, 9)``, 5 to 8 about 20 %).
+        """
+        lo, unit = _magnitude(self.low, None)
+        hi, _ = _magnitude(self.high, unit)
+        _finite("uniform", low=(self.low, lo), high=(self.high, hi))
+        if unit:  # a headcount has no unit: the sweep refuses these values, naming the input
+            return self.sample(rng, n)
+        if not lo <= hi:
+            raise SweepError(f"uniform: low {self.low} must not exceed high {self.high}")
+        for name, given, number in (("low", self.low, lo), ("high", self.high, hi)):
+            if number != round(number):
+                raise SweepError(
+                    f"uniform: a number of people is drawn as a whole number, each from low to high equally "
+                    f"likely: give a whole {name}, got {given}"
+                )
+        return rng.integers(round(lo), round(hi), size=n, endpoint=True), ""
 
 
 @dataclass(frozen=True)
@@ -848,9 +894,12 @@ def _stream(seed: int, path: str) -> np.random.Generator:
 
 
 def _draws(
-    path: str, dist: Any, rng: np.random.Generator, n: int, signed: bool = False
+    path: str, dist: Any, rng: np.random.Generator, n: int, signed: bool = False, whole: bool = False
 ) -> tuple[np.ndarray[Any, Any], str]:
-    """``n`` draws of one input, any error in the distribution's values reported naming the path."""
+    """``n`` draws of one input, any error in the distribution's values reported naming the path.
+
+    ``whole``: the input is a number of people, so a :class:`Uniform` draws whole numbers.
+    """
     if not isinstance(dist, Distribution):
         raise SweepError(
             f"{path}: expected a distribution such as sp.Uniform('9000 DKK/month', '14000 DKK/month'), "
@@ -859,6 +908,8 @@ def _draws(
     try:
         if isinstance(dist, Normal):  # a growth may be negative: not cut at 0
             return dist._sample(rng, n, -math.inf if signed else 0.0, path)
+        if whole and isinstance(dist, Uniform):
+            return dist._whole(rng, n)
         return dist.sample(rng, n)
     except SweepError as exc:
         raise SweepError(f"{path}: {exc}") from None
@@ -885,7 +936,9 @@ def monte_carlo(
     ``Generator``, from which the run's seed is drawn. Each input draws from its own
     stream, derived from the seed and the input's path: its draws are the same whatever
     the other inputs and their order, and the first rows the same whatever ``n``.
-    Headcount inputs are rounded to whole people; a plain number means the input's own
+    A headcount's ``Uniform(low, high)`` draws each whole number from ``low`` to ``high``
+    with equal probability (the ends need to be whole); its ``Triangular`` and ``Normal``
+    draws are rounded to whole people. A plain number means the input's own
     unit where a scenario file reads it so (FTE for a post's ``fte``, a share or ratio as
     it is: ``sp.Uniform(0.5, 0.9)``). Returns one row per variant; see :func:`summarize`
     for means, percentiles and the probability that
@@ -912,8 +965,9 @@ def monte_carlo(
     values: dict[str, Values] = {}
     for path, dist in inputs.items():
         base = current(partnership, path)
-        draws, unit = _draws(path, dist, _stream(run_seed, path), n, _signed(partnership, path))
-        if isinstance(base, int) and not unit:
+        headcount = isinstance(base, int) and not isinstance(base, bool)
+        draws, unit = _draws(path, dist, _stream(run_seed, path), n, _signed(partnership, path), headcount)
+        if headcount and not unit:  # a Triangular's or Normal's draws, rounded to whole people
             values[path] = np.rint(draws).astype(np.int64)
         else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
             values[path] = draws if not unit else Q_(draws, unit)
@@ -980,6 +1034,73 @@ def _crossing(result: str) -> tuple[str, int, str] | None:
     return None
 
 
+TORNADO_POINTS = 201
+"""Evenly spaced values, the ends included, at which :func:`tornado` evaluates each input's
+range for the result's min and max (every whole number of a headcount range up to this many)."""
+
+
+def _spread(ends: Values, checked: np.ndarray[Any, Any]) -> Values:
+    """:data:`TORNADO_POINTS` evenly spaced values from the low end to the high end, in the ends' own form.
+
+    ``checked`` are the ends as :func:`_as_array` read them; a headcount's values are whole
+    numbers (each from low to high when there are at most that many).
+    """
+    if checked.dtype.kind in "iu":  # people: whole numbers, the ends included
+        return np.unique(np.rint(np.linspace(checked[0], checked[-1], TORNADO_POINTS)).astype(np.int64))
+    if isinstance(ends, pint.Quantity):
+        return Q_(np.linspace(ends.magnitude[0], ends.magnitude[-1], TORNADO_POINTS), ends.units)
+    return np.linspace(float(ends[0]), float(ends[-1]), TORNADO_POINTS)
+
+
+def _extremes(column: np.ndarray[Any, Any]) -> tuple[float, float]:
+    """The lowest and highest of a result's values over a range (NaN where it has none)."""
+    known = column[~np.isnan(column)]
+    if not len(known):
+        return math.nan, math.nan
+    return float(known.min()), float(known.max())
+
+
+def _inside_note(
+    path: str, result: str, frame: pd.DataFrame, column: np.ndarray[Any, Any], at_ends: tuple[float, float], unit: str
+) -> Text | None:
+    """Words for a result that goes beyond its values at the ends within the range, else None.
+
+    The swing compares the ends only, so an input whose result rises and falls inside the
+    range would look as if it moved nothing.
+    """
+    if math.isnan(at_ends[0]) or math.isnan(at_ends[1]):  # no swing to compare with (coverage at no cost)
+        return None
+    low_end, high_end = min(at_ends), max(at_ends)
+    slack = 1e-9 * max(1.0, abs(low_end), abs(high_end))  # float noise, far below an øre or 0.0001 %
+    values = frame.iloc[:, 0].to_numpy()  # the input's values (a sweep's first column)
+    name, _, suffix = result.partition(" [")
+    result_unit = suffix.removesuffix("]")
+
+    def shown(x: float) -> Any:
+        if result_unit == "DKK":
+            return Money(Decimal(f"{x:.2f}"))
+        if not result_unit and (name == "coverage" or name.endswith(".coverage")):
+            return Percent(Decimal(f"{x:.6f}"))
+        return Value(f"{_number(round(x, 6))} {result_unit}".rstrip())
+
+    beyond = []
+    for where, side in ((np.nanargmin(column), "low"), (np.nanargmax(column), "high")):
+        x = float(column[where])
+        if (side == "low" and x < low_end - slack) or (side == "high" and x > high_end + slack):
+            at = Value(f"{_number(values[where])} {unit}".rstrip())
+            beyond.append(Text("msg.tornado_value_at", value=shown(x), at=at))
+    if not beyond:
+        return None
+    return Text(
+        "msg.tornado_beyond_ends",
+        result=Raw(name),
+        vary=Raw(path),
+        beyond=Join(tuple(beyond), " and "),
+        at_low=shown(at_ends[0]),
+        at_high=shown(at_ends[1]),
+    )
+
+
 @in_context
 def tornado(
     partnership: Partnership,
@@ -992,9 +1113,19 @@ def tornado(
     order (the table's ``low`` is the smaller). ``result`` is a column of
     :func:`sweep` (``coverage``, ``surplus [DKK]``, ``net.company [DKK]``, …).
 
-    Returns a table ranked by swing (``|result at high − result at low|``), with the
-    switching value: the input value at which the result crosses its target (from the
-    solver; empty when it does not cross within the range). The target is 100 % for
+    Returns a table ranked by swing (``|result at high − result at low|``, taken at the
+    two ends of the range only), with the result's ``min`` and ``max`` over
+    :data:`TORNADO_POINTS` evenly spaced values of the range (the ends included; at equal
+    swings the input with the wider spread between them ranks first), and the switching
+    value: the input value at which the result crosses its target (from the solver; empty
+    when it does not cross within the range). The ``note`` column (empty where there is
+    nothing to say) says where the result goes beyond its values at the ends within the
+    range (an input whose result rises and falls inside it has a swing of 0, though it
+    moves the result), followed by the solver's notes on the switching value (that the
+    result crosses the target again, that a price is read at the first year's prices, …)
+    other than those a :class:`~socialpartner.ScenarioWarning` already gives. The notes
+    are also kept as sentences in ``table.attrs["notes"]`` (input path → notes), which
+    render in Danish too. The target is 100 % for
     coverage (column ``switching value (coverage = 100 %)``, also for one year's
     ``2027.coverage``) and 0 for an amount in DKK (``switching value (net.company = 0 DKK)``);
     results without one (jobs, FTE, a break-even price) have no switching value column.
@@ -1018,12 +1149,13 @@ def tornado(
         raise SweepError("give at least one input and its (low, high) range")
     crossing = _crossing(result)
     rows = []
+    kept: dict[str, tuple[Text | str, ...]] = {}  # each input's notes as sentences, for output in any language
     for path, pair in ranges.items():
         base = current(partnership, path)
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Iterable) or len(pair := tuple(pair)) != 2:
             raise SweepError(f"{path}: give a range as (low, high), e.g. ('9000 DKK/month', '14000 DKK/month')")
         low, high = pair
-        values: Values
+        ends: Values
         if isinstance(base, pint.Quantity) and not (_plain_numbers(pair) and plain_unit(partnership, path)):
             try:
                 lo_m, unit = _magnitude(low, None)
@@ -1033,31 +1165,41 @@ def tornado(
             except (pint.PintError, TypeError, ValueError) as exc:
                 raise SweepError(f"{path}: low and high must be quantities in one unit: {exc}") from None
             # a range is an interval whichever end is written first
-            values = Q_(np.sort(np.asarray([lo_m, hi_m], dtype=float)), unit)
+            ends = Q_(np.sort(np.asarray([lo_m, hi_m], dtype=float)), unit)
         else:
-            values = np.sort(np.asarray(pair))
-        frame = sweep(partnership, {path: values}, mode="paired")
+            ends = np.sort(np.asarray(pair))
+        # the two ends, checked as sweep values (the unit, the sign, whole people)
+        lo_in, unit = _as_array(path, base, ends, plain_unit(partnership, path), negative=_signed(partnership, path))
+        frame = sweep(partnership, {path: _spread(ends, lo_in)}, mode="paired")
         if result not in frame.columns:
             names = [c for c in frame.columns if not c.startswith(path)]
             close = difflib.get_close_matches(result, names, n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise SweepError(f"result: no result {result!r}; {hint}results: {', '.join(names)}")
-        r_low, r_high = float(frame[result].iloc[0]), float(frame[result].iloc[1])
-        lo_in, unit = _as_array(path, base, values, plain_unit(partnership, path), negative=_signed(partnership, path))
+        column = frame[result].to_numpy(dtype=float)
+        r_low, r_high = float(column[0]), float(column[-1])
+        lowest, highest = _extremes(column)
         # the solver reads its bounds in the input's own unit, which the range may not be in
         # (to 12 significant digits: 100000 DKK/year is 8333.33333333 DKK/month)
-        ends: Any = lo_in
+        bounds: Any = lo_in
         if unit and isinstance(base, pint.Quantity):
-            ends = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
+            bounds = [float(f"{x:.12g}") for x in Q_(lo_in, unit).to(base.units).magnitude]
         shown = _named(unit)
         switching: str | int | None = None
+        notes: list[Text | str] = []
         if crossing is not None:
             try:
-                switching = solve(
-                    partnership, path, crossing[0], crossing[1], low=_number(ends[0]), high=_number(ends[1])
-                ).value_text
+                solution = solve(
+                    partnership, path, crossing[0], crossing[1], low=_number(bounds[0]), high=_number(bounds[1])
+                )
             except SolveError:
-                switching = None  # the result does not cross its target within the range
+                pass  # the result does not cross its target within the range: no switching value
+            else:  # less what the sweep above already warned of (a horizon change that sets the input)
+                warned = {changed_input_note(partnership, path), _idle_fte(partnership, path)}
+                switching, notes = solution.value_text, [n for n in solution.notes if n not in warned]
+        inside = _inside_note(path, result, frame, column, (r_low, r_high), shown)
+        if inside is not None:  # first: what the ends do not show; then the solver's notes
+            notes.insert(0, inside)
         rows.append(
             {
                 "input": path,
@@ -1066,8 +1208,17 @@ def tornado(
                 f"{result} at low": r_low,
                 f"{result} at high": r_high,
                 "swing": abs(r_high - r_low),
+                f"{result} min": lowest,
+                f"{result} max": highest,
                 **({} if crossing is None else {crossing[2]: switching}),
+                "note": "; ".join(notes),
             }
         )
+        kept[path] = tuple(notes)
     table = pd.DataFrame(rows)
-    return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+    # by swing; at equal swings the input that moves the result more inside its range first
+    spread = (table[f"{result} max"] - table[f"{result} min"]).fillna(0)
+    order = np.lexsort((-spread.to_numpy(), -table["swing"].fillna(-1).to_numpy()))
+    table = table.iloc[order].reset_index(drop=True)
+    table.attrs["notes"] = kept  # the command line renders them in its language
+    return table

@@ -76,7 +76,7 @@ class QuantityType:
             is that large and ``80`` is a percentage written without its sign. None: a
             share, whose bare number is a fraction at most 1.
         per_person: hours per time of one person, so at most the length of the time
-            itself (168 hour/week, 24 hour/day): ``200 hour/week`` is refused.
+            itself (168 hour/week): ``200 hour/week`` is refused.
         beyond_whole: a share that may exceed 100 % (staff turnover: 120 % replaced a
             year). A bare number above 1 is refused as for any share, but the advice names
             both readings (``1.2 %`` or ``120 %``), as 120 % is as likely meant as 1.2 %.
@@ -155,6 +155,10 @@ class QuantityType:
             raise self._fail(exc.code, exc.reason, value) from None
         if self.dims and info.dims not in self.dims:  # no dims listed: any unit (parameter values)
             raise self._fail("dimension_mismatch", f"wrong kind of unit ({u.describe_dims(info.dims)})", value)
+        try:  # a rate per day: a working or a calendar day? (durations in days pass)
+            u.refuse_per_day(info, magnitude, text=_short(value), what=self.expected)
+        except QuantityError as exc:
+            raise self._fail(exc.code, exc.reason, value) from None
         if not info.dims and self.shares:
             self._check_ratio(magnitude, info, spelled, value)
         if self.minimum == "nonnegative" and magnitude < 0:
@@ -173,7 +177,7 @@ class QuantityType:
 
     @staticmethod
     def _too_many_hours(magnitude: Decimal, info: u.UnitInfo) -> str:
-        """Words for hours per person beyond the calendar: ``200 hour/week``, ``25 hour/day``."""
+        """Words for hours per person beyond the calendar: ``200 hour/week``, ``740 hour/month``."""
         per_week = Fraction(magnitude) * info.factor / u.WEEKS_PER_YEAR
         given = f"{u.format_decimal(magnitude)} {info.unit}"
         if info.factor != u.WEEKS_PER_YEAR:  # not per week: say what it is a week

@@ -1188,6 +1188,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "participants × courses ended in the year × leave",
         "deltagere × forløb afsluttet i året × andel, der stopper",
     ),
+    "chart.inside_range": ("result between the ends of the range", "resultatet mellem intervallets ender"),
+    "msg.tornado_beyond_ends": (
+        "{result} is not monotone in {vary} over the range: it reaches {beyond}, beyond its values at the ends "
+        "({at_low} at the low end, {at_high} at the high end); the swing compares the ends only",
+        "{result} bevæger sig ikke kun én vej med {vary} i intervallet: det når {beyond}, ud over værdierne ved "
+        "enderne ({at_low} ved den lave ende, {at_high} ved den høje ende); udsvinget sammenligner kun enderne",
+    ),
+    "msg.tornado_value_at": ("{value} at {at}", "{value} ved {at}"),
 }
 """Every text a reader sees: stable key → (English, Danish)."""
 

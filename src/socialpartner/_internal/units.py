@@ -17,6 +17,7 @@ import functools
 import math
 import numbers
 import re
+import typing
 from collections.abc import Iterator
 from decimal import Context, Decimal, InvalidOperation
 from fractions import Fraction
@@ -398,6 +399,52 @@ def parse_unit(text: str) -> UnitInfo:
         return UnitInfo(unit, frozenset(), Fraction(1))
     factor, _ = _exact_registry().get_base_units(str(unit))
     return UnitInfo(unit, dims_of(unit.dimensionality), Fraction(factor))  # type: ignore[call-overload]
+
+
+# The two readings of "per day" in a rate: a working day (a Danish dagsats is paid for 5
+# days a week, and 7.4 t/dag is the 37-hour week) or a calendar day (the registry's day).
+WORKING_DAYS_PER_WEEK = 5
+CALENDAR_DAYS_PER_WEEK = round(Q_(1, "week").to("day").magnitude)  # 7
+
+
+def per_day(info: UnitInfo) -> bool:
+    """Whether a unit is per day (``hour/day``, ``kr./dag``, ``DKK/d``): a day in its denominator."""
+    power = typing.cast(int, dict(info.unit._units).get("day", 0))  # a unit's powers are whole here
+    return power < 0
+
+
+def refuse_per_day(info: UnitInfo, magnitude: Decimal | None, *, text: str, what: str) -> None:
+    """Refuse a rate per day, with its two readings per week and the fix; a duration in days passes.
+
+    The one rule for every input (model fields, sweep values, distributions): ``7.4 hour/day``
+    means 37 hour/week to a reader who counts working days (5 a week, as a dagsats) and
+    51.8 hour/week to one who counts calendar days (7 a week, as the registry's day). Either
+    guess is 40 % off for the other reader, a wrong number that looks right, so neither is
+    made. A day that is not in a denominator (``6 day``, a duration) is no rate and passes.
+
+    Raises:
+        QuantityError: the unit is per day (code ``per_day``).
+
+    """
+    if not per_day(info):
+        return
+    reason = (
+        f"a rate per day is ambiguous: a working day ({WORKING_DAYS_PER_WEEK} a week, as a dagsats) or a "
+        f"calendar day ({CALENDAR_DAYS_PER_WEEK} a week)? write the rate per week, month or year"
+    )
+    if dict(info.unit._units)["day"] == -1:  # X/day: the same X per week, by each reading
+        given = format(info.unit, "C")
+        weekly = format(info.unit * ureg.day / ureg.week, "C")
+        example = magnitude if magnitude is not None else Decimal("7.4")
+        working = format_decimal(example * WORKING_DAYS_PER_WEEK)
+        calendar = format_decimal(example * CALENDAR_DAYS_PER_WEEK)
+        shown = format_decimal(example)
+        reason += (
+            f"{': ' if magnitude is not None else ', e.g. '}{shown} {given} is {working} {weekly} "
+            f"if per working day (× {WORKING_DAYS_PER_WEEK}), {calendar} {weekly} if per calendar day "
+            f"(× {CALENDAR_DAYS_PER_WEEK})"
+        )
+    raise QuantityError(text, what, reason, "per_day")
 
 
 def parse_decimal(text: str, *, what: str) -> Decimal:
