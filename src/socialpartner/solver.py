@@ -1068,7 +1068,8 @@ def _crossing_again(s: _Search, k: int, end: int, rising: bool, start: int, note
     stretches = [(bounds[i], bounds[i + 1] - 1) for i in range(0, len(bounds) - 1, 2)]
     if len(bounds) % 2:  # meets up to the end of the range
         stretches.append((bounds[-1], end))
-    more = len(changes) > _STRETCHES * 2
+    # more stretches than the note lists, or changes beyond those looked for
+    more = len(stretches) > _STRETCHES or len(changes) > _STRETCHES * 2
     shown = tuple(
         Value(s.written(a)) if a == b else Text("msg.stretch", low=Value(s.written(a)), high=Value(s.written(b)))
         for a, b in stretches
