@@ -67,7 +67,7 @@ def test_horizon_changes_listed_in_another_order_are_the_same_inputs(tmp_path: P
     data["horizon"]["changes"][0]["set"]["courses.price"] = "13500 DKK/month"
     c = sp.save(sp.from_data(data), tmp_path / "c.yaml")
     assert _compare(a, c)["inputs"] == [
-        {"input": "horizon.changes.2028.courses.price", "a": "13000 DKK/month", "b": "13500 DKK/month"}
+        {"input": "horizon.changes.2028.courses.price", "a": "13000 DKK / month", "b": "13500 DKK / month"}
     ]
 
 

@@ -69,3 +69,26 @@ def test_a_price_per_month_and_the_same_price_per_year_are_one_scenario() -> Non
     assert a == b
     assert hash(a) == hash(b)
     assert {a: "deal"}[b] == "deal"
+
+
+def test_a_change_written_differently_is_one_scenario_with_one_manifest_hash(tmp_path: Path) -> None:
+    # a change's values are kept as validated, spelled as a saved file spells them: a float fte
+    # and a Decimal one, and 460000 DKK/year and 460.000 kr./år, are one input
+    data = sp.load(ROOT / "examples" / "ikea_rebild.yaml").model_dump(mode="json", exclude={"expect"})
+    staff = [{"role": "x", "fte": 0.5, "cost_per_fte": "460000 DKK/year"}]
+    data["horizon"] = {"years": 3, "start_year": 2026, "changes": [{"year": 2028, "set": {"support_staff": staff}}]}
+    a = sp.from_data(data)
+    b = sp.load(sp.save(a, tmp_path / "a.yaml"))
+    data["number_format"] = "da"
+    data["horizon"]["changes"][0]["set"]["support_staff"] = [
+        {"role": "x", "fte": "0,5", "cost_per_fte": "460.000 kr./år"}
+    ]
+    c = sp.from_data(data)
+    assert a.horizon is not None
+    assert a.horizon.changes[0].set == {
+        "support_staff": [{"role": "x", "fte": "0.5 FTE", "annual_cost": None, "cost_per_fte": "460000 DKK / year"}]
+    }
+    assert a == b == c
+    assert hash(a) == hash(b) == hash(c)
+    hashes = {sp.evaluate(p).manifest.input_sha256 for p in (a, b, c)}
+    assert len(hashes) == 1

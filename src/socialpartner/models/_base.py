@@ -120,8 +120,15 @@ class Partnership(Frozen):
             _check_growth(self.horizon, base)
             check_change_years(self.horizon)  # a year outside the horizon would be ignored or applied early
             for i, change in enumerate(self.horizon.changes):
-                for path, value in change.set.items():
-                    check_change(base, i, path, value)  # the input may change by year, and the value fits it
+                # the input may change by year, and the value fits it; it is kept as validated and
+                # spelled as a saved file spells it (510.000 kr./år, 510000 DKK/year and 510000.0
+                # DKK / year are one value: equal scenarios save, hash and compare alike)
+                spelled = {
+                    path: _as_saved(check_change(base, i, path, value), path, value)
+                    for path, value in change.set.items()
+                }
+                if spelled != change.set:
+                    object.__setattr__(change, "set", spelled)  # frozen to users; set once, while validated
         return self
 
     def parameter_set(self) -> ParameterSet:
@@ -141,6 +148,19 @@ class Partnership(Frozen):
     def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
         """Figures over all periods of a multi-period model, from each period's label and extras."""
         return Extras()
+
+
+def _as_saved(variant: Partnership, path: str, value: Any) -> Any:
+    """The value at ``path`` of a validated ``variant`` as a saved file writes it (``value`` where none is found)."""
+    node: Any = variant.model_dump(mode="json")
+    for key in path.split("."):
+        if isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        elif isinstance(node, dict) and key in node:
+            node = node[key]
+        else:
+            return value
+    return node
 
 
 def _check_growth(horizon: Horizon, base: Partnership) -> None:
