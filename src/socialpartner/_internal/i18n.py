@@ -1552,6 +1552,21 @@ _EN = Translator("en")  # the rendering every Text carries as its str value
 # are kept as written so they can be found in the file.
 _FORMULA_DA: dict[str, str] = {
     # whole phrases first (longest wins), then words
+    "receives − pays": "modtager − betaler",
+    "Σ headcount of the job lines": "Σ antal i joblinjerne",
+    "Σ headcount × paid hours a week of the job lines / 37, rounded once to 2 places": (
+        "Σ antal × betalte timer om ugen i joblinjerne / 37, afrundet én gang til 2 decimaler"
+    ),
+    "the last year's": "sidste års",
+    "not a sum over the years: each year's people are counted in that year": (
+        "ikke en sum over årene: hvert års personer tælles i det år"
+    ),
+    "otherwise − with, without the tax lines": "ellers − med, uden skattelinjerne",
+    "net effect before tax": "nettovirkning før skat",
+    "jobs in": "job i",
+    "fte in": "årsværk i",
+    "jobs": "job",
+    "fte": "årsværk",
     "sum of the cost pool": "summen af udgiftspuljen",
     "sum of the company's payments for services": "summen af virksomhedens betalinger for ydelser",
     "the contract value": "kontraktværdien",
