@@ -701,6 +701,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.public_who": ("the {payer} (public purse)", "{payer} (offentlige kasser)"),
     "msg.join": ("{a}; {b}", "{a}; {b}"),
     # figure notes that are not a figure's own key
+    "note.soev_margin_loentilskud": (
+        "service revenue + løntilskud paid to the SØV as employer ({amount}) − wages − support staff",
+        "omsætning fra ydelsen + løntilskud udbetalt til SØV'en som arbejdsgiver ({amount}) − løn − støttepersonale",
+    ),
+    "note.margin_after_wages_loentilskud": (
+        "contract value + other customers + løntilskud paid to the SØV as employer ({amount}) − wages − other costs",
+        "kontraktværdi + andre kunder + løntilskud udbetalt til SØV'en som arbejdsgiver ({amount}) "
+        "− løn − andre udgifter",
+    ),
     "note.npv": (
         "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
         "Σ årligt netto / (1 + r)^t, t = 0 for første år; r fra diskonteringsrenten",
@@ -1553,6 +1562,7 @@ _EN = Translator("en")  # the rendering every Text carries as its str value
 _FORMULA_DA: dict[str, str] = {
     # whole phrases first (longest wins), then words
     "receives − pays": "modtager − betaler",
+    "paid to the SØV as employer": "udbetalt til SØV'en som arbejdsgiver",
     "Σ headcount of the job lines": "Σ antal i joblinjerne",
     "Σ headcount × paid hours a week of the job lines / 37, rounded once to 2 places": (
         "Σ antal × betalte timer om ugen i joblinjerne / 37, afrundet én gang til 2 decimaler"
