@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from socialpartner._internal.arguments import need_evaluation
-from socialpartner._internal.i18n import Lang, Text, Translator
+from socialpartner._internal.i18n import Lang, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
@@ -128,7 +128,12 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         (t("ui.coverage"), esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
         (t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall"), money(abs(split.surplus)), ""),
         (t("ui.support_cost"), money(split.cost), ""),
-        (t("ui.jobs"), f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}", ""),
+        # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
+        (
+            t(Text("ui.jobs_in", year=Raw(ev.breakdown[-1].ledger.period))) if ev.breakdown else t("ui.jobs"),
+            f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}",
+            "",
+        ),
     ]
     for payer in ("municipality", "state"):
         if f"public.{payer}" in results:

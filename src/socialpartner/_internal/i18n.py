@@ -139,6 +139,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
     "ui.net_funding": ("net funding", "nettofinansiering"),
     "ui.jobs": ("Jobs", "Job"),
+    "ui.jobs_in": ("Jobs in {year} (last year)", "Job i {year} (sidste år)"),
     "ui.all_years": ("All years", "Alle år"),
     "ui.period": ("period", "periode"),
     "ui.public_title": (
@@ -231,6 +232,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.funding": ("funding", "finansiering"),
     "cli.jobs": ("jobs (headcount)", "job (antal)"),
     "cli.fte": ("jobs (FTE)", "job (årsværk)"),
+    "cli.jobs_in": ("jobs in {year} (headcount)", "job i {year} (antal)"),
+    "cli.fte_in": ("jobs in {year} (FTE)", "job i {year} (årsværk)"),
     # inputs, for charts (by scenario path)
     "input.courses.price": ("course price per participant", "forløbspris pr. deltager"),
     "input.courses.participants": ("course participants", "forløbsdeltagere"),
@@ -877,6 +880,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "horizon.progression moves course participants on, and this deal has none in any year: its figures are zero",
         "horizon.progression flytter forløbsdeltagere videre, og denne aftale har ingen i noget år: dens tal er nul",
     ),
+    "msg.jobs_last_year": (
+        "jobs and FTE of the total (results' jobs and fte) are those of {year}, the last year, "
+        "not a sum or an average of the years ({years}); the money figures are summed over the years",
+        "job og årsværk i alt er tallene for {year}, det sidste år, "
+        "ikke en sum eller et gennemsnit af årene ({years}); beløbene er summeret over årene",
+    ),
+    "msg.jobs_year": ("{year}: {jobs} jobs, {fte} FTE", "{year}: {jobs} job, {fte} årsværk"),
     "msg.discount_constant": (
         "present values: the years' amounts are taken as stated, in constant prices, and discounted at "
         "Finansministeriet's real rate (discount_rate.*); amounts stated in each year's own prices (nominal) "
