@@ -196,7 +196,7 @@ def _explain_jobs(ev: Evaluation, topic: str) -> Explanation:
         Term(
             f"{job.form} ({ev.parties.get(job.workplace, job.workplace)})",
             f"{job.headcount}" if topic == "jobs" else f"{job.fte} FTE",
-            "" if topic == "jobs" or job.hours_per_week is None else f"{job.headcount} × {job.hours_per_week} / 37",
+            "" if topic == "jobs" or job.hours_per_week is None else f"{job.hours_per_week} / 37",
         )
         for job in ev.jobs
     )
