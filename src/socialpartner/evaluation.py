@@ -290,7 +290,13 @@ class Evaluation:
 
     @in_context
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; money and ratios are decimal strings, never floats."""
+        """A JSON-ready dict; money and ratios are decimal strings, never floats.
+
+        For the total of a horizon or a spin-off, ``public`` is None and ``placements``
+        and ``break_even`` are empty: each year's are in ``breakdown[i]`` (the public
+        totals over the years are ``results()["public.PAYER"]`` and the ``total.public.*``
+        figures).
+        """
         from socialpartner.views.data import to_dict
 
         return to_dict(self)
