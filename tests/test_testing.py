@@ -297,7 +297,9 @@ def test_the_trace_of_a_result() -> None:
     assert trace is not None
     assert trace.startswith("coverage = 0.922500 (92.25 %)")
     assert explain_result(ev, "break_even.courses.price") == str(ev.explain("courses.price"))
-    assert explain_result(ev, "net.company") is None  # a party's net has no trace of its own
+    # a party's net is traced transfer by transfer: IKEA pays 386,100 + 46,800 = 432,900.00
+    assert explain_result(ev, "net.company").startswith("net: IKEA = -432,900.00 DKK")  # type: ignore[union-attr]
+    assert explain_result(ev, "no_such_result") is None
     horizon = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
     assert explain_result(horizon, "2027.coverage") == str(horizon.explain("2027:coverage"))
 

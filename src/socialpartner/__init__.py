@@ -15,7 +15,9 @@ from socialpartner._internal.units import Q_, ureg
 from socialpartner._version import __version__
 from socialpartner.errors import (
     AgreementError,
+    ArgumentTypeError,
     ExpectationError,
+    ExplainError,
     LedgerError,
     OutputError,
     ParameterError,
@@ -237,6 +239,7 @@ __all__ = [
     "AgreementError",
     "AgreementTerms",
     "AgreementZone",
+    "ArgumentTypeError",
     "Benefit",
     "Boundary",
     "BreakEven",
@@ -251,6 +254,7 @@ __all__ = [
     "ExpectationError",
     "ExpectationResult",
     "Expectations",
+    "ExplainError",
     "Figure",
     "Horizon",
     "InHouseAlternative",

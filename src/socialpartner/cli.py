@@ -805,6 +805,9 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
     }
     labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
     labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
+    if ev.breakdown:  # over several years, jobs and FTE are the last year's: the label says which
+        last = Raw(ev.breakdown[-1].ledger.period)
+        labels |= {key: (t(Text(f"cli.{key}_in", year=last)), _HEADLINE[key]) for key in ("jobs", "fte")}
     labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in _PAYERS}
     out: dict[str, tuple[str, str, Decimal | None]] = {}
     for key, value in ev.results().items():

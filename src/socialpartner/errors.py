@@ -12,7 +12,9 @@ from pathlib import Path
 
 __all__ = [
     "AgreementError",
+    "ArgumentTypeError",
     "ExpectationError",
+    "ExplainError",
     "LedgerError",
     "OutputError",
     "ParameterError",
@@ -131,3 +133,33 @@ class OutputError(SocialPartnerError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.reason, self.path))
+
+
+class ExplainError(SocialPartnerError, KeyError):
+    """:meth:`Evaluation.explain <socialpartner.evaluation.Evaluation.explain>` has no topic of that name.
+
+    A ``KeyError`` too (an unknown topic is a missing key), so code that caught the
+    ``KeyError`` raised before keeps working. The message lists the close matches and
+    the topics there are.
+
+    Attributes:
+        topic: the name asked for.
+        close: the known topics closest to it.
+
+    """
+
+    def __init__(self, topic: str, reason: str, close: tuple[str, ...] = ()) -> None:
+        self.topic = topic
+        self.reason = reason
+        self.close = tuple(close)
+        super().__init__(reason)
+
+    def __str__(self) -> str:  # the message as written (KeyError would show its repr)
+        return self.reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.topic, self.reason, self.close))
+
+
+class ArgumentTypeError(SocialPartnerError, TypeError):
+    """An argument of the wrong type (e.g. ``None`` where a name is expected); the message names the argument."""

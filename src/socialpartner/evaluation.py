@@ -147,10 +147,20 @@ class Evaluation:
         checks: criteria judged from stated facts (e.g. RSV registration).
         statements: ready-to-use sentences (e.g. for a CSR report).
         breakdown: one evaluation per period for multi-period models, else empty.
-        public: the public purse's view, with a ``public:`` block.
+        public: the public purse's view, with a ``public:`` block, for one period. None for
+            the total of a horizon or a spin-off (each year's view is in
+            ``breakdown[i].public``; the totals over the years are in :meth:`results` as
+            ``public.municipality``/``public.state`` and the ``total.public.*`` and
+            ``npv.public.*`` figures).
         parameters: the parameter values used, with their years, tags and sources.
-        fte: full-time equivalents of the jobs (of the last period), rounded once from
-            their total paid hours.
+        fte: full-time equivalents of the jobs, rounded once from their total paid hours.
+            For the total of a horizon or a spin-off: the last year's (as ``results()["fte"]``
+            and ``results()["jobs"]``; a statement says so and gives each year's), not a sum.
+
+    For the total of a horizon or a spin-off, :attr:`break_even`, :attr:`placements` and
+    :attr:`jobs` are empty and :attr:`public` is None: they are per year, in
+    :attr:`breakdown`. The money of the total (ledger, cost split, ``net.*``) is summed
+    over the years.
 
     """
 
@@ -195,7 +205,7 @@ class Evaluation:
 
     @property
     def jobs(self) -> tuple[Job, ...]:
-        """Placements that are jobs (not course places or support posts)."""
+        """Placements that are jobs (not course places or support posts); per year (empty for a horizon's total)."""
         return tuple(p for p in self.placements if p.is_job)
 
     @in_context
@@ -230,8 +240,12 @@ class Evaluation:
         """Every headline result by name, for solvers, sweeps and comparisons.
 
         ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, ``net.PARTY``,
-        ``break_even.INPUT``, ``jobs`` and ``fte`` (of the last period), ``public.PAYER``
-        (summed over the periods, with a ``public:`` block), and each figure's key.
+        ``break_even.INPUT``, ``jobs`` and ``fte``, ``public.PAYER`` (summed over the
+        periods, with a ``public:`` block; ``public.PAYER.before_tax`` too when tax is
+        counted), and each figure's key. The money is summed over the periods of a horizon
+        or a spin-off; ``jobs`` and ``fte`` are the last period's (people are counted in
+        each year, not summed), as a statement of the evaluation says. Each key is a topic
+        of :meth:`explain`.
         """
         split = self.cost_split
         out: dict[str, Decimal | None] = {
@@ -276,7 +290,13 @@ class Evaluation:
 
     @in_context
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; money and ratios are decimal strings, never floats."""
+        """A JSON-ready dict; money and ratios are decimal strings, never floats.
+
+        For the total of a horizon or a spin-off, ``public`` is None and ``placements``
+        and ``break_even`` are empty: each year's are in ``breakdown[i]`` (the public
+        totals over the years are ``results()["public.PAYER"]`` and the ``total.public.*``
+        figures).
+        """
         from socialpartner.views.data import to_dict
 
         return to_dict(self)
@@ -690,6 +710,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
         _discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),
     )
     statements = (*statements, *_horizon.idle_fte_changes(partnership))  # a change that moves no amount: say so
+    statements = (*statements, _jobs_last_year(parts))  # the total's jobs and FTE are the last year's: say so
     progression = None if partnership.horizon is None else partnership.horizon.progression
     placed = (p.form for period in result.periods for p in period.plan.placements)
     if progression is not None and "course participant" not in placed:
@@ -704,6 +725,20 @@ def evaluate(partnership: Partnership) -> Evaluation:
         leave = Percent(ratio_decimal(canonical(progression.comparison.leave)))
         statements = (*statements, Text("msg.comparison_leave_idle", leave=leave))
     return replace(combined, checks=(*combined.checks, *checks), statements=statements)
+
+
+def _jobs_last_year(parts: tuple[Evaluation, ...]) -> Text:
+    """Say that the total's jobs and FTE are the last year's, with each year's."""
+    years = tuple(
+        Text(
+            "msg.jobs_year",
+            year=Raw(part.ledger.period),
+            jobs=Number(Decimal(sum(j.headcount for j in part.jobs)), 0, grouped=False),
+            fte=Number(part.fte),
+        )
+        for part in parts
+    )
+    return Text("msg.jobs_last_year", year=Raw(parts[-1].ledger.period), years=Join(years, "; "))
 
 
 def _carried_forward(result: engine.Run) -> tuple[str, ...]:

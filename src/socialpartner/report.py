@@ -17,7 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from socialpartner._internal.arguments import need_evaluation
-from socialpartner._internal.i18n import Lang, Text, Translator
+from socialpartner._internal.i18n import Lang, Raw, Text, Translator
+from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
@@ -127,7 +128,12 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         (t("ui.coverage"), esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
         (t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall"), money(abs(split.surplus)), ""),
         (t("ui.support_cost"), money(split.cost), ""),
-        (t("ui.jobs"), f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}", ""),
+        # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
+        (
+            t(Text("ui.jobs_in", year=Raw(ev.breakdown[-1].ledger.period))) if ev.breakdown else t("ui.jobs"),
+            f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}",
+            "",
+        ),
     ]
     for payer in ("municipality", "state"):
         if f"public.{payer}" in results:
@@ -337,8 +343,17 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
 def write_report(
     evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en", charts: bool = True
 ) -> Path:
-    """Write :func:`report_html` to ``path`` (UTF-8); returns the path."""
+    """Write :func:`report_html` to ``path`` (UTF-8); returns the path.
+
+    Raises:
+        OutputError: the path does not end in ``.html`` or ``.htm``, is a directory, lies
+            in a missing directory, or cannot be written (no permission), naming the path;
+            checked before the page is built, as :func:`socialpartner.to_xlsx` does.
+
+    """
     need_evaluation(evaluation, name="evaluation")
-    out = Path(path)
-    out.write_text(report_html(evaluation, lang=lang, charts=charts), encoding="utf-8")
+    out = check_output(path, (".html", ".htm"), "an HTML report")
+    page = report_html(evaluation, lang=lang, charts=charts)
+    with writing(out):
+        out.write_text(page, encoding="utf-8")
     return out

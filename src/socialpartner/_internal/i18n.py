@@ -139,6 +139,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
     "ui.net_funding": ("net funding", "nettofinansiering"),
     "ui.jobs": ("Jobs", "Job"),
+    "ui.jobs_in": ("Jobs in {year} (last year)", "Job i {year} (sidste år)"),
     "ui.all_years": ("All years", "Alle år"),
     "ui.period": ("period", "periode"),
     "ui.public_title": (
@@ -231,6 +232,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.funding": ("funding", "finansiering"),
     "cli.jobs": ("jobs (headcount)", "job (antal)"),
     "cli.fte": ("jobs (FTE)", "job (årsværk)"),
+    "cli.jobs_in": ("jobs in {year} (headcount)", "job i {year} (antal)"),
+    "cli.fte_in": ("jobs in {year} (FTE)", "job i {year} (årsværk)"),
     # inputs, for charts (by scenario path)
     "input.courses.price": ("course price per participant", "forløbspris pr. deltager"),
     "input.courses.participants": ("course participants", "forløbsdeltagere"),
@@ -701,6 +704,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.public_who": ("the {payer} (public purse)", "{payer} (offentlige kasser)"),
     "msg.join": ("{a}; {b}", "{a}; {b}"),
     # figure notes that are not a figure's own key
+    "note.soev_margin_loentilskud": (
+        "service revenue + løntilskud paid to the SØV as employer ({amount}) − wages − support staff",
+        "omsætning fra ydelsen + løntilskud udbetalt til SØV'en som arbejdsgiver ({amount}) − løn − støttepersonale",
+    ),
+    "note.margin_after_wages_loentilskud": (
+        "contract value + other customers + løntilskud paid to the SØV as employer ({amount}) − wages − other costs",
+        "kontraktværdi + andre kunder + løntilskud udbetalt til SØV'en som arbejdsgiver ({amount}) "
+        "− løn − andre udgifter",
+    ),
     "note.npv": (
         "Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*",
         "Σ årligt netto / (1 + r)^t, t = 0 for første år; r fra diskonteringsrenten",
@@ -868,6 +880,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "horizon.progression moves course participants on, and this deal has none in any year: its figures are zero",
         "horizon.progression flytter forløbsdeltagere videre, og denne aftale har ingen i noget år: dens tal er nul",
     ),
+    "msg.jobs_last_year": (
+        "jobs and FTE of the total (results' jobs and fte) are those of {year}, the last year, "
+        "not a sum or an average of the years ({years}); the money figures are summed over the years",
+        "job og årsværk i alt er tallene for {year}, det sidste år, "
+        "ikke en sum eller et gennemsnit af årene ({years}); beløbene er summeret over årene",
+    ),
+    "msg.jobs_year": ("{year}: {jobs} jobs, {fte} FTE", "{year}: {jobs} job, {fte} årsværk"),
     "msg.discount_constant": (
         "present values: the years' amounts are taken as stated, in constant prices, and discounted at "
         "Finansministeriet's real rate (discount_rate.*); amounts stated in each year's own prices (nominal) "
@@ -1560,6 +1579,22 @@ _EN = Translator("en")  # the rendering every Text carries as its str value
 # are kept as written so they can be found in the file.
 _FORMULA_DA: dict[str, str] = {
     # whole phrases first (longest wins), then words
+    "receives − pays": "modtager − betaler",
+    "paid to the SØV as employer": "udbetalt til SØV'en som arbejdsgiver",
+    "Σ headcount of the job lines": "Σ antal i joblinjerne",
+    "Σ headcount × paid hours a week of the job lines / 37, rounded once to 2 places": (
+        "Σ antal × betalte timer om ugen i joblinjerne / 37, afrundet én gang til 2 decimaler"
+    ),
+    "the last year's": "sidste års",
+    "not a sum over the years: each year's people are counted in that year": (
+        "ikke en sum over årene: hvert års personer tælles i det år"
+    ),
+    "otherwise − with, without the tax lines": "ellers − med, uden skattelinjerne",
+    "net effect before tax": "nettovirkning før skat",
+    "jobs in": "job i",
+    "fte in": "årsværk i",
+    "jobs": "job",
+    "fte": "årsværk",
     "sum of the cost pool": "summen af udgiftspuljen",
     "sum of the company's payments for services": "summen af virksomhedens betalinger for ydelser",
     "the contract value": "kontraktværdien",

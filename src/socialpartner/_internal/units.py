@@ -466,9 +466,9 @@ def check_decimal(value: Decimal, *, text: str, what: str) -> Decimal:
         raise QuantityError(text, what, f"magnitude must be below {MAX_MAGNITUDE:E}", "too_large")
     if value and value.adjusted() < MIN_MAGNITUDE.adjusted():
         raise QuantityError(text, what, f"magnitude must be 0 or at least {MIN_MAGNITUDE:E}", "too_small")
-    if abs(value) >= MAX_MAGNITUDE:
+    if value.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: exact in any decimal context (abs() rounds to it)
         raise QuantityError(text, what, f"magnitude must be below {MAX_MAGNITUDE:E}", "too_large")
-    if value and abs(value) < MIN_MAGNITUDE:
+    if value and value.copy_abs() < MIN_MAGNITUDE:
         raise QuantityError(text, what, f"magnitude must be 0 or at least {MIN_MAGNITUDE:E}", "too_small")
     if significant_digits(value) > MAX_DIGITS:
         raise QuantityError(text, what, f"more than {MAX_DIGITS} significant digits", "too_precise")

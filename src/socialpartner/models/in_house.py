@@ -199,8 +199,20 @@ class InHousePartnership(Partnership):
         company_price = (
             None if effective == 0 else to_ore(max(Rational(total_before - other_after) / effective, Rational(0)))
         )
-        sev_net = settled["service"] - sum(
-            (v for k, v in settled.items() if k.startswith(("wages.", "support_staff."))), _ZERO
+        # løntilskud paid to the SØV as the employer of a line is the SØV's income from the deal,
+        # as in the cost split: its margin counts it, so the margin equals its surplus and net
+        subsidy = sum(
+            (
+                settled.get(f"public.loentilskud.{i}", _ZERO)
+                for i, line in enumerate(self.workforce)
+                if line.employer == "social_enterprise"
+            ),
+            _ZERO,
+        )
+        sev_net = (
+            settled["service"]
+            + subsidy
+            - sum((v for k, v in settled.items() if k.startswith(("wages.", "support_staff."))), _ZERO)
         )
         figures = (
             *(Figure(f"before_{k.replace(' ', '_')}", f"before: {k}", v, "DKK", _BEFORE[k]) for k, v in before.items()),
@@ -228,7 +240,9 @@ class InHousePartnership(Partnership):
                 "SØV margin after wages and support staff",
                 sev_net,
                 "DKK",
-                "service revenue − wages − support staff",
+                Text("note.soev_margin_loentilskud", amount=Amount(subsidy))
+                if subsidy
+                else "service revenue − wages − support staff",
             ),
             Figure(
                 "company_break_even_price",

@@ -234,7 +234,17 @@ class SupplierPartnership(Partnership):
         other_costs = settled.get("other_costs", _ZERO)
         revenue = contract + settled.get("other_revenue", _ZERO)
         share = Rational(1) if revenue == 0 else Rational(contract) / Rational(revenue)
-        margin_after_wages = revenue - wages - other_costs
+        # løntilskud paid to the SØV as the employer of a line is the SØV's income from the deal,
+        # as in the cost split: its margins count it, so the margin equals its surplus and net
+        subsidy = sum(
+            (
+                settled.get(f"public.loentilskud.{i}", _ZERO)
+                for i, line in enumerate(self.workforce)
+                if line.employer == "social_enterprise"
+            ),
+            _ZERO,
+        )
+        margin_after_wages = revenue + subsidy - wages - other_costs
         margin = margin_after_wages - supervision
 
         inclusive = [line for line in self.workforce if line.placement().inclusive]
@@ -256,7 +266,9 @@ class SupplierPartnership(Partnership):
                 "SØV margin after wages and other costs",
                 margin_after_wages,
                 "DKK",
-                "contract value + other customers − wages − other costs",
+                Text("note.margin_after_wages_loentilskud", amount=Money(subsidy))
+                if subsidy
+                else "contract value + other customers − wages − other costs",
             ),
             Figure(
                 "margin", "SØV margin after wages and supervision", margin, "DKK", "margin after wages − supervision"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from socialpartner._internal import explain as _ex
 from socialpartner._internal import horizon as _horizon
@@ -17,6 +18,7 @@ from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.i18n import Lang, Text, Translator, formula_text
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
+from socialpartner.errors import ArgumentTypeError, ExplainError
 from socialpartner.money import round_half_up
 
 if TYPE_CHECKING:
@@ -43,6 +45,12 @@ def topics(ev: Evaluation) -> tuple[str, ...]:
         base += [f.key for f in ev._plan.flows] + [b.input_path for b in ev.break_even]
     base += [f.key for f in ev.figures]
     base += [f"payback.{name}" for name in never_below_zero(ev)]
+    # the names results() uses for the same results
+    base += [f"net.{party}" for party in ev.ledger.parties]
+    base += ["jobs", "fte", *(f"break_even.{b.input_path}" for b in ev.break_even)]
+    views = [ev.public] if ev.public is not None else [part.public for part in ev.breakdown if part.public is not None]
+    if views and views[0] is not None and views[0].taxed:
+        base += [f"public.{payer}.before_tax" for payer in _PAYERS]
     for part in ev.breakdown:
         base += [f"{part.ledger.period}:{t}" for t in topics(part)]
     return tuple(dict.fromkeys(base))
@@ -55,12 +63,25 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     funding source, a transfer's key (e.g. ``overhead``), a break-even input path
     (e.g. ``courses.price``), a figure's key, or for a multi-period model
     ``PERIOD:topic`` or ``PERIOD.topic`` (e.g. ``2027:coverage``, or ``2027.coverage`` as
-    ``socialpartner test`` and the sweep columns name it).
+    ``socialpartner test`` and the sweep columns name it). The names
+    :meth:`~socialpartner.evaluation.Evaluation.results` uses are topics too:
+    ``break_even.INPUT`` (the break-even input), ``net.PARTY``, ``jobs``, ``fte`` and
+    ``public.PAYER.before_tax``. Where a figure and a transfer share a key (the
+    labour-shortage model's ``helper_hours``: hours bought, and their payment), the
+    topic is the figure, as in ``results()``; the payment is explained by its figure
+    (``helper_cost``).
 
     Raises:
-        KeyError: an unknown topic; the message lists the known ones.
+        ArgumentTypeError: ``topic`` is not a string (a ``TypeError``).
+        ExplainError: an unknown topic (a ``KeyError``); the message lists the close
+            matches and the known topics.
 
     """
+    if not isinstance(topic, str):
+        raise ArgumentTypeError(
+            f"topic: expected a topic's name as a str, e.g. 'coverage' (see evaluation.topics()); "
+            f"got {'None' if topic is None else type(topic).__name__}"
+        )
     head, dot, after = topic.partition(".")
     if dot and ":" not in topic and any(part.ledger.period == head for part in ev.breakdown):
         topic = f"{head}:{after}"
@@ -68,7 +89,21 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     if rest:
         for part in ev.breakdown:
             if part.ledger.period == head:
-                return explain(part, rest)
+                try:
+                    return explain(part, rest)
+                except ExplainError:
+                    _unknown(ev, topic)
+    if topic.startswith("break_even.") and any(
+        b.input_path == topic.removeprefix("break_even.") for b in ev.break_even
+    ):
+        topic = topic.removeprefix("break_even.")  # as results() names it
+    if topic.startswith("net.") and topic.removeprefix("net.") in ev.ledger.parties:
+        return _explain_net(ev, topic.removeprefix("net."))
+    if topic in {"jobs", "fte"}:
+        return _explain_jobs(ev, topic)
+    for who in _PAYERS:
+        if topic == f"public.{who}.before_tax" and (explained := _explain_before_tax(ev, who)) is not None:
+            return explained
     inputs = _inputs(ev)
     split = ev.cost_split
     if topic in {"coverage", "surplus", "shortfall", "cost", "funding"}:
@@ -79,7 +114,7 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     if topic in split.funding:
         return Explanation(topic, _ex.money(split.funding[topic]), "sum of its flows", _source_terms(ev, topic, inputs))
     flows = {} if ev._plan is None else {f.key: f for f in ev._plan.flows}
-    if topic in flows:
+    if topic in flows and not any(f.key == topic for f in ev.figures):  # a figure's key names the figure
         flow = flows[topic]
         flow = _with_rate(flow, ev._ladder)
         term = _ex.flow_term(flow, ev._settled[topic], inputs)
@@ -113,7 +148,100 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     if topic.startswith("payback.") and topic.removeprefix("payback.") in never:
         name = topic.removeprefix("payback.")
         return _explain_payback(ev, name, payback_label(never[name]), NOT_NEEDED, None)
-    raise KeyError(f"nothing to explain as {topic!r}; topics: {', '.join(ev.topics())}")
+    _unknown(ev, topic)
+
+
+def _unknown(ev: Evaluation, topic: str) -> NoReturn:
+    """Raise :class:`ExplainError` for ``topic``, with the close matches and the known topics."""
+    known = ev.topics()
+    close = tuple(difflib.get_close_matches(topic, known, n=3, cutoff=0.6))
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise ExplainError(topic, f"nothing to explain as {topic!r}{hint} topics: {', '.join(known)}", close)
+
+
+def _explain_net(ev: Evaluation, party: str) -> Explanation:
+    """A party's net in the ledger: what it receives − what it pays, transfer by transfer."""
+    received = sum((t.amount for t in ev.ledger if t.payee == party), _ZERO)
+    paid = sum((t.amount for t in ev.ledger if t.payer == party), _ZERO)
+    terms = tuple(
+        Term(
+            f"{'' if t.payee == party else '− '}{t.purpose} "
+            f"({ev.parties.get(t.payer, t.payer)} → {ev.parties.get(t.payee, t.payee)})",
+            _ex.money(t.amount),
+        )
+        for t in ev.ledger
+        if party in (t.payer, t.payee) and t.payer != t.payee
+    )
+    return Explanation(
+        f"net: {ev.parties.get(party, party)}",
+        _ex.money(received - paid),
+        f"receives − pays = {_ex.money(received)} − {_ex.money(paid)}",
+        terms,
+    )
+
+
+def _explain_jobs(ev: Evaluation, topic: str) -> Explanation:
+    """The jobs (headcount) or their FTE; over several years, the last year's, with each year's shown."""
+    if ev.breakdown:
+        last = ev.breakdown[-1]
+        year = last.ledger.period
+        terms = tuple(Term(f"{part.ledger.period}: {topic}", _jobs_value(part, topic)) for part in ev.breakdown)
+        return Explanation(
+            f"{topic} in {year}",
+            _jobs_value(last, topic),
+            f"the last year's ({year}); not a sum over the years: each year's people are counted in that year",
+            terms,
+        )
+    terms = tuple(
+        Term(
+            f"{job.form} ({ev.parties.get(job.workplace, job.workplace)})",
+            f"{job.headcount}" if topic == "jobs" else f"{job.fte} FTE",
+            "" if topic == "jobs" or job.hours_per_week is None else f"{job.hours_per_week} / 37",
+        )
+        for job in ev.jobs
+    )
+    formula = (
+        "Σ headcount of the job lines"
+        if topic == "jobs"
+        else "Σ headcount × paid hours a week of the job lines / 37, rounded once to 2 places"
+    )
+    return Explanation(topic, _jobs_value(ev, topic), formula, terms)
+
+
+def _jobs_value(ev: Evaluation, topic: str) -> str:
+    """A year's jobs (``3``) or FTE (``1.22 FTE``) as text."""
+    if topic == "jobs":
+        return f"{sum(job.headcount for job in ev.jobs)}"
+    return f"{ev.fte} FTE"
+
+
+def _explain_before_tax(ev: Evaluation, payer: Payer) -> Explanation | None:
+    """A public payer's net effect before tax: otherwise − with, over its budget lines without the tax lines."""
+    who = ev.parties.get("municipality", "the municipality") if payer == "municipality" else "the state"
+    if ev.public is not None:
+        if not ev.public.taxed:
+            return None
+        terms = tuple(
+            Term(line.item, _ex.money(line.counterfactual - line.actual))
+            for line in ev.public.lines
+            if line.payer == payer and not line.tax
+        )
+        return Explanation(
+            f"net effect before tax: {who}",
+            _ex.money(ev.public.net_effect_before_tax(payer)),
+            "otherwise − with, without the tax lines",
+            terms,
+        )
+    views = [(part.ledger.period, part.public) for part in ev.breakdown if part.public is not None]
+    if not views or not views[0][1].taxed:
+        return None
+    terms = tuple(
+        Term(f"{period}: net effect before tax", _ex.money(v.net_effect_before_tax(payer))) for period, v in views
+    )
+    total = sum((v.net_effect_before_tax(payer) for _, v in views), _ZERO)
+    return Explanation(
+        f"net effect before tax: {who}", _ex.money(total), "sum of the yearly net effects, undiscounted", terms
+    )
 
 
 def _explain_company_price(ev: Evaluation, f: Figure, inputs: Mapping[str, str]) -> Explanation | None:
@@ -732,6 +860,7 @@ _NOTED = re.compile(
 _BARE_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 
 _LABELS_DA = {
+    "net": "netto",
     "discount factor of year t (t = 0 for the first year)": "diskonteringsfaktor for år t (t = 0 for første år)",
     "discounted net": "tilbagediskonteret netto",
     "running sum": "løbende sum",
