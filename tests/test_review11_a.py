@@ -285,14 +285,15 @@ def test_a_uniform_amount_is_unchanged_by_the_headcount_rule() -> None:
 # -- 3. the tornado shows an input whose result rises and falls inside its range ----------------
 
 
-def in_house_with_public() -> sp.Partnership:
+def in_house_with_public(counterfactual: dict[str, str] | None = None) -> sp.Partnership:
+    """The in-house example with a public block (the fleksjob counterfactual 12,000 DKK/month unless given)."""
     data = example("in_house_packing.yaml")
     data["municipality"] = {"name": "Aalborg Kommune", "code": 851}
     data["public"] = {
         "year": 2026,
         "weeks_on_support": 30,
         "fleksjob_wage": "150 DKK/hour",
-        "counterfactual": {"fleksjob": {"amount": "12000 DKK/month"}},
+        "counterfactual": {"fleksjob": counterfactual or {"amount": "12000 DKK/month"}},
     }
     return sp.from_data(data)
 
@@ -332,15 +333,7 @@ def test_a_non_monotone_input_gets_its_min_max_and_the_solvers_note() -> None:
 
 
 def test_a_non_monotone_input_without_a_crossing_has_its_own_note() -> None:
-    data = example("in_house_packing.yaml")
-    data["municipality"] = {"name": "Aalborg Kommune", "code": 851}
-    data["public"] = {
-        "year": 2026,
-        "weeks_on_support": 30,
-        "fleksjob_wage": "150 DKK/hour",
-        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
-    }
-    deal = sp.from_data(data)
+    deal = in_house_with_public({"parameter": "benefit.ledighedsydelse"})
     row = sp.tornado(deal, {WAGE: ("0 DKK/hour", "800 DKK/hour")}, result=MUNICIPALITY).loc[0]
     assert row["swing"] == 0.0
     assert row["switching value (public.municipality = 0 DKK)"] is None  # positive everywhere: no crossing
