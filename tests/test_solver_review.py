@@ -199,3 +199,21 @@ def test_a_result_reported_rounded_is_met_as_reported_and_the_note_says_so() -> 
     assert str(solution.notes[-1]).startswith("fte is reported rounded to 0.01, and this value meets the reported")
     # other results have no such note
     assert sp.solve(example, "courses.price", "coverage", 1).notes == ()
+
+
+def test_the_ends_of_the_range_may_be_given_with_units() -> None:
+    # 108,000 DKK a year is 9,000 a month: the same range as the bare 9000 in the input's unit
+    p = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    bare = sp.solve(p, "courses.price", "coverage", 1, low=9000, high=14000)
+    assert sp.solve(p, "courses.price", "coverage", 1, low="9000 DKK/month", high="14000 DKK/month").value == bare.value
+    assert sp.solve(p, "courses.price", "coverage", 1, low=sp.Q_(108000, "DKK/year"), high="168000 DKK/year").value == (
+        bare.value
+    )
+    # a growth: "-5 %" is -5 where the file writes a percentage
+    three = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml")
+    with_units = sp.solve(three, "horizon.wage_growth", "coverage", "0.97", low="-5 %", high="5 %")
+    assert with_units.value == sp.solve(three, "horizon.wage_growth", "coverage", "0.97", low=-5, high=5).value
+    with pytest.raises(sp.SolveError, match=r"^low: expected a number in DKK / month, or a quantity like it"):
+        sp.solve(p, "courses.price", "coverage", 1, low="5 hour/week")
+    with pytest.raises(sp.SolveError, match=r"^low: a rate per day is ambiguous"):
+        sp.solve(p, "courses.price", "coverage", 1, low="300 kr./dag")

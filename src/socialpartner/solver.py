@@ -47,8 +47,11 @@ from socialpartner._internal.units import (
     decimal_of_float,
     exact_magnitude,
     format_magnitude,
+    parse_unit,
     plain_magnitude,
     read_number,
+    refuse_per_day,
+    split_quantity,
     unit_info,
 )
 from socialpartner.errors import LedgerError, QuantityError, SolveError
@@ -274,6 +277,36 @@ def _bound_number(value: Any, name: str, *, signed: bool = False) -> Decimal:
     return number
 
 
+def _in_unit(value: Any, unit: str, whole: bool, name: str) -> Any:
+    """A bound given with a unit (``"9000 DKK/month"``, ``Q_(108000, "DKK/year")``) as a bare number in ``unit``.
+
+    ``unit`` is the unit the input is written in; the value is converted exactly (108,000
+    DKK a year is 9,000 a month). A bare number is returned as it is.
+    """
+    if isinstance(value, str):
+        try:
+            number, spelled = split_quantity(value, what=f"{name} (a number, or a quantity)")
+        except QuantityError:
+            return value  # read and refused as a number, with its own message
+        if not spelled.strip():
+            return value
+        value = Q_(plain_magnitude(number), spelled)
+    if not isinstance(value, pint.Quantity):
+        return value
+    if value._REGISTRY is not Q_._REGISTRY:
+        raise SolveError(f"{name}: a quantity from another unit registry; use socialpartner.Q_")
+    target = "dimensionless" if whole else unit
+    given, wanted = unit_info(value), parse_unit(target)
+    try:
+        refuse_per_day(given, None, text=str(value), what=name)
+    except QuantityError as exc:
+        raise SolveError(f"{name}: {exc.reason}") from None
+    if given.dims != wanted.dims:
+        raise SolveError(f"{name}: expected a number in {target}, or a quantity like it, got {value:~}")
+    exact = fraction(exact_magnitude(value.magnitude)) * fraction(given.factor) / fraction(wanted.factor)
+    return Decimal(exact.numerator) / Decimal(exact.denominator)
+
+
 def _signed(partnership: Partnership, vary: str) -> bool:
     """Whether input ``vary`` may be negative (a growth rate: a wage cut, deflation)."""
     from socialpartner.sweeps import field_type
@@ -351,8 +384,8 @@ def solve(
     result: str,
     target: Decimal | float | str,
     *,
-    low: Decimal | float | str | None = None,
-    high: Decimal | float | str | None = None,
+    low: Decimal | float | str | pint.Quantity[Any] | None = None,
+    high: Decimal | float | str | pint.Quantity[Any] | None = None,
 ) -> Solution:
     """Find the value of input ``vary`` at which ``result`` reaches ``target``.
 
@@ -364,7 +397,8 @@ def solve(
     or below the target if it lands on it exactly (a shortfall reaching zero), else the
     largest value at which it is still at or above it. ``low`` and ``high`` bound the
     search, bare numbers in the unit the input is written in (``low=1`` is 1 % for
-    ``wage_growth: 2 %``, ``low=0.01`` is 1 % for ``wage_growth: 0.02``; default: 0 up to
+    ``wage_growth: 2 %``, ``low=0.01`` is 1 % for ``wage_growth: 0.02``), or quantities
+    converted to it (``low="108000 DKK/year"`` for a price per month is 9000; default: 0 up to
     wherever the result crosses, or for a growth, which may be negative, from just above
     −100 %, and a negative ``low`` is taken for it); a range that holds two to nine grid values (not of a
     headcount) gets a note saying so. A result reported rounded (``fte``, to 0.01) is met as reported.
@@ -413,8 +447,8 @@ def solve(
     # Fraction(Decimal("1e999999999")) never ends
     target = _option_number(target, "target")
     signed = _signed(partnership, vary)
-    low = None if low is None else _bound_number(low, "low", signed=signed)
-    high = None if high is None else _bound_number(high, "high", signed=signed)
+    low = None if low is None else _bound_number(_in_unit(low, unit, whole, "low"), "low", signed=signed)
+    high = None if high is None else _bound_number(_in_unit(high, unit, whole, "high"), "high", signed=signed)
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:
