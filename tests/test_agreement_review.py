@@ -359,3 +359,15 @@ def test_a_traced_condition_the_inputs_do_not_move_is_said_in_words() -> None:
     assert "boundary: none: it fails whatever the inputs (78,233.40 DKK short of its floor)" in text
     assert "boundary: none: it holds whatever the inputs (a gain of 124,005.69 DKK over its floor)" in text
     assert "ingen: den er ikke opfyldt for noget input" in zone.text("da")
+
+
+def test_a_grid_out_of_range_and_a_bound_with_a_unit_are_refused_plainly() -> None:
+    # grid=0 was accepted where the exact method runs (it uses no grid): refused whichever runs
+    deal = sp.load(EXAMPLES / "ikea_rebild_agreement.yaml")
+    vary = ["temp_hours.overhead", "courses.price"]
+    for grid in (0, 2.5, True):
+        with pytest.raises(sp.AgreementError, match=r"^grid: between 3 and 2001 points per input"):
+            sp.agreement(deal, vary, grid=grid)  # type: ignore[arg-type]
+    bounds = {"courses.price": ("9000 DKK/month", "14000 DKK/month")}
+    with pytest.raises(sp.AgreementError, match=r"give a bare number in the unit the input is written in$"):
+        sp.agreement(deal, vary, bounds=bounds)

@@ -39,6 +39,7 @@ from __future__ import annotations
 import copy
 import itertools
 import math
+import numbers
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -533,7 +534,11 @@ def _number(value: Any, what: str) -> Fraction:
         try:
             return Fraction(parse_decimal(value.strip(), what=what))
         except QuantityError as exc:
-            raise AgreementError(str(exc)) from None
+            # '9000 DKK/month': the unit is the input's own, as for solve's bounds on the command line
+            hint = (
+                "; give a bare number in the unit the input is written in" if re.search(r"[^\d\s.,+-]", value) else ""
+            )
+            raise AgreementError(f"{exc}{hint}") from None
     if isinstance(value, Decimal) and not value.is_finite():
         raise AgreementError(f"{what}: expected a finite number, got {value!r}")
     if isinstance(value, (Decimal, int)):
@@ -964,6 +969,9 @@ def agreement(
 
     """
     need_partnership(partnership, error=AgreementError)
+    # checked whichever method runs (the exact one uses no grid): a wrong value is no silent no-op
+    if grid is not None and (isinstance(grid, bool) or not isinstance(grid, numbers.Integral) or not 3 <= grid <= 2001):
+        raise AgreementError(f"grid: between 3 and 2001 points per input, got {grid!r}")
     vary = (vary,) if isinstance(vary, str) else tuple(vary)  # one path, not its letters
     if len(vary) not in (1, 2) or len(set(vary)) != len(vary):
         raise AgreementError(f"vary: give one or two different inputs, got {list(vary)}")
