@@ -408,3 +408,16 @@ def test_matrix_change_years_explain_solve_sweep(model: str, public: bool) -> No
     with pytest.warns(sp.ScenarioWarning) as caught:
         sp.sweep(p, {path: [low, high]})
     assert [str(w.message) for w in caught] == [note]
+
+
+def test_a_block_restated_in_part_names_what_it_lacks_and_the_path_to_set() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild.yaml"
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    data.pop("expect")
+    change = {"year": 2027, "set": {"temp_hours": {"workers": 5}}}
+    data["horizon"] = {"years": 2, "start_year": 2026, "changes": [change]}
+    with pytest.raises(ValidationError) as caught:
+        sp.from_data(data)
+    message = caught.value.errors()[0]["msg"]
+    assert "this one lacks effective_hours, wage_cost, overhead" in message, message
+    assert message.endswith("set that input's path (e.g. temp_hours.workers)"), message

@@ -202,7 +202,17 @@ def check_change(base: Partnership, index: int, path: str, value: Any) -> Partne
     except paths.PathError:
         raise ValueError(f"{where}: no input {path!r} in this scenario") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
+        errors = exc.errors()
+        first = errors[0]
+        missing = [".".join(map(str, e["loc"])) for e in errors if e["type"] == "missing"]
+        if missing:  # a block re-stated in part: name what it lacks, and the path that sets one input
+            lacks = ", ".join(m.removeprefix(f"{path}.") for m in missing)
+            given = next(iter(value), None) if isinstance(value, dict) else None
+            example = f"{path}.{given}" if given is not None else f"{missing[0].rsplit('.', 1)[0]}.<input>"
+            raise ValueError(
+                f"{where}: a block set by a change is given whole, and this one lacks {lacks}; "
+                f"to change one input of it, set that input's path (e.g. {example})"
+            ) from None
         raise ValueError(f"{where}: {first['msg']}") from None
 
 
