@@ -542,6 +542,12 @@ def _mapping(arg: object, name: str, example: str) -> None:
         )
 
 
+def _progress(progress: object) -> None:
+    """Refuse a ``progress`` that is not a function, before anything is evaluated."""
+    if progress is not None and not callable(progress):
+        raise SweepError(f"progress: expected a function called with the number of variants done, got {progress!r:.40}")
+
+
 def _chunk(chunk: object) -> int:
     """The block size of a sweep: a whole number of variants, at least 1 (numpy integers too)."""
     if isinstance(chunk, (bool, np.bool_)) or not isinstance(chunk, numbers.Integral) or chunk < 1:
@@ -606,8 +612,7 @@ def sweep(
     chunk = _chunk(chunk)
     if not values:
         raise SweepError("give at least one input to vary")
-    if progress is not None and not callable(progress):
-        raise SweepError(f"progress: expected a function called with the number of variants done, got {progress!r:.40}")
+    _progress(progress)
     checked = {
         path: _as_array(
             path,
@@ -957,8 +962,7 @@ def monte_carlo(
     n = int(n)
     _check_variants(n)
     chunk = _chunk(chunk)
-    if progress is not None and not callable(progress):  # before drawing, not after the first block
-        raise SweepError(f"progress: expected a function called with the number of variants done, got {progress!r:.40}")
+    _progress(progress)  # before drawing, not after the first block
     if not isinstance(inputs, Mapping) or not inputs:
         raise SweepError("inputs: map input paths to distributions, e.g. {'courses.price': sp.Uniform(…)}")
     run_seed = _run_seed(seed)
