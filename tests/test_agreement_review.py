@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -368,6 +369,25 @@ def test_a_grid_out_of_range_and_a_bound_with_a_unit_are_refused_plainly() -> No
     for grid in (0, 2.5, True):
         with pytest.raises(sp.AgreementError, match=r"^grid: between 3 and 2001 points per input"):
             sp.agreement(deal, vary, grid=grid)  # type: ignore[arg-type]
-    bounds = {"courses.price": ("9000 DKK/month", "14000 DKK/month")}
-    with pytest.raises(sp.AgreementError, match=r"give a bare number in the unit the input is written in$"):
-        sp.agreement(deal, vary, bounds=bounds)
+    # a bound of another kind is refused naming the bound and the unit expected
+    with pytest.raises(sp.AgreementError, match=r"^bounds\[courses\.price\]: expected a number in DKK / month"):
+        sp.agreement(deal, vary, bounds={"courses.price": ("9000 DKK/hour", 14000)})
+
+
+def test_bounds_and_points_may_carry_a_unit_of_their_kind() -> None:
+    # 108,000 DKK a year is 9,000 a month; 144,000 a year is 12,000 a month; 1,200 øre/hour is 12 DKK/hour
+    deal = sp.load(EXAMPLES / "ikea_rebild_agreement.yaml")
+    vary = ["temp_hours.overhead", "courses.price"]
+    bare = sp.agreement(deal, vary, bounds={"courses.price": (9000, 14000)})
+    with_units = sp.agreement(deal, vary, bounds={"courses.price": ("108000 DKK/year", sp.Q_(14000, "DKK/month"))})
+    assert with_units.bounds[1] == (Fraction(9000), Fraction(14000))
+    assert with_units == bare
+    assert with_units.gains_at(["1200 øre/hour", "144000 DKK/year"]) == bare.gains_at([12, 12000])
+    assert with_units.contains(["1200 øre/hour", "144000 DKK/year"]) == bare.contains([12, 12000])
+    for bad, reason in [
+        ("9000 bananas", "unknown unit 'bananas'"),
+        ("300 DKK/day", "a rate per day is ambiguous"),
+        ("9.000 kr./md.", "9.000 is ambiguous"),
+    ]:
+        with pytest.raises(sp.AgreementError, match=rf"^bounds\[courses\.price\]: {re.escape(reason)}"):
+            sp.agreement(deal, vary, bounds={"courses.price": (bad, 14000)})

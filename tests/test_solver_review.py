@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -127,13 +128,61 @@ def test_messages_say_the_range_in_the_inputs_unit() -> None:
     )
 
 
-def test_a_bound_with_a_unit_is_refused_saying_the_rule() -> None:
+def test_a_bound_with_a_unit_is_read_in_the_inputs_unit(tmp_path: Path) -> None:
+    # skilled_hours_freed is a bare fraction (0.8): "1 %" and "80 %" are 0.01 and 0.80, and
+    # the answer (0.7442, as above) lies between them
     file = ROOT / "examples" / "labour_shortage_site.yaml"
-    out = runner.invoke(
-        app, ["solve", str(file), "--vary", "skilled_hours_freed", "--target", "net.company=0", "--min", "1 %"]
-    )
+    args = ["solve", str(file), "--vary", "skilled_hours_freed", "--target", "net.company=0"]
+    out = runner.invoke(app, [*args, "--min", "1 %", "--max", "80 %"])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("skilled_hours_freed = 0.7442 (74.42 %)\n")
+    # "74 %" as the upper end leaves the answer out: the message says the range in the input's unit
+    short = runner.invoke(app, [*args, "--min", "1 %", "--max", "74 %"])
+    assert short.exit_code != 0
+    assert "no value between 0.01 and 0.74 (1 % and 74 %) reaches the target" in short.output
+    # a price per month given per year, written the Danish way beside a number_format: da file:
+    # 108.000 kr./år = 9,000 DKK/month, 180.000 kr./år = 15,000; the break-even 12,033.34 lies between
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["number_format"] = "da"
+    danish = tmp_path / "da.yaml"
+    danish.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    price = ["solve", str(danish), "--vary", "courses.price", "--target", "coverage=1"]
+    out = runner.invoke(app, [*price, "--min", "108.000 kr./år", "--max", "15.000,50 kr./md."])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("courses.price = 12033.34 DKK / month\n"), out.output
+    # below the answer: 132.000 kr./år = 11,000 DKK/month
+    low = runner.invoke(app, [*price, "--max", "132.000 kr./år"])
+    assert low.exit_code != 0
+    assert "no value between 0 and 11000 DKK / month reaches the target" in low.output, low.output
+
+
+@pytest.mark.parametrize(
+    ("bound", "message"),
+    [
+        ("9000 bananas", "--min: unknown unit 'bananas'"),
+        ("9000 DKK/hour", "--min: expected a number in DKK / month, or a quantity like it, got 9000 DKK/hour"),
+        ("1 %", "--min: expected a number in DKK / month, or a quantity like it, got 1 %"),
+        # a plain file: 9.000 is 9 or 9,000
+        ("9.000 kr./md.", "--min: 9.000 is ambiguous (9 in English, 9,000 in Danish)"),
+        ("-9000 DKK/month", "--min must not be negative, got -9000"),
+    ],
+)
+def test_a_bound_with_a_wrong_unit_is_refused_naming_the_option(bound: str, message: str) -> None:
+    file = ROOT / "examples" / "ikea_rebild.yaml"
+    out = runner.invoke(app, ["solve", str(file), "--vary", "courses.price", "--target", "coverage=1", "--min", bound])
     assert out.exit_code != 0
-    assert "--min: not a number, got '1 %'; give a bare number in the unit the input is written in" in out.output
+    assert message in out.output, out.output
+    assert "Traceback" not in out.output
+
+
+def test_bounds_with_units_are_compared_once_read() -> None:
+    # 16,000 DKK/month is above --max 15000 (both in DKK/month once read)
+    file = ROOT / "examples" / "ikea_rebild.yaml"
+    args = ["solve", str(file), "--vary", "courses.price", "--target", "coverage=1"]
+    out = runner.invoke(app, [*args, "--min", "192000 DKK/year", "--max", "15000"])
+    assert out.exit_code != 0
+    assert "--min: 16000 is above --max 15000" in out.output, out.output
 
 
 def test_a_range_of_few_grid_values_says_so() -> None:
@@ -217,3 +266,15 @@ def test_the_ends_of_the_range_may_be_given_with_units() -> None:
         sp.solve(p, "courses.price", "coverage", 1, low="5 hour/week")
     with pytest.raises(sp.SolveError, match=r"^low: a rate per day is ambiguous"):
         sp.solve(p, "courses.price", "coverage", 1, low="300 kr./dag")
+
+
+def test_a_bound_that_converts_to_a_repeating_decimal_is_read() -> None:
+    # 100,000 DKK a year is 8,333.33… a month (was refused: "more than 15 significant
+    # digits"); on the 0.01 grid the low end is 8,333.34. 144,400 a year is 12,033.33… a
+    # month, so the high end is 12,033.33, below the break-even 12,033.34: no value reaches it
+    example = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    assert sp.solve(example, "courses.price", "coverage", 1, low="100000 DKK/year").value_text == (
+        "12033.34 DKK / month"
+    )
+    with pytest.raises(sp.SolveError, match=r"^no value between 8333\.34 and 12033\.33 DKK / month reaches"):
+        sp.solve(example, "courses.price", "coverage", 1, low="100000 DKK/year", high="144400 DKK/year")

@@ -55,7 +55,7 @@ from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
-from socialpartner._internal.units import canonical, parse_decimal, split_quantity, unambiguous
+from socialpartner._internal.units import canonical, in_input_unit, parse_decimal, split_quantity, unambiguous
 from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
@@ -341,11 +341,11 @@ class AgreementZone:
         return None if iv is None else _inward(*iv)
 
     def contains(self, values: Sequence[Decimal | Fraction | int | str]) -> bool:
-        """Whether a point (the inputs in their own units) is in the zone.
+        """Whether a point (the inputs in their own units, or quantities of their kind) is in the zone.
 
         Exact zones are tested against their half-planes; traced zones by evaluating.
         """
-        point = tuple(_number(v, p) for v, p in zip(values, self.vary, strict=True))
+        point = tuple(_number(v, p, u) for v, p, u in zip(values, self.vary, self.units, strict=True))
         if any(not lo <= x <= hi for x, (lo, hi) in zip(point, self.bounds, strict=True)):
             return False
         if self.method == "exact":
@@ -359,10 +359,10 @@ class AgreementZone:
     def gains_at(self, values: Sequence[Decimal | Fraction | int | str]) -> dict[str, Decimal]:
         """Each condition's gain over its floor (DKK) at a point, by :func:`evaluate`.
 
-        Keys are the conditions' text (``str(condition)``).
+        The point's values as for :meth:`contains`. Keys are the conditions' text (``str(condition)``).
         """
         assert self.partnership is not None  # noqa: S101 - always set by agreement()
-        point = tuple(_number(v, p) for v, p in zip(values, self.vary, strict=True))
+        point = tuple(_number(v, p, u) for v, p, u in zip(values, self.vary, self.units, strict=True))
         probe = _Probe(self.partnership, self.vary, self.conditions, _basis_of(self), self._terms or None)
         gains = probe.accepted_gains(point, "gains_at")
         return {str(c): _round(g) for c, g in zip(self.conditions, gains, strict=True)}
@@ -519,8 +519,14 @@ def _inward(lo: Fraction, hi: Fraction, places: int = 2) -> tuple[Decimal, Decim
     return _round(lo, 9), _round(hi, 9)
 
 
-def _number(value: Any, what: str) -> Fraction:
-    """A number in the input's own unit; text is read exactly (``'12033.33'``)."""
+def _number(value: Any, what: str, unit: str | None = None) -> Fraction:
+    """A number in the input's own ``unit``; text is read exactly (``'12033.33'``).
+
+    With ``unit`` (a varied input's), a value may also carry a unit of its kind
+    (``"108000 DKK/year"`` for a price per month), converted exactly.
+    """
+    if unit is not None:
+        value = in_input_unit(value, unit or "dimensionless", False, what, AgreementError)
     if isinstance(value, bool):
         raise AgreementError(f"{what}: expected a number, got {value!r}")
     if isinstance(value, Fraction):
@@ -534,11 +540,7 @@ def _number(value: Any, what: str) -> Fraction:
         try:
             return Fraction(parse_decimal(value.strip(), what=what))
         except QuantityError as exc:
-            # '9000 DKK/month': the unit is the input's own, as for solve's bounds on the command line
-            hint = (
-                "; give a bare number in the unit the input is written in" if re.search(r"[^\d\s.,+-]", value) else ""
-            )
-            raise AgreementError(f"{exc}{hint}") from None
+            raise AgreementError(str(exc)) from None
     if isinstance(value, Decimal) and not value.is_finite():
         raise AgreementError(f"{what}: expected a finite number, got {value!r}")
     if isinstance(value, (Decimal, int)):
@@ -947,8 +949,9 @@ def agreement(
         partnership: the scenario, with today's terms.
         vary: one or two input paths, e.g. ``["temp_hours.overhead", "courses.price"]``;
             a single path may be given as a string (``"courses.price"``).
-        bounds: the range to search per input, ``(low, high)`` in the input's unit
-            (either may be None); by default from 0 to past every party's boundary.
+        bounds: the range to search per input, ``(low, high)``: numbers in the input's
+            unit, or quantities of its kind (``"108000 DKK/year"`` for a price per
+            month); either may be None; by default from 0 to past every party's boundary.
         soev_margin: e.g. ``"5 %"`` (text or a quantity, as in a scenario).
         soev_minimum: e.g. ``"50000 DKK/year"``.
         municipal_limit: the net cost a year the municipality accepts, e.g.
@@ -1004,12 +1007,12 @@ def agreement(
     if len(conditions) < 2:
         notes.append(Text("agree.one_party"))
     given: list[tuple[Fraction | None, Fraction | None]] = []
-    for path in vary:
+    for i, path in enumerate(vary):
         low, high = (bounds or {}).get(path, (None, None))
         given.append(
             (
-                None if low is None else _number(low, f"bounds[{path}]"),
-                None if high is None else _number(high, f"bounds[{path}]"),
+                None if low is None else _number(low, f"bounds[{path}]", probe.units[i]),
+                None if high is None else _number(high, f"bounds[{path}]", probe.units[i]),
             )
         )
     for path in bounds or {}:

@@ -29,7 +29,15 @@ from rich.table import Table
 
 from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
-from socialpartner._internal.units import MAX_MAGNITUDE, PLAIN, Q_, format_magnitude, number_format, read_number
+from socialpartner._internal.units import (
+    MAX_MAGNITUDE,
+    PLAIN,
+    Q_,
+    format_magnitude,
+    has_unit,
+    number_format,
+    read_number,
+)
 from socialpartner.errors import AgreementError, OutputError, ScenarioError, ScenarioWarning, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -181,8 +189,9 @@ def solve_command(
         str | None,
         typer.Option(
             "--min",
-            help="Lowest value to consider, a bare number in the unit the input is written in: "
-            "12000 for '11000 DKK/month', 1.5 for '2 %' (1.5 %), 0.015 for a bare fraction 0.02 (1.5 %).",
+            help="Lowest value to consider: a bare number in the unit the input is written in "
+            "(12000 for '11000 DKK/month', 1.5 for '2 %', 0.015 for a bare fraction 0.02), "
+            "or a quantity in any unit of its kind ('144000 DKK/year', '1,5 %').",
         ),
     ] = None,
     high: Annotated[
@@ -202,8 +211,9 @@ def solve_command(
             raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
         # the options are checked before the file is read: a bad one fails at once, naming itself
         goal = _number_option(value, "--target", file)
-        lowest = None if low is None else _number_option(low, "--min", file, bound=True)
-        highest = None if high is None else _number_option(high, "--max", file, bound=True)
+        # a bound with a unit ('9000 DKK/month') is read once the file gives the input's unit
+        lowest = None if low is None or has_unit(low) else _number_option(low, "--min", file, bound=True)
+        highest = None if high is None or has_unit(high) else _number_option(high, "--max", file, bound=True)
         if lowest is not None and highest is not None and lowest > highest:
             raise _option_error("--min", f"{lowest} is above --max {highest}")
         partnership = load(file)
@@ -211,6 +221,12 @@ def solve_command(
             for option, number, text in (("--min", lowest, low), ("--max", highest, high)):
                 if number is not None and number < 0 and text is not None:
                     raise _OptionError(f"{option} must not be negative, got {text.strip()}")
+        if low is not None and lowest is None:
+            lowest = _unit_option(low, "--min", file, partnership, vary)
+        if high is not None and highest is None:
+            highest = _unit_option(high, "--max", file, partnership, vary)
+        if lowest is not None and highest is not None and lowest > highest:
+            raise _option_error("--min", f"{lowest} is above --max {highest}")
         current = evaluate(partnership)
         before = result_value(current, result.strip())
         solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
@@ -239,6 +255,19 @@ def _number_option(text: str, option: str, file: Path, *, bound: bool = False) -
         try:
             # the sign is checked once the file says what the input is (a growth may be negative)
             return _bound_number(text, option, signed=True) if bound else _option_number(text, option)
+        except SolveError as exc:
+            raise _OptionError(str(exc)) from None
+
+    return _in_file_format(file, read)
+
+
+def _unit_option(text: str, option: str, file: Path, partnership: Partnership, vary: str) -> Decimal:
+    """``--min``/``--max`` given with a unit, as a bare number in the unit the input is written in."""
+    from socialpartner.solver import SolveError, bound_in_unit
+
+    def read() -> Decimal:
+        try:
+            return bound_in_unit(partnership, vary, text, option)
         except SolveError as exc:
             raise _OptionError(str(exc)) from None
 

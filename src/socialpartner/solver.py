@@ -47,11 +47,9 @@ from socialpartner._internal.units import (
     decimal_of_float,
     exact_magnitude,
     format_magnitude,
-    parse_unit,
+    in_input_unit,
     plain_magnitude,
     read_number,
-    refuse_per_day,
-    split_quantity,
     unit_info,
 )
 from socialpartner.errors import LedgerError, QuantityError, SolveError
@@ -277,34 +275,21 @@ def _bound_number(value: Any, name: str, *, signed: bool = False) -> Decimal:
     return number
 
 
-def _in_unit(value: Any, unit: str, whole: bool, name: str) -> Any:
-    """A bound given with a unit (``"9000 DKK/month"``, ``Q_(108000, "DKK/year")``) as a bare number in ``unit``.
+def bound_in_unit(partnership: Partnership, vary: str, value: Any, name: str) -> Decimal:
+    """A low or high end given with a unit, as the checked bare number :func:`solve` searches in.
 
-    ``unit`` is the unit the input is written in; the value is converted exactly (108,000
-    DKK a year is 9,000 a month). A bare number is returned as it is.
+    The same reading as :func:`solve`'s ``low``/``high`` (for the command line's
+    ``--min``/``--max`` with a unit, once the file says the input's unit); ``name``
+    is how the caller wrote the option.
     """
-    if isinstance(value, str):
-        try:
-            number, spelled = split_quantity(value, what=f"{name} (a number, or a quantity)")
-        except QuantityError:
-            return value  # read and refused as a number, with its own message
-        if not spelled.strip():
-            return value
-        value = Q_(plain_magnitude(number), spelled)
-    if not isinstance(value, pint.Quantity):
-        return value
-    if value._REGISTRY is not Q_._REGISTRY:
-        raise SolveError(f"{name}: a quantity from another unit registry; use socialpartner.Q_")
-    target = "dimensionless" if whole else unit
-    given, wanted = unit_info(value), parse_unit(target)
-    try:
-        refuse_per_day(given, None, text=str(value), what=name)
-    except QuantityError as exc:
-        raise SolveError(f"{name}: {exc.reason}") from None
-    if given.dims != wanted.dims:
-        raise SolveError(f"{name}: expected a number in {target}, or a quantity like it, got {value:~}")
-    exact = fraction(exact_magnitude(value.magnitude)) * fraction(given.factor) / fraction(wanted.factor)
-    return Decimal(exact.numerator) / Decimal(exact.denominator)
+    current = paths.variable(partnership, vary, SolveError, "solved for")
+    _, unit, whole = _grid(current, vary)
+    return _bound_in(value, unit, whole, name, _signed(partnership, vary))
+
+
+def _bound_in(value: Any, unit: str, whole: bool, name: str, signed: bool) -> Decimal:
+    """A bound, bare or with a unit, as the checked Decimal in the input's ``unit``."""
+    return _bound_number(in_input_unit(value, unit, whole, name, SolveError), name, signed=signed)
 
 
 def _signed(partnership: Partnership, vary: str) -> bool:
@@ -447,8 +432,8 @@ def solve(
     # Fraction(Decimal("1e999999999")) never ends
     target = _option_number(target, "target")
     signed = _signed(partnership, vary)
-    low = None if low is None else _bound_number(_in_unit(low, unit, whole, "low"), "low", signed=signed)
-    high = None if high is None else _bound_number(_in_unit(high, unit, whole, "high"), "high", signed=signed)
+    low = None if low is None else _bound_in(low, unit, whole, "low", signed)
+    high = None if high is None else _bound_in(high, unit, whole, "high", signed)
     goal = target  # checked above: finite, below 10¹⁵, at most 15 digits
     lo_k, hi_k = _bound(low, "low", step), _bound(high, "high", step)
     if lo_k is not None and hi_k is not None and hi_k < lo_k:

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pint
 
-from socialpartner._internal.backend import _VECTOR, Rational
+from socialpartner._internal.backend import _VECTOR, Rational, fraction
 from socialpartner.errors import QuantityError
 
 DEFINITIONS = Path(__file__).resolve().parent.parent / "data" / "units.txt"
@@ -735,3 +735,59 @@ def exact(quantity: pint.Quantity[Any]) -> Rational:
         value = exact_magnitude(magnitude) * factor
     quantity.__dict__["_sp_canonical"] = (magnitude, value)
     return value
+
+
+# a bare number as written: digits with separators, a sign, an exponent (no unit)
+_BARE = re.compile(r"\s*[-+−]?[\d.,_ ]*(?:[eE][-+]?\d+)?\s*")
+
+
+def has_unit(text: str) -> bool:
+    """Whether a number as written carries a unit (``"9000 DKK/month"``, ``"1,5 %"``), not a bare number.
+
+    Text without a digit (``"abc"``) is no quantity either: it is refused as a number.
+    """
+    return _BARE.fullmatch(text) is None and any(c.isdigit() for c in text)
+
+
+def in_input_unit(value: Any, unit: str, whole: bool, name: str, error: type[Exception]) -> Any:
+    """A value given with a unit (``"9000 DKK/month"``, ``Q_(108000, "DKK/year")``) as a Decimal in ``unit``.
+
+    ``unit`` is the unit the input is written in (``whole``: a headcount, a bare number);
+    the value is converted exactly (108,000 DKK a year is 9,000 a month). A bare number
+    is returned as it is, for the caller to read. Refusals are ``error`` naming ``name``:
+    an unknown unit, one of another kind, a rate per day, a number the format leaves
+    ambiguous (``9.000``).
+    """
+    shown = value.strip() if isinstance(value, str) else None  # a refusal shows the text as written
+    if isinstance(value, str):
+        if not has_unit(value):
+            return value  # a bare number: read (or refused) as one, with its own message
+        try:
+            number, spelled = split_quantity(value, what=f"{name} (a number, or a quantity)")
+            parse_unit(spelled)  # an unknown unit is a QuantityError naming it, not pint's AttributeError
+            value = Q_(plain_magnitude(number), spelled)
+        except QuantityError as exc:  # '9.000 kr./md.' in a plain file: its own reason, not "not a number"
+            raise error(f"{name}: {exc.reason}") from None
+    if not isinstance(value, pint.Quantity):
+        return value
+    if value._REGISTRY is not Q_._REGISTRY:
+        raise error(f"{name}: a quantity from another unit registry; use socialpartner.Q_")
+    target = "dimensionless" if whole else unit
+    given, wanted = unit_info(value), parse_unit(target)
+    try:
+        refuse_per_day(given, None, text=str(value), what=name)
+    except QuantityError as exc:
+        raise error(f"{name}: {exc.reason}") from None
+    if given.dims != wanted.dims:
+        raise error(f"{name}: expected a number in {target}, or a quantity like it, got {shown or format(value, '~')}")
+    exact = fraction(exact_magnitude(value.magnitude)) * fraction(given.factor) / fraction(wanted.factor)
+    den = exact.denominator
+    while den % 2 == 0:
+        den //= 2
+    while den % 5 == 0:
+        den //= 5
+    # a terminating decimal exactly (its digits are then checked like a bare number's); a
+    # repeating one (100000 DKK/year is 8333.33… a month) to 15 significant digits, far
+    # finer than any grid it is used on
+    ctx = Context(prec=60 if den == 1 else 15)
+    return ctx.divide(Decimal(exact.numerator), Decimal(exact.denominator))
