@@ -72,3 +72,23 @@ def test_monte_carlo_in_blocks_gives_the_same_rows_and_reports_progress(deal: sp
     pd.testing.assert_frame_equal(whole, blocks)
     assert sum(done) == 1000
     assert done[:2] == [128, 128]
+
+
+def test_a_quantity_of_a_pandas_column_is_its_values(deal: sp.Partnership) -> None:
+    # Q_(df["price"], "DKK/month") raised pint's TypeError ("cannot wrap upcast type"); it holds
+    # the column's values by position (the index 5, 7 is not a row label of the sweep)
+    column = pd.Series([9000.0, 12000.0], index=[5, 7])
+    quantity = sp.Q_(column, "DKK/month")  # type: ignore[call-overload]  # pint's stubs list no Series
+    assert np.array_equal(quantity.magnitude, [9000.0, 12000.0])
+    from_column = sp.sweep(deal, {"courses.price": quantity})
+    from_array = sp.sweep(deal, {"courses.price": sp.Q_(np.array([9000.0, 12000.0]), "DKK/month")})
+    pd.testing.assert_frame_equal(from_column, from_array)
+    # coverage at 9,000 DKK/month: (3 × 12 × 9,000 + 2,340 h × 20 DKK/h overhead) / 480,000 = 370,800 / 480,000
+    assert from_column["coverage"].iloc[0] == pytest.approx(370_800 / 480_000)
+    index = pd.Index([15, 20])
+    assert np.array_equal(sp.Q_(index, "hour/week").magnitude, [15, 20])  # type: ignore[call-overload]
+
+
+def test_an_array_of_text_is_refused_naming_the_input(deal: sp.Partnership) -> None:
+    with pytest.raises(sp.SweepError, match=r"^courses\.price: expected numbers, got an array of object"):
+        sp.sweep(deal, {"courses.price": sp.Q_(pd.Series(["9000", "x"]), "DKK/month")})

@@ -188,11 +188,11 @@ def _as_array(
     if isinstance(values, pint.Quantity):
         if values._REGISTRY is not ureg:
             raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
-        magnitudes = _floats(values.magnitude)
+        magnitudes = _floats(values.magnitude, path)
         unit = str(values.units)
     elif plain is not None and _plain_numbers(values):
         # a plain number means the field's own unit, as in a scenario file (0.5 is 0.5 FTE, 0.5 is 50 %)
-        magnitudes, unit, from_plain = _floats(values), plain, True
+        magnitudes, unit, from_plain = _floats(values, path), plain, True
     else:
         magnitudes, unit = _listed(path, base, values)
     if magnitudes.ndim != 1:
@@ -239,7 +239,7 @@ def _materialised(values: Any) -> Any:
     return values
 
 
-def _floats(values: Any) -> np.ndarray[Any, Any]:
+def _floats(values: Any, path: str) -> np.ndarray[Any, Any]:
     """Values as float64, a narrow numpy float (float32, float16) read at its own precision per element.
 
     ``np.float32(13963.99)`` is 13963.99, as :func:`socialpartner.evaluate` reads it, not
@@ -249,7 +249,11 @@ def _floats(values: Any) -> np.ndarray[Any, Any]:
     arr = np.asarray(values)
     if arr.dtype in (np.float16, np.float32):
         return arr.astype(str).astype(np.float64)
-    return np.asarray(arr, dtype=float)  # float64 already: the same array, no copy
+    try:
+        return np.asarray(arr, dtype=float)  # float64 already: the same array, no copy
+    except (TypeError, ValueError):  # text or objects in an array ('x' among the prices)
+        first = str(arr.ravel()[:3])[:60]
+        raise SweepError(f"{path}: expected numbers, got an array of {arr.dtype} ({first})") from None
 
 
 def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.ndarray[Any, Any], str]:

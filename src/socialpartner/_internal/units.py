@@ -55,6 +55,7 @@ Q_.__reduce__ = _reduce  # type: ignore[assignment, method-assign]
 # their own shortest decimal is what they stand for, not the binary value widened to float64
 _NUMPY_NARROW_FLOATS = frozenset({np.float16, np.float32, np.longdouble} - {np.float64})
 _pint_new = Q_.__new__
+_COMMON_MAGNITUDES = frozenset({int, float, np.ndarray, Decimal, Fraction, np.float64, np.int64})
 
 
 def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
@@ -69,6 +70,10 @@ def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
         value = _text_magnitude(value)
     elif kind in _NUMPY_NARROW_FLOATS:
         value = float(decimal_of_float(value))
+    elif kind not in _COMMON_MAGNITUDES and kind.__module__.split(".", 1)[0] == "pandas" and hasattr(value, "to_numpy"):
+        # a notebook's column (Q_(df["price"], "DKK/month")): pint refuses to wrap a Series, so
+        # its values are taken as the numpy array they hold (positions, not the index, as in a sweep)
+        value = value.to_numpy()
     return _pint_new(cls, value, units)
 
 
