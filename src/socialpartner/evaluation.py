@@ -455,6 +455,8 @@ def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: en
         _public_assumptions(partnership, period, rates),
         rates,
         effects.taxed,
+        # constant prices (a spin-off): the later years' kroner rates are the first year's
+        period.use.first if period.use.constant and period.use.first != effects.year else None,
     )
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner._internal.arguments import need_evaluation
 from socialpartner._internal.backend import Rational
-from socialpartner._internal.i18n import Lang, Translator
+from socialpartner._internal.i18n import Lang, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import parse_unit, split_quantity
@@ -265,7 +265,8 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _Peri
     view = part.public
     if view is not None:
         ws.gap()
-        ws.put([t("xlsx.public_title") + f" ({view.year})"], bold=True)
+        rates = "" if view.rates_year is None else ", " + t(Text("ui.rates_in_kroner", first=view.rates_year))
+        ws.put([t("xlsx.public_title") + f" ({view.year}{rates})"], bold=True)
         ws.put([t("ui.payer"), t("ui.item"), t("ui.with"), t("ui.otherwise")], bold=True)
         p_first = ws.row + 1
         for line in view.lines:

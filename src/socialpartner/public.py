@@ -399,6 +399,8 @@ class PublicView:
             refusion per group, tax), one sentence each.
         refusion_rates: the average refusion rate of each group priced.
         taxed: whether tax is counted (:meth:`net_effect` is then after tax).
+        rates_year: the year of the rates in kroner where it is not ``year`` (a
+            spin-off's later years, in constant prices, use the first year's), else None.
 
     """
 
@@ -409,6 +411,7 @@ class PublicView:
     assumptions: tuple[str, ...] = ()
     refusion_rates: Mapping[str, Decimal] = field(default_factory=dict)
     taxed: bool = False
+    rates_year: int | None = None
 
     @in_context
     def actual(self, payer: Payer) -> Decimal:

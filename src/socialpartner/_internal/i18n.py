@@ -146,6 +146,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Public purse ({year} parameters; refusion {rate})",
         "Offentlige kasser ({year}-parametre; refusion {rate})",
     ),
+    "ui.rates_in_kroner": ("{first} rates in kroner: constant prices", "{first}-satser i kroner: faste priser"),
+    "ui.public_title_constant": (
+        "Public purse ({year} rules, {first} rates in kroner: constant prices; refusion {rate})",
+        "Offentlige kasser ({year}-regler, {first}-satser i kroner: faste priser; refusion {rate})",
+    ),
     "ui.item": ("Item", "Post"),
     "ui.with": ("With the partnership", "Med partnerskabet"),
     "ui.otherwise": ("Otherwise", "Ellers"),

@@ -112,6 +112,13 @@ class SpinOffPartnership(Partnership):
         numbers = [y.year for y in self.years]
         if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
             raise ValueError(f"years: must be consecutive and increasing, got {numbers}")
+        if self.public is not None and self.public.year != numbers[0]:
+            # the public view's years follow public.year: another year would price and label
+            # 2026's people as 2029's (as horizon.start_year must equal public.year)
+            raise ValueError(
+                f"public.year: {self.public.year} is the parameter year of the first year, but the "
+                f"first of years is {numbers[0]}; give the same year"
+            )
         if self.social_enterprise.cvr is not None and self.split_year is None:
             raise ValueError(
                 "social_enterprise.cvr: a department inside the company has no CVR of its own; "

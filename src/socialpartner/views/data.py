@@ -126,6 +126,7 @@ def _body(ev: Evaluation) -> dict[str, Any]:
 def _public_dict(view: PublicView) -> dict[str, Any]:
     return {
         "year": view.year,
+        "rates_year": view.rates_year,
         "refusion_rate": str(view.refusion_rate),
         "counterfactual": list(view.counterfactual),
         "lines": [

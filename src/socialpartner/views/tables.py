@@ -14,6 +14,7 @@ from rich.table import Table
 
 from socialpartner._internal.i18n import Percent, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
+from socialpartner.public import PublicView
 from socialpartner.views import break_even_note
 from socialpartner.views.explain import never_below_zero, payback_label
 
@@ -134,7 +135,7 @@ class _Tables:
         if view is None:
             return
         table = Table(
-            title=self.t(Text("ui.public_title", year=view.year, rate=Percent(view.refusion_rate))),
+            title=self.t(_public_title(view)),
             title_justify="left",
         )
         for col in ("payer", "item", "with", "otherwise"):
@@ -250,3 +251,11 @@ class _Tables:
 def print_table(ev: Evaluation, console: Console, translator: Translator | None = None) -> None:
     """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures."""
     _Tables(translator or Translator("en")).print_table(ev, console)
+
+
+def _public_title(view: PublicView) -> Text:
+    """The public purse's title: its parameter year, and the year of its rates in kroner where that differs."""
+    rate = Percent(view.refusion_rate)
+    if view.rates_year is not None:
+        return Text("ui.public_title_constant", year=view.year, first=view.rates_year, rate=rate)
+    return Text("ui.public_title", year=view.year, rate=rate)

@@ -1,0 +1,72 @@
+"""A spin-off's public view: its year is the first of the deal's years, and later years say their rates."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import ValidationError
+from rich.console import Console
+
+import socialpartner as sp
+from socialpartner._internal.i18n import Translator
+from socialpartner.views.tables import print_table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def spin_off(year: int) -> dict[str, Any]:
+    data = yaml.safe_load((ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"] = {
+        "year": year,
+        "weeks_on_support": 0,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "fleksjob_wage": "140 DKK/hour",
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    return data
+
+
+def test_a_public_year_other_than_the_first_of_years_is_refused() -> None:
+    # years 2026-2029 with public.year 2029 priced and labelled 2026's people as 2029's
+    with pytest.raises(ValidationError, match=r"public\.year: 2029 is the parameter year of the first year, but the "):
+        sp.from_data(spin_off(2029))
+    with pytest.raises(ValidationError, match=r"first of years is 2026; give the same year"):
+        sp.from_data(spin_off(2025))
+
+
+def test_later_years_say_they_use_the_first_years_rates_in_kroner(tmp_path: Path) -> None:
+    ev = sp.evaluate(sp.from_data(spin_off(2026)))
+    views = [part.public for part in ev.breakdown]
+    assert all(v is not None for v in views)
+    assert [v.year for v in views if v] == [2026, 2027, 2028, 2029]
+    assert [v.rates_year for v in views if v] == [None, 2026, 2026, 2026]
+    # 2027: 10 fleksjob on ledighedsydelse otherwise, at the 2026 rate (constant prices):
+    # 4,530 DKK/week × 52 / 12 = 19,630 a month; × 12 months × 10 people = 2,355,600.00
+    v2027 = views[1]
+    assert v2027 is not None
+    otherwise = [line.counterfactual for line in v2027.lines if line.payer == "municipality" and line.counterfactual]
+    assert Decimal("2355600.00") in otherwise
+    console = Console(record=True, width=200)
+    print_table(ev, console, Translator("en"))
+    text = console.export_text()
+    assert "Public purse (2026 parameters; refusion 38.08 %)" in text
+    for year in (2027, 2028, 2029):
+        assert f"Public purse ({year} rules, 2026 rates in kroner: constant prices; refusion 20.00 %)" in text
+    body = json.loads(json.dumps(ev.to_dict()))
+    assert [b["public"]["rates_year"] for b in body["breakdown"]] == [None, 2026, 2026, 2026]
+
+
+def test_the_spreadsheet_says_the_rates_year_too(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    ev = sp.evaluate(sp.from_data(spin_off(2026)))
+    book = load_workbook(sp.to_xlsx(ev, tmp_path / "spin.xlsx"))
+    cells = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value}
+    assert any(c.endswith("(2027, 2026 rates in kroner: constant prices)") for c in cells), sorted(cells)[:20]
+    assert any(c.endswith("(2026)") and c.startswith("Public") for c in cells)
