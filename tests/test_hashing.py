@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +61,25 @@ def test_equal_scenarios_hash_equal(data: dict[str, Any]) -> None:
     assert hash(c) == hash(a)
 
 
-def test_a_price_per_month_and_the_same_price_per_year_are_one_scenario() -> None:
+def test_a_price_per_month_and_the_same_price_per_year_are_two_scenarios() -> None:
     from .conftest import example_with
 
-    # 11,000 DKK a month is 132,000 DKK a year: equal quantities, so equal scenarios, one hash
+    # 11,000 DKK a month is 132,000 DKK a year: one price, but each scenario reports its
+    # break-even price in its own unit: (480,000 staff − 2,340 h × 20 DKK overhead) = 433,200 to
+    # cover by 3 participants, 433,200 / 36 months = 12,033.33 a month, 433,200 / 3 = 144,400.00
+    # a year; a cache keyed on the scenario must not hand one's results to the other
     a = sp.from_data(example_with(courses={"price": "11000 DKK/month"}))
     b = sp.from_data(example_with(courses={"price": "132000 DKK/year"}))
-    assert a == b
-    assert hash(a) == hash(b)
-    assert {a: "deal"}[b] == "deal"
+    assert a != b
+    assert sp.evaluate(a).results()["break_even.courses.price"] == Decimal("12033.33")
+    assert sp.evaluate(b).results()["break_even.courses.price"] == Decimal("144400.00")
+    assert {a: "monthly", b: "yearly"}[b] == "yearly"
+    # the same price and unit, spelled the Danish way or written with a float, is one scenario
+    c = sp.from_data({**example_with(courses={"price": "11.000 kr./md."}), "number_format": "da"})
+    d = sp.from_data(example_with(courses={"price": sp.Q_(11000.0, "DKK/month")}))
+    assert a == c == d
+    assert hash(a) == hash(c) == hash(d)
+    assert sp.evaluate(a).results() == sp.evaluate(c).results() == sp.evaluate(d).results()
 
 
 def test_a_change_written_differently_is_one_scenario_with_one_manifest_hash(tmp_path: Path) -> None:

@@ -5,17 +5,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
+import pint
 from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, ValidationError, model_validator
 
 from socialpartner._internal.messages import plain, without_prefixes
 
 
 def _hashable(value: Any) -> Any:
-    """``value`` with its mappings as frozensets of items and its lists as tuples (equal values, equal hashes)."""
+    """``value`` as a key that is equal exactly when two scenarios are: a quantity with its unit.
+
+    Mappings become frozensets of items and lists tuples; a quantity is its magnitude and
+    its unit as written (9,500 DKK/month and 114,000 DKK/year are one price but two
+    scenarios: break-even prices and every figure in the input's unit are reported in it).
+    """
     if isinstance(value, Mapping):
         return frozenset((key, _hashable(item)) for key, item in value.items())
     if isinstance(value, (list, tuple)):
         return tuple(_hashable(item) for item in value)
+    if isinstance(value, pint.Quantity):
+        return (value.magnitude, value._units)
     return value
 
 
@@ -39,6 +47,18 @@ class Frozen(BaseModel):
     # pydantic then treats this as its own __init__ (not a custom one, which it would call
     # for every nested model too): RootModel does the same
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal field by field, each quantity in the same unit (as a saved file writes it).
+
+        pint finds 9,500 DKK/month equal to 114,000 DKK/year, but the two scenarios report
+        their break-even prices in their own units: they are not interchangeable, so not equal.
+        """
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(
+            _hashable(getattr(self, name)) == _hashable(getattr(other, name)) for name in type(self).model_fields
+        )
 
     def __hash__(self) -> int:
         """A hash consistent with ``==`` (field by field), for fields holding mappings and lists too.
