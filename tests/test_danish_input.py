@@ -502,7 +502,8 @@ def test_what_save_writes_load_reads_back(field_unit: tuple[str, str], number: D
         error = exc.errors()[0]
     if error is not None:
         # only the refusals this issue asks for: an ambiguous grouping or a bare share above 1
-        assert error["type"] in {"ambiguous_grouping", "bare_share", "not_positive"}, error
+        # (and a length in whole days that reads as calendar years: 365 days)
+        assert error["type"] in {"ambiguous_grouping", "bare_share", "not_positive", "calendar_days"}, error
         assert error["loc"] == (field,)
         event("refused")
         return

@@ -24,7 +24,14 @@ from typing import Any, ClassVar
 import yaml
 
 from socialpartner._internal.arguments import need_partnership
-from socialpartner._internal.units import NUMBER_FORMATS, PLAIN, WrittenNumber, format_magnitude, unambiguous
+from socialpartner._internal.units import (
+    NUMBER_FORMATS,
+    PLAIN,
+    JsonNumber,
+    WrittenNumber,
+    format_magnitude,
+    unambiguous,
+)
 from socialpartner.errors import ScenarioError
 from socialpartner.models._base import Partnership
 from socialpartner.models.in_house import InHousePartnership
@@ -164,7 +171,7 @@ def _parse(text: str, fmt: str, path: Path | None) -> Any:
         raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES:,} characters", path)
     try:
         if fmt == "json":
-            return json.loads(text, object_pairs_hook=unique_keys, parse_float=WrittenNumber)
+            return json.loads(text, object_pairs_hook=unique_keys, parse_float=JsonNumber)
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise ScenarioError(f"not valid {fmt.upper()}: {exc}", path) from None

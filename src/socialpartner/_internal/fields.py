@@ -52,6 +52,8 @@ def _short(value: Any) -> str:
 
 # Hours per person per year at most: every hour of the calendar's 52 weeks.
 _MAX_HOURS_A_YEAR = u.HOURS_IN_A_WEEK * u.WEEKS_PER_YEAR
+_TIME = u.parse_unit("year").dims  # a length of time (a period, a course's length)
+_CALENDAR_YEARS = 10  # lengths in days up to this many years are checked for a calendar's 365 days
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,8 @@ class QuantityType:
             u.refuse_per_day(info, magnitude, text=_short(value), what=self.expected)
         except QuantityError as exc:
             raise self._fail(exc.code, exc.reason, value) from None
+        if info.dims == _TIME and str(info.unit) == "day":
+            self._check_calendar_days(magnitude, value)
         if not info.dims and self.shares:
             self._check_ratio(magnitude, info, spelled, value)
         if self.minimum == "nonnegative" and magnitude < 0:
@@ -174,6 +178,26 @@ class QuantityType:
         if self.per_person and Fraction(magnitude) * info.factor > _MAX_HOURS_A_YEAR:
             raise self._fail("more_than_the_time", self._too_many_hours(magnitude, info), value)
         return u.Q_(u.plain_magnitude(magnitude), info.unit)
+
+    def _check_calendar_days(self, magnitude: Decimal, value: Any) -> None:
+        """Refuse a length in days that reads as calendar years (365, 730 days), a day or two past the library's.
+
+        A year here is 52 weeks, 364 days: ``365 dage`` is a year and a day, so no course of
+        that length ends within its first year, and a period of 365 days books 365/364 of a
+        year's amounts. A Danish user writing 365 means a year; either reading is a guess.
+        """
+        days = Fraction(magnitude)
+        years = int(days // u.DAYS_PER_YEAR)
+        extra = days - years * u.DAYS_PER_YEAR
+        # whole days, a calendar's leap days past whole years (up to 10 years: a horizon's length)
+        if 1 <= years <= _CALENDAR_YEARS and 0 < extra <= 2 * years and extra.denominator == 1:
+            raise self._fail(
+                "calendar_days",
+                f"{_short(value)} is {years} year{'s' if years > 1 else ''} and {extra} day{'s' if extra != 1 else ''} "
+                f"here (a year is 52 weeks, {u.DAYS_PER_YEAR} days); for {years} year{'s' if years > 1 else ''} "
+                f"write '{years} year' or '{12 * years} month'",
+                value,
+            )
 
     @staticmethod
     def _too_many_hours(magnitude: Decimal, info: u.UnitInfo) -> str:
@@ -254,7 +278,8 @@ class QuantityType:
                 return number, self._plain_unit(value), ""
             return number, u.parse_unit(unit_text), unit_text
         if isinstance(value, u.WrittenNumber):  # a float in a scenario file: read as written
-            return u.read_written(str(value), what=what), self._plain_unit(value), ""
+            number = u.read_written(str(value), what=what, json_number=isinstance(value, u.JsonNumber))
+            return number, self._plain_unit(value), ""
         if isinstance(value, pint.Quantity):
             if value._REGISTRY is not u.ureg:
                 raise QuantityError(

@@ -89,6 +89,7 @@ def _text_magnitude(text: str) -> int | float:
 
 # The calendar of the definitions file, read from it once (not restated in the formulas).
 WEEKS_PER_YEAR = round(Q_(1, "year").to("week").magnitude)  # 52
+DAYS_PER_YEAR = round(Q_(1, "year").to("day").magnitude)  # 364: 52 weeks of 7 days
 MONTHS_PER_YEAR = round(Q_(1, "year").to("month").magnitude)  # 12
 FTE_HOURS_PER_WEEK = round(Q_(1, "FTE").to("hour/week").magnitude)  # 37
 # A person works at most every hour of the calendar: 24 a day, 7 days a week.
@@ -154,6 +155,12 @@ class WrittenNumber(Decimal):
     It keeps the digits as written, so a field reads it by the same rules as text: a
     thousands grouping like ``510.000`` is refused rather than read as 510.
     """
+
+    __slots__ = ()
+
+
+class JsonNumber(WrittenNumber):
+    """A number token of a JSON scenario: always written with a decimal point, never a comma."""
 
     __slots__ = ()
 
@@ -532,10 +539,28 @@ def float_dump(text: str) -> Decimal | None:
     return decimal_of_float(value)
 
 
-def read_written(text: str, *, what: str) -> Decimal:
-    """A number in a scenario file (a YAML or JSON float): a float a program dumped as that float, else as typed."""
+def read_written(text: str, *, what: str, json_number: bool = False) -> Decimal:
+    """A number in a scenario file (a YAML or JSON float): a float a program dumped as that float, else as typed.
+
+    ``json_number``: a JSON number token, which cannot hold a decimal comma; refused by a
+    ``number_format: da`` file, it is to be written as text (``"0,6"``).
+    """
     dumped = float_dump(text)
-    return dumped if dumped is not None else read_number(text, what=what)
+    if dumped is not None:
+        return dumped
+    try:
+        return read_number(text, what=what)
+    except QuantityError as exc:
+        if not json_number or exc.code != "number_format" or _FORMAT.get() != DANISH:
+            raise
+        danish = text.translate(str.maketrans(".,", ",."))
+        raise QuantityError(
+            text,
+            what,
+            f"number_format is 'da' (510.000,50), and a JSON number cannot hold a decimal comma: write it as "
+            f'text, "{danish}"',
+            "number_format",
+        ) from None
 
 
 def exact_number(value: object, *, what: str) -> int | Decimal | Fraction | Rational:
