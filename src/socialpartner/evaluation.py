@@ -245,7 +245,9 @@ class Evaluation:
         counted), and each figure's key. The money is summed over the periods of a horizon
         or a spin-off; ``jobs`` and ``fte`` are the last period's (people are counted in
         each year, not summed), as a statement of the evaluation says. Each key is a topic
-        of :meth:`explain`.
+        of :meth:`explain`. One year's results are those of its record in
+        :attr:`breakdown`; :func:`socialpartner.result_value` reads them by the names
+        ``solve``, ``expect:`` and sweep columns use (``2027.coverage``).
         """
         split = self.cost_split
         out: dict[str, Decimal | None] = {
@@ -435,6 +437,16 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
     return tuple(out)
 
 
+def _jobs_without_hours(period: engine.PeriodRun) -> tuple[str, ...]:
+    """Say so when people are placed in a job of no paid hours: counted as jobs, and (public purse) as off benefit."""
+    out: list[str] = []
+    for p in period.plan.placements:
+        if p.is_job and p.headcount and p.paid_hours is not None and p.paid_hours == 0:
+            key = "msg.job_without_hours_public" if period.public is not None else "msg.job_without_hours"
+            out.append(Text(key, form=p.form, count=Raw(str(p.headcount))))
+    return tuple(out)
+
+
 def _no_course_benefit(period: engine.PeriodRun) -> tuple[str, ...]:
     """Say so when course participants take part and no benefit during the course is stated."""
     budget = period.model.public
@@ -575,7 +587,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         placements=tuple(_job(p) for p in plan.placements),
         figures=figures,
         checks=extras.checks,
-        statements=extras.statements,
+        statements=extras.statements + _jobs_without_hours(period),
         public=None if period.public is None else _public_view(partnership, period, period.public),
         parameters=tuple(period.use),
         fte=_dkk(s.fte),
@@ -712,11 +724,19 @@ def evaluate(partnership: Partnership) -> Evaluation:
         _discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),
     )
     statements = (*statements, *_horizon.idle_fte_changes(partnership))  # a change that moves no amount: say so
+    # growth that carries one input past another the scenario checks it against (akkord past the value)
+    statements = (*statements, *partnership._horizon_statements(tuple((p.label, p.model) for p in result.periods)))
     statements = (*statements, _jobs_last_year(parts))  # the total's jobs and FTE are the last year's: say so
+    statements = (  # a job of no hours in some year: said at the top too, with its year
+        *statements,
+        *(Text("msg.in_year", year=Raw(p.label), text=said) for p in result.periods for said in _jobs_without_hours(p)),
+    )
     progression = None if partnership.horizon is None else partnership.horizon.progression
     placed = (p.form for period in result.periods for p in period.plan.placements)
     if progression is not None and "course participant" not in placed:
         statements = (*statements, Text("msg.progression_idle"))  # its figures are zero: say why
+    elif progression is not None:
+        statements = (*statements, *_movers_stay(result))
     if (
         progression is not None
         and progression.comparison is not None
@@ -727,6 +747,26 @@ def evaluate(partnership: Partnership) -> Evaluation:
         leave = Percent(ratio_decimal(canonical(progression.comparison.leave)))
         statements = (*statements, Text("msg.comparison_leave_idle", leave=leave))
     return replace(combined, checks=(*combined.checks, *checks), statements=statements)
+
+
+def _movers_stay(result: engine.Run) -> tuple[Text, ...]:
+    """Say that those who moved on stay in their new job to the horizon's end, with how many the last year counts.
+
+    Nobody leaves a fleksjob or an ordinary job again (no end, no retirement): over a long
+    horizon they pile up, and the public view prices every one of them in every later year.
+    """
+    last = result.periods[-1]
+    fleksjob, ordinary = last.progression.get("in_fleksjob", 0), last.progression.get("in_ordinary", 0)
+    if fleksjob == 0 and ordinary == 0:
+        return ()
+    return (
+        Text(
+            "msg.movers_stay",
+            year=Raw(last.label),
+            fleksjob=Number(places(fleksjob)),
+            ordinary=Number(places(ordinary)),
+        ),
+    )
 
 
 def _jobs_last_year(parts: tuple[Evaluation, ...]) -> Text:

@@ -141,6 +141,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.jobs": ("Jobs", "Job"),
     "ui.jobs_in": ("Jobs in {year} (last year)", "Job i {year} (sidste år)"),
     "ui.all_years": ("All years", "Alle år"),
+    "ui.of_which_inclusive": ("{count} inclusive", "{count} inkluderende"),
     "ui.period": ("period", "periode"),
     "ui.public_title": (
         "Public purse ({year} parameters; refusion {rate})",
@@ -770,6 +771,41 @@ TEXT: dict[str, tuple[str, str]] = {
         "nye forløbsdeltagere fra {date} (progression)",
     ),
     "msg.legacy_late": ("{reasons}, after its abolition", "{reasons}, efter dens afskaffelse"),
+    "msg.in_year": ("{year}: {text}", "{year}: {text}"),
+    "msg.job_without_hours": (
+        "{form}: {count} people placed with 0 paid hours a week are counted as jobs (0.00 FTE); "
+        "a job of no hours is no job: check the hours",
+        "{form}: {count} personer ansat med 0 betalte timer om ugen tælles som job (0,00 årsværk); "
+        "et job uden timer er intet job: kontrollér timerne",
+    ),
+    "msg.job_without_hours_public": (
+        "{form}: {count} people placed with 0 paid hours a week are counted as jobs (0.00 FTE), and the public "
+        "purse counts their counterfactual benefit as saved, though a job of no hours would leave them on it: "
+        "check the hours",
+        "{form}: {count} personer ansat med 0 betalte timer om ugen tælles som job (0,00 årsværk), og de "
+        "offentlige kasser regner deres ydelse uden partnerskabet som sparet, skønt et job uden timer ville "
+        "efterlade dem på den: kontrollér timerne",
+    ),
+    "msg.movers_stay": (
+        "progression: those who move on stay in their new job for every later year of the horizon (no end "
+        "of a fleksjob, no retirement, no move back is modelled), so they add up: in {year} the deal counts "
+        "{fleksjob} former course participants in fleksjob and {ordinary} in ordinary jobs, each priced in "
+        "the public view; over a long horizon, judge whether that many stay",
+        "progression: de, der går videre, bliver i deres nye job alle horisontens senere år (hverken ophør "
+        "af et fleksjob, pension eller tilbagefald er modelleret), så de hober sig op: i {year} tæller "
+        "aftalen {fleksjob} tidligere forløbsdeltagere i fleksjob og {ordinary} i ordinære job, hver prissat "
+        "i de offentlige kasser; vurdér over en lang horisont, om så mange bliver",
+    ),
+    "msg.akkord_past_value": (
+        "from {first}, the akkord rate grown with wage_growth ({akkord} DKK/hour that year) exceeds the skilled "
+        "hour value grown with price_growth ({value} DKK/hour), which the scenario refuses as an input: the "
+        "piece rate is paid out of that value, so the company loses on every freed hour and the highest "
+        "helper price at which it still pays is below zero (years: {years}); check the growth rates",
+        "fra {first} overstiger akkordsatsen, fremskrevet med wage_growth ({akkord} kr./time det år), værdien "
+        "af en faglært time, fremskrevet med price_growth ({value} kr./time), hvad scenariet afviser som input: "
+        "akkorden betales af den værdi, så virksomheden taber på hver frigjort time, og den højeste "
+        "hjælperpris, der stadig betaler sig, er under nul (år: {years}); kontrollér vækstraterne",
+    ),
     "msg.idle_fte": (
         "{path}: the post is costed by its annual_cost, so its FTE changes no amount; "
         "vary the annual cost, or cost the post per FTE (cost_per_fte)",

@@ -8,6 +8,7 @@ from pydantic import Field, ModelWrapValidatorHandler, model_validator
 
 from socialpartner._internal import paths
 from socialpartner._internal.horizon import check_change, check_change_years, money_inputs
+from socialpartner._internal.i18n import Text
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Extras, Plan
 from socialpartner._internal.units import (
@@ -144,6 +145,15 @@ class Partnership(Frozen):
     def _plans(self) -> tuple[Plan, ...]:
         """One plan per period; most models have one."""
         return (self._plan(),)
+
+    def _horizon_statements(self, years: tuple[tuple[str, Partnership], ...]) -> tuple[Text, ...]:
+        """What a horizon's grown inputs break of this model's rules, from each year's label and grown model.
+
+        Growth moves inputs the scenario checks against each other (an akkord rate grown
+        with wages past a skilled hour's value grown with prices): the years it happens
+        in are stated, not left to a figure that silently turns negative.
+        """
+        return ()
 
     def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
         """Figures over all periods of a multi-period model, from each period's label and extras."""

@@ -20,7 +20,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from socialpartner._internal.backend import Rational
-from socialpartner._internal.i18n import Number, Text
+from socialpartner._internal.i18n import Number, Raw, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
 from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
@@ -153,6 +153,27 @@ class LabourShortagePartnership(Partnership):
             break_even=(BreakEvenSpec("helper_hours", "price", "helper price per hour (SØV)", "DKK/hour", paid),),
             placements=tuple(placements),
             extras=partial(self._extras, paid=paid, freed=freed, years=years),
+        )
+
+    def _horizon_statements(self, years: tuple[tuple[str, Partnership], ...]) -> tuple[Text, ...]:
+        """The years in which the akkord rate, grown with wages, exceeds the skilled hour's value, grown with prices."""
+        past = [
+            (label, model)
+            for label, model in years
+            if isinstance(model, LabourShortagePartnership)
+            and canonical(model.akkord_rate) > canonical(model.skilled_hour_value)
+        ]
+        if not past:
+            return ()
+        label, model = past[0]
+        return (
+            Text(
+                "msg.akkord_past_value",
+                first=Raw(label),
+                years=Raw(", ".join(y for y, _ in past)),
+                akkord=Number(to_ore(canonical(model.akkord_rate))),
+                value=Number(to_ore(canonical(model.skilled_hour_value))),
+            ),
         )
 
     def _extras(self, settled: Mapping[str, Decimal], paid: Rational, freed: Rational, years: Rational) -> Extras:
