@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 import socialpartner as sp
@@ -98,6 +99,24 @@ def test_schema_command_validates_the_examples() -> None:
         jsonschema.validate({"model": "shared_responsibility", "name": "x", "colour": "red"}, schema)
 
 
+def test_the_schema_agrees_with_the_loader_on_codes_and_a_spin_offs_horizon() -> None:
+    import jsonschema
+
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    # a kommunekode with its leading zero, as text, loads (docs/scenarios.md): the schema takes it too
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["municipality"]["code"] = "0840"
+    assert sp.evaluate(sp.from_data(data)).results() == sp.evaluate(sp.load(EXAMPLE)).results()
+    jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**data, "municipality": {**data["municipality"], "code": "Rebild"}}, schema)
+    # a spin-off refuses horizon: (its own years are its horizon): so does the schema
+    spin = yaml.safe_load((EXAMPLE.parent / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(spin, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**spin, "horizon": {"years": 3}}, schema)
+
+
 def test_compare(tmp_path: Path) -> None:
     other = tmp_path / "b.yaml"
     other.write_text(
@@ -130,6 +149,25 @@ def test_compare_says_when_the_periods_differ() -> None:
     assert "bemærkning: A dækker 1 år og B dækker 2026–2028" in table.output
 
 
+def test_compare_takes_a_year_and_twelve_months_as_one_period(tmp_path: Path) -> None:
+    """1 year, 12 months and 52 weeks are one period in the library's calendar: no note."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    for i, period in enumerate(("12 month", "52 week")):
+        other = tmp_path / f"other{i}.yaml"
+        other.write_text(yaml.safe_dump({**data, "period": period}), encoding="utf-8")
+        result = runner.invoke(app, ["compare", str(EXAMPLE), str(other), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        doc = json.loads(result.stdout)
+        assert doc["note"] is None, doc["note"]
+        assert all(r["difference"] in (None, "0.00", "0", "0.0000") for r in doc["results"]), doc["results"]
+    # half a year is another period: the note stays
+    half = tmp_path / "half.yaml"
+    half.write_text(yaml.safe_dump({**data, "period": "6 month"}), encoding="utf-8")
+    doc = json.loads(runner.invoke(app, ["compare", str(EXAMPLE), str(half), "--format", "json"]).stdout)
+    assert doc["note"].startswith("A covers 1 year and B covers 6 months")
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -149,3 +187,15 @@ def test_every_command_reports_bad_input_in_one_line(tmp_path: Path, args: list[
     assert result.output.startswith("error:")
     assert "temp_hours.wage_cost" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_reports_jobs_headline_says_how_many_are_inclusive() -> None:
+    from socialpartner.report import report_html
+
+    # supplier_facility: 20 fleksjob + 3 apprentices + 2 ordinary posts = 25 jobs, 23 inclusive
+    supplier = sp.evaluate(sp.load(EXAMPLE.parent / "supplier_facility.yaml"))
+    assert supplier.results()["jobs"] == 25
+    assert "25 (23 inclusive) · " in report_html(supplier, charts=False)
+    assert "25 (23 inkluderende) · " in report_html(supplier, lang="da", charts=False)
+    # every job inclusive: no such words
+    assert "inclusive)" not in report_html(sp.evaluate(sp.load(EXAMPLE)), charts=False)

@@ -39,6 +39,13 @@ def _in_year(data: dict[str, Any], year: int) -> dict[str, Any]:
     out: dict[str, Any] = _before_the_new_kontanthjaelp(copy.deepcopy(data))
     if "public" in out:
         out["public"]["year"] = year
+    if out.get("model") == "spin_off":  # its own years start in the public year, and so shift with it
+        shift = year - out["years"][0]["year"]
+        for entry in out["years"]:
+            entry["year"] += shift
+        for key in ("split_year", "cvr_registered"):
+            if out.get(key) is not None:
+                out[key] += shift
     horizon = out.get("horizon")
     if horizon is not None:
         shift = year - horizon.get("start_year", year)

@@ -195,7 +195,11 @@ def test_a_spin_offs_years_use_the_first_years_rates_in_constant_prices() -> Non
     assert nets[0] == nets[1]
     # a first public year past the file's last rates (2027): its rate is indexed by the set
     # percentage, 4,735 × 1.03² = 5,023.3615 DKK/week, and used for every year
-    data["public"]["year"] = 2029
+    data["public"]["year"] = 2029  # the spin-off's own years move with it (its first year is the public year)
+    for i, entry in enumerate(data["years"]):
+        entry["year"] = 2029 + i
+    data["split_year"] += 3
+    data["cvr_registered"] += 3
     later = sp.evaluate(sp.from_data(data))
     assert {_shown(v) for v in later.parameters if v.name == "benefit.ledighedsydelse"} == {Decimal("5023.3615")}
 

@@ -33,6 +33,7 @@ from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     PLAIN,
     Q_,
+    canonical,
     format_magnitude,
     has_unit,
     number_format,
@@ -1010,12 +1011,13 @@ def _show_comparison(
         console.print(f"{t('ui.note').lower()}: {escape(t(note))}")
 
 
-def _periods(ev: Evaluation) -> tuple[int, str | None]:
-    """How many periods an evaluation totals, and how long each is (``(3, "1 year")`` for a horizon)."""
-    from socialpartner._internal.horizon import period_label
+def _periods(ev: Evaluation) -> tuple[int, Any]:
+    """How many periods an evaluation totals, and how long each is, in years (``(3, 1)`` for a horizon).
 
+    The length is compared by value: 1 year, 12 months and 52 weeks are one period.
+    """
     period = getattr(ev.partnership, "period", None)
-    return len(ev.breakdown) or 1, None if period is None else period_label(period)
+    return len(ev.breakdown) or 1, None if period is None else canonical(period)
 
 
 @app.command("test")

@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import numpy as np
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 __all__ = [
     "CVR",
@@ -126,7 +135,14 @@ def _check_kode(value: int) -> int:
     return value
 
 
-KommuneKode = Annotated[int, BeforeValidator(_kode_int), Field(strict=True), AfterValidator(_check_kode)]
+# a file may write the code with its leading zero, as text ("0851"): the schema says so too
+_KODE_SCHEMA = {
+    "anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\s*[0-9]{3,4}\s*$"}],
+    "description": 'A Danish kommunekode, e.g. 840 (Rebild); with a leading zero as text: "0851"',
+}
+KommuneKode = Annotated[
+    int, BeforeValidator(_kode_int), Field(strict=True), AfterValidator(_check_kode), WithJsonSchema(_KODE_SCHEMA)
+]
 """A Danish municipality code (kommunekode), e.g. 840 for Rebild."""
 
 # Control characters (escape sequences, CR/LF, tab) and bidirectional overrides would

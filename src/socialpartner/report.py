@@ -124,6 +124,10 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     split = ev.cost_split
     results = ev.results()
     jobs = int(results.get("jobs") or 0)
+    # ordinary posts count as jobs; the headline says how many are for people outside the labour market
+    last = ev.breakdown[-1] if ev.breakdown else ev
+    inclusive = sum(j.headcount for j in last.jobs if j.is_job and j.inclusive)
+    of_which = f" ({esc(t(Text('ui.of_which_inclusive', count=Raw(str(inclusive)))))})" if inclusive != jobs else ""
     kpis = [
         (t("ui.coverage"), esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
         (t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall"), money(abs(split.surplus)), ""),
@@ -131,7 +135,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
         (
             t(Text("ui.jobs_in", year=Raw(ev.breakdown[-1].ledger.period))) if ev.breakdown else t("ui.jobs"),
-            f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}",
+            f"{jobs}{of_which} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}",
             "",
         ),
     ]

@@ -640,7 +640,8 @@ def sweep(
     elif mode == "paired":
         lengths = {len(arr) for arr, _ in checked.values()}
         if len(lengths) != 1:
-            raise SweepError(f"paired values must have equal lengths, got {sorted(lengths)}")
+            each = ", ".join(f"{path}: {len(arr)}" for path, (arr, _) in checked.items())
+            raise SweepError(f"paired values must have equal lengths, got {each}")
         columns = dict(checked)
     else:
         raise SweepError(f"mode must be 'grid' or 'paired', got {mode!r}")

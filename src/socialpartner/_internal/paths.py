@@ -9,6 +9,7 @@ caller has already checked (a sweep's arrays, a grown amount).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -100,6 +101,9 @@ def fixed_input(path: str) -> str | None:
     return _FIXED_NAMES.get(keys[-1])  # the input itself: years.0.parent_purchases is a quantity
 
 
+_CHANGE_VALUE = re.compile(r"horizon\.changes\.\d+\.set\.(?P<input>.+)\Z")
+
+
 def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str) -> Any:
     """The value of input ``path``, which a sweep or the solver is about to vary.
 
@@ -108,6 +112,13 @@ def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str
             describes the scenario (``verb``: ``varied``, ``solved for``).
 
     """
+    change = _CHANGE_VALUE.match(path)
+    if change is not None:  # a value a horizon change sets is text kept as written, not an input of its own
+        raise error(
+            f"{path}: a horizon change's value cannot be {verb}; to find it, take the change out and "
+            f"vary {change['input']} with a target in the change's years (e.g. YEAR.net.PARTY), or "
+            "evaluate copies of the scenario with each value"
+        )
     try:
         value = get(model, path)
     except PathError:

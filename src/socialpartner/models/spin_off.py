@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from socialpartner._internal.i18n import Money, Percent, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places
@@ -77,6 +77,11 @@ class RSVFacts(Frozen):
     min_commercial_share: Share = "50 %"  # type: ignore[assignment]
 
 
+def _without_horizon(schema: dict[str, Any]) -> None:
+    """The JSON Schema without the ``horizon`` property (a spin-off refuses one)."""
+    schema.get("properties", {}).pop("horizon", None)
+
+
 class SpinOffPartnership(Partnership):
     """A company's own SØV, from department to independent enterprise, year by year.
 
@@ -94,6 +99,8 @@ class SpinOffPartnership(Partnership):
 
     MODEL = "spin_off"
     MULTI_PERIOD = True
+    # its own years are its horizon: the schema offers no horizon:, as validation refuses one
+    model_config = ConfigDict(json_schema_extra=_without_horizon)
 
     model: Literal["spin_off"] = "spin_off"
     company: Company
