@@ -199,3 +199,23 @@ def test_the_reports_jobs_headline_says_how_many_are_inclusive() -> None:
     assert "25 (23 inkluderende) · " in report_html(supplier, lang="da", charts=False)
     # every job inclusive: no such words
     assert "inclusive)" not in report_html(sp.evaluate(sp.load(EXAMPLE)), charts=False)
+
+
+def test_the_report_shows_the_public_purse_line_by_line() -> None:
+    from socialpartner.report import report_html
+
+    # ikea_rebild_3_years, 2026: fleksløntilskud 480,480.00 refunded at 20 % = 96,096.00; the
+    # fleksjob workers' benefit otherwise 706,680.00, its refusion 20 % = 141,336.00
+    page = report_html(sp.evaluate(sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml")), charts=False)
+    assert page.count("<details><summary>The payments behind it 2026") == 1
+    assert page.count("<details><summary>The payments behind it") == 3
+    first = page[page.index("<details>") : page.index("</details>")]
+    assert "(refusion: fleksjob 20.00 %; course participant 20.00 %)" in first
+    for amount in ("480,480.00 DKK", "96,096.00 DKK", "706,680.00 DKK", "141,336.00 DKK"):
+        assert amount in first, amount
+    # one year: no year in the title
+    one = report_html(
+        sp.evaluate(sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml").model_copy(update={"horizon": None})),
+        charts=False,
+    )
+    assert "<details><summary>The payments behind it (refusion" in one

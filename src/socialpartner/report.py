@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -237,7 +238,9 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
                 public_rows,
                 {2, 3, 4},
             )
-            + f"<ul>{statements}</ul></section>"
+            + f"<ul>{statements}</ul>"
+            + "".join(_public_lines(part, several, t, table, money) for part in parts if part.public is not None)
+            + "</section>"
         )
 
     be_rows = []
@@ -344,6 +347,38 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
 
 
 @in_context
+def _public_lines(
+    part: Evaluation,
+    several: bool,
+    t: Translator,
+    table: Callable[[list[str], list[list[str]], set[int]], str],
+    money: Callable[[Decimal | None], str],
+) -> str:
+    """One period's public purse line by line, folded: payments with and without, refusion rates, assumptions.
+
+    The totals above say what each payer gains; these say where it comes from (the
+    fleksløntilskud, the refusion and its rate per group, the benefits otherwise paid).
+    """
+    esc = html.escape
+    view = part.public
+    assert view is not None  # noqa: S101 - called for periods with a public view
+    rows = [
+        [esc(t(f"ui.{line.payer}")), esc(t(line.item)), money(line.actual), money(line.counterfactual)]
+        for line in view.lines
+    ]
+    rates = "; ".join(f"{t(group)} {t.percent(rate)}" for group, rate in view.refusion_rates.items())
+    title = t("report.public_lines") + (f" {t.period(part.ledger.period)}" if several else "")
+    if rates:
+        title += f" ({t('ui.refusion')}: {rates})"
+    said = "".join(f"<li>{esc(t('ui.assumption'))}: {esc(t(a))}</li>" for a in view.assumptions)
+    return (
+        f"<details><summary>{esc(title)}</summary>"
+        + table([esc(t(c)) for c in ("ui.payer", "ui.item", "ui.with", "ui.otherwise")], rows, {2, 3})
+        + (f"<ul>{said}</ul>" if said else "")
+        + "</details>"
+    )
+
+
 def write_report(
     evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en", charts: bool = True
 ) -> Path:

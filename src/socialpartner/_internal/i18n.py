@@ -158,6 +158,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
     "ui.counterfactual": ("counterfactual", "ellers"),
     "ui.assumption": ("assumption", "antagelse"),
+    "ui.refusion": ("refusion", "refusion"),
     "ui.net_effect_before_tax": ("net effect before tax", "nettovirkning før skat"),
     "ui.net_effect_after_tax": ("net effect after tax (otherwise − with)", "nettovirkning efter skat (ellers − med)"),
     "ui.municipality": ("municipality", "kommunen"),
@@ -288,6 +289,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.checked": ("checked", "kontrolleret"),
     # the report
     "report.assumptions": ("Assumptions and their sources", "Forudsætninger og kilder"),
+    "report.public_lines": ("The payments behind it", "Betalingerne bag tallene"),
     "report.no_charts": (
         "The charts need matplotlib: pip install 'socialpartner[charts]'. The tables hold every figure.",
         "Diagrammerne kræver matplotlib: pip install 'socialpartner[charts]'. Tabellerne rummer alle tal.",
