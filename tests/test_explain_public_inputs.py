@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import socialpartner as sp
 
@@ -160,6 +162,27 @@ def test_refusion_explanation_gives_the_rate_and_its_mix() -> None:
         "refusion rate (course participant: 31.21 % = 38.00 % first citizens × 20.00 % "
         "+ 62.00 % newcomers since week 1 × 38.08 %) × benefit during the course"
     )
+    # the fleksjob workers, 104 weeks on support: weeks 105-156 in 2026, all past week 52 (20 %);
+    # in 2028 weeks 209-260 (104 before the first year + 2 × 52)
     assert ev.explain("2026:public.refusion.fleksloentilskud.0").formula.startswith(
-        "refusion rate (fleksjob: 20.00 %) × fleksløntilskud"
+        "refusion rate (fleksjob: 20.00 % = (52 weeks × 20.00 %) / 52, weeks 105–156 on the ladder) × fleksløntilskud"
+    )
+    assert ev.explain("2028:public.refusion.fleksloentilskud.0").formula.startswith(
+        "refusion rate (fleksjob: 20.00 % = (52 weeks × 20.00 %) / 52, weeks 209–260 on the ladder: "
+        "104 before the first year + 104 since) × fleksløntilskud"
+    )
+
+
+def test_a_refusion_rate_is_explained_band_by_band() -> None:
+    """10 weeks on support before the deal: weeks 11-62 of the ladder in the first year.
+
+    16 weeks at 40 % (11-26) + 26 at 30 % (27-52) + 10 at 20 % (53-62) = 1,620 %·weeks / 52 = 31.15 %.
+    """
+    data = yaml.safe_load(Path("examples/ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["weeks_on_support"] = 10
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.explain("2026:public.refusion.fleksloentilskud.0").formula.startswith(
+        "refusion rate (fleksjob: 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52, "
+        "weeks 11–62 on the ladder) × fleksløntilskud"
     )

@@ -171,16 +171,24 @@ def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Num]) -> Num
     """
     if weeks <= 0:
         return 0  # an int: exact, and float64-friendly
-    first, last = weeks_before + 1, weeks_before + weeks
     summed: Num = 0
+    for count, name in _band_weeks(weeks_before, weeks):
+        summed = summed + count * p(name)
+    return div(summed, weeks)
+
+
+def _band_weeks(weeks_before: int, weeks: int) -> list[tuple[int, str]]:
+    """A citizen's next ``weeks`` weeks after ``weeks_before`` on support, per band: (weeks in it, its rate's name)."""
+    first, last = weeks_before + 1, weeks_before + weeks
+    out = []
     band_start = 1
     for band_end, name in _LADDER:
         low, high = max(first, band_start), last if band_end is None else min(last, band_end)
         if high >= low:
-            summed = summed + (high - low + 1) * p(name)
+            out.append((high - low + 1, name))
         if band_end is not None:
             band_start = band_end + 1
-    return div(summed, weeks)
+    return out
 
 
 def _above_last(weeks: Num, extra: tuple[Num, Num, Num]) -> Num:
@@ -253,6 +261,15 @@ class Ladder:
         if not is_exact(rate):
             return ""
         text = _percent(rate)
+        if self._young(group) is None and self._weeks > 0:  # one ladder: its weeks per band, and where they start
+            start = self._budget.weeks_before(group)
+            before = start + 52 * self._index
+            bands = " + ".join(
+                f"{count} {'week' if count == 1 else 'weeks'} × {_percent(self._p(name))}"
+                for count, name in _band_weeks(before, self._weeks)
+            )
+            since = f": {start} before the first year + {52 * self._index} since" if self._index else ""
+            return f"{text} = ({bands}) / {self._weeks}, weeks {before + 1}–{before + self._weeks} on the ladder{since}"
         parts = self._places(group)
         if parts is not None and (self._index or any(g.who != "first" and share for share, _, g in parts)):
             text += " = " + " + ".join(
