@@ -186,3 +186,33 @@ def test_a_refusion_rate_is_explained_band_by_band() -> None:
         "refusion rate (fleksjob: 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52, "
         "weeks 11–62 on the ladder) × fleksløntilskud"
     )
+
+
+def test_the_counterfactual_benefit_and_its_refusion_are_explained() -> None:
+    """Half of a net effect is what the municipality would otherwise pay: each line has a topic.
+
+    Three fleksjob workers on ledighedsydelse otherwise: 4,530 DKK/week × 52 / 12 = 19,630.00 a
+    month × 12 × 3 = 706,680.00; 10 weeks on support: refunded at 1,620 / 52 % = 31.15 %,
+    706,680 × 1,620 / 5,200 = 220,158.00.
+    """
+    data = yaml.safe_load(Path("examples/ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["weeks_on_support"] = 10
+    ev = sp.evaluate(sp.from_data(data))
+    assert "2026:public.counterfactual.fleksjob" in ev.topics()
+    assert "2026:public.counterfactual_refusion.fleksjob" in ev.topics()
+    benefit = ev.explain("2026:public.counterfactual.fleksjob")
+    assert benefit.value == "706,680.00 DKK"
+    (term,) = benefit.terms
+    assert term.formula == "19,630.00 DKK × 12 months × period × 3.00 people"
+    assert dict(term.inputs)["public.counterfactual.fleksjob"] == (
+        "benefit.ledighedsydelse = 4530 DKK / week (2026, derived) = 19,630.00 DKK a month"
+    )
+    refusion = ev.explain("2026:public.counterfactual_refusion.fleksjob")
+    assert refusion.value == "220,158.00 DKK"
+    assert refusion.formula.startswith(
+        "refusion rate (fleksjob: 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52"
+    )
+    # every topic explains
+    for topic in ev.topics():
+        ev.explain(topic)

@@ -180,6 +180,9 @@ class Evaluation:
     _plan: Plan | None = field(default=None, repr=False, compare=False)
     _settled: Mapping[str, Decimal] = field(default_factory=dict, repr=False, compare=False)
     _ladder: Any = field(default=None, repr=False, compare=False)  # the year's refusion ladder, for explanations
+    _groups: tuple[Any, ...] = field(
+        default=(), repr=False, compare=False
+    )  # the counterfactual's groups (public.Group)
     # the scenario's own kroner rates indexed this year: path → (the year they are for, the factor)
     _stated: Mapping[str, tuple[int, Fraction]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -594,6 +597,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         _plan=plan,
         _settled=settled,
         _ladder=None if period.public is None else period.public.ladder,
+        _groups=() if period.public is None else period.public.groups,
         _stated=dict(period.use.stated),
     )
 

@@ -19,7 +19,7 @@ from socialpartner._internal.i18n import Lang, Text, Translator, formula_text
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
-from socialpartner.money import round_half_up
+from socialpartner.money import ratio_decimal, round_half_up
 
 if TYPE_CHECKING:
     import pint
@@ -44,6 +44,8 @@ def topics(ev: Evaluation) -> tuple[str, ...]:
     if ev._plan is not None:
         base += [f.key for f in ev._plan.flows] + [b.input_path for b in ev.break_even]
     base += [f.key for f in ev.figures]
+    for g in _compared(ev):  # the benefits otherwise paid, and their refusion
+        base += [f"public.counterfactual.{g.group}", f"public.counterfactual_refusion.{g.group}"]
     base += [f"payback.{name}" for name in never_below_zero(ev)]
     # the names results() uses for the same results
     base += [f"net.{party}" for party in ev.ledger.parties]
@@ -111,6 +113,11 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     for who in _PAYERS:
         if topic == f"public.{who}" and (explained := _explain_public(ev, who)) is not None:
             return explained
+    for g in _compared(ev):
+        if topic == f"public.counterfactual.{g.group}":
+            return _explain_counterfactual(ev, g, inputs)
+        if topic == f"public.counterfactual_refusion.{g.group}":
+            return _explain_counterfactual_refusion(ev, g)
     if topic in split.funding:
         return Explanation(topic, _ex.money(split.funding[topic]), "sum of its flows", _source_terms(ev, topic, inputs))
     flows = {} if ev._plan is None else {f.key: f for f in ev._plan.flows}
@@ -509,6 +516,73 @@ def _factor_text(t: int, rates: Mapping[str, Fraction], growth: Fraction, nomina
     if growth:
         powers.append(f"{_decimal_text(1 + growth)}^{t}")
     return f"1 / ({' × '.join(powers)})" if len(powers) > 1 else f"1 / {powers[0]}"
+
+
+def _compared(ev: Evaluation) -> tuple[Any, ...]:
+    """The groups of a period with a stated counterfactual benefit (none for a total over years)."""
+    return tuple(g for g in ev._groups if g.benefit is not None)
+
+
+def _line_amount(ev: Evaluation, item: str, payer: str) -> Decimal:
+    """What ``payer`` pays otherwise on the public view's line ``item`` (DKK)."""
+    assert ev.public is not None  # noqa: S101 - only a period with a public view has groups
+    return next(line.counterfactual for line in ev.public.lines if line.item == item and line.payer == payer)
+
+
+def _explain_counterfactual(ev: Evaluation, g: Any, inputs: Mapping[str, str]) -> Explanation:
+    """A group's benefit otherwise: the monthly benefit × 12 months × the period × the people."""
+    value = _line_amount(ev, f"counterfactual benefit: {g.group}", "municipality")
+    per_month = fraction(g.monthly)
+    # a benefit indexed by a percentage has more decimals than øre: shown to 4, as it is multiplied
+    in_ore = (per_month * 100).denominator == 1
+    monthly = _ex.money(round_half_up(per_month, 2)) if in_ore else f"{round_half_up(per_month, 4):,f} DKK"
+    path = f"public.counterfactual.{g.group}"
+    if g.benefit.parameter is not None:  # the parameter as this year reads it, then a month of it
+        used = next((v for v in ev.parameters if v.name == g.benefit.parameter), None)
+        year = (
+            ""
+            if used is None
+            else f" ({used.year}{'' if used.for_year is None else f' for {used.for_year}'}, {used.tag})"
+        )
+        benefit = f"{g.benefit.parameter} = {'' if used is None else used.value}{year} = {monthly} a month"
+    else:
+        benefit = f"{_ex.lookup(inputs, path + '.amount')} = {monthly} a month"
+    people = places(g.people)
+    term = Term(
+        f"counterfactual benefit: {g.group}",
+        _ex.money(value),
+        f"{monthly} × 12 months × period × {people} people",
+        ((path, benefit), ("people", f"{people} ({g.group})"), ("period", _ex.lookup(inputs, "period"))),
+    )
+    return Explanation(
+        f"counterfactual benefit: {g.group}",
+        _ex.money(value),
+        "benefit per month × 12 months × period (years) × people, rounded to øre",
+        (term,),
+    )
+
+
+def _explain_counterfactual_refusion(ev: Evaluation, g: Any) -> Explanation:
+    """The state's refusion of a group's benefit otherwise: the group's ladder rate × the benefit."""
+    refunded = _line_amount(ev, f"counterfactual refusion: {g.group}", "state")
+    benefit = _line_amount(ev, f"counterfactual benefit: {g.group}", "municipality")
+    ladder = ev._ladder
+    described = "" if ladder is None else ladder.describe(g.group)
+    rate = ratio_decimal(ladder.rate(g.group)) if ladder is not None else None
+    # former course participants in the group are refunded at their own rate: then the rate is the mix
+    if rate is None or round_half_up(benefit * rate, 2) != refunded:
+        described = (
+            f"{round_half_up(refunded / benefit * 100, 2)} %, the group's and former participants' rates by headcount"
+            if benefit
+            else "0 %"
+        )
+    formula = f"refusion rate ({g.group}: {described}) × counterfactual benefit {_ex.money(benefit)}, rounded to øre"
+    return Explanation(
+        f"counterfactual refusion: {g.group}",
+        _ex.money(refunded),
+        formula,
+        (Term(f"counterfactual refusion: {g.group}", _ex.money(refunded), formula),),
+    )
 
 
 def _with_rate(flow: Flow, ladder: Ladder | None) -> Flow:
