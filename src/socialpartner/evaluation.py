@@ -33,7 +33,7 @@ from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan,
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
-from socialpartner.models._base import Partnership
+from socialpartner.models._base import REPLACED_BY, Partnership
 from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
 from socialpartner.parameters import ParameterUse, ParameterValue, projected_satsregulering, satsregulering_read
 from socialpartner.public import PublicLine, PublicView
@@ -452,19 +452,24 @@ def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: en
         lines,
         _statements(effects, period.use) + _no_course_benefit(period),
         places(effects.refusion_rate, Decimal("0.0001")),
-        _public_assumptions(partnership, period, rates),
+        _public_assumptions(partnership, period, rates, effects),
         rates,
         effects.taxed,
     )
 
 
 def _public_assumptions(
-    partnership: Partnership, period: engine.PeriodRun, rates: Mapping[str, Decimal]
+    partnership: Partnership,
+    period: engine.PeriodRun,
+    rates: Mapping[str, Decimal],
+    effects: engine.PublicEffects,
 ) -> tuple[str, ...]:
     """Sentences for what the public view assumed beyond the inputs."""
     budget = period.model.public
     assert budget is not None  # noqa: S101 - only called with a public view
     out: list[str] = []
+    # a group priced against nothing: what the public pays for it saves nothing
+    out += [Text("msg.assume_no_counterfactual", group=g.group) for g in effects.groups if g.benefit is None]
     if budget.fleksjob_wage is None:
         wages = sorted({p.wage for p in period.plan.placements if p.form == "fleksjob" and p.wage is not None})
         if wages:
@@ -974,6 +979,9 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
         legacy = parameters.get(benefit.parameter, budget.year).legacy
         if legacy is None:
             continue
+        if legacy.applies_to == "everyone":
+            out.append(_abolished_check(partnership, benefit.parameter, legacy))
+            continue
         criterion = Text(
             "msg.legacy_criterion", name=Raw(benefit.parameter), date=Raw(str(legacy.abolished_from)), by=Raw(legacy.by)
         )
@@ -988,6 +996,25 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
         else:
             out.append(Check(criterion, "met", starts[0][1]))
     return tuple(out)
+
+
+def _abolished_check(partnership: Partnership, name: str, legacy: Any) -> Check:
+    """The check of a benefit abolished for everyone: met if the years evaluated end before its abolition.
+
+    Nobody receives it from that day, whenever they started; a year wholly after it is
+    refused when the scenario is read, so only the year it ends in can be "not met".
+    """
+    budget = partnership.public
+    assert budget is not None  # noqa: S101 - only called with a public block
+    last = budget.year + (partnership.horizon.years - 1 if partnership.horizon is not None else 0)
+    date = Raw(str(legacy.abolished_from))
+    criterion = Text("msg.abolished_criterion", name=Raw(name), date=date, by=Raw(legacy.by))
+    if dt.date(last, 12, 31) < legacy.abolished_from:
+        return Check(criterion, "met", Text("msg.abolished_before", year=Raw(str(last)), date=date))
+    replacement = REPLACED_BY.get(partnership.parameter_set().resolve(name), legacy.note)
+    return Check(
+        criterion, "not met", Text("msg.abolished_within", year=Raw(str(last)), date=date, instead=Raw(replacement))
+    )
 
 
 # socialpartner.testing names Evaluation in its annotations but cannot import this module

@@ -696,6 +696,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{group}: no counterfactual stated (taken as no benefit)",
         "{group}: intet alternativ angivet (regnet som ingen ydelse)",
     ),
+    "msg.assume_no_counterfactual": (
+        "no counterfactual stated for {group}: taken as no benefit otherwise (what the public pays for them is "
+        "a cost with nothing saved against it; state public.counterfactual.{group} if they would otherwise "
+        "receive a benefit)",
+        "intet alternativ angivet for {group}: regnet som ingen ydelse ellers (det offentliges udgifter til dem "
+        "er en udgift uden besparelse over for sig; angiv public.counterfactual.{group}, hvis de ellers ville "
+        "modtage en ydelse)",
+    ),
     "msg.parameter": ("parameter {name}", "parameter {name}"),
     "msg.npv": ("present value of the net of {who}", "nutidsværdi af nettoresultatet for {who}"),
     "msg.npv_public": ("present value of the net effect of {who}", "nutidsværdi af nettovirkningen for {who}"),
@@ -758,6 +766,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.legacy_criterion": (
         "{name} only for citizens who started before {date} ({by})",
         "{name} kun for borgere, der startede før {date} ({by})",
+    ),
+    "msg.abolished_criterion": (
+        "{name} only until {date}: abolished for everyone ({by})",
+        "{name} kun indtil {date}: afskaffet for alle ({by})",
+    ),
+    "msg.abolished_before": (
+        "the years evaluated end with {year}, before {date}",
+        "de beregnede år slutter med {year}, før {date}",
+    ),
+    "msg.abolished_within": (
+        "{year} runs past {date}: the months from then are priced at the old rate, which nobody receives "
+        "after that day (from then: {instead})",
+        "{year} går ud over {date}: månederne derefter er regnet med den gamle sats, som ingen modtager "
+        "efter den dag (derefter: {instead})",
     ),
     "msg.legacy_started": ("{group}: support started about {date}", "{group}: forsørgelsen startede omkring {date}"),
     "msg.legacy_entrants": (

@@ -77,7 +77,8 @@ class Partnership(Frozen):
 
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
-        self.parameter_set()  # raises on an unknown name or a value of the wrong kind
+        parameters = self.parameter_set()  # raises on an unknown name or a value of the wrong kind
+        _check_shares(self.parameters, parameters)
         if self.public is not None:
             own = getattr(self, "municipality", None)
             home = self.public.municipality
@@ -97,6 +98,14 @@ class Partnership(Frozen):
                     raise ValueError(
                         f"public.counterfactual.{group}: no group {group!r}; the groups of this deal are: {here}"
                     )
+            if canonical(self.period) > 1:  # the later months would be priced at the first year's rates
+                raise ValueError(
+                    f"period: {self.period} with a public view; the public purse is priced with one year's rates "
+                    "while the refusion ladder ages, so give at most 1 year and use horizon: {years: N} for "
+                    "several years (each year then has its own rates)"
+                )
+            _check_counterfactual(self, forms)
+            _check_abolished(self, parameters)
             if isinstance(self.public.weeks_on_support, dict) and "default" not in self.public.weeks_on_support:
                 groups = forms | set(self.public.counterfactual)
                 missing = missing_groups(self.public, groups)
@@ -148,6 +157,91 @@ class Partnership(Frozen):
     def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
         """Figures over all periods of a multi-period model, from each period's label and extras."""
         return Extras()
+
+
+# shares of a payment the law sets between 0 and 100 % (a typo such as 150 % would price silently)
+_SHARE_PREFIXES = ("refusion.", "dagpenge.cofinancing.")
+
+
+def _check_shares(overrides: dict[str, Any], parameters: ParameterSet) -> None:
+    """Refuse a refusion or co-financing rate outside 0-100 % under ``parameters:``."""
+    for given, value in overrides.items():
+        name = parameters.resolve(given)
+        if not name.startswith(_SHARE_PREFIXES):
+            continue
+        share = canonical(value)
+        if share < 0 or share > 1:
+            raise ValueError(
+                f"parameters.{given}: {value} is outside 0-100 %; the state refunds (or co-finances) "
+                "a share of the payment, at most all of it (the law's rates are 20-80 %)"
+            )
+
+
+def _check_counterfactual(partnership: Partnership, forms: set[str]) -> None:
+    """Refuse a counterfactual the view cannot set against a matching with-side.
+
+    A småjob brings no public flow (the person keeps førtidspension, the same with and
+    without the job): a counterfactual for it would book the whole pension as saved.
+    Course participants compared with a benefit must have their benefit during the
+    course stated: left out, it would be none, and the counterfactual a saving.
+    """
+    budget = partnership.public
+    assert budget is not None  # noqa: S101 - only called with a public block
+    if "småjob" in budget.counterfactual:
+        raise ValueError(
+            "public.counterfactual.småjob: a småjob brings no public flow: the person keeps førtidspension, "
+            "the same with and without the job, and the view has no with-side for it, so a counterfactual "
+            "would book the whole pension as saved; leave småjob out of the counterfactual"
+        )
+    compared = budget.counterfactual.get("course participant")
+    if compared is not None and budget.during_course is None and "course participant" in forms:
+        same = f"parameter: {compared.parameter}" if compared.parameter is not None else f"amount: {compared.amount}"
+        usual = f"{{{same}}}"
+        raise ValueError(
+            "public.during_course: course participants have a counterfactual "
+            f"(public.counterfactual.course participant: {compared.describe()}) but no benefit during the course; "
+            "left out it would be none, and their whole counterfactual a saving. State what they receive while "
+            f"on the course: usually the same benefit (during_course: {usual}), or an amount of 0 DKK/month "
+            "if they receive none"
+        )
+
+
+def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None:
+    """Refuse a benefit abolished for everyone in a year wholly after its abolition.
+
+    Nobody receives it then, whenever they started (a benefit abolished for new citizens
+    only, such as ressourceforløbsydelse, is judged by the start dates in the checks).
+    """
+    budget = partnership.public
+    assert budget is not None  # noqa: S101 - only called with a public block
+    last = budget.year + (partnership.horizon.years - 1 if partnership.horizon is not None else 0)
+    uses = [(f"public.counterfactual.{g}", b) for g, b in budget.counterfactual.items()]
+    if budget.during_course is not None:
+        uses.append(("public.during_course", budget.during_course))
+    for path, benefit in uses:
+        if benefit.parameter is None:
+            continue
+        legacy = parameters.get(benefit.parameter, parameters.latest_year).legacy  # one mark for every year
+        if legacy is None or legacy.applies_to != "everyone":
+            continue
+        gone = legacy.abolished_from
+        first = max(budget.year, gone.year if (gone.month, gone.day) == (1, 1) else gone.year + 1)  # wholly after
+        if first > last:
+            continue
+        years = str(first) if first == last else f"{first}-{last}"
+        replacement = REPLACED_BY.get(parameters.resolve(benefit.parameter))
+        instead = f"use {replacement}" if replacement else "use the benefit that replaced it"
+        raise ValueError(
+            f"{path}: {benefit.parameter} was abolished for everyone from {legacy.abolished_from} ({legacy.by}); "
+            f"nobody receives it in {years}. {instead[0].upper()}{instead[1:]} ({legacy.note})"
+        )
+
+
+# what replaced a benefit abolished for everyone (the parameter to use after its abolition)
+REPLACED_BY = {
+    "benefit.kontanthjaelp_forsoerger": "benefit.kontanthjaelp.forhoejet_sats",
+    "benefit.kontanthjaelp_ikke_forsoerger": "benefit.kontanthjaelp.forhoejet_sats",
+}
 
 
 def _as_saved(variant: Partnership, path: str, value: Any) -> Any:

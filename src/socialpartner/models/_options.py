@@ -56,6 +56,12 @@ class Benefit(Frozen):
         if self.parameter is not None:
             if self.parameter not in default_parameters():
                 raise ValueError(f"parameter: no parameter {self.parameter!r}")
+            if not default_parameters().resolve(self.parameter).startswith("benefit."):  # G is a ceiling, not a benefit
+                benefits = ", ".join(n for n in default_parameters().names() if n.startswith("benefit."))
+                raise ValueError(
+                    f"parameter: {self.parameter} is not a benefit a citizen receives; give a benefit.* parameter "
+                    f"({benefits}) or an amount"
+                )
             value = default_parameters().get(self.parameter, default_parameters().latest_year).value
             if unit_info(value).dims != _MONEY_PER_TIME:  # a rate or a share is no benefit
                 raise ValueError(
