@@ -41,7 +41,8 @@ class Benefit(Frozen):
     """A monthly benefit: an amount, or the name of a parameter.
 
     A parameter (e.g. ``benefit.ledighedsydelse``, ``benefit.kontanthjaelp.forhoejet_sats``) is
-    read for the year evaluated; the catalogue is in the parameter set (``benefit.*``, see
+    read for the year evaluated; only ``benefit.*`` parameters are benefits (a ceiling such as
+    ``fleksloentilskud.max_supplement`` is refused); the catalogue is in the parameter set (``benefit.*``, see
     the docs' "Danish rules used"). Former names such as
     ``benefit.ressourceforloebsydelse_without_children`` still resolve.
     """
@@ -111,9 +112,12 @@ class PublicBudget(Frozen):
             the fleksjob line's wage cost × ``fleksjob.wage_share_of_wage_cost`` (an
             estimate, stated in the view).
         during_course: what course participants receive from the municipality while on the
-            course (e.g. kontanthjælp); none if not stated.
+            course (e.g. kontanthjælp); required where they have a counterfactual (usually
+            the same benefit), else none if not stated.
         counterfactual: what each group (a placement form, e.g. ``fleksjob``,
-            ``course participant``) would otherwise receive from the municipality.
+            ``course participant``) would otherwise receive from the municipality; a group
+            left out is compared with no benefit (stated in the view's assumptions). Not
+            for ``småjob``: the person keeps førtidspension with and without the job.
         tax: count the tax on wages and benefits (see :class:`TaxEffects`); the view then
             gives each payer's net effect before and after tax.
 
