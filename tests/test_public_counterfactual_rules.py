@@ -309,3 +309,66 @@ def test_a_deal_over_two_years_without_public_is_read() -> None:
     del data["public"]
     data["period"] = "2 year"
     assert sp.evaluate(sp.from_data(data)).public is None
+
+
+# --- F3 / F3b: statements for what the ladder and the counterfactual assume over several years ----
+
+
+def test_people_added_by_a_change_are_placed_like_the_first_group() -> None:
+    """0 weeks on support, 4 fleksjob, 8 from 2027.
+
+    2026: (4×80 + 22×40 + 26×30)/52 = 1,980/52 = 38.08 %. 2027: weeks 53-104 = 20 % for all 8,
+    the 4 added too (from week 1 they would have 38.08 %): said so.
+    """
+    data = _data(LABOUR_SHORTAGE)
+    data["public"]["weeks_on_support"] = 0
+    data["horizon"] = {"years": 2, "start_year": 2026, "changes": [{"year": 2027, "set": {"helpers.0.headcount": 8}}]}
+    ev = sp.evaluate(sp.from_data(data))
+    views = [part.public for part in ev.breakdown]
+    assert [v.refusion_rates["fleksjob"] for v in views if v is not None] == [D("0.3808"), D("0.2000")]
+    (said,) = [s for s in ev.statements if s.startswith("fleksjob: the people added in 2027 (4 → 8)")]
+    assert "like the first" in said
+    assert Translator("da")(said).startswith("fleksjob: de personer, der kommer til i 2027 (4 → 8)")
+
+
+def test_no_added_people_no_statement() -> None:
+    data = _data(LABOUR_SHORTAGE)
+    data["horizon"] = {"years": 2, "start_year": 2026}
+    assert not [s for s in sp.evaluate(sp.from_data(data)).statements if "people added" in s]
+
+
+def test_dagpenge_past_the_right_is_said() -> None:
+    """Dagpenge from week 0: the right (104 weeks) runs out at the end of 2027; 2028 is past it.
+
+    2026: 22,041 × 12 × 4 = 1,057,968.00 otherwise, priced in full in every year: said for 2028.
+    """
+    data = _data(LABOUR_SHORTAGE)
+    data["public"]["weeks_on_support"] = 0
+    data["public"]["counterfactual"]["fleksjob"] = {"parameter": "benefit.dagpenge_max"}
+    data["horizon"] = {"years": 3, "start_year": 2026}
+    ev = sp.evaluate(sp.from_data(data))
+    first = ev.breakdown[0].public
+    assert first is not None
+    (line,) = [x for x in first.lines if x.item == "counterfactual benefit: fleksjob" and x.payer == "municipality"]
+    assert line.counterfactual == D("1057968.00")
+    (said,) = [s for s in ev.statements if s.startswith("fleksjob: benefit.dagpenge_max is priced in full in 2028,")]
+    assert "104 weeks" in said
+    assert "§ 55" in said
+    assert "public.counterfactual.fleksjob" in said
+
+
+def test_dagpenge_within_the_right_is_not_said() -> None:
+    """10 weeks before and one year: weeks 11-62, within the 104 weeks of the right."""
+    data = _data(LABOUR_SHORTAGE)
+    data["public"]["counterfactual"]["fleksjob"] = {"parameter": "benefit.dagpenge_max"}
+    assert not [s for s in sp.evaluate(sp.from_data(data)).statements if "priced in full" in s]
+
+
+def test_sygedagpenge_for_a_whole_year_is_said() -> None:
+    """Sygedagpenge stop after 22 weeks: a year from week 11 (to week 62) runs past them."""
+    data = _data(LABOUR_SHORTAGE)
+    data["public"]["counterfactual"]["fleksjob"] = {"parameter": "benefit.sygedagpenge_max"}
+    ev = sp.evaluate(sp.from_data(data))
+    (said,) = [s for s in ev.statements if s.startswith("fleksjob: benefit.sygedagpenge_max is priced in full,")]
+    assert "22 weeks" in said
+    assert Translator("da")(said).startswith("fleksjob: benefit.sygedagpenge_max er regnet fuldt ud,")

@@ -781,6 +781,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "{year} går ud over {date}: månederne derefter er regnet med den gamle sats, som ingen modtager "
         "efter den dag (derefter: {instead})",
     ),
+    "msg.time_limited": (
+        "{group}: {name} is priced in full{when}, though the right ends after {weeks} weeks on it ({rule}), "
+        "counted from weeks_on_support; after that the person would receive another benefit (e.g. kontanthjælp), "
+        "so the saving is overstated from then: state it with a horizon change of {path} from that year",
+        "{group}: {name} er regnet fuldt ud{when}, selv om retten ophører efter {weeks} uger ({rule}), "
+        "regnet fra weeks_on_support; derefter ville personen modtage en anden ydelse (fx kontanthjælp), "
+        "så besparelsen er overvurderet derfra: angiv den med en ændring i horizon af {path} fra det år",
+    ),
+    "msg.time_limited_in": (" in {years}", " i {years}"),
+    "msg.added_on_the_ladder": (
+        "{group}: the people added in {year} ({before} → {after}) are placed on the refusion ladder like the first "
+        "(weeks_on_support plus 52 weeks a year), not from week 1 as citizens new to support would be",
+        "{group}: de personer, der kommer til i {year} ({before} → {after}), placeres på refusionstrappen som de "
+        "første (weeks_on_support plus 52 uger om året), ikke fra uge 1 som borgere, der er nye på offentlig "
+        "forsørgelse",
+    ),
     "msg.legacy_started": ("{group}: support started about {date}", "{group}: forsørgelsen startede omkring {date}"),
     "msg.legacy_entrants": (
         "new course participants from {date} (progression)",

@@ -214,7 +214,7 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
     """
     budget = partnership.public
     assert budget is not None  # noqa: S101 - only called with a public block
-    last = budget.year + (partnership.horizon.years - 1 if partnership.horizon is not None else 0)
+    last = budget.year + years_evaluated(partnership) - 1
     uses = [(f"public.counterfactual.{g}", b) for g, b in budget.counterfactual.items()]
     if budget.during_course is not None:
         uses.append(("public.during_course", budget.during_course))
@@ -235,6 +235,13 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
             f"{path}: {benefit.parameter} was abolished for everyone from {legacy.abolished_from} ({legacy.by}); "
             f"nobody receives it in {years}. {instead[0].upper()}{instead[1:]} ({legacy.note})"
         )
+
+
+def years_evaluated(partnership: Partnership) -> int:
+    """How many years a scenario evaluates from ``public.year``: a horizon's, a spin-off's own, else 1."""
+    if partnership.horizon is not None:
+        return partnership.horizon.years
+    return len(partnership._plans()) if partnership.MULTI_PERIOD else 1
 
 
 # what replaced a benefit abolished for everyone (the parameter to use after its abolition)
