@@ -372,3 +372,42 @@ def test_sygedagpenge_for_a_whole_year_is_said() -> None:
     (said,) = [s for s in ev.statements if s.startswith("fleksjob: benefit.sygedagpenge_max is priced in full,")]
     assert "22 weeks" in said
     assert Translator("da")(said).startswith("fleksjob: benefit.sygedagpenge_max er regnet fuldt ud,")
+
+
+def test_the_old_kontanthjaelp_replaced_by_a_change_is_read() -> None:
+    """2024-2026 with the old rate, the forhøjet sats from 2026 by a change: accepted.
+
+    The check is not met for 2025 (its months from July at the old rate), and 2026 uses the
+    forhøjet sats: 13,345 × 36 = 480,420.00 on both sides (during the course and otherwise).
+    """
+    data = _old_kontanthjaelp(2024, years=3)
+    new = {"parameter": "benefit.kontanthjaelp.forhoejet_sats"}
+    data["horizon"]["changes"] = [
+        {"year": 2026, "set": {"public.counterfactual.course participant": new, "public.during_course": new}}
+    ]
+    ev = sp.evaluate(sp.from_data(data))
+    (check,) = [c for c in ev.checks if "kontanthjaelp_ikke_forsoerger" in c.criterion]
+    assert check.status == "not met"
+    assert check.reason.startswith("2025 runs past 2025-07-01")
+    last = ev.breakdown[2].public
+    assert last is not None
+    (line,) = [x for x in last.lines if x.item == "counterfactual benefit: course participant"]
+    assert line.counterfactual == D("480420.00")
+
+
+def test_a_change_to_the_old_kontanthjaelp_after_its_abolition_is_refused() -> None:
+    data = _data(SHARED)
+    old = {"parameter": "benefit.kontanthjaelp_ikke_forsoerger"}
+    change = {"year": 2027, "set": {"public.during_course": old}}
+    data["horizon"] = {"years": 2, "start_year": 2026, "changes": [change]}
+    message = _refused(data)
+    assert "horizon.changes.0.set.public.during_course" in message
+    assert "nobody receives it in 2027" in message
+
+
+def test_a_check_is_met_when_the_old_rate_ends_before_the_abolition() -> None:
+    """2023-2024 (two years): both before 1 July 2025, met."""
+    ev = sp.evaluate(sp.from_data(_old_kontanthjaelp(2023, years=2)))
+    (check,) = [c for c in ev.checks if "kontanthjaelp_ikke_forsoerger" in c.criterion]
+    assert check.status == "met"
+    assert check.reason == "it is priced up to 2024, before 2025-07-01"

@@ -33,7 +33,7 @@ from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan,
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
-from socialpartner.models._base import REPLACED_BY, Partnership, years_evaluated
+from socialpartner.models._base import REPLACED_BY, Partnership
 from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
 from socialpartner.parameters import ParameterUse, ParameterValue, projected_satsregulering, satsregulering_read
 from socialpartner.public import PublicLine, PublicView
@@ -694,7 +694,11 @@ def evaluate(partnership: Partnership) -> Evaluation:
         need_partnership(partnership)
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
-    checks = (*legacy_checks(partnership), *_fleksjob_wage_checks(result)) if partnership.public is not None else ()
+    checks = (
+        (*legacy_checks(partnership), *_abolished_checks(result), *_fleksjob_wage_checks(result))
+        if partnership.public is not None
+        else ()
+    )
     carried = (*_carried_forward(result), *_time_limited(result), *_added_on_the_ladder(result))
     if carried:
         if not result.multi_period:
@@ -1073,8 +1077,7 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
         if legacy is None:
             continue
         if legacy.applies_to == "everyone":
-            out.append(_abolished_check(partnership, benefit.parameter, legacy))
-            continue
+            continue  # by the years it is priced in: _abolished_checks
         criterion = Text(
             "msg.legacy_criterion", name=Raw(benefit.parameter), date=Raw(str(legacy.abolished_from)), by=Raw(legacy.by)
         )
@@ -1091,23 +1094,46 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
     return tuple(out)
 
 
-def _abolished_check(partnership: Partnership, name: str, legacy: Any) -> Check:
-    """The check of a benefit abolished for everyone: met if the years evaluated end before its abolition.
+def _abolished_checks(result: engine.Run) -> tuple[Check, ...]:
+    """A check per benefit abolished for everyone: met if the years it is priced in end before its abolition.
 
     Nobody receives it from that day, whenever they started; a year wholly after it is
     refused when the scenario is read, so only the year it ends in can be "not met".
+    A horizon change that replaces it ends its years.
     """
+    partnership = result.partnership
     budget = partnership.public
-    assert budget is not None  # noqa: S101 - only called with a public block
-    last = budget.year + years_evaluated(partnership) - 1
-    date = Raw(str(legacy.abolished_from))
-    criterion = Text("msg.abolished_criterion", name=Raw(name), date=date, by=Raw(legacy.by))
-    if dt.date(last, 12, 31) < legacy.abolished_from:
-        return Check(criterion, "met", Text("msg.abolished_before", year=Raw(str(last)), date=date))
-    replacement = REPLACED_BY.get(partnership.parameter_set().resolve(name), legacy.note)
-    return Check(
-        criterion, "not met", Text("msg.abolished_within", year=Raw(str(last)), date=date, instead=Raw(replacement))
-    )
+    if budget is None:
+        return ()
+    parameters = partnership.parameter_set()
+    years: dict[str, list[int]] = {}  # the parameter → the calendar years it is priced in
+    for period in result.periods:
+        public = period.model.public
+        if public is None:
+            continue
+        stated = [*public.counterfactual.values(), *([public.during_course] if public.during_course else [])]
+        for benefit in stated:
+            if benefit.parameter is None:
+                continue
+            legacy = parameters.get(benefit.parameter, parameters.latest_year).legacy
+            if legacy is not None and legacy.applies_to == "everyone":
+                seen = years.setdefault(benefit.parameter, [])
+                if budget.year + period.index not in seen:
+                    seen.append(budget.year + period.index)
+    out = []
+    for name, used in years.items():
+        legacy = parameters.get(name, parameters.latest_year).legacy
+        assert legacy is not None  # noqa: S101 - collected for its legacy mark
+        date = Raw(str(legacy.abolished_from))
+        criterion = Text("msg.abolished_criterion", name=Raw(name), date=date, by=Raw(legacy.by))
+        past = [year for year in used if dt.date(year, 12, 31) >= legacy.abolished_from]
+        if not past:
+            out.append(Check(criterion, "met", Text("msg.abolished_before", year=Raw(str(max(used))), date=date)))
+            continue
+        instead = Raw(REPLACED_BY.get(parameters.resolve(name), legacy.note))
+        reason = Text("msg.abolished_within", year=Raw(str(min(past))), date=date, instead=instead)
+        out.append(Check(criterion, "not met", reason))
+    return tuple(out)
 
 
 # socialpartner.testing names Evaluation in its annotations but cannot import this module

@@ -697,12 +697,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{group}: intet alternativ angivet (regnet som ingen ydelse)",
     ),
     "msg.assume_no_counterfactual": (
-        "no counterfactual stated for {group}: taken as no benefit otherwise (what the public pays for them is "
-        "a cost with nothing saved against it; state public.counterfactual.{group} if they would otherwise "
-        "receive a benefit)",
-        "intet alternativ angivet for {group}: regnet som ingen ydelse ellers (det offentliges udgifter til dem "
-        "er en udgift uden besparelse over for sig; angiv public.counterfactual.{group}, hvis de ellers ville "
-        "modtage en ydelse)",
+        "no counterfactual stated for {group}: taken as no benefit otherwise, so nothing is saved on them "
+        "(state public.counterfactual.{group} if they would otherwise receive a benefit)",
+        "intet alternativ angivet for {group}: regnet som ingen ydelse ellers, så der spares intet på dem "
+        "(angiv public.counterfactual.{group}, hvis de ellers ville modtage en ydelse)",
     ),
     "msg.parameter": ("parameter {name}", "parameter {name}"),
     "msg.npv": ("present value of the net of {who}", "nutidsværdi af nettoresultatet for {who}"),
@@ -772,8 +770,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} kun indtil {date}: afskaffet for alle ({by})",
     ),
     "msg.abolished_before": (
-        "the years evaluated end with {year}, before {date}",
-        "de beregnede år slutter med {year}, før {date}",
+        "it is priced up to {year}, before {date}",
+        "den er regnet med til og med {year}, før {date}",
     ),
     "msg.abolished_within": (
         "{year} runs past {date}: the months from then are priced at the old rate, which nobody receives "

@@ -210,31 +210,62 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
     """Refuse a benefit abolished for everyone in a year wholly after its abolition.
 
     Nobody receives it then, whenever they started (a benefit abolished for new citizens
-    only, such as ressourceforløbsydelse, is judged by the start dates in the checks).
+    only, such as ressourceforløbsydelse, is judged by the start dates in the checks). A
+    benefit holds from the first year, or the year a horizon change sets it, until a later
+    change replaces it.
     """
     budget = partnership.public
     assert budget is not None  # noqa: S101 - only called with a public block
     last = budget.year + years_evaluated(partnership) - 1
-    uses = [(f"public.counterfactual.{g}", b) for g, b in budget.counterfactual.items()]
+    # per benefit path: (the first year, the parameter named or None, where it is stated), in order
+    spans: dict[str, list[tuple[int, str | None, str]]] = {}
+    for group, benefit in budget.counterfactual.items():
+        spans[f"public.counterfactual.{group}"] = [(budget.year, benefit.parameter, f"public.counterfactual.{group}")]
     if budget.during_course is not None:
-        uses.append(("public.during_course", budget.during_course))
-    for path, benefit in uses:
-        if benefit.parameter is None:
-            continue
-        legacy = parameters.get(benefit.parameter, parameters.latest_year).legacy  # one mark for every year
-        if legacy is None or legacy.applies_to != "everyone":
-            continue
-        gone = legacy.abolished_from
-        first = max(budget.year, gone.year if (gone.month, gone.day) == (1, 1) else gone.year + 1)  # wholly after
-        if first > last:
-            continue
-        years = str(first) if first == last else f"{first}-{last}"
-        replacement = REPLACED_BY.get(parameters.resolve(benefit.parameter))
-        instead = f"use {replacement}" if replacement else "use the benefit that replaced it"
-        raise ValueError(
-            f"{path}: {benefit.parameter} was abolished for everyone from {legacy.abolished_from} ({legacy.by}); "
-            f"nobody receives it in {years}. {instead[0].upper()}{instead[1:]} ({legacy.note})"
-        )
+        spans["public.during_course"] = [(budget.year, budget.during_course.parameter, "public.during_course")]
+    changes = partnership.horizon.changes if partnership.horizon is not None else ()
+    for i, change in sorted(enumerate(changes), key=lambda c: _calendar(c[1].year, budget.year)):
+        year = _calendar(change.year, budget.year)
+        for path, value in change.set.items():
+            base, _, leaf = path.rpartition(".")
+            if leaf in {"parameter", "amount"} and _benefit_path(base):
+                named = value if leaf == "parameter" and isinstance(value, str) else None
+                spans.setdefault(base, []).append((year, named, f"horizon.changes.{i}.set.{path}"))
+            elif _benefit_path(path):
+                named = value.get("parameter") if isinstance(value, dict) else None
+                stated = named if isinstance(named, str) else None
+                spans.setdefault(path, []).append((year, stated, f"horizon.changes.{i}.set.{path}"))
+    for key, items in spans.items():
+        for j, (first_year, name, where) in enumerate(items):
+            until = items[j + 1][0] - 1 if j + 1 < len(items) else last
+            if name is None or name not in parameters:
+                continue
+            legacy = parameters.get(name, parameters.latest_year).legacy  # one mark for every year
+            if legacy is None or legacy.applies_to != "everyone":
+                continue
+            gone = legacy.abolished_from
+            first = max(first_year, gone.year if (gone.month, gone.day) == (1, 1) else gone.year + 1)  # wholly after
+            if first > until:
+                continue
+            years = str(first) if first == until else f"{first}-{until}"
+            replacement = REPLACED_BY.get(parameters.resolve(name))
+            instead = f"Use {replacement}" if replacement else "Use the benefit that replaced it"
+            if first > budget.year:  # earlier years may keep it
+                instead += f" from {first} (a horizon change of {key})"
+            raise ValueError(
+                f"{where}: {name} was abolished for everyone from {gone} ({legacy.by}); nobody receives it in "
+                f"{years}. {instead} ({legacy.note})"
+            )
+
+
+def _calendar(year: int, first: int) -> int:
+    """A change's year as a calendar year: a year number counts from the public view's first year."""
+    return year if year >= 1900 else first + year - 1
+
+
+def _benefit_path(path: str) -> bool:
+    """A path that states a benefit: ``public.during_course`` or ``public.counterfactual.<group>``."""
+    return path == "public.during_course" or (path.startswith("public.counterfactual.") and path.count(".") == 2)
 
 
 def years_evaluated(partnership: Partnership) -> int:
