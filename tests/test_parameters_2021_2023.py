@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 import socialpartner as sp
 
@@ -61,7 +62,12 @@ MATRIX = scenario_matrix()
 @pytest.mark.parametrize("year", EARLY)
 @pytest.mark.parametrize(("name", "data"), MATRIX, ids=[name for name, _ in MATRIX])
 def test_every_scenario_evaluates_in_2021_to_2023(name: str, data: dict[str, Any], year: int) -> None:
-    ev = sp.evaluate(sp.from_data(_in_year(data, year)))
+    try:
+        partnership = sp.from_data(_in_year(data, year))
+    except ValidationError as exc:  # a spin-off's four years from 2023 reach 2026: the old kontanthjælp is gone
+        assert "nobody receives it in 2026" in str(exc), name  # noqa: PT017 - the message, for this case only
+        return
+    ev = sp.evaluate(partnership)
     assert ev.results()["coverage"] is not None or ev.results()["surplus"] is not None
     if "public" not in data:
         return
@@ -75,10 +81,12 @@ def test_every_scenario_evaluates_in_2021_to_2023(name: str, data: dict[str, Any
     last = year + len(views) - 1
     if last <= 2024:
         assert not [s for s in ev.statements if "not published" in s], name
-    # the old kontanthjælp was still open to everyone: its legacy check is met
+    # the old kontanthjælp was open to everyone until 1 July 2025: its legacy check is met for
+    # years that end before, not met for a horizon into 2025 (its later months priced at the old rate)
     legacy = [c for c in ev.checks if OLD_RATE in c.criterion]
     assert legacy, name
-    assert all(c.status == "met" for c in legacy), name
+    expected = "met" if last < 2025 else "not met"
+    assert all(c.status == expected for c in legacy), name
 
 
 HORIZONS = [(n, d) for n, d in MATRIX if "horizon" in d]

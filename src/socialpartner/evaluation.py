@@ -33,7 +33,7 @@ from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan,
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
-from socialpartner.models._base import Partnership
+from socialpartner.models._base import REPLACED_BY, Partnership
 from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
 from socialpartner.parameters import ParameterUse, ParameterValue, projected_satsregulering, satsregulering_read
 from socialpartner.public import PublicLine, PublicView
@@ -426,12 +426,11 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
         indexed = use.stated.get(f"public.counterfactual.{g.group}")
         if indexed is not None:  # the rate of the first year (or of the change that set it), indexed to this one
             benefit = Text("msg.stated_rate_indexed", stated=stated, year=Raw(str(indexed[0])))
-        people = Decimal(f"{float(g.people):g}")
         out.append(
             Text(
                 "msg.counterfactual",
                 group=g.group,
-                people=Number(people, max(0, -int(people.as_tuple().exponent)), grouped=False),
+                people=_people(g.people),
                 monthly=Money(to_ore(g.monthly)),
                 benefit=benefit,
                 amount=Money(_dkk(g.amount)),
@@ -467,7 +466,7 @@ def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: en
         lines,
         _statements(effects, period.use) + _no_course_benefit(period),
         places(effects.refusion_rate, Decimal("0.0001")),
-        _public_assumptions(partnership, period, rates),
+        _public_assumptions(partnership, period, rates, effects),
         rates,
         effects.taxed,
         # constant prices (a spin-off): the later years' kroner rates are the first year's
@@ -476,12 +475,17 @@ def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: en
 
 
 def _public_assumptions(
-    partnership: Partnership, period: engine.PeriodRun, rates: Mapping[str, Decimal]
+    partnership: Partnership,
+    period: engine.PeriodRun,
+    rates: Mapping[str, Decimal],
+    effects: engine.PublicEffects,
 ) -> tuple[str, ...]:
     """Sentences for what the public view assumed beyond the inputs."""
     budget = period.model.public
     assert budget is not None  # noqa: S101 - only called with a public view
     out: list[str] = []
+    # a group priced against nothing: what the public pays for it saves nothing
+    out += [Text("msg.assume_no_counterfactual", group=g.group) for g in effects.groups if g.benefit is None]
     if budget.fleksjob_wage is None:
         wages = sorted({p.wage for p in period.plan.placements if p.form == "fleksjob" and p.wage is not None})
         if wages:
@@ -708,8 +712,12 @@ def evaluate(partnership: Partnership) -> Evaluation:
         need_partnership(partnership)
     result = engine.run(partnership)
     parts = tuple(_record(partnership, period) for period in result.periods)
-    checks = (*legacy_checks(partnership), *_fleksjob_wage_checks(result)) if partnership.public is not None else ()
-    carried = _carried_forward(result)
+    checks = (
+        (*legacy_checks(partnership), *_abolished_checks(result), *_fleksjob_wage_checks(result))
+        if partnership.public is not None
+        else ()
+    )
+    carried = (*_carried_forward(result), *_time_limited(result), *_added_on_the_ladder(result))
     if carried:
         if not result.multi_period:
             parts = (replace(parts[0], statements=(*parts[0].statements, *carried)),)
@@ -921,6 +929,100 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
     )
 
 
+# benefits the law pays for a limited time: the weeks of the right, and the rule
+_TIME_LIMITED = {
+    "benefit.dagpenge_max": (104, "2 years within 3 years, lov om arbejdsløshedsforsikring § 55, stk. 1"),
+    "benefit.sygedagpenge_max": (22, "22 weeks within 9 months unless extended, sygedagpengeloven §§ 24 and 27"),
+}
+
+
+def _time_limited(result: engine.Run) -> tuple[Text, ...]:
+    """Say so when a time-limited benefit is priced past the end of the right.
+
+    The citizens of a group have ``weeks_on_support`` weeks behind them at the start and
+    age 52 weeks a year; a counterfactual (or course benefit) of dagpenge or sygedagpenge
+    is still priced in full in a period that ends past the right's weeks, where the person
+    would have moved to another benefit.
+    """
+    found: dict[tuple[str, str, str], list[str]] = {}  # (group, parameter, path) → the periods past the right
+    length = canonical(result.partnership.period) * 52
+    for period in result.periods:
+        budget = period.model.public
+        if budget is None:
+            continue
+        uses = [(g, b, f"public.counterfactual.{g}") for g, b in budget.counterfactual.items()]
+        if budget.during_course is not None:
+            uses.append(("course participant", budget.during_course, "public.during_course"))
+        for group, benefit, path in uses:
+            name = benefit.parameter or ""
+            limit = _TIME_LIMITED.get(name)
+            if limit is None:
+                continue
+            try:
+                end = budget.weeks_before(group) + 52 * period.index + length
+            except SocialPartnerError:
+                continue  # weeks by group, and this deal has no such group: nobody receives it
+            if end > limit[0]:
+                found.setdefault((group, name, path), []).append(period.label)
+    out = []
+    for (group, name, path), labels in found.items():
+        weeks, rule = _TIME_LIMITED[name]
+        several = len(result.periods) > 1
+        when = Text("msg.time_limited_in", years=Raw(f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else labels[0]))
+        out.append(
+            Text(
+                "msg.time_limited",
+                group=group,
+                name=Raw(name),
+                weeks=Raw(str(weeks)),
+                rule=Raw(rule),
+                when=when if several else Raw(""),
+                path=Raw(path),
+            )
+        )
+    return tuple(out)
+
+
+def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
+    """Say how people added by a later year's change are placed on the refusion ladder.
+
+    A group's ladder is one: ``weeks_on_support`` before the first year, 52 weeks more each
+    year, for everyone in the group, the people added too (course places freed with
+    progression are the exception: newcomers there start at week 1).
+    """
+    if result.partnership.public is None or len(result.periods) < 2:
+        return ()
+    progression = result.partnership.horizon is not None and result.partnership.horizon.progression is not None
+    first: dict[str, Any] = {}
+    found: dict[str, tuple[str, Any, Any]] = {}  # group → the first year it grows, from, to
+    for period in result.periods:
+        counts: dict[str, Any] = {}
+        for line in period.plan.placements:
+            if line.form == "support staff" or (progression and line.form == "course participant"):
+                continue
+            counts[line.form] = counts.get(line.form, 0) + line.headcount
+        for group, count in counts.items():
+            before = first.setdefault(group, count)
+            if group not in found and is_exact(count) and is_exact(before) and count > before:
+                found[group] = (period.label, before, count)
+    return tuple(
+        Text(
+            "msg.added_on_the_ladder",
+            group=group,
+            year=Raw(label),
+            before=_people(before),
+            after=_people(after),
+        )
+        for group, (label, before, after) in found.items()
+    )
+
+
+def _people(count: Any) -> Number:
+    """A headcount as written: ``4``, ``2.5``."""
+    people = Decimal(f"{float(count):g}")
+    return Number(people, max(0, -int(people.as_tuple().exponent)), grouped=False)
+
+
 def _span(years: set[int]) -> Raw:
     """``2027`` or ``2027–2029``: the years a statement is about."""
     first, last = min(years), max(years)
@@ -1020,6 +1122,8 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
         legacy = parameters.get(benefit.parameter, budget.year).legacy
         if legacy is None:
             continue
+        if legacy.applies_to == "everyone":
+            continue  # by the years it is priced in: _abolished_checks
         criterion = Text(
             "msg.legacy_criterion", name=Raw(benefit.parameter), date=Raw(str(legacy.abolished_from)), by=Raw(legacy.by)
         )
@@ -1033,6 +1137,48 @@ def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:
             out.append(Check(criterion, "not met", Text("msg.legacy_late", reasons=Join(tuple(late), "; "))))
         else:
             out.append(Check(criterion, "met", starts[0][1]))
+    return tuple(out)
+
+
+def _abolished_checks(result: engine.Run) -> tuple[Check, ...]:
+    """A check per benefit abolished for everyone: met if the years it is priced in end before its abolition.
+
+    Nobody receives it from that day, whenever they started; a year wholly after it is
+    refused when the scenario is read, so only the year it ends in can be "not met".
+    A horizon change that replaces it ends its years.
+    """
+    partnership = result.partnership
+    budget = partnership.public
+    if budget is None:
+        return ()
+    parameters = partnership.parameter_set()
+    years: dict[str, list[int]] = {}  # the parameter → the calendar years it is priced in
+    for period in result.periods:
+        public = period.model.public
+        if public is None:
+            continue
+        stated = [*public.counterfactual.values(), *([public.during_course] if public.during_course else [])]
+        for benefit in stated:
+            if benefit.parameter is None:
+                continue
+            legacy = parameters.get(benefit.parameter, parameters.latest_year).legacy
+            if legacy is not None and legacy.applies_to == "everyone":
+                seen = years.setdefault(benefit.parameter, [])
+                if budget.year + period.index not in seen:
+                    seen.append(budget.year + period.index)
+    out = []
+    for name, used in years.items():
+        legacy = parameters.get(name, parameters.latest_year).legacy
+        assert legacy is not None  # noqa: S101 - collected for its legacy mark
+        date = Raw(str(legacy.abolished_from))
+        criterion = Text("msg.abolished_criterion", name=Raw(name), date=date, by=Raw(legacy.by))
+        past = [year for year in used if dt.date(year, 12, 31) >= legacy.abolished_from]
+        if not past:
+            out.append(Check(criterion, "met", Text("msg.abolished_before", year=Raw(str(max(used))), date=date)))
+            continue
+        instead = Raw(REPLACED_BY.get(parameters.resolve(name), legacy.note))
+        reason = Text("msg.abolished_within", year=Raw(str(min(past))), date=date, instead=instead)
+        out.append(Check(criterion, "not met", reason))
     return tuple(out)
 
 

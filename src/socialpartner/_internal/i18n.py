@@ -704,6 +704,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{group}: no counterfactual stated (taken as no benefit)",
         "{group}: intet alternativ angivet (regnet som ingen ydelse)",
     ),
+    "msg.assume_no_counterfactual": (
+        "no counterfactual stated for {group}: taken as no benefit otherwise, so nothing is saved on them "
+        "(state public.counterfactual.{group} if they would otherwise receive a benefit)",
+        "intet alternativ angivet for {group}: regnet som ingen ydelse ellers, så der spares intet på dem "
+        "(angiv public.counterfactual.{group}, hvis de ellers ville modtage en ydelse)",
+    ),
     "msg.parameter": ("parameter {name}", "parameter {name}"),
     "msg.npv": ("present value of the net of {who}", "nutidsværdi af nettoresultatet for {who}"),
     "msg.npv_public": ("present value of the net effect of {who}", "nutidsværdi af nettovirkningen for {who}"),
@@ -766,6 +772,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.legacy_criterion": (
         "{name} only for citizens who started before {date} ({by})",
         "{name} kun for borgere, der startede før {date} ({by})",
+    ),
+    "msg.abolished_criterion": (
+        "{name} only until {date}: abolished for everyone ({by})",
+        "{name} kun indtil {date}: afskaffet for alle ({by})",
+    ),
+    "msg.abolished_before": (
+        "it is priced up to {year}, before {date}",
+        "den er regnet med til og med {year}, før {date}",
+    ),
+    "msg.abolished_within": (
+        "{year} runs past {date}: the months from then are priced at the old rate, which nobody receives "
+        "after that day (from then: {instead})",
+        "{year} går ud over {date}: månederne derefter er regnet med den gamle sats, som ingen modtager "
+        "efter den dag (derefter: {instead})",
+    ),
+    "msg.time_limited": (
+        "{group}: {name} is priced in full{when}, though the right ends after {weeks} weeks on it ({rule}), "
+        "counted from weeks_on_support; after that the person would receive another benefit (e.g. kontanthjælp), "
+        "so the saving is overstated from then: state it with a horizon change of {path} from that year",
+        "{group}: {name} er regnet fuldt ud{when}, selv om retten ophører efter {weeks} uger ({rule}), "
+        "regnet fra weeks_on_support; derefter ville personen modtage en anden ydelse (fx kontanthjælp), "
+        "så besparelsen er overvurderet derfra: angiv den med en ændring i horizon af {path} fra det år",
+    ),
+    "msg.time_limited_in": (" in {years}", " i {years}"),
+    "msg.added_on_the_ladder": (
+        "{group}: the people added in {year} ({before} → {after}) are placed on the refusion ladder like the first "
+        "(weeks_on_support plus 52 weeks a year), not from week 1 as citizens new to support would be",
+        "{group}: de personer, der kommer til i {year} ({before} → {after}), placeres på refusionstrappen som de "
+        "første (weeks_on_support plus 52 uger om året), ikke fra uge 1 som borgere, der er nye på offentlig "
+        "forsørgelse",
     ),
     "msg.legacy_started": ("{group}: support started about {date}", "{group}: forsørgelsen startede omkring {date}"),
     "msg.legacy_entrants": (

@@ -78,7 +78,8 @@ class Partnership(Frozen):
 
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
-        self.parameter_set()  # raises on an unknown name or a value of the wrong kind
+        parameters = self.parameter_set()  # raises on an unknown name or a value of the wrong kind
+        _check_shares(self.parameters, parameters)
         if self.public is not None:
             own = getattr(self, "municipality", None)
             home = self.public.municipality
@@ -98,6 +99,14 @@ class Partnership(Frozen):
                     raise ValueError(
                         f"public.counterfactual.{group}: no group {group!r}; the groups of this deal are: {here}"
                     )
+            if canonical(self.period) > 1:  # the later months would be priced at the first year's rates
+                raise ValueError(
+                    f"period: {self.period} with a public view; the public purse is priced with one year's rates "
+                    "while the refusion ladder ages, so give at most 1 year and use horizon: {years: N} for "
+                    "several years (each year then has its own rates)"
+                )
+            _check_counterfactual(self, forms)
+            _check_abolished(self, parameters)
             if isinstance(self.public.weeks_on_support, dict) and "default" not in self.public.weeks_on_support:
                 groups = forms | set(self.public.counterfactual)
                 missing = missing_groups(self.public, groups)
@@ -158,6 +167,129 @@ class Partnership(Frozen):
     def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
         """Figures over all periods of a multi-period model, from each period's label and extras."""
         return Extras()
+
+
+# shares of a payment the law sets between 0 and 100 % (a typo such as 150 % would price silently)
+_SHARE_PREFIXES = ("refusion.", "dagpenge.cofinancing.")
+
+
+def _check_shares(overrides: dict[str, Any], parameters: ParameterSet) -> None:
+    """Refuse a refusion or co-financing rate outside 0-100 % under ``parameters:``."""
+    for given, value in overrides.items():
+        name = parameters.resolve(given)
+        if not name.startswith(_SHARE_PREFIXES):
+            continue
+        share = canonical(value)
+        if share < 0 or share > 1:
+            raise ValueError(
+                f"parameters.{given}: {value} is outside 0-100 %; the state refunds (or co-finances) "
+                "a share of the payment, at most all of it (the law's rates are 20-80 %)"
+            )
+
+
+def _check_counterfactual(partnership: Partnership, forms: set[str]) -> None:
+    """Refuse a counterfactual the view cannot set against a matching with-side.
+
+    A småjob brings no public flow (the person keeps førtidspension, the same with and
+    without the job): a counterfactual for it would book the whole pension as saved.
+    Course participants compared with a benefit must have their benefit during the
+    course stated: left out, it would be none, and the counterfactual a saving.
+    """
+    budget = partnership.public
+    assert budget is not None  # noqa: S101 - only called with a public block
+    if "småjob" in budget.counterfactual:
+        raise ValueError(
+            "public.counterfactual.småjob: a småjob brings no public flow: the person keeps førtidspension, "
+            "the same with and without the job, and the view has no with-side for it, so a counterfactual "
+            "would book the whole pension as saved; leave småjob out of the counterfactual"
+        )
+    compared = budget.counterfactual.get("course participant")
+    if compared is not None and budget.during_course is None and "course participant" in forms:
+        same = f"parameter: {compared.parameter}" if compared.parameter is not None else f"amount: {compared.amount}"
+        usual = f"{{{same}}}"
+        raise ValueError(
+            "public.during_course: course participants have a counterfactual "
+            f"(public.counterfactual.course participant: {compared.describe()}) but no benefit during the course; "
+            "left out it would be none, and their whole counterfactual a saving. State what they receive while "
+            f"on the course: usually the same benefit (during_course: {usual}), or an amount of 0 DKK/month "
+            "if they receive none"
+        )
+
+
+def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None:
+    """Refuse a benefit abolished for everyone in a year wholly after its abolition.
+
+    Nobody receives it then, whenever they started (a benefit abolished for new citizens
+    only, such as ressourceforløbsydelse, is judged by the start dates in the checks). A
+    benefit holds from the first year, or the year a horizon change sets it, until a later
+    change replaces it.
+    """
+    budget = partnership.public
+    assert budget is not None  # noqa: S101 - only called with a public block
+    last = budget.year + years_evaluated(partnership) - 1
+    # per benefit path: (the first year, the parameter named or None, where it is stated), in order
+    spans: dict[str, list[tuple[int, str | None, str]]] = {}
+    for group, benefit in budget.counterfactual.items():
+        spans[f"public.counterfactual.{group}"] = [(budget.year, benefit.parameter, f"public.counterfactual.{group}")]
+    if budget.during_course is not None:
+        spans["public.during_course"] = [(budget.year, budget.during_course.parameter, "public.during_course")]
+    changes = partnership.horizon.changes if partnership.horizon is not None else ()
+    for i, change in sorted(enumerate(changes), key=lambda c: _calendar(c[1].year, budget.year)):
+        year = _calendar(change.year, budget.year)
+        for path, value in change.set.items():
+            base, _, leaf = path.rpartition(".")
+            if leaf in {"parameter", "amount"} and _benefit_path(base):
+                named = value if leaf == "parameter" and isinstance(value, str) else None
+                spans.setdefault(base, []).append((year, named, f"horizon.changes.{i}.set.{path}"))
+            elif _benefit_path(path):
+                named = value.get("parameter") if isinstance(value, dict) else None
+                stated = named if isinstance(named, str) else None
+                spans.setdefault(path, []).append((year, stated, f"horizon.changes.{i}.set.{path}"))
+    for key, items in spans.items():
+        for j, (first_year, name, where) in enumerate(items):
+            until = items[j + 1][0] - 1 if j + 1 < len(items) else last
+            if name is None or name not in parameters:
+                continue
+            legacy = parameters.get(name, parameters.latest_year).legacy  # one mark for every year
+            if legacy is None or legacy.applies_to != "everyone":
+                continue
+            gone = legacy.abolished_from
+            first = max(first_year, gone.year if (gone.month, gone.day) == (1, 1) else gone.year + 1)  # wholly after
+            if first > until:
+                continue
+            years = str(first) if first == until else f"{first}-{until}"
+            replacement = REPLACED_BY.get(parameters.resolve(name))
+            instead = f"Use {replacement}" if replacement else "Use the benefit that replaced it"
+            if first > budget.year:  # earlier years may keep it
+                instead += f" from {first} (a horizon change of {key})"
+            raise ValueError(
+                f"{where}: {name} was abolished for everyone from {gone} ({legacy.by}); nobody receives it in "
+                f"{years}. {instead} ({legacy.note})"
+            )
+
+
+def _calendar(year: int, first: int) -> int:
+    """A change's year as a calendar year: a year number counts from the public view's first year."""
+    return year if year >= 1900 else first + year - 1
+
+
+def _benefit_path(path: str) -> bool:
+    """A path that states a benefit: ``public.during_course`` or ``public.counterfactual.<group>``."""
+    return path == "public.during_course" or (path.startswith("public.counterfactual.") and path.count(".") == 2)
+
+
+def years_evaluated(partnership: Partnership) -> int:
+    """How many years a scenario evaluates from ``public.year``: a horizon's, a spin-off's own, else 1."""
+    if partnership.horizon is not None:
+        return partnership.horizon.years
+    return len(partnership._plans()) if partnership.MULTI_PERIOD else 1
+
+
+# what replaced a benefit abolished for everyone (the parameter to use after its abolition)
+REPLACED_BY = {
+    "benefit.kontanthjaelp_forsoerger": "benefit.kontanthjaelp.forhoejet_sats",
+    "benefit.kontanthjaelp_ikke_forsoerger": "benefit.kontanthjaelp.forhoejet_sats",
+}
 
 
 def _as_saved(variant: Partnership, path: str, value: Any) -> Any:

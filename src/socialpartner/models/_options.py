@@ -41,7 +41,8 @@ class Benefit(Frozen):
     """A monthly benefit: an amount, or the name of a parameter.
 
     A parameter (e.g. ``benefit.ledighedsydelse``, ``benefit.kontanthjaelp.forhoejet_sats``) is
-    read for the year evaluated; the catalogue is in the parameter set (``benefit.*``, see
+    read for the year evaluated; only ``benefit.*`` parameters are benefits (a ceiling such as
+    ``fleksloentilskud.max_supplement`` is refused); the catalogue is in the parameter set (``benefit.*``, see
     the docs' "Danish rules used"). Former names such as
     ``benefit.ressourceforloebsydelse_without_children`` still resolve.
     """
@@ -56,6 +57,12 @@ class Benefit(Frozen):
         if self.parameter is not None:
             if self.parameter not in default_parameters():
                 raise ValueError(f"parameter: no parameter {self.parameter!r}")
+            if not default_parameters().resolve(self.parameter).startswith("benefit."):  # G is a ceiling, not a benefit
+                benefits = ", ".join(n for n in default_parameters().names() if n.startswith("benefit."))
+                raise ValueError(
+                    f"parameter: {self.parameter} is not a benefit a citizen receives; give a benefit.* parameter "
+                    f"({benefits}) or an amount"
+                )
             value = default_parameters().get(self.parameter, default_parameters().latest_year).value
             if unit_info(value).dims != _MONEY_PER_TIME:  # a rate or a share is no benefit
                 raise ValueError(
@@ -105,9 +112,12 @@ class PublicBudget(Frozen):
             the fleksjob line's wage cost × ``fleksjob.wage_share_of_wage_cost`` (an
             estimate, stated in the view).
         during_course: what course participants receive from the municipality while on the
-            course (e.g. kontanthjælp); none if not stated.
+            course (e.g. kontanthjælp); required where they have a counterfactual (usually
+            the same benefit), else none if not stated.
         counterfactual: what each group (a placement form, e.g. ``fleksjob``,
-            ``course participant``) would otherwise receive from the municipality.
+            ``course participant``) would otherwise receive from the municipality; a group
+            left out is compared with no benefit (stated in the view's assumptions). Not
+            for ``småjob``: the person keeps førtidspension with and without the job.
         tax: count the tax on wages and benefits (see :class:`TaxEffects`); the view then
             gives each payer's net effect before and after tax.
 
