@@ -57,7 +57,7 @@ def test_later_years_say_they_use_the_first_years_rates_in_kroner(tmp_path: Path
     text = console.export_text()
     assert "Public purse (2026 parameters; refusion 38.08 %)" in text
     for year in (2027, 2028, 2029):
-        assert f"Public purse ({year} rules, 2026 rates in kroner: constant prices; refusion 20.00 %)" in text
+        assert f"Public purse ({year} rules, 2026 rates in kroner; refusion 20.00 %)" in text
     body = json.loads(json.dumps(ev.to_dict()))
     assert [b["public"]["rates_year"] for b in body["breakdown"]] == [None, 2026, 2026, 2026]
 
@@ -68,5 +68,26 @@ def test_the_spreadsheet_says_the_rates_year_too(tmp_path: Path) -> None:
     ev = sp.evaluate(sp.from_data(spin_off(2026)))
     book = load_workbook(sp.to_xlsx(ev, tmp_path / "spin.xlsx"))
     cells = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value}
-    assert any(c.endswith("(2027, 2026 rates in kroner: constant prices)") for c in cells), sorted(cells)[:20]
+    assert any(c.endswith("(2027, 2026 rates in kroner)") for c in cells), sorted(cells)[:20]
     assert any(c.endswith("(2026)") and c.startswith("Public") for c in cells)
+
+
+def test_a_year_past_the_published_rates_says_whose_rates_it_uses() -> None:
+    # a one-year deal in 2031 without a percentage to index by: the 2027 rates in kroner,
+    # unchanged (a statement says so); the title no longer says "2031 parameters"
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data.pop("horizon")
+    data["public"]["year"] = 2031
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.public is not None
+    assert ev.public.rates_year == 2027
+    console = Console(record=True, width=200)
+    print_table(ev, console, Translator("en"))
+    assert "Public purse (2031 rules, 2027 rates in kroner; refusion " in console.export_text()
+    assert any("the 2027 values are used unchanged" in s for s in ev.statements)
+    # indexed by a percentage set in the scenario: 2031's own rates, and its own title
+    data["parameters"] = {"satsreguleringsprocent": "3 %"}
+    indexed = sp.evaluate(sp.from_data(data))
+    assert indexed.public is not None
+    assert indexed.public.rates_year is None

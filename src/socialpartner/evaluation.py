@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -35,7 +35,13 @@ from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import REPLACED_BY, Partnership
 from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
-from socialpartner.parameters import ParameterUse, ParameterValue, projected_satsregulering, satsregulering_read
+from socialpartner.parameters import (
+    ParameterSet,
+    ParameterUse,
+    ParameterValue,
+    projected_satsregulering,
+    satsregulering_read,
+)
 from socialpartner.public import PublicLine, PublicView
 
 if TYPE_CHECKING:
@@ -469,9 +475,20 @@ def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: en
         _public_assumptions(partnership, period, rates, effects),
         rates,
         effects.taxed,
-        # constant prices (a spin-off): the later years' kroner rates are the first year's
-        period.use.first if period.use.constant and period.use.first != effects.year else None,
+        _rates_year(partnership, period, effects.year),
     )
+
+
+def _rates_year(partnership: Partnership, period: engine.PeriodRun, year: int) -> int | None:
+    """The year of the rates in kroner a public view uses where it is not its own year, else None.
+
+    A spin-off's later years (constant prices) use the first year's; a year past the
+    published rates, without a percentage to index them by, uses the last year's unchanged.
+    """
+    if period.use.constant and period.use.first is not None and period.use.first != year:
+        return period.use.first
+    carried = [v.year for v, kind in _carried(period.use, partnership.parameter_set()) if kind == "carried"]
+    return max(carried) if carried else None
 
 
 def _public_assumptions(
@@ -795,6 +812,29 @@ def _jobs_last_year(parts: tuple[Evaluation, ...]) -> Text:
     return Text("msg.jobs_last_year", year=Raw(parts[-1].ledger.period), years=Join(years, "; "))
 
 
+def _carried(use: Iterable[ParameterValue], parameters: ParameterSet) -> list[tuple[ParameterValue, str]]:
+    """The values a period uses from an earlier year, each ``indexed``, ``abolished`` or ``carried`` (unchanged).
+
+    Only rates in kroner are carried unchanged (a share or a norm stays as it is by law);
+    a value the scenario overrides is its own.
+    """
+    out = []
+    set_percent: bool | None = None  # read once, where a rate is carried (rarely in a one-year deal)
+    for value in use:
+        if value.for_year is None or value.for_year <= value.year or value.tag == "override":
+            continue
+        if set_percent is None:
+            # a percentage set in the scenario indexes the carried rates, 0 % too (by a factor of 1)
+            set_percent = parameters._read("satsreguleringsprocent", parameters.latest_year)[0].tag == "override"
+        if value.index is not None or (set_percent and value.indexed):
+            out.append((value, "indexed"))
+        elif value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
+            out.append((value, "abolished"))
+        elif parameters._money(value.name):  # a rate in kroner, not a share or a norm
+            out.append((value, "carried"))
+    return out
+
+
 def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     """Say which years use an earlier year's money rates, by the year they come from.
 
@@ -806,20 +846,15 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     years: dict[int, set[int]] = {}
     indexed: dict[int, set[int]] = {}
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
-    set_percent: bool | None = None  # read once, where a rate is carried (rarely in a one-year deal)
     parameters = result.partnership.parameter_set()
     for period in result.periods:
-        for value in period.use:
-            if value.for_year is None or value.for_year <= value.year or value.tag == "override":
-                continue
-            if set_percent is None:
-                # a percentage set in the scenario indexes the carried rates, 0 % too (by a factor of 1)
-                set_percent = parameters._read("satsreguleringsprocent", parameters.latest_year)[0].tag == "override"
-            if value.index is not None or (set_percent and value.indexed):
+        for value, kind in _carried(period.use, parameters):
+            assert value.for_year is not None  # noqa: S101 - carried values are used for a later year
+            if kind == "indexed":
                 indexed.setdefault(value.year, set()).add(value.for_year)
-            elif value.legacy is not None and value.for_year >= value.legacy.abolished_from.year:
+            elif kind == "abolished":
                 abolished.setdefault(value.name, (value, set()))[1].add(value.for_year)
-            elif parameters._money(value.name):  # a rate in kroner, not a share or a norm
+            else:
                 years.setdefault(value.year, set()).add(value.for_year)
     out = []
     for name, (value, targets) in abolished.items():

@@ -147,10 +147,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Public purse ({year} parameters; refusion {rate})",
         "Offentlige kasser ({year}-parametre; refusion {rate})",
     ),
-    "ui.rates_in_kroner": ("{first} rates in kroner: constant prices", "{first}-satser i kroner: faste priser"),
+    "ui.rates_in_kroner": ("{first} rates in kroner", "{first}-satser i kroner"),
     "ui.public_title_constant": (
-        "Public purse ({year} rules, {first} rates in kroner: constant prices; refusion {rate})",
-        "Offentlige kasser ({year}-regler, {first}-satser i kroner: faste priser; refusion {rate})",
+        "Public purse ({year} rules, {first} rates in kroner; refusion {rate})",
+        "Offentlige kasser ({year}-regler, {first}-satser i kroner; refusion {rate})",
     ),
     "ui.item": ("Item", "Post"),
     "ui.with": ("With the partnership", "Med partnerskabet"),
