@@ -84,7 +84,7 @@ def test_a_boolean_is_no_year_nor_weeks(field: str, bad: Any) -> None:
         sp.from_data(data)
     (error,) = err.value.errors()
     if field in {"public.weeks_on_support", "public.self_supported_weeks"}:  # a number or weeks by group
-        assert error["msg"].startswith("Input should be a number of weeks (0 to 520), or weeks by group")
+        assert error["msg"].startswith("Input should be a number of weeks (0 to 2600), or weeks by group")
     else:
         assert error["msg"].endswith(f"got a boolean ({bad!r})"), error
 

@@ -451,7 +451,7 @@ def test_a_union_says_once_what_it_accepts(value: Any) -> None:
     (error,) = errors_of(data)
     assert error["loc"] == ("public", "weeks_on_support")
     assert error["msg"] == (
-        "Input should be a number of weeks (0 to 520), or weeks by group such as {fleksjob: 20, default: 2}"
+        "Input should be a number of weeks (0 to 2600), or weeks by group such as {fleksjob: 20, default: 2}"
     )
 
 

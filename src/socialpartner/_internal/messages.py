@@ -79,10 +79,10 @@ def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
 # What a union field accepts, in words, by (model, field); other unions are described from their types.
 _ACCEPTS: dict[tuple[str, str], str] = {
     ("PublicBudget", "weeks_on_support"): (
-        "a number of weeks (0 to 520), or weeks by group such as {fleksjob: 20, default: 2}"
+        "a number of weeks (0 to 2600), or weeks by group such as {fleksjob: 20, default: 2}"
     ),
     ("PublicBudget", "self_supported_weeks"): (
-        "a number of weeks (0 to 520), or weeks by group such as {fleksjob: 52, default: 0}"
+        "a number of weeks (0 to 2600), or weeks by group such as {fleksjob: 52, default: 0}"
     ),
 }
 
