@@ -475,11 +475,11 @@ def _public_view(partnership: Partnership, period: engine.PeriodRun, effects: en
         _public_assumptions(partnership, period, rates, effects),
         rates,
         effects.taxed,
-        _rates_year(partnership, period, effects.year),
+        _rates_year(period, effects.year),
     )
 
 
-def _rates_year(partnership: Partnership, period: engine.PeriodRun, year: int) -> int | None:
+def _rates_year(period: engine.PeriodRun, year: int) -> int | None:
     """The year of the rates in kroner a public view uses where it is not its own year, else None.
 
     A spin-off's later years (constant prices) use the first year's; a year past the
@@ -487,7 +487,7 @@ def _rates_year(partnership: Partnership, period: engine.PeriodRun, year: int) -
     """
     if period.use.constant and period.use.first is not None and period.use.first != year:
         return period.use.first
-    carried = [v.year for v, kind in _carried(period.use, partnership.parameter_set()) if kind == "carried"]
+    carried = [v.year for v, kind in _carried(period.use, period.use.parameters) if kind == "carried"]
     return max(carried) if carried else None
 
 
@@ -846,9 +846,8 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     years: dict[int, set[int]] = {}
     indexed: dict[int, set[int]] = {}
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
-    parameters = result.partnership.parameter_set()
     for period in result.periods:
-        for value, kind in _carried(period.use, parameters):
+        for value, kind in _carried(period.use, period.use.parameters):
             assert value.for_year is not None  # noqa: S101 - carried values are used for a later year
             if kind == "indexed":
                 indexed.setdefault(value.year, set()).add(value.for_year)
