@@ -205,9 +205,7 @@ def test_the_counterfactual_benefit_and_its_refusion_are_explained() -> None:
     assert benefit.value == "706,680.00 DKK"
     (term,) = benefit.terms
     assert term.formula == "19,630.00 DKK × 12 months × period × 3.00 people"
-    assert dict(term.inputs)["public.counterfactual.fleksjob"] == (
-        "benefit.ledighedsydelse = 4530 DKK / week (2026, derived) = 19,630.00 DKK a month"
-    )
+    assert dict(term.inputs)["benefit.ledighedsydelse"] == "4530 DKK / week (2026, derived)"
     refusion = ev.explain("2026:public.counterfactual_refusion.fleksjob")
     assert refusion.value == "220,158.00 DKK"
     assert refusion.formula.startswith(

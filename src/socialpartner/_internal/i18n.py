@@ -1813,6 +1813,8 @@ _FORMULA_DA: dict[str, str] = {
     "refusion rate": "refusionssats",
     "on the ladder": "på refusionstrappen",
     "benefit per month": "ydelse pr. måned",
+    "counterfactual benefit": "ydelse ellers",
+    "the group's and former participants' rates by headcount": "gruppens og tidligere deltageres satser efter antal",
     "months": "måneder",
     "people": "personer",
     "years": "år",

@@ -533,26 +533,18 @@ def _explain_counterfactual(ev: Evaluation, g: Any, inputs: Mapping[str, str]) -
     """A group's benefit otherwise: the monthly benefit × 12 months × the period × the people."""
     value = _line_amount(ev, f"counterfactual benefit: {g.group}", "municipality")
     per_month = fraction(g.monthly)
-    # a benefit indexed by a percentage has more decimals than øre: shown to 4, as it is multiplied
+    # a benefit per week or indexed by a percentage has more decimals than øre: shown rounded, "≈"
     in_ore = (per_month * 100).denominator == 1
-    monthly = _ex.money(round_half_up(per_month, 2)) if in_ore else f"{round_half_up(per_month, 4):,f} DKK"
+    monthly = ("" if in_ore else "≈ ") + _ex.money(round_half_up(per_month, 2))
     path = f"public.counterfactual.{g.group}"
-    if g.benefit.parameter is not None:  # the parameter as this year reads it, then a month of it
-        used = next((v for v in ev.parameters if v.name == g.benefit.parameter), None)
-        year = (
-            ""
-            if used is None
-            else f" ({used.year}{'' if used.for_year is None else f' for {used.for_year}'}, {used.tag})"
-        )
-        benefit = f"{g.benefit.parameter} = {'' if used is None else used.value}{year} = {monthly} a month"
-    else:
-        benefit = f"{_ex.lookup(inputs, path + '.amount')} = {monthly} a month"
+    # the benefit as the year reads it: the parameter (its year and tag), or the amount stated
+    given = g.benefit.parameter if g.benefit.parameter is not None else f"{path}.amount"
     people = places(g.people)
     term = Term(
         f"counterfactual benefit: {g.group}",
         _ex.money(value),
         f"{monthly} × 12 months × period × {people} people",
-        ((path, benefit), ("people", f"{people} ({g.group})"), ("period", _ex.lookup(inputs, "period"))),
+        ((given, _ex.lookup(inputs, given)), ("period", _ex.lookup(inputs, "period"))),
     )
     return Explanation(
         f"counterfactual benefit: {g.group}",
