@@ -5,7 +5,10 @@ Each figure below is worked by hand from the public source named in the comment.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
+
+import pytest
 
 import socialpartner as sp
 from socialpartner.parameters import ParameterUse
@@ -43,3 +46,39 @@ def test_bundskat_2024_is_the_published_12_06_percent() -> None:
     assert value.year == 2024
     # on a wage of 300,000 DKK after AM-bidrag: 300,000 × 12.06 % = 36,180 (12.01 % gave 36,030)
     assert Fraction(300_000) * value.exact == 36_180
+
+
+def _line(view: sp.PublicView | None, item: str) -> tuple[Decimal, Decimal]:
+    assert view is not None
+    (found,) = [x for x in view.lines if x.item == item and x.payer == "municipality"]
+    return found.actual, found.counterfactual
+
+
+def test_2028_follows_the_reduced_2027_rates() -> None:
+    # the three-year example, 2028 (2 % wage growth: satsreguleringsprocent 2.0 % past the file):
+    # ledighedsydelse 2027 4,715 (4,530 × 1.0405, the 0.45 point of lov nr. 630 af 11.6.2024), 2028
+    # 4,715 × 1.02 = 4,809.30 a week × 52 × 4 = 1,000,334.40, at 20 %: net 800,267.52.
+    # forhøjet sats 13,885 × 1.02 = 14,162.70: with 3 × 12 × 14,162.70 = 509,857.20, otherwise
+    # 3.6 × 12 × 14,162.70 = 611,828.64; the 0.60 extra movers at 20 %: 0.6 × 169,952.40 × 0.8 = 81,577.15
+    # (81,577.16 from the rounded lines). Fleksjob wage 140 × 1.02² = 145.656: L = 145.656 × 15 × 52/12 =
+    # 9,467.64, lønloft 145.656 × 37 × 52/12 − L = 13,885.872 a month, × 12 × 4 = 666,521.86 (net 533,217.49);
+    # former participants 0.78 and 0.30 × 166,630.464 = 129,971.76 and 49,989.14 (net 103,977.41, 39,991.31);
+    # courses 11,000 × 1.02² × 36 = 411,998.40; those who left cancel.
+    # (800,267.52 + 81,577.16 + 39,991.31) − (411,998.40 + 533,217.49 + 103,977.41)
+    # = 921,835.99 − 1,049,193.30 = −127,357.31
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    year = ev.breakdown[2]
+    assert year.ledger.period == "2028"
+    view = year.public
+    assert _line(view, "counterfactual benefit: fleksjob") == (Decimal("0.00"), Decimal("1000334.40"))
+    assert _line(view, "benefit during the course") == (Decimal("509857.20"), Decimal("0.00"))
+    assert _line(view, "counterfactual benefit: course participant") == (Decimal("0.00"), Decimal("611828.64"))
+    assert _line(view, "fleksløntilskud") == (Decimal("666521.86"), Decimal("0.00"))
+    assert _line(view, "fleksløntilskud: former participants in fleksjob") == (
+        Decimal("129971.76"),
+        Decimal("49989.14"),
+    )
+    assert view is not None
+    assert view.net_effect("municipality") == Decimal("-127357.31")
+    used = {(v.name, v.for_year): v for v in ev.parameters}
+    assert used["benefit.ledighedsydelse", 2028].value.magnitude == pytest.approx(4809.30)

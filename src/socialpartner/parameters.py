@@ -522,7 +522,7 @@ class ParameterUse:
             return value, exact_value
         index = fraction(factor)
         # in the value's own unit, exactly where six decimals hold it (three years at 3 %:
-        # 4,735 × 1.092727 = 5,174.062345), else to six decimals; used exactly either way
+        # 4,715 × 1.092727 = 5,152.207805), else to six decimals; used exactly either way
         scaled = Rational(value.value.magnitude) * factor * 10**6
         exact_shown = int(scaled.denominator) == 1
         shown = plain_magnitude(Decimal(_round_exact(scaled, 1)).scaleb(-6))  # stored as every magnitude is
