@@ -5,6 +5,7 @@ Each figure below is worked by hand from the public source named in the comment.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -82,3 +83,31 @@ def test_2028_follows_the_reduced_2027_rates() -> None:
     assert view.net_effect("municipality") == Decimal("-127357.31")
     used = {(v.name, v.for_year): v for v in ev.parameters}
     assert used["benefit.ledighedsydelse", 2028].value.magnitude == pytest.approx(4809.30)
+
+
+_LEGAL_BASIS = re.compile(r"§|\blov om |\w+loven\b|\bkapitel \d+|\bLBK\b|\bBEK\b|[Bb]ekendtgørelse")
+
+
+def test_every_rate_a_2025_2027_deal_uses_names_its_legal_basis() -> None:
+    # a finance officer cites the act and § in a budget note: each rate the file dates 2025-2027
+    # names one, and a derived or estimated rate keeps its arithmetic (e.g. 4,530 × (1 + 4.5 % − 0.45 %))
+    params = sp.default_parameters()
+    missing = []
+    for name in params.names():
+        for value in params.values[name]:
+            if 2025 <= value.year <= 2027 and not _LEGAL_BASIS.search(value.source):
+                missing.append((name, value.year))
+            if 2025 <= value.year <= 2027 and value.tag == "derived":
+                assert "×" in value.source or "/" in value.source, (name, value.year)
+    assert missing == []
+    ledighedsydelse = params.get("benefit.ledighedsydelse", 2026).source
+    assert "4,335 × (1 + 4.5 %) = 4,530.08" in ledighedsydelse
+    assert "lov om aktiv socialpolitik § 74 a, stk. 2" in ledighedsydelse
+    assert "§ 123, stk. 1" in params.get("fleksloentilskud.max_supplement", 2026).source
+    assert "kapitel 12" in params.get("loentilskud.private_per_hour", 2021).source
+
+
+def test_the_check_finds_a_source_without_a_legal_basis() -> None:
+    # the check above can fail: bare arithmetic has no act, § or bekendtgørelse
+    assert _LEGAL_BASIS.search("4,335 × (1 + 4.5 %) = 4,530.08, rounded to 5 kr.") is None
+    assert _LEGAL_BASIS.search("lov om social pension § 49, stk. 1") is not None
