@@ -111,3 +111,60 @@ def test_the_check_finds_a_source_without_a_legal_basis() -> None:
     # the check above can fail: bare arithmetic has no act, § or bekendtgørelse
     assert _LEGAL_BASIS.search("4,335 × (1 + 4.5 %) = 4,530.08, rounded to 5 kr.") is None
     assert _LEGAL_BASIS.search("lov om social pension § 49, stk. 1") is not None
+
+
+def test_a_rate_carried_past_its_year_is_an_estimate() -> None:
+    # the average kommuneskat is set each year (25.068 % in 2025, 25.049 % in 2026): for 2028 the file
+    # has no value, so the 2026 rate used there is an assumption. 100,000 DKK of income at it: 25,049.
+    params = sp.default_parameters()
+    own = params.get("tax.municipal_average", 2026)
+    carried = params.get("tax.municipal_average", 2028)
+    assert (own.tag, own.for_year) == ("sourced", None)
+    assert (carried.year, carried.for_year, carried.tag) == (2026, 2028, "estimate")
+    assert "no value for 2028" in carried.note
+    assert carried.exact * 100_000 == 25_049
+    assert params.get("tax.bundskat", 2027).tag == "estimate"  # 12.01 %, the 2026 rate
+    # a rate of a year before the abolished system, used later: kontanthjælp 12,326 (2024) for 2026
+    assert params.get("benefit.kontanthjaelp_ikke_forsoerger", 2026).tag == "estimate"
+
+
+def test_a_standing_rule_keeps_its_tag_in_later_years() -> None:
+    # the refusion ladder (LBK nr. 221 af 12.2.2021 § 5, stk. 2) and AM-bidrag hold until the law changes
+    params = sp.default_parameters()
+    for name in ("refusion.after_52_weeks", "tax.am_bidrag", "discount_rate.years_0_35"):
+        value = params.get(name, 2028)
+        assert value.for_year == 2028
+        assert value.tag == "sourced", name
+    assert params.get("refusion.after_52_weeks", 2026).exact == Fraction(1, 5)  # 20 %
+
+
+def test_carried_percentages_and_kroner_rates_share_one_rule_in_an_evaluation() -> None:
+    # the three-year example with the net effect after tax: 2026 reads its own tax rates (sourced),
+    # 2028 the 2026 ones carried (estimate); the kroner rates carried past 2027 are indexed by 2 %
+    # (the wage growth) and tagged estimate the same way: ledighedsydelse 4,715 × 1.02 = 4,809.30
+    data = sp.load("examples/ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["public"]["tax"] = {}
+    ev = sp.evaluate(sp.from_data(data))
+    first = {v.name: v for v in ev.breakdown[0].parameters}
+    last = {v.name: v for v in ev.breakdown[2].parameters}
+    assert first["tax.municipal_average"].tag == "sourced"
+    assert (last["tax.municipal_average"].year, last["tax.municipal_average"].tag) == (2026, "estimate")
+    assert (last["tax.bundskat"].year, last["tax.bundskat"].tag) == (2026, "estimate")
+    assert last["tax.am_bidrag"].tag == "sourced"  # standing: 8 % since 2021
+    assert last["refusion.after_52_weeks"].tag == "sourced"
+    ledighedsydelse = last["benefit.ledighedsydelse"]
+    assert (ledighedsydelse.year, ledighedsydelse.for_year, ledighedsydelse.tag) == (2027, 2028, "estimate")
+    assert ledighedsydelse.value.magnitude == pytest.approx(4809.30)
+
+
+def test_a_scenarios_own_rate_stays_an_override_in_later_years() -> None:
+    # set under parameters: for every year; indexed past the first year, still tagged override
+    data = sp.load("examples/ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["parameters"] = {"tax.municipal_average": "25 %", "benefit.ledighedsydelse": "4600 DKK/week"}
+    data["public"]["tax"] = {}
+    ev = sp.evaluate(sp.from_data(data))
+    last = {v.name: v for v in ev.breakdown[2].parameters}
+    assert last["tax.municipal_average"].tag == "override"
+    # 4,600 (the 2026 rate) × 1.045 (2027) × 1.02 (2028) = 4,600 × 1.0659 = 4,903.14
+    assert last["benefit.ledighedsydelse"].tag == "override"
+    assert last["benefit.ledighedsydelse"].value.magnitude == pytest.approx(4903.14)
