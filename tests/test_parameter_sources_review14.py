@@ -168,3 +168,10 @@ def test_a_scenarios_own_rate_stays_an_override_in_later_years() -> None:
     # 4,600 (the 2026 rate) × 1.045 (2027) × 1.02 (2028) = 4,600 × 1.0659 = 4,903.14
     assert last["benefit.ledighedsydelse"].tag == "override"
     assert last["benefit.ledighedsydelse"].value.magnitude == pytest.approx(4903.14)
+
+
+def test_bundskat_2025_is_sourced() -> None:
+    # stadsrevisionen.dk: 'satsen for bundskat i 2025 er på 12,01 %' (no longer the 2026 rate carried back)
+    value = sp.default_parameters().get("tax.bundskat", 2025)
+    assert (value.year, value.tag) == (2025, "sourced")
+    assert _percent("tax.bundskat", 2025) == Fraction(1201, 100)
