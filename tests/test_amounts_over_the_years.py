@@ -159,7 +159,7 @@ DEAL: dict[str, Any] = {
         "during_course": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"},
         "counterfactual": {
             "fleksjob": {"parameter": "benefit.ledighedsydelse"},
-            "course participant": {"amount": "13946 DKK/month"},
+            "course participant": {"amount": "13885 DKK/month"},
         },
     },
     "horizon": {"years": 4, "start_year": 2027, "wage_growth": "3 %", "price_growth": "2 %"},
@@ -195,26 +195,27 @@ def test_an_override_of_an_indexed_rate_is_indexed_after_the_first_year() -> Non
 
 
 def test_a_stated_counterfactual_amount_is_indexed_as_the_parameter_on_the_other_side() -> None:
-    # the participants get kontanthjælp (forhøjet sats, 13,946 DKK/month in 2027, indexed after it)
-    # and would otherwise get the stated 13,946: the same every year, no bias either way.
-    # 5 × 13,946 × 12 = 836,760.00 in 2027; 2028 × 1.027 = 859,352.52; 2029 × 1.054729 =
-    # 882,555.03804 → 882,555.04; 2030 × 1.083206683 = 906,384.02406708 → 906,384.02
+    # the participants get kontanthjælp (forhøjet sats, 13,885 DKK/month in 2027: 13,345 × 1.0405 with the
+    # 0.45-point deduction of lov nr. 630 af 11.6.2024, indexed after it) and would otherwise get the
+    # stated 13,885: the same every year, no bias either way.
+    # 5 × 13,885 × 12 = 833,100.00 in 2027; 2028 × 1.027 = 855,593.70; 2029 × 1.054729 =
+    # 878,694.7299 → 878,694.73; 2030 × 1.083206683 = 833,100 + 69,319.4876 = 902,419.4876 → 902,419.49
     ev = sp.evaluate(from_data(copy.deepcopy(DEAL)))
     during = [line(b.public, "benefit during the course")[0] for b in ev.breakdown]
     otherwise = [line(b.public, "counterfactual benefit: course participant")[1] for b in ev.breakdown]
     assert during == otherwise
-    assert otherwise == [D("836760.00"), D("859352.52"), D("882555.04"), D("906384.02")]
+    assert otherwise == [D("833100.00"), D("855593.70"), D("878694.73"), D("902419.49")]
 
 
 def test_without_a_horizon_a_stated_rate_is_used_as_stated() -> None:
     # one year (2029, after the file's last rates): the override and the stated amount are that
-    # year's rates, unchanged: 4 × 4,600 × 52 = 956,800.00 and 5 × 13,946 × 12 = 836,760.00
+    # year's rates, unchanged: 4 × 4,600 × 52 = 956,800.00 and 5 × 13,885 × 12 = 833,100.00
     data = copy.deepcopy(DEAL)
     data.pop("horizon")
     data["public"]["year"] = 2029
     view = sp.evaluate(from_data(data)).public
     assert line(view, "counterfactual benefit: fleksjob") == (D("0.00"), D("956800.00"))
-    assert line(view, "counterfactual benefit: course participant") == (D("0.00"), D("836760.00"))
+    assert line(view, "counterfactual benefit: course participant") == (D("0.00"), D("833100.00"))
 
 
 def test_a_sweep_indexes_the_stated_rates_as_evaluate_does() -> None:
@@ -324,7 +325,7 @@ def test_a_changed_stated_amount_is_the_rate_of_the_changes_year() -> None:
 
 
 def test_a_satsreguleringsprocent_of_zero_is_said_to_index_by_zero() -> None:
-    # parameters.satsreguleringsprocent: 0 % over 2026-2028: the stated 13,946 stays 13,946 and the
+    # parameters.satsreguleringsprocent: 0 % over 2026-2028: the stated 13,885 stays 13,885 and the
     # rates carried past 2027 stay 2027's. Both statements say the set 0 % did it (they said "not
     # indexed; … parameters.satsreguleringsprocent in the scenario indexes", as if none were set)
     data = copy.deepcopy(DEAL)
@@ -334,7 +335,7 @@ def test_a_satsreguleringsprocent_of_zero_is_said_to_index_by_zero() -> None:
     data["parameters"] = {"satsreguleringsprocent": "0 %"}
     ev = sp.evaluate(from_data(data))
     otherwise = [line(b.public, "counterfactual benefit: course participant")[1] for b in ev.breakdown]
-    assert otherwise == [D("836760.00")] * 3  # 5 × 13,946 × 12, indexed by 0 %
+    assert otherwise == [D("833100.00")] * 3  # 5 × 13,885 × 12, indexed by 0 %
     assert (
         "parameters for 2028 are not published yet: the 2027 rates in kroner are indexed by a "
         "satsreguleringsprocent of 0.00 % a year, as set in parameters.satsreguleringsprocent"

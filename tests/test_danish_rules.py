@@ -86,8 +86,9 @@ def test_core_rates_have_a_value_for_each_year_2024_to_2027() -> None:
 
 
 def test_max_supplement_is_98_percent_of_the_highest_dagpenge_rate() -> None:
-    # 98 % × 20,359 = 19,951.82 → 19,952; × 21,092 = 20,670.16 → 20,670; × 22,041 = 21,600.18 → 21,600
-    expected = {2024: 19952, 2025: 20670, 2026: 21600, 2027: 22572}
+    # 98 % × 20,359 = 19,951.82 → 19,952; × 21,092 = 20,670.16 → 20,670; × 22,041 = 21,600.18 → 21,600;
+    # 2027: 98 % × 22,934 (22,041 × 1.0405, the 0.45-point deduction of lov nr. 630/2024) = 22,475.32 → 22,475
+    expected = {2024: 19952, 2025: 20670, 2026: 21600, 2027: 22475}
     for year in YEARS:
         g = amount("fleksloentilskud.max_supplement", year)
         assert g == rounded(D("0.98") * amount("dagpenge.max", year)) == expected[year]
@@ -102,25 +103,41 @@ def test_satsreguleringsprocent_is_the_growth_of_the_dagpenge_rate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "step", "first"),
+    ("name", "step", "first", "transfer"),
     [
-        ("fleksloentilskud.threshold", 1, 2025),
-        ("benefit.ledighedsydelse", 5, 2025),  # weekly rates are whole multiples of 5 kr.
-        ("benefit.sygedagpenge_max", 5, 2025),
-        ("benefit.foertidspension_enlig", 1, 2025),
-        ("benefit.foertidspension_gift", 1, 2025),
-        ("benefit.ressourceforloebsydelse_forsoerger", 1, 2025),
-        ("benefit.ressourceforloebsydelse_ikke_forsoerger", 1, 2025),
-        ("benefit.kontanthjaelp.forhoejet_sats", 1, 2026),
-        ("benefit.kontanthjaelp.boernetillaeg", 1, 2026),
-        ("dagpenge.max", 1, 2027),
+        ("fleksloentilskud.threshold", 1, 2025, False),
+        ("benefit.ledighedsydelse", 5, 2025, True),  # weekly rates are whole multiples of 5 kr.
+        ("benefit.sygedagpenge_max", 5, 2025, True),
+        ("benefit.foertidspension_enlig", 1, 2025, True),
+        ("benefit.foertidspension_gift", 1, 2025, True),
+        ("benefit.ressourceforloebsydelse_forsoerger", 1, 2025, True),
+        ("benefit.ressourceforloebsydelse_ikke_forsoerger", 1, 2025, True),
+        ("benefit.kontanthjaelp.forhoejet_sats", 1, 2026, True),
+        ("benefit.kontanthjaelp.boernetillaeg", 1, 2026, True),
+        ("dagpenge.max", 1, 2027, True),
     ],
 )
-def test_carried_years_are_indexed_by_the_satsreguleringsprocent(name: str, step: int, first: int) -> None:
-    # e.g. the threshold: 16,323 × 1.036 = 16,910.63 → 16,911; × 1.045 = 17,672.00; × 1.045 = 18,467.24 → 18,467
+def test_carried_years_are_indexed_by_the_satsreguleringsprocent(
+    name: str, step: int, first: int, transfer: bool
+) -> None:
+    # e.g. the threshold: 16,323 × 1.036 = 16,910.63 → 16,911; × 1.045 = 17,672.00; × 1.045 = 18,467.24 → 18,467.
+    # Transfer incomes in 2027 lose 0.45 point (lov nr. 630 af 11.6.2024; none in 2026): × 1.0405, e.g. ledighedsydelse
+    # 4,530 × 1.0405 = 4,713.47 → 4,715; sygedagpenge 5,085 × 1.0405 = 5,290.94 → 5,290;
+    # dagpenge 22,041 × 1.0405 = 22,933.66 → 22,934
     for year in range(first, 2028):
-        index = 1 + amount("satsreguleringsprocent", year) / 100
-        assert amount(name, year) == rounded(amount(name, year - 1) * index, step), (name, year)
+        percent = amount("satsreguleringsprocent", year) - (D("0.45") if transfer and year == 2027 else 0)
+        assert amount(name, year) == rounded(amount(name, year - 1) * (1 + percent / 100), step), (name, year)
+
+
+def test_2027_transfer_rates_by_hand() -> None:
+    # 2026 × 1.0405, each worked out: the deduction is named in the source
+    assert amount("benefit.ledighedsydelse", 2027) == 4715  # 4,530 × 1.0405 = 4,713.465 → nearest 5 kr.: 4,715
+    assert amount("benefit.kontanthjaelp.forhoejet_sats", 2027) == 13885  # 13,345 × 1.0405 = 13,885.47
+    assert amount("benefit.foertidspension_enlig", 2027) == 22946  # 22,053 × 1.0405 = 22,946.15
+    assert amount("benefit.sygedagpenge_max", 2027) == 5290  # 5,085 × 1.0405 = 5,290.94 → nearest 5 kr.: 5,290
+    assert amount("fleksloentilskud.threshold", 2027) == 18467  # T: the full 4.5 %, 17,672 × 1.045 = 18,467.24
+    for name in ("benefit.ledighedsydelse", "dagpenge.max", "fleksloentilskud.max_supplement"):
+        assert "lov nr. 630 af 11.6.2024" in PARAMS.get(name, 2027).source
 
 
 def test_hand_checked_2026_rates() -> None:

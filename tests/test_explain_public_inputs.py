@@ -42,7 +42,8 @@ def test_fleksloentilskud_shows_headcount_hours_and_grown_wage() -> None:
     """2027 of the three-year example: 4 workers × 15 h/week at 142.80 DKK/h.
 
     L = 142.80 × 15 × 52 / 12 = 9,282.00 a month, below T = 18,467, so
-    G − 30 %·L = 22,572 − 2,784.60 = 19,787.40; the lønloft allows
+    G − 30 %·L = 22,475 − 2,784.60 = 19,690.40 (G 2027: 98 % × 22,934, the dagpenge rate after the
+    0.45-point deduction of lov nr. 630 af 11.6.2024); the lønloft allows
     142.80 × 37 × 52 / 12 − L = 22,895.60 − 9,282.00 = 13,613.60, the smaller.
     13,613.60 × 12 × 4 = 653,452.80 DKK.
     """
@@ -55,7 +56,7 @@ def test_fleksloentilskud_shows_headcount_hours_and_grown_wage() -> None:
     assert inputs["temp_hours.workers"].startswith("4 ")  # the change of 2027
     assert inputs["temp_hours.effective_hours"] == "15 hour / week"
     assert inputs["public.fleksjob_wage"].startswith("142.8 DKK / hour")
-    assert inputs["fleksloentilskud.max_supplement"].startswith("22572 DKK / month (2027")
+    assert inputs["fleksloentilskud.max_supplement"].startswith("22475 DKK / month (2027")
 
 
 def test_fleksjob_wage_from_wage_cost_names_the_line() -> None:
@@ -79,15 +80,15 @@ def test_fleksjob_wage_from_wage_cost_names_the_line() -> None:
 def test_course_benefit_shows_the_parameter_value() -> None:
     """The course benefit read from a parameter shows that parameter's value.
 
-    2027: 502,056.00 DKK = 13,946 DKK/month × 12 × 3 participants.
+    2027: 499,860.00 DKK = 13,885 DKK/month (13,345 × 1.0405) × 12 × 3 participants.
     """
     ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
     year = ev.breakdown[1]
     inputs = _inputs(year, "public.during_course.1")
-    assert inputs["benefit.kontanthjaelp.forhoejet_sats"].startswith("13946 DKK / month (2027")
+    assert inputs["benefit.kontanthjaelp.forhoejet_sats"].startswith("13885 DKK / month (2027")
     assert inputs["courses.participants"] == "3"
     flow = next(t for t in year.ledger if t.purpose == "benefit during the course")
-    assert flow.amount == Decimal(13946 * 12 * 3)
+    assert flow.amount == Decimal(13885 * 12 * 3)
 
 
 def test_loentilskud_names_the_line_hours() -> None:
@@ -121,17 +122,23 @@ def test_loentilskud_names_the_line_hours() -> None:
 def test_public_net_effect_is_explained_line_by_line() -> None:
     """2027 of the three-year example: the municipality's net effect, otherwise − with, by line.
 
-    The lines' nets add up to the net effect: the terms' values sum to −129,979.50 DKK, and
-    the formula's totals are the same: otherwise 1,498,348.13 − with 1,628,327.63.
+    By hand, each line net of its refusion. Otherwise: ledighedsydelse 4,715 × 52 × 4 × 80 % = 784,576.00;
+    the course participants 549,846.00 − 165,991.97 = 383,854.03 (3.3 × 13,885 × 12; the 3 at 31.2077 %,
+    the 0.30 extra movers at 20 %); former participants in fleksjob 24,504.48 − 4,900.90 = 19,603.58; those
+    who left 379,985.76 − 75,997.15 = 303,988.61 (22,946 × 12 × 1.38): 1,492,022.22. With: courses
+    403,920.00; fleksløntilskud 653,452.80 × 80 % = 522,762.24; course benefit 499,860.00 − 155,994.77 =
+    343,865.23; former participants 63,711.65 − 12,742.33 = 50,969.32; those who left 303,988.61:
+    1,625,505.40. The net effect is 1,492,022.22 − 1,625,505.40 = −133,483.18 DKK, and the lines' nets
+    add up to it.
     """
     ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
     year = ev.breakdown[1]
     explained = ev.explain("2027:public.municipality")
-    assert explained.value == "-129,979.50 DKK"
+    assert explained.value == "-133,483.18 DKK"
     assert explained.value == f"{year.results()['public.municipality']:,.2f} DKK"
     total = sum(Decimal(t.value.removesuffix(" DKK").replace(",", "")) for t in explained.terms)
-    assert total == Decimal("-129979.50")
-    assert explained.formula == "otherwise − with = 1,498,348.13 DKK − 1,628,327.63 DKK"
+    assert total == Decimal("-133483.18")
+    assert explained.formula == "otherwise − with = 1,492,022.22 DKK − 1,625,505.40 DKK"
     # over the years: the sum of the yearly net effects
     over = ev.explain("public.state")
     assert [t.label for t in over.terms] == ["2026: net effect", "2027: net effect", "2028: net effect"]
@@ -153,11 +160,11 @@ def test_refusion_explanation_gives_the_rate_and_its_mix() -> None:
     """2027 of the three-year example: 62 % of the course places were freed at the end of 2026.
 
     38 % first citizens past week 156 (20 %) and 62 % newcomers in weeks 1-52 (99/260 =
-    38.08 %): 0.38 × 20 % + 0.62 × 38.0769 % = 31.21 %; × 502,056.00 = 156,680.09 DKK.
+    38.08 %): 0.38 × 20 % + 0.62 × 38.0769 % = 31.2077 %; × 499,860.00 (13,885 × 12 × 3) = 155,994.77 DKK.
     """
     ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
     explained = ev.explain("2027:public.refusion.during_course.1")
-    assert explained.value == "156,680.09 DKK"
+    assert explained.value == "155,994.77 DKK"
     assert explained.formula.startswith(
         "refusion rate (course participant: 31.21 % = 38.00 % first citizens × 20.00 % "
         "+ 62.00 % newcomers since week 1 × 38.08 %) × benefit during the course"

@@ -3,8 +3,9 @@ løntilskud, tax, the derived fleksjob wage, legacy benefits and the discounting
 
 Figures are worked by hand in the comments (month = 52/12 weeks; a year is 52 weeks;
 2026 rates: G 21,600, T 17,672, ledighedsydelse 19,630, kontanthjælp forhøjet sats
-13,345, løntilskud 96.27 DKK/hour; 2027: G 22,572, T 18,467, førtidspension 23,045,
-kontanthjælp 13,946).
+13,345, løntilskud 96.27 DKK/hour; 2027 (the 2026 transfer rates × 1.0405, less 0.45 point by lov nr.
+630 af 11.6.2024): G 22,475, T 18,467 (× 1.045), førtidspension 22,946,
+kontanthjælp 13,885).
 """
 
 from __future__ import annotations
@@ -257,24 +258,25 @@ def test_a_progression_with_a_comparison_group() -> None:
     view = ev.breakdown[1].public  # 2027
     assert view is not None
     # fleksjob wage 140 × 1.02 = 142.80: L = 142.80 × 65 = 9,282; lønloft 142.80 × 1,924/12 − 9,282 =
-    # 22,895.60 − 9,282 = 13,613.60 (below 22,572 − 2,784.60); × 12 = 163,363.20 a person:
+    # 22,895.60 − 9,282 = 13,613.60 (below 22,475 − 2,784.60 = 19,690.40); × 12 = 163,363.20 a person:
     # 0.39 with the partnership = 63,711.65, 0.15 in the comparison group = 24,504.48
     assert line(view, "fleksløntilskud: former participants in fleksjob") == (D("63711.65"), D("24504.48"))
-    # those who left stay on the books on both sides: førtidspension 23,045 × 12 = 276,540 a person;
-    # 46 % = 1.38 with, 10 % = 0.30 without: 381,625.20 and 82,962.00
-    assert line(view, "benefit: former participants who left") == (D("381625.20"), D("82962.00"))
+    # those who left stay on the books on both sides: førtidspension 22,946 × 12 = 275,352 a person
+    # (2027: 22,053 × 1.0405, the 0.45-point deduction of lov nr. 630 af 11.6.2024);
+    # 46 % = 1.38 with, 10 % = 0.30 without: 379,985.76 and 82,605.60
+    assert line(view, "benefit: former participants who left") == (D("379985.76"), D("82605.60"))
     # otherwise on kontanthjælp: the 3 participants + (0.39 − 0.15) + (0.09 − 0.03) + (1.38 − 0.30) = 4.38;
-    # 13,946 × 12 × 4.38 = 733,001.76
-    assert line(view, "counterfactual benefit: course participant") == (D("0.00"), D("733001.76"))
+    # 13,885 × 12 × 4.38 = 166,620 × 4.38 = 729,795.60
+    assert line(view, "counterfactual benefit: course participant") == (D("0.00"), D("729795.60"))
     # former participants finished a course in 2026: past week 52 of the ladder in 2027 (with or
     # without the partnership), so the whole year is at 20 %:
     # 63,711.65 × 20 % = 12,742.33 and 24,504.48 × 20 % = 4,900.896 → 4,900.90
     assert line(view, "state refusion: former participants in fleksjob", "state") == (D("12742.33"), D("4900.90"))
     # the otherwise side: the 3 participants at the participants' 2027 rate,
     # 38 % × 20 % + 62 % × 99/260 = 0.3120769 (the first ones past week 52, newcomers in weeks 1-52),
-    # and the 1.38 former participants at 20 %: 167,352 × (3 × 0.3120769 + 1.38 × 0.2)
-    # = 156,680.09 + 46,189.15 = 202,869.24
-    assert line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("202869.24"))
+    # and the 1.38 former participants at 20 %: 166,620 × (3 × 0.3120769 + 1.38 × 0.2)
+    # = 155,994.77 + 45,987.12 = 201,981.89
+    assert line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("201981.89"))
 
 
 def test_without_a_comparison_group_nothing_changes() -> None:

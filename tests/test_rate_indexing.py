@@ -75,26 +75,27 @@ def test_exact_and_float_projections_agree(tenths_of_a_permille: int) -> None:
 
 
 def test_rates_grow_with_the_projected_percentage() -> None:
-    # 3 % wage growth: 2.7 % a year from 2028. ledighedsydelse 2027 is 4,735 DKK/week:
-    # 2028: 4,735 × 1.027 = 4,862.845; 2030: 4,735 × 1.027³ = 4,735 × 1.083206683 = 5,128.983644
+    # 3 % wage growth: 2.7 % a year from 2028. ledighedsydelse 2027 is 4,715 DKK/week (4,530 × 1.0405,
+    # the 0.45-point deduction of lov nr. 630 af 11.6.2024, rounded to 5 kr.):
+    # 2028: 4,715 × 1.027 = 4,715 + 127.305 = 4,842.305; 2030: 4,715 × 1.027³ = 4,715 × 1.083206683 = 5,107.319510345
     ev = sp.evaluate(sp.from_data(_deal(wage_growth="3 %", price_growth="3 %")))
     used = {(v.name, v.for_year): v for v in ev.parameters}
     y2028 = used["benefit.ledighedsydelse", 2028]
     y2030 = used["benefit.ledighedsydelse", 2030]
     assert (y2028.year, y2028.tag, y2028.index) == (2027, "estimate", Fraction(1027, 1000))
-    assert _shown(y2028) == Decimal("4862.845")  # exact: six decimals hold it
+    assert _shown(y2028) == Decimal("4842.305")  # exact: six decimals hold it
     assert y2030.index == Fraction(1027, 1000) ** 3
-    assert _shown(y2030) == Decimal("5128.983644")  # 5,128.983644005, to six decimals
+    assert _shown(y2030) == Decimal("5107.319510")  # 5,107.319510345, to six decimals
     assert "shown to six decimals" in y2030.note
-    assert "shown to six decimals" not in y2028.note  # 4,862.845 exactly
+    assert "shown to six decimals" not in y2028.note  # 4,842.305 exactly
     assert "indexed by the satsreguleringsprocent to 2030" in y2030.note
     # published years are not touched: 2027 is the file's own value
     assert ("benefit.ledighedsydelse", 2027) not in used or used["benefit.ledighedsydelse", 2027].index is None
     # the course participants' benefit during the course: 3 × 12 months × kontanthjælp
-    # (forhøjet sats, 13,946 DKK/month in 2027); 2029: 13,946 × 1.027² = 13,946 × 1.054729 = 14,709.250634
-    # a month, × 36 = 529,533.022824 → 529,533.02
+    # (forhøjet sats, 13,885 DKK/month in 2027: 13,345 × 1.0405); 2029: 13,885 × 1.027² = 13,885 × 1.054729
+    # = 14,644.912165 a month, × 36 = 527,216.83794 → 527,216.84
     y2029 = next(b for b in ev.breakdown if b.ledger.period == "2029")
-    assert y2029.results()["net.participants"] == Decimal("529533.02")
+    assert y2029.results()["net.participants"] == Decimal("527216.84")
 
 
 def test_a_percentage_set_in_the_scenario_is_used_for_every_year() -> None:
@@ -102,8 +103,8 @@ def test_a_percentage_set_in_the_scenario_is_used_for_every_year() -> None:
     data["parameters"] = {"satsreguleringsprocent": "1 %"}
     ev = sp.evaluate(sp.from_data(data))
     used = {(v.name, v.for_year): v for v in ev.parameters}
-    # 4,735 × 1.01² = 4,830.1735
-    assert _shown(used["benefit.ledighedsydelse", 2029]) == Decimal("4830.1735")
+    # 4,715 × 1.01² = 4,715 × 1.0201 = 4,809.7715
+    assert _shown(used["benefit.ledighedsydelse", 2029]) == Decimal("4809.7715")
     said = [s for s in ev.statements if "not published" in s]
     assert said == [
         "parameters for 2028–2030 are not published yet: the 2027 rates in kroner are indexed by a "
@@ -113,7 +114,7 @@ def test_a_percentage_set_in_the_scenario_is_used_for_every_year() -> None:
     data["parameters"] = {"satsreguleringsprocent": "0 %"}
     flat = sp.evaluate(sp.from_data(data))
     y2030 = next(b for b in flat.breakdown if b.ledger.period == "2030")
-    assert y2030.results()["net.participants"] == Decimal(3 * 12 * 13946)
+    assert y2030.results()["net.participants"] == Decimal(3 * 12 * 13885)  # 499,860
 
 
 def test_no_horizon_keeps_the_rates_and_says_so() -> None:
@@ -123,7 +124,7 @@ def test_no_horizon_keeps_the_rates_and_says_so() -> None:
     ev = sp.evaluate(sp.from_data(data))
     used = {v.name: v for v in ev.parameters}
     assert used["benefit.ledighedsydelse"].index is None
-    assert used["benefit.ledighedsydelse"].value.magnitude == 4735
+    assert used["benefit.ledighedsydelse"].value.magnitude == 4715  # the 2027 rate, 4,530 × 1.0405 → 4,715
     assert [s for s in ev.statements if "not published" in s] == [
         "parameters for 2029 are not published yet: the 2027 values are used unchanged (not indexed; a "
         "horizon's wage_growth, or parameters.satsreguleringsprocent in the scenario, indexes the rates in kroner)"
@@ -154,14 +155,14 @@ def test_the_record_survives_a_save_and_load(tmp_path: Any) -> None:
 
 
 def test_a_percentage_set_in_the_scenario_indexes_a_deal_without_a_horizon() -> None:
-    # public year 2030, no horizon: ledighedsydelse 4,735 × 1.03³ = 4,735 × 1.092727 = 5,174.062345 DKK/week
+    # public year 2030, no horizon: ledighedsydelse 4,715 × 1.03³ = 4,715 × 1.092727 = 5,152.207805 DKK/week
     data = _deal()
     data.pop("horizon")
     data["public"]["year"] = 2030
     data["parameters"] = {"satsreguleringsprocent": "3 %"}
     ev = sp.evaluate(sp.from_data(data))
     used = {v.name: v for v in ev.parameters}
-    assert _shown(used["benefit.ledighedsydelse"]) == Decimal("5174.062345")
+    assert _shown(used["benefit.ledighedsydelse"]) == Decimal("5152.207805")
     assert used["satsreguleringsprocent"].tag == "override"  # read, so listed with the values used
     assert [s for s in ev.statements if "not published" in s] == [
         "parameters for 2030 are not published yet: the 2027 rates in kroner are indexed by a "
@@ -194,14 +195,14 @@ def test_a_spin_offs_years_use_the_first_years_rates_in_constant_prices() -> Non
     assert len(nets[0]) == 4
     assert nets[0] == nets[1]
     # a first public year past the file's last rates (2027): its rate is indexed by the set
-    # percentage, 4,735 × 1.03² = 5,023.3615 DKK/week, and used for every year
+    # percentage, 4,715 × 1.03² = 4,715 × 1.0609 = 5,002.1435 DKK/week, and used for every year
     data["public"]["year"] = 2029  # the spin-off's own years move with it (its first year is the public year)
     for i, entry in enumerate(data["years"]):
         entry["year"] = 2029 + i
     data["split_year"] += 3
     data["cvr_registered"] += 3
     later = sp.evaluate(sp.from_data(data))
-    assert {_shown(v) for v in later.parameters if v.name == "benefit.ledighedsydelse"} == {Decimal("5023.3615")}
+    assert {_shown(v) for v in later.parameters if v.name == "benefit.ledighedsydelse"} == {Decimal("5002.1435")}
 
 
 @pytest.mark.parametrize("horizon", [True, False])
@@ -236,8 +237,8 @@ def test_a_parameter_cannot_be_varied_over_variants() -> None:
     with pytest.raises(sp.SweepError, match="a parameter cannot be varied"):
         sp.tornado(deal, {"parameters.satsreguleringsprocent": ("0 %", "3 %")})
     # solve evaluates each value it tries: there a parameter may be varied. The municipality's
-    # net effect over 2026-2029 is -767,109.37 at 3 % (evaluate) and rises with the percentage
-    got = sp.solve(deal, "parameters.satsreguleringsprocent", "public.municipality", "-767109.37", low="0", high="10")
+    # net effect over 2026-2029 is -775,920.97 at 3 % (evaluate) and rises with the percentage
+    got = sp.solve(deal, "parameters.satsreguleringsprocent", "public.municipality", "-775920.97", low="0", high="10")
     assert str(got.value) == "3 percent"
 
 

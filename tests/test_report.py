@@ -37,7 +37,8 @@ def test_report_holds_what_a_council_reads() -> None:
         "År for år",
         "-37.200,00\xa0kr.",  # 2026: 442,800 − 480,000
         "Offentlige kasser",
-        "-468.623,88\xa0kr.",  # the municipality's net effect over the three years
+        # the municipality's net effect over the three years: −215,040.00 − 133,483.18 − 127,357.31
+        "-475.880,49\xa0kr.",
         "Nulpunktspris",
         "35,90 kr./time",  # 2026: (480,000 − 396,000) / 2,340 hours
         "Forudsætninger og kilder",

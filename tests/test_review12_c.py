@@ -105,11 +105,12 @@ def test_before_tax_is_a_topic() -> None:
     data = _example("ikea_rebild_3_years.yaml")
     data["public"]["tax"] = {}
     ev = sp.evaluate(sp.from_data(data))
-    # each year's net effect before tax: −215,040.00 − 129,979.50 − 123,604.38 = −468,623.88
+    # each year's net effect before tax: −215,040.00 − 133,483.18 − 127,357.31 = −475,880.49
+    # (2027 and 2028 worked line by line in test_explain_public_inputs and test_parameter_sources_review14)
     explained = ev.explain("public.municipality.before_tax")
-    assert explained.value == "-468,623.88 DKK"
-    assert [t.value for t in explained.terms] == ["-215,040.00 DKK", "-129,979.50 DKK", "-123,604.38 DKK"]
-    assert ev.results()["public.municipality.before_tax"] == Decimal("-468623.88")
+    assert explained.value == "-475,880.49 DKK"
+    assert [t.value for t in explained.terms] == ["-215,040.00 DKK", "-133,483.18 DKK", "-127,357.31 DKK"]
+    assert ev.results()["public.municipality.before_tax"] == Decimal("-475880.49")
     assert "public.municipality.before_tax" in ev.topics()
     assert ev.explain("2026.public.municipality.before_tax").value == "-215,040.00 DKK"
     untaxed = sp.evaluate(sp.load(EXAMPLES / "ikea_rebild_3_years.yaml"))
@@ -305,9 +306,9 @@ def test_the_total_of_several_years_has_its_public_totals_in_results() -> None:
     assert ev.placements == ()
     assert ev.break_even == ()
     years = [part.public.net_effect("municipality") for part in ev.breakdown if part.public is not None]
-    # −215,040.00 − 129,979.50 − 123,604.38 = −468,623.88
-    assert years == [Decimal("-215040.00"), Decimal("-129979.50"), Decimal("-123604.38")]
-    assert ev.results()["public.municipality"] == Decimal("-468623.88")
+    # −215,040.00 − 133,483.18 − 127,357.31 = −475,880.49
+    assert years == [Decimal("-215040.00"), Decimal("-133483.18"), Decimal("-127357.31")]
+    assert ev.results()["public.municipality"] == Decimal("-475880.49")
     assert ev.to_dict()["breakdown"][0]["public"] is not None
     doc = sp.Evaluation.__doc__ or ""
     assert "breakdown[i].public" in doc

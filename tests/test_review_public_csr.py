@@ -59,13 +59,14 @@ def test_former_participants_are_past_week_52() -> None:
     assert _line(view, "counterfactual benefit: course participant") == (D("0.00"), D("2608320.00"))
     assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("683806.20"))
     assert view.refusion_rates["former course participants"] == D("0.2000")
-    # net effects, otherwise − with. The municipality: otherwise 2,608,320 + 492,440 (ledighedsydelse
-    # of the fleksjob workers) − 683,806.20 − 98,488 = 2,318,465.80; with 1,320,000 (courses)
-    # + 320,320 − 64,064 (fleksløntilskud) + 1,630,200 − 488,182.20 + 640,640 − 128,128 =
-    # 3,230,785.80: −912,320.00. The state: 683,806.20 + 98,488 − (64,064 + 488,182.20 + 128,128)
-    # = 101,920.00 (the participants' rate refunds both sides alike)
-    assert view.net_effect("municipality") == D("-912320.00")
-    assert view.net_effect("state") == D("101920.00")
+    # net effects, otherwise − with. The municipality: otherwise 2,608,320 + 490,360 (ledighedsydelse
+    # of the 2 fleksjob workers, 4,715 × 52 × 2: the 2027 rate 4,530 × 1.0405 after the 0.45-point
+    # deduction of lov nr. 630 af 11.6.2024, rounded to 5 kr.) − 683,806.20 − 98,072 (20 %) = 2,316,801.80;
+    # with 1,320,000 (courses) + 320,320 − 64,064 (fleksløntilskud) + 1,630,200 − 488,182.20 + 640,640
+    # − 128,128 = 3,230,785.80: −913,984.00. The state: 683,806.20 + 98,072 − (64,064 + 488,182.20 +
+    # 128,128) = 101,504.00 (the participants' rate refunds both sides alike)
+    assert view.net_effect("municipality") == D("-913984.00")
+    assert view.net_effect("state") == D("101504.00")
 
 
 def test_first_year_has_no_former_rate() -> None:
@@ -253,15 +254,16 @@ def test_more_course_places_are_taken_by_new_citizens() -> None:
     62 % of the 2026 places are freed (13 + 3 + 46 %, one 12-month course a year), so
     3 × 38 % = 1.14 first citizens stay (past week 156: 20 %) and 6 − 1.14 = 4.86 are new
     (weeks 1-52: 99/260 = 38.0769 %): (1.14 × 0.2 + 4.86 × 99/260) / 6 = 0.346423.
-    The course benefit 13,946 × 12 × 6 = 1,004,112.00; refusion × 0.346423 = 347,847.57.
-    (The rate that assumed the same places every year was 31.21 %: 313,360.18.)
+    The course benefit 13,885 × 12 × 6 = 999,720.00 (the 2027 forhøjet sats, 13,345 × 1.0405);
+    refusion 166,620 × (1.14 × 0.2 + 4.86 × 99/260) = 166,620 × 2.078538 = 346,326.08.
+    (The rate that assumed the same places every year was 31.21 %: 311,989.54.)
     """
     data = _three_years()
     data["horizon"]["changes"].append({"year": 2027, "set": {"courses.participants": 6}})
     ev = sp.evaluate(sp.from_data(data))
     year = ev.breakdown[1]
     refusion = next(t.amount for t in year.ledger if t.purpose == "state refusion on the course benefit")
-    assert refusion == D("347847.57")
+    assert refusion == D("346326.08")
     assert year.public is not None
     assert year.public.refusion_rates["course participant"] == D("0.3464")
 

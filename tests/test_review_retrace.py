@@ -317,7 +317,7 @@ def rebild() -> sp.Evaluation:
 
 def test_npv_explanation_shows_each_year_its_factor_and_the_rates() -> None:
     explained = rebild().explain("npv.public.municipality")
-    assert explained.value == "-449,067.06 DKK"
+    assert explained.value == "-455,753.24 DKK"
     terms = {t.label: t for t in explained.terms}
     factor = terms["discount factor of year t (t = 0 for the first year)"]
     assert factor.value == "1 / (1.0350^t × 1.02^t)"
@@ -326,16 +326,16 @@ def test_npv_explanation_shows_each_year_its_factor_and_the_rates() -> None:
         "discount_rate.years_36_70": "2.5 percent (2021, sourced)",
         "horizon.price_growth": "2 %",
     }
-    # by hand: 1.035 × 1.02 = 1.0557; −129,979.50 / 1.0557 = −123,121.625462 and
-    # −123,604.38 / 1.0557² = −123,604.38 / 1.11450249 = −110,905.431894; with 2026's
-    # −215,040 the sum is −449,067.057356, rounded −449,067.06
+    # by hand: 1.035 × 1.02 = 1.0557; −133,483.18 / 1.0557 = −126,440.447097 and
+    # −127,357.31 / 1.0557² = −127,357.31 / 1.11450249 = −114,272.790902; with 2026's
+    # −215,040 the sum is −455,753.237999, rounded −455,753.24
     assert terms["2026: discounted net"].value == "-215040 DKK"
     assert terms["2026: discounted net"].formula == "net × factor = -215,040.00 DKK × 1 (factor 1)"
-    assert terms["2027: discounted net"].value == "≈ -123121.625462 DKK"
+    assert terms["2027: discounted net"].value == "≈ -126440.447097 DKK"
     assert terms["2027: discounted net"].formula == (
-        "net × factor = -129,979.50 DKK × 1 / (1.0350^1 × 1.02^1) (factor ≈ 0.947239)"
+        "net × factor = -133,483.18 DKK × 1 / (1.0350^1 × 1.02^1) (factor ≈ 0.947239)"
     )
-    assert terms["2028: discounted net"].value == "≈ -110905.431894 DKK"
+    assert terms["2028: discounted net"].value == "≈ -114272.790902 DKK"
     names = [name for name, _, _ in explained.parameters]
     assert "discount_rate.years_0_35" in names
     source = {n: s for n, _, s in explained.parameters}["discount_rate.years_0_35"]
@@ -412,7 +412,7 @@ def test_explanations_in_danish_keep_the_figures() -> None:
     assert "L: løn inkl. pension pr. måned = 9.100 kr./md." in text
     assert "lønloftet begrænser tilskuddet" in text
     text = explanation_text(rebild().explain("npv.public.municipality"), "da")
-    assert "2027: tilbagediskonteret netto = ≈ -123.121,625462 kr." in text
+    assert "2027: tilbagediskonteret netto = ≈ -126.440,447097 kr." in text  # −133,483.18 / 1.0557
 
 
 # -- the spreadsheet's present values are formulas over the yearly nets ------------------

@@ -107,15 +107,18 @@ def test_traced_empty_zone_names_every_party_short(three: Any) -> None:
     assert zone.empty
     # neither condition holds anywhere: each is short at its own best point, the lowest wage
     at = sp.evaluate(paths.replace(three, "public.fleksjob_wage", "100 DKK/hour")).results()
-    assert at["npv.public.municipality"] == Decimal("-61067.02")
+    # the benefits alone moved with the 2027 rates (less 0.45 point, lov nr. 630 af 11.6.2024): the
+    # example's present value went from −449,067.06 to −455,753.24, by −6,686.18, and the wage changes only
+    # the fleksløntilskud lines: −61,067.02 − 6,686.18 = −67,753.20
+    assert at["npv.public.municipality"] == Decimal("-67753.20")
     assert at["npv.social_enterprise"] == Decimal("-78233.40")
     assert [(s.condition.party, s.amount, s.at) for s in zone.binding] == [
-        ("municipality", Decimal("61067.02"), (Decimal("100.00"),)),
+        ("municipality", Decimal("67753.20"), (Decimal("100.00"),)),
         ("social_enterprise", Decimal("78233.40"), (Decimal("100.00"),)),
     ]
     text = str(zone)
     assert (
-        "the zone is empty:\n    Rebild Kommune (no worse off than without the partnership) is 61,067.02 DKK short"
+        "the zone is empty:\n    Rebild Kommune (no worse off than without the partnership) is 67,753.20 DKK short"
         in text
     )
     assert "Huset Venture Nordjylland (covers its support staff) is 78,233.40 DKK short" in text
@@ -133,7 +136,7 @@ def test_cli_agree_lists_who_is_short() -> None:
     result = CliRunner().invoke(app, ["agree", str(THREE), "--vary", "public.fleksjob_wage=100..300"])
     assert result.exit_code == 0, result.output
     empty = result.output.split("the zone is empty:\n", 1)[1].splitlines()
-    assert empty[0] == "    Rebild Kommune (no worse off than without the partnership) is 61,067.02 DKK short"
+    assert empty[0] == "    Rebild Kommune (no worse off than without the partnership) is 67,753.20 DKK short"
     assert empty[1] == "    Huset Venture Nordjylland (covers its support staff) is 78,233.40 DKK short"
 
 
@@ -298,9 +301,11 @@ def test_tornado_public_result_does_not_show_coverages_switching_value(three: An
             three, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}, result="public.municipality [DKK]"
         )
     assert "switching value (coverage = 100 %)" not in table.columns
-    # the municipality's public net effect stays negative over the range (−248,275.08 to −799,147.08)
-    assert table["public.municipality [DKK] at low"].iloc[0] == pytest.approx(-248275.08, abs=0.005)
-    assert table["public.municipality [DKK] at high"].iloc[0] == pytest.approx(-799147.08, abs=0.005)
+    # the municipality's public net effect stays negative over the range: at 11,000 it is −475,880.49;
+    # each 1,000 DKK/month of price is 3 × 12 × 1,000 × (1 + 1.02 + 1.0404) = 110,174.40 over the years,
+    # so 9,000 gives −475,880.49 + 220,348.80 = −255,531.69 and 14,000 −475,880.49 − 330,523.20 = −806,403.69
+    assert table["public.municipality [DKK] at low"].iloc[0] == pytest.approx(-255531.69, abs=0.005)
+    assert table["public.municipality [DKK] at high"].iloc[0] == pytest.approx(-806403.69, abs=0.005)
     assert table["switching value (public.municipality = 0 DKK)"].iloc[0] is None
     assert not math.isnan(table["swing"].iloc[0])
 

@@ -76,6 +76,7 @@ class _Parameter(BaseModel):
     values: Annotated[tuple[_Entry, ...], Field(min_length=1)]
     legacy: _Legacy | None = None
     indexed: bool = False
+    standing: bool = False
 
 
 class _File(BaseModel):
@@ -116,6 +117,9 @@ class ParameterValue:
     latest earlier value was carried forward). ``indexed`` marks a rate in kroner regulated
     each year by the satsreguleringsprocent: carried forward with a wage growth to project
     from, it is indexed (see :class:`ParameterUse`); ``index`` is then the factor applied.
+    ``standing`` marks a rule that holds until the law changes it (the refusion ladder,
+    AM-bidrag): its value is stated from its year on, so using it later is no assumption.
+    Any other value carried forward is tagged ``estimate`` (:meth:`ParameterSet.get`).
     """
 
     name: str
@@ -130,6 +134,7 @@ class ParameterValue:
     legacy: Legacy | None = None
     indexed: bool = False
     index: Fraction | None = None
+    standing: bool = False
 
     @property
     def exact(self) -> Fraction:
@@ -186,8 +191,10 @@ class ParameterSet:
     def get(self, name: str, year: int) -> ParameterValue:
         """The value for ``year``: that year's, else the latest earlier one (carried forward).
 
-        A year before the first value has none: a later year's rate would be a wrong
-        number for it, so that is an error rather than a guess.
+        A carried value is tagged ``estimate`` (the rate for ``year`` is assumed to be the
+        earlier one), unless the parameter is a standing rule or the scenario set it; see
+        :func:`_carried`. A year before the first value has none: a later year's rate would
+        be a wrong number for it, so that is an error rather than a guess.
 
         Raises:
             KeyError: an unknown name; the message lists the known ones.
@@ -207,7 +214,7 @@ class ParameterSet:
                 f"or give your own value for {year} under parameters: (see the parameters page of the docs)"
             )
         chosen = earlier[-1]
-        return chosen if chosen.year == year else replace(chosen, for_year=year)
+        return chosen if chosen.year == year else _carried(chosen, year)
 
     def _read(self, name: str, year: int) -> tuple[ParameterValue, Rational]:
         """The value as used for ``year`` and its exact canonical magnitude, cached.
@@ -280,6 +287,20 @@ class ParameterSet:
         return ParameterSet(self.version, values, self.aliases)
 
 
+def _carried(value: ParameterValue, year: int) -> ParameterValue:
+    """``value`` used for the later ``year``: the one rule for every carried value.
+
+    A rate stated for one year (a tax rate, a benefit, the satsreguleringsprocent) is an
+    assumption in a later year: tagged ``estimate``, and the note says so. A standing rule
+    and the scenario's own value (an override, for every year) keep their tag. A rate in
+    kroner indexed on from here keeps the tag too (:meth:`ParameterUse._index`).
+    """
+    if value.standing or value.tag == "override":
+        return replace(value, for_year=year)
+    said = f"the {value.year} value used for {year}: no value for {year} is in the file, so it is assumed unchanged"
+    return replace(value, for_year=year, tag="estimate", note=f"{value.note}; {said}" if value.note else said)
+
+
 @dataclass(frozen=True)
 class _Lenient(ParameterSet):
     """A set that reads a parameter's first value for a year before it, noting the gap.
@@ -341,6 +362,7 @@ def default_parameters() -> ParameterSet:
                 note=e.note,
                 legacy=_legacy(p.legacy),
                 indexed=p.indexed,
+                standing=p.standing,
             )
             for e in sorted(p.values, key=lambda e: e.year)
         )
@@ -522,7 +544,7 @@ class ParameterUse:
             return value, exact_value
         index = fraction(factor)
         # in the value's own unit, exactly where six decimals hold it (three years at 3 %:
-        # 4,735 × 1.092727 = 5,174.062345), else to six decimals; used exactly either way
+        # 4,715 × 1.092727 = 5,152.207805), else to six decimals; used exactly either way
         scaled = Rational(value.value.magnitude) * factor * 10**6
         exact_shown = int(scaled.denominator) == 1
         shown = plain_magnitude(Decimal(_round_exact(scaled, 1)).scaleb(-6))  # stored as every magnitude is
@@ -530,7 +552,7 @@ class ParameterUse:
             value.name,
             value.year,
             value.value.__class__(shown, value.value.units),
-            "override" if value.tag == "override" else "estimate",  # the scenario's rate, indexed
+            value.tag,  # estimate as every carried value (get), or the scenario's rate (override)
             f"the {value.year} value × {float(index):.6f}, indexed by the satsreguleringsprocent to {value.for_year} "
             f"(see the statements); the {value.year} value: {value.source}",
             value.checked,
