@@ -33,7 +33,7 @@ from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan,
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
-from socialpartner.models._base import REPLACED_BY, Partnership
+from socialpartner.models._base import Partnership
 from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
 from socialpartner.parameters import (
     ParameterSet,
@@ -1210,7 +1210,7 @@ def _abolished_checks(result: engine.Run) -> tuple[Check, ...]:
         if not past:
             out.append(Check(criterion, "met", Text("msg.abolished_before", year=Raw(str(max(used))), date=date)))
             continue
-        instead = Raw(REPLACED_BY.get(parameters.resolve(name), legacy.note))
+        instead = Raw(legacy.replaced_by or legacy.note)
         reason = Text("msg.abolished_within", year=Raw(str(min(past))), date=date, instead=instead)
         out.append(Check(criterion, "not met", reason))
     return tuple(out)

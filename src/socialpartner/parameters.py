@@ -68,6 +68,7 @@ class _Legacy(BaseModel):
     applies_to: Literal["new citizens", "everyone"]
     by: Annotated[str, Field(min_length=1)]
     note: str = ""
+    replaced_by: str | None = None
 
 
 class _Parameter(BaseModel):
@@ -96,6 +97,7 @@ class Legacy:
             ``"everyone"`` (replaced for all recipients on that day).
         by: the act that abolished it.
         note: what replaces it, or what could not be confirmed.
+        replaced_by: the parameter to use after the abolition, where one replaces it.
 
     """
 
@@ -103,6 +105,7 @@ class Legacy:
     applies_to: Literal["new citizens", "everyone"]
     by: str
     note: str = ""
+    replaced_by: str | None = None
 
     def allows(self, start: dt.date) -> bool:
         """Whether a citizen whose support starts on ``start`` may receive the benefit."""
@@ -377,7 +380,7 @@ def default_parameters() -> ParameterSet:
 def _legacy(raw: _Legacy | None) -> Legacy | None:
     if raw is None:
         return None
-    return Legacy(raw.abolished_from, raw.applies_to, raw.by, raw.note)
+    return Legacy(raw.abolished_from, raw.applies_to, raw.by, raw.note, raw.replaced_by)
 
 
 def projected_satsregulering(wage_growth: Num) -> Num:

@@ -258,7 +258,7 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
             if first > until:
                 continue
             years = str(first) if first == until else f"{first}-{until}"
-            replacement = REPLACED_BY.get(parameters.resolve(name))
+            replacement = legacy.replaced_by
             instead = f"Use {replacement}" if replacement else "Use the benefit that replaced it"
             if first > budget.year:  # earlier years may keep it
                 instead += f" from {first} (a horizon change of {key})"
@@ -283,13 +283,6 @@ def years_evaluated(partnership: Partnership) -> int:
     if partnership.horizon is not None:
         return partnership.horizon.years
     return len(partnership._plans()) if partnership.MULTI_PERIOD else 1
-
-
-# what replaced a benefit abolished for everyone (the parameter to use after its abolition)
-REPLACED_BY = {
-    "benefit.kontanthjaelp_forsoerger": "benefit.kontanthjaelp.forhoejet_sats",
-    "benefit.kontanthjaelp_ikke_forsoerger": "benefit.kontanthjaelp.forhoejet_sats",
-}
 
 
 def _as_saved(variant: Partnership, path: str, value: Any) -> Any:
