@@ -79,10 +79,13 @@ def round_half_up(value: Exact | float, places: int) -> Decimal:
         QuantityError: NaN, an infinity, or not a number.
 
     """
-    if isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _FAST_DIGITS - places:
+    kind = type(value)
+    if kind is Rational or kind is Fraction:  # the engine's exact numbers, checked first: the usual case
+        exact = value
+    elif isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _FAST_DIGITS - places:
         # a Decimal with room in the context's precision: quantize rounds it exactly
         return value.quantize(_STEPS[places], rounding=ROUND_HALF_UP, context=CONTEXT)
-    if isinstance(value, (Fraction, Rational)):
+    elif isinstance(value, (Fraction, Rational)):
         exact = value
     elif type(value) is int or (isinstance(value, Decimal) and value.is_finite()):
         exact = Rational(value)
