@@ -79,9 +79,10 @@ def round_half_up(value: Exact | float, places: int) -> Decimal:
         QuantityError: NaN, an infinity, or not a number.
 
     """
+    exact: Fraction | Rational
     kind = type(value)
     if kind is Rational or kind is Fraction:  # the engine's exact numbers, checked first: the usual case
-        exact = value
+        exact = value  # type: ignore[assignment]  # narrowed by the type test above
     elif isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _FAST_DIGITS - places:
         # a Decimal with room in the context's precision: quantize rounds it exactly
         return value.quantize(_STEPS[places], rounding=ROUND_HALF_UP, context=CONTEXT)
