@@ -91,3 +91,16 @@ def test_a_year_past_the_published_rates_says_whose_rates_it_uses() -> None:
     indexed = sp.evaluate(sp.from_data(data))
     assert indexed.public is not None
     assert indexed.public.rates_year is None
+
+
+def test_a_spin_off_past_the_published_rates_names_the_rates_it_uses_every_year() -> None:
+    # years 2030-2033: the first year has no published rates and uses 2027's unchanged, and
+    # every later year uses the first year's (constant prices): 2027's, in every title and the statement
+    data = spin_off(2030)
+    for i, entry in enumerate(data["years"]):
+        entry["year"] = 2030 + i
+    data["split_year"] += 2
+    data["cvr_registered"] += 2
+    ev = sp.evaluate(sp.from_data(data))
+    assert [part.public.rates_year for part in ev.breakdown if part.public] == [2027, 2027, 2027, 2027]
+    assert any("so every year uses the 2027 rates in kroner" in s for s in ev.statements)

@@ -485,10 +485,13 @@ def _rates_year(period: engine.PeriodRun, year: int) -> int | None:
     A spin-off's later years (constant prices) use the first year's; a year past the
     published rates, without a percentage to index them by, uses the last year's unchanged.
     """
+    # rates past the published ones first: a spin-off's first year may itself use an earlier year's
+    carried = [v.year for v, kind in _carried(period.use, period.use.parameters) if kind == "carried"]
+    if carried:
+        return max(carried)
     if period.use.constant and period.use.first is not None and period.use.first != year:
         return period.use.first
-    carried = [v.year for v, kind in _carried(period.use, period.use.parameters) if kind == "carried"]
-    return max(carried) if carried else None
+    return None
 
 
 def _public_assumptions(
@@ -889,8 +892,9 @@ def _stated_rates(result: engine.Run) -> tuple[Text, ...]:
     if not result.multi_period or partnership.public is None:
         return ()
     first = engine.parameter_year(partnership, 0)
-    if partnership.horizon is None:
-        return (Text("msg.constant_rates", year=Raw(str(first))),) if len(result.periods) > 1 else ()
+    if partnership.horizon is None:  # a spin-off: its first year's rates (themselves carried past the published ones)
+        used = _rates_year(result.periods[0], first) or first
+        return (Text("msg.constant_rates", year=Raw(str(used))),) if len(result.periods) > 1 else ()
     # each rate by its year (the first year's, or that of a horizon change that sets it) and
     # the years it is indexed to; rates alike in both are stated together
     years: dict[tuple[str, int], set[int]] = {}  # in the order first met
