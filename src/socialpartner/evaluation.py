@@ -968,10 +968,8 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
 
 
 # benefits the law pays for a limited time: the weeks of the right, and the rule
-_TIME_LIMITED = {
-    "benefit.dagpenge_max": (104, "2 years within 3 years, lov om arbejdsløshedsforsikring § 55, stk. 1"),
-    "benefit.sygedagpenge_max": (22, "22 weeks within 9 months unless extended, sygedagpengeloven §§ 24 and 27"),
-}
+# benefits the law pays for a limited time: the parameter that holds each one's length (in the data file)
+_TIME_LIMITED = {"benefit.dagpenge_max": "duration.dagpenge", "benefit.sygedagpenge_max": "duration.sygedagpenge"}
 
 
 def _time_limited(result: engine.Run) -> tuple[Text, ...]:
@@ -1000,22 +998,26 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
                 end = budget.weeks_before(group) + 52 * period.index + length
             except SocialPartnerError:
                 continue  # weeks by group, and this deal has no such group: nobody receives it
-            if end > limit[0]:
+            duration = period.use.parameters.get(limit, period.use.year)
+            if end > canonical(duration.value) * 52:  # the value in weeks (canonical is in years)
                 found.setdefault((group, name, path), []).append(period.label)
     out = []
+    parameters = result.partnership.parameter_set()
     for (group, name, path), labels in found.items():
-        weeks, rule = _TIME_LIMITED[name]
+        duration = parameters.get(_TIME_LIMITED[name], parameters.latest_year)
         several = len(result.periods) > 1
         when = Text("msg.time_limited_in", years=Raw(f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else labels[0]))
+        # the fix that fits the scenario: a horizon change from that year, else the benefit they would receive
+        fix = "msg.time_limited_fix_change" if result.partnership.horizon is not None else "msg.time_limited_fix_state"
         out.append(
             Text(
                 "msg.time_limited",
                 group=group,
                 name=Raw(name),
-                weeks=Raw(str(weeks)),
-                rule=Raw(rule),
+                weeks=Raw(str(round(canonical(duration.value) * 52))),
+                rule=Raw(duration.source),
                 when=when if several else Raw(""),
-                path=Raw(path),
+                fix=Text(fix, path=Raw(path)),
             )
         )
     return tuple(out)

@@ -790,10 +790,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.time_limited": (
         "{group}: {name} is priced in full{when}, though the right ends after {weeks} weeks on it ({rule}), "
         "counted from weeks_on_support; after that the person would receive another benefit (e.g. kontanthjælp), "
-        "so the saving is overstated from then: state it with a horizon change of {path} from that year",
+        "so the saving is overstated from then: {fix}",
         "{group}: {name} er regnet fuldt ud{when}, selv om retten ophører efter {weeks} uger ({rule}), "
         "regnet fra weeks_on_support; derefter ville personen modtage en anden ydelse (fx kontanthjælp), "
-        "så besparelsen er overvurderet derfra: angiv den med en ændring i horizon af {path} fra det år",
+        "så besparelsen er overvurderet derfra: {fix}",
+    ),
+    "msg.time_limited_fix_change": (
+        "state it with a horizon change of {path} from that year",
+        "angiv den med en ændring i horizon af {path} fra det år",
+    ),
+    "msg.time_limited_fix_state": (
+        "state the benefit they would receive after the right ends as {path}, or split the deal's years",
+        "angiv den ydelse, de ville få, efter retten ophører, som {path}, eller del aftalens år op",
     ),
     "msg.time_limited_in": (" in {years}", " i {years}"),
     "msg.added_on_the_ladder": (

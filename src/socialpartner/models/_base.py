@@ -260,8 +260,13 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
             years = str(first) if first == until else f"{first}-{until}"
             replacement = legacy.replaced_by
             instead = f"Use {replacement}" if replacement else "Use the benefit that replaced it"
-            if first > budget.year:  # earlier years may keep it
+            if first > budget.year and partnership.horizon is not None:  # earlier years may keep it
                 instead += f" from {first} (a horizon change of {key})"
+            elif first > budget.year:  # a spin-off's own years: one benefit, at the first year's rates, for all
+                instead = (
+                    f"{instead} if the first year has it, or state what they receive as an amount ({key}: "
+                    "{amount: ...}): a spin-off prices every year at its first year's rates"
+                )
             raise ValueError(
                 f"{where}: {name} was abolished for everyone from {gone} ({legacy.by}); nobody receives it in "
                 f"{years}. {instead} ({legacy.note})"
