@@ -36,3 +36,17 @@ def test_a_paired_sweep_of_unequal_lengths_names_each_input() -> None:
     with pytest.raises(sp.SweepError) as caught:
         sp.sweep(deal, values, mode="paired")
     assert str(caught.value) == "paired values must have equal lengths, got courses.price: 1, temp_hours.workers: 2"
+
+
+def test_a_range_end_with_a_unit_is_told_to_be_a_bare_number() -> None:
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    file = str(ROOT / "examples" / "ikea_rebild.yaml")
+    out = CliRunner().invoke(app, ["sweep", file, "--vary", "courses.price=9000 DKK/month..14000:3"])
+    assert out.exit_code == 2
+    assert out.output.strip().endswith(
+        "--vary courses.price: not a number (got '9000 DKK/month'); give a bare number in the unit the input is "
+        "written in"
+    )

@@ -367,7 +367,9 @@ def _cli_number(text: str, option: str, file: Path) -> Decimal:
             return read_number(text.strip(), what="a number")
         except SocialPartnerError as exc:
             reason = getattr(exc, "reason", str(exc))
-            raise _OptionError(f"{option}: {reason} (got {text.strip()[:40]!r})") from None
+            # '108000 DKK/year' in a range: the ends are numbers in the input's own unit
+            hint = "; give a bare number in the unit the input is written in" if has_unit(text) else ""
+            raise _OptionError(f"{option}: {reason} (got {text.strip()[:40]!r}){hint}") from None
 
     return _in_file_format(file, read)
 
