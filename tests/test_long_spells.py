@@ -46,3 +46,33 @@ def test_advice_on_a_time_limited_benefit_fits_a_deal_without_a_horizon() -> Non
     data["horizon"] = {"years": 3, "start_year": 2026}
     said = [s for s in sp.evaluate(sp.from_data(data)).statements if "benefit.dagpenge_max is priced in full" in s]
     assert said[0].endswith("state it with a horizon change of public.counterfactual.fleksjob from that year")
+
+
+def test_a_smaajob_line_is_said_to_keep_its_pension_not_invited_to_a_counterfactual() -> None:
+    # 4 fleksjob at 20 h/week, 104 weeks on support (20 %), 140 DKK/hour: lønloft 140 × 17 × 52 = 123,760 a
+    # year each; otherwise ledighedsydelse 4,530 × 52; net 0.8 × 4 × (235,560 − 123,760) = 357,760.00,
+    # with or without 2 småjob helpers (no public flow for them)
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "labour_shortage_site.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "fleksjob_wage": "140 DKK/hour",
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    data["helpers"].append(
+        {
+            "form": "småjob",
+            "headcount": 2,
+            "paid_hours": "5 hour/week",
+            "wage_cost": "150 DKK/hour",
+            "workplace": "company",
+        }
+    )
+    view = sp.evaluate(sp.from_data(data)).public
+    assert view is not None
+    assert str(view.net_effect("municipality")) == "357760.00"
+    assert "småjob: the person keeps førtidspension with and without the job" in " ".join(view.assumptions)
+    assert "public.counterfactual.småjob if" not in " ".join(view.assumptions)
+    assert "småjob: the same førtidspension with and without the job" in " ".join(view.counterfactual)

@@ -423,7 +423,8 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
     out: list[str] = []
     for g in effects.groups:
         if g.benefit is None:
-            out.append(Text("msg.no_counterfactual", group=g.group))
+            key = "msg.smaajob_compared" if g.group == "småjob" else "msg.no_counterfactual"
+            out.append(Text(key, group=g.group))
             continue
         stated = g.benefit.describe()
         if g.benefit.amount is not None:  # the amount as the scenario states it, in the output's spelling
@@ -505,7 +506,12 @@ def _public_assumptions(
     assert budget is not None  # noqa: S101 - only called with a public view
     out: list[str] = []
     # a group priced against nothing: what the public pays for it saves nothing
-    out += [Text("msg.assume_no_counterfactual", group=g.group) for g in effects.groups if g.benefit is None]
+    # a småjob has no counterfactual by rule (the pension is the same with and without the job): say that instead
+    out += [
+        Text("msg.smaajob_no_counterfactual" if g.group == "småjob" else "msg.assume_no_counterfactual", group=g.group)
+        for g in effects.groups
+        if g.benefit is None
+    ]
     if budget.fleksjob_wage is None:
         wages = sorted({p.wage for p in period.plan.placements if p.form == "fleksjob" and p.wage is not None})
         if wages:

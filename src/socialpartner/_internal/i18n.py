@@ -704,6 +704,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{group}: no counterfactual stated (taken as no benefit)",
         "{group}: intet alternativ angivet (regnet som ingen ydelse)",
     ),
+    "msg.smaajob_compared": (
+        "småjob: the same førtidspension with and without the job (no public flow to compare)",
+        "småjob: samme førtidspension med og uden jobbet (ingen offentlig betaling at sammenligne)",
+    ),
+    "msg.smaajob_no_counterfactual": (
+        "småjob: the person keeps førtidspension with and without the job, so nothing is compared or saved on "
+        "them (a counterfactual for småjob is refused for that reason)",
+        "småjob: personen beholder førtidspensionen med og uden jobbet, så intet sammenlignes eller spares på "
+        "dem (et alternativ for småjob afvises af den grund)",
+    ),
     "msg.assume_no_counterfactual": (
         "no counterfactual stated for {group}: taken as no benefit otherwise, so nothing is saved on them "
         "(state public.counterfactual.{group} if they would otherwise receive a benefit)",
