@@ -76,3 +76,15 @@ def test_a_smaajob_line_is_said_to_keep_its_pension_not_invited_to_a_counterfact
     assert "småjob: the person keeps førtidspension with and without the job" in " ".join(view.assumptions)
     assert "public.counterfactual.småjob if" not in " ".join(view.assumptions)
     assert "småjob: the same førtidspension with and without the job" in " ".join(view.counterfactual)
+
+
+def test_every_year_that_adds_people_to_a_ladder_is_named() -> None:
+    # workers 3 → 4 in 2027 → 6 in 2028: both additions sit on the group's ladder (weeks_on_support + 52 a year)
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"]["changes"].append({"year": 2028, "set": {"temp_hours.workers": 6}})
+    said = [s for s in sp.evaluate(sp.from_data(data)).statements if s.startswith("fleksjob: the people added in")]
+    assert said == [
+        "fleksjob: the people added in 2027 (3 → 4), 2028 (4 → 6) are placed on the refusion ladder like the first "
+        "(weeks_on_support plus 52 weeks a year), not from week 1 as citizens new to support would be"
+    ]

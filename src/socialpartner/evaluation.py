@@ -1039,8 +1039,8 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
     if result.partnership.public is None or len(result.periods) < 2:
         return ()
     progression = result.partnership.horizon is not None and result.partnership.horizon.progression is not None
-    first: dict[str, Any] = {}
-    found: dict[str, tuple[str, Any, Any]] = {}  # group → the first year it grows, from, to
+    most: dict[str, Any] = {}  # group → the most people it has had so far
+    found: dict[str, list[tuple[str, Any, Any]]] = {}  # group → each year it grows past that: year, from, to
     for period in result.periods:
         counts: dict[str, Any] = {}
         for line in period.plan.placements:
@@ -1048,18 +1048,23 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
                 continue
             counts[line.form] = counts.get(line.form, 0) + line.headcount
         for group, count in counts.items():
-            before = first.setdefault(group, count)
-            if group not in found and is_exact(count) and is_exact(before) and count > before:
-                found[group] = (period.label, before, count)
+            before = most.setdefault(group, count)
+            if is_exact(count) and is_exact(before) and count > before:
+                found.setdefault(group, []).append((period.label, before, count))
+                most[group] = count
     return tuple(
         Text(
             "msg.added_on_the_ladder",
             group=group,
-            year=Raw(label),
-            before=_people(before),
-            after=_people(after),
+            years=Join(
+                tuple(
+                    Text("msg.added_year", year=Raw(label), before=_people(before), after=_people(after))
+                    for label, before, after in grown
+                ),
+                ", ",
+            ),
         )
-        for group, (label, before, after) in found.items()
+        for group, grown in found.items()
     )
 
 

@@ -815,12 +815,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.time_limited_in": (" in {years}", " i {years}"),
     "msg.added_on_the_ladder": (
-        "{group}: the people added in {year} ({before} → {after}) are placed on the refusion ladder like the first "
+        "{group}: the people added in {years} are placed on the refusion ladder like the first "
         "(weeks_on_support plus 52 weeks a year), not from week 1 as citizens new to support would be",
-        "{group}: de personer, der kommer til i {year} ({before} → {after}), placeres på refusionstrappen som de "
+        "{group}: de personer, der kommer til i {years}, placeres på refusionstrappen som de "
         "første (weeks_on_support plus 52 uger om året), ikke fra uge 1 som borgere, der er nye på offentlig "
         "forsørgelse",
     ),
+    "msg.added_year": ("{year} ({before} → {after})", "{year} ({before} → {after})"),
     "msg.legacy_started": ("{group}: support started about {date}", "{group}: forsørgelsen startede omkring {date}"),
     "msg.legacy_entrants": (
         "new course participants from {date} (progression)",
