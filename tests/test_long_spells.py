@@ -88,3 +88,16 @@ def test_every_year_that_adds_people_to_a_ladder_is_named() -> None:
         "fleksjob: the people added in 2027 (3 → 4), 2028 (4 → 6) are placed on the refusion ladder like the first "
         "(weeks_on_support plus 52 weeks a year), not from week 1 as citizens new to support would be"
     ]
+
+
+def test_a_counterfactual_of_nothing_needs_no_benefit_on_the_course() -> None:
+    # course participants compared with 0 DKK a month save nothing otherwise: no during_course is needed
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data.pop("horizon")
+    data["public"].pop("during_course", None)
+    data["public"]["counterfactual"]["course participant"] = {"amount": "0 DKK/month"}
+    sp.evaluate(sp.from_data(data))  # accepted
+    data["public"]["counterfactual"]["course participant"] = {"amount": "13345 DKK/month"}
+    with pytest.raises(ValidationError, match=r"public\.during_course: course participants have a counterfactual"):
+        sp.from_data(data)

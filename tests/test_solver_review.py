@@ -166,6 +166,8 @@ def test_a_bound_with_a_unit_is_read_in_the_inputs_unit(tmp_path: Path) -> None:
         # a plain file: 9.000 is 9 or 9,000
         ("9.000 kr./md.", "--min: 9.000 is ambiguous (9 in English, 9,000 in Danish)"),
         ("-9000 DKK/month", "--min must not be negative, got -9000"),
+        # the user's own number in the two readings of a day
+        ("500 DKK/day", "500 DKK/day is 2500 DKK/week if per working day (× 5), 3500 DKK/week if per calendar day"),
     ],
 )
 def test_a_bound_with_a_wrong_unit_is_refused_naming_the_option(bound: str, message: str) -> None:
@@ -182,7 +184,7 @@ def test_bounds_with_units_are_compared_once_read() -> None:
     args = ["solve", str(file), "--vary", "courses.price", "--target", "coverage=1"]
     out = runner.invoke(app, [*args, "--min", "192000 DKK/year", "--max", "15000"])
     assert out.exit_code != 0
-    assert "--min: 16000 is above --max 15000" in out.output, out.output
+    assert "--min: 16000 DKK / month is above --max 15000 DKK / month" in out.output, out.output
 
 
 def test_a_range_of_few_grid_values_says_so() -> None:

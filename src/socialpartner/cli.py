@@ -204,7 +204,7 @@ def solve_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
-    from socialpartner.solver import _signed, result_value, solve
+    from socialpartner.solver import _signed, input_unit, result_value, solve
 
     result, sep, value = target.partition("=")
     with _reported(debug, file):
@@ -227,7 +227,9 @@ def solve_command(
         if high is not None and highest is None:
             highest = _unit_option(high, "--max", file, partnership, vary)
         if lowest is not None and highest is not None and lowest > highest:
-            raise _option_error("--min", f"{lowest} is above --max {highest}")
+            # read in the input's unit: say it (1 % above 0.05 reads as nonsense without it)
+            unit = input_unit(partnership, vary)
+            raise _option_error("--min", f"{lowest}{unit} is above --max {highest}{unit}")
         current = evaluate(partnership)
         before = result_value(current, result.strip())
         solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)

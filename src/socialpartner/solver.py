@@ -275,6 +275,16 @@ def _bound_number(value: Any, name: str, *, signed: bool = False) -> Decimal:
     return number
 
 
+def input_unit(partnership: Partnership, vary: str) -> str:
+    """The unit a bound of ``vary`` is read in, as a message shows it after a number (`` DKK / month``, `` percent``).
+
+    Empty for a headcount or a bare fraction (their numbers carry none).
+    """
+    current = paths.variable(partnership, vary, SolveError, "solved for")
+    _, unit, whole = _grid(current, vary)
+    return "" if whole or unit == "dimensionless" else f" {unit}"
+
+
 def bound_in_unit(partnership: Partnership, vary: str, value: Any, name: str) -> Decimal:
     """A low or high end given with a unit, as the checked bare number :func:`solve` searches in.
 

@@ -804,8 +804,10 @@ def in_input_unit(value: Any, unit: str, whole: bool, name: str, error: type[Exc
         raise error(f"{name}: a quantity from another unit registry; use socialpartner.Q_")
     target = "dimensionless" if whole else unit
     given, wanted = unit_info(value), parse_unit(target)
-    try:
-        refuse_per_day(given, None, text=str(value), what=name)
+    magnitude = value.magnitude
+    shown_magnitude = Decimal(str(magnitude)) if isinstance(magnitude, (int, float, Decimal)) else None
+    try:  # the user's own number in the readings (500 DKK/day is 2,500 or 3,500 a week)
+        refuse_per_day(given, shown_magnitude, text=str(value), what=name)
     except QuantityError as exc:
         raise error(f"{name}: {exc.reason}") from None
     if given.dims != wanted.dims:

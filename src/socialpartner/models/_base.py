@@ -204,7 +204,9 @@ def _check_counterfactual(partnership: Partnership, forms: set[str]) -> None:
             "would book the whole pension as saved; leave småjob out of the counterfactual"
         )
     compared = budget.counterfactual.get("course participant")
-    if compared is not None and budget.during_course is None and "course participant" in forms:
+    # a counterfactual of no benefit (an amount of 0) saves nothing: then no benefit on the course is needed
+    nothing = compared is not None and compared.amount is not None and canonical(compared.amount) == 0
+    if compared is not None and not nothing and budget.during_course is None and "course participant" in forms:
         same = f"parameter: {compared.parameter}" if compared.parameter is not None else f"amount: {compared.amount}"
         usual = f"{{{same}}}"
         raise ValueError(
