@@ -391,3 +391,20 @@ def test_bounds_and_points_may_carry_a_unit_of_their_kind() -> None:
     ]:
         with pytest.raises(sp.AgreementError, match=rf"^bounds\[courses\.price\]: {re.escape(reason)}"):
             sp.agreement(deal, vary, bounds={"courses.price": (bad, 14000)})
+
+
+def test_per_year_shortfalls_are_at_the_best_point_the_other_parties_allow() -> None:
+    # 3-year example, per_year basis. SØV: −433,200 + 36·p ≥ 0 in 2026, so p ≥ 12,033.33…;
+    # Rebild 2026: 180,960 − 36·p ≥ 0, so p ≤ 5,026.67. At the SØV's least p, Rebild is short
+    # 36 × 12,033.33… − 180,960 = 252,240.00 (2026), 36.72 × 12,033.33… − 270,436.82 = 171,427.18 (2027),
+    # 37.4544 × 12,033.33… − 284,641.09 = 166,060.19 (2028); at Rebild's most p the SØV is 252,240.00 short in 2026
+    zone = sp.agreement(sp.load(EXAMPLES / "ikea_rebild_3_years.yaml"), "courses.price", basis="per_year")
+    assert zone.empty
+    short = {(s.condition.name, int(s.condition.year or 0)): s.amount for s in zone.binding}
+    assert short[("Rebild Kommune", 2026)] == Decimal("252240.00")
+    assert short[("Rebild Kommune", 2027)] == Decimal("171427.18")
+    assert short[("Rebild Kommune", 2028)] == Decimal("166060.19")
+    assert short[("Huset Venture Nordjylland", 2026)] == Decimal("252240.00")
+    assert "Rebild Kommune (no worse off than without the partnership, 2027) is 171,427.18 DKK short" in [
+        str(s) for s in zone.binding
+    ]

@@ -101,3 +101,34 @@ def test_a_counterfactual_of_nothing_needs_no_benefit_on_the_course() -> None:
     data["public"]["counterfactual"]["course participant"] = {"amount": "13345 DKK/month"}
     with pytest.raises(ValidationError, match=r"public\.during_course: course participants have a counterfactual"):
         sp.from_data(data)
+
+
+def test_a_leave_benefit_abolished_for_everyone_is_refused() -> None:
+    # the old kontanthjælp ended for everyone on 1.7.2025: nobody leaves onto it in 2026-2028
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"]["progression"]["leave_benefit"] = {"parameter": "benefit.kontanthjaelp_ikke_forsoerger"}
+    with pytest.raises(ValidationError) as caught:
+        sp.from_data(data)
+    assert (
+        "horizon.progression.leave_benefit: benefit.kontanthjaelp_ikke_forsoerger was abolished for everyone from "
+        "2025-07-01" in str(caught.value)
+    )
+    assert "nobody receives it in 2026-2028. Use benefit.kontanthjaelp.forhoejet_sats" in str(caught.value)
+
+
+def test_a_time_limited_benefit_during_the_course_overstates_the_cost_with_the_deal() -> None:
+    # sygedagpenge (22 weeks, lov om sygedagpenge § 24) on both sides after 100 weeks: the with-side
+    # (during the course) overstates the cost with the partnership; the counterfactual the saving
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["weeks_on_support"] = 100
+    sick = {"parameter": "benefit.sygedagpenge_max"}
+    data["public"]["during_course"] = sick
+    data["public"]["counterfactual"]["course participant"] = sick
+    said = [s for s in sp.evaluate(sp.from_data(data)).statements if "benefit.sygedagpenge_max is priced" in s]
+    assert len(said) == 2
+    assert any(
+        "as the benefit during the course" in s and "the cost with the partnership is overstated" in s for s in said
+    )
+    assert any("so the saving is overstated" in s for s in said)

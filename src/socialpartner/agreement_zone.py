@@ -232,6 +232,10 @@ class Shortfall:
     def text(self, lang: Lang = "en") -> str:
         """The shortfall in words, in English or Danish (``lang="da"``)."""
         c = self.condition
+        if c.year:  # one of a party's years (the per-year basis): say which
+            amount = Money(self.amount)
+            text = Text("agree.short_year", name=Raw(c.name), label=c.label, year=Period(c.year), amount=amount)
+            return Translator(lang)(text)
         return Translator(lang)(Text("agree.short", name=Raw(c.name), label=c.label, amount=Money(self.amount)))
 
 
@@ -1304,12 +1308,52 @@ def _binding_exact(
         value = _line_value(line, best)
         if value < 0:
             out.append(Shortfall(cond, _round(-value), tuple(_round(x) for x in best)))
+    if not out and len(probe.vary) == 1:  # a party's several years: its worst year at the best the others allow
+        out = _binding_by_party(probe, box, lines, conditions, coefficients)
     if not out:  # several conditions conflict: report each one's shortfall at today's terms
         for cond, line in zip(conditions, coefficients, strict=True):
             value = _line_value(line, probe.current)
             if value < 0:
                 out.append(Shortfall(cond, _round(-value), tuple(_round(x) for x in probe.current)))
     return tuple(sorted(out, key=lambda s: s.amount))
+
+
+def _binding_by_party(
+    probe: _Probe,
+    box: list[tuple[Fraction, Fraction]],
+    lines: list[tuple[_Line, str]],
+    conditions: list[PartyCondition],
+    coefficients: list[_Line],
+) -> list[Shortfall]:
+    """Per party (its conditions of every year together), its shortfall at the best point the other parties allow.
+
+    On the per-year basis a party has one condition a year: the others' conditions taken one
+    at a time conflict among themselves (another year of the same party), so each party's
+    years are judged together. With one input the best point is where the party's worst
+    year is best: an end of the interval the others allow, or where two of its years cross.
+    """
+    by_party: dict[str, list[int]] = {}
+    for i, cond in enumerate(conditions):
+        by_party.setdefault(cond.name, []).append(i)
+    out = []
+    for own in by_party.values():
+        others = [x for j, x in enumerate(lines) if j not in own]
+        region = _region_of(box, probe.vary, others)
+        if not region:
+            continue
+        lo, hi = region[0][0], region[-1][0]
+        candidates = {lo, hi}
+        for a in own:
+            for b in own:
+                (a0, a1), (b0, b1) = coefficients[a][:2], coefficients[b][:2]
+                if a < b and a1 != b1 and lo < (x := (b0 - a0) / (a1 - b1)) < hi:
+                    candidates.add(x)
+        best = max(candidates, key=lambda x: min(_line_value(coefficients[i], (x,)) for i in own))
+        for i in own:
+            value = _line_value(coefficients[i], (best,))
+            if value < 0:
+                out.append(Shortfall(conditions[i], _round(-value), (_round(best),)))
+    return out
 
 
 def _minimum(parties: Mapping[str, _Line], weights: Mapping[str, Fraction], point: Point) -> Fraction:

@@ -1017,7 +1017,8 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
         fix = "msg.time_limited_fix_change" if result.partnership.horizon is not None else "msg.time_limited_fix_state"
         out.append(
             Text(
-                "msg.time_limited",
+                # the benefit during the course is the with-side: priced in full, the cost with the deal is overstated
+                "msg.time_limited_with" if path == "public.during_course" else "msg.time_limited",
                 group=group,
                 name=Raw(name),
                 weeks=Raw(str(round(canonical(duration.value) * 52))),

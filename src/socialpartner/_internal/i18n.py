@@ -343,6 +343,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.note": ("note: {note}", "bemærkning: {note}"),
     "agree.in_year": ("in {year}", "i {year}"),
     "agree.short": ("{name} ({label}) is {amount} short", "{name} ({label}) mangler {amount}"),
+    "agree.short_year": ("{name} ({label}, {year}) is {amount} short", "{name} ({label}, {year}) mangler {amount}"),
     "agree.party_label": ("{name}: {label}", "{name}: {label}"),
     "agree.party_label_year": ("{name}: {label} ({year})", "{name}: {label} ({year})"),
     "agree.lower_limit": ("lower limit of {path}", "nedre grænse for {path}"),
@@ -813,6 +814,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "state the benefit they would receive after the right ends as {path}, or split the deal's years",
         "angiv den ydelse, de ville få, efter retten ophører, som {path}, eller del aftalens år op",
     ),
+    "msg.time_limited_with": (
+        "{group}: {name} is priced in full{when} as the benefit during the course, though the right ends after "
+        "{weeks} weeks on it ({rule}), counted from weeks_on_support; after that the person would receive another "
+        "benefit (e.g. kontanthjælp), so the cost with the partnership is overstated from then: {fix}",
+        "{group}: {name} er regnet fuldt ud{when} som ydelse under forløbet, selv om retten ophører efter {weeks} "
+        "uger ({rule}), regnet fra weeks_on_support; derefter ville personen modtage en anden ydelse (fx "
+        "kontanthjælp), så udgiften med partnerskabet er overvurderet derfra: {fix}",
+    ),
     "msg.time_limited_in": (" in {years}", " i {years}"),
     "msg.added_on_the_ladder": (
         "{group}: the people added in {years} are placed on the refusion ladder like the first "
@@ -906,15 +915,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.index_given": ("{rate} in {year}", "{rate} i {year}"),
     "msg.stated_indexed": (
         "the rates in kroner the scenario states ({names}) are the {year} rates: for {years} they are indexed by "
-        "the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})",
+        "the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})"
+        "; the file's own benefit rates can move by less within its years (2027: 4.05 %, after the 0.45-point "
+        "deduction of lov nr. 630 af 11.6.2024), so state a group's two sides alike (both amounts or both parameters)",
         "de satser i kroner, scenariet angiver ({names}), er {year}-satser: for {years} reguleres de med "
-        "satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
+        "satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})"
+        "; filens egne ydelsessatser kan stige mindre inden for dens år (2027: 4,05 %, efter fradraget på 0,45 "
+        "point i lov nr. 630 af 11.6.2024), så angiv en gruppes to sider ens (begge som beløb eller begge som "
+        "parametre)",
     ),
     "msg.stated_indexed_changed": (
         "the rates in kroner horizon.changes set from {year} ({names}) are {year} rates: for {years} they are "
-        "indexed by the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})",
+        "indexed by the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})"
+        "; the file's own benefit rates can move by less within its years (2027: 4.05 %, after the 0.45-point "
+        "deduction of lov nr. 630 af 11.6.2024), so state a group's two sides alike (both amounts or both parameters)",
         "de satser i kroner, horizon.changes sætter fra {year} ({names}), er {year}-satser: for {years} reguleres "
-        "de med satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
+        "de med satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})"
+        "; filens egne ydelsessatser kan stige mindre inden for dens år (2027: 4,05 %, efter fradraget på 0,45 "
+        "point i lov nr. 630 af 11.6.2024), så angiv en gruppes to sider ens (begge som beløb eller begge som "
+        "parametre)",
     ),
     "msg.index_how_projected": (
         "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth "

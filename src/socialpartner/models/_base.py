@@ -235,6 +235,10 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
         spans[f"public.counterfactual.{group}"] = [(budget.year, benefit.parameter, f"public.counterfactual.{group}")]
     if budget.during_course is not None:
         spans["public.during_course"] = [(budget.year, budget.during_course.parameter, "public.during_course")]
+    progression = None if partnership.horizon is None else partnership.horizon.progression
+    if progression is not None and progression.leave_benefit is not None:  # leavers are priced every later year
+        path = "horizon.progression.leave_benefit"
+        spans[path] = [(budget.year, progression.leave_benefit.parameter, path)]
     changes = partnership.horizon.changes if partnership.horizon is not None else ()
     for i, change in sorted(enumerate(changes), key=lambda c: _calendar(c[1].year, budget.year)):
         year = _calendar(change.year, budget.year)
@@ -262,7 +266,9 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
             years = str(first) if first == until else f"{first}-{until}"
             replacement = legacy.replaced_by
             instead = f"Use {replacement}" if replacement else "Use the benefit that replaced it"
-            if first > budget.year and partnership.horizon is not None:  # earlier years may keep it
+            if key == "horizon.progression.leave_benefit":  # one benefit for every year: no change sets it
+                instead += " (a progression's leave_benefit holds in every year)"
+            elif first > budget.year and partnership.horizon is not None:  # earlier years may keep it
                 instead += f" from {first} (a horizon change of {key})"
             elif first > budget.year:  # a spin-off's own years: one benefit, at the first year's rates, for all
                 instead = (
