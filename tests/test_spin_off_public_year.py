@@ -104,3 +104,14 @@ def test_a_spin_off_past_the_published_rates_names_the_rates_it_uses_every_year(
     ev = sp.evaluate(sp.from_data(data))
     assert [part.public.rates_year for part in ev.breakdown if part.public] == [2027, 2027, 2027, 2027]
     assert any("so every year uses the 2027 rates in kroner" in s for s in ev.statements)
+
+
+def test_the_report_says_whose_rates_a_year_past_the_published_ones_uses() -> None:
+    from socialpartner.report import report_html
+
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data.pop("horizon")
+    data["public"]["year"] = 2031
+    page = report_html(sp.evaluate(sp.from_data(data)), charts=False)
+    assert "<summary>The payments behind it, 2027 rates in kroner (refusion: " in page

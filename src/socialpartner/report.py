@@ -368,6 +368,8 @@ def _public_lines(
     ]
     rates = "; ".join(f"{t(group)} {t.percent(rate)}" for group, rate in view.refusion_rates.items())
     title = t("report.public_lines") + (f" {t.period(part.ledger.period)}" if several else "")
+    if view.rates_year is not None:  # an earlier year's rates in kroner (constant prices, or past the published)
+        title += f", {t(Text('ui.rates_in_kroner', first=view.rates_year))}"
     if rates:
         title += f" ({t('ui.refusion')}: {rates})"
     said = "".join(f"<li>{esc(t('ui.assumption'))}: {esc(t(a))}</li>" for a in view.assumptions)
