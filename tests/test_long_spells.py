@@ -132,3 +132,23 @@ def test_a_time_limited_benefit_during_the_course_overstates_the_cost_with_the_d
         "as the benefit during the course" in s and "the cost with the partnership is overstated" in s for s in said
     )
     assert any("so the saving is overstated" in s for s in said)
+
+
+def test_a_stated_amount_indexed_into_a_published_year_warns_of_the_files_own_rate() -> None:
+    # 13,345 DKK/month (the 2026 forhøjet sats) stated as an amount is indexed 4.5 % into 2027
+    # (13,945.53), while the file's 2027 forhøjet sats moved 4.05 % (13,885): the two differ
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["counterfactual"]["course participant"] = {"amount": "13345 DKK/month"}
+    said = [s for s in sp.evaluate(sp.from_data(data)).statements if s.startswith("the file's own benefit rates")]
+    assert said == [
+        "the file's own benefit rates for 2027 can have moved by less than the satsreguleringsprocent (2027: 4.05 %, "
+        "after the 0.45-point deduction of lov nr. 630 af 11.6.2024), so a benefit stated as an amount and the same "
+        "benefit as a parameter differ there: state a group's two sides alike (both amounts or both parameters)"
+    ]
+    # a deal starting in 2027 indexes its stated amounts only into years past the file's: nothing to say
+    data["public"]["year"] = 2027
+    data["horizon"]["start_year"] = 2027
+    for change in data["horizon"].get("changes", []):
+        change["year"] += 1
+    assert not [s for s in sp.evaluate(sp.from_data(data)).statements if s.startswith("the file's own benefit")]

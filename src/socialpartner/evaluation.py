@@ -910,7 +910,11 @@ def _stated_rates(result: engine.Run) -> tuple[Text, ...]:
     groups: dict[tuple[int, tuple[int, ...]], list[str]] = {}
     for (path, year), targets in years.items():
         groups.setdefault((year, tuple(sorted(targets))), []).append(path)
-    return tuple(
+    # indexed into a year the file has its own rates for: those may have moved by another percentage
+    published = result.partnership.parameter_set().latest_year
+    within = {t for (_, year), targets in years.items() for t in targets if year < t <= published}
+    mixed = (Text("msg.stated_vs_file", years=_span(within)),) if within else ()
+    said = tuple(
         Text(
             "msg.stated_indexed" if year == first else "msg.stated_indexed_changed",
             names=Join(tuple(Raw(path) for path in stated)),
@@ -920,6 +924,7 @@ def _stated_rates(result: engine.Run) -> tuple[Text, ...]:
         )
         for (year, targets), stated in sorted(groups.items(), key=lambda item: item[0][0])
     )
+    return said + mixed
 
 
 def _index_sources(result: engine.Run, targets: set[int]) -> tuple[Percent | None, Rational, tuple[Text, ...]]:

@@ -915,25 +915,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.index_given": ("{rate} in {year}", "{rate} i {year}"),
     "msg.stated_indexed": (
         "the rates in kroner the scenario states ({names}) are the {year} rates: for {years} they are indexed by "
-        "the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})"
-        "; the file's own benefit rates can move by less within its years (2027: 4.05 %, after the 0.45-point "
-        "deduction of lov nr. 630 af 11.6.2024), so state a group's two sides alike (both amounts or both parameters)",
+        "the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})",
         "de satser i kroner, scenariet angiver ({names}), er {year}-satser: for {years} reguleres de med "
-        "satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})"
-        "; filens egne ydelsessatser kan stige mindre inden for dens år (2027: 4,05 %, efter fradraget på 0,45 "
-        "point i lov nr. 630 af 11.6.2024), så angiv en gruppes to sider ens (begge som beløb eller begge som "
-        "parametre)",
+        "satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
     ),
     "msg.stated_indexed_changed": (
         "the rates in kroner horizon.changes set from {year} ({names}) are {year} rates: for {years} they are "
-        "indexed by the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})"
-        "; the file's own benefit rates can move by less within its years (2027: 4.05 %, after the 0.45-point "
-        "deduction of lov nr. 630 af 11.6.2024), so state a group's two sides alike (both amounts or both parameters)",
+        "indexed by the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})",
         "de satser i kroner, horizon.changes sætter fra {year} ({names}), er {year}-satser: for {years} reguleres "
-        "de med satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})"
-        "; filens egne ydelsessatser kan stige mindre inden for dens år (2027: 4,05 %, efter fradraget på 0,45 "
-        "point i lov nr. 630 af 11.6.2024), så angiv en gruppes to sider ens (begge som beløb eller begge som "
-        "parametre)",
+        "de med satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
+    ),
+    "msg.stated_vs_file": (
+        "the file's own benefit rates for {years} can have moved by less than the satsreguleringsprocent (2027: "
+        "4.05 %, after the 0.45-point deduction of lov nr. 630 af 11.6.2024), so a benefit stated as an amount and "
+        "the same benefit as a parameter differ there: state a group's two sides alike (both amounts or both "
+        "parameters)",
+        "filens egne ydelsessatser for {years} kan være steget mindre end satsreguleringsprocenten (2027: 4,05 %, "
+        "efter fradraget på 0,45 point i lov nr. 630 af 11.6.2024), så en ydelse angivet som beløb og samme ydelse "
+        "som parameter afviger der: angiv en gruppes to sider ens (begge som beløb eller begge som parametre)",
     ),
     "msg.index_how_projected": (
         "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth "
