@@ -1334,7 +1334,7 @@ def _binding_by_party(
     """
     by_party: dict[str, list[int]] = {}
     for i, cond in enumerate(conditions):
-        by_party.setdefault(cond.name, []).append(i)
+        by_party.setdefault(cond.party, []).append(i)
     out = []
     for own in by_party.values():
         others = [x for j, x in enumerate(lines) if j not in own]
