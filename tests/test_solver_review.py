@@ -280,3 +280,18 @@ def test_a_bound_that_converts_to_a_repeating_decimal_is_read() -> None:
     )
     with pytest.raises(sp.SolveError, match=r"^no value between 8333\.34 and 12033\.33 DKK / month reaches"):
         sp.solve(example, "courses.price", "coverage", 1, low="100000 DKK/year", high="144400 DKK/year")
+
+
+def test_a_headcount_bound_may_say_people() -> None:
+    # 6 workers × 15 h × 52 = 4,680 h; 20 DKK/h overhead = 93,600 + courses 396,000 = 489,600 / 480,000 = 1.02;
+    # 5 workers give 474,000 / 480,000 = 0.9875: the least headcount that covers is 6
+    file = ROOT / "examples" / "ikea_rebild.yaml"
+    args = ["solve", str(file), "--vary", "temp_hours.workers", "--target", "coverage=1"]
+    out = runner.invoke(app, [*args, "--min", "2 people", "--max", "10 personer"])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("temp_hours.workers = 6\n")
+    # a money input takes no such word
+    money = runner.invoke(
+        app, ["solve", str(file), "--vary", "courses.price", "--target", "coverage=1", "--min", "2 people"]
+    )
+    assert "--min: unknown unit 'people'" in money.output

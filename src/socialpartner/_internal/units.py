@@ -767,6 +767,9 @@ def exact(quantity: pint.Quantity[Any]) -> Rational:
     return value
 
 
+# how a headcount is written with a word (compare shows "3 people"; Danish "3 personer")
+_PEOPLE = frozenset({"people", "person", "persons", "personer", "pers."})
+
 # a bare number as written: digits with separators, a sign, an exponent (no unit)
 _BARE = re.compile(r"\s*[-+−]?[\d.,_ ]*(?:[eE][-+]?\d+)?\s*")
 
@@ -794,6 +797,8 @@ def in_input_unit(value: Any, unit: str, whole: bool, name: str, error: type[Exc
             return value  # a bare number: read (or refused) as one, with its own message
         try:
             number, spelled = split_quantity(value, what=f"{name} (a number, or a quantity)")
+            if whole and spelled.strip().casefold() in _PEOPLE:  # '2 people' for a headcount, as compare writes it
+                return number
             parse_unit(spelled)  # an unknown unit is a QuantityError naming it, not pint's AttributeError
             value = Q_(plain_magnitude(number), spelled)
         except QuantityError as exc:  # '9.000 kr./md.' in a plain file: its own reason, not "not a number"
