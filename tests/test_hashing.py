@@ -103,3 +103,18 @@ def test_a_change_written_differently_is_one_scenario_with_one_manifest_hash(tmp
     assert hash(a) == hash(b) == hash(c)
     hashes = {sp.evaluate(p).manifest.input_sha256 for p in (a, b, c)}
     assert len(hashes) == 1
+
+
+def test_the_same_changes_in_another_order_are_one_scenario() -> None:
+    # changes apply by their years (an input at most once a year): listed in another order, the
+    # deal, its results and its hash are the same; another value is another scenario
+    data = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["horizon"]["changes"].append({"year": 2028, "set": {"courses.price": "12000 DKK/month"}})
+    a = sp.from_data(data)
+    data["horizon"]["changes"].reverse()
+    b = sp.from_data(data)
+    assert a == b
+    assert hash(a) == hash(b)
+    assert sp.evaluate(a).results() == sp.evaluate(b).results()
+    data["horizon"]["changes"][0]["set"]["courses.price"] = "12001 DKK/month"
+    assert sp.from_data(data) != a

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 import pint
 from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, ValidationError, model_validator
@@ -48,6 +49,14 @@ class Frozen(BaseModel):
     # for every nested model too): RootModel does the same
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
+    # fields whose entries' order means nothing (a horizon's changes apply by their years)
+    _UNORDERED: ClassVar[frozenset[str]] = frozenset()
+
+    def _key(self, name: str) -> Any:
+        """Field ``name`` as ``==`` and the hash compare it: a list of unordered entries as a multiset."""
+        value = _hashable(getattr(self, name))
+        return frozenset(Counter(value).items()) if name in self._UNORDERED else value
+
     def __eq__(self, other: object) -> bool:
         """Equal field by field, each quantity in the same unit (as a saved file writes it).
 
@@ -56,9 +65,7 @@ class Frozen(BaseModel):
         """
         if type(other) is not type(self):
             return NotImplemented
-        return all(
-            _hashable(getattr(self, name)) == _hashable(getattr(other, name)) for name in type(self).model_fields
-        )
+        return all(self._key(name) == other._key(name) for name in type(self).model_fields)
 
     def __hash__(self) -> int:
         """A hash consistent with ``==`` (field by field), for fields holding mappings and lists too.
@@ -66,7 +73,7 @@ class Frozen(BaseModel):
         pydantic's own hash of a frozen model fails on a mapping field (``parameters:``,
         a change's ``set``); a scenario is a value, and can key a dict or a cache.
         """
-        return hash((type(self), tuple(_hashable(getattr(self, name)) for name in type(self).model_fields)))
+        return hash((type(self), tuple(self._key(name) for name in type(self).model_fields)))
 
     @classmethod
     def model_validate(cls, obj: Any, **kwargs: Any) -> Self:

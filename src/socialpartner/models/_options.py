@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
@@ -340,6 +340,9 @@ class Horizon(Frozen):
             deflated by ``price_growth`` and discounted at the real ``discount_rate.*``.
 
     """
+
+    # changes apply by their years (one input at most once a year): their order in the list means nothing
+    _UNORDERED: ClassVar[frozenset[str]] = frozenset({"changes"})
 
     years: Annotated[
         int, BeforeValidator(whole_number("a number of years such as 3")), Field(ge=1, le=70, strict=True)
