@@ -33,3 +33,16 @@ def test_a_json_number_with_a_point_is_told_to_be_text(tmp_path: Path) -> None:
     # as text it reads the Danish way: 0,6 FTE
     loaded = sp.load(site(tmp_path, "0,6"))
     assert loaded.model_dump(mode="json")["support_staff"][0]["fte"] == "0.6 FTE"
+
+
+def test_whole_kroner_written_the_danish_way() -> None:
+    # 480.000,- kr./år is 480,000 DKK a year beside number_format: da (coverage as the example: 0.9225);
+    # in a plain file the fix is named
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["number_format"] = "da"
+    data["support_staff"][0]["annual_cost"] = "480.000,- kr./år"
+    assert str(sp.evaluate(sp.from_data(data)).results()["coverage"]) == "0.9225"
+    data.pop("number_format")
+    with pytest.raises(ValidationError, match=r"',-' \(whole kroner\) is Danish notation: write 480000 here"):
+        sp.from_data(data)

@@ -110,6 +110,7 @@ DANISH = "da"
 # A number as a person may type it, before its separators are checked: digits with
 # `.`, `,` and `_` anywhere (so that `510.000` and `165,50` are seen whole and refused
 # with a hint rather than misread), an exponent, or nan/inf (refused later).
+_WHOLE_KRONER = re.compile(r"\s*(?P<num>[+-]?[0-9][0-9_.]*),-(?=\s|\Z)")  # 510.000,- (no øre)
 _NUMBER = re.compile(
     r"\s*(?P<num>(?>[+-]?(?:(?:[0-9][0-9_.,]*|[.,][0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?|(?:nan|inf(?:inity)?)(?![a-z]))))"
     r"\s*(?P<unit>.*?)\s*\Z",
@@ -618,7 +619,19 @@ def split_quantity(text: str, *, what: str) -> tuple[Decimal, str]:
     if len(text) > MAX_TEXT:
         raise QuantityError(text[:MAX_TEXT] + "…", what, "text too long", "too_long")
     refuse_spaced_digits(text, what=what)  # 11 000 kr./md.: the fix, not "000 kr./md. is no unit"
-    match = _NUMBER.match(ascii_minus(text))
+    text = ascii_minus(text)
+    whole = _WHOLE_KRONER.match(text)
+    if whole is not None:  # 510.000,- kr.: whole kroner, as a Danish budget writes them
+        if _FORMAT.get() != DANISH:
+            raise QuantityError(
+                text,
+                what,
+                f"',-' (whole kroner) is Danish notation: write {whole['num'].replace('.', '')} here, "
+                "or declare number_format: da",
+                "number_format",
+            )
+        text = whole["num"] + text[whole.end() :]
+    match = _NUMBER.match(text)
     if match is None:
         raise QuantityError(text, what, "expected a number followed by a unit", "quantity_syntax")
     return read_number(match["num"], what=what), match["unit"]
