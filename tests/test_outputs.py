@@ -219,3 +219,14 @@ def test_the_report_shows_the_public_purse_line_by_line() -> None:
         charts=False,
     )
     assert "<details><summary>The payments behind it (refusion" in one
+
+
+def test_the_danish_workbook_writes_its_inputs_in_danish(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    ev = sp.evaluate(sp.load(EXAMPLE))
+    book = load_workbook(sp.to_xlsx(ev, tmp_path / "aftale.xlsx", lang="da"))
+    rows = {r[0]: r[1] for r in book.worksheets[0].iter_rows(values_only=True)}
+    # 15 hour/week, 165 DKK/hour as the report writes them in Danish; the number column stays a number
+    assert rows["temp_hours.effective_hours"] == "15 timer/uge"
+    assert rows["temp_hours.wage_cost"] == "165 kr./time"

@@ -330,7 +330,8 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     # the expect: block states results, not inputs
     for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})):
         value, unit = _number(text)
-        inputs.put([key, text, value, t.stated_unit(unit)])
+        # as the report writes the inputs: in the workbook's language (18,5 timer/uge in Danish)
+        inputs.put([key, t.parameter_value(text), value, t.stated_unit(unit)])
     inputs.finish()
 
     parts = evaluation.breakdown or (evaluation,)
