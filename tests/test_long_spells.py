@@ -152,3 +152,12 @@ def test_a_stated_amount_indexed_into_a_published_year_warns_of_the_files_own_ra
     for change in data["horizon"].get("changes", []):
         change["year"] += 1
     assert not [s for s in sp.evaluate(sp.from_data(data)).statements if s.startswith("the file's own benefit")]
+
+
+def test_one_years_result_is_read_by_the_solvers_name() -> None:
+    # 2027 of the three-year example: the solved price's year read back by the name solve took
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    assert ev.result("2027.coverage") == ev.breakdown[1].results()["coverage"]
+    assert ev.result("coverage") == ev.results()["coverage"]
+    with pytest.raises(sp.SolveError, match="no year '2031'"):
+        ev.result("2031.coverage")

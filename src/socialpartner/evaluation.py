@@ -255,8 +255,8 @@ class Evaluation:
         or a spin-off; ``jobs`` and ``fte`` are the last period's (people are counted in
         each year, not summed), as a statement of the evaluation says. Each key is a topic
         of :meth:`explain`. One year's results are those of its record in
-        :attr:`breakdown`; :func:`socialpartner.result_value` reads them by the names
-        ``solve``, ``expect:`` and sweep columns use (``2027.coverage``).
+        :attr:`breakdown`; :meth:`result` reads them by the names ``solve``, ``expect:``
+        and sweep columns use (``ev.result("2027.coverage")``).
         """
         split = self.cost_split
         out: dict[str, Decimal | None] = {
@@ -286,6 +286,20 @@ class Evaluation:
         for f in self.figures:
             out.setdefault(f.key, f.value)
         return out
+
+    def result(self, name: str) -> Decimal:
+        """One result by the name ``solve``, ``expect:`` blocks and sweep columns use.
+
+        A name of :meth:`results`, or over several years ``YEAR.NAME`` for one year's
+        (``ev.result("2027.coverage")``); see :func:`socialpartner.result_value`.
+
+        Raises:
+            SolveError: an unknown name or year, or a result with no value here.
+
+        """
+        from socialpartner.solver import result_value
+
+        return result_value(self, name)
 
     def figure(self, key: str) -> Figure:
         """One of :attr:`figures` by key.
