@@ -161,3 +161,17 @@ def test_one_years_result_is_read_by_the_solvers_name() -> None:
     assert ev.result("coverage") == ev.results()["coverage"]
     with pytest.raises(sp.SolveError, match="no year '2031'"):
         ev.result("2031.coverage")
+
+
+def test_weeks_on_support_may_carry_a_unit_of_time() -> None:
+    # 104 uger = 2 år = 24 måneder (a year is 52 weeks and 12 months): one spell, one result
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    before = sp.evaluate(sp.from_data(data)).results()
+    for spell in ("104 uger", "2 år", "24 måneder"):
+        data["public"]["weeks_on_support"] = spell
+        assert sp.evaluate(sp.from_data(data)).results() == before, spell
+    for wrong in ("10 kr.", "3 dage"):  # money, and 3/7 of a week
+        data["public"]["weeks_on_support"] = wrong
+        with pytest.raises(ValidationError, match=r"public\.weeks_on_support"):
+            sp.from_data(data)

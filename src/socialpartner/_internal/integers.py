@@ -11,12 +11,21 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 from pydantic_core import PydanticCustomError
 
-from socialpartner._internal.units import MAX_TEXT, WrittenNumber, decimal_of_float, read_number
+from socialpartner._internal.units import (
+    MAX_TEXT,
+    WrittenNumber,
+    decimal_of_float,
+    has_unit,
+    parse_unit,
+    read_number,
+    split_quantity,
+)
 from socialpartner.errors import QuantityError
 
 __all__ = ["whole_number"]
@@ -32,14 +41,17 @@ def _refused(message: str) -> PydanticCustomError:
     return PydanticCustomError("whole_number_type", "{message}", {"message": message})
 
 
-def whole_number(what: str) -> Callable[[Any], Any]:
+def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
     """A before-validator turning any whole number into an ``int``; ``what`` names the kind (``a year such as 2026``).
 
-    Anything else that is no number (a list, None) is passed on for the field's own
-    type check to refuse.
+    With ``unit`` (``"week"``), text may carry a unit of time too (``10 uger``, ``2 år``),
+    read in that unit. Anything else that is no number (a list, None) is passed on for
+    the field's own type check to refuse.
     """
 
     def read(value: Any) -> Any:
+        if unit is not None and isinstance(value, str) and has_unit(value):
+            value = _in_unit(value, unit, what)
         if isinstance(value, (bool, np.bool_)):  # YAML's yes/no, True: never a year or a count of weeks
             raise _refused(f"expected a whole number ({what}), got a boolean ({value!r})")
         if isinstance(value, int):
@@ -65,3 +77,17 @@ def whole_number(what: str) -> Callable[[Any], Any]:
         return int(number)
 
     return read
+
+
+def _in_unit(text: str, unit: str, what: str) -> Any:
+    """Text with a unit of ``unit``'s kind (``10 uger``) as its number in ``unit``; refused naming what was expected."""
+    try:
+        number, spelled = split_quantity(text[:MAX_TEXT], what=what)
+        info = parse_unit(spelled)
+    except QuantityError as exc:
+        raise _refused(f"{exc.reason}: expected a whole number ({what}), got {_shown(text)}") from None
+    wanted = parse_unit(unit)
+    if info.dims != wanted.dims:
+        raise _refused(f"expected a whole number ({what}), or a quantity in {unit}s, got {_shown(text)}")
+    exact = Fraction(number) * info.factor / wanted.factor
+    return Decimal(exact.numerator) / Decimal(exact.denominator) if exact.denominator != 1 else int(exact)

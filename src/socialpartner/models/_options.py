@@ -34,7 +34,9 @@ Year = Annotated[int, BeforeValidator(whole_number("a year such as 2026")), Fiel
 # weeks on support: a long spell (600 weeks on kontanthjælp) is real; past week 52 the ladder is flat,
 # so the bound only keeps a typo's year out of the start-date checks (50 years of weeks)
 MAX_WEEKS = 2600
-Weeks = Annotated[int, BeforeValidator(whole_number("weeks such as 104")), Field(ge=0, le=MAX_WEEKS, strict=True)]
+Weeks = Annotated[
+    int, BeforeValidator(whole_number("weeks such as 104", unit="week")), Field(ge=0, le=MAX_WEEKS, strict=True)
+]
 
 
 _MONEY_PER_TIME = frozenset({("[currency]", 1), ("[time]", -1)})
