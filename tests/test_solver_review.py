@@ -295,3 +295,16 @@ def test_a_headcount_bound_may_say_people() -> None:
         app, ["solve", str(file), "--vary", "courses.price", "--target", "coverage=1", "--min", "2 people"]
     )
     assert "--min: unknown unit 'people'" in money.output
+
+
+def test_a_coverage_target_may_be_a_percentage() -> None:
+    # 110 %: funding 1.1 × 480,000 = 528,000; courses 528,000 − 46,800 overhead = 481,200 / 36 = 13,366.67
+    file = ROOT / "examples" / "ikea_rebild.yaml"
+    args = ["solve", str(file), "--vary", "courses.price"]
+    out = runner.invoke(app, [*args, "--target", "coverage=110 %"])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("courses.price = 13366.67 DKK / month\n")
+    assert runner.invoke(app, [*args, "--target", "coverage=1.1"]).output == out.output
+    money = runner.invoke(app, [*args, "--target", "surplus=10 %"])
+    assert money.exit_code == 2
+    assert "--target: a percentage is for a coverage; give surplus=NUMBER" in money.output

@@ -184,7 +184,7 @@ def solve_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
     vary: Annotated[str, typer.Option("--vary", help="The input to solve for, e.g. courses.price.")],
     target: Annotated[
-        str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1, company_net_gain=0, 2027.coverage=1.")
+        str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1 (or coverage=100 %), company_net_gain=0, 2027.coverage=1.")
     ],
     low: Annotated[
         str | None,
@@ -211,7 +211,13 @@ def solve_command(
         if not sep or not result.strip() or not value.strip():
             raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
         # the options are checked before the file is read: a bad one fails at once, naming itself
-        goal = _number_option(value, "--target", file)
+        percent = _PERCENT.fullmatch(value)
+        if percent is not None:  # coverage=110 %: a ratio written as a percentage
+            if not result.strip().endswith("coverage"):
+                raise _option_error("--target", f"a percentage is for a coverage; give {result.strip()}=NUMBER")
+            goal = _number_option(percent["number"], "--target", file) / 100
+        else:
+            goal = _number_option(value, "--target", file)
         # a bound with a unit ('9000 DKK/month') is read once the file gives the input's unit
         lowest = None if low is None or has_unit(low) else _number_option(low, "--min", file, bound=True)
         highest = None if high is None or has_unit(high) else _number_option(high, "--max", file, bound=True)
@@ -262,6 +268,9 @@ def _number_option(text: str, option: str, file: Path, *, bound: bool = False) -
             raise _OptionError(str(exc)) from None
 
     return _in_file_format(file, read)
+
+
+_PERCENT = re.compile(r"\s*(?P<number>.*?\d.*?)\s*(?:%|procent|percent|pct\.?)\s*", re.IGNORECASE)
 
 
 def _unit_option(text: str, option: str, file: Path, partnership: Partnership, vary: str) -> Decimal:
