@@ -184,7 +184,11 @@ def solve_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (.yaml/.json).")],
     vary: Annotated[str, typer.Option("--vary", help="The input to solve for, e.g. courses.price.")],
     target: Annotated[
-        str, typer.Option("--target", help="RESULT=VALUE, e.g. coverage=1 (or coverage=100 %), company_net_gain=0, 2027.coverage=1.")
+        str,
+        typer.Option(
+            "--target",
+            help="RESULT=VALUE, e.g. coverage=1 (or coverage=100 %), company_net_gain=0, 2027.coverage=1.",
+        ),
     ],
     low: Annotated[
         str | None,
