@@ -11,7 +11,6 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -22,9 +21,8 @@ from socialpartner._internal.units import (
     WrittenNumber,
     decimal_of_float,
     has_unit,
-    parse_unit,
+    in_input_unit,
     read_number,
-    split_quantity,
 )
 from socialpartner.errors import QuantityError
 
@@ -79,15 +77,13 @@ def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
     return read
 
 
+class _LengthError(ValueError):
+    """A length refused by :func:`~socialpartner._internal.units.in_input_unit`, turned into this field's error."""
+
+
 def _in_unit(text: str, unit: str, what: str) -> Any:
     """Text with a unit of ``unit``'s kind (``10 uger``) as its number in ``unit``; refused naming what was expected."""
-    try:
-        number, spelled = split_quantity(text[:MAX_TEXT], what=what)
-        info = parse_unit(spelled)
-    except QuantityError as exc:
-        raise _refused(f"{exc.reason}: expected a whole number ({what}), got {_shown(text)}") from None
-    wanted = parse_unit(unit)
-    if info.dims != wanted.dims:
-        raise _refused(f"expected a whole number ({what}), or a quantity in {unit}s, got {_shown(text)}")
-    exact = Fraction(number) * info.factor / wanted.factor
-    return Decimal(exact.numerator) / Decimal(exact.denominator) if exact.denominator != 1 else int(exact)
+    try:  # the one reading of a value with a unit, as the solver's and the zone's bounds
+        return in_input_unit(text, unit, False, f"expected a whole number ({what})", _LengthError)
+    except _LengthError as exc:
+        raise _refused(str(exc)) from None
