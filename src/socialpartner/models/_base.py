@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from pydantic import Field, ModelWrapValidatorHandler, model_validator
 
 from socialpartner._internal import paths
-from socialpartner._internal.horizon import check_change, check_change_years, money_inputs
+from socialpartner._internal.horizon import _change_index, check_change, check_change_years, money_inputs
 from socialpartner._internal.i18n import Text
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Extras, Plan
@@ -239,9 +239,12 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
     if progression is not None and progression.leave_benefit is not None:  # leavers are priced every later year
         path = "horizon.progression.leave_benefit"
         spans[path] = [(budget.year, progression.leave_benefit.parameter, path)]
-    changes = partnership.horizon.changes if partnership.horizon is not None else ()
-    for i, change in sorted(enumerate(changes), key=lambda c: _calendar(c[1].year, budget.year)):
-        year = _calendar(change.year, budget.year)
+    horizon = partnership.horizon
+    changes = horizon.changes if horizon is not None else ()
+    # each change's calendar year: the public view's first year plus the change's year index
+    when = {i: budget.year + _change_index(horizon, i) for i in range(len(changes))} if horizon is not None else {}
+    for i, change in sorted(enumerate(changes), key=lambda c: when[c[0]]):
+        year = when[i]
         for path, value in change.set.items():
             base, _, leaf = path.rpartition(".")
             if leaf in {"parameter", "amount"} and _benefit_path(base):
@@ -279,11 +282,6 @@ def _check_abolished(partnership: Partnership, parameters: ParameterSet) -> None
                 f"{where}: {name} was abolished for everyone from {gone} ({legacy.by}); nobody receives it in "
                 f"{years}. {instead} ({legacy.note})"
             )
-
-
-def _calendar(year: int, first: int) -> int:
-    """A change's year as a calendar year: a year number counts from the public view's first year."""
-    return year if year >= 1900 else first + year - 1
 
 
 def _benefit_path(path: str) -> bool:
