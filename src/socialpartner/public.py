@@ -502,6 +502,7 @@ class Group:
     benefit: Any  # the stated Benefit, or None
     monthly: Num
     amount: Num  # øre over the period
+    rate: Num = 0  # the state's refusion of it: the group's ladder rate, mixed with former participants' own
 
 
 def home_municipality(partnership: Any) -> Any:
@@ -760,11 +761,11 @@ def public_lines(
             continue
         monthly = benefit_monthly(benefit, p, f"public.counterfactual.{group}")
         amount = ore(monthly * (_MONTHS * years) * count)
-        groups.append(Group(group, count, benefit, monthly, amount))
-        lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount, taxable=True))
         rate = ladder.rate(group)
         if group in former:  # former participants at their own rate: the group's rate by headcount
             rate = safe_div(rate * (count - former[group]) + ladder.former() * former[group], count)
+        groups.append(Group(group, count, benefit, monthly, amount, rate))
+        lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount, taxable=True))
         lines += _refusion_lines(f"counterfactual refusion: {group}", 0, ore(div(amount, 100) * rate))
     if budget.tax is not None:
         lines += tax_lines(budget, lines, placements, years, p, cohorts)

@@ -19,7 +19,7 @@ from socialpartner._internal.i18n import Lang, Text, Translator, formula_text
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
-from socialpartner.money import ratio_decimal, round_half_up
+from socialpartner.money import round_half_up
 
 if TYPE_CHECKING:
     import pint
@@ -559,15 +559,11 @@ def _explain_counterfactual_refusion(ev: Evaluation, g: Any) -> Explanation:
     refunded = _line_amount(ev, f"counterfactual refusion: {g.group}", "state")
     benefit = _line_amount(ev, f"counterfactual benefit: {g.group}", "municipality")
     ladder = ev._ladder
-    described = "" if ladder is None else ladder.describe(g.group)
-    rate = ratio_decimal(ladder.rate(g.group)) if ladder is not None else None
-    # former course participants in the group are refunded at their own rate: then the rate is the mix
-    if rate is None or round_half_up(benefit * rate, 2) != refunded:
-        described = (
-            f"{round_half_up(refunded / benefit * 100, 2)} %, the group's and former participants' rates by headcount"
-            if benefit
-            else "0 %"
-        )
+    rate = fraction(g.rate)  # the rate the engine refunded it at
+    if ladder is not None and rate == fraction(ladder.rate(g.group)):
+        described = ladder.describe(g.group)
+    else:  # former course participants in the group are refunded at their own rate: the rate is the mix
+        described = f"{round_half_up(rate * 100, 2)} %, the group's and former participants' rates by headcount"
     formula = f"refusion rate ({g.group}: {described}) × counterfactual benefit {_ex.money(benefit)}, rounded to øre"
     return Explanation(
         f"counterfactual refusion: {g.group}",
