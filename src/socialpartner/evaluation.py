@@ -501,7 +501,7 @@ def _rates_year(period: engine.PeriodRun, year: int) -> int | None:
     published rates, without a percentage to index them by, uses the last year's unchanged.
     """
     # rates past the published ones first: a spin-off's first year may itself use an earlier year's
-    carried = [v.year for v, kind in _carried(period.use, period.use.parameters) if kind == "carried"]
+    carried = [v.year for v, kind in _carried_kinds(period.use, period.use.parameters) if kind == "carried"]
     if carried:
         return max(carried)
     if period.use.constant and period.use.first is not None and period.use.first != year:
@@ -519,8 +519,8 @@ def _public_assumptions(
     budget = period.model.public
     assert budget is not None  # noqa: S101 - only called with a public view
     out: list[str] = []
-    # a group priced against nothing: what the public pays for it saves nothing
-    # a småjob has no counterfactual by rule (the pension is the same with and without the job): say that instead
+    # a group priced against nothing: what the public pays for it saves nothing (a småjob has no
+    # counterfactual by rule, the pension being the same with and without the job: that is said instead)
     out += [
         Text("msg.smaajob_no_counterfactual" if g.group == "småjob" else "msg.assume_no_counterfactual", group=g.group)
         for g in effects.groups
@@ -835,7 +835,7 @@ def _jobs_last_year(parts: tuple[Evaluation, ...]) -> Text:
     return Text("msg.jobs_last_year", year=Raw(parts[-1].ledger.period), years=Join(years, "; "))
 
 
-def _carried(use: Iterable[ParameterValue], parameters: ParameterSet) -> list[tuple[ParameterValue, str]]:
+def _carried_kinds(use: Iterable[ParameterValue], parameters: ParameterSet) -> list[tuple[ParameterValue, str]]:
     """The values a period uses from an earlier year, each ``indexed``, ``abolished`` or ``carried`` (unchanged).
 
     Only rates in kroner are carried unchanged (a share or a norm stays as it is by law);
@@ -870,7 +870,7 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     indexed: dict[int, set[int]] = {}
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
     for period in result.periods:
-        for value, kind in _carried(period.use, period.use.parameters):
+        for value, kind in _carried_kinds(period.use, period.use.parameters):
             assert value.for_year is not None  # noqa: S101 - carried values are used for a later year
             if kind == "indexed":
                 indexed.setdefault(value.year, set()).add(value.for_year)
@@ -992,7 +992,6 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
     )
 
 
-# benefits the law pays for a limited time: the weeks of the right, and the rule
 # benefits the law pays for a limited time: the parameter that holds each one's length (in the data file)
 _TIME_LIMITED = {"benefit.dagpenge_max": "duration.dagpenge", "benefit.sygedagpenge_max": "duration.sygedagpenge"}
 
@@ -1005,7 +1004,8 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
     is still priced in full in a period that ends past the right's weeks, where the person
     would have moved to another benefit.
     """
-    found: dict[tuple[str, str, str], list[str]] = {}  # (group, parameter, path) → the periods past the right
+    # (group, parameter, path) → the right's length (a parameter value) and the periods priced past it
+    found: dict[tuple[str, str, str], tuple[ParameterValue, list[str]]] = {}
     length = canonical(result.partnership.period) * 52
     for period in result.periods:
         budget = period.model.public
@@ -1025,11 +1025,9 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
                 continue  # weeks by group, and this deal has no such group: nobody receives it
             duration = period.use.parameters.get(limit, period.use.year)
             if end > canonical(duration.value) * 52:  # the value in weeks (canonical is in years)
-                found.setdefault((group, name, path), []).append(period.label)
+                found.setdefault((group, name, path), (duration, []))[1].append(period.label)
     out = []
-    parameters = result.partnership.parameter_set()
-    for (group, name, path), labels in found.items():
-        duration = parameters.get(_TIME_LIMITED[name], parameters.latest_year)
+    for (group, name, path), (duration, labels) in found.items():
         several = len(result.periods) > 1
         when = Text("msg.time_limited_in", years=Raw(f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else labels[0]))
         # the fix that fits the scenario: a horizon change from that year, else the benefit they would receive

@@ -275,13 +275,18 @@ def _bound_number(value: Any, name: str, *, signed: bool = False) -> Decimal:
     return number
 
 
+def _unit_of(partnership: Partnership, vary: str) -> tuple[str, bool]:
+    """The unit ``vary`` is written in, and whether it is a headcount (the solver's grid)."""
+    _, unit, whole = _grid(paths.variable(partnership, vary, SolveError, "solved for"), vary)
+    return unit, whole
+
+
 def input_unit(partnership: Partnership, vary: str) -> str:
     """The unit a bound of ``vary`` is read in, as a message shows it after a number (`` DKK / month``, `` percent``).
 
     Empty for a headcount or a bare fraction (their numbers carry none).
     """
-    current = paths.variable(partnership, vary, SolveError, "solved for")
-    _, unit, whole = _grid(current, vary)
+    unit, whole = _unit_of(partnership, vary)
     return "" if whole or unit == "dimensionless" else f" {unit}"
 
 
@@ -292,8 +297,7 @@ def bound_in_unit(partnership: Partnership, vary: str, value: Any, name: str) ->
     ``--min``/``--max`` with a unit, once the file says the input's unit); ``name``
     is how the caller wrote the option.
     """
-    current = paths.variable(partnership, vary, SolveError, "solved for")
-    _, unit, whole = _grid(current, vary)
+    unit, whole = _unit_of(partnership, vary)
     return _bound_in(value, unit, whole, name, _signed(partnership, vary))
 
 
