@@ -195,8 +195,16 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
     def library_step() -> dict[str, Any]:
         return results(engine.run(p, overrides, vector=True))
 
+    kept = sp.Workspace()  # the caller keeps it from call to call, as the tight version keeps its outputs
+
+    def library_kept() -> dict[str, Any]:
+        return results(engine.run(p, overrides, vector=True, workspace=kept))
+
     def library_frame() -> Any:
         return _evaluate_variants(p, columns, n)
+
+    def library_frame_kept() -> Any:
+        return _evaluate_variants(p, columns, n, workspace=kept)
 
     def library_blocks() -> Any:
         return _evaluate_variants(p, columns, BLOCK)
@@ -223,11 +231,20 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
         lib = np.broadcast_to(np.asarray(ours[name], dtype=float), (n,))
         assert np.array_equal(lib, mine[name], equal_nan=True), name
         assert np.array_equal(frame[name].to_numpy(), mine[name], equal_nan=True), name
-    del ours, mine, frame
+    del ours, frame
+    for _ in range(2):  # the second call computes in the first call's arrays
+        ours = library_kept()
+        for name in COLUMNS:
+            lib = np.broadcast_to(np.asarray(ours[name], dtype=float), (n,))
+            assert np.array_equal(lib, mine[name], equal_nan=True), name
+        del ours
+    del mine
 
     t = medians(
         {
+            "kept": library_kept,
             "step": library_step,
+            "frame_kept": library_frame_kept,
             "frame": library_frame,
             "blocks": library_blocks,
             "tight": tight_reused,
@@ -235,7 +252,9 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
         },
         repeat=15,
     )
-    faults = {name: cost_of(fn) for name, fn in [("step", library_step), ("frame", library_frame)]}
+    faults = {name: cost_of(fn) for name, fn in [("kept", library_kept), ("step", library_step)]}
+    faults["frame_kept"] = cost_of(library_frame_kept)
+    faults["frame"] = cost_of(library_frame)
     faults["blocks"] = cost_of(library_blocks)
     faults["tight"] = cost_of(tight_reused)
     faults["fresh"] = cost_of(tight_fresh)
@@ -244,7 +263,9 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
     print(f"(b) the {n:,}-variant one-year evaluation step (4 inputs varied; {len(COLUMNS)} result columns)")
     print("    every column checked equal (bit for bit) to the tight plain-numpy version")
     labels = {
-        "step": "engine.run(vector=True) + sweeps.results",
+        "kept": "the step with a workspace the caller keeps (sp.Workspace)",
+        "step": "engine.run(vector=True) + sweeps.results (no workspace)",
+        "frame_kept": "_evaluate_variants with that workspace (sweep(workspace=))",
         "frame": "_evaluate_variants (step + preallocated columns + DataFrame)",
         "blocks": f"the same in blocks of {BLOCK:,} variants (chunk=)",
         "tight": "tight plain numpy, outputs preallocated once and reused",
@@ -261,23 +282,26 @@ def section_b(p: sp.Partnership) -> dict[str, float]:
     print(
         "    glibc then serves 8 MB arrays from its retained heap, so peak memory is the figure that tells them apart)"
     )
-    r_step, r_fresh, r_frame = t["step"] / t["tight"], t["step"] / t["fresh"], t["frame"] / t["tight"]
+    r_kept, r_step = t["kept"] / t["tight"], t["step"] / t["tight"]
+    r_fresh, r_frame = t["step"] / t["fresh"], t["frame"] / t["tight"]
     print(
         f"    the step's first call in this process: {first[0] * 1e3:.1f} ms, {first[1]:,} minor page faults "
         "(before the allocator keeps freed 8 MB blocks; later calls reuse them)"
     )
-    print(f"    ratio step / tightest: {r_step:.2f}x  (target <= 1.3x)")
-    print(f"    ratio step / tight with fresh outputs: {r_fresh:.2f}x; frame / tightest: {r_frame:.2f}x")
+    print(f"    ratio step with a kept workspace / tightest: {r_kept:.2f}x  (target <= 1.3x)")
+    print(f"    ratio step without one / tightest: {r_step:.2f}x; / tight with fresh outputs: {r_fresh:.2f}x")
+    r_frame_kept = t["frame_kept"] / t["tight"]
+    print(f"    frame / tightest: {r_frame:.2f}x; frame with the kept workspace / tightest: {r_frame_kept:.2f}x")
     if "--profile" in sys.argv[1:]:
         prof = cProfile.Profile()
         prof.enable()
         for _ in range(10):
-            library_step()
+            library_kept()
         prof.disable()
         for key in ("cumulative", "tottime"):
             print(f"--- the step, top 10 by {key} (10 calls) ---")
             pstats.Stats(prof).strip_dirs().sort_stats(key).print_stats(10)
-    return {"ratio": r_step, "step": t["step"], "ratio_fresh": r_fresh, "ratio_frame": r_frame}
+    return {"ratio": r_kept, "ratio_step": r_step, "step": t["kept"], "ratio_fresh": r_fresh, "ratio_frame": r_frame}
 
 
 # -- (a), (c), (d) ---------------------------------------------------------------------------
@@ -366,7 +390,7 @@ def main() -> None:
     rows = [
         ("(a) 3-year / one-year Monte Carlo, 10,000 variants <= 30x", f"{a['ratio']:.1f}x", a["ratio"] <= 30),
         ("(a) 3-year Monte Carlo, 10,000 variants < 500 ms", f"{a['three'] * 1e3:.0f} ms", a["three"] < 0.5),
-        ("(b) 1M-variant step / tightest plain numpy <= 1.3x", f"{b['ratio']:.2f}x", b["ratio"] <= 1.3),
+        ("(b) 1M-variant step (kept workspace) / tightest numpy <= 1.3x", f"{b['ratio']:.2f}x", b["ratio"] <= 1.3),
     ]
     if c is not None:
         rows.append(("(c) 10M Monte Carlo peak <= 200 B/variant", f"{c['per']:.0f} B", c["per"] <= 200))

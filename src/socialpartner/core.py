@@ -84,7 +84,11 @@ def break_even_rate(cost: Any, other_funding: Any, volume: Any) -> Any:
 
     """
     try:
-        out = (cost - other_funding) / volume
+        out = cost - other_funding
+        if isinstance(out, np.ndarray) and out.dtype == np.float64:
+            np.divide(out, volume, out=out)  # a new array: divided in place (a million variants: one pass less)
+        else:
+            out = out / volume
         if isinstance(out, float) and _whole(volume, cost, other_funding):  # as in coverage_ratio
             return Fraction(int(cost) - int(other_funding), int(volume))
         return out
@@ -124,7 +128,7 @@ def balance(cost: N, funding: Iterable[N]) -> tuple[N, N, N]:
     """
     funded = total((1, amount) for amount in funding)
     surplus = funded - cost
-    return funded, surplus, maximum(-surplus, 0)
+    return funded, surplus, maximum(-surplus, 0, in_place=True)
 
 
 @dataclass(frozen=True, slots=True)

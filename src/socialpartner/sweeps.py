@@ -12,6 +12,7 @@ year's results (``2027.coverage``).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import numbers
@@ -31,7 +32,7 @@ import pint
 from socialpartner import core
 from socialpartner._internal import engine, paths
 from socialpartner._internal.arguments import need_partnership
-from socialpartner._internal.backend import total
+from socialpartner._internal.backend import Workspace, plain, total, vector_mode
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import Join, Money, Percent, Raw, Text, Value
@@ -65,6 +66,7 @@ __all__ = [
     "SweepError",
     "Triangular",
     "Uniform",
+    "Workspace",
     "monte_carlo",
     "summarize",
     "sweep",
@@ -398,21 +400,23 @@ def results(run: engine.Run) -> dict[str, Any]:
     array that two columns share with one divisor, once); inputs lent read-only, integer
     arrays and scalars are divided into new values.
     """
-    columns = _columns(run)
+    with vector_mode(run.workspace) if run.workspace is not None else contextlib.nullcontext():
+        columns = _columns(run)  # the columns' sums drawn from the run's workspace too
     divisors: dict[int, set[float]] = {}
     for value, divisor in columns.values():
         divisors.setdefault(id(value), set()).add(divisor)
     out: dict[str, Any] = {}
-    done: set[int] = set()
+    done: dict[int, Any] = {}  # id of an array divided in place → the one plain array of its columns
     for key, (value, divisor) in columns.items():
         owned = isinstance(value, np.ndarray) and value.dtype == np.float64 and value.flags.writeable
         if owned and len(divisors[id(value)]) == 1:
-            if id(value) not in done and divisor != 1.0:
-                np.divide(value, divisor, out=value)
-            done.add(id(value))
-            out[key] = value
+            if id(value) not in done:
+                if divisor != 1.0:
+                    np.divide(value, divisor, out=value)
+                done[id(value)] = plain(value)  # columns sharing an array share one object, as before
+            out[key] = done[id(value)]
         else:
-            out[key] = np.divide(value, divisor)
+            out[key] = plain(np.divide(value, divisor))
     return out
 
 
@@ -449,8 +453,12 @@ def _evaluate_variants(
     columns: Mapping[str, tuple[np.ndarray[Any, Any], str]],
     chunk: int,
     progress: Callable[[int], None] | None = None,
+    workspace: Workspace | None = None,
 ) -> pd.DataFrame:
-    """Evaluate the variants block by block into preallocated columns (no concatenation)."""
+    """Evaluate the variants block by block into preallocated columns (no concatenation).
+
+    In one block, the run's arrays (drawn from ``workspace`` where given) are the columns.
+    """
     import pandas as pd
 
     n = len(next(iter(columns.values()))[0])
@@ -459,7 +467,7 @@ def _evaluate_variants(
     out: dict[str, np.ndarray[Any, Any]] = {}
     if n <= chunk:  # one block: the run's own arrays, divided in place, are the columns
         seen: set[int] = set()
-        run = engine.run(partnership, _overrides(columns, 0, n), vector=True)
+        run = engine.run(partnership, _overrides(columns, 0, n), vector=True, workspace=workspace)
         _check_amounts(run, columns, 0)
         got = results(run)
         del run  # the engine's arrays that are no column go now, not after the frame is built
@@ -552,6 +560,12 @@ def _progress(progress: object) -> None:
         raise SweepError(f"progress: expected a function called with the number of variants done, got {progress!r:.40}")
 
 
+def _workspace(workspace: object) -> None:
+    """Refuse a ``workspace`` that is not a :class:`Workspace` (or None)."""
+    if workspace is not None and not isinstance(workspace, Workspace):
+        raise SweepError(f"workspace: expected an sp.Workspace() or None, got {type(workspace).__name__}")
+
+
 def _chunk(chunk: object) -> int:
     """The block size of a sweep: a whole number of variants, at least 1 (numpy integers too)."""
     if isinstance(chunk, (bool, np.bool_)) or not isinstance(chunk, numbers.Integral) or chunk < 1:
@@ -584,6 +598,7 @@ def sweep(
     mode: Literal["grid", "paired"] = "grid",
     progress: Callable[[int], None] | None = None,
     chunk: int = 1_000_000,
+    workspace: Workspace | None = None,
 ) -> pd.DataFrame:
     """Evaluate every combination (``grid``) or every aligned tuple (``paired``) of input values.
 
@@ -600,20 +615,24 @@ def sweep(
     funding, net per party, jobs, FTE and break-even prices.
 
     ``progress`` is called with the number of variants done after each block of
-    ``chunk`` variants (a whole number, at least 1).
+    ``chunk`` variants (a whole number, at least 1). A :class:`Workspace` kept across
+    sweeps of the same size lends its arrays to a sweep evaluated in one block (up to
+    ``chunk`` variants), rather than having the system map fresh memory each time.
 
     Warns:
         ScenarioWarning: a horizon change sets a varied input from some year on, so its
             values count only in the years before (the message names the input and the years).
 
     Raises:
-        SweepError: an unknown path or an invalid value (the message names the path), or a
-            ``chunk`` that is not a whole number of at least 1.
+        SweepError: an unknown path or an invalid value (the message names the path), a
+            ``chunk`` that is not a whole number of at least 1, or a ``workspace`` that is
+            not a :class:`Workspace`.
 
     """
     need_partnership(partnership, error=SweepError)
     _mapping(values, "values", "['9000 DKK/month', '14000 DKK/month']")
     chunk = _chunk(chunk)
+    _workspace(workspace)
     if not values:
         raise SweepError("give at least one input to vary")
     _progress(progress)
@@ -645,7 +664,7 @@ def sweep(
         columns = dict(checked)
     else:
         raise SweepError(f"mode must be 'grid' or 'paired', got {mode!r}")
-    return _evaluate_variants(partnership, columns, chunk, progress)
+    return _evaluate_variants(partnership, columns, chunk, progress, workspace)
 
 
 _PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
@@ -939,6 +958,7 @@ def monte_carlo(
     seed: int | np.random.Generator = 0,
     progress: Callable[[int], None] | None = None,
     chunk: int = 1_000_000,
+    workspace: Workspace | None = None,
 ) -> pd.DataFrame:
     """Draw ``n`` variants with inputs from distributions (seeded, reproducible) and evaluate them.
 
@@ -952,8 +972,8 @@ def monte_carlo(
     unit where a scenario file reads it so (FTE for a post's ``fte``, a share or ratio as
     it is: ``sp.Uniform(0.5, 0.9)``). Returns one row per variant; see :func:`summarize`
     for means, percentiles and the probability that
-    support staff are covered. ``progress`` and ``chunk`` are as for :func:`sweep` (the
-    variants evaluated in blocks of ``chunk``; the draws do not depend on it).
+    support staff are covered. ``progress``, ``chunk`` and ``workspace`` are as for
+    :func:`sweep` (the variants evaluated in blocks of ``chunk``; the draws do not depend on it).
 
     Raises:
         SweepError: an unknown path, something other than a distribution, or a value a
@@ -967,6 +987,7 @@ def monte_carlo(
     n = int(n)
     _check_variants(n)
     chunk = _chunk(chunk)
+    _workspace(workspace)
     _progress(progress)  # before drawing, not after the first block
     if not isinstance(inputs, Mapping) or not inputs:
         raise SweepError("inputs: map input paths to distributions, e.g. {'courses.price': sp.Uniform(…)}")
@@ -980,7 +1001,7 @@ def monte_carlo(
             values[path] = np.rint(draws).astype(np.int64)
         else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
             values[path] = draws if not unit else Q_(draws, unit)
-    return sweep(partnership, values, mode="paired", progress=progress, chunk=chunk)
+    return sweep(partnership, values, mode="paired", progress=progress, chunk=chunk, workspace=workspace)
 
 
 @in_context

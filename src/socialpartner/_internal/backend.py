@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import sys
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -31,14 +32,19 @@ else:
 __all__ = [
     "Num",
     "Rational",
+    "Workspace",
+    "as_floats",
     "div",
     "floor",
     "fraction",
     "hundredths",
     "is_exact",
+    "is_own",
     "maximum",
     "minimum",
     "ore",
+    "plain",
+    "pooled",
     "safe_div",
     "vector_mode",
     "where",
@@ -57,13 +63,136 @@ _VECTOR: contextvars.ContextVar[bool] = contextvars.ContextVar("socialpartner_ve
 
 
 @contextlib.contextmanager
-def vector_mode() -> Iterator[None]:
-    """Within this block the engine runs on float64: canonical values are floats or arrays."""
+def vector_mode(workspace: Workspace | None = None) -> Iterator[None]:
+    """Within this block the engine runs on float64: canonical values are floats or arrays.
+
+    With a ``workspace``, the arrays the engine computes are drawn from it (see
+    :class:`Workspace`) rather than allocated afresh.
+    """
     token = _VECTOR.set(True)
+    kept = _WORKSPACE.set(workspace)
     try:
         yield
     finally:
+        _WORKSPACE.reset(kept)
         _VECTOR.reset(token)
+
+
+class Workspace:
+    """Arrays kept between large sweeps, so each sweep computes in memory already mapped.
+
+    A sweep of a million variants computes a few dozen columns of 8 MB. Allocated afresh
+    each time, every 4 KiB of them costs a page fault (the system hands large freed
+    blocks back), about a third of the sweep's time. Keep one workspace and pass it to
+    :func:`socialpartner.sweep` or :func:`socialpartner.monte_carlo` each time::
+
+        ws = sp.Workspace()
+        for price in offers:
+            frame = sp.monte_carlo(deal_at(price), inputs, n=1_000_000, workspace=ws)
+
+    The engine's arrays are then the workspace's. An array still in use (a column of a
+    frame you hold) is never written to: the next sweep takes another, which the
+    workspace then keeps too. Results are the same with or without one. The workspace
+    holds its arrays (``nbytes``) until it is dropped; use one per thread. It serves a
+    sweep evaluated in one block (up to ``chunk`` variants).
+    """
+
+    __slots__ = ("_arrays",)
+
+    def __init__(self) -> None:
+        self._arrays: dict[int, list[np.ndarray[Any, Any]]] = {}
+
+    def take(self, n: int) -> np.ndarray[Any, Any]:
+        """A float64 array of ``n`` elements that nothing else refers to (its contents are old)."""
+        arrays = self._arrays.setdefault(n, [])
+        # the most recently taken first (still in cache); an array is free when only the
+        # list, the loop variable and getrefcount's own argument refer to it
+        for i in range(len(arrays) - 1, -1, -1):
+            a = arrays[i]
+            if sys.getrefcount(a) <= 3:
+                del arrays[i]
+                arrays.append(a)
+                return a
+        a = np.empty(n)
+        arrays.append(a)
+        return a
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes the workspace holds."""
+        return sum(a.nbytes for arrays in self._arrays.values() for a in arrays)
+
+    def __repr__(self) -> str:
+        return f"Workspace({sum(map(len, self._arrays.values()))} arrays, {self.nbytes / 2**20:.1f} MiB)"
+
+
+_WORKSPACE: contextvars.ContextVar[Workspace | None] = contextvars.ContextVar("socialpartner_workspace", default=None)
+
+# elementwise operations whose result is float64 when every array operand is float64
+_FLOAT_UFUNCS = frozenset(
+    {np.add, np.subtract, np.multiply, np.true_divide, np.negative, np.floor, np.maximum, np.minimum, np.absolute}
+)
+_SCALARS = (int, float, np.float64)
+
+
+class _Pooled(np.ndarray):
+    """A float64 array whose elementwise results are written into the active workspace's arrays."""
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        args = tuple(x.view(np.ndarray) if type(x) is _Pooled else x for x in inputs)
+        out = kwargs.get("out")
+        if out is not None:
+            kwargs["out"] = tuple(o.view(np.ndarray) if type(o) is _Pooled else o for o in out)
+            getattr(ufunc, method)(*args, **kwargs)
+            return out[0] if len(out) == 1 else out
+        workspace = _WORKSPACE.get()
+        if workspace is not None and method == "__call__" and ufunc in _FLOAT_UFUNCS and kwargs.keys() <= {"dtype"}:
+            shape = None
+            for a in args:
+                if isinstance(a, np.ndarray):
+                    if a.dtype != np.float64 or a.ndim > 1 or (shape is not None and a.ndim and a.shape != shape):
+                        break
+                    if a.ndim:  # a 0-d array is a scalar
+                        shape = a.shape
+                elif not isinstance(a, _SCALARS):
+                    break
+            else:
+                if shape is not None:
+                    target = workspace.take(shape[0])
+                    ufunc(*args, out=target, **kwargs)
+                    return target.view(_Pooled)
+        return getattr(ufunc, method)(*args, **kwargs)
+
+
+def is_own(x: Any) -> bool:
+    """Whether ``x`` is a float64 array a computation made and nothing else refers to by a view.
+
+    A workspace's array (a new result) or an array owning its memory; not a view of an
+    input, which must never be written to.
+    """
+    return (
+        isinstance(x, np.ndarray)
+        and x.dtype == np.float64
+        and x.flags.writeable
+        and (type(x) is _Pooled or x.base is None)
+    )
+
+
+def as_floats(x: Any) -> Any:
+    """``x`` as a float64 array (a workspace's array stays one: its results stay in the workspace)."""
+    return x if type(x) is _Pooled else np.asarray(x, dtype=float)
+
+
+def plain(x: Any) -> Any:
+    """A workspace's array as a plain ndarray (a view: its workspace array stays taken while it lives)."""
+    return x.view(np.ndarray) if type(x) is _Pooled else x
+
+
+def pooled(array: Any) -> Any:
+    """``array`` as one whose results come from the active workspace (as it is without one)."""
+    if _WORKSPACE.get() is None or not isinstance(array, np.ndarray) or array.dtype != np.float64:
+        return array
+    return array.view(_Pooled)
 
 
 def is_exact(x: Num) -> bool:
@@ -156,9 +285,14 @@ def floor(x: Num) -> Num:
     return float(math.floor(x + 1e-9))
 
 
-def maximum(a: Num, b: Num) -> Num:
-    """The larger of ``a`` and ``b``, element by element for arrays."""
+def maximum(a: Num, b: Num, *, in_place: bool = False) -> Num:
+    """The larger of ``a`` and ``b``, element by element for arrays.
+
+    ``in_place``: ``a`` is a temporary the caller owns, which may be written into.
+    """
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        if in_place and is_own(a) and np.shape(b) == ():
+            return np.maximum(a, b, out=a)
         return np.maximum(a, b)
     return a if a >= b else b
 

@@ -25,12 +25,16 @@ from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
 from socialpartner._internal.backend import (
     _VECTOR,
+    _WORKSPACE,
     HALF,
     Num,
     Rational,
+    Workspace,
+    as_floats,
     div,
     hundredths,
     is_exact,
+    is_own,
     maximum,
     ore,
     safe_div,
@@ -87,7 +91,7 @@ def coverage(funding: Num, cost: Num) -> Num:
     import numpy as np
 
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = core.coverage_ratio(np.asarray(funding, dtype=float), np.asarray(cost, dtype=float))
+        out = core.coverage_ratio(as_floats(funding), as_floats(cost))
     if np.ndim(cost) == 0:
         return out if cost != 0 else np.nan
     if not np.all(cost):  # no cost to cover: no coverage (NaN, not ±inf)
@@ -160,9 +164,9 @@ def _break_even(cost: Num, others: Num, volume: Num) -> tuple[Num, Num, Num]:
     # float64: (cost − others) / volume is already øre per unit, so it is floored to whole
     # øre directly (the DKK rate and the covered flags serve the exact record only)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = np.asarray(core.break_even_rate(cost, others, np.asarray(volume, dtype=float)), dtype=float)
-    if rate.base is not None or rate is cost or rate is others:
-        rate = rate.copy()  # never round the caller's arrays in place
+        rate = core.break_even_rate(cost, others, np.asarray(volume, dtype=float))
+    if rate is cost or rate is others or not is_own(rate):
+        rate = np.array(rate, dtype=float)  # never round the caller's arrays in place
     np.maximum(rate, 0.0, out=rate)
     rate += HALF
     np.floor(rate, out=rate)
@@ -228,6 +232,7 @@ class Run:
     payback: dict[str, Num]
     ever_negative: dict[str, Num]
     public_totals: dict[str, Num]
+    workspace: Workspace | None = None  # where a vector run's arrays come from (results too)
 
 
 def parameter_year(partnership: Partnership, index: int) -> int:
@@ -243,7 +248,13 @@ def parameter_year(partnership: Partnership, index: int) -> int:
     return partnership.parameter_set().latest_year
 
 
-def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *, vector: bool = False) -> Run:
+def run(
+    partnership: Partnership,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    vector: bool = False,
+    workspace: Workspace | None = None,
+) -> Run:
     """Settle a scenario over its periods.
 
     ``overrides`` maps scenario paths to values put in place without validation (arrays
@@ -251,7 +262,7 @@ def run(partnership: Partnership, overrides: Mapping[str, Any] | None = None, *,
     float64 (the models' :func:`~socialpartner._internal.units.canonical` then returns
     floats or arrays).
     """
-    with vector_mode() if vector else contextlib.nullcontext():
+    with vector_mode(workspace) if vector else contextlib.nullcontext():
         try:
             return _run(partnership, overrides or {}, vector)
         except ParameterError:
@@ -313,7 +324,7 @@ def _run(
     pv, payback, negative, totals = (
         _over_periods(partnership, parameters, periods, vector) if multi else ({}, {}, {}, {})
     )
-    return Run(partnership, tuple(periods), multi, pv, payback, negative, totals)
+    return Run(partnership, tuple(periods), multi, pv, payback, negative, totals, _WORKSPACE.get())
 
 
 def year_use(

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pint
 
-from socialpartner._internal.backend import _VECTOR, Rational, fraction
+from socialpartner._internal.backend import _VECTOR, Rational, fraction, pooled
 from socialpartner.errors import QuantityError
 
 DEFINITIONS = Path(__file__).resolve().parent.parent / "data" / "units.txt"
@@ -753,6 +753,7 @@ def canonical(quantity: pint.Quantity[Any], times: Any = 1) -> Rational:
         magnitude = quantity._magnitude
         if isinstance(magnitude, (int, Fraction, Rational, Decimal)):
             return float(magnitude) * float(factor) * times  # type: ignore[no-any-return]
+        magnitude = pooled(magnitude)  # results into a caller's workspace, where there is one
         if isinstance(times, (int, float, Fraction, Rational)):
             scale = float(factor) * float(times)
             # an array of a varied input: one pass, and no copy when there is nothing to scale;
