@@ -34,6 +34,9 @@ def test_a_free_array_is_taken_again_and_a_held_one_never() -> None:
     assert id(ws.take(4)) in {first, second}  # both free: no third array
     assert ws.nbytes == 2 * 4 * 8
     assert "2 arrays" in repr(ws)
+    kept = ws.take(8)  # the array itself in a variable (no view) is held as well
+    assert ws.take(8) is not kept
+    assert "4 arrays" in repr(ws)
 
 
 def test_pooled_operations_equal_plain_numpy() -> None:

@@ -105,12 +105,9 @@ class Workspace:
     def take(self, n: int) -> np.ndarray[Any, Any]:
         """A float64 array of ``n`` elements that nothing else refers to (its contents are old)."""
         arrays = self._arrays.setdefault(n, [])
-        # the most recently taken first (still in cache); an array is free when only the
-        # list, the loop variable and getrefcount's own argument refer to it
-        for i in range(len(arrays) - 1, -1, -1):
-            a = arrays[i]
-            if sys.getrefcount(a) <= 3:
-                del arrays[i]
+        for i in range(len(arrays) - 1, -1, -1):  # the most recently taken first: still in cache
+            if _references(arrays, i) <= _FREE:
+                a = arrays.pop(i)
                 arrays.append(a)
                 return a
         a = np.empty(n)
@@ -125,6 +122,15 @@ class Workspace:
     def __repr__(self) -> str:
         return f"Workspace({sum(map(len, self._arrays.values()))} arrays, {self.nbytes / 2**20:.1f} MiB)"
 
+
+def _references(arrays: list[np.ndarray[Any, Any]], i: int) -> int:
+    """The reference count of ``arrays[i]``, as read by this one function."""
+    return sys.getrefcount(arrays[i])
+
+
+# The count of an array only its list refers to, measured by the same code that reads it:
+# how the interpreter counts a call's own argument differs between Python versions.
+_FREE = _references([np.empty(0)], 0)
 
 _WORKSPACE: contextvars.ContextVar[Workspace | None] = contextvars.ContextVar("socialpartner_workspace", default=None)
 
