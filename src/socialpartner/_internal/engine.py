@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -303,8 +303,7 @@ def _run(
             mix = state.course_mix(partnership.horizon, year.index, plan.placements)
             ladder = public.Ladder(budget, year.index, round(years_long * 52), p, mix)
             extra = public.public_flows(budget, plan.placements, years_long, p, ladder)
-            plan = replace(
-                plan,
+            plan = plan._replace(
                 flows=(*plan.flows, *extra),
                 parties=_with_parties(plan.parties, public_parties),
                 funding=(*plan.funding, *_public_funding(plan, extra)),

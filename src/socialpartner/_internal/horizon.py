@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -506,7 +506,7 @@ def years(partnership: Partnership, overrides: Mapping[str, Any], vector: bool) 
         for since, where_ in money.items():
             model = grown(model, where_, wage_growth ** (index - since), price_growth ** (index - since))
         label = horizon.label(index)
-        yield Year(label, index, model, replace(model._plan(), label=label))
+        yield Year(label, index, model, model._plan()._replace(label=label))
 
 
 _STATES = ("fleksjob", "ordinary", "left")

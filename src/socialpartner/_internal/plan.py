@@ -10,9 +10,9 @@ evaluator rounds, books, splits and solves without knowing which model it serves
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from socialpartner._internal.backend import Num, Rational
 from socialpartner.money import round_half_up
@@ -31,8 +31,7 @@ def places(value: Rational | Decimal | int, step: Decimal = TWO_PLACES) -> Decim
     return round_half_up(value, digits)
 
 
-@dataclass(frozen=True, slots=True)
-class Flow:
+class Flow(NamedTuple):
     """A money flow over the period, before rounding (DKK; exact in one evaluation).
 
     ``formula`` says in words how the amount follows from ``inputs``, the scenario paths
@@ -48,8 +47,7 @@ class Flow:
     inputs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class BreakEvenSpec:
+class BreakEvenSpec(NamedTuple):
     """A negotiable price whose flow is ``price * volume``.
 
     The break-even price makes total funding equal the cost pool, everything else as
@@ -65,8 +63,7 @@ class BreakEvenSpec:
     percent_of: Rational | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     """People placed, one line per form and workplace; hours are per week, for the whole line.
 
     ``inputs`` are the scenario paths of the headcount, hours and wage (for explanations
@@ -129,8 +126,7 @@ def no_extras(settled: Mapping[str, Decimal]) -> Extras:
     return Extras()
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """A model's contribution to an evaluation; see the module docstring.
 
     ``funding`` maps each source name to signed flow keys: a source may be a margin,
@@ -145,5 +141,5 @@ class Plan:
     placements: tuple[Placement, ...] = ()
     # a module function or a functools.partial of a model method, never a lambda: an
     # evaluation keeps its plan, and evaluations pickle (process pools, caches)
-    extras: Callable[[Mapping[str, Decimal]], Extras] = field(default=no_extras)
+    extras: Callable[[Mapping[str, Decimal]], Extras] = no_extras
     label: str = ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -580,7 +579,7 @@ def _with_rate(flow: Flow, ladder: Ladder | None) -> Flow:
         return flow
     described = ladder.describe(group)
     formula = flow.formula.replace(f"({group})", f"({group}: {described})", 1) if described else flow.formula
-    return replace(flow, formula=formula)
+    return flow._replace(formula=formula)
 
 
 def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
