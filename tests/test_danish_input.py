@@ -156,6 +156,26 @@ def test_wage_growth_3_is_not_300_percent() -> None:
     assert "3 would mean 300 %; write 3 %" in message
 
 
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [
+        ("1", "a bare 1 would mean 100 % a year: write '1 %' if that is meant, or '100 %'"),
+        ("0.5", "a bare 0.5 would mean 50 % a year: write '0.5 %' if that is meant, or '50 %'"),
+        ("-0.25", "a bare -0.25 would mean -25 % a year"),
+        ("0.2", "a bare 0.2 would mean 20 % a year"),
+    ],
+)
+def test_a_bare_growth_of_20_percent_a_year_or_more_is_refused(given: str, words: str) -> None:
+    # wage_growth: 1 was 100 % a year: staff costs 740,000 → 1,480,000 → 2,960,000, silently
+    message = one_error(EXAMPLE + HORIZON % given, ("horizon", "wage_growth"))
+    assert words in message
+
+
+@pytest.mark.parametrize("given", ["0.19", "0.03", "-0.02", "'100 %'", "'1 %'", "'50 %'"])
+def test_a_small_bare_growth_or_any_percentage_is_read(given: str) -> None:
+    assert sp.loads(EXAMPLE + HORIZON % given).horizon is not None
+
+
 def test_wage_growth_as_a_fraction_or_a_percentage_is_the_same() -> None:
     as_fraction, as_percent = sp.loads(EXAMPLE + HORIZON % "0.03"), sp.loads(EXAMPLE + HORIZON % "3 %")
     assert sp.evaluate(as_fraction).results() == sp.evaluate(as_percent).results()

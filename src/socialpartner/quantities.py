@@ -115,8 +115,8 @@ Growth = Annotated[
     QuantityType("a growth rate", (_RATIO,), ("2 %", "-2 %"), plain_unit="", minimum="growth"),
 ]
 """A yearly growth rate: ``"2 %"`` or ``0.02``, negative for a fall (``"-2 %"``: a wage cut,
-deflation), above -100 %. A bare number is a fraction at most 1 in size, as for a :data:`Share`
-(``3`` would mean 300 %)."""
+deflation), above -100 %. A bare number is a fraction, refused from 0.2 in size (``1`` or
+``0.5``: 1 % or 100 %, 0.5 % or 50 %? write ``"1 %"``); ``"100 %"`` is read."""
 
 ItemsPerTime = Annotated[
     pint.Quantity[Any],

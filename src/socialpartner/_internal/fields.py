@@ -25,6 +25,9 @@ from socialpartner._internal import units as u
 from socialpartner.errors import QuantityError
 from socialpartner.money import in_context
 
+# a bare growth rate this large (20 % a year) or larger is refused as ambiguous
+_BARE_GROWTH_MAX = Decimal("0.2")
+
 
 def _short(value: Any) -> str:
     """The value as given, short enough for a one-screen error message.
@@ -247,6 +250,17 @@ class QuantityType:
                 "bare_share",
                 f"a bare {number} is ambiguous here: write {percent} % if all of the base is meant, "
                 f"or {number} {unit} (a bare number is a fraction below 1)",
+                value,
+            )
+        if bare and self.minimum == "growth" and _BARE_GROWTH_MAX <= abs(magnitude) <= 1:
+            # 20 % a year or more is far past any wage or price growth: a bare 1 or 0.5 is
+            # far likelier a percentage written without its sign (1 %, 0.5 %)
+            number = u.format_magnitude(u.plain_magnitude(magnitude))
+            percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
+            raise self._fail(
+                "bare_growth",
+                f"a bare {number} would mean {percent} % a year: write '{number} %' if that is meant, "
+                f"or '{percent} %' for a growth that large (a bare number is a fraction)",
                 value,
             )
         if bare and abs(magnitude) > 1:
