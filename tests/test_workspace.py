@@ -24,19 +24,32 @@ PRICE = {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}
 
 def test_a_free_array_is_taken_again_and_a_held_one_never() -> None:
     ws = Workspace()
-    held = ws.take(4).view(_Pooled)[1:]  # a view of a view keeps its array taken
+    held = ws._take(4).view(_Pooled)[1:]  # a view of a view keeps its array taken
     first = id(held.base.base)  # type: ignore[union-attr]
-    second = id(ws.take(4))  # the first is held: a new array (nothing keeps this one)
+    second = id(ws._take(4))  # the first is held: a new array (nothing keeps this one)
     assert second != first
-    assert id(ws.take(4)) == second  # free again: taken again, no third array
+    assert id(ws._take(4)) == second  # free again: taken again, no third array
     del held
     gc.collect()
-    assert id(ws.take(4)) in {first, second}  # both free: no third array
+    assert id(ws._take(4)) in {first, second}  # both free: no third array
     assert ws.nbytes == 2 * 4 * 8
     assert "2 arrays" in repr(ws)
-    kept = ws.take(8)  # the array itself in a variable (no view) is held as well
-    assert ws.take(8) is not kept
-    assert "4 arrays" in repr(ws)
+    kept = ws._take(8)  # the array itself in a variable (no view) is held as well
+    assert ws._take(8) is not kept
+    assert "2 arrays" in repr(ws)  # the free arrays of size 4 went when size 8 came
+    ws._take(4)  # another size: of size 8 only the one in use stays
+    assert "2 arrays" in repr(ws)
+    assert ws._take(8) is not kept
+
+
+def test_a_kept_workspace_does_not_grow_with_ever_new_sizes() -> None:
+    p = sp.load(sp.example_path("ikea_rebild"))
+    ws = sp.Workspace()
+    sp.monte_carlo(p, PRICE, n=2000, workspace=ws)
+    one_size = ws.nbytes
+    for n in range(2001, 2009):  # eight sizes, frames dropped: one size's arrays at a time
+        sp.monte_carlo(p, PRICE, n=n, workspace=ws)
+    assert ws.nbytes <= one_size * 2009 / 2000
 
 
 def test_pooled_operations_equal_plain_numpy() -> None:
@@ -136,10 +149,31 @@ def test_blocks_and_a_workspace() -> None:
     assert ws.nbytes == 0
 
 
-@pytest.mark.parametrize("bad", [{}, "ws", 1, np.empty(3)])
+@pytest.mark.parametrize("bad", [{}, "ws", 1, np.empty(3), sp.Workspace])
 def test_what_is_no_workspace_is_refused(bad: Any) -> None:
     p = sp.load(sp.example_path("ikea_rebild"))
     with pytest.raises(sp.SweepError, match=r"workspace: expected an sp\.Workspace\(\) or None"):
         sp.sweep(p, {"courses.price": ["9000 DKK/month"]}, workspace=bad)
     with pytest.raises(sp.SweepError, match="workspace: expected"):
         sp.monte_carlo(p, PRICE, n=10, workspace=bad)
+
+
+def test_a_paired_frame_owns_its_inputs() -> None:
+    # the frame's input columns shared memory with the caller's arrays: editing the offers
+    # afterwards changed the rows' inputs beside coverages computed from the old values
+    p = sp.load(sp.example_path("ikea_rebild"))
+    offers = pd.DataFrame({"price": [9000.0, 11000.0, 13000.0]})
+    overheads = np.array([20.0, 25.0, 30.0])
+    values = {"courses.price": sp.Q_(offers["price"], "DKK/month"), "temp_hours.overhead": sp.Q_(overheads, "DKK/hour")}  # type: ignore[call-overload]
+    frame = sp.sweep(p, values, mode="paired")
+    before = frame.copy(deep=True)
+    offers.loc[1, "price"] = 20000.0
+    overheads[1] = 1.0
+    pd.testing.assert_frame_equal(frame, before)
+    frame.loc[2, "courses.price [DKK/month]"] = 5.0  # the frame is writable, and the inputs stay
+    frame.loc[2, "temp_hours.overhead [DKK/hour]"] = 5.0
+    assert offers.loc[2, "price"] == 13000.0
+    assert overheads[2] == 30.0
+    # 11,000 DKK/month × 3 participants × 12 = 396,000; overhead 25 × 3 × 15 × 52 = 58,500;
+    # coverage (396,000 + 58,500) / 480,000 = 0.946875
+    assert frame.loc[1, "coverage"] == pytest.approx(0.946875)

@@ -562,6 +562,8 @@ def _progress(progress: object) -> None:
 
 def _workspace(workspace: object) -> None:
     """Refuse a ``workspace`` that is not a :class:`Workspace` (or None)."""
+    if workspace is Workspace:
+        raise SweepError("workspace: expected an sp.Workspace() or None, got the class itself: write sp.Workspace()")
     if workspace is not None and not isinstance(workspace, Workspace):
         raise SweepError(f"workspace: expected an sp.Workspace() or None, got {type(workspace).__name__}")
 
@@ -614,10 +616,11 @@ def sweep(
     variant: the inputs (unit in the column name), coverage, surplus, shortfall, cost,
     funding, net per party, jobs, FTE and break-even prices.
 
-    ``progress`` is called with the number of variants done after each block of
-    ``chunk`` variants (a whole number, at least 1). A :class:`Workspace` kept across
-    sweeps of the same size lends its arrays to a sweep evaluated in one block (up to
-    ``chunk`` variants), rather than having the system map fresh memory each time.
+    ``progress`` is called after each block of ``chunk`` variants (a whole number, at
+    least 1) with the number of variants in it (an increment, as ``tqdm``'s ``update``
+    takes). A :class:`Workspace` kept across sweeps of the same size lends its arrays to
+    a sweep evaluated in one block (up to ``chunk`` variants), rather than having the
+    system map fresh memory each time.
 
     Warns:
         ScenarioWarning: a horizon change sets a varied input from some year on, so its
@@ -629,6 +632,20 @@ def sweep(
             not a :class:`Workspace`.
 
     """
+    return _sweep(partnership, values, mode, progress, chunk, workspace, lent=True)
+
+
+def _sweep(
+    partnership: Partnership,
+    values: Mapping[str, Values],
+    mode: Literal["grid", "paired"],
+    progress: Callable[[int], None] | None,
+    chunk: int,
+    workspace: Workspace | None,
+    *,
+    lent: bool,
+) -> pd.DataFrame:
+    """:func:`sweep`; ``lent``: the values are the caller's (a paired frame then copies them)."""
     need_partnership(partnership, error=SweepError)
     _mapping(values, "values", "['9000 DKK/month', '14000 DKK/month']")
     chunk = _chunk(chunk)
@@ -661,7 +678,9 @@ def sweep(
         if len(lengths) != 1:
             each = ", ".join(f"{path}: {len(arr)}" for path, (arr, _) in checked.items())
             raise SweepError(f"paired values must have equal lengths, got {each}")
-        columns = dict(checked)
+        # the frame's input columns are its own: a caller's array (or DataFrame column) edited
+        # later must not change the rows computed from it, nor a write to the frame reach it
+        columns = {path: (np.array(arr) if lent else arr, unit) for path, (arr, unit) in checked.items()}
     else:
         raise SweepError(f"mode must be 'grid' or 'paired', got {mode!r}")
     return _evaluate_variants(partnership, columns, chunk, progress, workspace)
@@ -1001,7 +1020,7 @@ def monte_carlo(
             values[path] = np.rint(draws).astype(np.int64)
         else:  # a plain number is the input's own unit where it has one (FTE), else refused by sweep
             values[path] = draws if not unit else Q_(draws, unit)
-    return sweep(partnership, values, mode="paired", progress=progress, chunk=chunk, workspace=workspace)
+    return _sweep(partnership, values, "paired", progress, chunk, workspace, lent=False)  # the draws are ours
 
 
 @in_context

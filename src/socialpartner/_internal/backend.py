@@ -82,8 +82,8 @@ class Workspace:
     """Arrays kept between large sweeps, so each sweep computes in memory already mapped.
 
     A sweep of a million variants computes a few dozen columns of 8 MB. Allocated afresh
-    each time, every 4 KiB of them costs a page fault (the system hands large freed
-    blocks back), about a third of the sweep's time. Keep one workspace and pass it to
+    each time, every 4 KiB of them may cost a page fault (the system hands large freed
+    blocks back): up to a third of the evaluation step. Keep one workspace and pass it to
     :func:`socialpartner.sweep` or :func:`socialpartner.monte_carlo` each time::
 
         ws = sp.Workspace()
@@ -93,8 +93,9 @@ class Workspace:
     The engine's arrays are then the workspace's. An array still in use (a column of a
     frame you hold) is never written to: the next sweep takes another, which the
     workspace then keeps too. Results are the same with or without one. The workspace
-    holds its arrays (``nbytes``) until it is dropped; use one per thread. It serves a
-    sweep evaluated in one block (up to ``chunk`` variants).
+    holds the arrays of the last size of sweep it served (``nbytes``) until it is dropped
+    or serves another size; use one per thread. It serves a sweep evaluated in one block
+    (up to ``chunk`` variants).
     """
 
     __slots__ = ("_arrays",)
@@ -102,9 +103,20 @@ class Workspace:
     def __init__(self) -> None:
         self._arrays: dict[int, list[np.ndarray[Any, Any]]] = {}
 
-    def take(self, n: int) -> np.ndarray[Any, Any]:
+    def _take(self, n: int) -> np.ndarray[Any, Any]:
         """A float64 array of ``n`` elements that nothing else refers to (its contents are old)."""
-        arrays = self._arrays.setdefault(n, [])
+        arrays = self._arrays.get(n)
+        if arrays is None:
+            # a run of another size: the free arrays of the sizes before go (one size is kept,
+            # so sweeps of ever new sizes do not pile up arrays; those still in use stay)
+            for size in list(self._arrays):
+                old = self._arrays[size]
+                for i in range(len(old) - 1, -1, -1):  # by index: a loop variable would hold the array
+                    if _references(old, i) <= _FREE:
+                        del old[i]
+                if not old:
+                    del self._arrays[size]
+            arrays = self._arrays[n] = []
         for i in range(len(arrays) - 1, -1, -1):  # the most recently taken first: still in cache
             if _references(arrays, i) <= _FREE:
                 a = arrays.pop(i)
@@ -164,7 +176,7 @@ class _Pooled(np.ndarray):
                     break
             else:
                 if shape is not None:
-                    target = workspace.take(shape[0])
+                    target = workspace._take(shape[0])
                     ufunc(*args, out=target, **kwargs)
                     return target.view(_Pooled)
         return getattr(ufunc, method)(*args, **kwargs)
