@@ -317,11 +317,27 @@ def test_the_solved_coverage_is_not_shown_as_the_target() -> None:
     assert s.achieved_text == "1.000001"  # 1.0000 would read as the target met exactly
     assert "gives coverage = 1.000001 (target 1;" in str(s)
     out = runner.invoke(app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1"])
-    assert "gives coverage = 1.000001 (target 1; now 0.9225)" in out.output
+    # the CLI prints a coverage as the percentage it is
+    assert "gives coverage = 100.0001 % (target 100 %; now 92.25 %)" in out.output
     danish = runner.invoke(
         app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1", "--lang", "da"]
     )
-    assert "giver dækningsprocent = 1,000001 (mål 1; nu 0,9225)" in danish.output
+    assert "giver dækningsprocent = 100,0001 % (mål 100 %; nu 92,25 %)" in danish.output
+
+
+@pytest.mark.parametrize("target", [100, 10.5, "100"])
+def test_a_coverage_target_written_as_a_percentage_is_refused(target: Any) -> None:
+    # coverage=100 solved for 10,000 %: a course price of 1,331,826.45 DKK/month, exit 0
+    p = sp.load(EXAMPLE)
+    with pytest.raises(sp.SolveError, match=r"a coverage of [0-9.]+ would be [0-9,.]+ % \(a coverage is a ratio"):
+        sp.solve(p, "courses.price", "coverage", target)
+    three = sp.load(THREE_YEARS)
+    with pytest.raises(sp.SolveError, match="give 1 for 100 %"):  # one year's coverage too
+        sp.solve(three, "courses.price", "2027.coverage", target)
+    out = runner.invoke(app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", f"coverage={target}"])
+    assert out.exit_code != 0
+    assert "would be" in out.output
+    assert sp.solve(p, "courses.price", "coverage", 10).achieved >= 10  # 1000 % is still a ratio
 
 
 def test_a_range_past_the_answer_says_above_with_a_value_above() -> None:

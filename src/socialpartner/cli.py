@@ -328,14 +328,21 @@ def _print_solution(
         return
     typer.echo(f"{solution.path} = {_solved_value(solution, t)}")
     now = readable(Fraction(before), solution.result, solution.target)
+    shown = [t.plain(x) for x in (solution.achieved_text, str(solution.target), now)]
+    if solution.result.rpartition(".")[2] == "coverage":  # a coverage reads as a percentage, as elsewhere
+        shown = [
+            f"{t.plain(_plain_decimal(Decimal(x) * 100))} %"
+            for x in (solution.achieved_text, str(solution.target), now)
+        ]
+    achieved, goal, was = shown
     typer.echo(
         t(
             Text(
                 "cli.solve_gives",
                 result=Raw(_result_name(current, solution.result, t)),
-                achieved=Raw(t.plain(solution.achieved_text)),
-                target=Raw(t.plain(str(solution.target))),
-                now=Raw(t.plain(now)),
+                achieved=Raw(achieved),
+                target=Raw(goal),
+                now=Raw(was),
             )
         )
     )
@@ -343,6 +350,11 @@ def _print_solution(
     typer.echo(t(Text(found, method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
     for note in solution.notes:  # e.g. a horizon change that sets the input in later years
         typer.echo(f"  {t('ui.note').lower()}: {t(note)}")
+
+
+def _plain_decimal(x: Decimal) -> str:
+    """A Decimal without an exponent or trailing zeros (100.00005, 94.44, 100)."""
+    return format(x.normalize(), "f")
 
 
 def _solved_value(solution: Solution, t: Translator) -> str:

@@ -325,6 +325,10 @@ def _lowest(current: Any, step: Fraction, signed: bool) -> int:
     return math.floor(Fraction(-1) / unit_info(current).factor / step)
 
 
+# a coverage target above this (1000 %) is a percentage written as a ratio
+_COVERAGE_MAX = 10
+
+
 def _option_number(value: Any, name: str) -> Decimal:
     """A target or bound as a checked Decimal: finite, below 10¹⁵, at most 15 digits.
 
@@ -445,6 +449,12 @@ def solve(
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
     target = _option_number(target, "target")
+    if result.rpartition(".")[2] == "coverage" and target > _COVERAGE_MAX:
+        # coverage=100 meant as 100 % solved for 10,000 %: a price a hundred times too high
+        raise SolveError(
+            f"target: a coverage of {target} would be {target * 100:,} % (a coverage is a ratio: 1 is 100 %); "
+            f"give 1 for 100 %, or write coverage=100 % on the command line"
+        )
     signed = _signed(partnership, vary)
     low = None if low is None else _bound_in(low, unit, whole, "low", signed)
     high = None if high is None else _bound_in(high, unit, whole, "high", signed)
