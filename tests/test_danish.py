@@ -96,8 +96,8 @@ def _exempt(ev: sp.Evaluation, data: dict[str, Any]) -> list[str]:
 
 def _leaks(text: str, exempt: list[str]) -> list[str]:
     for s in exempt:
-        if len(s) > 2:
-            text = text.replace(s, " ")
+        if len(s) > 2:  # a value the user wrote, not the end of a longer number (1 % in 100,0001 %)
+            text = re.sub(rf"(?<![\d.,]){re.escape(s)}(?!\d)", " ", text)
     text = IDENTIFIER.sub(" ", text)
     found = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() in ENGLISH]
     found += ENGLISH_UNITS.findall(text)

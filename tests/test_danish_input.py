@@ -706,3 +706,35 @@ def test_the_hint_to_declare_a_number_format_says_where_it_is_declared() -> None
     p = sp.load(sp.example_path())
     with pytest.raises(sp.SweepError, match=r"write 12000\.5 with a decimal point, or, in a scenario file, declare"):
         sp.sweep(p, {"courses.price": ["12000,5 kr./md."]})
+
+
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [
+        ("11,500 kr./md.", "write 11.500 for 11500, or 11,5 if the ',' is a decimal comma"),
+        ("165,505 kr./md.", "write 165.505 for 165505, or 165,5050 if the ',' is a decimal comma"),
+        ("-1,250 kr./md.", "-1,250 is ambiguous (-1,25 with a decimal comma, -1250 with an English"),
+    ],
+)
+def test_a_danish_comma_before_three_digits_is_ambiguous(given: str, words: str) -> None:
+    # 11,500 kr./md. in a number_format: da file was 11.50 DKK/month (coverage 6.8 %), silently
+    text = "number_format: da\n" + EXAMPLE.replace("price: 11000 DKK/month", f"price: {given}")
+    message = one_error(text, ("courses", "price"))
+    assert words in message
+
+
+@pytest.mark.parametrize(
+    ("given", "dkk"),
+    [
+        ("0,500 kr./md.", "0.5"),
+        ("11,50 kr./md.", "11.5"),
+        ("11,5000 kr./md.", "11.5"),
+        ("11.500 kr./md.", "11500"),
+        ("1.011,500 kr./md.", "1011.5"),
+    ],
+)
+def test_danish_numbers_that_mean_one_thing_are_read(given: str, dkk: str) -> None:
+    text = "number_format: da\n" + EXAMPLE.replace("price: 11000 DKK/month", f"price: {given}")
+    p = sp.loads(text)
+    assert isinstance(p, sp.SharedResponsibilityPartnership)
+    assert p.courses.price == sp.Q_(Decimal(dkk), "DKK/month")

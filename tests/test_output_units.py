@@ -318,11 +318,11 @@ def test_the_solved_coverage_is_not_shown_as_the_target() -> None:
     assert "gives coverage = 1.000001 (target 1;" in str(s)
     out = runner.invoke(app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1"])
     # the CLI prints a coverage as the percentage it is
-    assert "gives coverage = 100.0001 % (target 100 %; now 92.25 %)" in out.output
+    assert "gives coverage = 100.0001 % (target 100.00 %; now 92.25 %)" in out.output
     danish = runner.invoke(
         app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "coverage=1", "--lang", "da"]
     )
-    assert "giver dækningsprocent = 100,0001 % (mål 100 %; nu 92,25 %)" in danish.output
+    assert "giver dækningsprocent = 100,0001 % (mål 100,00 %; nu 92,25 %)" in danish.output
 
 
 @pytest.mark.parametrize("target", [100, 10.5, "100"])

@@ -383,7 +383,7 @@ def test_cli_solve() -> None:
     )
     assert out.exit_code == 0, out.output
     assert out.output.startswith("courses.price = 12033.34 DKK / month")
-    assert "now 0.9225" in out.output
+    assert "now 92.25 %" in out.output  # a coverage as the percentage it is
     bad = runner.invoke(
         app, ["solve", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price", "--target", "coverage"]
     )

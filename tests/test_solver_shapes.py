@@ -393,15 +393,15 @@ def test_the_command_line_solves_one_year(tmp_path: Path) -> None:
     out = runner.invoke(app, args)
     assert out.exit_code == 0, out.output
     # 2029's coverage at today's 12,000: (94,886.90 + 576,000) / 785,066 = 0.8546; at the answer
-    # it is 1.00000053… (a 0.01 step of the price moves it by more): shown as 1.000001, as 1.0000
-    # would read as the target met exactly
+    # it is 1.00000053… (a 0.01 step of the price moves it by more): shown as 1.000001 (100.0001 %),
+    # as 1.0000 would read as the target met exactly
     assert out.output.splitlines()[:2] == [
         "courses.price = 14378.74 DKK / month",
-        "  gives 2029.coverage = 1.000001 (target 1; now 0.8546)",
+        "  gives 2029.coverage = 100.0001 % (target 100.00 %; now 85.46 %)",
     ]
     danish = runner.invoke(app, [*args, "--lang", "da"])
     assert danish.exit_code == 0, danish.output
-    assert "giver 2029: dækningsprocent = 1,000001 (mål 1; nu 0,8546)" in danish.output
+    assert "giver 2029: dækningsprocent = 100,0001 % (mål 100,00 %; nu 85,46 %)" in danish.output
     out = runner.invoke(app, ["solve", str(file), "--vary", "courses.price", "--target", "2031.coverage=1"])
     assert out.exit_code == 2
     assert "no year '2031'" in out.output

@@ -353,8 +353,10 @@ def _print_solution(
 
 
 def _plain_decimal(x: Decimal) -> str:
-    """A Decimal without an exponent or trailing zeros (100.00005, 94.44, 100)."""
-    return format(x.normalize(), "f")
+    """A percentage to at least 2 decimals, more where the value has them (95.50, 100.00005)."""
+    x = x.normalize()
+    exponent = x.as_tuple().exponent
+    return format(x.quantize(Decimal("0.01")) if isinstance(exponent, int) and exponent > -2 else x, "f")
 
 
 def _solved_value(solution: Solution, t: Translator) -> str:

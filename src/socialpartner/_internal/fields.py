@@ -252,9 +252,10 @@ class QuantityType:
                 f"or {number} {unit} (a bare number is a fraction below 1)",
                 value,
             )
-        if bare and self.minimum == "growth" and _BARE_GROWTH_MAX <= abs(magnitude) <= 1:
+        if bare and self.minimum == "growth" and _BARE_GROWTH_MAX <= abs(magnitude) <= 1 and magnitude > -1:
             # 20 % a year or more is far past any wage or price growth: a bare 1 or 0.5 is
-            # far likelier a percentage written without its sign (1 %, 0.5 %)
+            # far likelier a percentage written without its sign (1 %, 0.5 %); -1 and below
+            # are refused by the minimum, as a fall of 100 % or more
             number = u.format_magnitude(u.plain_magnitude(magnitude))
             percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
             raise self._fail(

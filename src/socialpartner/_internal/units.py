@@ -245,6 +245,17 @@ def read_number(text: str, *, what: str) -> Decimal:
                 "and '.' only between groups of three digits",
                 "number_format",
             )
+        if _COMMA_THOUSAND.fullmatch(body) and not exp:
+            # the mirror of 510.000 in a plain file: 11,500 is 11,5 here, but 11500 in English
+            whole, decimals = body.split(",")
+            short = f"{whole},{decimals.rstrip('0')}".rstrip(",")
+            decimal = short if short != body else f"{body}0"  # 11,5; 165,5050 (a fourth digit: no grouping)
+            reason = (
+                f"{sign}{body} is ambiguous ({sign}{short} with a decimal comma, {sign}{whole}{decimals} with an "
+                f"English thousands separator): write {sign}{whole}.{decimals} for {sign}{whole}{decimals}, or "
+                f"{sign}{decimal} if the ',' is a decimal comma"
+            )
+            raise QuantityError(text, what, reason, "ambiguous_grouping")
         return parse_decimal(sign + body.replace(".", "").replace(",", ".") + exp, what=what)
     if "," in body:
         if _COMMA_GROUPS.match(body):
@@ -280,6 +291,11 @@ def read_number(text: str, *, what: str) -> Decimal:
     if not _PLAIN.match(body):
         raise QuantityError(text, what, "not a number", "number_syntax")
     return parse_decimal(sign + body + exp, what=what)
+
+
+# In a number_format: da file, one to three digits (not a lone 0), a comma and exactly three
+# digits: a decimal comma, or an English thousands separator (11,500)?
+_COMMA_THOUSAND = re.compile(r"[1-9]\d{0,2},\d{3}")
 
 
 # Only the characters a unit expression needs: names (letters incl. æøå), digits for
