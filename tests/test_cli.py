@@ -97,6 +97,25 @@ def test_spin_off_table_shows_years_and_rsv() -> None:
         assert text in out.output, text
 
 
+def test_the_year_by_year_table_has_the_total() -> None:
+    # the totals a council asks for first were in compare, report and export but not here:
+    # cost 480,000 + 489,600 + 499,392 = 1,468,992.00; funding 442,800 + 467,568 + 476,919.36
+    # = 1,387,287.36; surplus -81,704.64; coverage 1,387,287.36 / 1,468,992 = 94.44 %
+    three = str(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    out = runner.invoke(app, ["evaluate", three], env={"COLUMNS": "160"})
+    total = next(line for line in out.output.splitlines() if "Total" in line)
+    assert [cell.strip() for cell in total.strip("│ ").split("│")][:5] == [
+        "Total",
+        "1,468,992.00",
+        "1,387,287.36",
+        "-81,704.64",
+        "94.44 %",
+    ]
+    danish = runner.invoke(app, ["evaluate", three, "--lang", "da"], env={"COLUMNS": "160"})
+    assert "I alt" in danish.output
+    assert "1.468.992,00" in danish.output
+
+
 def test_supplier_table_shows_the_csr_statement() -> None:
     out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "supplier_facility.yaml")], env={"COLUMNS": "200"})
     assert "18.40 inclusive jobs" in out.output

@@ -228,7 +228,7 @@ class _Tables:
         summary = Table(title=self.t("ui.year_by_year"), title_justify="left")
         for col in ("year", "cost", "funding", "result", "coverage", "jobs", "fte"):
             summary.add_column(self.t(f"ui.{col}"), justify="left" if col == "year" else "right")
-        for part in ev.breakdown:
+        for i, part in enumerate(ev.breakdown):
             jobs = part.jobs
             summary.add_row(
                 escape(self.t.period(part.ledger.period)),
@@ -238,7 +238,18 @@ class _Tables:
                 self.percent(part.cost_split.coverage),
                 str(sum(j.headcount for j in jobs)),
                 self.t.number(part.fte),
+                end_section=i == len(ev.breakdown) - 1,
             )
+        total = ev.cost_split  # over all the years: the sums, and the coverage of the total cost
+        summary.add_row(
+            escape(self.t("xlsx.sum")),
+            self.money(total.cost),
+            self.money(total.total_funding),
+            self.money(total.surplus),
+            self.percent(total.coverage),
+            "",
+            "",
+        )
         console.print(summary)
         for part in ev.breakdown:
             console.rule(escape(self.t.period(part.ledger.period)))
