@@ -121,7 +121,7 @@ def test_traced_empty_zone_names_every_party_short(three: Any) -> None:
         "the zone is empty:\n    Rebild Kommune (no worse off than without the partnership) is 67,753.20 DKK short"
         in text
     )
-    assert "Huset Venture Nordjylland (covers its support staff) is 78,233.40 DKK short" in text
+    assert "Huset Venture Nordjylland (covers its support staff in present value) is 78,233.40 DKK short" in text
 
 
 @pytest.mark.parametrize("path", ["horizon.wage_growth", "horizon.price_growth"])
@@ -137,7 +137,8 @@ def test_cli_agree_lists_who_is_short() -> None:
     assert result.exit_code == 0, result.output
     empty = result.output.split("the zone is empty:\n", 1)[1].splitlines()
     assert empty[0] == "    Rebild Kommune (no worse off than without the partnership) is 67,753.20 DKK short"
-    assert empty[1] == "    Huset Venture Nordjylland (covers its support staff) is 78,233.40 DKK short"
+    soev = "    Huset Venture Nordjylland (covers its support staff in present value) is 78,233.40 DKK short"
+    assert empty[1] == soev
 
 
 # -- 19: a reversed range in agree -------------------------------------------------------------

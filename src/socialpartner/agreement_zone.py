@@ -760,7 +760,9 @@ def _conditions(
         if f.amount
         else "0"
     )
-    specs.append(("social_enterprise", Text("agree.covers_staff"), "surplus", floor_words))
+    # over several years on present values: not the undiscounted coverage solve and evaluate report
+    covers = "agree.covers_staff_pv" if basis == "present_value" and ev.breakdown else "agree.covers_staff"
+    specs.append(("social_enterprise", Text(covers), "surplus", floor_words))
     results = (ev.breakdown[0] if ev.breakdown else ev).results()
     company = _COMPANY_RESULT.get(p.MODEL)
     if company is not None and company in results:

@@ -352,6 +352,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.role.company": ("company", "virksomhed"),
     "agree.role.municipality": ("municipality", "kommune"),
     "agree.covers_staff": ("covers its support staff", "dækker sit støttepersonale"),
+    "agree.covers_staff_pv": (
+        "covers its support staff in present value",
+        "dækker sit støttepersonale i nutidsværdi",
+    ),
     "agree.gains_alternative": ("gains against its alternative", "vinder i forhold til sit alternativ"),
     "agree.gains_helpers": ("gains from the helpers", "vinder på medhjælperne"),
     "agree.costs_accepted": ("costs no more than it accepts", "koster højst, hvad den accepterer"),
