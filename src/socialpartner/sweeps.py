@@ -215,7 +215,15 @@ def _as_array(
                 f"{path}: a plain number here is a fraction (0.12 = 12 %), but this input is in {base.units}; "
                 f"give values with units, e.g. Q_([10, 20], '{format(base.units, 'C')}')"
             )
-        raise SweepError(f"{path}: expected a unit like {base.units}, got {unit!r}")
+        # an input the file may write either way (overhead: 20 DKK/hour or 12 %): a sweep keeps
+        # the kind the scenario has, as converting needs the wage, which may vary too
+        kind = (
+            " (a sweep keeps the kind the scenario writes the input in: write the scenario's "
+            f"{path.rpartition('.')[2]} as {'a percentage' if not info.dims else 'money per hour'} to sweep it so)"
+            if {info.dims, expected.dims} == {unit_info(Q_(1, "%")).dims, unit_info(Q_(1, "DKK/hour")).dims}
+            else ""
+        )
+        raise SweepError(f"{path}: expected a unit like {base.units}, got {unit!r}{kind}")
     if not np.all(np.isfinite(magnitudes)):
         raise SweepError(f"{path}: values must be finite (no NaN or infinity)")
     if not negative and np.any(magnitudes < 0):
