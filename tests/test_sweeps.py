@@ -577,3 +577,9 @@ def test_tornado_reads_a_reversed_range_as_the_same_interval(example: sp.SharedR
     yearly = sp.tornado(example, {"courses.price": ("168000 DKK/year", "108000 DKK/year")})
     assert yearly["switching value (coverage = 100 %)"].iloc[0] == "12033.34 DKK / month"
     assert yearly["swing"].iloc[0] == pytest.approx(0.375)
+
+
+def test_a_sweep_of_the_other_kind_of_overhead_says_why() -> None:
+    p = sp.load(sp.example_path())  # overhead: 20 DKK/hour
+    with pytest.raises(sp.SweepError, match=r"a sweep keeps the kind the scenario writes the input in"):
+        sp.sweep(p, {"temp_hours.overhead": ["10 %", "20 %"]})

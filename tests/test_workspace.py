@@ -177,9 +177,3 @@ def test_a_paired_frame_owns_its_inputs() -> None:
     # 11,000 DKK/month × 3 participants × 12 = 396,000; overhead 25 × 3 × 15 × 52 = 58,500;
     # coverage (396,000 + 58,500) / 480,000 = 0.946875
     assert frame.loc[1, "coverage"] == pytest.approx(0.946875)
-
-
-def test_a_sweep_of_the_other_kind_of_overhead_says_why() -> None:
-    p = sp.load(sp.example_path("ikea_rebild"))  # overhead: 20 DKK/hour
-    with pytest.raises(sp.SweepError, match=r"a sweep keeps the kind the scenario writes the input in"):
-        sp.sweep(p, {"temp_hours.overhead": ["10 %", "20 %"]})
