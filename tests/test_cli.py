@@ -141,3 +141,15 @@ def test_a_closed_pipe_is_no_internal_error(tmp_path: Path) -> None:
         proc.wait(timeout=60)
     assert "internal error" not in err
     assert "Traceback" not in err
+
+
+def test_a_rule_across_the_scenario_is_said_without_a_field_prefix(tmp_path: Path) -> None:
+    # a horizon change's error is the scenario's own rule: no "(top level):" before it
+    data = yaml.safe_load((EXAMPLE.parent / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data["horizon"]["changes"] = [{"year": 2027, "set": {"courses.pris": "12000 DKK/month"}}]
+    file = tmp_path / "typo.yaml"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = runner.invoke(app, ["evaluate", str(file)])
+    assert out.exit_code == 2
+    assert "\n  horizon.changes.0.set.courses.pris: no input 'courses.pris'" in out.output
+    assert "(top level)" not in out.output

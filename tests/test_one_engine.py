@@ -169,6 +169,15 @@ def test_a_change_may_not_set_what_describes_the_scenario(path: str, value: Any)
         from_data(data)
 
 
+def test_a_misspelt_change_offers_the_input_meant() -> None:
+    data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
+    data["horizon"]["changes"] = [{"year": 2027, "set": {"courses.pris": "12000 DKK/month"}}]
+    with pytest.raises(
+        ValidationError, match=r"no input 'courses.pris' in this scenario; did you mean 'courses.price'\?"
+    ):
+        from_data(data)
+
+
 def test_a_changed_value_is_validated_when_the_scenario_loads() -> None:
     data = sp.load(THREE_YEARS).model_dump(mode="json", exclude={"expect"})
     data["horizon"]["changes"] = [{"year": 2027, "set": {"courses.price": "-5 DKK/month"}}]

@@ -129,8 +129,9 @@ def _option_error(option: str, message: str) -> SocialPartnerError:
 def _describe_validation(error: ValidationError) -> str:
     lines = [f"{error.error_count()} problem(s) in the scenario:"]
     for e in error.errors()[:10]:
-        where = _printable(".".join(str(p) for p in e["loc"]), lines=False) or "(top level)"
-        lines.append(f"  {where}: {e['msg']}")
+        where = _printable(".".join(str(p) for p in e["loc"]), lines=False)
+        # a rule across the scenario has no one field: its message names what it is about
+        lines.append(f"  {where}: {e['msg']}" if where else f"  {e['msg']}")
     if error.error_count() > 10:
         lines.append(f"  … and {error.error_count() - 10} more")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ the engine. Changes are validated once per set of changes in force, not once per
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -200,7 +201,10 @@ def check_change(base: Partnership, index: int, path: str, value: Any) -> Partne
     try:
         return paths.replace(base, path, value)
     except paths.PathError:
-        raise ValueError(f"{where}: no input {path!r} in this scenario") from None
+        inputs = [key for key, _ in paths.flatten(base.model_dump(mode="json", exclude_none=True))]
+        near = difflib.get_close_matches(path, inputs, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise ValueError(f"{where}: no input {path!r} in this scenario{hint}") from None
     except ValidationError as exc:
         errors = exc.errors()
         first = errors[0]
