@@ -738,3 +738,11 @@ def test_danish_numbers_that_mean_one_thing_are_read(given: str, dkk: str) -> No
     p = sp.loads(text)
     assert isinstance(p, sp.SharedResponsibilityPartnership)
     assert p.courses.price == sp.Q_(Decimal(dkk), "DKK/month")
+
+
+@pytest.mark.parametrize("spelling", ["11000 kr./mnd.", "11000 kr/mnd", "11000 kr. pr. mnd.", "11000 DKK/mnd"])
+def test_mnd_is_a_month(spelling: str) -> None:
+    # mnd. is as common a Danish abbreviation of måned as md. and mdr.; it was refused
+    p = sp.loads(EXAMPLE.replace("price: 11000 DKK/month", f"price: {spelling}"))
+    assert isinstance(p, sp.SharedResponsibilityPartnership)
+    assert p.courses.price == sp.Q_(11000, "DKK/month")
