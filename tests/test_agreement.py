@@ -595,3 +595,18 @@ def test_danish_conditions_name_their_results_in_danish() -> None:
     assert "kommunens nettobeløb ≥ −432.000,00\xa0kr. om året" in out  # a no-break space before kr.
     assert "company_saving" not in out
     assert "net.municipality" not in out
+
+
+def test_the_corners_shown_lie_inside_the_zone() -> None:
+    # rounded half up, corners were shown outside: (35, 11,058.333…) as 11,058.33 leaves the SØV
+    # 2,340 × 35 + 36 × 11,058.33 − 480,000 = −0.12 short, and (20.5128…, 12,000) as 20.51
+    # leaves it 2,340 × 20.51 − 48,000 = −6.60 short; the nearest grid points inside are
+    # 11,058.34 (+0.24) and 20.52 (+16.80)
+    zone = sp.agreement(three_party(), ["temp_hours.overhead", "courses.price"])
+    text = str(zone)
+    for corner in ("(35.00, 11058.34)", "(20.52, 12000.00)", "(35.00, 12000.00)"):
+        assert corner in text, corner
+    assert "(35.00, 11058.33)" not in text
+    for x, y in ((Decimal("35.00"), Decimal("11058.34")), (Decimal("20.52"), Decimal("12000.00"))):
+        assert all(g >= 0 for g in zone.gains_at((x, y)).values())
+    assert "(20,52; 12.000,00)" in zone.text("da")

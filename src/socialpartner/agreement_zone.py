@@ -425,7 +425,9 @@ class AgreementZone:
         elif self.vertices:
             lines.append("  " + t("agree.corners"))
             for (x, y), edge in zip(self.vertices, self.edges, strict=True):
-                lines.append("    " + said("agree.corner", x=number(x), y=number(y), edge=t(edge)))
+                cx, cy = self._corner_inside(x, y)
+                shown_x, shown_y = (str(cx), str(cy)) if en else (t.number(cx), t.number(cy))
+                lines.append("    " + said("agree.corner", x=shown_x, y=shown_y, edge=t(edge)))
         else:
             lines.append("  " + said("agree.inside", count=len(self.inside)))
         for s in self.suggestions:
@@ -434,6 +436,11 @@ class AgreementZone:
             lines.append("  " + said("agree.suggested", rule=t(s.rule), point=point, gains=gains))
         lines += ["  " + said("agree.note", note=t(n)) for n in self.notes]
         return "\n".join(lines)
+
+    def _corner_inside(self, x: Fraction, y: Fraction) -> tuple[Decimal, Decimal]:
+        """A vertex as shown: on the 0.01 grid, inside the zone where a neighbouring grid point is."""
+        lines = [b.coefficients for b in self.boundaries if b.coefficients is not None and len(b.coefficients) == 3]
+        return _corner(Fraction(x), Fraction(y), lines)
 
     def _constant_on_grid(self, i: int) -> Decimal | None:
         """Condition ``i``'s gain where it is the same at every grid point (to the øre), else None."""
@@ -502,6 +509,33 @@ class AgreementZone:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _corner(
+    x: Fraction, y: Fraction, lines: Sequence[tuple[Fraction, ...]], places: int = 2
+) -> tuple[Decimal, Decimal]:
+    """A corner of the zone as shown: the nearest point of the ``places``-decimal grid inside it.
+
+    Inside: every boundary's gain ``a + b₁·x + b₂·y`` at least zero. Rounded half up, a
+    corner may lie outside (with an overhead in percent, 0.01 point is worth about a
+    hundred kroner of present value), and where the zone is a narrow wedge none of the
+    four grid points around it is inside; the search widens ring by ring (up to 50
+    steps), then falls back to half up.
+    """
+    scale = Fraction(10) ** places
+    fx, fy = math.floor(x * scale), math.floor(y * scale)
+    scaled = [(a * scale, b1, b2) for a, b1, b2 in lines]  # a + b·(i / scale) ≥ 0 as a·scale + b·i ≥ 0
+    for r in range(1, 51):
+        inside = [
+            (i, j)
+            for i in range(fx - r + 1, fx + r + 1)
+            for j in range(fy - r + 1, fy + r + 1)
+            if all(a + b1 * i + b2 * j >= 0 for a, b1, b2 in scaled)
+        ]
+        if inside:
+            i, j = min(inside, key=lambda p: (Fraction(p[0]) / scale - x) ** 2 + (Fraction(p[1]) / scale - y) ** 2)
+            return Decimal(i).scaleb(-places), Decimal(j).scaleb(-places)
+    return _round(x, places), _round(y, places)
 
 
 def _round(x: Fraction | Decimal, places: int = 2) -> Decimal:
