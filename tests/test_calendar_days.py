@@ -57,3 +57,22 @@ def test_a_period_of_365_days_is_refused() -> None:
     data["period"] = "365 dage"
     with pytest.raises(ValidationError, match=r"period\n.*'365 dage' is 1 year and 1 day here"):
         sp.from_data(data)
+
+
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [
+        ("730 dage", "'730 dage' is 104.29 weeks, not a whole number (weeks such as 104); a year here is 52 weeks"),
+        ("25 mdr.", "'25 mdr.' is 108.33 weeks, not a whole number"),
+        ("2 t", "expected a number in week"),
+    ],
+)
+def test_weeks_on_support_with_a_unit_says_what_is_wrong(given: str, words: str) -> None:
+    # the union's "a number of weeks, or weeks by group" hid what was wrong with text that has a unit
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["weeks_on_support"] = given
+    with pytest.raises(ValidationError) as exc:
+        sp.from_data(data)
+    assert words in str(exc.value)
+    assert "weeks by group" not in str(exc.value)

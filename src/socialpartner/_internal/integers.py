@@ -49,7 +49,18 @@ def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
 
     def read(value: Any) -> Any:
         if unit is not None and isinstance(value, str) and has_unit(value):
+            given = value
             value = _in_unit(value, unit, what)
+            if isinstance(value, Decimal) and value.is_finite() and value != value.to_integral_value():
+                # text with a unit is meant for this field (not a mapping): say so, not what the union takes
+                raise PydanticCustomError(
+                    "whole_number",
+                    "{message}",
+                    {
+                        "message": f"{_shown(given)} is {format(round(value, 2), 'f')} {unit}s, not a whole "
+                        f"number ({what}); a year here is 52 weeks (364 days), a month 52/12 weeks"
+                    },
+                )
         if isinstance(value, (bool, np.bool_)):  # YAML's yes/no, True: never a year or a count of weeks
             raise _refused(f"expected a whole number ({what}), got a boolean ({value!r})")
         if isinstance(value, int):
@@ -86,4 +97,5 @@ def _in_unit(text: str, unit: str, what: str) -> Any:
     try:  # the one reading of a value with a unit, as the solver's and the zone's bounds
         return in_input_unit(text, unit, False, f"expected a whole number ({what})", _LengthError)
     except _LengthError as exc:
-        raise _refused(str(exc)) from None
+        # text with a unit is meant for this field, not for a mapping beside it: this error, not the union's
+        raise PydanticCustomError("whole_number", "{message}", {"message": str(exc)}) from None
