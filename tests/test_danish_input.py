@@ -746,3 +746,9 @@ def test_mnd_is_a_month(spelling: str) -> None:
     p = sp.loads(EXAMPLE.replace("price: 11000 DKK/month", f"price: {spelling}"))
     assert isinstance(p, sp.SharedResponsibilityPartnership)
     assert p.courses.price == sp.Q_(11000, "DKK/month")
+
+
+@pytest.mark.parametrize("given", ["'3 %/år'", "'3 %/year'"])
+def test_a_growth_per_year_says_a_growth_is_yearly(given: str) -> None:
+    message = one_error(EXAMPLE + HORIZON % given, ("horizon", "wage_growth"))
+    assert "a growth rate is a year's already: write the yearly rate alone, e.g. '3 %' for 3 % a year" in message

@@ -159,7 +159,11 @@ class QuantityType:
         except QuantityError as exc:
             raise self._fail(exc.code, exc.reason, value) from None
         if self.dims and info.dims not in self.dims:  # no dims listed: any unit (parameter values)
-            raise self._fail("dimension_mismatch", f"wrong kind of unit ({u.describe_dims(info.dims)})", value)
+            reason = f"wrong kind of unit ({u.describe_dims(info.dims)})"
+            if self.minimum == "growth" and info.dims == frozenset({("[time]", -1)}):
+                # 3 %/år: the rate is a year's already; per month or week it would compound otherwise
+                reason += "; a growth rate is a year's already: write the yearly rate alone, e.g. '3 %' for 3 % a year"
+            raise self._fail("dimension_mismatch", reason, value)
         try:  # a rate per day: a working or a calendar day? (durations in days pass)
             u.refuse_per_day(info, magnitude, text=_short(value), what=self.expected)
         except QuantityError as exc:
