@@ -40,7 +40,6 @@ import copy
 import itertools
 import math
 import numbers
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -55,7 +54,7 @@ from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
-from socialpartner._internal.units import canonical, in_input_unit, parse_decimal, split_quantity, unambiguous
+from socialpartner._internal.units import canonical, in_input_unit, read_number, split_quantity, unambiguous
 from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
@@ -74,7 +73,6 @@ __all__ = [
 ]
 
 Point = tuple[Fraction, ...]
-_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+\Z")  # "9.000", "1.250.000": Danish thousands, or decimals?
 Basis = Literal["present_value", "per_year"]
 
 # the results a company's condition reads, by model: its gain against its alternative
@@ -570,15 +568,10 @@ def _number(value: Any, what: str, unit: str | None = None) -> Fraction:
     if isinstance(value, Fraction):
         return value
     if isinstance(value, str):
-        if _THOUSANDS.match(value.strip()):
-            raise AgreementError(
-                f"{what}: {value!r} is ambiguous (a thousands separator or a decimal point?); "
-                "write it without separators, with a point for decimals (e.g. 9000 or 9.5)"
-            )
-        try:
-            return Fraction(parse_decimal(value.strip(), what=what))
+        try:  # the library's one reading of a typed number: 11.000 and 0,15 get the fix they get elsewhere
+            return Fraction(read_number(value.strip(), what=what))
         except QuantityError as exc:
-            raise AgreementError(str(exc)) from None
+            raise AgreementError(f"{what}: {exc.reason}") from None
     if isinstance(value, Decimal) and not value.is_finite():
         raise AgreementError(f"{what}: expected a finite number, got {value!r}")
     if isinstance(value, (Decimal, int)):
