@@ -289,7 +289,9 @@ def test_market_price_errors(change: Any, words: str) -> None:
         ({"vary": ["courses.price"], "contributions": {"state": 1}}, "contributions"),
         ({"vary": ["courses.price"], "bounds": {"courses.price": ("abc", None)}}, "not a number"),
         ({"vary": ["courses.price"], "bounds": {"courses.price": ("9.000", None)}}, "ambiguous"),
-        ({"vary": ["courses.price"], "bounds": {"courses.price": ("9000,5", None)}}, "not a number"),
+        # a decimal comma gets the fix it gets everywhere (it was only "not a number")
+        ({"vary": ["courses.price"], "bounds": {"courses.price": ("9000,5", None)}}, "write 9000.5 with a decimal"),
+        ({"vary": ["courses.price"], "bounds": {"courses.price": ("9.000", None)}}, "write 9000 or 9_000"),
         ({"vary": ["courses.price"], "soev_margin": "5"}, "soev_margin"),
     ],
 )
