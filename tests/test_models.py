@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 import socialpartner as sp
+from socialpartner._internal import paths
 from socialpartner.scenario import from_data
 
 from .conftest import ROOT
@@ -323,3 +324,25 @@ def test_invalid_combinations(file: str, change: Any, loc: tuple[Any, ...], word
     change(data)
     found = errors(data)
     assert any(got == loc and words in msg for got, msg in found), found
+
+
+def test_a_highest_price_for_the_company_is_rounded_down() -> None:
+    # rounded half up it was a price at which the company loses: freed 2,002 h × (600 − 95) =
+    # 1,011,010 over 3,172 paid helper hours = 318.7295… → 318.73 costs 318.73 × 3,172 =
+    # 1,011,011.56, 1.56 more than the freed time is worth; 318.72 leaves it 30.16
+    data = yaml.safe_load((EXAMPLES / "labour_shortage_site.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data.update(skilled_hour_value="600 DKK/hour", akkord_rate="95 DKK/hour", skilled_hours_freed=0.7)
+    data["helpers"] = [
+        {"form": "fleksjob", "headcount": 3, "paid_hours": "15 hour/week", "effective_hours": "13 hour/week"}
+        | {"wage_cost": "168 DKK/hour", "workplace": "company"},
+        {"form": "småjob", "headcount": 2, "paid_hours": "8 hour/week", "effective_hours": "8 hour/week"}
+        | {"wage_cost": "150 DKK/hour", "workplace": "company"},
+    ]
+    p = sp.from_data(data)
+    figures = {f.key: f.value for f in sp.evaluate(p).figures}
+    assert figures["max_helper_price"] == Decimal("318.72")
+    at = sp.evaluate(paths.replace(p, "price", "318.72 DKK/hour")).results()["company_net_gain"]
+    assert at == Decimal("30.16")
+    over = sp.evaluate(paths.replace(p, "price", "318.73 DKK/hour")).results()["company_net_gain"]
+    assert over == Decimal("-1.56")

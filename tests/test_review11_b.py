@@ -406,7 +406,7 @@ def test_inhouse_company_price_is_explained_with_its_amounts(files: dict[str, Pa
     assert ex.value == "266.38 DKK/hour"
     assert ex.formula == (
         "(total cost before − total cost after without the SØV service) / effective hours of the workforce"
-        " = (2,810,532.00 DKK − 150,960.00 DKK) / 9984.00, rounded to øre"
+        " = (2,810,532.00 DKK − 150,960.00 DKK) / 9984.00, rounded down to the øre"
     )
     terms = {t.label: t for t in ex.terms}
     assert terms["company's total cost, doing it itself"].value == "2,810,532.00 DKK"
@@ -420,7 +420,7 @@ def test_inhouse_company_price_is_explained_with_its_amounts(files: dict[str, Pa
     danish = runner.invoke(
         app, ["evaluate", str(files["inhouse_da"]), "--explain", "2027:company_break_even_price", "--lang", "da"]
     )
-    assert "= (2.810.532,00\xa0kr. − 150.960,00\xa0kr.) / 9.984,00, afrundet til øre" in danish.output
+    assert "= (2.810.532,00\xa0kr. − 150.960,00\xa0kr.) / 9.984,00, rundet ned til øre" in danish.output
     assert "højeste pris pr. effektiv time, hvor virksomheden stadig sparer = 266,38 kr./time" in danish.output
 
 
@@ -433,14 +433,16 @@ def test_inhouse_company_price_single_period_and_floored() -> None:
     # (5,618,000 − 180,000) / 20,800 = 261.4423… → 261.44
     ex = ev.explain("company_break_even_price")
     assert ex.value == "261.44 DKK/hour"
-    assert ex.formula.endswith("= (5,618,000.00 DKK − 180,000.00 DKK) / 20800.00, rounded to øre")
+    assert ex.formula.endswith("= (5,618,000.00 DKK − 180,000.00 DKK) / 20800.00, rounded down to the øre")
     assert ev.figure("company_break_even_price").note.startswith("(total cost before − total cost after without")
     cheap = copy.deepcopy(data)
     # doing it itself costs 1 × 20,800 + 0 + 0 + 0 = 20,800, below the 180,000 the company pays besides
     cheap["alternative"] |= {"wage_cost": "1 DKK/hour", "turnover": 0, "error_rate": 0, "supervision": "0 DKK/year"}
     floored = sp.evaluate(sp.from_data(cheap)).explain("company_break_even_price")
     assert floored.value == "0.00 DKK/hour"
-    assert floored.formula.endswith("= (20,800.00 DKK − 180,000.00 DKK) / 20800.00, rounded to øre, floored at zero")
+    assert floored.formula.endswith(
+        "= (20,800.00 DKK − 180,000.00 DKK) / 20800.00, rounded down to the øre, floored at zero"
+    )
 
 
 # -- 5: the 2027 satsreguleringsprocent, said alike in every page -----------------------------

@@ -1863,6 +1863,7 @@ _FORMULA_DA: dict[str, str] = {
     "before the first year": "før det første år",
     "since": "siden",
     "weeks": "uger",
+    "rounded down to the øre": "rundet ned til øre",
     "rounded to øre": "afrundet til øre",
     "one year": "ét år",
     "course participant": "forløbsdeltager",

@@ -31,6 +31,16 @@ def places(value: Rational | Decimal | int, step: Decimal = TWO_PLACES) -> Decim
     return round_half_up(value, digits)
 
 
+def ore_at_most(value: Rational | int) -> Decimal:
+    """The largest whole øre at or below ``value`` (DKK): a highest price shown that still holds.
+
+    A price the company may pay at most, rounded half up, may be one at which it loses
+    (318.7295… shown as 318.73 costs it 1.56); rounded down it is one at which it gains.
+    """
+    cents = int(value.numerator) * 100 // int(value.denominator)  # floor, exactly (mpq parts are ints)
+    return Decimal(cents).scaleb(-2)
+
+
 class Flow(NamedTuple):
     """A money flow over the period, before rounding (DKK; exact in one evaluation).
 

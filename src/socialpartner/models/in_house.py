@@ -22,7 +22,17 @@ from socialpartner._internal.backend import Rational
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Money as Amount
 from socialpartner._internal.i18n import Number, Text
-from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
+from socialpartner._internal.plan import (
+    BreakEvenSpec,
+    Check,
+    Extras,
+    Figure,
+    Flow,
+    Plan,
+    ore_at_most,
+    places,
+    with_inputs,
+)
 from socialpartner._internal.units import canonical
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
@@ -197,7 +207,8 @@ class InHousePartnership(Partnership):
         saving = total_before - total_after
         other_after = total_after - after["SØV service"]
         company_price = (
-            None if effective == 0 else to_ore(max(Rational(total_before - other_after) / effective, Rational(0)))
+            # rounded down: at the price shown the company still saves
+            None if effective == 0 else ore_at_most(max(Rational(total_before - other_after) / effective, Rational(0)))
         )
         # løntilskud paid to the SØV as the employer of a line is the SØV's income from the deal,
         # as in the cost split: its margin counts it, so the margin equals its surplus and net

@@ -21,7 +21,17 @@ from pydantic import Field, model_validator
 
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Number, Raw, Text
-from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
+from socialpartner._internal.plan import (
+    BreakEvenSpec,
+    Check,
+    Extras,
+    Figure,
+    Flow,
+    Plan,
+    ore_at_most,
+    places,
+    with_inputs,
+)
 from socialpartner._internal.units import canonical, present
 from socialpartner.models._base import Partnership
 from socialpartner.models._shared import (
@@ -183,7 +193,8 @@ class LabourShortagePartnership(Partnership):
         net = value - akkord - cost
         # The company breaks even when price × paid hours = freed × (value − akkord) per hour.
         keep = canonical(self.skilled_hour_value) - canonical(self.akkord_rate)
-        max_price = None if paid == 0 else to_ore(freed * keep / paid)
+        # rounded down: at the price shown the company still gains
+        max_price = None if paid == 0 else ore_at_most(Rational(freed * keep) / paid)
         freed_fte = freed / years / HOURS_PER_FTE_YEAR
         figures = (
             Figure(
@@ -230,7 +241,8 @@ class LabourShortagePartnership(Partnership):
                 "highest helper price at which it still pays",
                 max_price,
                 "DKK/hour",
-                "skilled hours freed per paid helper hour × (skilled hour value − akkord rate)",
+                "skilled hours freed per paid helper hour × (skilled hour value − akkord rate), "
+                "rounded down to the øre",
             ),
         )
         pays = Check(

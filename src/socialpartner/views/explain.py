@@ -255,7 +255,8 @@ def _explain_company_price(ev: Evaluation, f: Figure, inputs: Mapping[str, str])
 
     The price at which the company's cost with the SØV equals its cost doing it itself:
     (total cost before − what the company still pays besides the SØV's service) /
-    effective hours, rounded to øre once (and no lower than zero). None where the
+    effective hours, rounded down to the øre once, so that the company still saves at it (and no
+    lower than zero). None where the
     evaluation has no such figures (then the figure is explained as any other).
     """
     figures = {g.key: g for g in ev.figures}
@@ -281,7 +282,7 @@ def _explain_company_price(ev: Evaluation, f: Figure, inputs: Mapping[str, str])
     return Explanation(
         f.label,
         "—" if f.value is None else f"{f.value} {f.unit}",
-        f"{f.note} = ({_ex.money(before)} − {_ex.money(other)}) / {hours}, rounded to øre"
+        f"{f.note} = ({_ex.money(before)} − {_ex.money(other)}) / {hours}, rounded down to the øre"
         + (", floored at zero" if floored else ""),
         (
             term("company_cost_before"),
