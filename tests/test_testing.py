@@ -136,6 +136,19 @@ support_staff:
 """
 
 
+def test_pin_writes_three_decimals_a_danish_file_reads_back(tmp_path: Path) -> None:
+    # the spin-off's coverage is 1.023: written 1,023 it was refused by the same file's reader as
+    # ambiguous (1,023 with a decimal comma, or 1023?); a fourth decimal says which
+    text = (ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8").split("\nexpect:")[0]
+    path = tmp_path / "udskillelse.yaml"
+    path.write_text("number_format: da\n" + text.replace("fte: 0.5", 'fte: "0,5"') + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["pin", str(path)]).exit_code == 0
+    assert "  coverage: 1,0230\n" in path.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["test", str(path)])
+    assert result.exit_code == 0, result.output
+    assert " 0 failed" in result.output
+
+
 def test_pin_writes_a_danish_file_in_its_own_number_format(tmp_path: Path) -> None:
     path = tmp_path / "aftale.yaml"
     path.write_text(DANISH_DEAL, encoding="utf-8")

@@ -469,7 +469,8 @@ def _pin_value(actual: _Actual, fmt: str | None = None) -> Decimal | str:
 
 def _danish(value: Decimal) -> str:
     """A number in the Danish convention a ``number_format: da`` file is read in: ``-37.200,00``, ``0,9225``."""
-    return format(value, ",f").translate(str.maketrans(",.", ".,"))
+    # 1,023 (a ratio of three decimals) would read as 1.023 or 1023: a fourth decimal says which
+    return u.unambiguous_da(format(value, ",f").translate(str.maketrans(",.", ".,")))
 
 
 @in_context

@@ -684,6 +684,11 @@ def unambiguous(text: str) -> str:
     return text + "0" if _DOT_GROUPS.match(text.lstrip("+-")) else text
 
 
+def unambiguous_da(text: str) -> str:
+    """Danish number text that a ``number_format: da`` reader does not refuse as ambiguous: ``1,023`` → ``1,0230``."""
+    return text + "0" if _COMMA_THOUSAND.fullmatch(text.lstrip("+-")) else text
+
+
 def format_magnitude(magnitude: int | float | np.floating[Any]) -> str:
     """Shortest text that reads back to the same magnitude (``35.897`` is written ``35.8970``)."""
     if isinstance(magnitude, np.floating) and not isinstance(magnitude, float):
