@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import matplotlib
@@ -131,6 +132,10 @@ def test_compare(tmp_path: Path) -> None:
     # 3 × 1,500 × 12 = 54,000 more funding: surplus −37,200 → 16,800
     assert results["surplus"]["difference"] == "54000.00"
     assert results["surplus"]["b"] == "16800.00"
+    # coverage 442,800 / 480,000 = 0.9225 → 496,800 / 480,000 = 1.035: 11.25 percentage points, as
+    # the unit says (it was 0.1125 beside "percentage points", a hundred times too small)
+    assert results["coverage"]["difference_unit"] == "percentage points"
+    assert Decimal(results["coverage"]["difference"]) == Decimal("11.25")
     table = runner.invoke(app, ["compare", str(EXAMPLE), str(other)], env={"COLUMNS": "160"})
     assert "Inputs that differ" in table.output
     assert doc["note"] is None  # the same period: nothing to say

@@ -1006,7 +1006,8 @@ def _show_comparison(
                     "unit": unit,
                     "a": None if x is None else str(x),
                     "b": None if y is None else str(y),
-                    "difference": None if d is None else str(d),
+                    # a difference of ratios in the percentage points its unit says (0.0208 is 2.08 points)
+                    "difference": None if d is None else str(d * 100 if unit == "ratio" else d),
                     "difference_unit": "percentage points" if unit == "ratio" else unit,
                 }
                 for k, label, unit, x, y, d in results
