@@ -38,7 +38,8 @@ def data_of(name: str) -> dict[str, Any]:
 # the SØV bills 3 × 52 × h hours at 165 + 20 and pays 165 in wages: 3,120·h + 36·c − 480,000;
 # IKEA saves 3 × 52 × h × (200 − 185) = 2,340·h; Rebild pays 36·c against its 432,000 limit.
 # Past the boundaries the default upper limit of h would be 500 hours a week, which the
-# scenario refuses (a week has 168 hours): the range stops at 168.
+# scenario refuses (a person works at most 48 hours a week, arbejdstidsloven § 4): the range
+# stops at 48.
 
 
 def agreement_deal() -> sp.Partnership:
@@ -47,19 +48,19 @@ def agreement_deal() -> sp.Partnership:
 
 def test_two_inputs_with_hours_stop_at_what_a_week_holds() -> None:
     zone = sp.agreement(agreement_deal(), ["temp_hours.effective_hours", "courses.price"])
-    assert zone.bounds[0] == (Fraction(0), Fraction(168))
-    # corners: the SØV's line at c = 0, h = 480,000 / 3,120 = 153.85; the week's 168 hours;
-    # Rebild's limit c = 432,000 / 36 = 12,000; the SØV's line there, h = 48,000 / 3,120 = 15.38
+    assert zone.bounds[0] == (Fraction(0), Fraction(48))
+    # corners: the SØV's line at the 48 hours, c = (480,000 − 3,120 × 48) / 36 = 330,240 / 36
+    # = 9,173.33…; Rebild's limit c = 432,000 / 36 = 12,000 there; the SØV's line at c = 12,000,
+    # h = 48,000 / 3,120 = 15.38…
     assert zone.vertices == (
-        (Fraction(480000, 3120), Fraction(0)),
-        (Fraction(168), Fraction(0)),
-        (Fraction(168), Fraction(12000)),
+        (Fraction(48), Fraction(330240, 36)),
+        (Fraction(48), Fraction(12000)),
         (Fraction(48000, 3120), Fraction(12000)),
     )
-    assert zone.edges[1] == "what the scenario accepts"
-    assert any("168 hour / week" in n and "more than the 168 hours" in n for n in zone.notes)
+    assert zone.edges[0] == "what the scenario accepts"
+    assert any("48 hour / week" in n and "more than the 48 hours a week" in n for n in zone.notes)
     for s in zone.suggestions:
-        assert s.point[0] <= 168
+        assert s.point[0] <= 48
 
 
 def test_the_command_varies_hours_and_price_without_a_crash() -> None:
@@ -75,26 +76,26 @@ def test_the_command_varies_hours_and_price_without_a_crash() -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "(168.00, 12000.00)" in result.output
+    assert "(48.00, 12000.00)" in result.output
     assert "problem(s) in the scenario" not in result.output
 
 
 def test_a_given_limit_past_what_is_accepted_is_cut_there() -> None:
     zone = sp.agreement(agreement_deal(), "temp_hours.effective_hours", bounds={"temp_hours.effective_hours": (0, 400)})
-    # from the SØV's 84,000 / 3,120 = 26.92… (Rebild pays 396,000 whatever the hours) to 168
-    assert zone.interval == (Fraction(84000, 3120), Fraction(168))
+    # from the SØV's 84,000 / 3,120 = 26.92… (Rebild pays 396,000 whatever the hours) to 48
+    assert zone.interval == (Fraction(84000, 3120), Fraction(48))
     assert zone.interval_ends[0][1] == "what the scenario accepts"
 
 
 def test_a_refused_point_is_never_a_raw_validation_error() -> None:
     zone = sp.agreement(agreement_deal(), ["temp_hours.effective_hours", "courses.price"])
     assert not zone.contains(["500", "11000"])
-    with pytest.raises(sp.AgreementError, match="168 hours") as caught:
+    with pytest.raises(sp.AgreementError, match="48 hours a week") as caught:
         zone.gains_at(["500", "11000"])
     assert not isinstance(caught.value, ValidationError)
-    # inside: h = 100, c = 11,000: SØV 312,000 + 396,000 − 480,000 = 228,000
-    assert zone.contains(["100", "11000"])
-    assert Decimal("228000.00") in zone.gains_at(["100", "11000"]).values()
+    # inside: h = 40, c = 11,000: SØV 124,800 + 396,000 − 480,000 = 40,800
+    assert zone.contains(["40", "11000"])
+    assert Decimal("40800.00") in zone.gains_at(["40", "11000"]).values()
 
 
 # -- 2. a grid zone of one input is one interval --------------------------------------------
@@ -304,8 +305,9 @@ def test_a_payment_on_its_limit_keeps_the_widen_note() -> None:
 def test_the_parties_whose_gain_grows_are_named_together() -> None:
     zone = sp.agreement(agreement_deal(), "temp_hours.effective_hours")
     # per hour a week: the SØV gains 3 × 52 × 20 = 3,120, IKEA 3 × 52 × 15 = 2,340, Rebild 0;
-    # both suggestions at the default upper limit 50 (26.92… × 3/2 = 40.4, up to 50)
-    assert all(s.point == (Decimal("50.00"),) for s in zone.suggestions)
+    # both suggestions at the upper limit: the default 50 (26.92… × 3/2 = 40.4, up to 50), cut
+    # at the 48 hours a week a person may work (arbejdstidsloven § 4)
+    assert all(s.point == (Decimal("48.00"),) for s in zone.suggestions)
     assert "because the gain of Huset Venture Nordjylland and IKEA keeps growing" in str(zone)
     assert "gevinsten for Huset Venture Nordjylland og IKEA bliver ved med at vokse" in zone.text("da")
 
@@ -328,15 +330,19 @@ def test_a_curved_ridge_of_equal_gains_is_followed_to_its_best_point() -> None:
 
 def test_a_cut_of_a_range_not_searched_is_not_noted() -> None:
     # hours and price on the three-year deal are not linear together: the zone is traced on
-    # a grid over 0-50 hours a week (three times today's 15, rounded up), so no note may say
-    # the search ends at 168 hours (a cut of the exact method's range, which was not used)
+    # a grid over 0-50 hours a week (three times today's 15, rounded up), cut at the 48 a
+    # person may work; the one note of a cut is that one, at 48 (none of the exact method's
+    # range of 0-500, which was not used)
     data = sp.load(EXAMPLES / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
     data["temp_hours"]["alternative_price"] = "200 DKK/hour"
     data["agreement"] = {"municipal_limit": "432000 DKK/year"}
     zone = sp.agreement(sp.from_data(data), vary=["temp_hours.effective_hours", "courses.price"])
     assert zone.method == "grid"
-    assert zone.bounds[0] == (Fraction(0), Fraction(50))
-    assert not [n for n in zone.notes if "searched ends at" in n]
+    assert zone.bounds[0] == (Fraction(0), Fraction(48))
+    cuts = [n for n in zone.notes if "searched ends at" in n]
+    assert len(cuts) == 1
+    assert "ends at 48 hour / week" in cuts[0]
+    assert "500 hour" not in cuts[0]
 
 
 def test_interval_ends_are_grouped_like_the_boundaries() -> None:

@@ -2,7 +2,7 @@
 
 A result need not move one way with the input: the lønloft makes the municipality's net
 effect of a fleksjob wage fall and then rise. An input's validation bounds the values it
-takes (a person's hours a week at 168). Over several years a target may be one year's
+takes (a person's hours a week at 48). Over several years a target may be one year's
 result (``2027.coverage``). Every expected number is worked out by hand in the comments.
 """
 
@@ -234,7 +234,7 @@ def test_a_result_the_same_at_every_value_tried_does_not_depend_on_the_input() -
 #
 # The labour-shortage example: 4 fleksjob helpers at h paid hours a week, paid at 320 DKK/h
 # and costing 165: the SØV nets 4 × 52 × (320 − 165) × h − 500,000 support = 32,240h − 500,000.
-# A person's hours are at most 168 a week.
+# A person's hours are at most 48 a week (arbejdstidsloven § 4): 32,240 × 48 − 500,000 = 1,047,520.
 
 
 @pytest.fixture(scope="module")
@@ -243,27 +243,27 @@ def site() -> sp.Partnership:
 
 
 def test_a_value_the_input_refuses_ends_the_search_range(site: sp.Partnership) -> None:
-    # 4,800,000: 32,240h ≥ 5,300,000 from h = 164.39…: 164.39 gives 5,299,933.60 (66.40 short),
-    # 164.40 gives 5,300,256.00, so 4,800,256.00. The search doubles the stated 20 h to 40,
-    # then 160 (4,658,400: short), then 640 h a week, which the input refuses: the range ends
-    # at 168, where 5,416,320 − 500,000 = 4,916,320 reaches the target.
-    solution = sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", 4800000)
-    assert (solution.value, solution.achieved) == (sp.Q_(164.4, "hour/week"), D("4800256.00"))
+    # 1,000,000: 32,240h ≥ 1,500,000 from h = 46.526…: 46.52 gives 1,499,804.80 (195.20 short),
+    # 46.53 gives 1,500,127.20, so 1,000,127.20. The search doubles the stated 20 h to 40
+    # (789,600: short), then 160 h a week, which the input refuses: the range ends at 48,
+    # where 1,547,520 − 500,000 = 1,047,520 reaches the target.
+    solution = sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", 1000000)
+    assert (solution.value, solution.achieved) == (sp.Q_(46.53, "hour/week"), D("1000127.20"))
     # a high beyond what the input takes is narrowed the same way
-    solution = sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", 4800000, high=500)
-    assert (solution.value, solution.achieved) == (sp.Q_(164.4, "hour/week"), D("4800256.00"))
+    solution = sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", 1000000, high=500)
+    assert (solution.value, solution.achieved) == (sp.Q_(46.53, "hour/week"), D("1000127.20"))
 
 
 def test_no_value_within_the_valid_range_says_where_the_range_ends(site: sp.Partnership) -> None:
-    # 5,000,000 is beyond 4,916,320 at 168 h a week, the most the input takes
+    # 1,100,000 is beyond 1,047,520 at 48 h a week, the most the input takes
     with pytest.raises(sp.SolveError) as caught:
-        sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", 5000000)
+        sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", 1100000)
     message = str(caught.value)
-    assert message.startswith("no value between 0 and 168 hour / week reaches the target: ")
-    assert "-500,000.00 at the low end and 4,916,320.00 at the high end" in message
+    assert message.startswith("no value between 0 and 48 hour / week reaches the target: ")
+    assert "-500,000.00 at the low end and 1,047,520.00 at the high end" in message
     assert "the highest of the" in message
-    assert "4,916,320.00, at helpers.0.paid_hours = 168.00 hour / week" in message
-    assert "helpers.0.paid_hours above 168.00 hour / week is refused (" in message
+    assert "1,047,520.00, at helpers.0.paid_hours = 48.00 hour / week" in message
+    assert "helpers.0.paid_hours above 48.00 hour / week is refused (" in message
 
 
 def test_a_low_end_the_input_refuses_moves_up_to_the_first_value_it_takes(site: sp.Partnership) -> None:
@@ -282,7 +282,7 @@ def test_a_low_end_the_input_refuses_moves_up_to_the_first_value_it_takes(site: 
         sp.solve(deal, "helpers.0.paid_hours", "net.company", 100000)
     message = str(caught.value)
     assert message.startswith(
-        "no value between 15 and 168 hour / week reaches the target: net.company is 74,880.00 at the low end"
+        "no value between 15 and 48 hour / week reaches the target: net.company is 74,880.00 at the low end"
     )
     assert "helpers.0.paid_hours below 15.00 hour / week is refused (" in message
     assert "must not exceed paid_hours" in message
@@ -293,16 +293,16 @@ def test_a_low_end_the_input_refuses_moves_up_to_the_first_value_it_takes(site: 
 
 
 @settings(max_examples=25)
-@given(st.integers(-600_000, 6_000_000))
+@given(st.integers(-600_000, 1_300_000))
 def test_the_solver_never_fails_on_a_value_it_tried(target: int) -> None:
     site = sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
-    if target < -500_000 or target > 4_916_320:
-        # no value from 0 to 168 h a week reaches it: the net runs from −500,000 to 4,916,320
-        with pytest.raises(sp.SolveError, match=r"^no value between 0 and 168 hour / week reaches the target"):
+    if target < -500_000 or target > 1_047_520:
+        # no value from 0 to 48 h a week reaches it: the net runs from −500,000 to 1,047,520
+        with pytest.raises(sp.SolveError, match=r"^no value between 0 and 48 hour / week reaches the target"):
             sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", target)
         return
     solution = sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", target)
-    assert -500_000 <= target <= 4_916_320
+    assert -500_000 <= target <= 1_047_520
     assert solution.achieved >= target
     assert sp.evaluate(solution.partnership).results()["net.social_enterprise"] == solution.achieved
 

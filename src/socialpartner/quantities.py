@@ -78,8 +78,9 @@ HoursPerPerson = Annotated[
     pint.Quantity[Any],
     QuantityType("hours per time per person", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month"), per_person=True),
 ]
-"""One person's working hours per calendar time, e.g. ``15 hour/week``: at most the length of
-the time itself, 168 hour/week (24 hour/day), so ``200 hour/week`` is refused."""
+"""One person's working hours per calendar time, e.g. ``15 hour/week``: at most the 48 hours a
+week a person may work on average (arbejdstidsloven § 4), so ``96 hour/week`` (a line's total
+typed as one person's) is refused."""
 
 FullTimeEquivalents = Annotated[
     pint.Quantity[Any],

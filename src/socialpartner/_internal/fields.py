@@ -53,8 +53,8 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-# Hours per person per year at most: every hour of the calendar's 52 weeks.
-_MAX_HOURS_A_YEAR = u.HOURS_IN_A_WEEK * u.WEEKS_PER_YEAR
+# Hours per person per year at most: the working time law's 48 a week, over the calendar's 52 weeks.
+_MAX_HOURS_A_YEAR = u.MAX_HOURS_A_WEEK * u.WEEKS_PER_YEAR
 _TIME = u.parse_unit("year").dims  # a length of time (a period, a course's length)
 _CALENDAR_YEARS = 10  # lengths in days up to this many years are checked for a calendar's 365 days
 
@@ -123,8 +123,8 @@ class QuantityType:
         out["examples"] = list(self.examples)
         out["x-unit-dimensions"] = [u.describe_dims(d) for d in self.dims]
         if self.per_person:
-            out["description"] += f" At most {u.HOURS_IN_A_WEEK} hours a week (24 a day) per person."
-            out["x-maximum"] = f"{u.HOURS_IN_A_WEEK} hour/week"
+            out["description"] += f" At most {u.MAX_HOURS_A_WEEK} hours a week per person (arbejdstidsloven § 4)."
+            out["x-maximum"] = f"{u.MAX_HOURS_A_WEEK} hour/week"
         if self.minimum == "growth":
             out["description"] += " Above -100 % (a negative growth is a fall)."
             out["x-minimum"] = -1
@@ -208,13 +208,17 @@ class QuantityType:
 
     @staticmethod
     def _too_many_hours(magnitude: Decimal, info: u.UnitInfo) -> str:
-        """Words for hours per person beyond the calendar: ``200 hour/week``, ``740 hour/month``."""
+        """Words for hours per person beyond the working time law's 48 a week: ``96 hour/week``, ``260 hour/month``."""
         per_week = Fraction(magnitude) * info.factor / u.WEEKS_PER_YEAR
         given = f"{u.format_decimal(magnitude)} {info.unit}"
         if info.factor != u.WEEKS_PER_YEAR:  # not per week: say what it is a week
             weekly = Decimal(per_week.numerator) / Decimal(per_week.denominator)
             given += f" ({u.format_decimal(round(weekly, 2))} hour/week)"
-        return f"{given} is more than the {u.HOURS_IN_A_WEEK} hours a week has (24 a day): the hours are per person"
+        return (
+            f"{given} is more than the {u.MAX_HOURS_A_WEEK} hours a week a person may work on average "
+            "(arbejdstidsloven § 4): the hours are per person, not the line's total (a line of 8 people "
+            "at 12 hours each is headcount 8, 12 hour/week)"
+        )
 
     def _check_ratio(self, magnitude: Decimal, info: u.UnitInfo, spelled: str | None, value: Any) -> None:
         """A share is a percentage or a bare fraction at most 1; a ratio, either, up to ``ratio_max``.

@@ -92,8 +92,10 @@ WEEKS_PER_YEAR = round(Q_(1, "year").to("week").magnitude)  # 52
 DAYS_PER_YEAR = round(Q_(1, "year").to("day").magnitude)  # 364: 52 weeks of 7 days
 MONTHS_PER_YEAR = round(Q_(1, "year").to("month").magnitude)  # 12
 FTE_HOURS_PER_WEEK = round(Q_(1, "FTE").to("hour/week").magnitude)  # 37
-# A person works at most every hour of the calendar: 24 a day, 7 days a week.
-HOURS_IN_A_WEEK = 24 * round(Q_(1, "week").to("day").magnitude)  # 168
+# A person's working time averages at most 48 hours a week, overtime included: arbejdstidsloven
+# (LBK nr. 896 af 24.8.2004) § 4, implementing the working time directive 2003/88/EF art. 6.
+# More per person is a team's total or a month's hours typed as a week's.
+MAX_HOURS_A_WEEK = 48
 
 # Largest magnitude accepted anywhere (about a thousand times the Danish state budget
 # in øre); anything above is a typo or an attack, not a partnership.
