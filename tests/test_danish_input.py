@@ -41,7 +41,7 @@ from socialpartner.quantities import (
 )
 from socialpartner.scenario import _Dumper, _parse
 
-from .conftest import model_unit_results
+from .conftest import ROOT, model_unit_results
 
 # the bundled example without its expect: block (written in the plain convention, it would
 # be refused in the files these tests declare Danish)
@@ -522,8 +522,9 @@ def test_what_save_writes_load_reads_back(field_unit: tuple[str, str], number: D
         error = exc.errors()[0]
     if error is not None:
         # only the refusals this issue asks for: an ambiguous grouping or a bare share above 1
-        # (and a length in whole days that reads as calendar years: 365 days)
-        assert error["type"] in {"ambiguous_grouping", "bare_share", "not_positive", "calendar_days"}, error
+        # (and a length in whole days that reads as calendar years: 365 days; a bare FTE above 10)
+        refusals = {"ambiguous_grouping", "bare_share", "not_positive", "calendar_days", "bare_too_large"}
+        assert error["type"] in refusals, error
         assert error["loc"] == (field,)
         event("refused")
         return
@@ -752,3 +753,31 @@ def test_mnd_is_a_month(spelling: str) -> None:
 def test_a_growth_per_year_says_a_growth_is_yearly(given: str) -> None:
     message = one_error(EXAMPLE + HORIZON % given, ("horizon", "wage_growth"))
     assert "a growth rate is a year's already: write the yearly rate alone, e.g. '3 %' for 3 % a year" in message
+
+
+@pytest.mark.parametrize(("field", "given"), [("error_rate", 0.8), ("error_rate", 1), ("alternative.error_rate", 0.5)])
+def test_a_bare_error_rate_of_20_percent_or_more_is_refused(field: str, given: float) -> None:
+    # error_rate: 0.8 meant 0.8 % was 80 %: errors 250,000 × 0.8 × 30 = 6,000,000 a year, and the
+    # company's saving of 399,920 a loss of 5,540,080, silently
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    where = data["alternative"] if field.startswith("alternative.") else data
+    where["error_rate"] = given
+    with pytest.raises(ValidationError) as exc:
+        sp.from_data(data)
+    assert f"a bare {given} would mean {round(given * 100)} %: write '{given} %' if that is meant" in str(exc.value)
+    where["error_rate"] = f"{round(given * 100)} %"  # written as a percentage it is read
+    assert sp.from_data(data) is not None
+
+
+@pytest.mark.parametrize("given", [50, "50", 11])
+def test_a_bare_fte_above_10_is_refused(given: Any) -> None:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["support_staff"][0]["fte"] = given
+    with pytest.raises(ValidationError) as exc:
+        sp.from_data(data)
+    share = Decimal(str(given)) / 100
+    assert f"a bare {given} would mean {given} FTE: write {share.normalize()} if {given} % is meant" in str(exc.value)
+    data["support_staff"][0]["fte"] = f"{given} FTE"  # with its unit, that many are meant
+    assert sp.from_data(data) is not None

@@ -84,9 +84,19 @@ typed as one person's) is refused."""
 
 FullTimeEquivalents = Annotated[
     pint.Quantity[Any],
-    QuantityType("full-time equivalents", (_HOURS_PER_TIME,), ("1 FTE", "18.5 hour/week"), plain_unit="FTE"),
+    QuantityType(
+        "full-time equivalents", (_HOURS_PER_TIME,), ("1 FTE", "18.5 hour/week"), plain_unit="FTE", bare_max=Decimal(10)
+    ),
 ]
-"""Working time as FTE (1 FTE = 37 hour/week); a plain number is FTE."""
+"""Working time as FTE (1 FTE = 37 hour/week); a plain number is FTE, up to 10 (``fte: 50`` for
+half time is refused naming both readings; ``"50 FTE"`` is read)."""
+
+SmallShare = Annotated[
+    pint.Quantity[Any],
+    QuantityType("a fraction", (_RATIO,), ("0.8 %", "0.008"), plain_unit="", bare_below=Decimal("0.2")),
+]
+"""A share of a few percent at most, such as an error rate: ``"0.8 %"`` or ``0.008``. A bare
+number from 0.2 up (``0.8``: 0.8 % or 80 %?) is refused naming both readings; ``"80 %"`` is read."""
 
 Duration = Annotated[
     pint.Quantity[Any],
@@ -113,7 +123,9 @@ ratio itself (``1.2`` is 1.2) and a percentage is divided by 100 (``"120 %"`` is
 
 Growth = Annotated[
     pint.Quantity[Any],
-    QuantityType("a growth rate", (_RATIO,), ("2 %", "-2 %"), plain_unit="", minimum="growth"),
+    QuantityType(
+        "a growth rate", (_RATIO,), ("2 %", "-2 %"), plain_unit="", minimum="growth", bare_below=Decimal("0.2")
+    ),
 ]
 """A yearly growth rate: ``"2 %"`` or ``0.02``, negative for a fall (``"-2 %"``: a wage cut,
 deflation), above -100 %. A bare number is a fraction, refused from 0.2 in size (``1`` or

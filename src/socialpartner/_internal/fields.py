@@ -25,9 +25,6 @@ from socialpartner._internal import units as u
 from socialpartner.errors import QuantityError
 from socialpartner.money import in_context
 
-# a bare growth rate this large (20 % a year) or larger is refused as ambiguous
-_BARE_GROWTH_MAX = Decimal("0.2")
-
 
 def _short(value: Any) -> str:
     """The value as given, short enough for a one-screen error message.
@@ -85,6 +82,11 @@ class QuantityType:
         beyond_whole: a share that may exceed 100 % (staff turnover: 120 % replaced a
             year). A bare number above 1 is refused as for any share, but the advice names
             both readings (``1.2 %`` or ``120 %``), as 120 % is as likely meant as 1.2 %.
+        bare_below: a share whose values are a few percent (a growth rate, an error
+            rate): a bare number this large or larger in size (``1``, ``0.8``) is refused
+            naming both readings (0.8 % or 80 %?); a percentage is read as written.
+        bare_max: a plain number (in ``plain_unit``) above this is refused as a
+            percentage's digits (``fte: 50`` for half time); with its unit it is read.
 
     """
 
@@ -97,6 +99,8 @@ class QuantityType:
     per_person: bool = False  # hours per time of one person: at most the hours of the time itself
     ratio_max: int | None = None  # a ratio that may exceed 1, up to this: a bare 1.2 is 1.2, not refused
     beyond_whole: bool = False  # a share that may exceed 100 % (staff turnover): a bare 1.2 may mean 120 %
+    bare_below: Decimal | None = None  # a share of a few percent: a bare number this large is a percentage's digits
+    bare_max: Decimal | None = None  # a plain number in plain_unit above this is a percentage's digits (fte: 50)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
@@ -172,6 +176,15 @@ class QuantityType:
             self._check_calendar_days(magnitude, value)
         if not info.dims and self.shares:
             self._check_ratio(magnitude, info, spelled, value)
+        if self.bare_max is not None and spelled == "" and magnitude > self.bare_max:
+            number = u.format_magnitude(u.plain_magnitude(magnitude))
+            share = u.format_magnitude(u.plain_magnitude(magnitude / 100))
+            raise self._fail(
+                "bare_too_large",
+                f"a bare {number} would mean {number} {self.plain_unit}: write {share} if {number} % is meant, "
+                f"or '{number} {self.plain_unit}' if that many are meant",
+                value,
+            )
         if self.minimum == "nonnegative" and magnitude < 0:
             raise self._fail("negative", "must not be negative", value)
         if self.minimum == "positive" and magnitude <= 0:
@@ -260,16 +273,18 @@ class QuantityType:
                 f"or {number} {unit} (a bare number is a fraction below 1)",
                 value,
             )
-        if bare and self.minimum == "growth" and _BARE_GROWTH_MAX <= abs(magnitude) <= 1 and magnitude > -1:
-            # 20 % a year or more is far past any wage or price growth: a bare 1 or 0.5 is
-            # far likelier a percentage written without its sign (1 %, 0.5 %); -1 and below
-            # are refused by the minimum, as a fall of 100 % or more
+        if bare and self.bare_below is not None and self.bare_below <= abs(magnitude) <= 1 and magnitude > -1:
+            # 20 % a year or more is far past any wage or price growth (and an error rate of
+            # 80 % past any task): a bare 1 or 0.8 is far likelier a percentage written without
+            # its sign (1 %, 0.8 %); -1 and below are refused by the minimum, as a fall of 100 %
             number = u.format_magnitude(u.plain_magnitude(magnitude))
             percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
+            growth = self.minimum == "growth"
             raise self._fail(
-                "bare_growth",
-                f"a bare {number} would mean {percent} % a year: write '{number} %' if that is meant, "
-                f"or '{percent} %' for a growth that large (a bare number is a fraction)",
+                "bare_growth" if growth else "bare_share",
+                f"a bare {number} would mean {percent} %{' a year' if growth else ''}: write '{number} %' if that "
+                f"is meant, or '{percent} %' for a {'growth' if growth else 'share'} that large "
+                "(a bare number is a fraction)",
                 value,
             )
         if bare and abs(magnitude) > 1:

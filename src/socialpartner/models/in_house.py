@@ -55,7 +55,7 @@ from socialpartner.quantities import (
     MoneyPerHour,
     MoneyPerItem,
     MoneyPerTime,
-    Share,
+    SmallShare,
 )
 
 __all__ = ["InHouseAlternative", "InHousePartnership", "Site"]
@@ -107,7 +107,7 @@ class InHouseAlternative(Frozen):
     staff: Headcount
     turnover: Turnover
     cost_per_hire: Money
-    error_rate: Share
+    error_rate: SmallShare
     supervision: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
 
 
@@ -139,7 +139,7 @@ class InHousePartnership(Partnership):
     support_staff: Annotated[tuple[SupportStaff, ...], Field(max_length=100)] = ()
     volume: ItemsPerTime = "0 item/year"  # type: ignore[assignment]
     cost_per_error: MoneyPerItem = "0 DKK/item"  # type: ignore[assignment]
-    error_rate: Share = 0  # type: ignore[assignment]
+    error_rate: SmallShare = 0  # type: ignore[assignment]
     company_supervision: MoneyPerTime = "0 DKK/year"  # type: ignore[assignment]
     alternative: InHouseAlternative
 
