@@ -65,9 +65,11 @@ def test_a_period_of_365_days_is_refused() -> None:
         ("730 dage", "'730 dage' is 104.29 weeks, not a whole number (weeks such as 104); a year here is 52 weeks"),
         ("25 mdr.", "'25 mdr.' is 108.33 weeks, not a whole number"),
         ("2 t", "expected a number in week"),
+        ("14 month", "'14 month' is 60.67 weeks, not a whole number"),
+        (60.5, "expected a whole number (weeks such as 104), got 60.5"),
     ],
 )
-def test_weeks_on_support_with_a_unit_says_what_is_wrong(given: str, words: str) -> None:
+def test_weeks_on_support_with_a_unit_says_what_is_wrong(given: Any, words: str) -> None:
     # the union's "a number of weeks, or weeks by group" hid what was wrong with text that has a unit
     data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
     data.pop("expect", None)

@@ -79,8 +79,13 @@ def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
             number = value
         else:
             return value
-        if not number.is_finite() or number != number.to_integral_value():
+        if not number.is_finite():
             raise _refused(f"expected a whole number ({what}), got {_shown(value)}")
+        if number != number.to_integral_value():
+            # a number, meant for this field and not a mapping beside it: this error, not the union's
+            raise PydanticCustomError(
+                "whole_number", "{message}", {"message": f"expected a whole number ({what}), got {_shown(value)}"}
+            )
         if number.adjusted() > 6:  # no year or count of weeks has more digits; int() of 1e999999 would take long
             raise _refused(f"expected a whole number ({what}), got {_shown(value)}")
         return int(number)
