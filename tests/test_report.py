@@ -145,3 +145,23 @@ def test_report_without_matplotlib_says_how_to_get_the_charts(tmp_path: Path, mo
     # with matplotlib, no such note
     monkeypatch.undo()
     assert "need matplotlib" not in sp.report_html(sp.evaluate(sp.load(EXAMPLE)))
+
+
+def test_a_horizon_report_shows_each_years_figures() -> None:
+    # the three-year in-house report showed no company figures at all, only the company's ledger
+    # net (a buyer's, always negative) and "payback not within the horizon"
+    import yaml
+
+    data = yaml.safe_load((EXAMPLE.parent / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {"years": 3, "start_year": 2026, "wage_growth": "3 %", "price_growth": "2 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    html = sp.report_html(ev)
+    assert "Key figures year by year" in html
+    for part in ev.breakdown:
+        saving = next(f.value for f in part.figures if f.key == "company_saving")
+        assert saving is not None
+        assert f"{saving:,.2f} DKK" in html
+    assert "Nøgletal år for år" in sp.report_html(ev, lang="da")
+    one_year = sp.report_html(sp.evaluate(sp.load(EXAMPLE)))
+    assert "Key figures year by year" not in one_year

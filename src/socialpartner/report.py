@@ -271,6 +271,26 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         for f in ev.figures
         if f.key.startswith("npv.")
     ]
+    yearly_section = ""
+    if ev.breakdown:
+        # each year's figures of the model (a company's saving, its highest price): over several
+        # years they are per year only, and a board would otherwise see just the ledger nets
+        keys: dict[str, tuple[str, str]] = {}
+        for part in ev.breakdown:
+            for f in part.figures:
+                keys.setdefault(f.key, (f.label, f.unit))
+        values = [{f.key: f for f in part.figures} for part in ev.breakdown]
+        yearly_rows = [
+            [esc(t.figure(key, label))] + [esc(t.quantity(v[key].value, unit)) if key in v else "—" for v in values]
+            for key, (label, unit) in keys.items()
+        ]
+        if yearly_rows:
+            head = [esc(t("ui.figure"))] + [esc(t.period(part.ledger.period)) for part in ev.breakdown]
+            yearly_section = (
+                f"<section><h2>{esc(t('ui.key_figures_by_year'))}</h2>"
+                + table(head, yearly_rows, set(range(1, len(head))))
+                + "</section>"
+            )
     checks = "".join(
         f'<li><span class="{c.status.replace(" ", "-")}">{esc(t("ui." + c.status.replace(" ", "_")))}</span>: '
         f"{esc(t(c.criterion))} ({esc(t(c.reason))})</li>"
@@ -342,6 +362,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         f'{flows_section}</section><div class="grid">{"".join(sections)}</div>'
         f"{year_section}"
         f'<div class="grid"><div>{public_section}{be_section}</div><div>{figures_section}</div></div>'
+        f"{yearly_section}"
         f"{assumptions}<footer>{footer}</footer></main></body></html>"
     )
 

@@ -134,6 +134,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.source": ("Source", "Kilde"),
     "ui.for_year": ("for {year}", "for {year}"),
     "ui.year_by_year": ("Year by year", "År for år"),
+    "ui.key_figures_by_year": ("Key figures year by year", "Nøgletal år for år"),
     "ui.cost": ("Support cost", "Udgift til støttepersonale"),
     "ui.funding": ("Funding", "Finansiering"),
     "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
