@@ -550,7 +550,10 @@ def test_pin_existing_only_and_a_broken_block(tmp_path: Path) -> None:
     p = sp.load(path)
     assert p.expect is not None
     # 99,840.00: the company's gain from freed skilled hours less the helper hours it buys
-    assert {k: v.magnitude for k, v in p.expect.entries.items()} == {"net.company": 99840, "coverage": 1.2896}
+    assert {k: v.magnitude for k, v in p.expect.entries.items() if v is not None} == {
+        "net.company": 99840,
+        "coverage": 1.2896,
+    }
     assert "model: labour_shortage  # builder" in path.read_text(encoding="utf-8")
 
 
@@ -598,7 +601,9 @@ def test_pinned_results_always_hold(price: Decimal, overhead: Decimal, workers: 
     # what pin writes, read back as a block (through YAML, as a file would be), holds exactly
     block = sp.Expectations.model_validate(
         yaml.safe_load(
-            yaml.safe_dump({k: v if isinstance(v, str) else float(v) for k, v in sp.pinned_results(ev).items()})
+            yaml.safe_dump(
+                {k: v if isinstance(v, str) or v is None else float(v) for k, v in sp.pinned_results(ev).items()}
+            )
         )
     )
     results = sp.check_expectations(ev, block)
@@ -670,3 +675,26 @@ def test_the_docs_workflow_is_what_happens(tmp_path: Path, monkeypatch: pytest.M
     assert result.output == test_output
     danish = runner.invoke(app, ["test", "deal.yaml", "--lang", "da"]).output
     assert "forventet -1.135.372,80 kr., faktisk -1.143.264,00 kr., forskel -7.891,20 kr." in danish
+
+
+def test_no_value_is_pinned_as_null_and_a_value_appearing_fails(tmp_path: Path) -> None:
+    # a pinned suite could not say "no value": with the SØV never standing on its own (2029's
+    # parent share 46.67 % above a 46.66 % threshold) pin left stand_alone_year out, and when it
+    # stood on its own from 2029 (threshold back at 50 %) the suite still passed
+    text = (ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8").split("\nexpect:")[0]
+    path = tmp_path / "udskillelse.yaml"
+    path.write_text(text.replace("split_year: 2028", "independence_threshold: 46.66 %\nsplit_year: 2028") + "\n")
+    assert runner.invoke(app, ["pin", str(path)]).exit_code == 0
+    pinned = path.read_text(encoding="utf-8")
+    assert "  stand_alone_year: null\n" in pinned
+    p = sp.load(path)
+    assert p.expect is not None
+    assert p.expect.entries["stand_alone_year"] is None
+    assert all(r.passed for r in sp.check_expectations(sp.evaluate(p)))
+    path.write_text(pinned.replace("independence_threshold: 46.66 %", "independence_threshold: 50 %"))
+    result = runner.invoke(app, ["test", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "stand_alone_year: expected no value, actual 2029" in result.output
+    # re-pinned, the value is written where the null was
+    assert runner.invoke(app, ["pin", str(path)]).exit_code == 0
+    assert "  stand_alone_year: 2029\n" in path.read_text(encoding="utf-8")

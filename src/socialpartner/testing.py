@@ -168,7 +168,7 @@ class Expectations(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="allow", validate_default=True)
-    __pydantic_extra__: dict[str, ExpectedValue] = Field(init=False)
+    __pydantic_extra__: dict[str, ExpectedValue | None] = Field(init=False)
 
     tolerance: ToleranceValue | dict[str, ToleranceValue] | None = None
 
@@ -178,6 +178,8 @@ class Expectations(BaseModel):
         for name, q in self.entries.items():
             if not _NAME.match(_split_period(name)[1]):
                 errors.append(_entry_error(name, f"{name!r} is not a result name (e.g. coverage, net.company)", name))
+                continue
+            if q is None:  # null: the result is expected to have no value (no payback, never on its own)
                 continue
             problem = _kind_problem(name, q)
             if problem is not None:
@@ -200,8 +202,8 @@ class Expectations(BaseModel):
         return self
 
     @property
-    def entries(self) -> Mapping[str, pint.Quantity[Any]]:
-        """The expected values by result name, in the order written."""
+    def entries(self) -> Mapping[str, pint.Quantity[Any] | None]:
+        """The expected values by result name, in the order written (None: no value expected)."""
         return MappingProxyType(self.__pydantic_extra__ or {})
 
     def tolerance_for(self, name: str) -> pint.Quantity[Any] | None:
@@ -294,7 +296,8 @@ class ExpectationResult:
 
     Attributes:
         name: the result's name, e.g. ``coverage`` or ``2027.net.company``.
-        expected: the expected value in the result's unit, at its precision.
+        expected: the expected value in the result's unit, at its precision (None: the
+            result is expected to have no value, written ``null`` in an ``expect:`` block).
         actual: the result at its precision (None when the result has no value here).
         unit: the result's unit (``DKK``, ``DKK/hour``; empty for ratios and counts).
         places: the decimals compared (2 for money, 6 for ratios).
@@ -304,7 +307,7 @@ class ExpectationResult:
     """
 
     name: str
-    expected: Decimal
+    expected: Decimal | None
     actual: Decimal | None
     unit: str
     places: int
@@ -313,8 +316,8 @@ class ExpectationResult:
 
     @property
     def difference(self) -> Decimal | None:
-        """``actual − expected`` (None when there is no actual value)."""
-        return None if self.actual is None else self.actual - self.expected
+        """``actual − expected`` (None when either has no value)."""
+        return None if self.actual is None or self.expected is None else self.actual - self.expected
 
     def __str__(self) -> str:
         return self.line()
@@ -333,11 +336,13 @@ class ExpectationResult:
             if places == _RATIO_PLACES:
                 while places > 4 and value == round_half_up(value, places - 1):
                     places -= 1
-            shown = t.number(abs(value) if sign else value, places, grouped=grouped)
+            # a calendar year is never grouped (2029, not 2,029)
+            shown = t.number(abs(value) if sign else value, places, grouped=grouped and self.unit != "year")
             return (("+" if value >= 0 else "-") + shown if sign else shown) + unit
 
         actual = t("test.no_value") if self.actual is None else text(self.actual)
-        line = f"{self.name}: {t('test.expected')} {text(self.expected)}, {t('test.actual')} {actual}"
+        expected = t("test.no_value") if self.expected is None else text(self.expected)
+        line = f"{self.name}: {t('test.expected')} {expected}, {t('test.actual')} {actual}"
         if self.difference is not None:
             line += f", {t('test.difference')} {text(self.difference, sign=True)}"
         if self.tolerance:
@@ -435,7 +440,11 @@ def _check(name: str, block: Expectations, known: Mapping[str, _Actual]) -> Expe
     actual = known.get(name)
     if actual is None:
         raise _unknown(name, known)
-    return _compare(name, block.entries[name], actual, block.tolerance_for(name))
+    expected = block.entries[name]
+    if expected is None:  # no value expected: it passes only while the result has none
+        got = None if actual.value is None else round_half_up(actual.value, actual.places)
+        return ExpectationResult(name, None, got, actual.shown, actual.places, Decimal(0), got is None)
+    return _compare(name, expected, actual, block.tolerance_for(name))
 
 
 def explain_result(ev: Evaluation, name: str) -> str | None:
@@ -474,8 +483,8 @@ def _danish(value: Decimal) -> str:
 
 
 @in_context
-def pinned_results(ev: Evaluation) -> dict[str, Decimal | str]:
-    """What :func:`pin_expectations` writes: every result with a value, then each period's.
+def pinned_results(ev: Evaluation) -> dict[str, Decimal | str | None]:
+    """What :func:`pin_expectations` writes: every result, then each period's; None for no value.
 
     Money in DKK, ratios and counts as plain numbers, other results as quantity strings.
 
@@ -485,7 +494,7 @@ def pinned_results(ev: Evaluation) -> dict[str, Decimal | str]:
     (Decimal('0.9225'), Decimal('37200.00'), '12033.33 DKK/month')
     """
     need_evaluation(ev)
-    return {name: _pin_value(a) for name, a in _all_actuals(ev).items() if a.value is not None}
+    return {name: None if a.value is None else _pin_value(a) for name, a in _all_actuals(ev).items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,9 +520,13 @@ def _holds(name: str, old: Any, actual: _Actual, fmt: str | None = None) -> bool
 
     ``fmt``: the file's number format, in which the entry is written.
     """
+    if old is None or actual.value is None:  # null pinned where the result has no value
+        return old is None and actual.value is None
     try:
         with u.number_format(fmt):
             q = Expectations.model_validate({name: _plain(old)}).entries[name]
+        if q is None:
+            return False
         return _compare(name, q, actual, None).passed
     except (ValidationError, SocialPartnerError):
         return False
@@ -542,6 +555,8 @@ def _rt_yaml(text: str = "") -> Any:
         return representer.represent_scalar(tag, unambiguous(str(value)))  # 1.023 → 1.0230: never grouping
 
     _Representer.add_representer(Decimal, decimal)
+    # no value, written out (ruamel leaves a mapping's None empty, which reads as a key forgotten)
+    _Representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
     yaml = YAML(typ="rt")
     yaml.Representer = _Representer
     yaml.preserve_quotes = True
@@ -605,7 +620,7 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
     # evaluated as `load` reads it (YAML 1.1, exact JSON decimals), without the block it replaces
     data = doc if p.suffix.lower() == ".json" else yaml.safe_load(text)
     ev = evaluate(from_data({k: v for k, v in data.items() if k != "expect"}, p))
-    actuals = {name: a for name, a in _all_actuals(ev).items() if a.value is not None}
+    actuals = _all_actuals(ev)  # a result without a value is pinned as null: a change to one is seen
     # the block is written in the file's own number format (number_format: da reads 37.200,00)
     fmt = data.get("number_format") if data.get("number_format") in u.NUMBER_FORMATS else None
     old = doc.get("expect")
@@ -618,10 +633,10 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
     for name, actual in actuals.items():
         if name in block:
             if not _holds(name, block[name], actual, fmt):
-                block[name] = _pin_value(actual, fmt)
+                block[name] = None if actual.value is None else _pin_value(actual, fmt)
                 changed.append(name)
         elif not only_existing:
-            block = _add(block, name, _pin_value(actual, fmt))
+            block = _add(block, name, None if actual.value is None else _pin_value(actual, fmt))
             added.append(name)
             period = _split_period(name)[0]
             first = period is not None and not any(_split_period(k)[0] == period for k in block if k != name)
