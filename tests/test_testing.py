@@ -698,3 +698,11 @@ def test_no_value_is_pinned_as_null_and_a_value_appearing_fails(tmp_path: Path) 
     # re-pinned, the value is written where the null was
     assert runner.invoke(app, ["pin", str(path)]).exit_code == 0
     assert "  stand_alone_year: 2029\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "value"), [("jobs", 16.49), ("jobs", 10.5)])
+def test_a_count_expected_with_decimals_is_an_error(name: str, value: float) -> None:
+    # jobs: 16.49 passed for 16 jobs (rounded to whole people), and 10.5 failed as "expected 11"
+    block = sp.Expectations.model_validate({name: value})
+    with pytest.raises(sp.ExpectationError, match=rf"{name} is a whole number \(people, or a year\): got {value}"):
+        sp.check_expectations(sp.evaluate(sp.load(EXAMPLE)), block)

@@ -367,6 +367,9 @@ def _compare(name: str, q: pint.Quantity[Any], actual: _Actual, tol: pint.Quanti
         # year): compared with the break-even rounded in that unit, not a rounded figure converted
         actual = actual.also
     exact = _in_unit(name, q, actual)
+    if actual.places == 0 and exact.denominator != 1:
+        # a count of people or a year: 16.49 jobs would round to 16 and pass, 10.5 to an 11 nobody wrote
+        raise ExpectationError(name, f"{name} is a whole number (people, or a year): got {_text(q)}")
     if actual.ratio:
         # a ratio copied from a table ("87.64 %") is compared at the precision it is written
         # with, down to the 4 decimals a table shows; money is always compared to the øre
