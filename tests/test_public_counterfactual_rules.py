@@ -411,3 +411,24 @@ def test_a_check_is_met_when_the_old_rate_ends_before_the_abolition() -> None:
     (check,) = [c for c in ev.checks if "kontanthjaelp_ikke_forsoerger" in c.criterion]
     assert check.status == "met"
     assert check.reason == "it is priced up to 2024, before 2025-07-01"
+
+
+def test_a_stated_benefit_of_a_year_written_per_month_is_said() -> None:
+    # 235,560 DKK/month (a year's ledighedsydelse) made the municipality's saving millions, silently;
+    # the file's highest benefit a month in 2026 is førtidspension's 22,053.00: three times is 66,159
+    from .conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["counterfactual"]["fleksjob"] = {"amount": "235560 DKK/month"}
+    view = sp.evaluate(sp.from_data(data)).breakdown[0].public
+    assert view is not None
+    said = [str(s) for s in view.counterfactual]
+    assert (
+        "public.counterfactual.fleksjob: 235,560.00 DKK/month is more than three times the highest benefit a month "
+        "in the parameters for 2026 (benefit.foertidspension_enlig: 22,053.00 DKK/month): a year's amount written "
+        "per month?"
+    ) in said
+    data["public"]["counterfactual"]["fleksjob"] = {"amount": "19630 DKK/month"}  # a benefit's size: nothing said
+    ev = sp.evaluate(sp.from_data(data))
+    assert not [s for p in ev.breakdown if p.public for s in p.public.counterfactual if "three times" in str(s)]

@@ -457,7 +457,41 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
                 amount=Money(_dkk(g.amount)),
             )
         )
+        if g.benefit.amount is not None:
+            out += _benefit_too_large(g.group, g.monthly, use)
     return tuple(out)
+
+
+def _benefit_too_large(group: str, monthly: Any, use: ParameterUse) -> tuple[str, ...]:
+    """Words for a stated benefit above three times the file's highest a month (a year's amount per month?).
+
+    235,560 DKK/month (the ledighedsydelse of a year) made the municipality's saving 6.4 M
+    instead of 167,232, silently. Said, not refused: a counterfactual may be a costlier
+    public service than a benefit.
+    """
+    highest: tuple[Any, str] | None = None
+    for name in use.parameters.names():
+        if not name.startswith("benefit."):
+            continue
+        try:  # read without recording it as used: nothing is priced with it
+            _, value = use.parameters._read(name, use.year)
+        except SocialPartnerError:  # no value for the year (an abolished benefit)
+            continue
+        per_month = value / 12
+        if highest is None or per_month > highest[0]:
+            highest = (per_month, name)
+    if highest is None or not is_exact(monthly) or monthly <= 3 * highest[0]:
+        return ()
+    return (
+        Text(
+            "msg.benefit_too_large",
+            group=group,
+            monthly=Money(to_ore(monthly)),
+            name=Raw(highest[1]),
+            highest=Money(to_ore(highest[0])),
+            year=Raw(str(use.year)),
+        ),
+    )
 
 
 def _jobs_without_hours(period: engine.PeriodRun) -> tuple[str, ...]:

@@ -692,6 +692,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.share_of_revenue": (" ({share} of its revenue)", " ({share} af dens omsætning)"),
     "msg.none": ("none", "ingen"),
     "msg.count": ("{n} {what}", "{n} {what}"),
+    "msg.benefit_too_large": (
+        "public.counterfactual.{group}: {monthly}/month is more than three times the highest benefit "
+        "a month in the parameters for {year} ({name}: {highest}/month): a year's amount written per month?",
+        "public.counterfactual.{group}: {monthly}/md. er mere end tre gange den højeste ydelse "
+        "om måneden i parametrene for {year} ({name}: {highest}/md.): et års beløb skrevet pr. måned?",
+    ),
     "msg.counterfactual": (
         "{group}: {people} people would otherwise receive {monthly}/month ({benefit}) from the municipality, "
         "{amount} over the period",
