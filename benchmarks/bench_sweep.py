@@ -9,7 +9,10 @@ machine is shared and noisy (±1.5-2x between runs). Nothing here is asserted on
     overhead varied) against 10,000 one-year variants of ``examples/ikea_rebild.yaml``.
 (b) The 1,000,000-variant one-year evaluation step against the tightest plain-numpy
     version of the same formulas: in place, whole øre, preallocated outputs, the same
-    columns, checked equal to the library's columns. Page faults and peak memory of each.
+    columns, checked equal to the library's columns. The library's step with a
+    ``sp.Workspace`` the caller keeps (its arrays reused, as the tight version reuses its
+    outputs) is the target's figure; without one, and as a DataFrame, for reference.
+    Page faults and peak memory of each.
 (c) 10,000,000 Monte Carlo variants: peak traced memory per variant, next to what the
     DataFrame itself holds.
 (d) ``evaluate`` in a Python loop per variant against the vectorised step.
