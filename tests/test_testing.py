@@ -706,3 +706,16 @@ def test_a_count_expected_with_decimals_is_an_error(name: str, value: float) -> 
     block = sp.Expectations.model_validate({name: value})
     with pytest.raises(sp.ExpectationError, match=rf"{name} is a whole number \(people, or a year\): got {value}"):
         sp.check_expectations(sp.evaluate(sp.load(EXAMPLE)), block)
+
+
+def test_a_payback_year_that_is_no_longer_needed_is_a_failure() -> None:
+    # a party whose net never falls below zero has no payback year: "no result payback.workers in
+    # this scenario" (exit 2, as for a misspelt name) becomes a failure, or a pass for null
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "spin_off_packing.yaml"))
+    block = sp.Expectations.model_validate({"payback.workers": 2029, "payback.suppliers": None})
+    failed, passed = sp.check_expectations(ev, block)
+    assert not failed.passed
+    assert str(failed) == "payback.workers: expected 2029, actual no value"
+    assert passed.passed
+    with pytest.raises(sp.ExpectationError, match=r"no result 'payback\.nobody'"):
+        sp.check_expectations(ev, sp.Expectations.model_validate({"payback.nobody": 2029}))
