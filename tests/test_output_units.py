@@ -429,3 +429,13 @@ def test_csv_ratios_round_half_up_like_the_library() -> None:
         "surplus [DKK]": ["0,00", "1234,50"],
         "jobs": ["3", "4"],
     }
+
+
+def test_a_solved_amount_prints_with_its_unit() -> None:
+    # 12,033.34 × 36 + 46,800 − 480,000 = 0.24: printed "0.24 (target 0; now -37,200.00)", no DKK
+    out = runner.invoke(app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "surplus=0"])
+    assert "gives surplus = 0.24 DKK (target 0 DKK; now -37,200.00 DKK)" in out.output
+    danish = runner.invoke(
+        app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", "surplus=0", "--lang", "da"]
+    )
+    assert "= 0,24 kr. (mål 0 kr.; nu -37.200,00 kr.)" in danish.output
