@@ -346,3 +346,20 @@ def test_a_highest_price_for_the_company_is_rounded_down() -> None:
     assert at == Decimal("30.16")
     over = sp.evaluate(paths.replace(p, "price", "318.73 DKK/hour")).results()["company_net_gain"]
     assert over == Decimal("-1.56")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("independence_threshold", "101 %"), ("rsv.min_commercial_share", "150 %")]
+)
+def test_a_share_of_revenue_above_the_whole_is_refused(field: str, value: str) -> None:
+    # an RSV commercial-share threshold of 101 % was accepted: no SØV could ever meet it
+    data = yaml.safe_load((EXAMPLES / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    if field.startswith("rsv."):
+        data["rsv"] = {**data.get("rsv", {}), "min_commercial_share": value}
+    else:
+        data[field] = value
+    with pytest.raises(ValidationError) as exc:
+        from_data(data)
+    assert f"'{value}' is more than the whole: a part of it is at most 100 %" in str(exc.value)
+    assert field in str(exc.value)

@@ -91,6 +91,13 @@ FullTimeEquivalents = Annotated[
 """Working time as FTE (1 FTE = 37 hour/week); a plain number is FTE, up to 10 (``fte: 50`` for
 half time is refused naming both readings; ``"50 FTE"`` is read)."""
 
+PartOfWhole = Annotated[
+    pint.Quantity[Any],
+    QuantityType("a fraction of a whole", (_RATIO,), ("50 %", "0.5"), plain_unit="", whole_max=True),
+]
+"""A part of a whole, such as a share of revenue: ``"50 %"`` or ``0.5``, at most 100 % (``"101 %"``
+is refused, as a bare number above 1 is)."""
+
 SmallShare = Annotated[
     pint.Quantity[Any],
     QuantityType("a fraction", (_RATIO,), ("0.8 %", "0.008"), plain_unit="", bare_below=Decimal("0.2")),

@@ -101,6 +101,7 @@ class QuantityType:
     beyond_whole: bool = False  # a share that may exceed 100 % (staff turnover): a bare 1.2 may mean 120 %
     bare_below: Decimal | None = None  # a share of a few percent: a bare number this large is a percentage's digits
     bare_max: Decimal | None = None  # a plain number in plain_unit above this is a percentage's digits (fte: 50)
+    whole_max: bool = False  # a part of a whole (a share of revenue): 101 % is refused too
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
@@ -236,7 +237,8 @@ class QuantityType:
     def _check_ratio(self, magnitude: Decimal, info: u.UnitInfo, spelled: str | None, value: Any) -> None:
         """A share is a percentage or a bare fraction at most 1; a ratio, either, up to ``ratio_max``.
 
-        Nothing else that cancels out (``hour/hour``, ``%%``) is either.
+        Nothing else that cancels out (``hour/hour``, ``%%``) is either. With ``whole_max``,
+        a percentage above 100 % is refused as well.
         """
         if (spelled is not None and not u.is_ratio_spelling(spelled)) or not u.is_ratio_unit(info.unit):
             shown = spelled if spelled is not None else str(info.unit)
@@ -297,6 +299,10 @@ class QuantityType:
                 "bare_share",
                 f"{number} would mean {percent} %; write {number} % (a bare number is a fraction, at most 1){other}",
                 value,
+            )
+        if self.whole_max and Fraction(magnitude) * info.factor > 1:
+            raise self._fail(
+                "more_than_whole", f"{_short(value)} is more than the whole: a part of it is at most 100 %", value
             )
 
     @staticmethod

@@ -26,7 +26,7 @@ from socialpartner.models._frozen import Frozen
 from socialpartner.models._options import Year
 from socialpartner.models._shared import SupportStaff, Workforce, keys, staff_flows, staff_placement, wage_flows
 from socialpartner.parties import Company, Municipality, SocialEnterprise
-from socialpartner.quantities import MoneyPerTime, Share
+from socialpartner.quantities import MoneyPerTime, PartOfWhole
 
 __all__ = ["RSVFacts", "SpinOffPartnership", "SpinOffYear"]
 
@@ -74,7 +74,7 @@ class RSVFacts(Frozen):
     public_authority_control: bool | None = None
     inclusive_governance: bool | None = None
     profit_for_social_purpose: bool | None = None
-    min_commercial_share: Share = "50 %"  # type: ignore[assignment]
+    min_commercial_share: PartOfWhole = "50 %"  # type: ignore[assignment]
 
 
 def _without_horizon(schema: dict[str, Any]) -> None:
@@ -109,7 +109,7 @@ class SpinOffPartnership(Partnership):
     split_year: Year | None = None
     cvr_registered: Year | None = None
     years: Annotated[tuple[SpinOffYear, ...], Field(min_length=1, max_length=50)]
-    independence_threshold: Share = "50 %"  # type: ignore[assignment]
+    independence_threshold: PartOfWhole = "50 %"  # type: ignore[assignment]
     rsv: RSVFacts = RSVFacts()
 
     @model_validator(mode="after")
