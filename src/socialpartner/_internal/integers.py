@@ -34,9 +34,10 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _refused(message: str) -> PydanticCustomError:
-    # a "…_type" code: where a union also takes a mapping (weeks by group), the union says what it takes
-    return PydanticCustomError("whole_number_type", "{message}", {"message": message})
+def _refused(message: str, *, meant: bool = False) -> PydanticCustomError:
+    # a "…_type" code: where a union also takes a mapping (weeks by group), the union says what it
+    # takes; ``meant``: a number or a length, meant for this field, keeps its own error in the union
+    return PydanticCustomError("whole_number" if meant else "whole_number_type", "{message}", {"message": message})
 
 
 def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
@@ -53,13 +54,10 @@ def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
             value = _in_unit(value, unit, what)
             if isinstance(value, Decimal) and value.is_finite() and value != value.to_integral_value():
                 # text with a unit is meant for this field (not a mapping): say so, not what the union takes
-                raise PydanticCustomError(
-                    "whole_number",
-                    "{message}",
-                    {
-                        "message": f"{_shown(given)} is {format(round(value, 2), 'f')} {unit}s, not a whole "
-                        f"number ({what}); a year here is 52 weeks (364 days), a month 52/12 weeks"
-                    },
+                raise _refused(
+                    f"{_shown(given)} is {format(round(value, 2), 'f')} {unit}s, not a whole number ({what}); "
+                    "a year here is 52 weeks (364 days), a month 52/12 weeks",
+                    meant=True,
                 )
         if isinstance(value, (bool, np.bool_)):  # YAML's yes/no, True: never a year or a count of weeks
             raise _refused(f"expected a whole number ({what}), got a boolean ({value!r})")
@@ -83,9 +81,7 @@ def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
             raise _refused(f"expected a whole number ({what}), got {_shown(value)}")
         if number != number.to_integral_value():
             # a number, meant for this field and not a mapping beside it: this error, not the union's
-            raise PydanticCustomError(
-                "whole_number", "{message}", {"message": f"expected a whole number ({what}), got {_shown(value)}"}
-            )
+            raise _refused(f"expected a whole number ({what}), got {_shown(value)}", meant=True)
         if number.adjusted() > 6:  # no year or count of weeks has more digits; int() of 1e999999 would take long
             raise _refused(f"expected a whole number ({what}), got {_shown(value)}")
         return int(number)
@@ -103,4 +99,4 @@ def _in_unit(text: str, unit: str, what: str) -> Any:
         return in_input_unit(text, unit, False, f"expected a whole number ({what})", _LengthError)
     except _LengthError as exc:
         # text with a unit is meant for this field, not for a mapping beside it: this error, not the union's
-        raise PydanticCustomError("whole_number", "{message}", {"message": str(exc)}) from None
+        raise _refused(str(exc), meant=True) from None
