@@ -312,6 +312,7 @@ def _print_solution(
     solution: Solution, before: Decimal, output: OutputFormat, current: Evaluation, t: Translator
 ) -> None:
     from socialpartner.solver import readable
+    from socialpartner.testing import result_unit
 
     if output is OutputFormat.json:
         doc = {
@@ -335,7 +336,7 @@ def _print_solution(
             f"{t.plain(_plain_decimal(Decimal(x) * 100))} %"
             for x in (solution.achieved_text, str(solution.target), now)
         ]
-    elif _is_money(current, solution.result):  # an amount with its unit (60.80 DKK, not 60.80)
+    elif result_unit(current, solution.result) == "DKK":  # an amount with its unit (60.80 DKK, not 60.80)
         shown = [f"{x} {t.unit('DKK')}" for x in shown]
     achieved, goal, was = shown
     typer.echo(
@@ -353,21 +354,6 @@ def _print_solution(
     typer.echo(t(Text(found, method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
     for note in solution.notes:  # e.g. a horizon change that sets the input in later years
         typer.echo(f"  {t('ui.note').lower()}: {t(note)}")
-
-
-_MONEY_RESULTS = ("surplus", "shortfall", "cost", "funding")
-_MONEY_PREFIXES = ("net.", "public.", "npv.", "total.")
-
-
-def _is_money(ev: Evaluation, result: str) -> bool:
-    """Whether a result the solver names is an amount in DKK (a ledger's result, or a figure in DKK)."""
-    year, _, base = result.partition(".")
-    part = next((p for p in ev.breakdown if p.ledger.period == year), None)
-    if part is None:
-        part, base = ev, result
-    if base in _MONEY_RESULTS or base.startswith(_MONEY_PREFIXES):
-        return True
-    return any(f.key == base and f.unit == "DKK" for f in part.figures)
 
 
 def _plain_decimal(x: Decimal) -> str:

@@ -273,6 +273,16 @@ def _all_actuals(ev: Evaluation) -> dict[str, _Actual]:
     return out
 
 
+def result_unit(ev: Evaluation, name: str) -> str | None:
+    """The unit result ``name`` is reported in (``DKK``, ``DKK/month``; ``""`` for ratios and counts).
+
+    None where the evaluation has no such result. The names are those of an ``expect:``
+    block and of the solver (``2027.net.company``).
+    """
+    actual = _all_actuals(ev).get(name)
+    return None if actual is None else actual.unit
+
+
 def _in_unit(name: str, q: pint.Quantity[Any], actual: _Actual, *, tolerance: bool = False) -> Fraction:
     """``q`` as an exact number in the actual result's unit; a percentage tolerance stays a fraction."""
     info = u.unit_info(q)
@@ -470,9 +480,13 @@ def explain_result(ev: Evaluation, name: str) -> str | None:
 # -- pinning: writing the current results into a file ---------------------------------------
 
 
-def _pin_value(actual: _Actual, fmt: str | None = None) -> Decimal | str:
-    """The value to write for a result; in a ``number_format: da`` file as Danish text (``37.200,00``)."""
-    assert actual.value is not None  # noqa: S101 - results without a value are not pinned
+def _pin_value(actual: _Actual, fmt: str | None = None) -> Decimal | str | None:
+    """The value to write for a result; in a ``number_format: da`` file as Danish text (``37.200,00``).
+
+    None (written ``null``) for a result without a value.
+    """
+    if actual.value is None:
+        return None
     value = round_half_up(actual.value, actual.places)
     if actual.unit in {"", "DKK", "FTE"}:
         if actual.places == _RATIO_PLACES:  # 0.922500 reads as 0.9225
@@ -503,7 +517,7 @@ def pinned_results(ev: Evaluation) -> dict[str, Decimal | str | None]:
     (Decimal('0.9225'), Decimal('37200.00'), '12033.33 DKK/month')
     """
     need_evaluation(ev)
-    return {name: None if a.value is None else _pin_value(a) for name, a in _all_actuals(ev).items()}
+    return {name: _pin_value(a) for name, a in _all_actuals(ev).items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,10 +656,10 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
     for name, actual in actuals.items():
         if name in block:
             if not _holds(name, block[name], actual, fmt):
-                block[name] = None if actual.value is None else _pin_value(actual, fmt)
+                block[name] = _pin_value(actual, fmt)
                 changed.append(name)
         elif not only_existing:
-            block = _add(block, name, None if actual.value is None else _pin_value(actual, fmt))
+            block = _add(block, name, _pin_value(actual, fmt))
             added.append(name)
             period = _split_period(name)[0]
             first = period is not None and not any(_split_period(k)[0] == period for k in block if k != name)
