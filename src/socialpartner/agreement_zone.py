@@ -423,9 +423,8 @@ class AgreementZone:
         elif self.vertices:
             lines.append("  " + t("agree.corners"))
             for (x, y), edge in zip(self.vertices, self.edges, strict=True):
-                cx, cy = self._corner_inside(x, y)
-                shown_x, shown_y = (str(cx), str(cy)) if en else (t.number(cx), t.number(cy))
-                lines.append("    " + said("agree.corner", x=shown_x, y=shown_y, edge=t(edge)))
+                cx, cy = self._corner_inside(x, y)  # already on the grid: number() keeps them
+                lines.append("    " + said("agree.corner", x=number(cx), y=number(cy), edge=t(edge)))
         else:
             lines.append("  " + said("agree.inside", count=len(self.inside)))
         for s in self.suggestions:
