@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -66,6 +67,79 @@ def test_chart_functions_return_figures(example: sp.SharedResponsibilityPartners
     assert "92.25 %" in cover.axes[0].get_title()
     table = sp.tornado(example, {"courses.price": ("9000 DKK/month", "14000 DKK/month")})
     assert tornado_chart(table).axes
+
+
+# a labour-shortage deal whose company → SØV payment curves past the municipality → helpers arrow
+SITE_HELPERS = """
+model: labour_shortage
+name: Site helpers
+social_enterprise: {name: Byg Videre SØV}
+company: {name: Eksempel Byg A/S}
+helpers:
+  - {form: fleksjob, headcount: 3, paid_hours: 15 hour/week, effective_hours: 13 hour/week,
+     wage_cost: 168 DKK/hour, workplace: company}
+  - {form: småjob, headcount: 2, paid_hours: 8 hour/week, wage_cost: 150 DKK/hour, workplace: company}
+price: 290 DKK/hour
+skilled_hours_freed: 70 %
+skilled_hour_value: 600 DKK/hour
+akkord_rate: 95 DKK/hour
+support_staff:
+  - {role: jobkonsulent, fte: 0.6, cost_per_fte: 510000 DKK/year}
+public:
+  year: 2026
+  municipality: {name: Horsens Kommune, code: 615}
+  weeks_on_support: {fleksjob: 200, default: 0}
+  fleksjob_wage: 145 DKK/hour
+  counterfactual:
+    fleksjob: {parameter: benefit.ledighedsydelse}
+"""
+
+
+@pytest.mark.parametrize(("source", "crowded"), [("site helpers", False), ("three years", True), ("example", False)])
+def test_each_amount_sits_on_its_own_arrow_and_on_no_other(source: str, crowded: bool) -> None:
+    """Measured on the drawn chart: every amount's text touches its own arrow and no other.
+
+    In the crowded three-year chart (a curve through two straight arrows near their
+    common end) no spot clears every arrow: there each amount is on its own arrow and
+    clear of every other amount.
+
+    The company → SØV curve of the site-helpers deal crosses the straight municipality →
+    helpers arrow; its 919,880 DKK (290 DKK/hour × (3 × 15 + 2 × 8) hours × 52 weeks) was drawn
+    where the two cross, on the other arrow.
+    """
+    from matplotlib.patches import FancyArrowPatch
+
+    from socialpartner.charts import money_flow_chart
+
+    if source == "site helpers":
+        scenario = sp.from_data(yaml.safe_load(SITE_HELPERS))
+    else:
+        scenario = sp.load(THREE_YEARS if source == "three years" else EXAMPLE)
+    fig = money_flow_chart(sp.evaluate(scenario))
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert arrows
+    # each arrow as points in display coordinates, 60 along every segment of its path
+    drawn = []
+    for arrow in arrows:
+        path = arrow._path_original  # type: ignore[attr-defined]  # the path as given, in data coordinates
+        points = np.concatenate([seg(np.linspace(0, 1, 61)) for seg, _ in path.iter_bezier()])
+        drawn.append((tuple(arrow.get_edgecolor()), ax.transData.transform(points)))
+    amounts = [text for text in ax.texts if text.get_text().endswith(" DKK")]
+    assert len(amounts) == len(arrows)
+    for text in amounts:
+        box = text.get_window_extent()  # the text itself (its white box reaches a few pixels beyond)
+        inside = [colour for colour, points in drawn if any(box.contains(x, y) for x, y in points)]
+        # its own arrow (the text takes the arrow's colour) and no other passes through the box
+        own = matplotlib.colors.to_rgba(text.get_color())
+        if crowded:
+            assert own in inside, (text.get_text(), inside)
+        else:
+            assert inside == [own], (text.get_text(), inside)
+        for other in amounts:
+            if other is not text:
+                assert not box.overlaps(other.get_window_extent()), (text.get_text(), other.get_text())
 
 
 def test_danish_output() -> None:

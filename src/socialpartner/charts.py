@@ -48,8 +48,8 @@ def _money(value: Decimal | float, t: Translator) -> str:
 def money_flow_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
     """Who pays whom: parties in three columns (only pay, both, only receive), arrows with amounts.
 
-    Each amount sits on its own arrow: on the straight arrows between columns at a point
-    of their own, on the curved arrows within a column at the curve's middle.
+    Each amount sits on its own arrow (straight between columns, curved within one), at
+    the first point along it clear of the amounts already placed and of the other arrows.
     """
     from matplotlib.patches import FancyArrowPatch
     from matplotlib.path import Path as MplPath
@@ -107,29 +107,30 @@ def money_flow_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
         # a box's half width in data units: about 0.0085 per character at 10 pt on this canvas
         return 0.0085 * len(names[party]) + 0.07
 
-    placed: list[tuple[float, float]] = []
+    # every arrow's path first, then the labels (each on its own arrow, clear of the others)
+    arrows = []
     for i, ((payer, payee), amount) in enumerate(sorted(pairs.items(), key=lambda kv: -kv[1])):
         (x0, y0), (x1, y1) = position[payer], position[payee]
-        colour = _COLOURS[i % len(_COLOURS)]
         if x0 == x1:  # same column: leave and enter on the right, curving outwards
             start, end = (x0 + half_width(payer), y0), (x1 + half_width(payee), y1)
             bulge = 0.35 + 0.08 * abs(y1 - y0)
             control = (max(start[0], end[0]) + bulge, (y0 + y1) / 2)
             path = MplPath([start, control, end], [MplPath.MOVETO, MplPath.CURVE3, MplPath.CURVE3])
-            # the middle of the quadratic curve: ¼ start + ½ control + ¼ end
-            label = (0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0], (y0 + y1) / 2)
         else:
             direction = 1 if x1 > x0 else -1
             start = (x0 + direction * half_width(payer), y0)
             end = (x1 - direction * half_width(payee), y1)
+            control = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)  # a straight line as a quadratic curve
             path = MplPath([start, end], [MplPath.MOVETO, MplPath.LINETO])
-            # the first free point along the arrow, so labels of crossing arrows do not cover each other
-            label = start
-            for share in (0.5, 0.35, 0.65, 0.25, 0.75):
-                label = (start[0] + share * (end[0] - start[0]), start[1] + share * (end[1] - start[1]))
-                if all(abs(label[0] - px) > 0.3 or abs(label[1] - py) > 0.3 for px, py in placed):
-                    break
-        placed.append(label)
+        arrows.append((amount, _COLOURS[i % len(_COLOURS)], path, (start, control, end)))
+    # a label's half width and height with its box (9 pt text: about 0.062 inch a character),
+    # in data units: the axes' span over their size in inches
+    box = ax.get_position()
+    across = (ax.get_xlim()[1] - ax.get_xlim()[0]) / (box.width * fig.get_figwidth())
+    up = (ax.get_ylim()[1] - ax.get_ylim()[0]) / (box.height * fig.get_figheight())
+    sizes = [((0.031 * len(_money(amount, t)) + 0.11) * across, 0.09 * up) for amount, *_ in arrows]
+    spots = _label_spots([curve for *_, curve in arrows], sizes)
+    for (amount, colour, path, _), label in zip(arrows, spots, strict=True):
         ax.add_patch(FancyArrowPatch(path=path, arrowstyle="-|>", mutation_scale=14, color=colour, lw=1.8, zorder=2))
         ax.text(
             label[0],
@@ -145,6 +146,68 @@ def money_flow_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
     title = f"{t('ui.who_pays_whom')} — {evaluation.partnership.name} ({t.period(ledger.period)})"
     ax.set_title(title, fontsize=11)
     return fig
+
+
+def _label_spots(curves: list[tuple[tuple[float, float], ...]], sizes: list[tuple[float, float]]) -> list[Any]:
+    """Where each arrow's label goes: a spot on its own arrow, clear of the other labels and arrows.
+
+    ``curves`` are the arrows as quadratic curves (start, control, end), ``sizes`` their
+    labels' half widths and heights. Each label has a few spots along its arrow (from the
+    middle outwards); the chosen spots keep labels off each other first, then off the
+    other arrows (those crossing a label's box, with a little room around it), nearest
+    the middle among equals. Labels move two at a time to their best pair of spots, so
+    two labels in each other's way can both move, until no pair improves.
+    """
+    shares = sorted((k / 20 for k in range(4, 17)), key=lambda share: abs(share - 0.5))
+    n, m = len(curves), len(shares)
+    spots = [[_on_curve(curve, share) for share in shares] for curve in curves]
+    along = [[_on_curve(curve, k / 40) for k in range(41)] for curve in curves]
+    crossed = [  # per label and spot: how many other arrows cross its box
+        [
+            sum(
+                any(_covers(spot, q, 1.15 * sizes[i][0], 1.2 * sizes[i][1]) for q in along[j])
+                for j in range(n)
+                if j != i
+            )
+            for spot in spots[i]
+        ]
+        for i in range(n)
+    ]
+
+    def overlap(i: int, k: int, j: int, l: int) -> int:  # noqa: E741 - two spots' indices
+        width, height = sizes[i][0] + sizes[j][0], sizes[i][1] + sizes[j][1]
+        return 100 * _covers(spots[i][k], spots[j][l], width, height)  # a label on a label outweighs any arrow
+
+    chosen = [min(range(m), key=lambda k: crossed[i][k]) for i in range(n)]
+
+    def cost(i: int, k: int, j: int, l: int) -> tuple[int, int]:  # noqa: E741
+        rest = (r for r in range(n) if r not in (i, j))
+        around = sum(overlap(i, k, r, chosen[r]) + overlap(j, l, r, chosen[r]) for r in rest)
+        return crossed[i][k] + crossed[j][l] + overlap(i, k, j, l) + around, k + l
+
+    for _ in range(4):
+        moved = False
+        for i in range(n):
+            for j in range(i + 1, n):
+                pairs = ((k, l) for k in range(m) for l in range(m))  # noqa: E741
+                k, l = min(pairs, key=lambda kl: cost(i, kl[0], j, kl[1]))  # noqa: E741
+                if cost(i, k, j, l)[0] < cost(i, chosen[i], j, chosen[j])[0]:
+                    chosen[i], chosen[j], moved = k, l, True
+        if not moved:
+            break
+    return [spots[i][chosen[i]] for i in range(n)]
+
+
+def _on_curve(curve: tuple[tuple[float, float], ...], s: float) -> tuple[float, float]:
+    """The point at ``s`` (0 to 1) along a quadratic curve (start, control, end)."""
+    (ax, ay), (bx, by), (cx, cy) = curve
+    u = 1 - s
+    return (u * u * ax + 2 * u * s * bx + s * s * cx, u * u * ay + 2 * u * s * by + s * s * cy)
+
+
+def _covers(spot: tuple[float, float], point: tuple[float, float], dx: float, dy: float) -> bool:
+    """Whether ``point`` lies within ``dx`` across and ``dy`` up or down of ``spot`` (data units)."""
+    return abs(spot[0] - point[0]) < dx and abs(spot[1] - point[1]) < dy
 
 
 def coverage_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
