@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -309,3 +310,33 @@ def test_the_danish_workbook_writes_its_inputs_in_danish(tmp_path: Path) -> None
     # 15 hour/week, 165 DKK/hour as the report writes them in Danish; the number column stays a number
     assert rows["temp_hours.effective_hours"] == "15 timer/uge"
     assert rows["temp_hours.wage_cost"] == "165 kr./time"
+
+
+def test_a_horizons_break_evens_say_whose_prices_they_are_in(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from socialpartner.report import report_html
+
+    # ikea_rebild_3_years grows wages and prices 2 % a year: 2027's course price break-even
+    # 11,832.00 DKK/month (its expect: block) is in 2027 prices, not the 11,000 as stated in 2026's
+    three = sp.evaluate(sp.load(THREE_YEARS))
+    out = runner.invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "200"}).output
+    for year in ("2026", "2027", "2028"):
+        assert f"Break-even in the prices of {year} (each price alone, the rest as given)" in out, year
+    assert "11,832.00 DKK/month" in out[out.index("prices of 2027") : out.index("prices of 2028")]
+    danish = runner.invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da"], env={"COLUMNS": "200"}).output
+    assert "Nulpunktspris i priserne for 2027 (én pris ad gangen, resten som angivet)" in danish
+    assert "Each year's break-even is in that year's prices" in html.unescape(report_html(three, charts=False))
+    book = load_workbook(sp.to_xlsx(three, tmp_path / "three.xlsx"))
+    cells = {c for ws in book.worksheets if ws.title == "2027" for row in ws.iter_rows(values_only=True) for c in row}
+    assert "Break-even in the prices of 2027 (each price alone, the rest as given)" in cells
+    rows = list(book["Break-even"].iter_rows(values_only=True))
+    said = "Each year's break-even is in that year's prices: the prices as stated, grown by the horizon's growth."
+    assert rows[0][0] == "Period"  # the header first, so the sheet reads as a table
+    assert rows[-1][0] == said  # the note below it
+    # one year, and a spin-off's years (constant prices): no year's prices to name
+    for scenario in (EXAMPLE, EXAMPLE.parent / "spin_off_packing.yaml"):
+        out = runner.invoke(app, ["evaluate", str(scenario)], env={"COLUMNS": "200"}).output
+        assert "Break-even (each price alone, the rest as given)" in out
+        assert "prices of" not in out
+        assert "that year's prices" not in html.unescape(report_html(sp.evaluate(sp.load(scenario)), charts=False))

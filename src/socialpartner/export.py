@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialpartner._internal.arguments import need_evaluation
 from socialpartner._internal.backend import Rational
-from socialpartner._internal.i18n import Lang, Text, Translator
+from socialpartner._internal.i18n import Lang, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import parse_unit, split_quantity
@@ -138,7 +138,8 @@ class _PeriodCells:
     public: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # payer → with, otherwise, net cells
 
 
-def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _PeriodCells:
+def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: str | None = None) -> _PeriodCells:
+    """One period's sheet; ``prices``: the year whose prices its break-evens are in (a horizon's year)."""
     ws = _Sheet(wb.create_sheet(title))
     cells = _PeriodCells(title)
     names = {p: t(part.parties.get(p, p)) for p in part.ledger.parties}
@@ -222,7 +223,10 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator) -> _Peri
 
     if part.break_even and plan is not None:
         ws.gap()
-        ws.put([t("ui.break_even_title")], bold=True)
+        title = (
+            Text("ui.break_even_title_prices", year=Raw(t.period(prices))) if prices else Text("ui.break_even_title")
+        )
+        ws.put([t(title)], bold=True)
         ws.put(
             [
                 t("ui.price"),
@@ -339,13 +343,15 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     periods: list[tuple[Evaluation, _PeriodCells]] = []
     total_title = _sheet_title(t("xlsx.total"), taken)
     total_ws = wb.create_sheet(total_title)
+    grown = evaluation.partnership.horizon is not None  # each year's break-evens in its own prices
     for part in parts:
         label = t.period(part.ledger.period) if multi else t("xlsx.period_sheet")
-        periods.append((part, _period_sheet(wb, _sheet_title(label, taken), part, t)))
+        prices = part.ledger.period if grown else None
+        periods.append((part, _period_sheet(wb, _sheet_title(label, taken), part, t, prices)))
     npv_cells = _total_sheet(_Sheet(total_ws), evaluation, periods, t)
     if any(part.public is not None for part in parts):
         _public_sheet(_Sheet(wb.create_sheet(_sheet_title(t("xlsx.public_title"), taken))), periods, t)
-    _break_even_sheet(_Sheet(wb.create_sheet(_sheet_title(t("ui.break_even"), taken))), periods, t)
+    _break_even_sheet(_Sheet(wb.create_sheet(_sheet_title(t("ui.break_even"), taken))), periods, t, grown=grown)
 
     ledger = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.ledger"), taken)))
     ledger.put([t("xlsx.period"), t("ui.payer"), t("ui.payee"), t("ui.purpose"), t("ui.amount_dkk")], bold=True)
@@ -547,7 +553,13 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
     ws.finish()
 
 
-def _break_even_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
+def _break_even_sheet(
+    ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator, *, grown: bool = False
+) -> None:
+    """Every period's break-evens; ``grown``: a horizon's, each in its own year's prices (said below them).
+
+    The header is the first row, so the sheet reads as a table (``pandas.read_excel``).
+    """
     ws.put([t("xlsx.period"), t("ui.price"), t("ui.break_even"), t("xlsx.unit"), t("xlsx.input")], bold=True)
     for part, cells in periods:
         shown = {path for _, path, _, _ in cells.break_even}
@@ -556,4 +568,7 @@ def _break_even_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]]
         for b in part.break_even:  # a price no volume can move
             if b.input_path not in shown:
                 ws.put([t.period(part.ledger.period), t(b.label), "—", t.unit(b.unit), b.input_path])
+    if grown:
+        ws.gap()
+        ws.put([t("ui.break_even_own_prices")])
     ws.finish()

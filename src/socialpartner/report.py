@@ -255,6 +255,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         (
             f"<section><h2>{esc(t('ui.break_even_title'))}</h2>"
             + table([esc(t(c)) for c in ("xlsx.period", "ui.price", "ui.break_even", "ui.note")], be_rows, {2})
+            # a horizon's inputs grow: each year's break-even is in its own prices (a spin-off's are constant)
+            + (f"<p>{esc(t('ui.break_even_own_prices'))}</p>" if ev.partnership.horizon is not None else "")
             + "</section>"
         )
         if be_rows

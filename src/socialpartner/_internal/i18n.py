@@ -100,6 +100,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "Break-even (each price alone, the rest as given)",
         "Nulpunktspris (én pris ad gangen, resten som angivet)",
     ),
+    "ui.break_even_title_prices": (
+        "Break-even in the prices of {year} (each price alone, the rest as given)",
+        "Nulpunktspris i priserne for {year} (én pris ad gangen, resten som angivet)",
+    ),
+    "ui.break_even_own_prices": (
+        "Each year's break-even is in that year's prices: the prices as stated, grown by the horizon's growth.",
+        "Hvert års nulpunktspris er i årets egne priser: priserne som angivet, fremskrevet med horisontens vækst.",
+    ),
     "ui.price": ("Price", "Pris"),
     "ui.break_even": ("Break-even", "Nulpunktspris"),
     "ui.note": ("Note", "Bemærkning"),

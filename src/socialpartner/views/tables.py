@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from socialpartner._internal.i18n import Percent, Text, Translator
+from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
 from socialpartner.public import PublicView
 from socialpartner.views import break_even_note
@@ -38,7 +38,8 @@ class _Tables:
             return self.money(f.value)
         return self.t.quantity(f.value, f.unit)
 
-    def period(self, ev: Evaluation, console: Console, *, detail: bool = True) -> None:
+    def period(self, ev: Evaluation, console: Console, *, detail: bool = True, prices: str | None = None) -> None:
+        """One period's tables; ``prices``: the year whose prices its break-evens are in (a horizon's year)."""
         names = {k: escape(self.t(v)) for k, v in ev.parties.items()}
         flows = Table(
             title=self.t("ui.who_pays_whom") + f" ({escape(self.t.period(ev.ledger.period))})", title_justify="left"
@@ -96,7 +97,12 @@ class _Tables:
         console.print(cover)
 
         if ev.break_even:
-            be = Table(title=self.t("ui.break_even_title"), title_justify="left")
+            title = (
+                Text("ui.break_even_title_prices", year=Raw(self.t.period(prices)))
+                if prices
+                else Text("ui.break_even_title")
+            )
+            be = Table(title=self.t(title), title_justify="left")
             be.add_column(self.t("ui.price"))
             be.add_column(self.t("ui.break_even"), justify="right")
             be.add_column(self.t("ui.note"))
@@ -253,7 +259,9 @@ class _Tables:
         console.print(summary)
         for part in ev.breakdown:
             console.rule(escape(self.t.period(part.ledger.period)))
-            self.period(part, console, detail=False)
+            # a horizon's inputs grow: each year's break-even is in its own prices (a spin-off's are constant)
+            grown = ev.partnership.horizon is not None
+            self.period(part, console, detail=False, prices=part.ledger.period if grown else None)
         console.rule(self.t("ui.all_years"))
         self.extras(ev, console)
         self.parameters(ev, console)
