@@ -583,3 +583,107 @@ def test_a_sweep_of_the_other_kind_of_overhead_says_why() -> None:
     p = sp.load(sp.example_path())  # overhead: 20 DKK/hour
     with pytest.raises(sp.SweepError, match=r"a sweep keeps the kind the scenario writes the input in"):
         sp.sweep(p, {"temp_hours.overhead": ["10 %", "20 %"]})
+
+
+def _in_house_effective(hours: str) -> sp.Partnership:
+    data = yaml.safe_load((EXAMPLE.parent / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["workforce"][0]["effective_hours"] = hours
+    return from_data(data)
+
+
+def test_a_rule_between_two_varied_inputs_holds_for_every_variant() -> None:
+    """Each variant's varied inputs are checked together, not each against the scenario's other value.
+
+    A grid of paid 12/16 × effective 10/16 hours has the variant paid 12, effective 16, which
+    the scenario refuses: the SØV would bill 16 hours a week it pays 12 for (the row read
+    192 % coverage and a 924,000 DKK surplus). Paid 14/16 × effective 10/14 has none.
+    """
+    p = _in_house_effective("12 hour/week")
+    with pytest.raises(sp.SweepError, match=r"paid_hours = 12 hour/week, workforce\.0\.effective_hours = 16 hour/week"):
+        sp.sweep(
+            p,
+            {
+                "workforce.0.paid_hours": ["12 hour/week", "16 hour/week"],
+                "workforce.0.effective_hours": ["10 hour/week", "16 hour/week"],
+            },
+        )
+    ok = sp.sweep(
+        p,
+        {
+            "workforce.0.paid_hours": ["14 hour/week", "16 hour/week"],
+            "workforce.0.effective_hours": ["10 hour/week", "14 hour/week"],
+        },
+    )
+    assert len(ok) == 4
+    site = sp.load(EXAMPLE.parent / "labour_shortage_site.yaml")  # akkord 120, skilled hour 550
+    # paired: akkord 600 with 700 and 100 with 400 are both within their value (600 is above the
+    # scenario's own 550, which it is not paired with)
+    pairs = {"akkord_rate": ["600 DKK/hour", "100 DKK/hour"], "skilled_hour_value": ["700 DKK/hour", "400 DKK/hour"]}
+    assert len(sp.sweep(site, pairs, mode="paired")) == 2
+    # and 500 with 400 breaks it (though each is within the scenario's other value)
+    bad = {"akkord_rate": ["500 DKK/hour", "100 DKK/hour"], "skilled_hour_value": ["400 DKK/hour", "450 DKK/hour"]}
+    with pytest.raises(sp.SweepError, match="akkord_rate = 500 DKK/hour, skilled_hour_value = 400 DKK/hour"):
+        sp.sweep(site, bad, mode="paired")
+    # in units that are not the canonical ones: 10 hour/week is 520 hour/year, 600 hour/year
+    # is 11.54 hour/week: above the paid 10 a week
+    with pytest.raises(sp.SweepError, match="effective_hours"):
+        sp.sweep(p, {"workforce.0.paid_hours": ["10 hour/week"], "workforce.0.effective_hours": ["600 hour/year"]})
+
+
+def test_monte_carlo_draws_breaking_a_rule_between_inputs_are_refused() -> None:
+    site = sp.load(EXAMPLE.parent / "labour_shortage_site.yaml")
+    # akkord up to 540 against a skilled hour from 130: a third of the draws pay more than the hour is worth
+    with pytest.raises(sp.SweepError, match="akkord_rate: must not exceed skilled_hour_value"):
+        sp.monte_carlo(
+            site,
+            {
+                "akkord_rate": sp.Uniform("100 DKK/hour", "540 DKK/hour"),
+                "skilled_hour_value": sp.Uniform("130 DKK/hour", "700 DKK/hour"),
+            },
+            n=10_000,
+        )
+    # within it: every draw's akkord below every draw's value
+    frame = sp.monte_carlo(
+        site,
+        {
+            "akkord_rate": sp.Uniform("100 DKK/hour", "300 DKK/hour"),
+            "skilled_hour_value": sp.Uniform("400 DKK/hour", "700 DKK/hour"),
+        },
+        n=1000,
+    )
+    assert len(frame) == 1000
+    three = sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml")  # to_ordinary 3 %
+    # 49.9 % + 3 % + 49.5 % of the finishers move: more than all of them
+    with pytest.raises(sp.SweepError, match="must not exceed 100 %"):
+        sp.monte_carlo(
+            three,
+            {
+                "horizon.progression.to_fleksjob": sp.Uniform("5 %", "50 %"),
+                "horizon.progression.leave": sp.Uniform("46 %", "50 %"),
+            },
+            n=2000,
+        )
+
+
+@pytest.mark.parametrize("how", ["sweep", "monte_carlo", "tornado"])
+def test_a_bare_fte_above_ten_is_refused_in_sweeps_as_in_the_file(how: str) -> None:
+    """A bare 50 for a post's FTE is refused as the field refuses it (50 % meant?), not read as 50 FTE.
+
+    Costed at 520,000 DKK per FTE, 50 FTE would cost 26,000,000 a year instead of 260,000.
+    """
+    data = yaml.safe_load((EXAMPLE.parent / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["supervision"] = [{"role": "arbejdsleder", "fte": 1, "cost_per_fte": "520000 DKK/year"}]
+    p = from_data(data)
+    runs = {
+        "sweep": lambda: sp.sweep(p, {"supervision.0.fte": [0.5, 50]}),
+        "monte_carlo": lambda: sp.monte_carlo(p, {"supervision.0.fte": sp.Uniform(25, 75)}, n=3),
+        "tornado": lambda: sp.tornado(p, {"supervision.0.fte": (25, 75)}),
+    }
+    with pytest.raises(sp.SweepError, match=r"a bare [\d.]+ would mean [\d.]+ FTE"):
+        runs[how]()
+    # a bare 0.5 is half a post, and '50 FTE' says what it means: 0.5 × 520,000 = 260,000
+    frame = sp.sweep(p, {"supervision.0.fte": [0.5]})
+    assert frame["supervision.0.fte [FTE]"].iloc[0] == 0.5
+    assert len(sp.sweep(p, {"supervision.0.fte": ["50 FTE"]})) == 1

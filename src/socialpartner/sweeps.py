@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import itertools
 import math
 import numbers
 import os
@@ -583,21 +584,105 @@ def _chunk(chunk: object) -> int:
     return int(chunk)
 
 
-def _check_rules(partnership: Partnership, checked: Mapping[str, tuple[np.ndarray[Any, Any], str]]) -> None:
-    """Each input's own checks and the rules between inputs, at its lowest and highest value."""
-    from pydantic import ValidationError
+def _check_rules(
+    partnership: Partnership,
+    checked: Mapping[str, tuple[np.ndarray[Any, Any], str]],
+    mode: str = "paired",
+    bare: frozenset[str] = frozenset(),
+) -> None:
+    """Each input's own checks and the rules between inputs, on the variants where they bind.
 
-    for path, (arr, unit) in checked.items():
+    ``checked`` holds each input's values (a grid's axes, or paired columns) and unit;
+    ``bare``: the inputs given as plain numbers, checked as a scenario file's bare number
+    is (a bare 50 for an FTE is refused, not read as 50 FTE). The scenario's rules between
+    inputs are linear in their canonical values (effective hours within paid hours, the
+    piece rate within the skilled hour's value, progression shares within 100 %), so they
+    bind where a signed sum of the varied inputs is at its highest: those variants, and
+    each input's lowest and highest, are validated as the scenario itself is, all their
+    varied inputs in place together.
+    """
+    for path, (arr, _) in checked.items():
         if not len(arr):
             raise SweepError(f"{path}: no values")
-        for x in {float(arr.min()), float(arr.max())}:
-            # 12 significant digits: a sampled float may carry more than a scenario holds.
-            # A number, not text: 180.123 from an array is not the ambiguous text "180.123"
-            value: Any = int(x) if not unit else Q_(float(f"{x:.12g}"), unit)
-            try:
-                paths.replace(partnership, path, value)
-            except ValidationError as exc:
-                raise SweepError(f"{path} = {x:.12g} {unit}: {exc.errors()[0]['msg']}".replace(" :", ":")) from None
+    items = list(checked.items())
+    for row in _binding_variants(items, mode):
+        variant = {path: (float(arr[k]), unit) for (path, (arr, unit)), k in zip(items, row, strict=True)}
+        _validate_variant(partnership, variant, bare)
+
+
+def _checked_value(x: float, unit: str, bare: bool) -> Any:
+    """A variant's value as a scenario would hold it: whole people, a bare number, or a quantity.
+
+    12 significant digits: a sampled float may carry more than a scenario holds. A number,
+    not text: 180.123 from an array is not the ambiguous text "180.123".
+    """
+    if not unit:
+        return int(x)
+    number = float(f"{x:.12g}")
+    return number if bare else Q_(number, unit)
+
+
+def _validate_variant(partnership: Partnership, variant: Mapping[str, tuple[float, str]], bare: frozenset[str]) -> None:
+    """Validate one variant: every varied input in place, each path's models validated with the others there."""
+    from pydantic import ValidationError
+
+    values = {path: _checked_value(x, unit, path in bare) for path, (x, unit) in variant.items()}
+    placed = paths.overlay(partnership, values) if len(values) > 1 else partnership
+    for path, value in values.items():
+        try:
+            paths.replace(placed, path, value)
+        except ValidationError as exc:
+            where = ", ".join(f"{p} = {x:.12g} {unit}".rstrip() for p, (x, unit) in variant.items())
+            raise SweepError(f"{where}: {exc.errors()[0]['msg']}".replace(" :", ":")) from None
+
+
+def _binding_variants(items: list[tuple[str, tuple[np.ndarray[Any, Any], str]]], mode: str) -> list[tuple[int, ...]]:
+    """The variants where a linear rule between the inputs binds, as each input's index into its values.
+
+    Each input's lowest and highest, and where Σ ±(canonical value) is highest for every
+    choice of signs (of every pair of inputs, beyond six inputs). In a grid that is a
+    corner (each axis at its end); paired values take the row.
+    """
+    scaled = []  # canonical values (a copy only where the unit is not canonical already)
+    for _, (arr, unit) in items:
+        factor = float(parse_unit(unit).factor)
+        scaled.append(np.asarray(arr, dtype=float) * factor if factor != 1 else np.asarray(arr))
+    k = len(items)
+    signs: list[tuple[int, ...]] = []
+    if k > 1:
+        if k <= 6:
+            signs = [(1, *rest) for rest in itertools.product((1, -1), repeat=k - 1)]
+        else:
+            signs = [
+                tuple(1 if m == a else (s if m == b else 0) for m in range(k))
+                for a, b in itertools.combinations(range(k), 2)
+                for s in (1, -1)
+            ]
+    rows: dict[tuple[int, ...], None] = {}  # in order, once each
+    if mode == "grid":
+        low = [int(np.argmin(x)) for x in scaled]
+        high = [int(np.argmax(x)) for x in scaled]
+        for i in range(k):
+            for end in (low, high):
+                rows[tuple(end[m] if m == i else low[m] for m in range(k))] = None
+        for sign in signs:
+            rows[tuple(high[m] if s > 0 else low[m] for m, s in enumerate(sign))] = None
+            rows[tuple(low[m] if s > 0 else high[m] for m, s in enumerate(sign))] = None
+        return list(rows)
+    for x in scaled:
+        for r in (int(np.argmin(x)), int(np.argmax(x))):
+            rows[(r,) * k] = None
+    if not signs:
+        return list(rows)
+    summed = np.empty(len(scaled[0]))  # one buffer for every sum
+    for sign in signs:
+        summed.fill(0.0)
+        for s, x in zip(sign, scaled, strict=True):
+            if s:
+                (np.add if s > 0 else np.subtract)(summed, x, out=summed)
+        for r in (int(np.argmax(summed)), int(np.argmin(summed))):
+            rows[(r,) * k] = None
+    return list(rows)
 
 
 @in_context
@@ -619,8 +704,8 @@ def sweep(
     numbers where a scenario file reads them without a unit (whole numbers for headcounts,
     FTE for a post's ``fte``, a share or ratio such as ``skilled_hours_freed``). Each is
     checked like a single input (dimension, sign, finiteness), and rules between inputs
-    (effective hours within paid hours, …) are checked at each input's lowest and highest
-    value. Returns a DataFrame with one row per
+    (effective hours within paid hours, …) hold for every variant, its varied inputs
+    together (a variant that breaks one is refused, named). Returns a DataFrame with one row per
     variant: the inputs (unit in the column name), coverage, surplus, shortfall, cost,
     funding, net per party, jobs, FTE and break-even prices.
 
@@ -661,23 +746,23 @@ def _sweep(
     if not values:
         raise SweepError("give at least one input to vary")
     _progress(progress)
+    given = {path: _materialised(v) for path, v in values.items()}
     checked = {
         path: _as_array(
-            path,
-            current(partnership, path),
-            _materialised(v),
-            plain_unit(partnership, path),
-            negative=_signed(partnership, path),
+            path, current(partnership, path), v, plain_unit(partnership, path), negative=_signed(partnership, path)
         )
-        for path, v in values.items()
+        for path, v in given.items()
     }
+    # plain numbers where the field reads them (a post's FTE, a share): checked as the file's bare numbers
+    bare = frozenset(
+        path for path, v in given.items() if checked[path][1] and plain_unit(partnership, path) and _plain_numbers(v)
+    )
     for path in checked:
         for note in (changed_input_note(partnership, path), _idle_fte(partnership, path)):
             if note is not None:
                 _warn(note)  # the CLI renders the note in Danish
     sizes = [len(arr) for arr, _ in checked.values()]
     _check_variants(math.prod(sizes) if mode == "grid" else max(sizes))
-    _check_rules(partnership, checked)
     if mode == "grid":
         grids = np.meshgrid(*(arr for arr, _ in checked.values()), indexing="ij")
         columns = {path: (grid.ravel(), unit) for (path, (_, unit)), grid in zip(checked.items(), grids, strict=True)}
@@ -691,6 +776,7 @@ def _sweep(
         columns = {path: (np.array(arr) if lent else arr, unit) for path, (arr, unit) in checked.items()}
     else:
         raise SweepError(f"mode must be 'grid' or 'paired', got {mode!r}")
+    _check_rules(partnership, checked, mode, bare)  # a grid's axes, or the paired columns
     return _evaluate_variants(partnership, columns, chunk, progress, workspace)
 
 
