@@ -37,6 +37,26 @@ def test_to_frame_and_summary(example: sp.SharedResponsibilityPartnership) -> No
     assert sorted(years.period.unique()) == ["2026", "2027", "2028"]
 
 
+def test_the_frames_carry_the_ledgers_decimals_so_pandas_sums_balance() -> None:
+    """Money in the frames is the ledger's Decimal: pandas sums are exact to the øre.
+
+    As float64 the three-year ledger's nets summed to -2.3e-10, and the SØV's net recomputed
+    from the rows was -81,704.64000000013 against the ledger's -81,704.64.
+    """
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    frame, summary = ev.to_frame(), ev.summary_frame()
+    assert {type(x) for x in frame.amount} == {Decimal}
+    assert summary.net.sum() == 0
+    assert {type(x) for col in ("receives", "pays", "net") for x in summary[col]} == {Decimal}
+    received = frame.groupby("payee").amount.sum()
+    paid = frame.groupby("payer").amount.sum()
+    for party in ev.ledger.parties:
+        net = received.get(party, Decimal(0)) - paid.get(party, Decimal(0))
+        assert net == ev.ledger.net(party) == summary.loc[party, "net"], party
+    assert summary.loc["social_enterprise", "net"] == Decimal("-81704.64")  # the expect: block's net
+    assert frame.amount.sum() == sum(tr.amount for part in ev.breakdown for tr in part.ledger)
+
+
 def test_html_repr(example: sp.SharedResponsibilityPartnership) -> None:
     page = sp.evaluate(example)._repr_html_()
     for text in ["Huset Venture Nordjylland", "386,100.00", "coverage 92.25 %", "35.90 DKK/hour"]:

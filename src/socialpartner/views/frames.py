@@ -18,8 +18,9 @@ def to_frame(ev: Evaluation, *, lang: Lang = "en") -> pd.DataFrame:
     """The ledger as a pandas DataFrame: one row per transfer.
 
     Columns: ``period``, ``payer``, ``payee`` (role keys), ``payer_name``,
-    ``payee_name``, ``purpose`` and ``amount`` (DKK, float64: whole øre are exact in a
-    float below 90 billion DKK; the Decimals stay in :attr:`ledger`). A multi-period
+    ``payee_name``, ``purpose`` and ``amount`` (DKK, the ledger's own Decimals, so sums and
+    group sums are exact to the øre and every period's amounts net to zero per ledger;
+    ``frame.amount.astype(float)`` for a chart). A multi-period
     evaluation gives the rows of every period, each with its period. With
     ``lang="da"`` the names, purposes and periods are Danish; the columns keep their
     names, so code that uses them works in either language.
@@ -37,7 +38,7 @@ def to_frame(ev: Evaluation, *, lang: Lang = "en") -> pd.DataFrame:
             "payer_name": t(part.parties.get(tr.payer, tr.payer)),
             "payee_name": t(part.parties.get(tr.payee, tr.payee)),
             "purpose": t(tr.purpose),
-            "amount": float(tr.amount),
+            "amount": tr.amount,
         }
         for part in parts
         for tr in part.ledger
@@ -49,7 +50,8 @@ def to_frame(ev: Evaluation, *, lang: Lang = "en") -> pd.DataFrame:
 def summary_frame(ev: Evaluation, *, lang: Lang = "en") -> pd.DataFrame:
     """Per party: name, what it receives, pays and its net (DKK), over all periods.
 
-    With ``lang="da"`` the names are Danish (the columns keep their names).
+    The amounts are the ledger's Decimals (exact: the nets sum to zero). With
+    ``lang="da"`` the names are Danish (the columns keep their names).
     """
     import pandas as pd
 
@@ -58,9 +60,9 @@ def summary_frame(ev: Evaluation, *, lang: Lang = "en") -> pd.DataFrame:
         {
             "party": p,
             "name": t(ev.parties.get(p, p)),
-            "receives": float(ev.ledger.inflow(p)),
-            "pays": float(ev.ledger.outflow(p)),
-            "net": float(ev.ledger.net(p)),
+            "receives": ev.ledger.inflow(p),
+            "pays": ev.ledger.outflow(p),
+            "net": ev.ledger.net(p),
         }
         for p in ev.ledger.parties
     ]
