@@ -781,3 +781,33 @@ def test_a_bare_fte_above_10_is_refused(given: Any) -> None:
     assert f"a bare {given} would mean {given} FTE: write {share.normalize()} if {given} % is meant" in str(exc.value)
     data["support_staff"][0]["fte"] = f"{given} FTE"  # with its unit, that many are meant
     assert sp.from_data(data) is not None
+
+
+def test_a_fix_suggested_to_a_danish_file_is_one_it_reads() -> None:
+    """In a number_format: da file the fix is written with a decimal comma, quoted: the file reads it.
+
+    It said "write 0.5" (and "write 2.5 %"), which the same file then refused as a decimal point.
+    """
+    source = (ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(source)
+    data.pop("expect", None)
+    data["number_format"] = "da"
+    data["support_staff"][0]["fte"] = 50
+    with pytest.raises(ValidationError, match="write '0,5' if 50 % is meant"):
+        sp.from_data(data)
+    data["support_staff"][0]["fte"] = "0,5"  # the fix as suggested: read (half a post)
+    half = sp.from_data(data)
+    assert isinstance(half, sp.SharedResponsibilityPartnership)
+    assert half.support_staff[0].fte.magnitude == Decimal("0.5")
+    data["support_staff"][0]["fte"] = 1
+    data["horizon"]["price_growth"] = "2,5"
+    with pytest.raises(ValidationError, match=r"2,5 would mean 250 %; write '2,5 %'"):
+        sp.from_data(data)
+    data["horizon"]["price_growth"] = "2,5 %"
+    assert sp.from_data(data).horizon is not None
+    # and in a file without number_format, the plain way, as before
+    plain = yaml.safe_load(source)
+    plain.pop("expect", None)
+    plain["horizon"]["price_growth"] = 2.5
+    with pytest.raises(ValidationError, match=r"2\.5 would mean 250 %; write 2\.5 %"):
+        sp.from_data(plain)

@@ -56,6 +56,17 @@ _TIME = u.parse_unit("year").dims  # a length of time (a period, a course's leng
 _CALENDAR_YEARS = 10  # lengths in days up to this many years are checked for a calendar's 365 days
 
 
+def _written(magnitude: Any) -> str:
+    """A number in an error's suggested fix, as the file being read writes numbers (``0,5`` in a Danish one)."""
+    text = u.format_magnitude(magnitude)
+    return text.replace(".", ",") if u.current_number_format() == u.DANISH else text
+
+
+def _bare(text: str) -> str:
+    """A bare number to write as a fix: quoted in a Danish file, where ``{fte: 0,5}`` is cut at the comma."""
+    return f"'{text}'" if u.current_number_format() == u.DANISH else text
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityType:
     """Annotation metadata that turns ``pint.Quantity`` into a validated field.
@@ -178,11 +189,11 @@ class QuantityType:
         if not info.dims and self.shares:
             self._check_ratio(magnitude, info, spelled, value)
         if self.bare_max is not None and spelled == "" and magnitude > self.bare_max:
-            number = u.format_magnitude(u.plain_magnitude(magnitude))
-            share = u.format_magnitude(u.plain_magnitude(magnitude / 100))
+            number = _written(u.plain_magnitude(magnitude))
+            share = _written(u.plain_magnitude(magnitude / 100))
             raise self._fail(
                 "bare_too_large",
-                f"a bare {number} would mean {number} {self.plain_unit}: write {share} if {number} % is meant, "
+                f"a bare {number} would mean {number} {self.plain_unit}: write {_bare(share)} if {number} % is meant, "
                 f"or '{number} {self.plain_unit}' if that many are meant",
                 value,
             )
@@ -252,7 +263,7 @@ class QuantityType:
         if self.ratio_max is not None:  # a ratio: a bare number is the ratio itself, 120 % is 1.2
             ratio = Fraction(magnitude) * info.factor
             if ratio > self.ratio_max:
-                number = u.format_magnitude(u.plain_magnitude(magnitude))
+                number = _written(u.plain_magnitude(magnitude))
                 shown = number if bare else f"{number} {spelled if spelled is not None else info.unit}"
                 if not bare:  # 1200 % (12)
                     shown += f" ({u.format_decimal(Decimal(ratio.numerator) / Decimal(ratio.denominator))})"
@@ -266,8 +277,8 @@ class QuantityType:
             return
         if bare and abs(magnitude) == 1 and len(self.dims) > 1:
             # a markup: 1 is 100 % of the base or 1 DKK/hour, as 20 is 20 % or 20 DKK/hour
-            number = u.format_magnitude(u.plain_magnitude(magnitude))
-            percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
+            number = _written(u.plain_magnitude(magnitude))
+            percent = _written(u.plain_magnitude(magnitude * 100))
             unit = self.examples[0].partition(" ")[2]
             raise self._fail(
                 "bare_share",
@@ -279,8 +290,8 @@ class QuantityType:
             # 20 % a year or more is far past any wage or price growth (and an error rate of
             # 80 % past any task): a bare 1 or 0.8 is far likelier a percentage written without
             # its sign (1 %, 0.8 %); -1 and below are refused by the minimum, as a fall of 100 %
-            number = u.format_magnitude(u.plain_magnitude(magnitude))
-            percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
+            number = _written(u.plain_magnitude(magnitude))
+            percent = _written(u.plain_magnitude(magnitude * 100))
             growth = self.minimum == "growth"
             raise self._fail(
                 "bare_growth" if growth else "bare_share",
@@ -290,14 +301,15 @@ class QuantityType:
                 value,
             )
         if bare and abs(magnitude) > 1:
-            percent = u.format_magnitude(u.plain_magnitude(magnitude * 100))
-            number = u.format_magnitude(u.plain_magnitude(magnitude))
+            percent = _written(u.plain_magnitude(magnitude * 100))
+            number = _written(u.plain_magnitude(magnitude))
             if self.beyond_whole:
                 raise self._fail("bare_share", self._both_readings(number, percent), value)
             other = "" if self.takes_ratio and len(self.dims) <= 1 else f" or give its unit, e.g. {self.examples[0]!r}"
             raise self._fail(
                 "bare_share",
-                f"{number} would mean {percent} %; write {number} % (a bare number is a fraction, at most 1){other}",
+                f"{number} would mean {percent} %; write {_bare(number + ' %')} "
+                f"(a bare number is a fraction, at most 1){other}",
                 value,
             )
         if self.whole_max and Fraction(magnitude) * info.factor > 1:
