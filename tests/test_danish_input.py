@@ -811,3 +811,55 @@ def test_a_fix_suggested_to_a_danish_file_is_one_it_reads() -> None:
     plain["horizon"]["price_growth"] = 2.5
     with pytest.raises(ValidationError, match=r"2\.5 would mean 250 %; write 2\.5 %"):
         sp.from_data(plain)
+
+
+DANISH_DEAL = """
+number_format: da
+model: shared_responsibility
+name: Dansk aftale
+social_enterprise: {name: SØV}
+company: {name: Firma}
+municipality: {name: Rebild Kommune, code: 840}
+temp_hours:
+  workers: 3
+  effective_hours: 15 t/uge
+  wage_cost: "165,50 kr./time"
+  overhead: 20 kr./time
+courses:
+  participants: 3
+  price: 11.000 kr./md.
+support_staff:
+  - {role: socialpædagog, fte: 1, annual_cost: 480.000 kr./år}
+"""
+
+
+def test_agree_reads_its_conditions_as_the_file_writes_numbers(tmp_path: Any) -> None:
+    """Beside a number_format: da file, --soev-margin '5,5 %' and --municipal-limit '500.000 kr./år' are read.
+
+    They were refused with "declare number_format: da", which the file does. The SØV's
+    boundary with a 5.5 % margin: 480,000 × 1.055 = 506,400 less the overhead 20 × 15 × 3 ×
+    52 = 46,800 is 459,600, against 3 participants × 12 months = 36 course-months.
+    """
+    path = tmp_path / "aftale.yaml"
+    path.write_text(DANISH_DEAL, encoding="utf-8")
+    args = ["agree", str(path), "--vary", "courses.price", "--soev-margin", "5,5 %"]
+    danish = CliRunner().invoke(app, [*args, "--municipal-limit", "500.000 kr./år"], env={"COLUMNS": "200"})
+    assert danish.exit_code == 0, danish.output
+    assert "−459,600.00 + 36·courses.price = 0" in danish.output
+    assert "net.municipality ≥ −500,000.00 DKK a year" in danish.output
+    plain = CliRunner().invoke(app, ["agree", str(path), "--vary", "courses.price", "--soev-margin", "5.5 %"])
+    assert plain.exit_code == 0, plain.output
+    assert "−459,600.00 + 36·courses.price = 0" in plain.output
+    wrong = CliRunner().invoke(app, ["agree", str(path), "--vary", "courses.price", "--soev-margin", "5 kr"])
+    assert wrong.exit_code == 2
+    assert "--soev-margin: wrong kind of unit" in wrong.output
+
+
+def test_compare_names_the_file_an_error_is_in(tmp_path: Any) -> None:
+    good, bad = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    good.write_text(DANISH_DEAL, encoding="utf-8")
+    bad.write_text(DANISH_DEAL.replace("fte: 1,", "fte: 60 m,"), encoding="utf-8")
+    for first, second in ((good, bad), (bad, good)):
+        result = CliRunner().invoke(app, ["compare", str(first), str(second)])
+        assert result.exit_code == 2
+        assert f"error: {bad}: 1 problem(s) in the scenario" in result.output

@@ -291,6 +291,22 @@ def _unit_option(text: str, option: str, file: Path, partnership: Partnership, v
     return _in_file_format(file, read)
 
 
+def _condition(file: Path, option: str, name: str, text: str) -> Any:
+    """An ``agree`` condition (``--soev-margin``, ``--municipal-limit``) read as the scenario's field reads it.
+
+    Read the plain way or, where that fails, by the file's declared ``number_format``.
+    """
+    from socialpartner.models._agreement import AgreementTerms
+
+    def read() -> Any:
+        try:
+            return getattr(AgreementTerms.model_validate({name: text}), name)
+        except ValidationError as exc:
+            raise _OptionError(f"{option}: {exc.errors()[0]['msg']}") from None
+
+    return _in_file_format(file, read)
+
+
 def _in_file_format(file: Path, read: Callable[[], _T]) -> _T:
     """A number option read the plain way or, where that fails, by the file's declared ``number_format``.
 
@@ -817,13 +833,20 @@ def agree_command(
         ranges = [_parse_range(spec, file, "agree") for spec in vary]
         if len({path for path, *_ in ranges}) != len(ranges):
             raise _option_error("--vary", "the same input is given twice; give each input once")
+        # the conditions read as the file writes numbers (--soev-margin '5,5 %' beside a da file)
+        margin = None if soev_margin is None else _condition(file, "--soev-margin", "soev_margin", soev_margin)
+        limit = (
+            None
+            if municipal_limit is None
+            else _condition(file, "--municipal-limit", "municipal_limit", municipal_limit)
+        )
         try:
             zone = agreement(
                 load(file),
                 [path for path, *_ in ranges],
                 bounds={path: (lo, hi) for path, lo, hi, _ in ranges if lo is not None or hi is not None},
-                soev_margin=soev_margin,
-                municipal_limit=municipal_limit,
+                soev_margin=margin,
+                municipal_limit=limit,
                 basis=None if basis is None else basis.value,
             )
         except AgreementError as exc:  # a range the Python API calls bounds[PATH] is --vary PATH here
@@ -915,8 +938,12 @@ def compare_command(
     """
     t = _translator(lang)
     with _reported(debug):
-        a, b = load(first), load(second)
-        ev_a, ev_b = evaluate(a), evaluate(b)
+        with _reported(debug, first):  # an error names the file it is in: there are two
+            a = load(first)
+            ev_a = evaluate(a)
+        with _reported(debug, second):
+            b = load(second)
+            ev_b = evaluate(b)
         _show_comparison(first, second, a, b, ev_a, ev_b, output, t)
 
 
