@@ -612,3 +612,24 @@ def test_the_corners_shown_lie_inside_the_zone() -> None:
     for x, y in ((Decimal("35.00"), Decimal("11058.34")), (Decimal("20.52"), Decimal("12000.00"))):
         assert all(g >= 0 for g in zone.gains_at((x, y)).values())
     assert "(20,52; 12.000,00)" in zone.text("da")
+
+
+def test_a_rule_between_the_two_inputs_cuts_the_zone_instead_of_failing() -> None:
+    """Paid and effective hours varied together: the zone holds only points the scenario accepts.
+
+    Each range alone is valid (paid 12-48, effective 0-16 hours a week), but the corner paid
+    12, effective 16 is not (effective within paid). The exact method's box held it, and
+    the suggested point (12, 15.89) was refused with an AgreementError.
+    """
+    data = yaml.safe_load((EXAMPLES / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["workforce"][0]["effective_hours"] = "12 hour/week"
+    p = sp.from_data(data)
+    zone = sp.agreement(p, vary=["workforce.0.paid_hours", "workforce.0.effective_hours"])
+    assert zone.method == "grid"
+    assert any("rule between workforce.0.paid_hours and workforce.0.effective_hours" in n for n in zone.notes)
+    assert not zone.contains((12, 16))  # refused by the scenario: never part of the zone
+    for paid, effective in zone.inside:
+        assert effective <= paid
+    for suggestion in zone.suggestions:
+        assert suggestion.point[1] <= suggestion.point[0]

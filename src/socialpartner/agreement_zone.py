@@ -1067,8 +1067,12 @@ def agreement(
         box = _default_bounds(probe.current, coefficients, given, vary)
     if coefficients is not None:
         box, refused = _accepted(probe, box)  # a default limit the scenario would refuse (500 h a week)
+        cut = _corner_refused(probe, box)
+        if cut is not None:  # a rule between the inputs (effective within paid hours) cuts the box
+            coefficients = None
+            notes.append(cut)
         # linear near today's terms; check across the whole range searched too
-        if not _linear_at(probe, coefficients, _spread(box)):
+        elif not _linear_at(probe, coefficients, _spread(box)):
             coefficients = None  # traced on a grid instead, over its own range: its own cut notes
     if coefficients is not None:
         notes += refused
@@ -1088,6 +1092,23 @@ def agreement(
         box, refused = _accepted(probe, box)
         zone = _traced(probe, box, labels, conditions, basis_name, [*notes, *refused], weights, n)
     return _ends_accepted(zone, refused)
+
+
+def _corner_refused(probe: _Probe, box: list[tuple[Fraction, Fraction]]) -> Text | None:
+    """A note where the scenario refuses a corner of a two-input range searched, else None.
+
+    Each limit alone is one the scenario accepts (:func:`_accepted`), so a refused corner
+    is a rule between the two inputs (effective hours within paid hours): the points it
+    refuses are no part of the zone, which the exact method's box would include.
+    """
+    if len(box) != 2:
+        return None
+    for point in itertools.product(*box):
+        reason = probe.refusal(point)
+        if reason is not None:
+            shown = ", ".join(_text(x, u) for x, u in zip(point, probe.units, strict=True))
+            return Text("agree.rule_cuts", inputs=Raw(" and ".join(probe.vary)), point=Raw(shown), reason=Raw(reason))
+    return None
 
 
 def _ends_accepted(zone: AgreementZone, refused: Sequence[Text]) -> AgreementZone:
@@ -1599,7 +1620,10 @@ def _traced(
         "partnership": probe.partnership,
         "_terms": probe.floors,
     }
-    notes = [*notes, Text("agree.traced", count=Number(Decimal(n), 0, grouped=False))]
+    # traced for a rule between the inputs (which that note says), or as the conditions are not linear
+    cut = any(isinstance(note, Text) and note.key == "agree.rule_cuts" for note in notes)
+    count = Number(Decimal(n), 0, grouped=False)
+    notes = [*notes, Text("agree.traced_points" if cut else "agree.traced", count=count)]
     if len(probe.vary) == 1:
         runs = _runs(probe, axes[0], inside, labels)
         common["intervals"] = tuple((lo, hi) for lo, hi, _, _ in runs)
