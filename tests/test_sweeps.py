@@ -687,3 +687,36 @@ def test_a_bare_fte_above_ten_is_refused_in_sweeps_as_in_the_file(how: str) -> N
     frame = sp.sweep(p, {"supervision.0.fte": [0.5]})
     assert frame["supervision.0.fte [FTE]"].iloc[0] == 0.5
     assert len(sp.sweep(p, {"supervision.0.fte": ["50 FTE"]})) == 1
+
+
+def test_a_decimal_is_a_number_wherever_a_plain_number_is_taken() -> None:
+    """Decimals (what evaluate returns) in a Series, an object array, tornado ends and a distribution.
+
+    Each was refused as "not a number" while a list of Decimals was read; each now gives
+    the same frame as the floats.
+    """
+    deal = sp.load(EXAMPLE)
+    floats = sp.sweep(deal, {"temp_hours.wage_cost": [160.0, 170.0]})
+    decimals = [Decimal("160"), Decimal("170")]
+    for values in (pd.Series(decimals), np.array(decimals, dtype=object), decimals):
+        pd.testing.assert_frame_equal(sp.sweep(deal, {"temp_hours.wage_cost": values}), floats)
+    pd.testing.assert_frame_equal(
+        sp.tornado(deal, {"temp_hours.wage_cost": (Decimal("160"), Decimal("170"))}),
+        sp.tornado(deal, {"temp_hours.wage_cost": (160, 170)}),
+    )
+    pd.testing.assert_frame_equal(
+        sp.monte_carlo(deal, {"temp_hours.wage_cost": sp.Uniform(Decimal("160"), Decimal("170"))}, n=5),
+        sp.monte_carlo(deal, {"temp_hours.wage_cost": sp.Uniform(160, 170)}, n=5),
+    )
+
+
+def test_a_distribution_refuses_another_registrys_quantity() -> None:
+    import pint
+
+    other: Any = pint.UnitRegistry()
+    with pytest.raises(sp.SweepError, match=r"another unit registry; use socialpartner\.Q_"):
+        sp.monte_carlo(
+            sp.load(EXAMPLE),
+            {"courses.price": sp.Uniform(other.Quantity(9000, "1/s"), other.Quantity(10000, "1/s"))},
+            n=3,
+        )

@@ -240,10 +240,12 @@ def _materialised(values: Any) -> Any:
     A generator is listed, a pandas Series or Index is its array, and Decimals (what
     :func:`socialpartner.evaluate` returns) are the floats a sweep computes with.
     """
+    if not isinstance(values, (list, tuple, np.ndarray, pint.Quantity, str, bytes)) and hasattr(values, "to_numpy"):
+        values = values.to_numpy()
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        values = list(values)  # a Series or array of Decimals (evaluate's results): read as a list is
     if isinstance(values, (np.ndarray, pint.Quantity, str, bytes)):
         return values
-    if not isinstance(values, (list, tuple)) and hasattr(values, "to_numpy"):
-        return values.to_numpy()
     if isinstance(values, Iterable):
         items = list(values)
         return [float(v) if isinstance(v, Decimal) and v.is_finite() else v for v in items]
@@ -811,8 +813,14 @@ def _magnitude(value: Any, unit: str | None) -> tuple[float, str]:
     number beside money is refused rather than read in the money's unit.
     """
     q = Q_(value) if isinstance(value, str) else value
+    if isinstance(q, Decimal):  # what evaluate returns: a number, as in a sweep's values
+        if not q.is_finite():
+            raise TypeError(f"{q} is not a finite number")
+        q = float(q)
     if isinstance(q, pint.Quantity):
-        if q._REGISTRY is ureg and np.ndim(q.magnitude) == 0:  # a rate per day: which day? not converted
+        if q._REGISTRY is not ureg:
+            raise TypeError("a quantity from another unit registry; use socialpartner.Q_")
+        if np.ndim(q.magnitude) == 0:  # a rate per day: which day? not converted
             refuse_per_day(unit_info(q), _shown(q.magnitude), text=str(value), what="a quantity")
         target = unit if unit is not None else str(q.units)
         return float(q.to(target or "dimensionless").magnitude), target
@@ -1297,6 +1305,7 @@ def tornado(
         base = current(partnership, path)
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Iterable) or len(pair := tuple(pair)) != 2:
             raise SweepError(f"{path}: give a range as (low, high), e.g. ('9000 DKK/month', '14000 DKK/month')")
+        pair = tuple(_materialised(list(pair)))  # Decimals (evaluate's results) as the numbers they are
         low, high = pair
         ends: Values
         if isinstance(base, pint.Quantity) and not (_plain_numbers(pair) and plain_unit(partnership, path)):
