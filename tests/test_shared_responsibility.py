@@ -19,11 +19,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 import pytest
+import yaml
 from pydantic import ValidationError
 
 import socialpartner as sp
 from socialpartner.scenario import from_data
+
+from .conftest import EXAMPLE
 
 D = Decimal
 
@@ -224,3 +228,16 @@ def test_built_in_code(example: sp.SharedResponsibilityPartnership) -> None:
     )
     assert built == example.model_copy(update={"expect": None})  # the file also states its figures
     assert sp.evaluate(built).to_dict() == sp.evaluate(example).to_dict()
+
+
+def test_is_valid_cvr_gives_the_fields_verdict() -> None:
+    # 13585628: 1·2 + 3·7 + 5·6 + 8·5 + 5·4 + 6·3 + 2·2 + 8·1 = 143 = 13 × 11
+    for given in ("13585628", 13585628, np.int64(13585628), "DK13585628", "1358 5628"):
+        assert sp.is_valid_cvr(given) is True, given
+    assert sp.is_valid_cvr("13585627") is False
+    with pytest.raises(TypeError, match="expected a CVR number as text or a whole number"):
+        sp.is_valid_cvr(None)  # type: ignore[arg-type]
+    data = yaml.safe_load((EXAMPLE.parent / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["social_enterprise"]["cvr"] = np.int64(13585628)  # a numpy integer, as an int
+    assert sp.from_data(data).social_enterprise.cvr == "13585628"  # type: ignore[attr-defined]

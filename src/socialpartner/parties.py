@@ -40,12 +40,22 @@ _CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 _KOMMUNER = Path(__file__).resolve().parent / "data" / "kommuner.csv"
 
 
-def is_valid_cvr(number: str) -> bool:
+def is_valid_cvr(number: str | int | np.integer[Any]) -> bool:
     """The modulus-11 rule: 8 digits, first not 0, weighted sum divisible by 11.
 
-    >>> is_valid_cvr("13748136"), is_valid_cvr("13585627")
-    (True, False)
+    Read as a scenario's ``cvr`` field reads it: text (spaces and a ``DK`` prefix dropped)
+    or a whole number (a numpy integer too).
+
+    >>> is_valid_cvr("13748136"), is_valid_cvr("13585627"), is_valid_cvr("DK 1374 8136"), is_valid_cvr(13748136)
+    (True, False, True, True)
+
+    Raises:
+        TypeError: neither text nor a whole number.
+
     """
+    number = _cvr_text(number)
+    if not isinstance(number, str):
+        raise TypeError(f"expected a CVR number as text or a whole number, got {number!r:.40}")
     if len(number) != 8 or not number.isascii() or not number.isdigit() or number[0] == "0":
         return False
     return sum(int(d) * w for d, w in zip(number, _CVR_WEIGHTS, strict=True)) % 11 == 0
@@ -54,8 +64,8 @@ def is_valid_cvr(number: str) -> bool:
 def _cvr_text(value: Any) -> Any:
     if isinstance(value, bool):
         return value  # refused by the str schema below
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, (int, np.integer)):  # a numpy integer too, as a year or a kommune code
+        return str(int(value))
     if isinstance(value, str):
         return value.replace(" ", "").removeprefix("DK")
     return value
