@@ -10,6 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -633,3 +634,26 @@ def test_a_rule_between_the_two_inputs_cuts_the_zone_instead_of_failing() -> Non
         assert effective <= paid
     for suggestion in zone.suggestions:
         assert suggestion.point[1] <= suggestion.point[0]
+
+
+def test_a_point_is_one_value_per_input_and_a_one_input_zone_takes_the_value_alone() -> None:
+    site = sp.load(EXAMPLES / "labour_shortage_site.yaml")
+    zone = sp.agreement(site, vary="price")
+    # the same point written four ways
+    assert (
+        zone.contains(300)
+        == zone.contains("300 DKK/hour")
+        == zone.contains([300])
+        == zone.contains(sp.Q_(300, "DKK/hour"))
+    )
+    with pytest.raises(sp.AgreementError, match=r"point: expected 1 value \(price\), got 2"):
+        zone.contains((300, 2))
+    deal = sp.load(EXAMPLES / "ikea_rebild_agreement.yaml")
+    two = sp.agreement(deal, vary=["temp_hours.overhead", "courses.price"])
+    # "35" was read as the point (3, 5), one character per input
+    for bad in ("35", 35):
+        with pytest.raises(sp.AgreementError, match=r"give one value per input .* as a sequence"):
+            two.gains_at(bad)
+    with pytest.raises(sp.AgreementError, match="expected 2 values"):
+        two.gains_at([35])
+    assert two.contains(np.array([35.0, 12000.0])) == two.contains([35, 12000])

@@ -40,11 +40,11 @@ import copy
 import itertools
 import math
 import numbers
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pint
 from pydantic import ValidationError
@@ -73,6 +73,9 @@ __all__ = [
 ]
 
 Point = tuple[Fraction, ...]
+PointValue = Decimal | Fraction | int | float | str | pint.Quantity[Any]
+# a point's values, one per input (a zone over one input also takes its value alone)
+PointValues = PointValue | Iterable[PointValue]
 Basis = Literal["present_value", "per_year"]
 
 # the results a company's condition reads, by model: its gain against its alternative
@@ -342,12 +345,18 @@ class AgreementZone:
         iv = self.interval
         return None if iv is None else _inward(*iv)
 
-    def contains(self, values: Sequence[Decimal | Fraction | int | str]) -> bool:
+    def contains(self, values: PointValues) -> bool:
         """Whether a point (the inputs in their own units, or quantities of their kind) is in the zone.
 
-        Exact zones are tested against their half-planes; traced zones by evaluating.
+        A point is a sequence of one value per input (``[300]``, ``[35, 12000]``); a zone over
+        one input also takes the value alone (``300``, ``"300 DKK/hour"``). Exact zones are
+        tested against their half-planes; traced zones by evaluating.
+
+        Raises:
+            AgreementError: a point of the wrong length or a value of the wrong kind.
+
         """
-        point = tuple(_number(v, p, u) for v, p, u in zip(values, self.vary, self.units, strict=True))
+        point = self._point(values)
         if any(not lo <= x <= hi for x, (lo, hi) in zip(point, self.bounds, strict=True)):
             return False
         if self.method == "exact":
@@ -358,16 +367,40 @@ class AgreementZone:
         except AgreementError:
             return False  # a point the scenario refuses is not in the zone
 
-    def gains_at(self, values: Sequence[Decimal | Fraction | int | str]) -> dict[str, Decimal]:
+    def gains_at(self, values: PointValues) -> dict[str, Decimal]:
         """Each condition's gain over its floor (DKK) at a point, by :func:`evaluate`.
 
         The point's values as for :meth:`contains`. Keys are the conditions' text (``str(condition)``).
+
+        Raises:
+            AgreementError: a point of the wrong length, a value of the wrong kind, or a
+                point the scenario refuses.
+
         """
         assert self.partnership is not None  # noqa: S101 - always set by agreement()
-        point = tuple(_number(v, p, u) for v, p, u in zip(values, self.vary, self.units, strict=True))
+        point = self._point(values)
         probe = _Probe(self.partnership, self.vary, self.conditions, _basis_of(self), self._terms or None)
         gains = probe.accepted_gains(point, "gains_at")
         return {str(c): _round(g) for c, g in zip(self.conditions, gains, strict=True)}
+
+    def _point(self, values: PointValues) -> Point:
+        """A point's values as exact numbers in the inputs' units (see :meth:`contains`)."""
+        n = len(self.vary)
+        if isinstance(values, (str, bytes, numbers.Number, pint.Quantity)) and not (
+            isinstance(values, pint.Quantity) and getattr(values.magnitude, "ndim", 0) == 1
+        ):
+            if n != 1:  # a string is one value, not a sequence of characters
+                raise AgreementError(
+                    f"point: give one value per input ({', '.join(self.vary)}) as a sequence, got {values!r:.40}"
+                )
+            items: list[Any] = [values]
+        else:
+            items = list(cast("Iterable[PointValue]", values))  # mypy cannot narrow by numbers.Number
+        if len(items) != n:
+            raise AgreementError(
+                f"point: expected {n} value{'s' if n > 1 else ''} ({', '.join(self.vary)}), got {len(items)}"
+            )
+        return tuple(_number(v, p, u) for v, p, u in zip(items, self.vary, self.units, strict=True))
 
     def __str__(self) -> str:
         return self.text()
