@@ -657,3 +657,57 @@ def test_a_point_is_one_value_per_input_and_a_one_input_zone_takes_the_value_alo
     with pytest.raises(sp.AgreementError, match="expected 2 values"):
         two.gains_at([35])
     assert two.contains(np.array([35.0, 12000.0])) == two.contains([35, 12000])
+
+
+CLEANING_AND_CANTEEN = """
+number_format: da
+model: supplier
+name: Rengøring og kantine – Midtjysk Logistik
+period: 1 år
+social_enterprise: {name: Aarhus Service SØV}
+company: {name: Midtjysk Logistik A/S}
+services:
+  - name: rengøring
+    price: 265 kr./time
+    hours: 180 t/uge
+    market_price: 310 kr./time
+  - name: kantine
+    contract_sum: 85.000 kr./md.
+    market_sum: 95.000 kr./md.
+workforce:
+  - {form: fleksjob, headcount: 10, paid_hours: 20 t/uge, wage_cost: 168 kr./time}
+  - {form: løntilskud, headcount: 2, paid_hours: 37 t/uge, wage_cost: 140 kr./time}
+  - {form: ordinary, headcount: 1, paid_hours: 37 t/uge, wage_cost: 245 kr./time}
+supervision:
+  - {role: arbejdsleder, fte: 1, annual_cost: 510.000 kr./år}
+  - {role: køkkenleder, fte: "0,6", cost_per_fte: 480.000 kr./år}
+other_costs: 15.000 kr./md.
+other_revenue: 600.000 kr./år
+"""
+
+
+def test_two_prices_that_move_the_gains_as_one_total_suggest_the_split_nearest_todays_terms() -> None:
+    """Cleaning per hour (p) and the canteen's contract sum (c) are both payments from the company.
+
+    SØV gain: 9,360·p + 12·c + 600,000 other revenue − 2,757,300 wages − 180,000 other costs −
+    798,000 supervision = 9,360·p + 12·c − 3,135,300; company gain: 310 × 9,360 + 95,000 × 12
+    = 4,041,600 − 9,360·p − 12·c. Every point of 9,360·p + 12·c = 3,588,450 splits equally
+    (453,150 each): the suggestion was the corner (383.38, 0.00), a canteen given away; it is
+    the point of that line nearest today's terms (265, 85,000) now, and a note says so.
+    """
+    deal = sp.from_data(yaml.safe_load(CLEANING_AND_CANTEEN))
+    zone = sp.agreement(deal, vary=["services.0.price", "services.1.contract_sum"])
+    equal = zone.suggestions[0]
+    p, c = equal.point
+    assert abs(9360 * p + 12 * c - 3588450) <= Decimal("9360") * Decimal("0.005") + 12 * Decimal("0.005")
+    # both move from today's terms, neither to the end of its range
+    assert p > 265
+    assert c > 85000
+    (p_lo, p_hi), (c_lo, c_hi) = zone.bounds
+
+    def change(x: Decimal, y: Decimal) -> Fraction:  # measured against the range searched
+        return (Fraction(x - 265) / (p_hi - p_lo)) ** 2 + (Fraction(y - 85000) / (c_hi - c_lo)) ** 2
+
+    for other in ((Decimal("383.38"), Decimal(0)), (Decimal("274.41"), Decimal(85000))):  # also on the line
+        assert change(p, c) <= change(*other)
+    assert any("only through one combination of them" in note for note in zone.notes)

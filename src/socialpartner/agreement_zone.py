@@ -1469,6 +1469,10 @@ def _suggest_exact(
         who = Text(role) if role in TEXT else Raw(moving[0])
         notes.append(Text("agree.only_one_moves", who=who, inputs=Raw(", ".join(probe.vary))))
         return (), notes
+    if len(probe.vary) == 2 and all(
+        parties[p][1] * parties[q][2] == parties[p][2] * parties[q][1] for p, q in itertools.combinations(moving, 2)
+    ):  # every gain moves with one combination of the two inputs: a line of points splits alike
+        notes.append(Text("agree.one_combination", inputs=Raw(" and ".join(probe.vary))))
     lines = list(coefficients)
     # the parties' total gain: fixed when the inputs only move money between them
     total = tuple(sum(column, Fraction(0)) for column in zip(*parties.values(), strict=True))
@@ -1584,6 +1588,19 @@ def _max_min(
                 fp, fq = _line_value(kink, start), _line_value(kink, end)
                 if fp != fq and (fp <= 0 <= fq or fq <= 0 <= fp):
                     candidates.append(_between(start, end, fp, fq))
+        # where a line of equal (weighted) gains passes nearest today's terms (scaled by the
+        # range searched): with transfers only, every point of it gives the same split, and
+        # the one nearest today's terms is the least change, not a corner of the zone
+        widths = [hi - lo for lo, hi in box]
+        for a, b, c in kinks:
+            at = _line_value((a, b, c), probe.current)
+            scaled = (b * widths[0], c * widths[1])
+            norm = scaled[0] ** 2 + scaled[1] ** 2
+            if norm:
+                point = tuple(x - at * s * w / norm for x, s, w in zip(probe.current, scaled, widths, strict=True))
+                inside = all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
+                if inside and all(_line_value(line, point) >= 0 for line in lines):
+                    candidates.append(point)
         for (a1, b1, c1), (a2, b2, c2) in itertools.combinations(kinks, 2):
             det = b1 * c2 - b2 * c1
             if det != 0:

@@ -432,6 +432,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "gevinster så tæt på forholdet mellem, hvad hver part bidrager med, som zonen tillader (max-min på "
         "gitteret, forfinet)",
     ),
+    "agree.one_combination": (
+        "the gains move with {inputs} only through one combination of them (a total price): every point "
+        "of the zone on a line gives the same split, and each suggestion is the point of its line nearest "
+        "today's terms (the change measured against the range searched)",
+        "gevinsterne ændrer sig kun med {inputs} gennem én kombination af dem (en samlet pris): alle punkter "
+        "i zonen på en linje giver samme fordeling, og hvert forslag er det punkt på sin linje, der ligger "
+        "nærmest dagens vilkår (ændringen målt mod det gennemsøgte område)",
+    ),
     "agree.rule_cuts": (
         "the scenario's own rule between {inputs} cuts the range searched (at {point}: {reason}): "
         "the zone holds only the points the scenario accepts",
