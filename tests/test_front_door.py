@@ -600,3 +600,24 @@ def test_tornado_chart_with_an_undefined_end_is_a_user_error(tmp_path: Path) -> 
     result = run("chart", EX, "--kind=tornado", "--vary=support_staff.0.annual_cost=0..1000", f"--out={out}")
     one_line_error(result, "support_staff.0.annual_cost: coverage has no value at the low (0 DKK/year) end")
     assert not out.exists()
+
+
+def test_a_sweeps_csv_is_written_before_the_table_even_when_the_pipe_closes(tmp_path: Path) -> None:
+    """`sweep --csv x.csv | head -1` wrote no file: the table came first, and the closed pipe ended the run."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "x.csv"
+    result = run("sweep", EX, "--vary", "courses.price=9000..14000:5", "--csv", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.output.index("Wrote 5 rows") < result.output.index("Results over the variants")
+    out.unlink()
+    # the reader stops after one line, as head -1 does
+    code = "from socialpartner.cli import main; main()"
+    args = ["sweep", EX, "--vary", "courses.price=9000..14000:5", "--csv", str(out)]
+    with subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE) as proc:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        proc.wait(timeout=120)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 6  # the header and 5 variants

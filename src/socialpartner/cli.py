@@ -650,6 +650,8 @@ def sweep_command(
                 partnership, values, mode="paired" if paired else "grid", progress=lambda k: bar.advance(task, k)
             )
         console = Console()
+        if csv is not None:  # first: the file asked for is written whatever becomes of the terminal (| head)
+            _write_csv(frame, csv, console, t, [path for path, *_ in specs])
         console.print(f"[bold]{escape(partnership.name)}[/bold]: " + escape(_sweep_head(len(frame), paired, t)))
         table = Table(title=t("cli.sweep_title"), title_justify="left")
         for col in ("result", "mean", "p5", "median", "p95"):
@@ -667,8 +669,6 @@ def sweep_command(
         if "p_covered" in summary.attrs:
             share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
             console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
-        if csv is not None:
-            _write_csv(frame, csv, console, t, [path for path, *_ in specs])
 
 
 def _sweep_head(count: int, paired: bool, t: Translator) -> str:
