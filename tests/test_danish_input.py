@@ -863,3 +863,15 @@ def test_compare_names_the_file_an_error_is_in(tmp_path: Any) -> None:
         result = CliRunner().invoke(app, ["compare", str(first), str(second)])
         assert result.exit_code == 2
         assert f"error: {bad}: 1 problem(s) in the scenario" in result.output
+
+
+@pytest.mark.parametrize(
+    ("given", "fix"), [("60 %", "write 0.6 for '60 %' of a post"), ("37.5 procent", "write 0.375")]
+)
+def test_a_post_written_as_a_percentage_is_told_its_fte(given: str, fix: str) -> None:
+    """A "60 % stilling" is 0.6 FTE: the error says so rather than only "wrong kind of unit"."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["support_staff"][0]["fte"] = given
+    with pytest.raises(ValidationError, match=re.escape(fix)):
+        sp.from_data(data)

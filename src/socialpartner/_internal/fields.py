@@ -179,6 +179,10 @@ class QuantityType:
             if self.minimum == "growth" and info.dims == frozenset({("[time]", -1)}):
                 # 3 %/år: the rate is a year's already; per month or week it would compound otherwise
                 reason += "; a growth rate is a year's already: write the yearly rate alone, e.g. '3 %' for 3 % a year"
+            elif self.plain_unit == "FTE" and not info.dims:  # a "60 % stilling": the share of a post is its FTE
+                post = Fraction(magnitude) * info.factor
+                fte = _written(u.plain_magnitude(Decimal(post.numerator) / Decimal(post.denominator)))
+                reason += f"; a share of a full-time post is its FTE: write {_bare(fte)} for {_short(value)} of a post"
             raise self._fail("dimension_mismatch", reason, value)
         try:  # a rate per day: a working or a calendar day? (durations in days pass)
             u.refuse_per_day(info, magnitude, text=_short(value), what=self.expected)
