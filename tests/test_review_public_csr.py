@@ -204,7 +204,12 @@ def test_every_missing_parameter_is_named_at_once() -> None:
     with pytest.raises(sp.ParameterError) as caught:
         sp.evaluate(sp.from_data(data))
     message = str(caught.value)
-    assert message.startswith("7 parameters have no value for the year asked")
+    # the input that asked for 2020 first, and the first year every one of them has a value (2025)
+    assert message.startswith(
+        "public.year: 2020 is before the first published values of the parameters below; give public.year "
+        "2025 or later (the first year all of them have), or your own values under parameters:. "
+        "7 parameters have no value for the year asked"
+    )
     for name in ("fleksloentilskud.max_supplement", "benefit.ledighedsydelse", "benefit.kontanthjaelp.forhoejet_sats"):
         assert f"{name}: no value for 2020" in message
     assert "before 1 July 2025 the rate is benefit.kontanthjaelp_ikke_forsoerger" in message

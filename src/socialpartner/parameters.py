@@ -323,11 +323,15 @@ class _Lenient(ParameterSet):
             return replace(first, for_year=year)
 
 
-def missing_years(parameters: ParameterSet, run: Callable[[ParameterSet], object]) -> ParameterError | None:
+def missing_years(
+    parameters: ParameterSet, run: Callable[[ParameterSet], object], asked: tuple[str, int] | None = None
+) -> ParameterError | None:
     """One error naming every parameter ``run`` reads for a year before its first value.
 
     ``run`` evaluates with the set it is given; None when it reads at most one such
-    parameter (its own error says it) or fails for another reason.
+    parameter (its own error says it) or fails for another reason. ``asked``: the input
+    that sets the first year and its year (``("public.year", 2019)``), named first where
+    that year is the one the parameters lack.
     """
     lenient = _Lenient(parameters.version, parameters.values, parameters.aliases)
     try:
@@ -340,8 +344,16 @@ def missing_years(parameters: ParameterSet, run: Callable[[ParameterSet], object
         f"{name}: no value for {year}, the first is for {first.year} ({first.description})"
         for name, (year, first) in lenient.missing.items()
     )
+    lead = ""
+    if asked is not None and asked[1] in {year for year, _ in lenient.missing.values()}:
+        field, year = asked
+        earliest = max(first.year for _, first in lenient.missing.values())  # from then on, every one has a value
+        lead = (
+            f"{field}: {year} is before the first published values of the parameters below; give {field} "
+            f"{earliest} or later (the first year all of them have), or your own values under parameters:. "
+        )
     return ParameterError(
-        f"{len(lenient.missing)} parameters have no value for the year asked: {gaps}. Use a later year, "
+        f"{lead}{len(lenient.missing)} parameters have no value for the year asked: {gaps}. Use a later year, "
         "or give your own values under parameters: (see the parameters page of the docs)"
     )
 

@@ -267,7 +267,11 @@ def run(
             return _run(partnership, overrides or {}, vector)
         except ParameterError:
             # name every parameter without a value for its year at once, not one per run
-            every = missing_years(partnership.parameter_set(), lambda p: _run(partnership, overrides or {}, vector, p))
+            every = missing_years(
+                partnership.parameter_set(),
+                lambda p: _run(partnership, overrides or {}, vector, p),
+                _first_year_input(partnership),
+            )
             if every is None:
                 raise
             raise every from None
@@ -324,6 +328,15 @@ def _run(
         _over_periods(partnership, parameters, periods, vector) if multi else ({}, {}, {}, {})
     )
     return Run(partnership, tuple(periods), multi, pv, payback, negative, totals, _WORKSPACE.get())
+
+
+def _first_year_input(partnership: Partnership) -> tuple[str, int] | None:
+    """The input that sets the first parameter year, and that year (None: the set's latest year)."""
+    if partnership.public is not None:
+        return "public.year", partnership.public.year
+    if partnership.horizon is not None and partnership.horizon.start_year is not None:
+        return "horizon.start_year", partnership.horizon.start_year
+    return None
 
 
 def year_use(
