@@ -241,3 +241,23 @@ def test_is_valid_cvr_gives_the_fields_verdict() -> None:
     data.pop("expect", None)
     data["social_enterprise"]["cvr"] = np.int64(13585628)  # a numpy integer, as an int
     assert sp.from_data(data).social_enterprise.cvr == "13585628"  # type: ignore[attr-defined]
+
+
+def test_a_kommune_code_with_no_fraction_and_names_without_visible_text() -> None:
+    """840.0 (a spreadsheet column with a gap is float) is kommune 840; 840.5 is no code.
+
+    A name of a zero-width space alone, or split by U+2028 (a line break to splitlines), is refused.
+    """
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    for code in (840.0, np.float64(840.0), Decimal("840")):
+        data["municipality"]["code"] = code
+        assert sp.from_data(data).municipality.code == 840  # type: ignore[attr-defined]
+    data["municipality"]["code"] = 840.5
+    with pytest.raises(ValidationError, match="expected a kommunekode, a whole number"):
+        sp.from_data(data)
+    data["municipality"]["code"] = 840
+    for name, why in (("\u200b", "no visible character"), ("IKEA\u2028Ørestad", "printable text on one line")):
+        data["company"]["name"] = name
+        with pytest.raises(ValidationError, match=why):
+            sp.from_data(data)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import csv
 import functools
+import math
 import numbers
 import re
+import unicodedata
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
@@ -134,6 +137,11 @@ def _kode_int(value: Any) -> Any:
         return int(value.strip())
     if isinstance(value, numbers.Integral) and not isinstance(value, int):  # numpy integers
         return int(value)
+    # a float or Decimal with no fraction (840.0: a spreadsheet column with a gap is float)
+    if isinstance(value, (float, np.floating, Decimal)) and math.isfinite(value):
+        if value != int(value):
+            raise ValueError(f"expected a kommunekode, a whole number such as 840 (Rebild), got {value}")
+        return int(value)
     return value
 
 
@@ -157,7 +165,8 @@ KommuneKode = Annotated[
 
 # Control characters (escape sequences, CR/LF, tab) and bidirectional overrides would
 # reach a terminal or a table as commands or as a split row: refused at input.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# U+2028 and U+2029 are line breaks to Python's splitlines and to JavaScript.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def _printable(value: str) -> str:
@@ -167,6 +176,8 @@ def _printable(value: str) -> str:
             f"control character {found.group()!r} at position {found.start()}: "
             "a name must be printable text on one line"
         )
+    if all(unicodedata.category(c) == "Cf" for c in value):  # a zero-width space, a soft hyphen: nothing to read
+        raise ValueError(f"{value!r} has no visible character: a name must be printable text")
     return value
 
 
