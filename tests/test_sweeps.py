@@ -720,3 +720,15 @@ def test_a_distribution_refuses_another_registrys_quantity() -> None:
             {"courses.price": sp.Uniform(other.Quantity(9000, "1/s"), other.Quantity(10000, "1/s"))},
             n=3,
         )
+
+
+def test_summarize_refuses_what_is_no_sweep_frame() -> None:
+    deal = sp.load(EXAMPLE)
+    with pytest.raises(sp.SweepError, match="frame: expected the DataFrame of sweep or monte_carlo, got list"):
+        sp.summarize([1, 2])  # type: ignore[arg-type]
+    for frame in (
+        sp.evaluate(deal).to_frame(),
+        sp.tornado(deal, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}),
+    ):
+        with pytest.raises(sp.SweepError, match="no result columns to summarise"):
+            sp.summarize(frame)  # the ledger and a tornado table summarised to an empty table, unsaid

@@ -1132,10 +1132,22 @@ def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.D
     By default: coverage, cost, surplus, shortfall, funding, each party's net, the public
     payers' net effects (and their present values over several years), jobs and FTE, as
     far as the frame has them.
+
+    Raises:
+        SweepError: ``frame`` is no DataFrame or has no result column to summarise, or a
+            column named is not in it.
+
     """
     import pandas as pd
 
+    if not isinstance(frame, pd.DataFrame):
+        raise SweepError(f"frame: expected the DataFrame of sweep or monte_carlo, got {type(frame).__name__}")
     chosen = list(columns) if columns is not None else [c for c in frame.columns if _summarised(c)]
+    if not chosen:  # a ledger frame, a tornado table: nothing a sweep returns to summarise
+        raise SweepError(
+            "frame: no result columns to summarise (coverage, cost [DKK], net.*, …); give the DataFrame "
+            "of sweep or monte_carlo, or name its columns"
+        )
     for c in chosen:
         if c not in frame.columns:
             close = difflib.get_close_matches(str(c), [str(name) for name in frame.columns], n=1, cutoff=0.6)
