@@ -875,3 +875,20 @@ def test_a_post_written_as_a_percentage_is_told_its_fte(given: str, fix: str) ->
     data["support_staff"][0]["fte"] = given
     with pytest.raises(ValidationError, match=re.escape(fix)):
         sp.from_data(data)
+
+
+def test_a_misspelt_benefit_or_varied_input_is_offered_the_one_meant() -> None:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    # written with the Danish letter the names spell ae
+    data["public"]["counterfactual"]["fleksjob"] = {"parameter": "benefit.kontanthjælp"}
+    with pytest.raises(ValidationError, match=r"did you mean one of .*'benefit\.kontanthjaelp\.forhoejet_sats'"):
+        sp.from_data(data)
+    data["public"]["counterfactual"]["fleksjob"] = {"parameter": "benefit.ledighedsydlse"}
+    with pytest.raises(ValidationError, match=r"did you mean 'benefit\.ledighedsydelse'\?"):
+        sp.from_data(data)
+    deal = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    with pytest.raises(
+        sp.SweepError, match=r"courses\.pris: no such input in this scenario; did you mean 'courses\.price'\?"
+    ):
+        sp.sweep(deal, {"courses.pris": ["9000 DKK/month"]})

@@ -11,7 +11,6 @@ the engine. Changes are validated once per set of changes in force, not once per
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -201,10 +200,7 @@ def check_change(base: Partnership, index: int, path: str, value: Any) -> Partne
     try:
         return paths.replace(base, path, value)
     except paths.PathError:
-        inputs = [key for key, _ in paths.flatten(base.model_dump(mode="json", exclude_none=True))]
-        near = difflib.get_close_matches(path, inputs, n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise ValueError(f"{where}: no input {path!r} in this scenario{hint}") from None
+        raise ValueError(f"{where}: no input {path!r} in this scenario{paths.did_you_mean(base, path)}") from None
     except ValidationError as exc:
         errors = exc.errors()
         first = errors[0]

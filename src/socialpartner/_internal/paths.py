@@ -104,6 +104,15 @@ def fixed_input(path: str) -> str | None:
 _CHANGE_VALUE = re.compile(r"horizon\.changes\.\d+\.set\.(?P<input>.+)\Z")
 
 
+def did_you_mean(model: Any, path: str) -> str:
+    """``; did you mean 'services.0.price'?`` for the scenario's input nearest ``path`` (empty: none near)."""
+    import difflib
+
+    inputs = [key for key, _ in flatten(model.model_dump(mode="json", exclude_none=True))]
+    near = difflib.get_close_matches(path, inputs, n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
 def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str) -> Any:
     """The value of input ``path``, which a sweep or the solver is about to vary.
 
@@ -122,7 +131,7 @@ def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str
     try:
         value = get(model, path)
     except PathError:
-        raise error(f"{path}: no such input in this scenario") from None
+        raise error(f"{path}: no such input in this scenario{did_you_mean(model, path)}") from None
     why = fixed_input(path)
     if why is not None:
         raise error(f"{path}: cannot be {verb} ({why}); evaluate its values one by one")

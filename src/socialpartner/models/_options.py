@@ -42,6 +42,23 @@ Weeks = Annotated[
 _MONEY_PER_TIME = frozenset({("[currency]", 1), ("[time]", -1)})
 
 
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def _near_benefit(name: str) -> str:
+    """``; did you mean …?`` for the benefits nearest ``name`` (æ, ø, å written ae, oe, aa as the names are)."""
+    import difflib
+
+    given = name.translate(_DANISH_LETTERS).lower()
+    benefits = [n for n in default_parameters().names() if n.startswith("benefit.")]
+    near = [n for n in benefits if n.startswith(given)] or difflib.get_close_matches(given, benefits, n=3)
+    return (
+        f"; did you mean one of {', '.join(repr(n) for n in near[:6])}?"
+        if len(near) > 1
+        else (f"; did you mean {near[0]!r}?" if near else "")
+    )
+
+
 class Benefit(Frozen):
     """A monthly benefit: an amount, or the name of a parameter.
 
@@ -61,7 +78,7 @@ class Benefit(Frozen):
             raise ValueError("amount: give either amount (e.g. '12326 DKK/month') or parameter (a parameter name)")
         if self.parameter is not None:
             if self.parameter not in default_parameters():
-                raise ValueError(f"parameter: no parameter {self.parameter!r}")
+                raise ValueError(f"parameter: no parameter {self.parameter!r}{_near_benefit(self.parameter)}")
             if not default_parameters().resolve(self.parameter).startswith("benefit."):  # G is a ceiling, not a benefit
                 benefits = ", ".join(n for n in default_parameters().names() if n.startswith("benefit."))
                 raise ValueError(
