@@ -732,3 +732,16 @@ def test_summarize_refuses_what_is_no_sweep_frame() -> None:
     ):
         with pytest.raises(sp.SweepError, match="no result columns to summarise"):
             sp.summarize(frame)  # the ledger and a tornado table summarised to an empty table, unsaid
+
+
+def test_a_solve_target_with_a_unit_is_told_the_results_unit() -> None:
+    deal = sp.load(EXAMPLE)
+    said = (
+        r"target must be a plain number in the result's unit \(a ratio for coverage: 1 for 100 %; DKK for an amount\)"
+    )
+    for target in (sp.Q_(100, "percent"), sp.Q_(0, "DKK")):
+        with pytest.raises(sp.SolveError, match=said):
+            sp.solve(deal, "courses.price", "coverage", target)  # type: ignore[arg-type]
+    # a bound is the input's: a quantity of its kind, or a number in its unit
+    with pytest.raises(sp.SolveError, match=r"low: expected a number in DKK / month, or a quantity like it"):
+        sp.solve(deal, "courses.price", "coverage", 1, low=sp.Q_(1, "DKK"))

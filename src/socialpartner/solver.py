@@ -337,7 +337,12 @@ def _option_number(value: Any, name: str) -> Decimal:
     """
     text = repr(value.strip() if isinstance(value, str) else value)[:40]
     if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal, str)):
-        raise SolveError(f"{name} must be a plain number in the input's own unit, got {text}")
+        unit = (
+            "the result's unit (a ratio for coverage: 1 for 100 %; DKK for an amount)"
+            if name == "target"
+            else "the input's own unit"
+        )
+        raise SolveError(f"{name} must be a plain number in {unit}, got {text}")
     if isinstance(value, numbers.Integral):  # int, numpy integers (str() of a huge int fails)
         value = Decimal(int(value))
     elif isinstance(value, (float, np.floating)):  # the decimal it stands for, as an input's float is read
