@@ -892,3 +892,15 @@ def test_a_misspelt_benefit_or_varied_input_is_offered_the_one_meant() -> None:
         sp.SweepError, match=r"courses\.pris: no such input in this scenario; did you mean 'courses\.price'\?"
     ):
         sp.sweep(deal, {"courses.pris": ["9000 DKK/month"]})
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"), [("165 dkk/hour", "'DKK'"), ("165 Kr./time", "'kr'"), ("165 DKK/Hour", "'hour'")]
+)
+def test_a_unit_in_the_wrong_letter_case_is_offered_the_one_meant(given: str, meant: str) -> None:
+    """Units are case-sensitive (M is mega, m milli): the spelling is suggested, not guessed."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["temp_hours"]["wage_cost"] = given
+    with pytest.raises(ValidationError, match=f"; did you mean {re.escape(meant)}\\?"):
+        sp.from_data(data)

@@ -421,8 +421,9 @@ def parse_unit(text: str) -> UnitInfo:
     try:
         unit = ureg.parse_units(text)
     except pint.UndefinedUnitError as exc:
+        names = [str(name) for name in exc.unit_names]
         raise QuantityError(
-            text, "a known unit", f"unknown unit {', '.join(map(repr, exc.unit_names))}", "unit_unknown"
+            text, "a known unit", f"unknown unit {', '.join(map(repr, names))}{_case_hint(names)}", "unit_unknown"
         ) from exc
     except Exception as exc:  # pint's tokenizer raises several unrelated types
         raise QuantityError(text, "a unit such as 'DKK/hour'", "not a unit expression", "unit_syntax") from exc
@@ -430,6 +431,33 @@ def parse_unit(text: str) -> UnitInfo:
         return UnitInfo(unit, frozenset(), Fraction(1))
     factor, _ = _exact_registry().get_base_units(str(unit))
     return UnitInfo(unit, dims_of(unit.dimensionality), Fraction(factor))  # type: ignore[call-overload]
+
+
+def _case_hint(names: list[str]) -> str:
+    """``; did you mean 'DKK'?`` where an unknown unit is a known one in other letter case (``dkk``, ``Hour``).
+
+    Units are case-sensitive (as pint's: ``M`` is mega, ``m`` milli), so the spelling is
+    suggested rather than read.
+    """
+    meant = []
+    for name in names:
+        # the registry's own spellings, also with a dot (kr. as kr), in the case written
+        for candidate in (name, name.rstrip(".")):
+            hits = [known for known in _known_spellings() if known.lower() == candidate.lower()]
+            if hits:
+                meant.append(hits[0])
+                break
+    return f"; did you mean {' and '.join(map(repr, meant))}?" if meant else ""
+
+
+@functools.cache
+def _known_spellings() -> tuple[str, ...]:
+    """Every unit name, symbol and alias of the library's registry, shortest first."""
+    spelled: set[str] = set()
+    for name, definition in ureg._units.items():  # pint has no public list of the aliases
+        spelled.add(name)
+        spelled.update(a for a in (getattr(definition, "symbol", None), *getattr(definition, "aliases", ())) if a)
+    return tuple(sorted(spelled, key=lambda s: (len(s), s)))
 
 
 # The two readings of "per day" in a rate: a working day (a Danish dagsats is paid for 5
