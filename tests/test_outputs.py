@@ -360,3 +360,21 @@ def test_a_horizons_break_evens_say_whose_prices_they_are_in(tmp_path: Path) -> 
         assert "Break-even (each price alone, the rest as given)" in out
         assert "prices of" not in out
         assert "that year's prices" not in html.unescape(report_html(sp.evaluate(sp.load(scenario)), charts=False))
+
+
+def test_the_tornado_charts_full_coverage_line_is_listed_only_where_it_is_drawn() -> None:
+    from socialpartner.charts import tornado_chart
+
+    deal = sp.load(EXAMPLE)  # coverage 92.25 % at today's terms
+    # a course price of 9,000-14,000 moves coverage 77.25 % to 114.75 %: 100 % is on the axis
+    near = tornado_chart(sp.tornado(deal, {"courses.price": ("9000 DKK/month", "14000 DKK/month")}))
+    labels = [text.get_text() for legend in near.legends for text in legend.get_texts()]
+    assert "100 % coverage" in labels
+    # 9,000-10,000: 77.25 % to 84.75 %, and the axis ends short of 100 %: no line, so not in the legend
+    far = tornado_chart(sp.tornado(deal, {"courses.price": ("9000 DKK/month", "10000 DKK/month")}))
+    assert not any(
+        "coverage" in text.get_text() and "100" in text.get_text()
+        for legend in far.legends
+        for text in legend.get_texts()
+    )
+    assert far.axes[0].get_xlim()[1] < 1.0

@@ -373,7 +373,6 @@ def tornado_chart(
     if baseline is not None:
         ax.axvline(baseline, color="black", lw=1.2, zorder=2, label=f"{t('chart.baseline')}: {fmt(baseline)}")
     if ratio:
-        ax.axvline(1.0, color="#c8553d", lw=1, ls="--", zorder=1, label=t("chart.full_coverage"))
         ax.xaxis.set_major_formatter(lambda x, _: f"{t.number(Decimal(round(x * 100)), 0)} %")
     else:
         ax.xaxis.set_major_formatter(lambda x, _: t.number(Decimal(round(x)), 0))
@@ -385,6 +384,9 @@ def tornado_chart(
         lo, hi = min(values), max(values)
         pad = 0.2 * (hi - lo or abs(hi) or 1.0)  # room for the value labels at both ends
         ax.set_xlim(lo - pad, hi + pad)
+    x_lo, x_hi = ax.get_xlim()
+    if ratio and x_lo <= 1.0 <= x_hi:  # full coverage: only where the axis shows it (the legend lists it)
+        ax.axvline(1.0, color="#c8553d", lw=1, ls="--", zorder=1, label=t("chart.full_coverage"))
     fig.legend(loc="outside lower center", ncol=4, frameon=False, fontsize=9)
     return fig
 
