@@ -308,7 +308,7 @@ def test_solve_labour_shortage_break_even() -> None:
 
 
 def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnership) -> None:
-    with pytest.raises(sp.SolveError, match="no value between 0 and 5000 DKK / month"):
+    with pytest.raises(sp.SolveError, match="no value between 0 and 5,000 DKK / month"):
         sp.solve(example, "courses.price", "coverage", 1, high=5000)
     with pytest.raises(sp.SolveError, match=r"courses\.prise: no such input in this scenario"):
         sp.solve(example, "courses.price".replace("price", "prise"), "coverage", 1)

@@ -312,7 +312,7 @@ def test_a_bound_and_a_sweep_are_read_by_the_files_declared_format(danish_file: 
     # is 46,800 + 36 × 12,000 = 478,800, coverage 0.9975; at 0 it is 46,800 / 480,000 = 0.0975
     code, out = solve(danish_file, "--target", "coverage=1,05", "--max", "12.000")
     assert code == 2
-    assert "no value between 0 and 12000 DKK / month reaches the target" in out
+    assert "no value between 0 and 12,000 DKK / month reaches the target" in out
     assert "0.0975 at the low end and 0.9975 at the high end" in out
     code, out = solve(danish_file, "--target", "coverage=1,05", "--max", "13.000,5", "--min", "1.000")
     assert code == 0, out

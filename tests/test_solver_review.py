@@ -154,7 +154,7 @@ def test_a_bound_with_a_unit_is_read_in_the_inputs_unit(tmp_path: Path) -> None:
     # below the answer: 132.000 kr./år = 11,000 DKK/month
     low = runner.invoke(app, [*price, "--max", "132.000 kr./år"])
     assert low.exit_code != 0
-    assert "no value between 0 and 11000 DKK / month reaches the target" in low.output, low.output
+    assert "no value between 0 and 11,000 DKK / month reaches the target" in low.output, low.output
 
 
 @pytest.mark.parametrize(
@@ -278,7 +278,7 @@ def test_a_bound_that_converts_to_a_repeating_decimal_is_read() -> None:
     assert sp.solve(example, "courses.price", "coverage", 1, low="100000 DKK/year").value_text == (
         "12033.34 DKK / month"
     )
-    with pytest.raises(sp.SolveError, match=r"^no value between 8333\.34 and 12033\.33 DKK / month reaches"):
+    with pytest.raises(sp.SolveError, match=r"^no value between 8,333\.34 and 12,033\.33 DKK / month reaches"):
         sp.solve(example, "courses.price", "coverage", 1, low="100000 DKK/year", high="144400 DKK/year")
 
 

@@ -562,8 +562,9 @@ class _Search:
     def between(self, a: int, b: int) -> str:
         """``between 0 and 5000 DKK / month``, ``between 0.01 and 0.03 (1 % and 3 %)``: the range's unit said."""
         if self.whole:
-            return f"between {a} and {b}"
-        low, high = _plain(a * self.step, self.places), _plain(b * self.step, self.places)
+            return f"between {a:,} and {b:,}"
+        # grouped: a message, not a value to paste (35,567,697,920 reads; 35567697920 does not)
+        low, high = (f"{round_half_up(x * self.step, self.places).normalize():,f}" for x in (a, b))
         if self.unit == "dimensionless":
             return f"between {low} and {high} ({_plain(a * self.step * 100)} % and {_plain(b * self.step * 100)} %)"
         return f"between {low} and {high} {self.unit}"
