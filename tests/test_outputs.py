@@ -378,3 +378,21 @@ def test_the_tornado_charts_full_coverage_line_is_listed_only_where_it_is_drawn(
         for text in legend.get_texts()
     )
     assert far.axes[0].get_xlim()[1] < 1.0
+
+
+def test_a_parameter_value_used_in_several_years_is_one_row() -> None:
+    """The 30 % reduction (a 2021 value, unchanged since) was listed once per year it served."""
+    from socialpartner.report import report_html
+
+    out = runner.invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "250"}).output
+    table = out[out.index("Parameters used") :]
+    rows = [line for line in table.splitlines() if "fleksloentilskud.reduction_below_threshold" in line]
+    assert len(rows) == 1
+    assert "2021 (for 2026–2028)" in rows[0]
+    # values that differ by year stay a row each: the threshold of 2026, of 2027, and 2027's indexed for 2028
+    assert table.count("fleksloentilskud.threshold ") == 3
+    page = html.unescape(report_html(sp.evaluate(sp.load(THREE_YEARS)), charts=False))
+    assert page.count("fleksloentilskud.reduction_below_threshold</td>") == 1
+    assert "2021 (for 2026–2028)" in page
+    danish = runner.invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da"], env={"COLUMNS": "250"}).output
+    assert "2021 (for 2026–2028)" in danish

@@ -24,7 +24,7 @@ from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import Payer
-from socialpartner.views import break_even_note
+from socialpartner.views import break_even_note, parameter_year, used_parameters
 
 __all__ = ["report_html", "write_report"]
 
@@ -317,14 +317,17 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         [esc(key), esc(t.parameter_value(text))]
         for key, text in flatten(ev.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"}))
     ]
-    used: dict[tuple[str, int], list[str]] = {}
-    for part in parts:
-        for v in part.parameters:
-            year = str(v.year) + (f" ({t(Text('ui.for_year', year=v.for_year))})" if v.for_year is not None else "")
-            used.setdefault(
-                (v.name, v.year),
-                [esc(v.name), esc(t.parameter_value(str(v.value))), esc(year), esc(t(v.tag)), esc(v.source)],
-            )
+    # each value once, with the years it was used for (an indexed rate's values differ by year: a row each)
+    used = [
+        [
+            esc(v.name),
+            esc(t.parameter_value(str(v.value))),
+            esc(parameter_year(v, used_for, t)),
+            esc(t(v.tag)),
+            esc(v.source),
+        ]
+        for v, used_for in used_parameters(v for part in parts for v in part.parameters)
+    ]
     assumptions = (
         '<section class="assumptions-page assumptions">'
         f'<h2>{esc(t("report.assumptions"))}</h2><div class="grid"><div>'
@@ -333,7 +336,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         + (
             table(
                 [esc(t(c)) for c in ("ui.parameter", "ui.value", "ui.year", "ui.tag", "ui.source")],
-                list(used.values()),
+                used,
                 set(),
             )
             if used

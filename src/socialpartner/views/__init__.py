@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING
 from socialpartner._internal.i18n import Raw, Text, Translator
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from socialpartner.evaluation import BreakEven
+    from socialpartner.parameters import ParameterValue
 
 
 def break_even_note(b: BreakEven, t: Translator) -> str:
@@ -37,3 +40,29 @@ def break_even_note(b: BreakEven, t: Translator) -> str:
     if b.covering is not None and b.covering != b.value:
         return t(Text("msg.break_even_covers", price=Raw(f"{t.number(b.covering)} {t.unit(b.unit)}")))
     return ""
+
+
+def parameter_year(v: ParameterValue, used_for: tuple[int, ...], t: Translator) -> str:
+    """A parameter value's year, and the years it was used for where they differ: ``2021 (for 2026–2029)``."""
+    if not used_for:
+        return str(v.year)
+    spans: list[str] = []
+    start = prev = used_for[0]
+    for year in (*used_for[1:], None):
+        if year is not None and year == prev + 1:
+            prev = year
+            continue
+        spans.append(str(start) if start == prev else f"{start}–{prev}")
+        if year is not None:
+            start = prev = year
+    return f"{v.year} ({t(Text('ui.for_year', year=Raw(', '.join(spans))))})"
+
+
+def used_parameters(values: Iterable[ParameterValue]) -> list[tuple[ParameterValue, tuple[int, ...]]]:
+    """Each parameter value once (a year's value used in several years is one row), with those years."""
+    rows: dict[tuple[str, int, str, str, str], tuple[ParameterValue, list[int]]] = {}
+    for v in values:
+        _, years = rows.setdefault((v.name, v.year, str(v.value), v.tag, v.source), (v, []))
+        if v.for_year is not None and v.for_year not in years:
+            years.append(v.for_year)
+    return [(v, tuple(sorted(years))) for v, years in rows.values()]

@@ -15,7 +15,7 @@ from rich.table import Table
 from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
 from socialpartner.public import PublicView
-from socialpartner.views import break_even_note
+from socialpartner.views import break_even_note, parameter_year, used_parameters
 from socialpartner.views.explain import never_below_zero, payback_label
 
 __all__ = ["print_table"]
@@ -179,12 +179,13 @@ class _Tables:
         table = Table(title=self.t("ui.parameters_used"), title_justify="left")
         for col in ("parameter", "value", "year", "tag", "source"):
             table.add_column(self.t(f"ui.{col}"))
-        for v in ev.parameters:
-            year = str(v.year) + (
-                f" ({self.t(Text('ui.for_year', year=v.for_year))})" if v.for_year is not None else ""
-            )
+        for v, used_for in used_parameters(ev.parameters):  # a value used in several years: one row
             table.add_row(
-                escape(v.name), escape(self.t.parameter_value(str(v.value))), year, self.t(v.tag), escape(v.source)
+                escape(v.name),
+                escape(self.t.parameter_value(str(v.value))),
+                parameter_year(v, used_for, self.t),
+                self.t(v.tag),
+                escape(v.source),
             )
         console.print(table)
 
