@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -621,3 +622,17 @@ def test_a_sweeps_csv_is_written_before_the_table_even_when_the_pipe_closes(tmp_
         proc.stdout.close()
         proc.wait(timeout=120)
     assert len(out.read_text(encoding="utf-8").splitlines()) == 6  # the header and 5 variants
+
+
+def test_figures_keep_every_digit_in_an_80_column_terminal() -> None:
+    """The sweep summary cut -1,622,162.88 to -1,622,162.… at 80 columns: the labels give way now."""
+    three = str(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    result = runner.invoke(app, ["sweep", three, "--vary", "courses.price=9000..14000:5"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "-1,622,162" in line)
+    assert row.count("-1,622,162.88") == 4  # the company's net: the same in every variant
+    assert not re.search(r"\d[.,]?…", result.output)  # a label may be cut (npv.public.…), never a figure
+    table = runner.invoke(app, ["evaluate", three], env={"COLUMNS": "80"}).output
+    summary = table[table.index("Year by year") : table.index("2026 ─")]
+    assert "…" not in summary
+    assert "│Total │ 1,468,992.00 │ 1,387,287.36 │ -81,704.64 │  94.44 % │" in summary  # the expect: block's totals

@@ -656,15 +656,21 @@ def sweep_command(
         table = Table(title=t("cli.sweep_title"), title_justify="left")
         for col in ("result", "mean", "p5", "median", "p95"):
             table.add_column(t(f"cli.{col}"), justify="left" if col == "result" else "right")
+        from socialpartner.views.tables import whole_numbers
+
         summary = summarize(frame)
+        rows = []
         for name, row in summary.iterrows():
             places = 4 if name == "coverage" else 2
             base, _, unit = str(name).partition(" [")
             label = t(f"cli.{base}") if f"cli.{base}" in TEXT else base
             label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
-            table.add_row(
-                escape(label), *(t.number(Decimal(repr(float(row[c]))), places) for c in ("mean", "p5", "p50", "p95"))
+            rows.append(
+                [escape(label), *(t.number(Decimal(repr(float(row[c]))), places) for c in ("mean", "p5", "p50", "p95"))]
             )
+        whole_numbers(table, rows, console.width)  # on a narrow terminal the labels give way, never a figure's digits
+        for cells in rows:
+            table.add_row(*cells)
         console.print(table)
         if "p_covered" in summary.attrs:
             share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100

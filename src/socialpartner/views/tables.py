@@ -232,31 +232,37 @@ class _Tables:
             self.period(ev, console)
             self.parameters(ev, console)
             return
-        summary = Table(title=self.t("ui.year_by_year"), title_justify="left")
+        # no padding at the table's edges: seven columns of money fit 80 characters
+        summary = Table(title=self.t("ui.year_by_year"), title_justify="left", pad_edge=False)
         for col in ("year", "cost", "funding", "result", "coverage", "jobs", "fte"):
             summary.add_column(self.t(f"ui.{col}"), justify="left" if col == "year" else "right")
-        for i, part in enumerate(ev.breakdown):
-            jobs = part.jobs
-            summary.add_row(
+        rows = [
+            [
                 escape(self.t.period(part.ledger.period)),
                 self.money(part.cost_split.cost),
                 self.money(part.cost_split.total_funding),
                 self.money(part.cost_split.surplus),
                 self.percent(part.cost_split.coverage),
-                str(sum(j.headcount for j in jobs)),
+                str(sum(j.headcount for j in part.jobs)),
                 self.t.number(part.fte),
-                end_section=i == len(ev.breakdown) - 1,
-            )
+            ]
+            for part in ev.breakdown
+        ]
         total = ev.cost_split  # over all the years: the sums, and the coverage of the total cost
-        summary.add_row(
-            escape(self.t("xlsx.sum")),
-            self.money(total.cost),
-            self.money(total.total_funding),
-            self.money(total.surplus),
-            self.percent(total.coverage),
-            "",
-            "",
+        rows.append(
+            [
+                escape(self.t("xlsx.sum")),
+                self.money(total.cost),
+                self.money(total.total_funding),
+                self.money(total.surplus),
+                self.percent(total.coverage),
+                "",
+                "",
+            ]
         )
+        whole_numbers(summary, rows, console.width)
+        for i, row in enumerate(rows):
+            summary.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
         console.print(summary)
         for part in ev.breakdown:
             console.rule(escape(self.t.period(part.ledger.period)))
@@ -279,3 +285,20 @@ def _public_title(view: PublicView) -> Text:
     if view.rates_year is not None:
         return Text("ui.public_title_constant", year=view.year, first=view.rates_year, rate=rate)
     return Text("ui.public_title", year=view.year, rate=rate)
+
+
+def whole_numbers(table: Table, rows: list[list[str]], width: int) -> None:
+    """Keep a table's right-aligned (number) columns as wide as their widest cell, where ``width`` allows.
+
+    On a narrow terminal rich shrinks columns and cuts what does not fit (``-1,166,260.…``):
+    a figure must not lose digits, so the words around it give way instead. Where even
+    the numbers do not fit ``width`` (the console's), rich's own shrinking stands.
+    """
+    widest = [max((len(row[i]) for row in rows), default=0) for i in range(len(table.columns))]
+    least = [w if c.justify == "right" else min(w, 6) for w, c in zip(widest, table.columns, strict=True)]
+    edges = 2 * len(table.columns) if table.pad_edge else 2 * len(table.columns) - 2  # padding
+    if sum(least) + edges + len(table.columns) + 1 > width:  # and the borders
+        return
+    for column, w in zip(table.columns, least, strict=True):
+        column.min_width = w  # words wrap, down to a short word's width (a year, "Total")
+        column.no_wrap = column.justify == "right"
