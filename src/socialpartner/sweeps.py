@@ -328,8 +328,8 @@ def _plain_numbers(values: Values) -> bool:
     """Whether values are plain real numbers (a list of them, or a numeric numpy array)."""
     if isinstance(values, np.ndarray):
         return values.dtype.kind in "iuf"
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        return False
+    if isinstance(values, (str, bytes, pint.Quantity)) or not isinstance(values, Iterable):
+        return False  # a quantity holds its unit (and iterating one of an array makes a quantity per value)
     items = list(values)
     return bool(items) and all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in items)
 
@@ -606,6 +606,8 @@ def _check_rules(
     for path, (arr, _) in checked.items():
         if not len(arr):
             raise SweepError(f"{path}: no values")
+    if getattr(partnership, "expect", None):  # results expected are no inputs: not re-checked with each variant
+        partnership = paths.unchecked_copy(partnership, {"expect": None})
     items = list(checked.items())
     for row in _binding_variants(items, mode):
         variant = {path: (float(arr[k]), unit) for (path, (arr, unit)), k in zip(items, row, strict=True)}
