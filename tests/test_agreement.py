@@ -615,25 +615,29 @@ def test_the_corners_shown_lie_inside_the_zone() -> None:
     assert "(20,52; 12.000,00)" in zone.text("da")
 
 
-def test_a_rule_between_the_two_inputs_cuts_the_zone_instead_of_failing() -> None:
-    """Paid and effective hours varied together: the zone holds only points the scenario accepts.
+def test_a_rule_between_the_two_inputs_is_refused_with_the_way_out() -> None:
+    """Paid and effective hours varied together: each range alone is valid, a corner of the two is not.
 
-    Each range alone is valid (paid 12-48, effective 0-16 hours a week), but the corner paid
-    12, effective 16 is not (effective within paid). The exact method's box held it, and
-    the suggested point (12, 15.89) was refused with an AgreementError.
+    The exact method's box held the corner paid 12, effective 16 (effective within paid), and
+    its suggested point (12, 15.89) was refused as an AgreementError from deep inside; cut on
+    a grid, each input's range was cut at today's value of the other, and the zone read empty
+    where it is not (paid = effective = 18.34 gives the SØV 192,100 DKK). Refused now, saying
+    why and how to search a range the rule allows, which is then a zone as usual.
     """
     data = yaml.safe_load((EXAMPLES / "in_house_packing.yaml").read_text(encoding="utf-8"))
     data.pop("expect", None)
     data["workforce"][0]["effective_hours"] = "12 hour/week"
     p = sp.from_data(data)
-    zone = sp.agreement(p, vary=["workforce.0.paid_hours", "workforce.0.effective_hours"])
-    assert zone.method == "grid"
-    assert any("rule between workforce.0.paid_hours and workforce.0.effective_hours" in n for n in zone.notes)
-    assert not zone.contains((12, 16))  # refused by the scenario: never part of the zone
-    for paid, effective in zone.inside:
-        assert effective <= paid
-    for suggestion in zone.suggestions:
-        assert suggestion.point[1] <= suggestion.point[0]
+    vary = ["workforce.0.paid_hours", "workforce.0.effective_hours"]
+    with pytest.raises(sp.AgreementError, match="the scenario's own rule between them refuses a corner") as caught:
+        sp.agreement(p, vary=vary)
+    assert "must not exceed paid_hours" in str(caught.value)
+    assert "give bounds (--vary PATH=LOW..HIGH) that keep to the rule" in str(caught.value)
+    with pytest.raises(sp.AgreementError, match="refuses a corner"):
+        sp.agreement(p, vary=vary, bounds={vary[0]: (10, 20), vary[1]: (10, 20)})
+    # paid 16-20, effective 10-16: every combination keeps effective within paid
+    zone = sp.agreement(p, vary=vary, bounds={vary[0]: (16, 20), vary[1]: (10, 16)})
+    assert zone.method == "exact"
 
 
 def test_a_point_is_one_value_per_input_and_a_one_input_zone_takes_the_value_alone() -> None:

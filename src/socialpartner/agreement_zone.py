@@ -1100,12 +1100,9 @@ def agreement(
         box = _default_bounds(probe.current, coefficients, given, vary)
     if coefficients is not None:
         box, refused = _accepted(probe, box)  # a default limit the scenario would refuse (500 h a week)
-        cut = _corner_refused(probe, box)
-        if cut is not None:  # a rule between the inputs (effective within paid hours) cuts the box
-            coefficients = None
-            notes.append(cut)
+        _corner_refused(probe, box)
         # linear near today's terms; check across the whole range searched too
-        elif not _linear_at(probe, coefficients, _spread(box)):
+        if not _linear_at(probe, coefficients, _spread(box)):
             coefficients = None  # traced on a grid instead, over its own range: its own cut notes
     if coefficients is not None:
         notes += refused
@@ -1123,25 +1120,35 @@ def agreement(
             if hi <= lo:
                 raise AgreementError(_empty_range(path, lo, hi))
         box, refused = _accepted(probe, box)
+        _corner_refused(probe, box)
         zone = _traced(probe, box, labels, conditions, basis_name, [*notes, *refused], weights, n)
     return _ends_accepted(zone, refused)
 
 
-def _corner_refused(probe: _Probe, box: list[tuple[Fraction, Fraction]]) -> Text | None:
-    """A note where the scenario refuses a corner of a two-input range searched, else None.
+def _corner_refused(probe: _Probe, box: list[tuple[Fraction, Fraction]]) -> None:
+    """Refuse a two-input range searched whose corner the scenario refuses.
 
-    Each limit alone is one the scenario accepts (:func:`_accepted`), so a refused corner
-    is a rule between the two inputs (effective hours within paid hours): the points it
-    refuses are no part of the zone, which the exact method's box would include.
+    Each limit alone is one the scenario accepts (:func:`_accepted`, the other input at
+    today's value), so a refused corner is a rule between the two inputs (effective hours
+    within paid hours). The valid points are then no box, and the limits found for each
+    input alone are not the zone's: refused rather than a zone cut in the wrong place.
+
+    Raises:
+        AgreementError: naming the corner, the rule's reason and the way out.
+
     """
     if len(box) != 2:
-        return None
+        return
     for point in itertools.product(*box):
         reason = probe.refusal(point)
         if reason is not None:
             shown = ", ".join(_text(x, u) for x, u in zip(point, probe.units, strict=True))
-            return Text("agree.rule_cuts", inputs=Raw(" and ".join(probe.vary)), point=Raw(shown), reason=Raw(reason))
-    return None
+            raise AgreementError(
+                f"{' and '.join(probe.vary)}: the scenario's own rule between them refuses a corner of the range "
+                f"searched ({shown}: {reason}); a zone over two inputs tied by a rule is found only over a range "
+                "in which every combination is valid: give bounds (--vary PATH=LOW..HIGH) that keep to the rule, "
+                "or vary one of them"
+            )
 
 
 def _ends_accepted(zone: AgreementZone, refused: Sequence[Text]) -> AgreementZone:
@@ -1670,10 +1677,7 @@ def _traced(
         "partnership": probe.partnership,
         "_terms": probe.floors,
     }
-    # traced for a rule between the inputs (which that note says), or as the conditions are not linear
-    cut = any(isinstance(note, Text) and note.key == "agree.rule_cuts" for note in notes)
-    count = Number(Decimal(n), 0, grouped=False)
-    notes = [*notes, Text("agree.traced_points" if cut else "agree.traced", count=count)]
+    notes = [*notes, Text("agree.traced", count=Number(Decimal(n), 0, grouped=False))]
     if len(probe.vary) == 1:
         runs = _runs(probe, axes[0], inside, labels)
         common["intervals"] = tuple((lo, hi) for lo, hi, _, _ in runs)

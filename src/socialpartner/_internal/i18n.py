@@ -440,12 +440,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "i zonen på en linje giver samme fordeling, og hvert forslag er det punkt på sin linje, der ligger "
         "nærmest dagens vilkår (ændringen målt mod det gennemsøgte område)",
     ),
-    "agree.rule_cuts": (
-        "the scenario's own rule between {inputs} cuts the range searched (at {point}: {reason}): "
-        "the zone holds only the points the scenario accepts",
-        "scenariets egen regel mellem {inputs} skærer det gennemsøgte område (ved {point}: {reason}): "
-        "zonen rummer kun de punkter, scenariet accepterer",
-    ),
     "agree.not_transfer": (
         "the parties' total gain moves with {inputs} (not only a payment between them): by up to {amount} "
         "across the zone, so there is no fixed total to split equally and no Nash bargaining point of a "
@@ -497,10 +491,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.no_point": (
         "no point for '{rule}': a party brings nothing by this measure; give contributions",
         "intet punkt for '{rule}': en part bidrager ikke med noget efter dette mål; angiv contributions",
-    ),
-    "agree.traced_points": (
-        "traced on a grid of {count} points per input",
-        "sporet på et gitter med {count} punkter pr. input",
     ),
     "agree.traced": (
         "conditions not linear in the inputs: traced on a grid of {count} points per input",
