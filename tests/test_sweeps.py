@@ -745,3 +745,27 @@ def test_a_solve_target_with_a_unit_is_told_the_results_unit() -> None:
     # a bound is the input's: a quantity of its kind, or a number in its unit
     with pytest.raises(sp.SolveError, match=r"low: expected a number in DKK / month, or a quantity like it"):
         sp.solve(deal, "courses.price", "coverage", 1, low=sp.Q_(1, "DKK"))
+
+
+def test_plain_shares_of_the_progression_and_its_comparison_varied_together() -> None:
+    """Plain 0.3 and 0.2 (30 %, 20 %) for a progression share and a comparison share: the rows, not a crash.
+
+    The check between them (the comparison moves no more than the partnership: at most
+    20 + 1 + 46 = 67 % against 30 + 3 + 46 = 79 %) read the plain numbers as quantities.
+    """
+    deal = sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    shares = {"horizon.progression.to_fleksjob": [0.3, 0.4], "horizon.progression.comparison.to_fleksjob": [0.0, 0.2]}
+    assert len(sp.sweep(deal, shares)) == 4
+    draws = {
+        "horizon.progression.to_fleksjob": sp.Uniform(0.3, 0.4),
+        "horizon.progression.comparison.to_fleksjob": sp.Uniform(0.0, 0.2),
+    }
+    assert len(sp.monte_carlo(deal, draws, n=50)) == 50
+    # and the same as written with their unit
+    as_text = {path: [f"{x * 100:g} %" for x in values] for path, values in shares.items()}
+    pd.testing.assert_frame_equal(
+        sp.sweep(deal, shares)
+        .drop(columns=list(shares) + [f"{p} [%]" for p in shares], errors="ignore")
+        .filter(like="net."),
+        sp.sweep(deal, as_text).filter(like="net."),
+    )

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pint
+from pydantic_core import PydanticCustomError
 
 from socialpartner import core
 from socialpartner._internal import engine, paths
@@ -630,13 +631,23 @@ def _validate_variant(partnership: Partnership, variant: Mapping[str, tuple[floa
     """Validate one variant: every varied input in place, each path's models validated with the others there."""
     from pydantic import ValidationError
 
-    values = {path: _checked_value(x, unit, path in bare) for path, (x, unit) in variant.items()}
+    where = ", ".join(f"{p} = {x:.12g} {unit}".rstrip() for p, (x, unit) in variant.items())
+    values = {}
+    for path, (x, unit) in variant.items():
+        value = _checked_value(x, unit, path in bare)
+        kind = field_type(partnership, path)
+        if kind is not None and path in bare:  # a bare number read by its field, as a file's: a quantity
+            try:
+                value = kind.validate(value)
+            except PydanticCustomError as exc:
+                raise SweepError(f"{where}: {exc.message()}") from None
+        values[path] = value
+    # the others put in place as read (a model validator between them reads quantities), then each validated
     placed = paths.overlay(partnership, values) if len(values) > 1 else partnership
     for path, value in values.items():
         try:
             paths.replace(placed, path, value)
         except ValidationError as exc:
-            where = ", ".join(f"{p} = {x:.12g} {unit}".rstrip() for p, (x, unit) in variant.items())
             raise SweepError(f"{where}: {exc.errors()[0]['msg']}".replace(" :", ":")) from None
 
 
