@@ -904,3 +904,17 @@ def test_a_unit_in_the_wrong_letter_case_is_offered_the_one_meant(given: str, me
     data["temp_hours"]["wage_cost"] = given
     with pytest.raises(ValidationError, match=f"; did you mean {re.escape(meant)}\\?"):
         sp.from_data(data)
+
+
+def test_a_danish_files_errors_give_their_examples_as_it_writes_numbers() -> None:
+    """The example in an error read "e.g. '0.8 %'", which the same number_format: da file refuses."""
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["number_format"] = "da"
+    data["error_rate"] = "0,8 kr"
+    with pytest.raises(ValidationError, match=re.escape("expected a fraction (e.g. '0,8 %'), got '0,8 kr'")):
+        sp.from_data(data)
+    data.pop("number_format")
+    data["error_rate"] = "0.8 kr"
+    with pytest.raises(ValidationError, match=re.escape("expected a fraction (e.g. '0.8 %'), got '0.8 kr'")):
+        sp.from_data(data)

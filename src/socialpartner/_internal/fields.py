@@ -10,6 +10,7 @@ the identical value, and describes itself in the JSON Schema.
 from __future__ import annotations
 
 import numbers
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -60,6 +61,14 @@ def _written(magnitude: Any) -> str:
     """A number in an error's suggested fix, as the file being read writes numbers (``0,5`` in a Danish one)."""
     text = u.format_magnitude(magnitude)
     return text.replace(".", ",") if u.current_number_format() == u.DANISH else text
+
+
+def _example(text: str) -> str:
+    """An example input as the file being read writes numbers: ``'0,8 %'`` in a Danish one (no grouping in them)."""
+    return text.replace(".", ",") if u.current_number_format() == u.DANISH and _DECIMAL.search(text) else text
+
+
+_DECIMAL = re.compile(r"\d\.\d")  # a decimal point between digits (not the dot of 'kr.')
 
 
 def _bare(text: str) -> str:
@@ -159,7 +168,12 @@ class QuantityType:
         return PydanticCustomError(
             code,
             "{reason}: expected {expected} (e.g. {example}), got {given}",
-            {"reason": reason, "expected": self.expected, "example": repr(self.examples[0]), "given": _short(given)},
+            {
+                "reason": reason,
+                "expected": self.expected,
+                "example": repr(_example(self.examples[0])),
+                "given": _short(given),
+            },
         )
 
     @property
@@ -258,7 +272,7 @@ class QuantityType:
         if (spelled is not None and not u.is_ratio_spelling(spelled)) or not u.is_ratio_unit(info.unit):
             shown = spelled if spelled is not None else str(info.unit)
             fix = (
-                "is not a share: write a percentage ('12 %', '12 procent') or a fraction (0.12)"
+                f"is not a share: write a percentage ('12 %', '12 procent') or a fraction ({_example('0.12')})"
                 if self.ratio_max is None
                 else "is not a ratio: write a plain number (1.2) or a percentage ('120 %')"
             )
@@ -275,7 +289,8 @@ class QuantityType:
                 raise self._fail(
                     "ratio_too_large",
                     f"{shown} is more than {self.ratio_max}, more than this ratio can be "
-                    f"(a bare number is the ratio itself: 1.2 is 1.2, as is 120 %){percent}",
+                    f"(a bare number is the ratio itself: {_example('1.2')} is {_example('1.2')}, "
+                    f"as is 120 %){percent}",
                     value,
                 )
             return
