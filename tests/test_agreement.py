@@ -715,3 +715,8 @@ def test_two_prices_that_move_the_gains_as_one_total_suggest_the_split_nearest_t
     for other in ((Decimal("383.38"), Decimal(0)), (Decimal("274.41"), Decimal(85000))):  # also on the line
         assert change(p, c) <= change(*other)
     assert any("only through one combination of them" in note for note in zone.notes)
+    # to the øre grid along the line: p to 0.01 first, then c from the line, (3,588,450 − 9,360·p) / 12;
+    # both rounded on their own, the gains were 66.24 DKK apart
+    assert c == (Decimal(3588450) - 9360 * p) / 12
+    gains = list(equal.gains.values())
+    assert abs(gains[0] - gains[1]) <= Decimal("0.12")

@@ -1476,9 +1476,10 @@ def _suggest_exact(
         who = Text(role) if role in TEXT else Raw(moving[0])
         notes.append(Text("agree.only_one_moves", who=who, inputs=Raw(", ".join(probe.vary))))
         return (), notes
-    if len(probe.vary) == 2 and all(
+    one_line = len(probe.vary) == 2 and all(
         parties[p][1] * parties[q][2] == parties[p][2] * parties[q][1] for p, q in itertools.combinations(moving, 2)
-    ):  # every gain moves with one combination of the two inputs: a line of points splits alike
+    )
+    if one_line:  # every gain moves with one combination of the two inputs: a line of points splits alike
         notes.append(Text("agree.one_combination", inputs=Raw(" and ".join(probe.vary))))
     lines = list(coefficients)
     # the parties' total gain: fixed when the inputs only move money between them
@@ -1516,6 +1517,10 @@ def _suggest_exact(
         # a leximin point has no direction in which every gain grows, so its rounding to 0.01
         # trades one gain against another (or keeps to a limit of the range searched)
         point = _leximin(probe, box, region, parties, w, lines)
+        if one_line and len(moving) == 2:  # to the øre grid along the line of equal (weighted) splits
+            p, q = moving
+            split = tuple(a / w[p] - b / w[q] for a, b in zip(parties[p], parties[q], strict=True))
+            point = _along(point, split, lines)
         out.append(_suggestion(probe, rule, point))
     return tuple(out), notes
 
@@ -1621,6 +1626,25 @@ def _max_min(
         return sum((((x - c) / w) ** 2 for x, c, w in zip(point, probe.current, widths, strict=True)), Fraction(0))
 
     return max(candidates, key=lambda pt: (_minimum(parties, weights, pt), -closeness(pt)))
+
+
+def _along(point: Point, line: _Line, lines: Sequence[_Line]) -> Point:
+    """``point`` on a line ``a + b·x + c·y = 0`` rounded to 0.01 along it: the input that moves it more first.
+
+    Rounding both inputs to 0.01 on their own moves the split by up to 0.005 × each
+    coefficient (9,360 DKK a year per DKK an hour: 47 DKK); rounding the steeper one and
+    solving the other on the line leaves 0.005 × the gentler one (12 per DKK a month: 0.06).
+    The point as it was where the rounded one would leave the zone (``lines``).
+    """
+    a, b, c = line
+    steep, gentle = (0, 1) if abs(b) >= abs(c) else (1, 0)
+    slope = (b, c)
+    if slope[gentle] == 0:
+        return point
+    fixed = Fraction(_round(point[steep]))
+    other = Fraction(_round(-(a + slope[steep] * fixed) / slope[gentle]))
+    snapped = (fixed, other) if steep == 0 else (other, fixed)
+    return snapped if all(_line_value(zone, snapped) >= 0 for zone in lines) else point
 
 
 def _suggestion(probe: _Probe, rule: str, point: Point) -> Suggestion:
