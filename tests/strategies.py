@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -14,11 +15,18 @@ def money(max_value: int, places: int = 2) -> st.SearchStrategy[Decimal]:
 
 
 def names() -> st.SearchStrategy[str]:
-    """Any printable text (names refuse control characters and bidirectional overrides)."""
+    """Any printable text with a visible character.
+
+    Names refuse control characters, bidirectional overrides, the line and paragraph
+    separators, and text of invisible (format) characters alone.
+    """
     printable = st.characters(
-        exclude_categories=("Cc", "Cs"), exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        exclude_categories=("Cc", "Cs"),
+        exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029",
     )
-    return st.text(printable, min_size=1, max_size=20).filter(lambda s: s.strip() != "")
+    return st.text(printable, min_size=1, max_size=20).filter(
+        lambda s: s.strip() != "" and not all(unicodedata.category(c) == "Cf" for c in s.strip())
+    )
 
 
 @st.composite
