@@ -1519,8 +1519,7 @@ def _suggest_exact(
         point = _leximin(probe, box, region, parties, w, lines)
         if one_line and len(moving) == 2:  # to the øre grid along the line of equal (weighted) splits
             p, q = moving
-            split = tuple(a / w[p] - b / w[q] for a, b in zip(parties[p], parties[q], strict=True))
-            point = _along(point, split, lines)
+            point = _along(point, _kink(parties, w, p, q), lines)
         out.append(_suggestion(probe, rule, point))
     return tuple(out), notes
 
@@ -1583,9 +1582,13 @@ def _max_min(
     weights: Mapping[str, Fraction],
     lines: list[_Line],
 ) -> Point:
-    kinks: list[_Line] = []
-    for p, q in itertools.combinations(weights, 2):
-        kinks.append(tuple(a / weights[p] - b / weights[q] for a, b in zip(parties[p], parties[q], strict=True)))
+    kinks = [_kink(parties, weights, p, q) for p, q in itertools.combinations(weights, 2)]
+    widths = [hi - lo for lo, hi in box]
+
+    def admissible(point: Point) -> bool:  # within the range searched and the zone
+        inside = all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
+        return inside and all(_line_value(line, point) >= 0 for line in lines)
+
     candidates = list(region)
     if len(probe.vary) == 1:
         lo, hi = region[0][0], region[1][0]
@@ -1603,29 +1606,30 @@ def _max_min(
         # where a line of equal (weighted) gains passes nearest today's terms (scaled by the
         # range searched): with transfers only, every point of it gives the same split, and
         # the one nearest today's terms is the least change, not a corner of the zone
-        widths = [hi - lo for lo, hi in box]
         for a, b, c in kinks:
             at = _line_value((a, b, c), probe.current)
             scaled = (b * widths[0], c * widths[1])
             norm = scaled[0] ** 2 + scaled[1] ** 2
             if norm:
                 point = tuple(x - at * s * w / norm for x, s, w in zip(probe.current, scaled, widths, strict=True))
-                inside = all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
-                if inside and all(_line_value(line, point) >= 0 for line in lines):
+                if admissible(point):
                     candidates.append(point)
         for (a1, b1, c1), (a2, b2, c2) in itertools.combinations(kinks, 2):
             det = b1 * c2 - b2 * c1
             if det != 0:
                 point = ((-a1 * c2 + a2 * c1) / det, (-b1 * a2 + b2 * a1) / det)
-                inside = all(lo <= x <= hi for x, (lo, hi) in zip(point, box, strict=True))
-                if inside and all(_line_value(line, point) >= 0 for line in lines):
+                if admissible(point):
                     candidates.append(point)
-    widths = [hi - lo for lo, hi in box]
 
     def closeness(point: Point) -> Fraction:
         return sum((((x - c) / w) ** 2 for x, c, w in zip(point, probe.current, widths, strict=True)), Fraction(0))
 
     return max(candidates, key=lambda pt: (_minimum(parties, weights, pt), -closeness(pt)))
+
+
+def _kink(parties: Mapping[str, _Line], weights: Mapping[str, Fraction], p: str, q: str) -> _Line:
+    """The line where parties ``p`` and ``q`` gain alike, each gain over its weight."""
+    return tuple(a / weights[p] - b / weights[q] for a, b in zip(parties[p], parties[q], strict=True))
 
 
 def _along(point: Point, line: _Line, lines: Sequence[_Line]) -> Point:
