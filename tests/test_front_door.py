@@ -316,6 +316,17 @@ def test_sweep_vary_errors_exit_2(spec: str, needle: str) -> None:
     one_line_error(result, "--vary", needle)
 
 
+def test_an_input_left_to_its_default_is_named_as_not_given() -> None:
+    # before: "workforce.0.effective_hours is not a numeric input", though it is one (left out,
+    # it defaults to the paid hours): the message now says what to do
+    supplier = str(Path(EX).parent / "supplier_facility.yaml")
+    needle = "workforce.0.effective_hours: not given in this scenario"
+    one_line_error(run("sweep", supplier, "--vary", "workforce.0.effective_hours=10..15:3"), needle, "varied")
+    one_line_error(
+        run("solve", supplier, "--vary", "workforce.0.effective_hours", "--target", "fte=13"), needle, "solved for"
+    )
+
+
 def test_a_repeated_vary_is_refused() -> None:
     # before: the last one silently won
     spec = "courses.price=9000..14000:3"

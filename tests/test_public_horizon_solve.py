@@ -316,6 +316,9 @@ def test_solve_says_when_nothing_works(example: sp.SharedResponsibilityPartnersh
         sp.solve(example, "courses.price", "profit", 1)
     with pytest.raises(sp.SolveError, match="not a numeric input"):
         sp.solve(example, "company.name", "coverage", 1)
+    supplier = sp.load(ROOT / "examples" / "supplier_facility.yaml")  # effective hours left out: the paid hours
+    with pytest.raises(sp.SolveError, match=r"effective_hours: not given in this scenario .* to have it solved for"):
+        sp.solve(supplier, "workforce.0.effective_hours", "fte", 13)
     with pytest.raises(sp.SolveError, match="must not exceed"):
         sp.solve(example, "courses.price", "coverage", 1, low=20000, high=1000)
     # coverage is 82.5 % with no overhead at all: the overhead that brings it to 50 % does not exist,

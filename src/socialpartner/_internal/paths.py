@@ -135,6 +135,11 @@ def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str
     why = fixed_input(path)
     if why is not None:
         raise error(f"{path}: cannot be {verb} ({why}); evaluate its values one by one")
+    if value is None:  # an optional input left out (the model uses its default): no value or unit to start from
+        raise error(
+            f"{path}: not given in this scenario (the model uses its default); write a value for it in the "
+            f"scenario to have it {verb}"
+        )
     return value
 
 
