@@ -111,6 +111,8 @@ def test_pin_then_test_on_every_scenario(tmp_path: Path, model: str, public: boo
     result = runner.invoke(app, ["test", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith(f"{len(names)} passed, 0 failed")
+    for fmt in ("yaml", "json"):  # the pinned block survives a save, entries with no value included
+        assert sp.loads(sp.dumps(p, fmt), fmt) == p
 
 
 DANISH_DEAL = """\
@@ -691,6 +693,12 @@ def test_no_value_is_pinned_as_null_and_a_value_appearing_fails(tmp_path: Path) 
     assert p.expect is not None
     assert p.expect.entries["stand_alone_year"] is None
     assert all(r.passed for r in sp.check_expectations(sp.evaluate(p)))
+    # a save keeps the null (before: it was left out, and the test with it)
+    for suffix in ("yaml", "json"):
+        saved = sp.load(sp.save(p, tmp_path / f"saved.{suffix}"))
+        assert saved == p
+        assert saved.expect is not None
+        assert list(saved.expect.entries) == list(p.expect.entries)
     path.write_text(pinned.replace("independence_threshold: 46.66 %", "independence_threshold: 50 %"))
     result = runner.invoke(app, ["test", str(path)])
     assert result.exit_code == 1, result.output

@@ -313,6 +313,10 @@ def dumps(partnership: Partnership, fmt: str = "yaml") -> str:
         warnings.filterwarnings("ignore", message="Pydantic serializer warnings", category=UserWarning)
         data = partnership.model_dump(mode="json", exclude_none=True, fallback=_plain_number)
     data = {"model": data.pop("model"), **data}
+    if partnership.expect is not None and None in partnership.expect.entries.values():
+        # an expectation of no value (``payback.company: null``, as pin writes) is a test: kept, in place
+        expect = partnership.expect.model_dump(mode="json", fallback=_plain_number)
+        data["expect"] = {k: v for k, v in expect.items() if v is not None or k in partnership.expect.entries}
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
