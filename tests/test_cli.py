@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -138,9 +139,30 @@ def test_a_closed_pipe_is_no_internal_error(tmp_path: Path) -> None:
         proc.stdout.readline()
         proc.stdout.close()
         err = proc.stderr.read().decode()
-        proc.wait(timeout=60)
+        code = proc.wait(timeout=60)
     assert "internal error" not in err
     assert "Traceback" not in err
+    assert code == 141  # 128 + SIGPIPE, as a shell's commands; 1 is an internal error's
+
+
+def test_a_closed_pipe_stops_rich_output_with_141() -> None:
+    # `socialpartner evaluate 3-year-deal | head -1` exited 1, the code of a bug: rich's console
+    # stops so when its reader goes away; the tables are hundreds of lines, far beyond a pipe's buffer
+    three_years = str(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    with subprocess.Popen(
+        [sys.executable, "-m", "socialpartner", "evaluate", three_years],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "80"},
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        assert "Rebild" in proc.stdout.readline().decode()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=60)
+    assert err == ""
+    assert code == 141
 
 
 def test_a_rule_across_the_scenario_is_said_without_a_field_prefix(tmp_path: Path) -> None:

@@ -18,12 +18,12 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
 
 import pint
 import typer
 from pydantic import ValidationError
-from rich.console import Console
+from rich.console import Console as _RichConsole
 from rich.markup import escape
 from rich.table import Table
 
@@ -92,8 +92,10 @@ def _reported(debug: bool, where: object = None) -> Iterator[None]:
             prefix = ""  # the message names its option or its file already
         typer.echo(_printable(f"error: {prefix}{message}"), err=True)  # plain text: never wrapped or marked up
         raise typer.Exit(2) from None
-    except (typer.Exit, BrokenPipeError):  # a closed pipe (``| head``) is handled by main(), quietly
+    except typer.Exit:
         raise
+    except BrokenPipeError:  # the reader went away (``| head``): before click, which would exit 1 (a bug's code)
+        _pipe_closed()
     except Exception as exc:
         if debug:
             raise
@@ -1169,8 +1171,23 @@ def main() -> None:
     """Entry point of the ``socialpartner`` script."""
     try:
         app()
-    except BrokenPipeError:  # the reader went away (``| head``): nothing more to say
-        import os
+    except BrokenPipeError:  # the reader went away (``| head``) outside a command: nothing more to say
+        _pipe_closed()
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(141) from None
+
+class Console(_RichConsole):
+    """rich's console, stopping as the command line does when stdout's reader goes away (rich exits 1)."""
+
+    def on_broken_pipe(self) -> None:
+        """Stop quietly with 141, not rich's 1 (the code of an internal error here)."""
+        self.quiet = True
+        _pipe_closed()
+
+
+def _pipe_closed() -> NoReturn:
+    """Stop quietly with 141 (128 + SIGPIPE, as a shell's own commands do) once stdout's reader has gone."""
+    import os
+
+    # what is still buffered would fail again at exit: it goes nowhere instead
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise SystemExit(141) from None
