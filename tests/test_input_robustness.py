@@ -545,3 +545,17 @@ def test_a_number_that_is_not_whole_says_so_in_a_union() -> None:
     (error,) = errors_of(data)
     assert error["loc"] == ("public", "weeks_on_support")
     assert error["msg"] == "expected a whole number (weeks such as 104), got 1.5"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [(-1, "-1"), (-1.0, "-1"), ("-3", "-3"), (np.int64(-2), "-2"), (2_000_000, "2000000"), (-0.5, "-0.5")],
+)
+def test_a_headcount_out_of_range_is_said_in_people(given: Any, shown: str) -> None:
+    # before: "Input should be greater than or equal to 0", pydantic's words and link
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["temp_hours"]["workers"] = given
+    assert [(e["loc"], e["msg"]) for e in errors_of(data)] == [
+        (("temp_hours", "workers"), f"expected a whole number of people (0 to 1,000,000), got {shown}")
+    ]

@@ -13,6 +13,7 @@ a ``ValidationError`` that names the field, the expected kind and what was given
 
 from __future__ import annotations
 
+import math
 import numbers
 from decimal import Decimal
 from typing import Annotated, Any
@@ -181,9 +182,12 @@ def _whole_number(value: Any) -> Any:
             raise ValueError(f"{exc.reason}: expected a whole number of people, got {str(value)[:40]!r}") from None
         if number != number.to_integral_value():
             raise ValueError(f"expected a whole number of people, got {number}")
-        return int(number)
-    if isinstance(value, numbers.Integral):  # numpy integers
-        return int(value)
+        value = int(number)
+    elif isinstance(value, numbers.Integral):  # numpy integers
+        value = int(value)
+    if isinstance(value, (int, float)) and math.isfinite(value) and not 0 <= value <= 1_000_000:
+        # in the words of the other headcount errors, not pydantic's "greater than or equal to 0"
+        raise ValueError(f"expected a whole number of people (0 to 1,000,000), got {_short_number(Decimal(value))}")
     return value
 
 
