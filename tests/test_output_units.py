@@ -332,12 +332,22 @@ def test_a_coverage_target_written_as_a_percentage_is_refused(target: Any) -> No
     with pytest.raises(sp.SolveError, match=r"a coverage of [0-9.]+ would be [0-9,.]+ % \(a coverage is a ratio"):
         sp.solve(p, "courses.price", "coverage", target)
     three = sp.load(THREE_YEARS)
-    with pytest.raises(sp.SolveError, match="give 1 for 100 %"):  # one year's coverage too
+    with pytest.raises(sp.SolveError, match="give 1 or '100 %' for 100 %"):  # one year's coverage too
         sp.solve(three, "courses.price", "2027.coverage", target)
     out = runner.invoke(app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", f"coverage={target}"])
     assert out.exit_code != 0
     assert "would be" in out.output
     assert sp.solve(p, "courses.price", "coverage", 10).achieved >= 10  # 1000 % is still a ratio
+
+
+@pytest.mark.parametrize("target", ["100 %", "100%", " 100 procent ", sp.Q_(100, "%"), sp.Q_(1, "")])
+def test_a_coverage_target_may_be_a_percentage_in_python_too(target: Any) -> None:
+    # the command line took coverage=100 %; sp.solve said "target: not a number, got '100 %'"
+    # 12,033.34 DKK/month: (36 × 12,033.34 + 46,800) / 480,000 = 1.0000 (see the test below)
+    p = sp.load(EXAMPLE)
+    assert str(sp.solve(p, "courses.price", "coverage", target).value) == "12033.34 DKK / month"
+    with pytest.raises(sp.SolveError, match="a percentage is for a coverage; give surplus's target as a plain"):
+        sp.solve(p, "courses.price", "surplus", target)
 
 
 def test_a_range_past_the_answer_says_above_with_a_value_above() -> None:

@@ -211,14 +211,14 @@ def solve_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
-    from socialpartner.solver import _signed, input_unit, result_value, solve
+    from socialpartner.solver import PERCENT_TEXT, _signed, input_unit, result_value, solve
 
     result, sep, value = target.partition("=")
     with _reported(debug, file):
         if not sep or not result.strip() or not value.strip():
             raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
         # the options are checked before the file is read: a bad one fails at once, naming itself
-        percent = _PERCENT.fullmatch(value)
+        percent = PERCENT_TEXT.fullmatch(value)
         if percent is not None:  # coverage=110 %: a ratio written as a percentage
             if not result.strip().endswith("coverage"):
                 raise _option_error("--target", f"a percentage is for a coverage; give {result.strip()}=NUMBER")
@@ -275,9 +275,6 @@ def _number_option(text: str, option: str, file: Path, *, bound: bool = False) -
             raise _OptionError(str(exc)) from None
 
     return _in_file_format(file, read)
-
-
-_PERCENT = re.compile(r"\s*(?P<number>.*?\d.*?)\s*(?:%|procent|percent|pct\.?)\s*", re.IGNORECASE)
 
 
 def _unit_option(text: str, option: str, file: Path, partnership: Partnership, vary: str) -> Decimal:
@@ -1173,6 +1170,12 @@ def main() -> None:
         app()
     except BrokenPipeError:  # the reader went away (``| head``) outside a command: nothing more to say
         _pipe_closed()
+    except SystemExit as exc:
+        # click stops a command whose reader went away with 1, the code of a bug here; it marks
+        # that case by wrapping stdout so that nothing more is flushed to the closed pipe
+        if exc.code == 1 and type(sys.stdout).__name__.lstrip("_") == "PacifyFlushWrapper":  # click 8.1-8.x
+            _pipe_closed()
+        raise
 
 
 class Console(_RichConsole):

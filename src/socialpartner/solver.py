@@ -329,6 +329,25 @@ def _lowest(current: Any, step: Fraction, signed: bool) -> int:
 _COVERAGE_MAX = 10
 
 
+PERCENT_TEXT = re.compile(r"\s*(?P<number>.*?\d.*?)\s*(?:%|procent|percent|pct\.?)\s*", re.IGNORECASE)
+"""A number written as a percentage (``100 %``, ``92,5 procent``): a coverage target, as the command line takes it."""
+
+
+def _target_number(target: Any, result: str) -> Decimal:
+    """The target as a checked Decimal in the result's unit; a coverage may be a percentage (``"100 %"``)."""
+    percent = PERCENT_TEXT.fullmatch(target) if isinstance(target, str) else None
+    ratio: Decimal
+    if isinstance(target, pint.Quantity) and target.dimensionless:
+        ratio = _option_number(target.to("dimensionless").magnitude, "target")
+    elif percent is not None:
+        ratio = _option_number(percent["number"], "target") / 100
+    else:
+        return _option_number(target, "target")
+    if result.rpartition(".")[2] != "coverage":  # other results are money, counts or figures in their own unit
+        raise SolveError(f"target: a percentage is for a coverage; give {result}'s target as a plain number")
+    return ratio
+
+
 def _option_number(value: Any, name: str) -> Decimal:
     """A target or bound as a checked Decimal: finite, below 10¹⁵, at most 15 digits.
 
@@ -453,12 +472,12 @@ def solve(
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
-    target = _option_number(target, "target")
+    target = _target_number(target, result)
     if result.rpartition(".")[2] == "coverage" and target > _COVERAGE_MAX:
         # coverage=100 meant as 100 % solved for 10,000 %: a price a hundred times too high
         raise SolveError(
             f"target: a coverage of {target} would be {target * 100:,} % (a coverage is a ratio: 1 is 100 %); "
-            f"give 1 for 100 %, or write coverage=100 % on the command line"
+            f"give 1 or '100 %' for 100 %"
         )
     signed = _signed(partnership, vary)
     low = None if low is None else _bound_in(low, unit, whole, "low", signed)
