@@ -303,8 +303,20 @@ def test_comparison_leave_without_leave_benefit_is_said_to_have_no_effect() -> N
     # with leave_benefit it counts, and a comparison moving more than the partnership is refused
     data = three_years()
     data["horizon"]["progression"]["comparison"]["leave"] = "90 %"
-    with pytest.raises(ValueError, match=r"the comparison group moves 96\.00% of its finishers"):
+    with pytest.raises(
+        ValueError,
+        match=r"moves 96\.00% of its finishers \(to_fleksjob \+ to_ordinary \+ leave, as leave_benefit keeps",
+    ):
         from_data(data)
+    # more into jobs, fewer out (15 % + 5 % against 6 % + 20 %): refused, and the message says leave counts
+    progression = data["horizon"]["progression"]
+    progression.update({"to_fleksjob": "10 %", "to_ordinary": "5 %", "leave": "5 %"})
+    progression["comparison"].update({"to_fleksjob": "4 %", "to_ordinary": "2 %", "leave": "20 %"})
+    with pytest.raises(ValueError, match=r"moves 26\.00% of its finishers .* more than the partnership's 20\.00%"):
+        from_data(data)
+    del progression["leave_benefit"]  # those who leave drop out of both sides: jobs alone compared, 15 % ≥ 6 %
+    last = sp.evaluate(from_data(data)).breakdown[-1]
+    assert last.figure("progression.effect_into_fleksjob").value == Decimal("0.18")  # 3 finishers × (10 % − 4 %)
     assert not any("comparison.leave" in s for s in sp.evaluate(from_data(three_years())).statements)
 
 

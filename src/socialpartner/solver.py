@@ -409,7 +409,7 @@ def solve(
     partnership: Partnership,
     vary: str,
     result: str,
-    target: Decimal | float | str,
+    target: Decimal | float | str | pint.Quantity[Any],
     *,
     low: Decimal | float | str | pint.Quantity[Any] | None = None,
     high: Decimal | float | str | pint.Quantity[Any] | None = None,
@@ -429,7 +429,9 @@ def solve(
     wherever the result crosses, or for a growth, which may be negative, from just above
     −100 %, and a negative ``low`` is taken for it); a range that holds two to nine grid values (not of a
     headcount) gets a note saying so. A result reported rounded (``fte``, to 0.01) is met as reported.
-    ``result`` may be one year's result over several years (``2027.coverage``).
+    ``result`` may be one year's result over several years (``2027.coverage``). ``target``
+    is in the result's unit: a ratio for a coverage (1, or a percentage: ``"100 %"``,
+    ``Q_(100, "%")``), DKK for an amount.
 
     >>> import socialpartner as sp
     >>> sp.solve(sp.load(sp.example_path()), "courses.price", "coverage", 1).value

@@ -332,12 +332,16 @@ class Progression(Frozen):
             c = self.comparison
             tracked = canonical(self.to_fleksjob) + canonical(self.to_ordinary)
             compared = canonical(c.to_fleksjob) + canonical(c.to_ordinary)
-            if self.leave_benefit is not None:
+            counted = "to_fleksjob + to_ordinary"
+            if self.leave_benefit is not None:  # those who leave are in the view: a move like the others
                 tracked, compared = tracked + canonical(self.leave), compared + canonical(c.leave)
+                counted += " + leave, as leave_benefit keeps those who leave in the view"
             if compared > tracked:
                 raise ValueError(
-                    f"comparison: the comparison group moves {float(compared):.2%} of its finishers, more than the "
-                    f"partnership's {float(tracked):.2%}; the model counts the partnership's movers against it"
+                    f"comparison: the comparison group moves {float(compared):.2%} of its finishers ({counted}), "
+                    f"more than the partnership's {float(tracked):.2%}; the model prices the finishers the "
+                    "partnership moves beyond the comparison, not those who would move without it but stay on "
+                    "the course with it"
                 )
         return self
 
