@@ -414,3 +414,67 @@ def test_per_year_shortfalls_are_at_the_best_point_the_other_parties_allow() -> 
     assert "Rebild Kommune (no worse off than without the partnership, 2027) is 171,427.18 DKK short" in [
         str(s) for s in zone.binding
     ]
+
+
+IN_HOUSE_FOUR_YEARS = """\
+number_format: da
+model: in_house
+name: Pakning hos Jysk Lager – 4 år
+period: 1 år
+social_enterprise: {name: Pak & Trivsel SØV}
+company: {name: Jysk Lager A/S}
+site: {name: lageret i Brønderslev}
+workforce:
+  - {form: fleksjob, headcount: 18, paid_hours: 15 t/uge, effective_hours: 12 t/uge, wage_cost: "178,40 kr./time",
+     workplace: company}
+  - {form: løntilskud, headcount: 3, paid_hours: 30 t/uge, wage_cost: 152 kr./time, workplace: company}
+price: 235 kr./time
+support_staff:
+  - {role: socialpædagog, fte: 1, annual_cost: 520.000 kr./år}
+  - {role: vagtplanlægger, fte: "0,5", cost_per_fte: 480.000 kr./år}
+volume: 350.000 item/år
+cost_per_error: 45 kr./item
+error_rate: "0,6 %"
+company_supervision: 8.000 kr./md.
+alternative:
+  {wage_cost: 238 kr./time, hours: 15.444 t/år, staff: 11, turnover: 55 %, cost_per_hire: 32.000 kr.,
+   error_rate: "1,4 %", supervision: 250.000 kr./år}
+public:
+  year: 2026
+  municipality: {name: Brønderslev Kommune, code: 810}
+  weeks_on_support: {fleksjob: 120, løntilskud: 0, default: 0}
+  counterfactual:
+    fleksjob: {parameter: benefit.ledighedsydelse}
+    løntilskud: {amount: 13.345 kr./md.}
+horizon:
+  years: 4
+  start_year: 2026
+  wage_growth: 3 %
+  price_growth: "2,5 %"
+  changes:
+    - year: 2028
+      set:
+        price: 245 kr./time
+        support_staff:
+          - {role: socialpædagog, fte: 1, annual_cost: 535.000 kr./år}
+          - {role: vagtplanlægger, fte: 1, cost_per_fte: 480.000 kr./år}
+"""
+
+
+def test_per_year_shortfalls_leave_out_years_that_hold_where_the_others_allow() -> None:
+    # The 2028 change fixes the price and adds staff: the SØV is short in 2028 and 2029 whatever
+    # the price. Those years tie every price on the SØV's worst year; before, the tie was broken
+    # anyhow and 2026 and 2027 were reported short too (2026 "44,996.42", 2028's amount). Judged
+    # worst year first, then the next: the company allows up to 4,149,272.00 / 15,912 = 260.76
+    # DKK/hour (2026; 2027's limit 4,271,382.16 / 16,309.8 = 261.89 is higher), where the SØV has
+    # −3,525,552.40 + 15,912 × 260.7637… = +623,719.6… in 2026: only 2028 and 2029 are short.
+    deal = sp.loads(IN_HOUSE_FOUR_YEARS)
+    zone = sp.agreement(deal, "price", basis="per_year")
+    assert zone.empty
+    assert [(s.condition.year, s.amount, s.at) for s in zone.binding] == [
+        ("2028", Decimal("44996.42"), (Decimal("260.76"),)),
+        ("2029", Decimal("67289.09"), (Decimal("260.76"),)),
+    ]
+    gains = zone.gains_at(260.76)  # the amounts are those at the point reported
+    short = {c.year: -g for c, g in zip(zone.conditions, gains.values(), strict=True) if g < 0}
+    assert short == {"2028": Decimal("44996.42"), "2029": Decimal("67289.09")}

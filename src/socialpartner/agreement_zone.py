@@ -1437,7 +1437,10 @@ def _binding_by_party(
                 (a0, a1), (b0, b1) = coefficients[a][:2], coefficients[b][:2]
                 if a < b and a1 != b1 and lo < (x := (b0 - a0) / (a1 - b1)) < hi:
                     candidates.add(x)
-        best = max(candidates, key=lambda x: min(_line_value(coefficients[i], (x,)) for i in own))
+        # leximin: the worst year as good as it can be, then the next worst, and so on; a year
+        # that fails whatever the input ties every point on the worst, and must not decide
+        # where the party's other years are judged (they would be reported short where they need not be)
+        best = max(sorted(candidates), key=lambda x: sorted(_line_value(coefficients[i], (x,)) for i in own))
         for i in own:
             value = _line_value(coefficients[i], (best,))
             if value < 0:
