@@ -478,3 +478,30 @@ def test_per_year_shortfalls_leave_out_years_that_hold_where_the_others_allow() 
     gains = zone.gains_at(260.76)  # the amounts are those at the point reported
     short = {c.year: -g for c, g in zip(zone.conditions, gains.values(), strict=True) if g < 0}
     assert short == {"2028": Decimal("44996.42"), "2029": Decimal("67289.09")}
+
+
+def test_a_company_without_a_condition_is_named_as_why_the_total_grows() -> None:
+    # Without alternative_price the company has no condition: the overhead it pays counts as the
+    # SØV's gain and nobody's loss. SØV 2,340·o + 36·p − 480,000 ≥ 0, Rebild 432,000 − 36·p ≥ 0:
+    # the total 2,340·o − 48,000 grows with o, and max-min puts the point on the limit searched
+    # (480,000 / 2,340 = 205.13 × 1.5 = 307.69, rounded up to 500). Before, the notes said the
+    # overhead was "not a payment between the parties" and its limit "not a price to negotiate".
+    data = yaml.safe_load((EXAMPLES / "ikea_rebild_agreement.yaml").read_text(encoding="utf-8"))
+    del data["temp_hours"]["alternative_price"]
+    zone = sp.agreement(sp.from_data(data), ["temp_hours.overhead", "courses.price"])
+    assert zone.bounds[0] == (Fraction(0), Fraction(500))
+    assert all(s.point[0] == Decimal("500.00") for s in zone.suggestions)
+    keys = [getattr(n, "key", None) for n in zone.notes]
+    assert "agree.no_company" in keys
+    assert "agree.not_transfer_unpriced" in keys
+    assert keys.count("agree.on_edge_unpriced") == len(zone.suggestions)
+    assert "agree.not_transfer" not in keys
+    assert "agree.on_edge_assumed" not in keys
+    assert "not a payment between the parties" not in zone.text()
+    assert "what it costs the company is not counted" in zone.text()
+    assert "hvad det koster virksomheden, tælles ikke med" in zone.text("da")
+    # with the company's alternative its loss counts: the overhead moves money between the parties
+    counted = sp.agreement(sp.load(EXAMPLES / "ikea_rebild_agreement.yaml"), ["temp_hours.overhead", "courses.price"])
+    assert not {"agree.not_transfer_unpriced", "agree.on_edge_unpriced"} & {
+        getattr(n, "key", None) for n in counted.notes
+    }

@@ -193,6 +193,21 @@ def _on_the_edge(
     return notes
 
 
+_UNCOUNTED = {"agree.not_transfer": "agree.not_transfer_unpriced", "agree.on_edge_assumed": "agree.on_edge_unpriced"}
+
+
+def _uncounted(notes: tuple[str, ...]) -> tuple[str, ...]:
+    """The notes, saying why the total gain moves where the company has no condition.
+
+    Without one, what an input costs the company (the overhead it pays) counts as a gain
+    to the others and a loss to nobody: the total seems to grow with it, and max-min pushes
+    the point to the range's end. "Not a payment between the parties" would mislead there.
+    """
+    if not any(getattr(n, "key", None) == "agree.no_company" for n in notes):
+        return notes
+    return tuple(Text(_UNCOUNTED[n.key], **n.args) if isinstance(n, Text) and n.key in _UNCOUNTED else n for n in notes)
+
+
 def _growing(party_gains: Any, point: Sequence[Decimal], k: int, inward: Fraction) -> list[str]:
     """The parties whose gain grows towards a limit along input k, when the total gain grows too; else []."""
     if party_gains is None:
@@ -1367,7 +1382,7 @@ def _exact(
 
     names = {c.party: c.name for c in conditions}
     edges = _on_the_edge(suggestions, box, probe.vary, party_gains, names)
-    return AgreementZone(**common, suggestions=suggestions, notes=(*notes, *more, *edges))  # type: ignore[arg-type]
+    return AgreementZone(**common, suggestions=suggestions, notes=_uncounted((*notes, *more, *edges)))  # type: ignore[arg-type]
 
 
 def _region_of(
@@ -1772,7 +1787,7 @@ def _traced(
     lookup = _Search(probe, box, by_party, {}, gains)
     names = {c.party: c.name for c in conditions}
     notes += _on_the_edge(tuple(suggestions), common["bounds"], probe.vary, lookup.party, names)
-    return AgreementZone(**common, suggestions=tuple(suggestions), notes=tuple(notes))
+    return AgreementZone(**common, suggestions=tuple(suggestions), notes=_uncounted(tuple(notes)))
 
 
 def _binding_traced(

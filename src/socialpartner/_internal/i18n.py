@@ -448,6 +448,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{amount} inden for zonen, så der er ingen fast gevinst at dele ligeligt og intet "
         "Nash-forhandlingspunkt for en deling; forslagene er de mest lige gevinster, som zonen tillader (max-min)",
     ),
+    "agree.not_transfer_unpriced": (
+        "the parties' total gain moves with {inputs}: by up to {amount} across the zone, as the company "
+        "has no condition here and what the inputs cost it is not counted (a gain to the others, a loss to "
+        "nobody); there is no fixed total to split equally, and the suggestions are the most equal gains "
+        "of the parties counted (max-min)",
+        "parternes samlede gevinst ændrer sig med {inputs}: med op til {amount} inden for zonen, fordi "
+        "virksomheden ikke har nogen betingelse her, og hvad input koster den, tælles ikke med (en gevinst "
+        "for de andre, et tab for ingen); der er ingen fast gevinst at dele ligeligt, og forslagene er de mest "
+        "lige gevinster for de parter, der tælles med (max-min)",
+    ),
     "agree.refined": (
         "'{rule}' is refined from the best grid point in steps of 0.01 of each input until no neighbouring "
         "point does better by the rule; one such step moves a party's gain by up to {amount}, the precision "
@@ -511,6 +521,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "med at vokse med {path}, som ikke er en betaling mellem parterne: max-min lægger punktet ved den "
         "grænse, der antages for {path}, og et bredere interval flytter det blot dertil; grænsen er en "
         "antagelse at blive enige om, ikke en pris at forhandle",
+    ),
+    "agree.on_edge_unpriced": (
+        "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
+        "growing with {path}, and what it costs the company is not counted (the company has no condition "
+        "here): the point is where the range searched ends, not a price to propose; give the company's "
+        "alternative (see the note on its condition) to bound it",
+        "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
+        "med at vokse med {path}, og hvad det koster virksomheden, tælles ikke med (virksomheden har ingen "
+        "betingelse her): punktet er, hvor søgningen slutter, ikke en pris at foreslå; angiv virksomhedens "
+        "alternativ (se noten om dens betingelse) for at afgrænse det",
     ),
     "agree.and": ("{first} and {last}", "{first} og {last}"),
     "agree.edge_low": ("lower limit", "nedre grænse"),
