@@ -703,9 +703,10 @@ def test_the_schema_accepts_danish_numbers_and_number_format() -> None:
 
 
 def test_the_hint_to_declare_a_number_format_says_where_it_is_declared() -> None:
-    # in Python there is nothing to declare: the hint names the scenario file
+    # a scenario file declares it; in Python, sp.number_format does: the hint names both
     p = sp.load(sp.example_path())
-    with pytest.raises(sp.SweepError, match=r"write 12000\.5 with a decimal point, or, in a scenario file, declare"):
+    said = r"write 12000\.5 with a decimal point, or declare number_format: da \(in a scenario file; in Python: with"
+    with pytest.raises(sp.SweepError, match=said):
         sp.sweep(p, {"courses.price": ["12000,5 kr./md."]})
 
 

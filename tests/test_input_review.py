@@ -514,3 +514,22 @@ def test_property_growth_of_whole_percents(percent: int) -> None:
     g = 1 + Decimal(percent).scaleb(-2)
     expected = [(480000 * g**t).quantize(Decimal("0.01")) for t in range(3)]
     assert [y.results()["cost"] for y in ev.breakdown] == expected
+
+
+def test_python_text_is_read_the_danish_way_inside_number_format() -> None:
+    # a sweep's text values were refused with "declare number_format: da", though the file did:
+    # the format is how a file is read, not part of the scenario; sp.number_format does it in Python
+    deal = sp.load(EXAMPLE)
+    with pytest.raises(sp.SweepError, match=r"with sp\.number_format\('da'\)"):
+        sp.sweep(deal, {"temp_hours.wage_cost": ["165,50 kr./time"]})
+    with sp.number_format("da"):
+        frame = sp.sweep(deal, {"courses.price": ["9.500 kr./md.", "10.000 kr./md."]})
+        wage = sp.monte_carlo(deal, {"temp_hours.wage_cost": sp.Uniform("165,50 kr./time", "170 kr./time")}, n=5)
+        solved = sp.solve(deal, "courses.price", "coverage", "92,25 %")
+    # (36 × 9,500 + 46,800) / 480,000 = 0.81; (36 × 10,000 + 46,800) / 480,000 = 0.8475
+    assert list(frame["courses.price [DKK/month]"]) == [9500.0, 10000.0]
+    assert list(frame["coverage"].round(4)) == [0.81, 0.8475]
+    assert wage["temp_hours.wage_cost [DKK/hour]"].between(165.5, 170).all()
+    assert str(solved.value) == "11000 DKK / month"  # today's coverage, 92.25 %, at today's price
+    with pytest.raises(ValueError, match="number_format: expected 'da'"), sp.number_format("dk"):
+        pass

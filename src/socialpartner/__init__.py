@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from socialpartner._internal.units import Q_, ureg
+from socialpartner._internal.units import Q_, number_format, ureg
 from socialpartner._version import __version__
 from socialpartner.errors import (
     AgreementError,
@@ -322,6 +322,7 @@ __all__ = [
     "load",
     "loads",
     "monte_carlo",
+    "number_format",
     "pin_expectations",
     "pinned_results",
     "report_html",

@@ -139,7 +139,20 @@ _FORMAT: contextvars.ContextVar[str] = contextvars.ContextVar("socialpartner_num
 
 @contextlib.contextmanager
 def number_format(fmt: str | None) -> Iterator[None]:
-    """Within this block numbers in text are read in ``fmt``: ``"da"`` (510.000,50) or plain."""
+    """Within this block numbers in text are read in ``fmt``: ``"da"`` (510.000,50) or ``"plain"``.
+
+    What ``number_format: da`` does for a scenario file, for the text a program passes in
+    Python (sweep values, distributions, a solver's target and bounds)::
+
+        with sp.number_format("da"):
+            sp.sweep(deal, {"courses.price": ["9.500 kr./md.", "10.000 kr./md."]})
+
+    Raises:
+        ValueError: ``fmt`` is neither ``"da"`` nor ``"plain"``.
+
+    """
+    if fmt is not None and fmt not in NUMBER_FORMATS:
+        raise ValueError(f"number_format: expected 'da' (510.000,50) or 'plain' (510000.50), got {str(fmt)[:40]!r}")
     token = _FORMAT.set(fmt or PLAIN)
     try:
         yield
@@ -269,7 +282,7 @@ def read_number(text: str, *, what: str) -> Decimal:
         elif _COMMA_DECIMAL.match(body):
             reason = (
                 f"decimal comma: write {sign}{body.replace(',', '.')}{exp} with a decimal point, "
-                "or, in a scenario file, declare number_format: da"
+                "or declare number_format: da (in a scenario file; in Python: with sp.number_format('da'))"
             )
         else:
             reason = "write numbers with a decimal point and no thousands separators, e.g. 510000 or 165.50"
@@ -279,7 +292,8 @@ def read_number(text: str, *, what: str) -> Decimal:
         whole = f"write {sign}{plain} or {sign}{int(plain):_} for {sign}{int(plain):,}"
         if body.count(".") > 1:
             reason = (
-                f"'.' as a thousands separator is not read: {whole} (or, in a scenario file, declare number_format: da)"
+                f"'.' as a thousands separator is not read: {whole} (or declare number_format: da in a scenario "
+                "file; in Python: with sp.number_format('da'))"
             )
         else:
             english = body.rstrip("0").rstrip(".")  # 510.000 → 510, 1.500 → 1.5, 35.897 → 35.897
