@@ -540,3 +540,23 @@ def test_an_item_with_a_bad_value_is_reported_alone() -> None:
     locs = [tuple(e["loc"]) for e in caught.value.errors()]
     assert locs
     assert all(loc[:2] == ("helpers", 0) for loc in locs), locs
+
+
+@pytest.mark.parametrize(
+    ("given", "cut"),
+    [
+        ("number_format: da\nSTAFF{role: socialpædagog, fte: 1, annual_cost: 510.000,00 kr./år}", "00 kr./år"),
+        ("STAFF{role: socialpædagog, fte: 1, annual_cost: 510,000 DKK/year}", "000 DKK/year"),
+    ],
+)
+def test_the_head_of_a_number_cut_at_a_comma_gets_no_error_of_its_own(given: str, cut: str) -> None:
+    # 510.000,00 inside {...}: annual_cost became 510.000 and '00 kr./år' a key. The head's error,
+    # "a number alone is ambiguous here; add a unit", came first and pointed at the wrong fix
+    head = sp.example_path().read_text(encoding="utf-8").split("support_staff:")[0]
+    *declared, staff = given.split("\n")
+    text = "".join(f"{line}\n" for line in declared) + head + "support_staff:\n" + staff.replace("STAFF", "  - ")
+    with pytest.raises(ValidationError) as caught:
+        sp.loads(text)
+    errors = caught.value.errors()
+    assert [e["loc"] for e in errors] == [("support_staff", 0, cut)]
+    assert "was cut in two at the comma" in errors[0]["msg"]

@@ -106,6 +106,34 @@ def _at(data: Any, loc: tuple[str | int, ...]) -> Any:
     return data
 
 
+def _entry_before(key: Any, loc: tuple[str | int, ...], data: Any) -> tuple[Any, Any] | None:
+    """The key and value written just before ``key`` in its ``{...}`` (None for the first or outside a mapping)."""
+    container = _at(data, loc[:-1])
+    if not isinstance(container, dict):
+        return None
+    keys = list(container)
+    where = next((i for i, k in enumerate(keys) if k == key and type(k) is type(key)), 0)
+    return (keys[where - 1], container[keys[where - 1]]) if where > 0 else None
+
+
+def _cut_heads(errors: list[Any], data: Any) -> list[Any]:
+    """The errors without those on the head of a number cut at a comma (``annual_cost: 510.000`` of ``510.000,00``).
+
+    The cut says what to fix (quote the number); the head's own error ("add a unit")
+    points at the wrong fix.
+    """
+    heads = set()
+    for e in errors:
+        loc = tuple(e["loc"])
+        key = loc[-1] if e["type"] == "extra_forbidden" and loc else e["input"] if e["type"] == "invalid_key" else None
+        if key is None or not str(key)[:1].isdigit():
+            continue
+        before = _entry_before(key, loc, data)
+        if before is not None and not isinstance(before[1], bool) and isinstance(before[1], (int, Decimal)):
+            heads.add((*loc[:-1], before[0]))
+    return [e for e in errors if tuple(e["loc"]) not in heads] if heads else errors
+
+
 def _comma_cut(key: Any, loc: tuple[str | int, ...], data: Any) -> str | None:
     """Words for a key that is the tail of a number cut at a comma inside ``{...}`` (None if it is not)."""
     text = str(key)
@@ -113,13 +141,7 @@ def _comma_cut(key: Any, loc: tuple[str | int, ...], data: Any) -> str | None:
     if digits is None:
         return None
     tail, rest = digits[0], text[digits.end() :]
-    container = _at(data, loc[:-1])
-    before: tuple[Any, Any] | None = None
-    if isinstance(container, dict):
-        keys = list(container)
-        where = next((i for i, k in enumerate(keys) if k == key and type(k) is type(key)), 0)
-        if where > 0:
-            before = (keys[where - 1], container[keys[where - 1]])
+    before = _entry_before(key, loc, data)
     comma = "inside {...} a comma separates entries"
     # the fix must fit the file: in number_format: da a decimal point is refused, so quote the number
     danish = current_number_format() == DANISH
@@ -317,7 +339,7 @@ def plain(error: ValidationError, model: type[BaseModel], data: Any = None) -> V
     """
     details: list[InitErrorDetails] = []
     raw = error.errors()
-    errors = _knock_on_dropped(_one_per_union(model, raw))
+    errors = _cut_heads(_knock_on_dropped(_one_per_union(model, raw)), data)
     changed = len(errors) != len(raw) or any("new" in e for e in errors)
     for e in errors:
         kind, loc, message = e["type"], tuple(e["loc"]), e["msg"]
