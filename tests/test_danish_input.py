@@ -919,3 +919,30 @@ def test_a_danish_files_errors_give_their_examples_as_it_writes_numbers() -> Non
     data["error_rate"] = "0.8 kr"
     with pytest.raises(ValidationError, match=re.escape("expected a fraction (e.g. '0.8 %'), got '0.8 kr'")):
         sp.from_data(data)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "510 t.kr./år",
+            "'t' is read as an hour here ('t.kr.' for thousands of kroner is not read): "
+            "write the amount in kroner, e.g. '510000 kr./år'",
+        ),
+        (
+            "12,5 t. kr./md.",
+            "('t. kr.' for thousands of kroner is not read): write the amount in kroner, e.g. '12500 kr./md.'",
+        ),
+        ("510 tkr./år", "unknown unit 'tkr'; thousands of kroner (tkr.) are not a unit: write the amount in kroner"),
+    ],
+)
+def test_thousands_of_kroner_are_named(given: str, said: str) -> None:
+    # "510 t.kr./år" (tusind kroner, common in budgets) was refused in dimension words only:
+    # "wrong kind of unit ([currency] * [labour] / [time])", 't' silently read as the hour of 37 t/uge
+    data = yaml.safe_load(sp.example_path().read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["number_format"] = "da"
+    data["support_staff"][0]["annual_cost"] = given
+    with pytest.raises(ValidationError) as caught:
+        sp.from_data(data)
+    assert said in caught.value.errors()[0]["msg"]

@@ -257,6 +257,12 @@ class Evaluation:
         of :meth:`explain`. One year's results are those of its record in
         :attr:`breakdown`; :meth:`result` reads them by the names ``solve``, ``expect:``
         and sweep columns use (``ev.result("2027.coverage")``).
+
+        Money is in whole øre. A ratio (``coverage``) is not rounded: exact where it
+        terminates (``0.9225``), else to the 28 significant digits of the library's decimal
+        context (``0.9443804731407659129525552215``), so a target met or missed by less
+        than a displayed digit is still told apart; round it to show it (the tables and
+        reports show 2 decimals of a percentage, ``to_dict`` 6 decimals).
         """
         split = self.cost_split
         out: dict[str, Decimal | None] = {

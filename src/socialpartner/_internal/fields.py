@@ -51,6 +51,8 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+# "t.kr." / "t. kr." (tusind kroner, thousands of kroner), read as hour × kroner
+_THOUSAND_KRONER = re.compile(r"(?<![A-Za-zæøåÆØÅ])t\.?\s?kr\.?", re.IGNORECASE)
 # Hours per person per year at most: the working time law's 48 a week, over the calendar's 52 weeks.
 _MAX_HOURS_A_YEAR = u.MAX_HOURS_A_WEEK * u.WEEKS_PER_YEAR
 _TIME = u.parse_unit("year").dims  # a length of time (a period, a course's length)
@@ -193,6 +195,13 @@ class QuantityType:
             if self.minimum == "growth" and info.dims == frozenset({("[time]", -1)}):
                 # 3 %/år: the rate is a year's already; per month or week it would compound otherwise
                 reason += "; a growth rate is a year's already: write the yearly rate alone, e.g. '3 %' for 3 % a year"
+            elif isinstance(value, str) and (thousands := _THOUSAND_KRONER.search(value)) is not None:
+                # 510 t.kr./år: "t" is the Danish hour (37 t/uge), so the amount became money × hours
+                kroner = _written(u.plain_magnitude(magnitude * 1000))
+                reason += (
+                    f"; 't' is read as an hour here ('{thousands[0].strip()}' for thousands of kroner is not read): "
+                    f"write the amount in kroner, e.g. '{kroner} kr.{value[thousands.end() :].strip()}'"
+                )
             elif self.plain_unit == "FTE" and not info.dims:  # a "60 % stilling": the share of a post is its FTE
                 post = Fraction(magnitude) * info.factor
                 fte = _written(u.plain_magnitude(Decimal(post.numerator) / Decimal(post.denominator)))

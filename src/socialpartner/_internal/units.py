@@ -461,7 +461,11 @@ def _case_hint(names: list[str]) -> str:
             if hits:
                 meant.append(hits[0])
                 break
-    return f"; did you mean {' and '.join(map(repr, meant))}?" if meant else ""
+    if meant:
+        return f"; did you mean {' and '.join(map(repr, meant))}?"
+    if any(name.lower().rstrip(".") in {"tkr", "t.kr"} for name in names):
+        return "; thousands of kroner (tkr.) are not a unit: write the amount in kroner (510 tkr. as 510000 kr.)"
+    return ""
 
 
 @functools.cache
