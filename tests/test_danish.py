@@ -344,3 +344,28 @@ def test_no_english_in_danish_explanations(name: str, data: dict[str, Any]) -> N
         cited = sorted({source for _, _, source in explained.parameters}, key=len, reverse=True)
         leaks = _leaks(text, [*cited, *exempt])
         assert leaks == [], (topic, leaks)
+
+
+def test_an_indexed_rates_source_sentence_is_danish_in_danish_output(tmp_path: Path) -> None:
+    # 2028 has no published rates: the 2027 ones × 1.02 (the satsreguleringsprocent the law derives
+    # from the 2 % wage growth). The source column said so in English in the Danish table, report
+    # and workbook ("the 2027 value × 1.020000, indexed by …"); the citation after it stays as cited
+    ev = sp.evaluate(sp.load(EXAMPLE_FILE.parent / "ikea_rebild_3_years.yaml"))
+    indexed = next(v for v in ev.breakdown[-1].parameters if v.index is not None)
+    assert str(indexed.source).startswith("the 2027 value × 1.020000, indexed by the satsreguleringsprocent to 2028")
+    danish = (
+        "2027-værdien × 1,020000, reguleret med satsreguleringsprocenten til 2028 (se bemærkningerne); 2027-værdien:"
+    )
+    assert Translator("da").source(indexed.source).startswith(danish)
+    assert Translator("da").source("lov om en satsreguleringsprocent") == "lov om en satsreguleringsprocent"
+    page = sp.report_html(ev, lang="da", charts=False)
+    assert html.escape(danish, quote=False) in page
+    assert "indexed by the satsreguleringsprocent" not in page
+    console = Console(file=io.StringIO(), width=400)
+    print_table(ev, console, Translator("da"))
+    assert danish in console.file.getvalue()  # type: ignore[attr-defined]
+    book = sp.to_xlsx(ev, tmp_path / "deal.xlsx", lang="da")
+    sheet = load_workbook(book)["Parametre"]
+    sources = [str(c.value) for c in sheet["G"] if c.value]
+    assert any(s.startswith(danish) for s in sources)
+    assert not any("indexed by" in s for s in sources)

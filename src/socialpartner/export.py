@@ -406,7 +406,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
                     number,
                     t.stated_unit(unit),
                     t(v.tag),
-                    v.source,
+                    t.source(v.source),
                     v.checked,
                 ],
                 {8: "yyyy-mm-dd"},

@@ -33,6 +33,7 @@ from socialpartner._internal.backend import (
     maximum,
     where,
 )
+from socialpartner._internal.i18n import Number, Raw, Text
 from socialpartner._internal.units import exact, number_format, plain_magnitude, unit_info
 from socialpartner.errors import ParameterError, SocialPartnerError
 from socialpartner.quantities import AnyQuantity
@@ -568,8 +569,14 @@ class ParameterUse:
             value.year,
             value.value.__class__(shown, value.value.units),
             value.tag,  # estimate as every carried value (get), or the scenario's rate (override)
-            f"the {value.year} value × {float(index):.6f}, indexed by the satsreguleringsprocent to {value.for_year} "
-            f"(see the statements); the {value.year} value: {value.source}",
+            # a sentence of the library's (the tables render it in their language), then the cited source
+            Text(
+                "param.indexed_source",
+                year=Raw(str(value.year)),
+                factor=Number(Decimal(f"{float(index):.6f}"), 6, grouped=False),
+                to=Raw(str(value.for_year)),
+                source=Raw(value.source),
+            ),
             value.checked,
             value.description,
             value.for_year,

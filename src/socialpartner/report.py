@@ -324,7 +324,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             esc(t.parameter_value(str(v.value))),
             esc(parameter_year(v, used_for, t)),
             esc(t(v.tag)),
-            esc(v.source),
+            esc(t.source(v.source)),
         ]
         for v, used_for in used_parameters(v for part in parts for v in part.parameters)
     ]

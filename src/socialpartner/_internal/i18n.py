@@ -931,6 +931,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} er afskaffet fra {date} ({by}) og har ingen senere sats: {year}-satsen bruges for {years}, "
         "uændret (ikke reguleret)",
     ),
+    "param.indexed_source": (
+        "the {year} value × {factor}, indexed by the satsreguleringsprocent to {to} (see the statements); "
+        "the {year} value: {source}",
+        "{year}-værdien × {factor}, reguleret med satsreguleringsprocenten til {to} (se bemærkningerne); "
+        "{year}-værdien: {source}",
+    ),
     "msg.carried_forward": (
         "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed; a "
         "horizon's wage_growth, or parameters.satsreguleringsprocent in the scenario, indexes the rates in kroner)",
@@ -1554,6 +1560,14 @@ class Translator:
         if lang not in ("en", "da"):
             raise ValueError(f"lang: expected 'en' or 'da', got {lang!r}")
         self.lang: Lang = lang
+
+    def source(self, text: str) -> str:
+        """A parameter's source: a sentence of the library's in this language, a cited source as it is.
+
+        A source is a citation (a law, a rate table, kept in its own words); the library
+        adds a sentence where it derives a value (an indexed rate), which is rendered.
+        """
+        return _render(text.key, text.args, self) if isinstance(text, Text) else text
 
     def __call__(self, text: str) -> str:
         """The text in this language.

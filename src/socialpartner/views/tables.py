@@ -185,7 +185,7 @@ class _Tables:
                 escape(self.t.parameter_value(str(v.value))),
                 parameter_year(v, used_for, self.t),
                 self.t(v.tag),
-                escape(v.source),
+                escape(self.t.source(v.source)),
             )
         console.print(table)
 
