@@ -770,3 +770,34 @@ def test_plain_shares_of_the_progression_and_its_comparison_varied_together() ->
         .filter(like="net."),
         sp.sweep(deal, as_text).filter(like="net."),
     )
+
+
+def _cell(table: pd.DataFrame, row: str, column: str) -> float:
+    return float(table.to_numpy(dtype=float)[table.index.get_loc(row), table.columns.get_loc(column)])
+
+
+def test_summary_percentiles_of_mirrored_amounts_agree_to_the_oere() -> None:
+    # surplus and shortfall are the same amounts with signs swapped where all are short: the 5th
+    # percentile of one and the 95th of the other fell on a half øre and rounded apart
+    # (−175,653.68 against 175,653.67). 20 values, position 0.05 × 19 = 0.95 between the two
+    # smallest: −200,000.00 + 0.95 × (−199,999.90 + 200,000.00) = −199,999.905, half an øre:
+    # −199,999.91 and 199,999.91 (half away from zero, the same size for both signs)
+    surplus = [-200_000.00, -199_999.90, *(-100_000.0 - 1000 * i for i in range(18))]
+    frame = pd.DataFrame({"surplus [DKK]": surplus, "shortfall [DKK]": [-x for x in surplus]})
+    table = sp.summarize(frame)
+    assert _cell(table, "surplus [DKK]", "p5") == -199_999.91
+    assert _cell(table, "shortfall [DKK]", "p95") == 199_999.91
+    # a half øre exactly: −0.005 between −0.01 and 0.00 (position 0.5 of 2 values) → −0.01 and 0.01
+    halves = sp.summarize(pd.DataFrame({"net.x [DKK]": [-0.01, 0.0], "net.y [DKK]": [0.0, 0.01]}))
+    assert (_cell(halves, "net.x [DKK]", "p50"), _cell(halves, "net.y [DKK]", "p50")) == (-0.01, 0.01)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-(10**9), 10**9), min_size=1, max_size=40))
+def test_summary_percentiles_are_pandas_rounded_to_the_oere(cents: list[int]) -> None:
+    column = pd.Series([c / 100 for c in cents], name="net.company [DKK]")
+    table = sp.summarize(column.to_frame())
+    mirrored = sp.summarize((-column).to_frame())
+    for name, q, other in (("p5", 0.05, "p95"), ("p50", 0.5, "p50"), ("p95", 0.95, "p5")):
+        assert abs(_cell(table, "net.company [DKK]", name) - float(column.quantile(q))) <= 0.005 + 1e-6
+        assert -_cell(table, "net.company [DKK]", name) == _cell(mirrored, "net.company [DKK]", other)

@@ -25,6 +25,7 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -1171,9 +1172,9 @@ def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.D
     rows = {
         c: {
             "mean": frame[c].mean(),
-            "p5": frame[c].quantile(0.05),
-            "p50": frame[c].quantile(0.5),
-            "p95": frame[c].quantile(0.95),
+            "p5": _quantile(frame[c], "0.05"),
+            "p50": _quantile(frame[c], "0.5"),
+            "p95": _quantile(frame[c], "0.95"),
         }
         for c in chosen
     }
@@ -1181,6 +1182,31 @@ def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.D
     if "coverage" in frame:
         table.attrs["p_covered"] = float((frame["coverage"] >= 1).mean())
     return table
+
+
+def _quantile(column: pd.Series[Any], q: str) -> float:
+    """The ``q`` quantile (linear between the two nearest values, as pandas), money to the øre.
+
+    Between two amounts in whole øre the quantile may fall on a half øre. In float64 the
+    interpolation lands a hair to either side depending on the order it is taken in, so
+    the 5th percentile of the surplus and the 95th of the shortfall (the same amounts,
+    signs swapped) rounded apart (−175,653.68 against 175,653.67). Computed exactly and
+    rounded half away from zero, the two agree.
+    """
+    if not str(column.name).endswith(" [DKK]"):
+        return float(column.quantile(float(q)))
+    values = column.dropna().to_numpy(dtype=float)
+    if not len(values):
+        return math.nan
+    position = Fraction(q) * (len(values) - 1)
+    k = math.floor(position)
+    ends = np.partition(values, [k, min(k + 1, len(values) - 1)])
+    # the amounts are whole øre (the float64 holds the nearest binary fraction): taken as such
+    low, high = (Fraction(round(float(ends[i]) * 100), 100) for i in (k, min(k + 1, len(values) - 1)))
+    exact = low + (position - k) * (high - low)
+    cents = abs(exact) * 100
+    whole = math.floor(cents + Fraction(1, 2))  # half away from zero: the same size for both signs
+    return math.copysign(whole / 100, exact) if whole else 0.0
 
 
 _SUMMARY = {"coverage", "cost [DKK]", "surplus [DKK]", "shortfall [DKK]", "funding [DKK]", "jobs", "fte"}
