@@ -369,3 +369,26 @@ def test_an_indexed_rates_source_sentence_is_danish_in_danish_output(tmp_path: P
     sources = [str(c.value) for c in sheet["G"] if c.value]
     assert any(s.startswith(danish) for s in sources)
     assert not any("indexed by" in s for s in sources)
+
+
+def test_danish_advice_names_the_input_key_not_the_groups_danish_name() -> None:
+    # "angiv public.counterfactual.elev": no such key (the groups are apprentice, ordinary, …);
+    # following the advice gave "no group 'elev'". The group is named in Danish, the key as written
+    data = yaml.safe_load((EXAMPLE_FILE.parent / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 30,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.public is not None
+    said = [Translator("da")(s) for s in ev.public.assumptions]
+    assert any(
+        "intet alternativ angivet for elev" in s and "angiv public.counterfactual.apprentice," in s for s in said
+    )
+    assert not any("public.counterfactual.elev" in s or "public.counterfactual.ordinært" in s for s in said)
+    # the advice followed: the key is read
+    data["public"]["counterfactual"]["apprentice"] = {"parameter": "benefit.kontanthjaelp.forhoejet_sats"}
+    assert sp.evaluate(sp.from_data(data)).public is not None

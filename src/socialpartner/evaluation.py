@@ -491,7 +491,7 @@ def _benefit_too_large(group: str, monthly: Any, use: ParameterUse) -> tuple[str
     return (
         Text(
             "msg.benefit_too_large",
-            group=group,
+            group=Raw(group),  # an input's path: the key as written, in every language
             monthly=Money(to_ore(monthly)),
             name=Raw(highest[1]),
             highest=Money(to_ore(highest[0])),
@@ -562,7 +562,11 @@ def _public_assumptions(
     # a group priced against nothing: what the public pays for it saves nothing (a småjob has no
     # counterfactual by rule, the pension being the same with and without the job: that is said instead)
     out += [
-        Text("msg.smaajob_no_counterfactual" if g.group == "småjob" else "msg.assume_no_counterfactual", group=g.group)
+        Text(
+            "msg.smaajob_no_counterfactual" if g.group == "småjob" else "msg.assume_no_counterfactual",
+            group=g.group,
+            field=Raw(g.group),  # the input's key (public.counterfactual.apprentice), not the group's Danish name
+        )
         for g in effects.groups
         if g.benefit is None
     ]

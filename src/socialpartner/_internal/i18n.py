@@ -764,9 +764,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.assume_no_counterfactual": (
         "no counterfactual stated for {group}: taken as no benefit otherwise, so nothing is saved on them "
-        "(state public.counterfactual.{group} if they would otherwise receive a benefit)",
+        "(state public.counterfactual.{field} if they would otherwise receive a benefit)",
         "intet alternativ angivet for {group}: regnet som ingen ydelse ellers, så der spares intet på dem "
-        "(angiv public.counterfactual.{group}, hvis de ellers ville modtage en ydelse)",
+        "(angiv public.counterfactual.{field}, hvis de ellers ville modtage en ydelse)",
     ),
     "msg.parameter": ("parameter {name}", "parameter {name}"),
     "msg.npv": ("present value of the net of {who}", "nutidsværdi af nettoresultatet for {who}"),
