@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -31,6 +32,17 @@ def test_a_year_before_the_first_value_is_an_error() -> None:
     data["horizon"]["start_year"] = 2019
     with pytest.raises(sp.ParameterError, match="no value for 2019"):
         sp.evaluate(sp.from_data(data))
+
+
+def test_a_year_after_the_last_value_is_said() -> None:
+    # 2030 gave 2027's 12,791.75 without a word (evaluate says so in a statement); the two ends
+    # differ on purpose: before the first value nothing is known, after the last the last holds
+    with pytest.warns(sp.ScenarioWarning, match=r"no values for 2030: the 2027 values are used unchanged") as caught:
+        later = sp.fleksloentilskud("300 DKK/hour", "20 hour/week", 2030)
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    assert later == sp.fleksloentilskud("300 DKK/hour", "20 hour/week", 2027)  # no warning: 2027 is published
+    # the shares (30 %, 55 %) are the law's since 2021, not an assumption: 2026 warns of nothing
+    assert sp.fleksloentilskud("300 DKK/hour", "20 hour/week", 2026) == sp.Q_(Decimal("11718.00"), "DKK/month")
 
 
 def test_own_values_make_an_early_year_possible() -> None:

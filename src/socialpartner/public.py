@@ -25,7 +25,7 @@ from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
-from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner.errors import QuantityError, ScenarioWarning, SocialPartnerError
 from socialpartner.money import in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
 from socialpartner.quantities import HoursPerPerson, MoneyPerHour
@@ -102,11 +102,29 @@ def fleksloentilskud(
         SocialPartnerError: a year that is not a whole number (an int or a numpy integer).
         ParameterError: a year before the parameters' first.
 
+    Warns:
+        ScenarioWarning: a year after the parameters' last: that year's values are used
+            unchanged (2027's for 2030), as the warning says.
+
     """
     wage = canonical(_argument(_WAGE, hourly_wage, "hourly_wage"))
     per_year = canonical(_argument(_HOURS, hours, "hours"))
     use = ParameterUse(parameters or default_parameters(), _year(year))
-    return Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
+    supplement = Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
+    carried = sorted({v.year for v in use.used.values() if v.for_year not in (None, v.year) and not v.standing})
+    if carried:  # evaluate says so in a statement; a bare number must say it too
+        import warnings
+
+        warnings.warn(
+            ScenarioWarning(
+                f"fleksloentilskud: the parameters have no values for {use.year}: the "
+                f"{' and '.join(map(str, carried))} values are used unchanged (a later year's rates are regulated "
+                "by the satsreguleringsprocent: give them with parameters=, or evaluate a scenario with a horizon, "
+                "which indexes them)"
+            ),
+            stacklevel=3,  # the caller's line (in_context wraps this function)
+        )
+    return supplement
 
 
 def _argument(kind: QuantityType, value: Any, name: str) -> pint.Quantity[Any]:
