@@ -801,3 +801,30 @@ def test_summary_percentiles_are_pandas_rounded_to_the_oere(cents: list[int]) ->
     for name, q, other in (("p5", 0.05, "p95"), ("p50", 0.5, "p50"), ("p95", 0.95, "p5")):
         assert abs(_cell(table, "net.company [DKK]", name) - float(column.quantile(q))) <= 0.005 + 1e-6
         assert -_cell(table, "net.company [DKK]", name) == _cell(mirrored, "net.company [DKK]", other)
+
+
+@pytest.mark.parametrize(
+    ("dist", "said"),
+    [
+        (
+            sp.Normal(2, 1),
+            r"Normal\(mean=2, sd=1\): its mean 2 is read as this input reads a bare number: 2 would mean 200 %",
+        ),
+        (sp.Uniform(1, 3), r"Uniform\(low=1, high=3\): its low 1 is read as this input reads a bare number"),
+        (sp.Triangular(0.01, 2, 3), r"Triangular\(low=0\.01, mode=2, high=3\): its mode 2"),
+    ],
+)
+def test_a_distributions_bare_numbers_are_read_as_the_input_reads_them(dist: sp.Distribution, said: str) -> None:
+    # Normal(2, 1) meant as 2 % ± 1 %: refused with a message about one draw ("-1.05238786506 would
+    # mean -105.2 %; write -1.05238786506 %"); now the distribution's own value is named
+    deal = sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    with pytest.raises(sp.SweepError, match=rf"^horizon\.wage_growth: {said}.*e\.g\. '2 %'\)$"):
+        sp.monte_carlo(deal, {"horizon.wage_growth": dist}, n=10, seed=1)
+
+
+def test_a_distributions_fractions_and_units_are_read_as_before() -> None:
+    # 0.02 ± 0.005 is 2 % ± 0.5 %; "2 %" and "0.5 %" the same: the draws agree
+    deal = sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    bare = sp.monte_carlo(deal, {"horizon.wage_growth": sp.Normal(0.02, 0.005)}, n=20, seed=3)
+    written = sp.monte_carlo(deal, {"horizon.wage_growth": sp.Normal("2 %", "0.5 %")}, n=20, seed=3)
+    assert np.allclose(bare["surplus [DKK]"], written["surplus [DKK]"], atol=0.01)

@@ -1084,6 +1084,32 @@ def _draws(
         raise SweepError(f"{path}: {kind} values must be numbers or quantities in one unit: {exc}") from None
 
 
+def _check_plain_values(partnership: Partnership, path: str, dist: Any) -> None:
+    """A distribution's bare numbers read as the input reads one, before any draw, naming the distribution.
+
+    ``Normal(2, 1)`` for a growth meant as 2 % ± 1 %: read as the input reads a bare 2, it
+    is 200 %, and that is said of the distribution's own value, not of some draw of it.
+    The spread (``sd``) is a width, not a value of the input: it is not read so.
+    """
+    kind = field_type(partnership, path)
+    if kind is None or not isinstance(dist, Distribution):
+        return
+    names = ("low", "mode", "high", "mean")
+    given = [(name, getattr(dist, name)) for name in names if getattr(dist, name, None) is not None]
+    if any(isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal)) for _, value in given):
+        return  # a value with its unit: the distribution is read in it (a bare one beside it is refused so)
+    for name, value in given:
+        try:
+            kind.validate(value)
+        except PydanticCustomError as exc:
+            reason = (exc.context or {}).get("reason", exc.message())
+            shown = ", ".join(f"{f}={getattr(dist, f)!r}" for f in (*names, "sd") if getattr(dist, f, None) is not None)
+            raise SweepError(
+                f"{path}: {type(dist).__name__}({shown}): its {name} {value!r} is read as this input reads a bare "
+                f"number: {reason}; give the distribution's values with their unit (e.g. {kind.examples[0]!r})"
+            ) from None
+
+
 @in_context
 def monte_carlo(
     partnership: Partnership,
@@ -1131,6 +1157,7 @@ def monte_carlo(
     for path, dist in inputs.items():
         base = current(partnership, path)
         headcount = isinstance(base, int) and not isinstance(base, bool)
+        _check_plain_values(partnership, path, dist)
         draws, unit = _draws(path, dist, _stream(run_seed, path), n, _signed(partnership, path), headcount)
         if headcount and not unit:  # a Triangular's or Normal's draws, rounded to whole people
             values[path] = np.rint(draws).astype(np.int64)
