@@ -392,3 +392,22 @@ def test_danish_advice_names_the_input_key_not_the_groups_danish_name() -> None:
     # the advice followed: the key is read
     data["public"]["counterfactual"]["apprentice"] = {"parameter": "benefit.kontanthjaelp.forhoejet_sats"}
     assert sp.evaluate(sp.from_data(data)).public is not None
+
+
+def test_a_horizon_without_start_year_says_aar_in_danish(tmp_path: Path) -> None:
+    # "år 1–year 3", "Job i year 3 (sidste år)", "tallene for year 3": the labels of a horizon without a
+    # start year are period labels (år 3 in Danish), not raw text
+    data = yaml.safe_load((EXAMPLE_FILE.parent / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    del data["horizon"]["start_year"]
+    data["horizon"]["changes"][0]["year"] = 2
+    ev = sp.evaluate(sp.from_data(data))
+    assert [p.ledger.period for p in ev.breakdown] == ["year 1", "year 2", "year 3"]
+    danish = [Translator("da")(s) for s in ev.statements]
+    assert any(s.startswith("job og årsværk i alt er tallene for år 3") for s in danish), danish
+    assert not any(re.search(r"\byear \d", s) for s in danish)
+    page = sp.report_html(ev, lang="da", charts=False)
+    assert "Job i år 3 (sidste år)" in page
+    assert not re.search(r"\byear \d", page)
+    english = [str(s) for s in ev.statements]
+    assert any("year 3" in s for s in english)  # English keeps its labels

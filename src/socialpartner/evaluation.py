@@ -27,7 +27,7 @@ from socialpartner._internal import horizon as _horizon
 from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import Rational, fraction, is_exact, ore
 from socialpartner._internal.explain import Explanation
-from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Raw, Text, Value
+from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Period, Raw, Text, Value
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
@@ -825,7 +825,11 @@ def evaluate(partnership: Partnership) -> Evaluation:
     statements = (*statements, _jobs_last_year(parts))  # the total's jobs and FTE are the last year's: say so
     statements = (  # a job of no hours in some year: said at the top too, with its year
         *statements,
-        *(Text("msg.in_year", year=Raw(p.label), text=said) for p in result.periods for said in _jobs_without_hours(p)),
+        *(
+            Text("msg.in_year", year=Period(p.label), text=said)
+            for p in result.periods
+            for said in _jobs_without_hours(p)
+        ),
     )
     progression = None if partnership.horizon is None else partnership.horizon.progression
     placed = (p.form for period in result.periods for p in period.plan.placements)
@@ -858,7 +862,7 @@ def _movers_stay(result: engine.Run) -> tuple[Text, ...]:
     return (
         Text(
             "msg.movers_stay",
-            year=Raw(last.label),
+            year=Period(last.label),
             fleksjob=Number(places(fleksjob)),
             ordinary=Number(places(ordinary)),
         ),
@@ -870,13 +874,13 @@ def _jobs_last_year(parts: tuple[Evaluation, ...]) -> Text:
     years = tuple(
         Text(
             "msg.jobs_year",
-            year=Raw(part.ledger.period),
+            year=Period(part.ledger.period),
             jobs=Number(Decimal(sum(j.headcount for j in part.jobs)), 0, grouped=False),
             fte=Number(part.fte),
         )
         for part in parts
     )
-    return Text("msg.jobs_last_year", year=Raw(parts[-1].ledger.period), years=Join(years, "; "))
+    return Text("msg.jobs_last_year", year=Period(parts[-1].ledger.period), years=Join(years, "; "))
 
 
 def _carried_kinds(use: Iterable[ParameterValue], parameters: ParameterSet) -> list[tuple[ParameterValue, str]]:
@@ -1073,7 +1077,7 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
     out = []
     for (group, name, path), (duration, labels) in found.items():
         several = len(result.periods) > 1
-        when = Text("msg.time_limited_in", years=Raw(f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else labels[0]))
+        when = Text("msg.time_limited_in", years=Period(f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else labels[0]))
         # the fix that fits the scenario: a horizon change from that year, else the benefit they would receive
         fix = "msg.time_limited_fix_change" if result.partnership.horizon is not None else "msg.time_limited_fix_state"
         out.append(
@@ -1120,7 +1124,7 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
             group=group,
             years=Join(
                 tuple(
-                    Text("msg.added_year", year=Raw(label), before=_people(before), after=_people(after))
+                    Text("msg.added_year", year=Period(label), before=_people(before), after=_people(after))
                     for label, before, after in grown
                 ),
                 ", ",
@@ -1177,9 +1181,9 @@ def _fleksjob_wage_checks(result: engine.Run) -> tuple[Check, ...]:
         if not several:
             when: Text | Raw = Raw("")
         elif len(labels) == 1:
-            when = Text("msg.fleksjob_wage_in", year=Raw(label))
+            when = Text("msg.fleksjob_wage_in", year=Period(label))
         else:
-            when = Text("msg.fleksjob_wage_years", years=Raw(f"{labels[0]}–{labels[-1]}"), year=Raw(label))
+            when = Text("msg.fleksjob_wage_years", years=Period(f"{labels[0]}–{labels[-1]}"), year=Period(label))
         out.append(
             Check(
                 Text("msg.fleksjob_wage_criterion", path=Raw(path)),

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from socialpartner._internal.arguments import need_evaluation
-from socialpartner._internal.i18n import Lang, Raw, Text, Translator
+from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
@@ -135,7 +135,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         (t("ui.support_cost"), money(split.cost), ""),
         # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
         (
-            t(Text("ui.jobs_in", year=Raw(ev.breakdown[-1].ledger.period))) if ev.breakdown else t("ui.jobs"),
+            t(Text("ui.jobs_in", year=Period(ev.breakdown[-1].ledger.period))) if ev.breakdown else t("ui.jobs"),
             f"{jobs}{of_which} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}",
             "",
         ),

@@ -1648,9 +1648,11 @@ class Translator:
             one, many = _PERIOD_DA[match.group(2)]
             number = self.number(Decimal(match.group(1)), 0 if "." not in match.group(1) else 2)
             return f"{number} {one if match.group(1) == '1' else many}"
+        if "–" in label:  # a span (year 1–year 3): each end (before "year ", which would take the first only)
+            return "–".join(self.period(part) for part in label.split("–"))
         if label.startswith("year "):
             return "år " + label.removeprefix("year ")
-        return "–".join(self.period(part) for part in label.split("–")) if "–" in label else label
+        return label
 
     def number(self, value: Decimal, places: int = 2, *, grouped: bool = True) -> str:
         """``432,900.00`` in English, ``432.900,00`` in Danish."""
