@@ -470,7 +470,7 @@ def test_a_union_reports_the_arm_the_value_was_meant_for() -> None:
     data["public"]["self_supported_weeks"] = -1
     data["public"]["weeks_on_support"] = 2
     assert [(e["loc"], e["msg"]) for e in errors_of(data)] == [
-        (("public", "self_supported_weeks"), "Input should be greater than or equal to 0")
+        (("public", "self_supported_weeks"), "expected weeks such as 104 (0 to 2600), got -1")
     ]
 
 
@@ -559,3 +559,32 @@ def test_a_headcount_out_of_range_is_said_in_people(given: Any, shown: str) -> N
     assert [(e["loc"], e["msg"]) for e in errors_of(data)] == [
         (("temp_hours", "workers"), f"expected a whole number of people (0 to 1,000,000), got {shown}")
     ]
+
+
+@pytest.mark.parametrize(
+    ("where", "given", "said"),
+    [
+        (("public", "weeks_on_support"), -5, "expected weeks such as 104 (0 to 2600), got -5"),
+        (("horizon", "start_year"), 26, "expected a year such as 2026 (1900 to 2200), got 26"),
+        (("public", "year"), "3000", "expected a year such as 2026 (1900 to 2200), got 3000"),
+        (
+            ("public", "counterfactual", "fleksjob"),
+            19630,
+            "Input should be a benefit: {parameter: benefit.ledighedsydelse} (a rate of the parameters) or "
+            "{amount: '19630 DKK/month'} (an amount of your own)",
+        ),
+    ],
+)
+def test_a_year_weeks_or_benefit_out_of_shape_says_what_is_expected(
+    where: tuple[str, ...], given: Any, said: str
+) -> None:
+    # before: "Input should be greater than or equal to 0 / 1900" and, for a bare amount as a
+    # benefit, "Input should be a mapping of keys to values", which does not say which keys
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    *parents, last = where
+    node = data
+    for key in parents:
+        node = node[key]
+    node[last] = given
+    assert [(e["loc"], e["msg"]) for e in errors_of(data)] == [(where, said)]

@@ -40,13 +40,30 @@ def _refused(message: str, *, meant: bool = False) -> PydanticCustomError:
     return PydanticCustomError("whole_number" if meant else "whole_number_type", "{message}", {"message": message})
 
 
-def whole_number(what: str, unit: str | None = None) -> Callable[[Any], Any]:
+def whole_number(what: str, unit: str | None = None, within: tuple[int, int] | None = None) -> Callable[[Any], Any]:
     """A before-validator turning any whole number into an ``int``; ``what`` names the kind (``a year such as 2026``).
 
     With ``unit`` (``"week"``), text may carry a unit of time too (``10 uger``, ``2 år``),
     read in that unit. Anything else that is no number (a list, None) is passed on for
-    the field's own type check to refuse.
+    the field's own type check to refuse. ``within``: the field's range, refused in the
+    same words (``expected a year such as 2026 (1900 to 2200), got 26``) rather than
+    pydantic's "greater than or equal to".
     """
+    read = _whole_number(what, unit)
+    if within is None:
+        return read
+    low, high = within
+
+    def in_range(value: Any) -> Any:
+        number = read(value)
+        if isinstance(number, int) and not isinstance(number, bool) and not low <= number <= high:
+            raise _refused(f"expected {what} ({low} to {high}), got {number}", meant=True)
+        return number
+
+    return in_range
+
+
+def _whole_number(what: str, unit: str | None) -> Callable[[Any], Any]:
 
     def read(value: Any) -> Any:
         if unit is not None and isinstance(value, str) and has_unit(value):

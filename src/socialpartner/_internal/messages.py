@@ -63,6 +63,29 @@ def _step(tp: Any, part: str | int) -> Any:
     return None
 
 
+# What a small model looks like, for a value given in another shape (a bare amount for a benefit)
+_SHAPES: dict[str, str] = {
+    "Benefit": (
+        "Input should be a benefit: {parameter: benefit.ledighedsydelse} (a rate of the parameters) or "
+        "{amount: '19630 DKK/month'} (an amount of your own)"
+    ),
+}
+_MODEL_CODES = frozenset({"model_type", "model_attributes_type", "dict_type"})
+
+
+def _shape(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The shape of the model expected at ``loc``, in words, where it has one (None otherwise)."""
+    tp: Any = model
+    for part in loc:
+        tp = _step(tp, part)
+        if tp is None:
+            return None
+    for arm in _unwrap(tp):
+        if isinstance(arm, type) and arm.__name__ in _SHAPES:
+            return _SHAPES[arm.__name__]
+    return None
+
+
 def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """The keys of the model at ``loc`` inside ``model`` (empty if unknown)."""
     tp: Any = model
@@ -348,7 +371,8 @@ def plain(error: ValidationError, model: type[BaseModel], data: Any = None) -> V
         elif kind == "invalid_key" and loc and isinstance(e["input"], int):  # {fte: 1,5}: a key 5
             message = _comma_cut(e["input"], loc, data) or message
         elif kind in _PLAIN:
-            message = _PLAIN[kind]
+            message = _shape(model, loc) if kind in _MODEL_CODES else None
+            message = message or _PLAIN[kind]
         elif "valid tuple" in message or message.startswith("Tuple should"):
             message = message.replace("valid tuple", "list").replace("Tuple should", "List should")
         elif message.startswith(_PREFIXES):  # a rule's own message says what is wrong

@@ -30,12 +30,16 @@ from socialpartner.quantities import Duration, Growth, HoursPerPerson, MoneyPerH
 __all__ = ["Benefit", "Change", "Comparison", "Horizon", "Progression", "PublicBudget", "TaxEffects"]
 
 # a numpy integer (a DataFrame's column) is the whole number it is, as for a headcount
-Year = Annotated[int, BeforeValidator(whole_number("a year such as 2026")), Field(ge=1900, le=2200, strict=True)]
+Year = Annotated[
+    int, BeforeValidator(whole_number("a year such as 2026", within=(1900, 2200))), Field(ge=1900, le=2200, strict=True)
+]
 # weeks on support: a long spell (600 weeks on kontanthjælp) is real; past week 52 the ladder is flat,
 # so the bound only keeps a typo's year out of the start-date checks (50 years of weeks)
 MAX_WEEKS = 2600
 Weeks = Annotated[
-    int, BeforeValidator(whole_number("weeks such as 104", unit="week")), Field(ge=0, le=MAX_WEEKS, strict=True)
+    int,
+    BeforeValidator(whole_number("weeks such as 104", unit="week", within=(0, MAX_WEEKS))),
+    Field(ge=0, le=MAX_WEEKS, strict=True),
 ]
 
 
