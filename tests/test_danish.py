@@ -411,3 +411,12 @@ def test_a_horizon_without_start_year_says_aar_in_danish(tmp_path: Path) -> None
     assert not re.search(r"\byear \d", page)
     english = [str(s) for s in ev.statements]
     assert any("year 3" in s for s in english)  # English keeps its labels
+
+
+@pytest.mark.parametrize(("lang", "one", "three"), [("en", "1 person", "3 people"), ("da", "1 person", "3 personer")])
+def test_one_person_is_singular(lang: str, one: str, three: str) -> None:
+    # compare printed "1 personer" (B − A of 3 and 4 jobs)
+    t = Translator(lang)  # type: ignore[arg-type]
+    assert t.quantity(Decimal(1), "people") == one
+    assert t.quantity(Decimal(-1), "people") == f"-{one}"
+    assert t.quantity(Decimal(3), "people") == three

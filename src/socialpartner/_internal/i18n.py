@@ -557,6 +557,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit.DKK/day": ("DKK/day", "kr./dag"),
     "unit.DKK/minute": ("DKK/minute", "kr./min."),
     "unit.people": ("people", "personer"),
+    "unit.person": ("person", "person"),
     "unit.hour": ("hour", "timer"),
     "unit.FTE": ("FTE", "årsværk"),
     "unit.year": ("year", "år"),
@@ -1737,8 +1738,8 @@ class Translator:
         if unit in ("", "number"):
             return self.number(value)
         exponent = value.as_tuple().exponent
-        if unit == "people" and isinstance(exponent, int) and exponent >= 0:
-            return f"{self.number(value, 0)} {self.unit(unit)}"  # a headcount
+        if unit == "people" and isinstance(exponent, int) and exponent >= 0:  # a headcount: 1 person, 2 people
+            return f"{self.number(value, 0)} {self.unit('person' if abs(value) == 1 else unit)}"
         if unit == "DKK":
             return self.money(value, unit=True)
         if unit == "ratio":
