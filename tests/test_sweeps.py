@@ -828,3 +828,19 @@ def test_a_distributions_fractions_and_units_are_read_as_before() -> None:
     bare = sp.monte_carlo(deal, {"horizon.wage_growth": sp.Normal(0.02, 0.005)}, n=20, seed=3)
     written = sp.monte_carlo(deal, {"horizon.wage_growth": sp.Normal("2 %", "0.5 %")}, n=20, seed=3)
     assert np.allclose(bare["surplus [DKK]"], written["surplus [DKK]"], atol=0.01)
+
+
+def test_no_switching_value_is_none_in_every_row() -> None:
+    # beside a row with a switching value the others were NaN, alone they were None: `is None`
+    # and .isna() then disagreed. The course price crosses 100 % coverage at 12,033.34 DKK/month
+    # (36 × p + 46,800 = 480,000); the overhead (20 → 30 DKK/hour) and the workers do not reach it
+    table = sp.tornado(
+        sp.load(EXAMPLE),
+        {
+            "courses.price": ("11000 DKK/month", "13000 DKK/month"),
+            "temp_hours.overhead": ("20 DKK/hour", "30 DKK/hour"),
+            "temp_hours.workers": (3, 4),
+        },
+    )
+    found = dict(zip(table["input"], table["switching value (coverage = 100 %)"], strict=True))
+    assert found == {"courses.price": "12033.34 DKK / month", "temp_hours.overhead": None, "temp_hours.workers": None}

@@ -1346,8 +1346,8 @@ def tornado(
     two ends of the range only), with the result's ``min`` and ``max`` over
     :data:`TORNADO_POINTS` evenly spaced values of the range (the ends included; at equal
     swings the input with the wider spread between them ranks first), and the switching
-    value: the input value at which the result crosses its target (from the solver; empty
-    when it does not cross within the range). The ``note`` column (empty where there is
+    value: the input value at which the result crosses its target (from the solver, as
+    text with its unit; None when it does not cross within the range). The ``note`` column (empty where there is
     nothing to say) says where the result goes beyond its values at the ends within the
     range (an input whose result rises and falls inside it has a swing of 0, though it
     moves the result), followed by the solver's notes on the switching value (that the
@@ -1446,6 +1446,9 @@ def tornado(
         )
         kept[path] = tuple(notes)
     table = pd.DataFrame(rows)
+    if crossing is not None:  # no switching value is None in every row (pandas made it NaN beside text)
+        found = table[crossing[2]].astype(object)
+        table[crossing[2]] = found.where(found.notna(), None)
     # by swing; at equal swings the input that moves the result more inside its range first
     spread = (table[f"{result} max"] - table[f"{result} min"]).fillna(0)
     order = np.lexsort((-spread.to_numpy(), -table["swing"].fillna(-1).to_numpy()))
