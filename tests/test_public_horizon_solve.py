@@ -405,3 +405,32 @@ def test_solver_reads_numbers_by_the_librarys_rules(example: sp.SharedResponsibi
         sp.solve(example, "courses.price", "coverage", 1, high="1e999999999")
     # coverage is exactly 92.25 % at today's 11,000 DKK/month: the smallest price that reaches it
     assert sp.solve(example, "courses.price", "coverage", "0.9225").value == sp.Q_(11000, "DKK/month")
+
+
+def test_the_companys_gain_over_the_years_has_a_total_and_a_present_value() -> None:
+    # Over a horizon the company's ledger net is what it pays the SØV (npv.company −8,997,256.04,
+    # never paying back); what the deal saves it against its alternative had no total. In-house
+    # example, two years without growth: 862,000.00 saved a year; total 1,724,000.00; present
+    # value at the real 3.5 %: 862,000 + 862,000 / 1.035 = 862,000 + 832,850.2415 = 1,694,850.24
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["horizon"] = {"years": 2, "start_year": 2026, "wage_growth": "0 %", "price_growth": "0 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    results = ev.results()
+    assert [part.results()["company_saving"] for part in ev.breakdown] == [D("862000.00")] * 2
+    assert results["total.company_saving"] == D("1724000.00")
+    assert results["npv.company_saving"] == D("1694850.24")
+    assert "payback.company_saving" not in results  # never negative: nothing to pay back
+    assert ev.explain("npv.company_saving").value == "1,694,850.24 DKK"
+    assert (
+        ev.figure("npv.company_saving").label
+        == "present value of the gain of Nordisk Detail A/S against its alternative"
+    )
+    # a saving below zero in the first year (the price doubled there): a payback year
+    data["horizon"]["changes"] = [{"year": 2027, "set": {"price": "220 DKK/hour"}}]
+    data["price"] = "440 DKK/hour"
+    later = sp.evaluate(sp.from_data(data)).results()
+    assert later["npv.company_saving"] is not None
+    assert "payback.company_saving" in later
+    # a model without the figure (the spin-off) gets none
+    assert not any("gain" in k for k in sp.evaluate(sp.load(ROOT / "examples" / "spin_off_packing.yaml")).results())

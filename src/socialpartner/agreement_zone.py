@@ -79,12 +79,6 @@ PointValues = PointValue | Iterable[PointValue]
 Basis = Literal["present_value", "per_year"]
 
 # the results a company's condition reads, by model: its gain against its alternative
-_COMPANY_RESULT = {
-    "shared_responsibility": "company_saving",
-    "labour_shortage": "company_net_gain",
-    "in_house": "company_saving",
-    "supplier": "company_saving",
-}
 _COMPANY_HINT = {model: Text(f"agree.hint.{model}") for model in ("shared_responsibility", "supplier", "spin_off")}
 _PARTY_ORDER = ("social_enterprise", "company", "municipality")
 
@@ -838,7 +832,7 @@ def _conditions(
     covers = "agree.covers_staff_pv" if basis == "present_value" and ev.breakdown else "agree.covers_staff"
     specs.append(("social_enterprise", Text(covers), "surplus", floor_words))
     results = (ev.breakdown[0] if ev.breakdown else ev).results()
-    company = _COMPANY_RESULT.get(p.MODEL)
+    company = p.COMPANY_GAIN
     if company is not None and company in results:
         label = Text("agree.gains_alternative" if company == "company_saving" else "agree.gains_helpers")
         specs.append(("company", label, company, "0"))

@@ -709,16 +709,7 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
         who = _who(name, run)
         out.append(Figure(f"npv.{name}", Text(what, who=who), _dkk(value), "DKK", note))
         if run.ever_negative[name]:
-            back = run.payback[name]
-            out.append(
-                Figure(
-                    f"payback.{name}",
-                    Text("msg.payback", who=who),
-                    None if back < 0 else _year_value(labels[back]),
-                    "year",
-                    Text("note.payback") if back >= 0 else Text("note.no_payback"),
-                )
-            )
+            out.append(_payback_figure(name, Text("msg.payback", who=who), run.payback[name], labels))
         if name in run.public_totals:
             out.append(
                 Figure(
@@ -730,6 +721,47 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
                 )
             )
     return tuple(out)
+
+
+def _gain_figures(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation, ...]) -> tuple[Figure, ...]:
+    """The company's own gain over the years: its total and present value (and payback, if ever negative).
+
+    The company's ledger net over the years is what it pays (the SØV's services, the
+    helpers): its present value never turns positive and says nothing of what the deal
+    saves it. Its gain against its alternative (``company_saving``, ``company_net_gain``)
+    is the figure a CSR lead weighs; it is discounted as the nets are.
+    """
+    key = partnership.COMPANY_GAIN
+    yearly = []
+    for part in parts:
+        found = next((f for f in part.figures if f.key == key and f.unit == "DKK"), None)
+        if found is None or found.value is None:
+            return ()  # not in every year (no alternative stated): no total to give
+        yearly.append(int(found.value * 100))  # whole øre, as the nets the present values take
+    assert key is not None  # noqa: S101 - found in every year above
+    factors = engine.discount_factors(partnership, len(parts))
+    pv, payback, negative, _ = _horizon.present_values({key: yearly}, factors, exact=True)
+    who = Raw(parts[0].parties.get("company", "company"))
+    note = _npv_note(partnership)
+    out = [
+        Figure(f"total.{key}", Text("msg.total_gain", who=who), _dkk(sum(yearly)), "DKK", Text("note.total_gain")),
+        Figure(f"npv.{key}", Text("msg.npv_gain", who=who), _dkk(pv[key]), "DKK", note),
+    ]
+    if negative[key]:
+        labels = [p.label for p in run.periods]
+        out.append(_payback_figure(key, Text("msg.payback_gain", who=who), payback[key], labels))
+    return tuple(out)
+
+
+def _payback_figure(name: str, label: Text, back: int, labels: list[str]) -> Figure:
+    """The payback year of a series (``back``: its index, -1 for none within the years)."""
+    return Figure(
+        f"payback.{name}",
+        label,
+        None if back < 0 else _year_value(labels[back]),
+        "year",
+        Text("note.payback") if back >= 0 else Text("note.no_payback"),
+    )
 
 
 def _year_value(label: str) -> Decimal | None:
@@ -773,7 +805,7 @@ def _combine(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation,
         parties=parties,
         ledger=Ledger(span, transfers),
         cost_split=core.split_cost(sum((p.cost_split.cost for p in parts), _ZERO), funding),
-        figures=(*extras.figures, *_npv_figures(run)),
+        figures=(*extras.figures, *_npv_figures(run), *_gain_figures(partnership, run, parts)),
         checks=extras.checks,
         statements=extras.statements,
         breakdown=parts,

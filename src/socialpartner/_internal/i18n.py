@@ -773,6 +773,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.npv": ("present value of the net of {who}", "nutidsværdi af nettoresultatet for {who}"),
     "msg.npv_public": ("present value of the net effect of {who}", "nutidsværdi af nettovirkningen for {who}"),
     "msg.payback": ("payback year of {who}", "tilbagebetalingsår for {who}"),
+    "msg.total_gain": (
+        "gain of {who} against its alternative over all years",
+        "{who:genitive} gevinst i forhold til alternativet over alle år",
+    ),
+    "msg.npv_gain": (
+        "present value of the gain of {who} against its alternative",
+        "nutidsværdi af {who:genitive} gevinst i forhold til alternativet",
+    ),
+    "msg.payback_gain": (
+        "payback year of the gain of {who} against its alternative",
+        "tilbagebetalingsår for {who:genitive} gevinst i forhold til alternativet",
+    ),
+    "note.total_gain": (
+        "the sum of each year's gain against the alternative (not discounted); what the company pays is in its net",
+        "summen af hvert års gevinst i forhold til alternativet (ikke tilbagediskonteret); hvad virksomheden "
+        "betaler, står i dens nettoresultat",
+    ),
     "msg.total_public": ("net effect over all years: {who}", "nettovirkning over alle år: {who}"),
     "msg.public_who": ("the {payer} (public purse)", "{payer} (offentlige kasser)"),
     "msg.join": ("{a}; {b}", "{a}; {b}"),

@@ -50,6 +50,9 @@ class Partnership(Frozen):
     # True for models evaluated period by period (a spin-off's years): the evaluation then
     # always has a breakdown, even with a single period.
     MULTI_PERIOD: ClassVar[bool] = False
+    # The figure of the company's own gain against its alternative (a saving, a net gain), where
+    # the model has one: its conditions in a zone of agreement, its total and present value over years.
+    COMPANY_GAIN: ClassVar[str | None] = None
 
     name: Name
     period: Duration = "1 year"  # type: ignore[assignment]  # the default is validated into a Quantity

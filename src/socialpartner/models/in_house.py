@@ -128,6 +128,7 @@ class InHousePartnership(Partnership):
     """
 
     MODEL = "in_house"
+    COMPANY_GAIN = "company_saving"
 
     model: Literal["in_house"] = "in_house"
     social_enterprise: SocialEnterprise

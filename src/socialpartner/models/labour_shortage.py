@@ -67,6 +67,7 @@ class LabourShortagePartnership(Partnership):
     """
 
     MODEL = "labour_shortage"
+    COMPANY_GAIN = "company_net_gain"
 
     model: Literal["labour_shortage"] = "labour_shortage"
     social_enterprise: SocialEnterprise

@@ -80,6 +80,7 @@ class SharedResponsibilityPartnership(Partnership):
     """The three-party deal: temp hours plus municipal courses pay for support staff."""
 
     MODEL = "shared_responsibility"
+    COMPANY_GAIN = "company_saving"
 
     model: Literal["shared_responsibility"] = "shared_responsibility"
     social_enterprise: SocialEnterprise

@@ -109,6 +109,7 @@ class SupplierPartnership(Partnership):
     """
 
     MODEL = "supplier"
+    COMPANY_GAIN = "company_saving"
 
     model: Literal["supplier"] = "supplier"
     social_enterprise: SocialEnterprise

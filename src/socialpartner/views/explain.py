@@ -474,7 +474,11 @@ def _net(part: Evaluation, name: str) -> Decimal:
     """A year's net of a party or public payer (``public.municipality``), as the present values take it."""
     if name.startswith("public."):
         return Decimal(0) if part.public is None else part.public.net_effect(name.removeprefix("public."))  # type: ignore[arg-type]
-    return part.ledger.net(name) if name in part.ledger.parties else Decimal(0)
+    if name in part.ledger.parties:
+        return part.ledger.net(name)
+    # a figure discounted as the nets are (the company's gain against its alternative)
+    found = next((f.value for f in part.figures if f.key == name and f.unit == "DKK"), None)
+    return Decimal(0) if found is None else found
 
 
 def _discounting(ev: Evaluation) -> tuple[ParameterUse, dict[str, Fraction], Fraction, bool]:
