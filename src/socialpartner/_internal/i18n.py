@@ -786,8 +786,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "tilbagebetalingsår for {who:genitive} gevinst i forhold til alternativet",
     ),
     "note.total_gain": (
-        "the sum of each year's gain against the alternative (not discounted); what the company pays is in its net",
-        "summen af hvert års gevinst i forhold til alternativet (ikke tilbagediskonteret); hvad virksomheden "
+        "sum of the yearly gains against the alternative, undiscounted; what the company pays is in its net",
+        "summen af de årlige gevinster i forhold til alternativet, ikke tilbagediskonteret; hvad virksomheden "
         "betaler, står i dens nettoresultat",
     ),
     "msg.total_public": ("net effect over all years: {who}", "nettovirkning over alle år: {who}"),
@@ -1813,6 +1813,10 @@ _FORMULA_DA: dict[str, str] = {
     "sum of the funding sources": "summen af finansieringskilderne",
     "sum of its flows": "summen af dens beløb",
     "sum of the yearly net effects, undiscounted": "summen af de årlige nettovirkninger, ikke tilbagediskonteret",
+    "sum of the yearly gains against the alternative, undiscounted; what the company pays is in its net": (
+        "summen af de årlige gevinster i forhold til alternativet, ikke tilbagediskonteret; hvad virksomheden "
+        "betaler, står i dens nettoresultat"
+    ),
     "net effect": "nettovirkning",
     "first citizens": "første borgere",
     "newcomers since week": "nye siden uge",
