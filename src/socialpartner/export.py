@@ -479,6 +479,15 @@ def _total_sheet(
                 f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
                 [_ref(c.sheet, c.public[payer][2]) if payer in c.public else None for _, c in periods],
             )
+    gain = ev.partnership.COMPANY_GAIN
+    if gain is not None and any(f.key == f"npv.{gain}" for f in ev.figures):
+        # the company's gain against its alternative, a figure of each year (not a ledger net)
+        ws.gap()
+        r = ws.row + 1
+        yearly = [part.figure(gain).value for part, _ in periods]
+        label = t.figure(gain, next(f.label for f in periods[0][0].figures if f.key == gain))
+        ws.put([label, *yearly, _f(f"SUM(B{r}:{last_col}{r})")], money)
+        series[gain] = r
     cells = _present_values(ws, ev, series, len(periods), t) if ev.breakdown else {}
     ws.finish()
     return cells
