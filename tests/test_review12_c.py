@@ -131,6 +131,14 @@ def test_unknown_topic_raises_a_library_key_error_with_close_matches() -> None:
     # a year's unknown topic names the whole name and lists the total's topics
     with pytest.raises(sp.ExplainError, match=r"nothing to explain as '2027:surplu'.*topics: coverage"):
         ev.explain("2027.surplu")
+    # the total's topics and how a year's are named, not every year's (170 topics for 3 years)
+    with pytest.raises(sp.ExplainError) as caught:
+        ev.explain("2027:public.refusion.fleksjob")
+    said = str(caught.value)
+    assert "did you mean '2027:public.counterfactual_refusion.fleksjob'" in said
+    assert f"each year's as YEAR:TOPIC (e.g. 2028:break_even.courses.price): {len(ev.topics()):,} in all" in said
+    assert "2026:coverage" not in said
+    assert len(said) < 1500
     again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
     assert (again.topic, again.close, str(again)) == (error.topic, error.close, str(error))
 

@@ -162,7 +162,15 @@ def _unknown(ev: Evaluation, topic: str) -> NoReturn:
     known = ev.topics()
     close = tuple(difflib.get_close_matches(topic, known, n=3, cutoff=0.6))
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    raise ExplainError(topic, f"nothing to explain as {topic!r}{hint} topics: {', '.join(known)}", close)
+    # the total's topics, and how a year's are named: all of them would bury the hint (a 40-year horizon has thousands)
+    total = [k for k in known if ":" not in k]
+    years = len(known) - len(total)
+    more = (
+        f"; and each year's as YEAR:TOPIC (e.g. {known[-1]}): {len(known):,} in all, listed by topics()"
+        if years
+        else ""
+    )
+    raise ExplainError(topic, f"nothing to explain as {topic!r}{hint} topics: {', '.join(total)}{more}", close)
 
 
 def _explain_net(ev: Evaluation, party: str) -> Explanation:
