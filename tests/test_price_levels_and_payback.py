@@ -253,14 +253,14 @@ def test_payback_is_explained_year_by_year() -> None:
     assert explained.value == "2029"
     running = [(t.label, t.value) for t in explained.terms if t.label.endswith("running sum")]
     assert running == [
-        ("2026: running sum", "-90800 DKK"),
-        ("2027: running sum", "≈ -57949.758454 DKK"),
-        ("2028: running sum", "≈ -17248.691918 DKK"),
-        ("2029: running sum", "≈ 44444.18915 DKK"),
+        ("2026: running sum", "-90,800.00 DKK"),
+        ("2027: running sum", "≈ -57,949.758454 DKK"),
+        ("2028: running sum", "≈ -17,248.691918 DKK"),
+        ("2029: running sum", "≈ 44,444.18915 DKK"),
     ]
     last = next(t for t in explained.terms if t.label == "2029: running sum")
     assert last.formula == (
-        "running sum before + discounted net = ≈ -17248.691918 + ≈ 61692.881068 (back at or above zero)"
+        "running sum before + discounted net = ≈ -17,248.691918 + ≈ 61,692.881068 (back at or above zero)"
     )
     # the last running sum is the present value, rounded to øre
     assert ev.figure("npv.social_enterprise").value == Decimal("44444.19")
@@ -282,7 +282,7 @@ def test_the_payback_year_is_the_first_year_the_explained_running_sum_is_back_at
         for topic in (t for t in ev.topics() if t.startswith("payback.")):
             explained = ev.explain(topic)
             sums = [
-                (t.label.split(":")[0], Decimal(t.value.removeprefix("≈ ").removesuffix(" DKK")))
+                (t.label.split(":")[0], Decimal(t.value.removeprefix("≈ ").removesuffix(" DKK").replace(",", "")))
                 for t in explained.terms
                 if t.label.endswith("running sum")
             ]
@@ -294,3 +294,25 @@ def test_the_payback_year_is_the_first_year_the_explained_running_sum_is_back_at
                 elif back is None and was_negative:
                     back = label
             assert explained.value == ("—" if back is None else back), (name, topic)
+
+
+def test_discounted_amounts_read_as_money_in_both_languages() -> None:
+    # IKEA's nets −432,900.00 and −588,744.00: 2027's discounted at 1 / (1.035 × 1.02) = 1 / 1.0557
+    # is −588,744 / 1.0557 = −557,681.159420 (to 6 places); the running sum −990,581.159420.
+    # Every amount is grouped with at least two decimals, as the nets beside them are.
+    from socialpartner.views.explain import explanation_text
+
+    explained = sp.evaluate(sp.load(EXAMPLES / "ikea_rebild_3_years.yaml")).explain("payback.company")
+    terms = {t.label: t for t in explained.terms}
+    assert terms["2026: running sum"].value == "-432,900.00 DKK"
+    assert terms["2027: discounted net"].value == "≈ -557,681.15942 DKK"
+    assert terms["2027: running sum"].formula == (
+        "running sum before + discounted net = -432,900.00 + ≈ -557,681.15942 (below zero)"
+    )
+    danish = explanation_text(explained, "da").splitlines()
+    assert (
+        "  2026: løbende sum = -432.900,00\xa0kr.   "
+        "[løbende sum før + tilbagediskonteret netto = 0,00 + -432.900,00 (under nul)]" in danish
+    )
+    assert any(line.startswith("  2027: tilbagediskonteret netto = ≈ -557.681,15942\xa0kr.   [") for line in danish)
+    assert not any(" DKK" in line for line in danish if "løbende" in line or "tilbagediskonteret" in line)

@@ -341,13 +341,13 @@ def test_npv_explanation_shows_each_year_its_factor_and_the_rates() -> None:
     # by hand: 1.035 × 1.02 = 1.0557; −133,483.18 / 1.0557 = −126,440.447097 and
     # −127,357.31 / 1.0557² = −127,357.31 / 1.11450249 = −114,272.790902; with 2026's
     # −215,040 the sum is −455,753.237999, rounded −455,753.24
-    assert terms["2026: discounted net"].value == "-215040 DKK"
+    assert terms["2026: discounted net"].value == "-215,040.00 DKK"
     assert terms["2026: discounted net"].formula == "net × factor = -215,040.00 DKK × 1 (factor 1)"
-    assert terms["2027: discounted net"].value == "≈ -126440.447097 DKK"
+    assert terms["2027: discounted net"].value == "≈ -126,440.447097 DKK"
     assert terms["2027: discounted net"].formula == (
         "net × factor = -133,483.18 DKK × 1 / (1.0350^1 × 1.02^1) (factor ≈ 0.947239)"
     )
-    assert terms["2028: discounted net"].value == "≈ -114272.790902 DKK"
+    assert terms["2028: discounted net"].value == "≈ -114,272.790902 DKK"
     names = [name for name, _, _ in explained.parameters]
     assert "discount_rate.years_0_35" in names
     source = {n: s for n, _, s in explained.parameters}["discount_rate.years_0_35"]
@@ -365,8 +365,8 @@ def test_npv_explanation_with_a_nominal_rate_names_it() -> None:
     assert dict(factor.inputs) == {"horizon.nominal_discount_rate": "5 %"}
     # IKEA's nets −432,900.00, −588,744.00, −600,518.88: −588,744 / 1.05 = −560,708.571429,
     # −600,518.88 / 1.1025 = −544,688.326531; sum −1,538,296.897960, rounded −1,538,296.90
-    assert terms["2027: discounted net"].value == "≈ -560708.571429 DKK"
-    assert terms["2028: discounted net"].value == "≈ -544688.326531 DKK"
+    assert terms["2027: discounted net"].value == "≈ -560,708.571429 DKK"
+    assert terms["2028: discounted net"].value == "≈ -544,688.326531 DKK"
     assert explained.value == "-1,538,296.90 DKK"
     assert not any(name.startswith("discount_rate.") for name, _, _ in explained.parameters)
 
@@ -424,7 +424,7 @@ def test_explanations_in_danish_keep_the_figures() -> None:
     assert "L: løn inkl. pension pr. måned = 9.100 kr./md." in text
     assert "lønloftet begrænser tilskuddet" in text
     text = explanation_text(rebild().explain("npv.public.municipality"), "da")
-    assert "2027: tilbagediskonteret netto = ≈ -126.440,447097 kr." in text  # −133,483.18 / 1.0557
+    assert "2027: tilbagediskonteret netto = ≈ -126.440,447097\xa0kr." in text  # −133,483.18 / 1.0557
 
 
 # -- the spreadsheet's present values are formulas over the yearly nets ------------------

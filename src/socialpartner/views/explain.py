@@ -427,7 +427,7 @@ def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanatio
         terms.append(
             Term(
                 f"{part.ledger.period}: discounted net",
-                f"{_decimal_text(Fraction(net) * factor)} DKK",
+                _exact_money(Fraction(net) * factor),
                 f"net × factor = {_ex.money(net)} × {_factor_text(t, rates, growth, nominal)} "
                 f"(factor {_decimal_text(factor)})",
             )
@@ -464,8 +464,9 @@ def _explain_payback(ev: Evaluation, name: str, label: str, note: str, value: De
         terms.append(
             Term(
                 f"{period}: running sum",
-                f"{_decimal_text(running)} DKK",
-                f"running sum before + discounted net = {_decimal_text(before)} + {term.value.removesuffix(' DKK')}"
+                _exact_money(running),
+                f"running sum before + discounted net = {_exact_money(before).removesuffix(' DKK')} + "
+                f"{term.value.removesuffix(' DKK')}"
                 f" ({state})",
             )
         )
@@ -694,6 +695,23 @@ def _decimal_text(value: Fraction) -> str:
     return format_decimal(shown) if shown == exact else f"≈ {format_decimal(shown)}"
 
 
+def _exact_money(value: Fraction) -> str:
+    """An exact amount as money: grouped, to øre or to at most 6 places (``≈`` when rounded).
+
+    The discounted amounts are exact fractions; their sum is rounded once to øre, so each is
+    shown to 6 places rather than to øre (which would not add up to the total shown).
+    """
+    with localcontext() as ctx:
+        ctx.prec = 60
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    exponent = exact.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101 - a finite quotient
+    shown = exact.quantize(Decimal("0.000001")) if exponent < -6 else exact
+    places = max(2, -min(0, shown.normalize().as_tuple().exponent))  # type: ignore[operator]
+    text = f"{shown:,.{places}f} DKK"
+    return text if shown == exact else f"≈ {text}"
+
+
 def _cost_terms(ev: Evaluation, inputs: Mapping[str, str]) -> tuple[Term, ...]:
     if ev._plan is None:
         return tuple(Term(f"{p.ledger.period}: support-staff cost", _ex.money(p.cost_split.cost)) for p in ev.breakdown)
@@ -787,7 +805,7 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
 
 
 # an English amount (432,900.00 DKK) or number (0.922500), read in one pass so nothing is changed twice
-_AMOUNT_EN = re.compile(r"(?<![\d,.])(-?\d{1,3}(?:,\d{3})*\.\d{2}) DKK(/\w+)?|(?<![\d,.])(-?\d+\.\d+)(?![\d]|[.,]\d)")
+_AMOUNT_EN = re.compile(r"(?<![\d,.])(-?\d{1,3}(?:,\d{3})*\.\d{2,6}) DKK(/\w+)?|(?<![\d,.])(-?\d+\.\d+)(?![\d]|[.,]\d)")
 _STATED = re.compile(r"^-?\d+(\.\d+)? [A-Za-z]")
 _PARAMETERS_DA = {
     "calendar": "1 år = 52 uger = 12 måneder; 1 årsværk = 37 timer/uge = 1.924 timer/år "
@@ -811,7 +829,10 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     def amount(match: re.Match[str]) -> str:
         if match.group(3) is not None:
             return t.plain(match.group(3))
-        shown = t.money(Decimal(match.group(1).replace(",", "")), unit=True)
+        value = Decimal(match.group(1).replace(",", ""))
+        places = -int(value.as_tuple().exponent)
+        # an exact discounted amount keeps its places beyond øre (they add up to the total shown)
+        shown = t.money(value, unit=True) if places <= 2 else f"{t.number(value, places)}\xa0{t.unit('DKK')}"
         return shown + (t.stated_unit("/" + match.group(2).lstrip("/"))[1:] if match.group(2) else "")
 
     def numbers(text: str) -> str:
