@@ -724,6 +724,20 @@ def test_a_payback_year_that_is_no_longer_needed_is_a_failure() -> None:
     failed, passed = sp.check_expectations(ev, block)
     assert not failed.passed
     assert str(failed) == "payback.workers: expected 2029, actual no value"
+    # a year is its number alone, never grouped, in either language (not "2,029" or "2029 year")
+    assert failed.unit == "year"
+    assert failed.line(grouped=True) == "payback.workers: expected 2029, actual no value"
+    assert failed.line("da", grouped=True) == "payback.workers: forventet 2029, faktisk ingen værdi"
     assert passed.passed
     with pytest.raises(sp.ExpectationError, match=r"no result 'payback\.nobody'"):
         sp.check_expectations(ev, sp.Expectations.model_validate({"payback.nobody": 2029}))
+
+
+def test_a_payback_year_expected_where_none_is_reached_reads_as_a_year() -> None:
+    # IKEA's net is below zero in every year of the 3-year example: no payback year (no value);
+    # the command line's lines are grouped, but a year is not ("2027", not "2,027" or "2027 year")
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    (failed,) = sp.check_expectations(ev, sp.Expectations.model_validate({"payback.company": 2027}))
+    assert not failed.passed
+    assert failed.line(grouped=True) == "payback.company: expected 2027, actual no value"
+    assert failed.line("da", grouped=True) == "payback.company: forventet 2027, faktisk ingen værdi"

@@ -339,7 +339,8 @@ class ExpectationResult:
         decimals) lose trailing zeros down to four.
         """
         t = Translator(lang)
-        unit = f" {t.unit(self.unit)}" if self.unit else ""
+        # a calendar year is its number alone (2029, not "2029 year")
+        unit = f" {t.unit(self.unit)}" if self.unit and self.unit != "year" else ""
 
         def text(value: Decimal, sign: bool = False) -> str:
             places = self.places
@@ -457,7 +458,7 @@ def _check(name: str, block: Expectations, known: Mapping[str, _Actual]) -> Expe
         # a party whose net never falls below zero has no payback year: no value (not needed),
         # a failure of the entry, not a name the scenario lacks
         want = None if expected is None else Decimal(str(u.exact_magnitude(expected.magnitude)))
-        return ExpectationResult(name, want, None, "", 0, Decimal(0), want is None)
+        return ExpectationResult(name, want, None, "year", 0, Decimal(0), want is None)
     if actual is None:
         raise _unknown(name, known)
     if expected is None:  # no value expected: it passes only while the result has none
