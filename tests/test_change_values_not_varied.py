@@ -38,15 +38,43 @@ def test_a_paired_sweep_of_unequal_lengths_names_each_input() -> None:
     assert str(caught.value) == "paired values must have equal lengths, got courses.price: 1, temp_hours.workers: 2"
 
 
-def test_a_range_end_with_a_unit_is_told_to_be_a_bare_number() -> None:
+def test_a_range_end_with_a_unit_is_read_in_the_inputs_unit(tmp_path: Path) -> None:
+    # courses.price is written per month (11000 DKK/month): 108,000 DKK a year is 9,000 a
+    # month and 168,000 a year 14,000, so the range is the bare 9000..14000 exactly, and
+    # 9000 DKK/month beside a bare 14000 is the same range again
+    import json
+
     from typer.testing import CliRunner
 
     from socialpartner.cli import app
 
+    runner = CliRunner()
     file = str(ROOT / "examples" / "ikea_rebild.yaml")
-    out = CliRunner().invoke(app, ["sweep", file, "--vary", "courses.price=9000 DKK/month..14000:3"])
+    csv = {}
+    for i, spec in enumerate(
+        (
+            "courses.price=9000..14000:6",
+            "courses.price=108000 DKK/year..168000 DKK/year:6",
+            "courses.price=9000 DKK/month..14000:6",
+        )
+    ):
+        target = tmp_path / f"v{i}.csv"
+        out = runner.invoke(app, ["sweep", file, "--vary", spec, "--csv", str(target)])
+        assert out.exit_code == 0, out.output
+        csv[spec] = target.read_text(encoding="utf-8")
+    assert len(set(csv.values())) == 1
+    prices = [float(line.split(",")[0]) for line in csv["courses.price=9000..14000:6"].splitlines()[1:]]
+    assert prices == [9000, 10000, 11000, 12000, 13000, 14000]
+    # one of another kind names the input's unit
+    out = runner.invoke(app, ["sweep", file, "--vary", "courses.price=9000 DKK/hour..14000:3"])
     assert out.exit_code == 2
     assert out.output.strip().endswith(
-        "--vary courses.price: not a number (got '9000 DKK/month'); give a bare number in the unit the input is "
-        "written in"
+        "--vary courses.price: expected a number in DKK / month, or a quantity like it, got 9000 DKK/hour"
     )
+    # agree reads its range by the same reader: 96,000..240,000 DKK/year is 8,000..20,000 a month
+    plain = runner.invoke(app, ["agree", file, "--vary", "courses.price=8000..20000", "--format", "json"])
+    united = runner.invoke(
+        app, ["agree", file, "--vary", "courses.price=96000 DKK/year..240000 DKK/year", "--format", "json"]
+    )
+    assert plain.exit_code == 0, plain.output
+    assert json.loads(united.output) == json.loads(plain.output)

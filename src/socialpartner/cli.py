@@ -36,6 +36,7 @@ from socialpartner._internal.units import (
     canonical,
     format_magnitude,
     has_unit,
+    in_input_unit,
     number_format,
     read_number,
 )
@@ -434,7 +435,7 @@ _DEFAULT_COUNT = 2
 
 
 def _parse_range(
-    spec: str, file: Path, form: Literal["sweep", "tornado", "agree"]
+    spec: str, file: Path, form: Literal["sweep", "tornado", "agree"], partnership: Partnership | None = None
 ) -> tuple[str, Decimal | None, Decimal | None, int | None]:
     """One ``--vary`` → path, low, high and count, read alike by ``sweep``, ``chart --kind tornado`` and ``agree``.
 
@@ -472,8 +473,8 @@ def _parse_range(
             count = int(count_text) if colon else _DEFAULT_COUNT
         except ValueError:
             raise wrong from None
-    lo = _cli_number(low, where, file) if low else None
-    hi = _cli_number(high, where, file) if high else None
+    lo = _range_end(low, where, file, partnership, path) if low else None
+    hi = _range_end(high, where, file, partnership, path) if high else None
     for end in (lo, hi):
         if end is not None and (not end.is_finite() or abs(end) >= MAX_MAGNITUDE):
             raise _OptionError(f"{where}: LOW and HIGH must be finite numbers below 1e15; got {spec!r}")
@@ -489,6 +490,31 @@ def _parse_range(
     return path, lo, hi, count
 
 
+def _range_end(text: str, where: str, file: Path, partnership: Partnership | None, path: str) -> Decimal | None:
+    """One end of a ``--vary`` range: a bare number, or a quantity read in the input's own unit.
+
+    An end with a unit is None until the scenario is read (``partnership``), which says the
+    input's unit (108,000 DKK/year is 9,000 for a price written per month).
+    """
+    if not has_unit(text):
+        return _cli_number(text, where, file)
+    if partnership is None:
+        return None
+    from socialpartner.sweeps import current
+
+    try:
+        base = current(partnership, path)
+    except SocialPartnerError as exc:
+        raise _option_error("--vary", str(exc)) from None
+    whole = not isinstance(base, pint.Quantity)
+
+    def read() -> Decimal:
+        value = in_input_unit(text, "dimensionless" if whole else str(base.units), whole, where, _OptionError)
+        return value if isinstance(value, Decimal) else _cli_number(str(value), where, file)
+
+    return _in_file_format(file, read)
+
+
 def _vary_specs(
     partnership: Partnership, specs: list[str], file: Path, form: Literal["sweep", "tornado"] = "sweep"
 ) -> list[tuple[str, float, float, int, Any]]:
@@ -497,7 +523,7 @@ def _vary_specs(
 
     out: list[tuple[str, float, float, int, Any]] = []
     for spec in specs:
-        path, lo, hi, n = _parse_range(spec, file, form)
+        path, lo, hi, n = _parse_range(spec, file, form, partnership)
         if lo is None or hi is None:  # pragma: no cover - only agree's ranges may leave an end out
             raise _option_error("--vary", f"expected {_RANGE_SYNTAX[form]}; got {spec!r}")
         if any(path == seen for seen, *_ in out):
@@ -608,8 +634,9 @@ def sweep_command(
         list[str],
         typer.Option(
             "--vary",
-            help="PATH=LOW..HIGH:COUNT in the input's own unit: COUNT evenly spaced values from LOW to HIGH, "
-            "both included (at least 2; without :COUNT, 2: LOW and HIGH); repeatable.",
+            help="PATH=LOW..HIGH:COUNT in the input's own unit (or ends with a unit, '9000 DKK/month'): COUNT "
+            "evenly spaced values from LOW to HIGH, both included (at least 2; without :COUNT, 2: LOW and HIGH); "
+            "repeatable.",
         ),
     ],
     paired: Annotated[bool, typer.Option("--paired", help="Pair the values instead of every combination.")] = False,
@@ -835,9 +862,8 @@ def agree_command(
             check_output(chart, _CHART_SUFFIXES, "--chart")
         if not 1 <= len(vary) <= 2:
             raise _option_error("--vary", "give it once or twice (one or two inputs to negotiate)")
-        ranges = [_parse_range(spec, file, "agree") for spec in vary]
-        if len({path for path, *_ in ranges}) != len(ranges):
-            raise _option_error("--vary", "the same input is given twice; give each input once")
+        for spec in vary:  # the options first: a bad one fails before the file is read
+            _parse_range(spec, file, "agree")
         # the conditions read as the file writes numbers (--soev-margin '5,5 %' beside a da file)
         margin = None if soev_margin is None else _condition(file, "--soev-margin", "soev_margin", soev_margin)
         limit = (
@@ -845,9 +871,13 @@ def agree_command(
             if municipal_limit is None
             else _condition(file, "--municipal-limit", "municipal_limit", municipal_limit)
         )
+        partnership = load(file)
+        ranges = [_parse_range(spec, file, "agree", partnership) for spec in vary]
+        if len({path for path, *_ in ranges}) != len(ranges):
+            raise _option_error("--vary", "the same input is given twice; give each input once")
         try:
             zone = agreement(
-                load(file),
+                partnership,
                 [path for path, *_ in ranges],
                 bounds={path: (lo, hi) for path, lo, hi, _ in ranges if lo is not None or hi is not None},
                 soev_margin=margin,
