@@ -268,7 +268,7 @@ def test_large_csv_writes_say_their_size_first(tmp_path: Path, monkeypatch: pyte
     assert "Wrote 51 rows" in result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 52  # header + 51 variants, written in blocks without a second header
-    assert lines[1].startswith("9000.0,0.7725,")  # 3 × 9000 × 12 = 324,000 + 46,800 overhead → 370,800 / 480,000
+    assert lines[1].startswith("9000,0.7725,")  # 3 × 9000 × 12 = 324,000 + 46,800 overhead → 370,800 / 480,000
 
 
 # -- user errors exit 2 with one line naming the option ------------------------------------

@@ -577,6 +577,10 @@ def _csv_block(block: pd.DataFrame, inputs: Sequence[str], decimal: str) -> pd.D
             continue
         if places is None:  # an input: the shortest text that reads back to the value evaluated
             text = values.astype(str)
+            whole = np.isfinite(values) & (np.abs(values) < 1e15)
+            whole[whole] = values[whole] == np.floor(values[whole])
+            if whole.any():  # 9000, not 9000.0, as a scenario writes it
+                text[whole] = np.char.mod("%d", values[whole])
         else:
             # half away from zero, as the library rounds (printf would round the binary value,
             # 0.12344999… for an exact 0.12345); + 0.0 writes -0.0 as 0
