@@ -78,3 +78,33 @@ def test_a_range_end_with_a_unit_is_read_in_the_inputs_unit(tmp_path: Path) -> N
     )
     assert plain.exit_code == 0, plain.output
     assert json.loads(united.output) == json.loads(plain.output)
+
+
+@pytest.mark.parametrize(
+    ("spec", "said"),
+    [
+        # 2..5 in 3 values steps by 1.5: 2, 3.5, 5; COUNT 2 (2, 5) or 4 (2, 3, 4, 5) step by whole people
+        ("2..5:3", "2..5:3 steps by 1.5 and gives 3.5; give a COUNT of 2 or 4"),
+        # 2..6 in 4 values steps by 4/3; the span 4 divides into 1, 2 or 4 steps: COUNT 2, 3 or 5
+        ("2..6:4", "2..6:4 steps by 1.33333 and gives 3.33333; give a COUNT of 2, 3 or 5"),
+        ("2.5..5:3", "LOW and HIGH must be whole, got 2.5..5"),
+    ],
+)
+def test_a_headcount_range_between_whole_people_names_a_value_and_the_counts_that_fit(spec: str, said: str) -> None:
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    out = CliRunner().invoke(
+        app, ["sweep", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", f"temp_hours.workers={spec}"]
+    )
+    assert out.exit_code == 2
+    assert out.output.strip() == f"error: --vary: temp_hours.workers is a number of people: {said}"
+
+
+def test_a_headcount_sweep_in_python_names_the_value_that_is_not_whole() -> None:
+    deal = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    with pytest.raises(
+        sp.SweepError, match=r"^temp_hours\.workers: expected whole numbers of people \(0 or more\), got 3\.5$"
+    ):
+        sp.sweep(deal, {"temp_hours.workers": [2, 3.5, 5]})

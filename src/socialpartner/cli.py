@@ -535,6 +535,27 @@ def _vary_specs(
     return out
 
 
+def _whole_grid(path: str, lo: float, hi: float, n: int, grid: Any) -> None:
+    """Refuse a range of a headcount whose COUNT steps between whole people, naming a value and the COUNTs that fit."""
+    import numpy as np
+
+    if lo.is_integer() and hi.is_integer() and np.all(grid == np.round(grid)):
+        return
+    if not (lo.is_integer() and hi.is_integer()):
+        raise _option_error("--vary", f"{path} is a number of people: LOW and HIGH must be whole, got {lo:g}..{hi:g}")
+    span = int(abs(hi - lo))
+    fits = [k + 1 for k in range(1, span + 1) if span % k == 0]  # COUNTs that step by whole people
+    odd = next(float(v) for v in grid if v != round(v))
+    raise _option_error(
+        "--vary",
+        f"{path} is a number of people: {lo:g}..{hi:g}:{n} steps by {(hi - lo) / (n - 1):g} and gives {odd:g}; "
+        f"give a COUNT of {', '.join(map(str, fits[:-1]))} or {fits[-1]}"
+        if len(fits) > 1
+        else f"{path} is a number of people: {lo:g}..{hi:g}:{n} steps by {(hi - lo) / (n - 1):g} and gives "
+        f"{odd:g}; give a COUNT of {fits[0]}",
+    )
+
+
 _CSV_ROWS_PER_BLOCK = 50_000
 _LARGE_CSV_ROWS = 200_000  # from here on a CSV write says its size first and shows progress
 
@@ -672,6 +693,8 @@ def sweep_command(
         values: dict[str, object] = {}
         for path, lo, hi, n, base in specs:
             grid = np.linspace(lo, hi, n)
+            if isinstance(base, int):
+                _whole_grid(path, lo, hi, n, grid)
             values[path] = grid if isinstance(base, int) else Q_(grid, base.units)
         t = _translator(lang)
         with Progress(transient=True, disable=total < 200_000) as bar, _scenario_notes(t):
@@ -796,10 +819,7 @@ def chart_command(
             ranges: dict[str, tuple[object, object]] = {}
             for name, lo, hi, _, base in _vary_specs(partnership, vary, path, "tornado"):
                 if isinstance(base, int):
-                    if not (lo.is_integer() and hi.is_integer()):
-                        raise _option_error(
-                            "--vary", f"{name} is a number of people: LOW and HIGH must be whole, got {lo:g}..{hi:g}"
-                        )
+                    _whole_grid(name, lo, hi, 2, (lo, hi))
                     ranges[name] = (int(lo), int(hi))
                 else:
                     unit = base.units

@@ -185,7 +185,9 @@ def _as_array(
             or np.any(arr != np.round(arr))
             or np.any(arr < 0)
         ):
-            raise SweepError(f"{path}: expected whole numbers of people (0 or more)")
+            bad = arr[~np.isfinite(arr) | (arr != np.round(arr)) | (arr < 0)] if arr.dtype.kind in "iuf" else arr
+            got = f", got {bad.ravel()[:1].tolist()[0]!r}" if bad.size else ""
+            raise SweepError(f"{path}: expected whole numbers of people (0 or more){got}")
         return arr.astype(np.int64), ""
     if not isinstance(base, pint.Quantity):
         raise SweepError(f"{path}: not a numeric input")
