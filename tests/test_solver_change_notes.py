@@ -45,5 +45,20 @@ def test_a_year_the_change_holds_in_is_named_when_the_result_does_not_move() -> 
     with pytest.raises(sp.SolveError) as caught:
         sp.solve(p, "courses.price", "2028.coverage", 1)
     message = str(caught.value)
-    assert "it does not depend on this input here" in message
-    assert message.endswith("horizon.changes set courses.price in 2028, so a value given for it does not count there")
+    # the reason first (a price range tried says nothing the change does not), then what to do
+    assert message.startswith("2028.coverage is ")
+    assert ": horizon.changes set courses.price in 2028, so a value given for it does not count there; " in message
+    assert "; solve for a result of 2026, 2027 or the total" in message
+    assert "it does not depend on this input here" not in message
+
+
+def test_a_change_in_every_year_says_how_to_find_its_value() -> None:
+    # solving for the change's own value is refused (it is text kept as written), so the advice
+    # is the one that refusal gives: take the change out and vary the input in those years
+    with pytest.raises(sp.SolveError) as caught:
+        sp.solve(three_years_with_price_set_in(2026), "courses.price", "coverage", 1)
+    assert str(caught.value) == (
+        "horizon.changes set courses.price in every year (2026–2028): a value given for courses.price changes no "
+        "result; to solve for the value in the change's years, take the change out and vary courses.price with a "
+        "target in those years (e.g. YEAR.net.PARTY)"
+    )

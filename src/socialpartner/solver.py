@@ -469,7 +469,7 @@ def solve(
     current = paths.variable(partnership, vary, SolveError, "solved for")
     changed = changed_input_note(partnership, vary)
     if changed is not None and changed.key == "msg.changed_input_all":
-        raise SolveError(f"{changed}; solve for the change's value instead")
+        raise SolveError(f"{changed}; {_CHANGE_OUT.format(path=vary)}")
     notes: tuple[str, ...] = () if changed is None else (changed,)
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
@@ -907,6 +907,18 @@ def _look_closer(s: _Search, samples: list[tuple[int, Fraction]]) -> None:
         s.probe(k)
 
 
+_CHANGE_OUT = (
+    "to solve for the value in the change's years, take the change out and vary {path} with a target in those "
+    "years (e.g. YEAR.net.PARTY)"
+)
+
+
+def _labels(partnership: Partnership) -> list[str]:
+    """The labels of a horizon's years (none without one)."""
+    horizon = partnership.horizon
+    return [] if horizon is None else [horizon.label(i) for i in range(horizon.years)]
+
+
 def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str]) -> SolveError:
     """Why no value in range works, consistent with every value tried."""
     (ka, ga), (kb, gb) = samples[0], samples[-1]
@@ -916,11 +928,19 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     if len(samples) > 1 and all(g == ga for _, g in samples):
         match = _PERIOD.match(s.result)
         changed = changed_years(s.partnership, s.vary)
-        if match is not None and match["period"] in changed:  # the change's value holds in that year
-            why += f"; horizon.changes set {s.vary} in {match['period']}, so a value given for it does not count there"
+        reason = "it does not depend on this input here, so no value of it can be solved for"
+        if match is not None and match["period"] in changed:  # the change's value holds in that year: the reason
+            other = [label for label in _labels(s.partnership) if label not in changed]
+            reason = (
+                f"horizon.changes set {s.vary} in {match['period']}, so a value given for it does not count there; "
+                + (
+                    f"solve for a result of {', '.join(other)} or the total"
+                    if other
+                    else _CHANGE_OUT.format(path=s.vary)
+                )
+            )
         return SolveError(
-            f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): "
-            f"it does not depend on this input here, so no value of it can be solved for{why}"
+            f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): {reason}{why}"
         )
     k, g = min(samples, key=lambda sample: abs(sample[1]))  # all miss it on one side
     word = "lowest" if g > 0 else "highest"
