@@ -61,7 +61,7 @@ def test_helper_hours_explains_the_hours_not_their_payment() -> None:
     # 4 helpers × 20 paid hours a week × 52 weeks = 4,160 hours (the payment is 320 × 4,160 = 1,331,200.00)
     assert explained.value == "4160.00 hour"
     assert ev.results()["helper_hours"] == Decimal("4160.00")
-    assert ev.explain("helper_cost").value == "1331200.00 DKK"
+    assert ev.explain("helper_cost").value == "1,331,200.00 DKK"
     assert ev.topics().count("helper_hours") == 1
 
 
@@ -383,3 +383,50 @@ def test_loading_a_scenario_under_a_low_precision_context() -> None:
         ctx.traps[decimal.Inexact] = True
         got = sp.evaluate(sp.load(EXAMPLES / "ikea_rebild.yaml")).results()
     assert got == expected
+
+
+def test_the_company_gain_is_explained_by_the_figures_it_is_computed_from() -> None:
+    # in-house: before 4,784,000 + 294,000 + 240,000 + 300,000 = 5,618,000; after
+    # 4,576,000 + 80,000 + 100,000 = 4,756,000; saving 5,618,000 − 4,756,000 = 862,000
+    ev = sp.evaluate(sp.load(EXAMPLES / "in_house_packing.yaml"))
+    saving = ev.explain("company_saving")
+    assert saving.value == "862,000.00 DKK"
+    assert [(t.label, t.value) for t in saving.terms] == [
+        ("company's total cost, doing it itself", "5,618,000.00 DKK"),
+        ("company's total cost, with the SØV", "4,756,000.00 DKK"),
+    ]
+    assert dict(saving.terms[0].inputs)["alternative.turnover"] == "60 percent"
+    # the SØV's margin: service 4,576,000 − fleksjob wages 3,536,000 − two posts of 500,000 = 40,000
+    margin = ev.explain("soev_margin")
+    assert [t.value for t in margin.terms] == [
+        "4,576,000.00 DKK",
+        "3,536,000.00 DKK",
+        "500,000.00 DKK",
+        "500,000.00 DKK",
+    ]
+    # labour shortage: 1,830,400 − 399,360 − 1,331,200 = 99,840; each input listed once
+    ev = sp.evaluate(sp.load(EXAMPLES / "labour_shortage_site.yaml"))
+    gain = ev.explain("company_net_gain")
+    assert gain.value == "99,840.00 DKK"
+    assert [t.value for t in gain.terms] == ["1,830,400.00 DKK", "399,360.00 DKK", "1,331,200.00 DKK"]
+    for term in gain.terms:
+        paths = [path for path, _ in term.inputs]
+        assert len(paths) == len(set(paths)), term.label
+    # supplier: margin after wages 1,419,080 − two supervisors of 520,000 = 379,080
+    ev = sp.evaluate(sp.load(EXAMPLES / "supplier_facility.yaml"))
+    assert [t.value for t in ev.explain("margin").terms] == [
+        "1,419,080.00 DKK",
+        "520,000.00 DKK",
+        "520,000.00 DKK",
+    ]
+
+
+def test_the_shared_responsibility_saving_is_explained_by_the_alternative_and_the_temp_hours() -> None:
+    # 3 workers × 15 h × 52 = 2,340 h: at 230 DKK/h the alternative costs 538,200; the temp
+    # hours cost 165 × 2,340 = 386,100 wages + 20 × 2,340 = 46,800 overhead: saving 105,300
+    data = yaml.safe_load((EXAMPLES / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["temp_hours"]["alternative_price"] = "230 DKK/hour"
+    explained = sp.evaluate(sp.from_data(data)).explain("company_saving")
+    assert explained.value == "105,300.00 DKK"
+    assert [t.value for t in explained.terms] == ["538,200.00 DKK", "386,100.00 DKK", "46,800.00 DKK"]

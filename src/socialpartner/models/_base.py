@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from pydantic import Field, ModelWrapValidatorHandler, model_validator
@@ -53,6 +55,9 @@ class Partnership(Frozen):
     # The figure of the company's own gain against its alternative (a saving, a net gain), where
     # the model has one: its conditions in a zone of agreement, its total and present value over years.
     COMPANY_GAIN: ClassVar[str | None] = None
+    # The figures (or flows) a figure is computed from, by its key: its explanation shows each
+    # with its value and formula (the company's saving as its cost before and after).
+    FIGURE_PARTS: ClassVar[Mapping[str, tuple[str, ...]]] = MappingProxyType({})
 
     name: Name
     period: Duration = "1 year"  # type: ignore[assignment]  # the default is validated into a Quantity

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, Self
 
 import pint
@@ -129,6 +130,14 @@ class InHousePartnership(Partnership):
 
     MODEL = "in_house"
     COMPANY_GAIN = "company_saving"
+    FIGURE_PARTS = MappingProxyType(
+        {
+            "company_cost_before": ("before_own_wages", "before_staff_turnover", "before_errors", "before_supervision"),
+            "company_cost_after": ("after_soev_service", "after_errors", "after_supervision"),
+            "company_saving": ("company_cost_before", "company_cost_after"),
+            "soev_margin": ("service", "wages.*", "support_staff.*"),
+        }
+    )
 
     model: Literal["in_house"] = "in_house"
     social_enterprise: SocialEnterprise

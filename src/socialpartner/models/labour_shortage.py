@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
+from types import MappingProxyType
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
@@ -68,6 +69,15 @@ class LabourShortagePartnership(Partnership):
 
     MODEL = "labour_shortage"
     COMPANY_GAIN = "company_net_gain"
+    FIGURE_PARTS = MappingProxyType(
+        {
+            "helper_cost": ("helper_hours",),
+            "skilled_fte_freed": ("skilled_hours_freed",),
+            "value_of_freed_time": ("skilled_hours_freed",),
+            "craftsmen_extra_earnings": ("skilled_hours_freed",),
+            "company_net_gain": ("value_of_freed_time", "craftsmen_extra_earnings", "helper_cost"),
+        }
+    )
 
     model: Literal["labour_shortage"] = "labour_shortage"
     social_enterprise: SocialEnterprise

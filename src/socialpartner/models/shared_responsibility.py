@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
+from types import MappingProxyType
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -81,6 +82,7 @@ class SharedResponsibilityPartnership(Partnership):
 
     MODEL = "shared_responsibility"
     COMPANY_GAIN = "company_saving"
+    FIGURE_PARTS = MappingProxyType({"company_saving": ("company_alternative_cost", "wages_billed", "overhead")})
 
     model: Literal["shared_responsibility"] = "shared_responsibility"
     social_enterprise: SocialEnterprise

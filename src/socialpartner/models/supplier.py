@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
+from types import MappingProxyType
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
@@ -110,6 +111,14 @@ class SupplierPartnership(Partnership):
 
     MODEL = "supplier"
     COMPANY_GAIN = "company_saving"
+    FIGURE_PARTS = MappingProxyType(
+        {
+            "margin": ("margin_after_wages", "support_staff.*"),
+            "revenue_share": ("contract_value",),
+            "csr_spend": ("contract_value",),
+            "company_saving": ("company_market_cost",),
+        }
+    )
 
     model: Literal["supplier"] = "supplier"
     social_enterprise: SocialEnterprise

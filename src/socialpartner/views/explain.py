@@ -142,19 +142,44 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
         if f.key == topic == "company_break_even_price" and (found := _explain_company_price(ev, f, inputs)):
             return found
         if f.key == topic:
-            value = "—" if f.value is None else f"{f.value} {f.unit}".strip()
-            used = tuple((p, _ex.lookup(inputs, p)) for p in f.inputs)
+            value = _figure_value(f)
+            used = tuple(dict.fromkeys((p, _ex.lookup(inputs, p)) for p in f.inputs))  # each input once
+            # a figure computed from others shows them, each with its own formula and inputs
+            parts = _part_terms(ev, f.key, inputs)
             return Explanation(
                 f.label,
                 value,
                 f.note or "see the model's documentation",
-                (Term(f.label, value, f.note, used),) if used else (),
+                parts or ((Term(f.label, value, f.note, used),) if used else ()),
             )
     never = never_below_zero(ev)
     if topic.startswith("payback.") and topic.removeprefix("payback.") in never:
         name = topic.removeprefix("payback.")
         return _explain_payback(ev, name, payback_label(never[name]), NOT_NEEDED, None)
     _unknown(ev, topic)
+
+
+def _figure_value(f: Figure) -> str:
+    """A figure's value as an explanation shows it: money grouped to øre (``862,000.00 DKK``)."""
+    if f.value is None:
+        return "—"
+    return _ex.money(f.value) if f.unit == "DKK" else f"{f.value} {f.unit}".strip()
+
+
+def _part_terms(ev: Evaluation, key: str, inputs: Mapping[str, str]) -> tuple[Term, ...]:
+    """The figures and flows a figure is computed from (its model's ``FIGURE_PARTS``), as terms."""
+    figures = {g.key: g for g in ev.figures}
+    flows = {} if ev._plan is None else {flow.key: flow for flow in ev._plan.flows}
+    terms = []
+    for part in type(ev.partnership).FIGURE_PARTS.get(key, ()):
+        if part in figures:
+            g = figures[part]
+            used = tuple(dict.fromkeys((p, _ex.lookup(inputs, p)) for p in g.inputs))
+            terms.append(Term(g.label, _figure_value(g), g.note, used))
+        else:  # a flow, or every flow of a kind (support_staff.*: one per post)
+            keys = [k for k in flows if k.startswith(part[:-1])] if part.endswith(".*") else [part] * (part in flows)
+            terms += (_ex.flow_term(flows[k], ev._settled[k], inputs) for k in keys)
+    return tuple(terms)
 
 
 def _unknown(ev: Evaluation, topic: str) -> NoReturn:
