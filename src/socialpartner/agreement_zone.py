@@ -54,7 +54,15 @@ from socialpartner._internal.arguments import need_partnership
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
-from socialpartner._internal.units import canonical, in_input_unit, read_number, split_quantity, unambiguous
+from socialpartner._internal.units import (
+    PLAIN,
+    canonical,
+    in_input_unit,
+    number_format,
+    read_number,
+    split_quantity,
+    unambiguous,
+)
 from socialpartner.errors import AgreementError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
@@ -728,7 +736,8 @@ class _Probe:
         for path, x, unit in zip(self.vary, point, self.units, strict=True):
             parent, last = _leaf(data, path)
             parent[last] = _text(x, unit)
-        return type(self.partnership).model_validate(data)
+        with number_format(PLAIN):  # the scenario's own dump and the values put in it are plain text
+            return type(self.partnership).model_validate(data)
 
     def refusal(self, point: Point) -> str | None:
         """Why the scenario refuses the inputs at a point (its validation message), or None."""
@@ -759,7 +768,9 @@ class _Probe:
 def _floors(p: Partnership, overrides: Mapping[str, Any] | None) -> dict[str, _Floor]:
     terms = p.agreement or AgreementTerms()
     if overrides:
-        terms = AgreementTerms.model_validate({**terms.model_dump(mode="json", exclude_none=True), **overrides})
+        # the caller's values read as the caller writes them (its number_format), the scenario's as they are
+        given = AgreementTerms.model_validate(overrides)
+        terms = terms.model_copy(update={name: getattr(given, name) for name in overrides})
     margin = Fraction(0) if terms.soev_margin is None else _exact_of(terms.soev_margin)
     minimum = Fraction(0) if terms.soev_minimum is None else _exact_of(terms.soev_minimum)
     limit = Fraction(0) if terms.municipal_limit is None else _exact_of(terms.municipal_limit)

@@ -30,6 +30,7 @@ from socialpartner._internal.units import (
     JsonNumber,
     WrittenNumber,
     format_magnitude,
+    number_format,
     unambiguous,
 )
 from socialpartner.errors import ScenarioError
@@ -235,7 +236,8 @@ def loads(text: str, fmt: str = "yaml") -> Partnership:
     """Read a scenario from text (``fmt`` is ``"yaml"`` or ``"json"``)."""
     if fmt not in {"yaml", "json"}:
         raise ScenarioError(f"unknown format {fmt!r}: expected 'yaml' or 'json'")
-    return from_data(_parse(text, fmt, None))
+    with number_format(PLAIN):  # a file's text is read by its own number_format:, not the caller's
+        return from_data(_parse(text, fmt, None))
 
 
 @in_context
@@ -259,7 +261,8 @@ def load(path: str | os.PathLike[str]) -> Partnership:
         raise ScenarioError("not UTF-8 text", p) from None
     except OSError as exc:
         raise ScenarioError(f"cannot read: {exc.strerror or exc}", p) from None
-    return from_data(_parse(text, fmt, p), p)
+    with number_format(PLAIN):  # a file is read by its own number_format:, not the caller's
+        return from_data(_parse(text, fmt, p), p)
 
 
 def declared_number_format(path: str | os.PathLike[str]) -> str:

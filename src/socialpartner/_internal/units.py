@@ -389,7 +389,9 @@ def _pint_text(text: str) -> str:
     def number(match: re.Match[str]) -> str:
         token = match[0]
         value = read_number(token, what="a quantity")  # raises on 510.000, 165,50
-        return token if _PLAIN_TOKEN.match(token) else format_decimal(value)
+        # a token pint reads as the rules do stays as written (10.0 stays a float); one the rules
+        # read otherwise (10.000 under number_format('da') is 10,000, not pint's 10) is rewritten
+        return token if _PLAIN_TOKEN.match(token) and Decimal(token) == value else format_decimal(value)
 
     return _NUMBER_TOKEN.sub(number, text)
 
