@@ -56,7 +56,7 @@ def test_distributions_and_tornado_ends_are_read_the_danish_way() -> None:
 def test_files_and_loaded_scenarios_are_not_read_by_the_callers_format(path: Path) -> None:
     outside = sp.load(path)
     results = sp.evaluate(outside).results()
-    zone = sp.agreement(outside, vary=["courses.price"]).text() if outside.model == "shared_responsibility" else None
+    zone = sp.agreement(outside, vary=["courses.price"]).text() if outside.MODEL == "shared_responsibility" else None
     with sp.number_format("da"):
         inside = sp.load(path)  # the file's own format (plain here), not the block's
         assert inside == outside
