@@ -84,8 +84,8 @@ def ikea(expect: dict[str, Any]) -> sp.Partnership:
 def test_pin_then_test_on_every_scenario(tmp_path: Path, model: str, public: bool, horizon: bool) -> None:
     path = write(tmp_path / "deal.yaml", scenario(model, public, horizon))
     result = runner.invoke(app, ["test", str(path)])
-    assert result.exit_code == 0, result.output  # no block yet: nothing to check, nothing fails
-    assert "0 passed, 0 failed" in result.output
+    assert result.exit_code == 1, result.output  # no block yet: nothing to check, so it fails
+    assert "0 passed, 1 failed" in result.output
 
     result = runner.invoke(app, ["pin", str(path)])
     assert result.exit_code == 0, result.output
@@ -741,3 +741,23 @@ def test_a_payback_year_expected_where_none_is_reached_reads_as_a_year() -> None
     assert not failed.passed
     assert failed.line(grouped=True) == "payback.company: expected 2027, actual no value"
     assert failed.line("da", grouped=True) == "payback.company: forventet 2027, faktisk ingen værdi"
+
+
+def test_a_file_named_with_nothing_to_check_fails(tmp_path: Path) -> None:
+    # a pinned file whose expect: block was deleted (or emptied) must not pass a CI run unheard
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    for name, block in (("deleted.yaml", None), ("emptied.yaml", {})):
+        if block is None:
+            data.pop("expect", None)
+        else:
+            data["expect"] = block
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        result = runner.invoke(app, ["test", str(path)])
+        assert result.exit_code == 1, result.output
+        assert f"{path}: no expect: block, nothing to check (socialpartner pin {path} writes one)" in result.output
+        assert result.output.strip().endswith("0 passed, 1 failed")
+    # a folder holds only the files with a block: the one without is not taken, the example passes
+    (tmp_path / "emptied.yaml").unlink()
+    (tmp_path / "kept.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert runner.invoke(app, ["test", str(tmp_path)]).exit_code == 0

@@ -1154,7 +1154,8 @@ def check_command(
     """Check scenarios against their expect: blocks: exit 0 when all hold, 1 when any fails, 2 when one cannot be read.
 
     Prints one line per failing expectation (file, result, expected, actual, difference),
-    then a summary: N passed, M failed.
+    then a summary: N passed, M failed. A file given by name with no expect: block (or
+    an empty one) fails: it has nothing to check.
     """
     from socialpartner.testing import ExpectationError, check_expectation, expectation_files
 
@@ -1172,8 +1173,10 @@ def check_command(
                 message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
                 typer.echo(_printable(f"error: {path}: {message}"), err=True)
                 continue
-            if partnership.expect is None:
-                typer.echo(f"{path}: no expect: block", err=True)
+            if partnership.expect is None or not partnership.expect.entries:
+                # a file named to be tested with nothing to check fails: a deleted block must not pass
+                failed += 1
+                typer.echo(_printable(f"{path}: {t(Text('test.nothing', file=Raw(str(path))))}"))
                 continue
             for name in partnership.expect.entries:
                 try:

@@ -64,6 +64,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "udgift til markedspris − hvad virksomheden betaler for de ydelser",
     ),
     # socialpartner test
+    "test.nothing": (
+        "no expect: block, nothing to check (socialpartner pin {file} writes one)",
+        "ingen expect:-blok, intet at kontrollere (socialpartner pin {file} skriver en)",
+    ),
     "test.expected": ("expected", "forventet"),
     "test.actual": ("actual", "faktisk"),
     "test.difference": ("difference", "forskel"),
