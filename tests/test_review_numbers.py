@@ -339,3 +339,12 @@ def test_a_signed_grouping_beside_a_danish_file_is_read(danish_file: Path) -> No
     assert code == 0, out
     assert "courses.price = 27777.77 DKK / month" in out
     assert "gives net.municipality = -999,999.72" in out
+
+
+@pytest.mark.parametrize("text", ["½ kr", "1 kr + 2", "foo", "kr + "])
+def test_text_pint_cannot_read_is_a_quantity_error_naming_it(text: str) -> None:
+    # before: pint's DefinitionSyntaxError, DimensionalityError, UndefinedUnitError or AssertionError
+    with pytest.raises(sp.QuantityError) as caught:
+        sp.Q_(text)
+    assert str(caught.value).endswith(f"(expected a number and a unit such as '37 t/uge', got {text!r})")
+    assert isinstance(caught.value, ValueError)

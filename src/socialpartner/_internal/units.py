@@ -74,6 +74,18 @@ def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
         # a notebook's column (Q_(df["price"], "DKK/month")): pint refuses to wrap a Series, so
         # its values are taken as the numpy array they hold (positions, not the index, as in a sweep)
         value = value.to_numpy()
+    if kind is str and units is None:
+        # a whole expression is pint's (2 * 3 kr. is 6 DKK); what pint cannot read is refused
+        # as any other text is, naming it, not with pint's own error classes
+        try:
+            return _pint_new(cls, value, units)
+        except QuantityError:
+            raise
+        except Exception as exc:  # pint's tokenizer and evaluator raise several unrelated types
+            reason = f"not a quantity pint can read: {str(exc).strip() or type(exc).__name__}"
+            raise QuantityError(
+                value[:MAX_TEXT], "a number and a unit such as '37 t/uge'", reason, "quantity_syntax"
+            ) from None
     return _pint_new(cls, value, units)
 
 
