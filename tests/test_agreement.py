@@ -318,7 +318,7 @@ def test_floors_as_quantities_and_numpy_bounds() -> None:
     zone = sp.agreement(p, ["price"], soev_margin=sp.Q_(5, "%"), bounds={"price": (np.float64(290.5), np.int64(340))})
     # the SØV's 5 % margin: 1,211,400/4,160 = 291.20…; the upper end is the limit given
     assert zone.interval == (Fraction(1211400, 4160), Fraction(340))
-    assert zone.interval_ends[0][1] == "upper limit of price"
+    assert zone.interval_ends[0][1] == "upper end of the range searched for price"
 
 
 def test_agreement_block_round_trips() -> None:
@@ -494,7 +494,7 @@ def test_a_non_linear_interval_is_refined_by_bisection() -> None:
     zone = sp.agreement(sp.from_data(data), ["temp_hours.wage_cost"], bounds={"temp_hours.wage_cost": (100, 400)})
     (low, high), (by_low, by_high) = zone.intervals[0], zone.interval_ends[0]
     assert low == 100
-    assert by_low == "lower limit of temp_hours.wage_cost"
+    assert by_low == "lower end of the range searched for temp_hours.wage_cost"
     assert abs(high - 250) <= Fraction(1, 1000)
     assert by_high.startswith("IKEA")
 

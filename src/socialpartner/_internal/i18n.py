@@ -359,8 +359,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.short_year": ("{name} ({label}, {year}) is {amount} short", "{name} ({label}, {year}) mangler {amount}"),
     "agree.party_label": ("{name}: {label}", "{name}: {label}"),
     "agree.party_label_year": ("{name}: {label} ({year})", "{name}: {label} ({year})"),
-    "agree.lower_limit": ("lower limit of {path}", "nedre grænse for {path}"),
-    "agree.upper_limit": ("upper limit of {path}", "øvre grænse for {path}"),
+    # an interval's end where the search stopped, not where a party's condition puts it
+    "agree.lower_limit": ("lower end of the range searched for {path}", "nedre ende af søgeintervallet for {path}"),
+    "agree.upper_limit": ("upper end of the range searched for {path}", "øvre ende af søgeintervallet for {path}"),
     "agree.role.social_enterprise": ("social_enterprise", "SØV"),
     "agree.role.company": ("company", "virksomhed"),
     "agree.role.municipality": ("municipality", "kommune"),
