@@ -78,7 +78,14 @@ def test_a_job_of_no_hours_is_stated_in_its_year_and_at_the_top() -> None:
         "2027: fleksjob: 4 people placed with 0 paid ",
         "2028: fleksjob: 4 people placed with 0 paid ",
     ]
-    assert "the public purse counts their counterfactual benefit as saved" in top[0]
+    assert "nor does the public purse count them as off their benefit (they would stay on it)" in top[0]
+    # and so they are not: no jobs in any year, and the municipality's net effect leaves the
+    # fleksjob group out on both sides (no ledighedsydelse saved, no fleksløntilskud paid)
+    assert ev.results()["jobs"] == 0
+    for part in ev.breakdown:
+        assert part.results()["jobs"] == 0
+        assert part.public is not None
+        assert not any(line.item == "counterfactual benefit: fleksjob" for line in part.public.lines)
     assert Translator("da")(top[0]).startswith("2026: fleksjob: 3 personer ansat med 0 betalte timer om ugen")
     # one year without the public purse: the record's statement, shorter
     one = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
@@ -86,6 +93,6 @@ def test_a_job_of_no_hours_is_stated_in_its_year_and_at_the_top() -> None:
     one["temp_hours"]["effective_hours"] = "0 hour/week"
     said = [s for s in sp.evaluate(sp.from_data(one)).statements if "0 paid hours" in s]
     assert said == [
-        "fleksjob: 3 people placed with 0 paid hours a week are counted as jobs (0.00 FTE); "
-        "a job of no hours is no job: check the hours"
+        "fleksjob: 3 people placed with 0 paid hours a week are not counted as jobs (a job of no hours is "
+        "no job): check the hours"
     ]

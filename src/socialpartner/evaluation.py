@@ -338,7 +338,9 @@ def _job(p: Placement) -> Job:
     same = p.effective_hours is p.paid_hours or p.effective_hours == p.paid_hours
     effective = paid if same else None if p.effective_hours is None else places(p.effective_hours)
     fte = None if p.paid_hours is None else places(p.paid_hours / FTE_HOURS_PER_WEEK)
-    return Job(p.form, p.headcount, paid, effective, fte, p.employer, p.workplace, p.is_job, p.inclusive)
+    # people in a job of no hours are in no job (a line of no people stays a job line of 0)
+    is_job = p.is_job and (p.paid_hours is None or p.paid_hours != 0 or not p.headcount)
+    return Job(p.form, p.headcount, paid, effective, fte, p.employer, p.workplace, is_job, p.inclusive)
 
 
 def _dkk(ore: int) -> Decimal:
@@ -501,7 +503,7 @@ def _benefit_too_large(group: str, monthly: Any, use: ParameterUse) -> tuple[str
 
 
 def _jobs_without_hours(period: engine.PeriodRun) -> tuple[str, ...]:
-    """Say so when people are placed in a job of no paid hours: counted as jobs, and (public purse) as off benefit."""
+    """Say so where people are placed in a job of no paid hours: no jobs, nor (public purse) off benefit."""
     out: list[str] = []
     for p in period.plan.placements:
         if p.is_job and p.headcount and p.paid_hours is not None and p.paid_hours == 0:

@@ -745,8 +745,14 @@ def public_lines(
     people: dict[str, Num] = {}
     former: dict[str, Num] = {}  # of those, people who finished a course in an earlier year
     for line in placements:
-        if not _none(line.headcount):
-            people[line.form] = people.get(line.form, 0) + line.headcount
+        # a job of no hours moves nobody off their benefit: they count on neither side
+        count = (
+            line.headcount
+            if not line.is_job or line.paid_hours is None
+            else where(line.paid_hours > 0, line.headcount, 0)
+        )
+        if not _none(count):
+            people[line.form] = people.get(line.form, 0) + count
     for cohort in cohorts:
         group = cohort.counterfactual_group
         # otherwise on the group's benefit: in this state with the partnership, not in the comparison

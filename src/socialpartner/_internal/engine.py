@@ -42,7 +42,7 @@ from socialpartner._internal.backend import (
     vector_mode,
     where,
 )
-from socialpartner._internal.plan import Flow, Plan
+from socialpartner._internal.plan import Flow, Placement, Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
 from socialpartner.errors import ParameterError
 from socialpartner.parameters import ParameterSet, ParameterUse, missing_years
@@ -125,12 +125,22 @@ def settle(plan: Plan) -> Settlement:
         path = spec.input_path
         break_even[path], covered[path], rates[path] = _break_even(cost, others, spec.volume)
     jobs = [p for p in plan.placements if p.is_job]
-    headcount = total((1, p.headcount) for p in jobs)
+    headcount = total((1, people_at_work(p)) for p in jobs)
     paid = total((1, p.paid_hours) for p in jobs if p.paid_hours is not None)
     fte = hundredths(paid, FTE_HOURS_PER_WEEK)  # rounded once, from the exact total
     return Settlement(
         amounts, cost, funding, total_funding, surplus, shortfall, break_even, covered, rates, headcount, fte
     )
+
+
+def people_at_work(p: Placement) -> Num:
+    """A job line's headcount, none where it has 0 paid hours: a job of no hours is no job.
+
+    Nor, in the public purse, does it move anyone off their benefit (they would stay on it).
+    """
+    if p.paid_hours is None:
+        return p.headcount
+    return where(p.paid_hours > 0, p.headcount, 0)
 
 
 def _referenced(plan: Plan) -> set[int]:

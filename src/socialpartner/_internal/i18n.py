@@ -909,18 +909,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.legacy_late": ("{reasons}, after its abolition", "{reasons}, efter dens afskaffelse"),
     "msg.in_year": ("{year}: {text}", "{year}: {text}"),
     "msg.job_without_hours": (
-        "{form}: {count} people placed with 0 paid hours a week are counted as jobs (0.00 FTE); "
-        "a job of no hours is no job: check the hours",
-        "{form}: {count} personer ansat med 0 betalte timer om ugen tælles som job (0,00 årsværk); "
-        "et job uden timer er intet job: kontrollér timerne",
+        "{form}: {count} people placed with 0 paid hours a week are not counted as jobs (a job of no hours is "
+        "no job): check the hours",
+        "{form}: {count} personer ansat med 0 betalte timer om ugen tælles ikke som job (et job uden timer er "
+        "intet job): kontrollér timerne",
     ),
     "msg.job_without_hours_public": (
-        "{form}: {count} people placed with 0 paid hours a week are counted as jobs (0.00 FTE), and the public "
-        "purse counts their counterfactual benefit as saved, though a job of no hours would leave them on it: "
-        "check the hours",
-        "{form}: {count} personer ansat med 0 betalte timer om ugen tælles som job (0,00 årsværk), og de "
-        "offentlige kasser regner deres ydelse uden partnerskabet som sparet, skønt et job uden timer ville "
-        "efterlade dem på den: kontrollér timerne",
+        "{form}: {count} people placed with 0 paid hours a week are not counted as jobs (a job of no hours is "
+        "no job), nor does the public purse count them as off their benefit (they would stay on it): check the hours",
+        "{form}: {count} personer ansat med 0 betalte timer om ugen tælles ikke som job (et job uden timer er "
+        "intet job), og de offentlige kasser regner dem ikke som ude af deres ydelse (de ville blive på den): "
+        "kontrollér timerne",
     ),
     "msg.movers_stay": (
         "progression: those who move on stay in their new job for every later year of the horizon (no end "
