@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -96,3 +97,17 @@ def test_a_job_of_no_hours_is_stated_in_its_year_and_at_the_top() -> None:
         "fleksjob: 3 people placed with 0 paid hours a week are not counted as jobs (a job of no hours is "
         "no job): check the hours"
     ]
+
+
+def test_a_job_of_no_hours_is_no_csr_job_either() -> None:
+    # supplier example, revenue share 0.8: 20 fleksjob (now 0 hours) + 3 apprentices are inclusive
+    # (the 2 ordinary jobs are not). Without the fleksjob line's hours: 0.8 × 3 = 2.40 jobs; the
+    # apprentices' 3 × 37 h × 52 = 5,772 h × 0.8 = 4,617.60 h, / 1,924 = 2.40 FTE
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["workforce"][0]["paid_hours"] = "0 hour/week"
+    results = sp.evaluate(sp.from_data(data)).results()
+    assert results["jobs"] == 5  # 3 apprentices + 2 ordinary
+    assert results["csr_inclusive_jobs"] == Decimal("2.40")
+    assert results["csr_inclusive_fte"] == Decimal("2.40")
+    assert results["csr_inclusive_hours"] == Decimal("4617.60")

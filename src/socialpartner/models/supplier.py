@@ -259,7 +259,8 @@ class SupplierPartnership(Partnership):
 
         inclusive = [line for line in self.workforce if line.placement().inclusive]
         # course participants are placed, but not in a job: counted apart from the jobs
-        in_jobs = [line for line in inclusive if line.placement().is_job]
+        # a job line of 0 paid hours is no job (as the evaluation counts jobs): no CSR job either
+        in_jobs = [line for line in inclusive if line.placement().is_job and line.paid_hours_per_year() != 0]
         jobs = share * sum((line.headcount for line in in_jobs), 0)
         participants = share * sum((line.headcount for line in inclusive if not line.placement().is_job), 0)
         # FTE and hours of work: the jobs' paid hours (a course participant's hours are not paid work)
