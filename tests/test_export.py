@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -177,3 +178,25 @@ def test_text_cells_are_never_formulas(tmp_path: Path, data: dict[str, Any]) -> 
     cells = [c for row in wb["Period"].iter_rows() for c in row if str(c.value).startswith("=HYPERLINK")]
     assert cells
     assert all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.parametrize("fmt", ["plain", "da"])
+def test_every_parameter_and_number_has_its_value_whatever_the_callers_format(tmp_path: Path, fmt: str) -> None:
+    # The workbook once re-read its own text: the kommuneskat 25.049 % ('25.049' could be a
+    # grouping) came out blank, and under sp.number_format("da") as 25,049 %, 165.5 as nothing.
+    data = yaml.safe_load(THREE_YEARS.read_text(encoding="utf-8"))
+    data["public"]["tax"] = {}
+    data["temp_hours"]["wage_cost"] = "165.5 DKK/hour"
+    ev = sp.evaluate(sp.from_data(data))
+    with sp.number_format(fmt):
+        wb = load_workbook(to_xlsx(ev, tmp_path / "deal.xlsx"))
+    rows = [tuple(c.value for c in r[:5]) for r in wb["Parameters"].iter_rows(min_row=2)]
+    assert rows, "no parameters listed"
+    assert all(value is not None and unit for _, _, _, value, unit in rows), [r for r in rows if r[3] is None]
+    # the file's 2026 average kommuneskat (skm.dk): 25.049 %, used as it is in 2026
+    assert ("2026", "tax.municipal_average", 2026, 25.049, "percent") in rows
+    assert ("2026", "tax.bundskat", 2026, 12.01, "percent") in rows
+    numbers = {r[0].value: (r[2].value, r[3].value) for r in wb["Inputs"].iter_rows(min_row=2)}
+    assert numbers["temp_hours.wage_cost"] == (165.5, "DKK/hour")
+    assert numbers["courses.price"] == (11000, "DKK/month")
+    assert numbers["public.fleksjob_wage"] == (140, "DKK/hour")

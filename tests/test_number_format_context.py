@@ -75,3 +75,19 @@ def test_agreement_conditions_given_in_the_block_are_read_the_danish_way() -> No
         zone = sp.agreement(base, vary=["courses.price"], soev_margin="5,5 %")
     assert "−459,600.00 + 36·courses.price = 0" in zone.text()
     assert "from 12,766.67" in zone.text()
+
+
+def test_a_zone_reads_the_scenarios_own_values_whatever_the_callers_format() -> None:
+    # 12.6750 % is how the library writes 12.675 % (never a grouping): inside the block the
+    # zone once refused it as "not a numeric input"
+    data = sp.load(ROOT / "examples" / "ikea_rebild.yaml").model_dump(mode="json", exclude_none=True)
+    data["temp_hours"]["overhead"] = "12.6750 %"
+    data.pop("expect", None)
+    deal = sp.from_data(data)
+    outside = sp.agreement(deal, vary=["temp_hours.overhead", "courses.price"])
+    with sp.number_format("da"):
+        inside = sp.agreement(deal, vary=["temp_hours.overhead", "courses.price"])
+    assert str(inside) == str(outside)
+    # the SØV's boundary: 480,000 = 2,340 h × 165 × overhead share + 36 participant-months × price
+    # (386,100 × overhead) → the overhead coefficient is 3,861 per percent
+    assert "3,861·temp_hours.overhead + 36·courses.price" in str(outside)

@@ -722,7 +722,8 @@ class _Probe:
                     "for whole numbers of people use sweep"
                 )
             try:
-                number, unit = split_quantity(value, what=path)
+                with number_format(PLAIN):  # the library's own dump, whatever format the caller has set
+                    number, unit = split_quantity(value, what=path)
             except QuantityError:
                 raise AgreementError(f"{path}: not a numeric input (got {value!r})") from None
             current.append(Fraction(number))

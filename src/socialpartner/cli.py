@@ -1008,12 +1008,13 @@ def compare_command(
 
 def _exact_value(value: object) -> tuple[object, Fraction] | None:
     """A saved input's dimension and exact value in canonical units (``11000 DKK / month`` is 132000 DKK/year)."""
-    from socialpartner._internal.units import parse_unit, split_quantity
+    from socialpartner._internal.units import PLAIN, number_format, parse_unit, split_quantity
 
     if not isinstance(value, str):
         return None
     try:
-        number, unit = split_quantity(value, what="an input")
+        with number_format(PLAIN):  # the library's own dump
+            number, unit = split_quantity(value, what="an input")
         info = parse_unit(unit or "dimensionless")
     except (SocialPartnerError, pint.PintError, ValueError):
         return None  # a name or a role: compared as written

@@ -34,7 +34,7 @@ from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Lang, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
-from socialpartner._internal.units import parse_unit, split_quantity
+from socialpartner._internal.units import PLAIN, exact_magnitude, number_format, parse_unit, split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
@@ -50,12 +50,22 @@ _RATIO4 = "0.0000"
 
 
 def _number(text: str) -> tuple[float | None, str]:
-    """A quantity's text as a number and unit for the cells; other text gives no number."""
+    """An input as the library saves it (``178.5 DKK / hour``) as a number and unit for the cells.
+
+    Read the plain way whatever number format the caller has set (under ``da`` the saved
+    ``178.5`` would be refused, ``25.0490`` read as 250,490); other text gives no number.
+    """
     try:
-        number, unit = split_quantity(text, what="a quantity")
+        with number_format(PLAIN):
+            number, unit = split_quantity(text, what="a quantity")
     except QuantityError:
         return None, ""
     return float(number), unit
+
+
+def _quantity_cells(value: Any) -> tuple[float, str]:
+    """A parameter's value as a number and unit for the cells, from the quantity itself (never re-read as text)."""
+    return float(exact_magnitude(value.magnitude)), str(value.units)
 
 
 # A spreadsheet reads text starting with these as a formula (OWASP: CSV/formula injection).
@@ -397,7 +407,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     )
     for part in parts:
         for v in part.parameters:
-            number, unit = _number(str(v.value))
+            number, unit = _quantity_cells(v.value)
             params.put(
                 [
                     t.period(part.ledger.period),
