@@ -174,3 +174,24 @@ def test_a_rule_across_the_scenario_is_said_without_a_field_prefix(tmp_path: Pat
     assert out.exit_code == 2
     assert "\n  horizon.changes.0.set.courses.pris: no input 'courses.pris'" in out.output
     assert "(top level)" not in out.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "middle"), [("en", "coverage [%]", "96.00"), ("da", "dækningsprocent [%]", "96,00")]
+)
+def test_sweep_summary_gives_coverage_as_a_percentage(lang: str, label: str, middle: str) -> None:
+    # funding = overhead 20 × 2,340 h = 46,800 + 36 participant-months × price; cost 480,000:
+    # 11,000 → 442,800 (92.25 %), 11,500 → 460,800 (96.00 %), 12,000 → 478,800 (99.75 %);
+    # mean and median 96.00 %. A bare 0.9600 next to "dækningsprocent" read as 0.96 %.
+    result = runner.invoke(
+        app,
+        ["sweep", str(EXAMPLE), "--vary", "courses.price=11000..12000:3", "--lang", lang],
+        env={"COLUMNS": "140"},
+    )
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if label in line)
+    cells = [c.strip() for c in row.strip("│ ").split("│")]
+    assert cells[1] == middle, row  # mean
+    assert cells[3] == middle, row  # median
+    # the 5 % and 95 % quantiles: 92.25 + 0.1 × 3.75 = 92.625 (half up: 92.63), 96 + 0.9 × 3.75 = 99.375
+    assert cells[2:5:2] == (["92.63", "99.38"] if lang == "en" else ["92,63", "99,38"]), row

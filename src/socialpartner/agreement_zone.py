@@ -155,11 +155,11 @@ class Boundary:
             key = "agree.always" if a >= 0 else "agree.never"
             return t(Text(key, amount=Money(_round(abs(a)))))
         terms = "".join(
-            f" {'+' if c >= 0 else '−'} {t.plain(_coefficient(abs(float(c))))}·{name}"
+            f" {'+' if c >= 0 else '−'} {t.plain(_coefficient(abs(Fraction(c))))}·{name}"
             for c, name in zip(b, [*names[: len(b)], *(f"x{i + 1}" for i in range(len(names), len(b)))], strict=True)
             if c != 0
         )
-        constant = t.plain(f"{abs(float(a)):,.2f}")
+        constant = t.plain(f"{_round(abs(Fraction(a))):,.2f}")
         return f"{'−' if a < 0 else ''}{constant}{terms} = 0"  # one minus sign throughout
 
 
@@ -226,9 +226,25 @@ def _growing(party_gains: Any, point: Sequence[Decimal], k: int, inward: Fractio
     return [p for p in here if here[p] - there[p] > tolerance]
 
 
-def _coefficient(x: float) -> str:
-    """A boundary's coefficient to six significant digits, never in exponent form (1,788,800)."""
-    return f"{x:,.6g}" if x < 1e6 else f"{x:,.0f}"
+def _coefficient(x: Fraction) -> str:
+    """A boundary's coefficient to six significant digits, half up, never in exponent form (1,788,800).
+
+    2,803.125 is ``2,803.13`` (the library's rule; a float's ``.6g`` gave 2,803.12); 24 is
+    ``24``; 1/3 is ``0.333333``.
+    """
+    if x == 0:
+        return "0"
+    if x >= 10**6:
+        return f"{_round(x, 0):,.0f}"
+    lead = Decimal(x.numerator).adjusted() - Decimal(x.denominator).adjusted()  # the first digit's place, ±1
+    if Fraction(10) ** lead > x:
+        lead -= 1
+    places = max(0, 5 - lead)
+    shown = _round(x, places)
+    if places and shown.adjusted() > lead:  # 999.9995 → 1,000.00: one place less, as six digits
+        shown = _round(x, places - 1)
+    text = f"{shown:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @dataclass(frozen=True, slots=True)

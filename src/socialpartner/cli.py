@@ -714,13 +714,15 @@ def sweep_command(
         summary = summarize(frame)
         rows = []
         for name, row in summary.iterrows():
-            places = 4 if name == "coverage" else 2
             base, _, unit = str(name).partition(" [")
             label = t(f"cli.{base}") if f"cli.{base}" in TEXT else base
             label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
-            rows.append(
-                [escape(label), *(t.number(Decimal(repr(float(row[c]))), places) for c in ("mean", "p5", "p50", "p95"))]
-            )
+            # a coverage as the percentage evaluate and solve print: a bare 1,0220 next to
+            # "dækningsprocent" reads as 1 %
+            scale, places = (100, 2) if base.endswith("coverage") else (1, 2)
+            label += " [%]" if scale == 100 else ""
+            cells = (t.number(Decimal(repr(float(row[c]))) * scale, places) for c in ("mean", "p5", "p50", "p95"))
+            rows.append([escape(label), *cells])
         whole_numbers(table, rows, console.width)  # on a narrow terminal the labels give way, never a figure's digits
         for cells in rows:
             table.add_row(*cells)

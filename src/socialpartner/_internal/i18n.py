@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 Lang = Literal["en", "da"]
@@ -1572,7 +1572,21 @@ def genitive_da(name: str) -> str:
 
 def _at_100(pct: Decimal, places: int) -> bool:
     """Whether ``pct`` shown to ``places`` decimals reads as exactly 100."""
-    return f"{pct:.{places}f}".rstrip("0").rstrip(".") == "100"
+    return f"{half_up(pct, places):.{places}f}".rstrip("0").rstrip(".") == "100"
+
+
+_WIDE = Context(prec=80)  # a quantize to 2-10 places of any amount the library handles, never an overflow
+
+
+def half_up(value: Decimal, places: int) -> Decimal:
+    """``value`` to ``places`` decimals, half up (2,803.125 → 2,803.13), as every amount is rounded.
+
+    Python's and babel's formatting round half to even (2,803.12): the shown digits would
+    then disagree with :data:`socialpartner.ROUNDING_RULE`.
+    """
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 class Translator:
@@ -1677,7 +1691,8 @@ class Translator:
         return label
 
     def number(self, value: Decimal, places: int = 2, *, grouped: bool = True) -> str:
-        """``432,900.00`` in English, ``432.900,00`` in Danish."""
+        """``432,900.00`` in English, ``432.900,00`` in Danish; rounded half up, the library's rule."""
+        value = half_up(value, places)
         if self.lang == "en":
             return f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
         from babel.numbers import format_decimal
