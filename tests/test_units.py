@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 import socialpartner as sp
 from socialpartner._internal import units
+from socialpartner._internal.i18n import Translator
 from socialpartner.quantities import (
     Duration,
     FullTimeEquivalents,
@@ -198,3 +199,27 @@ def test_calendar_constants_come_from_the_definitions() -> None:
     # the formulas read the calendar from units.txt instead of restating it
     assert (units.WEEKS_PER_YEAR, units.MONTHS_PER_YEAR, units.FTE_HOURS_PER_WEEK) == (52, 12, 37)
     assert all(isinstance(x, int) for x in (units.WEEKS_PER_YEAR, units.MONTHS_PER_YEAR, units.FTE_HOURS_PER_WEEK))
+
+
+@pytest.mark.parametrize(
+    ("danish", "english"),
+    [
+        ("400000 stk./år", "400000 item/year"),
+        ("400000 stk/år", "400000 item/year"),
+        ("55 kr./stk.", "55 DKK/item"),
+        ("55 kr. pr. stk.", "55 DKK/item"),
+        ("12 styk/md.", "12 item/month"),
+    ],
+)
+def test_items_read_in_danish(danish: str, english: str) -> None:
+    assert sp.Q_(danish) == sp.Q_(english)
+
+
+def test_danish_output_of_items_reads_back() -> None:
+    # the report and explanations write a volume as "250.000 stk./år": typed back into a
+    # number_format: da file (or block), it is the same volume
+    t = Translator("da")
+    shown = [t.parameter_value("250000 item / year"), t.parameter_value("55 DKK / item")]
+    assert shown == ["250.000 stk./år", "55 kr./stk."]
+    with sp.number_format("da"):
+        assert [sp.Q_(s) for s in shown] == [sp.Q_("250000 item/year"), sp.Q_("55 DKK/item")]

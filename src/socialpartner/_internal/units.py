@@ -330,7 +330,7 @@ _COMMA_THOUSAND = re.compile(r"[1-9]\d{0,2},\d{3}")
 # powers, operators and brackets. Anything else is refused before pint sees it.
 # Danish abbreviations are written with a full stop (kr., md., mdr., mnd., pct.); the stop is
 # not part of the unit's name in units.txt, so it is dropped before pint sees the text.
-_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|mnd|pct|min)\.", re.IGNORECASE)
+_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|mnd|pct|min|stk)\.", re.IGNORECASE)
 # Danish "pr." (per): "170 kr. pr. time" is 170 kr/time.
 _PER = re.compile(r"\s+pr\.?\s+", re.IGNORECASE)
 # The spellings of a share: a percentage or nothing (a bare fraction). Ratios of other
