@@ -719,10 +719,10 @@ def sweep_command(
             label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
             # a coverage as the percentage evaluate and solve print: a bare 1,0220 next to
             # "dækningsprocent" reads as 1 %
-            scale, places = (100, 2) if base.endswith("coverage") else (1, 2)
+            scale = 100 if base.endswith("coverage") else 1
             label += " [%]" if scale == 100 else ""
-            cells = (t.number(Decimal(repr(float(row[c]))) * scale, places) for c in ("mean", "p5", "p50", "p95"))
-            rows.append([escape(label), *cells])
+            shown = [t.number(Decimal(repr(float(row[c]))) * scale, 2) for c in ("mean", "p5", "p50", "p95")]
+            rows.append([escape(label), *shown])
         whole_numbers(table, rows, console.width)  # on a narrow terminal the labels give way, never a figure's digits
         for cells in rows:
             table.add_row(*cells)
