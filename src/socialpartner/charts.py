@@ -27,11 +27,24 @@ if TYPE_CHECKING:
 
     from socialpartner.agreement_zone import AgreementZone
 
-__all__ = ["agreement_chart", "coverage_chart", "money_flow_chart", "tornado_chart"]
+__all__ = ["agreement_chart", "coverage_chart", "money_flow_chart", "need_matplotlib", "tornado_chart"]
 
 _COLOURS = ["#1b6ca8", "#f2a541", "#3f9b5a", "#c8553d", "#7a5c99", "#4c9fb3", "#b08d57"]
 _LOW, _HIGH = "#f2a541", "#1b6ca8"  # tornado: the input at its low end, at its high end
 _COST = "#8a8a8a"
+
+
+def need_matplotlib() -> None:
+    """Raise an :class:`ImportError` with the install hint where matplotlib is missing (an optional extra).
+
+    Raises:
+        ImportError: ``charts need matplotlib: pip install 'socialpartner[charts]'``.
+
+    """
+    try:
+        import matplotlib  # noqa: F401 - imported where a chart is drawn; here only found
+    except ImportError:
+        raise ImportError("charts need matplotlib: pip install 'socialpartner[charts]'", name="matplotlib") from None
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -51,6 +64,7 @@ def money_flow_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
     Each amount sits on its own arrow (straight between columns, curved within one), at
     the first point along it clear of the amounts already placed and of the other arrows.
     """
+    need_matplotlib()
     from matplotlib.patches import FancyArrowPatch
     from matplotlib.path import Path as MplPath
 
@@ -218,6 +232,7 @@ def coverage_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
     total to the net funding, which a black line marks. Each source's amount is in the
     legend; only segments wide enough carry it on the bar too, so labels never overlap.
     """
+    need_matplotlib()
     t = Translator(lang)
     split = evaluation.cost_split
     fig = _figure(10, 4.4 if any(v < 0 for v in split.funding.values()) else 3.8)
@@ -320,6 +335,7 @@ def tornado_chart(
         lang: ``en`` or ``da``.
 
     """
+    need_matplotlib()
     t = Translator(lang)
     rows = table.iloc[::-1]
     low, high = rows[f"{result} at low"].astype(float), rows[f"{result} at high"].astype(float)
@@ -482,6 +498,7 @@ def agreement_chart(zone: AgreementZone, lang: str = "en") -> Figure:
     labelled line, today's terms and the suggested points marked. One input: each
     party's gain over its floor against the input, the zone shaded.
     """
+    need_matplotlib()
     import numpy as np
 
     t = Translator(cast("Lang", lang))  # raises on a language it does not know

@@ -802,10 +802,12 @@ def chart_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Draw who pays whom, the support-staff coverage, or a tornado chart of what moves coverage."""
+    from socialpartner import charts
+
     try:
-        from socialpartner import charts
-    except ImportError:
-        typer.echo("error: charts need matplotlib: pip install 'socialpartner[charts]'", err=True)
+        charts.need_matplotlib()  # the module itself imports matplotlib only when drawing
+    except ImportError as exc:
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     path = file if file is not None else example_path()
     with _reported(debug, path):
