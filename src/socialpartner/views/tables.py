@@ -177,9 +177,12 @@ class _Tables:
         if not ev.parameters:
             return
         table = Table(title=self.t("ui.parameters_used"), title_justify="left")
+        rows = used_parameters(ev.parameters)
+        # a name is the key a user types under parameters:, and a source cites a law: on a
+        # narrow terminal both fold onto the next line, never cut ("refusion.week…" three times)
         for col in ("parameter", "value", "year", "tag", "source"):
-            table.add_column(self.t(f"ui.{col}"))
-        for v, used_for in used_parameters(ev.parameters):  # a value used in several years: one row
+            table.add_column(self.t(f"ui.{col}"), overflow="fold" if col in ("parameter", "source") else "ellipsis")
+        for v, used_for in rows:  # a value used in several years: one row
             table.add_row(
                 escape(v.name),
                 escape(self.t.parameter_value(str(v.value))),
