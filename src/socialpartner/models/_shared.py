@@ -146,6 +146,12 @@ class SupportStaff(Frozen):
                 "annual_cost: required: the post's cost (annual_cost, e.g. '480000 DKK/year') "
                 "or its full-time cost (cost_per_fte)"
             )
+        if self.annual_cost is not None and self.fte.magnitude == 0 and self.annual_cost.magnitude != 0:
+            # a post of no working time with a full salary is a slip (fte: 0 for 0.8?), never priced silently
+            raise ValueError(
+                f"fte: 0, but annual_cost states a cost of {self.annual_cost}: a post of no working time costs "
+                "nothing; give its FTE (e.g. 0.8), or leave the post out"
+            )
         return self
 
     def full_time_equivalents(self) -> Rational:
