@@ -195,3 +195,34 @@ def test_sweep_summary_gives_coverage_as_a_percentage(lang: str, label: str, mid
     assert cells[3] == middle, row  # median
     # the 5 % and 95 % quantiles: 92.25 + 0.1 × 3.75 = 92.625 (half up: 92.63), 96 + 0.9 × 3.75 = 99.375
     assert cells[2:5:2] == (["92.63", "99.38"] if lang == "en" else ["92,63", "99,38"]), row
+
+
+def test_chart_without_matplotlib_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # matplotlib is an extra: without it the command is a user's error with the hint (exit 2),
+    # not an "internal error" (exit 1); in Python an ImportError with the same hint
+    import socialpartner as sp
+    from socialpartner import charts
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if not installed
+    result = runner.invoke(app, ["chart", "--out", str(tmp_path / "c.png")])
+    assert result.exit_code == 2, result.output
+    assert "pip install 'socialpartner[charts]'" in result.output
+    assert "internal error" not in result.output
+    with pytest.raises(ImportError, match=r"socialpartner\[charts\]"):
+        charts.money_flow_chart(sp.evaluate(sp.load(EXAMPLE)))
+
+
+def test_parameter_names_fold_but_are_never_cut_on_a_narrow_terminal() -> None:
+    # at 80 columns "refusion.week…" stood for three rows and "fleksloentils…" for four: the
+    # name is the key a user types under parameters:, so it folds onto the next line whole
+    three_years = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
+    result = runner.invoke(app, ["evaluate", str(three_years)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    table = result.output.split("Parameters used", 1)[1].splitlines()
+    cells = [line.split("│")[1].strip() for line in table if line.startswith("│")]
+    assert not any(cell.endswith("…") for cell in cells), cells
+    names = "".join(cells)
+    import socialpartner as sp
+
+    for value in sp.evaluate(sp.load(three_years)).parameters:
+        assert value.name in names, value.name
