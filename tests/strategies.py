@@ -14,6 +14,11 @@ def money(max_value: int, places: int = 2) -> st.SearchStrategy[Decimal]:
     return st.decimals(min_value=0, max_value=max_value, places=places, allow_nan=False, allow_infinity=False)
 
 
+def _post_fte() -> st.SearchStrategy[Decimal]:
+    """A support post's FTE, 0.1 to 2 (0 FTE with an annual cost is refused as a slip)."""
+    return st.decimals(min_value=Decimal("0.1"), max_value=2, places=1, allow_nan=False, allow_infinity=False)
+
+
 def names() -> st.SearchStrategy[str]:
     """Any printable text with a visible character.
 
@@ -40,7 +45,8 @@ def shared_responsibility_data(draw: st.DrawFn) -> dict[str, Any]:
     )
     staff = draw(
         st.lists(
-            st.tuples(st.sampled_from(["socialpædagog", "jobkonsulent", "mentor"]), money(2, 1), money(900_000)),
+            # a post costed by annual_cost works some time: 0 FTE with a cost is refused (a slip)
+            st.tuples(st.sampled_from(["socialpædagog", "jobkonsulent", "mentor"]), _post_fte(), money(900_000)),
             min_size=0,
             max_size=3,
         )
@@ -90,7 +96,7 @@ def staff_lines(draw: st.DrawFn, max_size: int = 3) -> list[dict[str, Any]]:
     # the post's own cost, or (cost_per_fte) the full-time cost that the FTE takes a share of
     cost = st.sampled_from(["annual_cost", "cost_per_fte"])
     return [
-        {"role": f"post {i}", "fte": f"{draw(money(2, 1))}", draw(cost): f"{draw(money(900_000))} DKK/year"}
+        {"role": f"post {i}", "fte": f"{draw(_post_fte())}", draw(cost): f"{draw(money(900_000))} DKK/year"}
         for i in range(n)
     ]
 

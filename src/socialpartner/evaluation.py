@@ -1209,7 +1209,7 @@ def _fleksjob_wage_checks(result: engine.Run) -> tuple[Check, ...]:
                 continue
             path = next((p for p in line.inputs if p.endswith(".wage_cost")), "the wage cost")
             found.setdefault(path, (period.label, wage, line.wage, []))[3].append(period.label)
-    out = []
+    out = list(_zero_fleksjob_wages(result))
     several = len(result.periods) > 1
     for path, (label, wage, cost, labels) in found.items():
         if not several:
@@ -1232,6 +1232,44 @@ def _fleksjob_wage_checks(result: engine.Run) -> tuple[Check, ...]:
             )
         )
     return tuple(out)
+
+
+def _zero_fleksjob_wages(result: engine.Run) -> tuple[Check, ...]:
+    """A check, not met, where a stated fleksjob wage (``public.fleksjob_wage``, ``progression.fleksjob_wage``) is 0.
+
+    At a wage of 0 the lønloft leaves no fleksløntilskud, so the municipality seems to save
+    the whole benefit of everyone in the fleksjob: a blank cell, most likely. Kept (a sweep
+    of the wage from 0 is an analysis), not silent.
+    """
+    stated: dict[str, list[str]] = {}
+    for period in result.periods:
+        budget = period.model.public
+        zero = budget is not None and budget.fleksjob_wage is not None and canonical(budget.fleksjob_wage) == 0
+        if zero and any(p.form == "fleksjob" and p.headcount for p in period.plan.placements):
+            stated.setdefault("public.fleksjob_wage", []).append(period.label)
+    horizon = result.partnership.horizon
+    progression = None if horizon is None else horizon.progression
+    if (
+        progression is not None
+        and progression.fleksjob_wage is not None
+        and canonical(progression.fleksjob_wage) == 0
+        and canonical(progression.to_fleksjob) > 0
+    ):
+        stated["horizon.progression.fleksjob_wage"] = []
+    return tuple(
+        Check(
+            Text("msg.fleksjob_wage_zero_criterion", path=Raw(path)),
+            "not met",
+            Text(
+                "msg.fleksjob_wage_zero",
+                path=Raw(path),
+                when=Raw("")
+                if len(labels) in (0, len(result.periods))
+                else Text("msg.fleksjob_wage_in", year=Period(", ".join(labels))),
+            ),
+        )
+        for path, labels in stated.items()
+    )
 
 
 def legacy_checks(partnership: Partnership) -> tuple[Check, ...]:

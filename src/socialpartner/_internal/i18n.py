@@ -1058,6 +1058,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "fleksjob.wage_share_of_wage_cost)",
     ),
     "msg.fleksjob_wage_in": (" in {year}", " i {year}"),
+    "msg.fleksjob_wage_zero_criterion": (
+        "the fleksjob wage incl. pension ({path}) is above 0",
+        "fleksjoblønnen inkl. pension ({path}) er over 0",
+    ),
+    "msg.fleksjob_wage_zero": (
+        "{path} is 0{when}: at a wage of 0 the lønloft leaves no fleksløntilskud, so the municipality seems to "
+        "save the whole benefit of everyone in the fleksjob; give the wage incl. pension (or leave "
+        "public.fleksjob_wage out to use the wage cost × fleksjob.wage_share_of_wage_cost)",
+        "{path} er 0{when}: ved en løn på 0 efterlader lønloftet intet fleksløntilskud, så kommunen ser ud til "
+        "at spare hele ydelsen for alle i fleksjobbet; angiv lønnen inkl. pension (eller udelad "
+        "public.fleksjob_wage for at bruge lønudgiften × fleksjob.wage_share_of_wage_cost)",
+    ),
     "msg.fleksjob_wage_years": (" in {years} ({year}'s figures)", " i {years} (tal for {year})"),
     "msg.comparison_leave_idle": (
         "progression.comparison.leave ({leave}) has no effect without progression.leave_benefit: those who "

@@ -63,20 +63,6 @@ def _near_benefit(name: str) -> str:
     )
 
 
-def _paid_wage(value: Any) -> Any:
-    """A fleksjob wage is paid: 0 DKK/hour (a blank cell?) is refused, not priced as no wage at all.
-
-    At a wage of 0 the lønloft leaves no fleksløntilskud, and the municipality's saving would
-    be the whole benefit, silently.
-    """
-    if value is not None and value.magnitude == 0:
-        raise ValueError(
-            "expected the hourly wage incl. pension above 0 (at 0 the lønloft leaves no fleksløntilskud); "
-            "leave fleksjob_wage out to use the share of the wage cost"
-        )
-    return value
-
-
 class Benefit(Frozen):
     """A monthly benefit: an amount, or the name of a parameter.
 
@@ -171,8 +157,6 @@ class PublicBudget(Frozen):
     during_course: Benefit | None = None
     counterfactual: dict[str, Benefit] = Field(default_factory=dict)
     tax: TaxEffects | None = None
-
-    _wage_paid = field_validator("fleksjob_wage")(_paid_wage)
 
     @field_validator("tax", mode="before")
     @classmethod
@@ -334,8 +318,6 @@ class Progression(Frozen):
     ordinary_wage: MoneyPerTime | None = None
     comparison: Comparison | None = None
     leave_benefit: Benefit | None = None
-
-    _wage_paid = field_validator("fleksjob_wage")(_paid_wage)
 
     @model_validator(mode="after")
     def _shares(self) -> Self:
