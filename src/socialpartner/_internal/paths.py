@@ -231,5 +231,7 @@ def flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, list):
         for i, v in enumerate(value):
             yield from flatten(v, f"{prefix}.{i}")
+    elif isinstance(value, bool):  # as the file writes it: tax: true
+        yield prefix, "true" if value else "false"
     else:
         yield prefix, "null" if value is None else str(value)

@@ -6,7 +6,14 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.integers import whole_number
@@ -167,6 +174,18 @@ class PublicBudget(Frozen):
         if value is False:
             return None
         return value
+
+    @field_serializer("tax", mode="wrap")
+    def _tax_dump(self, value: TaxEffects | None, handler: SerializerFunctionWrapHandler) -> Any:
+        """``tax: {}`` (counted at the default rates) is written ``true``, which reads back the same.
+
+        An empty block would vanish from every list of the inputs (``compare`` said "the
+        inputs are the same" of two scenarios with and without tax; the workbook and the
+        report left it out).
+        """
+        if value is not None and value.taxable_share_of_wage_cost is None:
+            return True
+        return handler(value)
 
     @model_validator(mode="after")
     def _groups(self) -> Self:
