@@ -213,9 +213,10 @@ def test_present_values_match_the_npv_figures() -> None:
     zone = sp.agreement(p, ["courses.price"], municipal_limit="600000 DKK/year")
     gains = list(zone.gains_at(zone.current).values())
     assert gains[0] == ev.figure("npv.social_enterprise").value
-    # a limit of 600,000 a year over 2026-2028, deflated by the 2 % price growth and
-    # discounted at the real 3.5 % (as every present value of the scenario)
-    limit = sum(Fraction(600000) / (Fraction(1035, 1000) * Fraction(102, 100)) ** t for t in range(3))
+    # a limit of 600,000 a year in 2026 prices over 2026-2028: grown by the 2 % price growth
+    # (600,000 × 1.02^t, as every money input), then deflated by it and discounted at the real
+    # 3.5 % (as every present value of the scenario): 600,000 × (1 + 1/1.035 + 1/1.035²)
+    limit = sum(Fraction(600000) / Fraction(1035, 1000) ** t for t in range(3))
     expected = Fraction(ev.figure("npv.public.municipality").value) + limit  # type: ignore[arg-type]
     assert abs(Fraction(gains[1]) - expected) <= Fraction(1, 100)
 
@@ -229,10 +230,13 @@ def test_per_year_basis_has_a_condition_per_year() -> None:
     assert round(_dec(low), 2) == Decimal("12033.33")
 
     def every_year(x: Fraction) -> bool:
+        # the limit is 600,000 in 2026 prices: 600,000 × 1.02^t in year t
         years = variant(p, {"courses.price": round(_dec(x), 4)}).breakdown
         return all(
-            y.cost_split.surplus >= 0 and y.public is not None and y.public.net_effect("municipality") >= -600000
-            for y in years
+            y.cost_split.surplus >= 0
+            and y.public is not None
+            and y.public.net_effect("municipality") >= -600000 * Decimal("1.02") ** t
+            for t, y in enumerate(years)
         )
 
     assert every_year(low + Fraction(1, 10))

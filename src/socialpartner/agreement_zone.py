@@ -706,6 +706,18 @@ def _exact_of(quantity: Any) -> Fraction:
     return fraction(canonical(quantity))
 
 
+def _price_levels(p: Partnership, n: int) -> list[Fraction]:
+    """Each year's price level against the first: ``(1 + price_growth)^t`` over a horizon, else 1.
+
+    A floor or limit (``agreement.soev_minimum``, ``municipal_limit``) is money a year in the
+    first year's prices, grown as every other money input of the scenario is; a spin-off's
+    years are in constant prices.
+    """
+    horizon = p.horizon
+    growth = Fraction(0) if horizon is None else fraction(canonical(horizon.price_growth))
+    return [(1 + growth) ** t for t in range(n)]
+
+
 def _discount_factors(p: Partnership, n: int) -> list[Fraction]:
     """1 / (1 + r)^t at the Finansministeriet rates: the engine's own factors behind ``npv.*``."""
     return [fraction(f) for f in engine.discount_factors(p, n)]
@@ -818,22 +830,30 @@ def _gains(
     per_part = [p.results() for p in parts]
     labels = [p.ledger.period for p in parts]
     factors = _discount_factors(ev.partnership, len(parts))
+    levels = _price_levels(ev.partnership, len(parts))  # a floor a year, grown with prices as the inputs are
     out = []
     for c in conditions:
         if c.year is not None:
             t = labels.index(c.year)
-            out.append(_part_gain(per_part[t], c, floors[c.party], Fraction(1)))
+            out.append(_part_gain(per_part[t], c, floors[c.party], levels[t]))
         else:
             out.append(
                 sum(
                     (
-                        f * _part_gain(r, c, floors[c.party], Fraction(1))
-                        for f, r in zip(factors, per_part, strict=True)
+                        f * _part_gain(r, c, floors[c.party], level)
+                        for f, r, level in zip(factors, per_part, levels, strict=True)
                     ),
                     Fraction(0),
                 )
             )
     return out
+
+
+def _grown_words(p: Partnership, ev: Evaluation) -> Text | Raw:
+    """`` in 2026 prices, grown with price_growth`` where a horizon grows its money inputs, else nothing."""
+    if p.horizon is None or not ev.breakdown or canonical(p.horizon.price_growth) == 0:
+        return Raw("")
+    return Text("agree.floor_grown", year=Period(ev.breakdown[0].ledger.period))
 
 
 def _conditions(
@@ -846,7 +866,8 @@ def _conditions(
     f = floors["social_enterprise"]
     share = round_half_up(f.margin * 100, 6).normalize()
     margin_words = Text("agree.floor_margin", share=Number(share, max(0, -int(share.as_tuple().exponent))))
-    amount_words = Text("agree.floor_amount", amount=Money(_round(f.amount)))
+    grown = _grown_words(p, ev)
+    amount_words = Text("agree.floor_amount", amount=Money(_round(f.amount)), grown=grown)
     floor_words: str = (
         Text("agree.floor_both", margin=margin_words, amount=amount_words)
         if f.margin and f.amount
@@ -867,7 +888,7 @@ def _conditions(
     else:
         notes.append(Text("agree.no_company", hint=_COMPANY_HINT.get(p.MODEL, Text("agree.hint.none"))))
     limit = -floors["municipality"].amount
-    limit_words: str = Text("agree.floor_limit", amount=Money(_round(limit))) if limit else "0"
+    limit_words: str = Text("agree.floor_limit", amount=Money(_round(limit)), grown=grown) if limit else "0"
     if p.public is not None:
         label = Text("agree.costs_accepted" if limit else "agree.no_worse_off")
         specs.append(("municipality", label, "public.municipality", limit_words))

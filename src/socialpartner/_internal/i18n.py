@@ -379,8 +379,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "agree.pays_limit": ("pays no more than its limit", "betaler højst sin grænse"),
     "agree.floor_margin": ("{share} % of the support-staff cost", "{share} % af udgiften til støttepersonale"),
-    "agree.floor_amount": ("{amount} a year", "{amount} om året"),
-    "agree.floor_limit": ("−{amount} a year", "−{amount} om året"),
+    "agree.floor_amount": ("{amount} a year{grown}", "{amount} om året{grown}"),
+    "agree.floor_limit": ("−{amount} a year{grown}", "−{amount} om året{grown}"),
+    "agree.floor_grown": (
+        " in {year} prices, grown with price_growth",
+        " i {year}-priser, fremskrevet med price_growth",
+    ),
     "agree.floor_both": ("{margin} + {amount}", "{margin} + {amount}"),
     "agree.always": (
         "none: it holds whatever the inputs (a gain of {amount} over its floor)",
