@@ -11,9 +11,10 @@ The scenario: 10 course participants on 13,000 DKK a month during the course (an
 otherwise), 104 weeks on support (the first citizens are past week 52: 20 %), and a
 share m = 20 % + 10 % = 30 % of the places freed at each course end. The state's refusion
 on the course benefit is 13,000 × 12 × 10 = 1,560,000 × the rate = 300 × the %·weeks sum.
-From 2027 the stated 13,000 is the 2026 rate indexed by the satsreguleringsprocent, as the
-file's rates are: 4.5 % for 2027 (the file's), 0 % a year after (the law's percentage at no
-wage growth), so 13,585 a month: 1,630,200 × the rate = 313.5 × the %·weeks sum.
+From 2027 the stated 13,000 is the 2026 rate indexed as the file's benefit rates are (a
+transfer income): 4.5 % less the 0.45 point of lov nr. 630 af 11.6.2024 for 2027, 0 % a
+year after (the law's percentage at no wage growth), so 13,000 × 1.0405 = 13,526.50 a month:
+1,623,180 × the rate = 312.15 × the %·weeks sum.
 """
 
 from __future__ import annotations
@@ -98,15 +99,15 @@ def test_a_6_month_course_over_three_years() -> None:
     from week 27 first 34.3 %, A 14.7 % (past week 52), B 21 % (weeks 27-52), C 30 %:
     first 0.49·520 + 0.343·520 = 433.16; A 0.21·26·30 + 0.147·520 = 240.24;
     B 0.3·1,200 + 0.21·26·30 = 523.8; C 0.3·1,200 = 360: 1,557.2, rate 29.9462 %,
-    refusion 313.5 × 1,557.2 = 488,182.20 (on the benefit indexed to 13,585 a month).
+    refusion 312.15 × 1,557.2 = 486,079.98 (on the benefit indexed to 13,526.50 a month).
     2028: A and B are past week 52 on 1 January (with the first citizens: 49 %, all at
     20 %), C 21 % (weeks 27-52, then 53-78), D 30 % (week 1), E 30 % from week 27: the
-    same shares on the same rungs as 2027, so 1,557.2 again: 488,182.20.
+    same shares on the same rungs as 2027, so 1,557.2 again: 486,079.98.
     The old rule (refill on 1 January only, at most every place once a year) gave 20 %,
     then 0.4 × 20 % + 0.6 × 38.08 % = 30.85 %, …
     """
     ev = sp.evaluate(sp.from_data(scenario("6 month")))
-    assert [refusion(ev, t) for t in range(3)] == [D("373200.00"), D("488182.20"), D("488182.20")]
+    assert [refusion(ev, t) for t in range(3)] == [D("373200.00"), D("486079.98"), D("486079.98")]
     assert [participants_rate(ev, t) for t in range(3)] == [D("0.2392"), D("0.2995"), D("0.2995")]
     ladder = engine.run(sp.from_data(scenario("6 month"))).periods[2].public.ladder  # type: ignore[union-attr]
     assert ladder is not None
@@ -122,12 +123,12 @@ def test_a_12_month_course_keeps_the_figures() -> None:
     """Courses end on 31 December: the freed 30 % are newcomers from 1 January, as before.
 
     2026: 20 % (312,000.00). 2027: first 70 % at 20 % (728) + newcomers 30 % in weeks 1-52
-    (0.3 × (1,200 + 26 × 30) = 594): 1,322, rate 25.4231 %, 313.5 × 1,322 = 414,447.00.
+    (0.3 × (1,200 + 26 × 30) = 594): 1,322, rate 25.4231 %, 312.15 × 1,322 = 412,662.30.
     2028: first 49 % and 2027's newcomers 21 % past week 52 (20 %: 728) + newcomers 30 %
-    (594): 414,447.00.
+    (594): 412,662.30.
     """
     ev = sp.evaluate(sp.from_data(scenario("12 month")))
-    assert [refusion(ev, t) for t in range(3)] == [D("312000.00"), D("414447.00"), D("414447.00")]
+    assert [refusion(ev, t) for t in range(3)] == [D("312000.00"), D("412662.30"), D("412662.30")]
     ladder = engine.run(sp.from_data(scenario("12 month"))).periods[1].public.ladder  # type: ignore[union-attr]
     assert ladder is not None
     assert ladder.describe("course participant") == (
@@ -154,13 +155,13 @@ def test_growing_places_with_a_short_course() -> None:
     (B). Of 20 places: first 24.5 %, A 10.5 %, B 65 %; from week 27 (× 0.7) 17.15 %,
     7.35 %, 45.5 % and newcomers C 30 %. First (0.245 + 0.1715) × 520 = 216.58;
     A 0.105 × 26 × 30 + 0.0735 × 520 = 120.12; B 0.65 × 1,200 + 0.455 × 780 = 1,134.9;
-    C 0.3 × 1,200 = 360: 1,831.6, rate 35.2231 %; on 13,585 × 12 × 20 = 3,260,400:
-    627 × 1,831.6 = 1,148,413.20.
+    C 0.3 × 1,200 = 360: 1,831.6, rate 35.2231 %; on 13,526.50 × 12 × 20 = 3,246,360:
+    624.3 × 1,831.6 = 1,143,467.88.
     """
     data = scenario("6 month", years=2, changes=[{"year": 2027, "set": {"courses.participants": 20}}])
     ev = sp.evaluate(sp.from_data(data))
     assert refusion(ev, 0) == D("373200.00")
-    assert refusion(ev, 1) == D("1148413.20")
+    assert refusion(ev, 1) == D("1143467.88")
     assert participants_rate(ev, 1) == D("0.3522")
 
 
@@ -170,25 +171,25 @@ def test_shrinking_places_with_a_short_course() -> None:
     On 31 December 7 of the 10 stay (first 4.9, A 2.1): more than 5 places, so each keeps
     5/7 of them: first 3.5 (70 %), A 1.5 (30 %), nobody new on 1 January. From week 27
     (× 0.7): 49 %, 21 %, newcomers C 30 %. First 0.7·520 + 0.49·520 = 618.8; A
-    0.3·26·30 + 0.21·520 = 343.2; C 360: 1,322, rate 25.4231 %; on 13,585 × 12 × 5 = 815,100:
-    156.75 × 1,322 = 207,223.50.
+    0.3·26·30 + 0.21·520 = 343.2; C 360: 1,322, rate 25.4231 %; on 13,526.50 × 12 × 5 = 811,590:
+    156.075 × 1,322 = 206,331.15.
     """
     data = scenario("6 month", years=2, changes=[{"year": 2027, "set": {"courses.participants": 5}}])
     ev = sp.evaluate(sp.from_data(data))
-    assert refusion(ev, 1) == D("207223.50")
+    assert refusion(ev, 1) == D("206331.15")
 
 
 def test_an_18_month_course_ends_mid_year() -> None:
     """Ends at week 78 (1 July 2027) and on 31 December 2028.
 
     2026: 20 % (312,000.00). 2027: first citizens all places to week 26, then 70 %, and
-    newcomers 30 % from week 27: 520 + 364 + 360 = 1,244, 313.5 × 1,244 = 389,994.00. 2028:
+    newcomers 30 % from week 27: 520 + 364 + 360 = 1,244, 312.15 × 1,244 = 388,314.60. 2028:
     first 70 % (728), the newcomers in ladder weeks 27-78: 0.3 × (26·30 + 26·20) = 390:
-    1,118, 313.5 × 1,118 = 350,493.00 (the old rule: 20 % in 2027, and 2028's newcomers
+    1,118, 312.15 × 1,118 = 348,983.70 (the old rule: 20 % in 2027, and 2028's newcomers
     from week 1).
     """
     ev = sp.evaluate(sp.from_data(scenario("18 month")))
-    assert [refusion(ev, t) for t in range(3)] == [D("312000.00"), D("389994.00"), D("350493.00")]
+    assert [refusion(ev, t) for t in range(3)] == [D("312000.00"), D("388314.60"), D("348983.70")]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -62,31 +62,34 @@ def test_a_stated_ordinary_wage_is_taxed() -> None:
     assert view is not None
     # 2027: 10 × 1 course ended × 50 % = 5 people in ordinary jobs at 26,000 × 12 = 312,000 a year
     # wages 5 × 312,000 = 1,560,000; AM-bidrag 8 % = 124,800.00 (to the state, with the partnership only)
-    # the stated 13,000 a month is the 2026 rate, indexed by 4.5 % in 2027: 13,585 × 12 = 163,020 a year
-    # taxable with: the 10 new participants' course benefit 1,630,200 + wages after AM-bidrag 1,435,200
-    #   = 3,065,400; otherwise the benefit of 15 (10 + the 5 movers): 2,445,300
-    # municipal 25.049 %: 3,065,400 × 0.25049 = 767,852.046 → 767,852.05; 2,445,300 × 0.25049 = 612,523.20
-    # bundskat 12.01 %: 3,065,400 × 0.1201 = 368,154.54; 2,445,300 × 0.1201 = 293,680.53
+    # the stated 13,000 a month is the 2026 rate, indexed as transfer incomes are in 2027 (4.5 %
+    # less 0.45 point): 13,526.50 × 12 = 162,318 a year
+    # taxable with: the 10 new participants' course benefit 1,623,180 + wages after AM-bidrag 1,435,200
+    #   = 3,058,380; otherwise the benefit of 15 (10 + the 5 movers): 2,434,770
+    # municipal 25.049 %: 3,058,380 × 0.25049 = 766,093.606 → 766,093.61; 2,434,770 × 0.25049 = 609,885.54
+    # bundskat 12.01 %: 3,058,380 × 0.1201 = 367,311.44; 2,434,770 × 0.1201 = 292,415.88
     assert _tax(view) == {
         "tax: AM-bidrag on wages": (D("-124800.00"), D("0.00")),
-        "tax: municipal income tax": (D("-767852.05"), D("-612523.20")),
-        "tax: state bottom-bracket tax": (D("-368154.54"), D("-293680.53")),
+        "tax: municipal income tax": (D("-766093.61"), D("-609885.54")),
+        "tax: state bottom-bracket tax": (D("-367311.44"), D("-292415.88")),
     }
-    # after tax: before tax + 767,852.05 − 612,523.20 = before tax + 155,328.85, better than before
-    # tax: a wage pays more tax than the benefit it replaces
+    # before tax: otherwise 2,434,770 − refusion (1,623,180 at the participants' rate 471,346.50 +
+    # 5 movers × 162,318 at 20 % = 162,318) = 1,801,105.50; with 1,200,000 (courses) + 1,623,180 −
+    # 471,346.50 = 2,351,833.50: −550,728.00. After tax: + 766,093.61 − 609,885.54 = + 156,208.07,
+    # better than before tax: a wage pays more tax than the benefit it replaces
     before = view.net_effect_before_tax("municipality")
-    assert before == D("-547920.00")
-    assert view.net_effect("municipality") == before + D("155328.85") == D("-392591.15")
+    assert before == D("-550728.00")
+    assert view.net_effect("municipality") == before + D("156208.07") == D("-394519.93")
     assert not any("ordinary_wage" in a for a in view.assumptions)
 
 
 def test_without_a_stated_wage_the_view_says_its_tax_is_left_out() -> None:
     view = sp.evaluate(sp.from_data(_deal())).breakdown[1].public
     assert view is not None
-    # the movers' wages are not taxed: only the 10 participants' benefit, 1,630,200 × 25.049 % = 408,348.80
-    assert _tax(view)["tax: municipal income tax"] == (D("-408348.80"), D("-612523.20"))
-    # after tax worse than before: −547,920.00 − 612,523.20 + 408,348.80
-    assert view.net_effect("municipality") == D("-752094.40")
+    # the movers' wages are not taxed: only the 10 participants' benefit, 1,623,180 × 25.049 % = 406,590.36
+    assert _tax(view)["tax: municipal income tax"] == (D("-406590.36"), D("-609885.54"))
+    # after tax worse than before: −550,728.00 − 609,885.54 + 406,590.36
+    assert view.net_effect("municipality") == D("-754023.18")
     (said,) = [a for a in view.assumptions if "ordinary_wage" in a]
     assert said.endswith("the net effect after tax leaves that tax out")
     first = sp.evaluate(sp.from_data(_deal())).breakdown[0].public

@@ -31,11 +31,14 @@ def test_satsreguleringsprocent_2022_is_the_published_one() -> None:
     assert "0.15 %" in value.note  # the benefits: that less 0.75 point
 
 
-def test_a_stated_2021_amount_is_indexed_into_2022_by_1_2_percent() -> None:
-    # a rate stated for 2021 (the first year) and used in 2022: 10,000 × (1 + 1.2 %) = 10,120
+def test_a_stated_2021_amount_is_indexed_into_2022_as_transfer_incomes_were() -> None:
+    # a benefit stated for 2021 (the first year) and used in 2022 is a transfer income: the
+    # satsreguleringsprocent 1.2 % less the 2022 reduction of 1.05 point, 0.15 %, as the highest
+    # dagpenge rate rose (19,351 / 19,322 = 1.0015): 10,000 × 1.0015 = 10,015 (1.2 % gave 10,120)
     use = ParameterUse(sp.default_parameters(), 2022, wage_growth=Fraction(3, 100), first=2021)
-    assert use.rate("public.during_course", Fraction(10_000)) == 10_120
-    assert use.stated["public.during_course"] == (2021, Fraction(1012, 1000))
+    assert use.rate("public.during_course", Fraction(10_000)) == 10_015
+    assert use.stated["public.during_course"] == (2021, Fraction(10015, 10000))
+    assert "satsregulering.transfer_income_reduction" in use.used  # listed with the parameters used
 
 
 def test_bundskat_2024_is_the_published_12_06_percent() -> None:
@@ -165,9 +168,10 @@ def test_a_scenarios_own_rate_stays_an_override_in_later_years() -> None:
     ev = sp.evaluate(sp.from_data(data))
     last = {v.name: v for v in ev.breakdown[2].parameters}
     assert last["tax.municipal_average"].tag == "override"
-    # 4,600 (the 2026 rate) × 1.045 (2027) × 1.02 (2028) = 4,600 × 1.0659 = 4,903.14
+    # a benefit, so regulated as transfer incomes: 4,600 (the 2026 rate) × 1.0405 (2027: 4.5 %
+    # less 0.45 point) × 1.02 (2028) = 4,600 × 1.06131 = 4,882.026
     assert last["benefit.ledighedsydelse"].tag == "override"
-    assert last["benefit.ledighedsydelse"].value.magnitude == pytest.approx(4903.14)
+    assert last["benefit.ledighedsydelse"].value.magnitude == pytest.approx(4882.026)
 
 
 def test_bundskat_2025_is_sourced() -> None:

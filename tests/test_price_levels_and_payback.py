@@ -1,9 +1,10 @@
 """Which price level a solved or indexed amount is in, and the payback year worked year by year.
 
 The figures are worked by hand in the comments: wage growth compounds from the first year;
-a rate in kroner the scenario states is indexed by the satsreguleringsprocent from its own
-year (the public view's first, or that of the horizon change that sets it): the parameters'
-4.50 % for 2027, then, for years not yet published, as lov om en satsreguleringsprocent
+a benefit the scenario states is indexed as transfer incomes are from its own year (the
+public view's first, or that of the horizon change that sets it): the parameters' 4.50 % less
+the 0.45 point of lov nr. 630 af 11.6.2024 for 2027 (4.05 %), then, for years not yet
+published, the satsreguleringsprocent as lov om en satsreguleringsprocent
 §§ 2-4 derives it from the wage growth: 2.0 plus the growth's part above 2.0 beyond 0.3
 points (3 % → 2.70 %, 4 % → 3.70 %).
 """
@@ -20,6 +21,7 @@ import yaml
 from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal import paths
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
 
@@ -75,9 +77,9 @@ SHARED: dict[str, Any] = {
 
 # 2029 is three years on: wages × 1.03³ = 1.092727 exactly
 WAGES_2029 = Decimal("1.092727")
-# the stated rates of 2026 indexed to 2029: × 1.045 (2027) × 1.027 (2028) × 1.027 (2029)
-# = 1.045 × 1.054729 = 1.102191805 (shown to six decimals: 1.102192)
-RATES_2029 = Fraction(1045, 1000) * Fraction(1027, 1000) ** 2
+# the stated rates of 2026 indexed to 2029: × 1.0405 (2027) × 1.027 (2028) × 1.027 (2029)
+# = 1.0405 × 1.054729 = 1.0974455245 (shown to six decimals: 1.097446)
+RATES_2029 = Fraction(10405, 10000) * Fraction(1027, 1000) ** 2
 
 
 def _ore(x: Decimal | Fraction) -> Decimal:
@@ -93,12 +95,16 @@ def test_a_progression_wage_found_for_a_later_year_is_given_grown_to_that_year()
     deal = from_data(SHARED)
     solution = sp.solve(deal, "horizon.progression.ordinary_wage", "2029.public.municipality", -150000)
     stated = _stated(solution)
-    assert solution.value_text == "50514.96 DKK / month"
-    # 50,514.96 × 1.092727 = 55,199.060...: the ordinary wage of 2029 the municipality's figure uses
-    assert _ore(stated * WAGES_2029) == Decimal("55199.06")
+    # the least wage that meets the target: 0.01 less does not (the solver's own rule)
+    assert solution.value_text == "51734.21 DKK / month"
+    met = sp.evaluate(solution.partnership).result("2029.public.municipality")
+    below = paths.replace(deal, "horizon.progression.ordinary_wage", sp.Q_("51734.20 DKK/month"))
+    assert met >= -150000 > sp.evaluate(below).result("2029.public.municipality")
+    # 51,734.21 × 1.092727 = 56,531.369...: the ordinary wage of 2029 the municipality's figure uses
+    assert _ore(stated * WAGES_2029) == Decimal("56531.37")
     assert solution.notes == (
         "horizon.progression.ordinary_wage as the scenario states it (2026 prices); "
-        "grown by 3.00 % a year to 55199.06 DKK / month in 2029",
+        "grown by 3.00 % a year to 56531.37 DKK / month in 2029",
     )
     fleks = sp.solve(deal, "horizon.progression.fleksjob_wage", "2029.public.municipality", -150000)
     grown = _ore(_stated(fleks) * WAGES_2029)
@@ -116,11 +122,11 @@ def test_a_progression_wage_found_for_a_later_year_is_given_grown_to_that_year()
 def test_a_stated_benefit_found_for_a_later_year_is_given_indexed_to_that_year() -> None:
     deal = from_data(SHARED)
     during = sp.solve(deal, "public.during_course.amount", "2029.public.municipality", -150000)
-    # the 2026 rate found × 1.102192 (to øre from the exact factor): the 2029 monthly benefit
+    # the 2026 rate found × 1.097446 (to øre from the exact factor): the 2029 monthly benefit
     indexed = _ore(Fraction(_stated(during)) * RATES_2029)
     assert during.notes == (
         "public.during_course.amount as the scenario states it (the 2026 rate in kroner); indexed by the "
-        f"satsreguleringsprocent (× 1.102192) to {indexed} DKK / month in 2029",
+        f"satsreguleringsprocent (× 1.097446) to {indexed} DKK / month in 2029",
     )
     # the value of 2029 is the one the year's explanation multiplies: monthly benefit × 12 × 4 participants
     year = next(part for part in sp.evaluate(during.partnership).breakdown if part.ledger.period == "2029")
@@ -131,7 +137,7 @@ def test_a_stated_benefit_found_for_a_later_year_is_given_indexed_to_that_year()
     indexed = _ore(Fraction(_stated(other)) * RATES_2029)
     assert other.notes == (
         f"{path} as the scenario states it (the 2026 rate in kroner); indexed by the "
-        f"satsreguleringsprocent (× 1.102192) to {indexed} DKK / month in 2029",
+        f"satsreguleringsprocent (× 1.097446) to {indexed} DKK / month in 2029",
     )
     whole = sp.solve(deal, path, "public.municipality", -600000)
     assert whole.notes == (
@@ -146,11 +152,11 @@ def test_a_stated_benefit_has_no_note_in_the_first_year_nor_where_a_change_sets_
     data = copy.deepcopy(SHARED)
     data["horizon"]["changes"].append({"year": 2028, "set": {"public.during_course": {"amount": "14000 DKK/month"}}})
     changed = sp.solve(from_data(data), "public.during_course.amount", "2027.public.municipality", -100000)
-    # 2027 is before the change: the stated 2026 rate × 1.045 counts there
-    indexed = _ore(Fraction(_stated(changed)) * Fraction(1045, 1000))
+    # 2027 is before the change: the stated 2026 rate × 1.0405 counts there
+    indexed = _ore(Fraction(_stated(changed)) * Fraction(10405, 10000))
     assert changed.notes[-1] == (
         "public.during_course.amount as the scenario states it (the 2026 rate in kroner); indexed by the "
-        f"satsreguleringsprocent (× 1.045000) to {indexed} DKK / month in 2027"
+        f"satsreguleringsprocent (× 1.040500) to {indexed} DKK / month in 2027"
     )
     late = sp.solve(from_data(data), "public.during_course.amount", "2026.public.municipality", -150000)
     assert not any("indexed" in note for note in late.notes)
@@ -162,8 +168,8 @@ def test_the_solve_command_prints_the_indexed_value(tmp_path: Path) -> None:
     args = ["solve", str(path), "--vary", "horizon.progression.ordinary_wage"]
     out = runner.invoke(app, [*args, "--target", "2029.public.municipality=-150000"])
     assert out.exit_code == 0, out.output
-    assert "horizon.progression.ordinary_wage = 50514.96 DKK / month" in out.output
-    assert "grown by 3.00 % a year to 55199.06 DKK / month in 2029" in " ".join(out.output.split())
+    assert "horizon.progression.ordinary_wage = 51734.21 DKK / month" in out.output
+    assert "grown by 3.00 % a year to 56531.37 DKK / month in 2029" in " ".join(out.output.split())
 
 
 # a labour-shortage deal whose counterfactual amount a change sets from 2027 (wages +4 %)

@@ -130,10 +130,11 @@ def test_a_ladder_per_group_with_new_entrants_at_80_percent() -> None:
     assert line(first, "state refusion on the course benefit", "state") == (D("137076.92"), D("0.00"))
     # 2027: 13 % + 3 % + 46 % = 62 % of the places freed and filled by new citizens, who start
     # at week 1 (80 % in weeks 1-4): 38 % at weeks 53-104 (20 %) + 62 % at 99/260 =
-    # 0.076 + 0.2360769 = 31.21 %; the benefit indexed by 2027's satsreguleringsprocent (4.5 %):
-    # 10,450 × 12 × 3 = 376,200; refusion 376,200 × 0.3120769 = 28,591.20 + 88,812.138 = 117,403.34
+    # 0.076 + 0.2360769 = 31.21 %; the benefit indexed as transfer incomes are in 2027 (4.5 % less
+    # 0.45 point): 10,405 × 12 × 3 = 374,580; refusion 374,580 × 0.3120769 = 28,468.08 + 88,429.69
+    # = 116,897.77
     assert second.refusion_rates["course participant"] == D("0.3121")
-    assert line(second, "state refusion on the course benefit", "state") == (D("117403.34"), D("0.00"))
+    assert line(second, "state refusion on the course benefit", "state") == (D("116897.77"), D("0.00"))
     # 2028: 38 %² + 62 % × 38 % at 20 %, 62 % new at 99/260: the same 31.21 %
     assert third.refusion_rates["course participant"] == D("0.3121")
     assert any("state refusion by group" in a for a in second.assumptions)

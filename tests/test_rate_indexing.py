@@ -254,3 +254,45 @@ def test_a_wrong_percentage_names_the_field(given: Any, words: str) -> None:
     data["parameters"] = {"satsreguleringsprocent": given}
     with pytest.raises(ValidationError, match=words):
         sp.from_data(data)
+
+
+def _stated_vs_parameter(overrides: dict[str, str] | None = None) -> tuple[Any, Any]:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["parameters"] = overrides or {}
+    stated = copy.deepcopy(data)
+    stated["public"]["counterfactual"]["course participant"] = {"amount": "13345 DKK/month"}  # the 2026 rate
+    return sp.from_data(data), sp.from_data(stated)
+
+
+def test_a_stated_benefit_moves_as_the_parameter_it_equals() -> None:
+    # 13,345 DKK/month is benefit.kontanthjaelp.forhoejet_sats of 2026. A benefit is a transfer
+    # income: 2027 is 13,345 × (1 + 4.5 % − 0.45 %) = 13,885.4725 beside the file's 13,885 (rounded),
+    # not × 1.045 = 13,945.525, which booked a saving of some 1,700 DKK a year that does not exist
+    from socialpartner._internal import engine
+
+    parameter, stated = _stated_vs_parameter()
+    path = "public.counterfactual.course participant"
+    assert engine.stated_rate_index(stated, path, 1) == (2026, Fraction(10405, 10000))
+    # 2028 (2 % wage growth): the law's 2.0 %, no reduction past 2027: 1.0405 × 1.02 = 1.06131
+    assert engine.stated_rate_index(stated, path, 2) == (2026, Fraction(106131, 100000))
+    a, b = sp.evaluate(parameter), sp.evaluate(stated)
+    item = "counterfactual benefit: course participant"
+    for year in (1, 2):
+        (x,) = [line.counterfactual for line in a.breakdown[year].public.lines if line.item == item]  # type: ignore[union-attr]
+        (y,) = [line.counterfactual for line in b.breakdown[year].public.lines if line.item == item]  # type: ignore[union-attr]
+        # the people × 12 months apart by the parameter's rounding alone: 0.4725 a month in 2027
+        assert abs(y - x) < 100, (year, x, y)
+    # 2027 in words: the stated rate indexed, with its year
+    listed = {v.name for v in b.breakdown[1].parameters}
+    assert "satsregulering.transfer_income_reduction" in listed
+
+
+def test_a_percentage_the_scenario_sets_has_no_reduction_unless_set_too() -> None:
+    from socialpartner._internal import engine
+
+    path = "public.counterfactual.course participant"
+    _, frozen = _stated_vs_parameter({"satsreguleringsprocent": "0 %"})
+    assert engine.stated_rate_index(frozen, path, 1) == (2026, Fraction(1))  # 0 %: unchanged
+    _, full = _stated_vs_parameter({"satsregulering.transfer_income_reduction": "0 %"})
+    assert engine.stated_rate_index(full, path, 1) == (2026, Fraction(1045, 1000))

@@ -36,37 +36,37 @@ def test_former_participants_are_past_week_52() -> None:
     first citizens (past week 157) 0.49·26·20 + 0.343·26·20 = 433.16; A (ladder weeks
     27-52, then 53-78) 0.21·26·30 + 0.147·26·20 = 240.24; B (weeks 1-26, then 27-52)
     0.3·(4·80 + 22·40) + 0.21·26·30 = 523.8; C 0.3·1,200 = 360. The rate is
-    1,557.2 / 52 = 29.9462 %. The stated 13,000 a month is the 2026 rate, indexed for 2027 by
-    the satsreguleringsprocent (4.5 %, the file's) to 13,585: on 13,585 × 12 × 10 = 1,630,200
-    the refusion is 1,630,200 × 1,557.2 / 5,200 = 488,182.20 (each newcomer counted from their
-    course end, not from the next 1 January).
+    1,557.2 / 52 = 29.9462 %. The stated 13,000 a month is the 2026 rate, indexed for 2027 as
+    transfer incomes are (4.5 % less the 0.45 point of lov nr. 630 af 11.6.2024) to 13,526.50:
+    on 13,526.50 × 12 × 10 = 1,623,180 the refusion is 1,623,180 × 1,557.2 / 5,200 = 486,079.98
+    (each newcomer counted from their course end, not from the next 1 January).
 
     Former participants in fleksjob: the 4 who moved in 2026, now past week 52: 20 %.
     Their fleksløntilskud: L = 140 × 15 × 52/12 = 9,100 a month; the lønloft allows
     140 × 37 × 52/12 − 9,100 = 13,346.67, less than G − 30 %·L; × 12 × 4 = 640,640.00, on
     which the refusion is 20 % = 128,128.00 (at the participants' 29.95 % it would be 191,847.04).
 
-    Otherwise: the 10 participants and the 6 who moved (4 + 2) on 13,585 a month:
-    16 × 13,585 × 12 = 2,608,320.00; refusion on the 10 at 29.9462 % and on the 6 at 20 %:
-    488,182.20 + 978,120 × 0.2 = 488,182.20 + 195,624 = 683,806.20.
+    Otherwise: the 10 participants and the 6 who moved (4 + 2) on 13,526.50 a month:
+    16 × 13,526.50 × 12 = 2,597,088.00; refusion on the 10 at 29.9462 % and on the 6 at 20 %:
+    486,079.98 + 973,908 × 0.2 = 486,079.98 + 194,781.60 = 680,861.58.
     """
     ev = sp.evaluate(sp.from_data(PROGRESSION_DEAL))
     view = ev.breakdown[1].public
     assert view is not None
-    assert _line(view, "state refusion on the course benefit", "state") == (D("488182.20"), D("0.00"))
+    assert _line(view, "state refusion on the course benefit", "state") == (D("486079.98"), D("0.00"))
     assert _line(view, "fleksløntilskud: former participants in fleksjob") == (D("640640.00"), D("0.00"))
     assert _line(view, "state refusion: former participants in fleksjob", "state") == (D("128128.00"), D("0.00"))
-    assert _line(view, "counterfactual benefit: course participant") == (D("0.00"), D("2608320.00"))
-    assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("683806.20"))
+    assert _line(view, "counterfactual benefit: course participant") == (D("0.00"), D("2597088.00"))
+    assert _line(view, "counterfactual refusion: course participant", "state") == (D("0.00"), D("680861.58"))
     assert view.refusion_rates["former course participants"] == D("0.2000")
     # net effects, otherwise − with. The municipality: otherwise 2,608,320 + 490,360 (ledighedsydelse
     # of the 2 fleksjob workers, 4,715 × 52 × 2: the 2027 rate 4,530 × 1.0405 after the 0.45-point
-    # deduction of lov nr. 630 af 11.6.2024, rounded to 5 kr.) − 683,806.20 − 98,072 (20 %) = 2,316,801.80;
-    # with 1,320,000 (courses) + 320,320 − 64,064 (fleksløntilskud) + 1,630,200 − 488,182.20 + 640,640
-    # − 128,128 = 3,230,785.80: −913,984.00. The state: 683,806.20 + 98,072 − (64,064 + 488,182.20 +
-    # 128,128) = 101,504.00 (the participants' rate refunds both sides alike)
-    assert view.net_effect("municipality") == D("-913984.00")
-    assert view.net_effect("state") == D("101504.00")
+    # deduction of lov nr. 630 af 11.6.2024, rounded to 5 kr.) − 680,861.58 − 98,072 (20 %) = 2,308,514.42;
+    # with 1,320,000 (courses) + 320,320 − 64,064 (fleksløntilskud) + 1,623,180 − 486,079.98 + 640,640
+    # − 128,128 = 3,225,868.02: −917,353.60. The state: 680,861.58 + 98,072 − (64,064 + 486,079.98 +
+    # 128,128) = 100,661.60 (the participants' rate refunds both sides alike)
+    assert view.net_effect("municipality") == D("-917353.60")
+    assert view.net_effect("state") == D("100661.60")
 
 
 def test_first_year_has_no_former_rate() -> None:

@@ -78,6 +78,7 @@ class _Parameter(BaseModel):
     values: Annotated[tuple[_Entry, ...], Field(min_length=1)]
     legacy: _Legacy | None = None
     indexed: bool = False
+    transfer_income: bool = False
     standing: bool = False
 
 
@@ -123,6 +124,8 @@ class ParameterValue:
     from, it is indexed (see :class:`ParameterUse`); ``index`` is then the factor applied.
     ``standing`` marks a rule that holds until the law changes it (the refusion ladder,
     AM-bidrag): its value is stated from its year on, so using it later is no assumption.
+    ``transfer_income`` marks a rate regulated as transfer incomes are (benefits, dagpenge):
+    by the satsreguleringsprocent less ``satsregulering.transfer_income_reduction``.
     Any other value carried forward is tagged ``estimate`` (:meth:`ParameterSet.get`).
     """
 
@@ -139,6 +142,7 @@ class ParameterValue:
     indexed: bool = False
     index: Fraction | None = None
     standing: bool = False
+    transfer_income: bool = False
 
     @property
     def exact(self) -> Fraction:
@@ -286,6 +290,7 @@ class ParameterSet:
                     default.description,
                     legacy=default.legacy,
                     indexed=default.indexed,  # a rate in kroner the law regulates: indexed after the first year
+                    transfer_income=default.transfer_income,
                 ),
             )
         return ParameterSet(self.version, values, self.aliases)
@@ -379,6 +384,7 @@ def default_parameters() -> ParameterSet:
                 legacy=_legacy(p.legacy),
                 indexed=p.indexed,
                 standing=p.standing,
+                transfer_income=p.transfer_income,
             )
             for e in sorted(p.values, key=lambda e: e.year)
         )
@@ -425,6 +431,27 @@ def satsregulering(parameters: ParameterSet, year: int, wage_growth: Num) -> tup
     if read is not None:
         return read[1], read[0]
     return projected_satsregulering(wage_growth), None
+
+
+def transfer_income_reduction(parameters: ParameterSet, year: int) -> tuple[Num, ParameterValue | None]:
+    """Points by which transfer incomes are regulated below the satsreguleringsprocent in ``year``.
+
+    Read where the file dates a value that year (2021-2023's reduced percentage, the 0.45
+    point of lov nr. 630 af 11.6.2024 in 2027) or the scenario sets one; 0 in any other
+    year: a reduction is a law's for its years, never carried forward.
+    """
+    name = "satsregulering.transfer_income_reduction"
+    if name not in parameters:
+        return 0, None
+    entries = parameters.values[parameters.resolve(name)]
+    if any(e.tag == "override" for e in entries):  # the scenario's own reduction, for every year
+        return parameters._read(name, year)[1], parameters._read(name, year)[0]
+    if parameters._read("satsreguleringsprocent", year)[0].tag == "override":
+        return 0, None  # a percentage the scenario sets is the one it means (0 %: rates unchanged)
+    if not any(e.year == year for e in entries):
+        return 0, None  # a reduction is a law's for its years: never carried forward
+    entry, points = parameters._read(name, year)
+    return points, entry
 
 
 def satsregulering_read(parameters: ParameterSet, year: int) -> tuple[ParameterValue, Rational] | None:
@@ -493,7 +520,7 @@ class ParameterUse:
             if f"{path}.amount" == at or f"{path}.amount".startswith(at + "."):
                 start = year
                 break
-        factor = self._factor(start, self.year)
+        factor = self._factor(start, self.year, transfer=True)  # a stated benefit is a transfer income
         if is_exact(factor):
             if self.year > start:  # a factor of 1 too (0 % set): the statements say so
                 self.stated[path] = (start, fraction(factor))
@@ -536,15 +563,26 @@ class ParameterUse:
         self.used[value.name] = value
         return exact
 
-    def _factor(self, start: int, end: int) -> Num:
-        """Π (1 + satsreguleringsprocent) over the years after ``start`` up to ``end``, each made once."""
+    def _factor(self, start: int, end: int, *, transfer: bool = False) -> Num:
+        """Π (1 + satsreguleringsprocent) over the years after ``start`` up to ``end``, each made once.
+
+        ``transfer``: as transfer incomes are regulated, less the year's
+        ``satsregulering.transfer_income_reduction`` (0.45 point in 2027), the reduction read
+        recorded as used.
+        """
         if end <= start:
             return 1
-        key = ("", start, end)
+        key = ("transfer" if transfer else "", start, end)
         hit = self.indexed.get(key)
+        if transfer:
+            points, entry = transfer_income_reduction(self.parameters, end)
+            if entry is not None and points:
+                self.used.setdefault(entry.name, entry)
         if hit is None:
             percent = satsregulering(self.parameters, end, self.wage_growth)[0]
-            before = self._factor(start, end - 1)
+            if transfer:
+                percent = percent - points
+            before = self._factor(start, end - 1, transfer=transfer)
             if is_exact(percent) != is_exact(before):  # over variants: float64 throughout (mpq × float is mpfr)
                 percent, before = (x if not is_exact(x) else float(x) for x in (percent, before))
             hit = self.indexed[key] = before * (1 + percent)
@@ -553,7 +591,7 @@ class ParameterUse:
     def _index(self, value: ParameterValue, exact_value: Rational) -> tuple[ParameterValue, Num]:
         """The carried value indexed from its year to this one, and the record of it."""
         assert value.for_year is not None  # noqa: S101 - only carried values are indexed
-        factor = self._factor(value.year, value.for_year)
+        factor = self._factor(value.year, value.for_year, transfer=value.transfer_income)
         if not is_exact(factor):
             return value, float(exact_value) * factor  # float64 over variants: nobody reads the record
         if factor == 1:
