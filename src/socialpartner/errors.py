@@ -19,6 +19,7 @@ __all__ = [
     "OutputError",
     "ParameterError",
     "QuantityError",
+    "ResultError",
     "ScenarioError",
     "ScenarioWarning",
     "SocialPartnerError",
@@ -93,6 +94,31 @@ class SweepError(SocialPartnerError):
 
 class SolveError(SocialPartnerError):
     """No value of the input in range makes the result reach the target, or the request is malformed."""
+
+
+class ResultError(SolveError, KeyError):
+    """:meth:`Evaluation.result <socialpartner.evaluation.Evaluation.result>` has no result of that name or year.
+
+    A ``KeyError`` too (an unknown name is a missing key), and a :class:`SolveError` (a
+    solve, a sweep column or an ``expect:`` entry names its result the same way). The
+    message names what there is.
+
+    Attributes:
+        name: the name asked for, e.g. ``2029.coverage``.
+        reason: what is wrong, in words.
+
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(reason)
+
+    def __str__(self) -> str:  # the message as written (KeyError would show its repr)
+        return self.reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.name, self.reason))
 
 
 class AgreementError(SocialPartnerError):

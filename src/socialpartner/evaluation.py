@@ -300,7 +300,8 @@ class Evaluation:
         (``ev.result("2027.coverage")``); see :func:`socialpartner.result_value`.
 
         Raises:
-            SolveError: an unknown name or year, or a result with no value here.
+            ResultError: an unknown name or year (a KeyError and a SolveError).
+            SolveError: a result with no value here.
 
         """
         from socialpartner.solver import result_value

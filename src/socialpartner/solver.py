@@ -52,7 +52,7 @@ from socialpartner._internal.units import (
     read_number,
     unit_info,
 )
-from socialpartner.errors import LedgerError, QuantityError, SolveError
+from socialpartner.errors import LedgerError, QuantityError, ResultError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context, ratio_decimal, round_half_up
@@ -172,7 +172,8 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
     ``2027.net.social_enterprise`` (``year 2.coverage`` for a horizon without a start year).
 
     Raises:
-        SolveError: an unknown name or year, or a result that has no value here.
+        ResultError: an unknown name or year (a KeyError and a SolveError).
+        SolveError: a result that has no value here.
 
     """
     need_evaluation(ev)
@@ -181,7 +182,7 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
         years = [part.ledger.period for part in ev.breakdown]
         if match["period"] not in years:
             have = f"its years: {', '.join(years)}" if years else "it has no horizon: or years"
-            raise SolveError(f"{name}: no year {match['period']!r} in this scenario ({have})")
+            raise ResultError(name, f"{name}: no year {match['period']!r} in this scenario ({have})")
         return _named(ev.breakdown[years.index(match["period"])], match["name"], name)
     return _named(ev, name, name)
 
@@ -192,10 +193,10 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
     key = key.removeprefix("figure.")
     if key not in values:
         if key.startswith("public."):
-            raise SolveError(f"{name}: the scenario has no public: block (or no such payer)")
+            raise ResultError(name, f"{name}: the scenario has no public: block (or no such payer)")
         known = ", ".join(k for k in values if not k.startswith(("net.", "break_even.")))
         years = f", YEAR.RESULT (e.g. {ev.breakdown[-1].ledger.period}.coverage)" if ev.breakdown else ""
-        raise SolveError(f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT{years}")
+        raise ResultError(name, f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT{years}")
     value = values[key]
     if value is None:
         if key.startswith("payback."):
