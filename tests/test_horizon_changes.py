@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -421,3 +422,44 @@ def test_a_block_restated_in_part_names_what_it_lacks_and_the_path_to_set() -> N
     message = caught.value.errors()[0]["msg"]
     assert "this one lacks effective_hours, wage_cost, overhead" in message, message
     assert message.endswith("set that input's path (e.g. temp_hours.workers)"), message
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (
+            "{temp_hours.workers: 4, courses.price: 11.500,50 kr./md.}",
+            "courses.price: 11.500,50 kr./md. was cut in two at the comma (inside {...} a "
+            "comma separates entries, so '50 kr./md.' became a key); quote it (courses.price: \"11.500,50 kr./md.\")",
+        ),
+        (
+            "{temp_hours.wage_cost: 172,50}",
+            "temp_hours.wage_cost: 172,50 was cut in two at the comma",
+        ),
+        (
+            "{support_staff: [{role: socialpædagog, fte: 1, annual_cost: 490.000,50 kr./år}]}",
+            "support_staff.0: annual_cost: 490.000,50 kr./år was cut in two at the comma",
+        ),
+    ],
+)
+def test_a_decimal_comma_cut_inside_a_change_is_named_as_at_the_top(tmp_path: Path, change: str, said: str) -> None:
+    # a flow mapping splits "172,50" at the comma; the error said "add a unit … got 11500" or
+    # "set.50.[key]: Input should be text", and inside a block "declare number_format: da" of a
+    # file that declares it
+    text = (
+        "number_format: da\nmodel: shared_responsibility\nname: x\nsocial_enterprise: {name: S}\n"
+        "company: {name: C}\nmunicipality: {name: Rebild Kommune, code: 840}\n"
+        "temp_hours: {workers: 3, effective_hours: 15 t/uge, wage_cost: 165 kr./time, overhead: 20 kr./time}\n"
+        "courses: {participants: 3, price: 11.000 kr./md.}\n"
+        "support_staff:\n  - {role: socialpædagog, fte: 1, annual_cost: 480.000 kr./år}\n"
+        f"horizon:\n  years: 2\n  start_year: 2026\n  changes:\n    - {{year: 2027, set: {change}}}\n"
+    )
+    path = tmp_path / "cut.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        sp.load(path)
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("horizon", "changes", 0, "set")
+    assert re.match(re.escape(said), error["msg"]), error["msg"]
+    assert "declare number_format" not in error["msg"]  # the file declares it: quote the number
+    assert "number_format is 'da', so the decimal comma is read inside quotes" in error["msg"]

@@ -160,10 +160,8 @@ def _cut_heads(errors: list[Any], data: Any) -> list[Any]:
 def _comma_cut(key: Any, loc: tuple[str | int, ...], data: Any) -> str | None:
     """Words for a key that is the tail of a number cut at a comma inside ``{...}`` (None if it is not)."""
     text = str(key)
-    digits = re.match(r"[0-9]+", text)
-    if digits is None:
+    if re.match(r"[0-9]+", text) is None:
         return None
-    tail, rest = digits[0], text[digits.end() :]
     before = _entry_before(key, loc, data)
     comma = "inside {...} a comma separates entries"
     # the fix must fit the file: in number_format: da a decimal point is refused, so quote the number
@@ -181,6 +179,20 @@ def _comma_cut(key: Any, loc: tuple[str | int, ...], data: Any) -> str | None:
             "and declare number_format: da"
         )
     name, number = before
+    return comma_cut_words(name, number, text)
+
+
+def comma_cut_words(name: Any, number: Any, text: str) -> str:
+    """Words for ``name: number,text`` written inside ``{...}``, where YAML cut the number at the comma.
+
+    The fix fits the file's number format: in ``number_format: da`` quote the number (a
+    decimal point is refused there); else write it with a decimal point or without the
+    thousands comma.
+    """
+    digits = re.match(r"[0-9]+", text)
+    tail, rest = (digits[0], text[digits.end() :]) if digits else (text, "")
+    comma = "inside {...} a comma separates entries"
+    danish = current_number_format() == DANISH
     quoted = f'{name}: "{number},{tail}{rest}"'
     if danish:  # number_format: da reads a quoted "165,50" and 510.000; a decimal point is refused
         if len(tail) == 3:  # 510,000: thousands (510.000 in Danish), or 510 with a decimal comma?

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Self
@@ -17,6 +18,7 @@ from pydantic import (
 
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.integers import whole_number
+from socialpartner._internal.messages import comma_cut_words
 from socialpartner._internal.units import (
     WEEKS_PER_YEAR,
     WrittenNumber,
@@ -265,6 +267,28 @@ def _is_name(text: str) -> bool:
     return False
 
 
+def _written_number(value: Any) -> bool:
+    """Whether ``value`` is a number as YAML or the reader gives it (not true/false)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, (int, float, Decimal)) or bool(re.fullmatch(r"[0-9][0-9._]*", str(value)))
+
+
+def _comma_cut_in(value: Any, at: str) -> str | None:
+    """Words for the first number cut at a comma in ``{...}`` anywhere in ``value`` (None: none is)."""
+    if isinstance(value, dict):
+        for (name, number), (key, _) in itertools.pairwise(value.items()):
+            if re.match(r"[0-9]", str(key)) and _written_number(number):
+                words = comma_cut_words(name, number, str(key))
+                return f"{at}: {words}" if at else words
+        inner = ((f"{at}.{k}" if at else str(k), v) for k, v in value.items())
+    elif isinstance(value, list):
+        inner = ((f"{at}.{i}", v) for i, v in enumerate(value))
+    else:
+        return None
+    return next((cut for path, v in inner if (cut := _comma_cut_in(v, path)) is not None), None)
+
+
 class Change(Frozen):
     """Inputs that change from a year on: ``set`` maps input paths to new values.
 
@@ -278,6 +302,19 @@ class Change(Frozen):
         Field(ge=1, le=2200, strict=True),
     ]
     set: Annotated[dict[str, Any], Field(min_length=1)]
+
+    @field_validator("set", mode="before")
+    @classmethod
+    def _cut_at_a_comma(cls, values: Any) -> Any:
+        """``{courses.price: 11.500,50 kr./md.}``: YAML cut the number at the comma, and ``50 kr./md.`` became a path.
+
+        Said as at the top of a file (quote the number), naming the input, before the cut
+        head is judged on its own ("add a unit") or the tail as a path.
+        """
+        cut = _comma_cut_in(values, "")
+        if cut is not None:
+            raise ValueError(cut)
+        return values
 
     @field_validator("set")
     @classmethod
