@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -61,6 +62,22 @@ def test_html_repr(example: sp.SharedResponsibilityPartnership) -> None:
     page = sp.evaluate(example)._repr_html_()
     for text in ["Huset Venture Nordjylland", "386,100.00", "coverage 92.25 %", "35.90 DKK/hour"]:
         assert text in page
+
+
+def test_html_repr_of_a_public_horizon_shows_the_net_effects_years_and_present_values() -> None:
+    # a notebook user saw only the ledger: Rebild's gross −3,731,225.89, which reads as the deal's
+    # cost; the public view's net effect over the years is −475,880.49 (the example's expect: block)
+    ev = sp.evaluate(sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ev._repr_html_()))
+    assert "Year by year" in text
+    # 2026: coverage 442,800 / 480,000 = 92.25 %; the municipality's net effect −215,040.00
+    assert "2026 92.25 % -37,200.00 3 1.22 -215,040.00 45,240.00" in text
+    assert "net effect over all years: the municipality (public purse) -475,880.49" in text
+    assert "present value of the net effect of the municipality (public purse) -455,753.24" in text
+    one_year = ev.breakdown[0].to_html(lang="da")
+    plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", one_year))
+    assert "Offentlige kasser nettovirkning (ellers − med) (kr.) kommunen -215.040,00 staten 45.240,00" in plain
+    assert "kr.." not in plain  # a Danish amount's "kr." ends the sentence
 
 
 @pytest.mark.parametrize("kind", ["flows", "coverage", "tornado"])

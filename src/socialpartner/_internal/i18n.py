@@ -166,6 +166,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Offentlige kasser ({year}-regler, {first}-satser i kroner; refusion {rate})",
     ),
     "ui.item": ("Item", "Post"),
+    "ui.public_purse": ("Public purse", "Offentlige kasser"),
     "ui.with": ("With the partnership", "Med partnerskabet"),
     "ui.otherwise": ("Otherwise", "Ellers"),
     "ui.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
