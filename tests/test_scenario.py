@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +131,42 @@ def test_public_names_resolve_and_load_lazily() -> None:
     code = "import sys, socialpartner; print('socialpartner.evaluation' in sys.modules, socialpartner.ureg is not None)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.split() == ["False", "True"]
+
+
+EXAMPLE_TEXT = (Path(__file__).resolve().parents[1] / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a tab in the indentation, invisible in most editors (PyYAML: "cannot start any token")
+        (
+            EXAMPLE_TEXT.replace("\n  - role: socialpædagog", "\n\t- role: socialpædagog"),
+            "a tab is used to indent; YAML indents with spaces: replace the tab with two spaces",
+        ),
+        # a line pasted from a semicolon-separated sheet
+        (
+            EXAMPLE_TEXT.replace("period: 1 year", "period;1 year"),
+            "'period;1 year' separates key and value with ';' (a line from a semicolon-separated sheet?): "
+            "write period: 1 year (a colon and a space)",
+        ),
+    ],
+)
+def test_a_spreadsheet_users_slips_are_named_with_the_line_and_the_fix(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(sp.ScenarioError, match=r"line \d+: " + re.escape(said)) as caught:
+        sp.load(path)
+    assert "<unicode string>" not in str(caught.value)
+
+
+def test_a_whole_sheet_pasted_and_a_file_saved_as_ansi_say_what_to_do(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_bytes("\ufeffmodel;labour_shortage\r\nname;Test\r\n".encode())
+    with pytest.raises(sp.ScenarioError, match=r"lines are 'key;value'.*e\.g\. model: labour_shortage"):
+        sp.load(sheet)
+    ansi = tmp_path / "ansi.yaml"
+    ansi.write_bytes("model: labour_shortage\nname: Pladshjælpere\n".encode("cp1252"))
+    # 'æ' is byte 0xE6 in Windows-1252, on line 2
+    with pytest.raises(sp.ScenarioError, match=r"not UTF-8 text: line 2 has byte 0xE6 .*save the file as UTF-8"):
+        sp.load(ansi)

@@ -174,8 +174,43 @@ def _parse(text: str, fmt: str, path: Path | None) -> Any:
         if fmt == "json":
             return json.loads(text, object_pairs_hook=unique_keys, parse_float=JsonNumber)
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        raise ScenarioError(_yaml_problem(text, exc), path) from None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise ScenarioError(f"not valid {fmt.upper()}: {exc}", path) from None
+
+
+_SEMICOLON_LINE = re.compile(r"\s*[\w.æøåÆØÅ -]+;")
+
+
+def _yaml_problem(text: str, exc: yaml.MarkedYAMLError) -> str:
+    """A YAML error with its line, and the fix for the slips a spreadsheet user makes.
+
+    A tab in the indentation (invisible in most editors), and ``key;value`` lines pasted
+    from a semicolon-separated sheet, are named as such; PyYAML's own words follow.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    lines = text.splitlines()
+    number = None if mark is None else mark.line + 1
+    line = lines[number - 1] if number is not None and 0 < number <= len(lines) else ""
+    where = f"line {number}: " if number is not None else ""
+    said = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    if "\t" in line[: len(line) - len(line.lstrip())] or (
+        mark is not None and line[mark.column : mark.column + 1] == "\t"
+    ):
+        return (
+            f"not valid YAML: {where}a tab is used to indent; YAML indents with spaces: replace the tab with two spaces"
+        )
+    for at in (m for m in (exc.context_mark, exc.problem_mark) if m is not None and 0 <= m.line < len(lines)):
+        pasted = lines[at.line]
+        if _SEMICOLON_LINE.match(pasted):
+            key, _, rest = pasted.strip().partition(";")
+            return (
+                f"not valid YAML: line {at.line + 1}: {pasted.strip()!r} separates key and value with ';' (a line "
+                f"from a semicolon-separated sheet?): write {key.strip()}: {rest.replace(';', ' ').strip()} "
+                "(a colon and a space)"
+            )
+    return f"not valid YAML: {where}{said}".rstrip()
 
 
 def _format_of(path: Path) -> str:
@@ -257,12 +292,26 @@ def load(path: str | os.PathLike[str]) -> Partnership:
         text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ScenarioError("no such file", p) from None
-    except UnicodeDecodeError:
-        raise ScenarioError("not UTF-8 text", p) from None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScenarioError(
+            f"not UTF-8 text: line {line} has byte 0x{raw[exc.start]:02X} (saved as Windows-1252/ANSI, as Excel "
+            "and old Notepad do?); save the file as UTF-8",
+            p,
+        ) from None
     except OSError as exc:
         raise ScenarioError(f"cannot read: {exc.strerror or exc}", p) from None
     with number_format(PLAIN):  # a file is read by its own number_format:, not the caller's
-        return from_data(_parse(text, fmt, p), p)
+        data = _parse(text, fmt, p)
+        if isinstance(data, str) and ";" in data:  # a whole sheet pasted: "model;labour_shortage name;Test …"
+            first = text.lstrip("\ufeff").splitlines()[0].strip()
+            key, _, rest = first.partition(";")
+            raise ScenarioError(
+                f"not a scenario: its lines are 'key;value' (pasted from a semicolon-separated sheet?): "
+                f"write each as key: value, e.g. {key.strip()}: {rest.replace(';', ' ').strip()}",
+                p,
+            )
+        return from_data(data, p)
 
 
 def declared_number_format(path: str | os.PathLike[str]) -> str:
