@@ -308,3 +308,19 @@ def test_a_coverage_target_may_be_a_percentage() -> None:
     money = runner.invoke(app, [*args, "--target", "surplus=10 %"])
     assert money.exit_code == 2
     assert "--target: a percentage is for a coverage; give surplus=NUMBER" in money.output
+
+
+def test_a_ratio_figure_is_solved_as_reported_and_the_note_says_so() -> None:
+    # the spin-off's 2027 parent share P / (P + 200,000) is reported (and judged against the
+    # independence threshold) to 4 decimals: it reads 0.6000 from P / (P + 200,000) ≥ 0.59995,
+    # P ≥ 0.59995 × 200,000 / 0.40005 = 299,937.5078…, so 299,937.51 (exactly 0.6 at 300,000);
+    # at 299,937.50 it is 0.599949… → 0.5999
+    deal = sp.load(ROOT / "examples" / "spin_off_packing.yaml")
+    solution = sp.solve(deal, "years.1.parent_purchases", "2027.parent_share", "0.6")
+    assert solution.value_text == "299937.51 DKK / year"
+    assert solution.notes == (
+        "2027.parent_share is reported rounded to 4 decimals, as the model judges it, and this value meets "
+        "the reported figure; unrounded it may be up to 0.00005 from the target",
+    )
+    fte = sp.solve(deal, "years.1.parent_purchases", "2027.coverage", 1)
+    assert not any("4 decimals" in note for note in fte.notes)  # a coverage is solved exactly

@@ -1182,11 +1182,23 @@ def _plain(x: Fraction, places: int = 2) -> str:
     return f"{round_half_up(x, places).normalize():f}"
 
 
-def _rounded_note(result: str) -> Text | None:
-    """A note for a result reported rounded to 0.01 (``fte``): the value found meets the reported figure."""
+def _rounded_note(result: str, ev: Evaluation | None = None) -> Text | None:
+    """A note for a result reported rounded: ``fte`` to 0.01, a model's ratio figure to 4 decimals.
+
+    The value found meets the figure as reported (and as the model's own checks judge it,
+    e.g. a spin-off's parent share against its independence threshold); unrounded it may
+    lie just short of the target.
+    """
     match = _PERIOD.match(result)
     base = result if match is None else match["name"]
-    return Text("msg.solved_rounded", result=Raw(result)) if base == "fte" else None
+    if base == "fte":
+        return Text("msg.solved_rounded", result=Raw(result))
+    if ev is not None:
+        parts = [p for p in ev.breakdown if match is not None and p.ledger.period == match["period"]] or [ev]
+        key = base.removeprefix("figure.")
+        if any(f.key == key and f.unit == "ratio" for f in parts[0].figures):
+            return Text("msg.solved_rounded_ratio", result=Raw(result))
+    return None
 
 
 def _solution(
@@ -1199,9 +1211,9 @@ def _solution(
     notes: tuple[str, ...] = (),
 ) -> Solution:
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
-    rounded = _rounded_note(s.result)
-    notes += () if rounded is None else (rounded,)
     variant = s.variant(k)
+    rounded = _rounded_note(s.result, evaluate(variant))
+    notes += () if rounded is None else (rounded,)
     level = _price_level(variant, s.vary, s.result)
     notes += () if level is None else (level,)
     return Solution(s.vary, s.value(k), s.result, goal, achieved, method or "grid", s.count, variant, notes)

@@ -1159,6 +1159,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "intervallet rummer kun {count} værdier i søgningens trin (trin på {step}), og den fundne værdi "
         "er en af dem: intervallets ender læses i den enhed, inputtet er skrevet i",
     ),
+    "msg.solved_rounded_ratio": (
+        "{result} is reported rounded to 4 decimals, as the model judges it, and this value meets the reported "
+        "figure; unrounded it may be up to 0.00005 from the target",
+        "{result} opgøres afrundet til 4 decimaler, som modellen bedømmer den, og denne værdi opfylder det "
+        "opgjorte tal; uafrundet kan den ligge op til 0,00005 fra målet",
+    ),
     "msg.solved_rounded": (
         "{result} is reported rounded to 0.01, and this value meets the reported figure; "
         "unrounded it may be up to 0.005 below the target",
