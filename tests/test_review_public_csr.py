@@ -417,6 +417,9 @@ def test_a_danish_csv_reads_in_a_danish_spreadsheet(tmp_path: Path) -> None:
         args = ["sweep", str(example), "--vary", "courses.price=9000..9500:2", "--csv", str(out), "--lang", lang]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.output
-        header, first = out.read_text(encoding="utf-8").splitlines()[:2]
+        raw = out.read_bytes()
+        # Danish: a UTF-8 BOM first, so Excel on Danish Windows reads "kr./år" (not "kr./Ã¥r")
+        assert raw.startswith(b"\xef\xbb\xbf") == (lang == "da")
+        header, first = raw.decode("utf-8-sig").splitlines()[:2]
         assert header.split(sep)[:2] == [f"courses.price [{unit}]", "coverage"]
         assert first.split(sep)[1] == coverage

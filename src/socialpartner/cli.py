@@ -636,7 +636,8 @@ def _write_csv(frame: pd.DataFrame, path: Path, console: Console, t: Translator,
         console.print(t(Text("cli.sweep_writing", count=Number(Decimal(rows), 0), size=size, path=where)))
     with (
         writing(path),
-        path.open("w", encoding="utf-8", newline="") as fh,
+        # a BOM in Danish: Excel on Danish Windows reads a CSV without one as Windows-1252 ("kr./Ã¥r")
+        path.open("w", encoding="utf-8-sig" if t.lang == "da" else "utf-8", newline="") as fh,
         Progress(transient=True, disable=rows < _LARGE_CSV_ROWS, console=console) as bar,
     ):
         task = bar.add_task("writing", total=rows)
