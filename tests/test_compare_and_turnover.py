@@ -119,4 +119,5 @@ def test_another_share_keeps_its_advice() -> None:
     with pytest.raises(ValidationError) as err:
         sp.from_data(data)
     (error,) = err.value.errors()
-    assert error["msg"].startswith("3 would mean 300 %; write 3 % (a bare number is a fraction, at most 1)")
+    # an error rate is typed as a percentage: a bare number is refused naming both readings
+    assert error["msg"].startswith("a bare 3 may mean 3 % or 300 %: write the percentage with its sign, '3 %' or")

@@ -756,18 +756,36 @@ def test_a_growth_per_year_says_a_growth_is_yearly(given: str) -> None:
     assert "a growth rate is a year's already: write the yearly rate alone, e.g. '3 %' for 3 % a year" in message
 
 
-@pytest.mark.parametrize(("field", "given"), [("error_rate", 0.8), ("error_rate", 1), ("alternative.error_rate", 0.5)])
-def test_a_bare_error_rate_of_20_percent_or_more_is_refused(field: str, given: float) -> None:
+@pytest.mark.parametrize(
+    ("field", "given", "number", "percent"),
+    [
+        ("error_rate", 0.8, "0.8", "80"),
+        ("error_rate", 1, "1", "100"),
+        ("alternative.error_rate", 0.5, "0.5", "50"),
+        ("error_rate", 0.12, "0.12", "12"),
+        ("error_rate", "0,12", "0.12", "12"),
+        ("alternative.error_rate", 0.008, "0.008", "0.8"),
+    ],
+)
+def test_a_bare_error_rate_is_refused_naming_both_readings(field: str, given: Any, number: str, percent: str) -> None:
     # error_rate: 0.8 meant 0.8 % was 80 %: errors 250,000 × 0.8 × 30 = 6,000,000 a year, and the
-    # company's saving of 399,920 a loss of 5,540,080, silently
+    # company's saving of 399,920 a loss of 5,540,080, silently; '0,12' (meaning 0,12 %) was read
+    # as 12 %: 250,000 × 0.12 × 30 = 900,000 instead of 900. Every bare rate is ambiguous alike.
     data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
     data.pop("expect", None)
     where = data["alternative"] if field.startswith("alternative.") else data
     where["error_rate"] = given
+    if given == "0,12":  # the Danish file's own decimal comma, its numbers shown with it
+        data["number_format"] = "da"
+        data["alternative"]["error_rate"] = "1,5 %"
+        number, percent = "0,12", "12"
     with pytest.raises(ValidationError) as exc:
         sp.from_data(data)
-    assert f"a bare {given} would mean {round(given * 100)} %: write '{given} %' if that is meant" in str(exc.value)
-    where["error_rate"] = f"{round(given * 100)} %"  # written as a percentage it is read
+    assert f"a bare {number} may mean {number} % or {percent} %: write the percentage with its sign" in str(exc.value)
+    assert exc.value.errors()[0]["loc"] == tuple(field.split("."))
+    where["error_rate"] = f"{percent} %"  # written as a percentage it is read
+    assert sp.from_data(data) is not None
+    where["error_rate"] = 0  # no errors needs no sign
     assert sp.from_data(data) is not None
 
 
@@ -913,11 +931,11 @@ def test_a_danish_files_errors_give_their_examples_as_it_writes_numbers() -> Non
     data.pop("expect", None)
     data["number_format"] = "da"
     data["error_rate"] = "0,8 kr"
-    with pytest.raises(ValidationError, match=re.escape("expected a fraction (e.g. '0,8 %'), got '0,8 kr'")):
+    with pytest.raises(ValidationError, match=re.escape("expected a percentage (e.g. '0,8 %'), got '0,8 kr'")):
         sp.from_data(data)
     data.pop("number_format")
     data["error_rate"] = "0.8 kr"
-    with pytest.raises(ValidationError, match=re.escape("expected a fraction (e.g. '0.8 %'), got '0.8 kr'")):
+    with pytest.raises(ValidationError, match=re.escape("expected a percentage (e.g. '0.8 %'), got '0.8 kr'")):
         sp.from_data(data)
 
 

@@ -101,10 +101,11 @@ is refused, as a bare number above 1 is)."""
 
 SmallShare = Annotated[
     pint.Quantity[Any],
-    QuantityType("a fraction", (_RATIO,), ("0.8 %", "0.008"), plain_unit="", bare_below=Decimal("0.2")),
+    QuantityType("a percentage", (_RATIO,), ("0.8 %", "0.12 %"), plain_unit="", bare_below=Decimal(0)),
 ]
-"""A share of a few percent at most, such as an error rate: ``"0.8 %"`` or ``0.008``. A bare
-number from 0.2 up (``0.8``: 0.8 % or 80 %?) is refused naming both readings; ``"80 %"`` is read."""
+"""A share of a few percent at most, such as an error rate, written as a percentage: ``"0.8 %"``.
+A bare number other than 0 is refused naming both readings (``0.12``: 0.12 % or 12 %?), as an
+error rate is typed as a percentage and the two readings differ a hundredfold."""
 
 Duration = Annotated[
     pint.Quantity[Any],

@@ -104,9 +104,10 @@ class QuantityType:
         beyond_whole: a share that may exceed 100 % (staff turnover: 120 % replaced a
             year). A bare number above 1 is refused as for any share, but the advice names
             both readings (``1.2 %`` or ``120 %``), as 120 % is as likely meant as 1.2 %.
-        bare_below: a share whose values are a few percent (a growth rate, an error
-            rate): a bare number this large or larger in size (``1``, ``0.8``) is refused
-            naming both readings (0.8 % or 80 %?); a percentage is read as written.
+        bare_below: a share whose values are a few percent (a growth rate): a bare number
+            this large or larger in size (``1``, ``0.8``) is refused naming both readings
+            (0.8 % or 80 %?); a percentage is read as written. Zero: every bare number but 0
+            is refused (an error rate, typed as a percentage: ``0.12`` is 0.12 % or 12 %).
         bare_max: a plain number (in ``plain_unit``) above this is refused as a
             percentage's digits (``fte: 50`` for half time); with its unit it is read.
 
@@ -314,7 +315,18 @@ class QuantityType:
                 f"or {number} {unit} (a bare number is a fraction below 1)",
                 value,
             )
-        if bare and self.bare_below is not None and self.bare_below <= abs(magnitude) <= 1 and magnitude > -1:
+        if bare and self.bare_below == 0 and magnitude != 0:
+            # an error rate is typed as a percentage: a bare 0.12 is as likely 0.12 % as 12 %, and
+            # the two differ a hundredfold in a cost line, so only the sign settles it
+            number = _written(u.plain_magnitude(magnitude))
+            percent = _written(u.plain_magnitude(magnitude * 100))
+            raise self._fail(
+                "bare_share",
+                f"a bare {number} may mean {number} % or {percent} %: write the percentage with its sign, "
+                f"'{number} %' or '{percent} %'",
+                value,
+            )
+        if bare and self.bare_below and self.bare_below <= abs(magnitude) <= 1 and magnitude > -1:
             # 20 % a year or more is far past any wage or price growth (and an error rate of
             # 80 % past any task): a bare 1 or 0.8 is far likelier a percentage written without
             # its sign (1 %, 0.8 %); -1 and below are refused by the minimum, as a fall of 100 %
