@@ -11,6 +11,7 @@ from pydantic import (
     BeforeValidator,
     Field,
     SerializerFunctionWrapHandler,
+    ValidationInfo,
     field_serializer,
     field_validator,
     model_validator,
@@ -32,6 +33,7 @@ from socialpartner._internal.units import (
 )
 from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.models._frozen import Frozen
+from socialpartner.models._shared import form_name
 from socialpartner.parameters import default_parameters
 from socialpartner.parties import Municipality
 from socialpartner.quantities import Duration, Growth, HoursPerPerson, MoneyPerHour, MoneyPerTime, Share
@@ -166,6 +168,20 @@ class PublicBudget(Frozen):
     during_course: Benefit | None = None
     counterfactual: dict[str, Benefit] = Field(default_factory=dict)
     tax: TaxEffects | None = None
+
+    @field_validator("weeks_on_support", "self_supported_weeks", "counterfactual", mode="before")
+    @classmethod
+    def _group_names(cls, value: Any, info: ValidationInfo) -> Any:
+        """Groups named as the Danish output names them (``forløbsdeltager``) are the forms themselves."""
+        if not isinstance(value, dict):
+            return value
+        out: dict[Any, Any] = {}
+        for key, item in value.items():
+            name = form_name(key)
+            if name in out:
+                raise ValueError(f"{info.field_name}: the group {name!r} is given twice (as {key!r} too); give it once")
+            out[name] = item
+        return out
 
     @field_validator("tax", mode="before")
     @classmethod

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Any, Literal, Self, cast, get_args
+from typing import Annotated, Any, Literal, Self, cast, get_args
 
 import pint
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 
 from socialpartner._internal.backend import Rational, fraction
 from socialpartner._internal.plan import Flow, Placement
@@ -27,10 +27,41 @@ HOURS_PER_FTE_YEAR: int | Fraction = _FTE_HOURS.numerator if _FTE_HOURS.denomina
 Role = Literal["social_enterprise", "company"]
 """Who employs people, or where they work."""
 
-Form = Literal["fleksjob", "småjob", "løntilskud", "ordinary", "apprentice", "course participant"]
-"""The form of a placement."""
+FormName = Literal["fleksjob", "småjob", "løntilskud", "ordinary", "apprentice", "course participant"]
 
-FORMS: frozenset[str] = frozenset(get_args(Form))
+# the Danish names the output prints (and their common spellings) read back as the form:
+# a table's "ordinært job" or "forløbsdeltager" pasted into a scenario is that form
+_FORM_ALIASES = {
+    "ordinært job": "ordinary",
+    "ordinaert job": "ordinary",
+    "ordinært": "ordinary",
+    "ordinær": "ordinary",
+    "forløbsdeltager": "course participant",
+    "forløbsdeltagere": "course participant",
+    "forlobsdeltager": "course participant",
+    "elev": "apprentice",
+    "lærling": "apprentice",
+    "smajob": "småjob",
+    "lontilskud": "løntilskud",
+}
+
+
+def form_name(value: Any) -> Any:
+    """A form written as the Danish output prints it (``ordinært job``, ``forløbsdeltager``) as the form itself.
+
+    Case and spacing do not matter; anything else is left for the form's own check.
+    """
+    if not isinstance(value, str):
+        return value
+    key = " ".join(value.split()).casefold()
+    return _FORM_ALIASES.get(key, key if key in FORMS else value)
+
+
+Form = Annotated[FormName, BeforeValidator(form_name)]
+"""The form of a placement (the Danish names the output prints are read too: ``ordinært job``,
+``forløbsdeltager``, ``elev``)."""
+
+FORMS: frozenset[str] = frozenset(get_args(FormName))
 """Every placement form a counterfactual may name."""
 
 INCLUSIVE_FORMS: frozenset[str] = frozenset({"fleksjob", "småjob", "løntilskud", "apprentice", "course participant"})
@@ -41,7 +72,8 @@ class Workforce(Frozen):
     """One line of people placed: form, headcount, hours, wage cost, employer, workplace.
 
     Attributes:
-        form: fleksjob, småjob, løntilskud, ordinary, apprentice or course participant.
+        form: fleksjob, småjob, løntilskud, ordinary, apprentice or course participant
+            (or as the Danish output names them: ``ordinært job``, ``elev``, ``forløbsdeltager``).
         headcount: people on the line.
         paid_hours: hours the employer pays wages for, per person (for fleksjob the
             employer pays the effective hours only, so state those).
