@@ -170,3 +170,11 @@ def test_a_whole_sheet_pasted_and_a_file_saved_as_ansi_say_what_to_do(tmp_path: 
     # 'æ' is byte 0xE6 in Windows-1252, on line 2
     with pytest.raises(sp.ScenarioError, match=r"not UTF-8 text: line 2 has byte 0xE6 .*save the file as UTF-8"):
         sp.load(ansi)
+
+
+def test_a_json_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    # Notepad saves UTF-8 with a BOM: YAML read past it, JSON refused the file ("Unexpected UTF-8 BOM")
+    plain = sp.load(EXAMPLE)
+    path = tmp_path / "deal.json"
+    path.write_bytes(("\ufeff" + sp.dumps(plain, "json").replace("\n", "\r\n")).encode("utf-8"))
+    assert sp.load(path) == plain

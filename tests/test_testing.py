@@ -536,6 +536,27 @@ def test_pin_keeps_comments_and_key_order(tmp_path: Path) -> None:
     assert result.output.endswith("14 passed, 0 failed\n")
 
 
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_pin_writes_a_windows_file_with_its_own_line_endings(tmp_path: Path, suffix: str, bom: str) -> None:
+    # a file saved on Windows (CRLF, perhaps a BOM) got its new expect: lines in LF: mixed line endings
+    path = tmp_path / f"deal{suffix}"
+    data = scenario("labour_shortage", False, False)
+    text = (
+        json.dumps(data, indent=2) if suffix == ".json" else "# from Windows\n" + yaml.safe_dump(data, sort_keys=False)
+    )
+    path.write_bytes((bom + text.replace("\n", "\r\n")).encode("utf-8"))
+    sp.pin_expectations(path)
+    raw = path.read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n") > text.count("\n")  # every line CRLF, the block's too
+    assert b"\r\r" not in raw
+    assert raw.startswith(bom.encode("utf-8") + (b"{" if suffix == ".json" else b"#"))  # the mark stays
+    assert all(r.passed for r in sp.check_expectations(sp.evaluate(sp.load(path))))
+    again = sp.pin_expectations(path)
+    assert (again.added, again.changed, again.removed) == ((), (), ())
+    assert path.read_bytes() == raw
+
+
 def test_pin_existing_only_and_a_broken_block(tmp_path: Path) -> None:
     data = scenario("labour_shortage", False, False)
     data["expect"] = {"net.company": "5 hour", "coverage": 7}  # wrong kind, wrong value

@@ -172,7 +172,8 @@ def _parse(text: str, fmt: str, path: Path | None) -> Any:
         raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES:,} characters", path)
     try:
         if fmt == "json":
-            return json.loads(text, object_pairs_hook=unique_keys, parse_float=JsonNumber)
+            # a byte-order mark (Notepad's UTF-8) is no JSON: read past it, as YAML does
+            return json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_keys, parse_float=JsonNumber)
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         raise ScenarioError(_yaml_problem(text, exc), path) from None
@@ -427,7 +428,7 @@ def write_atomic(p: Path, text: str) -> None:
         # 0o666 with the umask applied by the system: a new file gets the usual mode
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
         created = True
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             if mode is not None and hasattr(os, "fchmod"):
                 os.fchmod(fd, stat.S_IMODE(mode))
             fh.write(text)

@@ -609,7 +609,7 @@ def _read_for_pin(path: Path) -> tuple[str, Any]:
         raise ScenarioError(f"cannot read: {exc}", path) from None
     try:
         if suffix == ".json":
-            doc = json.loads(text, object_pairs_hook=unique_keys, parse_float=Decimal)
+            doc = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_keys, parse_float=Decimal)
         else:
             doc = _rt_yaml(text).load(text)
     except Exception as exc:  # ruamel raises several unrelated types
@@ -729,7 +729,8 @@ def _dump(doc: Any, path: Path, original: str) -> str:
                 return int(value) if value.as_tuple().exponent == 0 else float(value)
             raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
-        return json.dumps(doc, ensure_ascii=False, indent=2, default=number) + "\n"
+        bom = "\ufeff" if original.startswith("\ufeff") else ""  # kept, as the YAML splice keeps it
+        return bom + _line_endings(json.dumps(doc, ensure_ascii=False, indent=2, default=number) + "\n", original)
     import io
 
     from ruamel.yaml.comments import CommentedMap
@@ -738,7 +739,7 @@ def _dump(doc: Any, path: Path, original: str) -> str:
     block.fa.set_block_style()
     out = io.StringIO()
     _rt_yaml(original).dump(CommentedMap([("expect", block)]), out)
-    new = _splice(original, out.getvalue())
+    new = _splice(original, _line_endings(out.getvalue(), original))
     before = {k: v for k, v in (yaml.safe_load(original) or {}).items() if k != "expect"}
     after = {k: v for k, v in (yaml.safe_load(new) or {}).items() if k != "expect"}
     if before != after:  # the splice must never touch an input
@@ -750,6 +751,12 @@ _BLOCK_START = re.compile(r"^expect[ \t]*:", re.MULTILINE)
 _TOP_LEVEL = re.compile(r"^[^\s#]", re.MULTILINE)
 
 
+def _line_endings(text: str, original: str) -> str:
+    """``text`` (written with LF) with the line endings of ``original``: a Windows file stays CRLF throughout."""
+    crlf = original.count("\r\n")
+    return text.replace("\n", "\r\n") if crlf and crlf * 2 >= original.count("\n") else text
+
+
 def _splice(original: str, block: str) -> str:
     """``original`` with its top-level ``expect:`` block (up to the next top-level key) replaced by ``block``.
 
@@ -757,7 +764,8 @@ def _splice(original: str, block: str) -> str:
     """
     start = _BLOCK_START.search(original)
     if start is None:
-        return original + ("\n" if original and not original.endswith("\n") else "") + block
+        newline = "\r\n" if block.endswith("\r\n") else "\n"
+        return original + (newline if original and not original.endswith("\n") else "") + block
     following = _TOP_LEVEL.search(original, start.end())
     end = following.start() if following is not None else len(original)
     return original[: start.start()] + block + original[end:]
