@@ -12,6 +12,7 @@ import copy
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -346,7 +347,10 @@ def test_a_coverage_target_may_be_a_percentage_in_python_too(target: Any) -> Non
     # 12,033.34 DKK/month: (36 × 12,033.34 + 46,800) / 480,000 = 1.0000 (see the test below)
     p = sp.load(EXAMPLE)
     assert str(sp.solve(p, "courses.price", "coverage", target).value) == "12033.34 DKK / month"
-    with pytest.raises(sp.SolveError, match="a percentage is for a coverage; give surplus's target as a plain"):
+    with pytest.raises(
+        sp.SolveError,
+        match=re.escape("a percentage is for a ratio (a coverage, a share such as a parent share); give surplus's"),
+    ):
         sp.solve(p, "courses.price", "surplus", target)
 
 

@@ -307,7 +307,7 @@ def test_a_coverage_target_may_be_a_percentage() -> None:
     assert runner.invoke(app, [*args, "--target", "coverage=1.1"]).output == out.output
     money = runner.invoke(app, [*args, "--target", "surplus=10 %"])
     assert money.exit_code == 2
-    assert "--target: a percentage is for a coverage; give surplus=NUMBER" in money.output
+    assert "--target: a percentage is for a ratio (a coverage, a share); give surplus=NUMBER" in money.output
 
 
 def test_a_ratio_figure_is_solved_as_reported_and_the_note_says_so() -> None:
@@ -324,3 +324,21 @@ def test_a_ratio_figure_is_solved_as_reported_and_the_note_says_so() -> None:
     )
     fte = sp.solve(deal, "years.1.parent_purchases", "2027.coverage", 1)
     assert not any("4 decimals" in note for note in fte.notes)  # a coverage is solved exactly
+
+
+@pytest.mark.parametrize("target", ["60 %", "60 procent", sp.Q_(60, "%")])
+def test_a_share_target_may_be_the_percentage_the_evaluation_shows(target: Any) -> None:
+    # evaluate prints the parent share as 68.97 %: '60 %' is 0.6, the same answer as above (299,937.51)
+    deal = sp.load(ROOT / "examples" / "spin_off_packing.yaml")
+    assert sp.solve(deal, "years.1.parent_purchases", "2027.parent_share", target).value_text == "299937.51 DKK / year"
+    args = ["solve", str(ROOT / "examples" / "spin_off_packing.yaml"), "--vary", "years.1.parent_purchases"]
+    out = runner.invoke(app, [*args, "--target", "2027.parent_share=60 %"])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("years.1.parent_purchases = 299937.51 DKK / year\n")
+
+
+def test_a_share_target_above_1_is_refused_naming_the_percentage() -> None:
+    # parent_share=60 meant 60 %: no share reaches 60, and the search said only that nothing in range did
+    deal = sp.load(ROOT / "examples" / "spin_off_packing.yaml")
+    with pytest.raises(sp.SolveError, match=r"2027.parent_share is a share, at most 1: give 0.6 or '60 %' if 60 % is"):
+        sp.solve(deal, "years.1.parent_purchases", "2027.parent_share", 60)

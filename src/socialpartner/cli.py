@@ -212,7 +212,7 @@ def solve_command(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Find the value of an input at which a result reaches a target (e.g. the break-even price)."""
-    from socialpartner.solver import PERCENT_TEXT, _signed, input_unit, result_value, solve
+    from socialpartner.solver import PERCENT_TEXT, _signed, input_unit, ratio_result, result_value, solve
 
     result, sep, value = target.partition("=")
     with _reported(debug, file):
@@ -220,9 +220,7 @@ def solve_command(
             raise _option_error("--target", f"expected RESULT=VALUE, e.g. coverage=1; got {target!r}")
         # the options are checked before the file is read: a bad one fails at once, naming itself
         percent = PERCENT_TEXT.fullmatch(value)
-        if percent is not None:  # coverage=110 %: a ratio written as a percentage
-            if not result.strip().endswith("coverage"):
-                raise _option_error("--target", f"a percentage is for a coverage; give {result.strip()}=NUMBER")
+        if percent is not None:  # coverage=110 %: a ratio written as a percentage (checked once the file is read)
             goal = _number_option(percent["number"], "--target", file) / 100
         else:
             goal = _number_option(value, "--target", file)
@@ -246,6 +244,10 @@ def solve_command(
             raise _option_error("--min", f"{lowest}{unit} is above --max {highest}{unit}")
         current = evaluate(partnership)
         before = result_value(current, result.strip())
+        if percent is not None and not ratio_result(current, result.strip()):
+            raise _option_error(
+                "--target", f"a percentage is for a ratio (a coverage, a share); give {result.strip()}=NUMBER"
+            )
         solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
         _print_solution(solution, before, output, current, _translator(lang))
 
@@ -1089,6 +1091,7 @@ def _show_comparison(
     note = None
     if periods[0] != periods[1]:
         note = Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))
+    caveats = {"a": _caveats(ev_a), "b": _caveats(ev_b)}
     if output is OutputFormat.json:
         doc = {
             "a": str(first),
@@ -1109,6 +1112,8 @@ def _show_comparison(
             ],
             "periods": {"a": ev_a.ledger.period, "b": ev_b.ledger.period},
             "note": None if note is None else t(note),
+            # what qualifies a compared figure (a saving partly from a different amount of work), per side
+            "notes": {side: [t(c) for c in found] for side, found in caveats.items()},
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
@@ -1137,6 +1142,23 @@ def _show_comparison(
     console.print(table)
     if note is not None:
         console.print(f"{t('ui.note').lower()}: {escape(t(note))}")
+    for side, found in caveats.items():
+        for caveat in found:
+            console.print(f"{t('ui.note').lower()} ({side.upper()}): {escape(t(caveat))}")
+
+
+# statements that qualify a figure compare shows: a comparison without them misleads
+_CAVEATS = frozenset({"msg.alternative_hours"})
+
+
+def _caveats(ev: Evaluation) -> list[str]:
+    """The evaluation's statements that qualify its figures (each year's too, once), as compare shows them."""
+    found: list[str] = []
+    for part in (ev, *ev.breakdown):
+        for said in part.statements:
+            if getattr(said, "key", None) in _CAVEATS and said not in found:
+                found.append(said)
+    return found
 
 
 def _periods(ev: Evaluation) -> tuple[int, Any]:

@@ -334,19 +334,27 @@ PERCENT_TEXT = re.compile(r"\s*(?P<number>.*?\d.*?)\s*(?:%|procent|percent|pct\.
 """A number written as a percentage (``100 %``, ``92,5 procent``): a coverage target, as the command line takes it."""
 
 
-def _target_number(target: Any, result: str) -> Decimal:
-    """The target as a checked Decimal in the result's unit; a coverage may be a percentage (``"100 %"``)."""
+def _target_number(target: Any) -> tuple[Decimal, bool]:
+    """The target as a checked Decimal in the result's unit, and whether it was a percentage (``"100 %"``).
+
+    A percentage is for a ratio (:func:`ratio_result`): the caller checks that once the
+    result is known.
+    """
     percent = PERCENT_TEXT.fullmatch(target) if isinstance(target, str) else None
-    ratio: Decimal
     if isinstance(target, pint.Quantity) and target.dimensionless:
-        ratio = _option_number(target.to("dimensionless").magnitude, "target")
-    elif percent is not None:
-        ratio = _option_number(percent["number"], "target") / 100
-    else:
-        return _option_number(target, "target")
-    if result.rpartition(".")[2] != "coverage":  # other results are money, counts or figures in their own unit
-        raise SolveError(f"target: a percentage is for a coverage; give {result}'s target as a plain number")
-    return ratio
+        return _option_number(target.to("dimensionless").magnitude, "target"), True
+    if percent is not None:
+        return _option_number(percent["number"], "target") / 100, True
+    return _option_number(target, "target"), False
+
+
+def percent_for_ratio(ev: Evaluation, result: str) -> None:
+    """Refuse a percentage target for a result that is no ratio (money, counts, FTE)."""
+    if not ratio_result(ev, result):
+        raise SolveError(
+            f"target: a percentage is for a ratio (a coverage, a share such as a parent share); "
+            f"give {result}'s target as a plain number"
+        )
 
 
 def _option_number(value: Any, name: str) -> Decimal:
@@ -475,7 +483,7 @@ def solve(
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
-    target = _target_number(target, result)
+    target, percent = _target_number(target)
     if result.rpartition(".")[2] == "coverage" and target > _COVERAGE_MAX:
         # coverage=100 meant as 100 % solved for 10,000 %: a price a hundred times too high
         raise SolveError(
@@ -501,8 +509,16 @@ def solve(
         notes += (Text("msg.coarse_range", count=Raw(str(hi_k - lo_k + 1)), step=Value(step_text)),)
     # an unknown result is the user's error at once, not after a search; one with no value
     # today (coverage with no cost) is searched for where it has one
+    ev = evaluate(partnership)
     with contextlib.suppress(_NoValueError):
-        result_value(evaluate(partnership), result)
+        result_value(ev, result)
+    if percent:  # known to be a result by now: a percentage is for a ratio
+        percent_for_ratio(ev, result)
+    elif target > 1 and result.rpartition(".")[2] != "coverage" and ratio_result(ev, result):
+        # a share is at most 1: parent_share=60 meant 60 %
+        raise SolveError(
+            f"target: {result} is a share, at most 1: give {target / 100:f} or '{target:f} %' if {target:f} % is meant"
+        )
     s = _Search(partnership, vary, result, Fraction(goal), whole, unit, step)
     s.signed = signed
     # the scenario's own value, exactly (a float 0.8 is 0.8, not 0.8000000000000000444)
@@ -1193,12 +1209,23 @@ def _rounded_note(result: str, ev: Evaluation | None = None) -> Text | None:
     base = result if match is None else match["name"]
     if base == "fte":
         return Text("msg.solved_rounded", result=Raw(result))
-    if ev is not None:
-        parts = [p for p in ev.breakdown if match is not None and p.ledger.period == match["period"]] or [ev]
-        key = base.removeprefix("figure.")
-        if any(f.key == key and f.unit == "ratio" for f in parts[0].figures):
-            return Text("msg.solved_rounded_ratio", result=Raw(result))
+    if ev is not None and base != "coverage" and ratio_result(ev, result):
+        return Text("msg.solved_rounded_ratio", result=Raw(result))
     return None
+
+
+def ratio_result(ev: Evaluation, result: str) -> bool:
+    """Whether ``result`` is a ratio (a coverage, or a model's ratio figure such as a parent share).
+
+    A ratio's target may be written as a percentage (``60 %``), as the evaluation shows it.
+    """
+    match = _PERIOD.match(result)
+    base = result if match is None else match["name"]
+    if base == "coverage":
+        return True
+    parts = [p for p in ev.breakdown if match is not None and p.ledger.period == match["period"]] or [ev]
+    key = base.removeprefix("figure.")
+    return any(f.key == key and f.unit == "ratio" for f in parts[0].figures)
 
 
 def _solution(
