@@ -254,6 +254,27 @@ def test_compare(tmp_path: Path) -> None:
     assert "covers" not in table.output
 
 
+def test_compare_carries_the_note_that_a_saving_is_partly_other_work(tmp_path: Path) -> None:
+    # B: 30 fleksjob × 16 h × 52 = 24,960 effective hours against the alternative's 20,800 (A's
+    # 25 × 16 × 52 = 20,800 match it); evaluate says part of B's saving is a different amount of
+    # work, and compare dropped that, so B's saving read as like for like
+    a = EXAMPLE.parent / "in_house_packing.yaml"
+    b = tmp_path / "b.yaml"
+    b.write_text(a.read_text(encoding="utf-8").replace("headcount: 25,", "headcount: 30,"), encoding="utf-8")
+    said = (
+        "the company's alternative is 20,800.00 hours of its own staff over the period, the SØV delivers "
+        "24,960.00 effective hours: part of the saving is a different amount of work"
+    )
+    doc = json.loads(runner.invoke(app, ["compare", str(a), str(b), "--format", "json"]).stdout)
+    assert doc["notes"]["a"] == []
+    assert len(doc["notes"]["b"]) == 1
+    assert doc["notes"]["b"][0].startswith(said)
+    table = runner.invoke(app, ["compare", str(a), str(b)], env={"COLUMNS": "400"})
+    assert f"note (B): {said}" in table.output
+    danish = runner.invoke(app, ["compare", str(b), str(a), "--lang", "da"], env={"COLUMNS": "400"})
+    assert "bemærkning (A): virksomhedens alternativ er 20.800,00 timer" in danish.output
+
+
 def test_compare_says_when_the_periods_differ() -> None:
     """One year against three: the totals differ by the length too, and compare says so."""
     three = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
