@@ -12,7 +12,7 @@ from socialpartner._internal import paths
 from socialpartner._internal.horizon import _change_index, check_change, check_change_years, money_inputs
 from socialpartner._internal.i18n import Text
 from socialpartner._internal.paths import unchecked_copy
-from socialpartner._internal.plan import Extras, Plan
+from socialpartner._internal.plan import Extras, Flow, Plan
 from socialpartner._internal.units import (
     NUMBER_FORMATS,
     canonical,
@@ -58,6 +58,14 @@ class Partnership(Frozen):
     # The figures (or flows) a figure is computed from, by its key: its explanation shows each
     # with its value and formula (the company's saving as its cost before and after).
     FIGURE_PARTS: ClassVar[Mapping[str, tuple[str, ...]]] = MappingProxyType({})
+
+    def figure_parts(self, key: str, flows: Mapping[str, Flow]) -> tuple[str, ...]:
+        """The figures and flows figure ``key`` is computed from (``FIGURE_PARTS``; ``wages.*``: every such flow).
+
+        ``flows`` are the period's flows by key, for a model whose parts depend on them
+        (only the services with a market price, only the SØV's own løntilskud).
+        """
+        return tuple(self.FIGURE_PARTS.get(key, ()))
 
     name: Name
     period: Duration = "1 year"  # type: ignore[assignment]  # the default is validated into a Quantity

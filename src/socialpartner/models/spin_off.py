@@ -102,6 +102,19 @@ class SpinOffPartnership(Partnership):
     # its own years are its horizon: the schema offers no horizon:, as validation refuses one
     model_config = ConfigDict(json_schema_extra=_without_horizon)
 
+    def figure_parts(self, key: str, flows: Mapping[str, Flow]) -> tuple[str, ...]:
+        """A year's figures by their parts: revenue, the shares, the result (the SØV's own løntilskud only)."""
+        subsidy = tuple(
+            k for k, f in flows.items() if k.startswith("public.loentilskud.") and f.payee == "social_enterprise"
+        )
+        parts = {
+            "revenue": ("parent", "other_revenue"),
+            "parent_share": ("parent", "revenue"),
+            "commercial_share": ("revenue", "grants", *subsidy),
+            "result": ("revenue", "grants", *subsidy, "wages.*", "support_staff.*", "other_costs"),
+        }
+        return parts.get(key, ())
+
     model: Literal["spin_off"] = "spin_off"
     company: Company
     social_enterprise: SocialEnterprise
@@ -270,10 +283,17 @@ class SpinOffPartnership(Partnership):
             why = Text("msg.join", a=why, b=more)
         on_its_own = Check("stands on its own", "not met" if reasons else "met", why)
         name = self.social_enterprise.name
+        at = f"years.{self.years.index(y)}"  # the inputs of the revenue, shown where a share is explained
+        sold = (f"{at}.parent_purchases", *((f"{at}.other_revenue",) if "other_revenue" in settled else ()))
         return Extras(
             figures=(
                 Figure(
-                    "revenue", "revenue from sales", revenue, "DKK", "parent's purchases + sales to other customers"
+                    "revenue",
+                    "revenue from sales",
+                    revenue,
+                    "DKK",
+                    "parent's purchases + sales to other customers",
+                    inputs=sold,
                 ),
                 Figure(
                     "parent_share",

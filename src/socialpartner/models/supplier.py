@@ -114,11 +114,18 @@ class SupplierPartnership(Partnership):
     FIGURE_PARTS = MappingProxyType(
         {
             "margin": ("margin_after_wages", "support_staff.*"),
-            "revenue_share": ("contract_value",),
+            "revenue_share": ("contract_value", "other_revenue"),
             "csr_spend": ("contract_value",),
             "company_saving": ("company_market_cost",),
         }
     )
+
+    def figure_parts(self, key: str, flows: Mapping[str, Flow]) -> tuple[str, ...]:
+        """The saving's parts: the market cost and what the company pays for the services with a market price."""
+        if key == "company_saving":
+            priced = (f"services.{i}" for i, sv in enumerate(self.services) if sv.market_per_year() is not None)
+            return ("company_market_cost", *priced)
+        return super().figure_parts(key, flows)
 
     model: Literal["supplier"] = "supplier"
     social_enterprise: SocialEnterprise

@@ -167,11 +167,11 @@ def _figure_value(f: Figure) -> str:
 
 
 def _part_terms(ev: Evaluation, key: str, inputs: Mapping[str, str]) -> tuple[Term, ...]:
-    """The figures and flows a figure is computed from (its model's ``FIGURE_PARTS``), as terms."""
+    """The figures and flows a figure is computed from (its model's :meth:`figure_parts`), as terms."""
     figures = {g.key: g for g in ev.figures}
     flows = {} if ev._plan is None else {flow.key: flow for flow in ev._plan.flows}
     terms = []
-    for part in type(ev.partnership).FIGURE_PARTS.get(key, ()):
+    for part in ev.partnership.figure_parts(key, flows):
         if part in figures:
             g = figures[part]
             used = tuple(dict.fromkeys((p, _ex.lookup(inputs, p)) for p in g.inputs))
@@ -904,11 +904,15 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
             words = formula_text(head, lang)
         return words + (arrow + formula_text(rest, lang) if arrow else "")
 
-    formula = numbers(formula_text(explanation.formula, lang))
+    def words(text: str) -> str:
+        """A formula in this language: a keyed sentence as written for it, else its words translated."""
+        return t(text) if isinstance(text, Text) else formula_text(text, lang)
+
+    formula = numbers(words(explanation.formula))
     lines = [f"{label(explanation.topic)} = {numbers(explanation.value)}", f"  = {formula}"]
     for term in explanation.terms:
         head = f"  {label(term.label)} = {numbers(term.value)}"
-        lines.append(head + (f"   [{numbers(formula_text(term.formula, lang))}]" if term.formula else ""))
+        lines.append(head + (f"   [{numbers(words(term.formula))}]" if term.formula else ""))
         lines += [f"      {path} = {_input_text(text, t, lang)}" for path, text in term.inputs]
     lines.append("  " + t("ui.parameters_used").lower() + ":")
     lines += [
