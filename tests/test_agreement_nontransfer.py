@@ -91,8 +91,8 @@ def test_labour_shortage_hours_freed_says_the_total_is_not_fixed() -> None:
     danish = zone.text("da")
     assert "parternes samlede gevinst ændrer sig med skilled_hours_freed" in danish
     assert "2.391.200,00\xa0kr." in danish
-    assert "forslag (de mest lige gevinster, som zonen tillader (max-min" in danish
-    assert "forslag (500,00; 2,00)" in danish or "(500,00; 2,00)" in danish
+    assert "forslag, de mest lige gevinster, som zonen tillader (max-min" in danish
+    assert ": (500,00; 2,00); gevinster" in danish
     assert zone.to_dict()["notes"] == list(zone.notes)
 
 

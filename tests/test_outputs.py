@@ -418,6 +418,22 @@ def test_the_tornado_charts_full_coverage_line_is_listed_only_where_it_is_drawn(
     assert far.axes[0].get_xlim()[1] < 1.0
 
 
+def test_the_tornado_chart_names_a_lines_field_in_words() -> None:
+    # helpers.0.wage_cost was drawn "helpers › 0 › wage cost" while the other bars had words, in Danish too
+    from socialpartner.charts import tornado_chart
+
+    site = sp.load(EXAMPLE.parent / "labour_shortage_site.yaml")
+    table = sp.tornado(
+        site, {"helpers.0.wage_cost": ("150 DKK/hour", "190 DKK/hour"), "price": ("250 DKK/hour", "320 DKK/hour")}
+    )
+    bars = {
+        lang: [x.get_text() for x in tornado_chart(table, lang=lang).axes[0].get_yticklabels()] for lang in ("en", "da")
+    }
+    assert "wage cost (helpers.0)\n150 DKK/hour → 190 DKK/hour" in bars["en"]
+    assert "lønomkostning (helpers.0)\n150 kr./time → 190 kr./time" in bars["da"]
+    assert not any("›" in bar for lang in bars for bar in bars[lang])
+
+
 def test_a_parameter_value_used_in_several_years_is_one_row() -> None:
     """The 30 % reduction (a 2021 value, unchanged since) was listed once per year it served."""
     from socialpartner.report import report_html

@@ -495,6 +495,7 @@ class AgreementZone:
             lines.append("  " + said("agree.inside", count=len(self.inside)))
         for s in self.suggestions:
             point = ", ".join(str(v) for v in s.point) if en else "; ".join(t.number(v) for v in s.point)
+            point = f"({point})" if len(s.point) > 1 else point  # a point of two inputs; one number alone
             gains = "; ".join(f"{k}: {v:,.2f}" if en else f"{k}: {t.number(v)}" for k, v in s.gains.items())
             lines.append("  " + said("agree.suggested", rule=t(s.rule), point=point, gains=gains))
         lines += ["  " + said("agree.note", note=t(n)) for n in self.notes]
@@ -1541,7 +1542,8 @@ def _suggest_exact(
         parties[p][1] * parties[q][2] == parties[p][2] * parties[q][1] for p, q in itertools.combinations(moving, 2)
     )
     if one_line:  # every gain moves with one combination of the two inputs: a line of points splits alike
-        notes.append(Text("agree.one_combination", inputs=Raw(" and ".join(probe.vary))))
+        both = Text("msg.and", a=Raw(probe.vary[0]), b=Raw(probe.vary[1]))  # the zone varies two inputs
+        notes.append(Text("agree.one_combination", inputs=both))
     lines = list(coefficients)
     # the parties' total gain: fixed when the inputs only move money between them
     total = tuple(sum(column, Fraction(0)) for column in zip(*parties.values(), strict=True))

@@ -330,8 +330,9 @@ def tornado_chart(
         baseline: the result with every input as given (a vertical line); without it,
             the middle of each bar.
         labels: words for the inputs, e.g. ``{"courses.price": "course price"}``;
-            without them, the input's name where the library knows it, else its path
-            in words (``courses › price``).
+            without them, the input's name where the library knows it (a field of a
+            line with the line's path: ``wage cost (helpers.0)``), else its path in words
+            (``courses › price``).
         lang: ``en`` or ``da``.
 
     """
@@ -352,6 +353,9 @@ def tornado_chart(
             return t(labels[path])
         if f"input.{path}" in TEXT:
             return t(f"input.{path}")
+        line, _, field = path.rpartition(".")
+        if line.rpartition(".")[2].isdigit() and f"field.{field}" in TEXT:  # helpers.0.wage_cost
+            return f"{t(f'field.{field}')} ({line})"
         return " › ".join(part.replace("_", " ") for part in path.split("."))
 
     def fmt(value: float) -> str:

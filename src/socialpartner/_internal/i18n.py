@@ -270,6 +270,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "frigjorte faglærte timer pr. medhjælpertime",
     ),
     "input.period": ("period", "periode"),
+    # a field of a line in a list (helpers.0.wage_cost): its words, with the line's path
+    "field.wage_cost": ("wage cost", "lønomkostning"),
+    "field.headcount": ("headcount", "antal personer"),
+    "field.paid_hours": ("paid hours", "betalte timer"),
+    "field.effective_hours": ("effective hours", "effektive timer"),
+    "field.price": ("price", "pris"),
+    "field.hours": ("hours", "timer"),
+    "field.contract_sum": ("contract sum", "kontraktsum"),
+    "field.market_price": ("market price", "markedspris"),
+    "field.market_sum": ("market sum", "markedsbeløb"),
+    "field.annual_cost": ("annual cost", "årlig udgift"),
+    "field.fte": ("FTE", "årsværk"),
+    "field.parent_purchases": ("parent's purchases", "moderselskabets køb"),
+    "field.other_revenue": ("sales to other customers", "salg til andre kunder"),
+    "field.grants": ("grants", "tilskud"),
+    "field.other_costs": ("other costs", "andre omkostninger"),
     # the spreadsheet
     "xlsx.inputs": ("Inputs", "Input"),
     "xlsx.input": ("input", "input"),
@@ -351,8 +367,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.corner": ("({x}, {y}), then along {edge}", "({x}; {y}), derefter langs {edge}"),
     "agree.inside": ("{count} grid points inside", "{count} gitterpunkter inden for zonen"),
     "agree.suggested": (
-        "suggested ({rule}): ({point}); gains {gains}",
-        "forslag ({rule}): ({point}); gevinster {gains}",
+        "suggested, {rule}: {point}; gains {gains}",
+        "forslag, {rule}: {point}; gevinster {gains}",
     ),
     "agree.note": ("note: {note}", "bemærkning: {note}"),
     "agree.in_year": ("in {year}", "i {year}"),
@@ -803,6 +819,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.total_public": ("net effect over all years: {who}", "nettovirkning over alle år: {who}"),
     "msg.public_who": ("the {payer} (public purse)", "{payer} (offentlige kasser)"),
     "msg.join": ("{a}; {b}", "{a}; {b}"),
+    "msg.and": ("{a} and {b}", "{a} og {b}"),
     # figure notes that are not a figure's own key
     "note.soev_margin_loentilskud": (
         "service revenue + løntilskud paid to the SØV as employer ({amount}) − wages − support staff",
