@@ -78,3 +78,23 @@ def test_the_spin_off_shares_and_result_show_their_numbers() -> None:
     danish = explanation_text(share, "da").replace("\xa0", " ")
     assert "  omsætning fra salg = 1.700.000,00 kr." in danish
     assert "      years.1.other_revenue = 200.000 kr./år" in danish
+
+
+def test_the_customers_of_a_company_read_in_danish_genitive() -> None:
+    # "Murerfirmaet Holm ApS's kunder" in Danish: a name ending in s takes a bare apostrophe
+    data = yaml.safe_load((ROOT / "examples" / "labour_shortage_site.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    for name, said in (("Murerfirmaet Holm ApS", "Murerfirmaet Holm ApS' kunder"), ("Nordbyg", "Nordbygs kunder")):
+        data["company"]["name"] = name
+        ex = sp.evaluate(sp.from_data(data)).explain("skilled_work")
+        assert ex.topic.startswith(f"skilled work done in the freed hours ({name}'s customers → {name})")
+        assert f"({said} → {name})" in explanation_text(ex, "da").splitlines()[0]
+
+
+def test_supervision_is_one_word_in_danish() -> None:
+    # the tables say "arbejdsledelse"; the formulas said "tilsyn" for the same item
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "in_house_packing.yaml"))
+    for topic in ("company_saving", "company_cost_before", "company_cost_after", "before_supervision"):
+        danish = explanation_text(ev.explain(topic), "da")
+        assert "tilsyn" not in danish
+    assert "arbejdsledelse" in explanation_text(ev.explain("before_supervision"), "da")

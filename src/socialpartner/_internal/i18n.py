@@ -2016,7 +2016,7 @@ _FORMULA_DA: dict[str, str] = {
     "price": "pris",
     "hours": "timer",
     "errors": "fejl",
-    "supervision": "tilsyn",
+    "supervision": "arbejdsledelse",  # as the tables name it (term.supervision)
     "grants": "tilskud",
     "revenue": "indtægter",
     "wages": "løn",

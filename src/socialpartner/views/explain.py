@@ -877,6 +877,8 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
 
     def party(name: str) -> str:
         shown = t(name)
+        if shown == name and name.endswith(_CUSTOMERS_OF):  # "Holm ApS's customers": "Holm ApS' kunder"
+            return t(Text("term.customers_of", company=name.removesuffix(_CUSTOMERS_OF)))
         return formula_text(shown, lang) if shown == name else shown
 
     def label(text: str) -> str:
@@ -923,6 +925,9 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     ]
     return "\n".join(lines)
 
+
+# a party named by whose customers they are (term.customers_of), as its English reads
+_CUSTOMERS_OF = "'s customers"
 
 # the names of the library's declared conventions, in Danish (their values are in _PARAMETERS_DA)
 _PARAMETER_NAMES_DA = {"calendar": "kalender", "rounding": "afrunding"}
