@@ -98,3 +98,23 @@ def test_supervision_is_one_word_in_danish() -> None:
         danish = explanation_text(ev.explain(topic), "da")
         assert "tilsyn" not in danish
     assert "arbejdsledelse" in explanation_text(ev.explain("before_supervision"), "da")
+
+
+def test_the_year_a_spin_off_stands_alone_shows_each_years_check() -> None:
+    # 2026-2028 fail (a department, a deficit of 90,800, the parent buying more than 50 %); 2029 is met
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "spin_off_packing.yaml"))
+    ex = ev.explain("stand_alone_year")
+    assert ex.value == "2029"
+    assert [(t.label, t.value) for t in ex.terms] == [
+        ("2026: stands on its own", "not met"),
+        ("2027: stands on its own", "not met"),
+        ("2028: stands on its own", "not met"),
+        ("2029: stands on its own", "met"),
+    ]
+    assert "a deficit of 90,800.00 DKK" in ex.terms[0].formula
+    danish = explanation_text(ex, "da").replace("\xa0", " ")
+    assert (
+        "  2026: kan stå på egne ben = ikke opfyldt   [en afdeling af Nordjysk Emballage A/S; "
+        "et underskud på 90.800,00 kr." in danish
+    )
+    assert "  2029: kan stå på egne ben = opfyldt" in danish

@@ -141,6 +141,8 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
             return _explain_payback(ev, topic.removeprefix("payback."), f.label, f.note, f.value)
         if f.key == topic == "company_break_even_price" and (found := _explain_company_price(ev, f, inputs)):
             return found
+        if f.key == topic == "stand_alone_year" and ev.breakdown:
+            return _explain_stand_alone(ev, f)
         if f.key == topic:
             value = _figure_value(f)
             used = tuple(dict.fromkeys((p, _ex.lookup(inputs, p)) for p in f.inputs))  # each input once
@@ -159,10 +161,23 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     _unknown(ev, topic)
 
 
+def _explain_stand_alone(ev: Evaluation, f: Figure) -> Explanation:
+    """The first year a spin-off stands on its own: each year's check, with why it is met or not."""
+    terms = []
+    for part in ev.breakdown:
+        for check in part.checks:
+            if check.criterion == "stands on its own":
+                status = Text("ui.met") if check.status == "met" else Text("ui.not_met")
+                terms.append(Term(f"{part.ledger.period}: {check.criterion}", status, check.reason))
+    return Explanation(f.label, _figure_value(f), f.note or "", tuple(terms))
+
+
 def _figure_value(f: Figure) -> str:
     """A figure's value as an explanation shows it: money grouped to øre (``862,000.00 DKK``)."""
     if f.value is None:
         return "—"
+    if f.unit == "year":  # a calendar year (a payback year, the year a spin-off stands alone): 2029
+        return f"{f.value}"
     return _ex.money(f.value) if f.unit == "DKK" else f"{f.value} {f.unit}".strip()
 
 
@@ -913,7 +928,7 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     formula = numbers(words(explanation.formula))
     lines = [f"{label(explanation.topic)} = {numbers(explanation.value)}", f"  = {formula}"]
     for term in explanation.terms:
-        head = f"  {label(term.label)} = {numbers(term.value)}"
+        head = f"  {label(term.label)} = {t(term.value) if isinstance(term.value, Text) else numbers(term.value)}"
         lines.append(head + (f"   [{numbers(words(term.formula))}]" if term.formula else ""))
         lines += [f"      {path} = {_input_text(text, t, lang)}" for path, text in term.inputs]
     lines.append("  " + t("ui.parameters_used").lower() + ":")
