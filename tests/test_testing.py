@@ -545,6 +545,8 @@ def test_pin_writes_a_windows_file_with_its_own_line_endings(tmp_path: Path, suf
     text = (
         json.dumps(data, indent=2) if suffix == ".json" else "# from Windows\n" + yaml.safe_dump(data, sort_keys=False)
     )
+    if suffix == ".yaml":  # an expect: block with comments on its lines: ruamel keeps them with their CR
+        text += "expect:\n  # agreed\n  coverage: 0.95   # aftalt\n  jobs: 3\n"
     path.write_bytes((bom + text.replace("\n", "\r\n")).encode("utf-8"))
     sp.pin_expectations(path)
     raw = path.read_bytes()

@@ -754,7 +754,10 @@ _TOP_LEVEL = re.compile(r"^[^\s#]", re.MULTILINE)
 def _line_endings(text: str, original: str) -> str:
     """``text`` (written with LF) with the line endings of ``original``: a Windows file stays CRLF throughout."""
     crlf = original.count("\r\n")
-    return text.replace("\n", "\r\n") if crlf and crlf * 2 >= original.count("\n") else text
+    if not (crlf and crlf * 2 >= original.count("\n")):
+        return text
+    # a comment kept from the file keeps its CR (ruamel reads "# note\r" as the comment): once only
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
 def _splice(original: str, block: str) -> str:
