@@ -101,6 +101,9 @@ def fixed_input(path: str) -> str | None:
     return _FIXED_NAMES.get(keys[-1])  # the input itself: years.0.parent_purchases is a quantity
 
 
+# inputs keyed by group (a placement form): their keys are read in Danish too, a path's are not
+_GROUPED = frozenset({"counterfactual", "weeks_on_support", "self_supported_weeks"})
+
 _CHANGE_VALUE = re.compile(r"horizon\.changes\.\d+\.set\.(?P<input>.+)\Z")
 
 
@@ -108,7 +111,26 @@ def did_you_mean(model: Any, path: str) -> str:
     """``; did you mean 'services.0.price'?`` for the scenario's input nearest ``path`` (empty: none near)."""
     import difflib
 
+    from socialpartner.models._shared import form_name  # models import this module
+
     inputs = [key for key, _ in flatten(model.model_dump(mode="json", exclude_none=True))]
+    # a group written as the Danish output names it (public.counterfactual.forløbsdeltager.amount):
+    # a scenario's keys are read so, a path names the form itself; the nearest other input would
+    # be another group's (fleksjob's), which varies the wrong people
+    keys = path.split(".")
+    named = [form_name(k) if i and keys[i - 1] in _GROUPED else k for i, k in enumerate(keys)]
+    if named != keys:
+        form = ".".join(named)
+        at = next(i for i, (a, b) in enumerate(zip(keys, named, strict=True)) if a != b)
+        group = ".".join(named[: at + 1])
+        same = [key for key in inputs if key == form or key.startswith((form + ".", group + "."))]
+        if same:
+            pick = (
+                [k for k in same if k == form or k.startswith(form + ".")]
+                or difflib.get_close_matches(form, same, n=1)
+                or same
+            )[0]
+            return f"; a path names the group by its form: did you mean {pick!r}?"
     near = difflib.get_close_matches(path, inputs, n=1)
     return f"; did you mean {near[0]!r}?" if near else ""
 

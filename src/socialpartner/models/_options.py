@@ -176,11 +176,15 @@ class PublicBudget(Frozen):
         if not isinstance(value, dict):
             return value
         out: dict[Any, Any] = {}
+        written: dict[Any, Any] = {}  # each group's key as the file writes it
         for key, item in value.items():
             name = form_name(key)
             if name in out:
-                raise ValueError(f"{info.field_name}: the group {name!r} is given twice (as {key!r} too); give it once")
-            out[name] = item
+                raise ValueError(
+                    f"{info.field_name}: the group {name!r} is given twice (as {written[name]!r} and {key!r}); "
+                    "give it once"
+                )
+            out[name], written[name] = item, key
         return out
 
     @field_validator("tax", mode="before")
