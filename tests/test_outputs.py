@@ -273,6 +273,17 @@ def test_compare_carries_the_note_that_a_saving_is_partly_other_work(tmp_path: P
     assert f"note (B): {said}" in table.output
     danish = runner.invoke(app, ["compare", str(b), str(a), "--lang", "da"], env={"COLUMNS": "400"})
     assert "bemærkning (A): virksomhedens alternativ er 20.800,00 timer" in danish.output
+    # over a horizon the statement is a year's (30 workers from 2027): it says which years
+    h = tmp_path / "h.yaml"
+    h.write_text(
+        a.read_text(encoding="utf-8").split("expect:")[0]
+        + "horizon: {years: 3, start_year: 2026, changes: [{year: 2027, set: {workforce.0.headcount: 30}}]}\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(runner.invoke(app, ["compare", str(a), str(h), "--format", "json"]).stdout)
+    assert [note[:6] for note in doc["notes"]["b"]] == ["2027: ", "2028: "]
+    assert doc["notes"]["b"][0] == "2027: " + doc["notes"]["b"][1].removeprefix("2028: ")
+    assert said in doc["notes"]["b"][0]
 
 
 def test_compare_says_when_the_periods_differ() -> None:

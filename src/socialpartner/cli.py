@@ -248,7 +248,9 @@ def solve_command(
             raise _option_error(
                 "--target", f"a percentage is for a ratio (a coverage, a share); give {result.strip()}=NUMBER"
             )
-        solution = solve(partnership, vary, result.strip(), goal, low=lowest, high=highest)
+        # a percentage goes on as one (Q_ of the fraction): solve judges it for the result (a share up to 100 %)
+        given = Q_(goal, "") if percent is not None else goal
+        solution = solve(partnership, vary, result.strip(), given, low=lowest, high=highest)
         _print_solution(solution, before, output, current, _translator(lang))
 
 
@@ -1152,12 +1154,13 @@ _CAVEATS = frozenset({"msg.alternative_hours"})
 
 
 def _caveats(ev: Evaluation) -> list[str]:
-    """The evaluation's statements that qualify its figures (each year's too, once), as compare shows them."""
+    """The evaluation's statements that qualify its figures, as compare shows them: a year's with its year."""
     found: list[str] = []
     for part in (ev, *ev.breakdown):
         for said in part.statements:
-            if getattr(said, "key", None) in _CAVEATS and said not in found:
-                found.append(said)
+            if getattr(said, "key", None) in _CAVEATS:
+                # a year's statement speaks of that year's hours: say which year
+                found.append(said if part is ev else Text("msg.in_year", year=Period(part.ledger.period), text=said))
     return found
 
 
