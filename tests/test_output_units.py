@@ -333,7 +333,9 @@ def test_a_coverage_target_written_as_a_percentage_is_refused(target: Any) -> No
     with pytest.raises(sp.SolveError, match=r"a coverage of [0-9.]+ would be [0-9,.]+ % \(a coverage is a ratio"):
         sp.solve(p, "courses.price", "coverage", target)
     three = sp.load(THREE_YEARS)
-    with pytest.raises(sp.SolveError, match="give 1 or '100 %' for 100 %"):  # one year's coverage too
+    # one year's coverage too, and the fix is the coverage meant: 100 → 1 or '100 %', 10.5 → 0.105 or '10.5 %'
+    meant = {100: ("1", "100"), 10.5: ("0.105", "10.5"), "100": ("1", "100")}[target]
+    with pytest.raises(sp.SolveError, match=re.escape(f"give {meant[0]} or '{meant[1]} %' if {meant[1]} % is meant")):
         sp.solve(three, "courses.price", "2027.coverage", target)
     out = runner.invoke(app, ["solve", str(EXAMPLE), "--vary", "courses.price", "--target", f"coverage={target}"])
     assert out.exit_code != 0

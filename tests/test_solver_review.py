@@ -342,3 +342,11 @@ def test_a_share_target_above_1_is_refused_naming_the_percentage() -> None:
     deal = sp.load(ROOT / "examples" / "spin_off_packing.yaml")
     with pytest.raises(sp.SolveError, match=r"2027.parent_share is a share, at most 1: give 0.6 or '60 %' if 60 % is"):
         sp.solve(deal, "years.1.parent_purchases", "2027.parent_share", 60)
+    # a percentage above 100 % or a negative share is no share at all: said as given
+    for target, shown in (("6000 %", "6000 %"), ("-10 %", "-10 %"), (-0.1, "-0.1")):
+        with pytest.raises(sp.SolveError, match=f"2027.parent_share is a share, from 0 to 100 %: got {shown}$"):
+            sp.solve(deal, "years.1.parent_purchases", "2027.parent_share", target)
+    args = ["solve", str(ROOT / "examples" / "spin_off_packing.yaml"), "--vary", "years.1.parent_purchases"]
+    out = runner.invoke(app, [*args, "--target", "2027.parent_share=6000 %"])
+    assert out.exit_code != 0
+    assert "2027.parent_share is a share, from 0 to 100 %: got 6000 %" in out.output

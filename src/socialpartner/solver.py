@@ -488,7 +488,7 @@ def solve(
         # coverage=100 meant as 100 % solved for 10,000 %: a price a hundred times too high
         raise SolveError(
             f"target: a coverage of {target} would be {target * 100:,} % (a coverage is a ratio: 1 is 100 %); "
-            f"give 1 or '100 %' for 100 %"
+            f"give {target / 100:f} or '{target:f} %' if {target:f} % is meant"
         )
     signed = _signed(partnership, vary)
     low = None if low is None else _bound_in(low, unit, whole, "low", signed)
@@ -514,8 +514,12 @@ def solve(
         result_value(ev, result)
     if percent:  # known to be a result by now: a percentage is for a ratio
         percent_for_ratio(ev, result)
-    elif target > 1 and result.rpartition(".")[2] != "coverage" and ratio_result(ev, result):
-        # a share is at most 1: parent_share=60 meant 60 %
+    share = result.rpartition(".")[2] != "coverage" and ratio_result(ev, result)
+    if share and not 0 <= target <= 1:  # a share lies from 0 to 1 (100 %)
+        if percent or target < 0:
+            shown = f"{(target * 100).normalize():f} %" if percent else f"{target.normalize():f}"
+            raise SolveError(f"target: {result} is a share, from 0 to 100 %: got {shown}")
+        # parent_share=60 meant 60 %
         raise SolveError(
             f"target: {result} is a share, at most 1: give {target / 100:f} or '{target:f} %' if {target:f} % is meant"
         )
