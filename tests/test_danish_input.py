@@ -789,6 +789,44 @@ def test_a_bare_error_rate_is_refused_naming_both_readings(field: str, given: An
     assert sp.from_data(data) is not None
 
 
+def test_a_decimal_comma_error_rate_in_a_plain_file_is_told_the_sign_too() -> None:
+    # '0,12' in a plain file was told to become 0.12, which is refused next as a bare rate
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["error_rate"] = "0,12"
+    with pytest.raises(ValidationError) as exc:
+        sp.from_data(data)
+    assert "write 0.12 with a decimal point" in str(exc.value)
+    assert "and give the rate its % sign (e.g. '0.12 %')" in str(exc.value)
+
+
+def test_an_error_rate_above_the_whole_is_refused() -> None:
+    # '1,2' was offered '120 %', and 120 % was read: errors 350,000 × 1.2 × 40 = 16,800,000 a year
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["error_rate"] = 1.2
+    with pytest.raises(
+        ValidationError, match=re.escape("a bare 1.2 would mean 120 %, more than the whole: write '1.2 %'")
+    ):
+        sp.from_data(data)
+    data["error_rate"] = "120 %"
+    with pytest.raises(ValidationError, match="more than the whole"):
+        sp.from_data(data)
+    data["error_rate"] = "100 %"  # every item in error: the most there is, and read
+    assert sp.from_data(data) is not None
+
+
+@pytest.mark.parametrize("typed", ["5.10.000", "1.000.00"])
+def test_a_slip_in_danish_grouping_is_not_given_a_meaningless_fix(typed: str) -> None:
+    # 5.10.000 was told to become 5,10,000, and 1.000.00 to become 1,000,00: neither is a number
+    from socialpartner._internal.units import read_number
+
+    with sp.number_format("da"), pytest.raises(sp.QuantityError) as exc:
+        read_number(typed, what="money")
+    assert f"{typed} has '.' between digits that are not a group of three" in exc.value.reason
+    assert "," not in exc.value.reason.split(":")[1].split(";")[0]  # no swapped 'fix'
+
+
 @pytest.mark.parametrize("given", [50, "50", 11])
 def test_a_bare_fte_above_10_is_refused(given: Any) -> None:
     data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))

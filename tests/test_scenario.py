@@ -178,3 +178,19 @@ def test_a_json_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "deal.json"
     path.write_bytes(("\ufeff" + sp.dumps(plain, "json").replace("\n", "\r\n")).encode("utf-8"))
     assert sp.load(path) == plain
+
+
+def test_a_whole_krone_amount_cut_at_its_comma_in_a_flow_mapping_is_named(tmp_path: Path) -> None:
+    # {annual_cost: 510.000,- kr./år}: the comma ends the entry and YAML said only "did not find
+    # expected node content"; the documented '510.000,-' form needs quotes inside {...}
+    path = tmp_path / "deal.yaml"
+    path.write_text(
+        "model: supplier\nnumber_format: da\nsupervision:\n  - {role: leder, fte: 1, annual_cost: 510.000,- kr./år}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(sp.ScenarioError) as exc:
+        sp.load(path)
+    assert (
+        "line 4: annual_cost: 510.000,- kr./år inside {...} is cut in two at its comma (a comma separates the "
+        'entries there): quote the value, annual_cost: "510.000,- kr./år"'
+    ) in str(exc.value)

@@ -101,11 +101,11 @@ is refused, as a bare number above 1 is)."""
 
 SmallShare = Annotated[
     pint.Quantity[Any],
-    QuantityType("a percentage", (_RATIO,), ("0.8 %", "0.12 %"), plain_unit="", bare_below=Decimal(0)),
+    QuantityType("a percentage", (_RATIO,), ("0.8 %", "0.12 %"), plain_unit="", bare_below=Decimal(0), whole_max=True),
 ]
-"""A share of a few percent at most, such as an error rate, written as a percentage: ``"0.8 %"``.
-A bare number other than 0 is refused naming both readings (``0.12``: 0.12 % or 12 %?), as an
-error rate is typed as a percentage and the two readings differ a hundredfold."""
+"""A share of a few percent at most, such as an error rate, written as a percentage: ``"0.8 %"``,
+at most 100 %. A bare number other than 0 is refused naming both readings (``0.12``: 0.12 % or
+12 %?), as an error rate is typed as a percentage and the two readings differ a hundredfold."""
 
 Duration = Annotated[
     pint.Quantity[Any],

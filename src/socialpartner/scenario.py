@@ -211,7 +211,18 @@ def _yaml_problem(text: str, exc: yaml.MarkedYAMLError) -> str:
                 f"from a semicolon-separated sheet?): write {key.strip()}: {rest.replace(';', ' ').strip()} "
                 "(a colon and a space)"
             )
+    cut = _CUT_NUMBER.search(line) if "{" in line else None
+    if cut is not None:  # {annual_cost: 510.000,- kr./år}: cut at the comma
+        key, value = cut["key"], cut["value"].strip()
+        return (
+            f"not valid YAML: {where}{key}: {value} inside {{...}} is cut in two at its comma (a comma separates "
+            f'the entries there): quote the value, {key}: "{value}"'
+        )
     return f"not valid YAML: {where}{said}".rstrip()
+
+
+# a Danish number with a comma (510.000,-  or 165,50) as a value in a {...} mapping
+_CUT_NUMBER = re.compile(r"(?P<key>[\w.]+):\s*(?P<value>\d[\d.]*,(?:-|\d+)[^,}]*)")
 
 
 def _format_of(path: Path) -> str:

@@ -190,7 +190,11 @@ class QuantityType:
         try:
             magnitude, info, spelled = self._read(value)
         except QuantityError as exc:
-            raise self._fail(exc.code, exc.reason, value) from None
+            reason = exc.reason
+            if self.bare_below == 0 and exc.code == "number_format" and "%" not in str(value):
+                # '0,12' in a plain file: the decimal point alone would be refused next, bare
+                reason += "; and give the rate its % sign (e.g. '0.12 %')"
+            raise self._fail(exc.code, reason, value) from None
         if self.dims and info.dims not in self.dims:  # no dims listed: any unit (parameter values)
             reason = f"wrong kind of unit ({u.describe_dims(info.dims)})"
             if self.minimum == "growth" and info.dims == frozenset({("[time]", -1)}):
@@ -320,12 +324,14 @@ class QuantityType:
             # the two differ a hundredfold in a cost line, so only the sign settles it
             number = _written(u.plain_magnitude(magnitude))
             percent = _written(u.plain_magnitude(magnitude * 100))
-            raise self._fail(
-                "bare_share",
-                f"a bare {number} may mean {number} % or {percent} %: write the percentage with its sign, "
-                f"'{number} %' or '{percent} %'",
-                value,
-            )
+            if self.whole_max and abs(magnitude) > 1:  # 120 % is no rate of a whole: 1,2 % is meant
+                fix = f"a bare {number} would mean {percent} %, more than the whole: write '{number} %'"
+            else:
+                fix = (
+                    f"a bare {number} may mean {number} % or {percent} %: write the percentage with its sign, "
+                    f"'{number} %' or '{percent} %'"
+                )
+            raise self._fail("bare_share", fix, value)
         if bare and self.bare_below and self.bare_below <= abs(magnitude) <= 1 and magnitude > -1:
             # 20 % a year or more is far past any wage or price growth (and an error rate of
             # 80 % past any task): a bare 1 or 0.8 is far likelier a percentage written without

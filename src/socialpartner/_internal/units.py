@@ -265,6 +265,15 @@ def read_number(text: str, *, what: str) -> Decimal:
             if not _SEPARATED.match(body):  # no number at all: no separators to put right
                 raise QuantityError(text, what, "not a number", "number_syntax")
             hint = body.translate(str.maketrans(".,", ",."))
+            if not _DA.match(hint):  # 5.10.000, 1.000.00: not the other convention either, a slip in the groups
+                raise QuantityError(
+                    text,
+                    what,
+                    f"number_format is 'da' (510.000,50): {sign}{body}{exp} has '.' between digits that are not "
+                    "a group of three; '.' stands only between groups of three digits and ',' before the "
+                    "decimals: check the digits",
+                    "number_format",
+                )
             raise QuantityError(
                 text,
                 what,
