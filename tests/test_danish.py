@@ -254,7 +254,7 @@ def test_danish_command_line(tmp_path: Path) -> None:
     assert outputs["agree"].startswith("Aftalezone for courses.price (kr./md.)")
     assert outputs["agree"].rstrip().endswith(f"skrev {zone_png}")
     # labour shortage: 5 % … here 2.5 % of the support cost on top of the break-even price
-    assert "resultat ≥ 2,5 % af udgiften til støttepersonale" in outputs["agree margin"]
+    assert "overskud ≥ 2,5 % af udgiften til støttepersonale" in outputs["agree margin"]
     help_text = runner.invoke(app, ["agree", "--help"], env={"COLUMNS": "200"}).output
     assert "Language of the output and the chart" in help_text
 

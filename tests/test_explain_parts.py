@@ -35,18 +35,37 @@ def test_the_supplier_saving_shows_the_market_cost_and_what_is_paid_for_those_se
         ("service: building maintenance and green areas", "3,494,400.00 DKK"),
     ]
     assert [p for p, _ in ex.terms[1].inputs] == ["services.0.price", "services.0.hours", "period"]
+    # the market cost with its own inputs: the market price and the hours (a market sum where stated)
+    assert [p for p, _ in ex.terms[0].inputs] == ["services.0.market_price", "services.0.hours", "period"]
+    summed = sp.evaluate(
+        _load(
+            "supplier_facility.yaml",
+            services__0__market_price="330 DKK/hour",
+            services__1__market_sum="1300000 DKK/year",
+        )
+    )
+    # 4,118,400 + 1,300,000 = 5,418,400 against 3,494,400 + 1,200,000 = 4,694,400: saving 724,000
+    market = summed.explain("company_market_cost")
+    assert market.value == "5,418,400.00 DKK"
+    assert [p for p, _ in market.terms[0].inputs] == [
+        "services.0.market_price",
+        "services.0.hours",
+        "services.1.market_sum",
+        "period",
+    ]
+    assert summed.explain("company_saving").value == "724,000.00 DKK"
     danish = explanation_text(ex, "da")
     # the formula and the market cost's note in Danish words, not English ones swapped word by word
     assert "  = udgift til markedspris − hvad virksomheden betaler for de ydelser\n" in danish
     assert "[Σ markedspris × timer (eller markedsbeløb) × periode, for ydelserne med en markedspris]" in danish
-    assert "market" not in danish
+    assert "market" not in danish.replace("services.0.market_price", "")  # the input's path stays as written
 
 
 def test_the_supplier_revenue_share_shows_the_other_customers() -> None:
     # 280 × 240 × 52 + 100,000 × 12 = 3,494,400 + 1,200,000 = 4,694,400; other customers 1,173,600;
     # share 4,694,400 / 5,868,000 = 0.8
     ex = sp.evaluate(_load("supplier_facility.yaml")).explain("revenue_share")
-    assert ex.value == "0.8000 ratio"
+    assert ex.value == "0.8000"
     assert [(t.label, t.value) for t in ex.terms] == [
         ("contract value", "4,694,400.00 DKK"),
         ("other customers", "1,173,600.00 DKK"),

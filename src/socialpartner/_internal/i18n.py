@@ -227,7 +227,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.break_even_of": ("break-even {label} ({unit})", "nulpunktspris {label} ({unit})"),
     "cli.public_of": ("net effect: {payer}", "nettovirkning: {payer}"),
     "cli.coverage": ("coverage", "dækningsprocent"),
-    "cli.surplus": ("surplus", "resultat"),
+    "cli.surplus": ("surplus", "overskud"),  # as the tables name it (ui.surplus)
     # results a party's condition in the zone of agreement reads (agree --lang da)
     "cli.company_saving": ("company_saving", "virksomhedens besparelse"),
     "cli.company_net_gain": ("company_net_gain", "virksomhedens nettogevinst"),
@@ -285,7 +285,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.parent_purchases": ("parent's purchases", "moderselskabets køb"),
     "field.other_revenue": ("sales to other customers", "salg til andre kunder"),
     "field.grants": ("grants", "tilskud"),
-    "field.other_costs": ("other costs", "andre omkostninger"),
+    "field.other_costs": ("other costs", "andre udgifter"),
     # the spreadsheet
     "xlsx.inputs": ("Inputs", "Input"),
     "xlsx.input": ("input", "input"),
@@ -1958,7 +1958,7 @@ _FORMULA_DA: dict[str, str] = {
     "moved in earlier years": "flyttet i tidligere år",
     "without other customers": "uden andre kunder",
     "sales to other customers": "salg til andre kunder",
-    "revenue from sales": "indtægter fra salg",
+    "revenue from sales": "omsætning fra salg",  # as figure.revenue names it
     "parent's purchases": "moderselskabets køb",
     "other customers": "andre kunder",
     "other revenue": "andre indtægter",

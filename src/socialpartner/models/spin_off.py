@@ -192,7 +192,7 @@ class SpinOffPartnership(Partnership):
                         "social_enterprise",
                         canonical(amount),
                         purpose,
-                        f"{key} (one year)",
+                        f"{purpose} (one year)",  # in words: the key is the input's name, not the formula's
                         (f"{at}.{key}",),
                     )
                 )

@@ -406,4 +406,19 @@ class SupplierPartnership(Partnership):
             "csr_inclusive_jobs": (*share, *people),
             "csr_inclusive_fte": (*share, *hours),
             "csr_inclusive_hours": (*share, *hours, "period"),
+            # what another supplier would charge: the market sum, else the market price × the hours
+            "company_market_cost": (
+                *(
+                    path
+                    for i, sv in enumerate(self.services)
+                    for path in (
+                        (f"services.{i}.market_sum",)
+                        if sv.market_sum is not None
+                        else (f"services.{i}.market_price", f"services.{i}.hours")
+                        if sv.market_price is not None
+                        else ()
+                    )
+                ),
+                "period",
+            ),
         }

@@ -176,7 +176,7 @@ def _figure_value(f: Figure) -> str:
     """A figure's value as an explanation shows it: money grouped to øre (``862,000.00 DKK``)."""
     if f.value is None:
         return "—"
-    if f.unit == "year":  # a calendar year (a payback year, the year a spin-off stands alone): 2029
+    if f.unit in {"year", "ratio"}:  # a calendar year (2029), a ratio (0.8023): the number says it
         return f"{f.value}"
     return _ex.money(f.value) if f.unit == "DKK" else f"{f.value} {f.unit}".strip()
 
