@@ -119,5 +119,5 @@ def test_another_share_keeps_its_advice() -> None:
     with pytest.raises(ValidationError) as err:
         sp.from_data(data)
     (error,) = err.value.errors()
-    # an error rate is typed as a percentage: a bare number is refused naming both readings
-    assert error["msg"].startswith("a bare 3 may mean 3 % or 300 %: write the percentage with its sign, '3 %' or")
+    # an error rate is typed as a percentage, at most 100 %: a bare 3 is refused, offered the reading it can be
+    assert error["msg"].startswith("a bare 3 would mean 300 %, more than the whole: write '3 %'")
