@@ -41,6 +41,7 @@ from socialpartner.parameters import (
     ParameterValue,
     projected_satsregulering,
     satsregulering_read,
+    transfer_income_reduction,
 )
 from socialpartner.public import PublicLine, PublicView
 
@@ -1004,31 +1005,45 @@ def _stated_rates(result: engine.Run) -> tuple[Text, ...]:
     for period in result.periods:
         for path, (year, _) in period.use.stated.items():
             years.setdefault((path, year), set()).add(period.use.year)
-    groups: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+    # a stated benefit is regulated as a transfer income, as the file's benefits are (less the
+    # year's deduction: 4.05 % in 2027); a rate set under parameters: as its parameter is
+    parameters = partnership.parameter_set()
+    groups: dict[tuple[int, tuple[int, ...], bool], list[str]] = {}
     for (path, year), targets in years.items():
-        groups.setdefault((year, tuple(sorted(targets))), []).append(path)
-    # indexed into a year the file has its own rates for: those may have moved by another percentage
-    published = result.partnership.parameter_set().latest_year
-    within = {t for (_, year), targets in years.items() for t in targets if year < t <= published}
-    mixed = (Text("msg.stated_vs_file", years=_span(within)),) if within else ()
-    said = tuple(
+        transfer = _transfer_income(parameters, path, first)
+        groups.setdefault((year, tuple(sorted(targets)), transfer), []).append(path)
+    return tuple(
         Text(
             "msg.stated_indexed" if year == first else "msg.stated_indexed_changed",
             names=Join(tuple(Raw(path) for path in stated)),
             year=Raw(str(year)),
             years=_span(set(targets)),
-            how=_index_how(result, set(targets)),
+            how=_index_how(result, set(targets), transfer=transfer),
         )
-        for (year, targets), stated in sorted(groups.items(), key=lambda item: item[0][0])
+        for (year, targets, transfer), stated in sorted(groups.items(), key=lambda item: item[0][0])
     )
-    return said + mixed
 
 
-def _index_sources(result: engine.Run, targets: set[int]) -> tuple[Percent | None, Rational, tuple[Text, ...]]:
+def _transfer_income(parameters: ParameterSet, path: str, year: int) -> bool:
+    """Whether a stated rate in kroner is regulated as a transfer income: a benefit, or such a parameter."""
+    if not path.startswith("parameters."):
+        return True  # public.during_course, a counterfactual's amount, the leave benefit
+    name = path.removeprefix("parameters.")
+    try:
+        return parameters._read(name, year)[0].transfer_income
+    except (KeyError, ValueError):
+        return False
+
+
+def _index_sources(
+    result: engine.Run, targets: set[int], *, transfer: bool = False
+) -> tuple[Percent | None, Rational, tuple[Text, ...]]:
     """Where the satsreguleringsprocent that indexed rates to ``targets`` comes from, one rule for the statements.
 
     The percentage set in the scenario (one for every year), else the ones the file dates
     in those years (``2.90 % in 2026``), and the wage growth the law projects the others from.
+    ``transfer``: as transfer incomes are regulated (a stated benefit), less the year's
+    deduction (``4.05 % in 2027``), as :meth:`ParameterUse.rate` indexes them.
     """
     partnership = result.partnership
     growth = Rational(0) if partnership.horizon is None else canonical(partnership.horizon.wage_growth)
@@ -1039,15 +1054,17 @@ def _index_sources(result: engine.Run, targets: set[int]) -> tuple[Percent | Non
         if read is None:  # the law's projection
             continue
         entry = read[0]
-        if entry.tag == "override":  # one value for every year
+        less = transfer_income_reduction(parameters, year)[0] if transfer else 0
+        if entry.tag == "override" and not less:  # one value for every year
             return Percent(ratio_decimal(entry.exact)), growth, ()
-        percents.append(Text("msg.index_given", rate=Percent(ratio_decimal(entry.exact)), year=Raw(str(year))))
+        rate = Percent(ratio_decimal(Rational(entry.exact) - Rational(less)))
+        percents.append(Text("msg.index_given", rate=rate, year=Raw(str(year))))
     return None, growth, tuple(percents)
 
 
-def _index_how(result: engine.Run, targets: set[int]) -> Text:
+def _index_how(result: engine.Run, targets: set[int], *, transfer: bool = False) -> Text:
     """The satsreguleringsprocent that indexed rates to ``targets``, and where it comes from."""
-    set_rate, growth, percents = _index_sources(result, targets)
+    set_rate, growth, percents = _index_sources(result, targets, transfer=transfer)
     if set_rate is not None:
         return Text("msg.index_how_set", rate=set_rate)
     if percents:

@@ -1022,15 +1022,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "de satser i kroner, horizon.changes sætter fra {year} ({names}), er {year}-satser: for {years} reguleres "
         "de med satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
     ),
-    "msg.stated_vs_file": (
-        "the file's own benefit rates for {years} can have moved by less than the satsreguleringsprocent (2027: "
-        "4.05 %, after the 0.45-point deduction of lov nr. 630 af 11.6.2024), so a benefit stated as an amount and "
-        "the same benefit as a parameter differ there: state a group's two sides alike (both amounts or both "
-        "parameters)",
-        "filens egne ydelsessatser for {years} kan være steget mindre end satsreguleringsprocenten (2027: 4,05 %, "
-        "efter fradraget på 0,45 point i lov nr. 630 af 11.6.2024), så en ydelse angivet som beløb og samme ydelse "
-        "som parameter afviger der: angiv en gruppes to sider ens (begge som beløb eller begge som parametre)",
-    ),
     "msg.index_how_projected": (
         "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth "
         "of {growth}",
