@@ -101,7 +101,7 @@ is refused, as a bare number above 1 is)."""
 
 SmallShare = Annotated[
     pint.Quantity[Any],
-    QuantityType("a percentage", (_RATIO,), ("0.8 %", "0.12 %"), plain_unit="", bare_below=Decimal(0), whole_max=True),
+    QuantityType("a percentage", (_RATIO,), ("0.8 %", "0.12 %"), plain_unit="", percent_only=True, whole_max=True),
 ]
 """A share of a few percent at most, such as an error rate, written as a percentage: ``"0.8 %"``,
 at most 100 %. A bare number other than 0 is refused naming both readings (``0.12``: 0.12 % or

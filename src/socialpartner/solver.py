@@ -525,6 +525,7 @@ def solve(
         )
     s = _Search(partnership, vary, result, Fraction(goal), whole, unit, step)
     s.signed = signed
+    s.baseline = ev  # which results are ratios: the same at every value of the input
     # the scenario's own value, exactly (a float 0.8 is 0.8, not 0.8000000000000000444)
     here = Fraction(current if isinstance(current, int) else str(current.magnitude))
     top = hi_k if hi_k is not None else math.floor(_MAX_INPUT / step)
@@ -587,6 +588,7 @@ class _Search:
         self.failed: dict[int, SolveError | LedgerError] = {}
         self.checked: dict[int, str | None] = {}  # validation only: the refusal's reason, None when taken
         self.signed = False  # the input may be negative (a growth rate)
+        self.baseline: Evaluation | None = None  # the scenario as given: which results are ratios
         self.periods = 1  # periods of the scenario (a horizon's years): the check's cost per variant
         self.stride = 1  # one value in how many the checks on the float64 backend evaluated
 
@@ -1243,7 +1245,7 @@ def _solution(
 ) -> Solution:
     achieved = goal + Decimal(g.numerator) / Decimal(g.denominator)
     variant = s.variant(k)
-    rounded = _rounded_note(s.result, evaluate(variant))
+    rounded = _rounded_note(s.result, s.baseline)
     notes += () if rounded is None else (rounded,)
     level = _price_level(variant, s.vary, s.result)
     notes += () if level is None else (level,)

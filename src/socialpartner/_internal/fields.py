@@ -106,8 +106,9 @@ class QuantityType:
             both readings (``1.2 %`` or ``120 %``), as 120 % is as likely meant as 1.2 %.
         bare_below: a share whose values are a few percent (a growth rate): a bare number
             this large or larger in size (``1``, ``0.8``) is refused naming both readings
-            (0.8 % or 80 %?); a percentage is read as written. Zero: every bare number but 0
-            is refused (an error rate, typed as a percentage: ``0.12`` is 0.12 % or 12 %).
+            (0.8 % or 80 %?); a percentage is read as written.
+        percent_only: a share typed as a percentage (an error rate): every bare number but
+            0 is refused naming both readings (``0.12`` is 0.12 % or 12 %).
         bare_max: a plain number (in ``plain_unit``) above this is refused as a
             percentage's digits (``fte: 50`` for half time); with its unit it is read.
 
@@ -123,6 +124,7 @@ class QuantityType:
     ratio_max: int | None = None  # a ratio that may exceed 1, up to this: a bare 1.2 is 1.2, not refused
     beyond_whole: bool = False  # a share that may exceed 100 % (staff turnover): a bare 1.2 may mean 120 %
     bare_below: Decimal | None = None  # a share of a few percent: a bare number this large is a percentage's digits
+    percent_only: bool = False  # a share typed as a percentage (an error rate): no bare number but 0
     bare_max: Decimal | None = None  # a plain number in plain_unit above this is a percentage's digits (fte: 50)
     whole_max: bool = False  # a part of a whole (a share of revenue): 101 % is refused too
 
@@ -191,7 +193,7 @@ class QuantityType:
             magnitude, info, spelled = self._read(value)
         except QuantityError as exc:
             reason = exc.reason
-            if self.bare_below == 0 and exc.code == "number_format" and "%" not in str(value):
+            if self.percent_only and exc.code == "number_format" and "%" not in str(value):
                 # '0,12' in a plain file: the decimal point alone would be refused next, bare
                 reason += "; and give the rate its % sign (e.g. '0.12 %')"
             raise self._fail(exc.code, reason, value) from None
@@ -319,7 +321,7 @@ class QuantityType:
                 f"or {number} {unit} (a bare number is a fraction below 1)",
                 value,
             )
-        if bare and self.bare_below == 0 and magnitude != 0:
+        if bare and self.percent_only and magnitude != 0:
             # an error rate is typed as a percentage: a bare 0.12 is as likely 0.12 % as 12 %, and
             # the two differ a hundredfold in a cost line, so only the sign settles it
             number = _written(u.plain_magnitude(magnitude))
@@ -332,7 +334,7 @@ class QuantityType:
                     f"'{number} %' or '{percent} %'"
                 )
             raise self._fail("bare_share", fix, value)
-        if bare and self.bare_below and self.bare_below <= abs(magnitude) <= 1 and magnitude > -1:
+        if bare and self.bare_below is not None and self.bare_below <= abs(magnitude) <= 1 and magnitude > -1:
             # 20 % a year or more is far past any wage or price growth (and an error rate of
             # 80 % past any task): a bare 1 or 0.8 is far likelier a percentage written without
             # its sign (1 %, 0.8 %); -1 and below are refused by the minimum, as a fall of 100 %

@@ -116,7 +116,6 @@ class SupplierPartnership(Partnership):
             "margin": ("margin_after_wages", "support_staff.*"),
             "revenue_share": ("contract_value", "other_revenue"),
             "csr_spend": ("contract_value",),
-            "company_saving": ("company_market_cost",),
         }
     )
 
