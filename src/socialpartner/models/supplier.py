@@ -86,6 +86,14 @@ class Service(Frozen):
             return canonical(self.market_price) * canonical(self.hours)
         return None
 
+    def market_inputs(self) -> tuple[str, ...]:
+        """The fields :meth:`market_per_year` reads (the market sum, else the market price and the hours)."""
+        if self.market_sum is not None:
+            return ("market_sum",)
+        if self.market_price is not None:
+            return ("market_price", "hours")
+        return ()
+
     def per_year(self) -> Rational:
         """The service's value per year, exact."""
         if self.contract_sum is not None:
@@ -407,17 +415,7 @@ class SupplierPartnership(Partnership):
             "csr_inclusive_hours": (*share, *hours, "period"),
             # what another supplier would charge: the market sum, else the market price × the hours
             "company_market_cost": (
-                *(
-                    path
-                    for i, sv in enumerate(self.services)
-                    for path in (
-                        (f"services.{i}.market_sum",)
-                        if sv.market_sum is not None
-                        else (f"services.{i}.market_price", f"services.{i}.hours")
-                        if sv.market_price is not None
-                        else ()
-                    )
-                ),
+                *(f"services.{i}.{name}" for i, sv in enumerate(self.services) for name in sv.market_inputs()),
                 "period",
             ),
         }
