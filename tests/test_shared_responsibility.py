@@ -144,6 +144,22 @@ def test_surplus_and_already_covered(data: dict[str, Any]) -> None:
     assert ev.ledger.net("social_enterprise") == D("286800.00")
 
 
+def test_highest_overhead_is_one_at_which_the_company_saves(data: dict[str, Any]) -> None:
+    data["temp_hours"].update(
+        workers=5, effective_hours="18.5 hour/week", wage_cost="177.6750 DKK/hour", alternative_price="219.30 DKK/hour"
+    )
+    ev = sp.evaluate(from_data(data))
+    # 219.30 − 177.675 = 41.625 exactly: rounded down to 41.62, not half up to 41.63
+    assert ev.figure("company_max_overhead").value == D("41.62")
+    saving = {}
+    for overhead in ("41.62", "41.63"):
+        data["temp_hours"]["overhead"] = f"{overhead} DKK/hour"
+        saving[overhead] = sp.evaluate(from_data(data)).figure("company_saving").value
+    # hours 5 × 18.5 × 52 = 4,810; alternative 219.30 × 4,810 = 1,054,833.00; wages 177.675 × 4,810 = 854,616.75
+    # 41.62 × 4,810 = 200,192.20 → saving 24.05; 41.63 × 4,810 = 200,240.30 → saving −24.05
+    assert saving == {"41.62": D("24.05"), "41.63": D("-24.05")}
+
+
 def test_no_hours_means_no_overhead_break_even(data: dict[str, Any]) -> None:
     data["temp_hours"]["workers"] = 0
     ev = sp.evaluate(from_data(data))

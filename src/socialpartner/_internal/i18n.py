@@ -42,7 +42,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "highest overhead per hour at which the company still saves",
         "højeste overhead pr. time, hvor virksomheden stadig sparer",
     ),
-    "term.sr_max_overhead.note": ("alternative price − wage cost", "alternativ pris − lønudgift"),
+    "term.sr_max_overhead.note": (
+        "alternative price − wage cost, rounded down to the øre",
+        "alternativ pris − lønudgift, rundet ned til øre",
+    ),
     "msg.alternative_vs_temp": (
         "alternative {alternative}, temp hours {cost}",
         "alternativ {alternative}, vikartimer {cost}",

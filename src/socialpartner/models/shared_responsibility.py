@@ -19,7 +19,17 @@ from pydantic import Field
 
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Money, Text
-from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Placement, Plan, no_extras
+from socialpartner._internal.plan import (
+    BreakEvenSpec,
+    Check,
+    Extras,
+    Figure,
+    Flow,
+    Placement,
+    Plan,
+    no_extras,
+    ore_at_most,
+)
 from socialpartner._internal.units import MONTHS_PER_YEAR, WEEKS_PER_YEAR, canonical, is_ratio
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
@@ -232,7 +242,8 @@ class SharedResponsibilityPartnership(Partnership):
             Figure(
                 "company_max_overhead",
                 Text("term.sr_max_overhead"),
-                to_ore(alternative - canonical(th.wage_cost)),
+                # rounded down: the overhead shown is one at which the company does save (41.625 → 41.62)
+                ore_at_most(alternative - canonical(th.wage_cost)),
                 "DKK/hour",
                 Text("term.sr_max_overhead.note"),
                 ("temp_hours.alternative_price", "temp_hours.wage_cost"),
