@@ -146,6 +146,58 @@ def test_public_net_effect_is_explained_line_by_line() -> None:
     assert "public.municipality" in ev.topics()
 
 
+def test_each_line_of_a_net_effect_names_its_inputs_and_parameters() -> None:
+    """2027 of the three-year example: the net effect's lines show what they read, with values.
+
+    The counterfactual of the fleksjob workers reads benefit.ledighedsydelse (4,715 DKK a week in
+    2027: 4,715 × 52 × 4 = 980,720.00), the fleksløntilskud its G and T, each refusion the ladder,
+    the former participants' lines the progression's shares and the benefit of those who left.
+    """
+    ev = sp.evaluate(sp.load("examples/ikea_rebild_3_years.yaml"))
+    explained = ev.explain("2027:public.municipality")
+    lines = {t.label: dict(t.inputs) for t in explained.terms}
+    fleksjob = lines["counterfactual benefit: fleksjob"]
+    assert fleksjob["benefit.ledighedsydelse"] == "4715 DKK / week (2027, estimate)"
+    assert lines["fleksløntilskud"]["fleksloentilskud.threshold"] == "18467 DKK / month (2027, estimate)"
+    assert lines["counterfactual refusion: fleksjob"]["public.weeks_on_support"] == "104"
+    assert lines["fleksløntilskud: former participants in fleksjob"]["horizon.progression.to_fleksjob"] == "13 percent"
+    left = lines["benefit: former participants who left"]
+    assert left["benefit.foertidspension_enlig"] == "22946 DKK / month (2027, estimate)"
+    assert lines["state refusion: former participants who left"] == {
+        "refusion.after_52_weeks": "20 percent (2021 → 2027, sourced)"
+    }
+    state = {t.label: dict(t.inputs) for t in ev.explain("2027:public.state").terms}
+    assert "refusion.weeks_27_52" in state["state refusion on fleksløntilskud"]
+
+
+def test_tax_lines_name_their_rate() -> None:
+    data = yaml.safe_load(Path("examples/ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"]["tax"] = {}
+    ev = sp.evaluate(sp.from_data(data))
+    lines = {t.label: dict(t.inputs) for t in ev.explain("2027:public.municipality").terms}
+    municipal = lines["tax: municipal income tax"]
+    assert municipal["tax.municipal_average"] == "25.049 percent (2026 → 2027, estimate)"  # carried forward
+    assert set(municipal) == {"tax.municipal_average", "fleksjob.wage_share_of_wage_cost"}
+    state = {t.label: dict(t.inputs) for t in ev.explain("2027:public.state").terms}
+    assert set(state["tax: AM-bidrag on wages"]) == {"tax.am_bidrag", "fleksjob.wage_share_of_wage_cost"}
+    assert set(state["tax: state bottom-bracket tax"]) == {"tax.bundskat", "fleksjob.wage_share_of_wage_cost"}
+
+
+@pytest.mark.parametrize(("name", "data"), MATRIX, ids=[n for n, _ in MATRIX])
+def test_every_public_line_names_inputs_that_exist(name: str, data: dict[str, Any]) -> None:
+    """Each line of each year's net effects names inputs, none of them ``(not given)``."""
+    ev = sp.evaluate(sp.from_data(data))
+    for part in ev.breakdown or (ev,):
+        if part.public is None:
+            continue
+        for payer in ("municipality", "state"):
+            for term in part.explain(f"public.{payer}").terms:
+                assert term.inputs, (part.ledger.period, payer, term.label)
+                missing = [path for path, text in term.inputs if text == "(not given)"]
+                assert not missing, (part.ledger.period, term.label, missing)
+
+
 def test_supplier_csr_figures_name_their_inputs() -> None:
     """The CSR FTE explanation names the revenue-share inputs and the job lines' hours."""
     data = next(d for n, d in MATRIX if n == "supplier_facility")

@@ -172,6 +172,8 @@ _LADDER = (
     (52, "refusion.weeks_27_52"),
     (None, "refusion.after_52_weeks"),
 )
+REFUSION_INPUTS = ("public.weeks_on_support", *(name for _, name in _LADDER))
+"""What a refusion on the ladder reads: the citizens' weeks on support so far and each band's rate."""
 
 
 def refusion_rate(weeks_before: int, weeks: int, p: Callable[[str], Num]) -> Num:
@@ -591,7 +593,7 @@ def supplement_parts(budget: Any, line: Placement, p: Callable[[str], Num]) -> S
 
 
 # the parameters of the monthly fleksløntilskud (explanations list them with their sources)
-_FLEX_PARAMETERS = (
+FLEX_PARAMETERS = (
     "fleksloentilskud.max_supplement",
     "fleksloentilskud.threshold",
     "fleksloentilskud.reduction_below_threshold",
@@ -630,7 +632,7 @@ def public_flows(
                 amount * ladder.rate(group),
                 refunded,
                 f"refusion rate ({group}) × {purpose}",
-                ("public.weeks_on_support", *(name for _, name in _LADDER)),
+                REFUSION_INPUTS,
             )
         )
 
@@ -661,7 +663,7 @@ def public_flows(
                     ),
                     *people,
                     "period",
-                    *_FLEX_PARAMETERS,
+                    *FLEX_PARAMETERS,
                 ),
                 "state refusion on fleksløntilskud",
                 "fleksjob",

@@ -19,6 +19,7 @@ from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
 from socialpartner.money import round_half_up
+from socialpartner.public import FLEX_PARAMETERS, REFUSION_INPUTS
 
 if TYPE_CHECKING:
     import pint
@@ -641,11 +642,13 @@ def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
     who = ev.parties.get("municipality", "the municipality") if payer == "municipality" else "the state"
     if ev.public is not None:
         view = ev.public
+        inputs = _inputs(ev)
         terms = tuple(
             Term(
                 line.item,
                 _ex.money(line.counterfactual - line.actual),
                 f"otherwise {_ex.money(line.counterfactual)} − with {_ex.money(line.actual)}",
+                tuple((path, _ex.lookup(inputs, path)) for path in _line_inputs(ev, line.item, line.tax)),
             )
             for line in view.lines
             if line.payer == payer
@@ -658,6 +661,52 @@ def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
     terms = tuple(Term(f"{period}: net effect", _ex.money(v.net_effect(payer))) for period, v in views)
     total = sum((v.net_effect(payer) for _, v in views), _ZERO)
     return Explanation(f"net effect: {who}", _ex.money(total), "sum of the yearly net effects, undiscounted", terms)
+
+
+_PROGRESSION_INPUTS = {
+    "fleksløntilskud": (
+        "horizon.progression.to_fleksjob",
+        "horizon.progression.comparison.to_fleksjob",
+        "horizon.progression.fleksjob_wage",
+        "horizon.progression.fleksjob_hours",
+        *FLEX_PARAMETERS,
+    ),
+    "benefit": ("horizon.progression.leave", "horizon.progression.comparison.leave"),
+    "state refusion": ("refusion.after_52_weeks",),  # former participants are past week 52 of the ladder
+}
+_TAX_INPUTS = {
+    "tax: AM-bidrag on wages": ("tax.am_bidrag",),
+    "tax: municipal income tax": ("tax.municipal_average",),
+    "tax: state bottom-bracket tax": ("tax.bundskat",),
+}
+
+
+def _line_inputs(ev: Evaluation, item: str, tax: bool) -> tuple[str, ...]:
+    """The inputs and parameters behind a line of the public view (its flow's, its group's benefit, …)."""
+    for flow in () if ev._plan is None else ev._plan.flows:
+        if flow.purpose == item and (flow.payer == "municipality" or flow.payee == "municipality"):
+            return flow.inputs
+    kind, _, who = item.partition(": ")
+    if tax:
+        budget = ev.partnership.public
+        stated = budget is not None and budget.tax is not None and budget.tax.taxable_share_of_wage_cost is not None
+        # wages enter the tax base as the wage cost's taxable share: stated, else the parameter
+        share = "public.tax.taxable_share_of_wage_cost" if stated else "fleksjob.wage_share_of_wage_cost"
+        return (*_TAX_INPUTS.get(item, ()), share)
+    if kind == "counterfactual benefit":
+        benefit = next((g.benefit for g in _compared(ev) if g.group == who), None)
+        given = f"public.counterfactual.{who}" if benefit is None or benefit.parameter is None else benefit.parameter
+        return (given, "period")
+    if kind == "counterfactual refusion":
+        return REFUSION_INPUTS
+    if who.startswith("former participants"):
+        horizon = ev.partnership.horizon
+        leave = None if horizon is None or horizon.progression is None else horizon.progression.leave_benefit
+        named: tuple[str, ...] = ()
+        if kind == "benefit" and leave is not None:  # the benefit as read: its parameter, or the amount stated
+            named = (leave.parameter or "horizon.progression.leave_benefit.amount",)
+        return (*_PROGRESSION_INPUTS.get(kind, ()), *named)
+    return ()
 
 
 def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
@@ -675,6 +724,8 @@ def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
         return stated
     model, notes = year
     inputs = dict(paths.flatten(model.model_dump(mode="json")))
+    # the year's model has no horizon of its own: its inputs (progression shares, wages) are as stated
+    inputs.update((key, text) for key, text in stated.items() if key.startswith("horizon."))
     for path, (first, factor) in ev._stated.items():  # a stated benefit amount, indexed as the file's rates
         if f"{path}.amount" in inputs:
             inputs[f"{path}.amount"] += (
