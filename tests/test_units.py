@@ -223,3 +223,36 @@ def test_danish_output_of_items_reads_back() -> None:
     assert shown == ["250.000 stk./år", "55 kr./stk."]
     with sp.number_format("da"):
         assert [sp.Q_(s) for s in shown] == [sp.Q_("250000 item/year"), sp.Q_("55 DKK/item")]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["9.500", "12.000"], ("9.500",), "array", "series"],
+    ids=["list", "tuple", "ndarray", "series"],
+)
+def test_text_in_a_quantity_column_is_read_by_the_number_rules(values: Any) -> None:
+    """``9.500`` may be 9.5 or 9,500: refused in a column as it is alone, never taken as 9.5 by numpy."""
+    import numpy as np
+    import pandas as pd
+
+    made: dict[str, Any] = {"array": np.array(["9.500"]), "series": pd.Series(["9.500"], dtype=str)}
+    column: Any = made[values] if isinstance(values, str) else values
+    with pytest.raises(sp.QuantityError, match=r"9\.500 is ambiguous"):
+        sp.Q_(column, "DKK/month")
+    with sp.number_format("da"):  # the declared convention: 9.500 is nine thousand five hundred
+        assert list(sp.Q_(column, "DKK/month").magnitude) == [9500.0, 12000.0][: len(column)]
+
+
+def test_a_text_column_sweeps_as_its_numbers() -> None:
+    import numpy as np
+
+    deal = sp.load(sp.example_path())
+    with sp.number_format("da"):
+        text: Any = ["9.500", "12.000,50"]  # pint's stubs take no list of text; Q_ reads it
+        prices = sp.Q_(text, "DKK/month")
+    assert list(prices.magnitude) == [9500.0, 12000.5]
+    # coverage: (3 × 9,500 × 12 + 46,800) / 480,000 = 388,800 / 480,000 = 0.81
+    frame = sp.sweep(deal, {"courses.price": prices})
+    assert frame["coverage"].iloc[0] == pytest.approx(0.81)
+    assert list(sp.Q_([1, 2.5], "DKK").magnitude) == [1, 2.5]  # numbers as pint takes them
+    assert sp.Q_(np.array([3.0]), "DKK").magnitude.dtype == np.float64

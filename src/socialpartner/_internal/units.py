@@ -74,6 +74,10 @@ def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
         # a notebook's column (Q_(df["price"], "DKK/month")): pint refuses to wrap a Series, so
         # its values are taken as the numpy array they hold (positions, not the index, as in a sweep)
         value = value.to_numpy()
+    if kind is list or kind is tuple or (isinstance(value, np.ndarray) and value.dtype.kind in "OU"):
+        # a column of text (Q_(["9.500", "12.000"], …), a Series read with dtype=str): each read by the
+        # number rules too, never by numpy's float cast, which takes 9.500 for 9.5
+        value = _text_magnitudes(value)
     if kind is str and units is None:
         # a whole expression is pint's (2 * 3 kr. is 6 DKK); what pint cannot read is refused
         # as any other text is, naming it, not with pint's own error classes
@@ -90,6 +94,22 @@ def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
 
 
 Q_.__new__ = _new_quantity  # type: ignore[method-assign]
+
+
+def _text_magnitudes(values: Any) -> Any:
+    """``values`` (a list, tuple or array) with each text element read by :func:`_text_magnitude`.
+
+    Without text they are returned as given, for pint to take as it always has.
+    """
+    cells = np.asarray(values, dtype=object)
+    if not any(isinstance(x, str) for x in cells.flat):
+        return values
+    if cells.size > 10_000_000:  # the largest sweep's column; more is not a partnership's input
+        raise QuantityError("…", "at most 10,000,000 values", "too many values", "too_long")
+    read = np.empty(cells.shape, dtype=float)
+    for i, x in enumerate(cells.flat):
+        read.flat[i] = _text_magnitude(x) if isinstance(x, str) else x
+    return read
 
 
 def _text_magnitude(text: str) -> int | float:
