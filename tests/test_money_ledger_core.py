@@ -91,7 +91,14 @@ def test_ledger_totals() -> None:
     assert ledger.outflow("soev") == D("866100.00")
     assert ledger.net("soev") == D("-37200.00")
     assert ledger.net("company") == D("-432900.00")
-    assert ledger.net("nobody") == 0
+    # a party the ledger does not have is refused, naming those it has (not read as a net of 0)
+    with pytest.raises(sp.PartyError, match=r"no party 'nobody' in this ledger: its parties are company, soev") as e:
+        ledger.net("nobody")
+    assert isinstance(e.value, KeyError)
+    assert e.value.known == ledger.parties
+    with pytest.raises(sp.PartyError, match=r"did you mean 'company'\?"):
+        ledger.between("Company", "soev")
+    assert ledger.between("workers", "company") == 0  # two parties, no transfer between them
     assert ledger.between("company", "soev") == D("432900.00")
     assert sum(ledger.nets().values()) == 0
     assert ledger.parties == ("company", "soev", "workers", "municipality", "staff")

@@ -50,7 +50,7 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import engine
-from socialpartner._internal.arguments import need_partnership
+from socialpartner._internal.arguments import need_partnership, need_text
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.horizon import changed_input_note
 from socialpartner._internal.i18n import TEXT, Lang, Money, Number, Period, Raw, Text, Translator
@@ -63,7 +63,7 @@ from socialpartner._internal.units import (
     split_quantity,
     unambiguous,
 )
-from socialpartner.errors import AgreementError, QuantityError
+from socialpartner.errors import AgreementError, ArgumentTypeError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._base import Partnership
@@ -83,7 +83,7 @@ __all__ = [
 Point = tuple[Fraction, ...]
 PointValue = Decimal | Fraction | int | float | str | pint.Quantity[Any]
 # a point's values, one per input (a zone over one input also takes its value alone)
-PointValues = PointValue | Iterable[PointValue]
+PointValues = PointValue | Iterable[PointValue] | Mapping[str, PointValue]
 Basis = Literal["present_value", "per_year"]
 
 # the results a company's condition reads, by model: its gain against its alternative
@@ -381,7 +381,8 @@ class AgreementZone:
     def contains(self, values: PointValues) -> bool:
         """Whether a point (the inputs in their own units, or quantities of their kind) is in the zone.
 
-        A point is a sequence of one value per input (``[300]``, ``[35, 12000]``); a zone over
+        A point is a sequence of one value per input (``[300]``, ``[35, 12000]``), or a mapping
+        of the inputs' paths to their values (``{"courses.price": 12000, …}``); a zone over
         one input also takes the value alone (``300``, ``"300 DKK/hour"``). Exact zones are
         tested against their half-planes; traced zones by evaluating.
 
@@ -419,6 +420,16 @@ class AgreementZone:
     def _point(self, values: PointValues) -> Point:
         """A point's values as exact numbers in the inputs' units (see :meth:`contains`)."""
         n = len(self.vary)
+        if values is None:
+            raise ArgumentTypeError(
+                f"point: expected the value of {' and '.join(self.vary)} "
+                f"({'a number or quantity' if n == 1 else 'as a sequence'}); got None"
+            )
+        if isinstance(values, Mapping):  # {path: value}: the inputs by name, in any order
+            if set(values) != set(self.vary):
+                given = ", ".join(map(str, values))
+                raise AgreementError(f"point: give a value for each input varied, {', '.join(self.vary)}; got {given}")
+            values = [values[path] for path in self.vary]
         if isinstance(values, (str, bytes, numbers.Number, pint.Quantity)) and not (
             isinstance(values, pint.Quantity) and getattr(values.magnitude, "ndim", 0) == 1
         ):
@@ -1099,7 +1110,20 @@ def agreement(
     # checked whichever method runs (the exact one uses no grid): a wrong value is no silent no-op
     if grid is not None and (isinstance(grid, bool) or not isinstance(grid, numbers.Integral) or not 3 <= grid <= 2001):
         raise AgreementError(f"grid: between 3 and 2001 points per input, got {grid!r}")
+    if not isinstance(vary, str) and not isinstance(vary, Iterable):
+        raise ArgumentTypeError(
+            f"vary: expected an input's scenario path or two, e.g. 'courses.price'; got {vary!r:.40}"
+        )
     vary = (vary,) if isinstance(vary, str) else tuple(vary)  # one path, not its letters
+    for path in vary:
+        need_text(path, "vary", "an input's scenario path, e.g. 'courses.price',")
+    if bounds is not None and not isinstance(bounds, Mapping):
+        raise ArgumentTypeError(f"bounds: expected a mapping of input paths to (low, high); got {bounds!r:.40}")
+    for path, pair in (bounds or {}).items():
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise ArgumentTypeError(
+                f"bounds[{path}]: expected a (low, high) pair, either end None for none, e.g. (0, 60); got {pair!r:.40}"
+            )
     if len(vary) not in (1, 2) or len(set(vary)) != len(vary):
         raise AgreementError(f"vary: give one or two different inputs, got {list(vary)}")
     overrides = {

@@ -8,6 +8,7 @@ pydantic's ``ValidationError``, whose entries carry the field location and an er
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 __all__ = [
@@ -16,8 +17,10 @@ __all__ = [
     "ExpectationError",
     "ExplainError",
     "LedgerError",
+    "NoValueError",
     "OutputError",
     "ParameterError",
+    "PartyError",
     "QuantityError",
     "ResultError",
     "ScenarioError",
@@ -59,6 +62,38 @@ class QuantityError(SocialPartnerError):
 
 class LedgerError(SocialPartnerError):
     """A transfer or ledger breaks one of the ledger's rules."""
+
+
+class PartyError(LedgerError, KeyError):
+    """A ledger or a public view asked for a party (or public payer) it does not have.
+
+    A ``KeyError`` too (an unknown party is a missing key): a misspelt role or a display
+    name (``"IKEA"`` for ``"company"``) is refused rather than read as a party that pays
+    and receives nothing.
+
+    Attributes:
+        party: the name asked for.
+        known: the parties (roles) there are, in order of appearance.
+
+    """
+
+    def __init__(self, party: object, known: tuple[str, ...], where: str = "this ledger") -> None:
+        self.party = party
+        self.known = tuple(known)
+        self.where = where
+        close = difflib.get_close_matches(str(party).lower(), [k.lower() for k in self.known], n=1)
+        hint = f"; did you mean {next(k for k in self.known if k.lower() == close[0])!r}?" if close else ""
+        self.reason = (
+            f"no party {party!r} in {where}: its parties are {', '.join(self.known) or 'none'} "
+            f"(roles, not display names){hint}"
+        )
+        super().__init__(self.reason)
+
+    def __str__(self) -> str:  # the message as written (KeyError would show its repr)
+        return self.reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.party, self.known, self.where))
 
 
 class ScenarioError(SocialPartnerError):
@@ -119,6 +154,20 @@ class ResultError(SolveError, KeyError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.name, self.reason))
+
+
+class NoValueError(ResultError):
+    """A result the evaluation has, with no value here: ``results()`` gives ``None`` for it.
+
+    Coverage with no support-staff cost to cover, a payback year not reached within the
+    years, a break-even price with no volume. A :class:`ResultError` (and so a ``KeyError``):
+    the name has no value to read.
+
+    Attributes:
+        name: the name asked for, e.g. ``coverage``.
+        reason: why it has no value, in words.
+
+    """
 
 
 class AgreementError(SocialPartnerError):

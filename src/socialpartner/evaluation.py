@@ -302,7 +302,8 @@ class Evaluation:
 
         Raises:
             ResultError: an unknown name or year (a KeyError and a SolveError).
-            SolveError: a result with no value here.
+            NoValueError: a result with no value here, which :meth:`results` gives as None
+                (a ResultError too: ``except sp.ResultError`` catches both).
 
         """
         from socialpartner.solver import result_value

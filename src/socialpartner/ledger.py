@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from socialpartner.errors import LedgerError
+from socialpartner.errors import LedgerError, PartyError
 from socialpartner.money import CONTEXT, ORE, in_context
 
 __all__ = ["MAX_AMOUNT", "Ledger", "PartyTotals", "Transfer"]
@@ -109,8 +109,17 @@ class Ledger:
         return tuple(self._totals)
 
     def totals(self, party: str) -> PartyTotals:
-        """Inflow and outflow of one party (zero for a party not in the ledger)."""
-        return self._totals.get(party, PartyTotals(_ZERO, _ZERO))
+        """Inflow and outflow of one party.
+
+        Raises:
+            PartyError: ``party`` is not a party of the ledger (a ``KeyError``); the message
+                lists its parties (roles such as ``company``, not display names).
+
+        """
+        found = self._totals.get(party) if isinstance(party, str) else None
+        if found is None:
+            raise PartyError(party, self.parties)
+        return found
 
     def inflow(self, party: str) -> Decimal:
         """What ``party`` received."""
@@ -130,7 +139,9 @@ class Ledger:
 
     @in_context
     def between(self, payer: str, payee: str) -> Decimal:
-        """Total paid by ``payer`` to ``payee``."""
+        """Total paid by ``payer`` to ``payee`` (zero if it pays it nothing; both must be parties)."""
+        for party in (payer, payee):
+            self.totals(party)  # a party the ledger does not have is refused, not read as paying nothing
         return sum((t.amount for t in self.transfers if t.payer == payer and t.payee == payee), _ZERO)
 
     @in_context

@@ -25,7 +25,7 @@ from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
-from socialpartner.errors import QuantityError, ScenarioWarning, SocialPartnerError
+from socialpartner.errors import PartyError, QuantityError, ScenarioWarning, SocialPartnerError
 from socialpartner.money import in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
 from socialpartner.quantities import HoursPerPerson, MoneyPerHour
@@ -421,6 +421,15 @@ class PublicLine:
     tax: bool = False
 
 
+_PAYERS: tuple[Payer, ...] = ("municipality", "state")
+
+
+def _check_payer(payer: object) -> None:
+    """Refuse a payer other than the two public ones (a typo would read as a payer of nothing)."""
+    if payer not in _PAYERS:
+        raise PartyError(payer, _PAYERS, "the public view")
+
+
 @dataclass(frozen=True, slots=True)
 class PublicView:
     """The budget effect per public payer for one period.
@@ -452,12 +461,14 @@ class PublicView:
 
     @in_context
     def actual(self, payer: Payer) -> Decimal:
-        """What ``payer`` pays with the partnership."""
+        """What ``payer`` pays with the partnership (``payer``: ``municipality`` or ``state``)."""
+        _check_payer(payer)
         return sum((line.actual for line in self.lines if line.payer == payer), Decimal("0.00"))
 
     @in_context
     def without(self, payer: Payer) -> Decimal:
         """What ``payer`` would pay in the counterfactual."""
+        _check_payer(payer)
         return sum((line.counterfactual for line in self.lines if line.payer == payer), Decimal("0.00"))
 
     @in_context
@@ -468,6 +479,7 @@ class PublicView:
     @in_context
     def net_effect_before_tax(self, payer: Payer) -> Decimal:
         """The net effect without the tax lines (equal to :meth:`net_effect` when tax is not counted)."""
+        _check_payer(payer)
         return sum(
             (line.counterfactual - line.actual for line in self.lines if line.payer == payer and not line.tax),
             Decimal("0.00"),

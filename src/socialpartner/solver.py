@@ -29,7 +29,7 @@ import pint
 from pydantic import ValidationError
 
 from socialpartner._internal import engine, paths
-from socialpartner._internal.arguments import need_evaluation, need_partnership
+from socialpartner._internal.arguments import need_evaluation, need_partnership, need_text
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.engine import stated_rate_index
 from socialpartner._internal.horizon import (
@@ -52,7 +52,7 @@ from socialpartner._internal.units import (
     read_number,
     unit_info,
 )
-from socialpartner.errors import LedgerError, QuantityError, ResultError, SolveError
+from socialpartner.errors import LedgerError, NoValueError, QuantityError, ResultError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context, ratio_decimal, round_half_up
@@ -78,10 +78,6 @@ _CONFIRM = 8
 _STRETCHES = 4  # stretches meeting the target that a note lists
 _PAYBACK = re.compile(r"(?:(?:\d{4}|year \d+)\.)?payback\.")
 _PERIOD = re.compile(r"(?P<period>\d{4}|year \d+)\.(?P<name>.+)\Z")  # 2027.coverage, year 2.coverage
-
-
-class _NoValueError(SolveError):
-    """The result has no value at this input (e.g. coverage with no cost)."""
 
 
 class _RefusedError(SolveError):
@@ -173,10 +169,12 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
 
     Raises:
         ResultError: an unknown name or year (a KeyError and a SolveError).
-        SolveError: a result that has no value here.
+        NoValueError: a result that has no value here, which ``Evaluation.results()`` gives as None
+            (a ResultError too).
 
     """
     need_evaluation(ev)
+    need_text(name, "name", "a result's name, e.g. 'coverage' or '2027.coverage',")
     match = _PERIOD.match(name)
     if match is not None:
         years = [part.ledger.period for part in ev.breakdown]
@@ -205,7 +203,7 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
             why = "there is no support-staff cost to cover"
         else:
             why = "the scenario gives it none"
-        raise _NoValueError(f"{name} has no value here: {why}")
+        raise NoValueError(name, f"{name} has no value here: {why}")
     return value
 
 
@@ -475,6 +473,8 @@ def solve(
 
     """
     need_partnership(partnership, error=SolveError)
+    need_text(vary, "vary", "an input's scenario path, e.g. 'courses.price',")
+    need_text(result, "result", "a result's name, e.g. 'coverage' or '2027.net.social_enterprise',")
     current = paths.variable(partnership, vary, SolveError, "solved for")
     changed = changed_input_note(partnership, vary)
     if changed is not None and changed.key == "msg.changed_input_all":
@@ -510,7 +510,7 @@ def solve(
     # an unknown result is the user's error at once, not after a search; one with no value
     # today (coverage with no cost) is searched for where it has one
     ev = evaluate(partnership)
-    with contextlib.suppress(_NoValueError):
+    with contextlib.suppress(NoValueError):
         result_value(ev, result)
     if percent:  # known to be a result by now: a percentage is for a ratio
         percent_for_ratio(ev, result)
@@ -532,7 +532,7 @@ def solve(
     limits: list[str] = []  # where the input's validation narrowed the range, and why
     try:
         a, g_a = _start(s, lo_k if lo_k is not None else _lowest(current, step, signed), top, here, limits)
-    except _NoValueError as exc:  # at none of the values tried: the user's SolveError, said plainly
+    except NoValueError as exc:  # at none of the values tried: the user's SolveError, said plainly
         raise SolveError(f"{exc}, at any value of {vary} tried") from None
     if g_a == 0:
         return _solution(s, a, goal, g_a, notes=notes)
@@ -640,7 +640,7 @@ class _Search:
 
         Raises:
             _RefusedError: the input does not take the value.
-            _NoValueError: the result has no value there.
+            NoValueError: the result has no value there.
             LedgerError: amounts beyond what the ledger handles.
             SolveError: more evaluations than one solve may take.
 
@@ -657,7 +657,7 @@ class _Search:
             ev = evaluate(variant)
             self.periods = max(self.periods, len(ev.breakdown))
             value = result_value(ev, self.result)
-        except (_RefusedError, _NoValueError, LedgerError) as exc:
+        except (_RefusedError, NoValueError, LedgerError) as exc:
             self.failed[k] = exc
             raise
         self.seen[k] = g = Fraction(value) - self.goal
@@ -703,7 +703,7 @@ class _Search:
         """:meth:`gap`, or None where the input refuses the value or the result has none."""
         try:
             return self.gap(k)
-        except (_RefusedError, _NoValueError, LedgerError):
+        except (_RefusedError, NoValueError, LedgerError):
             return None
 
     def last_taken(self, taken: int, refused: int) -> int:
@@ -757,9 +757,9 @@ def _start(s: _Search, low: int, top: int, here: Fraction, limits: list[str]) ->
         limits.append(f"{s.vary} below {s.text(low)} is refused ({exc.reason})")
         try:
             return low, s.gap(low)
-        except _NoValueError as no_value:
+        except NoValueError as no_value:
             error = no_value
-    except _NoValueError as no_value:
+    except NoValueError as no_value:
         error = no_value
     # e.g. coverage has no value at a cost of zero, nor while a small post's cost rounds
     # to zero øre: start at the first of low + 0.01, 0.1, 1, … where the result has a value
@@ -769,7 +769,7 @@ def _start(s: _Search, low: int, top: int, here: Fraction, limits: list[str]) ->
             break
         try:
             return k, s.gap(k)
-        except (_NoValueError, _RefusedError):
+        except (NoValueError, _RefusedError):
             continue
     raise error
 
@@ -801,7 +801,7 @@ def _far_end(
             return _last_valid(s, last, b, limits)
         except LedgerError:  # amounts beyond what the ledger handles: the range ends before
             return last, s.seen.get(last)
-        except _NoValueError:
+        except NoValueError:
             g = None
         if g is not None and _reached(g, rising):
             return b, g

@@ -34,7 +34,7 @@ from pydantic_core import PydanticCustomError
 
 from socialpartner import core
 from socialpartner._internal import engine, paths
-from socialpartner._internal.arguments import need_partnership
+from socialpartner._internal.arguments import need_partnership, need_text
 from socialpartner._internal.backend import Workspace, plain, total, vector_mode
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.horizon import changed_input_note
@@ -567,6 +567,8 @@ def _mapping(arg: object, name: str, example: str) -> None:
         raise SweepError(
             f"{name}: expected a mapping of input paths, e.g. {{'courses.price': {example}}}, got {type(arg).__name__}"
         )
+    for key in arg:
+        need_text(key, f"{name} key {key!r:.40}", "an input's scenario path, e.g. 'courses.price',")
 
 
 def _progress(progress: object) -> None:

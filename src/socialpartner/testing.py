@@ -48,7 +48,7 @@ from socialpartner._internal.arguments import need_evaluation
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.units import unambiguous
-from socialpartner.errors import ExpectationError, ScenarioError, SocialPartnerError
+from socialpartner.errors import ArgumentTypeError, ExpectationError, ScenarioError, SocialPartnerError
 from socialpartner.money import in_context, round_half_up
 
 if TYPE_CHECKING:
@@ -411,8 +411,13 @@ def _unknown(name: str, known: Mapping[str, _Actual]) -> ExpectationError:
 
 
 @in_context
-def check_expectations(ev: Evaluation, expect: Expectations | None = None) -> tuple[ExpectationResult, ...]:
+def check_expectations(
+    ev: Evaluation, expect: Expectations | Mapping[str, Any] | None = None
+) -> tuple[ExpectationResult, ...]:
     """Compare an evaluation with the expectations (by default its scenario's ``expect:`` block).
+
+    ``expect`` is an :class:`Expectations` block, or a mapping read as one (as an
+    ``expect:`` block of a file is: ``{"coverage": "92.25 %", "tolerance": …}``).
 
     >>> import socialpartner as sp
     >>> p = sp.load(sp.example_path())
@@ -428,14 +433,16 @@ def check_expectations(ev: Evaluation, expect: Expectations | None = None) -> tu
 
     """
     need_evaluation(ev)
-    block = ev.partnership.expect if expect is None else expect
+    block = ev.partnership.expect if expect is None else _expectations(expect)
     if block is None:
         return ()
     known = _all_actuals(ev)
     return tuple(_check(name, block, known) for name in block.entries)
 
 
-def check_expectation(ev: Evaluation, name: str, expect: Expectations | None = None) -> ExpectationResult:
+def check_expectation(
+    ev: Evaluation, name: str, expect: Expectations | Mapping[str, Any] | None = None
+) -> ExpectationResult:
     """One entry of the expectations (by default the scenario's block), compared with the evaluation.
 
     Raises:
@@ -444,10 +451,22 @@ def check_expectation(ev: Evaluation, name: str, expect: Expectations | None = N
 
     """
     need_evaluation(ev)
-    block = ev.partnership.expect if expect is None else expect
+    block = ev.partnership.expect if expect is None else _expectations(expect)
     if block is None or name not in block.entries:
         raise KeyError(f"no expectation {name!r}")
     return _check(name, block, _all_actuals(ev))
+
+
+def _expectations(expect: object) -> Expectations:
+    """``expect`` as an :class:`Expectations` block: a mapping (``{"coverage": "92.25 %"}``) is read as one."""
+    if isinstance(expect, Expectations):
+        return expect
+    if isinstance(expect, Mapping):
+        return Expectations.model_validate(expect)
+    raise ArgumentTypeError(
+        f"expect: expected an sp.Expectations block or a mapping of result names to values, "
+        f"e.g. {{'coverage': '92.25 %'}}; got {type(expect).__name__}"
+    )
 
 
 def _check(name: str, block: Expectations, known: Mapping[str, _Actual]) -> ExpectationResult:

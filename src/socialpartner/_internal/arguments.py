@@ -11,9 +11,9 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from socialpartner.errors import SocialPartnerError
+from socialpartner.errors import ArgumentTypeError, SocialPartnerError
 
-__all__ = ["need_evaluation", "need_partnership"]
+__all__ = ["need_evaluation", "need_partnership", "need_text"]
 
 
 def _kind(value: Any) -> str:
@@ -65,3 +65,9 @@ def need_evaluation(value: Any, *, error: type[SocialPartnerError] = SocialPartn
     elif isinstance(value, Mapping):
         hint = "; read a dict with sp.from_data(data), then evaluate it"
     raise error(f"{name}: expected an evaluation, from sp.evaluate(partnership); got {_kind(value)}{hint}")
+
+
+def need_text(value: Any, name: str, example: str) -> None:
+    """Raise :class:`ArgumentTypeError` naming ``name`` unless ``value`` is a string (``example``: one that does)."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"{name}: expected {example} as text; got {_kind(value)} ({value!r:.40})")

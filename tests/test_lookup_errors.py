@@ -1,0 +1,147 @@
+"""Looking up a party, a payer or a result that is not there is an error that says what there is.
+
+A misspelt role, a display name or a result with no value must never read as a plausible
+0.00 ("the municipality breaks even") or crash with a private error class.
+"""
+
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import socialpartner as sp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _three_years() -> sp.Evaluation:
+    return sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+
+
+@pytest.mark.parametrize("party", ["IKEA", "municiplaity", "Company", None, 3])
+def test_a_ledger_refuses_a_party_it_does_not_have(party: Any) -> None:
+    ev = sp.evaluate(sp.load(sp.example_path()))
+    for read in (ev.ledger.net, ev.ledger.inflow, ev.ledger.outflow, ev.ledger.totals):
+        with pytest.raises(sp.PartyError, match="its parties are company, social_enterprise, workers") as e:
+            read(party)
+        assert isinstance(e.value, KeyError)
+        assert isinstance(e.value, sp.LedgerError)
+        assert e.value.party == party
+    # the parties it has: the example's ledger, 432,900.00 paid by the company (386,100 + 46,800)
+    assert ev.ledger.net("company") == Decimal("-432900.00")
+
+
+def test_a_close_role_is_suggested_and_the_error_pickles() -> None:
+    ev = sp.evaluate(sp.load(sp.example_path()))
+    with pytest.raises(sp.PartyError, match=r"did you mean 'municipality'\?") as e:
+        ev.ledger.net("municiplaity")
+    back = pickle.loads(pickle.dumps(e.value))  # noqa: S301 - our own error
+    assert (type(back), back.party, back.known, str(back)) == (
+        sp.PartyError,
+        e.value.party,
+        e.value.known,
+        str(e.value),
+    )
+
+
+@pytest.mark.parametrize("payer", ["Municipality", "stat", "kommune", None])
+def test_a_public_view_refuses_a_payer_it_does_not_have(payer: Any) -> None:
+    view = _three_years().breakdown[0].public
+    assert view is not None
+    for read in (view.net_effect, view.net_effect_before_tax, view.actual, view.without):
+        with pytest.raises(sp.PartyError, match=r"in the public view: its parties are municipality, state"):
+            read(payer)
+    assert view.net_effect("municipality") == _three_years().breakdown[0].results()["public.municipality"]
+
+
+def _no_cost() -> sp.Evaluation:
+    data: dict[str, Any] = yaml.safe_load(sp.example_path().read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["courses"]["participants"] = 0
+    data["temp_hours"]["workers"] = 0
+    data["support_staff"][0]["annual_cost"] = "0 DKK/year"
+    return sp.evaluate(sp.from_data(data))
+
+
+def test_a_result_with_no_value_raises_a_public_error_saying_why() -> None:
+    ev = _no_cost()
+    assert ev.results()["coverage"] is None
+    for read in (ev.result, lambda name: sp.result_value(ev, name)):
+        with pytest.raises(sp.NoValueError, match="coverage has no value here: there is no support-staff cost"):
+            read("coverage")
+    # a ResultError (and a KeyError), so one except clause takes unknown names and empty ones alike
+    got: dict[str, Decimal | None] = {}
+    for name in ev.results():
+        try:
+            got[name] = ev.result(name)
+        except sp.ResultError:
+            got[name] = None
+    assert got == ev.results()
+    with pytest.raises(sp.NoValueError) as e:
+        ev.result("coverage")
+    assert isinstance(e.value, KeyError)
+    assert e.value.name == "coverage"
+    back = pickle.loads(pickle.dumps(e.value))  # noqa: S301 - our own error
+    assert (type(back), str(back)) == (sp.NoValueError, str(e.value))
+
+
+def _calls() -> list[tuple[str, Any]]:
+    deal = sp.load(sp.example_path())
+    ev = sp.evaluate(deal)
+    zone = sp.agreement(deal, "temp_hours.overhead")
+    bad: Any = None  # arguments of the wrong kind, as an untyped notebook passes them
+    pair: Any = 5
+    keyed: Any = {1: [1]}
+    listed: Any = [(0, 60)]
+    return [
+        ("values key 1", lambda: sp.sweep(deal, keyed)),
+        ("inputs key 1", lambda: sp.monte_carlo(deal, {pair - 4: sp.Uniform(1, 2)}, n=10)),
+        ("ranges key None", lambda: sp.tornado(deal, {bad: (1, 2)})),
+        ("vary", lambda: sp.solve(deal, bad, "coverage", 1)),
+        ("vary", lambda: sp.solve(deal, pair, "coverage", 1)),
+        ("result", lambda: sp.solve(deal, "courses.price", bad, 1)),
+        ("name", lambda: ev.result(bad)),
+        ("name", lambda: sp.result_value(ev, pair)),
+        ("vary", lambda: sp.agreement(deal, pair)),
+        ("vary", lambda: sp.agreement(deal, ["temp_hours.overhead", bad])),
+        (
+            "bounds[temp_hours.overhead]",
+            lambda: sp.agreement(deal, "temp_hours.overhead", bounds={"temp_hours.overhead": pair}),
+        ),
+        ("bounds", lambda: sp.agreement(deal, "temp_hours.overhead", bounds=listed)),
+        ("point", lambda: zone.gains_at(bad)),
+        ("expect", lambda: sp.check_expectations(ev, listed)),
+    ]
+
+
+@pytest.mark.parametrize("case", range(14))
+def test_an_argument_of_the_wrong_type_is_named(case: int) -> None:
+    """Each call gives the wrong kind of argument: an ArgumentTypeError (a TypeError) names it."""
+    name, call = _calls()[case]
+    with pytest.raises(sp.ArgumentTypeError) as e:
+        call()
+    assert str(e.value).startswith(f"{name}: expected"), str(e.value)
+    assert isinstance(e.value, TypeError)
+    assert isinstance(e.value, ValueError)
+
+
+def test_a_point_and_expectations_may_be_given_by_name() -> None:
+    deal = sp.load(sp.example_path())
+    zone = sp.agreement(deal, ["temp_hours.overhead", "courses.price"])
+    # the SØV at 30 DKK/h and 12,000 DKK/month: 30 × 2,340 + 3 × 12,000 × 12 − 480,000 = 70,200 + 432,000 − 480,000
+    by_name = zone.gains_at({"courses.price": 12000, "temp_hours.overhead": 30})
+    assert by_name == zone.gains_at([30, 12000])
+    assert Decimal("22200.00") in by_name.values()
+    with pytest.raises(
+        sp.AgreementError, match=r"give a value for each input varied, temp_hours\.overhead, courses\.price"
+    ):
+        zone.contains({"courses.price": 12000})
+    ev = sp.evaluate(deal)
+    checked = sp.check_expectations(ev, {"coverage": "92.25 %", "shortfall": 37000})
+    # coverage 442,800 / 480,000 = 0.9225 (met); shortfall 37,200, not 37,000
+    assert [r.passed for r in checked] == [True, False]
