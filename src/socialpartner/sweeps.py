@@ -1404,6 +1404,12 @@ def tornado(
             ends = np.sort(np.asarray(pair))
         # the two ends, checked as sweep values (the unit, the sign, whole people)
         lo_in, unit = _as_array(path, base, ends, plain_unit(partnership, path), negative=_signed(partnership, path))
+        if lo_in[0] == lo_in[-1]:  # a range of one value moves nothing: a typo, not an input that does not matter
+            raise SweepError(
+                f"{path}: a range of one value ({_number(lo_in[0])} {_named(unit)}); give two different ends".replace(
+                    " )", ")"
+                )
+            )
         frame = sweep(partnership, {path: _spread(ends, lo_in)}, mode="paired")
         if result not in frame.columns:
             names = [c for c in frame.columns if not c.startswith(path)]
