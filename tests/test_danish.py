@@ -252,7 +252,7 @@ def test_danish_command_line(tmp_path: Path) -> None:
     # 12.033,34, where it is covered; the search runs to 20,000
     assert "fra 12.033,34 (Huset Venture Nordjylland: dækker sit støttepersonale) til 20.000,00" in outputs["agree"]
     assert outputs["agree"].startswith("Aftalezone for courses.price (kr./md.)")
-    assert outputs["agree"].rstrip().endswith(f"skrev {zone_png}")
+    assert outputs["agree"].rstrip().endswith(f"Skrev {zone_png}")
     # labour shortage: 5 % … here 2.5 % of the support cost on top of the break-even price
     assert "overskud ≥ 2,5 % af udgiften til støttepersonale" in outputs["agree margin"]
     help_text = runner.invoke(app, ["agree", "--help"], env={"COLUMNS": "200"}).output

@@ -7,6 +7,7 @@ A misspelt role, a display name or a result with no value must never read as a p
 from __future__ import annotations
 
 import pickle
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -145,3 +146,31 @@ def test_a_point_and_expectations_may_be_given_by_name() -> None:
     checked = sp.check_expectations(ev, {"coverage": "92.25 %", "shortfall": 37000})
     # coverage 442,800 / 480,000 = 0.9225 (met); shortfall 37,200, not 37,000
     assert [r.passed for r in checked] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("path", "ends", "shown"),
+    [
+        ("courses.price", ("9000 DKK/month", "9000 DKK/month"), "9000 DKK/month"),
+        ("courses.price", ("108000 DKK/year", "9000 DKK/month"), "108000 DKK/year"),  # one value in two units
+        ("courses.participants", (3, 3), "3"),
+    ],
+)
+def test_a_tornado_range_of_one_value_is_refused(path: str, ends: Any, shown: str) -> None:
+    deal = sp.load(sp.example_path())
+    with pytest.raises(sp.SweepError, match=rf"^{re.escape(path)}: a range of one value \({shown}\)"):
+        sp.tornado(deal, {path: ends})
+
+
+@pytest.mark.parametrize("written", ["DA", " da ", "Da"])
+def test_number_format_is_read_in_any_case(written: str) -> None:
+    data: dict[str, Any] = yaml.safe_load(sp.example_path().read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["number_format"] = written
+    data["support_staff"][0]["annual_cost"] = "480.000 kr./år"
+    # 480.000 in the Danish convention is 480,000: the example's own figure, coverage 442,800 / 480,000
+    assert sp.evaluate(sp.from_data(data)).results()["coverage"] == Decimal("0.9225")
+    with sp.number_format(written):
+        assert sp.Q_("9.500", "DKK").magnitude == 9500
+    with pytest.raises(ValueError, match=r"number_format: expected 'da' \(510\.000,50\) or 'plain'"):
+        sp.from_data({**data, "number_format": "dansk"})

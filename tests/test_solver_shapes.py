@@ -402,7 +402,7 @@ def test_the_command_line_solves_one_year(tmp_path: Path) -> None:
     ]
     danish = runner.invoke(app, [*args, "--lang", "da"])
     assert danish.exit_code == 0, danish.output
-    assert "giver 2029: dækningsprocent = 100,0001 % (mål 100,00 %; nu 85,46 %)" in danish.output
+    assert "giver dækningsprocent (2029) = 100,0001 % (mål 100,00 %; nu 85,46 %)" in danish.output
     out = runner.invoke(app, ["solve", str(file), "--vary", "courses.price", "--target", "2031.coverage=1"])
     assert out.exit_code == 2
     assert "no year '2031'" in out.output

@@ -398,11 +398,11 @@ def _solved_value(solution: Solution, t: Translator) -> str:
 
 
 def _result_name(ev: Evaluation, result: str, t: Translator) -> str:
-    """A result's name for the reader: its key in English, its label in Danish (``2027: dækningsprocent``)."""
+    """A result's name for the reader: its key in English, its label in Danish (``dækningsprocent (2027)``)."""
     year, _, base = result.partition(".")
     parts = {part.ledger.period: part for part in ev.breakdown}
     if t.lang == "da" and year in parts:  # one year's result: 2027.coverage
-        return f"{t.period(year)}: {_result_name(parts[year], base, t)}"
+        return f"{_result_name(parts[year], base, t)} ({t.period(year)})"
     if f"cli.{result}" in TEXT:
         return t(f"cli.{result}")
     if t.lang == "da":

@@ -29,6 +29,7 @@ from socialpartner._internal.units import (
     PLAIN,
     JsonNumber,
     WrittenNumber,
+    checked_format,
     format_magnitude,
     number_format,
     unambiguous,
@@ -339,7 +340,10 @@ def declared_number_format(path: str | os.PathLike[str]) -> str:
     except (ScenarioError, OSError, UnicodeDecodeError):
         return PLAIN
     fmt = data.get("number_format") if isinstance(data, dict) else None
-    return fmt if isinstance(fmt, str) and fmt in NUMBER_FORMATS else PLAIN
+    try:
+        return PLAIN if fmt is None else checked_format(fmt)
+    except ValueError:
+        return PLAIN
 
 
 def read_bounded(p: Path) -> bytes:

@@ -214,7 +214,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "cli.sweep_wrote": ("Wrote {count} rows to {path}", "Skrev {count} rækker til {path}"),
     "cli.sweep_wrote_one": ("Wrote 1 row to {path}", "Skrev 1 række til {path}"),
-    "cli.wrote": ("wrote {path}", "skrev {path}"),
+    "cli.wrote": ("Wrote {path}", "Skrev {path}"),
     "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
     "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
     "cli.compare_periods": (
@@ -345,7 +345,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart.full_coverage": ("100 % coverage", "100 % dækning"),
     "chart.tornado_title": (
         "What moves {result} most (one input at a time)",
-        "Hvad flytter {result} mest (ét input ad gangen)",
+        "Følsomhed: {result} (ét input ad gangen)",
     ),
     "cli.sweep_writing": (
         "Writing {count} rows (about {size} MB) to {path} …",
@@ -408,11 +408,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.floor_both": ("{margin} + {amount}", "{margin} + {amount}"),
     "agree.always": (
         "none: it holds whatever the inputs (a gain of {amount} over its floor)",
-        "ingen: den er opfyldt uanset input (en gevinst på {amount} over sit minimum)",
+        "ingen: den er opfyldt uanset input (en gevinst på {amount} over minimum)",
     ),
     "agree.never": (
         "none: it fails whatever the inputs ({amount} short of its floor)",
-        "ingen: den er ikke opfyldt for noget input (mangler {amount} til sit minimum)",
+        "ingen: den er ikke opfyldt for noget input (mangler {amount} til minimum)",
     ),
     "agree.traced_line": ("traced on the grid", "sporet på gitteret"),
     "agree.what_accepts": ("what the scenario accepts", "hvad scenariet tillader"),
@@ -571,7 +571,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "agree.chart.title": ("Zone of agreement", "Aftalezone"),
     "agree.chart.zone": ("zone of agreement", "aftalezone"),
     "agree.chart.today": ("today's terms", "dagens vilkår"),
-    "agree.chart.gain": ("gain over its floor (DKK)", "gevinst over sit minimum (kr.)"),
+    "agree.chart.gain": ("gain over its floor (DKK)", "gevinst over minimum (kr.)"),
     "agree.chart.empty": ("the zone is empty", "zonen er tom"),
     "agree.chart.equal": ("suggested: equal gains", "forslag: lige store gevinster"),
     "agree.chart.proportional": ("suggested: proportional gains", "forslag: gevinster i forhold til indsats"),

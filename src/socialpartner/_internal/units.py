@@ -169,6 +169,19 @@ NUMBER_FORMATS = (PLAIN, DANISH)
 _FORMAT: contextvars.ContextVar[str] = contextvars.ContextVar("socialpartner_number_format", default=PLAIN)
 
 
+def checked_format(fmt: object) -> str:
+    """A number format's name as the library spells it (``DA`` and `` da `` are ``da``).
+
+    Raises:
+        ValueError: neither ``da`` nor ``plain``.
+
+    """
+    name = fmt.strip().lower() if isinstance(fmt, str) else fmt
+    if name not in NUMBER_FORMATS:
+        raise ValueError(f"number_format: expected 'da' (510.000,50) or 'plain' (510000.50), got {str(fmt)[:40]!r}")
+    return str(name)
+
+
 @contextlib.contextmanager
 def number_format(fmt: str | None) -> Iterator[None]:
     """Within this block numbers in text are read in ``fmt``: ``"da"`` (510.000,50) or ``"plain"``.
@@ -183,9 +196,7 @@ def number_format(fmt: str | None) -> Iterator[None]:
         ValueError: ``fmt`` is neither ``"da"`` nor ``"plain"``.
 
     """
-    if fmt is not None and fmt not in NUMBER_FORMATS:
-        raise ValueError(f"number_format: expected 'da' (510.000,50) or 'plain' (510000.50), got {str(fmt)[:40]!r}")
-    token = _FORMAT.set(fmt or PLAIN)
+    token = _FORMAT.set(PLAIN if fmt is None else checked_format(fmt))
     try:
         yield
     finally:

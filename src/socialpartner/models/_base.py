@@ -14,9 +14,9 @@ from socialpartner._internal.i18n import Text
 from socialpartner._internal.paths import unchecked_copy
 from socialpartner._internal.plan import Extras, Flow, Plan
 from socialpartner._internal.units import (
-    NUMBER_FORMATS,
     canonical,
     check_decimal,
+    checked_format,
     exact_magnitude,
     number_format,
 )
@@ -86,9 +86,7 @@ class Partnership(Frozen):
         if not isinstance(data, dict) or "number_format" not in data:
             return handler(data)
         data = dict(data)
-        fmt = data.pop("number_format")
-        if fmt not in NUMBER_FORMATS:
-            raise ValueError(f"number_format: expected 'da' (510.000,50) or 'plain' (510000.50), got {str(fmt)[:40]!r}")
+        fmt = checked_format(data.pop("number_format"))
         with number_format(fmt):
             return handler(data)
 
