@@ -95,3 +95,17 @@ def test_an_array_of_text_is_refused_naming_the_input(deal: sp.Partnership) -> N
         sp.Q_(pd.Series(["9000", "x"]), "DKK/month")  # type: ignore[call-overload]
     with pytest.raises(sp.SweepError, match=r"^courses\.price: values must be finite"):
         sp.sweep(deal, {"courses.price": sp.Q_(np.array([9000, None], dtype=object), "DKK/month")})
+
+
+def test_headcounts_as_text_are_read_by_the_fields_rules(deal: sp.Partnership) -> None:
+    # overhead 20 DKK/h × workers × 15 h × 52 weeks + courses 396,000, over the staff's 480,000:
+    # 3 → 442,800 / 480,000 = 0.9225; 1,000 → 15,996,000 / 480,000 = 33.325; 4 → 458,400 / 480,000 = 0.955
+    frame = sp.sweep(deal, {"temp_hours.workers": ["3", "1_000", 4]})
+    assert frame["coverage"].tolist() == [0.9225, 33.325, 0.955]
+    assert frame["temp_hours.workers"].tolist() == [3, 1000, 4]
+    with pytest.raises(sp.SweepError, match=r"^temp_hours\.workers: 1\.000 is ambiguous"):
+        sp.sweep(deal, {"temp_hours.workers": ["1.000"]})
+    with pytest.raises(sp.SweepError, match=r"^temp_hours\.workers: expected a whole number of people, got 3\.5"):
+        sp.sweep(deal, {"temp_hours.workers": ["3.5"]})
+    with sp.number_format("da"):
+        assert sp.sweep(deal, {"temp_hours.workers": ["1.000"]})["coverage"].tolist() == [33.325]

@@ -177,6 +177,8 @@ def _as_array(
         raise SweepError(f"{path}: not a numeric input")
     if isinstance(base, int):
         arr = np.asarray(values.magnitude if isinstance(values, pint.Quantity) else values)
+        if arr.dtype.kind in "OU" and arr.ndim == 1:  # headcounts as text ('3', '1_000'): the field's own rules
+            arr = np.asarray([_headcount_text(path, x) if isinstance(x, str) else x for x in arr])
         if arr.ndim != 1:  # a meshgrid or a column vector is not flattened into variants unasked
             raise SweepError(f"{path}: give a one-dimensional array or list of values, got shape {arr.shape}")
         if (
@@ -559,6 +561,18 @@ def _idle_fte(partnership: Partnership, path: str) -> str | None:
     if getattr(post, "cost_per_fte", 1) is None and getattr(post, "annual_cost", None) is not None:
         return Text("msg.idle_fte", path=Raw(path))
     return None
+
+
+def _headcount_text(path: str, text: str) -> int:
+    """A headcount written as text, read as the scenario's headcount field reads it."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from socialpartner.quantities import Headcount
+
+    try:
+        return int(TypeAdapter(Headcount).validate_python(text))
+    except ValidationError as exc:
+        raise SweepError(f"{path}: {exc.errors()[0]['msg'].removeprefix('Value error, ')}") from None
 
 
 def _mapping(arg: object, name: str, example: str) -> None:
