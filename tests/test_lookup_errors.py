@@ -174,3 +174,12 @@ def test_number_format_is_read_in_any_case(written: str) -> None:
         assert sp.Q_("9.500", "DKK").magnitude == 9500
     with pytest.raises(ValueError, match=r"number_format: expected 'da' \(510\.000,50\) or 'plain'"):
         sp.from_data({**data, "number_format": "dansk"})
+
+
+def test_a_dict_given_for_a_partnership_is_a_type_error_naming_the_fix() -> None:
+    deal = sp.load(sp.example_path())
+    with pytest.raises(sp.ArgumentTypeError, match=r"read a dict with sp\.from_data\(data\)") as e:
+        sp.evaluate(deal.model_dump())  # type: ignore[arg-type]
+    assert isinstance(e.value, TypeError)
+    with pytest.raises(sp.ArgumentTypeError, match="evaluate the partnership first"):
+        sp.report_html(deal)

@@ -1,9 +1,12 @@
 """Errors raised by socialpartner.
 
-Every error subclasses a built-in (``ValueError``) so callers that already catch
-``ValueError`` keep working, and carries its facts as attributes (pint style), so a tool
-can report them without parsing the message. Validation of partnership models raises
-pydantic's ``ValidationError``, whose entries carry the field location and an error code.
+Every error subclasses a built-in (``ValueError``; a wrong argument type ``TypeError`` too,
+a missing name ``KeyError`` too) so callers that already catch those keep working. An
+error about one thing carries it as attributes (pint style: a quantity's text, a file's
+path, a result's name, a party), so a tool can report it without parsing the message;
+``SweepError``, ``SolveError`` and ``AgreementError`` name the input at the start of theirs.
+Validation of partnership models raises pydantic's ``ValidationError``, whose entries carry
+the field location and an error code.
 """
 
 from __future__ import annotations

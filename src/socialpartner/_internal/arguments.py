@@ -22,9 +22,9 @@ def _kind(value: Any) -> str:
 
 
 def need_partnership(
-    value: Any, *, error: type[SocialPartnerError] = SocialPartnerError, name: str = "partnership"
+    value: Any, *, error: type[SocialPartnerError] = ArgumentTypeError, name: str = "partnership"
 ) -> None:
-    """Raise ``error`` naming ``name`` unless ``value`` is a partnership."""
+    """Raise ``error`` naming ``name`` unless ``value`` is a partnership (a TypeError too by default)."""
     # the models' base class, found once: a function-level import costs a one-year evaluation ~2 %
     base = _PARTNERSHIP or _partnership_class()
     if isinstance(value, base):
@@ -52,8 +52,8 @@ def _partnership_class() -> type:
     return Partnership
 
 
-def need_evaluation(value: Any, *, error: type[SocialPartnerError] = SocialPartnerError, name: str = "ev") -> None:
-    """Raise ``error`` naming ``name`` unless ``value`` is an evaluation."""
+def need_evaluation(value: Any, *, error: type[SocialPartnerError] = ArgumentTypeError, name: str = "ev") -> None:
+    """Raise ``error`` naming ``name`` unless ``value`` is an evaluation (a TypeError too by default)."""
     from socialpartner.evaluation import Evaluation
     from socialpartner.models._base import Partnership
 
