@@ -183,3 +183,9 @@ def test_a_dict_given_for_a_partnership_is_a_type_error_naming_the_fix() -> None
     assert isinstance(e.value, TypeError)
     with pytest.raises(sp.ArgumentTypeError, match="evaluate the partnership first"):
         sp.report_html(deal)
+
+
+def test_an_unknown_output_language_is_a_library_error() -> None:
+    ev = sp.evaluate(sp.load(sp.example_path()))
+    with pytest.raises(sp.SocialPartnerError, match=r"^lang: expected 'en' or 'da', got 'de'$"):
+        ev.to_frame(lang="de")  # type: ignore[arg-type]

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
+from socialpartner.errors import SocialPartnerError
+
 Lang = Literal["en", "da"]
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -1628,7 +1630,7 @@ class Translator:
 
     def __init__(self, lang: Lang = "en") -> None:
         if lang not in ("en", "da"):
-            raise ValueError(f"lang: expected 'en' or 'da', got {lang!r}")
+            raise SocialPartnerError(f"lang: expected 'en' or 'da', got {lang!r}")
         self.lang: Lang = lang
 
     def source(self, text: str) -> str:
