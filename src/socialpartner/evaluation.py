@@ -111,6 +111,9 @@ class Job:
     """People placed, by form: headcount, paid and effective hours a week, FTE (37 h/week).
 
     ``employer`` is None for people who are not employed (e.g. course participants).
+    ``workplace`` is where the people work: the SØV's support staff are placed where the
+    people they support work (the company's site in the shared-responsibility, in-house and
+    labour-shortage models; the SØV's own in the supplier and spin-off models).
     ``inclusive``: a form for people at the edge of the labour market (all but ordinary
     jobs).
     """
