@@ -461,3 +461,19 @@ def test_a_parameter_value_used_in_several_years_is_one_row() -> None:
     assert "2021 (for 2026–2028)" in page
     danish = runner.invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da"], env={"COLUMNS": "250"}).output
     assert "2021 (for 2026–2028)" in danish
+
+
+def test_tornado_ratio_ticks_read_their_own_position() -> None:
+    """Ticks at 91.2 %, 91.4 %, … are labelled so (Danish 91,2 %), never rounded to a whole 91 %."""
+    from socialpartner.charts import tornado_chart
+
+    deal = sp.load(sp.example_path())
+    # coverage moves from (3 × 10,900 × 12 + 46,800) / 480,000 = 0.915 to 0.9225 at 11,000: ticks every 0.2 %
+    table = sp.tornado(deal, {"courses.price": ("10900 DKK/month", "11000 DKK/month")})
+    fig = tornado_chart(table, baseline=0.9225, lang="da")
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    labels = [label.get_text() for label in ax.get_xticklabels()]
+    shown = [Decimal(text.removesuffix(" %").replace(",", ".")) for text in labels]
+    assert shown == [round(Decimal(repr(float(x))) * 100, 2).normalize() for x in ax.get_xticks()]
+    assert "91,2 %" in labels

@@ -284,7 +284,7 @@ def coverage_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
         else f"{t('ui.shortfall').lower()} {_money(-split.surplus, t)}"
     )
     ax.set_title(f"{t('ui.coverage')} {coverage} ({verdict})", fontsize=11)
-    ax.xaxis.set_major_formatter(lambda x, _: t.number(Decimal(round(x)), 0))
+    ax.xaxis.set_major_formatter(_tick(t))
     ax.set_xlabel(t("ui.dkk"))
     ax.set_xlim(min(0.0, left) - 0.02 * span, 1.04 * span)
     fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=9)
@@ -392,10 +392,11 @@ def tornado_chart(
     ax.set_yticks(range(len(names)), names)
     if baseline is not None:
         ax.axvline(baseline, color="black", lw=1.2, zorder=2, label=f"{t('chart.baseline')}: {fmt(baseline)}")
+    tick = _tick(t)  # with the decimals a tick has: one at 82.5 % reads 82,5 %, never a rounded 82 %
     if ratio:
-        ax.xaxis.set_major_formatter(lambda x, _: f"{t.number(Decimal(round(x * 100)), 0)} %")
+        ax.xaxis.set_major_formatter(lambda x, pos: f"{tick(x * 100, pos)} %")
     else:
-        ax.xaxis.set_major_formatter(lambda x, _: t.number(Decimal(round(x)), 0))
+        ax.xaxis.set_major_formatter(tick)
     what = t(f"cli.{result}") if f"cli.{result}" in TEXT else result
     ax.set_title(t(Text("chart.tornado_title", result=what)), fontsize=11)
     if len(rows):
