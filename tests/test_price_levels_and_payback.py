@@ -322,3 +322,26 @@ def test_discounted_amounts_read_as_money_in_both_languages() -> None:
     )
     assert any(line.startswith("  2027: tilbagediskonteret netto = ≈ -557.681,15942\xa0kr.   [") for line in danish)
     assert not any(" DKK" in line for line in danish if "løbende" in line or "tilbagediskonteret" in line)
+
+
+def test_the_payback_of_the_company_gain_is_labelled_as_the_gain_not_the_net() -> None:
+    """A supplier priced below the market: the company's saving has its own payback row and words.
+
+    Market 330 DKK/h against the price of 280: the company saves 50 × 240 × 52 = 624,000 a year, never
+    below zero, so its payback is "not needed"; its row must not read as the company's net (a payer).
+    """
+    from socialpartner.views.explain import never_below_zero, payback_label
+
+    data = yaml.safe_load((EXAMPLES / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["services"][0]["market_price"] = "330 DKK/hour"
+    data["horizon"] = {"years": 3, "start_year": 2026}
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.result("2026.company_saving") == Decimal("624000.00")
+    label = str(payback_label(never_below_zero(ev)["company_saving"]))
+    company = str(payback_label(next(f for f in ev.figures if f.key == "npv.company")))
+    assert label == f"payback year of the gain of {ev.parties['company']} against its alternative"
+    assert label != company
+    explained = ev.explain("payback.company_saving")
+    assert explained.topic == label
+    assert explained.formula.endswith("the running sum of the discounted gains against the alternative, year by year")

@@ -1946,6 +1946,9 @@ _FORMULA_DA: dict[str, str] = {
     "the running sum of the discounted nets, year by year": (
         "den løbende sum af de tilbagediskonterede nettobeløb, år for år"
     ),
+    "the running sum of the discounted gains against the alternative, year by year": (
+        "den løbende sum af de tilbagediskonterede gevinster i forhold til alternativet, år for år"
+    ),
     "monthly fleksløntilskud": "månedligt fleksløntilskud",
     "benefit during the course": "ydelse under forløbet",
     "monthly benefit": "månedlig ydelse",

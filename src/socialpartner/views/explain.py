@@ -376,7 +376,11 @@ def payback_label(npv: Figure) -> str:
     """The label of a series' payback year, from its present value's (``payback year of Værkstedet SØV``)."""
     label = npv.label
     who = label.args.get("who") if isinstance(label, Text) else None
-    return Text("msg.payback", who=who) if who is not None else f"payback year of {label}"
+    if who is None:
+        return f"payback year of {label}"
+    # the company's gain against its alternative is its own series, not the company's net
+    gain = isinstance(label, Text) and label.key == "msg.npv_gain"
+    return Text("msg.payback_gain" if gain else "msg.payback", who=who)
 
 
 _PAYERS: tuple[Payer, ...] = ("municipality", "state")
@@ -514,7 +518,8 @@ def _explain_payback(ev: Evaluation, name: str, label: str, note: str, value: De
     return Explanation(
         label,
         "—" if value is None else f"{value}",
-        f"{note}{'; ' if note == NOT_NEEDED else ': '}the running sum of the discounted nets, year by year",
+        f"{note}{'; ' if note == NOT_NEEDED else ': '}the running sum of the discounted "
+        f"{'gains against the alternative' if name == ev.partnership.COMPANY_GAIN else 'nets'}, year by year",
         tuple(terms),
         npv.parameters,
     )
