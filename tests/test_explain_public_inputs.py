@@ -178,10 +178,17 @@ def test_tax_lines_name_their_rate() -> None:
     lines = {t.label: dict(t.inputs) for t in ev.explain("2027:public.municipality").terms}
     municipal = lines["tax: municipal income tax"]
     assert municipal["tax.municipal_average"] == "25.049 percent (2026 → 2027, estimate)"  # carried forward
-    assert set(municipal) == {"tax.municipal_average", "fleksjob.wage_share_of_wage_cost"}
+    # the fleksjob wage is stated under public: (140 DKK/h): the wage-share estimate is not read, nor listed
+    assert set(municipal) == {"tax.municipal_average"}
+    assert "fleksjob.wage_share_of_wage_cost" not in {v.name for v in ev.parameters}
     state = {t.label: dict(t.inputs) for t in ev.explain("2027:public.state").terms}
-    assert set(state["tax: AM-bidrag on wages"]) == {"tax.am_bidrag", "fleksjob.wage_share_of_wage_cost"}
-    assert set(state["tax: state bottom-bracket tax"]) == {"tax.bundskat", "fleksjob.wage_share_of_wage_cost"}
+    assert set(state["tax: AM-bidrag on wages"]) == {"tax.am_bidrag"}
+    assert set(state["tax: state bottom-bracket tax"]) == {"tax.bundskat"}
+    # without a stated fleksjob wage the wage is the wage cost × the estimate, which is then listed
+    data["public"].pop("fleksjob_wage")
+    unstated = sp.evaluate(sp.from_data(data))
+    lines = {t.label: dict(t.inputs) for t in unstated.explain("2027:public.municipality").terms}
+    assert set(lines["tax: municipal income tax"]) == {"tax.municipal_average", "fleksjob.wage_share_of_wage_cost"}
 
 
 @pytest.mark.parametrize(("name", "data"), MATRIX, ids=[n for n, _ in MATRIX])

@@ -827,13 +827,16 @@ def tax_lines(
     state. In the counterfactual only the comparison group's movers have wages.
     """
     stated = budget.counterfactual
-    share = budget.tax.taxable_share_of_wage_cost
-    share = canonical(share) if share is not None else p("fleksjob.wage_share_of_wage_cost")
+    given = budget.tax.taxable_share_of_wage_cost
     wages: Num = 0
     for line in placements:
         if line.form not in stated or line.wage is None or line.paid_hours is None or _none(line.headcount):
             continue
-        hourly = fleksjob_wage(budget, line, p) if line.form == "fleksjob" else line.wage * share
+        if line.form == "fleksjob":
+            hourly = fleksjob_wage(budget, line, p)
+        else:  # the parameter read only where a line needs it: a deal of stated wages lists no estimate
+            share = canonical(given) if given is not None else p("fleksjob.wage_share_of_wage_cost")
+            hourly = line.wage * share
         wages = wages + hourly * line.paid_hours * (_WEEKS * years)
     cohort_wages: list[Num] = [0, 0]
     for cohort in cohorts:

@@ -695,9 +695,17 @@ def _line_inputs(ev: Evaluation, item: str, tax: bool) -> tuple[str, ...]:
     if tax:
         budget = ev.partnership.public
         stated = budget is not None and budget.tax is not None and budget.tax.taxable_share_of_wage_cost is not None
-        # wages enter the tax base as the wage cost's taxable share: stated, else the parameter
-        share = "public.tax.taxable_share_of_wage_cost" if stated else "fleksjob.wage_share_of_wage_cost"
-        return (*_TAX_INPUTS.get(item, ()), share)
+        # wages enter the tax base as the wage cost's taxable share: stated, else the parameter where it was read
+        # (a fleksjob wage stated under public: needs neither)
+        read = {v.name for v in ev.parameters}
+        share = (
+            ("public.tax.taxable_share_of_wage_cost",)
+            if stated
+            else ("fleksjob.wage_share_of_wage_cost",)
+            if "fleksjob.wage_share_of_wage_cost" in read
+            else ()
+        )
+        return (*_TAX_INPUTS.get(item, ()), *share)
     if kind == "counterfactual benefit":
         benefit = next((g.benefit for g in _compared(ev) if g.group == who), None)
         given = f"public.counterfactual.{who}" if benefit is None or benefit.parameter is None else benefit.parameter
