@@ -189,3 +189,15 @@ def test_an_unknown_output_language_is_a_library_error() -> None:
     ev = sp.evaluate(sp.load(sp.example_path()))
     with pytest.raises(sp.SocialPartnerError, match=r"^lang: expected 'en' or 'da', got 'de'$"):
         ev.to_frame(lang="de")  # type: ignore[arg-type]
+
+
+def test_a_two_input_grid_is_bounded_before_any_work() -> None:
+    """grid=2001 over two inputs would be 2001² = 4,004,001 evaluations: refused at once, naming the most."""
+    deal = sp.load(ROOT / "examples" / "ikea_rebild_agreement.yaml")
+    with pytest.raises(
+        sp.AgreementError, match=r"^grid: 2001 points per input over two inputs is 4,004,001 evaluations"
+    ):
+        sp.agreement(deal, ["temp_hours.overhead", "courses.price"], grid=2001)
+    with pytest.raises(sp.AgreementError, match=r"\(grid=223 or fewer\)"):  # 223² = 49,729 ≤ 50,000 < 224²
+        sp.agreement(deal, ["temp_hours.overhead", "courses.price"], grid=224)
+    assert sp.agreement(deal, "temp_hours.overhead", grid=2001).method == "exact"  # one input: 2001 points

@@ -1095,8 +1095,8 @@ def agreement(
         contributions: what each party brings (DKK), for the proportional suggestion;
             by default what each pays out in the ledger at today's terms.
         grid: points per input when the conditions are not linear (default 41 for two
-            inputs, 201 for one); each point is one evaluation, so a long horizon traced
-            on a fine grid takes a while.
+            inputs, 201 for one; 3 to 2001, and at most 223 for two inputs: 50,000 points);
+            each point is one evaluation, so a long horizon traced on a fine grid takes a while.
 
     Returns:
         The zone: an interval (one input) or a polygon (two), with each party's
@@ -1117,6 +1117,13 @@ def agreement(
     vary = (vary,) if isinstance(vary, str) else tuple(vary)  # one path, not its letters
     for path in vary:
         need_text(path, "vary", "an input's scenario path, e.g. 'courses.price',")
+    if grid is not None and len(vary) == 2 and grid**2 > MAX_TRACED:
+        # each point of a traced zone is one evaluation: 2001 × 2001 would run for hours
+        most = math.isqrt(MAX_TRACED)
+        raise AgreementError(
+            f"grid: {grid} points per input over two inputs is {grid**2:,} evaluations; "
+            f"at most {MAX_TRACED:,} are traced (grid={most} or fewer)"
+        )
     if bounds is not None and not isinstance(bounds, Mapping):
         raise ArgumentTypeError(f"bounds: expected a mapping of input paths to (low, high); got {bounds!r:.40}")
     for path, pair in (bounds or {}).items():
@@ -1748,6 +1755,9 @@ def _suggestion(probe: _Probe, rule: str, point: Point) -> Suggestion:
 
 
 # -- traced on a grid -------------------------------------------------------------------------
+
+MAX_TRACED = 50_000
+"""The most grid points a non-linear zone is traced on (each one evaluation: about a minute or two)."""
 
 
 def _traced(
