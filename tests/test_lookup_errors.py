@@ -201,3 +201,21 @@ def test_a_two_input_grid_is_bounded_before_any_work() -> None:
     with pytest.raises(sp.AgreementError, match=r"\(grid=223 or fewer\)"):  # 223² = 49,729 ≤ 50,000 < 224²
         sp.agreement(deal, ["temp_hours.overhead", "courses.price"], grid=224)
     assert sp.agreement(deal, "temp_hours.overhead", grid=2001).method == "exact"  # one input: 2001 points
+
+
+def test_a_suggestion_at_a_corner_is_shown_inside_the_zone() -> None:
+    """Nearly all the gain to IKEA: the proportional point is the corner (800/39, 12,000), SØV at zero.
+
+    800/39 = 20.5128… half up is 20.51, where the SØV has 20.51 × 2,340 + 432,000 − 480,000 = −6.60;
+    the nearest 0.01 point inside is 20.52: 48,016.80 + 432,000 − 480,000 = 16.80.
+    """
+    deal = sp.load(ROOT / "examples" / "ikea_rebild_agreement.yaml")
+    zone = sp.agreement(
+        deal,
+        ["temp_hours.overhead", "courses.price"],
+        contributions={"company": 432900, "social_enterprise": 1, "municipality": 1},
+    )
+    proportional = zone.suggestions[1]
+    assert proportional.point == (Decimal("20.52"), Decimal("12000.00"))
+    assert proportional.gains["Huset Venture Nordjylland"] == Decimal("16.80")
+    assert all(zone.contains(list(s.point)) for s in zone.suggestions)

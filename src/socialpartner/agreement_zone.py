@@ -1614,7 +1614,7 @@ def _suggest_exact(
         if one_line and len(moving) == 2:  # to the øre grid along the line of equal (weighted) splits
             p, q = moving
             point = _along(point, _kink(parties, w, p, q), lines)
-        out.append(_suggestion(probe, rule, point))
+        out.append(_suggestion(probe, rule, _inside_grid(point, lines)))
     return tuple(out), notes
 
 
@@ -1743,6 +1743,25 @@ def _along(point: Point, line: _Line, lines: Sequence[_Line]) -> Point:
     other = Fraction(_round(-(a + slope[steep] * fixed) / slope[gentle]))
     snapped = (fixed, other) if steep == 0 else (other, fixed)
     return snapped if all(_line_value(zone, snapped) >= 0 for zone in lines) else point
+
+
+def _inside_grid(point: Point, lines: Sequence[_Line]) -> Point:
+    """``point`` on the 0.01 grid, half up where that stays in the zone, else the nearest grid point inside.
+
+    A suggestion at a corner of the zone (all the gain to one party, another's at zero)
+    rounded half up may leave it: 800/39 = 20.5128… shown as 20.51 leaves the SØV 6.60 short.
+    """
+    rounded = tuple(Fraction(_round(x)) for x in point)
+    if all(_line_value(line, rounded) >= 0 for line in lines):
+        return point
+    if len(point) == 2:
+        x, y = _corner(point[0], point[1], [line for line in lines if len(line) == 3])
+        return (Fraction(x), Fraction(y))
+    x = point[0]
+    for step in (Fraction(math.floor(x * 100), 100), Fraction(math.ceil(x * 100), 100)):
+        if all(_line_value(line, (step,)) >= 0 for line in lines):
+            return (step,)
+    return point
 
 
 def _suggestion(probe: _Probe, rule: str, point: Point) -> Suggestion:
