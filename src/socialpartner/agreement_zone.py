@@ -1755,8 +1755,8 @@ def _inside_grid(point: Point, lines: Sequence[_Line]) -> Point:
     if all(_line_value(line, rounded) >= 0 for line in lines):
         return point
     if len(point) == 2:
-        x, y = _corner(point[0], point[1], [line for line in lines if len(line) == 3])
-        return (Fraction(x), Fraction(y))
+        cx, cy = _corner(point[0], point[1], [line for line in lines if len(line) == 3])
+        return (Fraction(cx), Fraction(cy))
     x = point[0]
     for step in (Fraction(math.floor(x * 100), 100), Fraction(math.ceil(x * 100), 100)):
         if all(_line_value(line, (step,)) >= 0 for line in lines):
