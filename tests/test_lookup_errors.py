@@ -219,3 +219,11 @@ def test_a_suggestion_at_a_corner_is_shown_inside_the_zone() -> None:
     assert proportional.point == (Decimal("20.52"), Decimal("12000.00"))
     assert proportional.gains["Huset Venture Nordjylland"] == Decimal("16.80")
     assert all(zone.contains(list(s.point)) for s in zone.suggestions)
+
+
+def test_a_range_searched_beyond_the_largest_amount_is_an_agreement_error() -> None:
+    """A course price up to 10¹⁴ DKK/month: 3 × 10¹⁴ × 12 = 3.6·10¹⁵ DKK, past the 10¹⁵ the ledger handles."""
+    deal = sp.load(ROOT / "examples" / "ikea_rebild_agreement.yaml")
+    searched = r"^bounds: the range searched \(courses\.price 0\.\.100000000000000 DKK / month\) reaches amounts"
+    with pytest.raises(sp.AgreementError, match=searched):
+        sp.agreement(deal, "courses.price", bounds={"courses.price": (0, 1e14)})

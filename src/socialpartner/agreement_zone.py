@@ -63,7 +63,7 @@ from socialpartner._internal.units import (
     split_quantity,
     unambiguous,
 )
-from socialpartner.errors import AgreementError, ArgumentTypeError, QuantityError
+from socialpartner.errors import AgreementError, ArgumentTypeError, LedgerError, QuantityError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._agreement import AgreementTerms
 from socialpartner.models._base import Partnership
@@ -1184,35 +1184,49 @@ def agreement(
     coefficients = _fit(probe)
     basis_name: Literal["present_value", "per_year", "period"] = chosen if today.breakdown else "period"
     weights = _weights(today, conditions, contributions)
-    box: list[tuple[Fraction, Fraction]] = []
-    refused: list[Text] = []
-    if coefficients is not None:
-        box = _default_bounds(probe.current, coefficients, given, vary)
-    if coefficients is not None:
-        box, refused = _accepted(probe, box)  # a default limit the scenario would refuse (500 h a week)
-        _corner_refused(probe, box)
-        # linear near today's terms; check across the whole range searched too
-        if not _linear_at(probe, coefficients, _spread(box)):
-            coefficients = None  # traced on a grid instead, over its own range: its own cut notes
-    if coefficients is not None:
-        notes += refused
-        lines = [(c, label) for c, label in zip(coefficients, labels, strict=True)]
-        zone = _exact(probe, box, lines, conditions, coefficients, basis_name, notes, weights)
-    else:
-        n = grid if grid is not None else (41 if len(vary) == 2 else 201)
-        if not 3 <= n <= 2001:
-            raise AgreementError(f"grid: between 3 and 2001 points per input, got {n}")
-        box = [
-            (lo if lo is not None else Fraction(0), hi if hi is not None else _nice_up(max(x * 3, Fraction(1))))
-            for (lo, hi), x in zip(given, probe.current, strict=True)
-        ]
-        for path, (lo, hi) in zip(vary, box, strict=True):
-            if hi <= lo:
-                raise AgreementError(_empty_range(path, lo, hi))
-        box, refused = _accepted(probe, box)
-        _corner_refused(probe, box)
-        zone = _traced(probe, box, labels, conditions, basis_name, [*notes, *refused], weights, n)
-    return _ends_accepted(zone, refused)
+    try:
+        box: list[tuple[Fraction, Fraction]] = []
+        refused: list[Text] = []
+        if coefficients is not None:
+            box = _default_bounds(probe.current, coefficients, given, vary)
+        if coefficients is not None:
+            box, refused = _accepted(probe, box)  # a default limit the scenario would refuse (500 h a week)
+            _corner_refused(probe, box)
+            # linear near today's terms; check across the whole range searched too
+            if not _linear_at(probe, coefficients, _spread(box)):
+                coefficients = None  # traced on a grid instead, over its own range: its own cut notes
+        if coefficients is not None:
+            notes += refused
+            lines = [(c, label) for c, label in zip(coefficients, labels, strict=True)]
+            zone = _exact(probe, box, lines, conditions, coefficients, basis_name, notes, weights)
+        else:
+            n = grid if grid is not None else (41 if len(vary) == 2 else 201)
+            if not 3 <= n <= 2001:
+                raise AgreementError(f"grid: between 3 and 2001 points per input, got {n}")
+            box = [
+                (lo if lo is not None else Fraction(0), hi if hi is not None else _nice_up(max(x * 3, Fraction(1))))
+                for (lo, hi), x in zip(given, probe.current, strict=True)
+            ]
+            for path, (lo, hi) in zip(vary, box, strict=True):
+                if hi <= lo:
+                    raise AgreementError(_empty_range(path, lo, hi))
+            box, refused = _accepted(probe, box)
+            _corner_refused(probe, box)
+            zone = _traced(probe, box, labels, conditions, basis_name, [*notes, *refused], weights, n)
+        return _ends_accepted(zone, refused)
+    except LedgerError as exc:  # an amount beyond the largest handled: the range searched, not the deal, is at fault
+        ranges = (
+            ", ".join(
+                f"{path} {_text(lo, '')}..{_text(hi, u)}"
+                for path, (lo, hi), u in zip(vary, box, probe.units, strict=True)
+            )
+            if box
+            else ", ".join(vary)
+        )
+        raise AgreementError(
+            f"bounds: the range searched ({ranges}) reaches amounts beyond the largest handled: {exc}; "
+            "give a smaller range (bounds=…, or --vary PATH=LOW..HIGH on the command line)"
+        ) from None
 
 
 def _corner_refused(probe: _Probe, box: list[tuple[Fraction, Fraction]]) -> None:
