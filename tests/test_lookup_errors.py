@@ -227,3 +227,20 @@ def test_a_range_searched_beyond_the_largest_amount_is_an_agreement_error() -> N
     searched = r"^bounds: the range searched \(courses\.price 0\.\.100000000000000 DKK / month\) reaches amounts"
     with pytest.raises(sp.AgreementError, match=searched):
         sp.agreement(deal, "courses.price", bounds={"courses.price": (0, 1e14)})
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"deal.yaml", ["deal.yaml"]])
+def test_a_path_of_the_wrong_type_is_named(bad: Any) -> None:
+    deal = sp.load(sp.example_path())
+    ev = sp.evaluate(deal)
+    for call in (
+        lambda: sp.load(bad),
+        lambda: sp.save(deal, bad),
+        lambda: sp.pin_expectations(bad),
+        lambda: sp.to_xlsx(ev, bad),
+        lambda: sp.write_report(ev, bad),
+    ):
+        with pytest.raises(sp.ArgumentTypeError, match=r"^path: expected a file path, e\.g\. 'deal\.yaml'"):
+            call()
+    with pytest.raises(sp.ArgumentTypeError, match=r"^text: expected the scenario's YAML or JSON as text"):
+        sp.loads(bad)

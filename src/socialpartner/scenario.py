@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from socialpartner._internal.arguments import need_partnership
+from socialpartner._internal.arguments import need_partnership, need_path, need_text
 from socialpartner._internal.units import (
     NUMBER_FORMATS,
     PLAIN,
@@ -282,6 +282,7 @@ def from_data(data: Any, path: Path | None = None) -> Partnership:
 @in_context
 def loads(text: str, fmt: str = "yaml") -> Partnership:
     """Read a scenario from text (``fmt`` is ``"yaml"`` or ``"json"``)."""
+    need_text(text, "text", "the scenario's YAML or JSON")
     if fmt not in {"yaml", "json"}:
         raise ScenarioError(f"unknown format {fmt!r}: expected 'yaml' or 'json'")
     with number_format(PLAIN):  # a file's text is read by its own number_format:, not the caller's
@@ -298,6 +299,7 @@ def load(path: str | os.PathLike[str]) -> Partnership:
             the field (e.g. ``temp_hours.wage_cost``) and what was expected.
 
     """
+    need_path(path)
     p = Path(path)
     fmt = _format_of(p)
     try:
@@ -413,6 +415,7 @@ def save(partnership: Partnership, path: str | os.PathLike[str]) -> Path:
 
     """
     need_partnership(partnership)
+    need_path(path)
     p = Path(path)
     write_atomic(p, dumps(partnership, _format_of(p)))
     return p

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialpartner._internal import units as u
-from socialpartner._internal.arguments import need_evaluation
+from socialpartner._internal.arguments import need_evaluation, need_path
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.units import unambiguous
@@ -658,6 +658,7 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
     from socialpartner.evaluation import evaluate
     from socialpartner.scenario import from_data, loads
 
+    need_path(path)
     p = Path(path)
     text, doc = _read_for_pin(p)
     # evaluated as `load` reads it (YAML 1.1, exact JSON decimals), without the block it replaces

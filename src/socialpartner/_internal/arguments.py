@@ -13,7 +13,7 @@ from typing import Any
 
 from socialpartner.errors import ArgumentTypeError, SocialPartnerError
 
-__all__ = ["need_evaluation", "need_partnership", "need_text"]
+__all__ = ["need_evaluation", "need_partnership", "need_path", "need_text"]
 
 
 def _kind(value: Any) -> str:
@@ -71,3 +71,11 @@ def need_text(value: Any, name: str, example: str) -> None:
     """Raise :class:`ArgumentTypeError` naming ``name`` unless ``value`` is a string (``example``: one that does)."""
     if not isinstance(value, str):
         raise ArgumentTypeError(f"{name}: expected {example} as text; got {_kind(value)} ({value!r:.40})")
+
+
+def need_path(value: Any, name: str = "path") -> None:
+    """Raise :class:`ArgumentTypeError` naming ``name`` unless ``value`` is a file path (text or ``os.PathLike``)."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise ArgumentTypeError(
+            f"{name}: expected a file path, e.g. 'deal.yaml' or a pathlib.Path; got {_kind(value)} ({value!r:.40})"
+        )

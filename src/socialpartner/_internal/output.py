@@ -8,6 +8,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from socialpartner._internal.arguments import need_path
 from socialpartner.errors import OutputError
 
 
@@ -22,6 +23,7 @@ def check_output(path: str | os.PathLike[str], suffixes: tuple[str, ...], what: 
         OutputError: naming the path and what is wrong.
 
     """
+    need_path(path)
     p = Path(path)
     wanted = " or ".join(suffixes)
     try:
