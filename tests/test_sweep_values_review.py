@@ -109,3 +109,19 @@ def test_headcounts_as_text_are_read_by_the_fields_rules(deal: sp.Partnership) -
         sp.sweep(deal, {"temp_hours.workers": ["3.5"]})
     with sp.number_format("da"):
         assert sp.sweep(deal, {"temp_hours.workers": ["1.000"]})["coverage"].tolist() == [33.325]
+
+
+def test_bare_numbers_as_text_are_the_numbers_they_write(deal: sp.Partnership) -> None:
+    """A CSV column read as text: ["160", "170.5"] sweeps as [160, 170.5] where plain numbers are taken."""
+    as_numbers = sp.sweep(deal, {"temp_hours.wage_cost": [160, 170.5]})
+    for text in (["160", "170.5"], pd.Series(["160", "170.5"], dtype=str)):
+        frame = sp.sweep(deal, {"temp_hours.wage_cost": text})
+        assert frame.equals(as_numbers)
+    with pytest.raises(sp.SweepError, match=r"^temp_hours\.wage_cost: 1\.600 is ambiguous"):
+        sp.sweep(deal, {"temp_hours.wage_cost": ["1.600"]})
+    with sp.number_format("da"):
+        danish = sp.sweep(deal, {"temp_hours.wage_cost": ["160,50"]})
+    assert danish["temp_hours.wage_cost [DKK/hour]"].tolist() == [160.5]
+    # a price per month alone is ambiguous as a number is (per what time?)
+    with pytest.raises(sp.SweepError, match=r"^courses\.price: a plain number is ambiguous here"):
+        sp.sweep(deal, {"courses.price": ["9000"]})

@@ -46,6 +46,7 @@ from socialpartner._internal.units import (
     decimal_of_float,
     format_magnitude,
     parse_unit,
+    read_number,
     refuse_per_day,
     split_quantity,
     unit_info,
@@ -194,6 +195,7 @@ def _as_array(
     if not isinstance(base, pint.Quantity):
         raise SweepError(f"{path}: not a numeric input")
     from_plain = False
+    values = _bare_numbers(path, values)  # ["160", "170,5"] (a column read as text) are the numbers they write
     if isinstance(values, pint.Quantity):
         if values._REGISTRY is not ureg:
             raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
@@ -328,6 +330,29 @@ def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.nda
         # exactly, by the canonical factors: 120000 DKK/year is 10000 DKK/month
         magnitudes.append(magnitude if info.unit == first.unit else float(info.factor / first.factor) * magnitude)
     return np.asarray(magnitudes, dtype=float), unit
+
+
+def _bare_numbers(path: str, values: Values) -> Values:
+    """Text values that are numbers alone (``"160"``), read by the number rules: the numbers, else ``values``.
+
+    A column read as text holds numbers without their unit; as numbers they are then taken
+    as plain numbers are (the field's own unit where it has one, refused where ambiguous).
+    """
+    if isinstance(values, (str, bytes, pint.Quantity)) or not isinstance(values, Iterable):
+        return values
+    items = values.tolist() if isinstance(values, np.ndarray) else list(values)
+    if not items or not all(isinstance(v, str) for v in items):
+        return values
+    out: list[float] = []
+    for v in items:
+        try:
+            number = read_number(v.strip(), what="a number")
+        except QuantityError as exc:
+            if any(ch.isalpha() or ch == "%" for ch in v):
+                return values  # a value with its unit ("160 DKK/hour"): read as quantities are
+            raise SweepError(f"{path}: {exc.reason} (got {v[:40]!r})") from None
+        out.append(float(number))
+    return out
 
 
 def _plain_numbers(values: Values) -> bool:
