@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pint
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -256,3 +257,24 @@ def test_a_text_column_sweeps_as_its_numbers() -> None:
     assert frame["coverage"].iloc[0] == pytest.approx(0.81)
     assert list(sp.Q_([1, 2.5], "DKK").magnitude) == [1, 2.5]  # numbers as pint takes them
     assert sp.Q_(np.array([3.0]), "DKK").magnitude.dtype == np.float64
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ((1, "DKK*"), r"not a unit pint can read: an incomplete expression \(expected a unit such as 'DKK/month'"),
+        ((1, "(DKK"), r"not a unit pint can read: .*got '\(DKK'"),
+        ((1, "foo"), r"not a unit pint can read: 'foo' is not defined in the unit registry"),
+        ((1, 3), r"not a unit \(expected a unit such as 'DKK/month', got '3'\)"),
+        ((True, "DKK"), r"a boolean is not a number"),
+        ((np.True_, "DKK"), r"a boolean is not a number"),
+    ],
+)
+def test_a_bad_unit_or_magnitude_is_a_quantity_error(args: tuple[Any, ...], words: str) -> None:
+    with pytest.raises(sp.QuantityError, match=words):
+        sp.Q_(*args)
+
+
+def test_a_quantity_of_another_registry_is_refused_at_once() -> None:
+    with pytest.raises(sp.QuantityError, match="from another unit registry"):
+        sp.Q_(pint.UnitRegistry().Quantity(1, "m"))

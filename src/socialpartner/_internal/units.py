@@ -66,6 +66,8 @@ def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
     pint makes passes here, so the checks are two type tests.
     """
     kind = type(value)
+    if kind is bool or kind is np.bool_:  # True is no amount (pint would take it for 1)
+        raise QuantityError(str(value), "a number", "a boolean is not a number", "bool")
     if kind is str and units is not None:
         value = _text_magnitude(value)
     elif kind in _NUMPY_NARROW_FLOATS:
@@ -90,6 +92,20 @@ def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
             raise QuantityError(
                 value[:MAX_TEXT], "a number and a unit such as '37 t/uge'", reason, "quantity_syntax"
             ) from None
+    if isinstance(value, pint.Quantity) and value._REGISTRY is not ureg:
+        raise QuantityError(
+            str(value)[:MAX_TEXT], "a quantity of socialpartner.Q_", "from another unit registry", "registry"
+        )
+    if units is not None and type(units) is not str and isinstance(units, (numbers.Number, bytes)):
+        raise QuantityError(repr(units)[:MAX_TEXT], "a unit such as 'DKK/month'", "not a unit", "unit_syntax")
+    if type(units) is str:  # a unit the caller wrote: pint's tokenizer and evaluator raise several types
+        try:
+            return _pint_new(cls, value, units)
+        except QuantityError:
+            raise
+        except Exception as exc:
+            reason = f"not a unit pint can read: {str(exc).strip() or 'an incomplete expression'}"
+            raise QuantityError(units[:MAX_TEXT], "a unit such as 'DKK/month'", reason, "unit_syntax") from None
     return _pint_new(cls, value, units)
 
 
