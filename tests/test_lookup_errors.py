@@ -9,9 +9,11 @@ from __future__ import annotations
 import pickle
 import re
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 
@@ -244,3 +246,25 @@ def test_a_path_of_the_wrong_type_is_named(bad: Any) -> None:
             call()
     with pytest.raises(sp.ArgumentTypeError, match=r"^text: expected the scenario's YAML or JSON as text"):
         sp.loads(bad)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: sp.coverage_ratio(np.float64(1), np.float64(0)), sp.SocialPartnerError, "cost must not be zero"),
+        (lambda: sp.coverage_ratio(float("nan"), 1.0), sp.QuantityError, "NaN or an infinity"),
+        (lambda: sp.coverage_ratio(1, float("inf")), sp.QuantityError, "NaN or an infinity"),
+        (lambda: sp.coverage_ratio(True, 1), sp.QuantityError, "a boolean is not a number"),
+        (lambda: sp.break_even_rate(480000.0, 46800.0, float("nan")), sp.QuantityError, "NaN or an infinity"),
+        (lambda: sp.break_even_rate(1.0, 0.0, np.float64(0)), sp.SocialPartnerError, "volume must not be zero"),
+    ],
+)
+def test_the_core_refuses_single_numbers_it_cannot_divide(call: Any, error: type[Exception], words: str) -> None:
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_the_core_divides_arrays_as_numpy_does() -> None:
+    with np.errstate(divide="ignore"):
+        assert sp.coverage_ratio(np.array([1.0, 2.0]), np.array([2.0, 0.0])).tolist() == [0.5, np.inf]
+    assert sp.coverage_ratio(442800, 480000) == Fraction(369, 400)  # 442,800 / 480,000 = 0.9225 exactly

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, overload
 
 from socialpartner._internal.backend import fraction, maximum, total
 from socialpartner._internal.units import decimal_number, exact_number
-from socialpartner.errors import SocialPartnerError
+from socialpartner.errors import QuantityError, SocialPartnerError
 from socialpartner.money import in_context
 
 __all__ = ["CostSplit", "balance", "break_even_rate", "coverage_ratio", "split_cost"]
@@ -47,11 +47,16 @@ def coverage_ratio(funding: Any, cost: Any) -> Any:
     >>> coverage_ratio(442800, 480000)   # whole numbers: exactly, as a Fraction
     Fraction(369, 400)
 
+    Arrays (many variants) are divided as numpy divides them: where a cost is zero the
+    quotient is an infinity or NaN, for the caller to mask; the checks below are of single
+    numbers.
+
     Raises:
         SocialPartnerError: a zero cost.
-        QuantityError: NaN, an infinity, or not a number.
+        QuantityError: NaN, an infinity, a boolean, or not a number.
 
     """
+    _check_scalars((funding, cost), 1, "coverage_ratio: cost must not be zero")
     try:
         out = funding / cost
         # int / int is a float: whole numbers are divided exactly instead (tested only then)
@@ -78,11 +83,14 @@ def break_even_rate(cost: Any, other_funding: Any, volume: Any) -> Any:
     >>> break_even_rate(480000, 46800, 36)
     Fraction(36100, 3)
 
+    Arrays are divided as numpy divides them (see :func:`coverage_ratio`).
+
     Raises:
         SocialPartnerError: a zero volume.
-        QuantityError: NaN, an infinity, or not a number.
+        QuantityError: NaN, an infinity, a boolean, or not a number.
 
     """
+    _check_scalars((cost, other_funding, volume), 2, "break_even_rate: volume must not be zero")
     try:
         out = cost - other_funding
         if isinstance(out, np.ndarray) and out.dtype == np.float64:
@@ -97,6 +105,26 @@ def break_even_rate(cost: Any, other_funding: Any, volume: Any) -> Any:
         return _divide(c - o, v, "break_even_rate: volume must not be zero")
     except ZeroDivisionError:
         raise SocialPartnerError("break_even_rate: volume must not be zero") from None
+
+
+def _check_scalars(values: tuple[Any, ...], divisor: int, zero: str) -> None:
+    """Refuse single numbers that are booleans, NaN or infinite, and a zero ``values[divisor]``.
+
+    Python's and numpy's floats would otherwise divide into an infinity or NaN without a
+    word (numpy's with a warning at most). Arrays are left to the caller; exact numbers
+    (the engine's) pass with one type test each.
+    """
+    for i, v in enumerate(values):
+        kind = type(v)
+        if kind is int or kind is Fraction or kind is Decimal or isinstance(v, np.ndarray):
+            continue
+        if kind is bool or kind is np.bool_:
+            raise QuantityError(str(v), "a number", "a boolean is not a number", "bool")
+        if isinstance(v, (float, np.floating)):
+            if not np.isfinite(v):
+                raise QuantityError(str(v), "a finite number", "NaN or an infinity is no amount", "not_finite")
+            if i == divisor and v == 0:
+                raise SocialPartnerError(zero)
 
 
 def _whole(*values: Any) -> bool:
