@@ -268,3 +268,24 @@ def test_the_core_divides_arrays_as_numpy_does() -> None:
     with np.errstate(divide="ignore"):
         assert sp.coverage_ratio(np.array([1.0, 2.0]), np.array([2.0, 0.0])).tolist() == [0.5, np.inf]
     assert sp.coverage_ratio(442800, 480000) == Fraction(369, 400)  # 442,800 / 480,000 = 0.9225 exactly
+
+
+def test_parameter_set_methods_name_an_argument_of_the_wrong_type() -> None:
+    params: Any = sp.default_parameters()  # called as an untyped notebook calls it
+    fleksloentilskud: Any = sp.fleksloentilskud
+    # text is read as a quantity by the number rules; a bare float has no unit
+    assert params.with_overrides({"satsreguleringsprocent": "2 %"}).get("satsreguleringsprocent", 2026).value == (
+        sp.Q_(2, "percent")
+    )
+    calls: list[tuple[Any, str]] = [
+        (lambda: params.with_overrides({"satsreguleringsprocent": 0.02}), r"^parameters\.satsreguleringsprocent: "),
+        (lambda: params.with_overrides(None), r"^overrides: expected a mapping"),
+        (lambda: params.get("satsreguleringsprocent", None), r"^year: expected a whole year"),
+        (lambda: params.get("satsreguleringsprocent", 2026.5), r"^year: expected a whole year .* got 2026\.5"),
+        (lambda: params.abolished("benefit.ledighedsydelse", "2026-01-01"), r"^start: expected a datetime\.date"),
+        (lambda: fleksloentilskud("180 DKK/hour", "15 hour/week", 2024, {}), r"^parameters: expected a"),
+    ]
+    for call, words in calls:
+        with pytest.raises(sp.ArgumentTypeError, match=words):
+            call()
+    assert params.get("satsreguleringsprocent", np.int64(2026)).value == sp.Q_(4.5, "percent")  # numpy's int is whole

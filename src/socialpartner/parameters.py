@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import numbers
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -35,7 +36,7 @@ from socialpartner._internal.backend import (
 )
 from socialpartner._internal.i18n import Number, Raw, Text
 from socialpartner._internal.units import exact, number_format, plain_magnitude, unit_info
-from socialpartner.errors import ParameterError, SocialPartnerError
+from socialpartner.errors import ArgumentTypeError, ParameterError, SocialPartnerError
 from socialpartner.quantities import AnyQuantity
 
 __all__ = [
@@ -211,8 +212,11 @@ class ParameterSet:
         """
         try:
             entries = self.values[self.resolve(name)]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: an unhashable name
             raise KeyError(f"no parameter {name!r}; parameters: {', '.join(self.names())}") from None
+        if type(year) is not int and (isinstance(year, bool) or not isinstance(year, numbers.Integral)):
+            # 2026.5 would silently read 2026's value, "2026" would fail deep inside
+            raise ArgumentTypeError(f"year: expected a whole year such as 2026, got {year!r:.40}")
         earlier = [e for e in entries if e.year <= year]
         if not earlier:
             raise ParameterError(
@@ -259,18 +263,28 @@ class ParameterSet:
             KeyError: an unknown name.
 
         """
+        if not isinstance(start, dt.date):
+            raise ArgumentTypeError(f"start: expected a datetime.date, e.g. date(2026, 1, 1); got {start!r:.40}")
         legacy = self.get(name, start.year).legacy
         return legacy if legacy is not None and not legacy.allows(start) else None
 
-    def with_overrides(self, overrides: Mapping[str, pint.Quantity[Any]]) -> ParameterSet:
+    def with_overrides(self, overrides: Mapping[str, pint.Quantity[Any] | str]) -> ParameterSet:
         """A copy in which each named parameter has the given value for every year.
+
+        A value is a quantity (``sp.Q_(2, "percent")``) or text read as one (``"2 %"``).
 
         Raises:
             SocialPartnerError: an unknown name, or a value of another kind of unit.
 
         """
+        if not isinstance(overrides, Mapping):
+            raise ArgumentTypeError(
+                "overrides: expected a mapping of parameter names to values, "
+                f"e.g. {{'satsreguleringsprocent': '2 %'}}; got {type(overrides).__name__}"
+            )
         values = dict(self.values)
         for given, value in overrides.items():
+            value = _override_value(given, value)
             name = self.resolve(given)
             if name not in values:
                 raise SocialPartnerError(
@@ -308,6 +322,19 @@ def _carried(value: ParameterValue, year: int) -> ParameterValue:
         return replace(value, for_year=year)
     said = f"the {value.year} value used for {year}: no value for {year} is in the file, so it is assumed unchanged"
     return replace(value, for_year=year, tag="estimate", note=f"{value.note}; {said}" if value.note else said)
+
+
+def _override_value(name: str, value: Any) -> pint.Quantity[Any]:
+    """A value given to :meth:`ParameterSet.with_overrides`: a quantity, or text read as one (``"2 %"``)."""
+    from socialpartner._internal.units import Q_, ureg
+
+    if isinstance(value, str):
+        return Q_(value)  # by the number rules: "2,5 %" is refused with its fix
+    if isinstance(value, pint.Quantity) and value._REGISTRY is ureg:
+        return value
+    raise ArgumentTypeError(
+        f"parameters.{name}: expected a quantity such as '2 %' or sp.Q_(2, 'percent'), got {value!r:.40}"
+    )
 
 
 @dataclass(frozen=True)

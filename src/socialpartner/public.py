@@ -25,7 +25,7 @@ from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
-from socialpartner.errors import PartyError, QuantityError, ScenarioWarning, SocialPartnerError
+from socialpartner.errors import ArgumentTypeError, PartyError, QuantityError, ScenarioWarning, SocialPartnerError
 from socialpartner.money import in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
 from socialpartner.quantities import HoursPerPerson, MoneyPerHour
@@ -109,7 +109,12 @@ def fleksloentilskud(
     """
     wage = canonical(_argument(_WAGE, hourly_wage, "hourly_wage"))
     per_year = canonical(_argument(_HOURS, hours, "hours"))
-    use = ParameterUse(parameters or default_parameters(), _year(year))
+    if parameters is not None and not isinstance(parameters, ParameterSet):
+        raise ArgumentTypeError(
+            f"parameters: expected a ParameterSet, e.g. sp.default_parameters().with_overrides({{…}}), or None; "
+            f"got {type(parameters).__name__}"
+        )
+    use = ParameterUse(default_parameters() if parameters is None else parameters, _year(year))
     supplement = Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
     carried = sorted({v.year for v in use.used.values() if v.for_year not in (None, v.year) and not v.standing})
     if carried:  # evaluate says so in a statement; a bare number must say it too
