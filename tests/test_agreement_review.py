@@ -77,7 +77,7 @@ def test_the_command_varies_hours_and_price_without_a_crash() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "(48.00, 12000.00)" in result.output
-    assert "problem(s) in the scenario" not in result.output
+    assert "in the scenario:" not in result.output
 
 
 def test_a_given_limit_past_what_is_accepted_is_cut_there() -> None:

@@ -919,7 +919,7 @@ def test_compare_names_the_file_an_error_is_in(tmp_path: Any) -> None:
     for first, second in ((good, bad), (bad, good)):
         result = CliRunner().invoke(app, ["compare", str(first), str(second)])
         assert result.exit_code == 2
-        assert f"error: {bad}: 1 problem(s) in the scenario" in result.output
+        assert f"error: {bad}: 1 problem in the scenario" in result.output
 
 
 @pytest.mark.parametrize(

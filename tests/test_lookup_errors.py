@@ -289,3 +289,41 @@ def test_parameter_set_methods_name_an_argument_of_the_wrong_type() -> None:
         with pytest.raises(sp.ArgumentTypeError, match=words):
             call()
     assert params.get("satsreguleringsprocent", np.int64(2026)).value == sp.Q_(4.5, "percent")  # numpy's int is whole
+
+
+def test_cli_messages_say_things_once_and_in_plain_words(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    runner = CliRunner()
+    missing = tmp_path / "nofile.yaml"
+    result = runner.invoke(app, ["test", str(missing)])
+    assert f"error: {missing}: no such file" in result.output
+    assert result.output.count(str(missing)) == 1  # the path once, not "x: x: no such file"
+    typo = tmp_path / "typo.yaml"
+    typo.write_text("model: suplier\nname: x\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(typo)])
+    assert result.exit_code == 2
+    assert "unknown model 'suplier': expected one of" in result.output
+    assert "did you mean 'supplier'?" in result.output
+    result = runner.invoke(app, ["evaluate", str(sp.example_path()), "--explain", "nonsense"])
+    assert "nothing to explain as 'nonsense'; topics: coverage" in result.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(sp.example_path().read_text(encoding="utf-8").replace("workers: 3", "workers: -3"), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(bad)])
+    assert "1 problem in the scenario:" in result.output
+
+
+@pytest.mark.parametrize("kind", ["flows", "coverage"])
+def test_chart_refuses_vary_for_a_chart_that_varies_nothing(kind: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    out = tmp_path / "x.png"
+    args = ["chart", str(sp.example_path()), "--kind", kind, "--vary", "courses.price=9000..14000", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert f"--vary: only a tornado chart varies inputs (--kind tornado); a {kind} chart does not" in result.output
+    assert not out.exists()

@@ -515,7 +515,7 @@ def test_comma_cut_item_is_reported_once(files: dict[str, Path]) -> None:
     assert "wage_cost: 165,50 kr./time was cut in two at the comma" in errors[0]["msg"]
     result = runner.invoke(app, ["evaluate", str(files["knock"])])
     assert result.exit_code == 2
-    assert "1 problem(s) in the scenario" in result.output
+    assert "1 problem in the scenario" in result.output
     assert "at least 1 item" not in result.output
 
 

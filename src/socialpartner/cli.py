@@ -130,7 +130,8 @@ def _option_error(option: str, message: str) -> SocialPartnerError:
 
 
 def _describe_validation(error: ValidationError) -> str:
-    lines = [f"{error.error_count()} problem(s) in the scenario:"]
+    count = error.error_count()
+    lines = [f"{count} {'problem' if count == 1 else 'problems'} in the scenario:"]
     for e in error.errors()[:10]:
         where = _printable(".".join(str(p) for p in e["loc"]), lines=False)
         # a rule across the scenario has no one field: its message names what it is about
@@ -817,6 +818,10 @@ def chart_command(
     path = file if file is not None else example_path()
     with _reported(debug, path):
         check_output(out, _CHART_SUFFIXES, "--out")
+        if vary and kind is not ChartKind.tornado:  # an option that would change nothing is refused, not ignored
+            raise _option_error(
+                "--vary", f"only a tornado chart varies inputs (--kind tornado); a {kind.value} chart does not"
+            )
         for spec in vary or ():
             _parse_range(spec, path, "tornado")
         partnership = load(path)
@@ -1202,6 +1207,8 @@ def check_command(
                     raise
                 unreadable += 1
                 message = _describe_validation(exc) if isinstance(exc, ValidationError) else str(exc)
+                if isinstance(exc, ScenarioError) and exc.path == Path(path):  # its message names the file already
+                    message = exc.reason
                 typer.echo(_printable(f"error: {path}: {message}"), err=True)
                 continue
             if partnership.expect is None or not partnership.expect.entries:

@@ -64,7 +64,8 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ScenarioFi
 
 def _message(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        lines = [f"{exc.error_count()} problem(s) in the scenario:"]
+        count = exc.error_count()
+        lines = [f"{count} {'problem' if count == 1 else 'problems'} in the scenario:"]
         lines += [f"  {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in exc.errors()]
         return "\n".join(lines)
     return str(exc)

@@ -9,6 +9,7 @@ save never leaves a broken file.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -275,7 +276,9 @@ def from_data(data: Any, path: Path | None = None) -> Partnership:
     cls = MODELS.get(key) if isinstance(key, str) else None
     if cls is None:
         shown = repr(key) if len(repr(key)) <= 40 else repr(key)[:37] + "..."
-        raise ScenarioError(f"unknown model {shown}: expected one of {valid}", path)
+        close = difflib.get_close_matches(str(key), sorted(MODELS), n=1) if isinstance(key, str) else []
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ScenarioError(f"unknown model {shown}: expected one of {valid}{hint}", path)
     return cls.model_validate(data)
 
 

@@ -211,7 +211,7 @@ def _unknown(ev: Evaluation, topic: str) -> NoReturn:
         if years
         else ""
     )
-    raise ExplainError(topic, f"nothing to explain as {topic!r}{hint} topics: {', '.join(total)}{more}", close)
+    raise ExplainError(topic, f"nothing to explain as {topic!r}{hint or ';'} topics: {', '.join(total)}{more}", close)
 
 
 def _explain_net(ev: Evaluation, party: str) -> Explanation:
