@@ -327,3 +327,17 @@ def test_chart_refuses_vary_for_a_chart_that_varies_nothing(kind: str, tmp_path:
     assert result.exit_code == 2
     assert f"--vary: only a tornado chart varies inputs (--kind tornado); a {kind} chart does not" in result.output
     assert not out.exists()
+
+
+def test_small_lookups_say_what_there_is() -> None:
+    ev = sp.evaluate(sp.load(sp.example_path()))
+    with pytest.raises(sp.ResultError, match=r"^no figure 'nope'; figures: none$"):  # the example has no figures
+        ev.figure("nope")
+    with pytest.raises(sp.ArgumentTypeError, match=r"^key: expected a figure's key"):
+        ev.figure(None)  # type: ignore[arg-type]
+    with pytest.raises(sp.ScenarioError, match=r"no bundled example 'supplier_facility': the library bundles"):
+        sp.example_path("supplier_facility")
+    runs = sp.monte_carlo(
+        sp.load(sp.example_path()), {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}, n=50, seed=1
+    )
+    assert sp.summarize(runs, columns="coverage").index.tolist() == ["coverage"]  # one name, not its letters

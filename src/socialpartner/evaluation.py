@@ -24,14 +24,14 @@ from socialpartner import core
 from socialpartner import testing as _testing
 from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
-from socialpartner._internal.arguments import need_partnership
+from socialpartner._internal.arguments import need_partnership, need_text
 from socialpartner._internal.backend import Rational, fraction, is_exact, ore
 from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Period, Raw, Text, Value
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
-from socialpartner.errors import LedgerError, SocialPartnerError
+from socialpartner.errors import LedgerError, ResultError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
 from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
@@ -317,13 +317,16 @@ class Evaluation:
         """One of :attr:`figures` by key.
 
         Raises:
-            KeyError: no such figure; the message lists the keys there are.
+            ResultError: no such figure (a KeyError and a SocialPartnerError); the message
+                lists the keys there are.
+            ArgumentTypeError: ``key`` is not text.
 
         """
         for f in self.figures:
             if f.key == key:
                 return f
-        raise KeyError(f"no figure {key!r}; figures: {', '.join(f.key for f in self.figures)}")
+        need_text(key, "key", "a figure's key, e.g. 'company_net_gain',")
+        raise ResultError(key, f"no figure {key!r}; figures: {', '.join(f.key for f in self.figures) or 'none'}")
 
     @in_context
     def to_dict(self) -> dict[str, Any]:

@@ -488,9 +488,16 @@ def _clear_stale(target: Path) -> None:
 
 def example_path(name: str = "ikea_rebild") -> Path:
     """Path of a scenario file bundled with the library (default: the three-party deal)."""
-    path = Path(str(resources.files("socialpartner") / "data" / "examples" / f"{name}.yaml"))
+    need_text(name, "name", "a bundled example's name, e.g. 'ikea_rebild',")
+    folder = resources.files("socialpartner") / "data" / "examples"
+    path = Path(str(folder / f"{name}.yaml"))
     if not path.is_file():
-        raise ScenarioError(f"no bundled example {name!r}", path)
+        bundled = sorted(Path(str(f)).stem for f in folder.iterdir() if str(f).endswith(".yaml"))
+        raise ScenarioError(
+            f"no bundled example {name!r}: the library bundles {', '.join(bundled)}; the other examples are "
+            "files in the repository's examples/ folder, read with sp.load(path)",
+            path,
+        )
     return path
 
 

@@ -1226,6 +1226,8 @@ def summarize(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.D
 
     if not isinstance(frame, pd.DataFrame):
         raise SweepError(f"frame: expected the DataFrame of sweep or monte_carlo, got {type(frame).__name__}")
+    if isinstance(columns, str):  # one column by name, not its letters
+        columns = [columns]
     chosen = list(columns) if columns is not None else [c for c in frame.columns if _summarised(c)]
     if not chosen:  # a ledger frame, a tornado table: nothing a sweep returns to summarise
         raise SweepError(
