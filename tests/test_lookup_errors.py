@@ -341,3 +341,20 @@ def test_small_lookups_say_what_there_is() -> None:
         sp.load(sp.example_path()), {"courses.price": sp.Uniform("9000 DKK/month", "14000 DKK/month")}, n=50, seed=1
     )
     assert sp.summarize(runs, columns="coverage").index.tolist() == ["coverage"]  # one name, not its letters
+
+
+def test_a_solve_target_may_carry_the_results_unit() -> None:
+    """surplus = 0 as Q_(0, 'DKK') or Q_(0, 'øre'): the same answer as 0 (12,033.34, surplus 0.24 DKK)."""
+    import pint
+
+    deal = sp.load(sp.example_path())
+    plain = sp.solve(deal, "courses.price", "surplus", 0)
+    for target in (sp.Q_(0, "DKK"), sp.Q_(0, "øre")):
+        assert sp.solve(deal, "courses.price", "surplus", target).value == plain.value
+    # 1,000 DKK: 3 × 12 × price + 46,800 − 480,000 ≥ 1,000 → price ≥ 434,200 / 36 = 12,061.11…, so 12,061.12
+    more = sp.solve(deal, "courses.price", "surplus", sp.Q_(1000, "DKK"))
+    assert more.value_text == "12061.12 DKK / month"
+    with pytest.raises(sp.SolveError, match=r"^target: surplus is an amount in DKK, got 5 hour"):
+        sp.solve(deal, "courses.price", "surplus", sp.Q_(5, "hour"))
+    with pytest.raises(sp.SolveError, match="another unit registry"):
+        sp.solve(deal, "courses.price", "coverage", pint.UnitRegistry().Quantity(100, "percent"))

@@ -51,6 +51,7 @@ from socialpartner._internal.units import (
     plain_magnitude,
     read_number,
     unit_info,
+    ureg,
 )
 from socialpartner.errors import LedgerError, NoValueError, QuantityError, ResultError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate
@@ -339,11 +340,31 @@ def _target_number(target: Any) -> tuple[Decimal, bool]:
     result is known.
     """
     percent = PERCENT_TEXT.fullmatch(target) if isinstance(target, str) else None
+    if isinstance(target, pint.Quantity) and target._REGISTRY is not ureg:
+        raise SolveError("target: a quantity from another unit registry; use socialpartner.Q_")
     if isinstance(target, pint.Quantity) and target.dimensionless:
         return _option_number(target.to("dimensionless").magnitude, "target"), True
     if percent is not None:
         return _option_number(percent["number"], "target") / 100, True
     return _option_number(target, "target"), False
+
+
+def _target_in_result_unit(partnership: Partnership, result: str, target: pint.Quantity[Any]) -> Any:
+    """A target given with a unit (``Q_(0, "DKK")``, ``Q_(50000, "øre")``) as a number in the result's unit."""
+    from socialpartner.testing import result_unit
+
+    if target._REGISTRY is not ureg:
+        return target  # refused by _target_number, as every target quantity of another registry is
+    ev = evaluate(partnership)
+    with contextlib.suppress(NoValueError):
+        result_value(ev, result)  # an unknown result is named as such, not as a unit mismatch
+    unit = result_unit(ev, result)
+    try:
+        return target.to(unit or "dimensionless").magnitude
+    except pint.DimensionalityError:
+        raise SolveError(
+            f"target: {result} is {'an amount in ' + unit if unit else 'a number without a unit'}, got {target}"
+        ) from None
 
 
 def percent_for_ratio(ev: Evaluation, result: str) -> None:
@@ -438,7 +459,8 @@ def solve(
     headcount) gets a note saying so. A result reported rounded (``fte``, to 0.01) is met as reported.
     ``result`` may be one year's result over several years (``2027.coverage``). ``target``
     is in the result's unit: a ratio for a coverage (1, or a percentage: ``"100 %"``,
-    ``Q_(100, "%")``), DKK for an amount.
+    ``Q_(100, "%")``), DKK for an amount (a number, or a quantity converted to DKK:
+    ``Q_(0, "DKK")``, ``Q_(50000, "øre")``).
 
     >>> import socialpartner as sp
     >>> sp.solve(sp.load(sp.example_path()), "courses.price", "coverage", 1).value
@@ -483,6 +505,8 @@ def solve(
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
+    if isinstance(target, pint.Quantity) and not target.dimensionless:
+        target = _target_in_result_unit(partnership, result, target)  # Q_(0, "DKK") for an amount: 0
     target, percent = _target_number(target)
     if result.rpartition(".")[2] == "coverage" and target > _COVERAGE_MAX:
         # coverage=100 meant as 100 % solved for 10,000 %: a price a hundred times too high
