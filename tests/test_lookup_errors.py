@@ -358,3 +358,16 @@ def test_a_solve_target_may_carry_the_results_unit() -> None:
         sp.solve(deal, "courses.price", "surplus", sp.Q_(5, "hour"))
     with pytest.raises(sp.SolveError, match="another unit registry"):
         sp.solve(deal, "courses.price", "coverage", pint.UnitRegistry().Quantity(100, "percent"))
+
+
+def test_a_flag_takes_true_or_false_only(tmp_path: Path) -> None:
+    """charts='no' is truthy: it would draw the charts it means to leave out."""
+    ev = sp.evaluate(sp.load(sp.example_path()))
+    flag: Any = "no"
+    with pytest.raises(sp.ArgumentTypeError, match=r"^charts: expected True or False, got 'no'"):
+        sp.report_html(ev, charts=flag)
+    with pytest.raises(sp.ArgumentTypeError, match=r"^charts: expected True or False"):
+        sp.write_report(ev, tmp_path / "r.html", charts=flag)
+    assert not (tmp_path / "r.html").exists()
+    with pytest.raises(sp.ArgumentTypeError, match=r"^only_existing: expected True or False"):
+        sp.pin_expectations(tmp_path / "x.yaml", only_existing=flag)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from socialpartner._internal.arguments import need_evaluation
+from socialpartner._internal.arguments import need_evaluation, need_flag
 from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
@@ -101,6 +101,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
 
     """
     need_evaluation(evaluation, name="evaluation")
+    need_flag(charts, "charts")
     t = Translator(lang)
     ev = evaluation
     esc = html.escape
@@ -419,6 +420,7 @@ def write_report(
 
     """
     need_evaluation(evaluation, name="evaluation")
+    need_flag(charts, "charts")
     out = check_output(path, (".html", ".htm"), "an HTML report")
     page = report_html(evaluation, lang=lang, charts=charts)
     with writing(out):

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialpartner._internal import units as u
-from socialpartner._internal.arguments import need_evaluation, need_path
+from socialpartner._internal.arguments import need_evaluation, need_flag, need_path
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.units import unambiguous
@@ -659,6 +659,7 @@ def pin_expectations(path: str | os.PathLike[str], *, only_existing: bool = Fals
     from socialpartner.scenario import from_data, loads
 
     need_path(path)
+    need_flag(only_existing, "only_existing")
     p = Path(path)
     text, doc = _read_for_pin(p)
     # evaluated as `load` reads it (YAML 1.1, exact JSON decimals), without the block it replaces

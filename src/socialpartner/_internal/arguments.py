@@ -13,7 +13,7 @@ from typing import Any
 
 from socialpartner.errors import ArgumentTypeError, SocialPartnerError
 
-__all__ = ["need_evaluation", "need_partnership", "need_path", "need_text"]
+__all__ = ["need_evaluation", "need_flag", "need_partnership", "need_path", "need_text"]
 
 
 def _kind(value: Any) -> str:
@@ -79,3 +79,9 @@ def need_path(value: Any, name: str = "path") -> None:
         raise ArgumentTypeError(
             f"{name}: expected a file path, e.g. 'deal.yaml' or a pathlib.Path; got {_kind(value)} ({value!r:.40})"
         )
+
+
+def need_flag(value: Any, name: str) -> None:
+    """Raise :class:`ArgumentTypeError` naming ``name`` unless ``value`` is True or False (``"no"`` is truthy)."""
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(f"{name}: expected True or False, got {value!r:.40}")
