@@ -125,3 +125,11 @@ def test_bare_numbers_as_text_are_the_numbers_they_write(deal: sp.Partnership) -
     # a price per month alone is ambiguous as a number is (per what time?)
     with pytest.raises(sp.SweepError, match=r"^courses\.price: a plain number is ambiguous here"):
         sp.sweep(deal, {"courses.price": ["9000"]})
+
+
+def test_a_uniform_headcount_given_as_text_draws_whole_people(deal: sp.Partnership) -> None:
+    """Uniform("3", "9") is Uniform(3, 9): whole numbers 3 to 9, the same draws for the same seed."""
+    text = sp.monte_carlo(deal, {"temp_hours.workers": sp.Uniform("3", "9")}, n=200, seed=1)
+    plain = sp.monte_carlo(deal, {"temp_hours.workers": sp.Uniform(3, 9)}, n=200, seed=1)
+    assert sorted(set(text["temp_hours.workers"])) == [3, 4, 5, 6, 7, 8, 9]
+    assert text.equals(plain)

@@ -944,8 +944,8 @@ class Uniform(Distribution):
         lo, unit = _magnitude(self.low, None)
         hi, _ = _magnitude(self.high, unit)
         _finite("uniform", low=(self.low, lo), high=(self.high, hi))
-        if unit:  # a headcount has no unit: the sweep refuses these values, naming the input
-            return self.sample(rng, n)
+        if unit and unit != "dimensionless":  # a headcount has no unit: the sweep refuses these, naming the input
+            return self.sample(rng, n)  # ("3" as text is a number without one: whole people as 3 is)
         if not lo <= hi:
             raise SweepError(f"uniform: low {self.low} must not exceed high {self.high}")
         for name, given, number in (("low", self.low, lo), ("high", self.high, hi)):
