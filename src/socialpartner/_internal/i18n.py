@@ -589,7 +589,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit.DKK/minute": ("DKK/minute", "kr./min."),
     "unit.people": ("people", "personer"),
     "unit.person": ("person", "person"),
-    "unit.hour": ("hour", "timer"),
+    "unit.hour": ("hours", "timer"),
     "unit.FTE": ("FTE", "årsværk"),
     "unit.year": ("year", "år"),
     "unit.ratio": ("", ""),
