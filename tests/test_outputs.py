@@ -477,3 +477,13 @@ def test_tornado_ratio_ticks_read_their_own_position() -> None:
     shown = [Decimal(text.removesuffix(" %").replace(",", ".")) for text in labels]
     assert shown == [round(Decimal(repr(float(x))) * 100, 2).normalize() for x in ax.get_xticks()]
     assert "91,2 %" in labels
+
+
+def test_a_figure_in_hours_reads_in_the_plural() -> None:
+    from socialpartner._internal.i18n import Translator
+
+    ev = sp.evaluate(sp.load(Path(__file__).resolve().parents[1] / "examples" / "supplier_facility.yaml"))
+    hours = ev.figure("csr_inclusive_hours")
+    assert (hours.value, hours.unit) == (Decimal("17097.60"), "hour")  # the figure's own unit stays the key
+    assert Translator("en").quantity(hours.value, hours.unit) == "17,097.60 hours"
+    assert Translator("da").quantity(hours.value, hours.unit) == "17.097,60 timer"
