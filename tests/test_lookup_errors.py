@@ -371,3 +371,22 @@ def test_a_flag_takes_true_or_false_only(tmp_path: Path) -> None:
     assert not (tmp_path / "r.html").exists()
     with pytest.raises(sp.ArgumentTypeError, match=r"^only_existing: expected True or False"):
         sp.pin_expectations(tmp_path / "x.yaml", only_existing=flag)
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "words"),
+    [
+        ("abc", r"^expected a number followed by a unit: expected a tolerance \(e\.g\. '0\.01'\), got 'abc'$"),
+        ({"coverage": "abc"}, r"^coverage: expected a number followed by a unit"),
+        ([1], r"not a quantity \(list\).*\(or a mapping of result names to tolerances\)$"),
+    ],
+)
+def test_a_bad_tolerance_is_one_error_without_the_unions_branches(tolerance: Any, words: str) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as e:
+        sp.Expectations.model_validate({"coverage": 0.9, "tolerance": tolerance})
+    errors = e.value.errors()
+    assert len(errors) == 1
+    assert errors[0]["loc"] == ("tolerance",)
+    assert re.search(words, errors[0]["msg"]), errors[0]["msg"]

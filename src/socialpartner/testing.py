@@ -28,6 +28,7 @@ pytest plugin (:mod:`socialpartner.pytest_plugin`) run them.
 from __future__ import annotations
 
 import json
+import numbers
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -40,7 +41,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import pint
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialpartner._internal import units as u
@@ -171,6 +180,22 @@ class Expectations(BaseModel):
     __pydantic_extra__: dict[str, ExpectedValue | None] = Field(init=False)
 
     tolerance: ToleranceValue | dict[str, ToleranceValue] | None = None
+
+    @field_validator("tolerance", mode="wrap")
+    @classmethod
+    def _one_tolerance_error(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """One error for a bad tolerance, of the form given (one value, or a mapping), without the union's branches."""
+        try:
+            return handler(value)
+        except ValidationError as exc:
+            mapping = isinstance(value, Mapping)
+            kept = [e for e in exc.errors() if str(e["loc"][0]).startswith("dict") == mapping] or exc.errors()
+            first = kept[0]
+            where = ".".join(str(part) for part in first["loc"][1:])  # a mapping's key: the result it is for
+            message = f"{where}: {first['msg']}" if where else first["msg"]
+            if not mapping and first["type"] == "quantity_type" and not isinstance(value, (str, numbers.Real)):
+                message += " (or a mapping of result names to tolerances)"
+            raise PydanticCustomError("tolerance", "{message}", {"message": message}) from None
 
     @model_validator(mode="after")
     def _check_entries(self) -> Expectations:
