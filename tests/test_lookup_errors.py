@@ -390,3 +390,20 @@ def test_a_bad_tolerance_is_one_error_without_the_unions_branches(tolerance: Any
     assert len(errors) == 1
     assert errors[0]["loc"] == ("tolerance",)
     assert re.search(words, errors[0]["msg"]), errors[0]["msg"]
+
+
+def test_compare_labels_a_result_with_each_sides_own_words(tmp_path: Path) -> None:
+    """A's company is Nordjysk Emballage A/S over 2026–2029; B's is Nordic Logistics A/S over one year."""
+    from typer.testing import CliRunner
+
+    from socialpartner.cli import app
+
+    a, b = ROOT / "examples" / "spin_off_packing.yaml", ROOT / "examples" / "supplier_facility.yaml"
+    result = CliRunner().invoke(app, ["compare", str(a), str(b), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = {row["result"]: row for row in json.loads(result.output)["results"]}
+    assert rows["net.company"]["label"] == "net: Nordjysk Emballage A/S (A); net: Nordic Logistics A/S (B)"
+    assert rows["jobs"]["label"] == "jobs in 2029 (headcount) (A); jobs (headcount) (B)"
+    assert rows["coverage"]["label"] == "coverage"  # the same words on both sides: once

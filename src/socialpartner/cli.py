@@ -1090,6 +1090,9 @@ def _show_comparison(
     results = []
     for key in dict.fromkeys([*res_a, *res_b]):
         label, unit, _ = res_a[key] if key in res_a else res_b[key]
+        if key in res_a and key in res_b and res_a[key][0] != res_b[key][0]:
+            # the same result under each side's own words (its company's name, its last year)
+            label = f"{res_a[key][0]} (A); {res_b[key][0]} (B)"
         va = res_a[key][2] if key in res_a else None
         vb = res_b[key][2] if key in res_b else None
         diff = None if va is None or vb is None else vb - va
