@@ -133,3 +133,13 @@ def test_a_uniform_headcount_given_as_text_draws_whole_people(deal: sp.Partnersh
     plain = sp.monte_carlo(deal, {"temp_hours.workers": sp.Uniform(3, 9)}, n=200, seed=1)
     assert sorted(set(text["temp_hours.workers"])) == [3, 4, 5, 6, 7, 8, 9]
     assert text.equals(plain)
+
+
+def test_a_distribution_mixing_units_says_which_without_pints_words(deal: sp.Partnership) -> None:
+    with pytest.raises(sp.SweepError) as e:
+        sp.monte_carlo(deal, {"temp_hours.wage_cost": sp.Uniform(160, "170 DKK/hour")}, n=10)
+    assert str(e.value) == (
+        "temp_hours.wage_cost: Uniform values must be numbers or quantities in one unit: "
+        "DKK / hour and a plain number do not convert (got 160, '170 DKK/hour')"
+    )
+    assert "Cannot convert" not in str(e.value)

@@ -1122,7 +1122,16 @@ def _draws(
         raise SweepError(f"{path}: {exc}") from None
     except QuantityError as exc:
         raise SweepError(f"{path}: {exc.reason} (got {exc.text!r})") from None
-    except (pint.PintError, TypeError, ValueError) as exc:  # a wrong unit, or a value that is no number
+    except pint.DimensionalityError as exc:  # one value with a unit, another without or with one of another kind
+        kind = type(dist).__name__
+        given = ", ".join(
+            repr(v) for v in (getattr(dist, name, None) for name in ("low", "mode", "high", "mean")) if v is not None
+        )
+        units = " and ".join(_named(str(u)) or "a plain number" for u in (exc.units1, exc.units2))
+        raise SweepError(
+            f"{path}: {kind} values must be numbers or quantities in one unit: {units} do not convert (got {given})"
+        ) from None
+    except (pint.PintError, TypeError, ValueError) as exc:  # a value that is no number
         kind = type(dist).__name__
         raise SweepError(f"{path}: {kind} values must be numbers or quantities in one unit: {exc}") from None
 
