@@ -17,7 +17,7 @@ from typing import Any, TypeVar, overload
 
 from socialpartner._internal.backend import fraction, maximum, total
 from socialpartner._internal.units import decimal_number, exact_number
-from socialpartner.errors import QuantityError, SocialPartnerError
+from socialpartner.errors import SocialPartnerError
 from socialpartner.money import in_context
 
 __all__ = ["CostSplit", "balance", "break_even_rate", "coverage_ratio", "split_cost"]
@@ -118,13 +118,13 @@ def _check_scalars(values: tuple[Any, ...], divisor: int, zero: str) -> None:
         kind = type(v)
         if kind is int or kind is Fraction or kind is Decimal or isinstance(v, np.ndarray):
             continue
-        if kind is bool or kind is np.bool_:
-            raise QuantityError(str(v), "a number", "a boolean is not a number", "bool")
-        if isinstance(v, (float, np.floating)):
-            if not np.isfinite(v):
-                raise QuantityError(str(v), "a finite number", "NaN or an infinity is no amount", "not_finite")
-            if i == divisor and v == 0:
-                raise SocialPartnerError(zero)
+        # a boolean, NaN or an infinity refused as the mixed kinds are (exact_number, below)
+        if (
+            isinstance(v, (float, np.floating, bool, np.bool_))
+            and exact_number(v, what="a number") == 0
+            and i == divisor
+        ):
+            raise SocialPartnerError(zero)
 
 
 def _whole(*values: Any) -> bool:
