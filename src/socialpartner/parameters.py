@@ -19,6 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import numpy as np
 import pint
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -214,9 +215,8 @@ class ParameterSet:
             entries = self.values[self.resolve(name)]
         except (KeyError, TypeError):  # TypeError: an unhashable name
             raise KeyError(f"no parameter {name!r}; parameters: {', '.join(self.names())}") from None
-        if type(year) is not int and (isinstance(year, bool) or not isinstance(year, numbers.Integral)):
-            # 2026.5 would silently read 2026's value, "2026" would fail deep inside
-            raise ArgumentTypeError(f"year: expected a whole year such as 2026, got {year!r:.40}")
+        if type(year) is not int:  # 2026.5 would silently read 2026's value, "2026" would fail deep inside
+            year = whole_year(year)
         earlier = [e for e in entries if e.year <= year]
         if not earlier:
             raise ParameterError(
@@ -322,6 +322,18 @@ def _carried(value: ParameterValue, year: int) -> ParameterValue:
         return replace(value, for_year=year)
     said = f"the {value.year} value used for {year}: no value for {year} is in the file, so it is assumed unchanged"
     return replace(value, for_year=year, tag="estimate", note=f"{value.note}; {said}" if value.note else said)
+
+
+def whole_year(year: object) -> int:
+    """A parameter year: a whole number (a numpy integer too); not a float, text or a boolean.
+
+    Raises:
+        ArgumentTypeError: naming ``year``.
+
+    """
+    if isinstance(year, (bool, np.bool_)) or not isinstance(year, numbers.Integral):
+        raise ArgumentTypeError(f"year: expected a whole year such as 2026, got {year!r:.40}")
+    return int(year)
 
 
 def _override_value(name: str, value: Any) -> pint.Quantity[Any]:

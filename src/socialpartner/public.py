@@ -11,7 +11,6 @@ the dated parameters.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,9 +24,9 @@ from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
-from socialpartner.errors import ArgumentTypeError, PartyError, QuantityError, ScenarioWarning, SocialPartnerError
+from socialpartner.errors import ArgumentTypeError, PartyError, QuantityError, ScenarioWarning
 from socialpartner.money import in_context, round_half_up, to_ore
-from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters
+from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters, whole_year
 from socialpartner.quantities import HoursPerPerson, MoneyPerHour
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ def fleksloentilskud(
             f"parameters: expected a ParameterSet, e.g. sp.default_parameters().with_overrides({{…}}), or None; "
             f"got {type(parameters).__name__}"
         )
-    use = ParameterUse(default_parameters() if parameters is None else parameters, _year(year))
+    use = ParameterUse(default_parameters() if parameters is None else parameters, whole_year(year))
     supplement = Q_(to_ore(supplement_for(wage, per_year, use)), "DKK/month")
     carried = sorted({v.year for v in use.used.values() if v.for_year not in (None, v.year) and not v.standing})
     if carried:  # evaluate says so in a statement; a bare number must say it too
@@ -141,13 +140,6 @@ def _argument(kind: QuantityType, value: Any, name: str) -> pint.Quantity[Any]:
         reason = f"{name}: {ctx.get('reason', exc.message())}"
         expected = f"{kind.expected}, e.g. {kind.examples[0]}"
         raise QuantityError(str(value)[:100], expected, reason, exc.type) from None
-
-
-def _year(year: object) -> int:
-    """The parameter year: a whole number (a numpy integer too); not a float, text or a boolean."""
-    if isinstance(year, (bool, np.bool_)) or not isinstance(year, numbers.Integral):
-        raise SocialPartnerError(f"year: expected a whole year such as 2026, got {year!r}")
-    return int(year)
 
 
 def _percent(x: Num) -> str:
