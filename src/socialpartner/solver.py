@@ -349,13 +349,12 @@ def _target_number(target: Any) -> tuple[Decimal, bool]:
     return _option_number(target, "target"), False
 
 
-def _target_in_result_unit(partnership: Partnership, result: str, target: pint.Quantity[Any]) -> Any:
+def _target_in_result_unit(ev: Evaluation, result: str, target: pint.Quantity[Any]) -> Any:
     """A target given with a unit (``Q_(0, "DKK")``, ``Q_(50000, "øre")``) as a number in the result's unit."""
     from socialpartner.testing import result_unit
 
     if target._REGISTRY is not ureg:
         return target  # refused by _target_number, as every target quantity of another registry is
-    ev = evaluate(partnership)
     with contextlib.suppress(NoValueError):
         result_value(ev, result)  # an unknown result is named as such, not as a unit mismatch
     unit = result_unit(ev, result)
@@ -505,8 +504,10 @@ def solve(
     step, unit, whole = _grid(current, vary)
     # every number is checked by its exponent first: abs(Decimal("1e999999999")) overflows and
     # Fraction(Decimal("1e999999999")) never ends
+    baseline = None  # the scenario as given: evaluated once, here for a target's unit or below
     if isinstance(target, pint.Quantity) and not target.dimensionless:
-        target = _target_in_result_unit(partnership, result, target)  # Q_(0, "DKK") for an amount: 0
+        baseline = evaluate(partnership)
+        target = _target_in_result_unit(baseline, result, target)  # Q_(0, "DKK") for an amount: 0
     target, percent = _target_number(target)
     if result.rpartition(".")[2] == "coverage" and target > _COVERAGE_MAX:
         # coverage=100 meant as 100 % solved for 10,000 %: a price a hundred times too high
@@ -533,7 +534,7 @@ def solve(
         notes += (Text("msg.coarse_range", count=Raw(str(hi_k - lo_k + 1)), step=Value(step_text)),)
     # an unknown result is the user's error at once, not after a search; one with no value
     # today (coverage with no cost) is searched for where it has one
-    ev = evaluate(partnership)
+    ev = baseline if baseline is not None else evaluate(partnership)
     with contextlib.suppress(NoValueError):
         result_value(ev, result)
     if percent:  # known to be a result by now: a percentage is for a ratio
