@@ -595,9 +595,7 @@ def _explain_counterfactual(ev: Evaluation, g: Any, inputs: Mapping[str, str]) -
     # a benefit per week or indexed by a percentage has more decimals than øre: shown rounded, "≈"
     in_ore = (per_month * 100).denominator == 1
     monthly = ("" if in_ore else "≈ ") + _ex.money(round_half_up(per_month, 2))
-    path = f"public.counterfactual.{g.group}"
-    # the benefit as the year reads it: the parameter (its year and tag), or the amount stated
-    given = g.benefit.parameter if g.benefit.parameter is not None else f"{path}.amount"
+    given = _benefit_input(g)
     people = places(g.people)
     term = Term(
         f"counterfactual benefit: {g.group}",
@@ -611,6 +609,11 @@ def _explain_counterfactual(ev: Evaluation, g: Any, inputs: Mapping[str, str]) -
         "benefit per month × 12 months × period (years) × people, rounded to øre",
         (term,),
     )
+
+
+def _benefit_input(g: Any) -> str:
+    """A group's counterfactual benefit as the year reads it: its parameter (year and tag), or the amount stated."""
+    return g.benefit.parameter if g.benefit.parameter is not None else f"public.counterfactual.{g.group}.amount"
 
 
 def _explain_counterfactual_refusion(ev: Evaluation, g: Any) -> Explanation:
@@ -707,9 +710,8 @@ def _line_inputs(ev: Evaluation, item: str, tax: bool) -> tuple[str, ...]:
         )
         return (*_TAX_INPUTS.get(item, ()), *share)
     if kind == "counterfactual benefit":
-        benefit = next((g.benefit for g in _compared(ev) if g.group == who), None)
-        given = f"public.counterfactual.{who}" if benefit is None or benefit.parameter is None else benefit.parameter
-        return (given, "period")
+        group = next((g for g in _compared(ev) if g.group == who), None)
+        return () if group is None else (_benefit_input(group), "period")
     if kind == "counterfactual refusion":
         return REFUSION_INPUTS
     if who.startswith("former participants"):
