@@ -28,7 +28,6 @@ pytest plugin (:mod:`socialpartner.pytest_plugin`) run them.
 from __future__ import annotations
 
 import json
-import numbers
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -45,9 +44,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     ValidationError,
-    ValidatorFunctionWrapHandler,
-    field_validator,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -56,6 +54,7 @@ from socialpartner._internal import units as u
 from socialpartner._internal.arguments import need_evaluation, need_flag, need_path
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Lang, Translator
+from socialpartner._internal.messages import plain
 from socialpartner._internal.units import unambiguous
 from socialpartner.errors import ArgumentTypeError, ExpectationError, ScenarioError, SocialPartnerError
 from socialpartner.money import in_context, round_half_up
@@ -181,21 +180,14 @@ class Expectations(BaseModel):
 
     tolerance: ToleranceValue | dict[str, ToleranceValue] | None = None
 
-    @field_validator("tolerance", mode="wrap")
+    @model_validator(mode="wrap")
     @classmethod
-    def _one_tolerance_error(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        """One error for a bad tolerance, of the form given (one value, or a mapping), without the union's branches."""
+    def _plain_messages(cls, data: Any, handler: ModelWrapValidatorHandler[Expectations]) -> Expectations:
+        # the models' plain words: a bad tolerance is one error of the form given, not one per arm of its union
         try:
-            return handler(value)
+            return handler(data)
         except ValidationError as exc:
-            mapping = isinstance(value, Mapping)
-            kept = [e for e in exc.errors() if str(e["loc"][0]).startswith("dict") == mapping] or exc.errors()
-            first = kept[0]
-            where = ".".join(str(part) for part in first["loc"][1:])  # a mapping's key: the result it is for
-            message = f"{where}: {first['msg']}" if where else first["msg"]
-            if not mapping and first["type"] == "quantity_type" and not isinstance(value, (str, numbers.Real)):
-                message += " (or a mapping of result names to tolerances)"
-            raise PydanticCustomError("tolerance", "{message}", {"message": message}) from None
+            raise plain(exc, cls, data) from None
 
     @model_validator(mode="after")
     def _check_entries(self) -> Expectations:
