@@ -117,6 +117,39 @@ def test_the_year_by_year_table_has_the_total() -> None:
     assert "1.468.992,00" in danish.output
 
 
+def test_all_years_show_the_balance_per_party_over_the_deal() -> None:
+    # the per-party totals of a multi-year deal were in JSON, HTML and xlsx but not in the table:
+    # the SØV's net over the years is its surplus, -37,200.00 - 22,032.00 - 22,472.64 = -81,704.64;
+    # each party's all-years net is the sum of its three yearly nets (read from the years' tables)
+    three = str(EXAMPLE.parent / "ikea_rebild_3_years.yaml")
+    out = runner.invoke(app, ["evaluate", three], env={"COLUMNS": "160"}).output
+    years, _, total = out.partition("All years")
+    assert "Balance per party (2026–2028)" in total
+
+    def nets(text: str) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        tables = [part.partition("Support-staff cost")[0] for part in text.split("Balance per party")[1:]]
+        for line in "".join(tables).splitlines():
+            cells = [c.strip() for c in line.strip("│ ").split("│")]
+            if len(cells) == 4 and cells[0] in ("IKEA", "Huset Venture Nordjylland", "Rebild Kommune", "the state"):
+                found.setdefault(cells[0], []).append(cells[3])
+        return found
+
+    def number(text: str) -> float:
+        return float(text.replace(",", ""))
+
+    yearly, overall = nets(years), nets(total.partition("Key figures")[0])
+    assert len(yearly["IKEA"]) == 3
+    assert overall["Huset Venture Nordjylland"] == ["-81,704.64"]
+    assert set(overall) == set(yearly)
+    for party, values in yearly.items():
+        assert len(values) == 3
+        assert round(sum(map(number, values)), 2) == number(overall[party][0]), party
+    danish = runner.invoke(app, ["evaluate", three, "--lang", "da"], env={"COLUMNS": "160"}).output
+    assert "Saldo pr. part (2026–2028)" in danish
+    assert "-81.704,64" in danish.partition("Alle år")[2]
+
+
 def test_supplier_table_shows_the_csr_statement() -> None:
     out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "supplier_facility.yaml")], env={"COLUMNS": "200"})
     assert "18.40 inclusive jobs" in out.output

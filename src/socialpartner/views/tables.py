@@ -57,21 +57,7 @@ class _Tables:
             )
         console.print(flows)
 
-        balances = Table(title=self.t("ui.balance_per_party"), title_justify="left")
-        for col in ("party", "receives", "pays", "net"):
-            balances.add_column(self.t(f"ui.{col}"), justify="left" if col == "party" else "right")
-        for p in ev.ledger.parties:
-            tot = ev.ledger.totals(p)
-            balances.add_row(
-                names.get(p, self.t(p)), self.money(tot.inflow), self.money(tot.outflow), self.money(tot.net)
-            )
-        balances.add_row(
-            f"[dim]{self.t('ui.sum_of_nets')}[/dim]",
-            "",
-            "",
-            self.money(sum(ev.ledger.nets().values(), Decimal("0.00"))),
-        )
-        console.print(balances)
+        self.balances(ev, console)
 
         split = ev.cost_split
         cover = Table(title=self.t("ui.cost_and_cover"), title_justify="left")
@@ -135,6 +121,25 @@ class _Tables:
                 )
             console.print(jobs)
         self.extras(ev, console)
+
+    def balances(self, ev: Evaluation, console: Console, title: str | None = None) -> None:
+        """What each party receives, pays and nets in the evaluation's ledger (a year's, or all years')."""
+        names = {k: escape(self.t(v)) for k, v in ev.parties.items()}
+        balances = Table(title=title or self.t("ui.balance_per_party"), title_justify="left")
+        for col in ("party", "receives", "pays", "net"):
+            balances.add_column(self.t(f"ui.{col}"), justify="left" if col == "party" else "right")
+        for p in ev.ledger.parties:
+            tot = ev.ledger.totals(p)
+            balances.add_row(
+                names.get(p, self.t(p)), self.money(tot.inflow), self.money(tot.outflow), self.money(tot.net)
+            )
+        balances.add_row(
+            f"[dim]{self.t('ui.sum_of_nets')}[/dim]",
+            "",
+            "",
+            self.money(sum(ev.ledger.nets().values(), Decimal("0.00"))),
+        )
+        console.print(balances)
 
     def public(self, ev: Evaluation, console: Console) -> None:
         view = ev.public
@@ -273,6 +278,9 @@ class _Tables:
             grown = ev.partnership.horizon is not None
             self.period(part, console, detail=False, prices=part.ledger.period if grown else None)
         console.rule(self.t("ui.all_years"))
+        # every transfer of every year summed per party: what each gains or pays over the deal
+        period = escape(self.t.period(ev.ledger.period))
+        self.balances(ev, console, title=f"{self.t('ui.balance_per_party')} ({period})")
         self.extras(ev, console)
         self.parameters(ev, console)
 
