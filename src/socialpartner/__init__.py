@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         Suggestion,
         agreement,
     )
+    from socialpartner.comparison import InputDifference, ResultDifference, ScenarioComparison, compare
     from socialpartner.core import CostSplit, break_even_rate, coverage_ratio, split_cost
     from socialpartner.evaluation import BreakEven, Check, Evaluation, Figure, Job, evaluate
     from socialpartner.ledger import Ledger, PartyTotals, Transfer
@@ -131,6 +132,10 @@ _LAZY: dict[str, str] = {
     "Check": "socialpartner.evaluation",
     "Company": "socialpartner.parties",
     "CostSplit": "socialpartner.core",
+    "InputDifference": "socialpartner.comparison",
+    "ResultDifference": "socialpartner.comparison",
+    "ScenarioComparison": "socialpartner.comparison",
+    "compare": "socialpartner.comparison",
     "Courses": "socialpartner.models",
     "Evaluation": "socialpartner.evaluation",
     "Figure": "socialpartner.evaluation",
@@ -196,6 +201,7 @@ _SUBMODULES = frozenset(
         "agreement_zone",
         "charts",
         "cli",
+        "comparison",
         "core",
         "errors",
         "evaluation",
@@ -264,6 +270,7 @@ __all__ = [
     "Horizon",
     "InHouseAlternative",
     "InHousePartnership",
+    "InputDifference",
     "Job",
     "LabourShortagePartnership",
     "Ledger",
@@ -288,7 +295,9 @@ __all__ = [
     "PublicView",
     "QuantityError",
     "RSVFacts",
+    "ResultDifference",
     "ResultError",
+    "ScenarioComparison",
     "ScenarioError",
     "ScenarioWarning",
     "Service",
@@ -317,6 +326,7 @@ __all__ = [
     "allocate",
     "break_even_rate",
     "check_expectations",
+    "compare",
     "coverage_ratio",
     "default_parameters",
     "dumps",

@@ -27,19 +27,19 @@ from rich.console import Console as _RichConsole
 from rich.markup import escape
 from rich.table import Table
 
-from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator
+from socialpartner._internal.i18n import TEXT, Number, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     PLAIN,
     Q_,
-    canonical,
     format_magnitude,
     has_unit,
     in_input_unit,
     number_format,
     read_number,
 )
+from socialpartner.comparison import MISSING, ScenarioComparison, compare
 from socialpartner.errors import AgreementError, OutputError, ScenarioError, ScenarioWarning, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
@@ -952,51 +952,6 @@ def schema_command() -> None:
     sys.stdout.write(json.dumps(scenario_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Decimal | None]]:
-    """Headline results by key: a label a reader knows, the value and its kind of unit."""
-    labels: dict[str, tuple[str, str]] = {
-        f"net.{p}": (t(Text("cli.net_of", name=name)), "DKK") for p, name in ev.parties.items()
-    }
-    labels |= {
-        f"break_even.{b.input_path}": (
-            t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.unit)))),
-            b.unit,
-        )
-        for b in ev.break_even
-    }
-    labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
-    labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
-    if ev.breakdown:  # over several years, jobs and FTE are the last year's: the label says which
-        last = Raw(ev.breakdown[-1].ledger.period)
-        labels |= {key: (t(Text(f"cli.{key}_in", year=last)), _HEADLINE[key]) for key in ("jobs", "fte")}
-    labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in _PAYERS}
-    out: dict[str, tuple[str, str, Decimal | None]] = {}
-    for key, value in ev.results().items():
-        if value is not None:
-            label, unit = labels.get(key, (key, ""))
-            out[key] = (label, unit, value)
-    return out
-
-
-def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str, str, Decimal | None]:
-    """A break-even result in the model's unit for the price (its label, unit and value)."""
-    b = next(b for b in ev.break_even if f"break_even.{b.input_path}" == key)
-    label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
-    return label, b.canonical_unit, b.canonical_value
-
-
-_HEADLINE = {
-    "coverage": "ratio",
-    "surplus": "DKK",
-    "shortfall": "DKK",
-    "cost": "DKK",
-    "funding": "DKK",
-    "jobs": "people",
-    "fte": "FTE",
-}
-_PAYERS = ("municipality", "state")
-
-
 @app.command("compare")
 def compare_command(
     first: Annotated[Path, typer.Argument(help="Scenario A.")],
@@ -1017,123 +972,22 @@ def compare_command(
         with _reported(debug, second):
             b = load(second)
             ev_b = evaluate(b)
-        _show_comparison(first, second, a, b, ev_a, ev_b, output, t)
+        _show_comparison(first, second, compare(ev_a, ev_b, lang=t.lang), output, t)
 
 
-def _exact_value(value: object) -> tuple[object, Fraction] | None:
-    """A saved input's dimension and exact value in canonical units (``11000 DKK / month`` is 132000 DKK/year)."""
-    from socialpartner._internal.units import PLAIN, number_format, parse_unit, split_quantity
-
-    if not isinstance(value, str):
-        return None
-    try:
-        with number_format(PLAIN):  # the library's own dump
-            number, unit = split_quantity(value, what="an input")
-        info = parse_unit(unit or "dimensionless")
-    except (SocialPartnerError, pint.PintError, ValueError):
-        return None  # a name or a role: compared as written
-    return info.dims, Fraction(number) * info.factor
-
-
-def _same_input(a: object, b: object) -> bool:
-    """Whether two saved inputs are the same value: as written, or equal quantities written differently.
-
-    ``11000 DKK / month`` and ``132000 DKK / year`` are one price, so ``compare`` does not
-    list it among the inputs that differ.
-    """
-    if a == b:
-        return True
-    exact_a, exact_b = _exact_value(a), _exact_value(b)
-    return exact_a is not None and exact_a == exact_b
-
-
-def _compared_inputs(p: Partnership) -> dict[str, Any]:
-    """A scenario's inputs as compared: horizon changes by year, not by their place in the list.
-
-    Changes apply by year, then as listed (a later one setting the same input in the same
-    year wins), so two files listing the same changes in another order are the same deal:
-    the changes of a year are merged into one mapping, ``horizon.changes.2027.courses.price``.
-    """
-    data: dict[str, Any] = p.model_dump(mode="json", exclude_none=True, exclude={"expect"})
-    horizon = data.get("horizon")
-    if isinstance(horizon, dict) and horizon.get("changes"):
-        by_year: dict[str, dict[str, Any]] = {}
-        for change in sorted(horizon["changes"], key=lambda c: c["year"]):
-            by_year.setdefault(str(change["year"]), {}).update(change["set"])
-        horizon["changes"] = by_year
-    return data
-
-
-def _show_comparison(
-    first: Path,
-    second: Path,
-    a: Partnership,
-    b: Partnership,
-    ev_a: Evaluation,
-    ev_b: Evaluation,
-    output: OutputFormat,
-    t: Translator,
-) -> None:
-    from socialpartner._internal.paths import flatten
-
-    inputs_a, inputs_b = (dict(flatten(_compared_inputs(p))) for p in (a, b))
-    changed = [
-        (path, inputs_a.get(path, "—"), inputs_b.get(path, "—"))
-        for path in dict.fromkeys([*inputs_a, *inputs_b])
-        if not _same_input(inputs_a.get(path), inputs_b.get(path))
-    ]
-    res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
-    for key in res_a.keys() & res_b.keys():
-        if key.startswith("break_even.") and res_a[key][1] != res_b[key][1]:
-            # a price written per year in one and per month in the other: both in the model's unit
-            res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
-    results = []
-    for key in dict.fromkeys([*res_a, *res_b]):
-        label, unit, _ = res_a[key] if key in res_a else res_b[key]
-        if key in res_a and key in res_b and res_a[key][0] != res_b[key][0]:
-            # the same result under each side's own words (its company's name, its last year)
-            label = f"{res_a[key][0]} (A); {res_b[key][0]} (B)"
-        va = res_a[key][2] if key in res_a else None
-        vb = res_b[key][2] if key in res_b else None
-        diff = None if va is None or vb is None else vb - va
-        results.append((key, label, unit, va, vb, diff))
-    periods = _periods(ev_a), _periods(ev_b)
-    note = None
-    if periods[0] != periods[1]:
-        note = Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))
-    caveats = {"a": _caveats(ev_a), "b": _caveats(ev_b)}
+def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: OutputFormat, t: Translator) -> None:
     if output is OutputFormat.json:
-        doc = {
-            "a": str(first),
-            "b": str(second),
-            "inputs": [{"input": p, "a": x, "b": y} for p, x, y in changed],
-            "results": [
-                {
-                    "result": k,
-                    "label": label,
-                    "unit": unit,
-                    "a": None if x is None else str(x),
-                    "b": None if y is None else str(y),
-                    # a difference of ratios in the percentage points its unit says (0.0208 is 2.08 points)
-                    "difference": None if d is None else str(d * 100 if unit == "ratio" else d),
-                    "difference_unit": "percentage points" if unit == "ratio" else unit,
-                }
-                for k, label, unit, x, y, d in results
-            ],
-            "periods": {"a": ev_a.ledger.period, "b": ev_b.ledger.period},
-            "note": None if note is None else t(note),
-            # what qualifies a compared figure (a saving partly from a different amount of work), per side
-            "notes": {side: [t(c) for c in found] for side, found in caveats.items()},
-        }
+        doc = {"a": str(first), "b": str(second), **c.to_dict()}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console()
     inputs = Table(title=t("cli.inputs_differ"), title_justify="left")
     for col in (t("cli.input"), f"A: {first.name}", f"B: {second.name}"):
         inputs.add_column(escape(_printable(col, lines=False)))
-    for path, x, y in changed:
-        inputs.add_row(escape(path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
-    console.print(inputs if changed else t("cli.inputs_same"))
+    for i in c.inputs:
+        x, y = (MISSING if v is None else v for v in (i.a, i.b))
+        inputs.add_row(escape(i.path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
+    console.print(inputs if c.inputs else t("cli.inputs_same"))
     table = Table(title=t("cli.results"), title_justify="left")
     for col in (t("cli.result"), "A", "B", "B − A"):
         table.add_column(col, justify="left" if col == t("cli.result") else "right")
@@ -1145,40 +999,17 @@ def _show_comparison(
             return f"{t.number(value * 100)} {t('cli.pp')}"  # a difference of percentages
         return t.quantity(value, unit or "number")
 
-    for _key, label, unit, value_a, value_b, d in results:
+    for r in c.results:
+        d = r.difference
         style = "" if d is None or d == 0 else "[bold]"
-        row = (show(unit, value_a), show(unit, value_b), style + show(unit, d, difference=True))
-        table.add_row(escape(label), *row)
+        row = (show(r.unit, r.a), show(r.unit, r.b), style + show(r.unit, d, difference=True))
+        table.add_row(escape(r.label), *row)
     console.print(table)
-    if note is not None:
-        console.print(f"{t('ui.note').lower()}: {escape(t(note))}")
-    for side, found in caveats.items():
+    if c.note is not None:
+        console.print(f"{t('ui.note').lower()}: {escape(c.note)}")
+    for side, found in c.notes.items():
         for caveat in found:
-            console.print(f"{t('ui.note').lower()} ({side.upper()}): {escape(t(caveat))}")
-
-
-# statements that qualify a figure compare shows: a comparison without them misleads
-_CAVEATS = frozenset({"msg.alternative_hours"})
-
-
-def _caveats(ev: Evaluation) -> list[str]:
-    """The evaluation's statements that qualify its figures, as compare shows them: a year's with its year."""
-    found: list[str] = []
-    for part in (ev, *ev.breakdown):
-        for said in part.statements:
-            if getattr(said, "key", None) in _CAVEATS:
-                # a year's statement speaks of that year's hours: say which year
-                found.append(said if part is ev else Text("msg.in_year", year=Period(part.ledger.period), text=said))
-    return found
-
-
-def _periods(ev: Evaluation) -> tuple[int, Any]:
-    """How many periods an evaluation totals, and how long each is, in years (``(3, 1)`` for a horizon).
-
-    The length is compared by value: 1 year, 12 months and 52 weeks are one period.
-    """
-    period = getattr(ev.partnership, "period", None)
-    return len(ev.breakdown) or 1, None if period is None else canonical(period)
+            console.print(f"{t('ui.note').lower()} ({side.upper()}): {escape(caveat)}")
 
 
 @app.command("test")

@@ -1,0 +1,324 @@
+"""Two scenarios side by side: the inputs that differ and the headline results, A against B.
+
+:func:`compare` is what ``socialpartner compare A.yaml B.yaml`` shows, for notebooks and
+tools: the record holds the differing inputs (as each scenario saves them), every
+headline result of either side with both values and B − A, and the notes that qualify
+the comparison (periods of different length, figures a statement qualifies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import pint
+
+from socialpartner._internal.arguments import need_partnership, need_text
+from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
+from socialpartner._internal.units import canonical
+from socialpartner.errors import ResultError, SocialPartnerError
+from socialpartner.evaluation import Evaluation, evaluate
+from socialpartner.money import in_context
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from socialpartner.models._base import Partnership
+
+__all__ = ["InputDifference", "ResultDifference", "ScenarioComparison", "compare"]
+
+MISSING = "—"
+"""How the command line's JSON shows an input one scenario does not have."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputDifference:
+    """An input the two scenarios set differently, as each saves it (None: not in that scenario).
+
+    ``path`` is the input's scenario path; a horizon's changes are keyed by their year
+    (``horizon.changes.2027.courses.price``), so the order they are listed in does not count.
+    Equal amounts written in other units (``11000 DKK/month``, ``132000 DKK/year``) are no difference.
+    """
+
+    path: str
+    a: Any
+    b: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ResultDifference:
+    """A headline result of either scenario: both values and B − A (None where a side has none).
+
+    ``unit`` is the result's kind (``DKK``, ``ratio``, ``people``, ``FTE`` or a price's unit);
+    ``difference`` is in that unit, a ratio's as a ratio (0.0325 is 3.25 percentage points).
+    A break-even price written per month in one scenario and per year in the other is
+    compared in the model's unit for it.
+    """
+
+    key: str
+    label: str
+    unit: str
+    a: Decimal | None
+    b: Decimal | None
+    difference: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioComparison:
+    """The result of :func:`compare`.
+
+    Attributes:
+        a, b: the two evaluations.
+        inputs: the inputs that differ, in the order of A's scenario, then B's.
+        results: every headline result of either side (nets per party, coverage, surplus,
+            break-even prices, jobs, FTE, the model's figures, the public net effects).
+        note: set when the two total different periods (one year against three, say):
+            their money results are then not like for like.
+        notes: per side (``"a"``, ``"b"``), statements that qualify a compared figure.
+        lang: the language of the labels and notes.
+
+    """
+
+    a: Evaluation
+    b: Evaluation
+    inputs: tuple[InputDifference, ...]
+    results: tuple[ResultDifference, ...]
+    note: str | None
+    notes: Mapping[str, tuple[str, ...]]
+    lang: Lang = "en"
+
+    def result(self, key: str) -> ResultDifference:
+        """The compared result ``key`` (``"coverage"``, ``"net.social_enterprise"``, …).
+
+        Raises:
+            ResultError: no such result on either side (the message lists them).
+            ArgumentTypeError: ``key`` is not text.
+
+        """
+        need_text(key, "key", "'coverage'")
+        for r in self.results:
+            if r.key == key:
+                return r
+        raise ResultError(key, f"no compared result {key!r}; results: {', '.join(r.key for r in self.results)}")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The results as a DataFrame indexed by key: label, unit, a, b, difference (Decimals or None)."""
+        import pandas as pd
+
+        rows = [(r.key, r.label, r.unit, r.a, r.b, r.difference) for r in self.results]
+        frame = pd.DataFrame(rows, columns=["result", "label", "unit", "a", "b", "difference"])
+        return frame.set_index("result")
+
+    def inputs_frame(self) -> pd.DataFrame:
+        """The differing inputs as a DataFrame indexed by path: a, b (as saved; None where absent)."""
+        import pandas as pd
+
+        frame = pd.DataFrame([(i.path, i.a, i.b) for i in self.inputs], columns=["input", "a", "b"])
+        return frame.set_index("input")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as ``socialpartner compare --format json`` writes it (without the file names).
+
+        Values are text (exact decimals); an absent input is ``"—"``; a ratio's difference is
+        in percentage points (``difference_unit`` says so).
+        """
+        return {
+            "inputs": [
+                {"input": i.path, "a": MISSING if i.a is None else i.a, "b": MISSING if i.b is None else i.b}
+                for i in self.inputs
+            ],
+            "results": [
+                {
+                    "result": r.key,
+                    "label": r.label,
+                    "unit": r.unit,
+                    "a": None if r.a is None else str(r.a),
+                    "b": None if r.b is None else str(r.b),
+                    "difference": None
+                    if r.difference is None
+                    else str(r.difference * 100 if r.unit == "ratio" else r.difference),
+                    "difference_unit": "percentage points" if r.unit == "ratio" else r.unit,
+                }
+                for r in self.results
+            ],
+            "periods": {"a": self.a.ledger.period, "b": self.b.ledger.period},
+            "note": self.note,
+            "notes": {side: list(found) for side, found in self.notes.items()},
+        }
+
+
+@in_context
+def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: Lang = "en") -> ScenarioComparison:
+    """Compare scenario B with scenario A: the inputs that differ and every headline result.
+
+    ``a`` and ``b`` are partnerships (evaluated here) or evaluations. Labels and notes
+    are in ``lang`` (``"en"`` or ``"da"``); the values do not depend on it.
+
+    >>> import socialpartner as sp
+    >>> deal = sp.load(sp.example_path())
+    >>> dearer = sp.from_data({**deal.model_dump(mode="json"), "courses": {
+    ...     **deal.model_dump(mode="json")["courses"], "price": "12000 DKK/month"}})
+    >>> c = sp.compare(deal, dearer)
+    >>> [(i.path, i.a, i.b) for i in c.inputs]
+    [('courses.price', '11000 DKK / month', '12000 DKK / month')]
+    >>> r = c.result("coverage")
+    >>> r.a, r.b, r.difference
+    (Decimal('0.9225'), Decimal('0.9975'), Decimal('0.0750'))
+
+    Raises:
+        ArgumentTypeError: ``a`` or ``b`` is neither a partnership nor an evaluation.
+
+    """
+    t = Translator(lang)
+    ev_a, ev_b = _evaluated(a, "a"), _evaluated(b, "b")
+    inputs_a, inputs_b = (_inputs(ev.partnership) for ev in (ev_a, ev_b))
+    inputs = tuple(
+        InputDifference(path, inputs_a.get(path), inputs_b.get(path))
+        for path in dict.fromkeys([*inputs_a, *inputs_b])
+        if not _same_input(inputs_a.get(path), inputs_b.get(path))
+    )
+    res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
+    for key in res_a.keys() & res_b.keys():
+        if key.startswith("break_even.") and res_a[key][1] != res_b[key][1]:
+            # a price written per year in one and per month in the other: both in the model's unit
+            res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
+    results = []
+    for key in dict.fromkeys([*res_a, *res_b]):
+        label, unit, _ = res_a[key] if key in res_a else res_b[key]
+        if key in res_a and key in res_b and res_a[key][0] != res_b[key][0]:
+            # the same result under each side's own words (its company's name, its last year)
+            label = f"{res_a[key][0]} (A); {res_b[key][0]} (B)"
+        va = res_a[key][2] if key in res_a else None
+        vb = res_b[key][2] if key in res_b else None
+        results.append(ResultDifference(key, label, unit, va, vb, None if va is None or vb is None else vb - va))
+    note = None
+    if _periods(ev_a) != _periods(ev_b):
+        note = t(Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period)))
+    notes = {"a": tuple(map(t, _caveats(ev_a))), "b": tuple(map(t, _caveats(ev_b)))}
+    return ScenarioComparison(ev_a, ev_b, inputs, tuple(results), note, notes, lang)
+
+
+def _evaluated(value: Any, name: str) -> Evaluation:
+    """An evaluation as given, or the evaluation of a partnership."""
+    if isinstance(value, Evaluation):
+        return value
+    need_partnership(value, name=name)  # an ArgumentTypeError naming the side, with how to get one
+    return evaluate(value)
+
+
+def _exact_value(value: object) -> tuple[object, Fraction] | None:
+    """A saved input's dimension and exact value in canonical units (``11000 DKK / month`` is 132000 DKK/year)."""
+    from socialpartner._internal.units import PLAIN, number_format, parse_unit, split_quantity
+
+    if not isinstance(value, str):
+        return None
+    try:
+        with number_format(PLAIN):  # the library's own dump
+            number, unit = split_quantity(value, what="an input")
+        info = parse_unit(unit or "dimensionless")
+    except (SocialPartnerError, pint.PintError, ValueError):
+        return None  # a name or a role: compared as written
+    return info.dims, Fraction(number) * info.factor
+
+
+def _same_input(a: object, b: object) -> bool:
+    """Whether two saved inputs are the same value: as written, or equal quantities written differently.
+
+    ``11000 DKK / month`` and ``132000 DKK / year`` are one price, so it is not listed
+    among the inputs that differ.
+    """
+    if a == b:
+        return True
+    exact_a, exact_b = _exact_value(a), _exact_value(b)
+    return exact_a is not None and exact_a == exact_b
+
+
+def _inputs(p: Partnership) -> dict[str, Any]:
+    """A scenario's inputs as compared, by path: horizon changes by year, not by their place in the list.
+
+    Changes apply by year, then as listed (a later one setting the same input in the same
+    year wins), so two files listing the same changes in another order are the same deal:
+    the changes of a year are merged into one mapping, ``horizon.changes.2027.courses.price``.
+    """
+    from socialpartner._internal.paths import flatten
+
+    data: dict[str, Any] = p.model_dump(mode="json", exclude_none=True, exclude={"expect"})
+    horizon = data.get("horizon")
+    if isinstance(horizon, dict) and horizon.get("changes"):
+        by_year: dict[str, dict[str, Any]] = {}
+        for change in sorted(horizon["changes"], key=lambda c: c["year"]):
+            by_year.setdefault(str(change["year"]), {}).update(change["set"])
+        horizon["changes"] = by_year
+    return dict(flatten(data))
+
+
+_HEADLINE = {
+    "coverage": "ratio",
+    "surplus": "DKK",
+    "shortfall": "DKK",
+    "cost": "DKK",
+    "funding": "DKK",
+    "jobs": "people",
+    "fte": "FTE",
+}
+_PAYERS = ("municipality", "state")
+
+
+def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Decimal | None]]:
+    """Headline results by key: a label a reader knows, the value and its kind of unit."""
+    labels: dict[str, tuple[str, str]] = {
+        f"net.{p}": (t(Text("cli.net_of", name=name)), "DKK") for p, name in ev.parties.items()
+    }
+    labels |= {
+        f"break_even.{b.input_path}": (
+            t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.unit)))),
+            b.unit,
+        )
+        for b in ev.break_even
+    }
+    labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
+    labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
+    if ev.breakdown:  # over several years, jobs and FTE are the last year's: the label says which
+        last = Raw(ev.breakdown[-1].ledger.period)
+        labels |= {key: (t(Text(f"cli.{key}_in", year=last)), _HEADLINE[key]) for key in ("jobs", "fte")}
+    labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in _PAYERS}
+    out: dict[str, tuple[str, str, Decimal | None]] = {}
+    for key, value in ev.results().items():
+        if value is not None:
+            label, unit = labels.get(key, (key, ""))
+            out[key] = (label, unit, value)
+    return out
+
+
+def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str, str, Decimal | None]:
+    """A break-even result in the model's unit for the price (its label, unit and value)."""
+    b = next(b for b in ev.break_even if f"break_even.{b.input_path}" == key)
+    label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
+    return label, b.canonical_unit, b.canonical_value
+
+
+# statements that qualify a figure compare shows: a comparison without them misleads
+_CAVEATS = frozenset({"msg.alternative_hours"})
+
+
+def _caveats(ev: Evaluation) -> list[str]:
+    """The evaluation's statements that qualify its figures: a year's with its year."""
+    found: list[str] = []
+    for part in (ev, *ev.breakdown):
+        for said in part.statements:
+            if getattr(said, "key", None) in _CAVEATS:
+                # a year's statement speaks of that year's hours: say which year
+                found.append(said if part is ev else Text("msg.in_year", year=Period(part.ledger.period), text=said))
+    return found
+
+
+def _periods(ev: Evaluation) -> tuple[int, Any]:
+    """How many periods an evaluation totals, and how long each is, in years (``(3, 1)`` for a horizon).
+
+    The length is compared by value: 1 year, 12 months and 52 weeks are one period.
+    """
+    period = getattr(ev.partnership, "period", None)
+    return len(ev.breakdown) or 1, None if period is None else canonical(period)

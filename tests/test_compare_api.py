@@ -1,0 +1,123 @@
+"""``sp.compare``: two scenarios side by side in Python, as ``socialpartner compare`` shows them."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+
+from .conftest import EXAMPLE, ROOT, scenario_matrix
+
+THREE = ROOT / "examples" / "ikea_rebild_3_years.yaml"
+
+
+def _with(path: Path, **inputs: Any) -> sp.Partnership:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for dotted, value in inputs.items():
+        *head, last = dotted.split("__")
+        target = data
+        for key in head:
+            target = target[key]
+        target[last] = value
+    data.pop("expect", None)
+    return sp.from_data(data)
+
+
+def test_a_dearer_course_price_in_one_year() -> None:
+    # 3 participants × 1,000 DKK/month more × 12 months = 36,000.00 more funding: coverage
+    # 442,800 / 480,000 = 92.25 % → 478,800 / 480,000 = 99.75 %, +7.50 points; the SØV's net
+    # -37,200.00 → -1,200.00; Rebild pays 36,000.00 more (net -396,000.00 → -432,000.00)
+    c = sp.compare(sp.load(EXAMPLE), _with(EXAMPLE, courses__price="12000 DKK/month"))
+    assert [(i.path, i.a, i.b) for i in c.inputs] == [("courses.price", "11000 DKK / month", "12000 DKK / month")]
+    cov = c.result("coverage")
+    assert (cov.a, cov.b, cov.difference) == (Decimal("0.9225"), Decimal("0.9975"), Decimal("0.0750"))
+    assert cov.unit == "ratio"
+    soev = c.result("net.social_enterprise")
+    assert (soev.a, soev.b, soev.difference) == (Decimal("-37200.00"), Decimal("-1200.00"), Decimal("36000.00"))
+    assert c.result("net.municipality").difference == Decimal("-36000.00")
+    assert c.result("net.company").difference == Decimal("0.00")
+    assert c.note is None
+    assert c.notes == {"a": (), "b": ()}
+
+
+def test_a_higher_overhead_over_three_years() -> None:
+    # +1 DKK/hour on the temp hours, grown 2 % a year: 2026 3 workers × 15 h × 52 = 2,340 h → 2,340.00;
+    # 2027 and 2028 4 workers: 3,120 h × 1.02 = 3,182.40 and 3,120 × 21 × 1.0404 = 68,167.008 → 68,167.01
+    # less 3,120 × 20 × 1.0404 = 64,920.96 → 3,246.05; in all 8,768.45, from IKEA to the SØV; nothing
+    # in the public purse moves
+    c = sp.compare(_with(THREE), _with(THREE, temp_hours__overhead="21 DKK/hour"))
+    assert [i.path for i in c.inputs] == ["temp_hours.overhead"]
+    assert c.result("net.social_enterprise").difference == Decimal("8768.45")
+    assert c.result("net.company").difference == Decimal("-8768.45")
+    assert c.result("surplus").difference == Decimal("8768.45")
+    assert c.result("public.municipality").difference == Decimal("0.00")
+    assert c.result("public.state").difference == Decimal("0.00")
+    assert c.result("jobs").label == "jobs in 2028 (headcount)"
+
+
+def test_periods_of_another_length_are_noted() -> None:
+    c = sp.compare(sp.load(EXAMPLE), _with(THREE))
+    assert c.note is not None
+    assert "2026–2028" in c.note
+    # a result only one side has (the present values of the horizon): None on the other side
+    npv = c.result("npv.company")
+    assert (npv.a, npv.b, npv.difference) == (None, Decimal("-1529403.54"), None)
+
+
+def test_the_command_line_json_is_the_record_plus_the_files(tmp_path: Path) -> None:
+    b = tmp_path / "b.yaml"
+    sp.save(_with(THREE, temp_hours__overhead="21 DKK/hour"), b)
+    out = CliRunner().invoke(app, ["compare", str(THREE), str(b), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.output)
+    expected = sp.compare(sp.load(THREE), sp.load(b)).to_dict()
+    assert doc == {"a": str(THREE), "b": str(b), **expected}
+    row = next(r for r in doc["results"] if r["result"] == "coverage")
+    assert row["difference_unit"] == "percentage points"
+
+
+def test_frames_and_danish_labels() -> None:
+    deal, dearer = sp.load(EXAMPLE), _with(EXAMPLE, courses__price="12000 DKK/month")
+    c = sp.compare(deal, dearer, lang="da")
+    frame = c.to_frame()
+    assert frame.loc["net.social_enterprise", "difference"] == Decimal("36000.00")
+    assert frame.loc["coverage", "label"] == "dækningsprocent"
+    assert list(c.inputs_frame().index) == ["courses.price"]
+    english = sp.compare(deal, dearer)
+    assert [(r.key, r.a, r.b) for r in english.results] == [(r.key, r.a, r.b) for r in c.results]
+
+
+@pytest.mark.parametrize(("name", "data"), scenario_matrix(), ids=[n for n, _ in scenario_matrix()])
+def test_every_scenario_compares_with_itself(name: str, data: dict[str, Any]) -> None:
+    # five models × with/without public: × with/without horizon: — nothing differs, every
+    # result of evaluate is there with a difference of zero; an evaluation compares as its deal
+    deal = sp.from_data(data)
+    ev = sp.evaluate(deal)
+    c = sp.compare(deal, ev)
+    assert c.inputs == ()
+    assert {r.key for r in c.results} == {k for k, v in ev.results().items() if v is not None}
+    for r in c.results:
+        assert r.a == r.b == ev.results()[r.key], r.key
+        assert r.difference == 0, r.key
+    assert c.note is None
+
+
+def test_wrong_arguments_are_named() -> None:
+    deal = sp.load(EXAMPLE)
+    with pytest.raises(sp.ArgumentTypeError, match=r"^b: expected a partnership.*from_data"):
+        sp.compare(deal, {"model": "supplier"})  # type: ignore[arg-type]
+    c = sp.compare(deal, deal)
+    with pytest.raises(sp.ResultError, match="no compared result 'coverag'"):
+        c.result("coverag")
+    with pytest.raises(sp.ArgumentTypeError, match=r"^key"):
+        c.result(3)  # type: ignore[arg-type]
+    with pytest.raises(sp.SocialPartnerError, match="lang"):
+        sp.compare(deal, deal, lang="de")  # type: ignore[arg-type]
