@@ -1234,7 +1234,7 @@ def _fleksjob_wage_checks(result: engine.Run) -> tuple[Check, ...]:
                 continue
             path = next((p for p in line.inputs if p.endswith(".wage_cost")), "the wage cost")
             found.setdefault(path, (period.label, wage, line.wage, []))[3].append(period.label)
-    out = list(_zero_fleksjob_wages(result))
+    out = [*_zero_fleksjob_wages(result), *_full_time_fleksjobs(result)]
     several = len(result.periods) > 1
     for path, (label, wage, cost, labels) in found.items():
         if not several:
@@ -1294,6 +1294,42 @@ def _zero_fleksjob_wages(result: engine.Run) -> tuple[Check, ...]:
             ),
         )
         for path, labels in stated.items()
+    )
+
+
+def _full_time_fleksjobs(result: engine.Run) -> tuple[Check, ...]:
+    """A check, not met, where the people of a fleksjob line work full time (37 paid hours a week each, or more).
+
+    Their wage is then the full-time wage of the job, so the lønloft leaves no
+    fleksløntilskud and the municipality seems to save the whole benefit of everyone on the
+    line: the hours of a fleksjob are those of reduced working capacity. Kept (a sweep of the
+    hours may reach full time), not silent; named for the years it happens in.
+    """
+    found: dict[tuple[str, ...], tuple[Rational, list[str]]] = {}  # the line's inputs → first hours, years
+    for period in result.periods:
+        if period.model.public is None:
+            continue
+        for line in period.plan.placements:
+            if line.form != "fleksjob" or line.paid_hours is None or not is_exact(line.paid_hours):
+                continue
+            if not line.headcount or line.paid_hours < FTE_HOURS_PER_WEEK * line.headcount:
+                continue
+            people = tuple(path for path in line.inputs if not path.endswith(".wage_cost"))
+            found.setdefault(people, (Rational(line.paid_hours) / line.headcount, []))[1].append(period.label)
+    several = len(result.periods) > 1
+    return tuple(
+        Check(
+            Text("msg.fleksjob_full_time_criterion", paths=Raw(", ".join(people))),
+            "not met",
+            Text(
+                "msg.fleksjob_full_time",
+                paths=Raw(", ".join(people)),
+                hours=Value(f"{places(each)} hour / week"),
+                full=Value(f"{FTE_HOURS_PER_WEEK} hour / week"),
+                when=Raw("") if not several else Text("msg.fleksjob_wage_in", year=Period(", ".join(labels))),
+            ),
+        )
+        for people, (each, labels) in found.items()
     )
 
 

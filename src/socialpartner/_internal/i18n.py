@@ -1088,6 +1088,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "at spare hele ydelsen for alle i fleksjobbet; angiv lønnen inkl. pension (eller udelad "
         "public.fleksjob_wage for at bruge lønudgiften × fleksjob.wage_share_of_wage_cost)",
     ),
+    "msg.fleksjob_full_time_criterion": (
+        "the people in fleksjob ({paths}) work less than full time",
+        "personerne i fleksjob ({paths}) arbejder mindre end fuld tid",
+    ),
+    "msg.fleksjob_full_time": (
+        "{paths}: each person in fleksjob is paid for {hours} of effective work{when} (full time: {full}): "
+        "their wage is the job's full-time wage, so the lønloft leaves no fleksløntilskud and the municipality "
+        "seems to save the whole benefit of everyone on the line; a fleksjob's hours are those of reduced "
+        "working capacity: give the hours the person works",
+        "{paths}: hver person i fleksjob får løn for {hours} effektivt arbejde{when} (fuld tid: {full}): "
+        "lønnen er jobbets fuldtidsløn, så lønloftet efterlader intet fleksløntilskud, og kommunen ser ud til "
+        "at spare hele ydelsen for alle på linjen; et fleksjobs timer er dem, en nedsat arbejdsevne rækker "
+        "til: angiv de timer, personen arbejder",
+    ),
     "msg.fleksjob_wage_years": (" in {years} ({year}'s figures)", " i {years} (tal for {year})"),
     "msg.comparison_leave_idle": (
         "progression.comparison.leave ({leave}) has no effect without progression.leave_benefit: those who "
