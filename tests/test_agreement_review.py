@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -505,3 +506,19 @@ def test_a_company_without_a_condition_is_named_as_why_the_total_grows() -> None
     assert not {"agree.not_transfer_unpriced", "agree.on_edge_unpriced"} & {
         getattr(n, "key", None) for n in counted.notes
     }
+
+
+def test_json_corners_lie_inside_the_zone() -> None:
+    # the exact corner at overhead 35 is 33175/3 = 11,058.3333… DKK/month: half up to six decimals,
+    # 11,058.333333, the SØV is 0.000012 DKK short; the nearest six-decimal point inside is 11,058.333334
+    z = sp.agreement(sp.load(EXAMPLES / "ikea_rebild_agreement.yaml"), ["temp_hours.overhead", "courses.price"])
+    corners = z.to_dict()["vertices"]
+    assert ["35", "11058.333334"] in corners
+    assert Fraction(33175, 3) in {y for _, y in z.vertices}
+    for corner in corners:
+        assert z.contains([Decimal(c) for c in corner]), corner
+    path = str(EXAMPLES / "ikea_rebild_agreement.yaml")
+    vary = ["--vary", "temp_hours.overhead", "--vary", "courses.price"]
+    out = runner.invoke(app, ["agree", path, *vary, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["vertices"] == corners

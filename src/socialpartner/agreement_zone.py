@@ -512,10 +512,10 @@ class AgreementZone:
         lines += ["  " + said("agree.note", note=t(n)) for n in self.notes]
         return "\n".join(lines)
 
-    def _corner_inside(self, x: Fraction, y: Fraction) -> tuple[Decimal, Decimal]:
-        """A vertex as shown: on the 0.01 grid, inside the zone where a neighbouring grid point is."""
+    def _corner_inside(self, x: Fraction, y: Fraction, places: int = 2) -> tuple[Decimal, Decimal]:
+        """A vertex as shown: on the grid of ``places`` decimals, inside the zone where a nearby grid point is."""
         lines = [b.coefficients for b in self.boundaries if b.coefficients is not None and len(b.coefficients) == 3]
-        return _corner(Fraction(x), Fraction(y), lines)
+        return _corner(Fraction(x), Fraction(y), lines, places)
 
     def _constant_on_grid(self, i: int) -> Decimal | None:
         """Condition ``i``'s gain where it is the same at every grid point (to the øre), else None."""
@@ -562,7 +562,8 @@ class AgreementZone:
                 {"low": inward(lo, hi)[0], "high": inward(lo, hi)[1], "low_set_by": a, "high_set_by": b}
                 for (lo, hi), (a, b) in zip(self.intervals, self.interval_ends, strict=True)
             ],
-            "vertices": [[num(x), num(y)] for x, y in self.vertices],
+            # each corner the nearest point of six decimals inside the zone (rounded half up, one may lie outside)
+            "vertices": [[format(c.normalize(), "f") for c in self._corner_inside(x, y, 6)] for x, y in self.vertices],
             "edges": list(self.edges),
             "grid_points_inside": len(self.inside),
             "binding": [
