@@ -255,7 +255,9 @@ class Evaluation:
         ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, ``net.PARTY``,
         ``break_even.INPUT``, ``jobs`` and ``fte``, ``public.PAYER`` (summed over the
         periods, with a ``public:`` block; ``public.PAYER.before_tax`` too when tax is
-        counted), and each figure's key. The money is summed over the periods of a horizon
+        counted), and each figure's key; over several years ``payback.PARTY`` and
+        ``payback.public.PAYER`` for every net with a present value (None where it never goes
+        below zero, or is not back within the years). The money is summed over the periods of a horizon
         or a spin-off; ``jobs`` and ``fte`` are the last period's (people are counted in
         each year, not summed), as a statement of the evaluation says. Each key is a topic
         of :meth:`explain`. One year's results are those of its record in
@@ -295,6 +297,11 @@ class Evaluation:
                     )
         for f in self.figures:
             out.setdefault(f.key, f.value)
+        if self.breakdown:  # a net never below zero needs no payback: None, as a sweep's column has NaN
+            gain = f"npv.{self.partnership.COMPANY_GAIN}"  # the company's gain: its payback only where it has one
+            for f in self.figures:
+                if f.key.startswith("npv.") and f.key != gain:
+                    out.setdefault(f"payback.{f.key.removeprefix('npv.')}", None)
         return out
 
     def result(self, name: str) -> Decimal:

@@ -198,7 +198,9 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
         raise ResultError(name, f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT{years}")
     value = values[key]
     if value is None:
-        if key.startswith("payback."):
+        if key.startswith("payback.") and not any(f.key == key for f in ev.figures):
+            why = "its discounted running sum never goes below zero: no payback is needed"
+        elif key.startswith("payback."):
             why = "its discounted running sum is not back at or above zero within the years evaluated"
         elif key == "coverage":
             why = "there is no support-staff cost to cover"

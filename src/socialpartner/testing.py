@@ -279,7 +279,8 @@ def _actuals(ev: Evaluation) -> dict[str, _Actual]:
         elif name == "fte":
             out[name] = _Actual(value, "FTE", _MONEY_PLACES, "FTE")
         else:
-            out[name] = _figure_actual(value, figures.get(name, ""))
+            # a payback no net needs (never below zero) has no figure: a year all the same
+            out[name] = _figure_actual(value, figures.get(name, "year" if name.startswith("payback.") else ""))
     return out
 
 
