@@ -18,15 +18,17 @@ import pint
 
 from socialpartner._internal.arguments import need_partnership, need_text
 from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
+from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.units import canonical
 from socialpartner.errors import ResultError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
+from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from socialpartner.models._base import Partnership
+else:  # the annotations resolve at runtime (typing.get_type_hints); pandas is imported on first use
+    pd = LazyModule("pandas")
 
 __all__ = ["InputDifference", "ResultDifference", "ScenarioComparison", "compare"]
 
@@ -106,16 +108,12 @@ class ScenarioComparison:
 
     def to_frame(self) -> pd.DataFrame:
         """The results as a DataFrame indexed by key: label, unit, a, b, difference (Decimals or None)."""
-        import pandas as pd
-
         rows = [(r.key, r.label, r.unit, r.a, r.b, r.difference) for r in self.results]
         frame = pd.DataFrame(rows, columns=["result", "label", "unit", "a", "b", "difference"])
         return frame.set_index("result")
 
     def inputs_frame(self) -> pd.DataFrame:
         """The differing inputs as a DataFrame indexed by path: a, b (as saved; None where absent)."""
-        import pandas as pd
-
         frame = pd.DataFrame([(i.path, i.a, i.b) for i in self.inputs], columns=["input", "a", "b"])
         return frame.set_index("input")
 

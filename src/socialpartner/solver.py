@@ -65,6 +65,14 @@ _MAX_INPUT = 10**12
 _MAX_EVALUATIONS = 400
 _STEP = Fraction(1, 100)  # the grid: 0.01 of the input's unit …
 _FRACTION_STEP = Fraction(1, 10_000)  # … but 0.0001 (0.01 %) of a bare fraction: 0.01 of it is a whole point
+_ORE_STEP = Fraction(1)  # … and a whole øre of money written in øre: 0.01 øre is no price
+
+
+def _decimals(step: Fraction) -> int:
+    """Decimals of a grid value: 2 for 0.01, 4 for 0.0001, 0 for whole øre (steps are powers of ten)."""
+    return len(str(step.denominator)) - 1
+
+
 _SCAN_EVEN = 12  # a scan's evenly spaced points over the range …
 _SCAN_PER_DECADE = 2  # … and its points per decade up from the low end (for wide ranges)
 _REFINE = 60  # evaluations spent looking closer where a scanned result turns towards the target
@@ -96,8 +104,10 @@ class Solution:
     Attributes:
         path: the input varied, e.g. ``courses.price``.
         value: the input's new value, a Quantity in the unit the input is written in
-            (to 0.01 of that unit; to 0.0001 of a bare fraction, i.e. 0.01 %), or a whole
-            number for headcounts.
+            (to 0.01 of that unit, whole øre for money in øre; to 0.0001 of a bare
+            fraction, i.e. 0.01 %), or a whole number for headcounts. Its magnitude is a
+            float or an int, as the scenario's fields hold them; :attr:`value_decimal` is
+            the same number as an exact Decimal.
         result: the result aimed at, e.g. ``coverage`` (or one year's, ``2027.coverage``).
         target: the target value.
         achieved: the result with the solved input.
@@ -130,6 +140,19 @@ class Solution:
     evaluations: int
     partnership: Partnership
     notes: tuple[str, ...] = ()
+
+    @property
+    def value_decimal(self) -> Decimal:
+        """The value's number as an exact Decimal on the grid (``Decimal('12033.34')``; a headcount whole).
+
+        :attr:`value` holds it as the scenario's fields do (a float or an int), so that it
+        mixes with floats; this one mixes with Decimals (``s.value_decimal - sp.ORE``).
+        """
+        if isinstance(self.value, int):
+            return Decimal(self.value)
+        magnitude = self.value.magnitude
+        # the shortest text of the float is the grid value it was made from (12033.34, not 12033.3399…)
+        return Decimal(magnitude) if isinstance(magnitude, int) else Decimal(repr(float(magnitude)))
 
     @property
     def value_text(self) -> str:
@@ -214,7 +237,9 @@ def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
     """The grid the input moves on: (step in its unit, the unit, whole numbers?).
 
     0.01 of the input's unit (0.01 DKK/month, 0.01 %), or 0.0001 of a bare fraction
-    (``wage_growth: 0.02``), the same 0.01 % as for one written as a percentage.
+    (``wage_growth: 0.02``), the same 0.01 % as for one written as a percentage. Money
+    written in øre moves in whole øre (1 øre/month), the øre of a price in DKK: a price is
+    never solved to a fraction of an øre, whichever unit it is written in.
     """
     if isinstance(current, bool) or current is None:
         raise SolveError(f"{path} is not a numeric input (got {current!r})")
@@ -222,7 +247,10 @@ def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
         return Fraction(1), "", True
     if isinstance(current, pint.Quantity):
         unit = str(current.units)
-        return (_FRACTION_STEP if unit == "dimensionless" else _STEP), unit, False
+        if unit == "dimensionless":
+            return _FRACTION_STEP, unit, False
+        in_ore = any(name == "øre" and power == 1 for name, power in current.unit_items())
+        return (_ORE_STEP if in_ore else _STEP), unit, False
     raise SolveError(f"{path} is not a numeric input (got {current!r})")
 
 
@@ -232,7 +260,7 @@ def _grid_words(step: Fraction, unit: str, whole: bool) -> str:
         return "whole numbers, for a headcount"
     if unit == "dimensionless":
         return f"steps of {_plain(step, 4)} (0.01 %)"
-    return f"steps of {_plain(step)} {unit}"
+    return f"steps of {_plain(step, _decimals(step))} {unit}"
 
 
 def _number(value: Decimal | int | float | str, name: str) -> Decimal:
@@ -532,7 +560,7 @@ def solve(
     if lo_k is not None and hi_k is not None and not whole and 1 < hi_k - lo_k + 1 < _FEW:
         # a range of a few grid values (--min 0.01 --max 0.03 for an input in percent): the
         # answer is one of them, and where the result crosses between them is not seen
-        step_text = f"{_plain(step, 4 if step == _FRACTION_STEP else 2)} {unit}"
+        step_text = f"{_plain(step, _decimals(step))} {unit}"
         notes += (Text("msg.coarse_range", count=Raw(str(hi_k - lo_k + 1)), step=Value(step_text)),)
     # an unknown result is the user's error at once, not after a search; one with no value
     # today (coverage with no cost) is searched for where it has one
@@ -609,7 +637,7 @@ class _Search:
     ) -> None:
         self.partnership, self.vary, self.result, self.goal = partnership, vary, result, goal
         self.whole, self.unit, self.step = whole, unit, step
-        self.places = 4 if step == _FRACTION_STEP else 2  # decimals of a grid value
+        self.places = _decimals(step)  # decimals of a grid value
         self.count = 0
         self.seen: dict[int, Fraction] = {}
         self.failed: dict[int, SolveError | LedgerError] = {}
