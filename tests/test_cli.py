@@ -150,6 +150,24 @@ def test_all_years_show_the_balance_per_party_over_the_deal() -> None:
     assert "-81.704,64" in danish.partition("Alle år")[2]
 
 
+def test_danish_year_table_keeps_every_digit_at_80_columns(tmp_path: Path) -> None:
+    # Danish headers ("Udgift til støttepersonale", "Dækningsprocent") and " kr." squeezed the
+    # money columns at 80 characters until the totals lost their øre ("2.707.659,…"). Support
+    # staff of 5,100,000 a year grown 2 %: 5,100,000 + 5,202,000 + 5,306,040 = 15,608,040.00
+    data = yaml.safe_load((EXAMPLE.parent / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["support_staff"][0]["annual_cost"] = "5100000 DKK/year"
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = runner.invoke(app, ["evaluate", str(path), "--lang", "da"], env={"COLUMNS": "80"}).output
+    table = out.partition("År for år")[2].partition("Hvem betaler hvem")[0]
+    total = next(line for line in table.splitlines() if "I alt" in line)
+    cells = [c.strip() for c in total.strip("│ ").split("│")]
+    assert cells[1] == "15.608.040,00"
+    assert all("…" not in line for line in table.splitlines()), table
+    assert "5.202.000,00" in table
+
+
 def test_supplier_table_shows_the_csr_statement() -> None:
     out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "supplier_facility.yaml")], env={"COLUMNS": "200"})
     assert "18.40 inclusive jobs" in out.output

@@ -153,6 +153,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.year_by_year": ("Year by year", "År for år"),
     "ui.key_figures_by_year": ("Key figures year by year", "Nøgletal år for år"),
     "ui.cost": ("Support cost", "Udgift til støttepersonale"),
+    # the year-by-year table's headers: short words, so seven columns of millions fit 80 characters
+    "ui.cost_short": ("Support cost", "Støtteudgift"),
+    "ui.coverage_short": ("Coverage", "Dækning"),
     "ui.funding": ("Funding", "Finansiering"),
     "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
     "ui.net_funding": ("net funding", "nettofinansiering"),

@@ -7,6 +7,7 @@ given, so ``--lang da`` applies to all of it.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from rich.console import Console
 from rich.markup import escape
@@ -242,14 +243,16 @@ class _Tables:
             return
         # no padding at the table's edges: seven columns of money fit 80 characters
         summary = Table(title=self.t("ui.year_by_year"), title_justify="left", pad_edge=False)
-        for col in ("year", "cost", "funding", "result", "coverage", "jobs", "fte"):
+        for col in ("year", "cost_short", "funding", "result", "coverage_short", "jobs", "fte"):
             summary.add_column(self.t(f"ui.{col}"), justify="left" if col == "year" else "right")
+        # amounts without " kr." in Danish, as in English: seven columns of millions fit 80 characters
+        money = partial(self.t.money, unit=False)
         rows = [
             [
                 escape(self.t.period(part.ledger.period)),
-                self.money(part.cost_split.cost),
-                self.money(part.cost_split.total_funding),
-                self.money(part.cost_split.surplus),
+                money(part.cost_split.cost),
+                money(part.cost_split.total_funding),
+                money(part.cost_split.surplus),
                 self.percent(part.cost_split.coverage),
                 str(sum(j.headcount for j in part.jobs)),
                 self.t.number(part.fte),
@@ -260,9 +263,9 @@ class _Tables:
         rows.append(
             [
                 escape(self.t("xlsx.sum")),
-                self.money(total.cost),
-                self.money(total.total_funding),
-                self.money(total.surplus),
+                money(total.cost),
+                money(total.total_funding),
+                money(total.surplus),
                 self.percent(total.coverage),
                 "",
                 "",
