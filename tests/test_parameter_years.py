@@ -121,3 +121,21 @@ def test_every_source_is_whole() -> None:
     for band, number in (("weeks_1_4", 1), ("weeks_5_26", 2), ("weeks_27_52", 3), ("after_52_weeks", 4)):
         source = parameters.get(f"refusion.{band}", 2026).source
         assert f"§ 5, stk. 2, nr. {number}" in " ".join(source.split()), band
+
+
+def test_a_value_per_year_under_parameters_says_what_to_do_instead() -> None:
+    # "not a quantity (dict)" left a budget officer without the way to put in a published rate
+    # for one year: a horizon change of the amount that uses it (4,900 × 52 × 4 = 1,019,200.00)
+    from pydantic import ValidationError
+
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    refused = {**data, "parameters": {"benefit.ledighedsydelse": {2028: "4900 DKK/week"}}}
+    with pytest.raises(ValidationError, match=r"benefit\.ledighedsydelse: a parameter set here takes one value"):
+        sp.from_data(refused)
+    change = {"year": 2028, "set": {"public.counterfactual.fleksjob": {"amount": "4900 DKK/week"}}}
+    data["horizon"]["changes"].append(change)
+    view = sp.evaluate(sp.from_data(data)).breakdown[2].public
+    assert view is not None
+    lines = {x.item: x.counterfactual for x in view.lines}
+    assert lines["counterfactual benefit: fleksjob"] == Decimal("1019200.00")

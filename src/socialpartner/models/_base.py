@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from pydantic import Field, ModelWrapValidatorHandler, model_validator
+from pydantic import Field, ModelWrapValidatorHandler, field_validator, model_validator
 
 from socialpartner._internal import paths
 from socialpartner._internal.horizon import _change_index, check_change, check_change_years, money_inputs
@@ -89,6 +89,21 @@ class Partnership(Frozen):
         fmt = checked_format(data.pop("number_format"))
         with number_format(fmt):
             return handler(data)
+
+    @field_validator("parameters", mode="before")
+    @classmethod
+    def _one_value_each(cls, value: Any) -> Any:
+        """A parameter takes one value for every year: a value per year is refused, saying what to do instead."""
+        if isinstance(value, Mapping):
+            for name, given in value.items():
+                if isinstance(given, Mapping):
+                    raise ValueError(
+                        f"{name}: a parameter set here takes one value, for every year (a rate in kroner is "
+                        "the first year's, indexed after it by the satsreguleringsprocent), not a value per year; "
+                        "for another rate from a year on, set the amount that uses it in a horizon change, e.g. "
+                        "{year: 2028, set: {public.counterfactual.fleksjob: {amount: 4900 DKK/week}}}"
+                    )
+        return value
 
     @model_validator(mode="after")
     def _known_parameters(self) -> Partnership:
