@@ -158,6 +158,9 @@ def test_each_line_of_a_net_effect_names_its_inputs_and_parameters() -> None:
     lines = {t.label: dict(t.inputs) for t in explained.terms}
     fleksjob = lines["counterfactual benefit: fleksjob"]
     assert fleksjob["benefit.ledighedsydelse"] == "4715 DKK / week (2027, estimate)"
+    # the 4 people the counterfactual counts, set by the year-2 change (review 37 F4: they were missing)
+    assert fleksjob["temp_hours.workers"] == "4 (set from 2027 by horizon.changes.0)"
+    assert fleksjob["temp_hours.effective_hours"] == "15 hour / week"
     assert lines["fleksløntilskud"]["fleksloentilskud.threshold"] == "18467 DKK / month (2027, estimate)"
     assert lines["counterfactual refusion: fleksjob"]["public.weeks_on_support"] == "104"
     assert lines["fleksløntilskud: former participants in fleksjob"]["horizon.progression.to_fleksjob"] == "13 percent"

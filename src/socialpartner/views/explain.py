@@ -711,7 +711,15 @@ def _line_inputs(ev: Evaluation, item: str, tax: bool) -> tuple[str, ...]:
         return (*_TAX_INPUTS.get(item, ()), *share)
     if kind == "counterfactual benefit":
         group = next((g for g in _compared(ev) if g.group == who), None)
-        return () if group is None else (_benefit_input(group), "period")
+        # the people on the group's lines: their headcounts (and hours: a job of no hours moves nobody)
+        people = tuple(
+            path
+            for line in (() if ev._plan is None else ev._plan.placements)
+            if line.form == who
+            for path in line.inputs
+            if not path.endswith(".wage_cost")
+        )
+        return () if group is None else (_benefit_input(group), *dict.fromkeys(people), "period")
     if kind == "counterfactual refusion":
         return REFUSION_INPUTS
     if who.startswith("former participants"):
