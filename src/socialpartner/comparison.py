@@ -24,6 +24,7 @@ from socialpartner.errors import ResultError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
+from socialpartner.public import PAYERS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -262,7 +263,6 @@ _HEADLINE = {
     "jobs": "people",
     "fte": "FTE",
 }
-_PAYERS = ("municipality", "state")
 
 
 def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Decimal | None]]:
@@ -282,7 +282,7 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
     if ev.breakdown:  # over several years, jobs and FTE are the last year's: the label says which
         last = Raw(ev.breakdown[-1].ledger.period)
         labels |= {key: (t(Text(f"cli.{key}_in", year=last)), _HEADLINE[key]) for key in ("jobs", "fte")}
-    labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in _PAYERS}
+    labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in PAYERS}
     out: dict[str, tuple[str, str, Decimal | None]] = {}
     for key, value in ev.results().items():
         if value is not None:

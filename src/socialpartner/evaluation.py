@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import pint
 
@@ -43,7 +43,7 @@ from socialpartner.parameters import (
     satsregulering_read,
     transfer_income_reduction,
 )
-from socialpartner.public import PublicLine, PublicView
+from socialpartner.public import PAYERS, PublicLine, PublicView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -287,11 +287,10 @@ class Evaluation:
         out["fte"] = self.fte
         views = [p.public for p in parts if p.public is not None]
         if views:
-            payers: tuple[Literal["municipality", "state"], ...] = ("municipality", "state")
-            for payer in payers:
+            for payer in PAYERS:
                 out[f"public.{payer}"] = sum((v.net_effect(payer) for v in views), Decimal("0.00"))
             if views[0].taxed:
-                for payer in payers:
+                for payer in PAYERS:
                     out[f"public.{payer}.before_tax"] = sum(
                         (v.net_effect_before_tax(payer) for v in views), Decimal("0.00")
                     )

@@ -38,6 +38,7 @@ from socialpartner._internal.units import PLAIN, exact_magnitude, number_format,
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
+from socialpartner.public import PAYERS
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -290,7 +291,7 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
             )
         p_last = ws.row
         ws.put(["", t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect")], bold=True)
-        for payer in ("municipality", "state"):
+        for payer in PAYERS:
             r = ws.row + 1
             cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}"'
             ws.put(
@@ -484,7 +485,7 @@ def _total_sheet(
     if any(c.public for _, c in periods):
         ws.gap()
         ws.put([t("xlsx.public_title")], bold=True)
-        for payer in ("municipality", "state"):
+        for payer in PAYERS:
             series[f"public.{payer}"] = row(
                 f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
                 [_ref(c.sheet, c.public[payer][2]) if payer in c.public else None for _, c in periods],
@@ -555,7 +556,7 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
             )
     last = ws.row
     ws.gap()
-    for payer in ("municipality", "state"):
+    for payer in PAYERS:
         cond = f'$B${first}:$B${last},"{t(f"ui.{payer}")}"'
         r = ws.row + 1
         ws.put(

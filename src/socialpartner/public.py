@@ -45,6 +45,8 @@ _WEEKS = WEEKS_PER_YEAR
 _FULL_TIME_WEEK = FTE_HOURS_PER_WEEK  # the lønloft compares with full time for the same job
 
 Payer = Literal["municipality", "state"]
+PAYERS: tuple[Payer, ...] = get_args(Payer)
+"""The public payers, in the order every view lists them."""
 
 _WAGE: QuantityType = get_args(MoneyPerHour)[1]  # the field types' own validators
 _HOURS: QuantityType = get_args(HoursPerPerson)[1]
@@ -418,13 +420,10 @@ class PublicLine:
     tax: bool = False
 
 
-_PAYERS: tuple[Payer, ...] = ("municipality", "state")
-
-
 def _check_payer(payer: object) -> None:
     """Refuse a payer other than the two public ones (a typo would read as a payer of nothing)."""
-    if payer not in _PAYERS:
-        raise PartyError(payer, _PAYERS, "the public view")
+    if payer not in PAYERS:
+        raise PartyError(payer, PAYERS, "the public view")
 
 
 @dataclass(frozen=True, slots=True)

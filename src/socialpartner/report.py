@@ -23,7 +23,7 @@ from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
-from socialpartner.public import Payer
+from socialpartner.public import PAYERS
 from socialpartner.views import break_even_note, parameter_year, used_parameters
 
 __all__ = ["report_html", "write_report"]
@@ -141,7 +141,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             "",
         ),
     ]
-    for payer in ("municipality", "state"):
+    for payer in PAYERS:
         if f"public.{payer}" in results:
             kpis.append((t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), money(results[f"public.{payer}"]), ""))
     kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
@@ -193,7 +193,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         year_rows.append(row)
     year_head = [esc(t(f"ui.{c}")) for c in ("year", "cost", "funding", "result", "coverage", "jobs", "fte")]
     if parts[0].public is not None:
-        year_head += [esc(t(Text("cli.public_of", payer=Text(f"ui.{p}")))) for p in ("municipality", "state")]
+        year_head += [esc(t(Text("cli.public_of", payer=Text(f"ui.{p}")))) for p in PAYERS]
     if ev.breakdown:
         total = [esc(t("xlsx.sum")), money(split.cost), money(split.total_funding), money(split.surplus)]
         total += [esc(t.percent(split.coverage)), "", ""]
@@ -211,8 +211,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         view = part.public
         if view is None:
             continue
-        payers: tuple[Payer, ...] = ("municipality", "state")
-        for payer in payers:
+        for payer in PAYERS:
             public_rows.append(
                 [
                     esc(t.period(part.ledger.period)),

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["PeriodRun", "Run", "Settlement", "coverage", "run", "settle"]
 
 PUBLIC_PARTIES = {"state": "the state", "participants": "course participants"}
-PAYERS = ("municipality", "state")
+PAYERS = public.PAYERS
 
 
 @dataclass(frozen=True, slots=True)

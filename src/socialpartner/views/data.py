@@ -9,6 +9,7 @@ from socialpartner._internal import explain as _ex
 from socialpartner._internal.plan import places
 from socialpartner._version import __version__
 from socialpartner.money import ROUNDING_RULE
+from socialpartner.public import PAYERS
 
 if TYPE_CHECKING:
     from socialpartner.evaluation import Evaluation, Manifest
@@ -139,12 +140,8 @@ def _public_dict(view: PublicView) -> dict[str, Any]:
             }
             for line in view.lines
         ],
-        "net_effect": {payer: str(view.net_effect(payer)) for payer in ("municipality", "state")},
-        **(
-            {"net_effect_before_tax": {p: str(view.net_effect_before_tax(p)) for p in ("municipality", "state")}}
-            if view.taxed
-            else {}
-        ),
+        "net_effect": {payer: str(view.net_effect(payer)) for payer in PAYERS},
+        **({"net_effect_before_tax": {p: str(view.net_effect_before_tax(p)) for p in PAYERS}} if view.taxed else {}),
         "refusion_rates": {group: str(rate) for group, rate in view.refusion_rates.items()},
         "assumptions": list(view.assumptions),
     }

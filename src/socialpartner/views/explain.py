@@ -19,7 +19,7 @@ from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
 from socialpartner.money import round_half_up
-from socialpartner.public import FLEX_PARAMETERS, REFUSION_INPUTS
+from socialpartner.public import FLEX_PARAMETERS, PAYERS, REFUSION_INPUTS
 
 if TYPE_CHECKING:
     import pint
@@ -40,7 +40,7 @@ def topics(ev: Evaluation) -> tuple[str, ...]:
     """Everything :meth:`explain` can explain."""
     base = ["coverage", "surplus", "shortfall", "cost", "funding", *ev.cost_split.funding]
     if ev.public is not None or any(part.public is not None for part in ev.breakdown):
-        base += [f"public.{payer}" for payer in _PAYERS]
+        base += [f"public.{payer}" for payer in PAYERS]
     if ev._plan is not None:
         base += [f.key for f in ev._plan.flows] + [b.input_path for b in ev.break_even]
     base += [f.key for f in ev.figures]
@@ -52,7 +52,7 @@ def topics(ev: Evaluation) -> tuple[str, ...]:
     base += ["jobs", "fte", *(f"break_even.{b.input_path}" for b in ev.break_even)]
     views = [ev.public] if ev.public is not None else [part.public for part in ev.breakdown if part.public is not None]
     if views and views[0] is not None and views[0].taxed:
-        base += [f"public.{payer}.before_tax" for payer in _PAYERS]
+        base += [f"public.{payer}.before_tax" for payer in PAYERS]
     for part in ev.breakdown:
         base += [f"{part.ledger.period}:{t}" for t in topics(part)]
     return tuple(dict.fromkeys(base))
@@ -103,14 +103,14 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
         return _explain_net(ev, topic.removeprefix("net."))
     if topic in {"jobs", "fte"}:
         return _explain_jobs(ev, topic)
-    for who in _PAYERS:
+    for who in PAYERS:
         if topic == f"public.{who}.before_tax" and (explained := _explain_before_tax(ev, who)) is not None:
             return explained
     inputs = _inputs(ev)
     split = ev.cost_split
     if topic in {"coverage", "surplus", "shortfall", "cost", "funding"}:
         return _explain_split(ev, topic, inputs)
-    for who in _PAYERS:
+    for who in PAYERS:
         if topic == f"public.{who}" and (explained := _explain_public(ev, who)) is not None:
             return explained
     for g in _compared(ev):
@@ -381,9 +381,6 @@ def payback_label(npv: Figure) -> str:
     # the company's gain against its alternative is its own series, not the company's net
     gain = isinstance(label, Text) and label.key == "msg.npv_gain"
     return Text("msg.payback_gain" if gain else "msg.payback", who=who)
-
-
-_PAYERS: tuple[Payer, ...] = ("municipality", "state")
 
 
 def _supplement_terms(ev: Evaluation, topic: str) -> tuple[Term, ...]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from socialpartner._internal.i18n import Lang, Translator
+from socialpartner.public import PAYERS
 from socialpartner.views import break_even_note
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def _public(ev: Evaluation, t: Translator) -> str:
     esc = html.escape
     rows = "".join(
         f"<tr><td>{esc(t('ui.' + payer))}</td><td {_RIGHT}>{esc(t.money(view.net_effect(payer), unit=False))}</td></tr>"
-        for payer in ("municipality", "state")
+        for payer in PAYERS
     )
     return (
         f"<table><thead><tr><th>{esc(t('ui.public_purse'))}</th>"
@@ -103,10 +104,7 @@ def _years(ev: Evaluation, t: Translator) -> str:
             t.number(part.fte),
         ]
         if public:
-            cells += [
-                "—" if part.public is None else t.money(part.public.net_effect(p), unit=False)
-                for p in ("municipality", "state")
-            ]
+            cells += ["—" if part.public is None else t.money(part.public.net_effect(p), unit=False) for p in PAYERS]
         rows.append("<tr>" + "".join(f"<td {_RIGHT}>{esc(c)}</td>" for c in cells) + "</tr>")
     header = "".join(f"<th>{esc(h)}</th>" for h in head)
     return (

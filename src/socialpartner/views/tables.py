@@ -15,7 +15,7 @@ from rich.table import Table
 
 from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
-from socialpartner.public import PublicView
+from socialpartner.public import PAYERS, PublicView
 from socialpartner.views import break_even_note, parameter_year, used_parameters
 from socialpartner.views.explain import never_below_zero, payback_label
 
@@ -159,7 +159,7 @@ class _Tables:
                 self.money(line.actual),
                 self.money(line.counterfactual),
             )
-        for payer in ("municipality", "state"):
+        for payer in PAYERS:
             if view.taxed:
                 table.add_row(
                     self.t(f"ui.{payer}"),
