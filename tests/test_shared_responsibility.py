@@ -248,7 +248,7 @@ def test_built_in_code(example: sp.SharedResponsibilityPartnership) -> None:
 
 def test_is_valid_cvr_gives_the_fields_verdict() -> None:
     # 13585628: 1·2 + 3·7 + 5·6 + 8·5 + 5·4 + 6·3 + 2·2 + 8·1 = 143 = 13 × 11
-    for given in ("13585628", 13585628, np.int64(13585628), "DK13585628", "1358 5628"):
+    for given in ("13585628", 13585628, np.int64(13585628), "DK13585628", "dk13585628", "Dk 1358 5628", "1358 5628"):
         assert sp.is_valid_cvr(given) is True, given
     assert sp.is_valid_cvr("13585627") is False
     with pytest.raises(TypeError, match="expected a CVR number as text or a whole number"):

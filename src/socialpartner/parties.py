@@ -46,7 +46,7 @@ _KOMMUNER = Path(__file__).resolve().parent / "data" / "kommuner.csv"
 def is_valid_cvr(number: str | int | np.integer[Any]) -> bool:
     """The modulus-11 rule: 8 digits, first not 0, weighted sum divisible by 11.
 
-    Read as a scenario's ``cvr`` field reads it: text (spaces and a ``DK`` prefix dropped)
+    Read as a scenario's ``cvr`` field reads it: text (spaces and a ``DK`` prefix, in any case, dropped)
     or a whole number (a numpy integer too).
 
     >>> is_valid_cvr("13748136"), is_valid_cvr("13585627"), is_valid_cvr("DK 1374 8136"), is_valid_cvr(13748136)
@@ -70,7 +70,8 @@ def _cvr_text(value: Any) -> Any:
     if isinstance(value, (int, np.integer)):  # a numpy integer too, as a year or a kommune code
         return str(int(value))
     if isinstance(value, str):
-        return value.replace(" ", "").removeprefix("DK")
+        text = value.replace(" ", "")
+        return text[2:] if text[:2].upper() == "DK" else text  # the prefix as people write it: DK, dk, Dk
     return value
 
 
