@@ -222,6 +222,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.wrote": ("Wrote {path}", "Skrev {path}"),
     "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
     "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
+    "cli.compare_models": (
+        "A and B are different models ({a}; {b}): the models book different flows (a labour-shortage company's "
+        "net includes what its own customers pay it; a company's saving is against its own alternative), so "
+        "a party's net or a figure of the same name need not be like for like",
+        "A og B er forskellige modeller ({a}; {b}): modellerne bogfører forskellige pengestrømme (en virksomheds "
+        "netto i arbejdskraftmangel-modellen rummer, hvad dens egne kunder betaler; en besparelse er i forhold "
+        "til virksomhedens eget alternativ), så en parts netto eller et tal med samme navn er ikke "
+        "nødvendigvis sammenligneligt",
+    ),
     "cli.compare_periods": (
         "A covers {a} and B covers {b}: totals over different periods differ by their length, "
         "not only by the deal; compare the same periods (a year of B's breakdown, or the same horizon)",
@@ -1338,8 +1347,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "højeste medhjælperpris, der stadig kan betale sig",
     ),
     "figure.max_helper_price.note": (
-        "skilled hours freed per paid helper hour × (skilled hour value − akkord rate)",
-        "frigjorte faglærte timer pr. betalt medhjælpertime × (værdi pr. faglært time − akkordsats)",
+        "skilled hours freed per paid helper hour × (skilled hour value − akkord rate), rounded down to the øre",
+        "frigjorte faglærte timer pr. betalt medhjælpertime × (værdi pr. faglært time − akkordsats), "
+        "rundet ned til øre",
     ),
     # in-house
     "figure.before_own_wages": ("before: own wages", "før: egen løn"),
@@ -1396,8 +1406,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "højeste pris pr. effektiv time, hvor virksomheden stadig sparer",
     ),
     "figure.company_break_even_price.note": (
-        "(total cost before − total cost after without the SØV service) / effective hours of the workforce",
-        "(samlet udgift før − samlet udgift efter uden SØV'ens ydelse) / arbejdsstyrkens effektive timer",
+        "(total cost before − total cost after without the SØV service) / effective hours of the workforce, "
+        "rounded down to the øre",
+        "(samlet udgift før − samlet udgift efter uden SØV'ens ydelse) / arbejdsstyrkens effektive timer, "
+        "rundet ned til øre",
     ),
     # progression over a horizon
     "figure.progression.in_fleksjob": (

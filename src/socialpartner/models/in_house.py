@@ -270,12 +270,13 @@ class InHousePartnership(Partnership):
                 "highest price per effective hour at which the company still saves",
                 company_price,
                 "DKK/hour",
-                "(total cost before − total cost after without the SØV service) / effective hours of the workforce",
+                "(total cost before − total cost after without the SØV service) / effective hours of the workforce, "
+                "rounded down to the øre",
             ),
         )
         check = Check(
             "cheaper for the company",
-            "met" if saving >= 0 else "not met",
+            "met" if saving > 0 else "not met",  # the same cost is not cheaper
             Text("msg.before_after", before=Amount(total_before), after=Amount(total_after)),
         )
         hours = (*hours_inputs("workforce", self.workforce, effective=True), "period")

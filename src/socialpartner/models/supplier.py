@@ -257,7 +257,8 @@ class SupplierPartnership(Partnership):
         supervision = sum((v for k, v in settled.items() if k.startswith("support_staff.")), _ZERO)
         other_costs = settled.get("other_costs", _ZERO)
         revenue = contract + settled.get("other_revenue", _ZERO)
-        share = Rational(1) if revenue == 0 else Rational(contract) / Rational(revenue)
+        # no revenue at all (a contract of 0): nothing bought, so no jobs are the company's to count
+        share = Rational(0) if revenue == 0 else Rational(contract) / Rational(revenue)
         # løntilskud paid to the SØV as the employer of a line is the SØV's income from the deal,
         # as in the cost split: its margins count it, so the margin equals its surplus and net
         subsidy = sum(
@@ -303,7 +304,8 @@ class SupplierPartnership(Partnership):
                 "contract's share of the SØV's revenue",
                 places(share, Decimal("0.0001")),
                 "ratio",
-                "contract value / (contract value + other customers); 100 % without other customers",
+                "contract value / (contract value + other customers); 100 % without other customers, "
+                "0 % with no revenue",
             ),
             Figure("csr_spend", "CSR: spend with a social-economy supplier", contract, "DKK", "the contract value"),
             Figure(

@@ -1,0 +1,88 @@
+"""The company's side of the in-house, labour-shortage and supplier models, after review 39."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+import socialpartner as sp
+from socialpartner._internal.i18n import Translator
+
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+
+
+def _data(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    return data
+
+
+def test_a_supplier_purchase_of_nothing_is_credited_with_no_jobs() -> None:
+    # a contract of 0 (price 0, or 0 hours) and no other customers: 0 / 0 revenue was taken as
+    # a share of 100 %, so the CSR sentence gave all 20 fleksjob and 3 apprentices to a purchase of 0.00
+    data = _data("supplier_facility.yaml")
+    data["services"] = [{"name": "pakning", "price": "0 DKK/hour", "hours": "240 hour/week"}]
+    data.pop("other_revenue", None)
+    ev = sp.evaluate(sp.from_data(data))
+    r = ev.results()
+    assert r["contract_value"] == Decimal("0.00")
+    assert r["revenue_share"] == Decimal("0.0000")
+    assert (r["csr_inclusive_jobs"], r["csr_inclusive_fte"], r["csr_inclusive_hours"]) == (
+        Decimal("0.00"),
+        Decimal("0.00"),
+        Decimal("0.00"),
+    )
+    csr = next(s for s in ev.statements if "Attributable to this purchase" in Translator("en")(s))
+    assert "0.00 inclusive jobs" in Translator("en")(csr)
+    # with a purchase, still the contract's share: the bundled example's 80 %
+    assert sp.evaluate(sp.load(EXAMPLES / "supplier_facility.yaml")).results()["revenue_share"] == Decimal("0.8000")
+
+
+def test_the_same_cost_is_not_cheaper_for_the_company() -> None:
+    # the in-house example's saving at the highest price it may pay (261.44, rounded down) is just
+    # above 0; at a price where before = after exactly, the check is not met ("cheaper" is strict)
+    deal = sp.load(EXAMPLES / "in_house_packing.yaml")
+    ev = sp.evaluate(deal)
+    highest = ev.figure("company_break_even_price").value
+    assert highest == Decimal("261.44")
+    data = _data("in_house_packing.yaml")
+    saving_at = {}
+    for price in ("261.44", "261.45"):
+        data["price"] = f"{price} DKK/hour"
+        at = sp.evaluate(sp.from_data(data))
+        check = next(c for c in at.checks if c.criterion == "cheaper for the company")
+        saving_at[price] = (at.result("company_saving"), check.status)
+    assert saving_at["261.44"][0] > 0
+    assert saving_at["261.44"][1] == "met"
+    assert saving_at["261.45"][0] < 0
+    assert saving_at["261.45"][1] == "not met"
+    # no saving at all: the alternative is the same work at the SØV's price, the same errors and
+    # supervision, no own staff to replace: before 220 × 20,800 + 80,000 + 100,000 = 4,756,000.00 = after
+    data["price"] = "220 DKK/hour"
+    data["alternative"] = {
+        "wage_cost": "220 DKK/hour",
+        "hours": "20800 hour/year",
+        "staff": 0,
+        "turnover": "0 %",
+        "cost_per_hire": "0 DKK",
+        "error_rate": "0.5 %",
+        "supervision": "100000 DKK/year",
+    }
+    same = sp.evaluate(sp.from_data(data))
+    assert same.result("company_saving") == Decimal("0.00")
+    assert next(c for c in same.checks if c.criterion == "cheaper for the company").status == "not met"
+
+
+def test_highest_price_notes_say_they_are_rounded_down_in_both_languages() -> None:
+    for name, key in (
+        ("in_house_packing.yaml", "company_break_even_price"),
+        ("labour_shortage_site.yaml", "max_helper_price"),
+    ):
+        ev = sp.evaluate(sp.load(EXAMPLES / name))
+        figure = ev.figure(key)
+        assert "rounded down to the øre" in Translator("en").note(figure.key, figure.note)
+        assert "rundet ned til øre" in Translator("da").note(figure.key, figure.note)
