@@ -39,7 +39,7 @@ def test_an_equal_price_written_per_year_is_not_an_input_that_differs(tmp_path: 
     doc = _compare(EXAMPLE, _with_price(tmp_path, "132000 DKK/year"))
     assert doc["inputs"] == []
     coverage = next(r for r in doc["results"] if r["result"] == "coverage")
-    assert (coverage["a"], coverage["b"], coverage["difference"]) == ("0.9225", "0.9225", "0.0000")
+    assert (coverage["a"], coverage["b"], coverage["difference"]) == ("0.922500", "0.922500", "0.0000")
     table = runner.invoke(app, ["compare", str(EXAMPLE), str(_with_price(tmp_path, "132000 DKK/year"))])
     assert "The inputs are the same." in table.output
 

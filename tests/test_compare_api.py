@@ -103,16 +103,16 @@ def test_every_scenario_compares_with_itself(name: str, data: dict[str, Any]) ->
     ev = sp.evaluate(deal)
     c = sp.compare(deal, ev)
     assert c.inputs == ()
-    assert {r.key for r in c.results} == {k for k, v in ev.results().items() if v is not None}
+    assert [r.key for r in c.results] == list(ev.results())
     for r in c.results:
         assert r.a == r.b == ev.results()[r.key], r.key
-        assert r.difference == 0, r.key
+        assert r.difference == (None if r.a is None else 0), r.key
     assert c.note is None
 
 
 def test_wrong_arguments_are_named() -> None:
     deal = sp.load(EXAMPLE)
-    with pytest.raises(sp.ArgumentTypeError, match=r"^b: expected a partnership.*from_data"):
+    with pytest.raises(sp.ArgumentTypeError, match=r"^b: expected a partnership.*from_data.*or an evaluation"):
         sp.compare(deal, {"model": "supplier"})  # type: ignore[arg-type]
     c = sp.compare(deal, deal)
     with pytest.raises(sp.ResultError, match="no compared result 'coverag'"):
@@ -121,3 +121,55 @@ def test_wrong_arguments_are_named() -> None:
         c.result(3)  # type: ignore[arg-type]
     with pytest.raises(sp.SocialPartnerError, match="lang"):
         sp.compare(deal, deal, lang="de")  # type: ignore[arg-type]
+
+
+def test_two_years_of_one_deal_compare_by_what_differs_between_them() -> None:
+    # 2027 of the three-year example has a fourth worker (the change) and every amount grown 2 %:
+    # 165 × 1.02 = 168.30 DKK/hour, 11,000 × 1.02 = 11,220 DKK/month; coverage 92.25 % → 95.50 %
+    ev = sp.evaluate(_with(THREE))
+    c = sp.compare(ev.breakdown[0], ev.breakdown[1])
+    inputs = {i.path: (i.a, i.b) for i in c.inputs}
+    assert inputs["temp_hours.workers"] == ("3", "4")
+    assert inputs["temp_hours.wage_cost"] == ("165 DKK / hour", "168.3 DKK / hour")
+    assert inputs["courses.price"] == ("11000 DKK / month", "11220 DKK / month")
+    assert not any(path.startswith("horizon.") for path in inputs)
+    assert c.result("coverage").difference == Decimal("0.0325")
+    # a spin-off's years: each year's own inputs, as year.…
+    spin = sp.evaluate(sp.load(ROOT / "examples" / "spin_off_packing.yaml"))
+    years = {i.path: (i.a, i.b) for i in sp.compare(spin.breakdown[0], spin.breakdown[1]).inputs}
+    assert years["year.parent_purchases"] == ("1200000 DKK / year", "1500000 DKK / year")
+    assert years["year.workforce.0.headcount"] == ("8", "10")
+
+
+def test_results_without_a_value_are_compared_as_none() -> None:
+    # a payback no net needs (the workers only receive) and one never reached (IKEA only pays)
+    deal = _with(THREE)
+    c = sp.compare(deal, deal)
+    workers = c.result("payback.workers")
+    assert (workers.a, workers.b, workers.difference, workers.unit) == (None, None, None, "year")
+    assert workers.label == "payback year of fleksjob workers"
+    assert c.to_frame().loc["payback.company", "a"] is None
+    assert c.inputs_frame().empty
+    mixed = sp.compare(sp.load(EXAMPLE), sp.load(ROOT / "examples" / "in_house_packing.yaml"))
+    assert mixed.inputs_frame().loc["price", "a"] is None  # not NaN: the one-year example has no price
+
+
+def test_json_ratios_as_evaluate_gives_them() -> None:
+    # coverage to six decimals as in evaluate's JSON, its difference in points to four:
+    # 0.9225 → 0.9975 is +7.5000 points; equal coverages differ by 0 (not 0E-27)
+    c = sp.compare(sp.load(EXAMPLE), _with(EXAMPLE, courses__price="12000 DKK/month"))
+    row = next(r for r in c.to_dict()["results"] if r["result"] == "coverage")
+    assert (row["a"], row["b"], row["difference"]) == ("0.922500", "0.997500", "7.5000")
+    same = sp.compare(_with(THREE), _with(THREE)).result("coverage")
+    assert str(same.difference) == "0"
+
+
+def test_different_models_are_noted() -> None:
+    c = sp.compare(
+        sp.load(ROOT / "examples" / "in_house_packing.yaml"), sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
+    )
+    assert c.note is not None
+    assert c.note.startswith("A and B are different models (In-house; Help with labour shortage)")
+    da = sp.compare(c.a, c.b, lang="da")
+    assert da.note is not None
+    assert da.note.startswith("A og B er forskellige modeller (In-house; Hjælp til mangel på arbejdskraft)")

@@ -1000,6 +1000,8 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
         return t.quantity(value, unit or "number")
 
     for r in c.results:
+        if r.a is None and r.b is None:
+            continue  # no value on either side (a payback no net needs): nothing to read in a table
         d = r.difference
         style = "" if d is None or d == 0 else "[bold]"
         row = (show(r.unit, r.a), show(r.unit, r.b), style + show(r.unit, d, difference=True))

@@ -17,14 +17,17 @@ from typing import TYPE_CHECKING, Any
 import pint
 
 from socialpartner._internal.arguments import need_partnership, need_text
+from socialpartner._internal.explain import RATIO_PLACES
 from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
 from socialpartner._internal.lazy import LazyModule
+from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical
-from socialpartner.errors import ResultError, SocialPartnerError
+from socialpartner.errors import ArgumentTypeError, ResultError, SocialPartnerError
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
+from socialpartner.views.explain import payback_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +42,9 @@ MISSING = "—"
 
 @dataclass(frozen=True, slots=True)
 class InputDifference:
-    """An input the two scenarios set differently, as each saves it (None: not in that scenario).
+    """An input the two scenarios set differently, as text as each saves it (None: not in that scenario).
+
+    ``'3'``, ``'165 DKK / hour'``: the values of a saved scenario, as text.
 
     ``path`` is the input's scenario path; a horizon's changes are keyed by their year
     (``horizon.changes.2027.courses.price``), so the order they are listed in does not count.
@@ -76,10 +81,12 @@ class ScenarioComparison:
     Attributes:
         a, b: the two evaluations.
         inputs: the inputs that differ, in the order of A's scenario, then B's.
-        results: every headline result of either side (nets per party, coverage, surplus,
-            break-even prices, jobs, FTE, the model's figures, the public net effects).
-        note: set when the two total different periods (one year against three, say):
-            their money results are then not like for like.
+        results: every result of either side (nets per party, coverage, surplus, break-even
+            prices, jobs, FTE, the model's figures, the public net effects, payback years),
+            None on a side where it has no value.
+        note: set when the two are different models (their nets and figures of one name
+            need not mean the same) or total different periods (one year against three):
+            their results are then not like for like.
         notes: per side (``"a"``, ``"b"``), statements that qualify a compared figure.
         lang: the language of the labels and notes.
 
@@ -114,16 +121,27 @@ class ScenarioComparison:
         return frame.set_index("result")
 
     def inputs_frame(self) -> pd.DataFrame:
-        """The differing inputs as a DataFrame indexed by path: a, b (as saved; None where absent)."""
-        frame = pd.DataFrame([(i.path, i.a, i.b) for i in self.inputs], columns=["input", "a", "b"])
+        """The differing inputs as a DataFrame indexed by path: a, b (as text; None where absent)."""
+        rows = [(i.path, i.a, i.b) for i in self.inputs]
+        frame = pd.DataFrame(rows, columns=["input", "a", "b"], dtype=object)  # None stays None (not NaN)
         return frame.set_index("input")
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as ``socialpartner compare --format json`` writes it (without the file names).
 
-        Values are text (exact decimals); an absent input is ``"—"``; a ratio's difference is
-        in percentage points (``difference_unit`` says so).
+        Values are text: money to the øre, a ratio to six decimals as ``evaluate``'s JSON
+        gives it (``"0.9225"``, ``"1.016604"``) and its difference in percentage points to four
+        (``difference_unit`` says so); an absent input is ``"—"``.
         """
+
+        def text(value: Decimal | None, unit: str, scale: int = 1) -> str | None:
+            if value is None:
+                return None
+            if unit != "ratio":
+                return str(value)
+            # six decimals of a ratio, four of its percentage points
+            return str(places(value * scale, (RATIO_PLACES * scale).normalize()))
+
         return {
             "inputs": [
                 {"input": i.path, "a": MISSING if i.a is None else i.a, "b": MISSING if i.b is None else i.b}
@@ -134,11 +152,9 @@ class ScenarioComparison:
                     "result": r.key,
                     "label": r.label,
                     "unit": r.unit,
-                    "a": None if r.a is None else str(r.a),
-                    "b": None if r.b is None else str(r.b),
-                    "difference": None
-                    if r.difference is None
-                    else str(r.difference * 100 if r.unit == "ratio" else r.difference),
+                    "a": text(r.a, r.unit),
+                    "b": text(r.b, r.unit),
+                    "difference": text(r.difference, r.unit, 100),
                     "difference_unit": "percentage points" if r.unit == "ratio" else r.unit,
                 }
                 for r in self.results
@@ -173,7 +189,7 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
     """
     t = Translator(lang)
     ev_a, ev_b = _evaluated(a, "a"), _evaluated(b, "b")
-    inputs_a, inputs_b = (_inputs(ev.partnership) for ev in (ev_a, ev_b))
+    inputs_a, inputs_b = (_inputs(ev) for ev in (ev_a, ev_b))
     inputs = tuple(
         InputDifference(path, inputs_a.get(path), inputs_b.get(path))
         for path in dict.fromkeys([*inputs_a, *inputs_b])
@@ -192,10 +208,18 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
             label = f"{res_a[key][0]} (A); {res_b[key][0]} (B)"
         va = res_a[key][2] if key in res_a else None
         vb = res_b[key][2] if key in res_b else None
-        results.append(ResultDifference(key, label, unit, va, vb, None if va is None or vb is None else vb - va))
-    note = None
+        d = None if va is None or vb is None else vb - va
+        if d is not None and d == 0 and unit == "ratio":
+            d = Decimal(0)  # equal ratios differ by 0, not 0E-27 (money keeps its 0.00)
+        results.append(ResultDifference(key, label, unit, va, vb, d))
+    said = []
+    model_a, model_b = (getattr(ev.partnership, "model", "") for ev in (ev_a, ev_b))
+    if model_a != model_b:  # a cross-model comparison: say that the same names may mean other things
+        names = {side: Text(f"report.model.{m}") for side, m in (("a", model_a), ("b", model_b))}
+        said.append(t(Text("cli.compare_models", **names)))
     if _periods(ev_a) != _periods(ev_b):
-        note = t(Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period)))
+        said.append(t(Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))))
+    note = "; ".join(said) or None
     notes = {"a": tuple(map(t, _caveats(ev_a))), "b": tuple(map(t, _caveats(ev_b)))}
     return ScenarioComparison(ev_a, ev_b, inputs, tuple(results), note, notes, lang)
 
@@ -204,7 +228,10 @@ def _evaluated(value: Any, name: str) -> Evaluation:
     """An evaluation as given, or the evaluation of a partnership."""
     if isinstance(value, Evaluation):
         return value
-    need_partnership(value, name=name)  # an ArgumentTypeError naming the side, with how to get one
+    try:
+        need_partnership(value, name=name)
+    except ArgumentTypeError as e:  # the side named, with how to get one; an evaluation is taken too
+        raise ArgumentTypeError(f"{e}; or an evaluation, from sp.evaluate(partnership)") from None
     return evaluate(value)
 
 
@@ -235,15 +262,34 @@ def _same_input(a: object, b: object) -> bool:
     return exact_a is not None and exact_a == exact_b
 
 
-def _inputs(p: Partnership) -> dict[str, Any]:
-    """A scenario's inputs as compared, by path: horizon changes by year, not by their place in the list.
+def _inputs(ev: Evaluation) -> dict[str, Any]:
+    """An evaluation's inputs as compared, by path, as text.
 
-    Changes apply by year, then as listed (a later one setting the same input in the same
-    year wins), so two files listing the same changes in another order are the same deal:
-    the changes of a year are merged into one mapping, ``horizon.changes.2027.courses.price``.
+    A scenario's: horizon changes by year, not by their place in the list (changes apply
+    by year, then as listed, so two files listing the same changes in another order are
+    the same deal: the changes of a year are merged into one mapping,
+    ``horizon.changes.2027.courses.price``). A year of a breakdown's: the inputs as they
+    apply that year (a horizon's grown amounts and changes in force; a spin-off's year as
+    ``year.…``), so two years of one deal compare by what differs between them.
     """
+    from socialpartner._internal import horizon as _horizon
     from socialpartner._internal.paths import flatten
 
+    p = ev.partnership
+    if not ev.breakdown and p.horizon is not None:  # a year of a horizon: that year's model
+        year = _horizon.year_inputs(p, ev.ledger.period)
+        if year is not None:
+            p = year[0]
+    elif not ev.breakdown and p.MULTI_PERIOD:  # a year of a spin-off: the scenario's own inputs and that year's
+        flat = dict(flatten(p.model_dump(mode="json", exclude_none=True, exclude={"expect"})))
+        years = [str(y.year) for y in getattr(p, "years", ())]
+        if ev.ledger.period in years:
+            own = f"years.{years.index(ev.ledger.period)}."
+            return {
+                (f"year.{k.removeprefix(own)}" if k.startswith(own) else k): v
+                for k, v in flat.items()
+                if k.startswith(own) or not k.startswith("years.")
+            }
     data: dict[str, Any] = p.model_dump(mode="json", exclude_none=True, exclude={"expect"})
     horizon = data.get("horizon")
     if isinstance(horizon, dict) and horizon.get("changes"):
@@ -277,6 +323,12 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
         )
         for b in ev.break_even
     }
+    # a payback no net needs has no figure of its own: labelled from its present value's
+    labels |= {
+        f"payback.{f.key.removeprefix('npv.')}": (t(payback_label(f)), "year")
+        for f in ev.figures
+        if f.key.startswith("npv.")
+    }
     labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
     labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
     if ev.breakdown:  # over several years, jobs and FTE are the last year's: the label says which
@@ -284,10 +336,9 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
         labels |= {key: (t(Text(f"cli.{key}_in", year=last)), _HEADLINE[key]) for key in ("jobs", "fte")}
     labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in PAYERS}
     out: dict[str, tuple[str, str, Decimal | None]] = {}
-    for key, value in ev.results().items():
-        if value is not None:
-            label, unit = labels.get(key, (key, ""))
-            out[key] = (label, unit, value)
+    for key, value in ev.results().items():  # a result with no value too (no payback needed): None
+        label, unit = labels.get(key, (key, ""))
+        out[key] = (label, unit, value)
     return out
 
 
