@@ -323,3 +323,24 @@ def test_frame_annotations_name_pandas_in_a_fresh_process() -> None:
 def test_json_of_a_model_dump_is_no_partnership(example: Any) -> None:
     with pytest.raises(sp.SocialPartnerError, match="got a str; read a scenario file"):
         sp.evaluate(json.dumps(example.model_dump(mode="json")))  # type: ignore[arg-type]
+
+
+def test_lang_and_number_format_arguments_are_library_errors() -> None:
+    # review 40: lang=None was a plain SocialPartnerError, "DA" refused; number_format("en") a bare ValueError
+    import numpy as np
+
+    ev = sp.evaluate(sp.load(sp.example_path()))
+    for bad in (None, 1):
+        with pytest.raises(sp.ArgumentTypeError, match=r"^lang: expected 'en' or 'da'"):
+            ev.to_frame(lang=bad)  # type: ignore[arg-type]
+    assert ev.summary_frame(lang="DA").equals(ev.summary_frame(lang="da"))  # type: ignore[arg-type]
+    with pytest.raises(sp.SocialPartnerError, match=r"^number_format: expected 'da'"), sp.number_format("en"):
+        pass
+    with pytest.raises(sp.ArgumentTypeError, match=r"^number_format"), sp.number_format(3):  # type: ignore[arg-type]
+        pass
+    data = sp.load(sp.example_path()).model_dump(mode="json")
+    for value in (float("nan"), np.float64("inf")):
+        data["temp_hours"]["workers"] = value
+        with pytest.raises(ValidationError, match="not a finite number: expected a whole number of people") as info:
+            sp.from_data(data)
+        assert "errors.pydantic.dev" not in str(info.value)

@@ -186,6 +186,9 @@ def _whole_number(value: Any) -> Any:
         value = int(number)
     elif isinstance(value, numbers.Integral):  # numpy integers
         value = int(value)
+    if isinstance(value, (float, np.floating, Decimal)) and not math.isfinite(value):
+        # in the library's words (a NaN wage says "not a finite number" too), not pydantic's with its link
+        raise ValueError(f"not a finite number: expected a whole number of people, got {value}")
     if isinstance(value, (int, float)) and math.isfinite(value) and not 0 <= value <= 1_000_000:
         # in the words of the other headcount errors, not pydantic's "greater than or equal to 0"
         raise ValueError(f"expected a whole number of people (0 to 1,000,000), got {_short_number(Decimal(value))}")

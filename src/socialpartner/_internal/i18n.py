@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
-from socialpartner.errors import SocialPartnerError
+from socialpartner.errors import ArgumentTypeError, SocialPartnerError
 
 Lang = Literal["en", "da"]
 
@@ -1658,9 +1658,12 @@ class Translator:
     """Labels, sentences and number formats for one output language."""
 
     def __init__(self, lang: Lang = "en") -> None:
-        if lang not in ("en", "da"):
+        if not isinstance(lang, str):
+            raise ArgumentTypeError(f"lang: expected 'en' or 'da', got {type(lang).__name__}")
+        name = lang.strip().lower()  # "DA" as number_format reads it
+        if name not in ("en", "da"):
             raise SocialPartnerError(f"lang: expected 'en' or 'da', got {lang!r}")
-        self.lang: Lang = lang
+        self.lang: Lang = "da" if name == "da" else "en"
 
     def source(self, text: str) -> str:
         """A parameter's source: a sentence of the library's in this language, a cited source as it is.

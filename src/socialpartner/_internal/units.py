@@ -28,7 +28,7 @@ import numpy as np
 import pint
 
 from socialpartner._internal.backend import _VECTOR, Rational, fraction, pooled
-from socialpartner.errors import QuantityError
+from socialpartner.errors import ArgumentTypeError, QuantityError, SocialPartnerError
 
 DEFINITIONS = Path(__file__).resolve().parent.parent / "data" / "units.txt"
 
@@ -189,12 +189,14 @@ def checked_format(fmt: object) -> str:
     """A number format's name as the library spells it (``DA`` and `` da `` are ``da``).
 
     Raises:
-        ValueError: neither ``da`` nor ``plain``.
+        SocialPartnerError: neither ``da`` nor ``plain`` (a ValueError).
 
     """
     name = fmt.strip().lower() if isinstance(fmt, str) else fmt
     if name not in NUMBER_FORMATS:
-        raise ValueError(f"number_format: expected 'da' (510.000,50) or 'plain' (510000.50), got {str(fmt)[:40]!r}")
+        raise SocialPartnerError(
+            f"number_format: expected 'da' (510.000,50) or 'plain' (510000.50), got {str(fmt)[:40]!r}"
+        )
     return str(name)
 
 
@@ -208,10 +210,15 @@ def number_format(fmt: str | None) -> Iterator[None]:
         with sp.number_format("da"):
             sp.sweep(deal, {"courses.price": ["9.500 kr./md.", "10.000 kr./md."]})
 
+    ``None`` is ``"plain"``; the name is read in any case (``"DA"``).
+
     Raises:
-        ValueError: ``fmt`` is neither ``"da"`` nor ``"plain"``.
+        SocialPartnerError: ``fmt`` is neither ``"da"`` nor ``"plain"`` (a ValueError).
+        ArgumentTypeError: ``fmt`` is not text (a TypeError too).
 
     """
+    if fmt is not None and not isinstance(fmt, str):
+        raise ArgumentTypeError(f"number_format: expected 'da' or 'plain', got {type(fmt).__name__}")
     token = _FORMAT.set(PLAIN if fmt is None else checked_format(fmt))
     try:
         yield
