@@ -86,6 +86,11 @@ def _check_period(book: Book, sheet: str, ev: sp.Evaluation) -> None:
             cell = book.by_role(sheet, 5, b.input_path, "G", header="Price")
             shown = Decimal(repr(float(book.value(sheet, cell)) * 100)).quantize(Decimal("0.01"))
             assert shown == b.covering_percent, b.input_path
+    if ev.placements:  # jobs and FTE (review 39: the workbook had none), as formulas over the lines
+        assert Decimal(repr(float(book.value(sheet, book.find(sheet, "Jobs", "B"))))) == sum(
+            j.headcount for j in ev.jobs
+        )
+        assert _money(book.value(sheet, book.find(sheet, "FTE", "B"))) == ev.fte
     if ev.public is not None:
         for payer in ("municipality", "state"):
             cell = book.find(sheet, f"net effect (otherwise − with): {payer}", "D")
@@ -111,6 +116,12 @@ def test_formulas_give_the_librarys_figures(tmp_path: Path, name: str, data: dic
     for party in ev.ledger.parties:
         label = f"Net: {ev.parties.get(party, party)}"
         assert _money(book.value("Total", book.find("Total", label, sum_col))) == ev.ledger.net(party), party
+    if any(part.placements for part in parts):  # each year's jobs and FTE on the Total sheet, not summed
+        for i, part in enumerate(parts):
+            col = get_column_letter(i + 2)
+            jobs = book.value("Total", book.find("Total", "Jobs", col))
+            assert Decimal(repr(float(jobs))) == sum(j.headcount for j in part.jobs)
+            assert _money(book.value("Total", book.find("Total", "FTE", col))) == part.fte
     results = ev.results()
     if "public.municipality" in results:
         for payer in ("municipality", "state"):

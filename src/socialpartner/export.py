@@ -145,6 +145,8 @@ class _PeriodCells:
     funding: dict[str, str] = field(default_factory=dict)
     total_funding: str = ""
     nets: dict[str, str] = field(default_factory=dict)
+    jobs: str = ""  # the period's jobs (headcount) and FTE, for the Total sheet
+    fte: str = ""
     break_even: list[tuple[str, str, str, str]] = field(default_factory=list)  # label, input, cell, unit
     public: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # payer → with, otherwise, net cells
 
@@ -232,6 +234,9 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
         {2: _MONEY, 3: _PERCENT},
     )
 
+    if part.placements:
+        _placements(ws, part, names, t, cells)
+
     if part.break_even and plan is not None:
         ws.gap()
         title = (
@@ -307,6 +312,38 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
             cells.public[payer] = (f"B{r}", f"C{r}", f"D{r}")
     ws.finish()
     return cells
+
+
+def _placements(ws: _Sheet, part: Evaluation, names: dict[str, str], t: Translator, cells: _PeriodCells) -> None:
+    """The people placed (one row a line), then the period's jobs and FTE as formulas over the job lines.
+
+    Jobs are the headcounts of the lines that are jobs (not course participants, nor a job of
+    no hours); FTE is the jobs' paid hours a week over 37, rounded once to 0.01 as the
+    evaluation rounds it (``ROUND`` of the sum, not a sum of rounded lines).
+    """
+    ws.gap()
+    ws.put([t("ui.people_placed")], bold=True)
+    heads = ("form", "headcount", "hours_week", "fte", "employer", "workplace")
+    ws.put([*(t(f"ui.{h}") for h in heads), t("xlsx.is_job")], bold=True)
+    first = ws.row + 1
+    for j in part.placements:
+        ws.put(
+            [
+                t(j.form),
+                j.headcount,
+                j.hours_per_week,
+                j.fte,
+                None if j.employer is None else names.get(j.employer, t(j.employer)),
+                names.get(j.workplace, t(j.workplace)),
+                1 if j.is_job else 0,
+            ],
+            {3: "0.00", 4: "0.00"},
+        )
+    last = ws.row
+    rows = f"{first}:G{last}"
+    jobs = ws.put([t("ui.jobs"), _f(f"SUMPRODUCT(B{first}:B{last},G{rows})")], bold=True)
+    fte = ws.put([t("ui.fte"), _f(f"ROUND(SUMPRODUCT(C{first}:C{last},G{rows})/37,2)")], {2: "0.00"}, bold=True)
+    cells.jobs, cells.fte = f"B{jobs}", f"B{fte}"
 
 
 def _sheet_title(label: str, taken: set[str]) -> str:
@@ -456,6 +493,11 @@ def _total_sheet(
         )
     funding = row(t("xlsx.total_funding"), [_ref(c.sheet, c.total_funding) for _, c in periods], bold=True)
     cols = [get_column_letter(i) for i in range(2, len(periods) + 3)]
+    if any(c.jobs for _, c in periods):  # people are counted each year, not summed: no sum column
+        for key, unit in (("jobs", "0"), ("fte", "0.00")):
+            refs = [_ref(c.sheet, getattr(c, key)) if getattr(c, key) else None for _, c in periods]
+            formats = dict.fromkeys(range(2, len(periods) + 2), unit)
+            ws.put([t(f"ui.{key}"), *(_f(r) if r else None for r in refs)], formats)
     ws.put([t("xlsx.surplus"), *(_f(f"{col}{funding}-{col}{cost}") for col in cols)], money, bold=True)
     ws.put(
         [t("ui.coverage"), *(_f(f'IF({col}{cost}=0,"",{col}{funding}/{col}{cost})') for col in cols)],

@@ -152,6 +152,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.for_year": ("for {year}", "for {year}"),
     "ui.year_by_year": ("Year by year", "År for år"),
     "ui.key_figures_by_year": ("Key figures year by year", "Nøgletal år for år"),
+    "xlsx.is_job": ("job (1) or not (0)", "job (1) eller ej (0)"),
     "ui.cost": ("Support cost", "Udgift til støttepersonale"),
     # the year-by-year table's headers: short words, so seven columns of millions fit 80 characters
     "ui.cost_short": ("Support cost", "Støtteudgift"),
