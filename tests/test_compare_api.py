@@ -173,3 +173,15 @@ def test_different_models_are_noted() -> None:
     da = sp.compare(c.a, c.b, lang="da")
     assert da.note is not None
     assert da.note.startswith("A og B er forskellige modeller (In-house; Hjælp til mangel på arbejdskraft)")
+
+
+def test_records_of_mappings_are_unhashable_by_name() -> None:
+    # review 40: hash(ev) failed deep inside ("unhashable type: 'dict'") though isinstance(ev, Hashable)
+    from collections.abc import Hashable
+
+    ev = sp.evaluate(sp.load(EXAMPLE))
+    for record in (ev, ev.cost_split, sp.compare(ev, ev)):
+        assert not isinstance(record, Hashable)
+        with pytest.raises(TypeError, match=rf"unhashable type: '{type(record).__name__}'"):
+            hash(record)
+    assert sp.evaluate(sp.load(EXAMPLE)) == ev  # equal by value all the same

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pint
 
@@ -91,6 +91,10 @@ class ScenarioComparison:
         lang: the language of the labels and notes.
 
     """
+
+    # records of mappings: equal by value but not hashable (a hash of their fields would fail on the
+    # mapping, deep inside); unhashable by name, as a dict is
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
     a: Evaluation
     b: Evaluation

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, TypeVar, overload
+from typing import Any, ClassVar, TypeVar, overload
 
 from socialpartner._internal.backend import fraction, maximum, total
 from socialpartner._internal.units import decimal_number, exact_number
@@ -178,6 +178,10 @@ class CostSplit:
             with no cost).
 
     """
+
+    # records of mappings: equal by value but not hashable (a hash of their fields would fail on the
+    # mapping, deep inside); unhashable by name, as a dict is
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
     cost: Decimal
     funding: Mapping[str, Decimal]

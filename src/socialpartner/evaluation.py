@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pint
 
@@ -173,6 +173,10 @@ class Evaluation:
     over the years.
 
     """
+
+    # records of mappings: equal by value but not hashable (a hash of their fields would fail on the
+    # mapping, deep inside); unhashable by name, as a dict is
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
     partnership: Partnership
     parties: Mapping[str, str]
