@@ -134,7 +134,7 @@ class ScenarioComparison:
         """The comparison as ``socialpartner compare --format json`` writes it (without the file names).
 
         Values are text: money to the øre, a ratio to six decimals as ``evaluate``'s JSON
-        gives it (``"0.9225"``, ``"1.016604"``) and its difference in percentage points to four
+        gives it (``"0.922500"``, ``"1.016604"``) and its difference in percentage points to four
         (``difference_unit`` says so); an absent input is ``"—"``.
         """
 
