@@ -1284,8 +1284,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "figure.margin.note": ("margin after wages − supervision", "dækningsbidrag efter løn − arbejdsledelse"),
     "figure.revenue_share": ("contract's share of the SØV's revenue", "kontraktens andel af SØV'ens omsætning"),
     "figure.revenue_share.note": (
-        "contract value / (contract value + other customers); 100 % without other customers",
-        "kontraktværdi / (kontraktværdi + andre kunder); 100 % uden andre kunder",
+        "contract value / (contract value + other customers); 100 % without other customers, 0 % with no revenue",
+        "kontraktværdi / (kontraktværdi + andre kunder); 100 % uden andre kunder, 0 % uden omsætning",
     ),
     "figure.csr_spend": ("CSR: spend with a social-economy supplier", "CSR: køb hos en socialøkonomisk leverandør"),
     "figure.csr_spend.note": ("the contract value", "kontraktværdien"),
@@ -1989,6 +1989,7 @@ _FORMULA_DA: dict[str, str] = {
     "not within the horizon": "ikke inden for tidshorisonten",
     "moved in earlier years": "flyttet i tidligere år",
     "without other customers": "uden andre kunder",
+    "with no revenue": "uden omsætning",
     "sales to other customers": "salg til andre kunder",
     "revenue from sales": "omsætning fra salg",  # as figure.revenue names it
     "parent's purchases": "moderselskabets køb",

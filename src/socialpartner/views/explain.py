@@ -331,8 +331,9 @@ def _explain_company_price(ev: Evaluation, f: Figure, inputs: Mapping[str, str])
     return Explanation(
         f.label,
         "—" if f.value is None else f"{f.value} {f.unit}",
-        f"{f.note} = ({_ex.money(before)} − {_ex.money(other)}) / {hours}, rounded down to the øre"
-        + (", floored at zero" if floored else ""),
+        # the note says how it is rounded; the amounts come before that
+        f"{str(f.note).removesuffix(', rounded down to the øre')} = ({_ex.money(before)} − {_ex.money(other)})"
+        f" / {hours}, rounded down to the øre" + (", floored at zero" if floored else ""),
         (
             term("company_cost_before"),
             term("company_cost_after"),
