@@ -126,6 +126,20 @@ def scenario_matrix() -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
+def sweep_as_given(deal: sp.Partnership) -> Any:
+    """A sweep of one variant, the scenario as it is: a price or support cost at its own value."""
+    from socialpartner._internal.paths import PathError, get
+
+    paths = ("courses.price", "price", "services.0.price", "support_staff.0.annual_cost", "years.0.parent_purchases")
+    for path in paths:
+        try:
+            current = get(deal, path)
+        except PathError:
+            continue
+        return sp.sweep(deal, {path: [current]})
+    raise AssertionError("no input to sweep")
+
+
 def model_unit_results(ev: sp.Evaluation) -> dict[str, Any]:
     """``ev.results()`` with each break-even in the model's unit for its price.
 

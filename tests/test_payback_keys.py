@@ -9,30 +9,16 @@ import pytest
 
 import socialpartner as sp
 
-from .conftest import ROOT, scenario_matrix
+from .conftest import ROOT, scenario_matrix, sweep_as_given
 
 MULTI = [(n, d) for n, d in scenario_matrix() if "horizon" in d or d["model"] == "spin_off"]
-
-
-def _one_value_sweep(deal: sp.Partnership) -> Any:
-    """A sweep of one variant, the scenario as it is: a price or support cost at its own value."""
-    from socialpartner._internal.paths import PathError, get
-
-    paths = ("courses.price", "price", "services.0.price", "support_staff.0.annual_cost", "years.0.parent_purchases")
-    for path in paths:
-        try:
-            current = get(deal, path)
-        except PathError:
-            continue
-        return sp.sweep(deal, {path: [current]})
-    raise AssertionError("no input to sweep")
 
 
 @pytest.mark.parametrize(("name", "data"), MULTI, ids=[n for n, _ in MULTI])
 def test_payback_columns_and_results_name_the_same_series(name: str, data: dict[str, Any]) -> None:
     deal = sp.from_data(data)
     ev = sp.evaluate(deal)
-    frame = _one_value_sweep(deal)
+    frame = sweep_as_given(deal)
     columns = {c for c in frame.columns if c.startswith("payback.")}
     keys = {k for k in ev.results() if k.startswith("payback.")}
     assert columns == keys

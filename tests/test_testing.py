@@ -170,11 +170,13 @@ def test_pin_writes_a_danish_file_in_its_own_number_format(tmp_path: Path) -> No
         "  break_even.courses.price: 12.033,33 DKK/month\n",
         "  jobs: 3\n",
         "  fte: 1,22\n",  # 2,340 hours a year / 1,924 = 1.216… FTE
+        "  inclusive_jobs: 3\n",  # the 3 fleksjob: no ordinary post among them
+        "  inclusive_fte: 1,22\n",
     ):
         assert line in text, line
     result = runner.invoke(app, ["test", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "14 passed, 0 failed"
+    assert result.output.strip() == "16 passed, 0 failed"
     # pinning again finds every entry already right, written the Danish way
     again = sp.pin_expectations(path)
     assert (again.added, again.changed, again.removed) == ((), (), ())
@@ -533,7 +535,7 @@ def test_pin_keeps_comments_and_key_order(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == text
     result = runner.invoke(app, ["test", str(path)])
     assert result.exit_code == 0
-    assert result.output.endswith("14 passed, 0 failed\n")
+    assert result.output.endswith("16 passed, 0 failed\n")
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
@@ -661,7 +663,7 @@ def test_plugin_collects_reports_and_passes_after_pin(pytester: pytest.Pytester)
     )
     sp.pin_expectations(folder / "test_deal.yaml")  # coverage corrected, the other six results added
     result = pytester.runpytest("-p", "socialpartner.pytest_plugin", "scenarios")
-    result.assert_outcomes(passed=14)
+    result.assert_outcomes(passed=16)
 
 
 def test_plugin_reports_a_bad_scenario_without_a_traceback(pytester: pytest.Pytester) -> None:

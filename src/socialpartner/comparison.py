@@ -312,6 +312,8 @@ _HEADLINE = {
     "funding": "DKK",
     "jobs": "people",
     "fte": "FTE",
+    "inclusive_jobs": "people",
+    "inclusive_fte": "FTE",
 }
 
 
@@ -337,7 +339,11 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
     labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
     if ev.breakdown:  # over several years, jobs and FTE are the last year's: the label says which
         last = Raw(ev.breakdown[-1].ledger.period)
-        labels |= {key: (t(Text(f"cli.{key}_in", year=last)), _HEADLINE[key]) for key in ("jobs", "fte")}
+        labels |= {
+            key: (t(Text(f"cli.{key}_in", year=last)), _HEADLINE[key])
+            for key in _HEADLINE
+            if "jobs" in key or "fte" in key
+        }
     labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in PAYERS}
     out: dict[str, tuple[str, str, Decimal | None]] = {}
     for key, value in ev.results().items():  # a result with no value too (no payback needed): None

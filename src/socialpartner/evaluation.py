@@ -166,6 +166,8 @@ class Evaluation:
         fte: full-time equivalents of the jobs, rounded once from their total paid hours.
             For the total of a horizon or a spin-off: the last year's (as ``results()["fte"]``
             and ``results()["jobs"]``; a statement says so and gives each year's), not a sum.
+        inclusive_fte: the same for the inclusive jobs only (all but ordinary posts: the jobs
+            for people outside the labour market), as ``results()["inclusive_fte"]``.
 
     For the total of a horizon or a spin-off, :attr:`break_even`, :attr:`placements` and
     :attr:`jobs` are empty and :attr:`public` is None: they are per year, in
@@ -191,6 +193,7 @@ class Evaluation:
     public: PublicView | None = None
     parameters: tuple[ParameterValue, ...] = ()
     fte: Decimal = Decimal("0.00")
+    inclusive_fte: Decimal = Decimal("0.00")
     _plan: Plan | None = field(default=None, repr=False, compare=False)
     _settled: Mapping[str, Decimal] = field(default_factory=dict, repr=False, compare=False)
     _ladder: Any = field(default=None, repr=False, compare=False)  # the year's refusion ladder, for explanations
@@ -257,7 +260,8 @@ class Evaluation:
         """Every headline result by name, for solvers, sweeps and comparisons.
 
         ``coverage``, ``surplus``, ``shortfall``, ``cost``, ``funding``, ``net.PARTY``,
-        ``break_even.INPUT``, ``jobs`` and ``fte``, ``public.PAYER`` (summed over the
+        ``break_even.INPUT``, ``jobs`` and ``fte`` (and ``inclusive_jobs``, ``inclusive_fte``:
+        the jobs of all but ordinary posts), ``public.PAYER`` (summed over the
         periods, with a ``public:`` block; ``public.PAYER.before_tax`` too when tax is
         counted), and each figure's key; over several years ``payback.PARTY`` and
         ``payback.public.PAYER`` for every net with a present value (None where it never goes
@@ -289,6 +293,9 @@ class Evaluation:
         parts = self.breakdown or (self,)
         out["jobs"] = Decimal(sum(j.headcount for j in parts[-1].jobs))
         out["fte"] = self.fte
+        # the jobs for people outside the labour market: ordinary posts left out
+        out["inclusive_jobs"] = Decimal(sum(j.headcount for j in parts[-1].jobs if j.inclusive))
+        out["inclusive_fte"] = self.inclusive_fte
         views = [p.public for p in parts if p.public is not None]
         if views:
             for payer in PAYERS:
@@ -703,6 +710,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         public=None if period.public is None else _public_view(partnership, period, period.public),
         parameters=tuple(period.use),
         fte=_dkk(s.fte),
+        inclusive_fte=_dkk(s.inclusive_fte),
         _plan=plan,
         _settled=settled,
         _ladder=None if period.public is None else period.public.ladder,
@@ -832,6 +840,7 @@ def _combine(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation,
         breakdown=parts,
         parameters=tuple(used.values()),
         fte=parts[-1].fte,
+        inclusive_fte=parts[-1].inclusive_fte,
     )
 
 

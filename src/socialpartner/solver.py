@@ -1268,7 +1268,7 @@ def _rounded_note(result: str, ev: Evaluation | None = None) -> Text | None:
     """
     match = _PERIOD.match(result)
     base = result if match is None else match["name"]
-    if base == "fte":
+    if base in ("fte", "inclusive_fte"):
         return Text("msg.solved_rounded", result=Raw(result))
     if ev is not None and base != "coverage" and ratio_result(ev, result):
         return Text("msg.solved_rounded_ratio", result=Raw(result))

@@ -386,6 +386,8 @@ def _period_columns(period: engine.PeriodRun, prefix: str, out: dict[str, tuple[
         out[f"{prefix}net.{party} [DKK]"] = (net, _ORE)
     out[f"{prefix}jobs"] = (st.jobs, 1.0)
     out[f"{prefix}fte"] = (st.fte, _ORE)  # in hundredths
+    out[f"{prefix}inclusive_jobs"] = (st.inclusive_jobs, 1.0)
+    out[f"{prefix}inclusive_fte"] = (st.inclusive_fte, _ORE)
     for spec in period.plan.break_even:
         out[f"{prefix}break_even.{spec.input_path} [{spec.unit}]"] = (st.break_even[spec.input_path], _ORE)
     if period.public is not None:
@@ -418,6 +420,8 @@ def _columns(run: engine.Run) -> dict[str, tuple[Any, float]]:
             out[f"public.{payer}.before_tax [DKK]"] = (total((1, v.net_effect_before_tax(payer)) for v in taxed), _ORE)
     out["jobs"] = (periods[-1].settlement.jobs, 1.0)
     out["fte"] = (periods[-1].settlement.fte, _ORE)
+    out["inclusive_jobs"] = (periods[-1].settlement.inclusive_jobs, 1.0)
+    out["inclusive_fte"] = (periods[-1].settlement.inclusive_fte, _ORE)
     years = [_year_number(p.label) for p in periods]
     for name, value in run.present_values.items():
         out[f"npv.{name} [DKK]"] = (value, _ORE)

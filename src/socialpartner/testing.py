@@ -147,11 +147,11 @@ def _kind_problem(name: str, q: pint.Quantity[Any], *, tolerance: bool = False) 
         others = dims - {_CURRENCY}
         if not plain and (_CURRENCY not in dims or len(others) != 1 or next(iter(others))[1] != -1):
             return f"{base} is a price: expected a number or a price such as '35.90 DKK/hour', {given}"
-    elif base == "jobs":
+    elif base in ("jobs", "inclusive_jobs"):
         if not plain:
-            return f"jobs is a headcount: expected a plain number, {given}"
-    elif base == "fte" and not plain and dims != _HOURS_PER_TIME:
-        return f"fte is full-time equivalents: expected a number or e.g. '1.5 FTE', {given}"
+            return f"{base} is a headcount: expected a plain number, {given}"
+    elif base in ("fte", "inclusive_fte") and not plain and dims != _HOURS_PER_TIME:
+        return f"{base} is full-time equivalents: expected a number or e.g. '1.5 FTE', {given}"
     return None
 
 
@@ -274,9 +274,9 @@ def _actuals(ev: Evaluation) -> dict[str, _Actual]:
             out[name] = _Actual(value, "DKK", _MONEY_PLACES, "DKK")
         elif name in units:
             out[name] = _Actual(value, units[name], _MONEY_PLACES, units[name], also=model_units.get(name))
-        elif name == "jobs":
+        elif name in ("jobs", "inclusive_jobs"):
             out[name] = _Actual(value, "", 0, "")
-        elif name == "fte":
+        elif name in ("fte", "inclusive_fte"):
             out[name] = _Actual(value, "FTE", _MONEY_PLACES, "FTE")
         else:
             # a payback no net needs (never below zero) has no figure: a year all the same

@@ -63,7 +63,9 @@ class Settlement:
     ``break_even`` is in øre per unit of the price's volume, ``None`` (exact) or NaN
     (arrays) where the price has no volume; ``covered`` says where the other sources
     already cover the cost (the rate is then floored at zero); ``rates`` holds the
-    unrounded rate in DKK (to state it as a percentage). ``fte`` is in hundredths.
+    unrounded rate in DKK (to state it as a percentage). ``fte`` is in hundredths;
+    ``inclusive_jobs`` and ``inclusive_fte`` count the inclusive job lines only (all but
+    ordinary posts: the jobs for people outside the labour market).
     """
 
     amounts: dict[str, Num]
@@ -77,6 +79,8 @@ class Settlement:
     rates: dict[str, Num]
     jobs: Num
     fte: Num
+    inclusive_jobs: Num
+    inclusive_fte: Num
 
     @property
     def coverage(self) -> Num:
@@ -125,12 +129,30 @@ def settle(plan: Plan) -> Settlement:
         path = spec.input_path
         break_even[path], covered[path], rates[path] = _break_even(cost, others, spec.volume)
     jobs = [p for p in plan.placements if p.is_job]
+    headcount, fte = _people(jobs)
+    inclusive_headcount, inclusive_fte = _people([p for p in jobs if p.inclusive])
+    return Settlement(
+        amounts,
+        cost,
+        funding,
+        total_funding,
+        surplus,
+        shortfall,
+        break_even,
+        covered,
+        rates,
+        headcount,
+        fte,
+        inclusive_headcount,
+        inclusive_fte,
+    )
+
+
+def _people(jobs: list[Placement]) -> tuple[Num, Num]:
+    """Headcount at work on the job lines, and their FTE in hundredths (rounded once, from the exact total)."""
     headcount = total((1, people_at_work(p)) for p in jobs)
     paid = total((1, p.paid_hours) for p in jobs if p.paid_hours is not None)
-    fte = hundredths(paid, FTE_HOURS_PER_WEEK)  # rounded once, from the exact total
-    return Settlement(
-        amounts, cost, funding, total_funding, surplus, shortfall, break_even, covered, rates, headcount, fte
-    )
+    return headcount, hundredths(paid, FTE_HOURS_PER_WEEK)
 
 
 def people_at_work(p: Placement) -> Num:

@@ -273,6 +273,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.fte": ("jobs (FTE)", "job (årsværk)"),
     "cli.jobs_in": ("jobs in {year} (headcount)", "job i {year} (antal)"),
     "cli.fte_in": ("jobs in {year} (FTE)", "job i {year} (årsværk)"),
+    "cli.inclusive_jobs": (
+        "inclusive jobs (headcount, ordinary posts left out)",
+        "inkluderende job (antal, uden ordinære)",
+    ),
+    "cli.inclusive_fte": ("inclusive jobs (FTE, ordinary posts left out)", "inkluderende job (årsværk, uden ordinære)"),
+    "cli.inclusive_jobs_in": (
+        "inclusive jobs in {year} (headcount, ordinary posts left out)",
+        "inkluderende job i {year} (antal, uden ordinære)",
+    ),
+    "cli.inclusive_fte_in": (
+        "inclusive jobs in {year} (FTE, ordinary posts left out)",
+        "inkluderende job i {year} (årsværk, uden ordinære)",
+    ),
     # inputs, for charts (by scenario path)
     "input.courses.price": ("course price per participant", "forløbspris pr. deltager"),
     "input.courses.participants": ("course participants", "forløbsdeltagere"),
@@ -1866,6 +1879,14 @@ _FORMULA_DA: dict[str, str] = {
     # whole phrases first (longest wins), then words
     "receives − pays": "modtager − betaler",
     "paid to the SØV as employer": "udbetalt til SØV'en som arbejdsgiver",
+    "Σ headcount of the inclusive job lines (all but ordinary posts)": (
+        "Σ antal i de inkluderende joblinjer (alle undtagen ordinære stillinger)"
+    ),
+    "Σ headcount × paid hours a week of the inclusive job lines (all but ordinary posts) / 37, "
+    "rounded once to 2 places": (
+        "Σ antal × betalte timer om ugen i de inkluderende joblinjer (alle undtagen ordinære stillinger) / 37, "
+        "afrundet én gang til 2 decimaler"
+    ),
     "Σ headcount of the job lines": "Σ antal i joblinjerne",
     "Σ headcount × paid hours a week of the job lines / 37, rounded once to 2 places": (
         "Σ antal × betalte timer om ugen i joblinjerne / 37, afrundet én gang til 2 decimaler"

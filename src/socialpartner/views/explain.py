@@ -49,7 +49,7 @@ def topics(ev: Evaluation) -> tuple[str, ...]:
     base += [f"payback.{name}" for name in never_below_zero(ev)]
     # the names results() uses for the same results
     base += [f"net.{party}" for party in ev.ledger.parties]
-    base += ["jobs", "fte", *(f"break_even.{b.input_path}" for b in ev.break_even)]
+    base += [*_JOBS, *(f"break_even.{b.input_path}" for b in ev.break_even)]
     views = [ev.public] if ev.public is not None else [part.public for part in ev.breakdown if part.public is not None]
     if views and views[0] is not None and views[0].taxed:
         base += [f"public.{payer}.before_tax" for payer in PAYERS]
@@ -101,7 +101,7 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
         topic = topic.removeprefix("break_even.")  # as results() names it
     if topic.startswith("net.") and topic.removeprefix("net.") in ev.ledger.parties:
         return _explain_net(ev, topic.removeprefix("net."))
-    if topic in {"jobs", "fte"}:
+    if topic in _JOBS:
         return _explain_jobs(ev, topic)
     for who in PAYERS:
         if topic == f"public.{who}.before_tax" and (explained := _explain_before_tax(ev, who)) is not None:
@@ -247,27 +247,37 @@ def _explain_jobs(ev: Evaluation, topic: str) -> Explanation:
             f"the last year's ({year}); not a sum over the years: each year's people are counted in that year",
             terms,
         )
+    inclusive = topic.startswith("inclusive_")
+    heads = topic.endswith("jobs")
     terms = tuple(
         Term(
             f"{job.form} ({ev.parties.get(job.workplace, job.workplace)})",
-            f"{job.headcount}" if topic == "jobs" else f"{job.fte} FTE",
-            "" if topic == "jobs" or job.hours_per_week is None else f"{job.hours_per_week} / 37",
+            f"{job.headcount}" if heads else f"{job.fte} FTE",
+            "" if heads or job.hours_per_week is None else f"{job.hours_per_week} / 37",
         )
         for job in ev.jobs
+        if job.inclusive or not inclusive
     )
+    lines = "the inclusive job lines (all but ordinary posts)" if inclusive else "the job lines"
     formula = (
-        "Σ headcount of the job lines"
-        if topic == "jobs"
-        else "Σ headcount × paid hours a week of the job lines / 37, rounded once to 2 places"
+        f"Σ headcount of {lines}"
+        if heads
+        else f"Σ headcount × paid hours a week of {lines} / 37, rounded once to 2 places"
     )
     return Explanation(topic, _jobs_value(ev, topic), formula, terms)
 
 
+# the jobs and their FTE, all and inclusive only (results() names them so)
+_JOBS = ("jobs", "fte", "inclusive_jobs", "inclusive_fte")
+
+
 def _jobs_value(ev: Evaluation, topic: str) -> str:
-    """A year's jobs (``3``) or FTE (``1.22 FTE``) as text."""
+    """A year's jobs (``3``) or FTE (``1.22 FTE``) as text, of all job lines or the inclusive ones."""
     if topic == "jobs":
         return f"{sum(job.headcount for job in ev.jobs)}"
-    return f"{ev.fte} FTE"
+    if topic == "inclusive_jobs":
+        return f"{sum(job.headcount for job in ev.jobs if job.inclusive)}"
+    return f"{ev.inclusive_fte if topic == 'inclusive_fte' else ev.fte} FTE"
 
 
 def _explain_before_tax(ev: Evaluation, payer: Payer) -> Explanation | None:
