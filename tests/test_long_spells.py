@@ -91,6 +91,32 @@ def test_every_year_that_adds_people_to_a_ladder_is_named() -> None:
     ]
 
 
+def test_an_addition_after_a_fall_counts_from_the_year_before_and_ordinary_posts_are_on_no_ladder() -> None:
+    # review 41: workers 3 → 2 in 2027 → 6 in 2028 read "2028 (3 → 6)" (the most before), where the year
+    # before had 2; the supplier's ordinary posts (no fleksløntilskud, benefit or refusion) were named too
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"]["changes"] = [
+        {"year": 2027, "set": {"temp_hours.workers": 2}},
+        {"year": 2028, "set": {"temp_hours.workers": 6}},
+    ]
+    said = [s for s in sp.evaluate(sp.from_data(data)).statements if s.startswith("fleksjob: the people added in")]
+    assert len(said) == 1
+    assert said[0].startswith("fleksjob: the people added in 2028 (2 → 6) are placed")
+    supplier: dict[str, Any] = yaml.safe_load(
+        (ROOT / "examples" / "supplier_facility.yaml").read_text(encoding="utf-8")
+    )
+    supplier.pop("expect", None)
+    supplier["public"] = {**data["public"], "municipality": {"name": "Rebild Kommune", "code": 840}}
+    supplier["horizon"] = {
+        "years": 3,
+        "start_year": 2026,
+        "changes": [{"year": 2027, "set": {"workforce.2.headcount": 4}}],
+    }
+    statements = sp.evaluate(sp.from_data(supplier)).statements
+    assert not any(s.startswith("ordinary: the people added") for s in statements)
+
+
 def test_a_counterfactual_of_nothing_needs_no_benefit_on_the_course() -> None:
     # course participants compared with 0 DKK a month save nothing otherwise: no during_course is needed
     data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))

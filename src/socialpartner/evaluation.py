@@ -1173,6 +1173,10 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
     return tuple(out)
 
 
+# the forms the public purse pays for (fleksløntilskud, løntilskud, the benefit during a course)
+_PUBLICLY_PAID = frozenset({"fleksjob", "løntilskud", "course participant"})
+
+
 def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
     """Say how people added by a later year's change are placed on the refusion ladder.
 
@@ -1183,19 +1187,23 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
     if result.partnership.public is None or len(result.periods) < 2:
         return ()
     progression = result.partnership.horizon is not None and result.partnership.horizon.progression is not None
-    most: dict[str, Any] = {}  # group → the most people it has had so far
-    found: dict[str, list[tuple[str, Any, Any]]] = {}  # group → each year it grows past that: year, from, to
+    previous: dict[str, Any] | None = None  # group → its people the year before
+    found: dict[str, list[tuple[str, Any, Any]]] = {}  # group → each year it grows: year, the year before's, now
     for period in result.periods:
+        budget = period.model.public
+        # the groups on a refusion ladder: those the public purse pays for, and those compared with a
+        # benefit (an ordinary post has neither: no ladder to be placed on)
+        ladder = _PUBLICLY_PAID | (set() if budget is None else set(budget.counterfactual))
         counts: dict[str, Any] = {}
         for line in period.plan.placements:
-            if line.form == "support staff" or (progression and line.form == "course participant"):
+            if line.form not in ladder or (progression and line.form == "course participant"):
                 continue
             counts[line.form] = counts.get(line.form, 0) + line.headcount
         for group, count in counts.items():
-            before = most.setdefault(group, count)
-            if is_exact(count) and is_exact(before) and count > before:
+            before = None if previous is None else previous.get(group, 0)
+            if before is not None and is_exact(count) and is_exact(before) and count > before:
                 found.setdefault(group, []).append((period.label, before, count))
-                most[group] = count
+        previous = counts
     return tuple(
         Text(
             "msg.added_on_the_ladder",
