@@ -168,6 +168,33 @@ def test_danish_year_table_keeps_every_digit_at_80_columns(tmp_path: Path) -> No
     assert "5.202.000,00" in table
 
 
+def test_people_placed_end_with_the_jobs_and_the_inclusive_ones() -> None:
+    # the supplier example: 25 jobs, 485 / 37 = 13.11 FTE; without its 2 ordinary posts 23 and 411 / 37 = 11.11
+    # (the lines' FTE added up would read 8.11 + 3.00 + 2.00 = 13.11 here, but need not in general)
+    out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "supplier_facility.yaml")], env={"COLUMNS": "200"})
+    rows = {
+        cells[0]: cells[1:4]
+        for line in out.output.splitlines()
+        if (cells := [c.strip() for c in line.strip("│ ").split("│")])
+    }
+    assert rows["all jobs"] == ["25", "", "13.11"]
+    assert rows["inclusive jobs"] == ["23", "", "11.11"]
+    # the bundled example has no ordinary post: one total row
+    plain = runner.invoke(app, ["evaluate"], env={"COLUMNS": "200"}).output
+    assert "all jobs" in plain
+    assert "inclusive jobs" not in plain
+
+
+def test_a_horizon_with_ordinary_posts_gives_the_inclusive_jobs_year_by_year(tmp_path: Path) -> None:
+    data = yaml.safe_load((EXAMPLE.parent / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {"years": 2, "start_year": 2026}
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = runner.invoke(app, ["evaluate", str(path), "--lang", "da"], env={"COLUMNS": "200"}).output
+    assert "inkluderende job (uden ordinære): 2026: 23 (11,11 årsværk); 2027: 23 (11,11 årsværk)" in out
+
+
 def test_supplier_table_shows_the_csr_statement() -> None:
     out = runner.invoke(app, ["evaluate", str(EXAMPLE.parent / "supplier_facility.yaml")], env={"COLUMNS": "200"})
     assert "18.40 inclusive jobs" in out.output

@@ -91,6 +91,9 @@ def _check_period(book: Book, sheet: str, ev: sp.Evaluation) -> None:
             j.headcount for j in ev.jobs
         )
         assert _money(book.value(sheet, book.find(sheet, "FTE", "B"))) == ev.fte
+        inclusive = book.value(sheet, book.find(sheet, "inclusive jobs", "B"))
+        assert Decimal(repr(float(inclusive))) == ev.result("inclusive_jobs")
+        assert _money(book.value(sheet, book.find(sheet, "inclusive FTE", "B"))) == ev.inclusive_fte
     if ev.public is not None:
         for payer in ("municipality", "state"):
             cell = book.find(sheet, f"net effect (otherwise − with): {payer}", "D")
@@ -122,6 +125,7 @@ def test_formulas_give_the_librarys_figures(tmp_path: Path, name: str, data: dic
             jobs = book.value("Total", book.find("Total", "Jobs", col))
             assert Decimal(repr(float(jobs))) == sum(j.headcount for j in part.jobs)
             assert _money(book.value("Total", book.find("Total", "FTE", col))) == part.fte
+            assert _money(book.value("Total", book.find("Total", "inclusive FTE", col))) == part.inclusive_fte
     results = ev.results()
     if "public.municipality" in results:
         for payer in ("municipality", "state"):

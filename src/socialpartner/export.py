@@ -145,8 +145,10 @@ class _PeriodCells:
     funding: dict[str, str] = field(default_factory=dict)
     total_funding: str = ""
     nets: dict[str, str] = field(default_factory=dict)
-    jobs: str = ""  # the period's jobs (headcount) and FTE, for the Total sheet
+    jobs: str = ""  # the period's jobs (headcount) and FTE, all and inclusive, for the Total sheet
     fte: str = ""
+    inclusive_jobs: str = ""
+    inclusive_fte: str = ""
     break_even: list[tuple[str, str, str, str]] = field(default_factory=list)  # label, input, cell, unit
     public: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # payer → with, otherwise, net cells
 
@@ -324,7 +326,7 @@ def _placements(ws: _Sheet, part: Evaluation, names: dict[str, str], t: Translat
     ws.gap()
     ws.put([t("ui.people_placed")], bold=True)
     heads = ("form", "headcount", "hours_week", "fte", "employer", "workplace")
-    ws.put([*(t(f"ui.{h}") for h in heads), t("xlsx.is_job")], bold=True)
+    ws.put([*(t(f"ui.{h}") for h in heads), t("xlsx.is_job"), t("xlsx.is_inclusive")], bold=True)
     first = ws.row + 1
     for j in part.placements:
         ws.put(
@@ -336,6 +338,7 @@ def _placements(ws: _Sheet, part: Evaluation, names: dict[str, str], t: Translat
                 None if j.employer is None else names.get(j.employer, t(j.employer)),
                 names.get(j.workplace, t(j.workplace)),
                 1 if j.is_job else 0,
+                1 if j.inclusive else 0,
             ],
             {3: "0.00", 4: "0.00"},
         )
@@ -344,6 +347,13 @@ def _placements(ws: _Sheet, part: Evaluation, names: dict[str, str], t: Translat
     jobs = ws.put([t("ui.jobs"), _f(f"SUMPRODUCT(B{first}:B{last},G{rows})")], bold=True)
     fte = ws.put([t("ui.fte"), _f(f"ROUND(SUMPRODUCT(C{first}:C{last},G{rows})/37,2)")], {2: "0.00"}, bold=True)
     cells.jobs, cells.fte = f"B{jobs}", f"B{fte}"
+    # the jobs for people outside the labour market: the job lines of an inclusive form (no ordinary post)
+    both = f"G{first}:G{last},H{first}:H{last}"
+    jobs = ws.put([t("ui.inclusive_jobs_total"), _f(f"SUMPRODUCT(B{first}:B{last},{both})")], bold=True)
+    fte = ws.put(
+        [t("ui.inclusive_fte"), _f(f"ROUND(SUMPRODUCT(C{first}:C{last},{both})/37,2)")], {2: "0.00"}, bold=True
+    )
+    cells.inclusive_jobs, cells.inclusive_fte = f"B{jobs}", f"B{fte}"
 
 
 def _sheet_title(label: str, taken: set[str]) -> str:
@@ -494,10 +504,12 @@ def _total_sheet(
     funding = row(t("xlsx.total_funding"), [_ref(c.sheet, c.total_funding) for _, c in periods], bold=True)
     cols = [get_column_letter(i) for i in range(2, len(periods) + 3)]
     if any(c.jobs for _, c in periods):  # people are counted each year, not summed: no sum column
-        for key, unit in (("jobs", "0"), ("fte", "0.00")):
+        rows = (("jobs", "0"), ("fte", "0.00"), ("inclusive_jobs", "0"), ("inclusive_fte", "0.00"))
+        titles = {"inclusive_jobs": "inclusive_jobs_total"}
+        for key, unit in rows:
             refs = [_ref(c.sheet, getattr(c, key)) if getattr(c, key) else None for _, c in periods]
             formats = dict.fromkeys(range(2, len(periods) + 2), unit)
-            ws.put([t(f"ui.{key}"), *(_f(r) if r else None for r in refs)], formats)
+            ws.put([t(f"ui.{titles.get(key, key)}"), *(_f(r) if r else None for r in refs)], formats)
     ws.put([t("xlsx.surplus"), *(_f(f"{col}{funding}-{col}{cost}") for col in cols)], money, bold=True)
     ws.put(
         [t("ui.coverage"), *(_f(f'IF({col}{cost}=0,"",{col}{funding}/{col}{cost})') for col in cols)],

@@ -111,7 +111,7 @@ class _Tables:
                 jobs.add_column(
                     self.t(f"ui.{col}"), justify="right" if col in {"headcount", "hours_week", "fte"} else "left"
                 )
-            for j in ev.placements:
+            for i, j in enumerate(ev.placements):
                 jobs.add_row(
                     self.t(j.form) + ("" if j.is_job else f" [dim]{self.t('ui.not_a_job')}[/dim]"),
                     str(j.headcount),
@@ -119,7 +119,16 @@ class _Tables:
                     "—" if j.fte is None else self.t.number(j.fte),
                     "—" if j.employer is None else names.get(j.employer, self.t(j.employer)),
                     names.get(j.workplace, self.t(j.workplace)),
+                    end_section=i == len(ev.placements) - 1,
                 )
+            # the totals: jobs and FTE rounded once from the total hours (not the lines' FTE added up),
+            # and the inclusive ones where an ordinary post makes them differ
+            every, inclusive = _job_counts(ev)
+            totals = [("ui.jobs_total", every, ev.fte)]
+            if (inclusive, ev.inclusive_fte) != (every, ev.fte):
+                totals.append(("ui.inclusive_jobs_total", inclusive, ev.inclusive_fte))
+            for label, count, fte in totals:
+                jobs.add_row(escape(self.t(label)), str(count), "", self.t.number(fte), "", "")
             console.print(jobs)
         self.extras(ev, console)
 
@@ -275,6 +284,21 @@ class _Tables:
         for i, row in enumerate(rows):
             summary.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
         console.print(summary)
+        counts = [_job_counts(part) for part in ev.breakdown]
+        if any((c[1], p.inclusive_fte) != (c[0], p.fte) for c, p in zip(counts, ev.breakdown, strict=True)):
+            # ordinary posts among the jobs: the jobs for people outside the labour market, year by year
+            years = "; ".join(
+                self.t(
+                    Text(
+                        "ui.inclusive_year",
+                        year=Raw(self.t.period(part.ledger.period)),
+                        jobs=Raw(str(c[1])),
+                        fte=Raw(self.t.number(part.inclusive_fte)),
+                    )
+                )
+                for part, c in zip(ev.breakdown, counts, strict=True)
+            )
+            console.print(escape(self.t(Text("ui.inclusive_by_year", years=Raw(years)))))
         for part in ev.breakdown:
             console.rule(escape(self.t.period(part.ledger.period)))
             # a horizon's inputs grow: each year's break-even is in its own prices (a spin-off's are constant)
@@ -286,6 +310,11 @@ class _Tables:
         self.balances(ev, console, title=f"{self.t('ui.balance_per_party')} ({period})")
         self.extras(ev, console)
         self.parameters(ev, console)
+
+
+def _job_counts(ev: Evaluation) -> tuple[int, int]:
+    """A period's jobs (headcount of the job lines) and its inclusive ones (ordinary posts left out)."""
+    return sum(j.headcount for j in ev.jobs), sum(j.headcount for j in ev.jobs if j.inclusive)
 
 
 def print_table(ev: Evaluation, console: Console, translator: Translator | None = None) -> None:
