@@ -47,3 +47,17 @@ def test_a_sweep_gives_what_evaluate_gives(name: str, data: dict[str, Any]) -> N
     for part in ev.breakdown:
         for key in ("inclusive_jobs", "inclusive_fte"):
             assert frame[f"{part.ledger.period}.{key}"].iloc[0] == float(part.result(key)), (part.ledger.period, key)
+
+
+def test_explanations_of_jobs_are_titled_in_words_with_their_year() -> None:
+    # review 41: "inclusive_jobs in 2029", and a year's "job = 5" without its year
+    from socialpartner.views.explain import explanation_text
+
+    data = sp.load(SUPPLIER).model_dump(mode="json", exclude={"expect"})
+    data["horizon"] = {"years": 2, "start_year": 2026}
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.explain("inclusive_jobs").topic == "inclusive jobs in 2027"
+    assert ev.explain("2026:inclusive_fte").topic == "inclusive FTE in 2026"
+    assert explanation_text(ev.explain("2026:jobs"), "da").startswith("job i 2026 = 25")
+    assert explanation_text(ev.explain("inclusive_fte"), "da").startswith("inkluderende årsværk i 2027 = 11,11")
+    assert sp.evaluate(sp.load(SUPPLIER)).explain("inclusive_jobs").topic == "inclusive jobs"  # one year: no year

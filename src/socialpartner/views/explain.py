@@ -240,9 +240,10 @@ def _explain_jobs(ev: Evaluation, topic: str) -> Explanation:
     if ev.breakdown:
         last = ev.breakdown[-1]
         year = last.ledger.period
-        terms = tuple(Term(f"{part.ledger.period}: {topic}", _jobs_value(part, topic)) for part in ev.breakdown)
+        label = _JOBS_LABELS[topic]
+        terms = tuple(Term(f"{part.ledger.period}: {label}", _jobs_value(part, topic)) for part in ev.breakdown)
         return Explanation(
-            f"{topic} in {year}",
+            f"{label} in {year}",
             _jobs_value(last, topic),
             f"the last year's ({year}); not a sum over the years: each year's people are counted in that year",
             terms,
@@ -264,11 +265,15 @@ def _explain_jobs(ev: Evaluation, topic: str) -> Explanation:
         if heads
         else f"Σ headcount × paid hours a week of {lines} / 37, rounded once to 2 places"
     )
-    return Explanation(topic, _jobs_value(ev, topic), formula, terms)
+    # a year of a horizon or a spin-off says which
+    of_a_year = ev.partnership.horizon is not None or ev.partnership.MULTI_PERIOD
+    title = _JOBS_LABELS[topic] + (f" in {ev.ledger.period}" if of_a_year else "")
+    return Explanation(title, _jobs_value(ev, topic), formula, terms)
 
 
-# the jobs and their FTE, all and inclusive only (results() names them so)
-_JOBS = ("jobs", "fte", "inclusive_jobs", "inclusive_fte")
+# the jobs and their FTE, all and inclusive only (results() names them so), and their labels
+_JOBS_LABELS = {"jobs": "jobs", "fte": "FTE", "inclusive_jobs": "inclusive jobs", "inclusive_fte": "inclusive FTE"}
+_JOBS = tuple(_JOBS_LABELS)
 
 
 def _jobs_value(ev: Evaluation, topic: str) -> str:
