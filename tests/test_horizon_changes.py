@@ -463,3 +463,25 @@ def test_a_decimal_comma_cut_inside_a_change_is_named_as_at_the_top(tmp_path: Pa
     assert re.match(re.escape(said), error["msg"]), error["msg"]
     assert "declare number_format" not in error["msg"]  # the file declares it: quote the number
     assert "number_format is 'da', so the decimal comma is read inside quotes" in error["msg"]
+
+
+def test_an_error_elsewhere_is_not_blamed_on_a_change() -> None:
+    # review 41: a course participant among the helpers (refused: helpers are paid) was reported as
+    # "horizon.changes.0.set.helpers.0.headcount: helpers.1: …", sending the reader to a change that is fine
+    site = Path(__file__).resolve().parents[1] / "examples" / "labour_shortage_site.yaml"
+    data = yaml.safe_load(site.read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["helpers"].append(
+        {"form": "course participant", "headcount": 3, "paid_hours": "15 hour/week", "workplace": "company"}
+    )
+    data["horizon"] = {"years": 3, "start_year": 2026, "changes": [{"year": 2028, "set": {"helpers.0.headcount": 6}}]}
+    with pytest.raises(ValidationError) as info:
+        sp.from_data(data)
+    text = str(info.value)
+    assert "helpers are paid; a course participant cannot be a helper" in text
+    assert "horizon.changes.0" not in text
+    # a change's own bad value is still named by the change
+    data["helpers"].pop()
+    data["horizon"]["changes"][0]["set"]["helpers.0.headcount"] = -1
+    with pytest.raises(ValidationError, match=r"horizon\.changes\.0\.set\.helpers\.0\.headcount"):
+        sp.from_data(data)

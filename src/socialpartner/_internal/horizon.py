@@ -213,7 +213,20 @@ def check_change(base: Partnership, index: int, path: str, value: Any) -> Partne
                 f"{where}: a block set by a change is given whole, and this one lacks {lacks}; "
                 f"to change one input of it, set that input's path (e.g. {example})"
             ) from None
+        if _own_error(base, path, first["msg"]):
+            raise ValueError(first["msg"]) from None  # the scenario's own error, not the change's: no blame
         raise ValueError(f"{where}: {first['msg']}") from None
+
+
+def _own_error(base: Partnership, path: str, message: str) -> bool:
+    """Whether ``base`` with its own value at ``path`` fails the same way: an error elsewhere in the scenario."""
+    try:
+        paths.replace(base, path, paths.get(base, path))
+    except ValidationError as exc:
+        return exc.errors()[0]["msg"] == message
+    except paths.PathError:
+        return False
+    return False
 
 
 def _overlaps(a: str, b: str) -> bool:
