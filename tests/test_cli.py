@@ -12,6 +12,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+import socialpartner as sp
 from socialpartner.cli import app
 
 from .conftest import EXAMPLE
@@ -304,3 +305,17 @@ def test_parameter_names_fold_but_are_never_cut_on_a_narrow_terminal() -> None:
 
     for value in sp.evaluate(sp.load(three_years)).parameters:
         assert value.name in names, value.name
+
+
+def test_explain_topics_lists_every_topic() -> None:
+    # review 41: the command line could not list what --explain takes (the error named topics(), a Python call)
+    three = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
+    out = runner.invoke(app, ["evaluate", str(three), "--explain", "topics"])
+    assert out.exit_code == 0, out.output
+    topics = sp.evaluate(sp.load(three)).topics()
+    assert out.output.splitlines() == list(topics)
+    assert "2026:public.fleksloentilskud.0" in topics
+    as_json = runner.invoke(app, ["evaluate", str(three), "--explain", "topics", "--format", "json"])
+    assert json.loads(as_json.output) == list(topics)
+    wrong = runner.invoke(app, ["evaluate", str(three), "--explain", "nonsense"])
+    assert "(on the command line: --explain topics)" in wrong.output

@@ -154,7 +154,11 @@ def evaluate_command(
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     explain: Annotated[
         list[str] | None,
-        typer.Option("--explain", "-e", help="Explain how a figure was computed (e.g. coverage); repeatable."),
+        typer.Option(
+            "--explain",
+            "-e",
+            help="Explain how a figure was computed (e.g. coverage); repeatable. --explain topics lists them all.",
+        ),
     ] = None,
     lang: Annotated[Language, typer.Option("--lang", help="Language of the table: en or da.")] = Language.en,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
@@ -163,6 +167,13 @@ def evaluate_command(
     path = file if file is not None else example_path()
     with _reported(debug, path):
         ev = evaluate(load(path))
+        if explain and "topics" in explain and "topics" not in ev.topics():
+            # every topic, one a line (a horizon's years as YEAR:TOPIC): what --explain takes
+            if output is OutputFormat.json:
+                sys.stdout.write(json.dumps(list(ev.topics()), ensure_ascii=False, indent=2) + "\n")
+            else:
+                sys.stdout.write(_printable("\n".join(ev.topics())) + "\n")
+            return
         if explain:
             try:
                 explanations = [ev.explain(topic) for topic in explain]

@@ -207,7 +207,8 @@ def _unknown(ev: Evaluation, topic: str) -> NoReturn:
     total = [k for k in known if ":" not in k]
     years = len(known) - len(total)
     more = (
-        f"; and each year's as YEAR:TOPIC (e.g. {known[-1]}): {len(known):,} in all, listed by topics()"
+        f"; and each year's as YEAR:TOPIC (e.g. {known[-1]}): {len(known):,} in all, listed by topics() "
+        "(on the command line: --explain topics)"
         if years
         else ""
     )
