@@ -503,13 +503,6 @@ def _total_sheet(
         )
     funding = row(t("xlsx.total_funding"), [_ref(c.sheet, c.total_funding) for _, c in periods], bold=True)
     cols = [get_column_letter(i) for i in range(2, len(periods) + 3)]
-    if any(c.jobs for _, c in periods):  # people are counted each year, not summed: no sum column
-        rows = (("jobs", "0"), ("fte", "0.00"), ("inclusive_jobs", "0"), ("inclusive_fte", "0.00"))
-        titles = {"inclusive_jobs": "inclusive_jobs_total"}
-        for key, unit in rows:
-            refs = [_ref(c.sheet, getattr(c, key)) if getattr(c, key) else None for _, c in periods]
-            formats = dict.fromkeys(range(2, len(periods) + 2), unit)
-            ws.put([t(f"ui.{titles.get(key, key)}"), *(_f(r) if r else None for r in refs)], formats)
     ws.put([t("xlsx.surplus"), *(_f(f"{col}{funding}-{col}{cost}") for col in cols)], money, bold=True)
     ws.put(
         [t("ui.coverage"), *(_f(f'IF({col}{cost}=0,"",{col}{funding}/{col}{cost})') for col in cols)],
@@ -524,6 +517,14 @@ def _total_sheet(
             ],
             dict.fromkeys(range(2, len(periods) + 3), _PERCENT),
         )
+    if any(c.jobs for _, c in periods):  # people are counted each year, not summed: no sum column
+        ws.gap()
+        rows = (("jobs", "0"), ("fte", "0.00"), ("inclusive_jobs", "0"), ("inclusive_fte", "0.00"))
+        titles = {"inclusive_jobs": "inclusive_jobs_total"}
+        for key, unit in rows:
+            refs = [_ref(c.sheet, getattr(c, key)) if getattr(c, key) else None for _, c in periods]
+            formats = dict.fromkeys(range(2, len(periods) + 2), unit)
+            ws.put([t(f"ui.{titles.get(key, key)}"), *(_f(r) if r else None for r in refs)], formats)
     ws.gap()
     ws.put([t("ui.balance_per_party")], bold=True)
     parties = list(dict.fromkeys(p for part, _ in periods for p in part.ledger.parties))
