@@ -41,10 +41,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import pint
 import yaml
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
-    ModelWrapValidatorHandler,
     ValidationError,
     model_validator,
 )
@@ -54,7 +52,7 @@ from socialpartner._internal import units as u
 from socialpartner._internal.arguments import need_evaluation, need_flag, need_path
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Lang, Translator
-from socialpartner._internal.messages import plain
+from socialpartner._internal.messages import PlainMessages
 from socialpartner._internal.units import unambiguous
 from socialpartner.errors import ArgumentTypeError, ExpectationError, ScenarioError, SocialPartnerError
 from socialpartner.money import in_context, round_half_up
@@ -161,7 +159,7 @@ def _entry_error(name: str, message: str, given: Any) -> InitErrorDetails:
     )
 
 
-class Expectations(BaseModel):
+class Expectations(PlainMessages):  # a bad tolerance: one error of the form given
     """The ``expect:`` block of a scenario: expected results by name, and an optional tolerance.
 
     Every key but ``tolerance`` names a result (see :mod:`socialpartner.testing`); its
@@ -179,15 +177,6 @@ class Expectations(BaseModel):
     __pydantic_extra__: dict[str, ExpectedValue | None] = Field(init=False)
 
     tolerance: ToleranceValue | dict[str, ToleranceValue] | None = None
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _plain_messages(cls, data: Any, handler: ModelWrapValidatorHandler[Expectations]) -> Expectations:
-        # the models' plain words: a bad tolerance is one error of the form given, not one per arm of its union
-        try:
-            return handler(data)
-        except ValidationError as exc:
-            raise plain(exc, cls, data) from None
 
     @model_validator(mode="after")
     def _check_entries(self) -> Expectations:

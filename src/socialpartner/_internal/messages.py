@@ -17,9 +17,9 @@ import re
 import types
 import typing
 from decimal import Decimal
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ModelWrapValidatorHandler, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialpartner._internal.units import DANISH, current_number_format
@@ -416,3 +416,20 @@ def without_prefixes(error: ValidationError) -> ValidationError:
         for e in errors
     ]
     return ValidationError.from_exception_data(error.title, details)
+
+
+class PlainMessages(BaseModel):
+    """A model whose validation errors are in the library's plain words (see :func:`plain`).
+
+    The base of the input models and of an ``expect:`` block: one error of the form given,
+    not one per arm of a union, with pydantic's own wording replaced.
+    """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _plain_messages(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        # pydantic merges a ValidationError raised here into the caller's, under this model's location
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            raise plain(exc, cls, data) from None

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
 import pint
-from pydantic import BaseModel, ConfigDict, ModelWrapValidatorHandler, ValidationError, model_validator
+from pydantic import ConfigDict, ValidationError
 
-from socialpartner._internal.messages import plain, without_prefixes
+from socialpartner._internal.messages import PlainMessages, without_prefixes
 
 
 def _hashable(value: Any) -> Any:
@@ -28,7 +28,7 @@ def _hashable(value: Any) -> Any:
     return value
 
 
-class Frozen(BaseModel):
+class Frozen(PlainMessages):
     """Immutable, strict about unknown keys: a typo in a scenario file is an error.
 
     Validation errors are reported in plain words (``a list``, ``did you mean
@@ -82,15 +82,6 @@ class Frozen(BaseModel):
             return super().model_validate(obj, **kwargs)
         except ValidationError as exc:
             raise without_prefixes(exc) from None
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _plain_messages(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        # pydantic merges a ValidationError raised here into the caller's, under this model's location
-        try:
-            return handler(data)
-        except ValidationError as exc:
-            raise plain(exc, cls, data) from None
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy with ``update`` applied **and validated**, as if the model were built anew.
