@@ -43,7 +43,7 @@ from socialpartner.parameters import (
     satsregulering_read,
     transfer_income_reduction,
 )
-from socialpartner.public import PAYERS, PublicLine, PublicView
+from socialpartner.public import PAID_FORMS, PAYERS, PublicLine, PublicView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1173,10 +1173,6 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
     return tuple(out)
 
 
-# the forms the public purse pays for (fleksløntilskud, løntilskud, the benefit during a course)
-_PUBLICLY_PAID = frozenset({"fleksjob", "løntilskud", "course participant"})
-
-
 def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
     """Say how people added by a later year's change are placed on the refusion ladder.
 
@@ -1193,7 +1189,7 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
         budget = period.model.public
         # the groups on a refusion ladder: those the public purse pays for, and those compared with a
         # benefit (an ordinary post has neither: no ladder to be placed on)
-        ladder = _PUBLICLY_PAID | (set() if budget is None else set(budget.counterfactual))
+        ladder = PAID_FORMS | (set() if budget is None else set(budget.counterfactual))
         counts: dict[str, Any] = {}
         for line in period.plan.placements:
             if line.form not in ladder or (progression and line.form == "course participant"):

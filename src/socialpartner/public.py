@@ -609,6 +609,10 @@ FLEX_PARAMETERS = (
 )
 
 
+PAID_FORMS = frozenset({"fleksjob", "løntilskud", "course participant"})
+"""The forms :func:`public_flows` pays for: fleksløntilskud, løntilskud, the benefit during a course."""
+
+
 def public_flows(
     budget: Any, placements: tuple[Placement, ...], years: Num, p: Callable[[str], Num], ladder: Ladder
 ) -> list[Flow]:

@@ -123,7 +123,7 @@ class _Tables:
                 )
             # the totals: jobs and FTE rounded once from the total hours (not the lines' FTE added up),
             # and the inclusive ones where an ordinary post makes them differ
-            every, inclusive = _job_counts(ev)
+            every, inclusive = ev.result("jobs"), ev.result("inclusive_jobs")
             totals = [("ui.jobs_total", every, ev.fte)]
             if (inclusive, ev.inclusive_fte) != (every, ev.fte):
                 totals.append(("ui.inclusive_jobs_total", inclusive, ev.inclusive_fte))
@@ -284,7 +284,7 @@ class _Tables:
         for i, row in enumerate(rows):
             summary.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
         console.print(summary)
-        counts = [_job_counts(part) for part in ev.breakdown]
+        counts = [(part.result("jobs"), part.result("inclusive_jobs")) for part in ev.breakdown]
         if any((c[1], p.inclusive_fte) != (c[0], p.fte) for c, p in zip(counts, ev.breakdown, strict=True)):
             # ordinary posts among the jobs: the jobs for people outside the labour market, year by year
             years = "; ".join(
@@ -310,11 +310,6 @@ class _Tables:
         self.balances(ev, console, title=f"{self.t('ui.balance_per_party')} ({period})")
         self.extras(ev, console)
         self.parameters(ev, console)
-
-
-def _job_counts(ev: Evaluation) -> tuple[int, int]:
-    """A period's jobs (headcount of the job lines) and its inclusive ones (ordinary posts left out)."""
-    return sum(j.headcount for j in ev.jobs), sum(j.headcount for j in ev.jobs if j.inclusive)
 
 
 def print_table(ev: Evaluation, console: Console, translator: Translator | None = None) -> None:
