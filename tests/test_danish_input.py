@@ -952,15 +952,47 @@ def test_a_misspelt_benefit_or_varied_input_is_offered_the_one_meant() -> None:
 
 
 @pytest.mark.parametrize(
-    ("given", "meant"), [("165 dkk/hour", "'DKK'"), ("165 Kr./time", "'kr'"), ("165 DKK/Hour", "'hour'")]
+    ("field", "given", "meant"),
+    [
+        ("wage_cost", "165 dkk/hour", "165 DKK/hour"),
+        ("wage_cost", "165 Kr./Time", "165 kr./time"),
+        ("wage_cost", "165 DKK/Hour", "165 DKK/hour"),
+        ("wage_cost", "165 KR/T", "165 kr/t"),
+        ("wage_cost", "165 kr./timen", "165 kr./time"),  # the definite form (review 41 F10)
+        ("wage_cost", "165 kr./tim.", "165 kr./time"),
+        ("effective_hours", "15 Timer/Uge", "15 timer/uge"),
+        ("effective_hours", "15 t/ugen", "15 t/uge"),
+        ("effective_hours", "15 tim/uge", "15 t/uge"),
+        ("effective_hours", "780 timer/året", "780 timer/år"),
+    ],
 )
-def test_a_unit_in_the_wrong_letter_case_is_offered_the_one_meant(given: str, meant: str) -> None:
-    """Units are case-sensitive (M is mega, m milli): the spelling is suggested, not guessed."""
+def test_unit_words_are_read_in_any_letter_case_and_the_definite_form(field: str, given: str, meant: str) -> None:
+    """The registry has no prefixes and no two units whose names differ only in case, so "Timer" and
+    "Kr." mean one thing; "timen", "ugen", "året" are how a Danish price list writes "per hour"."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["temp_hours"][field] = given
+    read = sp.from_data(data)
+    data["temp_hours"][field] = meant
+    assert sp.evaluate(read).results() == sp.evaluate(sp.from_data(data)).results()
+    assert sp.evaluate(read).result("coverage") == Decimal("0.9225")  # 15 t/uge and 165 kr./t: the example's
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("165 kr./time ekskl. moms", "unknown unit 'ekskl'; 'ekskl. moms' and 'inkl. moms' are not part of a unit"),
+        ("165 kr./time inkl. moms", "the library neither adds nor removes VAT (moms)"),
+        ("1 tkr./time", "thousands of kroner (tkr.) are not a unit: write the amount in kroner"),
+    ],
+)
+def test_words_written_beside_a_unit_are_refused_with_what_to_write(given: str, said: str) -> None:
     data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
     data.pop("expect", None)
     data["temp_hours"]["wage_cost"] = given
-    with pytest.raises(ValidationError, match=f"; did you mean {re.escape(meant)}\\?"):
+    with pytest.raises(ValidationError, match=re.escape(said)) as caught:
         sp.from_data(data)
+    assert caught.value.errors()[0]["loc"] == ("temp_hours", "wage_cost")
 
 
 def test_a_danish_files_errors_give_their_examples_as_it_writes_numbers() -> None:

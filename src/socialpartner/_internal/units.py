@@ -33,8 +33,10 @@ from socialpartner.errors import ArgumentTypeError, QuantityError, SocialPartner
 DEFINITIONS = Path(__file__).resolve().parent.parent / "data" / "units.txt"
 
 # The library's own registry: never pint's application registry, which belongs to the
-# program that imports us.
-ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(str(DEFINITIONS), cache_folder=None)
+# program that imports us. Unit words are read in any letter case (pint's own option): the
+# registry has no prefixes and no two units whose names differ only in case, so "Timer",
+# "Kr." and "MD" can mean one thing only (pint refuses a spelling that could mean two).
+ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(str(DEFINITIONS), cache_folder=None, case_sensitive=False)
 Q_ = ureg.Quantity
 Quantity = ureg.Quantity
 
@@ -393,7 +395,7 @@ _COMMA_THOUSAND = re.compile(r"[1-9]\d{0,2},\d{3}")
 # powers, operators and brackets. Anything else is refused before pint sees it.
 # Danish abbreviations are written with a full stop (kr., md., mdr., mnd., pct.); the stop is
 # not part of the unit's name in units.txt, so it is dropped before pint sees the text.
-_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|mnd|pct|min|stk)\.", re.IGNORECASE)
+_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|mnd|pct|min|stk|tim)\.", re.IGNORECASE)
 # Danish "pr." (per): "170 kr. pr. time" is 170 kr/time.
 _PER = re.compile(r"\s+pr\.?\s+", re.IGNORECASE)
 # The spellings of a share: a percentage or nothing (a bare fraction). Ratios of other
@@ -444,7 +446,7 @@ def dims_of(dimensionality: Any) -> Dims:
 @functools.cache
 def _exact_registry() -> pint.UnitRegistry[Any]:
     # Built on first conversion only (~10 ms), so `import socialpartner` stays fast.
-    return pint.UnitRegistry(str(DEFINITIONS), cache_folder=None, non_int_type=Fraction)
+    return pint.UnitRegistry(str(DEFINITIONS), cache_folder=None, non_int_type=Fraction, case_sensitive=False)
 
 
 _NUMBER_TOKEN = re.compile(r"(?<![\w.])[0-9][0-9_.,]*(?:[eE][+-]?[0-9]+)?")
@@ -488,7 +490,7 @@ def normalise_unit_text(text: str) -> str:
 
 def is_ratio_spelling(text: str) -> bool:
     """Whether unit text spells a share: ``%``, ``percent``, ``procent``, ``pct.`` or nothing."""
-    return normalise_unit_text(text).strip() in _RATIO_SPELLINGS
+    return normalise_unit_text(text).strip().lower() in _RATIO_SPELLINGS
 
 
 def is_ratio_unit(unit: Any) -> bool:
@@ -514,7 +516,7 @@ def parse_unit(text: str) -> UnitInfo:
     except pint.UndefinedUnitError as exc:
         names = [str(name) for name in exc.unit_names]
         raise QuantityError(
-            text, "a known unit", f"unknown unit {', '.join(map(repr, names))}{_case_hint(names)}", "unit_unknown"
+            text, "a known unit", f"unknown unit {', '.join(map(repr, names))}{_unit_hint(names)}", "unit_unknown"
         ) from exc
     except Exception as exc:  # pint's tokenizer raises several unrelated types
         raise QuantityError(text, "a unit such as 'DKK/hour'", "not a unit expression", "unit_syntax") from exc
@@ -524,35 +526,17 @@ def parse_unit(text: str) -> UnitInfo:
     return UnitInfo(unit, dims_of(unit.dimensionality), Fraction(factor))  # type: ignore[call-overload]
 
 
-def _case_hint(names: list[str]) -> str:
-    """``; did you mean 'DKK'?`` where an unknown unit is a known one in other letter case (``dkk``, ``Hour``).
-
-    Units are case-sensitive (as pint's: ``M`` is mega, ``m`` milli), so the spelling is
-    suggested rather than read.
-    """
-    meant = []
-    for name in names:
-        # the registry's own spellings, also with a dot (kr. as kr), in the case written
-        for candidate in (name, name.rstrip(".")):
-            hits = [known for known in _known_spellings() if known.lower() == candidate.lower()]
-            if hits:
-                meant.append(hits[0])
-                break
-    if meant:
-        return f"; did you mean {' and '.join(map(repr, meant))}?"
-    if any(name.lower().rstrip(".") in {"tkr", "t.kr"} for name in names):
+def _unit_hint(names: list[str]) -> str:
+    """What to write instead of a word that is no unit but is often written beside one (tkr., moms)."""
+    words = {name.lower().rstrip(".") for name in names}
+    if words & {"tkr", "t.kr"}:
         return "; thousands of kroner (tkr.) are not a unit: write the amount in kroner (510 tkr. as 510000 kr.)"
+    if words & {"moms", "ekskl", "eksk", "excl", "inkl", "incl", "vat"}:
+        return (
+            "; 'ekskl. moms' and 'inkl. moms' are not part of a unit: write the amount alone "
+            "(e.g. '320 kr./time'); the library neither adds nor removes VAT (moms)"
+        )
     return ""
-
-
-@functools.cache
-def _known_spellings() -> tuple[str, ...]:
-    """Every unit name, symbol and alias of the library's registry, shortest first."""
-    spelled: set[str] = set()
-    for name, definition in ureg._units.items():  # pint has no public list of the aliases
-        spelled.add(name)
-        spelled.update(a for a in (getattr(definition, "symbol", None), *getattr(definition, "aliases", ())) if a)
-    return tuple(sorted(spelled, key=lambda s: (len(s), s)))
 
 
 # The two readings of "per day" in a rate: a working day (a Danish dagsats is paid for 5
