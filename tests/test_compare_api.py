@@ -185,3 +185,29 @@ def test_records_of_mappings_are_unhashable_by_name() -> None:
         with pytest.raises(TypeError, match=rf"unhashable type: '{type(record).__name__}'"):
             hash(record)
     assert sp.evaluate(sp.load(EXAMPLE)) == ev  # equal by value all the same
+
+
+def test_the_command_line_table_shows_the_public_net_over_the_years_once_and_long_paths_whole(tmp_path: Path) -> None:
+    """Review 41 F9: the public net over the years stood twice (``public.PAYER`` and ``total.public.PAYER``,
+    one figure); input paths cut at 80 columns (``public.weeks_on_support…`` twice) could not be told apart."""
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    groups = {"fleksjob": 104, "course participant": 10, "default": 0}
+    sp.save(_with(THREE, public__weeks_on_support=groups), a)
+    sp.save(_with(THREE, public__weeks_on_support={**groups, "fleksjob": 90, "default": 20}), b)
+    c = sp.compare(sp.load(a), sp.load(b))
+    # the record keeps both keys (results() has both): equal by definition
+    for payer in ("municipality", "state"):
+        total, net = c.result(f"total.public.{payer}"), c.result(f"public.{payer}")
+        assert (total.a, total.b) == (net.a, net.b)
+    assert [i.path for i in c.inputs] == ["public.weeks_on_support.fleksjob", "public.weeks_on_support.default"]
+    # a narrow terminal (the paths are shorter than the reviewer's Danish ones, so narrower than 80)
+    out = CliRunner().invoke(app, ["compare", str(a), str(b)], env={"COLUMNS": "40"})
+    assert out.exit_code == 0, out.output
+    assert "…" not in out.output  # no cell cut short: a long path wraps
+    wide = CliRunner().invoke(app, ["compare", str(a), str(b)], env={"COLUMNS": "200"})
+    shown = wide.output
+    for r in c.results:
+        if r.key.startswith("total.public."):
+            assert r.label not in shown
+        elif r.key.startswith("public."):
+            assert shown.count(f"│ {r.label} ") == 1, r.label

@@ -994,14 +994,16 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
     console = Console()
     inputs = Table(title=t("cli.inputs_differ"), title_justify="left")
     for col in (t("cli.input"), f"A: {first.name}", f"B: {second.name}"):
-        inputs.add_column(escape(_printable(col, lines=False)))
+        # a long path wraps rather than being cut: two cut paths (public.weeks_on_support…) read the same
+        inputs.add_column(escape(_printable(col, lines=False)), overflow="fold")
     for i in c.inputs:
         x, y = (MISSING if v is None else v for v in (i.a, i.b))
         inputs.add_row(escape(i.path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
     console.print(inputs if c.inputs else t("cli.inputs_same"))
     table = Table(title=t("cli.results"), title_justify="left")
     for col in (t("cli.result"), "A", "B", "B − A"):
-        table.add_column(col, justify="left" if col == t("cli.result") else "right")
+        # folded, never cut: a cut amount ("-81,70…") reads as another number
+        table.add_column(col, justify="left" if col == t("cli.result") else "right", overflow="fold")
 
     def show(unit: str, value: Decimal | None, *, difference: bool = False) -> str:
         if value is None:
@@ -1010,9 +1012,12 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
             return f"{t.number(value * 100)} {t('cli.pp')}"  # a difference of percentages
         return t.quantity(value, unit or "number")
 
+    same = {r.key: (r.a, r.b) for r in c.results}
     for r in c.results:
         if r.a is None and r.b is None:
             continue  # no value on either side (a payback no net needs): nothing to read in a table
+        if r.key.startswith("total.public.") and same.get(r.key.removeprefix("total.")) == (r.a, r.b):
+            continue  # the public net over the years, shown already as public.PAYER: one row, not two
         d = r.difference
         style = "" if d is None or d == 0 else "[bold]"
         row = (show(r.unit, r.a), show(r.unit, r.b), style + show(r.unit, d, difference=True))
