@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner.cli import app
 
 from .conftest import ROOT, scenario_matrix, sweep_as_given
 
@@ -21,6 +24,11 @@ def test_payback_columns_and_results_name_the_same_series(name: str, data: dict[
     frame = sweep_as_given(deal)
     columns = {c for c in frame.columns if c.startswith("payback.")}
     keys = {k for k in ev.results() if k.startswith("payback.")}
+    # the company's gain against its alternative is a model figure, which sweeps leave to evaluate
+    # (docs/sweeps.md); its payback figure stands in every evaluation over several years
+    gain = f"payback.{deal.COMPANY_GAIN}"
+    assert (gain in keys) == (deal.COMPANY_GAIN is not None and any(f.key == gain for f in ev.figures))
+    keys.discard(gain)
     assert columns == keys
     for key in keys:
         value, cell = ev.results()[key], frame[key].iloc[0]
@@ -39,3 +47,30 @@ def test_a_series_never_below_zero_says_no_payback_is_needed() -> None:
         ev.result("payback.workers")
     with pytest.raises(sp.NoValueError, match="not back at or above zero within the years"):
         ev.result("payback.company")  # IKEA only pays: below zero, and never back
+
+
+def test_every_format_lists_the_same_payback_figures(tmp_path: Path) -> None:
+    """Review 42 F2: a payback no series needs stood in the terminal's key figures only; the HTML
+    report, the workbook and to_dict() left it out. Now it is a figure (no value, its note says why)."""
+    from openpyxl import load_workbook
+
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    npv = [f.key.removeprefix("npv.") for f in ev.figures if f.key.startswith("npv.")]
+    payback = {f.key.removeprefix("payback."): f for f in ev.figures if f.key.startswith("payback.")}
+    assert sorted(payback) == sorted(npv)
+    assert len(npv) == 9  # 7 parties and 2 public payers
+    # the workers, support staff and participants only receive; the state's public net is positive
+    # every year; the other five are below zero and not back within the three years
+    not_needed = {"workers", "support_staff", "participants", "public.state"}
+    assert sp.evaluation.never_below_zero(ev) == not_needed
+    assert all(f.value is None for f in payback.values())
+    assert {n for n, f in payback.items() if str(f.note) == "not within the horizon"} == set(npv) - not_needed
+    said = "not needed (never below zero)"
+    assert sum(f["note"] == said for f in ev.to_dict()["figures"].values()) == 4
+    assert sp.report_html(ev).count(said) == 4
+    sheet = load_workbook(sp.to_xlsx(ev, tmp_path / "deal.xlsx"))["Key figures"]
+    assert sum(row[4] == said for row in sheet.iter_rows(values_only=True)) == 4
+    out = CliRunner().invoke(
+        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml")], env={"COLUMNS": "200"}
+    )
+    assert out.output.count(said) == 4

@@ -420,7 +420,9 @@ def test_the_companys_gain_over_the_years_has_a_total_and_a_present_value() -> N
     assert [part.results()["company_saving"] for part in ev.breakdown] == [D("862000.00")] * 2
     assert results["total.company_saving"] == D("1724000.00")
     assert results["npv.company_saving"] == D("1694850.24")
-    assert "payback.company_saving" not in results  # never negative: nothing to pay back
+    # never negative: nothing to pay back; the figure says so (as every format lists it) and has no value
+    assert results["payback.company_saving"] is None
+    assert str(ev.figure("payback.company_saving").note) == "not needed (never below zero)"
     assert ev.explain("npv.company_saving").value == "1,694,850.24 DKK"
     assert (
         ev.figure("npv.company_saving").label

@@ -27,7 +27,6 @@ from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views.explain import payback_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -328,12 +327,6 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
             b.unit,
         )
         for b in ev.break_even
-    }
-    # a payback no net needs has no figure of its own: labelled from its present value's
-    labels |= {
-        f"payback.{f.key.removeprefix('npv.')}": (t(payback_label(f)), "year")
-        for f in ev.figures
-        if f.key.startswith("npv.")
     }
     labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
     labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}

@@ -307,11 +307,6 @@ class Evaluation:
                     )
         for f in self.figures:
             out.setdefault(f.key, f.value)
-        if self.breakdown:  # a net never below zero needs no payback: None, as a sweep's column has NaN
-            gain = f"npv.{self.partnership.COMPANY_GAIN}"  # the company's gain: its payback only where it has one
-            for f in self.figures:
-                if f.key.startswith("npv.") and f.key != gain:
-                    out.setdefault(f"payback.{f.key.removeprefix('npv.')}", None)
         return out
 
     def result(self, name: str) -> Decimal:
@@ -737,8 +732,10 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
         what = "msg.npv_public" if name.startswith("public.") else "msg.npv"
         who = _who(name, run)
         out.append(Figure(f"npv.{name}", Text(what, who=who), _dkk(value), "DKK", note))
-        if run.ever_negative[name]:
-            out.append(_payback_figure(name, Text("msg.payback", who=who), run.payback[name], labels))
+        # every series has its payback figure, None where none is needed (never below zero), so
+        # every format lists the same key figures
+        back = run.payback[name] if run.ever_negative[name] else None
+        out.append(_payback_figure(name, Text("msg.payback", who=who), back, labels))
         if name in run.public_totals:
             out.append(
                 Figure(
@@ -776,14 +773,16 @@ def _gain_figures(partnership: Partnership, run: engine.Run, parts: tuple[Evalua
         Figure(f"total.{key}", Text("msg.total_gain", who=who), _dkk(sum(yearly)), "DKK", Text("note.total_gain")),
         Figure(f"npv.{key}", Text("msg.npv_gain", who=who), _dkk(pv[key]), "DKK", note),
     ]
-    if negative[key]:
-        labels = [p.label for p in run.periods]
-        out.append(_payback_figure(key, Text("msg.payback_gain", who=who), payback[key], labels))
+    labels = [p.label for p in run.periods]
+    back = payback[key] if negative[key] else None
+    out.append(_payback_figure(key, Text("msg.payback_gain", who=who), back, labels))
     return tuple(out)
 
 
-def _payback_figure(name: str, label: Text, back: int, labels: list[str]) -> Figure:
-    """The payback year of a series (``back``: its index, -1 for none within the years)."""
+def _payback_figure(name: str, label: Text, back: int | None, labels: list[str]) -> Figure:
+    """The payback year of a series (``back``: its index, -1 for none within the years, None for none needed)."""
+    if back is None:  # the running sum never goes below zero
+        return Figure(f"payback.{name}", label, None, "year", Text("note.payback_not_needed"))
     return Figure(
         f"payback.{name}",
         label,
@@ -791,6 +790,18 @@ def _payback_figure(name: str, label: Text, back: int, labels: list[str]) -> Fig
         "year",
         Text("note.payback") if back >= 0 else Text("note.no_payback"),
     )
+
+
+def never_below_zero(ev: Evaluation) -> set[str]:
+    """The series over several years whose discounted running sum never goes below zero: no payback needed.
+
+    Their payback figure has no value and says so in its note.
+    """
+    return {
+        f.key.removeprefix("payback.")
+        for f in ev.figures
+        if f.key.startswith("payback.") and isinstance(f.note, Text) and f.note.key == "note.payback_not_needed"
+    }
 
 
 def _year_value(label: str) -> Decimal | None:

@@ -54,7 +54,7 @@ from socialpartner._internal.units import (
     ureg,
 )
 from socialpartner.errors import LedgerError, NoValueError, QuantityError, ResultError, SolveError
-from socialpartner.evaluation import Evaluation, evaluate
+from socialpartner.evaluation import Evaluation, evaluate, never_below_zero
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context, ratio_decimal, round_half_up
 from socialpartner.sweeps import named_result
@@ -221,7 +221,7 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
         raise ResultError(name, f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT{years}")
     value = values[key]
     if value is None:
-        if key.startswith("payback.") and not any(f.key == key for f in ev.figures):
+        if key.startswith("payback.") and key.removeprefix("payback.") in never_below_zero(ev):
             why = "its discounted running sum never goes below zero: no payback is needed"
         elif key.startswith("payback."):
             why = "its discounted running sum is not back at or above zero within the years evaluated"

@@ -18,6 +18,7 @@ from socialpartner._internal.i18n import Lang, Text, Translator, formula_text
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
+from socialpartner.evaluation import never_below_zero
 from socialpartner.money import round_half_up
 from socialpartner.public import FLEX_PARAMETERS, PAYERS, REFUSION_INPUTS
 
@@ -46,7 +47,6 @@ def topics(ev: Evaluation) -> tuple[str, ...]:
     base += [f.key for f in ev.figures]
     for g in _compared(ev):  # the benefits otherwise paid, and their refusion
         base += [f"public.counterfactual.{g.group}", f"public.counterfactual_refusion.{g.group}"]
-    base += [f"payback.{name}" for name in never_below_zero(ev)]
     # the names results() uses for the same results
     base += [f"net.{party}" for party in ev.ledger.parties]
     base += [*_JOBS, *(f"break_even.{b.input_path}" for b in ev.break_even)]
@@ -139,7 +139,9 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
         if f.key == topic and topic.startswith("npv.") and ev.breakdown:
             return _explain_npv(ev, topic.removeprefix("npv."), f.label, f.note)
         if f.key == topic and topic.startswith("payback.") and ev.breakdown:
-            return _explain_payback(ev, topic.removeprefix("payback."), f.label, f.note, f.value)
+            name = topic.removeprefix("payback.")
+            note = NOT_NEEDED if name in never_below_zero(ev) else f.note
+            return _explain_payback(ev, name, f.label, note, f.value)
         if f.key == topic == "company_break_even_price" and (found := _explain_company_price(ev, f, inputs)):
             return found
         if f.key == topic == "stand_alone_year" and ev.breakdown:
@@ -155,10 +157,6 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
                 f.note or "see the model's documentation",
                 parts or ((Term(f.label, value, f.note, used),) if used else ()),
             )
-    never = never_below_zero(ev)
-    if topic.startswith("payback.") and topic.removeprefix("payback.") in never:
-        name = topic.removeprefix("payback.")
-        return _explain_payback(ev, name, payback_label(never[name]), NOT_NEEDED, None)
     _unknown(ev, topic)
 
 
@@ -371,33 +369,6 @@ def _explain_company_price(ev: Evaluation, f: Figure, inputs: Mapping[str, str])
 
 NOT_NEEDED = "never below zero: no payback needed"
 """The payback of a series whose discounted running sum never goes below zero, in words."""
-
-
-def never_below_zero(ev: Evaluation) -> dict[str, Figure]:
-    """The series over several years with a present value but no payback year, by name, with their present value.
-
-    The evaluation gives a payback year only to a series whose discounted running sum goes
-    below zero at some point; the others never need paying back.
-    """
-    if not ev.breakdown:
-        return {}
-    keys = {f.key for f in ev.figures}
-    return {
-        name: f
-        for f in ev.figures
-        if f.key.startswith("npv.") and f"payback.{(name := f.key.removeprefix('npv.'))}" not in keys
-    }
-
-
-def payback_label(npv: Figure) -> str:
-    """The label of a series' payback year, from its present value's (``payback year of Værkstedet SØV``)."""
-    label = npv.label
-    who = label.args.get("who") if isinstance(label, Text) else None
-    if who is None:
-        return f"payback year of {label}"
-    # the company's gain against its alternative is its own series, not the company's net
-    gain = isinstance(label, Text) and label.key == "msg.npv_gain"
-    return Text("msg.payback_gain" if gain else "msg.payback", who=who)
 
 
 def _supplement_terms(ev: Evaluation, topic: str) -> tuple[Term, ...]:

@@ -17,7 +17,6 @@ from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
 from socialpartner.public import PAYERS, PublicView
 from socialpartner.views import break_even_note, parameter_year, used_parameters
-from socialpartner.views.explain import never_below_zero, payback_label
 
 __all__ = ["print_table"]
 
@@ -213,16 +212,10 @@ class _Tables:
             figures.add_column(self.t("ui.figure"))
             figures.add_column(self.t("ui.value"), justify="right")
             figures.add_column(self.t("ui.note"))
-            never = never_below_zero(ev)
             for f in ev.figures:
                 figures.add_row(
                     escape(self.t.figure(f.key, f.label)), self.figure_value(f), escape(self.t.note(f.key, f.note))
                 )
-                name = f.key.removeprefix("npv.")
-                if f.key.startswith("npv.") and name in never:  # said, as for a payback not within the horizon
-                    figures.add_row(
-                        escape(self.t(payback_label(f))), "—", escape(self.t(Text("note.payback_not_needed")))
-                    )
             console.print(figures)
         if ev.checks:
             checks = Table(title=self.t("ui.checks"), title_justify="left")
