@@ -724,3 +724,73 @@ def test_two_prices_that_move_the_gains_as_one_total_suggest_the_split_nearest_t
     assert c == (Decimal(3588450) - 9360 * p) / 12
     gains = list(equal.gains.values())
     assert abs(gains[0] - gains[1]) <= Decimal("0.12")
+
+
+def _thin_wedge() -> sp.Partnership:
+    """Review 43 F1: a percentage overhead, so the company's boundary is a thin wedge against the SØV's."""
+    data = yaml.safe_load((EXAMPLES / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["temp_hours"] = {
+        "workers": 4,
+        "effective_hours": "12 hour/week",
+        "wage_cost": "165.50 DKK/hour",
+        "overhead": "12 %",
+        "alternative_price": "210 DKK/hour",
+    }
+    data["courses"] = {"participants": 5, "price": "9500 DKK/month"}
+    data["support_staff"] = [
+        {"role": "socialpædagog", "fte": 1, "annual_cost": "510000 DKK/year"},
+        {"role": "jobkonsulent", "fte": 0.5, "cost_per_fte": "480000 DKK/year"},
+    ]
+    data["agreement"] = {"municipal_limit": "650000 DKK/year"}
+    return sp.from_data(data)
+
+
+def test_a_corner_in_a_thin_wedge_is_shown_inside_it() -> None:
+    """The corner where the company's and the SØV's boundaries meet was shown (26.89, 10648.80), outside.
+
+    Wages 165.50 × 4 × 12 × 52 = 413,088.00 a year, so 1 % of overhead is 4,130.88. The company gains
+    (210 − 165.50) × 2,496 = 111,072.00 less the overhead: at 26.89 % it loses 0.2689 × 413,088 − 111,072
+    = 7.36. The exact corner is o = 111,072 / 4,130.88 = 26.8882…, c = (750,000 − 111,072) / 60 = 10,648.80;
+    no point of two decimals within 50 steps of the 0.01 grid around it was inside, so it fell back to
+    half up. On the line o = 26.88 the SØV needs c ≥ (750,000 − 4,130.88 × 26.88) / 60 = 10,649.366…,
+    so (26.88, 10649.37) is the nearest point shown inside (company: 111,072 − 111,038.05 = 33.95 ≥ 0).
+    """
+    zone = sp.agreement(_thin_wedge(), ["temp_hours.overhead", "courses.price"])
+    text = str(zone)
+    assert "(26.88, 10649.37)" in text
+    assert "(26.89, 10648.80)" not in text
+    shown = [
+        tuple(Decimal(v) for v in line.strip().split(")")[0].strip("(").split(", "))
+        for line in text.splitlines()
+        if line.startswith("    (")
+    ]
+    assert len(shown) == 3
+    for corner in shown:
+        assert zone.contains(corner), corner
+    for corner in zone.to_dict()["vertices"]:
+        assert zone.contains([Decimal(c) for c in corner]), corner
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    b1=st.fractions(min_value=-(10**4), max_value=10**4, max_denominator=1000),
+    b2=st.fractions(min_value=-(10**4), max_value=10**4, max_denominator=1000),
+    c1=st.fractions(min_value=-(10**4), max_value=10**4, max_denominator=1000),
+    c2=st.fractions(min_value=-(10**4), max_value=10**4, max_denominator=1000),
+    x=st.fractions(min_value=-(10**3), max_value=10**3, max_denominator=997),
+    y=st.fractions(min_value=-(10**3), max_value=10**3, max_denominator=997),
+    places=st.sampled_from([2, 6]),
+)
+def test_a_corner_shown_is_inside_both_lines_through_it(
+    b1: Fraction, b2: Fraction, c1: Fraction, c2: Fraction, x: Fraction, y: Fraction, places: int
+) -> None:
+    """Any two boundaries through a corner (x, y): the point shown satisfies both, however thin the wedge."""
+    from socialpartner.agreement_zone import _corner
+
+    if b1 * c2 == b2 * c1 or (b1 == b2 == 0) or (c1 == c2 == 0):
+        return  # parallel or no line: not a corner
+    lines = [(-(b1 * x + b2 * y), b1, b2), (-(c1 * x + c2 * y), c1, c2)]  # both zero at the corner
+    cx, cy = _corner(x, y, lines, places)
+    for a0, p, q in lines:
+        assert a0 + p * Fraction(cx) + q * Fraction(cy) >= 0

@@ -595,23 +595,59 @@ def _corner(
     Inside: every boundary's gain ``a + b₁·x + b₂·y`` at least zero. Rounded half up, a
     corner may lie outside (with an overhead in percent, 0.01 point is worth about a
     hundred kroner of present value), and where the zone is a narrow wedge none of the
-    four grid points around it is inside; the search widens ring by ring (up to 50
-    steps), then falls back to half up.
+    grid points around it is inside. So along each grid line within 50 steps of the corner
+    (in either input) the nearest point inside is found exactly (on a grid line the zone is
+    an interval), and the nearest of those is shown; where there is none, the grid of one
+    more decimal is searched, up to 9, then the corner is shown half up to 9 decimals.
     """
+    for p in range(places, 10):
+        found = _grid_corner(x, y, lines, p)
+        if found is not None:
+            return found
+    return _round(x, 9), _round(y, 9)
+
+
+def _grid_corner(
+    x: Fraction, y: Fraction, lines: Sequence[tuple[Fraction, ...]], places: int
+) -> tuple[Decimal, Decimal] | None:
+    """The nearest point of the ``places``-decimal grid inside the zone, on grid lines within 50 steps of (x, y)."""
     scale = Fraction(10) ** places
-    fx, fy = math.floor(x * scale), math.floor(y * scale)
+    sx, sy = x * scale, y * scale  # the corner in grid steps
     scaled = [(a * scale, b1, b2) for a, b1, b2 in lines]  # a + b·(i / scale) ≥ 0 as a·scale + b·i ≥ 0
-    for r in range(1, 51):
-        inside = [
-            (i, j)
-            for i in range(fx - r + 1, fx + r + 1)
-            for j in range(fy - r + 1, fy + r + 1)
-            if all(a + b1 * i + b2 * j >= 0 for a, b1, b2 in scaled)
-        ]
-        if inside:
-            i, j = min(inside, key=lambda p: (Fraction(p[0]) / scale - x) ** 2 + (Fraction(p[1]) / scale - y) ** 2)
-            return Decimal(i).scaleb(-places), Decimal(j).scaleb(-places)
-    return _round(x, places), _round(y, places)
+
+    def along(fixed: int, own: Fraction, first: bool) -> int | None:
+        """On the grid line where one input is ``fixed`` steps, the step of the other nearest ``own`` inside."""
+        lo: Fraction | None = None
+        hi: Fraction | None = None
+        for a, b1, b2 in scaled:
+            rest, b = (a + b1 * fixed, b2) if first else (a + b2 * fixed, b1)  # rest + b·k ≥ 0
+            if b == 0:
+                if rest < 0:
+                    return None
+            elif b > 0:
+                lo = -rest / b if lo is None else max(lo, -rest / b)
+            else:
+                hi = rest / -b if hi is None else min(hi, rest / -b)
+        k = round(own)
+        if lo is not None:
+            k = max(k, math.ceil(lo))
+        if hi is not None:
+            k = min(k, math.floor(hi))
+        return k if lo is None or k >= lo else None
+
+    candidates: list[tuple[int, int]] = []
+    for step in range(math.floor(sx) - 50, math.floor(sx) + 52):
+        other = along(step, sy, first=True)
+        if other is not None:
+            candidates.append((step, other))
+    for step in range(math.floor(sy) - 50, math.floor(sy) + 52):
+        other = along(step, sx, first=False)
+        if other is not None:
+            candidates.append((other, step))
+    if not candidates:
+        return None
+    i, j = min(candidates, key=lambda p: ((p[0] - sx) ** 2 + (p[1] - sy) ** 2, p))
+    return Decimal(i).scaleb(-places), Decimal(j).scaleb(-places)
 
 
 def _round(x: Fraction | Decimal, places: int = 2) -> Decimal:
