@@ -123,25 +123,40 @@ def test_a_percentage_markup_names_the_percentage_that_covers(tmp_path: Path) ->
     data["temp_hours"]["overhead"] = "81.86 %"
     assert sp.evaluate(from_data(data)).cost_split.shortfall == D("12.36")
     table = runner.invoke(app, ["evaluate", str(path)], env={"COLUMNS": "200"}).output
-    assert "rounded to just below the cost; 81.87 % covers" in table
+    # review 43 F2: the row shows the price too, which covers; the note says which of the two falls short
+    assert "the price covers; the percentage is rounded to just below the cost, 81.87 % covers" in table
     page = sp.report_html(ev)
     assert "135.08 DKK/hour (81.86 %)" in page
     assert "81.87 % covers" in page
     assert "least percentage that covers = 81.87 %" in str(ev.explain("temp_hours.overhead"))
 
 
-def test_a_percentage_markups_note_is_about_the_percentage_only() -> None:
+def test_a_percentage_markups_note_says_which_of_price_and_percentage_falls_short() -> None:
+    """The row shows a markup as a price and a percentage ("72.12 DKK/hour (43.57 %)"), each rounded once
+    from the exact rate: the note named the percentage only, and read as if about the price (review 43 F2)."""
     from socialpartner._internal.i18n import Translator
     from socialpartner.views import break_even_note
 
-    t = Translator("en")
-    # need 121,380 / 2,340 = 51.8718 DKK/h: 51.87 DKK/h is short, but 30.43 % of 170.465 = 51.8725 covers,
-    # and the markup is negotiated in percent: no note
+    t, da = Translator("en"), Translator("da")
+    # need 121,380 / 2,340 = 51.8718 DKK/h: 51.87 DKK/h is short, but 30.43 % of 170.465 = 51.8725 covers
     label, path, unit = "overhead per hour", "temp_hours.overhead", "DKK/hour"
     short_in_dkk = sp.BreakEven(label, path, D("51.87"), unit, D("30.43"), covering=D("51.88"))
-    assert break_even_note(short_in_dkk, t) == ""
-    short_in_percent = sp.BreakEven(label, path, D("46.61"), unit, D("26.54"), covering_percent=D("26.55"))
-    assert break_even_note(short_in_percent, t) == "rounded to just below the cost; 26.55 % covers"
+    assert break_even_note(short_in_dkk, t) == (
+        "the percentage covers; the price is rounded to just below the cost, 51.88 DKK/hour covers"
+    )
+    # 180,000 / 2,496 = 72.1153… DKK/h: 72.12 covers (180,011.52); 72.1153… / 165.50 = 43.5742… %: 43.57 does not
+    short_in_percent = sp.BreakEven(label, path, D("72.12"), unit, D("43.57"), covering_percent=D("43.58"))
+    assert break_even_note(short_in_percent, t) == (
+        "the price covers; the percentage is rounded to just below the cost, 43.58 % covers"
+    )
+    assert break_even_note(short_in_percent, da) == (
+        "prisen dækker; procentsatsen er afrundet til lige under udgiften, 43,58 % dækker"
+    )
+    # 191,100 / 2,496 = 76.5625 DKK/h, shown 76.56 (76.56 × 2,496 = 191,093.76: short), and its percentage too
+    both = sp.BreakEven(label, path, D("76.56"), unit, D("44.91"), covering=D("76.57"), covering_percent=D("44.92"))
+    assert break_even_note(both, t) == "rounded to just below the cost; 76.57 DKK/hour (44.92 %) covers"
+    neither = sp.BreakEven(label, path, D("76.57"), unit, D("44.92"))
+    assert break_even_note(neither, t) == ""
 
 
 def test_the_spreadsheet_gives_the_covering_price_and_percentage_as_formulas(tmp_path: Path) -> None:

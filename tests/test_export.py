@@ -86,6 +86,10 @@ def _check_period(book: Book, sheet: str, ev: sp.Evaluation) -> None:
             cell = book.by_role(sheet, 5, b.input_path, "G", header="Price")
             shown = Decimal(repr(float(book.value(sheet, cell)) * 100)).quantize(Decimal("0.01"))
             assert shown == b.covering_percent, b.input_path
+        if b.percent is not None:  # review 43 F3: it was the rounded price over its base, rounded again
+            cell = book.by_role(sheet, 5, b.input_path, "D", header="Price")
+            shown = Decimal(repr(float(book.value(sheet, cell)) * 100)).quantize(Decimal("0.01"))
+            assert shown == b.percent, b.input_path
     if ev.placements:  # jobs and FTE (review 39: the workbook had none), as formulas over the lines
         assert Decimal(repr(float(book.value(sheet, book.find(sheet, "Jobs", "B"))))) == sum(
             j.headcount for j in ev.jobs
@@ -215,3 +219,28 @@ def test_every_parameter_and_number_has_its_value_whatever_the_callers_format(tm
     assert numbers["temp_hours.wage_cost"] == (165.5, "DKK/hour")
     assert numbers["courses.price"] == (11000, "DKK/month")
     assert numbers["public.fleksjob_wage"] == (140, "DKK/hour")
+
+
+def test_a_percentage_break_even_is_the_exact_one_rounded_once(tmp_path: Path) -> None:
+    """Review 43 F3: the sheet showed 72.12 / 165.50 = 43.58 % where every other output shows 43.57 %.
+
+    4 workers × 12 h × 52 = 2,496 hours at 165.50, 5 course places at 9,500 × 12 = 570,000, support
+    staff 750,000: the overhead that covers it is (750,000 − 570,000) / 2,496 = 72.1153… DKK an hour,
+    shown 72.12; as a percentage 72.1153… / 165.50 = 43.5742… %, shown 43.57 % (43.58 % covers).
+    """
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["temp_hours"] = {
+        "workers": 4,
+        "effective_hours": "12 hour/week",
+        "wage_cost": "165.50 DKK/hour",
+        "overhead": "12 %",
+    }
+    data["courses"] = {"participants": 5, "price": "9500 DKK/month"}
+    data["support_staff"] = [{"role": "socialpædagog", "fte": 1, "annual_cost": "750000 DKK/year"}]
+    ev = sp.evaluate(sp.from_data(data))
+    b = next(b for b in ev.break_even if b.input_path == "temp_hours.overhead")
+    assert (b.value, b.percent, b.covering_percent) == (Decimal("72.12"), Decimal("43.57"), Decimal("43.58"))
+    book = Book(to_xlsx(ev, tmp_path / "deal.xlsx"))
+    cell = book.by_role("Period", 5, "temp_hours.overhead", "D", header="Price")
+    assert round(float(book.value("Period", cell)), 6) == 0.4357

@@ -272,7 +272,9 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
             rate = f"({cells.cost}-({cells.total_funding}-{moving}))/{volume!r}"
             value = _f(f"MAX(0,ROUND({rate},2))")
             base = float(spec.percent_of * factor) if spec.percent_of else None
-            percent = _f(f"B{r}/{base!r}") if base else None
+            # the percentage from the exact rate, rounded once (as the library's): the rounded price over
+            # its base would round twice (72.12 / 165.50 = 43.58 % against the exact 43.5745… = 43.57 %)
+            percent = _f(f"MAX(0,ROUND(ROUND({rate}/{base!r}*100,6),2))/100") if base else None
             # the least whole-øre price at or above the exact rate (the break-even is rounded half
             # up, so it may lie just below): rounded to 6 decimals first, so that a float quotient
             # a hair above a whole øre is not taken up one more

@@ -126,6 +126,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "rounded to just below the cost; {price} covers",
         "afrundet til lige under udgiften; {price} dækker",
     ),
+    "msg.break_even_percent_covers": (
+        "the price covers; the percentage is rounded to just below the cost, {percent} covers",
+        "prisen dækker; procentsatsen er afrundet til lige under udgiften, {percent} dækker",
+    ),
+    "msg.break_even_price_covers": (
+        "the percentage covers; the price is rounded to just below the cost, {price} covers",
+        "procentsatsen dækker; prisen er afrundet til lige under udgiften, {price} dækker",
+    ),
     "ui.people_placed": ("People placed", "Placerede personer"),
     "ui.form": ("Form", "Form"),
     "ui.headcount": ("Headcount", "Antal"),

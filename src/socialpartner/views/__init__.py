@@ -32,10 +32,19 @@ def break_even_note(b: BreakEven, t: Translator) -> str:
         return t("ui.no_volume")
     if b.already_covered:
         return t("ui.covered_at_zero")
-    # a markup written as a percentage is negotiated in percent: only the percentage's rounding counts
+    # a markup written as a percentage is shown as both a price and a percentage, each rounded once
+    # from the exact rate: either may fall just below it (72.12 DKK/hour covers, 43.57 % does not)
     if b.percent is not None:
-        if b.covering_percent is not None and b.covering_percent != b.percent:
-            return t(Text("msg.break_even_covers", price=Raw(f"{t.number(b.covering_percent)} %")))
+        covering = b.value if b.covering is None else b.covering
+        covering_percent = b.percent if b.covering_percent is None else b.covering_percent
+        price_short, percent_short = covering != b.value, covering_percent != b.percent
+        price, percent = f"{t.number(covering)} {t.unit(b.unit)}", f"{t.number(covering_percent)} %"
+        if price_short and percent_short:
+            return t(Text("msg.break_even_covers", price=Raw(f"{price} ({percent})")))
+        if percent_short:
+            return t(Text("msg.break_even_percent_covers", percent=Raw(percent)))
+        if price_short:
+            return t(Text("msg.break_even_price_covers", price=Raw(price)))
         return ""
     if b.covering is not None and b.covering != b.value:
         return t(Text("msg.break_even_covers", price=Raw(f"{t.number(b.covering)} {t.unit(b.unit)}")))
