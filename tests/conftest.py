@@ -70,6 +70,28 @@ def example_with(**changes: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def percentage_markup_deal() -> dict[str, Any]:
+    """A one-year deal with its overhead in percent (an outside review's Aarhus bakery, in English units).
+
+    4 workers × 12 h × 52 = 2,496 hours at 165.50 DKK (wages 413,088.00; 1 % of overhead is 4,130.88),
+    5 course places at 9,500 DKK a month (570,000.00 a year), support staff 510,000 + 0.5 × 480,000 = 750,000.
+    """
+    return example_with(
+        temp_hours={
+            "workers": 4,
+            "effective_hours": "12 hour/week",
+            "wage_cost": "165.50 DKK/hour",
+            "overhead": "12 %",
+        },
+        courses={"participants": 5, "price": "9500 DKK/month"},
+    ) | {
+        "support_staff": [
+            {"role": "socialpædagog", "fte": 1, "annual_cost": "510000 DKK/year"},
+            {"role": "jobkonsulent", "fte": 0.5, "cost_per_fte": "480000 DKK/year"},
+        ]
+    }
+
+
 @pytest.fixture(scope="session")
 def example_data() -> dict[str, Any]:
     """The bundled three-party example as plain data (deep-copied per use below)."""

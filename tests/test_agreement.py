@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 import socialpartner as sp
 from socialpartner.cli import app
 
+from .conftest import percentage_markup_deal
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
@@ -728,20 +730,8 @@ def test_two_prices_that_move_the_gains_as_one_total_suggest_the_split_nearest_t
 
 def _thin_wedge() -> sp.Partnership:
     """Review 43 F1: a percentage overhead, so the company's boundary is a thin wedge against the SØV's."""
-    data = yaml.safe_load((EXAMPLES / "ikea_rebild.yaml").read_text(encoding="utf-8"))
-    data.pop("expect", None)
-    data["temp_hours"] = {
-        "workers": 4,
-        "effective_hours": "12 hour/week",
-        "wage_cost": "165.50 DKK/hour",
-        "overhead": "12 %",
-        "alternative_price": "210 DKK/hour",
-    }
-    data["courses"] = {"participants": 5, "price": "9500 DKK/month"}
-    data["support_staff"] = [
-        {"role": "socialpædagog", "fte": 1, "annual_cost": "510000 DKK/year"},
-        {"role": "jobkonsulent", "fte": 0.5, "cost_per_fte": "480000 DKK/year"},
-    ]
+    data = percentage_markup_deal()
+    data["temp_hours"]["alternative_price"] = "210 DKK/hour"
     data["agreement"] = {"municipal_limit": "650000 DKK/year"}
     return sp.from_data(data)
 

@@ -16,7 +16,7 @@ from pycel import ExcelCompiler  # type: ignore[import-untyped]
 import socialpartner as sp
 from socialpartner.export import to_xlsx
 
-from .conftest import EXAMPLE, scenario_matrix
+from .conftest import EXAMPLE, percentage_markup_deal, scenario_matrix
 
 THREE_YEARS = EXAMPLE.parent / "ikea_rebild_3_years.yaml"
 MATRIX = scenario_matrix()
@@ -228,16 +228,7 @@ def test_a_percentage_break_even_is_the_exact_one_rounded_once(tmp_path: Path) -
     staff 750,000: the overhead that covers it is (750,000 − 570,000) / 2,496 = 72.1153… DKK an hour,
     shown 72.12; as a percentage 72.1153… / 165.50 = 43.5742… %, shown 43.57 % (43.58 % covers).
     """
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data.pop("expect", None)
-    data["temp_hours"] = {
-        "workers": 4,
-        "effective_hours": "12 hour/week",
-        "wage_cost": "165.50 DKK/hour",
-        "overhead": "12 %",
-    }
-    data["courses"] = {"participants": 5, "price": "9500 DKK/month"}
-    data["support_staff"] = [{"role": "socialpædagog", "fte": 1, "annual_cost": "750000 DKK/year"}]
+    data = percentage_markup_deal()
     ev = sp.evaluate(sp.from_data(data))
     b = next(b for b in ev.break_even if b.input_path == "temp_hours.overhead")
     assert (b.value, b.percent, b.covering_percent) == (Decimal("72.12"), Decimal("43.57"), Decimal("43.58"))
