@@ -235,3 +235,31 @@ def test_a_percentage_break_even_is_the_exact_one_rounded_once(tmp_path: Path) -
     book = Book(to_xlsx(ev, tmp_path / "deal.xlsx"))
     cell = book.by_role("Period", 5, "temp_hours.overhead", "D", header="Price")
     assert round(float(book.value("Period", cell)), 6) == 0.4357
+
+
+def test_the_inputs_sheet_gives_money_in_kroner_and_oere_and_says_which_inputs_are_defaults(tmp_path: Path) -> None:
+    """Review 43 F4 (and 39 F8): typed 165,50 kr./time, the column "som angivet" showed 165,5, and it listed
+    defaults nobody wrote (public.self_supported_weeks: 0) as stated."""
+    data = yaml.safe_load(THREE_YEARS.read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["number_format"] = "da"
+    data["temp_hours"]["wage_cost"] = "165,50 kr./time"
+    ev = sp.evaluate(sp.from_data(data))
+    rows = {
+        r[0]: r[1:]
+        for r in load_workbook(to_xlsx(ev, tmp_path / "d.xlsx", lang="da"))["Input"].iter_rows(
+            min_row=2, values_only=True
+        )
+    }
+    assert rows["temp_hours.wage_cost"] == ("165,50 kr./time", 165.5, "kr./time", "angivet")
+    assert rows["public.self_supported_weeks"] == ("0", 0, None, "standard (ikke angivet)")
+    assert rows["horizon.years"][-1] == "angivet"
+    english = {
+        r[0]: r[1:]
+        for r in load_workbook(to_xlsx(ev, tmp_path / "e.xlsx"))["Inputs"].iter_rows(min_row=2, values_only=True)
+    }
+    assert english["temp_hours.wage_cost"] == ("165.50 DKK / hour", 165.5, "DKK/hour", "stated")
+    assert english["courses.price"][0] == "11000 DKK / month"  # whole kroner stay whole
+    page = sp.report_html(ev, lang="da")
+    assert "165,50 kr./time" in page
+    assert "<td>public.self_supported_weeks</td><td>0 (standard (ikke angivet))</td>" in page

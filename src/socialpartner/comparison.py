@@ -36,7 +36,7 @@ else:  # the annotations resolve at runtime (typing.get_type_hints); pandas is i
 __all__ = ["InputDifference", "ResultDifference", "ScenarioComparison", "compare"]
 
 MISSING = "—"
-"""How the command line's JSON shows an input one scenario does not have."""
+"""How the command line's table shows an input one scenario does not have (its JSON: null)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,8 @@ class ScenarioComparison:
 
         Values are text: money to the øre, a ratio to six decimals as ``evaluate``'s JSON
         gives it (``"0.922500"``, ``"1.016604"``) and its difference in percentage points to four
-        (``difference_unit`` says so); an absent input is ``"—"``.
+        (``difference_unit`` says so); an input one scenario does not have is null (None), as a result
+        with no value is (review 39 F8: it was the text ``"—"``).
         """
 
         def text(value: Decimal | None, unit: str, scale: int = 1) -> str | None:
@@ -146,10 +147,7 @@ class ScenarioComparison:
             return str(places(value * scale, (RATIO_PLACES * scale).normalize()))
 
         return {
-            "inputs": [
-                {"input": i.path, "a": MISSING if i.a is None else i.a, "b": MISSING if i.b is None else i.b}
-                for i in self.inputs
-            ],
+            "inputs": [{"input": i.path, "a": i.a, "b": i.b} for i in self.inputs],
             "results": [
                 {
                     "result": r.key,

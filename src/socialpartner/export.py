@@ -33,12 +33,12 @@ from socialpartner._internal.arguments import need_evaluation
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Lang, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
-from socialpartner._internal.paths import flatten
 from socialpartner._internal.units import PLAIN, exact_magnitude, number_format, parse_unit, split_quantity
 from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
+from socialpartner.views import inputs_listed
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -390,12 +390,13 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     taken: set[str] = set()
 
     inputs = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.inputs"), taken)))
-    inputs.put([t("xlsx.input"), t("xlsx.as_written"), t("xlsx.number"), t("xlsx.unit")], bold=True)
-    # the expect: block states results, not inputs
-    for key, text in flatten(evaluation.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})):
+    inputs.put([t("xlsx.input"), t("xlsx.value"), t("xlsx.number"), t("xlsx.unit"), t("xlsx.given")], bold=True)
+    for key, text, stated in inputs_listed(evaluation.partnership):
         value, unit = _number(text)
         # as the report writes the inputs: in the workbook's language (18,5 timer/uge in Danish)
-        inputs.put([key, t.parameter_value(text), value, t.stated_unit(unit)])
+        inputs.put(
+            [key, t.parameter_value(text), value, t.stated_unit(unit), t("xlsx.stated" if stated else "xlsx.default")]
+        )
     inputs.finish()
 
     parts = evaluation.breakdown or (evaluation,)

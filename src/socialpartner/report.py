@@ -20,11 +20,10 @@ from pathlib import Path
 from socialpartner._internal.arguments import need_evaluation, need_flag
 from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
-from socialpartner._internal.paths import flatten
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views import break_even_note, parameter_year, used_parameters
+from socialpartner.views import break_even_note, inputs_listed, parameter_year, used_parameters
 
 __all__ = ["report_html", "write_report"]
 
@@ -314,8 +313,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         )
 
     inputs = [
-        [esc(key), esc(t.parameter_value(text))]
-        for key, text in flatten(ev.partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"}))
+        [esc(key), esc(t.parameter_value(text) + ("" if stated else f" ({t('xlsx.default')})"))]
+        for key, text, stated in inputs_listed(ev.partnership)
     ]
     # each value once, with the years it was used for (an indexed rate's values differ by year: a row each)
     used = [
@@ -331,7 +330,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     assumptions = (
         '<section class="assumptions-page assumptions">'
         f'<h2>{esc(t("report.assumptions"))}</h2><div class="grid"><div>'
-        + table([esc(t("xlsx.input")), esc(t("xlsx.as_written"))], inputs, set())
+        + table([esc(t("xlsx.input")), esc(t("xlsx.value"))], inputs, set())
         + "</div><div>"
         + (
             table(

@@ -337,7 +337,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # the spreadsheet
     "xlsx.inputs": ("Inputs", "Input"),
     "xlsx.input": ("input", "input"),
-    "xlsx.as_written": ("as written", "som angivet"),
+    "xlsx.value": ("value", "værdi"),
+    "xlsx.given": ("stated or default", "angivet eller standard"),
+    "xlsx.stated": ("stated", "angivet"),
+    "xlsx.default": ("default (not stated)", "standard (ikke angivet)"),
     "xlsx.number": ("number", "tal"),
     "xlsx.unit": ("unit", "enhed"),
     "xlsx.total": ("Total", "I alt"),
@@ -1833,15 +1836,18 @@ class Translator:
         A plain number pint calls ``dimensionless`` is shown as the number alone.
         """
         text = text.removesuffix(" dimensionless")
-        if self.lang == "en":
-            return text
         match = re.match(r"^(-?\d+(?:\.\d+)?)\s*(.*)$", text)
         if not match:
             return text
         number = Decimal(match.group(1))
+        digits = max(0, -int(number.as_tuple().exponent))
+        if digits == 1 and match.group(2).startswith("DKK"):
+            digits = 2  # kroner and øre, as a price is written (165,50 kr./time; the stored 165.5 dropped the 0)
+        if self.lang == "en":
+            return f"{number:.{digits}f} {match.group(2)}".strip() if digits == 2 else text
         unit = match.group(2).replace(" / ", "/")
         # a plain number (a year, a CVR number, a headcount) keeps its digits ungrouped
-        shown = self.number(number, max(0, -int(number.as_tuple().exponent)), grouped=bool(unit))
+        shown = self.number(number, digits, grouped=bool(unit))
         return f"{shown} {self.stated_unit(unit, plural=number != 1)}".strip()
 
     def stated_unit(self, unit: str, *, plural: bool = True) -> str:

@@ -15,11 +15,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from socialpartner._internal.i18n import Raw, Text, Translator
+from socialpartner._internal.paths import flatten
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from socialpartner.evaluation import BreakEven
+    from socialpartner.models._base import Partnership
     from socialpartner.parameters import ParameterValue
 
 
@@ -75,3 +77,15 @@ def used_parameters(values: Iterable[ParameterValue]) -> list[tuple[ParameterVal
         if v.for_year is not None and v.for_year not in years:
             years.append(v.for_year)
     return [(v, tuple(sorted(years))) for v, years in rows.values()]
+
+
+def inputs_listed(partnership: Partnership) -> list[tuple[str, str, bool]]:
+    """Every input of a scenario by path, its value as saved, and whether the scenario states it.
+
+    An input the scenario leaves out has its default, which shapes the results too: listed, and
+    said to be a default (an "as written" column listed ``agreement.basis: present_value`` that
+    nobody wrote). The ``expect:`` block states results, not inputs.
+    """
+    stated = {k for k, _ in flatten(partnership.model_dump(mode="json", exclude_unset=True, exclude={"expect"}))}
+    dumped = partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})
+    return [(key, text, key in stated) for key, text in flatten(dumped)]
