@@ -964,6 +964,11 @@ def test_a_misspelt_benefit_or_varied_input_is_offered_the_one_meant() -> None:
         ("effective_hours", "15 t/ugen", "15 t/uge"),
         ("effective_hours", "15 tim/uge", "15 t/uge"),
         ("effective_hours", "780 timer/året", "780 timer/år"),
+        # "om" and "i" for per, as Danish says it (review 43 F5)
+        ("effective_hours", "15 timer om ugen", "15 timer/uge"),
+        ("effective_hours", "15 t i ugen", "15 t/uge"),
+        ("wage_cost", "165 kr. i timen", "165 kr./time"),
+        ("wage_cost", "165 Kr. I Timen", "165 kr./time"),
     ],
 )
 def test_unit_words_are_read_in_any_letter_case_and_the_definite_form(field: str, given: str, meant: str) -> None:

@@ -396,8 +396,9 @@ _COMMA_THOUSAND = re.compile(r"[1-9]\d{0,2},\d{3}")
 # Danish abbreviations are written with a full stop (kr., md., mdr., mnd., pct.); the stop is
 # not part of the unit's name in units.txt, so it is dropped before pint sees the text.
 _ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|mnd|pct|min|stk|tim)\.", re.IGNORECASE)
-# Danish "pr." (per): "170 kr. pr. time" is 170 kr/time.
-_PER = re.compile(r"\s+pr\.?\s+", re.IGNORECASE)
+# Danish "pr." (per): "170 kr. pr. time" is 170 kr/time; so are "om" and "i" before a unit in the
+# definite form, as Danish says it ("9.500 kr. om måneden", "320 kr. i timen", "12 timer om ugen").
+_PER = re.compile(r"\s+pr\.?\s+|\s+(?:om|i)\s+(?=\w+e[nt]\b)", re.IGNORECASE)
 # The spellings of a share: a percentage or nothing (a bare fraction). Ratios of other
 # units (hour/hour, week/year, %%) cancel to a number that is not what the field means.
 _RATIO_SPELLINGS = frozenset({"", "%", "percent", "procent", "pct"})
@@ -483,7 +484,8 @@ def normalise_unit_text(text: str) -> str:
 
     ``kr./md.`` → ``kr/md``; ``kr. pr. time`` → ``kr/time``.
     """
-    if " pr" in text.lower():
+    lower = text.lower()
+    if " pr" in lower or " om " in lower or " i " in lower:
         text = _PER.sub("/", text)
     return _ABBREVIATION_STOP.sub(r"\1", text) if "." in text else text
 
