@@ -7,6 +7,7 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 import socialpartner as sp
 from socialpartner.cli import app
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, scenario_matrix
 
 matplotlib.use("Agg")
 runner = CliRunner()
@@ -487,3 +488,37 @@ def test_a_figure_in_hours_reads_in_the_plural() -> None:
     assert (hours.value, hours.unit) == (Decimal("17097.60"), "hour")  # the figure's own unit stays the key
     assert Translator("en").quantity(hours.value, hours.unit) == "17,097.60 hours"
     assert Translator("da").quantity(hours.value, hours.unit) == "17.097,60 timer"
+
+
+@pytest.mark.parametrize(("name", "data"), scenario_matrix(), ids=[n for n, _ in scenario_matrix()])
+def test_the_summary_is_the_headline_tables_of_the_full_output(name: str, data: dict[str, Any], tmp_path: Path) -> None:
+    """Review 43 F7: four years with the public purse printed some 1,200 lines. --summary leaves out the
+    transfers, each year's own section and the parameters; what it prints is in the full output too."""
+    path = tmp_path / "deal.yaml"
+    data = {k: v for k, v in data.items() if k != "expect"}  # its floats (1.023) dump as ambiguous text
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    env = {"COLUMNS": "120"}
+    full = runner.invoke(app, ["evaluate", str(path)], env=env)
+    short = runner.invoke(app, ["evaluate", str(path), "--summary"], env=env)
+    assert full.exit_code == short.exit_code == 0, short.output
+    assert len(short.output.splitlines()) < len(full.output.splitlines())
+    ev = sp.evaluate(sp.from_data(data))
+    for gone in ("Who pays whom", "Parameters used") if ev.parameters else ("Who pays whom",):
+        assert gone in full.output
+        assert gone not in short.output
+    # every party's net over the whole deal, as the full output's last balance table gives it
+    for party in ev.ledger.parties:
+        net = f"{ev.ledger.net(party):,.2f}"
+        assert net in short.output, (party, net)
+    if ev.breakdown:
+        assert "Year by year" in short.output
+        assert not any(
+            line.strip("─ ") == part.ledger.period for part in ev.breakdown for line in short.output.splitlines()
+        )
+
+
+def test_the_summary_is_for_the_table_only() -> None:
+    for more in (["--format", "json"], ["--explain", "coverage"]):
+        result = runner.invoke(app, ["evaluate", "--summary", *more])
+        assert result.exit_code == 2
+        assert "--summary: shortens the table; --format json and --explain are given in full" in result.output

@@ -161,11 +161,21 @@ def evaluate_command(
         ),
     ] = None,
     lang: Annotated[Language, typer.Option("--lang", help="Language of the table: en or da.")] = Language.en,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            "-s",
+            help="The headline tables only: no transfers, no year's own section, no parameters used.",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Evaluate a partnership: ledger, support-staff coverage, break-even prices, jobs."""
     path = file if file is not None else example_path()
     with _reported(debug, path):
+        if summary and (output is OutputFormat.json or explain):
+            raise _option_error("--summary", "shortens the table; --format json and --explain are given in full")
         ev = evaluate(load(path))
         if explain and "topics" in explain and "topics" not in ev.topics():
             # every topic, one a line (a horizon's years as YEAR:TOPIC): what --explain takes
@@ -192,7 +202,7 @@ def evaluate_command(
         else:
             from socialpartner.views.tables import print_table
 
-            print_table(ev, Console(), Translator("da" if lang is Language.da else "en"))
+            print_table(ev, Console(), Translator("da" if lang is Language.da else "en"), summary=summary)
 
 
 @app.command("solve")

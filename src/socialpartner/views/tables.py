@@ -38,9 +38,21 @@ class _Tables:
             return self.money(f.value)
         return self.t.quantity(f.value, f.unit)
 
-    def period(self, ev: Evaluation, console: Console, *, detail: bool = True, prices: str | None = None) -> None:
-        """One period's tables; ``prices``: the year whose prices its break-evens are in (a horizon's year)."""
+    def period(
+        self, ev: Evaluation, console: Console, *, detail: bool = True, prices: str | None = None, flows: bool = True
+    ) -> None:
+        """One period's tables; ``prices``: the year whose prices its break-evens are in (a horizon's year).
+
+        ``flows=False`` leaves out who pays whom (every transfer): the balances per party stay.
+        """
         names = {k: escape(self.t(v)) for k, v in ev.parties.items()}
+        if flows:
+            self.flows(ev, console, names)
+        self.balances(ev, console)
+        self.rest_of_period(ev, console, names, detail=detail, prices=prices)
+
+    def flows(self, ev: Evaluation, console: Console, names: dict[str, str]) -> None:
+        """Who pays whom: every transfer of the period."""
         flows = Table(
             title=self.t("ui.who_pays_whom") + f" ({escape(self.t.period(ev.ledger.period))})", title_justify="left"
         )
@@ -57,8 +69,10 @@ class _Tables:
             )
         console.print(flows)
 
-        self.balances(ev, console)
-
+    def rest_of_period(
+        self, ev: Evaluation, console: Console, names: dict[str, str], *, detail: bool, prices: str | None
+    ) -> None:
+        """Cost and cover, break-even, the public purse, people placed and the figures of one period."""
         split = ev.cost_split
         cover = Table(title=self.t("ui.cost_and_cover"), title_justify="left")
         cover.add_column("")
@@ -233,20 +247,24 @@ class _Tables:
         for statement in ev.statements:
             console.print(escape(self.t(statement)))
 
-    def print_table(self, ev: Evaluation, console: Console) -> None:
-        """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures."""
+    def print_table(self, ev: Evaluation, console: Console, *, summary: bool = False) -> None:
+        """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures.
+
+        ``summary``: without the transfers, each year's own section and the parameters used.
+        """
         console.print(
             f"[bold]{escape(ev.partnership.name)}[/bold]  "
             f"({self.t('ui.period')}: {escape(self.t.period(ev.ledger.period))})"
         )
         if not ev.breakdown:
-            self.period(ev, console)
-            self.parameters(ev, console)
+            self.period(ev, console, flows=not summary)
+            if not summary:
+                self.parameters(ev, console)
             return
         # no padding at the table's edges: seven columns of money fit 80 characters
-        summary = Table(title=self.t("ui.year_by_year"), title_justify="left", pad_edge=False)
+        by_year = Table(title=self.t("ui.year_by_year"), title_justify="left", pad_edge=False)
         for col in ("year", "cost_short", "funding", "result", "coverage_short", "jobs", "fte"):
-            summary.add_column(self.t(f"ui.{col}"), justify="left" if col == "year" else "right")
+            by_year.add_column(self.t(f"ui.{col}"), justify="left" if col == "year" else "right")
         # amounts without " kr." in Danish, as in English: seven columns of millions fit 80 characters
         money = partial(self.t.money, unit=False)
         rows = [
@@ -273,10 +291,10 @@ class _Tables:
                 "",
             ]
         )
-        whole_numbers(summary, rows, console.width)
+        whole_numbers(by_year, rows, console.width)
         for i, row in enumerate(rows):
-            summary.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
-        console.print(summary)
+            by_year.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
+        console.print(by_year)
         counts = [(part.result("jobs"), part.result("inclusive_jobs")) for part in ev.breakdown]
         if any((c[1], p.inclusive_fte) != (c[0], p.fte) for c, p in zip(counts, ev.breakdown, strict=True)):
             # ordinary posts among the jobs: the jobs for people outside the labour market, year by year
@@ -292,7 +310,7 @@ class _Tables:
                 for part, c in zip(ev.breakdown, counts, strict=True)
             )
             console.print(escape(self.t(Text("ui.inclusive_by_year", years=Raw(years)))))
-        for part in ev.breakdown:
+        for part in () if summary else ev.breakdown:
             console.rule(escape(self.t.period(part.ledger.period)))
             # a horizon's inputs grow: each year's break-even is in its own prices (a spin-off's are constant)
             grown = ev.partnership.horizon is not None
@@ -302,12 +320,18 @@ class _Tables:
         period = escape(self.t.period(ev.ledger.period))
         self.balances(ev, console, title=f"{self.t('ui.balance_per_party')} ({period})")
         self.extras(ev, console)
-        self.parameters(ev, console)
+        if not summary:
+            self.parameters(ev, console)
 
 
-def print_table(ev: Evaluation, console: Console, translator: Translator | None = None) -> None:
-    """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures."""
-    _Tables(translator or Translator("en")).print_table(ev, console)
+def print_table(
+    ev: Evaluation, console: Console, translator: Translator | None = None, *, summary: bool = False
+) -> None:
+    """A finance officer's view: who pays whom, balances, coverage, break-even, jobs, figures.
+
+    ``summary``: the headline tables only (no transfers, no year's own section, no parameters).
+    """
+    _Tables(translator or Translator("en")).print_table(ev, console, summary=summary)
 
 
 def _public_title(view: PublicView) -> Text:
