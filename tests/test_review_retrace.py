@@ -379,17 +379,17 @@ def test_fleksloentilskud_explanation_shows_l_the_full_time_wage_and_the_loenlof
     # = 22,446.67; before the lønloft G − 30 % × L = 21,600 − 2,730 = 18,870; the room under the
     # full-time wage 22,446.67 − 9,100 = 13,346.67 is smaller: the lønloft binds, and
     # 13,346.666667 × 12 months × 3 workers = 480,480.00
-    assert terms["L: wage incl. pension a month"].value == "9100 DKK / month"
-    assert terms["L: wage incl. pension a month"].formula.endswith("= 140 × 780 / 12")
-    assert terms["full-time wage for the same job a month"].value == "≈ 22446.666667 DKK / month"
-    assert terms["fleksløntilskud before the lønloft a month"].value == "18870 DKK / month"
+    assert terms["L: wage incl. pension a month"].value == "9,100.00 DKK/month"
+    assert terms["L: wage incl. pension a month"].formula.endswith("= 140.00 × 780 / 12")
+    assert terms["full-time wage for the same job a month"].value == "≈ 22,446.666667 DKK/month"
+    assert terms["fleksløntilskud before the lønloft a month"].value == "18,870.00 DKK/month"
     assert terms["fleksløntilskud before the lønloft a month"].formula == (
-        "max(0, G − 30 %·min(L,T) − 55 %·max(0,L−T)) = 21600 DKK / month − 30 % × 9100 DKK / month "
-        "− 55 % × 0 DKK / month; T = 17672 DKK / month"
+        "max(0, G − 30 %·min(L,T) − 55 %·max(0,L−T)) = 21,600.00 DKK/month − 30 % × 9,100.00 DKK/month "
+        "− 55 % × 0.00 DKK/month; T = 17,672.00 DKK/month"
     )
-    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 13346.666667 DKK / month"
+    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 13,346.666667 DKK/month"
     final = terms["fleksløntilskud a month per worker"]
-    assert final.value == "≈ 13346.666667 DKK / month"
+    assert final.value == "≈ 13,346.666667 DKK/month"
     assert "the lønloft binds" in final.formula
 
 
@@ -401,7 +401,7 @@ def test_fleksloentilskud_explanation_says_when_the_loenloft_does_not_bind() -> 
     terms = {t.label: t for t in explained.terms}
     # L = 140 × 30 × 52 / 12 = 18,200 > T = 17,672: 21,600 − 30 % × 17,672 − 55 % × 528
     # = 21,600 − 5,301.60 − 290.40 = 16,008; room 22,446.67 − 18,200 = 4,246.67: binds
-    assert terms["fleksløntilskud before the lønloft a month"].value == "16008 DKK / month"
+    assert terms["fleksløntilskud before the lønloft a month"].value == "16,008.00 DKK/month"
     assert "the lønloft binds" in terms["fleksløntilskud a month per worker"].formula
     # a well-paid fleksjob: 400 DKK/hour for 15 hours, L = 400 × 780 / 12 = 26,000: the supplement
     # 21,600 − 30 % × 17,672 − 55 % × 8,328 = 21,600 − 5,301.60 − 4,580.40 = 11,718 is below the
@@ -410,9 +410,9 @@ def test_fleksloentilskud_explanation_says_when_the_loenloft_does_not_bind() -> 
     data["temp_hours"]["wage_cost"] = "450 DKK/hour"
     explained = sp.evaluate(from_data(data)).explain("2026:public.fleksloentilskud.0")
     terms = {t.label: t for t in explained.terms}
-    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 38133.333333 DKK / month"
+    assert terms["lønloft: room under the full-time wage a month"].value == "≈ 38,133.333333 DKK/month"
     final = terms["fleksløntilskud a month per worker"]
-    assert final.value == "11718 DKK / month"
+    assert final.value == "11,718.00 DKK/month"
     assert "the lønloft does not bind" in final.formula
     assert explained.value == "421,848.00 DKK"
 
@@ -421,7 +421,13 @@ def test_explanations_in_danish_keep_the_figures() -> None:
     from socialpartner.views.explain import explanation_text
 
     text = explanation_text(rebild().explain("2026:public.fleksloentilskud.0"), "da")
-    assert "L: løn inkl. pension pr. måned = 9.100 kr./md." in text
+    assert "L: løn inkl. pension pr. måned = 9.100,00\xa0kr./md." in text
+    # review 41 F8: the formula mixed formats (21600 kr./md. beside 6.371,5 kr./md.): every amount a month is
+    # grouped and to øre, and the hourly wage is money too
+    month = "\xa0kr./md."
+    assert f"= 21.600,00{month} − 30 % × 9.100,00{month} − 55 % × 0,00{month}; T = 17.672,00{month}" in text
+    assert "= 140,00 × 780 / 12" in text
+    assert "kr.md." not in text
     assert "lønloftet begrænser tilskuddet" in text
     text = explanation_text(rebild().explain("npv.public.municipality"), "da")
     assert "2027: tilbagediskonteret netto = ≈ -126.440,447097\xa0kr." in text  # −133,483.18 / 1.0557

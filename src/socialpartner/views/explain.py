@@ -382,7 +382,9 @@ def _supplement_terms(ev: Evaluation, topic: str) -> tuple[Term, ...]:
     parts = ev._ladder.supplement(ev._plan.placements[int(index)])
     if parts is None:
         return ()
-    hourly, hours = _decimal_text(fraction(parts.hourly_wage)), _decimal_text(fraction(parts.hours_per_year))
+    # the hourly wage as money (142.80, not 142.8), the hours as the number they are
+    hourly = _exact_money(fraction(parts.hourly_wage)).removesuffix(" DKK")
+    hours = _decimal_text(fraction(parts.hours_per_year))
     wage, full, before, room, monthly = (
         _month(x) for x in (parts.wage, parts.full_time, parts.before, parts.room, parts.monthly)
     )
@@ -425,8 +427,12 @@ def _supplement_terms(ev: Evaluation, topic: str) -> tuple[Term, ...]:
 
 
 def _month(x: Num) -> str:
-    """An exact amount a month as text (``≈`` when rounded to 6 places)."""
-    return f"{_decimal_text(fraction(x))} DKK / month"
+    """An exact amount a month as money (``22,895.60 DKK/month``; ``≈`` when rounded to 6 places).
+
+    Grouped and to øre at least, as every amount is shown (22895.6 DKK / month read as a
+    number of another kind, and in Danish it stood ungrouped beside grouped amounts).
+    """
+    return f"{_exact_money(fraction(x))}/month"
 
 
 def _explain_npv(ev: Evaluation, name: str, label: str, note: str) -> Explanation:
@@ -932,7 +938,7 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
         places = -int(value.as_tuple().exponent)
         # an exact discounted amount keeps its places beyond øre (they add up to the total shown)
         shown = t.money(value, unit=True) if places <= 2 else f"{t.number(value, places)}\xa0{t.unit('DKK')}"
-        return shown + (t.stated_unit("/" + match.group(2).lstrip("/"))[1:] if match.group(2) else "")
+        return shown + (t.stated_unit("/" + match.group(2).lstrip("/")) if match.group(2) else "")  # kr./md.
 
     def numbers(text: str) -> str:
         if text.startswith("≈ "):  # an exact value shown to 6 places
