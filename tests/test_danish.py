@@ -86,7 +86,9 @@ def _user_strings(data: Any) -> set[str]:
 
 def _exempt(ev: sp.Evaluation, data: dict[str, Any]) -> list[str]:
     parts = ev.breakdown or (ev,)
+    # a source is a citation in its own words; in Danish its numbers are in Danish format
     sources = {v.source for p in (ev, *parts) for v in p.parameters}
+    sources |= {Translator("da").source(source) for source in sources}
     names = {v.name for p in (ev, *parts) for v in p.parameters}
     # longest first, so a name inside a longer text does not break it up
     # the inputs are listed under their paths in the scenario file (e.g. skilled_hour_value)

@@ -1705,7 +1705,13 @@ class Translator:
         A source is a citation (a law, a rate table, kept in its own words); the library
         adds a sentence where it derives a value (an indexed rate), which is rendered.
         """
-        return _render(text.key, text.args, self) if isinstance(text, Text) else text
+        if isinstance(text, Text):
+            return _render(text.key, text.args, self)
+        if self.lang == "en":
+            return text
+        # a source's own numbers in this language's format: "21,600.18" on a Danish page reads as 21,6
+        # (a date, 29.12.2025, and a quoted Danish amount, '82,90 kr.', are left as they are)
+        return _SOURCE_NUMBER.sub(lambda m: self.plain(m.group(0)), text)
 
     def __call__(self, text: str) -> str:
         """The text in this language.
@@ -2112,6 +2118,11 @@ _FORMULA_WORDS = re.compile(
     "|".join(r"(?<![\w.])" + re.escape(k) + r"(?![\w.])" for k in sorted(_FORMULA_DA, key=len, reverse=True))
 )
 _PATH = re.compile(r"\b[A-Za-z_]\w*(?:\.[\w*]+)+\b|\b\w+_\w+\b")
+
+
+# An English-format number in running text: grouped (21,600.18, 1,924) or with a decimal point (4.5),
+# not part of a date or a section number (11.6.2024, 29.12.2025) nor a Danish-format one ('82,90 kr.').
+_SOURCE_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d]|[.,]\d)")
 
 
 def formula_text(text: str, lang: Lang) -> str:
