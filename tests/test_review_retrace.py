@@ -18,6 +18,7 @@ import socialpartner as sp
 from socialpartner._internal.i18n import Translator
 from socialpartner.cli import app
 from socialpartner.scenario import from_data
+from socialpartner.views.explain import explanation_text
 
 from .conftest import scenario_matrix
 
@@ -464,3 +465,57 @@ def test_xlsx_present_values_are_formulas_that_give_the_figures(
     # the factors are the evaluation's: year 0 is 1, year 1 is 1 / (1.035 × growth)
     factors = next(r for r in wb["Total"].iter_rows() if r[0].value == "discount factor")
     assert factors[1].value == "=1"
+
+
+# -- a refusion is the rate times the exact payment, rounded once, and says so -------------------
+
+
+def _auditors_site(**counterfactual: Any) -> sp.Partnership:
+    """Review 44 F1: the labour-shortage example, 4 fleksjob × 26 h at 310.44 DKK/h, 20 weeks on support."""
+    data = example("labour_shortage_site.yaml")
+    data.pop("expect", None)
+    data.pop("horizon", None)
+    data["helpers"] = [
+        {
+            "form": "fleksjob",
+            "headcount": 4,
+            "paid_hours": "26 hour/week",
+            "wage_cost": "310.44 DKK/hour",
+            "workplace": "company",
+        }
+    ]
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 20,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "counterfactual": counterfactual,
+    }
+    return from_data(data)
+
+
+def test_a_refusion_is_rounded_once_from_the_exact_payment_and_the_explanation_gives_it() -> None:
+    """Weeks 21-72 on the ladder: 6 weeks at 40 %, 26 at 30 %, 20 at 20 %, so the rate is 1,420 / 5,200.
+
+    The benefit otherwise, 13,345.071 × 12 × 4 = 640,563.408 (shown 640,563.41), was refunded from the
+    rounded amount: 640,563.41 × 1,420 / 5,200 = 174,923.08504 → 174,923.09, a second rounding. From the
+    exact amount: 640,563.408 × 1,420 / 5,200 = 174,923.08449 → 174,923.08, as the fleksløntilskud's
+    refusion is computed (445,529.71968 × 1,420 / 5,200 = 121,663.88499 → 121,663.88, where the shown
+    445,529.72 would give 121,663.89): the explanations now give the exact base.
+    """
+    ev = sp.evaluate(_auditors_site(fleksjob={"amount": "13345.071 DKK/month"}))
+    refunded = ev.explain("public.counterfactual_refusion.fleksjob")
+    assert refunded.value == "174,923.08 DKK"
+    assert "× counterfactual benefit (640,563.408 DKK before rounding), rounded to øre" in refunded.formula
+    assert ev.public is not None
+    line = next(x for x in ev.public.lines if x.item == "counterfactual refusion: fleksjob" and x.payer == "state")
+    assert line.counterfactual == Decimal("174923.08")
+    flow = ev.explain("public.refusion.fleksloentilskud.0")
+    assert flow.value == "121,663.88 DKK"
+    assert flow.formula.endswith("× fleksløntilskud (445,529.71968 DKK before rounding), rounded to øre")
+    assert ev.ledger.net("workers") > 0
+    danish = explanation_text(flow, "da")
+    assert "× fleksløntilskud (445.529,71968\xa0kr. før afrunding), afrundet til øre" in danish
+    # a base already in whole øre is shown as it is
+    whole = sp.evaluate(_auditors_site(fleksjob={"amount": "13345 DKK/month"}))
+    formula = whole.explain("public.counterfactual_refusion.fleksjob").formula
+    assert "× counterfactual benefit 640,560.00 DKK, rounded to øre" in formula

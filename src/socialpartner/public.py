@@ -531,6 +531,7 @@ class Group:
     monthly: Num
     amount: Num  # øre over the period
     rate: Num = 0  # the state's refusion of it: the group's ladder rate, mixed with former participants' own
+    exact: Num = 0  # the amount over the period before rounding (DKK): the refusion's base
 
 
 def home_municipality(partnership: Any) -> Any:
@@ -784,12 +785,11 @@ def public_lines(
         if monthly is None:
             continue
         rate = ladder.former()  # past week 52, with or without the partnership
-        with_, without = (ore(monthly * (_MONTHS * years) * n) for n in (cohort.people, cohort.comparison))
+        # each amount rounded once from its exact value: the refusion from the exact payment, not the rounded one
+        exact = [monthly * (_MONTHS * years) * n for n in (cohort.people, cohort.comparison)]
         taxed = group in budget.counterfactual
-        lines.append(Line("municipality", f"{item}: {cohort.label}", with_, without, taxable=taxed))
-        lines += _refusion_lines(
-            f"state refusion: {cohort.label}", ore(div(with_, 100) * rate), ore(div(without, 100) * rate)
-        )
+        lines.append(Line("municipality", f"{item}: {cohort.label}", ore(exact[0]), ore(exact[1]), taxable=taxed))
+        lines += _refusion_lines(f"state refusion: {cohort.label}", ore(exact[0] * rate), ore(exact[1] * rate))
     groups: list[Group] = []
     for group, count in people.items():
         benefit = budget.counterfactual.get(group)
@@ -798,13 +798,15 @@ def public_lines(
                 groups.append(Group(group, count, None, 0, 0))
             continue
         monthly = benefit_monthly(benefit, p, f"public.counterfactual.{group}")
-        amount = ore(monthly * (_MONTHS * years) * count)
+        exact = monthly * (_MONTHS * years) * count
+        amount = ore(exact)
         rate = ladder.rate(group)
         if group in former:  # former participants at their own rate: the group's rate by headcount
             rate = safe_div(rate * (count - former[group]) + ladder.former() * former[group], count)
-        groups.append(Group(group, count, benefit, monthly, amount, rate))
+        groups.append(Group(group, count, benefit, monthly, amount, rate, exact))
         lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount, taxable=True))
-        lines += _refusion_lines(f"counterfactual refusion: {group}", 0, ore(div(amount, 100) * rate))
+        # rounded once from the exact benefit, as the refusion of a payment in the ledger is
+        lines += _refusion_lines(f"counterfactual refusion: {group}", 0, ore(exact * rate))
     if budget.tax is not None:
         lines += tax_lines(budget, lines, placements, years, p, cohorts)
     return lines, groups

@@ -2093,6 +2093,7 @@ _FORMULA_DA: dict[str, str] = {
     "weeks": "uger",
     "rounded down to the øre": "rundet ned til øre",
     "rounded to øre": "afrundet til øre",
+    "before rounding": "før afrunding",
     "one year": "ét år",
     "course participant": "forløbsdeltager",
     "fleksjob": "fleksjob",

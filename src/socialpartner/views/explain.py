@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from socialpartner._internal import explain as _ex
 from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
-from socialpartner._internal.backend import Num, fraction
+from socialpartner._internal.backend import Num, fraction, is_exact
 from socialpartner._internal.explain import Explanation, Term
 from socialpartner._internal.i18n import Lang, Text, Translator, formula_text
 from socialpartner._internal.plan import places
@@ -123,7 +123,7 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
     flows = {} if ev._plan is None else {f.key: f for f in ev._plan.flows}
     if topic in flows and not any(f.key == topic for f in ev.figures):  # a figure's key names the figure
         flow = flows[topic]
-        flow = _with_rate(flow, ev._ladder)
+        flow = _with_rate(flow, ev._ladder, flows)
         term = _ex.flow_term(flow, ev._settled[topic], inputs)
         payer, payee = (ev.parties.get(role, role) for role in (flow.payer, flow.payee))
         return Explanation(
@@ -617,7 +617,10 @@ def _explain_counterfactual_refusion(ev: Evaluation, g: Any) -> Explanation:
         described = ladder.describe(g.group)
     else:  # former course participants in the group are refunded at their own rate: the rate is the mix
         described = f"{round_half_up(rate * 100, 2)} %, the group's and former participants' rates by headcount"
-    formula = f"refusion rate ({g.group}: {described}) × counterfactual benefit {_ex.money(benefit)}, rounded to øre"
+    exact = fraction(g.exact)
+    # the rate applies to the exact benefit (each amount is rounded once): given where it differs from the one shown
+    base = _ex.money(benefit) if (exact * 100).denominator == 1 else f"({_exact_money(exact)} before rounding)"
+    formula = f"refusion rate ({g.group}: {described}) × counterfactual benefit {base}, rounded to øre"
     return Explanation(
         f"counterfactual refusion: {g.group}",
         _ex.money(refunded),
@@ -626,13 +629,20 @@ def _explain_counterfactual_refusion(ev: Evaluation, g: Any) -> Explanation:
     )
 
 
-def _with_rate(flow: Flow, ladder: Ladder | None) -> Flow:
-    """A refusion flow with its group's rate in words in the formula (and the places' mix for course participants)."""
+def _with_rate(flow: Flow, ladder: Ladder | None, flows: Mapping[str, Flow]) -> Flow:
+    """A refusion flow with its group's rate in words in the formula (and the places' mix for course participants).
+
+    The rate applies to the refunded payment's exact amount, which the ledger shows rounded: where
+    they differ, the exact one is given, so the refusion can be recomputed from the explanation.
+    """
     group = None if ladder is None else ladder.refunds.get(flow.key)
     if ladder is None or group is None:
         return flow
     described = ladder.describe(group)
     formula = flow.formula.replace(f"({group})", f"({group}: {described})", 1) if described else flow.formula
+    base = flows.get("public." + flow.key.removeprefix("public.refusion."))
+    if base is not None and is_exact(base.amount) and (fraction(base.amount) * 100).denominator != 1:
+        formula += f" ({_exact_money(fraction(base.amount))} before rounding)"
     return flow._replace(formula=formula)
 
 
