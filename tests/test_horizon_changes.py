@@ -214,7 +214,7 @@ def test_explain_in_danish_says_grown_and_changed() -> None:
     ev = sp.evaluate(from_data(aalborg()))
     text = explanation_text(ev.explain("2027.wages"), "da")
     # 177.675 is written with a fourth decimal, as the library writes 35.897: no reader takes it for 177675
-    assert "temp_hours.wage_cost = 177,6750 kr./time (172,5 kr./time fremskrevet 3 % om året i 1 år)" in text
+    assert "temp_hours.wage_cost = 177,6750 kr./time (172,50 kr./time fremskrevet 3 % om året i 1 år)" in text
     assert "temp_hours.workers = 5 (sat fra 2027 af horizon.changes.0)" in text
     assert "692.932,50\xa0kr." in text  # babel puts a no-break space before kr.
 
@@ -259,7 +259,7 @@ def test_explain_a_break_even_shows_the_current_value_of_its_year() -> None:
     current = next(term for term in explanation.terms if term.label == "current value")
     assert current.value == "20.4 DKK / hour (20 DKK / hour grown 2 % a year for 1 year)"
     text = explanation_text(explanation, "da")
-    assert "nuværende værdi = 20,4 kr./time (20 kr./time fremskrevet 2 % om året i 1 år)" in text
+    assert "nuværende værdi = 20,40 kr./time (20 kr./time fremskrevet 2 % om året i 1 år)" in text
 
 
 def test_explain_on_the_command_line(tmp_path: Path) -> None:
@@ -271,7 +271,7 @@ def test_explain_on_the_command_line(tmp_path: Path) -> None:
     assert "temp_hours.workers = 5 (set from 2027 by horizon.changes.0)" in result.output
     result = runner.invoke(app, ["evaluate", str(file), "--explain", "2027:wages", "--lang", "da"])
     assert result.exit_code == 0, result.output
-    assert "177,6750 kr./time (172,5 kr./time fremskrevet 3 % om året i 1 år)" in result.output
+    assert "177,6750 kr./time (172,50 kr./time fremskrevet 3 % om året i 1 år)" in result.output
 
 
 # -- 3. solving or sweeping an input a change sets ------------------------------------------
