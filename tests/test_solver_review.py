@@ -82,7 +82,9 @@ def test_a_growth_written_bare_is_solved_like_the_same_growth_in_percent() -> No
     percent = sp.solve(ten_years("2 %"), "horizon.wage_growth", "public.municipality", -1_191_000, low=1, high=3)
     assert bare.value_text == "0.0135"
     assert percent.value_text == "1.35 percent"
-    assert bare.achieved == percent.achieved == municipality("1.35 %") == Decimal("-1188952.88")
+    # (−1,188,952.88 until the refusions of benefits otherwise were taken from their exact amounts, not
+    # the rounded ones: one øre less refunded over the ten years; review 44 F1)
+    assert bare.achieved == percent.achieved == municipality("1.35 %") == Decimal("-1188952.87")
     # the net jumps up where the satsreguleringsprocent (one decimal) steps, and falls between:
     # 1.34 % is below the target, 1.35 % above it, 1.36 % below again, 1.45 % and 1.55 % above
     assert municipality("1.34 %") < -1_191_000 <= municipality("1.35 %")

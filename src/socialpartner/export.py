@@ -38,7 +38,7 @@ from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views import inputs_listed
+from socialpartner.views import inputs_listed, parameter_source
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -467,7 +467,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
                     number,
                     t.stated_unit(unit),
                     t(v.tag),
-                    t.source(v.source),
+                    parameter_source(v, t),
                     v.checked,
                 ],
                 {8: "yyyy-mm-dd"},

@@ -129,6 +129,9 @@ class ParameterValue:
     ``transfer_income`` marks a rate regulated as transfer incomes are (benefits, dagpenge):
     by the satsreguleringsprocent less ``satsregulering.transfer_income_reduction``.
     Any other value carried forward is tagged ``estimate`` (:meth:`ParameterSet.get`).
+    ``caveat`` is the file's own note on the value (``not confirmed: the 2026 rate table was
+    not found``), which every output gives beside the source; ``note`` adds what the library
+    did with it (carried forward, indexed).
     """
 
     name: str
@@ -145,6 +148,7 @@ class ParameterValue:
     index: Fraction | None = None
     standing: bool = False
     transfer_income: bool = False
+    caveat: str = ""
 
     @property
     def exact(self) -> Fraction:
@@ -421,6 +425,7 @@ def default_parameters() -> ParameterSet:
                 p.description,
                 note=e.note,
                 legacy=_legacy(p.legacy),
+                caveat=e.note,
                 indexed=p.indexed,
                 standing=p.standing,
                 transfer_income=p.transfer_income,
@@ -662,6 +667,7 @@ class ParameterUse:
             value.legacy,
             value.indexed,
             index,
+            caveat=value.caveat,  # the base year's caveat holds for the value indexed from it
         )
         return record, exact_value * factor
 

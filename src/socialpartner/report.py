@@ -23,7 +23,7 @@ from socialpartner._internal.output import check_output, writing
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views import break_even_note, inputs_listed, parameter_year, used_parameters
+from socialpartner.views import break_even_note, inputs_listed, parameter_source, parameter_year, used_parameters
 
 __all__ = ["report_html", "write_report"]
 
@@ -323,7 +323,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             esc(t.parameter_value(str(v.value))),
             esc(parameter_year(v, used_for, t)),
             esc(t(v.tag)),
-            esc(t.source(v.source)),
+            esc(parameter_source(v, t)),
         ]
         for v, used_for in used_parameters(v for part in parts for v in part.parameters)
     ]

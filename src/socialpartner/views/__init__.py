@@ -89,3 +89,13 @@ def inputs_listed(partnership: Partnership) -> list[tuple[str, str, bool]]:
     stated = {k for k, _ in flatten(partnership.model_dump(mode="json", exclude_unset=True, exclude={"expect"}))}
     dumped = partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})
     return [(key, text, key in stated) for key, text in flatten(dumped)]
+
+
+def parameter_source(v: ParameterValue, t: Translator) -> str:
+    """A parameter value's source, with its caveat where it has one (``… — not confirmed: …``).
+
+    The caveat (a rate table not found, a value its own cited rule does not give exactly)
+    stands beside the source in every output, as in the parameter tables of the docs.
+    """
+    source = t.source(v.source)
+    return f"{source} — {t.source(v.caveat)}" if v.caveat else source

@@ -116,6 +116,7 @@ def _body(ev: Evaluation) -> dict[str, Any]:
                 "value": str(v.value),
                 "tag": v.tag,
                 "source": v.source,
+                "caveat": v.caveat or None,  # the file's: "not confirmed: the 2026 rate table was not found"
                 "checked": None if v.checked is None else v.checked.isoformat(),
             }
             for v in ev.parameters

@@ -16,7 +16,7 @@ from rich.table import Table
 from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
 from socialpartner.public import PAYERS, PublicView
-from socialpartner.views import break_even_note, parameter_year, used_parameters
+from socialpartner.views import break_even_note, parameter_source, parameter_year, used_parameters
 
 __all__ = ["print_table"]
 
@@ -216,7 +216,7 @@ class _Tables:
                 escape(self.t.parameter_value(str(v.value))),
                 parameter_year(v, used_for, self.t),
                 self.t(v.tag),
-                escape(self.t.source(v.source)),
+                escape(parameter_source(v, self.t)),
             )
         console.print(table)
 

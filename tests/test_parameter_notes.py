@@ -1,0 +1,39 @@
+"""A parameter value's caveat stands beside its source in every output (review 44 F2)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+import socialpartner as sp
+from socialpartner.cli import app
+
+from .conftest import ROOT
+
+THREE_YEARS = ROOT / "examples" / "ikea_rebild_3_years.yaml"
+# the 2026 fleksløntilskud ceiling: derived (98 % of the highest dagpenge rate), its table not found
+CAVEAT = "the published figure was not found; the rounding to whole kroner follows 2024"
+
+
+def test_a_caveat_on_a_parameter_is_in_json_the_table_the_report_and_the_workbook(tmp_path: Path) -> None:
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    used = {(p["name"], p["year"]): p for p in ev.to_dict()["parameters"]}
+    ceiling = used[("fleksloentilskud.max_supplement", 2026)]
+    assert ceiling["caveat"] == CAVEAT
+    assert ceiling["source"].startswith("98 % × highest dagpenge rate 2026")  # the source as cited, apart
+    assert used[("refusion.after_52_weeks", 2021)]["caveat"] is None  # a sourced rate has none
+    table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "400"}).output
+    assert f"lov om arbejdsløshedsforsikring § 47) — {CAVEAT}" in table
+    page = html.unescape(sp.report_html(ev, charts=False))
+    assert f"§ 47) — {CAVEAT}" in page
+    sheet = load_workbook(sp.to_xlsx(ev, tmp_path / "deal.xlsx"))["Parameters"]
+    assert any(
+        isinstance(c, str) and c.endswith(f"— {CAVEAT}") for row in sheet.iter_rows(values_only=True) for c in row
+    )
+    # in Danish, its numbers in Danish format as the source's (a caveat is in the source's own words)
+    danish = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da"], env={"COLUMNS": "400"}).output
+    assert "22.041 = 21.600,18" in danish
+    assert CAVEAT in danish
