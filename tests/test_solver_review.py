@@ -83,7 +83,7 @@ def test_a_growth_written_bare_is_solved_like_the_same_growth_in_percent() -> No
     assert bare.value_text == "0.0135"
     assert percent.value_text == "1.35 percent"
     # (−1,188,952.88 until the refusions of benefits otherwise were taken from their exact amounts, not
-    # the rounded ones: one øre less refunded over the ten years; review 44 F1)
+    # the rounded ones: one øre apart over the ten years; review 44 F1)
     assert bare.achieved == percent.achieved == municipality("1.35 %") == Decimal("-1188952.87")
     # the net jumps up where the satsreguleringsprocent (one decimal) steps, and falls between:
     # 1.34 % is below the target, 1.35 % above it, 1.36 % below again, 1.45 % and 1.55 % above
