@@ -63,7 +63,7 @@ def test_views_show_the_covering_price_only_where_it_differs() -> None:
     assert "afrundet til lige under udgiften; 12.033,34 kr./md. dækker" in da
     assert "12,033.34 DKK/month covers" in ev._repr_html_()
     explained = ev.explain("courses.price")
-    assert "least øre price that covers = 12033.34 DKK/month" in str(explained)
+    assert "least øre price that covers = 12,033.34 DKK/month" in str(explained)
     assert "laveste pris i hele øre, der dækker = 12.033,34 kr./md." in explanation_text(explained, "da")
     assert "least øre price" not in str(ev.explain("temp_hours.overhead"))
     payload = json.loads(runner.invoke(app, ["evaluate", str(EXAMPLE), "--format", "json"]).output)

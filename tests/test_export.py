@@ -263,3 +263,14 @@ def test_the_inputs_sheet_gives_money_in_kroner_and_oere_and_says_which_inputs_a
     page = sp.report_html(ev, lang="da")
     assert "165,50 kr./time" in page
     assert "<td>public.self_supported_weeks</td><td>0 (standard (ikke angivet))</td>" in page
+
+
+def test_a_negative_source_over_the_years_is_less_not_covered_by(tmp_path: Path) -> None:
+    """Review 44 F5: the spin-off's Total sheet read "covered by wages and other costs" for −6,644,800,
+    where the terminal and the report say "less" (a cost netted against funding)."""
+    ev = sp.evaluate(sp.load(EXAMPLE.parent / "spin_off_packing.yaml"))
+    assert ev.cost_split.funding["wages and other costs"] < 0
+    labels = [r[0] for r in load_workbook(to_xlsx(ev, tmp_path / "s.xlsx"))["Total"].iter_rows(values_only=True)]
+    assert "less wages and other costs" in labels
+    assert "covered by wages and other costs" not in labels
+    assert "covered by grants" in labels

@@ -172,7 +172,7 @@ def test_json_cli_explain_and_expectations() -> None:
     }
     explained = str(ev.explain("courses.price"))
     # 3 participants over 1 year: a volume of 3.00 participant-years
-    assert "= 144400.00 DKK/year" in explained
+    assert "= 144,400.00 DKK/year" in explained
     assert "/ 3.00, rounded to øre" in explained
     assert "volume = 3.00 (years over the period)" in explained
     block = sp.Expectations.model_validate(

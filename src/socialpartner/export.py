@@ -38,7 +38,7 @@ from socialpartner.errors import QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views import inputs_listed, parameter_source
+from socialpartner.views import funding_label, inputs_listed, parameter_source
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -212,9 +212,12 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
     for name, signed in sources:
         r = ws.row + 1
         terms = "".join(("+" if sign > 0 else "-") + row_of[k] for k, sign in signed) or "0"
-        verb = t("ui.covered_by") if part.cost_split.funding.get(name, Decimal(0)) >= 0 else t("ui.less")
         ws.put(
-            [f"{verb} {t(name)}", _f(terms.removeprefix("+")), _f(f'IF($B${cost_row}=0,"",B{r}/$B${cost_row})')],
+            [
+                funding_label(name, part.cost_split.funding.get(name, Decimal(0)), t),
+                _f(terms.removeprefix("+")),
+                _f(f'IF($B${cost_row}=0,"",B{r}/$B${cost_row})'),
+            ],
             {2: _MONEY, 3: _PERCENT},
         )
         cells.funding[name] = f"B{r}"
@@ -500,8 +503,8 @@ def _total_sheet(
     cost = row(t("ui.support_cost"), [_ref(c.sheet, c.cost) for _, c in periods], bold=True)
     sources = list(dict.fromkeys(name for _, c in periods for name in c.funding))
     for name in sources:
-        row(
-            f"{t('ui.covered_by')} {t(name)}",
+        row(  # over the years: as the sum is, "less" where the source takes from funding in all
+            funding_label(name, ev.cost_split.funding.get(name, Decimal(0)), t),
             [_ref(c.sheet, c.funding[name]) if name in c.funding else None for _, c in periods],
         )
     funding = row(t("xlsx.total_funding"), [_ref(c.sheet, c.total_funding) for _, c in periods], bold=True)

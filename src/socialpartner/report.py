@@ -23,7 +23,14 @@ from socialpartner._internal.output import check_output, writing
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views import break_even_note, inputs_listed, parameter_source, parameter_year, used_parameters
+from socialpartner.views import (
+    break_even_note,
+    funding_label,
+    inputs_listed,
+    parameter_source,
+    parameter_year,
+    used_parameters,
+)
 
 __all__ = ["report_html", "write_report"]
 
@@ -153,8 +160,9 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     ]
     cover_rows = [[esc(t("ui.support_cost")), money(split.cost), esc(t.percent(Decimal(1)) if split.cost else "—")]]
     for source, amount in split.funding.items():
-        verb = t("ui.covered_by") if amount >= 0 else t("ui.less")
-        cover_rows.append([esc(f"{verb} {t(source)}"), money(amount), esc(t.percent(split.shares.get(source)))])
+        cover_rows.append(
+            [esc(funding_label(source, amount, t)), money(amount), esc(t.percent(split.shares.get(source)))]
+        )
     cover_rows.append([esc(t("ui.coverage")), "", esc(t.percent(split.coverage))])
 
     # the flows get the full width, so their names and amounts stay readable on paper

@@ -137,7 +137,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.people_placed": ("People placed", "Placerede personer"),
     "ui.form": ("Form", "Form"),
     "ui.headcount": ("Headcount", "Antal"),
-    "ui.hours_week": ("Hours/week", "Timer/uge"),
+    "ui.hours_week": ("Hours/week (line)", "Timer/uge (linjen)"),  # the line's hours, all its people
     "ui.fte": ("FTE", "Årsværk"),
     "ui.employer": ("Employer", "Arbejdsgiver"),
     "ui.workplace": ("Workplace", "Arbejdssted"),

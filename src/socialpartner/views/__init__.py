@@ -19,6 +19,7 @@ from socialpartner._internal.paths import flatten
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from decimal import Decimal
 
     from socialpartner.evaluation import BreakEven
     from socialpartner.models._base import Partnership
@@ -99,3 +100,12 @@ def parameter_source(v: ParameterValue, t: Translator) -> str:
     """
     source = t.source(v.source)
     return f"{source} — {t.source(v.caveat)}" if v.caveat else source
+
+
+def funding_label(source: str, amount: Decimal, t: Translator) -> str:
+    """A funding source as a line of the cost split: ``covered by …``, or ``less …`` for a negative one.
+
+    A negative source is a cost netted against funding (a spin-off's wages and other costs):
+    "covered by" would read it as money coming in.
+    """
+    return f"{t('ui.covered_by' if amount >= 0 else 'ui.less')} {t(source)}"

@@ -889,12 +889,18 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
     flows = {f.key: f for f in ev._plan.flows}
     moving = ev._settled[spec.flow]
     others = ev.cost_split.total_funding - moving
-    value = "— (no volume)" if b.value is None else f"{b.value} {b.unit}"
+
+    def price(x: Decimal | None) -> str:  # money grouped, as every amount is shown (1,456,400.00 DKK/year)
+        return f"{x:,} {b.unit}" if b.unit.startswith("DKK") else f"{x} {b.unit}"
+
+    value = "— (no volume)" if b.value is None else price(b.value)
     # the volume in the unit the price is written in: 36 course-months are 3 course-years
     volume = fraction(spec.volume) * parse_unit(b.unit).factor / parse_unit(b.canonical_unit).factor
     formula = (
         f"(support-staff cost − funding that does not move with this price) / volume = "
-        f"({_ex.money(ev.cost_split.cost)} − {_ex.money(others)}) / {places(volume)}"
+        # a negative funding subtracted in brackets: "− (-736,400.00 DKK)", not "− -736,400.00"
+        f"({_ex.money(ev.cost_split.cost)} − {_ex.money(others) if others >= 0 else f'({_ex.money(others)})'})"
+        f" / {places(volume)}"
         ", rounded to øre" + (", floored at zero" if b.already_covered else "")
     )
     return Explanation(
@@ -906,7 +912,7 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
             _ex.flow_term(flows[spec.flow], moving, inputs, label="flow that moves with the price"),
             Term("volume", f"{places(volume)} ({b.unit.split('/')[-1]}s over the period)"),
             *(
-                (Term("least øre price that covers", f"{b.covering} {b.unit} (the rounded rate is just below it)"),)
+                (Term("least øre price that covers", f"{price(b.covering)} (the rounded rate is just below it)"),)
                 if b.covering != b.value
                 else ()
             ),
@@ -946,9 +952,10 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
             return t.plain(match.group(3))
         value = Decimal(match.group(1).replace(",", ""))
         places = -int(value.as_tuple().exponent)
+        if match.group(2):  # an amount per unit (a price, a monthly supplement): the unit as a whole, kr./kvartal
+            return f"{t.number(value, max(2, places))} {t.stated_unit('DKK' + match.group(2))}"
         # an exact discounted amount keeps its places beyond øre (they add up to the total shown)
-        shown = t.money(value, unit=True) if places <= 2 else f"{t.number(value, places)}\xa0{t.unit('DKK')}"
-        return shown + (t.stated_unit("/" + match.group(2).lstrip("/")) if match.group(2) else "")  # kr./md.
+        return t.money(value, unit=True) if places <= 2 else f"{t.number(value, places)}\xa0{t.unit('DKK')}"
 
     def numbers(text: str) -> str:
         if text.startswith("≈ "):  # an exact value shown to 6 places

@@ -16,7 +16,7 @@ from rich.table import Table
 from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
 from socialpartner.public import PAYERS, PublicView
-from socialpartner.views import break_even_note, parameter_source, parameter_year, used_parameters
+from socialpartner.views import break_even_note, funding_label, parameter_source, parameter_year, used_parameters
 
 __all__ = ["print_table"]
 
@@ -82,9 +82,10 @@ class _Tables:
             self.t("ui.support_cost"), self.money(split.cost), self.percent(Decimal(1)) if split.cost else "—"
         )
         for source, amount in split.funding.items():
-            verb = "ui.covered_by" if amount >= 0 else "ui.less"  # a negative source is a cost netted against funding
             cover.add_row(
-                f"  {self.t(verb)} {escape(self.t(source))}", self.money(amount), self.percent(split.shares.get(source))
+                f"  {escape(funding_label(source, amount, self.t))}",
+                self.money(amount),
+                self.percent(split.shares.get(source)),
             )
         cover.add_row(
             f"  {self.t('ui.uncovered')}",
