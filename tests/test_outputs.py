@@ -522,3 +522,12 @@ def test_the_summary_is_for_the_table_only() -> None:
         result = runner.invoke(app, ["evaluate", "--summary", *more])
         assert result.exit_code == 2
         assert "--summary: shortens the table; --format json and --explain are given in full" in result.output
+
+
+def test_the_cost_split_shows_the_total_funding_where_several_sources_fund_it() -> None:
+    """Review 42 F3: 442,800.00 (46,800.00 overhead + 396,000.00 course payments) stood only in the JSON."""
+    out = runner.invoke(app, ["evaluate"], env={"COLUMNS": "120"}).output
+    rows = [" ".join(line.replace("│", " ").split()) for line in out.splitlines()]
+    assert "total funding 442,800.00" in rows
+    page = html.unescape(sp.report_html(sp.evaluate(sp.load(EXAMPLE)), charts=False))
+    assert '<td>total funding</td><td class="n">442,800.00 DKK</td>' in page

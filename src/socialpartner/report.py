@@ -163,6 +163,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         cover_rows.append(
             [esc(funding_label(source, amount, t)), money(amount), esc(t.percent(split.shares.get(source)))]
         )
+    if len(split.funding) > 1:  # the sources' sum, as the JSON and the workbook give it
+        cover_rows.append([esc(t("ui.total_funding")), money(split.total_funding), ""])
     cover_rows.append([esc(t("ui.coverage")), "", esc(t.percent(split.coverage))])
 
     # the flows get the full width, so their names and amounts stay readable on paper

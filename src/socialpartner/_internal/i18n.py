@@ -166,6 +166,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.cost_short": ("Support cost", "Støtteudgift"),
     "ui.coverage_short": ("Coverage", "Dækning"),
     "ui.funding": ("Funding", "Finansiering"),
+    "ui.total_funding": ("total funding", "finansiering i alt"),
     "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
     "ui.net_funding": ("net funding", "nettofinansiering"),
     "ui.jobs": ("Jobs", "Job"),

@@ -87,6 +87,8 @@ class _Tables:
                 self.money(amount),
                 self.percent(split.shares.get(source)),
             )
+        if len(split.funding) > 1:  # the sources' sum, as the year-by-year table and the JSON give it
+            cover.add_row(f"  {self.t('ui.total_funding')}", self.money(split.total_funding), "")
         cover.add_row(
             f"  {self.t('ui.uncovered')}",
             self.money(split.shortfall),
