@@ -345,10 +345,10 @@ def test_the_reports_jobs_headline_says_how_many_are_inclusive() -> None:
     # supplier_facility: 20 fleksjob + 3 apprentices + 2 ordinary posts = 25 jobs, 23 inclusive
     supplier = sp.evaluate(sp.load(EXAMPLE.parent / "supplier_facility.yaml"))
     assert supplier.results()["jobs"] == 25
-    assert "25 (23 inclusive) · " in report_html(supplier, charts=False)
-    assert "25 (23 inkluderende) · " in report_html(supplier, lang="da", charts=False)
+    assert "25 (23 inclusive, 11.11 FTE) · 13.11 FTE" in report_html(supplier, charts=False)
+    assert "25 (23 inkluderende, 11,11 årsværk) · 13,11 årsværk" in report_html(supplier, lang="da", charts=False)
     # every job inclusive: no such words
-    assert "inclusive)" not in report_html(sp.evaluate(sp.load(EXAMPLE)), charts=False)
+    assert "inclusive," not in report_html(sp.evaluate(sp.load(EXAMPLE)), charts=False)
 
 
 def test_the_report_shows_the_public_purse_line_by_line() -> None:
@@ -531,3 +531,22 @@ def test_the_cost_split_shows_the_total_funding_where_several_sources_fund_it() 
     assert "total funding 442,800.00" in rows
     page = html.unescape(sp.report_html(sp.evaluate(sp.load(EXAMPLE)), charts=False))
     assert '<td>total funding</td><td class="n">442,800.00 DKK</td>' in page
+
+
+def test_the_report_gives_each_partys_net_year_by_year_and_the_inclusive_fte() -> None:
+    """Review 42 F6 and F3: the report was the one format without a year's net per party, and without the
+    inclusive FTE (supplier example: 20 fleksjob × 15 h + 3 apprentices × 37 h = 411 h / 37 = 11.11 FTE)."""
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    page = html.unescape(sp.report_html(ev, charts=False))
+    text = " ".join(re.sub(r"<[^>]+>", " ", page[page.index("Net per party, year by year") :]).split())
+    # IKEA: −432,900.00, −588,744.00, −600,518.88, together −1,622,162.88 (the expect: block's figures)
+    assert text.startswith(
+        "Net per party, year by year Party 2026 2027 2028 Total IKEA -432,900.00 DKK -588,744.00 DKK "
+        "-600,518.88 DKK -1,622,162.88 DKK"
+    )
+    supplier = html.unescape(
+        sp.report_html(sp.evaluate(sp.load(EXAMPLE.parent / "supplier_facility.yaml")), charts=False)
+    )
+    assert "25 (23 inclusive, 11.11 FTE) · 13.11 FTE" in supplier
+    danish = html.unescape(sp.report_html(ev, lang="da", charts=False))
+    assert "Netto pr. part, år for år" in danish

@@ -135,7 +135,9 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     # ordinary posts count as jobs; the headline says how many are for people outside the labour market
     last = ev.breakdown[-1] if ev.breakdown else ev
     inclusive = sum(j.headcount for j in last.jobs if j.is_job and j.inclusive)
-    of_which = f" ({esc(t(Text('ui.of_which_inclusive', count=Raw(str(inclusive)))))})" if inclusive != jobs else ""
+    # with the inclusive FTE, the figure a CSR or ESG report asks for (review 42 F3)
+    said = Text("ui.of_which_inclusive_fte", count=Raw(str(inclusive)), fte=Raw(t.number(last.inclusive_fte)))
+    of_which = f" ({esc(t(said))})" if (inclusive, last.inclusive_fte) != (jobs, ev.fte) else ""
     kpis = [
         (t("ui.coverage"), esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
         (t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall"), money(abs(split.surplus)), ""),
@@ -209,9 +211,23 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         if parts[0].public is not None:
             total += [money(results.get("public.municipality")), money(results.get("public.state"))]
         year_rows.append(total)
+    # each party's net year by year and over the deal: the terminal and the workbook have it (review 42 F6)
+    nets = ""
+    if ev.breakdown:
+        net_head = [esc(t("ui.party")), *(esc(t.period(part.ledger.period)) for part in parts), esc(t("xlsx.sum"))]
+        net_rows = [
+            [
+                esc(names[p]),
+                *(money(part.ledger.net(p) if p in part.ledger.parties else Decimal("0.00")) for part in parts),
+                money(ev.ledger.net(p)),
+            ]
+            for p in ev.ledger.parties
+        ]
+        nets = f"<h3>{esc(t('ui.net_by_year'))}</h3>" + table(net_head, net_rows, set(range(1, len(net_head))))
     year_section = (
         f"<section><h2>{esc(t('ui.year_by_year'))}</h2>"
         + table(year_head, year_rows, set(range(1, len(year_head))), total=bool(ev.breakdown))
+        + nets
         + "</section>"
     )
 
