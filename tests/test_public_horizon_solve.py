@@ -436,3 +436,27 @@ def test_the_companys_gain_over_the_years_has_a_total_and_a_present_value() -> N
     assert "payback.company_saving" in later
     # a model without the figure (the spin-off) gets none
     assert not any("gain" in k for k in sp.evaluate(sp.load(ROOT / "examples" / "spin_off_packing.yaml")).results())
+
+
+def test_progression_in_a_deal_without_course_participants_adds_no_public_lines() -> None:
+    """Review 41 F7: every year's public view listed 'course participant: no counterfactual stated' and an
+    assumption to state one, for a group the deal does not have, beside the statement that nobody moves."""
+    data = yaml.safe_load((ROOT / "examples" / "labour_shortage_site.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 10,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    data["horizon"] = {"years": 2, "start_year": 2026, "wage_growth": "2 %"}
+    without = sp.evaluate(sp.from_data(data))
+    data["horizon"]["progression"] = {"after": "12 month", "to_fleksjob": "13 %", "to_ordinary": "3 %", "leave": "46 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    assert any("moves course participants on, and this deal has none" in s for s in ev.statements)
+    for part, alone in zip(ev.breakdown, without.breakdown, strict=True):
+        assert part.public is not None
+        assert alone.public is not None
+        assert not any("course participant" in str(x) for x in (*part.public.counterfactual, *part.public.assumptions))
+        assert part.public.lines == alone.public.lines
+    assert ev.results()["public.municipality"] == without.results()["public.municipality"]

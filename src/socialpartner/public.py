@@ -769,14 +769,14 @@ def public_lines(
         if not _none(count):
             people[line.form] = people.get(line.form, 0) + count
     for cohort in cohorts:
+        if _none(cohort.people) and _none(cohort.comparison):
+            continue  # nobody moved (a deal without course participants): no group, no line, no sentence
         group = cohort.counterfactual_group
         # otherwise on the group's benefit: in this state with the partnership, not in the comparison
         moved = cohort.people - cohort.comparison
         people[group] = people.get(group, 0) + moved
         if not _none(moved):
             former[group] = former.get(group, 0) + moved
-        if _none(cohort.people) and _none(cohort.comparison):
-            continue
         monthly = None
         if cohort.kind == "fleksjob" and cohort.hourly_wage is not None and cohort.hours_per_year is not None:
             monthly, item = supplement_for(cohort.hourly_wage, cohort.hours_per_year, p), "fleksløntilskud"
