@@ -70,6 +70,17 @@ def example_with(**changes: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def aalborg_public(weeks_on_support: int) -> dict[str, Any]:
+    """A ``public:`` block for a deal without a municipality of its own: Aalborg pays, fleksjob compared
+    with ledighedsydelse."""
+    return {
+        "year": 2026,
+        "weeks_on_support": weeks_on_support,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+
+
 def percentage_markup_deal() -> dict[str, Any]:
     """A one-year deal with its overhead in percent (an outside review's Aarhus bakery, in English units).
 

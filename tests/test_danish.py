@@ -28,7 +28,7 @@ from socialpartner._internal.paths import flatten
 from socialpartner.charts import coverage_chart, money_flow_chart
 from socialpartner.views.tables import print_table
 
-from .conftest import scenario_matrix
+from .conftest import aalborg_public, scenario_matrix
 
 matplotlib.use("Agg")
 MATRIX = scenario_matrix()
@@ -380,12 +380,7 @@ def test_danish_advice_names_the_input_key_not_the_groups_danish_name() -> None:
     # following the advice gave "no group 'elev'". The group is named in Danish, the key as written
     data = yaml.safe_load((EXAMPLE_FILE.parent / "supplier_facility.yaml").read_text(encoding="utf-8"))
     data.pop("expect", None)
-    data["public"] = {
-        "year": 2026,
-        "weeks_on_support": 30,
-        "municipality": {"name": "Aalborg Kommune", "code": 851},
-        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
-    }
+    data["public"] = aalborg_public(30)
     ev = sp.evaluate(sp.from_data(data))
     assert ev.public is not None
     said = [Translator("da")(s) for s in ev.public.assumptions]

@@ -26,7 +26,7 @@ from socialpartner.parameters import ParameterUse
 from socialpartner.public import refusion_rate
 from socialpartner.scenario import from_data
 
-from .conftest import ROOT
+from .conftest import ROOT, aalborg_public
 from .strategies import shared_responsibility_data
 
 D = Decimal
@@ -443,12 +443,7 @@ def test_progression_in_a_deal_without_course_participants_adds_no_public_lines(
     assumption to state one, for a group the deal does not have, beside the statement that nobody moves."""
     data = yaml.safe_load((ROOT / "examples" / "labour_shortage_site.yaml").read_text(encoding="utf-8"))
     data.pop("expect", None)
-    data["public"] = {
-        "year": 2026,
-        "weeks_on_support": 10,
-        "municipality": {"name": "Aalborg Kommune", "code": 851},
-        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
-    }
+    data["public"] = aalborg_public(10)
     data["horizon"] = {"years": 2, "start_year": 2026, "wage_growth": "2 %"}
     without = sp.evaluate(sp.from_data(data))
     data["horizon"]["progression"] = {"after": "12 month", "to_fleksjob": "13 %", "to_ordinary": "3 %", "leave": "46 %"}
