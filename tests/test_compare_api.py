@@ -211,3 +211,19 @@ def test_the_command_line_table_shows_the_public_net_over_the_years_once_and_lon
             assert r.label not in shown
         elif r.key.startswith("public."):
             assert shown.count(f"│ {r.label} ") == 1, r.label
+
+
+def test_the_tables_difference_of_percentages_is_that_of_the_percentages_shown(tmp_path: Path) -> None:
+    """Review 39 F7: 95.25 % against 101.66 % read "6.42 points" (the exact 6.415 rounded), where a reader
+    subtracts 6.41. Course price 11,000.65: (46,800 + 36 × 11,000.65) / 480,000 = 92.254875 %, shown 92.25 %;
+    11,002: (46,800 + 396,072) / 480,000 = 92.265 %, shown 92.27 %. Exactly 0.010125 points apart (0.01),
+    as shown 0.02; the JSON keeps the exact difference."""
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    sp.save(_with(EXAMPLE, courses__price="11000.65 DKK/month"), a)
+    sp.save(_with(EXAMPLE, courses__price="11002 DKK/month"), b)
+    table = CliRunner().invoke(app, ["compare", str(a), str(b)], env={"COLUMNS": "160"}).output
+    row = next(line for line in table.splitlines() if "│ coverage " in line)
+    assert [c.strip() for c in row.split("│")[2:5]] == ["92.25 %", "92.27 %", "0.02 percentage points"]
+    doc = json.loads(CliRunner().invoke(app, ["compare", str(a), str(b), "--format", "json"]).output)
+    coverage = next(r for r in doc["results"] if r["result"] == "coverage")
+    assert coverage["difference"] == "0.0101"

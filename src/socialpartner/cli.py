@@ -29,6 +29,7 @@ from rich.table import Table
 
 from socialpartner._internal.i18n import TEXT, Number, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
+from socialpartner._internal.plan import places
 from socialpartner._internal.units import (
     MAX_MAGNITUDE,
     PLAIN,
@@ -1019,7 +1020,7 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
         if value is None:
             return "—"
         if unit == "ratio" and difference:
-            return f"{t.number(value * 100)} {t('cli.pp')}"  # a difference of percentages
+            return f"{t.number(value)} {t('cli.pp')}"  # a difference of percentages, in points
         return t.quantity(value, unit or "number")
 
     same = {r.key: (r.a, r.b) for r in c.results}
@@ -1029,6 +1030,10 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
         if r.key.startswith("total.public.") and same.get(r.key.removeprefix("total.")) == (r.a, r.b):
             continue  # the public net over the years, shown already as public.PAYER: one row, not two
         d = r.difference
+        if r.unit == "ratio" and r.a is not None and r.b is not None:
+            # the points between the two percentages as shown (95.25 % and 101.66 %: 6.41), so the table
+            # adds up as read; the exact difference (6.415) is in the JSON
+            d = places(r.b * 100) - places(r.a * 100)
         style = "" if d is None or d == 0 else "[bold]"
         row = (show(r.unit, r.a), show(r.unit, r.b), style + show(r.unit, d, difference=True))
         table.add_row(escape(r.label), *row)
