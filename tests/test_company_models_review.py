@@ -86,3 +86,29 @@ def test_highest_price_notes_say_they_are_rounded_down_in_both_languages() -> No
         figure = ev.figure(key)
         assert "rounded down to the øre" in Translator("en").note(figure.key, figure.note)
         assert "rundet ned til øre" in Translator("da").note(figure.key, figure.note)
+
+
+def test_a_saving_on_other_work_is_not_judged_cheaper_and_its_caveat_reaches_the_total() -> None:
+    """Review 45 F1: with no one at work from 2027 (headcount 0), the company 'saved' the whole alternative,
+    5,618,000.00 − 180,000.00 = 5,438,000.00 a year, and 'cheaper for the company' read met; the caveat that
+    the saving is on other work stood only in each year's own section, not beside the totals.
+
+    In 2026 the SØV delivers 25 × 16 × 52 = 20,800 hours, the alternative's own, so the check is judged:
+    4,756,000.00 after against 5,618,000.00 before, met.
+    """
+    data = _data("in_house_packing.yaml")
+    data["horizon"] = {"years": 3, "start_year": 2026, "changes": [{"year": 2027, "set": {"workforce.0.headcount": 0}}]}
+    ev = sp.evaluate(sp.from_data(data))
+    checks = [next(c for c in part.checks if c.criterion == "cheaper for the company") for part in ev.breakdown]
+    assert [c.status for c in checks] == ["met", "unknown", "unknown"]
+    assert str(checks[1].reason).startswith(
+        "before 5,618,000.00 DKK, after 180,000.00 DKK, not for the same work: the company's alternative is "
+        "20,800.00 hours of its own staff over the period, the SØV delivers 0.00 effective hours"
+    )
+    lifted = [str(s) for s in ev.statements if "part of the saving is a different amount of work" in str(s)]
+    assert [s[:6] for s in lifted] == ["2027: ", "2028: "]
+    assert sp.report_html(ev, charts=False).count("part of the saving is a different amount of work") == 2
+    danish = Translator("da")(checks[1].reason)
+    assert danish.startswith(
+        "før 5.618.000,00\xa0kr., efter 180.000,00\xa0kr., ikke for det samme arbejde: virksomhedens"
+    )

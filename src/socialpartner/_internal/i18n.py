@@ -778,6 +778,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.stated_no_profit": ("stated: profit not used socially", "angivet: overskud bruges ikke socialt"),
     "msg.before_after": ("before {before}, after {after}", "før {before}, efter {after}"),
+    "msg.before_after_other_work": (
+        "before {before}, after {after}, not for the same work: {why}",
+        "før {before}, efter {after}, ikke for det samme arbejde: {why}",
+    ),
     "msg.alternative_hours": (
         "the company's alternative is {alternative} hours of its own staff over the period, the SØV delivers "
         "{delivered} effective hours: part of the saving is a different amount of work; state "

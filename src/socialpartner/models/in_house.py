@@ -22,7 +22,7 @@ from pydantic import Field, model_validator
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.i18n import Money as Amount
-from socialpartner._internal.i18n import Number, Text
+from socialpartner._internal.i18n import Number, Period, Text
 from socialpartner._internal.plan import (
     BreakEvenSpec,
     Check,
@@ -309,11 +309,29 @@ class InHousePartnership(Partnership):
         own_hours = canonical(alt.hours) * years
         statements: tuple[str, ...] = ()
         if abs(own_hours - effective) > effective / 100:  # more than 1 % apart: not the same work
-            statements = (
-                Text(
-                    "msg.alternative_hours",
-                    alternative=Number(places(own_hours)),
-                    delivered=Number(places(effective)),
-                ),
+            said = Text(
+                "msg.alternative_hours", alternative=Number(places(own_hours)), delivered=Number(places(effective))
+            )
+            statements = (said,)
+            # a saving on other work says nothing of which is cheaper for the same work (0 hours delivered
+            # "saved" the whole alternative): not judged, and the reason says why
+            check = Check(
+                "cheaper for the company",
+                "unknown",
+                Text("msg.before_after_other_work", before=Amount(total_before), after=Amount(total_after), why=said),
             )
         return Extras(figures=with_inputs(figures, uses), checks=(check,), statements=statements)
+
+    def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
+        """Over several years: each year's caveat that the saving is on other work, with its year.
+
+        The saving's total and present value add up those years: the caveat belongs beside them
+        in every output that gives them (the report, the workbook), not only in the year's own section.
+        """
+        said = tuple(
+            Text("msg.in_year", year=Period(label), text=s)
+            for label, extras in parts
+            for s in extras.statements
+            if isinstance(s, Text) and s.key == "msg.alternative_hours"
+        )
+        return Extras(statements=said)
