@@ -352,3 +352,21 @@ def test_a_share_target_above_1_is_refused_naming_the_percentage() -> None:
     out = runner.invoke(app, [*args, "--target", "2027.parent_share=6000 %"])
     assert out.exit_code != 0
     assert "2027.parent_share is a share, from 0 to 100 %: got 6000 %" in out.output
+
+
+def test_a_count_a_model_reports_rounded_is_solved_as_reported_and_says_so() -> None:
+    """Review 45 F2: the supplier's CSR credit of inclusive jobs is 23 × contract / revenue, reported to 0.01.
+
+    23 × 4,694,400 / (4,694,400 + other revenue) = 20 exactly at other revenue 704,160.00; the largest value
+    at which it is still reported 20.00 is 705,509.97 (19.99500003, where 705,509.98 gives 19.99499999).
+    solve finds the latter, as it does for fte, and now says so, as it did only for fte.
+    """
+    s = sp.solve(sp.load(ROOT / "examples" / "supplier_facility.yaml"), "other_revenue", "csr_inclusive_jobs", 20)
+    assert str(s.value_decimal) == "705509.97"
+    assert s.achieved == Decimal("20.00")
+    assert s.notes == (
+        "csr_inclusive_jobs is reported rounded to 0.01, and this value meets the reported figure; "
+        "unrounded it may be up to 0.005 below the target",
+    )
+    # a money result has no such note: money is rounded to øre by the library's one rule
+    assert sp.solve(sp.load(ROOT / "examples" / "supplier_facility.yaml"), "other_revenue", "margin", 0).notes == ()

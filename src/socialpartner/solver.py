@@ -127,7 +127,8 @@ class Solution:
     0.01 from the jobs' total paid hours, so the value found gives the target as
     reported while the unrounded figure may lie up to 0.005 below it (3 workers at
     18.44 hours a week give 55.32 / 37 = 1.4951 FTE, reported 1.50; 18.50 hours give
-    1.5000 exactly). The note says so.
+    1.5000 exactly). The note says so; so it does for a model's count of people, FTE or
+    hours reported to 0.01 (the supplier's ``csr_inclusive_jobs``).
 
     """
 
@@ -1268,11 +1269,15 @@ def _rounded_note(result: str, ev: Evaluation | None = None) -> Text | None:
     """
     match = _PERIOD.match(result)
     base = result if match is None else match["name"]
-    if base in ("fte", "inclusive_fte"):
+    # a model's count of people, FTE or hours is rounded to 0.01 as FTE is (a CSR figure's inclusive jobs)
+    if base in ("fte", "inclusive_fte") or (ev is not None and _figure_unit(ev, result) in _HUNDREDTHS):
         return Text("msg.solved_rounded", result=Raw(result))
     if ev is not None and base != "coverage" and ratio_result(ev, result):
         return Text("msg.solved_rounded_ratio", result=Raw(result))
     return None
+
+
+_HUNDREDTHS = frozenset({"people", "FTE", "hour"})  # figures rounded half up to 0.01 (places)
 
 
 def ratio_result(ev: Evaluation, result: str) -> bool:
@@ -1281,12 +1286,16 @@ def ratio_result(ev: Evaluation, result: str) -> bool:
     A ratio's target may be written as a percentage (``60 %``), as the evaluation shows it.
     """
     match = _PERIOD.match(result)
+    return (result if match is None else match["name"]) == "coverage" or _figure_unit(ev, result) == "ratio"
+
+
+def _figure_unit(ev: Evaluation, result: str) -> str | None:
+    """The unit of the model's figure ``result`` names (``YEAR.KEY`` for a year's), None where none does."""
+    match = _PERIOD.match(result)
     base = result if match is None else match["name"]
-    if base == "coverage":
-        return True
     parts = [p for p in ev.breakdown if match is not None and p.ledger.period == match["period"]] or [ev]
     key = base.removeprefix("figure.")
-    return any(f.key == key and f.unit == "ratio" for f in parts[0].figures)
+    return next((f.unit for f in parts[0].figures if f.key == key), None)
 
 
 def _solution(
