@@ -112,3 +112,29 @@ def test_a_saving_on_other_work_is_not_judged_cheaper_and_its_caveat_reaches_the
     assert danish.startswith(
         "før 5.618.000,00\xa0kr., efter 180.000,00\xa0kr., ikke for det samme arbejde: virksomhedens"
     )
+
+
+def test_a_supplier_priced_above_the_market_is_judged_as_in_house_is() -> None:
+    """Review 45 F3: with market prices stated, the supplier showed the company's saving as a figure only;
+    in-house judges 'cheaper for the company'. Market 250 DKK/hour for the 240 hours a week of cleaning
+    (250 × 240 × 52 = 3,120,000) and 1,300,000 a year for the canteen: 4,420,000.00 at market prices against
+    280 × 240 × 52 = 3,494,400 + 100,000 × 12 = 1,200,000, 4,694,400.00 from the SØV: 274,400.00 dearer."""
+    data = _data("supplier_facility.yaml")
+    data["services"][0]["market_price"] = "250 DKK/hour"
+    data["services"][1]["market_sum"] = "1300000 DKK/year"
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.result("company_saving") == Decimal("-274400.00")
+    cheaper = next(c for c in ev.checks if c.criterion == "cheaper for the company")
+    assert cheaper.status == "not met"
+    assert str(cheaper.reason) == (
+        "at market prices 4,420,000.00 DKK, from the SØV 4,694,400.00 DKK (the services with a market price)"
+    )
+    data["services"][0]["market_price"] = "330 DKK/hour"  # 330 × 12,480 = 4,118,400 + 1,300,000 = 5,418,400
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.result("company_saving") == Decimal("724000.00")
+    assert next(c for c in ev.checks if c.criterion == "cheaper for the company").status == "met"
+    # no market price stated: nothing to judge, no such check
+    assert not any(
+        c.criterion == "cheaper for the company"
+        for c in sp.evaluate(sp.from_data(_data("supplier_facility.yaml"))).checks
+    )

@@ -778,6 +778,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.stated_no_profit": ("stated: profit not used socially", "angivet: overskud bruges ikke socialt"),
     "msg.before_after": ("before {before}, after {after}", "før {before}, efter {after}"),
+    "msg.market_against_paid": (
+        "at market prices {market}, from the SØV {paid} (the services with a market price)",
+        "til markedspris {market}, fra SØV'en {paid} (ydelserne med en markedspris)",
+    ),
     "msg.before_after_other_work": (
         "before {before}, after {after}, not for the same work: {why}",
         "før {before}, efter {after}, ikke for det samme arbejde: {why}",

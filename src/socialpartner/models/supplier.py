@@ -356,6 +356,15 @@ class SupplierPartnership(Partnership):
             "met" if covered else "not met",
             Text("msg.supervision", margin=Money(margin_after_wages), supervision=Money(supervision)),
         )
+        checks: tuple[Check, ...] = (check,)
+        if priced:  # as in-house judges it: the market's price against the SØV's, for the services priced both ways
+            checks += (
+                Check(
+                    "cheaper for the company",
+                    "met" if market - paid > 0 else "not met",  # the same price is not cheaper
+                    Text("msg.market_against_paid", market=Money(market), paid=Money(paid)),
+                ),
+            )
         counts = tuple(Text("msg.count", n=Number(places(n)), what=form) for form, n in by_form.items())
         forms = Join(counts) if counts else Text("msg.none")
         statement = Text(
@@ -375,7 +384,7 @@ class SupplierPartnership(Partnership):
             if not participants
             else Text("msg.csr_participants", participants=Number(places(participants))),
         )
-        return Extras(figures=with_inputs(figures, self._figure_inputs()), checks=(check,), statements=(statement,))
+        return Extras(figures=with_inputs(figures, self._figure_inputs()), checks=checks, statements=(statement,))
 
     def _figure_inputs(self) -> dict[str, tuple[str, ...]]:
         """The scenario paths behind each figure, for explanations."""
