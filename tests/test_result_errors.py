@@ -6,6 +6,7 @@ import pickle
 from decimal import Decimal
 
 import pytest
+import yaml
 
 import socialpartner as sp
 
@@ -29,8 +30,22 @@ def test_an_unknown_year_is_a_key_error_naming_the_years() -> None:
 
 def test_an_unknown_name_and_a_missing_public_block_are_key_errors() -> None:
     ev = sp.evaluate(sp.load(EXAMPLE))
-    with pytest.raises(sp.ResultError, match=r"unknown result 'coverag'; results: coverage"):
+    with pytest.raises(sp.ResultError, match=r"unknown result 'coverag'; did you mean 'coverage'; results: coverage"):
         ev.result("coverag")
+    # review 45 F6: a year's result asked of a horizon's total names where it is
+    horizon = sp.evaluate(sp.load(EXAMPLE.parent / "ikea_rebild_3_years.yaml"))
+    with pytest.raises(
+        sp.ResultError,
+        match=r"unknown result 'progression.left'; over several years it is each "
+        r"year's: 2026.progression.left; results: ",
+    ):
+        horizon.result("progression.left")
+    data = yaml.safe_load((EXAMPLE.parent / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {"years": 2, "start_year": 2026}
+    in_house = sp.evaluate(sp.from_data(data))
+    with pytest.raises(sp.ResultError, match=r"2026.company_saving; over the years: total.company_saving or npv"):
+        in_house.result("company_saving")
     with pytest.raises(KeyError, match=r"public.state: the scenario has no public: block"):
         ev.result("public.state")
     assert ev.result("coverage") == Decimal("0.9225")  # 442,800 / 480,000

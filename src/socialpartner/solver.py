@@ -15,10 +15,11 @@ there; it is never the user's error.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import math
 import numbers
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -210,6 +211,20 @@ def result_value(ev: Evaluation, name: str) -> Decimal:
     return _named(ev, name, name)
 
 
+def _nearest(ev: Evaluation, key: str, values: Mapping[str, Decimal | None]) -> str:
+    """What an unknown result name may have meant: a year's result over several years, or the nearest name.
+
+    ``company_saving`` over a horizon is each year's (``2026.company_saving``), summed as
+    ``total.company_saving``; ``coverge`` is ``coverage``.
+    """
+    if ev.breakdown and key in ev.breakdown[0].results():
+        over = [f"{prefix}.{key}" for prefix in ("total", "npv") if f"{prefix}.{key}" in values]
+        then = f"; over the years: {' or '.join(over)}" if over else ""
+        return f"; over several years it is each year's: {ev.breakdown[0].ledger.period}.{key}{then}"
+    close = difflib.get_close_matches(key, list(values), n=1)
+    return f"; did you mean {close[0]!r}" if close else ""
+
+
 def _named(ev: Evaluation, key: str, name: str) -> Decimal:
     """Result ``key`` of one evaluation (``name`` as the user wrote it, for messages)."""
     values = ev.results()
@@ -219,7 +234,10 @@ def _named(ev: Evaluation, key: str, name: str) -> Decimal:
             raise ResultError(name, f"{name}: the scenario has no public: block (or no such payer)")
         known = ", ".join(k for k in values if not k.startswith(("net.", "break_even.")))
         years = f", YEAR.RESULT (e.g. {ev.breakdown[-1].ledger.period}.coverage)" if ev.breakdown else ""
-        raise ResultError(name, f"unknown result {name!r}; results: {known}, net.PARTY, break_even.INPUT{years}")
+        raise ResultError(
+            name,
+            f"unknown result {name!r}{_nearest(ev, key, values)}; results: {known}, net.PARTY, break_even.INPUT{years}",
+        )
     value = values[key]
     if value is None:
         if key.startswith("payback.") and key.removeprefix("payback.") in never_below_zero(ev):
