@@ -138,3 +138,19 @@ def test_a_supplier_priced_above_the_market_is_judged_as_in_house_is() -> None:
         c.criterion == "cheaper for the company"
         for c in sp.evaluate(sp.from_data(_data("supplier_facility.yaml"))).checks
     )
+
+
+def test_a_total_over_the_years_is_explained_by_its_years() -> None:
+    """Review 45 F7: explain('total.company_saving') gave only "sum of the yearly gains"; it lists them now.
+
+    ikea_rebild_3_years: the state's net effect 45,240.00 + 67,609.21 + 71,160.27 = 184,009.48 (its expect: block).
+    """
+    ev = sp.evaluate(sp.load(EXAMPLES / "ikea_rebild_3_years.yaml"))
+    explained = ev.explain("total.public.state")
+    assert explained.value == "184,009.48 DKK"
+    assert explained.formula.endswith("= 45,240.00 + 67,609.21 + 71,160.27")
+    assert [(t.label, t.value) for t in explained.terms] == [
+        ("2026: public.state", "45,240.00 DKK"),
+        ("2027: public.state", "67,609.21 DKK"),
+        ("2028: public.state", "71,160.27 DKK"),
+    ]

@@ -146,6 +146,8 @@ def explain(ev: Evaluation, topic: str) -> Explanation:
             return found
         if f.key == topic == "stand_alone_year" and ev.breakdown:
             return _explain_stand_alone(ev, f)
+        if f.key == topic and topic.startswith("total.") and ev.breakdown:
+            return _explain_total(ev, f)
         if f.key == topic:
             value = _figure_value(f)
             used = tuple(dict.fromkeys((p, _ex.lookup(inputs, p)) for p in f.inputs))  # each input once
@@ -178,6 +180,15 @@ def _figure_value(f: Figure) -> str:
     if f.unit in {"year", "ratio"}:  # a calendar year (2029), a ratio (0.8023): the number says it
         return f"{f.value}"
     return _ex.money(f.value) if f.unit == "DKK" else f"{f.value} {f.unit}".strip()
+
+
+def _explain_total(ev: Evaluation, f: Figure) -> Explanation:
+    """A sum over the years (``total.company_saving``, ``total.public.state``): each year's amount, added up."""
+    base = f.key.removeprefix("total.")
+    yearly = [(part.ledger.period, part.results().get(base)) for part in ev.breakdown]
+    terms = tuple(Term(f"{period}: {base}", _ex.money(value)) for period, value in yearly if value is not None)
+    added = " + ".join(_ex.money(value).removesuffix(" DKK") for _, value in yearly if value is not None)
+    return Explanation(f.label, _figure_value(f), f"{f.note} = {added}", terms)
 
 
 def _part_terms(ev: Evaluation, key: str, inputs: Mapping[str, str]) -> tuple[Term, ...]:
