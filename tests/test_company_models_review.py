@@ -150,7 +150,7 @@ def test_a_total_over_the_years_is_explained_by_its_years() -> None:
     assert explained.value == "184,009.48 DKK"
     assert explained.formula.endswith("= 45,240.00 + 67,609.21 + 71,160.27")
     assert [(t.label, t.value) for t in explained.terms] == [
-        ("2026: public.state", "45,240.00 DKK"),
-        ("2027: public.state", "67,609.21 DKK"),
-        ("2028: public.state", "71,160.27 DKK"),
+        ("2026: net effect: state", "45,240.00 DKK"),
+        ("2027: net effect: state", "67,609.21 DKK"),
+        ("2028: net effect: state", "71,160.27 DKK"),
     ]

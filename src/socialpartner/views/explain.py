@@ -14,7 +14,7 @@ from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
 from socialpartner._internal.backend import Num, fraction, is_exact
 from socialpartner._internal.explain import Explanation, Term
-from socialpartner._internal.i18n import Lang, Text, Translator, formula_text
+from socialpartner._internal.i18n import Lang, Period, Text, Translator, formula_text
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
@@ -186,7 +186,15 @@ def _explain_total(ev: Evaluation, f: Figure) -> Explanation:
     """A sum over the years (``total.company_saving``, ``total.public.state``): each year's amount, added up."""
     base = f.key.removeprefix("total.")
     yearly = [(part.ledger.period, part.results().get(base)) for part in ev.breakdown]
-    terms = tuple(Term(f"{period}: {base}", _ex.money(value)) for period, value in yearly if value is not None)
+    # each year's amount under the words the year's own output gives it (the figure's label, a payer's net effect)
+    label = next((g.label for g in ev.breakdown[0].figures if g.key == base), None)
+    if label is None:
+        label = Text("cli.public_of", payer=Text(f"ui.{base.removeprefix('public.')}"))
+    terms = tuple(
+        Term(Text("msg.in_year", year=Period(period), text=label), _ex.money(value))
+        for period, value in yearly
+        if value is not None
+    )
     added = " + ".join(_ex.money(value).removesuffix(" DKK") for _, value in yearly if value is not None)
     return Explanation(f.label, _figure_value(f), f"{f.note} = {added}", terms)
 
