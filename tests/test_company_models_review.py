@@ -154,3 +154,17 @@ def test_a_total_over_the_years_is_explained_by_its_years() -> None:
         ("2027: net effect: state", "67,609.21 DKK"),
         ("2028: net effect: state", "71,160.27 DKK"),
     ]
+
+
+def test_more_hours_billed_than_the_workforce_is_paid_for_is_said() -> None:
+    """Review 45 F9: 2,400,000 billed hours a week (a year's hours written per week, say) against the 485 paid
+    hours a week of 25 staff (20 × 15 + 3 × 37 + 2 × 37) went through, and the CSR sentence credited it."""
+    data = _data("supplier_facility.yaml")
+    data["services"][0]["hours"] = "2400000 hour/week"
+    said = [str(s) for s in sp.evaluate(sp.from_data(data)).statements if "paid hours a week" in str(s)]
+    assert said == [
+        "the services bill 2,400,000.00 hours a week, more than the 485.00 paid hours a week of the SØV's whole "
+        "workforce: check services.N.hours (a number of hours a year written per week?)"
+    ]
+    data["services"][0]["hours"] = "485 hour/week"  # as many as are paid: nothing to say
+    assert not any("paid hours a week" in str(s) for s in sp.evaluate(sp.from_data(data)).statements)

@@ -778,6 +778,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.stated_no_profit": ("stated: profit not used socially", "angivet: overskud bruges ikke socialt"),
     "msg.before_after": ("before {before}, after {after}", "før {before}, efter {after}"),
+    "msg.billed_above_paid": (
+        "the services bill {billed} hours a week, more than the {paid} paid hours a week of the SØV's whole "
+        "workforce: check services.N.hours (a number of hours a year written per week?)",
+        "ydelserne fakturerer {billed} timer om ugen, flere end de {paid} betalte timer om ugen for hele SØV'ens "
+        "arbejdsstyrke: tjek services.N.hours (et antal timer om året skrevet pr. uge?)",
+    ),
     "msg.market_against_paid": (
         "at market prices {market}, from the SØV {paid} (the services with a market price)",
         "til markedspris {market}, fra SØV'en {paid} (ydelserne med en markedspris)",

@@ -21,7 +21,7 @@ from pydantic import Field, model_validator
 from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Join, Money, Number, Percent, Period, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
-from socialpartner._internal.units import canonical, present
+from socialpartner._internal.units import WEEKS_PER_YEAR, canonical, present
 from socialpartner.models._base import Partnership
 from socialpartner.models._frozen import Frozen
 from socialpartner.models._shared import (
@@ -384,7 +384,20 @@ class SupplierPartnership(Partnership):
             if not participants
             else Text("msg.csr_participants", participants=Number(places(participants))),
         )
-        return Extras(figures=with_inputs(figures, self._figure_inputs()), checks=checks, statements=(statement,))
+        statements: tuple[str, ...] = (statement,)
+        # more hours billed than the whole workforce is paid for: a typo (a year's hours written per week) more
+        # likely than a service, and the CSR sentence would credit the purchase with it; said, not refused
+        billed = sum((canonical(sv.hours) for sv in self.services if sv.hours is not None), Rational(0))
+        paid_hours = sum((line.paid_hours_per_year() for line in self.workforce), Rational(0))
+        if billed > paid_hours:
+            statements += (
+                Text(
+                    "msg.billed_above_paid",
+                    billed=Number(places(billed / WEEKS_PER_YEAR)),
+                    paid=Number(places(paid_hours / WEEKS_PER_YEAR)),
+                ),
+            )
+        return Extras(figures=with_inputs(figures, self._figure_inputs()), checks=checks, statements=statements)
 
     def _figure_inputs(self) -> dict[str, tuple[str, ...]]:
         """The scenario paths behind each figure, for explanations."""
