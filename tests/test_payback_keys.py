@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,10 @@ def test_every_format_lists_the_same_payback_figures(tmp_path: Path) -> None:
     not_needed = {"workers", "support_staff", "participants", "public.state"}
     assert sp.evaluation.never_below_zero(ev) == not_needed
     assert all(f.value is None for f in payback.values())
-    assert {n for n, f in payback.items() if str(f.note) == "not within the horizon"} == set(npv) - not_needed
+    # IKEA, the SØV, Rebild, the state's ledger and the municipality's public net are below zero every year
+    # (review 45 F8: "not within the horizon" read as a payback beyond it)
+    pays = "none: the net is at or below zero every year, so the sum never comes back"
+    assert {n for n, f in payback.items() if str(f.note) == pays} == set(npv) - not_needed
     said = "not needed (never below zero)"
     assert sum(f["note"] == said for f in ev.to_dict()["figures"].values()) == 4
     assert sp.report_html(ev).count(said) == 4
@@ -74,3 +78,20 @@ def test_every_format_lists_the_same_payback_figures(tmp_path: Path) -> None:
         app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml")], env={"COLUMNS": "200"}
     )
     assert out.output.count(said) == 4
+
+
+def test_a_payback_says_which_kind_of_none_it_is() -> None:
+    """Review 45 F8: 'not within the horizon' beside a party that only pays read as a payback beyond the years."""
+    from socialpartner._internal.i18n import Text
+    from socialpartner.evaluation import _payback_figure
+
+    label, years = Text("msg.payback", who="x"), ["2026", "2027", "2028"]
+    assert str(_payback_figure("x", label, None, years).note) == "not needed (never below zero)"
+    assert str(_payback_figure("x", label, -1, years).note) == "not within the horizon"  # up, not back yet
+    only = _payback_figure("x", label, -1, years, pays_only=True)
+    assert str(only.note) == "none: the net is at or below zero every year, so the sum never comes back"
+    back = _payback_figure("x", label, 1, years)
+    assert (back.value, str(back.note)) == (
+        Decimal("2027"),
+        "first year the discounted running sum is back at or above zero",
+    )

@@ -180,7 +180,9 @@ def test_npv_against_the_closed_form(data: dict[str, Any]) -> None:
     v = Fraction(1000, 1035)
     expected = sp.to_ore(-432900 * (1 + v + v * v))
     assert ev.figure("npv.company").value == expected == D("-1255277.65")
-    assert ev.figure("payback.company").note == "not within the horizon"
+    assert (
+        ev.figure("payback.company").note == "none: the net is at or below zero every year, so the sum never comes back"
+    )  # it only pays
     assert len(ev.breakdown) == 3
     assert ev.ledger.net("company") == D("-1298700.00")  # 3 × 432,900, undiscounted
 

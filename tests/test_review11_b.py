@@ -338,7 +338,9 @@ def test_payback_of_a_party_never_below_zero_is_explained(files: dict[str, Path]
     last = Decimal(terms["2029: running sum"].value.removeprefix("≈ ").removesuffix(" DKK").replace(",", ""))
     assert last.quantize(Decimal("0.01")) == ev.figure("npv.social_enterprise").value == Decimal("660102.97")
     # a party below zero to the end keeps its own wording
-    assert ev.explain("payback.company").formula.startswith("not within the horizon: the running sum")
+    assert ev.explain("payback.company").formula.startswith(
+        "none: the net is at or below zero every year, so the sum never comes back: the running sum"
+    )
     assert ev.explain("payback.public.state").formula.startswith("never below zero: no payback needed")
 
 
@@ -357,7 +359,10 @@ def test_all_years_table_says_payback_is_not_needed(files: dict[str, Path]) -> N
     assert result.exit_code == 0, result.output
     rows = [" ".join(line.replace("│", " ").split()) for line in result.output.splitlines()]
     assert "payback year of Værkstedet SØV — not needed (never below zero)" in rows
-    assert "payback year of Nordfrost A/S — not within the horizon" in rows
+    assert (
+        "payback year of Nordfrost A/S — none: the net is at or below zero every year, so the sum never comes back"
+        in rows
+    )
     assert "payback year of the state (public purse) — not needed (never below zero)" in rows
     # each present value is followed by its payback year: 9 present values, 9 payback rows
     assert sum(row.startswith("present value of") for row in rows) == 9
@@ -379,8 +384,10 @@ def test_every_present_value_has_a_payback_explanation(name: str) -> None:
         if str(figure.note) == "not needed (never below zero)":
             assert figure.value is None
             assert ex.formula.startswith("never below zero: no payback needed"), party
-        elif figure.value is None:
-            assert ex.formula.startswith("not within the horizon"), party
+        elif figure.value is None:  # below zero at the end: every year (it only pays), or not back within them
+            assert ex.formula.startswith(
+                ("not within the horizon", "none: the net is at or below zero every year, so the sum never comes back")
+            ), party
         else:
             assert ex.value == str(figure.value)
 

@@ -728,6 +728,7 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
     labels = [p.label for p in run.periods]
     note = _npv_note(run.partnership)
     out = []
+    yearly = engine.series(run.periods)
     for name, value in run.present_values.items():
         what = "msg.npv_public" if name.startswith("public.") else "msg.npv"
         who = _who(name, run)
@@ -735,7 +736,8 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
         # every series has its payback figure, None where none is needed (never below zero), so
         # every format lists the same key figures
         back = run.payback[name] if run.ever_negative[name] else None
-        out.append(_payback_figure(name, Text("msg.payback", who=who), back, labels))
+        pays_only = all(net <= 0 for net in yearly.get(name, ()))
+        out.append(_payback_figure(name, Text("msg.payback", who=who), back, labels, pays_only=pays_only))
         if name in run.public_totals:
             out.append(
                 Figure(
@@ -775,21 +777,25 @@ def _gain_figures(partnership: Partnership, run: engine.Run, parts: tuple[Evalua
     ]
     labels = [p.label for p in run.periods]
     back = payback[key] if negative[key] else None
-    out.append(_payback_figure(key, Text("msg.payback_gain", who=who), back, labels))
+    pays_only = all(net <= 0 for net in yearly)
+    out.append(_payback_figure(key, Text("msg.payback_gain", who=who), back, labels, pays_only=pays_only))
     return tuple(out)
 
 
-def _payback_figure(name: str, label: Text, back: int | None, labels: list[str]) -> Figure:
-    """The payback year of a series (``back``: its index, -1 for none within the years, None for none needed)."""
+def _payback_figure(name: str, label: Text, back: int | None, labels: list[str], *, pays_only: bool = False) -> Figure:
+    """The payback year of a series (``back``: its index, -1 for none within the years, None for none needed).
+
+    ``pays_only``: the series is at or below zero every year (a party that only pays, such as
+    the company's net of its payments): it has nothing to pay back from, which is not the
+    same as a payback beyond the horizon.
+    """
     if back is None:  # the running sum never goes below zero
         return Figure(f"payback.{name}", label, None, "year", Text("note.payback_not_needed"))
-    return Figure(
-        f"payback.{name}",
-        label,
-        None if back < 0 else _year_value(labels[back]),
-        "year",
-        Text("note.payback") if back >= 0 else Text("note.no_payback"),
-    )
+    if back < 0:
+        return Figure(
+            f"payback.{name}", label, None, "year", Text("note.payback_pays_only" if pays_only else "note.no_payback")
+        )
+    return Figure(f"payback.{name}", label, _year_value(labels[back]), "year", Text("note.payback"))
 
 
 def never_below_zero(ev: Evaluation) -> set[str]:

@@ -1289,6 +1289,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "første år, hvor den tilbagediskonterede løbende sum igen er nul eller derover",
     ),
     "note.no_payback": ("not within the horizon", "ikke inden for tidshorisonten"),
+    "note.payback_pays_only": (
+        "none: the net is at or below zero every year, so the sum never comes back",
+        "ingen: nettoet er nul eller derunder hvert år, så summen kommer aldrig tilbage",
+    ),
     "note.payback_not_needed": ("not needed (never below zero)", "ikke nødvendig (aldrig under nul)"),
     "note.total_public": (
         "sum of the yearly net effects, undiscounted",
@@ -2059,6 +2063,9 @@ _FORMULA_DA: dict[str, str] = {
     "monthly benefit": "månedlig ydelse",
     "see the model's documentation": "se modellens dokumentation",
     "not within the horizon": "ikke inden for tidshorisonten",
+    "none: the net is at or below zero every year, so the sum never comes back": (
+        "ingen: nettoet er nul eller derunder hvert år, så summen kommer aldrig tilbage"
+    ),
     "moved in earlier years": "flyttet i tidligere år",
     "without other customers": "uden andre kunder",
     "with no revenue": "uden omsætning",
