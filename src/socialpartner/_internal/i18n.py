@@ -816,6 +816,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{share_text}. Henført til dette køb: {jobs} inkluderende job ({forms}), {fte} årsværk, "
         "{hours} timers inkluderende arbejde{participants}.",
     ),
+    "msg.csr_years": (
+        "Over {years}, {company} bought services for {contract} from {soev}, a social-economy enterprise. "
+        "Attributable to these purchases: {job_years} inclusive job-years, {fte_years} FTE-years, "
+        "{hours} hours of inclusive work (each year's share of the SØV's revenue; each year's own figures "
+        "are in its record).",
+        "I løbet af {years} købte {company} ydelser for {contract} hos {soev}, en socialøkonomisk virksomhed. "
+        "Henført til disse køb: {job_years} inkluderende jobår, {fte_years} årsværk over årene, "
+        "{hours} timers inkluderende arbejde (hvert års andel af SØV'ens omsætning; hvert års egne tal "
+        "står i årets opgørelse).",
+    ),
     "msg.csr_participants": (
         " and {participants} course participants (not jobs)",
         " og {participants} forløbsdeltagere (ikke job)",
@@ -1342,6 +1352,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "kontraktværdi / (kontraktværdi + andre kunder); 100 % uden andre kunder, 0 % uden omsætning",
     ),
     "figure.csr_spend": ("CSR: spend with a social-economy supplier", "CSR: køb hos en socialøkonomisk leverandør"),
+    "figure.total.csr_spend": (
+        "CSR: spend with a social-economy supplier over the years",
+        "CSR: køb hos en socialøkonomisk leverandør over årene",
+    ),
+    "figure.total.csr_spend.note": ("sum of the yearly contract values", "summen af årenes kontraktværdier"),
+    "figure.csr_inclusive_hours_total": (
+        "CSR: hours of inclusive work attributable over the years",
+        "CSR: henførbare timers inkluderende arbejde over årene",
+    ),
+    "figure.csr_inclusive_hours_total.note": (
+        "sum of the yearly hours attributable",
+        "summen af årenes henførbare timer",
+    ),
+    "figure.csr_inclusive_job_years": ("CSR: inclusive job-years attributable", "CSR: henførbare inkluderende jobår"),
+    "figure.csr_inclusive_job_years.note": (
+        "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year)",
+        "summen af årenes henførbare inkluderende job (et job i et år er ét jobår)",
+    ),
+    "figure.csr_inclusive_fte_years": (
+        "CSR: inclusive FTE-years attributable",
+        "CSR: henførbare inkluderende årsværk over årene",
+    ),
+    "figure.csr_inclusive_fte_years.note": (
+        "sum of the yearly FTE attributable",
+        "summen af årenes henførbare årsværk",
+    ),
     "figure.csr_spend.note": ("the contract value", "kontraktværdien"),
     "figure.csr_inclusive_jobs": ("CSR: inclusive jobs attributable", "CSR: henførbare inkluderende job"),
     "figure.csr_inclusive_jobs.note": (
@@ -2063,6 +2099,12 @@ _FORMULA_DA: dict[str, str] = {
     "monthly benefit": "månedlig ydelse",
     "see the model's documentation": "se modellens dokumentation",
     "not within the horizon": "ikke inden for tidshorisonten",
+    "sum of the yearly contract values": "summen af årenes kontraktværdier",
+    "sum of the yearly hours attributable": "summen af årenes henførbare timer",
+    "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year)": (
+        "summen af årenes henførbare inkluderende job (et job i et år er ét jobår)"
+    ),
+    "sum of the yearly FTE attributable": "summen af årenes henførbare årsværk",
     "none: the net is at or below zero every year, so the sum never comes back": (
         "ingen: nettoet er nul eller derunder hvert år, så summen kommer aldrig tilbage"
     ),

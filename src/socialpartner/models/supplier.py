@@ -399,6 +399,61 @@ class SupplierPartnership(Partnership):
             )
         return Extras(figures=with_inputs(figures, self._figure_inputs()), checks=checks, statements=statements)
 
+    def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
+        """Over several years: the CSR account of the whole contract period, for a CSR report over it.
+
+        The spend and the hours of inclusive work add up over the years; jobs and FTE are counted
+        in each year, so their sum is in job-years and FTE-years (each year's own are in its record).
+        """
+
+        def total(key: str) -> Decimal:
+            return sum((f.value for _, e in parts for f in e.figures if f.key == key and f.value is not None), _ZERO)
+
+        spend, hours = total("csr_spend"), total("csr_inclusive_hours")
+        job_years, fte_years = total("csr_inclusive_jobs"), total("csr_inclusive_fte")
+        span = parts[0][0] if len(parts) == 1 else f"{parts[0][0]}–{parts[-1][0]}"
+        figures = (
+            Figure(
+                "total.csr_spend",
+                "CSR: spend with a social-economy supplier over the years",
+                spend,
+                "DKK",
+                "sum of the yearly contract values",
+            ),
+            Figure(
+                "csr_inclusive_hours_total",
+                "CSR: hours of inclusive work attributable over the years",
+                hours,
+                "hour",
+                "sum of the yearly hours attributable",
+            ),
+            Figure(
+                "csr_inclusive_job_years",
+                "CSR: inclusive job-years attributable",
+                job_years,
+                "people",
+                "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year)",
+            ),
+            Figure(
+                "csr_inclusive_fte_years",
+                "CSR: inclusive FTE-years attributable",
+                fte_years,
+                "FTE",
+                "sum of the yearly FTE attributable",
+            ),
+        )
+        said = Text(
+            "msg.csr_years",
+            years=Period(span),
+            company=self.company.name,
+            contract=Money(spend),
+            soev=self.social_enterprise.name,
+            job_years=Number(job_years),
+            fte_years=Number(fte_years),
+            hours=Number(hours),
+        )
+        return Extras(figures=figures, statements=(said,))
+
     def _figure_inputs(self) -> dict[str, tuple[str, ...]]:
         """The scenario paths behind each figure, for explanations."""
         jobs = [i for i, line in enumerate(self.workforce) if line.placement().inclusive and line.placement().is_job]
