@@ -728,7 +728,6 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
     labels = [p.label for p in run.periods]
     note = _npv_note(run.partnership)
     out = []
-    yearly = engine.series(run.periods)
     for name, value in run.present_values.items():
         what = "msg.npv_public" if name.startswith("public.") else "msg.npv"
         who = _who(name, run)
@@ -736,7 +735,7 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
         # every series has its payback figure, None where none is needed (never below zero), so
         # every format lists the same key figures
         back = run.payback[name] if run.ever_negative[name] else None
-        pays_only = all(net <= 0 for net in yearly.get(name, ()))
+        pays_only = run.never_positive.get(name, False)
         out.append(_payback_figure(name, Text("msg.payback", who=who), back, labels, pays_only=pays_only))
         if name in run.public_totals:
             out.append(

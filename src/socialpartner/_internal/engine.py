@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -265,6 +265,9 @@ class Run:
     ever_negative: dict[str, Num]
     public_totals: dict[str, Num]
     workspace: Workspace | None = None  # where a vector run's arrays come from (results too)
+    # per series of one evaluation: at or below zero in every period (a party that only pays; its payback
+    # is none, not beyond the horizon); empty for a vector run, whose records are not built
+    never_positive: Mapping[str, bool] = field(default_factory=dict)
 
 
 def parameter_year(partnership: Partnership, index: int) -> int:
@@ -356,10 +359,12 @@ def _run(
         progression = state.advance(partnership.horizon, plan.placements, year.index)
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
     multi = partnership.MULTI_PERIOD or partnership.horizon is not None
+    yearly = series(periods) if multi else {}
     pv, payback, negative, totals = (
-        _over_periods(partnership, parameters, periods, vector) if multi else ({}, {}, {}, {})
+        _over_periods(partnership, parameters, yearly, len(periods), vector) if multi else ({}, {}, {}, {})
     )
-    return Run(partnership, tuple(periods), multi, pv, payback, negative, totals, _WORKSPACE.get())
+    never_positive = {} if vector else {name: all(net <= 0 for net in nets) for name, nets in yearly.items()}
+    return Run(partnership, tuple(periods), multi, pv, payback, negative, totals, _WORKSPACE.get(), never_positive)
 
 
 def _first_year_input(partnership: Partnership) -> tuple[str, int] | None:
@@ -466,8 +471,8 @@ def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[N
 
 
 def _over_periods(
-    partnership: Partnership, parameters: ParameterSet, periods: list[PeriodRun], vector: bool
+    partnership: Partnership, parameters: ParameterSet, yearly: dict[str, list[Num]], n: int, vector: bool
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
     use = ParameterUse(parameters, parameter_year(partnership, 0), vector=vector)
-    factors = _horizon.discount_factors(len(periods), use, partnership.horizon)
-    return _horizon.present_values(series(periods), factors, exact=not vector)
+    factors = _horizon.discount_factors(n, use, partnership.horizon)
+    return _horizon.present_values(yearly, factors, exact=not vector)
