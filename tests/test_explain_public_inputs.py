@@ -157,15 +157,18 @@ def test_each_line_of_a_net_effect_names_its_inputs_and_parameters() -> None:
     explained = ev.explain("2027:public.municipality")
     lines = {t.label: dict(t.inputs) for t in explained.terms}
     fleksjob = lines["counterfactual benefit: fleksjob"]
-    assert fleksjob["benefit.ledighedsydelse"] == "4715 DKK / week (2027, estimate)"
+    assert fleksjob["benefit.ledighedsydelse"] == "4715 DKK / week (2027, estimate; caveat in the parameters used)"
     # the 4 people the counterfactual counts, set by the year-2 change (review 37 F4: they were missing)
     assert fleksjob["temp_hours.workers"] == "4 (set from 2027 by horizon.changes.0)"
     assert fleksjob["temp_hours.effective_hours"] == "15 hour / week"
-    assert lines["fleksløntilskud"]["fleksloentilskud.threshold"] == "18467 DKK / month (2027, estimate)"
+    assert (
+        lines["fleksløntilskud"]["fleksloentilskud.threshold"]
+        == "18467 DKK / month (2027, estimate; caveat in the parameters used)"
+    )
     assert lines["counterfactual refusion: fleksjob"]["public.weeks_on_support"] == "104"
     assert lines["fleksløntilskud: former participants in fleksjob"]["horizon.progression.to_fleksjob"] == "13 percent"
     left = lines["benefit: former participants who left"]
-    assert left["benefit.foertidspension_enlig"] == "22946 DKK / month (2027, estimate)"
+    assert left["benefit.foertidspension_enlig"] == "22946 DKK / month (2027, estimate; caveat in the parameters used)"
     assert lines["state refusion: former participants who left"] == {
         "refusion.after_52_weeks": "20 percent (2021 → 2027, sourced)"
     }
@@ -274,7 +277,8 @@ def test_the_counterfactual_benefit_and_its_refusion_are_explained() -> None:
     assert benefit.value == "706,680.00 DKK"
     (term,) = benefit.terms
     assert term.formula == "19,630.00 DKK × 12 months × period × 3.00 people"
-    assert dict(term.inputs)["benefit.ledighedsydelse"] == "4530 DKK / week (2026, derived)"
+    caveat = "caveat in the parameters used"  # the 2026 rate table was not found
+    assert dict(term.inputs)["benefit.ledighedsydelse"] == f"4530 DKK / week (2026, derived; {caveat})"
     refusion = ev.explain("2026:public.counterfactual_refusion.fleksjob")
     assert refusion.value == "220,158.00 DKK"
     assert refusion.formula.startswith(

@@ -26,14 +26,24 @@ def test_a_caveat_on_a_parameter_is_in_json_the_table_the_report_and_the_workboo
     assert ceiling["source"].startswith("98 % × highest dagpenge rate 2026")  # the source as cited, apart
     assert used[("refusion.after_52_weeks", 2021)]["caveat"] is None  # a sourced rate has none
     table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "400"}).output
-    assert f"lov om arbejdsløshedsforsikring § 47) — {CAVEAT}" in table
+    assert f"lov om arbejdsløshedsforsikring § 47) — caveat: {CAVEAT}" in table
     page = html.unescape(sp.report_html(ev, charts=False))
-    assert f"§ 47) — {CAVEAT}" in page
+    assert f"§ 47) — caveat: {CAVEAT}" in page
     sheet = load_workbook(sp.to_xlsx(ev, tmp_path / "deal.xlsx"))["Parameters"]
     assert any(
-        isinstance(c, str) and c.endswith(f"— {CAVEAT}") for row in sheet.iter_rows(values_only=True) for c in row
+        isinstance(c, str) and c.endswith(f"— caveat: {CAVEAT}")
+        for row in sheet.iter_rows(values_only=True)
+        for c in row
     )
     # in Danish, its numbers in Danish format as the source's (a caveat is in the source's own words)
     danish = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da"], env={"COLUMNS": "400"}).output
     assert "22.041 = 21.600,18" in danish
-    assert CAVEAT in danish
+    assert f"— forbehold: {CAVEAT}" in danish  # said to be a caveat in Danish (review 46 F2)
+    # an indexed value's cited source in Danish format too (review 46 F1): 2028 from 2027's 4,530 × …
+    assert "2027-værdien: 4.530 × (1 + 4,5 % − 0,45 %) = 4.713,47" in danish
+    explained = (
+        CliRunner()
+        .invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da", "--explain", "2026:public.municipality"])
+        .output
+    )
+    assert "benefit.ledighedsydelse = 4.530 kr./uge (2026, afledt; forbehold: se anvendte parametre)" in explained

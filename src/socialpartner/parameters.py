@@ -35,7 +35,7 @@ from socialpartner._internal.backend import (
     maximum,
     where,
 )
-from socialpartner._internal.i18n import Number, Raw, Text
+from socialpartner._internal.i18n import Cited, Number, Raw, Text
 from socialpartner._internal.units import exact, number_format, plain_magnitude, unit_info
 from socialpartner.errors import ArgumentTypeError, ParameterError, SocialPartnerError
 from socialpartner.quantities import AnyQuantity
@@ -657,7 +657,7 @@ class ParameterUse:
                 year=Raw(str(value.year)),
                 factor=Number(Decimal(f"{float(index):.6f}"), 6, grouped=False),
                 to=Raw(str(value.for_year)),
-                source=Raw(value.source),
+                source=Cited(value.source),
             ),
             value.checked,
             value.description,

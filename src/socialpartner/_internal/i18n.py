@@ -167,6 +167,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.coverage_short": ("Coverage", "Dækning"),
     "ui.funding": ("Funding", "Finansiering"),
     "ui.total_funding": ("total funding", "finansiering i alt"),
+    "ui.caveat": ("caveat", "forbehold"),
+    "ui.see_parameters_used": ("see the parameters used", "se anvendte parametre"),
     "ui.netted_costs": ("costs netted against funding", "modregnede udgifter"),
     "ui.net_funding": ("net funding", "nettofinansiering"),
     "ui.jobs": ("Jobs", "Job"),
@@ -1656,6 +1658,13 @@ class Raw:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A parameter's cited source inside a sentence: its words kept, its numbers in the language's format."""
+
+    text: str
+
+
 class Text(str):
     """A sentence with a stable key: reads as its English text, renders in any language.
 
@@ -1809,6 +1818,8 @@ class Translator:
             return self.number(value.value, value.places, grouped=value.grouped)
         if isinstance(value, Raw):
             return value.text
+        if isinstance(value, Cited):
+            return self.source(value.text)
         if isinstance(value, Value):
             return self.parameter_value(value.text)
         if isinstance(value, Period):

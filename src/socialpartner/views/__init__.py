@@ -99,7 +99,8 @@ def parameter_source(v: ParameterValue, t: Translator) -> str:
     stands beside the source in every output, as in the parameter tables of the docs.
     """
     source = t.source(v.source)
-    return f"{source} — {t.source(v.caveat)}" if v.caveat else source
+    # the caveat is the file's own words (English): a Danish reader is told what it is in Danish
+    return f"{source} — {t('ui.caveat')}: {t.source(v.caveat)}" if v.caveat else source
 
 
 def funding_label(source: str, amount: Decimal, t: Translator) -> str:

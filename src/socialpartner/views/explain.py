@@ -813,7 +813,8 @@ def _inputs(ev: Evaluation) -> dict[str, str]:
     inputs = _scenario_inputs(ev)
     for v in ev.parameters:
         carried = f" → {v.for_year}" if v.for_year is not None else ""  # the value of one year used for another
-        inputs.setdefault(v.name, f"{v.value} ({v.year}{carried}, {v.tag})")
+        caveat = "; caveat in the parameters used" if v.caveat else ""  # e.g. a rate table not found
+        inputs.setdefault(v.name, f"{v.value} ({v.year}{carried}, {v.tag}{caveat})")
     for name in ev.partnership.parameter_set().names():  # e.g. a band of the ladder no one is on
         inputs.setdefault(name, "(not read in this period)")
     return inputs
@@ -1059,9 +1060,10 @@ def _input_text(text: str, t: Translator, lang: Lang) -> str:
 
     parameter = _PARAMETER.match(text)
     if parameter is not None:
-        head, year, used_for, tag = parameter.groups()
+        head, year, used_for, tag, caveat = parameter.groups()
         carried = f" → {used_for}" if used_for else ""
-        return f"{value(head)} ({year}{carried}, {t(f'tag.{tag}')})"
+        said = f"; {t('ui.caveat')}: {t('ui.see_parameters_used')}" if caveat else ""
+        return f"{value(head)} ({year}{carried}, {t(f'tag.{tag}')}{said})"
     match = _NOTED.match(text)
     if match is None:
         return value(text)
@@ -1086,7 +1088,9 @@ def _input_text(text: str, t: Translator, lang: Lang) -> str:
 
 
 # a parameter as _inputs shows it: value (year[ → year used for], tag)
-_PARAMETER = re.compile(r"^(.+) \((\d{4})(?: → (\d{4}))?, (sourced|derived|estimate|override)\)$")
+_PARAMETER = re.compile(
+    r"^(.+) \((\d{4})(?: → (\d{4}))?, (sourced|derived|estimate|override)(; caveat in the parameters used)?\)$"
+)
 # the notes _inputs adds to a horizon year's inputs
 _GROWN = re.compile(r"^(.+) grown (-?\d+(?:\.\d+)?) % a year for (\d+) years?$")
 _CHANGED = re.compile(r"^set from ((?:year )?\d+) by (horizon\.changes\.\d+)$")
