@@ -137,7 +137,9 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     inclusive = sum(j.headcount for j in last.jobs if j.is_job and j.inclusive)
     # with the inclusive FTE, the figure a CSR or ESG report asks for (review 42 F3)
     said = Text("ui.of_which_inclusive_fte", count=Raw(str(inclusive)), fte=Raw(t.number(last.inclusive_fte)))
-    of_which = f" ({esc(t(said))})" if (inclusive, last.inclusive_fte) != (jobs, ev.fte) else ""
+    if (inclusive, last.inclusive_fte) == (jobs, ev.fte):
+        said = Text("ui.all_inclusive")  # said all the same: a board paper cites the inclusive jobs
+    of_which = f" ({esc(t(said))})" if jobs else ""
     kpis = [
         (t("ui.coverage"), esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
         (t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall"), money(abs(split.surplus)), ""),

@@ -184,6 +184,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.jobs_in": ("Jobs in {year} (last year)", "Job i {year} (sidste år)"),
     "ui.all_years": ("All years", "Alle år"),
     "ui.of_which_inclusive": ("{count} inclusive", "{count} inkluderende"),
+    "ui.all_inclusive": ("all inclusive", "alle inkluderende"),
     "ui.of_which_inclusive_fte": ("{count} inclusive, {fte} FTE", "{count} inkluderende, {fte} årsværk"),
     "ui.net_by_year": ("Net per party, year by year", "Netto pr. part, år for år"),
     "ui.period": ("period", "periode"),

@@ -139,10 +139,9 @@ class _Tables:
                 )
             # the totals: jobs and FTE rounded once from the total hours (not the lines' FTE added up),
             # and the inclusive ones where an ordinary post makes them differ
+            # the inclusive ones always (a board paper cites them, as the workbook and compare give them)
             every, inclusive = ev.result("jobs"), ev.result("inclusive_jobs")
-            totals = [("ui.jobs_total", every, ev.fte)]
-            if (inclusive, ev.inclusive_fte) != (every, ev.fte):
-                totals.append(("ui.inclusive_jobs_total", inclusive, ev.inclusive_fte))
+            totals = [("ui.jobs_total", every, ev.fte), ("ui.inclusive_jobs_total", inclusive, ev.inclusive_fte)]
             for label, count, fte in totals:
                 jobs.add_row(escape(self.t(label)), str(count), "", self.t.number(fte), "", "")
             console.print(jobs)
@@ -299,8 +298,7 @@ class _Tables:
             by_year.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
         console.print(by_year)
         counts = [(part.result("jobs"), part.result("inclusive_jobs")) for part in ev.breakdown]
-        if any((c[1], p.inclusive_fte) != (c[0], p.fte) for c, p in zip(counts, ev.breakdown, strict=True)):
-            # ordinary posts among the jobs: the jobs for people outside the labour market, year by year
+        if counts:  # the jobs for people outside the labour market, year by year, as every output gives them
             years = "; ".join(
                 self.t(
                     Text(
