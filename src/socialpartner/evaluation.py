@@ -736,7 +736,12 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
         # every format lists the same key figures
         back = run.payback[name] if run.ever_negative[name] else None
         pays_only = run.never_positive.get(name, False)
-        out.append(_payback_figure(name, Text("msg.payback", who=who), back, labels, pays_only=pays_only))
+        figure = _payback_figure(name, Text("msg.payback", who=who), back, labels, pays_only=pays_only)
+        if name in _PUBLIC_LEDGER_PARTIES and run.partnership.public is not None and back is not None and back < 0:
+            # the municipality's (or state's) ledger net leaves out the benefits it saves: read beside its
+            # public net effect's payback, which counts them, a bare "none" would contradict it (review 46 F4)
+            figure = replace(figure, note=Text("note.payback_ledger_only", note=figure.note))
+        out.append(figure)
         if name in run.public_totals:
             out.append(
                 Figure(
@@ -748,6 +753,9 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
                 )
             )
     return tuple(out)
+
+
+_PUBLIC_LEDGER_PARTIES = frozenset(PAYERS)  # parties of the ledger that are public payers too
 
 
 def _gain_figures(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation, ...]) -> tuple[Figure, ...]:

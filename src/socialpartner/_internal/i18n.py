@@ -1302,6 +1302,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "første år, hvor den tilbagediskonterede løbende sum igen er nul eller derover",
     ),
     "note.no_payback": ("not within the horizon", "ikke inden for tidshorisonten"),
+    "note.payback_ledger_only": (
+        "{note}; of its payments in the deal only, before the benefits it saves (its public net effect's "
+        "payback counts them)",
+        "{note}; kun af dens betalinger i aftalen, før de ydelser den sparer (nettovirkningens "
+        "tilbagebetalingsår tæller dem med)",
+    ),
     "note.payback_pays_only": (
         "none: the net is at or below zero every year, so the sum never comes back",
         "ingen: nettoet er nul eller derunder hvert år, så summen kommer aldrig tilbage",
@@ -2112,6 +2118,10 @@ _FORMULA_DA: dict[str, str] = {
     "see the model's documentation": "se modellens dokumentation",
     "not within the horizon": "ikke inden for tidshorisonten",
     "sum of the yearly contract values": "summen af årenes kontraktværdier",
+    "of its payments in the deal only, before the benefits it saves (its public net effect's payback counts them)": (
+        "kun af dens betalinger i aftalen, før de ydelser den sparer (nettovirkningens tilbagebetalingsår tæller "
+        "dem med)"
+    ),
     "sum of the yearly hours attributable": "summen af årenes henførbare timer",
     "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year)": (
         "summen af årenes henførbare inkluderende job (et job i et år er ét jobår)"
