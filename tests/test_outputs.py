@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import socialpartner as sp
 from socialpartner.cli import app
 
-from .conftest import EXAMPLE, scenario_matrix
+from .conftest import EXAMPLE, example_with, scenario_matrix
 
 matplotlib.use("Agg")
 runner = CliRunner()
@@ -550,3 +550,16 @@ def test_the_report_gives_each_partys_net_year_by_year_and_the_inclusive_fte() -
     assert "25 (23 inclusive, 11.11 FTE) · 13.11 FTE" in supplier
     danish = html.unescape(sp.report_html(ev, lang="da", charts=False))
     assert "Netto pr. part, år for år" in danish
+
+
+def test_no_amount_in_the_terminal_is_cut_short_on_a_narrow_terminal(tmp_path: Path) -> None:
+    """Review 46 F7: at 80 columns an amount of 608.400.000,00 kr. was shown '608.400.00…', readable as
+    608.400,00. 4,000 course participants at 11,000 a month: 528,000,000.00 a year of course payments."""
+    data = example_with(courses={"participants": 4000})
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for lang in ("en", "da"):
+        out = runner.invoke(app, ["evaluate", str(path), "--lang", lang], env={"COLUMNS": "60"}).output
+        assert "…" not in out, lang
+        digits = "".join(c for c in out if c.isdigit())
+        assert "52800000000" in digits  # 528,000,000.00, folded over lines but every digit there

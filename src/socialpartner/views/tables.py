@@ -67,7 +67,7 @@ class _Tables:
                 escape(self.t(t.purpose)),
                 self.money(t.amount),
             )
-        console.print(flows)
+        console.print(_folded(flows))
 
     def rest_of_period(
         self, ev: Evaluation, console: Console, names: dict[str, str], *, detail: bool, prices: str | None
@@ -97,7 +97,7 @@ class _Tables:
         cover.add_row(f"[bold]{self.t('ui.coverage')}[/bold]", "", f"[bold]{self.percent(split.coverage)}[/bold]")
         verdict = "ui.surplus" if split.surplus >= 0 else "ui.shortfall"
         cover.add_row(f"[bold]{self.t(verdict)}[/bold]", f"[bold]{self.money(abs(split.surplus))}[/bold]", "")
-        console.print(cover)
+        console.print(_folded(cover))
 
         if ev.break_even:
             title = (
@@ -118,7 +118,7 @@ class _Tables:
                     f" ({self.t.number(b.percent)} %)" if b.percent is not None else ""
                 )
                 be.add_row(escape(self.t(b.label)), value, note)
-            console.print(be)
+            console.print(_folded(be))
 
         self.public(ev, console)
         if detail and ev.placements:
@@ -144,7 +144,7 @@ class _Tables:
             totals = [("ui.jobs_total", every, ev.fte), ("ui.inclusive_jobs_total", inclusive, ev.inclusive_fte)]
             for label, count, fte in totals:
                 jobs.add_row(escape(self.t(label)), str(count), "", self.t.number(fte), "", "")
-            console.print(jobs)
+            console.print(_folded(jobs))
         self.extras(ev, console)
 
     def balances(self, ev: Evaluation, console: Console, title: str | None = None) -> None:
@@ -164,7 +164,7 @@ class _Tables:
             "",
             self.money(sum(ev.ledger.nets().values(), Decimal("0.00"))),
         )
-        console.print(balances)
+        console.print(_folded(balances))
 
     def public(self, ev: Evaluation, console: Console) -> None:
         view = ev.public
@@ -197,7 +197,7 @@ class _Tables:
                 "",
                 f"[bold]{self.money(view.net_effect(payer))}[/bold]",
             )
-        console.print(table)
+        console.print(_folded(table))
         for statement in view.counterfactual:
             console.print(f"  {self.t('ui.counterfactual')}: {escape(self.t(statement))}")
         for statement in view.assumptions:
@@ -220,7 +220,7 @@ class _Tables:
                 self.t(v.tag),
                 escape(parameter_source(v, self.t)),
             )
-        console.print(table)
+        console.print(_folded(table))
 
     def extras(self, ev: Evaluation, console: Console) -> None:
         if ev.figures:
@@ -232,7 +232,7 @@ class _Tables:
                 figures.add_row(
                     escape(self.t.figure(f.key, f.label)), self.figure_value(f), escape(self.t.note(f.key, f.note))
                 )
-            console.print(figures)
+            console.print(_folded(figures))
         if ev.checks:
             checks = Table(title=self.t("ui.checks"), title_justify="left")
             checks.add_column(self.t("ui.criterion"))
@@ -245,7 +245,7 @@ class _Tables:
                     f"[{colour[c.status]}]{self.t('ui.' + c.status.replace(' ', '_'))}[/]",
                     escape(self.t(c.reason)),
                 )
-            console.print(checks)
+            console.print(_folded(checks))
         for statement in ev.statements:
             console.print(escape(self.t(statement)))
 
@@ -296,7 +296,7 @@ class _Tables:
         whole_numbers(by_year, rows, console.width)
         for i, row in enumerate(rows):
             by_year.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
-        console.print(by_year)
+        console.print(_folded(by_year))
         counts = [(part.result("jobs"), part.result("inclusive_jobs")) for part in ev.breakdown]
         if counts:  # the jobs for people outside the labour market, year by year, as every output gives them
             years = "; ".join(
@@ -358,3 +358,14 @@ def whole_numbers(table: Table, rows: list[list[str]], width: int) -> None:
     for column, w in zip(table.columns, least, strict=True):
         column.min_width = w  # words wrap, down to a short word's width (a year, "Total")
         column.no_wrap = column.justify == "right"
+
+
+def _folded(table: Table) -> Table:
+    """``table`` with every cell folded onto the next line where it does not fit, never cut.
+
+    Rich cuts a cell that does not fit its column with an ellipsis: on a narrow terminal an
+    amount lost its last digits (608.400.00… for 608.400.000,00). Words wrap as before.
+    """
+    for column in table.columns:
+        column.overflow = "fold"
+    return table
