@@ -47,3 +47,17 @@ def test_a_caveat_on_a_parameter_is_in_json_the_table_the_report_and_the_workboo
         .output
     )
     assert "benefit.ledighedsydelse = 4.530 kr./uge (2026, afledt; forbehold: se anvendte parametre)" in explained
+
+
+def test_the_discount_rates_behind_the_present_values_are_listed_with_the_parameters(tmp_path: Path) -> None:
+    """Review 46 F8: discount_rate.years_0_35 (3.5 %, Finansministeriet 2021) drives every present value and
+    payback year, but stood only in --explain payback.*; now in the parameters of the total and every output."""
+    ev = sp.evaluate(sp.load(THREE_YEARS))
+    rates = {v.name: v for v in ev.parameters if v.name.startswith("discount_rate.")}
+    assert str(rates["discount_rate.years_0_35"].value) == "3.5 percent"
+    assert "Finansministeriet" in rates["discount_rate.years_0_35"].source
+    assert any(p["name"] == "discount_rate.years_0_35" for p in ev.to_dict()["parameters"])
+    table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "400"}).output
+    assert "discount_rate.years_0_35" in table
+    one_year = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml"))
+    assert not any(v.name.startswith("discount_rate.") for v in one_year.parameters)  # no present value there

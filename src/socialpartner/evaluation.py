@@ -852,6 +852,8 @@ def _combine(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation,
     used: dict[tuple[str, int], ParameterValue] = {}  # every year's values: each year's figures use its own
     for part in parts:
         used.update({(v.name, v.year if v.for_year is None else v.for_year): v for v in part.parameters})
+    # the discount rates behind every present value and payback year (review 46 F8: they were not listed)
+    used.update({(v.name, v.year if v.for_year is None else v.for_year): v for v in run.discounting})
     span = parts[0].ledger.period if len(parts) == 1 else f"{parts[0].ledger.period}–{parts[-1].ledger.period}"
     return Evaluation(
         partnership=partnership,

@@ -45,7 +45,7 @@ from socialpartner._internal.backend import (
 from socialpartner._internal.plan import Flow, Placement, Plan
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical
 from socialpartner.errors import ParameterError
-from socialpartner.parameters import ParameterSet, ParameterUse, missing_years
+from socialpartner.parameters import ParameterSet, ParameterUse, ParameterValue, missing_years
 
 if TYPE_CHECKING:
     from socialpartner.models._base import Partnership
@@ -268,6 +268,8 @@ class Run:
     # per series of one evaluation: at or below zero in every period (a party that only pays; its payback
     # is none, not beyond the horizon); empty for a vector run, whose records are not built
     never_positive: Mapping[str, bool] = field(default_factory=dict)
+    # the discount rates the present values read (listed with the evaluation's parameters)
+    discounting: tuple[ParameterValue, ...] = ()
 
 
 def parameter_year(partnership: Partnership, index: int) -> int:
@@ -360,11 +362,25 @@ def _run(
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
     multi = partnership.MULTI_PERIOD or partnership.horizon is not None
     yearly = series(periods) if multi else {}
+    discounting = ParameterUse(parameters, parameter_year(partnership, 0), vector=vector) if multi else ()
     pv, payback, negative, totals = (
-        _over_periods(partnership, parameters, yearly, len(periods), vector) if multi else ({}, {}, {}, {})
+        _over_periods(partnership, discounting, yearly, len(periods), vector)
+        if isinstance(discounting, ParameterUse)
+        else ({}, {}, {}, {})
     )
     never_positive = {} if vector else {name: all(net <= 0 for net in nets) for name, nets in yearly.items()}
-    return Run(partnership, tuple(periods), multi, pv, payback, negative, totals, _WORKSPACE.get(), never_positive)
+    return Run(
+        partnership,
+        tuple(periods),
+        multi,
+        pv,
+        payback,
+        negative,
+        totals,
+        _WORKSPACE.get(),
+        never_positive,
+        tuple(discounting),
+    )
 
 
 def _first_year_input(partnership: Partnership) -> tuple[str, int] | None:
@@ -471,8 +487,7 @@ def series(periods: tuple[PeriodRun, ...] | list[PeriodRun]) -> dict[str, list[N
 
 
 def _over_periods(
-    partnership: Partnership, parameters: ParameterSet, yearly: dict[str, list[Num]], n: int, vector: bool
+    partnership: Partnership, use: ParameterUse, yearly: dict[str, list[Num]], n: int, vector: bool
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:
-    use = ParameterUse(parameters, parameter_year(partnership, 0), vector=vector)
-    factors = _horizon.discount_factors(n, use, partnership.horizon)
+    factors = _horizon.discount_factors(n, use, partnership.horizon)  # the rates read are recorded in use
     return _horizon.present_values(yearly, factors, exact=not vector)
