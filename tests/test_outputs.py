@@ -563,3 +563,16 @@ def test_no_amount_in_the_terminal_is_cut_short_on_a_narrow_terminal(tmp_path: P
         assert "…" not in out, lang
         digits = "".join(c for c in out if c.isdigit())
         assert "52800000000" in digits  # 528,000,000.00, folded over lines but every digit there
+
+
+def test_the_summary_gives_the_public_purse_year_by_year() -> None:
+    """Review 46 F5: --summary had the public net effects over all years only; the report has each year's.
+    The example's expect: block: municipality −215,040.00, −133,483.18, −127,357.31 = −475,880.49; state
+    45,240.00 + 67,609.21 + 71,160.27 = 184,009.48."""
+    out = runner.invoke(app, ["evaluate", str(THREE_YEARS), "--summary"], env={"COLUMNS": "120"}).output
+    rows = [" ".join(line.replace("│", " ").split()) for line in out.splitlines()]
+    assert "Public purse: net effect year by year (otherwise − with)" in rows
+    assert "net effect: municipality -215,040.00 -133,483.18 -127,357.31 -475,880.49" in rows
+    assert "net effect: state 45,240.00 67,609.21 71,160.27 184,009.48" in rows
+    one_year = runner.invoke(app, ["evaluate", "--summary"], env={"COLUMNS": "120"}).output
+    assert "year by year" not in one_year  # one year has its public view, if any, in its own table

@@ -187,6 +187,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.all_inclusive": ("all inclusive", "alle inkluderende"),
     "ui.of_which_inclusive_fte": ("{count} inclusive, {fte} FTE", "{count} inkluderende, {fte} årsværk"),
     "ui.net_by_year": ("Net per party, year by year", "Netto pr. part, år for år"),
+    "ui.public_net_by_year": (
+        "Public purse: net effect year by year (otherwise − with)",
+        "Offentlige kasser: nettovirkning år for år (ellers − med)",
+    ),
     "ui.period": ("period", "periode"),
     "ui.public_title": (
         "Public purse ({year} parameters; refusion {rate})",

@@ -320,9 +320,29 @@ class _Tables:
         # every transfer of every year summed per party: what each gains or pays over the deal
         period = escape(self.t.period(ev.ledger.period))
         self.balances(ev, console, title=f"{self.t('ui.balance_per_party')} ({period})")
+        self.public_by_year(ev, console)
         self.extras(ev, console)
         if not summary:
             self.parameters(ev, console)
+
+    def public_by_year(self, ev: Evaluation, console: Console) -> None:
+        """Each public payer's net effect year by year and in total (the report's, so --summary has it too)."""
+        views = [(part.ledger.period, part.public) for part in ev.breakdown if part.public is not None]
+        if not views:
+            return
+        table = Table(title=self.t("ui.public_net_by_year"), title_justify="left")
+        table.add_column("")
+        for label, _ in views:
+            table.add_column(escape(self.t.period(label)), justify="right")
+        table.add_column(self.t("xlsx.sum"), justify="right")
+        results = ev.results()
+        for payer in PAYERS:
+            table.add_row(
+                escape(self.t(Text("cli.public_of", payer=Text(f"ui.{payer}")))),
+                *(self.money(view.net_effect(payer)) for _, view in views),
+                self.money(results[f"public.{payer}"] or Decimal("0.00")),
+            )
+        console.print(_folded(table))
 
 
 def print_table(
