@@ -1002,19 +1002,20 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
         doc = {"a": str(first), "b": str(second), **c.to_dict()}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
+    from socialpartner.views.tables import folded
+
     console = Console()
     inputs = Table(title=t("cli.inputs_differ"), title_justify="left")
     for col in (t("cli.input"), f"A: {first.name}", f"B: {second.name}"):
-        # a long path wraps rather than being cut: two cut paths (public.weeks_on_support…) read the same
-        inputs.add_column(escape(_printable(col, lines=False)), overflow="fold")
+        inputs.add_column(escape(_printable(col, lines=False)))
     for i in c.inputs:
         x, y = (MISSING if v is None else v for v in (i.a, i.b))
         inputs.add_row(escape(i.path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
-    console.print(inputs if c.inputs else t("cli.inputs_same"))
+    # a long path or amount wraps rather than being cut: two cut paths (public.weeks_on_support…) read the same
+    console.print(folded(inputs) if c.inputs else t("cli.inputs_same"))
     table = Table(title=t("cli.results"), title_justify="left")
     for col in (t("cli.result"), "A", "B", "B − A"):
-        # folded, never cut: a cut amount ("-81,70…") reads as another number
-        table.add_column(col, justify="left" if col == t("cli.result") else "right", overflow="fold")
+        table.add_column(col, justify="left" if col == t("cli.result") else "right")
 
     def show(unit: str, value: Decimal | None, *, difference: bool = False) -> str:
         if value is None:
@@ -1037,7 +1038,7 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
         style = "" if d is None or d == 0 else "[bold]"
         row = (show(r.unit, r.a), show(r.unit, r.b), style + show(r.unit, d, difference=True))
         table.add_row(escape(r.label), *row)
-    console.print(table)
+    console.print(folded(table))  # never cut: a cut amount ("-81,70…") reads as another number
     if c.note is not None:
         console.print(f"{t('ui.note').lower()}: {escape(c.note)}")
     for side, found in c.notes.items():

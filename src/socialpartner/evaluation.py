@@ -737,7 +737,7 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
         back = run.payback[name] if run.ever_negative[name] else None
         pays_only = run.never_positive.get(name, False)
         figure = _payback_figure(name, Text("msg.payback", who=who), back, labels, pays_only=pays_only)
-        if name in _PUBLIC_LEDGER_PARTIES and run.partnership.public is not None and back is not None and back < 0:
+        if name in PAYERS and run.partnership.public is not None and back is not None and back < 0:
             # the municipality's (or state's) ledger net leaves out the benefits it saves: read beside its
             # public net effect's payback, which counts them, a bare "none" would contradict it (review 46 F4)
             figure = replace(figure, note=Text("note.payback_ledger_only", note=figure.note))
@@ -753,9 +753,6 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
                 )
             )
     return tuple(out)
-
-
-_PUBLIC_LEDGER_PARTIES = frozenset(PAYERS)  # parties of the ledger that are public payers too
 
 
 def _gain_figures(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation, ...]) -> tuple[Figure, ...]:
@@ -784,7 +781,7 @@ def _gain_figures(partnership: Partnership, run: engine.Run, parts: tuple[Evalua
     ]
     labels = [p.label for p in run.periods]
     back = payback[key] if negative[key] else None
-    pays_only = all(net <= 0 for net in yearly)
+    pays_only = _horizon.never_positive({key: yearly})[key]
     out.append(_payback_figure(key, Text("msg.payback_gain", who=who), back, labels, pays_only=pays_only))
     return tuple(out)
 

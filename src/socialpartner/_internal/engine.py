@@ -362,13 +362,13 @@ def _run(
         periods.append(PeriodRun(year.label, year.index, year.model, plan, settlement, use, effects, progression))
     multi = partnership.MULTI_PERIOD or partnership.horizon is not None
     yearly = series(periods) if multi else {}
-    discounting = ParameterUse(parameters, parameter_year(partnership, 0), vector=vector) if multi else ()
+    discounting = ParameterUse(parameters, parameter_year(partnership, 0), vector=vector) if multi else None
     pv, payback, negative, totals = (
-        _over_periods(partnership, discounting, yearly, len(periods), vector)
-        if isinstance(discounting, ParameterUse)
-        else ({}, {}, {}, {})
+        ({}, {}, {}, {})
+        if discounting is None
+        else _over_periods(partnership, discounting, yearly, len(periods), vector)
     )
-    never_positive = {} if vector else {name: all(net <= 0 for net in nets) for name, nets in yearly.items()}
+    never_positive = {} if vector else _horizon.never_positive(yearly)
     return Run(
         partnership,
         tuple(periods),
@@ -379,7 +379,7 @@ def _run(
         totals,
         _WORKSPACE.get(),
         never_positive,
-        tuple(discounting),
+        () if discounting is None else tuple(discounting),
     )
 
 

@@ -824,6 +824,11 @@ def discount_factors(n: int, p: Callable[[str], Num], horizon: Horizon | None = 
     return factors
 
 
+def never_positive(series: Mapping[str, list[Num]]) -> dict[str, bool]:
+    """Per exact series: at or below zero in every year (a party that only pays: no payback to look for)."""
+    return {name: all(net <= 0 for net in nets) for name, nets in series.items()}
+
+
 def present_values(
     series: Mapping[str, list[Num]], factors: list[Num], *, exact: bool
 ) -> tuple[dict[str, Num], dict[str, Num], dict[str, Num], dict[str, Num]]:

@@ -636,9 +636,8 @@ def _explain_counterfactual_refusion(ev: Evaluation, g: Any) -> Explanation:
         described = ladder.describe(g.group)
     else:  # former course participants in the group are refunded at their own rate: the rate is the mix
         described = f"{round_half_up(rate * 100, 2)} %, the group's and former participants' rates by headcount"
-    exact = fraction(g.exact)
     # the rate applies to the exact benefit (each amount is rounded once): given where it differs from the one shown
-    base = _ex.money(benefit) if (exact * 100).denominator == 1 else f"({_exact_money(exact)} before rounding)"
+    base = _exact_base(fraction(g.exact)) or _ex.money(benefit)
     formula = f"refusion rate ({g.group}: {described}) × counterfactual benefit {base}, rounded to øre"
     return Explanation(
         f"counterfactual refusion: {g.group}",
@@ -660,9 +659,19 @@ def _with_rate(flow: Flow, ladder: Ladder | None, flows: Mapping[str, Flow]) -> 
     described = ladder.describe(group)
     formula = flow.formula.replace(f"({group})", f"({group}: {described})", 1) if described else flow.formula
     base = flows.get("public." + flow.key.removeprefix("public.refusion."))
-    if base is not None and is_exact(base.amount) and (fraction(base.amount) * 100).denominator != 1:
-        formula += f" ({_exact_money(fraction(base.amount))} before rounding)"
+    exact = None if base is None or not is_exact(base.amount) else _exact_base(fraction(base.amount))
+    if exact is not None:
+        formula += f" {exact}"
     return flow._replace(formula=formula)
+
+
+def _exact_base(amount: Fraction) -> str | None:
+    """A refusion's base before rounding, ``(445,529.71968 DKK before rounding)``; None where it is whole øre.
+
+    A refusion is the rate times the exact payment, rounded once: where the payment shown is
+    rounded, the explanation gives the exact one, so the refusion can be recomputed from it.
+    """
+    return None if (amount * 100).denominator == 1 else f"({_exact_money(amount)} before rounding)"
 
 
 def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:

@@ -67,7 +67,7 @@ class _Tables:
                 escape(self.t(t.purpose)),
                 self.money(t.amount),
             )
-        console.print(_folded(flows))
+        console.print(folded(flows))
 
     def rest_of_period(
         self, ev: Evaluation, console: Console, names: dict[str, str], *, detail: bool, prices: str | None
@@ -97,7 +97,7 @@ class _Tables:
         cover.add_row(f"[bold]{self.t('ui.coverage')}[/bold]", "", f"[bold]{self.percent(split.coverage)}[/bold]")
         verdict = "ui.surplus" if split.surplus >= 0 else "ui.shortfall"
         cover.add_row(f"[bold]{self.t(verdict)}[/bold]", f"[bold]{self.money(abs(split.surplus))}[/bold]", "")
-        console.print(_folded(cover))
+        console.print(folded(cover))
 
         if ev.break_even:
             title = (
@@ -118,7 +118,7 @@ class _Tables:
                     f" ({self.t.number(b.percent)} %)" if b.percent is not None else ""
                 )
                 be.add_row(escape(self.t(b.label)), value, note)
-            console.print(_folded(be))
+            console.print(folded(be))
 
         self.public(ev, console)
         if detail and ev.placements:
@@ -137,14 +137,13 @@ class _Tables:
                     names.get(j.workplace, self.t(j.workplace)),
                     end_section=i == len(ev.placements) - 1,
                 )
-            # the totals: jobs and FTE rounded once from the total hours (not the lines' FTE added up),
-            # and the inclusive ones where an ordinary post makes them differ
+            # the totals: jobs and FTE rounded once from the total hours (not the lines' FTE added up), and
             # the inclusive ones always (a board paper cites them, as the workbook and compare give them)
             every, inclusive = ev.result("jobs"), ev.result("inclusive_jobs")
             totals = [("ui.jobs_total", every, ev.fte), ("ui.inclusive_jobs_total", inclusive, ev.inclusive_fte)]
             for label, count, fte in totals:
                 jobs.add_row(escape(self.t(label)), str(count), "", self.t.number(fte), "", "")
-            console.print(_folded(jobs))
+            console.print(folded(jobs))
         self.extras(ev, console)
 
     def balances(self, ev: Evaluation, console: Console, title: str | None = None) -> None:
@@ -164,7 +163,7 @@ class _Tables:
             "",
             self.money(sum(ev.ledger.nets().values(), Decimal("0.00"))),
         )
-        console.print(_folded(balances))
+        console.print(folded(balances))
 
     def public(self, ev: Evaluation, console: Console) -> None:
         view = ev.public
@@ -197,7 +196,7 @@ class _Tables:
                 "",
                 f"[bold]{self.money(view.net_effect(payer))}[/bold]",
             )
-        console.print(_folded(table))
+        console.print(folded(table))
         for statement in view.counterfactual:
             console.print(f"  {self.t('ui.counterfactual')}: {escape(self.t(statement))}")
         for statement in view.assumptions:
@@ -220,7 +219,7 @@ class _Tables:
                 self.t(v.tag),
                 escape(parameter_source(v, self.t)),
             )
-        console.print(_folded(table))
+        console.print(folded(table))
 
     def extras(self, ev: Evaluation, console: Console) -> None:
         if ev.figures:
@@ -232,7 +231,7 @@ class _Tables:
                 figures.add_row(
                     escape(self.t.figure(f.key, f.label)), self.figure_value(f), escape(self.t.note(f.key, f.note))
                 )
-            console.print(_folded(figures))
+            console.print(folded(figures))
         if ev.checks:
             checks = Table(title=self.t("ui.checks"), title_justify="left")
             checks.add_column(self.t("ui.criterion"))
@@ -245,7 +244,7 @@ class _Tables:
                     f"[{colour[c.status]}]{self.t('ui.' + c.status.replace(' ', '_'))}[/]",
                     escape(self.t(c.reason)),
                 )
-            console.print(_folded(checks))
+            console.print(folded(checks))
         for statement in ev.statements:
             console.print(escape(self.t(statement)))
 
@@ -296,21 +295,20 @@ class _Tables:
         whole_numbers(by_year, rows, console.width)
         for i, row in enumerate(rows):
             by_year.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
-        console.print(_folded(by_year))
-        counts = [(part.result("jobs"), part.result("inclusive_jobs")) for part in ev.breakdown]
-        if counts:  # the jobs for people outside the labour market, year by year, as every output gives them
-            years = "; ".join(
-                self.t(
-                    Text(
-                        "ui.inclusive_year",
-                        year=Raw(self.t.period(part.ledger.period)),
-                        jobs=Raw(str(c[1])),
-                        fte=Raw(self.t.number(part.inclusive_fte)),
-                    )
+        console.print(folded(by_year))
+        # the jobs for people outside the labour market, year by year, as every output gives them
+        years = "; ".join(
+            self.t(
+                Text(
+                    "ui.inclusive_year",
+                    year=Raw(self.t.period(part.ledger.period)),
+                    jobs=Raw(str(part.result("inclusive_jobs"))),
+                    fte=Raw(self.t.number(part.inclusive_fte)),
                 )
-                for part, c in zip(ev.breakdown, counts, strict=True)
             )
-            console.print(escape(self.t(Text("ui.inclusive_by_year", years=Raw(years)))))
+            for part in ev.breakdown
+        )
+        console.print(escape(self.t(Text("ui.inclusive_by_year", years=Raw(years)))))
         for part in () if summary else ev.breakdown:
             console.rule(escape(self.t.period(part.ledger.period)))
             # a horizon's inputs grow: each year's break-even is in its own prices (a spin-off's are constant)
@@ -342,7 +340,7 @@ class _Tables:
                 *(self.money(view.net_effect(payer)) for _, view in views),
                 self.money(results[f"public.{payer}"] or Decimal("0.00")),
             )
-        console.print(_folded(table))
+        console.print(folded(table))
 
 
 def print_table(
@@ -380,7 +378,7 @@ def whole_numbers(table: Table, rows: list[list[str]], width: int) -> None:
         column.no_wrap = column.justify == "right"
 
 
-def _folded(table: Table) -> Table:
+def folded(table: Table) -> Table:
     """``table`` with every cell folded onto the next line where it does not fit, never cut.
 
     Rich cuts a cell that does not fit its column with an ellipsis: on a narrow terminal an
