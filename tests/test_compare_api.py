@@ -103,9 +103,15 @@ def test_every_scenario_compares_with_itself(name: str, data: dict[str, Any]) ->
     ev = sp.evaluate(deal)
     c = sp.compare(deal, ev)
     assert c.inputs == ()
-    assert [r.key for r in c.results] == list(ev.results())
+    # over several years, each year's coverage, surplus, jobs, FTE, break-even prices and public net
+    # effects too, under the names ev.result reads
+    values = dict(ev.results())
+    for part in ev.breakdown:
+        watched = ("coverage", "surplus", "jobs", "fte", "break_even.", "public.")
+        values |= {f"{part.ledger.period}.{k}": v for k, v in part.results().items() if k.startswith(watched)}
+    assert [r.key for r in c.results] == list(values)
     for r in c.results:
-        assert r.a == r.b == ev.results()[r.key], r.key
+        assert r.a == r.b == values[r.key], r.key
         assert r.difference == (None if r.a is None else 0), r.key
     assert c.note is None
 
@@ -227,3 +233,56 @@ def test_the_tables_difference_of_percentages_is_that_of_the_percentages_shown(t
     doc = json.loads(CliRunner().invoke(app, ["compare", str(a), str(b), "--format", "json"]).output)
     coverage = next(r for r in doc["results"] if r["result"] == "coverage")
     assert coverage["difference"] == "0.0101"
+
+
+def test_several_years_compare_year_by_year(tmp_path: Path) -> None:
+    """Review 46 F5: two horizon deals compared by their totals only: a year that falls short, or a
+    break-even price per year, could not be compared. The three-year example at 11,000 and 12,000 DKK/month
+    (prices grow 2 %; 3 workers × 15 h/week at 20 DKK/hour overhead in 2026, 4 from 2027; cost 480,000, grown):
+    2026: A (2,340 h × 20 = 46,800 + 3 × 11,000 × 12 = 396,000) / 480,000 = 92.25 %; B (46,800 + 432,000) = 99.75 %;
+          overhead break-even A (480,000 − 396,000) / 2,340 = 35.897 → 35.90, B 48,000 / 2,340 = 20.51.
+    2027: cost 489,600; A 3,120 h × 20.40 = 63,648 + 3 × 11,220 × 12 = 403,920: 467,568 → 95.50 %, surplus
+          −22,032.00; B courses 440,640: 504,288 → 103.00 %, surplus 14,688.00; break-even A 85,680 / 3,120 =
+          27.46, B 48,960 / 3,120 = 15.69. The course price's own break-even does not move with it.
+    The municipality pays the courses: its 2027 public net effect moves by −36,720.00 (36,000 × 1.02)."""
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    sp.save(_with(THREE), a)
+    sp.save(_with(THREE, courses__price="12000 DKK/month"), b)
+    c = sp.compare(sp.load(a), sp.load(b))
+    got = {
+        k: (c.result(k).a, c.result(k).b)
+        for k in (
+            "2026.coverage",
+            "2027.coverage",
+            "2027.surplus",
+            "2026.break_even.temp_hours.overhead",
+            "2027.break_even.temp_hours.overhead",
+            "2027.break_even.courses.price",
+            "2027.jobs",
+        )
+    }
+    assert got == {
+        "2026.coverage": (Decimal("0.9225"), Decimal("0.9975")),
+        "2027.coverage": (Decimal("0.955"), Decimal("1.03")),
+        "2027.surplus": (Decimal("-22032.00"), Decimal("14688.00")),
+        "2026.break_even.temp_hours.overhead": (Decimal("35.90"), Decimal("20.51")),
+        "2027.break_even.temp_hours.overhead": (Decimal("27.46"), Decimal("15.69")),
+        "2027.break_even.courses.price": (Decimal("11832.00"), Decimal("11832.00")),
+        "2027.jobs": (4, 4),
+    }
+    assert c.result("2027.public.municipality").difference == Decimal("-36720.00")
+    assert c.result("2027.coverage").label == "2027: coverage"
+    # the command line gives them in a table of their own, after the totals; in Danish too
+    out = CliRunner().invoke(app, ["compare", str(a), str(b)], env={"COLUMNS": "160"}).output
+    totals, years = out.split("Year by year")
+    assert "2027:" not in totals
+    row = next(line for line in years.splitlines() if "│ 2027: coverage " in line)
+    assert [x.strip() for x in row.split("│")[2:5]] == ["95.50 %", "103.00 %", "7.50 percentage points"]
+    da = CliRunner().invoke(app, ["compare", str(a), str(b), "--lang", "da"], env={"COLUMNS": "160"}).output
+    assert "År for år" in da
+    row = next(line for line in da.splitlines() if "│ 2027: overskud " in line)
+    cells = [x.strip().replace("\xa0", " ") for x in row.split("│")[2:5]]  # a no-break space before kr.
+    assert cells == ["-22.032,00 kr.", "14.688,00 kr.", "36.720,00 kr."]
+    # one-year deals have no years to list
+    one = CliRunner().invoke(app, ["compare", str(EXAMPLE), str(EXAMPLE)], env={"COLUMNS": "160"}).output
+    assert "Year by year" not in one

@@ -1013,9 +1013,11 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
         inputs.add_row(escape(i.path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
     # a long path or amount wraps rather than being cut: two cut paths (public.weeks_on_support…) read the same
     console.print(folded(inputs) if c.inputs else t("cli.inputs_same"))
-    table = Table(title=t("cli.results"), title_justify="left")
-    for col in (t("cli.result"), "A", "B", "B − A"):
-        table.add_column(col, justify="left" if col == t("cli.result") else "right")
+    years = {part.ledger.period for ev in (c.a, c.b) for part in ev.breakdown}
+    table, by_year = (Table(title=t(title), title_justify="left") for title in ("cli.results", "ui.year_by_year"))
+    for each in (table, by_year):
+        for col in (t("cli.result"), "A", "B", "B − A"):
+            each.add_column(col, justify="left" if col == t("cli.result") else "right")
 
     def show(unit: str, value: Decimal | None, *, difference: bool = False) -> str:
         if value is None:
@@ -1037,8 +1039,11 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
             d = places(r.b * 100) - places(r.a * 100)
         style = "" if d is None or d == 0 else "[bold]"
         row = (show(r.unit, r.a), show(r.unit, r.b), style + show(r.unit, d, difference=True))
-        table.add_row(escape(r.label), *row)
+        # a year's figures (2027.coverage) in a table of their own, after the totals
+        (by_year if r.key.partition(".")[0] in years else table).add_row(escape(r.label), *row)
     console.print(folded(table))  # never cut: a cut amount ("-81,70…") reads as another number
+    if by_year.row_count:
+        console.print(folded(by_year))
     if c.note is not None:
         console.print(f"{t('ui.note').lower()}: {escape(c.note)}")
     for side, found in c.notes.items():

@@ -82,7 +82,8 @@ class ScenarioComparison:
         inputs: the inputs that differ, in the order of A's scenario, then B's.
         results: every result of either side (nets per party, coverage, surplus, break-even
             prices, jobs, FTE, the model's figures, the public net effects, payback years),
-            None on a side where it has no value.
+            None on a side where it has no value; over several years then each year's coverage,
+            surplus, jobs, FTE, break-even prices and public net effects (``2027.coverage``).
         note: set when the two are different models (their nets and figures of one name
             need not mean the same) or total different periods (one year against three):
             their results are then not like for like.
@@ -196,9 +197,9 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
         for path in dict.fromkeys([*inputs_a, *inputs_b])
         if not _same_input(inputs_a.get(path), inputs_b.get(path))
     )
-    res_a, res_b = _comparable(ev_a, t), _comparable(ev_b, t)
+    res_a, res_b = ({**_comparable(ev, t), **_by_year(ev, t)} for ev in (ev_a, ev_b))
     for key in res_a.keys() & res_b.keys():
-        if key.startswith("break_even.") and res_a[key][1] != res_b[key][1]:
+        if _is_break_even(key) and res_a[key][1] != res_b[key][1]:
             # a price written per year in one and per month in the other: both in the model's unit
             res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
     results = []
@@ -343,11 +344,41 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
     return out
 
 
+# a year's figures compared year by year (``2027.coverage``): those a negotiation follows over the years
+_BY_YEAR = frozenset({"coverage", "surplus", "jobs", "fte"})
+
+
+def _by_year(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Decimal | None]]:
+    """Each year's coverage, surplus, jobs, FTE, break-even prices and public net effects, keyed ``YEAR.key``.
+
+    The keys are those :meth:`Evaluation.result` reads (``2027.break_even.courses.price``); the
+    totals alone hide a year that falls short, or a price that covers one year and not the next.
+    """
+    out: dict[str, tuple[str, str, Decimal | None]] = {}
+    for part in ev.breakdown:
+        year = part.ledger.period
+        for key, (label, unit, value) in _comparable(part, t).items():
+            if key in _BY_YEAR or key.startswith(("break_even.", "public.")):
+                out[f"{year}.{key}"] = (t(Text("msg.in_year", year=Period(year), text=Raw(label))), unit, value)
+    return out
+
+
+def _is_break_even(key: str) -> bool:
+    """Whether a compared key is a break-even price: the total's or a year's (``2027.break_even.X``)."""
+    return key.startswith("break_even.") or ".break_even." in key
+
+
 def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str, str, Decimal | None]:
-    """A break-even result in the model's unit for the price (its label, unit and value)."""
-    b = next(b for b in ev.break_even if f"break_even.{b.input_path}" == key)
-    label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
-    return label, b.canonical_unit, b.canonical_value
+    """A break-even result in the model's unit for the price (its label, unit and value), a year's too."""
+    for part in (ev, *ev.breakdown):
+        prefix = "" if part is ev else f"{part.ledger.period}."
+        for b in part.break_even:
+            if f"{prefix}break_even.{b.input_path}" == key:
+                label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
+                if prefix:
+                    label = t(Text("msg.in_year", year=Period(part.ledger.period), text=Raw(label)))
+                return label, b.canonical_unit, b.canonical_value
+    raise AssertionError(key)  # pragma: no cover - called with a key of ev's own results
 
 
 # statements that qualify a figure compare shows: a comparison without them misleads
