@@ -155,6 +155,27 @@ def test_every_year_of_a_horizon_in_the_written_unit() -> None:
     assert [_course(p).canonical_value for p in ev.breakdown] == [D("12033.33"), D("11832.00"), D("12068.64")]
 
 
+def test_a_change_written_in_another_unit_keeps_the_series_unit() -> None:
+    """Review 47 F1: a change writing the course price per year from 2027 (144,000 DKK/year = 12,000 a month)
+    switched the years' break-even series from per month to per year (12,033.33, 147,288.00, 150,233.76): a bare
+    ``result("2027.break_even.courses.price")`` then read 12 times too high beside 2026 and the sweep column.
+    The series stays in the scenario's own unit, DKK/month (the change replaces the example's, so 3 workers
+    throughout: 2,340 hours a year): 2027 (489,600 − 2,340 × 20.40 = 47,736) / 36 participant-months
+    = 441,864 / 36 = 12,274.00 — the course price's own break-even does not move with the price — and 2028
+    (499,392 − 2,340 × 20.808 = 48,690.72) / 36 = 450,701.28 / 36 = 12,519.48."""
+    data = yaml.safe_load(THREE_YEARS.read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["horizon"]["changes"] = [{"year": 2027, "set": {"courses.price": "144000 DKK/year"}}]
+    deal = from_data(data)
+    ev = sp.evaluate(deal)
+    got = [(_course(p).value, _course(p).unit) for p in ev.breakdown]
+    assert got == [(D("12033.33"), "DKK/month"), (D("12274.00"), "DKK/month"), (D("12519.48"), "DKK/month")]
+    assert [ev.result(f"{y}.break_even.courses.price") for y in (2026, 2027, 2028)] == [v for v, _ in got]
+    # the sweep's columns (in the model's unit, per month here) give the same figures
+    row = sp.sweep(deal, {"temp_hours.workers": [3]}).iloc[0]
+    assert [row[f"{y}.break_even.courses.price [DKK/month]"] for y in (2026, 2027, 2028)] == [float(v) for v, _ in got]
+
+
 def test_json_cli_explain_and_expectations() -> None:
     ev = _yearly()
     doc = ev.to_dict()["break_even"][1]

@@ -697,7 +697,9 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         parties=parties,
         ledger=ledger,
         cost_split=split,
-        break_even=_break_even(plan, s, period.model),
+        # a horizon's prices in the unit of the scenario's own input every year: a change written per year
+        # must not switch one year's break-even from per month to per year (review 47 F1)
+        break_even=_break_even(plan, s, period.model if partnership.horizon is None else partnership),
         placements=tuple(_job(p) for p in plan.placements),
         figures=figures,
         checks=extras.checks,
