@@ -59,5 +59,11 @@ def test_the_discount_rates_behind_the_present_values_are_listed_with_the_parame
     assert any(p["name"] == "discount_rate.years_0_35" for p in ev.to_dict()["parameters"])
     table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "400"}).output
     assert "discount_rate.years_0_35" in table
+    # review 48 F2: the report and the workbook listed each year's parameters only, not the total's rates
+    page = html.unescape(sp.report_html(ev, charts=False))
+    assert "discount_rate.years_0_35" in page
+    sheet = load_workbook(sp.to_xlsx(ev, tmp_path / "deal.xlsx"))["Parameters"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[1] == "discount_rate.years_0_35"]
+    assert [r[:5] for r in rows] == [("2026–2028", "discount_rate.years_0_35", 2021, 3.5, "percent")]
     one_year = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml"))
     assert not any(v.name.startswith("discount_rate.") for v in one_year.parameters)  # no present value there

@@ -353,7 +353,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             esc(t(v.tag)),
             esc(parameter_source(v, t)),
         ]
-        for v, used_for in used_parameters(v for part in parts for v in part.parameters)
+        for v, used_for in used_parameters(ev.parameters)  # a total's: every year's, and the discount rates
     ]
     assumptions = (
         '<section class="assumptions-page assumptions">'
