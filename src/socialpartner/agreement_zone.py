@@ -1359,8 +1359,8 @@ def _fit(probe: _Probe) -> list[_Line] | None:
     """Each condition's exact linear coefficients, or None when a condition is not linear.
 
     The gain is read at today's terms and one step along each input; two more points
-    check the fit. Flows are rounded to øre, and over a horizon each year's grown price
-    too, so a fit within that rounding counts as linear.
+    check the fit. Flows are rounded to øre, so a fit within that rounding counts as
+    linear (and a line's constant may be a few øre from the unrounded algebra).
     """
     x0 = probe.current
     d = len(x0)
@@ -1392,8 +1392,8 @@ def _fit(probe: _Probe) -> list[_Line] | None:
 def _linear_at(probe: _Probe, lines: Sequence[_Line], points: Sequence[Point]) -> bool:
     """Whether every condition's gain at these points is on its line, to within rounding.
 
-    Each flow is rounded to øre; over a horizon each year's grown input is also rounded
-    to two decimals, which moves a gain by up to half a hundredth of its slope a year.
+    Each flow is rounded to øre: the tolerance is an øre per transfer, and over a horizon a
+    hundredth of the slopes more (a present value sums each year's rounded amounts, discounted).
     """
     grown = probe.partnership.horizon is not None
     for point in points:
