@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -199,3 +200,29 @@ def test_weeks_on_support_may_carry_a_unit_of_time() -> None:
         data["public"]["weeks_on_support"] = wrong
         with pytest.raises(ValidationError, match=r"public\.weeks_on_support"):
             sp.from_data(data)
+
+
+def test_course_places_first_filled_in_a_later_year_are_said_to_start_at_week_1() -> None:
+    """Review 48 F1: with progression, course places filled from 2028 (none before) are taken by newcomers on
+    week 1 of the ladder; the stated weeks_on_support for course participants (here 10) counted for nobody, and
+    nothing said so. A whole year from week 1: (4 × 80 % + 22 × 40 % + 26 × 30 %) / 52 = 1,980 / 52 = 38.08 %."""
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["public"]["weeks_on_support"] = {"fleksjob": 104, "course participant": 10, "default": 0}
+    data["courses"]["participants"] = 0
+    data["horizon"]["changes"].append({"year": 2028, "set": {"courses.participants": 3}})
+    ev = sp.evaluate(sp.from_data(data))
+    view = ev.breakdown[2].public
+    assert view is not None
+    assert view.refusion_rates["course participant"] == Decimal("0.3808")
+    said = [s for s in ev.statements if s.startswith("course participant: the course places added")]
+    assert said == [
+        "course participant: the course places added in 2028 (0 → 3) are taken by citizens new to support, each "
+        "from week 1 of the refusion ladder (with progression, every place freed or added goes to a newcomer); "
+        "weeks_on_support counts for those on a course in the first year only"
+    ]
+    # without progression the added participants sit on the group's ladder, as other groups' do
+    del data["horizon"]["progression"]
+    said = [s for s in sp.evaluate(sp.from_data(data)).statements if s.startswith("course participant: the people")]
+    assert len(said) == 1
+    assert "are placed on the refusion ladder like the first" in said[0]

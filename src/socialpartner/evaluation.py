@@ -1202,8 +1202,9 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
     """Say how people added by a later year's change are placed on the refusion ladder.
 
     A group's ladder is one: ``weeks_on_support`` before the first year, 52 weeks more each
-    year, for everyone in the group, the people added too (course places freed with
-    progression are the exception: newcomers there start at week 1).
+    year, for everyone in the group, the people added too. Course places with progression
+    are the exception: newcomers there start at week 1, in places added as in places freed
+    (said too: a group first filled in a later year does not read its stated weeks, review 48 F1).
     """
     if result.partnership.public is None or len(result.periods) < 2:
         return ()
@@ -1217,9 +1218,8 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
         ladder = PAID_FORMS | (set() if budget is None else set(budget.counterfactual))
         counts: dict[str, Any] = {}
         for line in period.plan.placements:
-            if line.form not in ladder or (progression and line.form == "course participant"):
-                continue
-            counts[line.form] = counts.get(line.form, 0) + line.headcount
+            if line.form in ladder:
+                counts[line.form] = counts.get(line.form, 0) + line.headcount
         for group, count in counts.items():
             before = None if previous is None else previous.get(group, 0)
             if before is not None and is_exact(count) and is_exact(before) and count > before:
@@ -1227,7 +1227,7 @@ def _added_on_the_ladder(result: engine.Run) -> tuple[Text, ...]:
         previous = counts
     return tuple(
         Text(
-            "msg.added_on_the_ladder",
+            "msg.course_places_added" if progression and group == "course participant" else "msg.added_on_the_ladder",
             group=group,
             years=Join(
                 tuple(

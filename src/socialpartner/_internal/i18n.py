@@ -1007,6 +1007,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "første (weeks_on_support plus 52 uger om året), ikke fra uge 1 som borgere, der er nye på offentlig "
         "forsørgelse",
     ),
+    "msg.course_places_added": (
+        "course participant: the course places added in {years} are taken by citizens new to support, each "
+        "from week 1 of the refusion ladder (with progression, every place freed or added goes to a newcomer); "
+        "weeks_on_support counts for those on a course in the first year only",
+        "course participant: de kursuspladser, der kommer til i {years}, besættes af borgere, der er nye på "
+        "offentlig forsørgelse, hver fra uge 1 på refusionstrappen (med progression går hver plads, der bliver "
+        "ledig eller kommer til, til en nytilkommen); weeks_on_support gælder kun dem, der er på kursus det første år",
+    ),
     "msg.added_year": ("{year} ({before} → {after})", "{year} ({before} → {after})"),
     "msg.legacy_started": ("{group}: support started about {date}", "{group}: forsørgelsen startede omkring {date}"),
     "msg.legacy_entrants": (
