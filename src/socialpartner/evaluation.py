@@ -533,6 +533,24 @@ def _jobs_without_hours(period: engine.PeriodRun) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _negative_funding(split: core.CostSplit) -> tuple[str, ...]:
+    """Say so where the funding is below zero: the shortfall is then more than the support-staff cost.
+
+    A spin-off whose wages exceed its revenue has negative funding; read alone, a shortfall larger
+    than the cost (or one with no cost at all) and a negative coverage look like errors (review 48 F5).
+    """
+    if split.total_funding >= 0:
+        return ()
+    return (
+        Text(
+            "msg.funding_negative" if split.cost else "msg.funding_negative_no_cost",
+            funding=Money(split.total_funding),
+            shortfall=Money(split.shortfall),
+            cost=Money(split.cost),
+        ),
+    )
+
+
 def _no_course_benefit(period: engine.PeriodRun) -> tuple[str, ...]:
     """Say so when course participants take part and no benefit during the course is stated."""
     budget = period.model.public
@@ -703,7 +721,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         placements=tuple(_job(p) for p in plan.placements),
         figures=figures,
         checks=extras.checks,
-        statements=extras.statements + _jobs_without_hours(period),
+        statements=extras.statements + _jobs_without_hours(period) + _negative_funding(split),
         public=None if period.public is None else _public_view(partnership, period, period.public),
         parameters=tuple(period.use),
         fte=_dkk(s.fte),
@@ -899,7 +917,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
     if not result.multi_period:
         return replace(parts[0], checks=(*parts[0].checks, *checks)) if checks else parts[0]
     combined = _combine(partnership, result, parts)
-    statements = (*combined.statements, *result_statements)
+    statements = (*combined.statements, *result_statements, *_negative_funding(combined.cost_split))
     # how the present values were discounted: a horizon's growth says real or nominal; a
     # spin-off's years are stated amounts, taken in constant prices
     statements = (

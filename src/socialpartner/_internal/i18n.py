@@ -1007,6 +1007,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "første (weeks_on_support plus 52 uger om året), ikke fra uge 1 som borgere, der er nye på offentlig "
         "forsørgelse",
     ),
+    "msg.funding_negative": (
+        "the funding is negative ({funding}): what the deal brings in falls short of the costs it carries besides "
+        "the support staff (the workforce's wages, say), so the shortfall of {shortfall} is that deficit as well "
+        "as the support-staff cost of {cost}, and the coverage is below zero",
+        "finansieringen er negativ ({funding}): det, aftalen bringer ind, dækker ikke de omkostninger, den bærer "
+        "ud over støttepersonalet (fx arbejdsstyrkens løn), så underskuddet på {shortfall} er både dette "
+        "driftsunderskud og udgiften til støttepersonale på {cost}, og dækningsprocenten er under nul",
+    ),
+    "msg.funding_negative_no_cost": (
+        "the funding is negative ({funding}): what the deal brings in falls short of the costs it carries besides "
+        "the support staff (the workforce's wages, say); with no support-staff cost, the shortfall of {shortfall} "
+        "is that deficit alone, and there is no coverage to give",
+        "finansieringen er negativ ({funding}): det, aftalen bringer ind, dækker ikke de omkostninger, den bærer "
+        "ud over støttepersonalet (fx arbejdsstyrkens løn); uden udgift til støttepersonale er underskuddet på "
+        "{shortfall} alene dette driftsunderskud, og der er ingen dækningsprocent at give",
+    ),
     "msg.course_places_added": (
         "course participant: the course places added in {years} are taken by citizens new to support, each "
         "from week 1 of the refusion ladder (with progression, every place freed or added goes to a newcomer); "

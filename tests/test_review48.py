@@ -1,0 +1,60 @@
+"""Review 48 (an evaluator defending three-year figures to a committee): what it found, fixed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import socialpartner as sp
+
+LOSS_MAKING: dict[str, Any] = {
+    "model": "spin_off",
+    "name": "loss-making spin-off",
+    "company": {"name": "P A/S"},
+    "social_enterprise": {"name": "S"},
+    "years": [
+        {
+            "year": 2026,
+            "parent_purchases": "100000 DKK/year",
+            "workforce": [
+                {"form": "fleksjob", "headcount": 2, "paid_hours": "10 hour/week", "wage_cost": "180 DKK/hour"}
+            ],
+            "support_staff": [{"role": "socialpædagog", "fte": 1, "annual_cost": "500000 DKK/year"}],
+        },
+        {
+            "year": 2027,
+            "parent_purchases": "100000 DKK/year",
+            "workforce": [
+                {"form": "fleksjob", "headcount": 3, "paid_hours": "10 hour/week", "wage_cost": "180 DKK/hour"}
+            ],
+            "support_staff": [],
+        },
+    ],
+}
+
+
+def test_negative_funding_is_said_to_be_a_deficit_beside_the_support_staff() -> None:
+    """F5: wages above revenue gave a negative coverage and a shortfall above the support-staff cost, unexplained.
+    2026: 100,000 − 2 × 10 h × 52 × 180 = 100,000 − 187,200 = −87,200 funding; shortfall 500,000 + 87,200 = 587,200;
+    coverage −87,200 / 500,000 = −17.44 %. 2027: 100,000 − 280,800 = −180,800 with no support staff (no coverage).
+    The total: −268,000 against 500,000, shortfall 768,000."""
+    ev = sp.evaluate(sp.from_data(LOSS_MAKING))
+    first, second = ev.breakdown
+    assert (first.cost_split.total_funding, first.cost_split.shortfall) == (Decimal("-87200.00"), Decimal("587200.00"))
+    assert first.cost_split.coverage == Decimal("-0.1744")
+    assert (
+        "the funding is negative (-87,200.00 DKK): what the deal brings in falls short of the costs it carries "
+        "besides the support staff (the workforce's wages, say), so the shortfall of 587,200.00 DKK is that deficit "
+        "as well as the support-staff cost of 500,000.00 DKK, and the coverage is below zero"
+    ) in first.statements
+    assert second.cost_split.coverage is None
+    assert any(
+        s.startswith("the funding is negative (-180,800.00 DKK)") and "is that deficit alone" in s
+        for s in second.statements
+    )
+    assert any(
+        s.startswith("the funding is negative (-268,000.00 DKK)") and "shortfall of 768,000.00 DKK" in s
+        for s in ev.statements
+    )
+    # a deal whose funding is not negative says nothing of it
+    assert not any("funding is negative" in s for s in sp.evaluate(sp.load(sp.example_path())).statements)
