@@ -190,7 +190,8 @@ def test_an_override_of_an_indexed_rate_is_indexed_after_the_first_year() -> Non
         "public.counterfactual.course participant) are the 2027 rates: for 2028–2030 they are indexed by the "
         "satsreguleringsprocent, as the parameters' rates are past the file's last year "
         "(2.70 % a year, as lov om en satsreguleringsprocent "
-        "§§ 2-4 derives it from the horizon's wage growth of 3.00 %)"
+        "§§ 2-4 derives it from the wage growth of the lønår two years before (§ 3, stk. 2), taken as the horizon's "
+        "wage growth of 3.00 %)"
     )
 
 

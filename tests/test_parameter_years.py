@@ -60,7 +60,10 @@ def test_rates_carried_past_the_published_years_are_stated() -> None:
     assert said == [
         "parameters for 2028–2030 are not published yet: the 2027 rates in kroner are indexed by a "
         "satsreguleringsprocent of 2.00 % a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the "
-        "horizon's wage growth of 2.00 %"
+        "wage growth of the lønår two years before (§ 3, stk. 2), taken as the horizon's wage growth of 2.00 %",
+        # review 48 F3: read alone, the first implied the 2027 rates were published; the file's are estimates
+        "the 2027 rates in kroner that 2028–2030 are indexed from are estimates themselves, not published rates "
+        "(their sources are in the parameters used)",
     ]
     used = {(v.name, v.for_year) for v in ev.parameters if v.year == 2027 and v.for_year is not None}
     assert ("benefit.ledighedsydelse", 2030) in used
@@ -90,8 +93,10 @@ def test_the_statement_is_danish_in_danish_output(tmp_path: Any) -> None:
     out = CliRunner().invoke(app, ["evaluate", str(path), "--lang", "da"]).output
     assert (
         "2027-satserne i kroner reguleres med en satsreguleringsprocent på 2,00 % om året, som lov om en "
-        "satsreguleringsprocent §§ 2-4 udleder den af horisontens lønstigning på 2,00 %"
+        "satsreguleringsprocent §§ 2-4 udleder den af lønstigningen i lønåret to år før (§ 3, stk. 2), her "
+        "horisontens lønstigning på 2,00 %"
     ) in " ".join(out.split())
+    assert "de 2027-satser i kroner, som 2028–2030 reguleres ud fra, er selv skøn" in " ".join(out.split())
 
 
 def test_an_explanation_shows_the_parameters_its_formula_reads() -> None:

@@ -225,11 +225,13 @@ def test_an_amount_a_change_sets_is_the_rate_of_the_changes_year() -> None:
         "the rates in kroner the scenario states (parameters.fleksloentilskud.threshold) are the 2026 rates: "
         "for 2027–2028 they are indexed by the satsreguleringsprocent, as the parameters' rates are past the "
         "file's last year (4.50 % in "
-        "2027; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth)",
+        "2027; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it from the wage growth of the "
+        "lønår two years before, taken as the horizon's)",
         "the rates in kroner horizon.changes set from 2027 (public.counterfactual.fleksjob) are 2027 rates: for "
         "2028 they are indexed by the satsreguleringsprocent, as the parameters' rates are past the file's "
         "last year (3.70 % a year, as lov "
-        "om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth of 4.00 %)",
+        "om en satsreguleringsprocent §§ 2-4 derives it from the wage growth of the lønår two years before "
+        "(§ 3, stk. 2), taken as the horizon's wage growth of 4.00 %)",
     ]
 
 

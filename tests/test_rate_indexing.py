@@ -108,7 +108,10 @@ def test_a_percentage_set_in_the_scenario_is_used_for_every_year() -> None:
     said = [s for s in ev.statements if "not published" in s]
     assert said == [
         "parameters for 2028–2030 are not published yet: the 2027 rates in kroner are indexed by a "
-        "satsreguleringsprocent of 1.00 % a year, as set in parameters.satsreguleringsprocent"
+        "satsreguleringsprocent of 1.00 % a year, as set in parameters.satsreguleringsprocent",
+        # review 48 F3: the file's 2027 rates are estimates too (4.5 % less 0.45 point assumed), said apart
+        "the 2027 rates in kroner that 2028–2030 are indexed from are estimates themselves, not published rates "
+        "(their sources are in the parameters used)",
     ]
     # 0 % keeps the 2027 rates: the participants' 2030 benefit is the 2027 one
     data["parameters"] = {"satsreguleringsprocent": "0 %"}
@@ -166,7 +169,9 @@ def test_a_percentage_set_in_the_scenario_indexes_a_deal_without_a_horizon() -> 
     assert used["satsreguleringsprocent"].tag == "override"  # read, so listed with the values used
     assert [s for s in ev.statements if "not published" in s] == [
         "parameters for 2030 are not published yet: the 2027 rates in kroner are indexed by a "
-        "satsreguleringsprocent of 3.00 % a year, as set in parameters.satsreguleringsprocent"
+        "satsreguleringsprocent of 3.00 % a year, as set in parameters.satsreguleringsprocent",
+        "the 2027 rates in kroner that 2030 are indexed from are estimates themselves, not published rates "
+        "(their sources are in the parameters used)",
     ]
     # the source says what was done, not only the 2027 value's own source
     assert used["benefit.ledighedsydelse"].source.startswith(

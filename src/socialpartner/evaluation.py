@@ -1021,12 +1021,15 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
     """
     years: dict[int, set[int]] = {}
     indexed: dict[int, set[int]] = {}
+    estimated: set[int] = set()  # years indexed from whose own rates are estimates in the file (review 48 F3)
     abolished: dict[str, tuple[ParameterValue, set[int]]] = {}  # no later value: the law ended it
     for period in result.periods:
         for value, kind in _carried_kinds(period.use, period.use.parameters):
             assert value.for_year is not None  # noqa: S101 - carried values are used for a later year
             if kind == "indexed":
                 indexed.setdefault(value.year, set()).add(value.for_year)
+                if period.use.parameters.get(value.name, value.year).tag == "estimate":
+                    estimated.add(value.year)
             elif kind == "abolished":
                 abolished.setdefault(value.name, (value, set()))[1].add(value.for_year)
             else:
@@ -1048,6 +1051,8 @@ def _carried_forward(result: engine.Run) -> tuple[str, ...]:
         out.append(Text("msg.carried_forward", years=_span(targets), year=Raw(str(source))))
     for source, targets in sorted(indexed.items()):
         out.append(_indexed_statement(result, source, targets))
+        if source in estimated:  # "not published yet" of the later years must not read as if the source's were
+            out.append(Text("msg.source_year_estimated", year=Raw(str(source)), years=_span(targets)))
     if result.multi_period:
         out += _stated_rates(result)
     return tuple(out)

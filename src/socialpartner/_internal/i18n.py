@@ -1099,18 +1099,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.carried_indexed": (
         "parameters for {years} are not published yet: the {year} rates in kroner are indexed by a "
         "satsreguleringsprocent of {rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the "
-        "horizon's wage growth of {growth}",
+        "wage growth of the lønår two years before (§ 3, stk. 2), taken as the horizon's wage growth of {growth}",
         "parametrene for {years} er ikke offentliggjort endnu: {year}-satserne i kroner reguleres med en "
         "satsreguleringsprocent på {rate} om året, som lov om en satsreguleringsprocent §§ 2-4 udleder den af "
-        "horisontens lønstigning på {growth}",
+        "lønstigningen i lønåret to år før (§ 3, stk. 2), her horisontens lønstigning på {growth}",
     ),
     "msg.carried_indexed_given": (
         "parameters for {years} are not published yet: the {year} rates in kroner are indexed by the "
         "satsreguleringsprocent ({rates}; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it "
-        "from the horizon's wage growth)",
+        "from the wage growth of the lønår two years before, taken as the horizon's)",
         "parametrene for {years} er ikke offentliggjort endnu: {year}-satserne i kroner reguleres med "
         "satsreguleringsprocenten ({rates}; for andre år som lov om en satsreguleringsprocent §§ 2-4 udleder den "
-        "af horisontens lønstigning)",
+        "af lønstigningen i lønåret to år før, her horisontens)",
     ),
     "msg.carried_indexed_set": (
         "parameters for {years} are not published yet: the {year} rates in kroner are indexed by a "
@@ -1119,6 +1119,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "satsreguleringsprocent på {rate} om året, som angivet i parameters.satsreguleringsprocent",
     ),
     "msg.index_given": ("{rate} in {year}", "{rate} i {year}"),
+    "msg.source_year_estimated": (
+        "the {year} rates in kroner that {years} are indexed from are estimates themselves, not published rates "
+        "(their sources are in the parameters used)",
+        "de {year}-satser i kroner, som {years} reguleres ud fra, er selv skøn, ikke offentliggjorte satser "
+        "(deres kilder står i anvendte parametre)",
+    ),
     "msg.stated_indexed": (
         "the rates in kroner the scenario states ({names}) are the {year} rates: for {years} they are indexed by "
         "the satsreguleringsprocent, as the parameters' rates are past the file's last year ({how})",
@@ -1132,14 +1138,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "de med satsreguleringsprocenten, som parametrenes satser efter filens sidste år ({how})",
     ),
     "msg.index_how_projected": (
-        "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth "
-        "of {growth}",
-        "{rate} om året, som lov om en satsreguleringsprocent §§ 2-4 udleder den af horisontens lønstigning "
-        "på {growth}",
+        "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the wage growth of the lønår "
+        "two years before (§ 3, stk. 2), taken as the horizon's wage growth of {growth}",
+        "{rate} om året, som lov om en satsreguleringsprocent §§ 2-4 udleder den af lønstigningen i lønåret to år "
+        "før (§ 3, stk. 2), her horisontens lønstigning på {growth}",
     ),
     "msg.index_how_given": (
-        "{rates}; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it from the horizon's wage growth",
-        "{rates}; for andre år som lov om en satsreguleringsprocent §§ 2-4 udleder den af horisontens lønstigning",
+        "{rates}; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it from the wage growth of the "
+        "lønår two years before, taken as the horizon's",
+        "{rates}; for andre år som lov om en satsreguleringsprocent §§ 2-4 udleder den af lønstigningen i lønåret to "
+        "år før, her horisontens",
     ),
     "msg.index_how_set": (
         "{rate} a year, as set in parameters.satsreguleringsprocent",
