@@ -86,8 +86,15 @@ def test_json_output_is_byte_identical_across_processes(path: Path) -> None:
 
 
 def test_manifest_names_the_input(data: dict[str, Any], example: sp.SharedResponsibilityPartnership) -> None:
-    m = sp.evaluate(example).manifest
+    ev = sp.evaluate(example)
+    m = ev.manifest
     assert (m.library_version, len(m.input_sha256), len(m.parameter_set_version)) == (sp.__version__, 64, 16)
+    # review 48 F13: the parameter file's own version, as the docs' parameter table names it, beside the hash
+    assert m.parameter_file_version == sp.default_parameters().version
+    page = (ROOT / "docs" / "parameters.md").read_text(encoding="utf-8")
+    assert f"Parameter set version {m.parameter_file_version}." in page
+    assert ev.to_dict()["manifest"]["parameter_file_version"] == m.parameter_file_version
+    assert f"parameter set {m.parameter_file_version} ({m.parameter_set_version})" in sp.report_html(ev, charts=False)
     assert sp.evaluate(sp.load(EXAMPLE)).manifest == m  # same input, same manifest
     data["courses"]["price"] = "11001 DKK/month"
     assert sp.evaluate(from_data(data)).manifest.input_sha256 != m.input_sha256

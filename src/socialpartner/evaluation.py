@@ -133,6 +133,10 @@ class Job:
 class Manifest:
     """What produced an evaluation: library version, bundled data version, input hash.
 
+    ``parameter_set_version`` is a hash of the bundled data that enters results;
+    ``parameter_file_version`` the parameter file's own version (``2026.11.4``), as the
+    documentation's parameter table gives it.
+
     The same input under the same library and data gives the same manifest and
     byte-identical JSON output.
     """
@@ -140,6 +144,9 @@ class Manifest:
     library_version: str
     parameter_set_version: str
     input_sha256: str
+    # the parameter file's own version, as docs/parameters.md names it (``2026.11.4``); the hash above
+    # covers it with the units and municipality codes (review 48 F13: the two could not be matched)
+    parameter_file_version: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -377,7 +377,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             Text(
                 "report.footer",
                 version=m.library_version,
-                parameters=m.parameter_set_version,
+                parameters=f"{m.parameter_file_version} ({m.parameter_set_version})",
                 sha=m.input_sha256[:12],
             )
         )

@@ -9,6 +9,7 @@ from socialpartner._internal import explain as _ex
 from socialpartner._internal.plan import places
 from socialpartner._version import __version__
 from socialpartner.money import ROUNDING_RULE
+from socialpartner.parameters import default_parameters
 from socialpartner.public import PAYERS
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def manifest(ev: Evaluation) -> Manifest:
     from socialpartner.evaluation import Manifest
 
     dumped = ev.partnership.model_dump(mode="json", exclude={"expect"})  # expectations are not inputs
-    return Manifest(__version__, _ex.parameter_set_version(), _ex.input_hash(dumped))
+    return Manifest(__version__, _ex.parameter_set_version(), _ex.input_hash(dumped), default_parameters().version)
 
 
 def to_dict(ev: Evaluation) -> dict[str, Any]:
@@ -42,6 +43,7 @@ def to_dict(ev: Evaluation) -> dict[str, Any]:
         "manifest": {
             "library_version": m.library_version,
             "parameter_set_version": m.parameter_set_version,
+            "parameter_file_version": m.parameter_file_version,
             "input_sha256": m.input_sha256,
         },
     }
