@@ -6,6 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 import socialpartner as sp
+from socialpartner.views.explain import explanation_text
+
+from .conftest import percentage_markup_deal
 
 LOSS_MAKING: dict[str, Any] = {
     "model": "spin_off",
@@ -58,3 +61,16 @@ def test_negative_funding_is_said_to_be_a_deficit_beside_the_support_staff() -> 
     )
     # a deal whose funding is not negative says nothing of it
     assert not any("funding is negative" in s for s in sp.evaluate(sp.load(sp.example_path())).statements)
+
+
+def test_a_percentage_markups_explanation_gives_the_percentage_the_tables_show() -> None:
+    """F6: the table shows "72.12 DKK/hour (43.57 %)"; the explanation gave the price only. Overhead break-even
+    (750,000 − 570,000) / 2,496 h = 72.1154 → 72.12 DKK/hour; as a percentage of the 165.50 wage cost,
+    180,000 / 413,088 = 43.574 % → 43.57 %, which falls short (43.57 % × 413,088 = 179,982.44), so 43.58 % covers."""
+    ev = sp.evaluate(sp.from_data(percentage_markup_deal()))
+    text = str(ev.explain("break_even.temp_hours.overhead"))
+    assert "break-even overhead per hour = 72.12 DKK/hour" in text
+    assert "as a percentage = 43.57 % (the break-even rate / 165.50 DKK/hour)" in text
+    assert "least percentage that covers = 43.58 % (the rounded one is just below it)" in text
+    danish = explanation_text(ev.explain("break_even.temp_hours.overhead"), "da")
+    assert "som procentsats = 43,57 % (nulpunktssatsen / 165,50 kr./time)" in danish

@@ -2080,6 +2080,7 @@ _FORMULA_DA: dict[str, str] = {
     "with": "med",
     "the rounded rate is just below it": "den afrundede sats er lige under den",
     "the rounded one is just below it": "den afrundede er lige under den",
+    "the break-even rate": "nulpunktssatsen",
     "hours over the period": "timer over perioden",
     "months over the period": "måneder over perioden",
     "years over the period": "år over perioden",

@@ -912,6 +912,12 @@ def _explain_split(ev: Evaluation, topic: str, inputs: Mapping[str, str]) -> Exp
     return Explanation("total funding", funding, "sum of the funding sources", funding_terms)
 
 
+def _percent_base(spec: Any, b: BreakEven) -> str:
+    """What a percentage markup is a percentage of, in the price's unit (the wage cost per hour)."""
+    base = fraction(spec.percent_of) * parse_unit(b.unit).factor / parse_unit(b.canonical_unit).factor
+    return f"{places(base):,} {b.unit}"
+
+
 def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str]) -> Explanation:
     assert ev._plan is not None  # noqa: S101 - break-even exists only for single-period plans
     spec = next(s for s in ev._plan.break_even if s.input_path == b.input_path)
@@ -940,6 +946,12 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
             Term("current value", _ex.lookup(inputs, b.input_path)),
             _ex.flow_term(flows[spec.flow], moving, inputs, label="flow that moves with the price"),
             Term("volume", f"{places(volume)} ({b.unit.split('/')[-1]}s over the period)"),
+            # a markup written in percent: the percentage the tables show beside the price (review 48 F6)
+            *(
+                (Term("as a percentage", f"{b.percent} % (the break-even rate / {_percent_base(spec, b)})"),)
+                if b.percent is not None
+                else ()
+            ),
             *(
                 (Term("least øre price that covers", f"{price(b.covering)} (the rounded rate is just below it)"),)
                 if b.covering != b.value
@@ -1137,4 +1149,5 @@ _LABELS_DA = {
     "volume": "mængde",
     "least øre price that covers": "laveste pris i hele øre, der dækker",
     "least percentage that covers": "laveste procentsats, der dækker",
+    "as a percentage": "som procentsats",
 }
