@@ -305,9 +305,13 @@ def test_a_years_explanation_shows_the_stated_amount_indexed() -> None:
     explained = ev.explain("2030:public.during_course.1")
     assert explained.value == "844,901.21 DKK"
     assert inputs_of(explained)["public.during_course"] == (
-        "amount: 13000 DKK / month (the 2027 rate × 1.083207, indexed by the satsreguleringsprocent)"
+        # the amount used, then the stated one and how (review 48 F12)
+        "amount: 14081.686879 DKK / month (13000 DKK / month, the 2027 rate × 1.083207, indexed by the "
+        "satsreguleringsprocent)"
     )
-    assert "(2027-satsen × 1,083207, reguleret med satsreguleringsprocenten)" in explanation_text(explained, "da")
+    assert "(13.000 kr./md., 2027-satsen × 1,083207, reguleret med satsreguleringsprocenten)" in explanation_text(
+        explained, "da"
+    )
     # the first year: as stated
     assert inputs_of(ev.explain("2027:public.during_course.1"))["public.during_course"] == "amount: 13000 DKK / month"
 

@@ -244,8 +244,9 @@ def test_an_explained_block_a_change_sets_shows_the_amount_not_null() -> None:
     used = dict(explained.terms[0].inputs)
     # 14,000 set from 2028, indexed to 2029 by 2.70 %: × 1.027000
     assert used["public.during_course"] == (
-        "amount: 14000 DKK / month (the 2028 rate × 1.027000, indexed by the satsreguleringsprocent) "
-        "(set from 2028 by horizon.changes.0)"
+        # the amount used first, then the stated one, the change that set it and how it was indexed (review 48 F12)
+        "amount: 14378 DKK / month (14000 DKK / month set from 2028 by horizon.changes.0, the 2028 rate × 1.027000, "
+        "indexed by the satsreguleringsprocent)"
     )
     assert "null" not in str(explained)
     # 14,000 × 1.027 = 14,378.00 a month × 12 × 4 participants = 690,144.00

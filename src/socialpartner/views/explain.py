@@ -778,11 +778,10 @@ def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
     inputs = dict(paths.flatten(model.model_dump(mode="json")))
     # the year's model has no horizon of its own: its inputs (progression shares, wages) are as stated
     inputs.update((key, text) for key, text in stated.items() if key.startswith("horizon."))
-    for path, (first, factor) in ev._stated.items():  # a stated benefit amount, indexed as the file's rates
-        if f"{path}.amount" in inputs:
-            inputs[f"{path}.amount"] += (
-                f" (the {first} rate × {float(factor):.6f}, indexed by the satsreguleringsprocent)"
-            )
+    # a stated benefit amount, indexed as the file's rates: the amount used first, then the stated one and how
+    # (review 48 F12: the stated 20,000 was shown where 20,440 was used); a change that set it is said inside
+    indexed = {f"{path}.amount": index for path, index in ev._stated.items() if f"{path}.amount" in inputs}
+    set_by: dict[str, str] = {}
     for path, note in notes.items():
         if note.kind == "grown":
             inputs[path] = _grown(model, path, note, stated.get(path, "?"))
@@ -796,7 +795,18 @@ def _scenario_inputs(ev: Evaluation) -> dict[str, str]:
         for key in inputs:
             # a changed block: every input in it given (an alternative not taken stays null, left out)
             if (key == path or key.startswith(path + ".")) and inputs[key] != "null":
-                inputs[key] += why
+                if key in indexed:
+                    set_by[key] = f" set from {since} by horizon.changes.{note.change}"
+                else:
+                    inputs[key] += why
+    for key, (first, factor) in indexed.items():
+        # the year's model has no horizon of its own: a horizon input is the scenario's
+        amount = paths.get(ev.partnership if key.startswith("horizon.") else model, key)
+        used = f"{_decimal_text(fraction(exact_magnitude(amount.magnitude)) * Fraction(factor))} {amount.units}"
+        inputs[key] = (
+            f"{used} ({inputs[key]}{set_by.get(key, '')}, "
+            f"the {first} rate × {float(factor):.6f}, indexed by the satsreguleringsprocent)"
+        )
     return inputs
 
 
@@ -1091,8 +1101,12 @@ def _input_text(text: str, t: Translator, lang: Lang) -> str:
     head, note = match.group(1), match.group(2)
     indexed = _STATED_RATE.match(note)
     if indexed is not None:
-        first, factor = indexed.groups()
-        return f"{value(head)} ({first}-satsen × {factor.replace('.', ',')}, reguleret med satsreguleringsprocenten)"
+        stated, since, change, first, factor = indexed.groups()
+        changed = "" if since is None else f" sat fra {since.replace('year ', 'år ')} af {change}"
+        return (
+            f"{value(head)} ({value(stated)}{changed}, {first}-satsen × {factor.replace('.', ',')}, "
+            "reguleret med satsreguleringsprocenten)"
+        )
     both = _CHANGED_GROWN.match(note)  # before _GROWN, which would take the change's words for the stated value
     if both is not None:
         stated, since, change, rate, years = both.groups()
@@ -1120,7 +1134,10 @@ _CHANGED_GROWN = re.compile(
     r"^(.+) set from ((?:year )?\d+) by (horizon\.changes\.\d+), grown (-?\d+(?:\.\d+)?) % a year for (\d+) years?$"
 )
 # a benefit amount the scenario states, indexed from the public view's first year
-_STATED_RATE = re.compile(r"^the (\d{4}) rate × (\d+\.\d+), indexed by the satsreguleringsprocent$")
+_STATED_RATE = re.compile(
+    r"^(.+?)(?: set from ((?:year )?\d+) by (horizon\.changes\.\d+))?, "
+    r"the (\d{4}) rate × (\d+\.\d+), indexed by the satsreguleringsprocent$"
+)
 _NOTED = re.compile(
     rf"^(.*?) \(({_CHANGED_GROWN.pattern[1:-1]}|{_GROWN.pattern[1:-1]}|{_CHANGED.pattern[1:-1]}"
     rf"|{_STATED_RATE.pattern[1:-1]})\)$"
