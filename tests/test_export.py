@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pycel import ExcelCompiler  # type: ignore[import-untyped]
 
 import socialpartner as sp
+from socialpartner._internal.i18n import Translator
 from socialpartner.export import to_xlsx
 
 from .conftest import EXAMPLE, percentage_markup_deal, scenario_matrix
@@ -138,6 +139,17 @@ def test_formulas_give_the_librarys_figures(tmp_path: Path, name: str, data: dic
             # the Public purse sheet sums the same per payer
             row = next(r for r in book.wb["Public purse"].iter_rows() if r[0].value == "Total" and r[1].value == payer)
             assert _money(book.value("Public purse", f"E{row[0].row}")) == results[f"public.{payer}"]
+    # review 48 F9: the totals over the years on the Key figures sheet are the Total sheet's formulas, as the
+    # present values are, not numbers typed in (which an edited year would leave standing)
+    if ev.breakdown:
+        rows = {r[1].value: r[2] for r in book.wb["Key figures"].iter_rows() if r[0].value == "All years"}
+        for f in ev.figures:
+            # the series the Total sheet sums (a figure it has no row for, total.csr_spend, stays a value)
+            summed = ("total.public.", f"total.{ev.partnership.COMPANY_GAIN}", "npv.")
+            if f.key.startswith(summed) and f.unit == "DKK":
+                shown = rows[Translator("en").figure(f.key, f.label)]
+                assert str(shown.value).startswith("="), f.key
+                assert _money(book.value("Key figures", shown.coordinate)) == f.value, f.key
 
 
 def test_three_years_sheets_inputs_and_parameters(tmp_path: Path) -> None:

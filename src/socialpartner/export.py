@@ -435,7 +435,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     for scope, ev in scopes:
         for f in ev.figures:
             fmt = _PERCENT if f.unit == "ratio" else "0" if f.unit == "year" else _MONEY
-            # a present value is the Total sheet's formula over the yearly nets, not a number typed in
+            # a present value or a total is the Total sheet's formula over the yearly nets, not a number typed in
             shown = _f(npv_cells[f.key]) if ev is evaluation and f.key in npv_cells else f.value
             figures.put([scope, t.figure(f.key, f.label), shown, t.unit(f.unit), t.note(f.key, f.note)], {3: fmt})
     figures.gap()
@@ -488,7 +488,7 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
 def _total_sheet(
     ws: _Sheet, ev: Evaluation, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator
 ) -> dict[str, str]:
-    """The Total sheet; returns the cell of each present value (``npv.company`` → ``'Total'!B30``)."""
+    """The Total sheet; returns the cell of each present value and total (``npv.company`` → ``'Total'!B30``)."""
     from openpyxl.utils import get_column_letter
 
     labels = [t.period(part.ledger.period) for part, _ in periods]
@@ -546,6 +546,8 @@ def _total_sheet(
         )
     r = ws.row + 1
     ws.put([t("ui.sum_of_nets"), *(_f(f"SUM({col}{net_first}:{col}{r - 1})") for col in cols)], money, bold=True)
+    sums: dict[str, str] = {}  # a total figure's cell: the sum column of its row (review 48 F9: it was typed in)
+    sum_col = get_column_letter(len(periods) + 2)
     if any(c.public for _, c in periods):
         ws.gap()
         ws.put([t("xlsx.public_title")], bold=True)
@@ -554,6 +556,7 @@ def _total_sheet(
                 f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
                 [_ref(c.sheet, c.public[payer][2]) if payer in c.public else None for _, c in periods],
             )
+            sums[f"total.public.{payer}"] = _ref(ws.ws.title, f"{sum_col}{series[f'public.{payer}']}")
     gain = ev.partnership.COMPANY_GAIN
     if gain is not None and any(f.key == f"npv.{gain}" for f in ev.figures):
         # the company's gain against its alternative, a figure of each year (not a ledger net)
@@ -563,9 +566,10 @@ def _total_sheet(
         label = t.figure(gain, next(f.label for f in periods[0][0].figures if f.key == gain))
         ws.put([label, *yearly, _f(f"SUM(B{r}:{last_col}{r})")], money)
         series[gain] = r
+        sums[f"total.{gain}"] = _ref(ws.ws.title, f"{sum_col}{r}")
     cells = _present_values(ws, ev, series, len(periods), t) if ev.breakdown else {}
     ws.finish()
-    return cells
+    return {**sums, **cells}
 
 
 def _present_values(ws: _Sheet, ev: Evaluation, series: dict[str, int], n: int, t: Translator) -> dict[str, str]:
