@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 from typing import Any
 
 import socialpartner as sp
 from socialpartner.views.explain import explanation_text
 
-from .conftest import percentage_markup_deal
+from .conftest import ROOT, percentage_markup_deal
 
 LOSS_MAKING: dict[str, Any] = {
     "model": "spin_off",
@@ -74,3 +75,17 @@ def test_a_percentage_markups_explanation_gives_the_percentage_the_tables_show()
     assert "least percentage that covers = 43.58 % (the rounded one is just below it)" in text
     danish = explanation_text(ev.explain("break_even.temp_hours.overhead"), "da")
     assert "som procentsats = 43,57 % (nulpunktssatsen / 165,50 kr./time)" in danish
+
+
+def test_the_report_gives_each_years_checks_and_the_present_values_notes() -> None:
+    """F14: the spin-off's report listed the RSV criteria only, not each year's "stands on its own" (which the
+    terminal and workbook give), and its present values without the note on how they were discounted."""
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "spin_off_packing.yaml"))
+    page = html.unescape(sp.report_html(ev, charts=False))
+    statuses = [(p.ledger.period, c.status) for p in ev.breakdown for c in p.checks]
+    assert statuses == [("2026", "not met"), ("2027", "not met"), ("2028", "not met"), ("2029", "met")]
+    for year, status in statuses:
+        assert f'<span class="{status.replace(" ", "-")}">{status}</span>: {year}: stands on its own (' in page
+    assert page.count("Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*") == sum(
+        f.key.startswith("npv.") for f in ev.figures
+    )

@@ -295,8 +295,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         for f in ev.figures
         if not f.key.startswith(("npv.", "total.public"))  # present values: in the spreadsheet
     ]
-    figure_rows += [
-        [esc(t.figure(f.key, f.label)), esc(t.quantity(f.value, f.unit)), ""]
+    figure_rows += [  # with their note, as every other output gives it (review 48 F14)
+        [esc(t.figure(f.key, f.label)), esc(t.quantity(f.value, f.unit)), esc(t.note(f.key, f.note))]
         for f in ev.figures
         if f.key.startswith("npv.")
     ]
@@ -320,10 +320,12 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
                 + table(head, yearly_rows, set(range(1, len(head))))
                 + "</section>"
             )
+    # the total's checks, then each year's (a spin-off's "stands on its own"), as the terminal and workbook give them
     checks = "".join(
         f'<li><span class="{c.status.replace(" ", "-")}">{esc(t("ui." + c.status.replace(" ", "_")))}</span>: '
-        f"{esc(t(c.criterion))} ({esc(t(c.reason))})</li>"
-        for c in ev.checks
+        f"{esc(year)}{esc(t(c.criterion))} ({esc(t(c.reason))})</li>"
+        for year, part in (("", ev), *((f"{t.period(p.ledger.period)}: ", p) for p in ev.breakdown))
+        for c in part.checks
     )
     statements = "".join(f"<li>{esc(t(s))}</li>" for s in ev.statements)
     figures_section = ""
