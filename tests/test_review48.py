@@ -6,6 +6,8 @@ import html
 from decimal import Decimal
 from typing import Any
 
+import yaml
+
 import socialpartner as sp
 from socialpartner.views.explain import explanation_text
 
@@ -89,3 +91,20 @@ def test_the_report_gives_each_years_checks_and_the_present_values_notes() -> No
     assert page.count("Σ yearly net / (1 + r)^t, t = 0 for the first year; r from discount_rate.*") == sum(
         f.key.startswith("npv.") for f in ev.figures
     )
+
+
+def test_the_last_years_moves_are_said_to_be_unpriced() -> None:
+    """F11: moves at the last course end count in the new job from the year after, past the horizon: reported as
+    figures, priced nowhere, and nothing said so. The example's 2028: 3 participants finish a 12-month course;
+    13 % × 3 = 0.39 into fleksjob, 3 % × 3 = 0.09 into ordinary jobs."""
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    assert (
+        "progression: the moves at the course ends of 2028, the last year (0.39 into fleksjob, 0.09 into ordinary "
+        "jobs), count in the new job from the year after, past the horizon: the figures report them, the public "
+        "view does not price them"
+    ) in ev.statements
+    # a deal whose last year moves nobody says nothing of it
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["horizon"]["changes"].append({"year": 2028, "set": {"courses.participants": 0}})
+    assert not any("the moves at the course ends" in s for s in sp.evaluate(sp.from_data(data)).statements)

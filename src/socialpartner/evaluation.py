@@ -948,7 +948,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
     if progression is not None and "course participant" not in placed:
         statements = (*statements, Text("msg.progression_idle"))  # its figures are zero: say why
     elif progression is not None:
-        statements = (*statements, *_movers_stay(result))
+        statements = (*statements, *_movers_stay(result), *_last_moves(result))
     if (
         progression is not None
         and progression.comparison is not None
@@ -974,6 +974,25 @@ def _movers_stay(result: engine.Run) -> tuple[Text, ...]:
     return (
         Text(
             "msg.movers_stay",
+            year=Period(last.label),
+            fleksjob=Number(places(fleksjob)),
+            ordinary=Number(places(ordinary)),
+        ),
+    )
+
+
+def _last_moves(result: engine.Run) -> tuple[Text, ...]:
+    """Say that the last year's moves are reported but not priced: people count in a new job from the next year.
+
+    Review 48 F11: a one-year horizon reported 0.40 moving into fleksjob and priced none of them, silently.
+    """
+    last = result.periods[-1]
+    fleksjob, ordinary = last.progression.get("into_fleksjob", 0), last.progression.get("into_ordinary", 0)
+    if fleksjob == 0 and ordinary == 0:
+        return ()
+    return (
+        Text(
+            "msg.last_moves_unpriced",
             year=Period(last.label),
             fleksjob=Number(places(fleksjob)),
             ordinary=Number(places(ordinary)),

@@ -1052,6 +1052,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "intet job), og de offentlige kasser regner dem ikke som ude af deres ydelse (de ville blive på den): "
         "kontrollér timerne",
     ),
+    "msg.last_moves_unpriced": (
+        "progression: the moves at the course ends of {year}, the last year ({fleksjob} into fleksjob, "
+        "{ordinary} into ordinary jobs), count in the new job from the year after, past the horizon: the "
+        "figures report them, the public view does not price them",
+        "progression: overgangene ved forløbsafslutningerne i {year}, det sidste år ({fleksjob} til fleksjob, "
+        "{ordinary} til ordinære job), tæller i det nye job fra året efter, uden for horisonten: nøgletallene "
+        "viser dem, de offentlige kasser prissætter dem ikke",
+    ),
     "msg.movers_stay": (
         "progression: those who move on stay in their new job for every later year of the horizon (no end "
         "of a fleksjob, no retirement, no move back is modelled), so they add up: in {year} the deal counts "
