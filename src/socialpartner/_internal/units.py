@@ -398,7 +398,9 @@ _COMMA_THOUSAND = re.compile(r"[1-9]\d{0,2},\d{3}")
 _ABBREVIATION_STOP = re.compile(r"(?<![\w.])(kr|md|mdr|mnd|pct|min|stk|tim)\.", re.IGNORECASE)
 # Danish "pr." (per): "170 kr. pr. time" is 170 kr/time; so are "om" and "i" before a unit in the
 # definite form, as Danish says it ("9.500 kr. om måneden", "320 kr. i timen", "12 timer om ugen").
-_PER = re.compile(r"\s+pr\.?\s+|\s+(?:om|i)\s+(?=\w+e[nt]\b)", re.IGNORECASE)
+# "pr." and "om" are "per" before any unit ("om md.", "om måneden"); "i" only before a definite form ("i timen"),
+# where nothing else is meant ("i alt" is no unit)
+_PER = re.compile(r"\s+pr\.?\s+|\s+om\s+(?=\w)|\s+i\s+(?=\w+e[nt]\b)", re.IGNORECASE)
 # The spellings of a share: a percentage or nothing (a bare fraction). Ratios of other
 # units (hour/hour, week/year, %%) cancel to a number that is not what the field means.
 _RATIO_SPELLINGS = frozenset({"", "%", "percent", "procent", "pct"})
@@ -433,10 +435,20 @@ def describe_dims(dims: Dims) -> str:
     known = _DIMENSION_WORDS.get(dims)
     if known is not None:
         return known
+    # other combinations in the same words (review 47 F2: "15 FTE/week" read "[labour] / [time]**2")
     parts = sorted(dims)
-    num = " * ".join(d if p == 1 else f"{d}**{p}" for d, p in parts if p > 0) or "1"
-    den = " * ".join(d if p == -1 else f"{d}**{-p}" for d, p in parts if p < 0)
-    return f"{num} / {den}" if den else num
+
+    def word(d: str, p: int) -> str:
+        name = _BASE_WORDS.get(d, d)
+        return name if abs(p) == 1 else f"{name}^{abs(p)}"
+
+    num = " × ".join(word(d, p) for d, p in parts if p > 0) or "a number"
+    den = " × ".join(word(d, p) for d, p in parts if p < 0)
+    return f"{num} per {den}" if den else num
+
+
+# each base dimension in words, for the combinations _DIMENSION_WORDS does not name
+_BASE_WORDS = {"[currency]": "money", "[labour]": "hours", "[time]": "time", "[item]": "items"}
 
 
 def dims_of(dimensionality: Any) -> Dims:
