@@ -24,12 +24,14 @@ from .conftest import example_with
 )
 def test_om_is_per_before_any_unit(price: str, expected: str) -> None:
     deal = sp.from_data(example_with(courses={"participants": 3, "price": price}))
+    assert isinstance(deal, sp.SharedResponsibilityPartnership)
     assert str(deal.courses.price) == expected
 
 
 def test_i_is_per_only_before_a_definite_form() -> None:
     hours: dict[str, Any] = {"workers": 3, "effective_hours": "15 timer i ugen", "wage_cost": "165 DKK/hour"}
     deal = sp.from_data(example_with(temp_hours={**hours, "overhead": "20 DKK/hour"}))
+    assert isinstance(deal, sp.SharedResponsibilityPartnership)
     assert str(deal.temp_hours.effective_hours) == "15 hour / week"
     with pytest.raises(ValidationError, match=r"courses\.price"):  # "i alt" is no unit: refused, not read as per
         sp.from_data(example_with(courses={"participants": 3, "price": "11000 kr. i alt"}))
