@@ -34,7 +34,7 @@ from socialpartner._internal.backend import Rational
 from socialpartner._internal.i18n import Lang, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.units import PLAIN, exact_magnitude, number_format, parse_unit, split_quantity
-from socialpartner.errors import QuantityError
+from socialpartner.errors import OutputError, QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
@@ -369,6 +369,25 @@ def _sheet_title(label: str, taken: set[str]) -> str:
     return title
 
 
+# a spreadsheet computes in binary floating point (15-16 significant digits): amounts below this, and their
+# sums and present values over the years, come out to the øre; above it the formulas lose øre (review 48 F7)
+XLSX_LIMIT = Decimal("1e12")
+
+
+def _within_float_precision(evaluation: Evaluation, out: Path) -> None:
+    """Refuse a workbook whose formulas could not give the library's figures to the øre."""
+    amounts = [t.amount for part in (evaluation, *evaluation.breakdown) for t in part.ledger]
+    amounts += [f.value for f in evaluation.figures if f.unit == "DKK" and isinstance(f.value, Decimal)]
+    largest = max((abs(a) for a in amounts), default=Decimal(0))
+    if largest >= XLSX_LIMIT:
+        raise OutputError(
+            f"an amount of {largest:,.2f} DKK is beyond what a workbook's formulas compute to the øre "
+            f"(below {XLSX_LIMIT:,.0f} DKK: they work in binary floating point); use the JSON "
+            "(socialpartner evaluate --format json) or the report for these figures",
+            out,
+        )
+
+
 @in_context
 def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang = "en") -> Path:
     """Write the evaluation to an Excel workbook with live formulas; returns the path.
@@ -380,11 +399,13 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
 
     Raises:
         OutputError: the path does not end in ``.xlsx``, is a directory, lies in a missing
-            directory, or cannot be written.
+            directory, or cannot be written; or an amount reaches 1,000,000,000,000 DKK, past
+            which the workbook's floating-point formulas no longer give the figures to the øre.
 
     """
     need_evaluation(evaluation, name="evaluation")
     out = check_output(path, (".xlsx",), "an Excel workbook")
+    _within_float_precision(evaluation, out)
     from openpyxl import Workbook
 
     t = Translator(lang)
