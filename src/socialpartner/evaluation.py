@@ -30,7 +30,7 @@ from socialpartner._internal.explain import Explanation
 from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Period, Raw, Text, Value
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
-from socialpartner._internal.units import FTE_HOURS_PER_WEEK, canonical, parse_unit, unit_info
+from socialpartner._internal.units import FTE_HOURS_PER_WEEK, WEEKS_PER_YEAR, canonical, parse_unit, unit_info
 from socialpartner.errors import LedgerError, ResultError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
@@ -43,7 +43,7 @@ from socialpartner.parameters import (
     satsregulering_read,
     transfer_income_reduction,
 )
-from socialpartner.public import PAID_FORMS, PAYERS, PublicLine, PublicView
+from socialpartner.public import FULL_TIME, PAID_FORMS, PAYERS, PublicLine, PublicView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1402,17 +1402,20 @@ def _full_time_fleksjobs(result: engine.Run) -> tuple[Check, ...]:
     line: the hours of a fleksjob are those of reduced working capacity. Kept (a sweep of the
     hours may reach full time), not silent; named for the years it happens in.
     """
-    found: dict[tuple[str, ...], tuple[Rational, list[str]]] = {}  # the line's inputs → first hours, years
+    found: dict[tuple[str, ...], tuple[Rational, list[str], Rational]] = {}  # inputs → first hours, years, full
     for period in result.periods:
         if period.model.public is None:
             continue
         for line in period.plan.placements:
             if line.form != "fleksjob" or line.paid_hours is None or not is_exact(line.paid_hours):
                 continue
-            if not line.headcount or line.paid_hours < FTE_HOURS_PER_WEEK * line.headcount:
+            full_time = Rational(period.use(FULL_TIME)) / WEEKS_PER_YEAR  # the lønloft's full week (37)
+            if not line.headcount or line.paid_hours < full_time * line.headcount:
                 continue
             people = tuple(path for path in line.inputs if not path.endswith(".wage_cost"))
-            found.setdefault(people, (Rational(line.paid_hours) / line.headcount, []))[1].append(period.label)
+            found.setdefault(people, (Rational(line.paid_hours) / line.headcount, [], full_time))[1].append(
+                period.label
+            )
     several = len(result.periods) > 1
     return tuple(
         Check(
@@ -1422,11 +1425,11 @@ def _full_time_fleksjobs(result: engine.Run) -> tuple[Check, ...]:
                 "msg.fleksjob_full_time",
                 paths=Raw(", ".join(people)),
                 hours=Value(f"{places(each)} hour / week"),
-                full=Value(f"{FTE_HOURS_PER_WEEK} hour / week"),
+                full=Value(f"{full.numerator if full.denominator == 1 else places(full)} hour / week"),
                 when=Raw("") if not several else Text("msg.fleksjob_wage_in", year=Period(", ".join(labels))),
             ),
         )
-        for people, (each, labels) in found.items()
+        for people, (each, labels, full) in found.items()
     )
 
 

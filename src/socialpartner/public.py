@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 from socialpartner._internal.backend import Num, div, is_exact, maximum, minimum, ore, safe_div, total, where
 from socialpartner._internal.fields import QuantityType
 from socialpartner._internal.plan import Flow, Placement
-from socialpartner._internal.units import FTE_HOURS_PER_WEEK, MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
+from socialpartner._internal.units import MONTHS_PER_YEAR, Q_, WEEKS_PER_YEAR, canonical
 from socialpartner.errors import ArgumentTypeError, PartyError, QuantityError, ScenarioWarning
 from socialpartner.money import in_context, round_half_up, to_ore
 from socialpartner.parameters import ParameterSet, ParameterUse, default_parameters, whole_year
@@ -42,7 +42,8 @@ __all__ = [
 
 _MONTHS = MONTHS_PER_YEAR
 _WEEKS = WEEKS_PER_YEAR
-_FULL_TIME_WEEK = FTE_HOURS_PER_WEEK  # the lønloft compares with full time for the same job
+FULL_TIME = "norm.full_time"
+"""The parameter of full-time hours the lønloft compares with (37 a week; a scenario may override it)."""
 
 Payer = Literal["municipality", "state"]
 PAYERS: tuple[Payer, ...] = get_args(Payer)
@@ -75,7 +76,8 @@ def supplement_for(hourly_wage: Num, hours_per_year: Num, p: Callable[[str], Num
     wage. No hours worked is no fleksjob, and no supplement.
     """
     wage = div(hourly_wage * hours_per_year, _MONTHS)
-    full_time = div(hourly_wage * (_FULL_TIME_WEEK * _WEEKS), _MONTHS)
+    # the lønloft's full time read as a parameter, so an override counts (review 50 F1: it was a constant 37)
+    full_time = div(hourly_wage * p(FULL_TIME), _MONTHS)
     return where(hours_per_year > 0, fleksloentilskud_monthly(wage, full_time, p), 0)
 
 
@@ -564,8 +566,9 @@ class SupplementParts:
     """The monthly fleksløntilskud of one worker step by step, for an explanation (exact).
 
     ``hourly_wage`` and ``hours_per_year`` (per worker) give ``wage`` (L, a month) and
-    ``full_time`` (the same hourly wage for 37 hours a week, a month: the lønloft's
-    limit); ``g`` and ``t`` are G and T a month, ``low`` and ``high`` the reduction rates;
+    ``full_time`` (the same hourly wage for full time, ``full_time_week`` hours a week
+    (``norm.full_time``, 37), a month: the lønloft's limit); ``g`` and ``t`` are G and T a
+    month, ``low`` and ``high`` the reduction rates;
     ``before`` is G − low·min(L, T) − high·max(0, L − T) (at least 0), ``room`` the full-time
     wage − L (at least 0), and ``monthly`` the smaller of the two.
     """
@@ -581,6 +584,7 @@ class SupplementParts:
     before: Num
     room: Num
     monthly: Num
+    full_time_week: Num = 37  # the full-time hours a week (``norm.full_time``)
 
 
 def supplement_parts(budget: Any, line: Placement, p: Callable[[str], Num]) -> SupplementParts | None:
@@ -590,7 +594,8 @@ def supplement_parts(budget: Any, line: Placement, p: Callable[[str], Num]) -> S
         return None
     hours = safe_div(line.paid_hours * _WEEKS, line.headcount)
     wage = div(hourly * hours, _MONTHS)
-    full_time = div(hourly * (_FULL_TIME_WEEK * _WEEKS), _MONTHS)
+    full_time_year = p(FULL_TIME)
+    full_time = div(hourly * full_time_year, _MONTHS)
     g = p("fleksloentilskud.max_supplement") / _MONTHS
     t = p("fleksloentilskud.threshold") / _MONTHS
     low = p("fleksloentilskud.reduction_below_threshold")
@@ -598,11 +603,13 @@ def supplement_parts(budget: Any, line: Placement, p: Callable[[str], Num]) -> S
     before = maximum(g - low * minimum(wage, t) - high * maximum(wage - t, 0), 0)
     room = maximum(full_time - wage, 0)
     monthly = supplement_for(hourly, hours, p)
-    return SupplementParts(hourly, hours, wage, full_time, g, t, low, high, before, room, monthly)
+    week = div(full_time_year, _WEEKS)
+    return SupplementParts(hourly, hours, wage, full_time, g, t, low, high, before, room, monthly, week)
 
 
 # the parameters of the monthly fleksløntilskud (explanations list them with their sources)
 FLEX_PARAMETERS = (
+    FULL_TIME,
     "fleksloentilskud.max_supplement",
     "fleksloentilskud.threshold",
     "fleksloentilskud.reduction_below_threshold",

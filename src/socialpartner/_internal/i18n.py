@@ -2133,7 +2133,7 @@ _FORMULA_DA: dict[str, str] = {
     "paid hours in inclusive jobs over the period": "betalte timer i inkluderende job over perioden",
     "within the lønloft": "inden for lønloftet",
     "hourly wage × hours a year per worker / 12": "timeløn × timer om året pr. medarbejder / 12",
-    "hourly wage × 37 hours a week × 52 / 12": "timeløn × 37 timer om ugen × 52 / 12",
+    "hourly wage × full-time hours a week × 52 / 12": "timeløn × fuldtidstimer om ugen × 52 / 12",
     "full-time wage − L": "fuldtidsløn − L",
     "wage plus supplement may not exceed the full-time wage": "løn plus tilskud må ikke overstige fuldtidslønnen",
     "min(before the lønloft, room)": "min(før lønloftet, plads)",

@@ -420,7 +420,9 @@ def _supplement_terms(ev: Evaluation, topic: str) -> tuple[Term, ...]:
         Term(
             "full-time wage for the same job a month",
             full,
-            f"hourly wage × 37 hours a week × 52 / 12 = {hourly} × 37 × 52 / 12",
+            # the full-time week as read (norm.full_time: 37, or a scenario's own)
+            f"hourly wage × full-time hours a week × 52 / 12 = {hourly} × "
+            f"{_decimal_text(fraction(parts.full_time_week))} × 52 / 12",
         ),
         Term(
             "fleksløntilskud before the lønloft a month",
