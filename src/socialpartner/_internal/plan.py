@@ -10,9 +10,9 @@ evaluator rounds, books, splits and solves without knowing which model it serves
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from socialpartner._internal.backend import Num, Rational
 from socialpartner.money import round_half_up
@@ -106,6 +106,8 @@ class Figure:
     unit: str
     note: str = ""
     inputs: tuple[str, ...] = ()
+    # the unrounded value, where a total over the years sums it (rounded once, not a sum of rounded values)
+    exact: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -314,6 +314,7 @@ class SupplierPartnership(Partnership):
                 places(jobs),
                 "people",
                 "revenue share × headcount in inclusive jobs (all but ordinary jobs; course participants are not jobs)",
+                exact=jobs,
             ),
             Figure(
                 "csr_inclusive_fte",
@@ -321,6 +322,7 @@ class SupplierPartnership(Partnership):
                 places(fte),
                 "FTE",
                 "revenue share × paid hours a year in inclusive jobs / 1,924",
+                exact=fte,
             ),
             Figure(
                 "csr_inclusive_hours",
@@ -328,6 +330,7 @@ class SupplierPartnership(Partnership):
                 places(hours),
                 "hour",
                 "revenue share × paid hours in inclusive jobs over the period",
+                exact=hours,
             ),
         )
         priced = [(i, m) for i, sv in enumerate(self.services) if (m := sv.market_per_year()) is not None]
@@ -409,8 +412,14 @@ class SupplierPartnership(Partnership):
         def total(key: str) -> Decimal:
             return sum((f.value for _, e in parts for f in e.figures if f.key == key and f.value is not None), _ZERO)
 
-        spend, hours = total("csr_spend"), total("csr_inclusive_hours")
-        job_years, fte_years = total("csr_inclusive_jobs"), total("csr_inclusive_fte")
+        def exact_total(key: str) -> Decimal:
+            # the exact yearly counts summed, rounded once (review 49 F1: 3 × 3.24 = 9.72 FTE-years where the
+            # 18,720 hours are 9.73)
+            return places(sum((f.exact for _, e in parts for f in e.figures if f.key == key), Rational(0)))
+
+        spend = total("csr_spend")  # money: the yearly amounts as booked, each rounded once
+        hours = exact_total("csr_inclusive_hours")
+        job_years, fte_years = exact_total("csr_inclusive_jobs"), exact_total("csr_inclusive_fte")
         span = parts[0][0] if len(parts) == 1 else f"{parts[0][0]}–{parts[-1][0]}"
         figures = (
             Figure(
@@ -425,21 +434,22 @@ class SupplierPartnership(Partnership):
                 "CSR: hours of inclusive work attributable over the years",
                 hours,
                 "hour",
-                "sum of the yearly hours attributable",
+                "sum of the yearly hours attributable (exact, rounded once)",
             ),
             Figure(
                 "csr_inclusive_job_years",
                 "CSR: inclusive job-years attributable",
                 job_years,
                 "people",
-                "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year)",
+                "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year; exact, rounded "
+                "once)",
             ),
             Figure(
                 "csr_inclusive_fte_years",
                 "CSR: inclusive FTE-years attributable",
                 fte_years,
                 "FTE",
-                "sum of the yearly FTE attributable",
+                "sum of the yearly FTE attributable (exact, rounded once)",
             ),
         )
         said = Text(
