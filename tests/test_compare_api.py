@@ -45,7 +45,20 @@ def test_a_dearer_course_price_in_one_year() -> None:
     assert c.result("net.municipality").difference == Decimal("-36000.00")
     assert c.result("net.company").difference == Decimal("0.00")
     assert c.note is None
-    assert c.notes == {"a": (), "b": ()}
+    # review 49 F5: a break-even rounded just below the cost says which price covers, as every other output does:
+    # the course price (480,000 − 46,800) / 36 = 12,033.333 → 12,033.34 covers (both sides); B's overhead
+    # (480,000 − 432,000) / 2,340 = 20.5128, shown 20.51 (47,993.40 short of 48,000), 20.52 covers
+    assert c.notes == {
+        "a": (
+            "break-even course price per participant (DKK/month) 12,033.33: rounded to just below the cost; "
+            "12,033.34 DKK/month covers",
+        ),
+        "b": (
+            "break-even overhead per hour (DKK/hour) 20.51: rounded to just below the cost; 20.52 DKK/hour covers",
+            "break-even course price per participant (DKK/month) 12,033.33: rounded to just below the cost; "
+            "12,033.34 DKK/month covers",
+        ),
+    }
 
 
 def test_a_higher_overhead_over_three_years() -> None:
@@ -106,9 +119,14 @@ def test_every_scenario_compares_with_itself(name: str, data: dict[str, Any]) ->
     # over several years, each year's coverage, surplus, jobs, FTE, break-even prices and public net
     # effects too, under the names ev.result reads
     values = dict(ev.results())
+    gain = deal.COMPANY_GAIN
+    watched = {"coverage", "surplus", "jobs", "fte", "inclusive_jobs", "inclusive_fte", gain}
     for part in ev.breakdown:
-        watched = ("coverage", "surplus", "jobs", "fte", "break_even.", "public.")
-        values |= {f"{part.ledger.period}.{k}": v for k, v in part.results().items() if k.startswith(watched)}
+        values |= {
+            f"{part.ledger.period}.{k}": v
+            for k, v in part.results().items()
+            if k in watched or k.startswith(("break_even.", "public."))
+        }
     assert [r.key for r in c.results] == list(values)
     for r in c.results:
         assert r.a == r.b == values[r.key], r.key

@@ -252,7 +252,11 @@ def test_compare(tmp_path: Path) -> None:
     table = runner.invoke(app, ["compare", str(EXAMPLE), str(other)], env={"COLUMNS": "160"})
     assert "Inputs that differ" in table.output
     assert doc["note"] is None  # the same period: nothing to say
-    assert "covers" not in table.output
+    # the break-even prices rounded just below the cost say which price covers, as every other output does
+    # (review 49 F5): B's overhead (480,000 − 450,000) / 2,340 = 12.8205 → 12.82 is 1.20 short, 12.83 covers
+    assert doc["notes"]["b"][0] == (
+        "break-even overhead per hour (DKK/hour) 12.82: rounded to just below the cost; 12.83 DKK/hour covers"
+    )
 
 
 def test_compare_carries_the_note_that_a_saving_is_partly_other_work(tmp_path: Path) -> None:
@@ -268,8 +272,12 @@ def test_compare_carries_the_note_that_a_saving_is_partly_other_work(tmp_path: P
     )
     doc = json.loads(runner.invoke(app, ["compare", str(a), str(b), "--format", "json"]).stdout)
     assert doc["notes"]["a"] == []
-    assert len(doc["notes"]["b"]) == 1
     assert doc["notes"]["b"][0].startswith(said)
+    # B's break-even price (rounded just below the cost) says which price covers (review 49 F5)
+    assert doc["notes"]["b"][1:] == [
+        "break-even price per effective hour (SØV) (DKK/hour) 210.06: rounded to just below the cost; "
+        "210.07 DKK/hour covers"
+    ]
     table = runner.invoke(app, ["compare", str(a), str(b)], env={"COLUMNS": "400"})
     assert f"note (B): {said}" in table.output
     danish = runner.invoke(app, ["compare", str(b), str(a), "--lang", "da"], env={"COLUMNS": "400"})
@@ -282,9 +290,10 @@ def test_compare_carries_the_note_that_a_saving_is_partly_other_work(tmp_path: P
         encoding="utf-8",
     )
     doc = json.loads(runner.invoke(app, ["compare", str(a), str(h), "--format", "json"]).stdout)
-    assert [note[:6] for note in doc["notes"]["b"]] == ["2027: ", "2028: "]
-    assert doc["notes"]["b"][0] == "2027: " + doc["notes"]["b"][1].removeprefix("2028: ")
-    assert said in doc["notes"]["b"][0]
+    other_work = [note for note in doc["notes"]["b"] if "break-even" not in note]  # the break-even notes apart
+    assert [note[:6] for note in other_work] == ["2027: ", "2028: "]
+    assert other_work[0] == "2027: " + other_work[1].removeprefix("2028: ")
+    assert said in other_work[0]
 
 
 def test_compare_says_when_the_periods_differ() -> None:
@@ -570,9 +579,13 @@ def test_the_summary_gives_the_public_purse_year_by_year() -> None:
     The example's expect: block: municipality −215,040.00, −133,483.18, −127,357.31 = −475,880.49; state
     45,240.00 + 67,609.21 + 71,160.27 = 184,009.48."""
     out = runner.invoke(app, ["evaluate", str(THREE_YEARS), "--summary"], env={"COLUMNS": "120"}).output
-    rows = [" ".join(line.replace("│", " ").split()) for line in out.splitlines()]
+    rows = [" ".join(line.replace("│", " ").replace("┃", " ").split()) for line in out.splitlines()]
     assert "Public purse: net effect year by year (otherwise − with)" in rows
-    assert "net effect: municipality -215,040.00 -133,483.18 -127,357.31 -475,880.49" in rows
-    assert "net effect: state 45,240.00 67,609.21 71,160.27 184,009.48" in rows
+    # a row a year, a column a payer (review 50 F6: a column a year did not fit 80 characters)
+    assert "Year net effect: municipality net effect: state" in rows
+    assert "2026 -215,040.00 45,240.00" in rows
+    assert "2027 -133,483.18 67,609.21" in rows
+    assert "2028 -127,357.31 71,160.27" in rows
+    assert "Total -475,880.49 184,009.48" in rows
     one_year = runner.invoke(app, ["evaluate", "--summary"], env={"COLUMNS": "120"}).output
     assert "year by year" not in one_year  # one year has its public view, if any, in its own table

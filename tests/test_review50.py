@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import yaml
+from typer.testing import CliRunner
+
 import socialpartner as sp
+from socialpartner._internal.i18n import Translator
+from socialpartner.cli import app
 from socialpartner.views.explain import explanation_text
+
+from .conftest import ROOT
 
 LONI: dict[str, Any] = {
     "model": "labour_shortage",
@@ -59,3 +67,80 @@ def test_the_loenlofts_full_time_is_the_parameter_a_scenario_may_override() -> N
     # the sweep (float backend) reads the same parameter
     frame = sp.sweep(sp.from_data({**LONI, "parameters": {"norm.full_time": "35 hour/week"}}), {"price": [320]})
     assert frame["public.municipality [DKK]"].iloc[0] == float(shorter.result("public.municipality"))
+
+
+def _taxed_three_years(tmp_path: Path) -> Path:
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"]["tax"] = {}
+    path = tmp_path / "taxed.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_with_tax_counted_the_net_effect_is_given_before_and_after_tax_and_said_so(tmp_path: Path) -> None:
+    """F4: with tax counted the headline net effect was after tax, unsaid, and --summary had no before-tax figure.
+    Before tax the figures are the example's own, checked by hand in its expect: block (−215,040.00,
+    −133,483.18, −127,357.31 = −475,880.49 for the municipality); after tax they are the results' (tax added)."""
+    path = _taxed_three_years(tmp_path)
+    ev = sp.evaluate(sp.load(path))
+    out = CliRunner().invoke(app, ["evaluate", str(path), "--summary"], env={"COLUMNS": "160"}).output
+    rows = [" ".join(line.replace("│", " ").replace("┃", " ").split()) for line in out.splitlines()]
+    header = (
+        "Year net effect before tax: municipality net effect after tax: municipality net effect before tax: state "
+        "net effect after tax: state"
+    )
+    assert header in rows
+    after = [p.public.net_effect("municipality") for p in ev.breakdown if p.public is not None]
+    assert f"2026 -215,040.00 {after[0]:,.2f}" in " | ".join(rows)
+    total = ev.results()
+    assert f"Total -475,880.49 {total['public.municipality']:,.2f}" in " | ".join(rows)
+
+
+def test_compare_labels_the_net_effect_before_and_after_tax(tmp_path: Path) -> None:
+    """F5: compare printed the raw key public.municipality.before_tax, without a unit."""
+    path = _taxed_three_years(tmp_path)
+    c = sp.compare(sp.load(path), sp.load(path), lang="da")
+    labels = {r.key: (r.label, r.unit) for r in c.results}
+    assert labels["public.municipality.before_tax"] == ("nettovirkning før skat: kommunen", "DKK")
+    assert labels["public.municipality"] == ("nettovirkning efter skat: kommunen", "DKK")
+    assert labels["2027.public.state.before_tax"] == ("2027: nettovirkning før skat: staten", "DKK")
+    out = CliRunner().invoke(app, ["compare", str(path), str(path)], env={"COLUMNS": "160"}).output
+    assert "before_tax" not in out
+
+
+def test_no_amount_is_split_across_lines_at_80_columns(tmp_path: Path) -> None:
+    """F6: at 80 columns an amount broke mid-number ("-259.576,0" over "5 kr."). Every amount of the Danish
+    summary is whole on its line (the unit may go to the next)."""
+    path = _taxed_three_years(tmp_path)
+    ev = sp.evaluate(sp.load(path))
+    out = CliRunner().invoke(app, ["evaluate", str(path), "--summary", "--lang", "da"], env={"COLUMNS": "80"}).output
+    assert all(len(line) <= 80 for line in out.splitlines())
+    for part in ev.breakdown:
+        assert part.public is not None
+        shown = Translator("da").money(part.public.net_effect("municipality"), unit=False)
+        assert shown in out, shown
+    assert "-475.880,49" in out
+
+
+def test_the_workbook_gives_the_net_effect_before_and_after_tax_as_formulas(tmp_path: Path) -> None:
+    """F4: the workbook gave the after-tax net effect only, unsaid. Each year's sheet now marks the tax lines and
+    sums the net effect before tax too (SUMIFS over the lines without the mark), each labelled."""
+    from pycel import ExcelCompiler  # type: ignore[import-untyped]
+
+    ev = sp.evaluate(sp.load(_taxed_three_years(tmp_path)))
+    book = sp.to_xlsx(ev, tmp_path / "taxed.xlsx")
+    engine = ExcelCompiler(filename=str(book))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(book)["2027"]
+    rows = {row[0].value: row[0].row for row in sheet.iter_rows() if isinstance(row[0].value, str)}
+    year = ev.breakdown[1]
+    assert year.public is not None
+    for payer in ("municipality", "state"):
+        before = engine.evaluate(f"'2027'!D{rows[f'net effect before tax (otherwise − with): {payer}']}")
+        after = engine.evaluate(f"'2027'!D{rows[f'net effect after tax (otherwise − with): {payer}']}")
+        assert Decimal(repr(before)).quantize(Decimal("0.01")) == year.public.net_effect_before_tax(payer)
+        assert Decimal(repr(after)).quantize(Decimal("0.01")) == year.public.net_effect(payer)
+    # the example's 2027 before tax, checked by hand in its expect: block
+    assert year.public.net_effect_before_tax("municipality") == Decimal("-133483.18")

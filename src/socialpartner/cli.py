@@ -737,7 +737,7 @@ def sweep_command(
         table = Table(title=t("cli.sweep_title"), title_justify="left")
         for col in ("result", "mean", "p5", "median", "p95"):
             table.add_column(t(f"cli.{col}"), justify="left" if col == "result" else "right")
-        from socialpartner.views.tables import whole_numbers
+        from socialpartner.views.tables import folded
 
         summary = summarize(frame)
         rows = []
@@ -751,10 +751,9 @@ def sweep_command(
             label += " [%]" if scale == 100 else ""
             shown = [t.number(Decimal(repr(float(row[c]))) * scale, 2) for c in ("mean", "p5", "p50", "p95")]
             rows.append([escape(label), *shown])
-        whole_numbers(table, rows, console.width)  # on a narrow terminal the labels give way, never a figure's digits
         for cells in rows:
             table.add_row(*cells)
-        console.print(table)
+        console.print(folded(table))  # on a narrow terminal the labels give way, never a figure's digits
         if "p_covered" in summary.attrs:
             share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
             console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))

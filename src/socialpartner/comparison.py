@@ -26,7 +26,7 @@ from socialpartner.errors import ArgumentTypeError, ResultError, SocialPartnerEr
 from socialpartner.evaluation import Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
-from socialpartner.public import PAYERS
+from socialpartner.views import break_even_note, public_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -202,8 +202,13 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
         if _is_break_even(key) and res_a[key][1] != res_b[key][1]:
             # a price written per year in one and per month in the other: both in the model's unit
             res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
+    # the totals, then year by year, each year's rows of both sides together (a row B alone has stays in its year)
+    years = list(dict.fromkeys(part.ledger.period for ev in (ev_a, ev_b) for part in ev.breakdown))
+    keys = sorted(
+        dict.fromkeys([*res_a, *res_b]), key=lambda k: years.index(y) if (y := k.partition(".")[0]) in years else -1
+    )
     results = []
-    for key in dict.fromkeys([*res_a, *res_b]):
+    for key in keys:
         label, unit, _ = res_a[key] if key in res_a else res_b[key]
         if key in res_a and key in res_b and res_a[key][0] != res_b[key][0]:
             # the same result under each side's own words (its company's name, its last year)
@@ -222,7 +227,7 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
     if _periods(ev_a) != _periods(ev_b):
         said.append(t(Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))))
     note = "; ".join(said) or None
-    notes = {"a": tuple(map(t, _caveats(ev_a))), "b": tuple(map(t, _caveats(ev_b)))}
+    notes = {"a": _caveats(ev_a, t), "b": _caveats(ev_b, t)}
     return ScenarioComparison(ev_a, ev_b, inputs, tuple(results), note, notes, lang)
 
 
@@ -336,7 +341,13 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
             for key in _HEADLINE
             if "jobs" in key or "fte" in key
         }
-    labels |= {f"public.{payer}": (t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), "DKK") for payer in PAYERS}
+    # with tax counted, the net effect before and after tax, each said (review 50 F5: a raw key and no unit)
+    taxed = any(part.public is not None and part.public.taxed for part in (ev, *ev.breakdown))
+    for key, payer, before in public_columns(taxed):
+        labels[f"public.{payer}{'.before_tax' if before else ''}"] = (
+            t(Text(key, payer=Text(f"ui.{payer}"))),
+            "DKK",
+        )
     out: dict[str, tuple[str, str, Decimal | None]] = {}
     for key, value in ev.results().items():  # a result with no value too (no payback needed): None
         label, unit = labels.get(key, (key, ""))
@@ -345,20 +356,21 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
 
 
 # a year's figures compared year by year (``2027.coverage``): those a negotiation follows over the years
-_BY_YEAR = frozenset({"coverage", "surplus", "jobs", "fte"})
+_BY_YEAR = frozenset({"coverage", "surplus", "jobs", "fte", "inclusive_jobs", "inclusive_fte"})
 
 
 def _by_year(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Decimal | None]]:
-    """Each year's coverage, surplus, jobs, FTE, break-even prices and public net effects, keyed ``YEAR.key``.
+    """Each year's coverage, surplus, jobs, FTE, the company's gain, break-even prices and public net effects.
 
     The keys are those :meth:`Evaluation.result` reads (``2027.break_even.courses.price``); the
     totals alone hide a year that falls short, or a price that covers one year and not the next.
     """
     out: dict[str, tuple[str, str, Decimal | None]] = {}
+    gain = ev.partnership.COMPANY_GAIN  # the company's yearly saving or gain, what it decides on (review 49 F4)
     for part in ev.breakdown:
         year = part.ledger.period
         for key, (label, unit, value) in _comparable(part, t).items():
-            if key in _BY_YEAR or key.startswith(("break_even.", "public.")):
+            if key in _BY_YEAR or key == gain or key.startswith(("break_even.", "public.")):
                 out[f"{year}.{key}"] = (t(Text("msg.in_year", year=Period(year), text=Raw(label))), unit, value)
     return out
 
@@ -385,15 +397,26 @@ def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str,
 _CAVEATS = frozenset({"msg.alternative_hours"})
 
 
-def _caveats(ev: Evaluation) -> list[str]:
-    """The evaluation's statements that qualify its figures: a year's with its year."""
+def _caveats(ev: Evaluation, t: Translator) -> tuple[str, ...]:
+    """The evaluation's statements that qualify its figures, and its break-even prices rounded just below the cost.
+
+    A break-even price's note gives the price that covers, as every other output does (review 49 F5); a
+    year's note says its year.
+    """
     found: list[str] = []
     for part in (ev, *ev.breakdown):
-        for said in part.statements:
-            if getattr(said, "key", None) in _CAVEATS:
-                # a year's statement speaks of that year's hours: say which year
-                found.append(said if part is ev else Text("msg.in_year", year=Period(part.ledger.period), text=said))
-    return found
+        year = None if part is ev else Period(part.ledger.period)
+        said: list[Any] = [s for s in part.statements if getattr(s, "key", None) in _CAVEATS]
+        for b in part.break_even:
+            if b.value is not None and not b.already_covered and (note := break_even_note(b, t)):
+                label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.unit))))
+                said.append(Raw(f"{label} {t.number(b.value)}: {note}"))  # in the output's language already
+        # a year's note speaks of that year: say which year
+        found += [
+            (s.text if isinstance(s, Raw) else t(s)) if year is None else t(Text("msg.in_year", year=year, text=s))
+            for s in said
+        ]
+    return tuple(found)
 
 
 def _periods(ev: Evaluation) -> tuple[int, Any]:

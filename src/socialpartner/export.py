@@ -294,21 +294,34 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
         ws.gap()
         rates = "" if view.rates_year is None else ", " + t(Text("ui.rates_in_kroner", first=view.rates_year))
         ws.put([t("xlsx.public_title") + f" ({view.year}{rates})"], bold=True)
-        ws.put([t("ui.payer"), t("ui.item"), t("ui.with"), t("ui.otherwise")], bold=True)
+        # with tax counted, its lines marked in a column of their own, so the net effect before tax is a formula
+        # too, each said (review 50 F4: the workbook had the after-tax figure only, unsaid)
+        taxed = view.taxed
+        ws.put(
+            [t("ui.payer"), t("ui.item"), t("ui.with"), t("ui.otherwise"), *([t("xlsx.tax_line")] if taxed else [])],
+            bold=True,
+        )
         p_first = ws.row + 1
         for line in view.lines:
             ws.put(
-                [t(f"ui.{line.payer}"), t(line.item), line.actual, line.counterfactual],
+                [
+                    t(f"ui.{line.payer}"),
+                    t(line.item),
+                    line.actual,
+                    line.counterfactual,
+                    *([t("xlsx.tax_line") if line.tax else ""] if taxed else []),
+                ],
                 {3: _MONEY, 4: _MONEY},
             )
         p_last = ws.row
-        ws.put(["", t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect")], bold=True)
+        heading = "xlsx.net_effect_after_tax" if taxed else "xlsx.net_effect"
+        ws.put(["", t("ui.with"), t("ui.otherwise"), t(heading)], bold=True)
         for payer in PAYERS:
             r = ws.row + 1
             cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}"'
             ws.put(
                 [
-                    f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
+                    f"{t(heading)}: {t(f'ui.{payer}')}",
                     _f(f"SUMIF({cond},$C${p_first}:$C${p_last})"),
                     _f(f"SUMIF({cond},$D${p_first}:$D${p_last})"),
                     _f(f"C{r}-B{r}"),
@@ -317,6 +330,20 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
                 bold=True,
             )
             cells.public[payer] = (f"B{r}", f"C{r}", f"D{r}")
+        if taxed:
+            untaxed = f'$E${p_first}:$E${p_last},""'
+            for payer in PAYERS:
+                r = ws.row + 1
+                cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}",{untaxed}'
+                ws.put(
+                    [
+                        f"{t('xlsx.net_effect_before_tax')}: {t(f'ui.{payer}')}",
+                        _f(f"SUMIFS($C${p_first}:$C${p_last},{cond})"),
+                        _f(f"SUMIFS($D${p_first}:$D${p_last},{cond})"),
+                        _f(f"C{r}-B{r}"),
+                    ],
+                    {2: _MONEY, 3: _MONEY, 4: _MONEY},
+                )
     ws.finish()
     return cells
 

@@ -29,6 +29,7 @@ from socialpartner.views import (
     inputs_listed,
     parameter_source,
     parameter_year,
+    public_columns,
     used_parameters,
 )
 
@@ -151,9 +152,13 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             "",
         ),
     ]
-    for payer in PAYERS:
-        if f"public.{payer}" in results:
-            kpis.append((t(Text("cli.public_of", payer=Text(f"ui.{payer}"))), money(results[f"public.{payer}"]), ""))
+    # with tax counted, before and after tax, each said (review 50 F4: the after-tax figure read as a budget line)
+    taxed = any(part.public is not None and part.public.taxed for part in parts)
+    columns = public_columns(taxed)
+    for key, payer, before in columns:
+        name = f"public.{payer}{'.before_tax' if before else ''}"
+        if name in results:
+            kpis.append((t(Text(key, payer=Text(f"ui.{payer}"))), money(results[name]), ""))
     kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
 
     drawn = _charts(ev, lang) if charts else ("", "")
@@ -201,17 +206,17 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             str(sum(j.headcount for j in part.jobs)),
             esc(t.number(part.fte)),
         ]
-        if part.public is not None:
-            row += [money(part.public.net_effect("municipality")), money(part.public.net_effect("state"))]
+        if (public := part.public) is not None:
+            row += [money(public.net_effect_before_tax(p) if b else public.net_effect(p)) for _, p, b in columns]
         year_rows.append(row)
     year_head = [esc(t(f"ui.{c}")) for c in ("year", "cost", "funding", "result", "coverage", "jobs", "fte")]
     if parts[0].public is not None:
-        year_head += [esc(t(Text("cli.public_of", payer=Text(f"ui.{p}")))) for p in PAYERS]
+        year_head += [esc(t(Text(key, payer=Text(f"ui.{p}")))) for key, p, _ in columns]
     if ev.breakdown:
         total = [esc(t("xlsx.sum")), money(split.cost), money(split.total_funding), money(split.surplus)]
         total += [esc(t.percent(split.coverage)), "", ""]
         if parts[0].public is not None:
-            total += [money(results.get("public.municipality")), money(results.get("public.state"))]
+            total += [money(results.get(f"public.{p}{'.before_tax' if b else ''}")) for _, p, b in columns]
         year_rows.append(total)
     # each party's net year by year and over the deal: the terminal and the workbook have it (review 42 F6)
     nets = ""

@@ -271,6 +271,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.net_of": ("net: {name}", "netto: {name}"),
     "cli.break_even_of": ("break-even {label} ({unit})", "nulpunktspris {label} ({unit})"),
     "cli.public_of": ("net effect: {payer}", "nettovirkning: {payer}"),
+    "cli.public_after_tax_of": ("net effect after tax: {payer}", "nettovirkning efter skat: {payer}"),
+    "cli.public_before_tax_of": ("net effect before tax: {payer}", "nettovirkning før skat: {payer}"),
     "cli.coverage": ("coverage", "dækningsprocent"),
     "cli.surplus": ("surplus", "overskud"),  # as the tables name it (ui.surplus)
     # results a party's condition in the zone of agreement reads (agree --lang da)
@@ -375,6 +377,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.covering_percent": ("least % of base that covers", "laveste % af grundlaget, der dækker"),
     "xlsx.public_title": ("Public purse", "Offentlige kasser"),
     "xlsx.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
+    "xlsx.net_effect_after_tax": ("net effect after tax (otherwise − with)", "nettovirkning efter skat (ellers − med)"),
+    "xlsx.net_effect_before_tax": ("net effect before tax (otherwise − with)", "nettovirkning før skat (ellers − med)"),
+    "xlsx.tax_line": ("tax", "skat"),
     "xlsx.used_in": ("used in", "brugt i"),
     "xlsx.parameter_year": ("parameter year", "parameterår"),
     "xlsx.checked": ("checked", "kontrolleret"),
@@ -1415,21 +1420,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "CSR: henførbare timers inkluderende arbejde over årene",
     ),
     "figure.csr_inclusive_hours_total.note": (
-        "sum of the yearly hours attributable",
-        "summen af årenes henførbare timer",
+        "sum of the yearly hours attributable (exact, rounded once)",
+        "summen af årenes henførbare timer (eksakt, afrundet én gang)",
     ),
     "figure.csr_inclusive_job_years": ("CSR: inclusive job-years attributable", "CSR: henførbare inkluderende jobår"),
     "figure.csr_inclusive_job_years.note": (
-        "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year)",
-        "summen af årenes henførbare inkluderende job (et job i et år er ét jobår)",
+        "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year; exact, rounded once)",
+        "summen af årenes henførbare inkluderende job (et job i et år er ét jobår; eksakt, afrundet én gang)",
     ),
     "figure.csr_inclusive_fte_years": (
         "CSR: inclusive FTE-years attributable",
         "CSR: henførbare inkluderende årsværk over årene",
     ),
     "figure.csr_inclusive_fte_years.note": (
-        "sum of the yearly FTE attributable",
-        "summen af årenes henførbare årsværk",
+        "sum of the yearly FTE attributable (exact, rounded once)",
+        "summen af årenes henførbare årsværk (eksakt, afrundet én gang)",
     ),
     "figure.csr_spend.note": ("the contract value", "kontraktværdien"),
     "figure.csr_inclusive_jobs": ("CSR: inclusive jobs attributable", "CSR: henførbare inkluderende job"),
@@ -2167,11 +2172,15 @@ _FORMULA_DA: dict[str, str] = {
         "kun af dens betalinger i aftalen, før de ydelser den sparer (nettovirkningens tilbagebetalingsår tæller "
         "dem med)"
     ),
-    "sum of the yearly hours attributable": "summen af årenes henførbare timer",
-    "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year)": (
-        "summen af årenes henførbare inkluderende job (et job i et år er ét jobår)"
+    "sum of the yearly hours attributable (exact, rounded once)": (
+        "summen af årenes henførbare timer (eksakt, afrundet én gang)"
     ),
-    "sum of the yearly FTE attributable": "summen af årenes henførbare årsværk",
+    "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year; exact, rounded once)": (
+        "summen af årenes henførbare inkluderende job (et job i et år er ét jobår; eksakt, afrundet én gang)"
+    ),
+    "sum of the yearly FTE attributable (exact, rounded once)": (
+        "summen af årenes henførbare årsværk (eksakt, afrundet én gang)"
+    ),
     "none: the net is at or below zero every year, so the sum never comes back": (
         "ingen: nettoet er nul eller derunder hvert år, så summen kommer aldrig tilbage"
     ),

@@ -441,8 +441,8 @@ class SupplierPartnership(Partnership):
                 "CSR: inclusive job-years attributable",
                 job_years,
                 "people",
-                "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year; exact, rounded "
-                "once)",
+                "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year; "
+                "exact, rounded once)",
             ),
             Figure(
                 "csr_inclusive_fte_years",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from socialpartner._internal.i18n import Raw, Text, Translator
 from socialpartner._internal.paths import flatten
+from socialpartner.public import PAYERS, Payer
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -24,6 +25,21 @@ if TYPE_CHECKING:
     from socialpartner.evaluation import BreakEven
     from socialpartner.models._base import Partnership
     from socialpartner.parameters import ParameterValue
+
+
+def public_columns(taxed: bool) -> tuple[tuple[str, Payer, bool], ...]:
+    """The public net effect's columns per payer: (label key, payer, before tax?).
+
+    With tax counted each payer has two, before and after tax, each said: an after-tax net effect
+    read as a budget line would count the income tax as the jobcenter's own (review 50 F4).
+    """
+    if not taxed:
+        return tuple(("cli.public_of", payer, False) for payer in PAYERS)
+    return tuple(
+        (key, payer, before)
+        for payer in PAYERS
+        for key, before in (("cli.public_before_tax_of", True), ("cli.public_after_tax_of", False))
+    )
 
 
 def break_even_note(b: BreakEven, t: Translator) -> str:

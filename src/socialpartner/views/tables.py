@@ -9,14 +9,22 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markup import escape
+from rich.segment import Segment
 from rich.table import Table
 
 from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
 from socialpartner.public import PAYERS, PublicView
-from socialpartner.views import break_even_note, funding_label, parameter_source, parameter_year, used_parameters
+from socialpartner.views import (
+    break_even_note,
+    funding_label,
+    parameter_source,
+    parameter_year,
+    public_columns,
+    used_parameters,
+)
 
 __all__ = ["print_table"]
 
@@ -292,7 +300,6 @@ class _Tables:
                 "",
             ]
         )
-        whole_numbers(by_year, rows, console.width)
         for i, row in enumerate(rows):
             by_year.add_row(*row, end_section=i == len(rows) - 2)  # a line above the total
         console.print(folded(by_year))
@@ -328,18 +335,32 @@ class _Tables:
         views = [(part.ledger.period, part.public) for part in ev.breakdown if part.public is not None]
         if not views:
             return
+        # a row a year, a column a payer: as narrow for forty years as for three (review 50 F6: a column a
+        # year did not fit 80 columns with four years and a total)
+        # with tax counted, each payer's net effect before and after tax, so said (review 50 F4: a municipal
+        # budget line read the after-tax figure, with its tax, as its own)
+        columns = public_columns(any(view.taxed for _, view in views))
         table = Table(title=self.t("ui.public_net_by_year"), title_justify="left")
-        table.add_column("")
-        for label, _ in views:
-            table.add_column(escape(self.t.period(label)), justify="right")
-        table.add_column(self.t("xlsx.sum"), justify="right")
-        results = ev.results()
-        for payer in PAYERS:
+        table.add_column(self.t("ui.year"))
+        for key, payer, _ in columns:
+            table.add_column(escape(self.t(Text(key, payer=Text(f"ui.{payer}")))), justify="right")
+        for label, view in views:
             table.add_row(
-                escape(self.t(Text("cli.public_of", payer=Text(f"ui.{payer}")))),
-                *(self.money(view.net_effect(payer)) for _, view in views),
-                self.money(results[f"public.{payer}"] or Decimal("0.00")),
+                escape(self.t.period(label)),
+                *(
+                    self.money(view.net_effect_before_tax(p) if before else view.net_effect(p))
+                    for _, p, before in columns
+                ),
             )
+        results = ev.results()
+        table.add_section()
+        table.add_row(
+            self.t("xlsx.sum"),
+            *(
+                self.money(results[f"public.{p}{'.before_tax' if before else ''}"] or Decimal("0.00"))
+                for _, p, before in columns
+            ),
+        )
         console.print(folded(table))
 
 
@@ -361,29 +382,77 @@ def _public_title(view: PublicView) -> Text:
     return Text("ui.public_title", year=view.year, rate=rate)
 
 
-def whole_numbers(table: Table, rows: list[list[str]], width: int) -> None:
-    """Keep a table's right-aligned (number) columns as wide as their widest cell, where ``width`` allows.
-
-    On a narrow terminal rich shrinks columns and cuts what does not fit (``-1,166,260.…``):
-    a figure must not lose digits, so the words around it give way instead. Where even
-    the numbers do not fit ``width`` (the console's), rich's own shrinking stands.
-    """
-    widest = [max((len(row[i]) for row in rows), default=0) for i in range(len(table.columns))]
-    least = [w if c.justify == "right" else min(w, 6) for w, c in zip(widest, table.columns, strict=True)]
-    edges = 2 * len(table.columns) if table.pad_edge else 2 * len(table.columns) - 2  # padding
-    if sum(least) + edges + len(table.columns) + 1 > width:  # and the borders
-        return
-    for column, w in zip(table.columns, least, strict=True):
-        column.min_width = w  # words wrap, down to a short word's width (a year, "Total")
-        column.no_wrap = column.justify == "right"
-
-
-def folded(table: Table) -> Table:
+def folded(table: Table) -> _Folded:
     """``table`` with every cell folded onto the next line where it does not fit, never cut.
 
     Rich cuts a cell that does not fit its column with an ellipsis: on a narrow terminal an
-    amount lost its last digits (608.400.00… for 608.400.000,00). Words wrap as before.
+    amount lost its last digits (608.400.00… for 608.400.000,00). Words wrap as before. Where the
+    terminal is wide enough, no amount is split across lines either (review 50 F6: "-259.576,0"
+    over "5 kr."): see :class:`_Folded`.
     """
     for column in table.columns:
         column.overflow = "fold"
-    return table
+    return _Folded(table)
+
+
+class _Folded:
+    """A table whose columns are kept as wide as their figures and short labels where the terminal allows it.
+
+    In order, the first that fits the terminal as drawn: every figure whole and every short label
+    whole ("I alt", not "I" over "alt"; a long label wraps at its words); every figure whole; the
+    same without the blank beside each border; every figure's number whole (its unit, " kr.", may
+    go to the next line); else rich's own widths, folding what must fold (every digit still shown).
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = self.table
+        whole: list[int | None] = []  # a figure's whole cell, a label up to _LONGEST_WORD
+        numbers: list[int | None] = []  # a figure's longest word (its number without the unit)
+        for column in table.columns:
+            cells = [cell for cell in column._cells if isinstance(cell, str) and cell]
+            words = [len(w) for cell in cells for w in cell.split()]
+            if not words:
+                whole.append(None)
+                numbers.append(None)
+            elif column.justify == "right":
+                whole.append(max(len(c) for c in cells))
+                numbers.append(max(words))
+            else:
+                whole.append(min(max(max(words), *(len(c) for c in cells)), _LONGEST_WORD))
+                numbers.append(None)
+        figures = [w if c.justify == "right" else None for c, w in zip(table.columns, whole, strict=True)]
+        padding = table.padding
+        tight = (padding[0], 0, padding[2], 0)  # no blank beside the borders: two characters a column
+        tiers = (
+            (whole, padding),
+            (figures, padding),
+            (figures, tight),
+            (numbers, tight),
+            ([None] * len(whole), padding),
+        )
+        for widths, pad in tiers:
+            table.padding = pad
+            for column, width in zip(table.columns, widths, strict=True):
+                column.min_width = width
+            if _width(console, options, table) <= options.max_width:
+                break
+        yield table
+
+
+def _width(console: Console, options: ConsoleOptions, table: Table) -> int:
+    """The width ``table`` takes when held to the terminal's, drawn where it may overflow.
+
+    Rich's own measure of a table's minimum fell one short of what it drew (its last border cut).
+    """
+    held, table.width = table.width, options.max_width
+    try:
+        lines = console.render_lines(table, options.update(width=options.max_width + 40), pad=False)
+    finally:
+        table.width = held
+    return max((Segment.get_line_length(line) for line in lines), default=0)
+
+
+_LONGEST_WORD = 16  # a label wider than this wraps (a word this wide folds: a scenario path), not the amounts
