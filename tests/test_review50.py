@@ -144,3 +144,18 @@ def test_the_workbook_gives_the_net_effect_before_and_after_tax_as_formulas(tmp_
         assert Decimal(repr(after)).quantize(Decimal("0.01")) == year.public.net_effect(payer)
     # the example's 2027 before tax, checked by hand in its expect: block
     assert year.public.net_effect_before_tax("municipality") == Decimal("-133483.18")
+
+
+def test_a_wage_of_three_decimals_is_never_read_as_thousands_in_danish(tmp_path: Path) -> None:
+    """F2: 150 DKK/hour grown 3 % for two years is 159.135 (150 × 1.0609); the Danish explanation printed
+    "159.135 × 1040 / 12" (a decimal converted to 159,135, then read as an English thousands and converted back).
+    L = 159.135 × 20 h × 52 / 12 = 13,791.70 a month."""
+    data = {**LONI, "horizon": {"years": 3, "start_year": 2026, "wage_growth": "3 %"}}
+    ev = sp.evaluate(sp.from_data(data))
+    explained = ev.explain("2028:public.fleksloentilskud.0")
+    english = str(explained)
+    assert "= 159.1350 × 1,040 / 12" in english
+    assert "L: wage incl. pension a month = 13,791.70 DKK/month" in english
+    danish = explanation_text(explained, "da")
+    assert "= 159,1350 × 1.040 / 12" in danish
+    assert "159.135" not in danish

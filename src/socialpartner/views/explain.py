@@ -404,6 +404,8 @@ def _supplement_terms(ev: Evaluation, topic: str) -> tuple[Term, ...]:
     # the hourly wage as money (142.80, not 142.8), the hours as the number they are
     hourly = _exact_money(fraction(parts.hourly_wage)).removesuffix(" DKK")
     hours = _decimal_text(fraction(parts.hours_per_year))
+    if not hours.startswith("≈"):  # grouped as every amount is (1,040 hours; 1.040 in Danish)
+        hours = f"{Decimal(hours):,}"
     wage, full, before, room, monthly = (
         _month(x) for x in (parts.wage, parts.full_time, parts.before, parts.room, parts.monthly)
     )
@@ -864,6 +866,9 @@ def _exact_money(value: Fraction) -> str:
     assert isinstance(exponent, int)  # noqa: S101 - a finite quotient
     shown = exact.quantize(Decimal("0.000001")) if exponent < -6 else exact
     places = max(2, -min(0, shown.normalize().as_tuple().exponent))  # type: ignore[operator]
+    if places == 3 and abs(shown) < 1000:
+        # 159.135 in Danish, 159,135, reads as a thousands: a fourth place, as the inputs show it (159,1350)
+        places = 4
     text = f"{shown:,.{places}f} DKK"
     return text if shown == exact else f"≈ {text}"
 
@@ -1001,6 +1006,8 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     t = Translator(lang)
 
     def amount(match: re.Match[str]) -> str:
+        if match.group(4) is not None:  # a number in English format with thousands (1,924 in a formula)
+            return t.plain(match.group(4))
         if match.group(3) is not None:
             return t.plain(match.group(3))
         value = Decimal(match.group(1).replace(",", ""))
@@ -1018,12 +1025,10 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
         text = formula_text(text, lang)  # "(hours over the period)" after a volume, say
         if _STATED.match(text):  # a value as stated, e.g. 11000 DKK / month
             head, paren, rest = text.partition(" (")
-            return t.parameter_value(head) + (paren + bare(_AMOUNT_EN.sub(amount, rest)) if paren else "")
-        return bare(_AMOUNT_EN.sub(amount, text))
-
-    def bare(text: str) -> str:
-        """Numbers left in English format (1,924 in a formula) in this language's format."""
-        return _BARE_EN.sub(lambda m: t.plain(m.group(0)), text)
+            return t.parameter_value(head) + (paren + _NUMBERS_EN.sub(amount, rest) if paren else "")
+        # every number converted once, in one pass (review 50 F2: a decimal converted first, 159,135, was then
+        # read as an English thousands and converted back, 159.135)
+        return _NUMBERS_EN.sub(amount, text)
 
     def party(name: str) -> str:
         shown = t(name)
@@ -1145,8 +1150,9 @@ _NOTED = re.compile(
     rf"|{_STATED_RATE.pattern[1:-1]})\)$"
 )
 
-# an English-formatted number no amount pattern took: 1,924 (never a Danish 1.924,00)
-_BARE_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+# an English-formatted number no amount pattern took: 1,924 (never a Danish 1.924,00); one pass with the amounts
+_BARE_EN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d,])")
+_NUMBERS_EN = re.compile(f"{_AMOUNT_EN.pattern}|{_BARE_EN.pattern}")
 
 _LABELS_DA = {
     "net": "netto",
