@@ -159,3 +159,28 @@ def test_a_wage_of_three_decimals_is_never_read_as_thousands_in_danish(tmp_path:
     danish = explanation_text(explained, "da")
     assert "= 159,1350 × 1.040 / 12" in danish
     assert "159.135" not in danish
+
+
+def test_an_estimated_taxable_wage_and_the_average_municipal_tax_are_said() -> None:
+    """F3: the løntilskud group's taxable wage was the wage cost × 87 % (150 → 130.50), unsaid; F11: the
+    municipal tax read "25.05 %" (the parameter is 25.049 %, the national average) as if the municipality's own."""
+    helper = {"form": "løntilskud", "headcount": 2, "paid_hours": "30 hour/week", "wage_cost": "150 DKK/hour"}
+    public = {
+        **LONI["public"],
+        "counterfactual": {
+            **LONI["public"]["counterfactual"],
+            "løntilskud": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"},
+        },
+        "tax": {},
+    }
+    data = {**LONI, "helpers": [*LONI["helpers"], {**helper, "workplace": "company"}], "public": public}
+    view = sp.evaluate(sp.from_data(data)).public
+    assert view is not None
+    said = " ".join(view.assumptions)
+    assert "taxable wage of løntilskud: the wage cost × 87.00 % (fleksjob.wage_share_of_wage_cost, an estimate)" in said
+    assert "municipal income tax 25.049 % (the national average, tax.municipal_average" in said
+    # a stated share replaces the estimate, and nothing is said of it then
+    public["tax"] = {"taxable_share_of_wage_cost": "90 %"}
+    view = sp.evaluate(sp.from_data(data)).public
+    assert view is not None
+    assert "taxable wage of" not in " ".join(view.assumptions)

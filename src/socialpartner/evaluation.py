@@ -644,9 +644,10 @@ def _public_assumptions(
     if budget.tax is not None:
         use = period.use
 
-        def rate(name: str) -> Percent:
-            value = use(name)
-            return Percent(ratio_decimal(value))
+        def rate(name: str) -> Number:
+            # as the parameter gives it, not rounded to two places (25.049 %, not 25.05 %: review 50 F11)
+            percent = ratio_decimal(use(name)) * 100
+            return Number(percent, max(2, -int(percent.normalize().as_tuple().exponent)))
 
         out.append(
             Text(
@@ -656,7 +657,30 @@ def _public_assumptions(
                 state=rate("tax.bundskat"),
             )
         )
+        out += _taxable_wage_estimated(budget, period)
     return tuple(out)
+
+
+def _taxable_wage_estimated(budget: Any, period: engine.PeriodRun) -> tuple[Text, ...]:
+    """Say where a taxed group's wage is an estimate: the wage cost × the fleksjob wage share (review 50 F3).
+
+    A line other than a fleksjob one (løntilskud, an ordinary post) in a group with a stated counterfactual pays
+    tax on its wage; without ``public.tax.taxable_share_of_wage_cost`` that wage is the wage cost × the
+    estimated share, which no sentence said (the fleksjob wage's own assumption is said apart).
+    """
+    if budget.tax.taxable_share_of_wage_cost is not None:
+        return ()
+    forms = sorted(
+        {
+            p.form
+            for p in period.plan.placements
+            if p.form != "fleksjob" and p.form in budget.counterfactual and p.wage is not None and p.headcount
+        }
+    )
+    if not forms:
+        return ()
+    share = period.use("fleksjob.wage_share_of_wage_cost")
+    return (Text("msg.assume_taxable_wage", forms=Raw(", ".join(forms)), share=Percent(ratio_decimal(share))),)
 
 
 def _untaxed_ordinary_wages(partnership: Partnership, period: engine.PeriodRun) -> bool:

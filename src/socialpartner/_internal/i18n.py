@@ -955,12 +955,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.assume_refusion": ("state refusion by group: {rates}", "statslig refusion pr. gruppe: {rates}"),
     "msg.group_rate": ("{group} {rate}", "{group} {rate}"),
     "msg.assume_tax": (
-        "tax counted: AM-bidrag {am} on wages, municipal income tax {municipal} and bundskat {state} on wages "
-        "after AM-bidrag and on fleksløntilskud and benefits, for the groups with a stated counterfactual; "
+        "tax counted: AM-bidrag {am} % on wages, municipal income tax {municipal} % (the national average, "
+        "tax.municipal_average: set the municipality's own rate under parameters:) and bundskat {state} % on "
+        "wages after AM-bidrag and on fleksløntilskud and benefits, for the groups with a stated counterfactual; "
         "average rates, no personfradrag",
-        "skat medregnet: AM-bidrag {am} af løn, kommuneskat {municipal} og bundskat {state} af løn efter "
+        "skat medregnet: AM-bidrag {am} % af løn, kommuneskat {municipal} % (landsgennemsnittet, "
+        "tax.municipal_average: angiv kommunens egen sats under parameters:) og bundskat {state} % af løn efter "
         "AM-bidrag og af fleksløntilskud og ydelser, for grupperne med en angivet ydelse ellers; "
         "gennemsnitlige satser, uden personfradrag",
+    ),
+    "msg.assume_taxable_wage": (
+        "taxable wage of {forms}: the wage cost × {share} (fleksjob.wage_share_of_wage_cost, an estimate); "
+        "state public.tax.taxable_share_of_wage_cost to replace it",
+        "skattepligtig løn for {forms}: lønudgiften × {share} (fleksjob.wage_share_of_wage_cost, et skøn); "
+        "angiv public.tax.taxable_share_of_wage_cost for at erstatte det",
     ),
     "msg.legacy_criterion": (
         "{name} only for citizens who started before {date} ({by})",
