@@ -58,7 +58,8 @@ def test_the_discount_rates_behind_the_present_values_are_listed_with_the_parame
     assert "Finansministeriet" in rates["discount_rate.years_0_35"].source
     assert any(p["name"] == "discount_rate.years_0_35" for p in ev.to_dict()["parameters"])
     table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "400"}).output
-    assert "discount_rate.years_0_35" in table
+    row = next(line for line in table.splitlines() if "discount_rate.years_0_35" in line)
+    assert "2021 (for 2026–2028)" in row  # every year it discounts, not the first (review 50 F10)
     # review 48 F2: the report and the workbook listed each year's parameters only, not the total's rates
     page = html.unescape(sp.report_html(ev, charts=False))
     assert "discount_rate.years_0_35" in page

@@ -901,7 +901,11 @@ def _combine(partnership: Partnership, run: engine.Run, parts: tuple[Evaluation,
     for part in parts:
         used.update({(v.name, v.year if v.for_year is None else v.for_year): v for v in part.parameters})
     # the discount rates behind every present value and payback year (review 46 F8: they were not listed)
-    used.update({(v.name, v.year if v.for_year is None else v.for_year): v for v in run.discounting})
+    # they discount every year of the horizon, not the first only (review 50 F10: "2021 (for 2026)")
+    years = [int(p.label) for p in run.periods if p.label.isdigit()]
+    for v in run.discounting:
+        for year in years or [v.year if v.for_year is None else v.for_year]:
+            used[(v.name, year)] = replace(v, for_year=year) if years else v
     span = parts[0].ledger.period if len(parts) == 1 else f"{parts[0].ledger.period}–{parts[-1].ledger.period}"
     return Evaluation(
         partnership=partnership,

@@ -509,7 +509,12 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     )
     # each year's values by year; then the total's own (the discount rates of its present values, review 48 F2)
     yearly = {id(v) for part in parts for v in part.parameters}
-    own = tuple(v for v in evaluation.parameters if id(v) not in yearly) if evaluation.breakdown else ()
+    # one row each (the total lists a discount rate for every year it discounts)
+    own = (
+        tuple({v.name: v for v in evaluation.parameters if id(v) not in yearly}.values())
+        if evaluation.breakdown
+        else ()
+    )
     for part, values in (*((part, part.parameters) for part in parts), (evaluation, own)):
         for v in values:
             number, unit = _quantity_cells(v.value)
