@@ -176,7 +176,8 @@ def test_a_suppliers_csr_account_over_the_years() -> None:
     contract period added them by hand. Prices and the other customers grow 2 % a year, so the revenue share
     stays 4,694,400 / 5,868,000 = 80 % and each year credits 18.40 jobs, 8.89 FTE, 17,097.60 hours:
     spend 4,694,400.00 + 4,788,288.00 + 4,884,053.76 = 14,366,741.76; hours 3 × 17,097.60 = 51,292.80;
-    job-years 3 × 18.40 = 55.20; FTE-years 3 × 8.89 = 26.67."""
+    job-years 3 × 18.40 = 55.20; FTE-years 51,292.80 / 1,924 = 26.6594 → 26.66 (review 49 F1: the exact years
+    summed, 3 × 8.8865, not the rounded 3 × 8.89 = 26.67)."""
     data = _data("supplier_facility.yaml")
     data["horizon"] = {"years": 3, "start_year": 2026, "wage_growth": "3 %", "price_growth": "2 %"}
     ev = sp.evaluate(sp.from_data(data))
@@ -188,11 +189,11 @@ def test_a_suppliers_csr_account_over_the_years() -> None:
     assert ev.result("total.csr_spend") == Decimal("14366741.76")
     assert ev.result("csr_inclusive_hours_total") == Decimal("51292.80")
     assert ev.result("csr_inclusive_job_years") == Decimal("55.20")
-    assert ev.result("csr_inclusive_fte_years") == Decimal("26.67")
+    assert ev.result("csr_inclusive_fte_years") == Decimal("26.66")
     said = next(str(s) for s in ev.statements if "job-years" in str(s))
     assert said.startswith(
         "Over 2026–2028, Nordic Logistics A/S bought services for 14,366,741.76 DKK from Grøn Service SØV, a "
-        "social-economy enterprise. Attributable to these purchases: 55.20 inclusive job-years, 26.67 FTE-years, "
+        "social-economy enterprise. Attributable to these purchases: 55.20 inclusive job-years, 26.66 FTE-years, "
         "51,292.80 hours of inclusive work"
     )
     assert ev.explain("total.csr_spend").formula == (

@@ -18,7 +18,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from socialpartner._internal.backend import Rational
+from socialpartner._internal.backend import Rational, fraction
 from socialpartner._internal.i18n import Join, Money, Number, Percent, Period, Text
 from socialpartner._internal.plan import BreakEvenSpec, Check, Extras, Figure, Flow, Plan, places, with_inputs
 from socialpartner._internal.units import WEEKS_PER_YEAR, canonical, present
@@ -314,7 +314,7 @@ class SupplierPartnership(Partnership):
                 places(jobs),
                 "people",
                 "revenue share × headcount in inclusive jobs (all but ordinary jobs; course participants are not jobs)",
-                exact=jobs,
+                exact=fraction(jobs),  # a Python number on the record (the engine's may be gmpy2's)
             ),
             Figure(
                 "csr_inclusive_fte",
@@ -322,7 +322,7 @@ class SupplierPartnership(Partnership):
                 places(fte),
                 "FTE",
                 "revenue share × paid hours a year in inclusive jobs / 1,924",
-                exact=fte,
+                exact=fraction(fte),  # a Python number on the record (the engine's may be gmpy2's)
             ),
             Figure(
                 "csr_inclusive_hours",
@@ -330,7 +330,7 @@ class SupplierPartnership(Partnership):
                 places(hours),
                 "hour",
                 "revenue share × paid hours in inclusive jobs over the period",
-                exact=hours,
+                exact=fraction(hours),  # a Python number on the record (the engine's may be gmpy2's)
             ),
         )
         priced = [(i, m) for i, sv in enumerate(self.services) if (m := sv.market_per_year()) is not None]
