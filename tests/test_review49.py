@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
 import socialpartner as sp
+from socialpartner.cli import app
+
+from .conftest import example_with, percentage_markup_deal
 
 SUPPLIER: dict[str, Any] = {
     "model": "supplier",
@@ -44,3 +52,30 @@ def test_csr_job_and_fte_years_are_the_exact_years_summed_and_rounded_once() -> 
     said = next(s for s in shared.statements if "job-years" in s)
     assert "15.82 inclusive job-years" in said
     assert "6.41" in said
+
+
+def test_a_misspelt_required_key_is_one_problem_not_two() -> None:
+    """F10: ``overhed: 12 %`` gave "temp_hours.overhead: Field required" first, then the helpful hint."""
+    data = example_with()
+    hours = dict(data["temp_hours"])
+    hours["overhed"] = hours.pop("overhead")
+    with pytest.raises(ValidationError) as caught:
+        sp.from_data({**data, "temp_hours": hours})
+    errors = caught.value.errors()
+    assert [(e["loc"], e["msg"]) for e in errors] == [
+        (("temp_hours", "overhed"), "unknown key 'overhed'; did you mean 'overhead'?")
+    ]
+    # a required key simply left out is still said to be required
+    del hours["overhed"]
+    with pytest.raises(ValidationError, match=r"temp_hours.overhead\n  Field required"):
+        sp.from_data({**data, "temp_hours": hours})
+
+
+def test_solve_gives_a_percentage_to_two_places(tmp_path: Path) -> None:
+    """F8: "temp_hours.overhead = 18.6 percent" beside the break-even's "18.60 % covers". With a 12 % overhead on
+    165.50 DKK/hour (2,496 h, wages 413,088.00), courses 570,000 and staff 750,000, coverage 1 needs 180,000 of
+    overhead: 43.574 % → the solver's grid gives 43.58 percent (43.57 % gives 179,982.44, 17.56 DKK short)."""
+    path = tmp_path / "deal.yaml"
+    sp.save(sp.from_data(percentage_markup_deal()), path)
+    out = CliRunner().invoke(app, ["solve", str(path), "--vary", "temp_hours.overhead", "--target", "coverage=1"])
+    assert out.output.splitlines()[0] == "temp_hours.overhead = 43.58 percent"

@@ -410,9 +410,13 @@ def _solved_value(solution: Solution, t: Translator) -> str:
     """The value found, as a scenario writes it; money to the øre (``35.90 DKK / hour``, ``35,90 kr./time``)."""
     text = solution.value_text
     value = solution.value
-    if isinstance(value, pint.Quantity) and "[currency]" in str(value.dimensionality):
+    if isinstance(value, pint.Quantity) and (
+        "[currency]" in str(value.dimensionality) or str(value.units) == "percent"
+    ):
+        # money, and a percentage (18.60 percent, as the break-even's "18.60 % covers": review 49 F8), to the
+        # solver's 0.01 grid: exact
         number, _, unit = text.partition(" ")
-        text = f"{Decimal(number).quantize(Decimal('0.01'))} {unit}"  # on the solver's 0.01 grid: exact
+        text = f"{Decimal(number).quantize(Decimal('0.01'))} {unit}"
     if isinstance(value, pint.Quantity) and str(value.units) == "dimensionless":
         # a bare fraction (wage_growth: 0.02), on a grid of 0.0001: also as the percentage it means
         percent = (Decimal(solution.value_text.partition(" ")[0]) * 100).quantize(Decimal("0.01"))
