@@ -522,3 +522,19 @@ def test_json_corners_lie_inside_the_zone() -> None:
     out = runner.invoke(app, ["agree", path, *vary, "--format", "json"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["vertices"] == corners
+
+
+def test_a_municipality_without_a_condition_is_named_as_why_the_total_grows() -> None:
+    """Review 49 F2: without a public: block or a municipal limit the course price (paid by the municipality)
+    counts as the SØV's gain and nobody's loss: SØV 2,340·o + 36·p − 480,000 ≥ 0, IKEA 2,340·(200 − 165 − o) ≥ 0.
+    The notes called the course price "not a payment between the parties"; the municipality pays it."""
+    data = yaml.safe_load((EXAMPLES / "ikea_rebild_agreement.yaml").read_text(encoding="utf-8"))
+    del data["agreement"]
+    zone = sp.agreement(sp.from_data(data), ["temp_hours.overhead", "courses.price"])
+    keys = [getattr(n, "key", None) for n in zone.notes]
+    assert "agree.no_municipality" in keys
+    assert "agree.not_transfer_unpriced_municipality" in keys
+    assert "agree.not_transfer" not in keys
+    assert "not a payment between the parties" not in zone.text()
+    assert "what it costs the municipality is not counted" in zone.text()
+    assert "hvad det koster kommunen, tælles ikke med" in zone.text("da")

@@ -195,19 +195,34 @@ def _on_the_edge(
     return notes
 
 
-_UNCOUNTED = {"agree.not_transfer": "agree.not_transfer_unpriced", "agree.on_edge_assumed": "agree.on_edge_unpriced"}
+# the payer without a condition (its note's key) → the notes that then say so, by the note they replace
+_UNCOUNTED = {
+    "agree.no_company": {
+        "agree.not_transfer": "agree.not_transfer_unpriced",
+        "agree.on_edge_assumed": "agree.on_edge_unpriced",
+    },
+    "agree.no_municipality": {
+        "agree.not_transfer": "agree.not_transfer_unpriced_municipality",
+        "agree.on_edge_assumed": "agree.on_edge_unpriced_municipality",
+    },
+}
 
 
 def _uncounted(notes: tuple[str, ...]) -> tuple[str, ...]:
-    """The notes, saying why the total gain moves where the company has no condition.
+    """The notes, saying why the total gain moves where a paying party has no condition.
 
-    Without one, what an input costs the company (the overhead it pays) counts as a gain
-    to the others and a loss to nobody: the total seems to grow with it, and max-min pushes
-    the point to the range's end. "Not a payment between the parties" would mislead there.
+    Without one, what an input costs the company (the overhead it pays) or the municipality
+    (the course price) counts as a gain to the others and a loss to nobody: the total seems to
+    grow with it, and max-min pushes the point to the range's end. "Not a payment between the
+    parties" would mislead there (review 49 F2: the municipality pays the course price).
     """
-    if not any(getattr(n, "key", None) == "agree.no_company" for n in notes):
-        return notes
-    return tuple(Text(_UNCOUNTED[n.key], **n.args) if isinstance(n, Text) and n.key in _UNCOUNTED else n for n in notes)
+    said = {getattr(n, "key", None) for n in notes}
+    for missing, replaced in _UNCOUNTED.items():  # the company's first, where neither has a condition
+        if missing in said:
+            return tuple(
+                Text(replaced[n.key], **n.args) if isinstance(n, Text) and n.key in replaced else n for n in notes
+            )
+    return notes
 
 
 def _growing(party_gains: Any, point: Sequence[Decimal], k: int, inward: Fraction) -> list[str]:

@@ -558,6 +558,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "nabopunkt gør det bedre efter reglen; ét sådant skridt flytter en parts gevinst med op til "
         "{amount}, gevinsternes præcision",
     ),
+    "agree.not_transfer_unpriced_municipality": (
+        "the parties' total gain moves with {inputs}: by up to {amount} across the zone, as the municipality "
+        "has no condition here and what the inputs cost it is not counted (a gain to the others, a loss to "
+        "nobody); there is no fixed total to split equally, and the suggestions are the most equal gains "
+        "of the parties counted (max-min)",
+        "parternes samlede gevinst ændrer sig med {inputs}: med op til {amount} inden for zonen, fordi "
+        "kommunen ikke har nogen betingelse her, og hvad input koster den, tælles ikke med (en gevinst "
+        "for de andre, et tab for ingen); der er ingen fast gevinst at dele ligeligt, og forslagene er de mest "
+        "lige gevinster for de parter, der tælles med (max-min)",
+    ),
+    "agree.on_edge_unpriced_municipality": (
+        "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
+        "growing with {path}, and what it costs the municipality is not counted (the municipality has no "
+        "condition here): the point is where the range searched ends, not a price to propose; add a public: "
+        "block or agreement.municipal_limit (see the note on its condition) to bound it",
+        "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
+        "med at vokse med {path}, og hvad det koster kommunen, tælles ikke med (kommunen har ingen "
+        "betingelse her): punktet er, hvor søgningen slutter, ikke en pris at foreslå; tilføj en public:-blok "
+        "eller agreement.municipal_limit (se noten om dens betingelse) for at afgrænse det",
+    ),
     "agree.no_company": ("no condition for the company: {hint}", "ingen betingelse for virksomheden: {hint}"),
     "agree.hint.shared_responsibility": (
         "give temp_hours.alternative_price (e.g. a temp agency's price per hour)",
