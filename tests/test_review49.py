@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import socialpartner as sp
 from socialpartner.cli import app
 
-from .conftest import example_with, percentage_markup_deal
+from .conftest import ROOT, example_with, percentage_markup_deal
 
 SUPPLIER: dict[str, Any] = {
     "model": "supplier",
@@ -79,3 +79,18 @@ def test_solve_gives_a_percentage_to_two_places(tmp_path: Path) -> None:
     sp.save(sp.from_data(percentage_markup_deal()), path)
     out = CliRunner().invoke(app, ["solve", str(path), "--vary", "temp_hours.overhead", "--target", "coverage=1"])
     assert out.output.splitlines()[0] == "temp_hours.overhead = 43.58 percent"
+
+
+def test_a_cross_model_comparison_says_a_missing_result_is_not_computed_not_zero() -> None:
+    """F3: the supplier's CSR rows read "—" for an in-house deal with no note (as if it had no CSR value), and the
+    note spoke of a labour-shortage company in neither scenario."""
+    supplier = sp.load(ROOT / "examples" / "supplier_facility.yaml")
+    in_house = sp.load(ROOT / "examples" / "in_house_packing.yaml")
+    c = sp.compare(supplier, in_house)
+    assert c.result("csr_inclusive_jobs").b is None
+    assert c.note is not None
+    assert "a result only one side has (— on the other) is one the other model does not compute, not a zero" in c.note
+    assert "labour-shortage" not in c.note
+    shortage = sp.compare(supplier, sp.load(ROOT / "examples" / "labour_shortage_site.yaml"))
+    assert shortage.note is not None
+    assert "a labour-shortage company's net includes what its own customers pay it" in shortage.note

@@ -223,7 +223,9 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
     model_a, model_b = (getattr(ev.partnership, "model", "") for ev in (ev_a, ev_b))
     if model_a != model_b:  # a cross-model comparison: say that the same names may mean other things
         names = {side: Text(f"report.model.{m}") for side, m in (("a", model_a), ("b", model_b))}
-        said.append(t(Text("cli.compare_models", **names)))
+        # the labour-shortage company's net, where one side is that model only (review 49 F3: it was said of any)
+        labour = Text("cli.compare_models_labour") if "labour_shortage" in (model_a, model_b) else Raw("")
+        said.append(t(Text("cli.compare_models", **names, labour=labour)))
     if _periods(ev_a) != _periods(ev_b):
         said.append(t(Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))))
     note = "; ".join(said) or None

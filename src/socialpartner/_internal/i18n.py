@@ -251,13 +251,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.inputs_differ": ("Inputs that differ", "Input, der er forskellige"),
     "cli.inputs_same": ("The inputs are the same.", "Input er de samme."),
     "cli.compare_models": (
-        "A and B are different models ({a}; {b}): the models book different flows (a labour-shortage company's "
-        "net includes what its own customers pay it; a company's saving is against its own alternative), so "
-        "a party's net or a figure of the same name need not be like for like",
-        "A og B er forskellige modeller ({a}; {b}): modellerne bogfører forskellige pengestrømme (en virksomheds "
-        "netto i arbejdskraftmangel-modellen rummer, hvad dens egne kunder betaler; en besparelse er i forhold "
-        "til virksomhedens eget alternativ), så en parts netto eller et tal med samme navn er ikke "
-        "nødvendigvis sammenligneligt",
+        "A and B are different models ({a}; {b}): the models book different flows (a company's saving is "
+        "against its own alternative{labour}), so a party's net or a figure of the same name need not be like "
+        "for like; a result only one side has (— on the other) is one the other model does not compute, not a "
+        "zero (the CSR account is the supplier model's)",
+        "A og B er forskellige modeller ({a}; {b}): modellerne bogfører forskellige pengestrømme (en besparelse "
+        "er i forhold til virksomhedens eget alternativ{labour}), så en parts netto eller et tal med samme navn "
+        "er ikke nødvendigvis sammenligneligt; et resultat, kun den ene side har (— på den anden), beregner den "
+        "anden model ikke, det er ikke et nul (CSR-regnskabet er leverandørmodellens)",
+    ),
+    "cli.compare_models_labour": (
+        "; a labour-shortage company's net includes what its own customers pay it",
+        "; en virksomheds netto i arbejdskraftmangel-modellen rummer, hvad dens egne kunder betaler",
     ),
     "cli.compare_periods": (
         "A covers {a} and B covers {b}: totals over different periods differ by their length, "
