@@ -351,7 +351,11 @@ def test_dagpenge_past_the_right_is_said() -> None:
     assert first is not None
     (line,) = [x for x in first.lines if x.item == "counterfactual benefit: fleksjob" and x.payer == "municipality"]
     assert line.counterfactual == D("1057968.00")
-    (said,) = [s for s in ev.statements if s.startswith("fleksjob: benefit.dagpenge_max is priced in full in 2028,")]
+    (said,) = [
+        s
+        for s in ev.statements
+        if s.startswith("fleksjob: benefit.dagpenge_max is priced in full in 2028 (the right has ended before 2028),")
+    ]
     assert "104 weeks" in said
     assert "§ 55" in said
     assert "public.counterfactual.fleksjob" in said

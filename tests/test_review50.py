@@ -184,3 +184,33 @@ def test_an_estimated_taxable_wage_and_the_average_municipal_tax_are_said() -> N
     view = sp.evaluate(sp.from_data(data)).public
     assert view is not None
     assert "taxable wage of" not in " ".join(view.assumptions)
+
+
+def test_a_time_limited_benefit_names_only_the_years_it_is_priced_and_when_the_right_ends() -> None:
+    """F7: løntilskud on dagpenge from 90 weeks: the right (104 weeks) ends 14 weeks into 2026; the group has no
+    one from 2028. The statement said 2026–2029, and its cited rule had English numbers in Danish (3,848)."""
+    helper = {"form": "løntilskud", "headcount": 2, "paid_hours": "30 hour/week", "wage_cost": "150 DKK/hour"}
+    public = {
+        **LONI["public"],
+        "weeks_on_support": {"fleksjob": 104, "løntilskud": 90, "default": 0},
+        "counterfactual": {**LONI["public"]["counterfactual"], "løntilskud": {"parameter": "benefit.dagpenge_max"}},
+    }
+    data = {
+        **LONI,
+        "period": "1 year",
+        "helpers": [*LONI["helpers"], {**helper, "workplace": "company"}],
+        "public": public,
+        "horizon": {"years": 4, "start_year": 2026, "changes": [{"year": 2028, "set": {"helpers.1.headcount": 0}}]},
+    }
+    data.pop("period")
+    ev = sp.evaluate(sp.from_data(data))
+    said = [s for s in ev.statements if s.startswith("løntilskud: benefit.dagpenge_max is priced in full")]
+    assert len(said) == 1
+    assert said[0].startswith(
+        "løntilskud: benefit.dagpenge_max is priced in full in 2026–2027 (the right ends in 2026), though the right "
+        "ends after 104 weeks on it (Lov om arbejdsløshedsforsikring m.v. § 55, stk. 1 (dagpenge i 2 år, 3,848 "
+        "timer, inden for 3 år))"
+    )
+    danish = Translator("da")(next(s for s in ev.statements if str(s).startswith("løntilskud: benefit.dagpenge")))
+    assert "3.848 timer" in danish
+    assert "i 2026–2027 (retten ophører i 2026)" in danish

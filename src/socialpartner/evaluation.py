@@ -10,6 +10,7 @@ A model with several periods (a spin-off's years) gets one evaluation per period
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -25,9 +26,9 @@ from socialpartner import testing as _testing
 from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
 from socialpartner._internal.arguments import need_partnership, need_text
-from socialpartner._internal.backend import Rational, fraction, is_exact, ore
+from socialpartner._internal.backend import Rational, fraction, is_exact, ore, total
 from socialpartner._internal.explain import Explanation
-from socialpartner._internal.i18n import Join, Lang, Money, Number, Percent, Period, Raw, Text, Value
+from socialpartner._internal.i18n import Cited, Join, Lang, Money, Number, Percent, Period, Raw, Text, Value
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, WEEKS_PER_YEAR, canonical, parse_unit, unit_info
@@ -1232,8 +1233,9 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
     is still priced in full in a period that ends past the right's weeks, where the person
     would have moved to another benefit.
     """
-    # (group, parameter, path) → the right's length (a parameter value) and the periods priced past it
-    found: dict[tuple[str, str, str], tuple[ParameterValue, list[str]]] = {}
+    # (group, parameter, path) → the right's length (a parameter value), the periods priced past it, and whether
+    # the right ends within the first of them (else it had ended before it began)
+    found: dict[tuple[str, str, str], tuple[ParameterValue, list[str], bool]] = {}
     length = canonical(result.partnership.period) * 52
     for period in result.periods:
         budget = period.model.public
@@ -1247,17 +1249,24 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
             limit = _TIME_LIMITED.get(name)
             if limit is None:
                 continue
+            people = total((1, p.headcount) for p in period.plan.placements if p.form == group)
+            if is_exact(people) and people == 0:
+                continue  # nobody in the group this year: nothing priced (review 50 F7: said of years without them)
             try:
                 end = budget.weeks_before(group) + 52 * period.index + length
             except SocialPartnerError:
                 continue  # weeks by group, and this deal has no such group: nobody receives it
             duration = period.use.parameters.get(limit, period.use.year)
-            if end > canonical(duration.value) * 52:  # the value in weeks (canonical is in years)
-                found.setdefault((group, name, path), (duration, []))[1].append(period.label)
+            weeks = canonical(duration.value) * 52  # the value in weeks (canonical is in years)
+            if end > weeks:
+                entry = found.setdefault((group, name, path), (duration, [], end - length < weeks))
+                entry[1].append(period.label)
     out = []
-    for (group, name, path), (duration, labels) in found.items():
+    for (group, name, path), (duration, labels, within) in found.items():
         several = len(result.periods) > 1
-        when = Text("msg.time_limited_in", years=Period(f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else labels[0]))
+        years = f"{labels[0]}–{labels[-1]}" if _consecutive(labels) and len(labels) > 1 else ", ".join(labels)
+        ends = "msg.time_limited_in" if within else "msg.time_limited_in_ended"
+        when = Text(ends, years=Period(years), first=Period(labels[0]))
         # the fix that fits the scenario: a horizon change from that year, else the benefit they would receive
         fix = "msg.time_limited_fix_change" if result.partnership.horizon is not None else "msg.time_limited_fix_state"
         out.append(
@@ -1267,7 +1276,7 @@ def _time_limited(result: engine.Run) -> tuple[Text, ...]:
                 group=group,
                 name=Raw(name),
                 weeks=Raw(str(round(canonical(duration.value) * 52))),
-                rule=Raw(duration.source),
+                rule=Cited(duration.source),  # its numbers in the output's format (3.848 timer in Danish)
                 when=when if several else Raw(""),
                 fix=Text(fix, path=Raw(path)),
             )
@@ -1322,6 +1331,11 @@ def _people(count: Any) -> Number:
     """A headcount as written: ``4``, ``2.5``."""
     people = Decimal(f"{float(count):g}")
     return Number(people, max(0, -int(people.as_tuple().exponent)), grouped=False)
+
+
+def _consecutive(labels: list[str]) -> bool:
+    """Whether period labels are consecutive years (``2026, 2027, 2028``), to be said as a span."""
+    return all(a.isdigit() and b.isdigit() and int(b) == int(a) + 1 for a, b in itertools.pairwise(labels))
 
 
 def _span(years: set[int]) -> Raw:

@@ -1037,7 +1037,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "uger ({rule}), regnet fra weeks_on_support; derefter ville personen modtage en anden ydelse (fx "
         "kontanthjælp), så udgiften med partnerskabet er overvurderet derfra: {fix}",
     ),
-    "msg.time_limited_in": (" in {years}", " i {years}"),
+    "msg.time_limited_in": (" in {years} (the right ends in {first})", " i {years} (retten ophører i {first})"),
+    "msg.time_limited_in_ended": (
+        " in {years} (the right has ended before {first})",
+        " i {years} (retten er ophørt før {first})",
+    ),
     "msg.added_on_the_ladder": (
         "{group}: the people added in {years} are placed on the refusion ladder like the first "
         "(weeks_on_support plus 52 weeks a year), not from week 1 as citizens new to support would be",
