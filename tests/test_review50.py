@@ -214,3 +214,24 @@ def test_a_time_limited_benefit_names_only_the_years_it_is_priced_and_when_the_r
     danish = Translator("da")(next(s for s in ev.statements if str(s).startswith("løntilskud: benefit.dagpenge")))
     assert "3.848 timer" in danish
     assert "i 2026–2027 (retten ophører i 2026)" in danish
+
+
+def test_the_public_tables_net_effect_stands_in_its_own_column() -> None:
+    """F14: the net-effect rows put their amount under "Otherwise", where it read as an amount paid otherwise.
+    The example's 2026: municipality −215,040.00, state 45,240.00 (its expect: block)."""
+    out = CliRunner().invoke(
+        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml")], env={"COLUMNS": "200"}
+    )
+    rows = [[c.strip() for c in line.strip("│┃ ").split("│")] for line in out.output.splitlines() if "│" in line]
+    nets = [r for r in rows if len(r) == 5 and r[1] == "net effect (otherwise − with)"]
+    assert nets[:2] == [
+        ["municipality", "net effect (otherwise − with)", "", "", "-215,040.00"],
+        ["state", "net effect (otherwise − with)", "", "", "45,240.00"],
+    ]
+
+
+def test_the_calendar_is_a_declared_rule_not_a_source() -> None:
+    """F9: the calendar (52 weeks, 37 hours an FTE) cited the library's own file, tagged sourced."""
+    explained = str(sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml")).explain("fte"))
+    line = next(x for x in explained.splitlines() if x.strip().startswith("calendar:"))
+    assert line.endswith("(see norm.full_time); tag: declared rule)")

@@ -23,7 +23,10 @@ PARAMETERS: tuple[tuple[str, str, str], ...] = (
     (
         "calendar",
         "1 year = 52 weeks = 12 months; 1 FTE = 37 hour/week = 1,924 hour/year",
-        "Danish labour-market norm (37 h/week, 1,924 h/year), data/units.txt; tag: sourced",
+        # the library's own convention for FTE and periods: declared, its 37 hours the collective agreements'
+        # week (norm.full_time's source), not a file of its own cited as a source (review 50 F9)
+        "the library's calendar (data/units.txt), its 37 hours the standard week of Danish collective agreements "
+        "(see norm.full_time); tag: declared rule",
     ),
     ("rounding", ROUNDING_RULE, "socialpartner.ROUNDING_RULE; tag: declared rule"),
 )

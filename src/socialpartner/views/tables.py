@@ -183,24 +183,31 @@ class _Tables:
         )
         for col in ("payer", "item", "with", "otherwise"):
             table.add_column(self.t(f"ui.{col}"), justify="left" if col in {"payer", "item"} else "right")
+        # the net effects in a column of their own, below the lines: under "otherwise" they read as an amount
+        # paid otherwise (review 50 F14)
+        table.add_column(self.t("ui.net_effect_column"), justify="right")
         for line in view.lines:
             table.add_row(
                 self.t(f"ui.{line.payer}"),
                 escape(self.t(line.item)),
                 self.money(line.actual),
                 self.money(line.counterfactual),
+                "",
             )
+        table.add_section()
         for payer in PAYERS:
             if view.taxed:
                 table.add_row(
                     self.t(f"ui.{payer}"),
                     self.t("ui.net_effect_before_tax"),
                     "",
+                    "",
                     self.money(view.net_effect_before_tax(payer)),
                 )
             table.add_row(
                 f"[bold]{self.t(f'ui.{payer}')}[/bold]",
                 f"[bold]{self.t('ui.net_effect_after_tax' if view.taxed else 'ui.net_effect')}[/bold]",
+                "",
                 "",
                 f"[bold]{self.money(view.net_effect(payer))}[/bold]",
             )
