@@ -235,3 +235,16 @@ def test_the_calendar_is_a_declared_rule_not_a_source() -> None:
     explained = str(sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml")).explain("fte"))
     line = next(x for x in explained.splitlines() if x.strip().startswith("calendar:"))
     assert line.endswith("(see norm.full_time); tag: declared rule)")
+
+
+def test_danish_outputs_say_ja_and_one_word_for_price_growth(tmp_path: Path) -> None:
+    """F13: the report's and workbook's inputs read "public.tax | true" in Danish, and the present values'
+    explanation said "prisvækst" where the key figures say "prisstigning"."""
+    ev = sp.evaluate(sp.load(_taxed_three_years(tmp_path)))
+    page = sp.report_html(ev, charts=False, lang="da")
+    assert "<td>public.tax</td><td>ja</td>" in page.replace(" ", "").replace(
+        "<td>public.tax</td>", "<td>public.tax</td>"
+    )
+    explained = explanation_text(ev.explain("npv.company"), "da")
+    assert "prisvækst" not in explained
+    assert "prisstigning" in explained

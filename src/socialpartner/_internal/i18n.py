@@ -2004,6 +2004,8 @@ class Translator:
         A plain number pint calls ``dimensionless`` is shown as the number alone.
         """
         text = text.removesuffix(" dimensionless")
+        if self.lang == "da" and text in ("true", "false"):  # a switch as saved (public.tax: {} is "true")
+            return "ja" if text == "true" else "nej"
         match = re.match(r"^(-?\d+(?:\.\d+)?)\s*(.*)$", text)
         if not match:
             return text
@@ -2141,8 +2143,8 @@ _FORMULA_DA: dict[str, str] = {
     "minutes over the period": "minutter over perioden",
     "yearly net": "årligt netto",
     "for the first year": "for det første år",
-    "deflated by the price growth": "deflateret med prisvæksten",
-    "price growth": "prisvækst",
+    "deflated by the price growth": "deflateret med prisstigningen",
+    "price growth": "prisstigning",
     "the real rate from": "den reale rente fra",
     "r from": "r fra",
     "with − comparison": "med − sammenligningsgruppe",
