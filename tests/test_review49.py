@@ -94,3 +94,15 @@ def test_a_cross_model_comparison_says_a_missing_result_is_not_computed_not_zero
     shortage = sp.compare(supplier, sp.load(ROOT / "examples" / "labour_shortage_site.yaml"))
     assert shortage.note is not None
     assert "a labour-shortage company's net includes what its own customers pay it" in shortage.note
+
+
+def test_a_percentage_overhead_gives_the_companys_ceiling_in_percent_too() -> None:
+    """F7: with the overhead in percent the company's highest overhead was given in DKK/hour only (49.50). The
+    alternative 215.00 − 165.50 = 49.50 DKK/hour is 49.50 / 165.50 = 29.909 % of the wage cost: rounded down,
+    29.90 % (at 29.91 % the company would pay 215.0011 an hour, more than its alternative)."""
+    data = percentage_markup_deal()
+    data["temp_hours"] = {**data["temp_hours"], "alternative_price": "215 DKK/hour"}
+    got = sp.evaluate(sp.from_data(data)).results()
+    assert (got["company_max_overhead"], got["company_max_overhead_percent"]) == (Decimal("49.50"), Decimal("0.2990"))
+    money = {**data, "temp_hours": {**data["temp_hours"], "overhead": "20 DKK/hour"}}
+    assert "company_max_overhead_percent" not in sp.evaluate(sp.from_data(money)).results()

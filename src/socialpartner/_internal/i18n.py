@@ -48,6 +48,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "alternative price − wage cost, rounded down to the øre",
         "alternativ pris − lønudgift, rundet ned til øre",
     ),
+    "term.sr_max_overhead_percent": (
+        "highest overhead, as a percentage of the wage cost, at which the company still saves",
+        "højeste overhead i procent af lønudgiften, hvor virksomheden stadig sparer",
+    ),
+    "term.sr_max_overhead_percent.note": (
+        "(alternative price − wage cost) / wage cost, rounded down to 0.01 %",
+        "(alternativ pris − lønudgift) / lønudgift, rundet ned til 0,01 %",
+    ),
     "msg.alternative_vs_temp": (
         "alternative {alternative}, temp hours {cost}",
         "alternativ {alternative}, vikartimer {cost}",

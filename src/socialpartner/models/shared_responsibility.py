@@ -222,7 +222,7 @@ class SharedResponsibilityPartnership(Partnership):
         otherwise = to_ore(alternative * hours)
         saving = otherwise - cost
         hours_in = ("temp_hours.workers", "temp_hours.effective_hours", "period")
-        figures = (
+        figures: tuple[Figure, ...] = (
             Figure(
                 "company_alternative_cost",
                 Text("term.sr_alternative_cost"),
@@ -249,6 +249,22 @@ class SharedResponsibilityPartnership(Partnership):
                 ("temp_hours.alternative_price", "temp_hours.wage_cost"),
             ),
         )
+        wage = canonical(th.wage_cost)
+        if th.overhead_is_percentage and wage > 0:
+            # an overhead negotiated in percent: the company's ceiling in percent too (review 49 F7), rounded
+            # down to 0.01 % as the price is to the øre (29.909 % → 29.90 %: at 29.91 % it would not save)
+            share = (alternative - wage) / wage
+            floored = Decimal(int(share.numerator) * 10_000 // int(share.denominator)).scaleb(-4)
+            figures += (
+                Figure(
+                    "company_max_overhead_percent",
+                    Text("term.sr_max_overhead_percent"),
+                    floored,
+                    "ratio",
+                    Text("term.sr_max_overhead_percent.note"),
+                    ("temp_hours.alternative_price", "temp_hours.wage_cost"),
+                ),
+            )
         check = Check(
             "cheaper for the company",
             "met" if saving >= 0 else "not met",
