@@ -106,3 +106,12 @@ def test_a_percentage_overhead_gives_the_companys_ceiling_in_percent_too() -> No
     assert (got["company_max_overhead"], got["company_max_overhead_percent"]) == (Decimal("49.50"), Decimal("0.2990"))
     money = {**data, "temp_hours": {**data["temp_hours"], "overhead": "20 DKK/hour"}}
     assert "company_max_overhead_percent" not in sp.evaluate(sp.from_data(money)).results()
+
+
+def test_a_present_value_zone_says_how_solve_differs() -> None:
+    """F9: agree (present value) and solve (coverage=1, undiscounted) gave two prices for one deal with nothing to
+    say why; the zone now says so, and which solve target gives its SØV end."""
+    zone = sp.agreement(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"), ["courses.price"])
+    assert "`solve --target npv.social_enterprise=0` finds the SØV's end in present value" in zone.text()
+    one_year = sp.agreement(sp.load(ROOT / "examples" / "ikea_rebild_agreement.yaml"), ["courses.price"])
+    assert "npv.social_enterprise" not in one_year.text()

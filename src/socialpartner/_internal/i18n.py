@@ -592,6 +592,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "betingelse her): punktet er, hvor søgningen slutter, ikke en pris at foreslå; tilføj en public:-blok "
         "eller agreement.municipal_limit (se noten om dens betingelse) for at afgrænse det",
     ),
+    "agree.pv_not_solve": (
+        "the conditions are on present values (discounted): `solve --target coverage=1` reaches the undiscounted "
+        "total instead, so its price differs a little; `solve --target npv.social_enterprise=0` finds the SØV's "
+        "end in present value (without a margin)",
+        "betingelserne gælder nutidsværdier (tilbagediskonteret): `solve --target coverage=1` rammer den "
+        "udiskonterede sum i stedet, så dens pris afviger lidt; `solve --target npv.social_enterprise=0` finder "
+        "SØV'ens grænse i nutidsværdi (uden margin)",
+    ),
     "agree.no_company": ("no condition for the company: {hint}", "ingen betingelse for virksomheden: {hint}"),
     "agree.hint.shared_responsibility": (
         "give temp_hours.alternative_price (e.g. a temp agency's price per hour)",
