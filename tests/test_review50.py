@@ -179,6 +179,8 @@ def test_an_estimated_taxable_wage_and_the_average_municipal_tax_are_said() -> N
     said = " ".join(view.assumptions)
     assert "taxable wage of løntilskud: the wage cost × 87.00 % (fleksjob.wage_share_of_wage_cost, an estimate)" in said
     assert "municipal income tax 25.049 % (the national average, tax.municipal_average" in said
+    # F12: the fleksjob wage incl. pension is taxed whole, which overstates the tax: said
+    assert "its pension part, not taxed as wages in fact, is taxed here too (the tax is somewhat overstated)" in said
     # a stated share replaces the estimate, and nothing is said of it then
     public["tax"] = {"taxable_share_of_wage_cost": "90 %"}
     view = sp.evaluate(sp.from_data(data)).public

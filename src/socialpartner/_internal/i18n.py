@@ -1000,11 +1000,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "tax counted: AM-bidrag {am} % on wages, municipal income tax {municipal} % (the national average, "
         "tax.municipal_average: set the municipality's own rate under parameters:) and bundskat {state} % on "
         "wages after AM-bidrag and on fleksløntilskud and benefits, for the groups with a stated counterfactual; "
-        "average rates, no personfradrag",
+        "average rates, no personfradrag; a fleksjob wage is the wage incl. pension, so its pension part, not "
+        "taxed as wages in fact, is taxed here too (the tax is somewhat overstated)",
         "skat medregnet: AM-bidrag {am} % af løn, kommuneskat {municipal} % (landsgennemsnittet, "
         "tax.municipal_average: angiv kommunens egen sats under parameters:) og bundskat {state} % af løn efter "
         "AM-bidrag og af fleksløntilskud og ydelser, for grupperne med en angivet ydelse ellers; "
-        "gennemsnitlige satser, uden personfradrag",
+        "gennemsnitlige satser, uden personfradrag; en fleksjobløn er lønnen inkl. pension, så dens pensionsdel, "
+        "der i virkeligheden ikke beskattes som løn, beskattes her med (skatten er noget overvurderet)",
     ),
     "msg.assume_taxable_wage": (
         "taxable wage of {forms}: the wage cost × {share} (fleksjob.wage_share_of_wage_cost, an estimate); "
