@@ -996,18 +996,7 @@ def _movers_stay(result: engine.Run) -> tuple[Text, ...]:
     Nobody leaves a fleksjob or an ordinary job again (no end, no retirement): over a long
     horizon they pile up, and the public view prices every one of them in every later year.
     """
-    last = result.periods[-1]
-    fleksjob, ordinary = last.progression.get("in_fleksjob", 0), last.progression.get("in_ordinary", 0)
-    if fleksjob == 0 and ordinary == 0:
-        return ()
-    return (
-        Text(
-            "msg.movers_stay",
-            year=Period(last.label),
-            fleksjob=Number(places(fleksjob)),
-            ordinary=Number(places(ordinary)),
-        ),
-    )
+    return _last_year_moves(result, "msg.movers_stay", "in_fleksjob", "in_ordinary")
 
 
 def _last_moves(result: engine.Run) -> tuple[Text, ...]:
@@ -1015,18 +1004,16 @@ def _last_moves(result: engine.Run) -> tuple[Text, ...]:
 
     Review 48 F11: a one-year horizon reported 0.40 moving into fleksjob and priced none of them, silently.
     """
+    return _last_year_moves(result, "msg.last_moves_unpriced", "into_fleksjob", "into_ordinary")
+
+
+def _last_year_moves(result: engine.Run, key: str, fleksjob_key: str, ordinary_key: str) -> tuple[Text, ...]:
+    """The statement ``key`` with the last year's people in fleksjob and in ordinary jobs, where there are any."""
     last = result.periods[-1]
-    fleksjob, ordinary = last.progression.get("into_fleksjob", 0), last.progression.get("into_ordinary", 0)
+    fleksjob, ordinary = last.progression.get(fleksjob_key, 0), last.progression.get(ordinary_key, 0)
     if fleksjob == 0 and ordinary == 0:
         return ()
-    return (
-        Text(
-            "msg.last_moves_unpriced",
-            year=Period(last.label),
-            fleksjob=Number(places(fleksjob)),
-            ordinary=Number(places(ordinary)),
-        ),
-    )
+    return (Text(key, year=Period(last.label), fleksjob=Number(places(fleksjob)), ordinary=Number(places(ordinary))),)
 
 
 def _jobs_last_year(parts: tuple[Evaluation, ...]) -> Text:

@@ -314,36 +314,27 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
                 {3: _MONEY, 4: _MONEY},
             )
         p_last = ws.row
-        heading = "xlsx.net_effect_after_tax" if taxed else "xlsx.net_effect"
-        ws.put(["", t("ui.with"), t("ui.otherwise"), t(heading)], bold=True)
-        for payer in PAYERS:
-            r = ws.row + 1
-            cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}"'
-            ws.put(
-                [
-                    f"{t(heading)}: {t(f'ui.{payer}')}",
-                    _f(f"SUMIF({cond},$C${p_first}:$C${p_last})"),
-                    _f(f"SUMIF({cond},$D${p_first}:$D${p_last})"),
-                    _f(f"C{r}-B{r}"),
-                ],
-                {2: _MONEY, 3: _MONEY, 4: _MONEY},
-                bold=True,
-            )
-            cells.public[payer] = (f"B{r}", f"C{r}", f"D{r}")
+        # the net effect (after tax where tax is counted, said), then before tax: the lines without the tax mark
+        rows = [("xlsx.net_effect_after_tax" if taxed else "xlsx.net_effect", "", True)]
         if taxed:
-            untaxed = f'$E${p_first}:$E${p_last},""'
+            rows.append(("xlsx.net_effect_before_tax", f',$E${p_first}:$E${p_last},""', False))
+        ws.put(["", t("ui.with"), t("ui.otherwise"), t(rows[0][0])], bold=True)
+        for heading, untaxed, main in rows:
             for payer in PAYERS:
                 r = ws.row + 1
-                cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}",{untaxed}'
+                cond = f'$A${p_first}:$A${p_last},"{t(f"ui.{payer}")}"{untaxed}'
                 ws.put(
                     [
-                        f"{t('xlsx.net_effect_before_tax')}: {t(f'ui.{payer}')}",
+                        f"{t(heading)}: {t(f'ui.{payer}')}",
                         _f(f"SUMIFS($C${p_first}:$C${p_last},{cond})"),
                         _f(f"SUMIFS($D${p_first}:$D${p_last},{cond})"),
                         _f(f"C{r}-B{r}"),
                     ],
                     {2: _MONEY, 3: _MONEY, 4: _MONEY},
+                    bold=main,
                 )
+                if main:
+                    cells.public[payer] = (f"B{r}", f"C{r}", f"D{r}")
     ws.finish()
     return cells
 
