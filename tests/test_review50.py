@@ -248,3 +248,21 @@ def test_danish_outputs_say_ja_and_one_word_for_price_growth(tmp_path: Path) -> 
     explained = explanation_text(ev.explain("npv.company"), "da")
     assert "prisvækst" not in explained
     assert "prisstigning" in explained
+
+
+def test_compare_keeps_every_amount_whole_at_60_columns(tmp_path: Path) -> None:
+    """Review 51 F1: at 60 columns compare split "3.719.681,6" / "7 kr." though the amounts fit once the blanks
+    beside the borders go: the bold markup of a difference ("[bold]-92.557,93") was counted as its width."""
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["support_staff"][0]["annual_cost"] = "1510000 DKK/year"
+    a.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    data["courses"]["price"] = "12000 DKK/month"
+    b.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    c = sp.compare(sp.load(a), sp.load(b), lang="da")
+    out = CliRunner().invoke(app, ["compare", str(a), str(b), "--lang", "da"], env={"COLUMNS": "60"}).output
+    assert all(len(line) <= 60 for line in out.splitlines())
+    shown = [Translator("da").money(v, unit=False) for r in c.results if r.unit == "DKK" for v in (r.a, r.b) if v]
+    missing = [amount for amount in shown if amount not in out]
+    assert not missing, missing[:5]

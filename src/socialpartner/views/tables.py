@@ -13,6 +13,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
+from rich.text import Text as RichText
 
 from socialpartner._internal.i18n import Percent, Raw, Text, Translator
 from socialpartner.evaluation import Evaluation, Figure
@@ -408,7 +409,8 @@ class _Folded:
     In order, the first that fits the terminal as drawn: every figure whole and every short label
     whole ("I alt", not "I" over "alt"; a long label wraps at its words); every figure whole; the
     same without the blank beside each border; every figure's number whole (its unit, " kr.", may
-    go to the next line); else rich's own widths, folding what must fold (every digit still shown).
+    go to the next line); the same with the labels folded into what the numbers leave; else rich's
+    own widths, folding what must fold (every digit still shown).
     """
 
     def __init__(self, table: Table) -> None:
@@ -419,7 +421,8 @@ class _Folded:
         whole: list[int | None] = []  # a figure's whole cell, a label up to _LONGEST_WORD
         numbers: list[int | None] = []  # a figure's longest word (its number without the unit)
         for column in table.columns:
-            cells = [cell for cell in column._cells if isinstance(cell, str) and cell]
+            # as shown: without the markup ("[bold]-92.557,93" is 11 characters wide, not 17)
+            cells = [RichText.from_markup(cell).plain for cell in column._cells if isinstance(cell, str) and cell]
             words = [len(w) for cell in cells for w in cell.split()]
             if not words:
                 whole.append(None)
@@ -433,17 +436,25 @@ class _Folded:
         figures = [w if c.justify == "right" else None for c, w in zip(table.columns, whole, strict=True)]
         padding = table.padding
         tight = (padding[0], 0, padding[2], 0)  # no blank beside the borders: two characters a column
-        tiers = (
-            (whole, padding),
-            (figures, padding),
-            (figures, tight),
-            (numbers, tight),
-            ([None] * len(whole), padding),
-        )
-        for widths, pad in tiers:
+        # the labels' share of what the numbers leave (their words folded, not a figure's digits: review 51 F1)
+        labels = [c for c in table.columns if c.justify != "right"]
+        left = options.max_width - sum(n or 0 for n in numbers) - len(table.columns) - 1
+        squeezed = left // len(labels) if labels else 0
+        tiers: list[tuple[list[int | None], tuple[int, int, int, int], int | None]] = [
+            (whole, padding, None),
+            (figures, padding, None),
+            (figures, tight, None),
+            (numbers, tight, None),
+        ]
+        if squeezed >= 4:  # a label of four characters a line still reads
+            tiers.append((numbers, tight, squeezed))
+        tiers.append(([None] * len(whole), tight, None))  # rich's own widths, with the room the blanks took
+        tiers.append(([None] * len(whole), padding, None))
+        for widths, pad, label_width in tiers:
             table.padding = pad
             for column, width in zip(table.columns, widths, strict=True):
                 column.min_width = width
+                column.max_width = label_width if column.justify != "right" else None
             if _width(console, options, table) <= options.max_width:
                 break
         yield table
