@@ -9,7 +9,8 @@ the comparison (periods of different length, figures a statement qualifies).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -198,10 +199,10 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
         if not _same_input(inputs_a.get(path), inputs_b.get(path))
     )
     res_a, res_b = ({**_comparable(ev, t), **_by_year(ev, t)} for ev in (ev_a, ev_b))
-    for key in res_a.keys() & res_b.keys():
-        if _is_break_even(key) and res_a[key][1] != res_b[key][1]:
-            # a price written per year in one and per month in the other: both in the model's unit
-            res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
+    canonical = {key for key in res_a.keys() & res_b.keys() if _is_break_even(key) and res_a[key][1] != res_b[key][1]}
+    for key in canonical:
+        # a price written per year in one and per month in the other: both in the model's unit
+        res_a[key], res_b[key] = _canonical_break_even(ev_a, key, t), _canonical_break_even(ev_b, key, t)
     # the totals, then year by year, each year's rows of both sides together (a row B alone has stays in its year)
     years = list(dict.fromkeys(part.ledger.period for ev in (ev_a, ev_b) for part in ev.breakdown))
     keys = sorted(
@@ -229,7 +230,7 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
     if _periods(ev_a) != _periods(ev_b):
         said.append(t(Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))))
     note = "; ".join(said) or None
-    notes = {"a": _caveats(ev_a, t), "b": _caveats(ev_b, t)}
+    notes = {"a": _caveats(ev_a, t, canonical), "b": _caveats(ev_b, t, canonical)}
     return ScenarioComparison(ev_a, ev_b, inputs, tuple(results), note, notes, lang)
 
 
@@ -399,17 +400,28 @@ def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str,
 _CAVEATS = frozenset({"msg.alternative_hours"})
 
 
-def _caveats(ev: Evaluation, t: Translator) -> tuple[str, ...]:
+def _caveats(ev: Evaluation, t: Translator, canonical: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
     """The evaluation's statements that qualify its figures, and its break-even prices rounded just below the cost.
 
     A break-even price's note gives the price that covers, as every other output does (review 49 F5); a
-    year's note says its year.
+    year's note says its year. A price compared in the model's unit (``canonical``: the two write it in
+    different units) is judged, and said, in that unit, as the table shows it (review 51 F3).
     """
     found: list[str] = []
     for part in (ev, *ev.breakdown):
         year = None if part is ev else Period(part.ledger.period)
+        prefix = "" if part is ev else f"{part.ledger.period}."
         said: list[Any] = [s for s in part.statements if getattr(s, "key", None) in _CAVEATS]
         for b in part.break_even:
+            if f"{prefix}break_even.{b.input_path}" in canonical:
+                b = replace(  # the same price, as the table shows it
+                    b,
+                    value=b.canonical_value,
+                    unit=b.canonical_unit,
+                    covering=b.canonical_covering,
+                    percent=None,
+                    covering_percent=None,
+                )
             if b.value is not None and not b.already_covered and (note := break_even_note(b, t)):
                 label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.unit))))
                 said.append(Raw(f"{label} {t.number(b.value)}: {note}"))  # in the output's language already

@@ -81,6 +81,8 @@ class BreakEven:
         covering_percent: for a markup given as a percentage, the least percentage to two
             decimals at or above the exact one (``percent`` or 0.01 more: 81.87 against
             81.86, at which the cost is 12.36 DKK short); None without ``percent``.
+        canonical_covering: ``covering`` in ``canonical_unit`` (where ``compare`` shows two
+            scenarios' prices in the model's unit, its note judges that figure).
 
     The values are rounded from the one exact break-even rate, never one from another.
 
@@ -96,6 +98,7 @@ class BreakEven:
     canonical_unit: str = ""
     covering: Decimal | None = None
     covering_percent: Decimal | None = None
+    canonical_covering: Decimal | None = None
 
     def __post_init__(self) -> None:
         if not self.canonical_unit:  # a record made by hand: the price in one unit only
@@ -103,6 +106,9 @@ class BreakEven:
             object.__setattr__(self, "canonical_value", self.value)
         if self.covering is None and self.value is not None:  # a record made by hand: the price itself
             object.__setattr__(self, "covering", self.value)
+        if self.canonical_covering is None and self.canonical_value is not None:
+            same = self.canonical_unit == self.unit
+            object.__setattr__(self, "canonical_covering", self.covering if same else self.canonical_value)
         if self.covering_percent is None and self.percent is not None:
             object.__setattr__(self, "covering_percent", self.percent)
 
@@ -453,6 +459,9 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
         shown = canonical_value if factor is _SAME else _dkk(shown_ore)
         # rounded half up below the exact rate: one øre more is the least price that covers
         covering = shown if shown_ore >= rate * 100 else shown + ORE
+        # the same in the model's unit, from the exact rate in it
+        exact = s.rates[spec.input_path]
+        canonical_covering = canonical_value if value >= exact * 100 else canonical_value + ORE
         out.append(
             BreakEven(
                 spec.label,
@@ -465,6 +474,7 @@ def _break_even(plan: Plan, s: engine.Settlement, model: Partnership) -> tuple[B
                 spec.unit,
                 covering,
                 covering_percent,
+                canonical_covering,
             )
         )
     return tuple(out)
