@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import yaml
+from typer.testing import CliRunner
 
 import socialpartner as sp
+from socialpartner._internal.i18n import Translator
+from socialpartner.cli import app
 
 from .conftest import ROOT
 
@@ -34,3 +38,27 @@ def test_compare_judges_a_break_even_in_the_unit_the_table_shows_it() -> None:
     b = sp.evaluate(yearly).breakdown[0].break_even[1]
     assert (b.value, b.unit, b.covering) == (Decimal("144400.00"), "DKK/year", Decimal("144400.00"))
     assert (b.canonical_value, b.canonical_covering) == (Decimal("12033.33"), Decimal("12033.34"))
+
+
+def test_with_tax_the_labels_say_before_and_after_tax_everywhere(tmp_path: Path) -> None:
+    """F5: with tax counted, sweep and solve showed the before-tax results by their English key in Danish, and
+    the report's public table and the key figures' totals did not say they were after tax."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"]["tax"] = {}
+    path = tmp_path / "taxed.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    sweep = (
+        CliRunner()
+        .invoke(
+            app, ["sweep", str(path), "--vary", "courses.price=10000..11000:2", "--lang", "da"], env={"COLUMNS": "200"}
+        )
+        .output
+    )
+    assert "nettovirkning før skat for kommunen [kr.]" in sweep
+    assert "before_tax" not in sweep
+    ev = sp.evaluate(sp.load(path))
+    labels = {f.key: f.label for f in ev.figures}
+    assert Translator("da")(labels["total.public.municipality"]).startswith("nettovirkning efter skat over alle år")
+    page = sp.report_html(ev, charts=False, lang="da")
+    assert "nettovirkning efter skat (ellers − med)" in page

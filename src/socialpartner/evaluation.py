@@ -805,10 +805,11 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
             figure = replace(figure, note=Text("note.payback_ledger_only", note=figure.note))
         out.append(figure)
         if name in run.public_totals:
+            taxed = any(p.public is not None and p.public.taxed for p in run.periods)
             out.append(
                 Figure(
                     f"total.{name}",
-                    Text("msg.total_public", who=who),
+                    Text("msg.total_public_after_tax" if taxed else "msg.total_public", who=who),
                     _dkk(run.public_totals[name]),
                     "DKK",
                     Text("note.total_public"),

@@ -649,7 +649,18 @@ def _present_values(ws: _Sheet, ev: Evaluation, series: dict[str, int], n: int, 
 
 def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
     ws.put(
-        [t("xlsx.period"), t("ui.payer"), t("ui.with"), t("ui.otherwise"), t("xlsx.net_effect")],
+        [
+            t("xlsx.period"),
+            t("ui.payer"),
+            t("ui.with"),
+            t("ui.otherwise"),
+            # after tax where tax is counted, said (review 51 F5)
+            t(
+                "xlsx.net_effect_after_tax"
+                if any(p.public and p.public.taxed for p, _ in periods)
+                else "xlsx.net_effect"
+            ),
+        ],
         bold=True,
     )
     first = ws.row + 1

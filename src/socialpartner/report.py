@@ -266,7 +266,16 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         public_section = (
             f"<section><h2>{esc(t('xlsx.public_title'))}</h2>"
             + table(
-                [esc(t(c)) for c in ("xlsx.period", "ui.payer", "ui.with", "ui.otherwise", "xlsx.net_effect")],
+                [
+                    esc(t(c))
+                    for c in (
+                        "xlsx.period",
+                        "ui.payer",
+                        "ui.with",
+                        "ui.otherwise",
+                        "xlsx.net_effect_after_tax" if taxed else "xlsx.net_effect",  # said (review 51 F5)
+                    )
+                ],
                 public_rows,
                 {2, 3, 4},
             )

@@ -307,6 +307,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.net.public_grants": ("net.public_grants", "tilskudsgivernes nettobeløb"),
     "cli.public.municipality": ("public.municipality", "nettovirkning for kommunen"),
     "cli.public.state": ("public.state", "nettovirkning for staten"),
+    # with tax counted (review 51 F5: the before-tax results were shown by their English key in Danish)
+    "cli.public.municipality.before_tax": ("public.municipality.before_tax", "nettovirkning før skat for kommunen"),
+    "cli.public.state.before_tax": ("public.state.before_tax", "nettovirkning før skat for staten"),
     "cli.npv.public.municipality": ("npv.public.municipality", "nutidsværdi af nettovirkningen for kommunen"),
     "cli.npv.public.state": ("npv.public.state", "nutidsværdi af nettovirkningen for staten"),
     "cli.shortfall": ("shortfall", "underskud"),
@@ -949,6 +952,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "betaler, står i dens nettoresultat",
     ),
     "msg.total_public": ("net effect over all years: {who}", "nettovirkning over alle år: {who}"),
+    "msg.total_public_after_tax": (
+        "net effect after tax over all years: {who}",
+        "nettovirkning efter skat over alle år: {who}",
+    ),
     "msg.public_who": ("the {payer} (public purse)", "{payer} (offentlige kasser)"),
     "msg.join": ("{a}; {b}", "{a}; {b}"),
     "msg.and": ("{a} and {b}", "{a} og {b}"),
