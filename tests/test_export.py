@@ -264,7 +264,7 @@ def test_the_inputs_sheet_gives_money_in_kroner_and_oere_and_says_which_inputs_a
         )
     }
     assert rows["temp_hours.wage_cost"] == ("165,50 kr./time", 165.5, "kr./time", "angivet")
-    assert rows["public.self_supported_weeks"] == ("0", 0, None, "standard (ikke angivet)")
+    assert rows["public.self_supported_weeks"] == ("0", 0, None, "standard, ikke angivet")
     assert rows["horizon.years"][-1] == "angivet"
     english = {
         r[0]: r[1:]
@@ -274,7 +274,7 @@ def test_the_inputs_sheet_gives_money_in_kroner_and_oere_and_says_which_inputs_a
     assert english["courses.price"][0] == "11000 DKK / month"  # whole kroner stay whole
     page = sp.report_html(ev, lang="da")
     assert "165,50 kr./time" in page
-    assert "<td>public.self_supported_weeks</td><td>0 (standard (ikke angivet))</td>" in page
+    assert "<td>public.self_supported_weeks</td><td>0 (standard, ikke angivet)</td>" in page
 
 
 def test_a_negative_source_over_the_years_is_less_not_covered_by(tmp_path: Path) -> None:

@@ -369,7 +369,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.value": ("value", "værdi"),
     "xlsx.given": ("stated or default", "angivet eller standard"),
     "xlsx.stated": ("stated", "angivet"),
-    "xlsx.default": ("default (not stated)", "standard (ikke angivet)"),
+    "xlsx.default": ("default, not stated", "standard, ikke angivet"),
     "xlsx.number": ("number", "tal"),
     "xlsx.unit": ("unit", "enhed"),
     "xlsx.total": ("Total", "I alt"),
