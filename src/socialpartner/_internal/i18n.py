@@ -218,7 +218,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.assumption": ("assumption", "antagelse"),
     "ui.refusion": ("refusion", "refusion"),
     "ui.net_effect_before_tax": ("net effect before tax", "nettovirkning før skat"),
-    "ui.net_effect_column": ("Net effect", "Nettovirkning"),
     "ui.net_effect_after_tax": ("net effect after tax (otherwise − with)", "nettovirkning efter skat (ellers − med)"),
     "ui.municipality": ("municipality", "kommunen"),
     "ui.state": ("state", "staten"),

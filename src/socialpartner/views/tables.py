@@ -184,35 +184,22 @@ class _Tables:
         )
         for col in ("payer", "item", "with", "otherwise"):
             table.add_column(self.t(f"ui.{col}"), justify="left" if col in {"payer", "item"} else "right")
-        # the net effects in a column of their own, below the lines: under "otherwise" they read as an amount
-        # paid otherwise (review 50 F14)
-        table.add_column(self.t("ui.net_effect_column"), justify="right")
         for line in view.lines:
             table.add_row(
                 self.t(f"ui.{line.payer}"),
                 escape(self.t(line.item)),
                 self.money(line.actual),
                 self.money(line.counterfactual),
-                "",
-            )
-        table.add_section()
-        for payer in PAYERS:
-            if view.taxed:
-                table.add_row(
-                    self.t(f"ui.{payer}"),
-                    self.t("ui.net_effect_before_tax"),
-                    "",
-                    "",
-                    self.money(view.net_effect_before_tax(payer)),
-                )
-            table.add_row(
-                f"[bold]{self.t(f'ui.{payer}')}[/bold]",
-                f"[bold]{self.t('ui.net_effect_after_tax' if view.taxed else 'ui.net_effect')}[/bold]",
-                "",
-                "",
-                f"[bold]{self.money(view.net_effect(payer))}[/bold]",
             )
         console.print(folded(table))
+        # the net effects below the table, not in a column of it: under "otherwise" they read as an amount paid
+        # otherwise (review 50 F14), and a column of their own took the width the items need (review 51 F7)
+        for payer in PAYERS:
+            if view.taxed:
+                before = self.t("ui.net_effect_before_tax")
+                console.print(f"  {self.t(f'ui.{payer}')}: {before}: {self.money(view.net_effect_before_tax(payer))}")
+            net = self.t("ui.net_effect_after_tax" if view.taxed else "ui.net_effect")
+            console.print(f"  [bold]{self.t(f'ui.{payer}')}: {net}: {self.money(view.net_effect(payer))}[/bold]")
         for statement in view.counterfactual:
             console.print(f"  {self.t('ui.counterfactual')}: {escape(self.t(statement))}")
         for statement in view.assumptions:
