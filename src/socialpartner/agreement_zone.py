@@ -1208,14 +1208,14 @@ def agreement(
     today = evaluate(partnership)
     conditions, notes = _conditions(partnership, today, floors, chosen)
     probe = _Probe(partnership, vary, conditions, chosen, floors)
+    if chosen == "present_value" and today.breakdown:
+        # solve's coverage=1 is the undiscounted sum: the two ends differ over several years (review 49 F9)
+        notes.append(Text("agree.pv_not_solve"))
     # a horizon change that sets a varied input holds in its years: the zone moves it only in
     # the others (in none when it holds in every year), as sweep, solve and tornado say
     notes += [note for note in (changed_input_note(partnership, path) for path in vary) if note is not None]
     if len(conditions) < 2:
         notes.append(Text("agree.one_party"))
-    if chosen == "present_value" and today.breakdown:
-        # solve's coverage=1 is the undiscounted sum: the two ends differ over several years (review 49 F9)
-        notes.append(Text("agree.pv_not_solve"))
     given: list[tuple[Fraction | None, Fraction | None]] = []
     for i, path in enumerate(vary):
         low, high = (bounds or {}).get(path, (None, None))
