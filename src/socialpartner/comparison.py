@@ -8,7 +8,7 @@ the comparison (periods of different length, figures a statement qualifies).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -24,10 +24,10 @@ from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical
 from socialpartner.errors import ArgumentTypeError, ResultError, SocialPartnerError
-from socialpartner.evaluation import Evaluation, evaluate
+from socialpartner.evaluation import BreakEven, Evaluation, evaluate
 from socialpartner.models._base import Partnership
 from socialpartner.money import in_context
-from socialpartner.views import break_even_note, public_columns
+from socialpartner.views import break_even_note, public_columns, tax_counted
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -345,12 +345,8 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
             if "jobs" in key or "fte" in key
         }
     # with tax counted, the net effect before and after tax, each said (review 50 F5: a raw key and no unit)
-    taxed = any(part.public is not None and part.public.taxed for part in (ev, *ev.breakdown))
-    for key, payer, before in public_columns(taxed):
-        labels[f"public.{payer}{'.before_tax' if before else ''}"] = (
-            t(Text(key, payer=Text(f"ui.{payer}"))),
-            "DKK",
-        )
+    for column in public_columns(tax_counted(ev)):
+        labels[column.result] = (t(Text(column.label, payer=Text(f"ui.{column.payer}"))), "DKK")
     out: dict[str, tuple[str, str, Decimal | None]] = {}
     for key, value in ev.results().items():  # a result with no value too (no payback needed): None
         label, unit = labels.get(key, (key, ""))
@@ -383,17 +379,27 @@ def _is_break_even(key: str) -> bool:
     return key.startswith("break_even.") or ".break_even." in key
 
 
+def _years(ev: Evaluation) -> Iterator[tuple[Evaluation, Period | None]]:
+    """An evaluation, then each of its years, with the year (None for the evaluation itself)."""
+    yield ev, None
+    for part in ev.breakdown:
+        yield part, Period(part.ledger.period)
+
+
+def _break_evens(part: Evaluation, year: Period | None) -> Iterator[tuple[str, BreakEven]]:
+    """A part's break-even prices with their compared keys (``break_even.X``, a year's ``2027.break_even.X``)."""
+    prefix = "" if year is None else f"{year.label}."
+    for b in part.break_even:
+        yield f"{prefix}break_even.{b.input_path}", b
+
+
 def _canonical_break_even(ev: Evaluation, key: str, t: Translator) -> tuple[str, str, Decimal | None]:
     """A break-even result in the model's unit for the price (its label, unit and value), a year's too."""
-    for part in (ev, *ev.breakdown):
-        prefix = "" if part is ev else f"{part.ledger.period}."
-        for b in part.break_even:
-            if f"{prefix}break_even.{b.input_path}" == key:
-                label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
-                if prefix:
-                    label = t(Text("msg.in_year", year=Period(part.ledger.period), text=Raw(label)))
-                return label, b.canonical_unit, b.canonical_value
-    raise AssertionError(key)  # pragma: no cover - called with a key of ev's own results
+    year, b = next((year, b) for part, year in _years(ev) for k, b in _break_evens(part, year) if k == key)
+    label = t(Text("cli.break_even_of", label=b.label, unit=Raw(t.unit(b.canonical_unit))))
+    if year is not None:
+        label = t(Text("msg.in_year", year=year, text=Raw(label)))
+    return label, b.canonical_unit, b.canonical_value
 
 
 # statements that qualify a figure compare shows: a comparison without them misleads
@@ -408,12 +414,10 @@ def _caveats(ev: Evaluation, t: Translator, canonical: AbstractSet[str] = frozen
     different units) is judged, and said, in that unit, as the table shows it (review 51 F3).
     """
     found: list[str] = []
-    for part in (ev, *ev.breakdown):
-        year = None if part is ev else Period(part.ledger.period)
-        prefix = "" if part is ev else f"{part.ledger.period}."
+    for part, year in _years(ev):
         said: list[Any] = [s for s in part.statements if getattr(s, "key", None) in _CAVEATS]
-        for b in part.break_even:
-            if f"{prefix}break_even.{b.input_path}" in canonical:
+        for key, b in _break_evens(part, year):
+            if key in canonical:
                 b = replace(  # the same price, as the table shows it
                     b,
                     value=b.canonical_value,

@@ -789,6 +789,7 @@ def _npv_note(partnership: Partnership) -> Text:
 def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
     labels = [p.label for p in run.periods]
     note = _npv_note(run.partnership)
+    taxed = any(p.public is not None and p.public.taxed for p in run.periods)  # the public totals are after tax
     out = []
     for name, value in run.present_values.items():
         what = "msg.npv_public" if name.startswith("public.") else "msg.npv"
@@ -805,7 +806,6 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
             figure = replace(figure, note=Text("note.payback_ledger_only", note=figure.note))
         out.append(figure)
         if name in run.public_totals:
-            taxed = any(p.public is not None and p.public.taxed for p in run.periods)
             out.append(
                 Figure(
                     f"total.{name}",

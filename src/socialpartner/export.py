@@ -38,7 +38,7 @@ from socialpartner.errors import OutputError, QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views import funding_label, inputs_listed, parameter_source
+from socialpartner.views import funding_label, inputs_listed, parameter_source, tax_counted
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -453,7 +453,12 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
         periods.append((part, _period_sheet(wb, _sheet_title(label, taken), part, t, prices)))
     npv_cells = _total_sheet(_Sheet(total_ws), evaluation, periods, t)
     if any(part.public is not None for part in parts):
-        _public_sheet(_Sheet(wb.create_sheet(_sheet_title(t("xlsx.public_title"), taken))), periods, t)
+        _public_sheet(
+            _Sheet(wb.create_sheet(_sheet_title(t("xlsx.public_title"), taken))),
+            periods,
+            t,
+            taxed=tax_counted(evaluation),
+        )
     _break_even_sheet(_Sheet(wb.create_sheet(_sheet_title(t("ui.break_even"), taken))), periods, t, grown=grown)
 
     ledger = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.ledger"), taken)))
@@ -647,7 +652,7 @@ def _present_values(ws: _Sheet, ev: Evaluation, series: dict[str, int], n: int, 
     return cells
 
 
-def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator) -> None:
+def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t: Translator, *, taxed: bool) -> None:
     ws.put(
         [
             t("xlsx.period"),
@@ -655,11 +660,7 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
             t("ui.with"),
             t("ui.otherwise"),
             # after tax where tax is counted, said (review 51 F5)
-            t(
-                "xlsx.net_effect_after_tax"
-                if any(p.public and p.public.taxed for p, _ in periods)
-                else "xlsx.net_effect"
-            ),
+            t("xlsx.net_effect_after_tax" if taxed else "xlsx.net_effect"),
         ],
         bold=True,
     )

@@ -30,6 +30,7 @@ from socialpartner.views import (
     parameter_source,
     parameter_year,
     public_columns,
+    tax_counted,
     used_parameters,
 )
 
@@ -153,12 +154,11 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         ),
     ]
     # with tax counted, before and after tax, each said (review 50 F4: the after-tax figure read as a budget line)
-    taxed = any(part.public is not None and part.public.taxed for part in parts)
+    taxed = tax_counted(ev)
     columns = public_columns(taxed)
-    for key, payer, before in columns:
-        name = f"public.{payer}{'.before_tax' if before else ''}"
-        if name in results:
-            kpis.append((t(Text(key, payer=Text(f"ui.{payer}"))), money(results[name]), ""))
+    for column in columns:
+        if column.result in results:
+            kpis.append((t(Text(column.label, payer=Text(f"ui.{column.payer}"))), money(results[column.result]), ""))
     kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
 
     drawn = _charts(ev, lang) if charts else ("", "")
@@ -207,16 +207,16 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             esc(t.number(part.fte)),
         ]
         if (public := part.public) is not None:
-            row += [money(public.net_effect_before_tax(p) if b else public.net_effect(p)) for _, p, b in columns]
+            row += [money(column.of(public)) for column in columns]
         year_rows.append(row)
     year_head = [esc(t(f"ui.{c}")) for c in ("year", "cost", "funding", "result", "coverage", "jobs", "fte")]
     if parts[0].public is not None:
-        year_head += [esc(t(Text(key, payer=Text(f"ui.{p}")))) for key, p, _ in columns]
+        year_head += [esc(t(Text(c.label, payer=Text(f"ui.{c.payer}")))) for c in columns]
     if ev.breakdown:
         total = [esc(t("xlsx.sum")), money(split.cost), money(split.total_funding), money(split.surplus)]
         total += [esc(t.percent(split.coverage)), "", ""]
         if parts[0].public is not None:
-            total += [money(results.get(f"public.{p}{'.before_tax' if b else ''}")) for _, p, b in columns]
+            total += [money(results.get(column.result)) for column in columns]
         year_rows.append(total)
     # each party's net year by year and over the deal: the terminal and the workbook have it (review 42 F6)
     nets = ""

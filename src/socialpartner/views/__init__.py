@@ -12,34 +12,56 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialpartner._internal.i18n import Raw, Text, Translator
 from socialpartner._internal.paths import flatten
-from socialpartner.public import PAYERS, Payer
+from socialpartner.public import PAYERS, Payer, PublicView
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from decimal import Decimal
 
-    from socialpartner.evaluation import BreakEven
+    from socialpartner.evaluation import BreakEven, Evaluation
     from socialpartner.models._base import Partnership
     from socialpartner.parameters import ParameterValue
 
 
-def public_columns(taxed: bool) -> tuple[tuple[str, Payer, bool], ...]:
-    """The public net effect's columns per payer: (label key, payer, before tax?).
+class PublicColumn(NamedTuple):
+    """One column of a public payer's net effect: its label's key, the payer, and before tax or not."""
+
+    label: str
+    payer: Payer
+    before_tax: bool
+
+    @property
+    def result(self) -> str:
+        """The result's name (``public.municipality``, ``public.state.before_tax``)."""
+        return f"public.{self.payer}{'.before_tax' if self.before_tax else ''}"
+
+    def of(self, view: PublicView) -> Decimal:
+        """The column's amount in one period's public view."""
+        return view.net_effect_before_tax(self.payer) if self.before_tax else view.net_effect(self.payer)
+
+
+def public_columns(taxed: bool) -> tuple[PublicColumn, ...]:
+    """The public net effect's columns per payer.
 
     With tax counted each payer has two, before and after tax, each said: an after-tax net effect
     read as a budget line would count the income tax as the jobcenter's own (review 50 F4).
     """
     if not taxed:
-        return tuple(("cli.public_of", payer, False) for payer in PAYERS)
+        return tuple(PublicColumn("cli.public_of", payer, False) for payer in PAYERS)
     return tuple(
-        (key, payer, before)
+        PublicColumn(key, payer, before)
         for payer in PAYERS
         for key, before in (("cli.public_before_tax_of", True), ("cli.public_after_tax_of", False))
     )
+
+
+def tax_counted(ev: Evaluation) -> bool:
+    """Whether an evaluation's public view counts tax (in any of its years)."""
+    return any(part.public is not None and part.public.taxed for part in (ev, *ev.breakdown))
 
 
 def break_even_note(b: BreakEven, t: Translator) -> str:

@@ -929,12 +929,6 @@ def _explain_split(ev: Evaluation, topic: str, inputs: Mapping[str, str]) -> Exp
     return Explanation("total funding", funding, "sum of the funding sources", funding_terms)
 
 
-def _percent_base(spec: Any, b: BreakEven) -> str:
-    """What a percentage markup is a percentage of, in the price's unit (the wage cost per hour)."""
-    base = fraction(spec.percent_of) * parse_unit(b.unit).factor / parse_unit(b.canonical_unit).factor
-    return f"{places(base):,} {b.unit}"
-
-
 def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str]) -> Explanation:
     assert ev._plan is not None  # noqa: S101 - break-even exists only for single-period plans
     spec = next(s for s in ev._plan.break_even if s.input_path == b.input_path)
@@ -947,7 +941,10 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
 
     value = "— (no volume)" if b.value is None else price(b.value)
     # the volume in the unit the price is written in: 36 course-months are 3 course-years
-    volume = fraction(spec.volume) * parse_unit(b.unit).factor / parse_unit(b.canonical_unit).factor
+    written = parse_unit(b.unit).factor / parse_unit(b.canonical_unit).factor
+    volume = fraction(spec.volume) * written
+    # a percentage markup's base (the wage cost per hour) in the same unit
+    base = None if spec.percent_of is None else places(fraction(spec.percent_of) * written)
     formula = (
         f"(support-staff cost − funding that does not move with this price) / volume = "
         # a negative funding subtracted in brackets: "− (-736,400.00 DKK)", not "− -736,400.00"
@@ -965,7 +962,7 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
             Term("volume", f"{places(volume)} ({b.unit.split('/')[-1]}s over the period)"),
             # a markup written in percent: the percentage the tables show beside the price (review 48 F6)
             *(
-                (Term("as a percentage", f"{b.percent} % (the break-even rate / {_percent_base(spec, b)})"),)
+                (Term("as a percentage", f"{b.percent} % (the break-even rate / {price(base)})"),)
                 if b.percent is not None
                 else ()
             ),

@@ -24,6 +24,7 @@ from socialpartner.views import (
     parameter_source,
     parameter_year,
     public_columns,
+    tax_counted,
     used_parameters,
 )
 
@@ -334,27 +335,17 @@ class _Tables:
         # year did not fit 80 columns with four years and a total)
         # with tax counted, each payer's net effect before and after tax, so said (review 50 F4: a municipal
         # budget line read the after-tax figure, with its tax, as its own)
-        columns = public_columns(any(view.taxed for _, view in views))
+        columns = public_columns(tax_counted(ev))
         table = Table(title=self.t("ui.public_net_by_year"), title_justify="left")
         table.add_column(self.t("ui.year"))
-        for key, payer, _ in columns:
-            table.add_column(escape(self.t(Text(key, payer=Text(f"ui.{payer}")))), justify="right")
+        for column in columns:
+            table.add_column(escape(self.t(Text(column.label, payer=Text(f"ui.{column.payer}")))), justify="right")
         for label, view in views:
-            table.add_row(
-                escape(self.t.period(label)),
-                *(
-                    self.money(view.net_effect_before_tax(p) if before else view.net_effect(p))
-                    for _, p, before in columns
-                ),
-            )
+            table.add_row(escape(self.t.period(label)), *(self.money(column.of(view)) for column in columns))
         results = ev.results()
         table.add_section()
         table.add_row(
-            self.t("xlsx.sum"),
-            *(
-                self.money(results[f"public.{p}{'.before_tax' if before else ''}"] or Decimal("0.00"))
-                for _, p, before in columns
-            ),
+            self.t("xlsx.sum"), *(self.money(results[column.result] or Decimal("0.00")) for column in columns)
         )
         console.print(folded(table))
 
@@ -435,8 +426,8 @@ class _Folded:
         ]
         if squeezed >= 4:  # a label of four characters a line still reads
             tiers.append((numbers, tight, squeezed))
-        tiers.append(([None] * len(whole), tight, None))  # rich's own widths, with the room the blanks took
-        tiers.append(([None] * len(whole), padding, None))
+        # rich's own widths, with the room the blanks took: always fits, folding what must fold
+        tiers.append(([None] * len(whole), tight, None))
         for widths, pad, label_width in tiers:
             table.padding = pad
             for column, width in zip(table.columns, widths, strict=True):
