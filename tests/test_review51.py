@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from socialpartner._internal.i18n import Translator
 from socialpartner.cli import app
 
 from .conftest import ROOT
+
+runner = CliRunner()
 
 
 def test_compare_judges_a_break_even_in_the_unit_the_table_shows_it() -> None:
@@ -62,3 +65,44 @@ def test_with_tax_the_labels_say_before_and_after_tax_everywhere(tmp_path: Path)
     assert Translator("da")(labels["total.public.municipality"]).startswith("nettovirkning efter skat over alle år")
     page = sp.report_html(ev, charts=False, lang="da")
     assert "nettovirkning efter skat (ellers − med)" in page
+
+
+def test_digits_that_must_fold_fold_after_a_thousands_separator() -> None:
+    """F2: at 60 columns the 3-year example's totals cannot stay whole. Folded by character,
+    132.647,50 showed "132.647,5" over "0", which reads as a number of its own; now a figure folds
+    after a thousands point, so neither part is a number: "1.468." over "992,00" (the example's
+    support cost, 480,000 + 489,600 + 499,392 = 1,468,992.00)."""
+    out = runner.invoke(
+        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml"), "--lang", "da"], env={"COLUMNS": "60"}
+    ).output
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in out.splitlines() if line.startswith("│I alt")]
+    assert cells[0][1:3] == ["1.468.", "1.387."]  # support cost and funding: the million and thousands
+    rows = out.splitlines()
+    below = rows[rows.index(next(r for r in rows if r.startswith("│I alt"))) + 1]
+    assert [c.strip() for c in below.split("│")[1:-1]][1:3] == ["992,00", "287,36"]
+
+
+def test_a_figure_folds_by_character_only_when_a_group_does_not_fit() -> None:
+    """The fold's rule on its own: a break only after a separator that is not the word's last (the
+    decimal mark stays with its øre); a unit after a space goes to its own line first."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from socialpartner.views.tables import folded
+
+    def draw(width: int, *cells: str) -> list[str]:
+        table = Table("a", "b", "c", "d")
+        for column in table.columns[1:]:
+            column.justify = "right"
+        table.add_row(*cells)
+        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+        console.print(folded(table))
+        return [" ".join(line.replace("│", " ").split()) for line in console.export_text().splitlines()]
+
+    lines = draw(30, "I alt", "1.468.992,00", "-81.704,64", "94,44 %")
+    assert "I alt 1.468. -81. 94,44" in lines
+    assert "992,00 704,64 %" in lines
+    # the unit on a line of its own, the number after its million's point
+    assert draw(14, "x", "1.234.567,89 kr.", "1", "2")[3:6] == ["x 1.234. 1 2", "567,89", "kr."]
+    # a group wider than its column still shows every digit, folded by character
+    assert draw(14, "x", "12345678,90", "1", "2")[3:5] == ["x 123456 1 2", "78,90"]

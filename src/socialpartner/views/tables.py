@@ -6,11 +6,14 @@ given, so ``--lang da`` applies to all of it.
 
 from __future__ import annotations
 
+import itertools
+import re
 from decimal import Decimal
 from functools import partial
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text as RichText
@@ -435,7 +438,55 @@ class _Folded:
                 column.max_width = label_width if column.justify != "right" else None
             if _width(console, options, table) <= options.max_width:
                 break
+        if widths is tiers[-1][0]:  # digits must fold: after a thousands separator, no part a number of its own
+            for column in table.columns:
+                if column.justify == "right":
+                    column._cells[:] = [_Figure(c) if isinstance(c, str) else c for c in column._cells]
         yield table
+
+
+class _Figure:
+    """A figure's cell that folds where it must after a thousands separator: "132." over "647,50".
+
+    Folded by character, 132.647,50 showed "132.647,5" over "0", which reads as a number of its own
+    (review 51 F2). A word's last separator (the decimal mark, or a lone thousands point) is no
+    break; a part still too wide for its column folds by character.
+    """
+
+    def __init__(self, markup: str) -> None:
+        self.text = RichText.from_markup(markup)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        plain = self.text.plain
+        narrowest = max((end - start for start, end, _ in _atoms(plain)), default=0)
+        return Measurement(narrowest, len(plain)).with_maximum(options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width, plain = options.max_width, self.text.plain
+        starts: list[int] = []  # where each line after the first begins
+        line = 0  # the current line's width
+        for start, end, spaced in _atoms(plain):
+            gap = 1 if spaced and line else 0
+            if line and line + gap + end - start > width:
+                starts.append(start)
+                line = end - start
+            else:
+                line += gap + end - start
+        parts = list(self.text.divide(starts))
+        for part in parts:
+            part.rstrip()  # in place: the space a line ends on
+        yield RichText("\n").join(parts)
+
+
+def _atoms(plain: str) -> list[tuple[int, int, bool]]:
+    """The unbreakable parts of a cell: (start, end, whether a space comes before it)."""
+    atoms: list[tuple[int, int, bool]] = []
+    for word in re.finditer(r"\S+", plain):
+        marks = [m.end() for m in re.finditer(r"[.,](?=\d)", word.group())][:-1]  # not the last separator
+        bounds = [0, *marks, len(word.group())]
+        for i, (a, b) in enumerate(itertools.pairwise(bounds)):
+            atoms.append((word.start() + a, word.start() + b, i == 0))
+    return atoms
 
 
 def _width(console: Console, options: ConsoleOptions, table: Table) -> int:
