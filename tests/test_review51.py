@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import itertools
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -106,3 +108,28 @@ def test_a_figure_folds_by_character_only_when_a_group_does_not_fit() -> None:
     assert draw(14, "x", "1.234.567,89 kr.", "1", "2")[3:6] == ["x 1.234. 1 2", "567,89", "kr."]
     # a group wider than its column still shows every digit, folded by character
     assert draw(14, "x", "12345678,90", "1", "2")[3:5] == ["x 123456 1 2", "78,90"]
+
+
+def test_solve_and_agree_notes_wrap_to_the_terminal_and_stay_whole_when_piped() -> None:
+    """F6: solve's and agree's notes were one line of up to 480 characters, which a 60-column terminal
+    broke mid-number. With COLUMNS they wrap at words, a continuation hanging under the text after its
+    label (never at the indent of agree's "grænse:" lines), a number kept with its unit; piped
+    without COLUMNS, each note stays one line for grep."""
+    agreement = ROOT / "examples" / "ikea_rebild_agreement.yaml"
+    args = ["agree", str(agreement), "--vary", "temp_hours.overhead=0..80", "--lang", "da"]
+    narrow = runner.invoke(app, args, env={"COLUMNS": "60"}).output.splitlines()
+    assert max(len(line) for line in narrow) <= 60
+    # the municipality's condition: its own "grænse:" words continue under the label's text
+    at = narrow.index("  betingelse: Rebild Kommune (kommune) betaler højst sin")
+    assert narrow[at + 1] == "              grænse: kommunens nettobeløb ≥ −432.000,00\xa0kr."
+    assert narrow[at + 2] == "              om året"
+    assert narrow[at + 3].startswith("    grænse: ingen")
+    piped = runner.invoke(app, args, env={"COLUMNS": None}).output.splitlines()
+    assert (
+        "  betingelse: Rebild Kommune (kommune) betaler højst sin grænse: kommunens nettobeløb "
+        "≥ −432.000,00\xa0kr. om året" in piped
+    )
+    solve = ["solve", str(ROOT / "examples" / "ikea_rebild_3_years.yaml"), "--vary", "courses.price", "--lang", "da"]
+    out = runner.invoke(app, [*solve, "--target", "coverage=1"], env={"COLUMNS": "60"}).output.splitlines()
+    assert max(len(line) for line in out) <= 60
+    assert all(not re.search(r"\d$", line) or not re.match(r"\s+(kr|%)", nxt) for line, nxt in itertools.pairwise(out))

@@ -122,6 +122,40 @@ def _printable(text: str, *, lines: bool = True) -> str:
     return _CONTROL.sub(shown, text)
 
 
+def _wrapped(text: str) -> str:
+    """Each line of ``text`` wrapped at its words to the terminal's width, as evaluate's notes are.
+
+    A continuation hangs under the text after its line's label ("bemærkning: "), so that it never
+    reads as a line of its own (agree's "grænse:" lines sit two in). Only on a terminal or with
+    ``COLUMNS`` set (review 51 F6: a 480-character note wrapped mid-number): piped, a note stays on
+    one line, for ``grep``.
+    """
+    import os
+    import textwrap
+
+    if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+        return text
+    width = max(Console().width, 20)
+    out = []
+    glue = "\ue000"  # a number and the word after it (its unit: "0 kr.") stay on one line
+    for line in re.sub(r"(?<=\d) (?=[^\s\d(])", glue, text).split("\n"):
+        label = re.match(r" *[^ :]+: ", line)
+        hang = (
+            len(label.group()) if label and len(label.group()) <= width // 3 else len(line) - len(line.lstrip(" ")) + 4
+        )
+        out.extend(
+            textwrap.wrap(
+                line,
+                width,
+                subsequent_indent=" " * hang,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [line]
+        )
+    return "\n".join(out).replace(glue, " ")
+
+
 class _OptionError(SocialPartnerError):
     """A command-line option is wrong: reported naming the option, without the scenario's path."""
 
@@ -286,7 +320,7 @@ def _scenario_notes(t: Translator) -> Iterator[None]:
     for w in caught:
         if issubclass(w.category, ScenarioWarning):
             note = w.message.args[0] if isinstance(w.message, Warning) and w.message.args else str(w.message)
-            typer.echo(f"{t('ui.note').lower()}: {t(note)}")
+            typer.echo(_wrapped(f"{t('ui.note').lower()}: {t(note)}"))
         else:  # any other warning as it would have been
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
@@ -382,21 +416,18 @@ def _print_solution(
     elif result_unit(current, solution.result) == "DKK":  # an amount with its unit (60.80 DKK, not 60.80)
         shown = [f"{x} {t.unit('DKK')}" for x in shown]
     achieved, goal, was = shown
-    typer.echo(
-        t(
-            Text(
-                "cli.solve_gives",
-                result=Raw(_result_name(current, solution.result, t)),
-                achieved=Raw(achieved),
-                target=Raw(goal),
-                now=Raw(was),
-            )
-        )
+    gives = Text(
+        "cli.solve_gives",
+        result=Raw(_result_name(current, solution.result, t)),
+        achieved=Raw(achieved),
+        target=Raw(goal),
+        now=Raw(was),
     )
+    typer.echo(_wrapped(t(gives)))
     found = "cli.solve_found_one" if solution.evaluations == 1 else "cli.solve_found"
     typer.echo(t(Text(found, method=Text(f"cli.method.{solution.method}"), count=solution.evaluations)))
     for note in solution.notes:  # e.g. a horizon change that sets the input in later years
-        typer.echo(f"  {t('ui.note').lower()}: {t(note)}")
+        typer.echo(_wrapped(f"  {t('ui.note').lower()}: {t(note)}"))
 
 
 def _plain_decimal(x: Decimal) -> str:
@@ -876,7 +907,7 @@ def chart_command(
             t = _translator(lang)
             for name, notes in table.attrs["notes"].items():  # e.g. not monotone in the range
                 for note in notes:
-                    typer.echo(f"{t('ui.note').lower()}: {name}: {t(note)}")
+                    typer.echo(_wrapped(f"{t('ui.note').lower()}: {name}: {t(note)}"))
         elif kind is ChartKind.coverage:
             figure = charts.coverage_chart(evaluate(partnership), lang=lang.value)
         else:
@@ -964,7 +995,7 @@ def agree_command(
         if output is OutputFormat.json:
             sys.stdout.write(json.dumps(zone.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            typer.echo(_printable(zone.text(lang.value)))
+            typer.echo(_wrapped(_printable(zone.text(lang.value))))
             if chart is not None:
                 typer.echo(_printable(_translator(lang)(Text("cli.wrote", path=Raw(str(chart))))))
 
