@@ -133,3 +133,27 @@ def test_solve_and_agree_notes_wrap_to_the_terminal_and_stay_whole_when_piped() 
     out = runner.invoke(app, [*solve, "--target", "coverage=1"], env={"COLUMNS": "60"}).output.splitlines()
     assert max(len(line) for line in out) <= 60
     assert all(not re.search(r"\d$", line) or not re.match(r"\s+(kr|%)", nxt) for line, nxt in itertools.pairwise(out))
+
+
+def test_a_title_wider_than_its_table_wraps_at_the_terminals_width() -> None:
+    """F9: table titles wrapped at the table's width (69) on an 80-column terminal: "Nulpunktspris i
+    priserne for 2028 (én pris ad gangen, resten som" over "angivet)". A title that fits its table is
+    drawn by the table, as before."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from socialpartner.views.tables import folded
+
+    def draw(title: str) -> list[str]:
+        table = Table("Pris", "Nulpunktspris", title=title, title_justify="left")
+        table.add_row("kursuspris", "8.687,44 kr./md.")
+        console = Console(width=80, record=True, file=io.StringIO(), color_system=None)
+        console.print(folded(table))
+        return [line.rstrip() for line in console.export_text().splitlines()]
+
+    title = "Nulpunktspris i priserne for 2028 (én pris ad gangen, resten som angivet)"
+    lines = draw(title)
+    assert lines[0] == title
+    assert lines[1].startswith("┏")
+    assert len(lines[1]) < len(title)  # the table itself is narrower than its title
+    assert draw("Nulpunktspris")[0] == "Nulpunktspris"

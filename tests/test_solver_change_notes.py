@@ -47,9 +47,20 @@ def test_a_year_the_change_holds_in_is_named_when_the_result_does_not_move() -> 
     message = str(caught.value)
     # the reason first (a price range tried says nothing the change does not), then what to do
     assert message.startswith("2028.coverage is ")
-    assert ": horizon.changes set courses.price in 2028, so a value given for it does not count there; " in message
+    assert ": horizon.changes set courses.price in 2028, so a value given for it does not count in 2028; " in message
     assert "; solve for a result of 2026, 2027 or the total" in message
     assert "it does not depend on this input here" not in message
+
+
+def test_the_change_is_named_by_the_years_it_holds_in_not_only_the_result_year() -> None:
+    """Review 51 F9: a price set from 2027 was said to be set "in 2028" when the target was 2028's."""
+    with pytest.raises(sp.SolveError) as caught:
+        sp.solve(three_years_with_price_set_in(2027), "courses.price", "2028.coverage", 1)
+    message = str(caught.value)
+    assert (
+        ": horizon.changes set courses.price in 2027–2028, so a value given for it does not count in 2028; " in message
+    )
+    assert "; solve for a result of 2026 or the total" in message
 
 
 def test_a_change_in_every_year_says_how_to_find_its_value() -> None:

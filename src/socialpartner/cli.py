@@ -784,7 +784,10 @@ def sweep_command(
             # "dækningsprocent" reads as 1 %
             scale = 100 if base.endswith("coverage") else 1
             label += " [%]" if scale == 100 else ""
-            shown = [t.number(Decimal(repr(float(row[c]))) * scale, 2) for c in ("mean", "p5", "p50", "p95")]
+            amounts = [Decimal(repr(float(row[c]))) * scale for c in ("mean", "p5", "p50", "p95")]
+            # a headcount whole in every column reads as one ("7", not "7,00": review 51 F9)
+            whole = base.rpartition(".")[2] in ("jobs", "inclusive_jobs") and all(v == v.to_integral() for v in amounts)
+            shown = [t.number(v, 0 if whole else 2) for v in amounts]
             rows.append([escape(label), *shown])
         for cells in rows:
             table.add_row(*cells)

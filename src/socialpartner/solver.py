@@ -1027,9 +1027,17 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
         changed = changed_years(s.partnership, s.vary)
         reason = "it does not depend on this input here, so no value of it can be solved for"
         if match is not None and match["period"] in changed:  # the change's value holds in that year: the reason
-            other = [label for label in _labels(s.partnership) if label not in changed]
+            labels = _labels(s.partnership)
+            other = [label for label in labels if label not in changed]
+            # the years the change holds, from the change's own year (review 51 F9: "in 2028" for a change from 2027)
+            first, last = labels.index(changed[0]), labels.index(changed[-1])
+            held = (
+                f"{changed[0]}–{changed[-1]}"
+                if len(changed) > 1 and last - first == len(changed) - 1
+                else ", ".join(changed)
+            )
             reason = (
-                f"horizon.changes set {s.vary} in {match['period']}, so a value given for it does not count there; "
+                f"horizon.changes set {s.vary} in {held}, so a value given for it does not count in {match['period']}; "
                 + (
                     f"solve for a result of {', '.join(other)} or the total"
                     if other

@@ -442,6 +442,15 @@ class _Folded:
             for column in table.columns:
                 if column.justify == "right":
                     column._cells[:] = [_Figure(c) if isinstance(c, str) else c for c in column._cells]
+        title = table.title
+        if isinstance(title, str) and table.title_justify == "left":
+            heading = console.render_str(title, style=table.title_style or "table.title")
+            table.title = None
+            drawn = console.render_lines(table, options, pad=False)
+            if heading.cell_len <= max((Segment.get_line_length(line) for line in drawn), default=0):
+                table.title = title
+            else:  # a title wider than its table wraps at the terminal's width, not the table's (review 51 F9)
+                yield heading
         yield table
 
 
