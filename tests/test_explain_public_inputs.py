@@ -231,7 +231,7 @@ def test_refusion_explanation_gives_the_rate_and_its_mix() -> None:
     explained = ev.explain("2027:public.refusion.during_course.1")
     assert explained.value == "155,994.77 DKK"
     assert explained.formula.startswith(
-        "refusion rate (course participant: 31.21 % = 38.00 % first citizens × 20.00 % "
+        "refusion rate (course participant: ≈ 31.21 % = 38.00 % first citizens × 20.00 % "
         "+ 62.00 % newcomers since week 1 × 38.08 %) × benefit during the course"
     )
     # the fleksjob workers, 104 weeks on support: weeks 105-156 in 2026, all past week 52 (20 %);
@@ -255,7 +255,7 @@ def test_a_refusion_rate_is_explained_band_by_band() -> None:
     data["public"]["weeks_on_support"] = 10
     ev = sp.evaluate(sp.from_data(data))
     assert ev.explain("2026:public.refusion.fleksloentilskud.0").formula.startswith(
-        "refusion rate (fleksjob: 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52, "
+        "refusion rate (fleksjob: ≈ 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52, "
         "weeks 11–62 on the ladder) × fleksløntilskud"
     )
 
@@ -282,7 +282,7 @@ def test_the_counterfactual_benefit_and_its_refusion_are_explained() -> None:
     refusion = ev.explain("2026:public.counterfactual_refusion.fleksjob")
     assert refusion.value == "220,158.00 DKK"
     assert refusion.formula.startswith(
-        "refusion rate (fleksjob: 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52"
+        "refusion rate (fleksjob: ≈ 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52"
     )
     # every topic explains
     for topic in ev.topics():

@@ -81,7 +81,7 @@ def test_a_4_month_course_refills_its_places_in_the_first_year() -> None:
     assert ladder is not None
     assert fraction(ladder.rate("course participant")) == Fraction(6993, 26000)  # 1,398.6 / 5,200
     assert ladder.describe("course participant") == (
-        "26.90 % = 73.00 % first citizens × 20.00 % + 17.00 % newcomers since week 18 × 43.37 % "
+        "≈ 26.90 % = 73.00 % first citizens × 20.00 % + 17.00 % newcomers since week 18 × 43.37 % "
         "+ 10.00 % newcomers since week 35 × 49.23 %"
     )
     formula = ev.explain("2026:public.refusion.during_course.1").formula
@@ -113,7 +113,7 @@ def test_a_6_month_course_over_three_years() -> None:
     assert ladder is not None
     # 2028's average shares: first (0.2401 + 0.16807)/2, past (0.2499 + 0.17493)/2, C (0.21 + 0.147)/2, …
     assert ladder.describe("course participant") == (
-        "29.95 % = 20.41 % first citizens × 20.00 % + 21.24 % newcomers past week 52 × 20.00 % "
+        "≈ 29.95 % = 20.41 % first citizens × 20.00 % + 21.24 % newcomers past week 52 × 20.00 % "
         "+ 17.85 % newcomers since week 27 last year × 25.88 % + 25.50 % newcomers since week 1 × 39.50 % "
         "+ 15.00 % newcomers since week 27 × 46.15 %"
     )
@@ -132,7 +132,7 @@ def test_a_12_month_course_keeps_the_figures() -> None:
     ladder = engine.run(sp.from_data(scenario("12 month"))).periods[1].public.ladder  # type: ignore[union-attr]
     assert ladder is not None
     assert ladder.describe("course participant") == (
-        "25.42 % = 70.00 % first citizens × 20.00 % + 30.00 % newcomers since week 1 × 38.08 %"
+        "≈ 25.42 % = 70.00 % first citizens × 20.00 % + 30.00 % newcomers since week 1 × 38.08 %"
     )
     # the first year has nobody new: the rate alone, as before
     first = engine.run(sp.from_data(scenario("12 month"))).periods[0].public.ladder  # type: ignore[union-attr]

@@ -281,7 +281,8 @@ class Ladder:
         rate = self.rate(group)
         if not is_exact(rate):
             return ""
-        text = _percent(rate)
+        # "≈" where two decimals do not hold the rate (1620/52 % is 31.1538… %): the fraction after it does
+        text = ("" if (rate * 10000).denominator == 1 else "≈ ") + _percent(rate)
         if self._young(group) is None and self._weeks > 0:  # one ladder: its weeks per band, and where they start
             start = self._budget.weeks_before(group)
             before = start + 52 * self._index

@@ -663,9 +663,9 @@ def _with_rate(flow: Flow, ladder: Ladder | None, flows: Mapping[str, Flow]) -> 
     described = ladder.describe(group)
     formula = flow.formula.replace(f"({group})", f"({group}: {described})", 1) if described else flow.formula
     base = flows.get("public." + flow.key.removeprefix("public.refusion."))
-    exact = None if base is None or not is_exact(base.amount) else _exact_base(fraction(base.amount))
-    if exact is not None:
-        formula += f" {exact}"
+    if base is not None and is_exact(base.amount):
+        # the amount refunded, so that the refusion is recomputed from the explanation alone (review 53 F8)
+        formula += " " + (_exact_base(fraction(base.amount)) or f"({_exact_money(fraction(base.amount))})")
     return flow._replace(formula=formula)
 
 
@@ -684,15 +684,17 @@ def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
     if ev.public is not None:
         view = ev.public
         inputs = _inputs(ev)
+        lines = [line for line in view.lines if line.payer == payer]
+        # the n-th line of an item is its n-th flow: two fleksjob lines are two "fleksløntilskud" (review 53 F2)
+        nth = [sum(other.item == line.item for other in lines[:i]) for i, line in enumerate(lines)]
         terms = tuple(
             Term(
                 line.item,
                 _ex.money(line.counterfactual - line.actual),
                 f"otherwise {_ex.money(line.counterfactual)} − with {_ex.money(line.actual)}",
-                tuple((path, _ex.lookup(inputs, path)) for path in _line_inputs(ev, line.item, line.tax)),
+                tuple((path, _ex.lookup(inputs, path)) for path in _line_inputs(ev, line.item, line.tax, n)),
             )
-            for line in view.lines
-            if line.payer == payer
+            for line, n in zip(lines, nth, strict=True)
         )
         formula = f"otherwise − with = {_ex.money(view.without(payer))} − {_ex.money(view.actual(payer))}"
         return Explanation(f"net effect: {who}", _ex.money(view.net_effect(payer)), formula, terms)
@@ -722,11 +724,18 @@ _TAX_INPUTS = {
 }
 
 
-def _line_inputs(ev: Evaluation, item: str, tax: bool) -> tuple[str, ...]:
-    """The inputs and parameters behind a line of the public view (its flow's, its group's benefit, …)."""
-    for flow in () if ev._plan is None else ev._plan.flows:
-        if flow.purpose == item and (flow.payer == "municipality" or flow.payee == "municipality"):
-            return flow.inputs
+def _line_inputs(ev: Evaluation, item: str, tax: bool, nth: int = 0) -> tuple[str, ...]:
+    """The inputs and parameters behind a line of the public view (its flow's, its group's benefit, …).
+
+    ``nth``: the line is the ``nth`` of its item (a flow a placement line: the second line's own inputs).
+    """
+    flows = [
+        flow
+        for flow in (() if ev._plan is None else ev._plan.flows)
+        if flow.purpose == item and (flow.payer == "municipality" or flow.payee == "municipality")
+    ]
+    if flows:
+        return flows[min(nth, len(flows) - 1)].inputs
     kind, _, who = item.partition(": ")
     if tax:
         budget = ev.partnership.public

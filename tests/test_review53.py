@@ -1,0 +1,61 @@
+"""Review 53 (a municipal auditor tracing public figures to their inputs and parameters): what it found, fixed."""
+
+from __future__ import annotations
+
+import socialpartner as sp
+
+# a supplier deal with two fleksjob lines and one løntilskud line, 2026 rates
+DEAL = {
+    "model": "supplier",
+    "name": "Two fleksjob lines",
+    "period": "1 year",
+    "social_enterprise": {"name": "SØV"},
+    "company": {"name": "Kunde A/S"},
+    "services": [{"name": "facility", "price": "300 DKK/hour", "hours": "250 hour/week"}],
+    "workforce": [
+        {"form": "fleksjob", "headcount": 10, "paid_hours": "12 hour/week", "wage_cost": "180 DKK/hour"},
+        {"form": "fleksjob", "headcount": 4, "paid_hours": "25 hour/week", "wage_cost": "200 DKK/hour"},
+        {"form": "løntilskud", "headcount": 2, "paid_hours": "30 hour/week", "wage_cost": "150 DKK/hour"},
+    ],
+    "supervision": [{"role": "arbejdsleder", "fte": 1, "annual_cost": "520000 DKK/year"}],
+    "public": {
+        "year": 2026,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "weeks_on_support": {"fleksjob": 104, "løntilskud": 10, "default": 0},
+        "counterfactual": {
+            "fleksjob": {"parameter": "benefit.ledighedsydelse"},
+            "løntilskud": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"},
+        },
+    },
+}
+
+
+def test_each_line_of_a_net_effect_names_its_own_placement_lines_inputs() -> None:
+    """F2: the second fleksjob line's 434,304.00 of fleksløntilskud was explained with the first line's
+    inputs (180 DKK/h, 10 people, 12 h), from which it cannot be had. Worked: L = 200 × 0.87 × 25 × 52/12 =
+    18,850.00 > T 17,672; room under the lønloft 174 × 37 × 52/12 − 18,850 = 27,898 − 18,850 = 9,048.00,
+    below G's 21,600 − 30 % × 17,672 − 55 % × 1,178 = 15,650.50; 9,048 × 12 × 4 = 434,304.00."""
+    ev = sp.evaluate(sp.from_data(DEAL))
+    terms = [t for t in ev.explain("public.municipality").terms if t.label == "fleksløntilskud"]
+    assert [t.value for t in terms] == ["-2,035,800.00 DKK", "-434,304.00 DKK"]
+    first, second = ({path for path, _ in t.inputs} for t in terms)
+    assert {"workforce.0.wage_cost", "workforce.0.headcount", "workforce.0.paid_hours"} <= first
+    assert {"workforce.1.wage_cost", "workforce.1.headcount", "workforce.1.paid_hours"} <= second
+    assert not any(path.startswith("workforce.0.") for path in second)
+
+
+def test_a_refusion_names_the_amount_it_refunds_and_marks_a_rounded_rate() -> None:
+    """F8: "31.15 % … × løntilskud" gave neither the amount nor the exact rate: 300,362.40 × 31.15 % =
+    93,562.89, 11.55 off the 93,574.44 shown. Worked: løntilskud 96.27 × 30 × 52 × 2 = 300,362.40; weeks
+    11–62: (16 × 40 + 26 × 30 + 10 × 20) / 52 = 1,620/52 % = 31.1538… %; × 300,362.40 = 93,574.44."""
+    ev = sp.evaluate(sp.from_data(DEAL))
+    formula = ev.explain("public.refusion.loentilskud.2").formula
+    assert formula == (
+        "refusion rate (løntilskud: ≈ 31.15 % = (16 weeks × 40.00 % + 26 weeks × 30.00 % + 10 weeks × 20.00 %) / 52, "
+        "weeks 11–62 on the ladder) × løntilskud (300,362.40 DKK), rounded to øre"
+    )
+    # a rate two decimals hold is "=": 104 weeks before, all 52 at 20 %; 9,048 × 48 = 434,304.00 × 20 %
+    assert ev.explain("public.refusion.fleksloentilskud.1").formula == (
+        "refusion rate (fleksjob: 20.00 % = (52 weeks × 20.00 %) / 52, weeks 105–156 on the ladder) "
+        "× fleksløntilskud (434,304.00 DKK), rounded to øre"
+    )
