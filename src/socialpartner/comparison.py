@@ -19,6 +19,7 @@ import pint
 
 from socialpartner._internal.arguments import need_partnership, need_text
 from socialpartner._internal.explain import RATIO_PLACES
+from socialpartner._internal.explain import ratio as _ratio
 from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import places
@@ -145,8 +146,8 @@ class ScenarioComparison:
                 return None
             if unit != "ratio":
                 return str(value)
-            # six decimals of a ratio, four of its percentage points
-            return str(places(value * scale, (RATIO_PLACES * scale).normalize()))
+            # six decimals of a ratio (more beside 1: never 1.000000 for a deal 0.03 short), four of its points
+            return str(_ratio(value) if scale == 1 else places(value * scale, (RATIO_PLACES * scale).normalize()))
 
         return {
             "inputs": [{"input": i.path, "a": i.a, "b": i.b} for i in self.inputs],

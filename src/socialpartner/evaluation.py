@@ -290,7 +290,8 @@ class Evaluation:
         terminates (``0.9225``), else to the 28 significant digits of the library's decimal
         context (``0.9443804731407659129525552215``), so a target met or missed by less
         than a displayed digit is still told apart; round it to show it (the tables and
-        reports show 2 decimals of a percentage, ``to_dict`` 6 decimals).
+        reports show 2 decimals of a percentage, ``to_dict`` 6 decimals; each more where a ratio
+        beside 1 would read as 1).
         """
         split = self.cost_split
         out: dict[str, Decimal | None] = {

@@ -100,6 +100,22 @@ def round_half_up(value: Exact | float, places: int) -> Decimal:
     return Decimal((sign, tuple(int(d) for d in str(count)), -places))
 
 
+def beside_one(ratio: Exact, places: int, most: int = 12) -> int:
+    """The decimals that show ``ratio`` on its own side of 1: ``places``, more where needed.
+
+    A ratio that is not 1 but rounds to it at ``places`` (a coverage of 0.9999999869, 0.03 DKK
+    short) is shown with the decimals that keep it off 1 (``0.99999999``), never as ``1.000000``
+    beside a shortfall (review 52 F1). One rule for every format: the tables' percentages, JSON,
+    explanations and ``expect:`` comparisons.
+
+    >>> beside_one(Decimal("0.99999998688"), 6), beside_one(Decimal("0.9225"), 6), beside_one(Decimal(1), 6)
+    (8, 6, 6)
+    """
+    while ratio != 1 and places < most and round_half_up(ratio, places) == 1:
+        places += 1
+    return places
+
+
 def ratio_decimal(value: Fraction | Rational) -> Decimal:
     """An exact ratio as a Decimal, divided at :data:`CONTEXT`'s precision (for display)."""
     return CONTEXT.divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))

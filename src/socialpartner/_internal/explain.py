@@ -12,10 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from socialpartner._internal.plan import Flow
-from socialpartner.money import ROUNDING_RULE
+from socialpartner.money import ROUNDING_RULE, beside_one, round_half_up
 
 ZERO = Decimal("0.00")
 RATIO_PLACES = Decimal("0.000001")  # ratios (coverage, shares) are reported to 6 places
+
+
+def ratio(value: Decimal) -> Decimal:
+    """A ratio as reported: to 6 places, more where 6 would show a ratio that is not 1 as 1.
+
+    0.03 DKK short of 2,287,266.00 is a coverage of 0.99999998688: ``0.99999999``, not
+    ``1.000000`` (review 52 F1; :func:`socialpartner.money.beside_one`).
+    """
+    return round_half_up(value, beside_one(value, 6))
+
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 

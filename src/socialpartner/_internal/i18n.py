@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 from socialpartner.errors import ArgumentTypeError, SocialPartnerError
+from socialpartner.money import beside_one
 
 Lang = Literal["en", "da"]
 
@@ -1853,11 +1854,6 @@ def genitive_da(name: str) -> str:
     return f"{name}'" if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
 
 
-def _at_100(pct: Decimal, places: int) -> bool:
-    """Whether ``pct`` shown to ``places`` decimals reads as exactly 100."""
-    return f"{half_up(pct, places):.{places}f}".rstrip("0").rstrip(".") == "100"
-
-
 _WIDE = Context(prec=80)  # a quantize to 2-10 places of any amount the library handles, never an overflow
 
 
@@ -2016,11 +2012,7 @@ class Translator:
         """
         if ratio is None:
             return "—"
-        pct = ratio * 100
-        places = 2
-        while ratio != 1 and places < 10 and _at_100(pct, places):
-            places += 1
-        return f"{self.number(pct, places)} %"
+        return f"{self.number(ratio * 100, beside_one(ratio, 4) - 2)} %"
 
     def parameter_value(self, text: str) -> str:
         """A parameter's value as stored (``21600 DKK / month``): in Danish ``21.600 kr./md.``.

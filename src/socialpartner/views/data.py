@@ -71,7 +71,7 @@ def _body(ev: Evaluation) -> dict[str, Any]:
             "total_funding": str(split.total_funding),
             "surplus": str(split.surplus),
             "shortfall": str(split.shortfall),
-            "coverage": None if coverage is None else str(places(coverage, _RATIO_PLACES)),
+            "coverage": None if coverage is None else str(_ex.ratio(coverage)),
             "shares": {k: str(places(v, _RATIO_PLACES)) for k, v in split.shares.items()},
             "uncovered_share": str(places(split.uncovered_share, _RATIO_PLACES)),
         },
