@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -44,3 +46,15 @@ def test_expect_coverage_one_fails_a_deal_just_short(tmp_path: Path) -> None:
     assert "coverage: expected 1.0000000, actual 0.9999998, difference -0.0000002" in outputs["1"][1]
     assert outputs["0.99999975"][0] == 0
     assert outputs["99.999975 %"][0] == 0
+
+
+def test_the_solver_says_which_target_no_value_reaches() -> None:
+    """F4: "no value between 0 and 20 percent reaches the target: …" never said the target, though a
+    negotiator tries one after another. The bundled example at an overhead of 0 to 30 DKK/h: courses
+    396,000 / 480,000 = 0.8250 at 0; + 30 × 2,340 h = 466,200 / 480,000 = 0.97125 at 30; 110 % is out of reach."""
+    with pytest.raises(sp.SolveError) as caught:
+        sp.solve(sp.load(sp.example_path()), "temp_hours.overhead", "coverage", Decimal("1.1"), high=30)
+    assert str(caught.value).startswith(
+        "no value between 0 and 30 DKK / hour reaches the target of 1.1000: coverage is 0.8250 at the low end and "
+        "0.9713 at the high end, below the target at every value tried"
+    )

@@ -118,14 +118,14 @@ def test_messages_say_the_range_in_the_inputs_unit() -> None:
     with pytest.raises(sp.SolveError) as bare:
         sp.solve(sp.from_data(site_data(0.8)), "skilled_hours_freed", "net.company", 0, low=0.01, high=0.03)
     assert str(bare.value).startswith(
-        "no value between 0.01 and 0.03 (1 % and 3 %) reaches the target: "
+        "no value between 0.01 and 0.03 (1 % and 3 %) reaches the target of 0.00: "
         "net.company is -1,313,312.00 at the low end and -1,277,536.00 at the high end"
     )
     # with "80 %" the same bounds are 0.01 % and 0.03 %: −1,331,021.12 and −1,330,663.36
     with pytest.raises(sp.SolveError) as percent:
         sp.solve(sp.from_data(site_data("80 %")), "skilled_hours_freed", "net.company", 0, low=0.01, high=0.03)
     assert str(percent.value).startswith(
-        "no value between 0.01 and 0.03 percent reaches the target: "
+        "no value between 0.01 and 0.03 percent reaches the target of 0.00: "
         "net.company is -1,331,021.12 at the low end and -1,330,663.36 at the high end"
     )
 

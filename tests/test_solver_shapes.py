@@ -90,7 +90,7 @@ def test_a_result_equal_at_both_ends_is_not_said_not_to_depend_on_the_input(supp
         sp.solve(supplier, "public.fleksjob_wage", "public.municipality", 0)
     message = str(caught.value)
     assert "does not depend" not in message
-    assert message.startswith("no value between 0 and 1,000,000,000,000 DKK / hour reaches the target: ")
+    assert message.startswith("no value between 0 and 1,000,000,000,000 DKK / hour reaches the target of 0.00: ")
     assert "public.municipality is 3,768,960.00 at the low end and 3,768,960.00 at the high end" in message
     lowest = r"the lowest of the \d+ values tried is 326,006\.40, at public\.fleksjob_wage = 188\.10 DKK / hour"
     assert re.search(lowest, message)
@@ -260,7 +260,7 @@ def test_no_value_within_the_valid_range_says_where_the_range_ends(site: sp.Part
     with pytest.raises(sp.SolveError) as caught:
         sp.solve(site, "helpers.0.paid_hours", "net.social_enterprise", 1100000)
     message = str(caught.value)
-    assert message.startswith("no value between 0 and 48 hour / week reaches the target: ")
+    assert message.startswith("no value between 0 and 48 hour / week reaches the target of 1,100,000.00: ")
     assert "-500,000.00 at the low end and 1,047,520.00 at the high end" in message
     assert "the highest of the" in message
     assert "1,047,520.00, at helpers.0.paid_hours = 48.00 hour / week" in message
@@ -283,7 +283,8 @@ def test_a_low_end_the_input_refuses_moves_up_to_the_first_value_it_takes(site: 
         sp.solve(deal, "helpers.0.paid_hours", "net.company", 100000)
     message = str(caught.value)
     assert message.startswith(
-        "no value between 15 and 48 hour / week reaches the target: net.company is 74,880.00 at the low end"
+        "no value between 15 and 48 hour / week reaches the target of 100,000.00: "
+        "net.company is 74,880.00 at the low end"
     )
     assert "helpers.0.paid_hours below 15.00 hour / week is refused (" in message
     assert "must not exceed paid_hours" in message

@@ -1067,8 +1067,9 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
             hint = "; by the trend it is reached above the high end: give a higher high end (--max, high=)"
     # each value shown beside the target with the decimals that keep it on its side of the target
     low, high, best = (readable(x + s.goal, s.result, s.goal) for x in (ga, gb, g))
+    goal = readable(s.goal, s.result)  # said, not only implied (review 52 F4: tried target after target)
     return SolveError(
-        f"no value {within} reaches the target: {s.result} is {low} at the low end and "
+        f"no value {within} reaches the target of {goal}: {s.result} is {low} at the low end and "
         f"{high} at the high end, {side} the target at every value tried; "
         f"{best_of} is {best}, at {s.vary} = {s.text(k)}{hint}{why}"
     )
