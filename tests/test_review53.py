@@ -59,3 +59,22 @@ def test_a_refusion_names_the_amount_it_refunds_and_marks_a_rounded_rate() -> No
         "refusion rate (fleksjob: 20.00 % = (52 weeks × 20.00 %) / 52, weeks 105–156 on the ladder) "
         "× fleksløntilskud (434,304.00 DKK), rounded to øre"
     )
+
+
+def test_an_override_no_figure_reads_is_said_to_change_nothing() -> None:
+    """F3: `dagpenge.max` set to the ministry's figure was accepted, changed nothing (G and the
+    ledighedsydelse are parameters of their own) and was listed nowhere. An override that is read
+    (the last refusion band at 25 % instead of 20 %) says nothing."""
+    unread = sp.evaluate(sp.from_data({**DEAL, "parameters": {"dagpenge.max": "21946 DKK/month"}}))
+    said = [str(s) for s in unread.statements if "dagpenge.max is set in the scenario" in str(s)]
+    assert said == [
+        "parameters.dagpenge.max is set in the scenario, but no figure of this deal reads it: it changes nothing "
+        "here (a rate worked out from it, such as fleksloentilskud.max_supplement from dagpenge.max, is a parameter "
+        "of its own)"
+    ]
+    assert unread.results()["public.municipality"] == sp.evaluate(sp.from_data(DEAL)).results()["public.municipality"]
+    read = sp.evaluate(sp.from_data({**DEAL, "parameters": {"refusion.after_52_weeks": "25 %"}}))
+    assert not [s for s in read.statements if "changes nothing" in str(s)]
+    # weeks 105-156, all past week 52: 2,035,800.00 × 25 % = 508,950.00 and 434,304.00 × 25 % = 108,576.00
+    refusions = [str(t.amount) for t in read.ledger.transfers if t.purpose == "state refusion on fleksløntilskud"]
+    assert refusions == ["508950.00", "108576.00"]

@@ -954,7 +954,12 @@ def evaluate(partnership: Partnership) -> Evaluation:
         if partnership.public is not None
         else ()
     )
-    carried = (*_carried_forward(result), *_time_limited(result), *_added_on_the_ladder(result))
+    carried = (
+        *_carried_forward(result),
+        *_time_limited(result),
+        *_added_on_the_ladder(result),
+        *_unread_overrides(partnership, result),
+    )
     if carried:
         if not result.multi_period:
             parts = (replace(parts[0], statements=(*parts[0].statements, *carried)),)
@@ -1063,6 +1068,21 @@ def _carried_kinds(use: Iterable[ParameterValue], parameters: ParameterSet) -> l
         elif parameters._money(value.name):  # a rate in kroner, not a share or a norm
             out.append((value, "carried"))
     return out
+
+
+def _unread_overrides(partnership: Partnership, result: engine.Run) -> tuple[Text, ...]:
+    """Say which ``parameters:`` overrides no figure of the deal reads: they change nothing here.
+
+    Review 53 F3: ``dagpenge.max`` set to the ministry's figure changed no figure and was listed
+    nowhere (G and the ledighedsydelse are parameters of their own); an unread override said
+    nothing either (``tax.bundskat`` without ``public.tax``).
+    """
+    if not partnership.parameters or not result.periods:
+        return ()
+    read = {value.name for period in result.periods for value in period.use.used.values()}
+    resolve = result.periods[0].use.parameters.resolve
+    unread = [given for given in partnership.parameters if resolve(given) not in read]
+    return tuple(Text("msg.override_unread", name=Raw(f"parameters.{given}")) for given in unread)
 
 
 def _carried_forward(result: engine.Run) -> tuple[str, ...]:

@@ -1166,6 +1166,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{year}-værdien × {factor}, reguleret med satsreguleringsprocenten til {to} (se bemærkningerne); "
         "{year}-værdien: {source}",
     ),
+    "msg.override_unread": (
+        "{name} is set in the scenario, but no figure of this deal reads it: it changes nothing here (a rate "
+        "worked out from it, such as fleksloentilskud.max_supplement from dagpenge.max, is a parameter of its own)",
+        "{name} er angivet i scenariet, men intet tal i aftalen bruger den: den ændrer intet her (en sats, der er "
+        "beregnet ud fra den, som fleksloentilskud.max_supplement ud fra dagpenge.max, er en parameter for sig)",
+    ),
     "msg.carried_forward": (
         "parameters for {years} are not published yet: the {year} values are used unchanged (not indexed; a "
         "horizon's wage_growth, or parameters.satsreguleringsprocent in the scenario, indexes the rates in kroner)",
