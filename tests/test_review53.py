@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import socialpartner as sp
 
 # a supplier deal with two fleksjob lines and one løntilskud line, 2026 rates
-DEAL = {
+DEAL: dict[str, Any] = {
     "model": "supplier",
     "name": "Two fleksjob lines",
     "period": "1 year",
@@ -78,3 +80,19 @@ def test_an_override_no_figure_reads_is_said_to_change_nothing() -> None:
     # weeks 105-156, all past week 52: 2,035,800.00 × 25 % = 508,950.00 and 434,304.00 × 25 % = 108,576.00
     refusions = [str(t.amount) for t in read.ledger.transfers if t.purpose == "state refusion on fleksløntilskud"]
     assert refusions == ["508950.00", "108576.00"]
+
+
+def test_with_tax_the_view_says_the_municipal_tax_is_not_a_budget_line() -> None:
+    """F6: with tax, the municipality's net effect rose from 675,901.30 to 915,869.84 by counting 25.049 %
+    kommuneskat as its revenue that year, which a municipality on the state-guaranteed tax base does not
+    get in the budget year. The figures stay; the view's assumptions say what they are."""
+    taxed = {**DEAL, "public": {**DEAL["public"], "tax": {}}}
+    ev = sp.evaluate(sp.from_data(taxed))
+    assert ev.public is not None
+    assert str(ev.results()["public.municipality"]) == "915869.84"
+    said = [str(a) for a in ev.public.assumptions if "statsgaranti" in str(a)]
+    assert len(said) == 1
+    assert said[0].endswith("for the municipal budget, read the net effect before tax")
+    untaxed = sp.evaluate(sp.from_data(DEAL)).public
+    assert untaxed is not None
+    assert not [a for a in untaxed.assumptions if "statsgaranti" in str(a)]

@@ -669,6 +669,7 @@ def _public_assumptions(
                 state=rate("tax.bundskat"),
             )
         )
+        out.append(Text("msg.assume_tax_timing"))  # review 53 F6: an auditor's objection, said where it applies
         out += _taxable_wage_estimated(budget, period)
     return tuple(out)
 

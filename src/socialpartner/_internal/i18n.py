@@ -1015,6 +1015,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "gennemsnitlige satser, uden personfradrag; en fleksjobløn er lønnen inkl. pension, så dens pensionsdel, "
         "der i virkeligheden ikke beskattes som løn, beskattes her med (skatten er noget overvurderet)",
     ),
+    "msg.assume_tax_timing": (
+        "the municipal income tax is counted as the municipality's revenue in the same year; a municipality on "
+        "the state-guaranteed tax base (statsgaranti) does not receive it in the budget year, and the equalisation "
+        "(udligning) passes most of a change in its tax base on to other municipalities: for the municipal budget, "
+        "read the net effect before tax",
+        "kommuneskatten medregnes som kommunens indtægt samme år; en kommune på det statsgaranterede "
+        "udskrivningsgrundlag (statsgaranti) får den ikke i budgetåret, og udligningen fører det meste af en ændring "
+        "i skattegrundlaget videre til andre kommuner: læs nettovirkningen før skat til kommunens budget",
+    ),
     "msg.assume_taxable_wage": (
         "taxable wage of {forms}: the wage cost × {share} (fleksjob.wage_share_of_wage_cost, an estimate); "
         "state public.tax.taxable_share_of_wage_cost to replace it",
