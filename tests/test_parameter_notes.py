@@ -15,7 +15,11 @@ from .conftest import ROOT
 
 THREE_YEARS = ROOT / "examples" / "ikea_rebild_3_years.yaml"
 # the 2026 fleksløntilskud ceiling: derived (98 % of the highest dagpenge rate), its table not found
-CAVEAT = "the published figure was not found; the rounding to whole kroner follows 2024"
+# review 53 F1: the caveat says what the derived value rests on, a third party's quote of the 2026 dagpenge maximum
+CAVEAT = (
+    "the published figure was not found; the rounding to whole kroner follows 2024; the 2026 dagpenge maximum it "
+    "is worked from is a third-party calculator's quote, not read in the ministry's rate table"
+)
 
 
 def test_a_caveat_on_a_parameter_is_in_json_the_table_the_report_and_the_workbook(tmp_path: Path) -> None:
@@ -25,7 +29,7 @@ def test_a_caveat_on_a_parameter_is_in_json_the_table_the_report_and_the_workboo
     assert ceiling["caveat"] == CAVEAT
     assert ceiling["source"].startswith("98 % × highest dagpenge rate 2026")  # the source as cited, apart
     assert used[("refusion.after_52_weeks", 2021)]["caveat"] is None  # a sourced rate has none
-    table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "400"}).output
+    table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "1000"}).output
     assert f"lov om arbejdsløshedsforsikring § 47) — caveat: {CAVEAT}" in table
     page = html.unescape(sp.report_html(ev, charts=False))
     assert f"§ 47) — caveat: {CAVEAT}" in page
@@ -36,7 +40,7 @@ def test_a_caveat_on_a_parameter_is_in_json_the_table_the_report_and_the_workboo
         for c in row
     )
     # in Danish, its numbers in Danish format as the source's (a caveat is in the source's own words)
-    danish = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da"], env={"COLUMNS": "400"}).output
+    danish = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS), "--lang", "da"], env={"COLUMNS": "1000"}).output
     assert "22.041 = 21.600,18" in danish
     assert f"— forbehold: {CAVEAT}" in danish  # said to be a caveat in Danish (review 46 F2)
     # an indexed value's cited source in Danish format too (review 46 F1): 2028 from 2027's 4,530 × …
@@ -57,7 +61,7 @@ def test_the_discount_rates_behind_the_present_values_are_listed_with_the_parame
     assert str(rates["discount_rate.years_0_35"].value) == "3.5 percent"
     assert "Finansministeriet" in rates["discount_rate.years_0_35"].source
     assert any(p["name"] == "discount_rate.years_0_35" for p in ev.to_dict()["parameters"])
-    table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "400"}).output
+    table = CliRunner().invoke(app, ["evaluate", str(THREE_YEARS)], env={"COLUMNS": "1000"}).output
     row = next(line for line in table.splitlines() if "discount_rate.years_0_35" in line)
     assert "2021 (for 2026–2028)" in row  # every year it discounts, not the first (review 50 F10)
     # review 48 F2: the report and the workbook listed each year's parameters only, not the total's rates

@@ -96,3 +96,17 @@ def test_with_tax_the_view_says_the_municipal_tax_is_not_a_budget_line() -> None
     untaxed = sp.evaluate(sp.from_data(DEAL)).public
     assert untaxed is not None
     assert not [a for a in untaxed.assumptions if "statsgaranti" in str(a)]
+
+
+def test_a_loentilskud_line_is_said_to_count_places_filled_in_turn() -> None:
+    """F10: two people on private løntilskud for 52 weeks brought no word that løntilskud lasts up to 6
+    months a person (lov om en aktiv beskæftigelsesindsats § 68): the line's 2 are places filled in turn."""
+    view = sp.evaluate(sp.from_data(DEAL)).public
+    assert view is not None
+    said = [str(a) for a in view.assumptions if "§ 68" in str(a)]
+    assert len(said) == 1
+    assert "a løntilskud line's headcount counts places, filled in turn over the period" in said[0]
+    without = {**DEAL, "workforce": DEAL["workforce"][:2]}
+    view = sp.evaluate(sp.from_data(without)).public
+    assert view is not None
+    assert not [a for a in view.assumptions if "§ 68" in str(a)]

@@ -141,7 +141,7 @@ class Manifest:
     """What produced an evaluation: library version, bundled data version, input hash.
 
     ``parameter_set_version`` is a hash of the bundled data that enters results;
-    ``parameter_file_version`` the parameter file's own version (``2026.11.4``), as the
+    ``parameter_file_version`` the parameter file's own version (``2026.11.5``), as the
     documentation's parameter table gives it.
 
     The same input under the same library and data gives the same manifest and
@@ -151,7 +151,7 @@ class Manifest:
     library_version: str
     parameter_set_version: str
     input_sha256: str
-    # the parameter file's own version, as docs/parameters.md names it (``2026.11.4``); the hash above
+    # the parameter file's own version, as docs/parameters.md names it (``2026.11.5``); the hash above
     # covers it with the units and municipality codes (review 48 F13: the two could not be matched)
     parameter_file_version: str = ""
 
@@ -648,6 +648,9 @@ def _public_assumptions(
     ):
         groups = tuple(Text("msg.group_rate", group=g, rate=Percent(r)) for g, r in shown.items())
         out.append(Text("msg.assume_refusion", rates=Join(groups)))
+    if any(p.form == "løntilskud" and p.headcount for p in period.plan.placements):
+        # review 53 F10: a line on løntilskud all year is places filled in turn, not one person's year
+        out.append(Text("msg.assume_loentilskud_places"))
     if budget.tax is not None and _untaxed_ordinary_wages(partnership, period):
         out.append(Text("msg.assume_ordinary_untaxed"))
     progression = None if partnership.horizon is None else partnership.horizon.progression

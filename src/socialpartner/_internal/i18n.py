@@ -1015,6 +1015,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "gennemsnitlige satser, uden personfradrag; en fleksjobløn er lønnen inkl. pension, så dens pensionsdel, "
         "der i virkeligheden ikke beskattes som løn, beskattes her med (skatten er noget overvurderet)",
     ),
+    "msg.assume_loentilskud_places": (
+        "løntilskud lasts up to 6 months a person with a private employer and 4 with a public one for people on "
+        "dagpenge or job-ready kontanthjælp (lov om en aktiv beskæftigelsesindsats § 68): a løntilskud line's "
+        "headcount counts places, filled in turn over the period, each on the line's weeks of the refusion ladder",
+        "løntilskud varer op til 6 måneder pr. person hos en privat arbejdsgiver og 4 hos en offentlig for "
+        "personer på dagpenge eller jobparate på kontanthjælp (lov om en aktiv beskæftigelsesindsats § 68): en "
+        "løntilskudslinjes antal er pladser, der besættes efter tur i perioden, hver med linjens uger på "
+        "refusionstrappen",
+    ),
     "msg.assume_tax_timing": (
         "the municipal income tax is counted as the municipality's revenue in the same year; a municipality on "
         "the state-guaranteed tax base (statsgaranti) does not receive it in the budget year, and the equalisation "
