@@ -58,3 +58,51 @@ def test_the_solver_says_which_target_no_value_reaches() -> None:
         "no value between 0 and 30 DKK / hour reaches the target of 1.1000: coverage is 0.8250 at the low end and "
         "0.9713 at the high end, below the target at every value tried"
     )
+
+
+AARHUS = {
+    "number_format": "da",
+    "model": "shared_responsibility",
+    "name": "Aarhus – Jysk Logistik – Café Gensyn",
+    "period": "1 år",
+    "social_enterprise": {"name": "Café Gensyn SØV"},
+    "company": {"name": "Jysk Logistik A/S"},
+    "municipality": {"name": "Aarhus Kommune", "code": 751},
+    "temp_hours": {
+        "workers": 4,
+        "effective_hours": "20 t/uge",
+        "wage_cost": "172,50 kr./time",
+        "overhead": "12 %",
+        "alternative_price": "215 kr./time",
+    },
+    "courses": {"participants": 5, "price": "9.750 kr./md."},
+    "support_staff": [
+        {"role": "socialpædagog", "fte": 1, "annual_cost": "510.000 kr./år"},
+        {"role": "jobkonsulent", "fte": "0,5", "cost_per_fte": "460.000 kr./år"},
+    ],
+    "horizon": {
+        "years": 3,
+        "start_year": 2026,
+        "wage_growth": "3 %",
+        "price_growth": "2 %",
+        "changes": [{"year": 2027, "set": {"temp_hours.workers": 6, "courses.price": "10.250 kr./md."}}],
+    },
+    "agreement": {"soev_margin": "2 %"},
+}
+
+
+def test_an_empty_per_year_zone_names_every_party_that_rules_it_out() -> None:
+    """F2: on the per-year basis the empty zone named only the SØV, while the company's later years fail
+    too. Worked: the SØV needs 7,176·o ≥ 1.02 × 740,000 − 585,000 = 169,800 in 2026 (o in percent of
+    172.50 on 4,160 h), so o ≥ 23.6622 %; the company gains (alternative − wage − overhead) × hours:
+    2027 259,740 − 11,086.92·o, 2028 253,847.88 − 11,419.53·o, so o ≤ 22.2293 % (2028). At the SØV's
+    lowest the company is 1,108,692 × 1,698/7,176 − 259,740 = 262,341.00 − 259,740 = 2,601.00 short in
+    2027 and 270,211.23 − 253,847.88 = 16,363.35 in 2028; at the company's highest the SØV is 10,282.69
+    short (7,176 × 22.2293 − 169,800)."""
+    zone = sp.agreement(sp.from_data(AARHUS), vary="temp_hours.overhead", basis="per_year")
+    assert zone.empty
+    assert [s.text() for s in zone.binding] == [
+        "Jysk Logistik A/S (gains against its alternative, 2027) is 2,601.00 DKK short",
+        "Café Gensyn SØV (covers its support staff, 2026) is 10,282.69 DKK short",
+        "Jysk Logistik A/S (gains against its alternative, 2028) is 16,363.35 DKK short",
+    ]

@@ -1545,9 +1545,19 @@ def _binding_exact(
     conditions: list[PartyCondition],
     coefficients: list[_Line],
 ) -> tuple[Shortfall, ...]:
-    """Each condition that fails at the best point the other conditions allow, and by how much."""
+    """Each condition that fails at the best point the other conditions allow, and by how much.
+
+    With one input, each party's conditions are judged together (its years on the per-year
+    basis) against the other parties': a condition judged alone against all the others, its own
+    party's other years among them, named only the SØV where the company's years failed too
+    (review 52 F2).
+    """
     out = []
+    if len(probe.vary) == 1:  # a party's several years: its worst year at the best the others allow
+        out = _binding_by_party(probe, box, lines, conditions, coefficients)
     for i, (cond, line) in enumerate(zip(conditions, coefficients, strict=True)):
+        if len(probe.vary) == 1:
+            break
         others = [x for j, x in enumerate(lines) if j != i]
         region = _region_of(box, probe.vary, others)
         if not region:
@@ -1556,8 +1566,6 @@ def _binding_exact(
         value = _line_value(line, best)
         if value < 0:
             out.append(Shortfall(cond, _round(-value), tuple(_round(x) for x in best)))
-    if not out and len(probe.vary) == 1:  # a party's several years: its worst year at the best the others allow
-        out = _binding_by_party(probe, box, lines, conditions, coefficients)
     if not out:  # several conditions conflict: report each one's shortfall at today's terms
         for cond, line in zip(conditions, coefficients, strict=True):
             value = _line_value(line, probe.current)
