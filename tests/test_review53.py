@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from pydantic import ValidationError
+
 import socialpartner as sp
 
 # a supplier deal with two fleksjob lines and one løntilskud line, 2026 rates
@@ -110,3 +113,29 @@ def test_a_loentilskud_line_is_said_to_count_places_filled_in_turn() -> None:
     view = sp.evaluate(sp.from_data(without)).public
     assert view is not None
     assert not [a for a in view.assumptions if "§ 68" in str(a)]
+
+
+def test_an_override_names_the_files_value_it_replaces_for_each_year() -> None:
+    """F4: an override showed only "set in the scenario", never the default it replaced (20 % for weeks
+    past 52, dated 2021; T 17,672 DKK/month for 2026)."""
+    data = {
+        **DEAL,
+        "parameters": {"refusion.after_52_weeks": "25 %", "fleksloentilskud.threshold": "17000 DKK/month"},
+    }
+    used = {p.name: p for p in sp.evaluate(sp.from_data(data)).parameters if p.tag == "override"}
+    assert used["refusion.after_52_weeks"].source == (
+        "set in the scenario, in place of the file's 20 percent (sourced, dated 2021)"
+    )
+    assert used["fleksloentilskud.threshold"].source == (
+        "set in the scenario, in place of the file's 17672 DKK / month (derived)"
+    )
+
+
+def test_a_source_given_with_an_override_is_refused_saying_what_is_kept() -> None:
+    """F4: `{value: 25 %, source: byrådsbeslutning}` was refused as "not a value per year", which it is not."""
+    data = {**DEAL, "parameters": {"refusion.after_52_weeks": {"value": "25 %", "source": "byrådsbeslutning"}}}
+    with pytest.raises(ValidationError) as caught:
+        sp.from_data(data)
+    message = str(caught.value)
+    assert "refusion.after_52_weeks: a parameter set here is its value alone (refusion.after_52_weeks: 25 %)" in message
+    assert "not a value per year" not in message

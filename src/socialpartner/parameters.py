@@ -178,6 +178,8 @@ class ParameterSet:
     version: str
     values: Mapping[str, tuple[ParameterValue, ...]]
     aliases: Mapping[str, str] = field(default_factory=dict)
+    replaced: Mapping[str, tuple[ParameterValue, ...]] = field(default_factory=dict)
+    """The file's values of the parameters a scenario sets, which an override names as it is read."""
     _cache: dict[tuple[str, int], tuple[ParameterValue, Rational]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -243,11 +245,21 @@ class ParameterSet:
         if hit is None:
             value = self.get(name, year)
             if value.tag == "override":
-                value = replace(value, year=year)
+                value = replace(value, year=year, source=self._in_place_of(name, year))
             if len(self._cache) > 4096:
                 self._cache.clear()
             hit = self._cache[key] = (value, exact(value.value))  # the engine's rational
         return hit
+
+    def _in_place_of(self, name: str, year: int) -> str:
+        """An override's source: set in the scenario, and the file's value for ``year`` it replaces (review 53 F4)."""
+        entries = self.replaced.get(self.resolve(name))
+        if not entries:
+            return "set in the scenario"
+        earlier = [e for e in entries if e.year <= year] or [entries[0]]
+        d = earlier[-1]
+        dated = "" if d.year == year else f", dated {d.year}"
+        return f"set in the scenario, in place of the file's {d.value} ({d.tag}{dated})"
 
     def _money(self, name: str) -> bool:
         """Whether parameter ``name`` is an amount in kroner (a rate such as a benefit), not a share or a norm."""
@@ -311,7 +323,8 @@ class ParameterSet:
                     transfer_income=default.transfer_income,
                 ),
             )
-        return ParameterSet(self.version, values, self.aliases)
+        replaced = {**self.replaced, **{self.resolve(given): self.values[self.resolve(given)] for given in overrides}}
+        return ParameterSet(self.version, values, self.aliases, replaced)
 
 
 def _carried(value: ParameterValue, year: int) -> ParameterValue:
@@ -382,7 +395,7 @@ def missing_years(
     that sets the first year and its year (``("public.year", 2019)``), named first where
     that year is the one the parameters lack.
     """
-    lenient = _Lenient(parameters.version, parameters.values, parameters.aliases)
+    lenient = _Lenient(parameters.version, parameters.values, parameters.aliases, parameters.replaced)
     try:
         run(lenient)
     except Exception:  # another problem: the first error stands

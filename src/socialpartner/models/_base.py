@@ -96,6 +96,12 @@ class Partnership(Frozen):
         """A parameter takes one value for every year: a value per year is refused, saying what to do instead."""
         if isinstance(value, Mapping):
             for name, given in value.items():
+                if isinstance(given, Mapping) and "value" in given:  # review 53 F4: not a value per year
+                    raise ValueError(
+                        f"{name}: a parameter set here is its value alone ({name}: {given['value']}), with no "
+                        "source or other keys: the outputs list it as set in the scenario, beside the file's value it "
+                        "replaces; say why in a comment in the file"
+                    )
                 if isinstance(given, Mapping):
                     raise ValueError(
                         f"{name}: a parameter set here takes one value, for every year (a rate in kroner is "
