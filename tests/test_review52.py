@@ -106,3 +106,23 @@ def test_an_empty_per_year_zone_names_every_party_that_rules_it_out() -> None:
         "Café Gensyn SØV (covers its support staff, 2026) is 10,282.69 DKK short",
         "Jysk Logistik A/S (gains against its alternative, 2028) is 16,363.35 DKK short",
     ]
+
+
+def test_a_percentage_stays_with_its_number_when_a_cell_wraps() -> None:
+    """F3: at 70 columns the break-even "37,26 kr./time (21,60 %)" wrapped in its 22-wide column as
+    "37,26 kr./time (21,60" over "%)". A figure's cell now wraps at its words with the percent sign kept
+    with its number; a column wide enough for all of it keeps it on one line."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    from socialpartner.views.tables import _Figure
+
+    console = Console(width=80, color_system=None)
+
+    def lines(width: int) -> list[str]:
+        drawn = console.render_lines(_Figure("37,26 kr./time (21,60 %)"), console.options.update(width=width))
+        return ["".join(s.text for s in line).strip() for line in drawn if Segment.get_line_length(line)]
+
+    assert lines(22) == ["37,26 kr./time", "(21,60 %)"]
+    assert lines(24) == ["37,26 kr./time (21,60 %)"]
+    assert lines(9) == ["37,26", "kr./time", "(21,60 %)"]

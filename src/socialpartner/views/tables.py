@@ -404,7 +404,7 @@ class _Folded:
         for column in table.columns:
             # as shown: without the markup ("[bold]-92.557,93" is 11 characters wide, not 17)
             cells = [RichText.from_markup(cell).plain for cell in column._cells if isinstance(cell, str) and cell]
-            words = [len(w) for cell in cells for w in cell.split()]
+            words = [len(w) for cell in cells for w in _glued(cell)]
             if not words:
                 whole.append(None)
                 numbers.append(None)
@@ -438,10 +438,9 @@ class _Folded:
                 column.max_width = label_width if column.justify != "right" else None
             if _width(console, options, table) <= options.max_width:
                 break
-        if widths is tiers[-1][0]:  # digits must fold: after a thousands separator, no part a number of its own
-            for column in table.columns:
-                if column.justify == "right":
-                    column._cells[:] = [_Figure(c) if isinstance(c, str) else c for c in column._cells]
+        for column in table.columns:  # a figure's words wrap as _Figure keeps them (after a thousands point)
+            if column.justify == "right":
+                column._cells[:] = [_Figure(c) if isinstance(c, str) else c for c in column._cells]
         title = table.title
         if isinstance(title, str) and table.title_justify == "left":
             heading = console.render_str(title, style=table.title_style or "table.title")
@@ -455,11 +454,12 @@ class _Folded:
 
 
 class _Figure:
-    """A figure's cell that folds where it must after a thousands separator: "132." over "647,50".
+    """A figure's cell, wrapped at its words; a word wider than its column after a thousands point.
 
-    Folded by character, 132.647,50 showed "132.647,5" over "0", which reads as a number of its own
-    (review 51 F2). A word's last separator (the decimal mark, or a lone thousands point) is no
-    break; a part still too wide for its column folds by character.
+    "132." over "647,50". Folded by character, 132.647,50 showed "132.647,5" over "0", which reads
+    as a number of its own (review 51 F2). A word's last separator (the decimal mark, or a lone thousands point) is no
+    break, and a percent sign stays with its number ("(21,60 %)", never "(21,60" over "%)": review
+    52 F3); a part still too wide for its column folds by character.
     """
 
     def __init__(self, markup: str) -> None:
@@ -467,35 +467,52 @@ class _Figure:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         plain = self.text.plain
-        narrowest = max((end - start for start, end, _ in _atoms(plain)), default=0)
+        narrowest = max((b - a for _, _, pieces in _words(plain) for a, b in pieces), default=0)
         return Measurement(narrowest, len(plain)).with_maximum(options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width, plain = options.max_width, self.text.plain
         starts: list[int] = []  # where each line after the first begins
         line = 0  # the current line's width
-        for start, end, spaced in _atoms(plain):
-            gap = 1 if spaced and line else 0
-            if line and line + gap + end - start > width:
-                starts.append(start)
+        for start, end, pieces in _words(plain):
+            if line + (1 if line else 0) + end - start <= width:
+                line += (1 if line else 0) + end - start
+                continue
+            if end - start <= width:  # the word whole on a line of its own
+                starts += [start] if line else []
                 line = end - start
-            else:
-                line += gap + end - start
+                continue
+            for k, (a, b) in enumerate(pieces):  # wider than the column: after its thousands separators
+                gap = 1 if k == 0 and line else 0
+                if line and line + gap + b - a > width:
+                    starts.append(a)
+                    line = b - a
+                else:
+                    line += gap + b - a
         parts = list(self.text.divide(starts))
         for part in parts:
             part.rstrip()  # in place: the space a line ends on
         yield RichText("\n").join(parts)
 
 
-def _atoms(plain: str) -> list[tuple[int, int, bool]]:
-    """The unbreakable parts of a cell: (start, end, whether a space comes before it)."""
-    atoms: list[tuple[int, int, bool]] = []
+def _words(plain: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """A cell's words, a percent sign joined to its number: (start, end, the parts it may break into)."""
+    words: list[tuple[int, int, list[tuple[int, int]]]] = []
     for word in re.finditer(r"\S+", plain):
+        start, end = word.span()
+        if words and word.group().startswith("%"):  # "21,60 %" and "(21,60 %)" are one word
+            first, _, pieces = words.pop()
+            words.append((first, end, [*pieces[:-1], (pieces[-1][0], end)]))
+            continue
         marks = [m.end() for m in re.finditer(r"[.,](?=\d)", word.group())][:-1]  # not the last separator
-        bounds = [0, *marks, len(word.group())]
-        for i, (a, b) in enumerate(itertools.pairwise(bounds)):
-            atoms.append((word.start() + a, word.start() + b, i == 0))
-    return atoms
+        bounds = [0, *marks, end - start]
+        words.append((start, end, [(start + a, start + b) for a, b in itertools.pairwise(bounds)]))
+    return words
+
+
+def _glued(cell: str) -> list[str]:
+    """The words of a cell as :class:`_Figure` keeps them whole, a percent sign with its number."""
+    return [cell[a:b] for a, b, _ in _words(cell)]
 
 
 def _width(console: Console, options: ConsoleOptions, table: Table) -> int:
