@@ -1924,7 +1924,11 @@ def _traced(
     def party_gain(point: Point, party: str) -> Fraction:
         return sum((gains[point][i] for i in by_party[party]), Fraction(0))
 
-    moving = [p for p in by_party if len({party_gain(q, p) for q in inside[:: max(1, len(inside) // 50)]}) > 1]
+    # whether a party's gain moves with the inputs, judged over the whole grid: a zone narrower than a grid
+    # step along one input holds one value of it, where only the other input's parties seemed to move
+    # (review 54 F1: "fewer than two parties' gains move", with the price moving two of three)
+    grid = list(gains)
+    moving = [p for p in by_party if len({party_gain(q, p) for q in grid[:: max(1, len(grid) // 200)]}) > 1]
     suggestions = []
     if len(moving) >= 2:
         # the parties' total gain: fixed when the inputs only move money between them

@@ -1,0 +1,66 @@
+"""Review 54 (an analyst building notebooks on the in-house and spin-off models): what it found, fixed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import socialpartner as sp
+
+IN_HOUSE: dict[str, Any] = {
+    "model": "in_house",
+    "name": "Pakkeriet Horsens hos Jysk Lager",
+    "period": "1 year",
+    "social_enterprise": {"name": "Pakkeriet Horsens"},
+    "company": {"name": "Jysk Lager A/S"},
+    "site": {"name": "returlageret Horsens"},
+    "workforce": [
+        {
+            "form": "fleksjob",
+            "headcount": 12,
+            "paid_hours": "18 hour/week",
+            "effective_hours": "16 hour/week",
+            "wage_cost": "172.50 DKK/hour",
+            "workplace": "company",
+        }
+    ],
+    "price": "265 DKK/hour",
+    "support_staff": [
+        {"role": "socialpædagog", "fte": 1, "annual_cost": "495000 DKK/year"},
+        {"role": "vagtplanlægger", "fte": "0.5", "cost_per_fte": "460000 DKK/year"},
+    ],
+    "volume": "250000 piece/year",
+    "cost_per_error": "55 DKK/piece",
+    "error_rate": "0.6 %",
+    "company_supervision": "80000 DKK/year",
+    "alternative": {
+        "wage_cost": "245 DKK/hour",
+        "hours": "9984 hour/year",
+        "staff": 8,
+        "turnover": "50 %",
+        "cost_per_hire": "30000 DKK",
+        "error_rate": "1.8 %",
+        "supervision": "250000 DKK/year",
+    },
+    "public": {
+        "year": 2026,
+        "weeks_on_support": 30,
+        "municipality": {"name": "Horsens Kommune", "code": 615},
+        "fleksjob_wage": "150 DKK/hour",
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    },
+}
+
+
+def test_a_zone_narrower_than_a_grid_step_still_suggests_points_when_the_gains_move() -> None:
+    """F1: traced on a grid (the public purse's conditions are not linear), the zone held one price of
+    the 41-point grid (275 of 0, 25, …, 1,000), so only the municipality's gain seemed to move, and the
+    note said "fewer than two parties' gains move" while the price moves the SØV's and the company's.
+    Whether a gain moves is judged over the whole grid: the suggestions are refined inside the zone."""
+    zone = sp.agreement(sp.from_data(IN_HOUSE), ["price", "public.fleksjob_wage"])
+    assert zone.method == "grid"
+    assert {p[0] for p in zone.inside} == {275}  # the zone's one grid price
+    assert not [n for n in zone.notes if "fewer than two parties" in str(n)]
+    assert len(zone.suggestions) == 2
+    for suggestion in zone.suggestions:
+        assert zone.contains(suggestion.point)
+        assert 265 < suggestion.point[0] < 285  # refined off the grid's 25-DKK steps, within the zone
