@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import socialpartner as sp
 
 IN_HOUSE: dict[str, Any] = {
@@ -64,3 +66,15 @@ def test_a_zone_narrower_than_a_grid_step_still_suggests_points_when_the_gains_m
     for suggestion in zone.suggestions:
         assert zone.contains(suggestion.point)
         assert 265 < suggestion.point[0] < 285  # refined off the grid's 25-DKK steps, within the zone
+
+
+def test_a_distributions_refused_value_is_named_by_the_distribution_and_its_parameter() -> None:
+    """F5: "price: more than 15 significant digits (got '6.666666666666667')" did not say it was the
+    Normal's sd; the other distribution errors name it (uniform: high …)."""
+    deal = sp.load(sp.example_path())
+    with pytest.raises(sp.SweepError) as caught:
+        sp.monte_carlo(deal, {"courses.price": sp.Normal("11000 DKK/month", "666.6666666666667 DKK/month")}, n=10)
+    assert str(caught.value) == ("courses.price: normal: sd: more than 15 significant digits (got '666.6666666666667')")
+    with pytest.raises(sp.SweepError) as caught:
+        sp.monte_carlo(deal, {"courses.price": sp.Uniform("9000 DKK/month", "14000.000000000001 DKK/month")}, n=10)
+    assert str(caught.value).startswith("courses.price: uniform: high: more than 15 significant digits")

@@ -517,7 +517,7 @@ def test_monte_carlo_errors_name_the_path(example: sp.SharedResponsibilityPartne
     with pytest.raises(sp.SweepError, match=r"courses.price: expected a distribution such as sp.Uniform"):
         sp.monte_carlo(example, {"courses.price": "9000 DKK/month"}, 10)  # type: ignore[dict-item]
     # text with a Danish thousands point is ambiguous, as in a scenario file
-    with pytest.raises(sp.SweepError, match=r"courses.price: 9.000 is ambiguous"):
+    with pytest.raises(sp.SweepError, match=r"courses.price: uniform: low: 9.000 is ambiguous"):
         sp.monte_carlo(example, {"courses.price": sp.Uniform("9.000 kr./md.", "14000 kr./md.")}, 10)
     with pytest.raises(sp.SweepError, match=r"courses.price: Uniform values must be"):
         sp.monte_carlo(example, {"courses.price": sp.Uniform("9000 DKK/month", "14 DKK/hour")}, 10)

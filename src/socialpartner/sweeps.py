@@ -1124,8 +1124,12 @@ def _draws(
         return dist.sample(rng, n)
     except SweepError as exc:
         raise SweepError(f"{path}: {exc}") from None
-    except QuantityError as exc:
-        raise SweepError(f"{path}: {exc.reason} (got {exc.text!r})") from None
+    except QuantityError as exc:  # the distribution and the value named (review 54 F5: "normal: sd: …")
+        fields = ("low", "mode", "high", "mean", "sd")
+        text = exc.text or ""
+        field = next((f for f in fields if isinstance(v := getattr(dist, f, None), str) and text and text in v), None)
+        where = f"{type(dist).__name__.lower()}: " + (f"{field}: " if field else "")
+        raise SweepError(f"{path}: {where}{exc.reason} (got {exc.text!r})") from None
     except pint.DimensionalityError as exc:  # one value with a unit, another without or with one of another kind
         kind = type(dist).__name__
         given = ", ".join(
