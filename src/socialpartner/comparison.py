@@ -181,8 +181,8 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
     >>> dearer = sp.from_data({**deal.model_dump(mode="json"), "courses": {
     ...     **deal.model_dump(mode="json")["courses"], "price": "12000 DKK/month"}})
     >>> c = sp.compare(deal, dearer)
-    >>> [(i.path, i.a, i.b) for i in c.inputs]
-    [('courses.price', '11000 DKK / month', '12000 DKK / month')]
+    >>> len(c.inputs), c.inputs[0].path, c.inputs[0].a, c.inputs[0].b
+    (1, 'courses.price', '11000 DKK / month', '12000 DKK / month')
     >>> r = c.result("coverage")
     >>> r.a, r.b, r.difference
     (Decimal('0.9225'), Decimal('0.9975'), Decimal('0.0750'))
