@@ -100,6 +100,8 @@ COLUMNS = (
     "net.support_staff [DKK]",
     "jobs",
     "fte",
+    "inclusive_jobs",
+    "inclusive_fte",
     "break_even.temp_hours.overhead [DKK/hour]",
     "break_even.courses.price [DKK/month]",
 )
@@ -178,6 +180,9 @@ def tight_numpy(
     np.floor(fte, out=fte)
     fte /= 100.0
     out["jobs"].fill(3.0)
+    # every job of the example is a fleksjob, an inclusive one: the same figures, copied as the library has them
+    np.copyto(out["inclusive_fte"], fte)
+    out["inclusive_jobs"].fill(3.0)
 
 
 def section_b(p: sp.Partnership) -> dict[str, float]:

@@ -323,7 +323,18 @@ def minimum(a: Num, b: Num) -> Num:
 
 
 def where(condition: Any, a: Num, b: Num) -> Num:
-    """``a`` where ``condition`` holds, else ``b``, element by element for arrays."""
+    """``a`` where ``condition`` holds, else ``b``, element by element for arrays.
+
+    A condition that holds (or fails) for every variant gives the scalar ``a`` (or ``b``) as it
+    is, not an array of it: a headcount whose hours are above 0 in every variant is no pass over
+    a million of them.
+    """
+    if isinstance(condition, np.ndarray) and not isinstance(a, np.ndarray) and not isinstance(b, np.ndarray):
+        if condition.all():
+            return a
+        if not condition.any():
+            return b
+        return np.where(condition, a, b)
     if isinstance(condition, np.ndarray) or isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return np.where(condition, a, b)
     return a if condition else b

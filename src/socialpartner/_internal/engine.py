@@ -130,7 +130,9 @@ def settle(plan: Plan) -> Settlement:
         break_even[path], covered[path], rates[path] = _break_even(cost, others, spec.volume)
     jobs = [p for p in plan.placements if p.is_job]
     headcount, fte = _people(jobs)
-    inclusive_headcount, inclusive_fte = _people([p for p in jobs if p.inclusive])
+    inclusive = [p for p in jobs if p.inclusive]
+    # every job inclusive (the usual deal): the same lines, the same figures, not a second pass over the variants
+    inclusive_headcount, inclusive_fte = (headcount, fte) if len(inclusive) == len(jobs) else _people(inclusive)
     return Settlement(
         amounts,
         cost,
