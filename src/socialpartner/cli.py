@@ -257,7 +257,8 @@ def solve_command(
             "--min",
             help="Lowest value to consider: a bare number in the unit the input is written in "
             "(12000 for '11000 DKK/month', 1.5 for '2 %', 0.015 for a bare fraction 0.02), "
-            "or a quantity in any unit of its kind ('144000 DKK/year', '1,5 %').",
+            "or a quantity in any unit of its kind ('144000 DKK/year', '1.5 %'; '1,5 %' beside a file "
+            "with number_format: da).",
         ),
     ] = None,
     high: Annotated[

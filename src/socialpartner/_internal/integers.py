@@ -30,7 +30,8 @@ __all__ = ["whole_number"]
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    # a number as written (2.5), not as Python shows its type (Decimal('2.5'): review 55 F15); text quoted
+    text = str(value) if isinstance(value, (Decimal, WrittenNumber)) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

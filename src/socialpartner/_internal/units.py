@@ -91,6 +91,8 @@ def _new_quantity(cls: type[Any], value: Any, units: Any = None) -> Any:
             raise
         except Exception as exc:  # pint's tokenizer and evaluator raise several unrelated types
             reason = f"not a quantity pint can read: {str(exc).strip() or type(exc).__name__}"
+            if isinstance(exc, pint.UndefinedUnitError):  # tkr., moms: what to write, as a field says (review 55 F17)
+                reason += _unit_hint(re.findall(r"[^\W\d_][\w.]*", value))
             raise QuantityError(
                 value[:MAX_TEXT], "a number and a unit such as '37 t/uge'", reason, "quantity_syntax"
             ) from None
