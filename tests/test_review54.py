@@ -8,6 +8,8 @@ import pytest
 
 import socialpartner as sp
 
+from .conftest import ROOT
+
 IN_HOUSE: dict[str, Any] = {
     "model": "in_house",
     "name": "Pakkeriet Horsens hos Jysk Lager",
@@ -78,3 +80,22 @@ def test_a_distributions_refused_value_is_named_by_the_distribution_and_its_para
     with pytest.raises(sp.SweepError) as caught:
         sp.monte_carlo(deal, {"courses.price": sp.Uniform("9000 DKK/month", "14000.000000000001 DKK/month")}, n=10)
     assert str(caught.value).startswith("courses.price: uniform: high: more than 15 significant digits")
+
+
+def test_a_one_year_spin_off_is_not_described_in_years() -> None:
+    """F4: a spin-off of one year was said to be discounted, its jobs "those of 2026, the last year", its
+    zone's present value to differ from solve's total, and the report headed "Jobs in 2026 (last year)".
+    One year is its own total: none of that is said. Three years still say it."""
+    data = sp.load(ROOT / "examples" / "spin_off_packing.yaml").model_dump(mode="json", exclude={"expect"})
+    one = {**data, "years": data["years"][:1]}
+    one.pop("split_year", None)
+    one.pop("cvr_registered", None)
+    one["social_enterprise"] = {k: v for k, v in one["social_enterprise"].items() if k != "cvr"}
+    ev = sp.evaluate(sp.from_data(one))
+    said = " ".join(str(s) for s in ev.statements)
+    assert "the last year" not in said
+    assert "constant prices" not in said
+    assert "(last year)" not in sp.report_html(ev, charts=False)
+    several = " ".join(str(s) for s in sp.evaluate(sp.from_data(data)).statements)
+    assert "the last year" in several
+    assert "constant prices" in several

@@ -1208,7 +1208,7 @@ def agreement(
     today = evaluate(partnership)
     conditions, notes = _conditions(partnership, today, floors, chosen)
     probe = _Probe(partnership, vary, conditions, chosen, floors)
-    if chosen == "present_value" and today.breakdown:
+    if chosen == "present_value" and len(today.breakdown) > 1:  # one year: its present value is its total
         # solve's coverage=1 is the undiscounted sum: the two ends differ over several years (review 49 F9)
         notes.append(Text("agree.pv_not_solve"))
     # a horizon change that sets a varied input holds in its years: the zone moves it only in

@@ -977,14 +977,21 @@ def evaluate(partnership: Partnership) -> Evaluation:
     statements = (*combined.statements, *result_statements, *_negative_funding(combined.cost_split))
     # how the present values were discounted: a horizon's growth says real or nominal; a
     # spin-off's years are stated amounts, taken in constant prices
+    # one year is not discounted, nor are its jobs "the last year's" (review 54 F4): said only over several
+    several = len(parts) > 1
     statements = (
         *statements,
-        _discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),
+        *(
+            ()
+            if not several
+            else (_discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),)
+        ),
     )
     statements = (*statements, *_horizon.idle_fte_changes(partnership))  # a change that moves no amount: say so
     # growth that carries one input past another the scenario checks it against (akkord past the value)
     statements = (*statements, *partnership._horizon_statements(tuple((p.label, p.model) for p in result.periods)))
-    statements = (*statements, _jobs_last_year(parts))  # the total's jobs and FTE are the last year's: say so
+    if several:  # the total's jobs and FTE are the last year's: say so
+        statements = (*statements, _jobs_last_year(parts))
     statements = (  # a job of no hours in some year: said at the top too, with its year
         *statements,
         *(

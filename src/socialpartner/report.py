@@ -148,7 +148,9 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         (t("ui.support_cost"), money(split.cost), ""),
         # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
         (
-            t(Text("ui.jobs_in", year=Period(ev.breakdown[-1].ledger.period))) if ev.breakdown else t("ui.jobs"),
+            t(Text("ui.jobs_in", year=Period(ev.breakdown[-1].ledger.period)))
+            if len(ev.breakdown) > 1
+            else t("ui.jobs"),
             f"{jobs}{of_which} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}",
             "",
         ),
