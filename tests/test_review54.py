@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 import socialpartner as sp
 
@@ -99,3 +100,14 @@ def test_a_one_year_spin_off_is_not_described_in_years() -> None:
     several = " ".join(str(s) for s in sp.evaluate(sp.from_data(data)).statements)
     assert "the last year" in several
     assert "constant prices" in several
+
+
+def test_a_cvr_with_the_split_after_every_modelled_year_is_refused() -> None:
+    """F6: split_year 2035 with years 2026-2028 and a CVR was accepted, though every modelled year is a
+    department year, the case the docs say is refused."""
+    data = sp.load(ROOT / "examples" / "spin_off_packing.yaml").model_dump(mode="json", exclude={"expect"})
+    data["social_enterprise"] = {**data["social_enterprise"], "cvr": "13585628"}
+    data["split_year"] = 2035
+    data.pop("cvr_registered", None)
+    with pytest.raises(ValidationError, match=r"social_enterprise.cvr: the split in 2035 is after the last of years"):
+        sp.from_data(data)

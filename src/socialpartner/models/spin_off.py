@@ -144,6 +144,13 @@ class SpinOffPartnership(Partnership):
                 "social_enterprise.cvr: a department inside the company has no CVR of its own; "
                 "give split_year, the year it is split out"
             )
+        if self.social_enterprise.cvr is not None and self.split_year is not None and self.split_year > numbers[-1]:
+            # every year modelled is a department year (review 54 F6): the case the rule above refuses
+            raise ValueError(
+                f"social_enterprise.cvr: the split in {self.split_year} is after the last of years "
+                f"({numbers[-1]}), so in every year modelled it is a department inside the company, which has "
+                "no CVR of its own; model the years up to the split, or leave cvr out"
+            )
         if self.cvr_registered is not None:
             if self.social_enterprise.cvr is None:
                 raise ValueError("cvr_registered: give social_enterprise.cvr, the number registered")
