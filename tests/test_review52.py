@@ -126,3 +126,26 @@ def test_a_percentage_stays_with_its_number_when_a_cell_wraps() -> None:
     assert lines(22) == ["37,26 kr./time", "(21,60 %)"]
     assert lines(24) == ["37,26 kr./time (21,60 %)"]
     assert lines(9) == ["37,26", "kr./time", "(21,60 %)"]
+
+
+def test_a_folded_table_drawn_twice_is_drawn_alike() -> None:
+    """Drawing turns a figure's cells into wrapping cells; a second drawing measures them as the first did."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from socialpartner.views.tables import folded
+
+    table = Table("År", "Støtteudgift", "Finansiering", "Resultat")
+    for column in table.columns[1:]:
+        column.justify = "right"
+    table.add_row("I alt", "1.468.992,00", "1.387.287,36", "-81.704,64")
+    drawn = folded(table)
+    outputs = []
+    for _ in range(2):
+        console = Console(width=30, record=True, file=io.StringIO(), color_system=None)
+        console.print(drawn)
+        outputs.append(console.export_text())
+    assert outputs[0] == outputs[1]
+    assert "1.468." in outputs[0]

@@ -403,7 +403,11 @@ class _Folded:
         numbers: list[int | None] = []  # a figure's longest word (its number without the unit)
         for column in table.columns:
             # as shown: without the markup ("[bold]-92.557,93" is 11 characters wide, not 17)
-            cells = [RichText.from_markup(cell).plain for cell in column._cells if isinstance(cell, str) and cell]
+            cells = [
+                cell.text.plain if isinstance(cell, _Figure) else RichText.from_markup(cell).plain
+                for cell in column._cells
+                if isinstance(cell, (str, _Figure)) and cell  # a table drawn again holds _Figure cells
+            ]
             words = [len(w) for cell in cells for w in _glued(cell)]
             if not words:
                 whole.append(None)
@@ -456,10 +460,11 @@ class _Folded:
 class _Figure:
     """A figure's cell, wrapped at its words; a word wider than its column after a thousands point.
 
-    "132." over "647,50". Folded by character, 132.647,50 showed "132.647,5" over "0", which reads
-    as a number of its own (review 51 F2). A word's last separator (the decimal mark, or a lone thousands point) is no
-    break, and a percent sign stays with its number ("(21,60 %)", never "(21,60" over "%)": review
-    52 F3); a part still too wide for its column folds by character.
+    "132." over "647,50". Folded by character, 132.647,50 showed "132.647,5" over "0", which
+    reads as a number of its own (review 51 F2). A word's last separator (the decimal mark, or a
+    lone thousands point) is no break, and a percent sign stays with its number ("(21,60 %)",
+    never "(21,60" over "%)": review 52 F3); a part still too wide for its column folds by
+    character.
     """
 
     def __init__(self, markup: str) -> None:
