@@ -172,6 +172,8 @@ class ParameterSet:
         version: the version of the parameter file.
         values: every value of every parameter, oldest year first.
         aliases: former names that still resolve to a current name.
+        replaced: for a set with overrides, the file's values each override replaces (an
+            override's source names the one for its year).
 
     """
 
@@ -179,7 +181,6 @@ class ParameterSet:
     values: Mapping[str, tuple[ParameterValue, ...]]
     aliases: Mapping[str, str] = field(default_factory=dict)
     replaced: Mapping[str, tuple[ParameterValue, ...]] = field(default_factory=dict)
-    """The file's values of the parameters a scenario sets, which an override names as it is read."""
     _cache: dict[tuple[str, int], tuple[ParameterValue, Rational]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
