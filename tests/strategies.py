@@ -206,7 +206,8 @@ def spin_off_data(draw: st.DrawFn) -> dict[str, Any]:
     }
     if split is not None:
         data["split_year"] = split
-        if draw(st.booleans()):
+        # a CVR of its own from a split within the years modelled (after the last, each is a department's)
+        if split <= start + n - 1 and draw(st.booleans()):
             data["social_enterprise"]["cvr"] = "13585628"
     return data
 

@@ -184,3 +184,35 @@ def test_a_shortfall_that_stays_at_zero_has_no_crossing_to_look_past() -> None:
     # the shortfall falls to 0 at an overhead of 35.90 DKK/hour and stays there: no note
     s = sp.solve(sp.load(sp.example_path()), "temp_hours.overhead", "shortfall", 0)
     assert (s.value_text, s.achieved, s.notes) == ("35.9 DKK / hour", Decimal("0.00"), ())
+
+
+def test_a_dip_one_step_wide_is_the_first_crossing_though_a_scan_passes_over_it() -> None:
+    """Found by the property above: one fleksjob worker with a wage of 0 over five years, the
+    municipality's present value against the wage growth. It is above the target 359,411.57 at 0 %
+    (362,865.34) and at 5 % (359,412.29; 359,298.33 at 5.01 %), and dips below it at 2.34 %
+    (359,366.63) for one step before rising again (360,336.18 at 2.35 %): the first crossing from the
+    low end is 2.33 % (359,474.87). The scan of evenly spaced values passed over the dip and answered
+    5 %, the end of a later stretch; with 0.01 DKK less at the high end it found no value at all."""
+    data: dict[str, Any] = {
+        "model": "shared_responsibility",
+        "name": "one worker, no wage",
+        "period": "1 year",
+        "social_enterprise": {"name": "SØV"},
+        "company": {"name": "Company"},
+        "municipality": {"name": "Kommune", "code": 101},
+        "temp_hours": {
+            "workers": 1,
+            "effective_hours": "18.63 hour/week",
+            "wage_cost": "0.00 DKK/hour",
+            "overhead": "0.00 DKK/hour",
+        },
+        "courses": {"participants": 0, "price": "0.00 DKK/month"},
+        "support_staff": [],
+        "horizon": {"years": 5, "start_year": 2026, "wage_growth": "0.00 %", "price_growth": "0.01 %"},
+        "public": copy.deepcopy(PUBLIC),
+    }
+    s = sp.solve(sp.from_data(data), "horizon.wage_growth", "npv.public.municipality", "359411.57", low=0, high=5)
+    assert s.value_text == "2.33 percent"
+    assert s.achieved == Decimal("359474.87")
+    (note,) = s.notes
+    assert "it crosses the target again between 2.34 percent and 2.35 percent" in note

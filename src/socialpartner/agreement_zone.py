@@ -40,6 +40,7 @@ import copy
 import itertools
 import math
 import numbers
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -195,6 +196,33 @@ def _on_the_edge(
     return notes
 
 
+def _unpriced_services(partnership: Partnership, vary: Sequence[str], conditions: Sequence[Any]) -> list[Text]:
+    """A note for each varied service price the company's condition leaves out: the service has no market price.
+
+    The company's saving weighs only the services with a market price (what another supplier
+    would charge); varying another's price moved the SØV's gain alone, and the zone said the
+    company gained "whatever the inputs" (review 56 F1).
+    """
+    services = getattr(partnership, "services", None)
+    if services is None or not any(c.party == "company" for c in conditions):
+        return []
+    out = []
+    for path in vary:
+        match = re.fullmatch(r"services\.(\d+)\.(price|contract_sum)", path)
+        if match is None or int(match[1]) >= len(services) or services[int(match[1])].market_per_year() is not None:
+            continue
+        market = "market_sum" if match[2] == "contract_sum" else "market_price"
+        out.append(
+            Text(
+                "agree.unpriced_service",
+                path=Raw(path),
+                service=Raw(services[int(match[1])].name),
+                field=Raw(f"services.{match[1]}.{market}"),
+            )
+        )
+    return out
+
+
 # the payer without a condition (its note's key) → the notes that then say so, by the note they replace
 _UNCOUNTED = {
     "agree.no_company": {
@@ -204,6 +232,10 @@ _UNCOUNTED = {
     "agree.no_municipality": {
         "agree.not_transfer": "agree.not_transfer_unpriced_municipality",
         "agree.on_edge_assumed": "agree.on_edge_unpriced_municipality",
+    },
+    "agree.unpriced_service": {
+        "agree.not_transfer": "agree.not_transfer_unpriced_service",
+        "agree.on_edge_assumed": "agree.on_edge_unpriced_service",
     },
 }
 
@@ -1208,6 +1240,7 @@ def agreement(
     today = evaluate(partnership)
     conditions, notes = _conditions(partnership, today, floors, chosen)
     probe = _Probe(partnership, vary, conditions, chosen, floors)
+    notes += _unpriced_services(partnership, probe.vary, conditions)
     if chosen == "present_value" and len(today.breakdown) > 1:  # one year: its present value is its total
         # solve's coverage=1 is the undiscounted sum: the two ends differ over several years (review 49 F9)
         notes.append(Text("agree.pv_not_solve"))

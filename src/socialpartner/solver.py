@@ -616,10 +616,19 @@ def solve(
     turns: Text | None = None
     if g_b is None or not _reached(g_b, rising):
         edge = _at_an_end(s, a, g_a, b, g_b, lo_k, hi_k)
-        if edge is not None:
+        if edge is not None and edge[0] == a:  # the result rises through the target at the low end given
             return _solution(s, edge[0], goal, edge[1], "whole numbers" if whole else None, notes=notes)
-        # the ends do not bracket the target; a result that turns may still cross it between them
-        a, g_a, b, g_b, turns = _scan(s, a, b, limits)
+        # the ends do not bracket the target; a result that turns may still cross it between them, and
+        # where the float64 backend sees it change sides, that is the first crossing from the low end (a
+        # dip 0.01 wide that a scan of evenly spaced values passes over: no answer, or one past it)
+        change = None if g_b is None else _first_change(s, a, b, meets=g_a >= 0)
+        if change is not None:
+            a, b = change
+            g_a, g_b = s.gap(a), s.gap(b)
+        elif edge is not None:
+            return _solution(s, edge[0], goal, edge[1], "whole numbers" if whole else None, notes=notes)
+        else:
+            a, g_a, b, g_b, turns = _scan(s, a, b, limits)
         rising = g_a < 0
     a, g_a, b, g_b = _narrow(s, a, g_a, b, g_b, rising)
     # narrowing finds a crossing; a result that does not move one way (one that jumps with

@@ -557,6 +557,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "{amount} inden for zonen, så der er ingen fast gevinst at dele ligeligt og intet "
         "Nash-forhandlingspunkt for en deling; forslagene er de mest lige gevinster, som zonen tillader (max-min)",
     ),
+    "agree.unpriced_service": (
+        "{path}: {service} has no {field}, so the company's condition (its saving against another supplier) "
+        "leaves this service out: its price moves the SØV's gain and not the company's here; give {field} "
+        "(what another supplier would charge) to weigh it",
+        "{path}: {service} har ingen {field}, så virksomhedens betingelse (dens besparelse i forhold til en anden "
+        "leverandør) ser bort fra denne ydelse: dens pris ændrer SØV'ens gevinst og ikke virksomhedens her; "
+        "angiv {field} (hvad en anden leverandør ville tage) for at få den med",
+    ),
+    "agree.not_transfer_unpriced_service": (
+        "the parties' total gain moves with {inputs}: by up to {amount} across the zone, as what a service "
+        "without a market price costs the company is not counted (see the note on it); there is no fixed total "
+        "to split equally, and the suggestions are the most equal gains of the parties counted (max-min)",
+        "parternes samlede gevinst ændrer sig med {inputs}: med op til {amount} inden for zonen, fordi hvad en "
+        "ydelse uden markedspris koster virksomheden, ikke tælles med (se noten om den); der er ingen fast "
+        "gevinst at dele ligeligt, og forslagene er de mest lige gevinster for de parter, der tælles med (max-min)",
+    ),
+    "agree.on_edge_unpriced_service": (
+        "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
+        "growing with {path}, and what it costs the company is not counted (the service has no market price): "
+        "the point is where the range searched ends, not a price to propose; give the service's market price "
+        "to bound it",
+        "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
+        "med at vokse med {path}, og hvad det koster virksomheden, tælles ikke med (ydelsen har ingen "
+        "markedspris): punktet er, hvor søgningen slutter, ikke en pris at foreslå; angiv ydelsens markedspris "
+        "for at afgrænse det",
+    ),
     "agree.not_transfer_unpriced": (
         "the parties' total gain moves with {inputs}: by up to {amount} across the zone, as the company "
         "has no condition here and what the inputs cost it is not counted (a gain to the others, a loss to "
