@@ -34,3 +34,25 @@ def test_a_varied_service_without_a_market_price_is_said_to_be_left_out_of_the_c
     text = " ".join(str(n) for n in both.notes)
     assert "which is not a payment between the parties" not in text
     assert "as what a service without a market price costs the company is not counted" in text
+
+
+def test_an_indexed_override_names_the_first_years_value_it_replaced_in_the_tables_language() -> None:
+    """F4: a threshold T of 17,000 set over three years listed, for 2027, "the 2026 value: set in the scenario,
+    in place of the file's 18467 DKK / month (estimate)", the file's 2027 value, in English in Danish output,
+    and the tag as "override" (in --explain the raw key tag.override). The 2026 value replaced the file's
+    17,672 (2026, derived); that is named for every year, in Danish: "angivet i scenariet i stedet for filens
+    17.672 kr./md. (afledt)"."""
+    from socialpartner._internal.i18n import Translator
+
+    data = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml").model_dump(mode="json", exclude={"expect"})
+    data["parameters"] = {"fleksloentilskud.threshold": "17000 DKK/month"}
+    ev = sp.evaluate(sp.from_data(data))
+    rows = [p for p in ev.parameters if p.name == "fleksloentilskud.threshold"]
+    assert [(p.year, p.for_year) for p in rows] == [(2026, 2026), (2026, 2027), (2026, 2028)]
+    danish = Translator("da")
+    first = rows[0]
+    assert danish(first.source) == "angivet i scenariet i stedet for filens 17.672 kr./md. (afledt)"
+    for p in rows:
+        assert "in place of the file's 17672 DKK / month (derived)" in str(p.source)
+        assert "18467" not in str(p.source)
+    assert danish("tag.override") == "angivet i scenariet"

@@ -35,7 +35,7 @@ from socialpartner._internal.backend import (
     maximum,
     where,
 )
-from socialpartner._internal.i18n import Cited, Number, Raw, Text
+from socialpartner._internal.i18n import Cited, Number, Raw, Text, Value
 from socialpartner._internal.units import exact, number_format, plain_magnitude, unit_info
 from socialpartner.errors import ArgumentTypeError, ParameterError, SocialPartnerError
 from socialpartner.quantities import AnyQuantity
@@ -259,8 +259,11 @@ class ParameterSet:
             return "set in the scenario"
         earlier = [e for e in entries if e.year <= year] or [entries[0]]
         d = earlier[-1]
-        dated = "" if d.year == year else f", dated {d.year}"
-        return f"set in the scenario, in place of the file's {d.value} ({d.tag}{dated})"
+        # a sentence of the library's, rendered in the table's language with the value in its format
+        args = {"value": Value(str(d.value)), "tag": Text(f"tag.{d.tag}")}
+        if d.year == year:
+            return Text("param.override_source", **args)
+        return Text("param.override_source_dated", year=Raw(str(d.year)), **args)
 
     def _money(self, name: str) -> bool:
         """Whether parameter ``name`` is an amount in kroner (a rate such as a benefit), not a share or a norm."""
@@ -594,7 +597,10 @@ class ParameterUse:
             if self.constant and self.parameters._money(value.name):
                 value, exact = self.parameters._read(name, self.first)  # constant prices: the first year's rate
             elif value.tag == "override" and value.indexed and self.year > self.first and not self.constant:
-                value = replace(value, year=self.first, for_year=self.year)  # the scenario's rate is the first year's
+                # the scenario's rate is the first year's, and replaces the file's value of that year
+                value = replace(
+                    value, year=self.first, for_year=self.year, source=self.parameters._in_place_of(name, self.first)
+                )
         if (
             value.indexed
             and value.for_year is not None

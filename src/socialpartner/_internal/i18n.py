@@ -225,6 +225,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "tag.sourced": ("sourced", "med kilde"),
     "tag.derived": ("derived", "afledt"),
     "tag.estimate": ("estimate", "skøn"),
+    "tag.override": ("override", "angivet i scenariet"),
     # the command line
     "cli.solve_gives": (
         "  gives {result} = {achieved} (target {target}; now {now})",
@@ -1203,6 +1204,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "unchanged (not indexed)",
         "{name} er afskaffet fra {date} ({by}) og har ingen senere sats: {year}-satsen bruges for {years}, "
         "uændret (ikke reguleret)",
+    ),
+    "param.override_source": (
+        "set in the scenario, in place of the file's {value} ({tag})",
+        "angivet i scenariet i stedet for filens {value} ({tag})",
+    ),
+    "param.override_source_dated": (
+        "set in the scenario, in place of the file's {value} ({tag}, dated {year})",
+        "angivet i scenariet i stedet for filens {value} ({tag}, fra {year})",
     ),
     "param.indexed_source": (
         "the {year} value × {factor}, indexed by the satsreguleringsprocent to {to} (see the statements); "
