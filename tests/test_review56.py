@@ -56,3 +56,37 @@ def test_an_indexed_override_names_the_first_years_value_it_replaced_in_the_tabl
         assert "in place of the file's 17672 DKK / month (derived)" in str(p.source)
         assert "18467" not in str(p.source)
     assert danish("tag.override") == "angivet i scenariet"
+
+
+def test_one_person_is_one_person_and_a_negative_amount_subtracted_is_bracketed() -> None:
+    """F8: "1 personer ville ellers modtage …" and "= ellers − med = 125.722,65 kr. − -137.965,16 kr."."""
+    from socialpartner._internal.i18n import Translator
+
+    data = sp.load(ROOT / "examples" / "supplier_facility.yaml").model_dump(mode="json", exclude={"expect"})
+    data["workforce"].append(
+        {"form": "løntilskud", "headcount": 1, "paid_hours": "30 hour/week", "wage_cost": "150 DKK/hour"}
+    )
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "counterfactual": {"løntilskud": {"parameter": "benefit.kontanthjaelp.forhoejet_sats"}},
+    }
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.public is not None
+    sentences = [Translator("da")(c) for c in ev.public.counterfactual]
+    assert any(c.startswith("løntilskud: 1 person ville ellers modtage 13.345,00") for c in sentences), sentences
+    # with tax counted the state receives more than it pays with the deal (the example's fleksjob
+    # against ledighedsydelse): its "with" is negative, subtracted in brackets;
+    # 376,424.88 + 169,133.00 = 545,557.88, its net effect
+    taxed = sp.load(ROOT / "examples" / "supplier_facility.yaml").model_dump(mode="json", exclude={"expect"})
+    taxed["public"] = {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "tax": {},
+        "municipality": {"name": "Aalborg Kommune", "code": 851},
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    ev = sp.evaluate(sp.from_data(taxed))
+    assert ev.explain("public.state").formula == "otherwise − with = 376,424.88 DKK − (-169,133.00 DKK)"
+    assert str(ev.results()["public.state"]) == "545557.88"

@@ -497,7 +497,7 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
             benefit = Text("msg.stated_rate_indexed", stated=stated, year=Raw(str(indexed[0])))
         out.append(
             Text(
-                "msg.counterfactual",
+                "msg.counterfactual_one" if g.people == 1 else "msg.counterfactual",  # "1 person", not "1 personer"
                 group=g.group,
                 people=_people(g.people),
                 monthly=Money(to_ore(g.monthly)),

@@ -929,6 +929,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{group}: {people} personer ville ellers modtage {monthly}/md. ({benefit}) fra kommunen, "
         "{amount} over perioden",
     ),
+    "msg.counterfactual_one": (
+        "{group}: {people} person would otherwise receive {monthly}/month ({benefit}) from the municipality, "
+        "{amount} over the period",
+        "{group}: {people} person ville ellers modtage {monthly}/md. ({benefit}) fra kommunen, {amount} over perioden",
+    ),
     "msg.stated_rate_indexed": (
         "{stated} in {year}, indexed by the satsreguleringsprocent",
         "{stated} i {year}, reguleret med satsreguleringsprocenten",

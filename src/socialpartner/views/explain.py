@@ -696,7 +696,10 @@ def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
             )
             for line, n in zip(lines, nth, strict=True)
         )
-        formula = f"otherwise − with = {_ex.money(view.without(payer))} − {_ex.money(view.actual(payer))}"
+        actual = _ex.money(view.actual(payer))
+        # a negative amount subtracted in brackets: "− (−137,965.16 DKK)", not "− -137,965.16 DKK" (review 56 F8)
+        subtracted = f"({actual})" if view.actual(payer) < 0 else actual
+        formula = f"otherwise − with = {_ex.money(view.without(payer))} − {subtracted}"
         return Explanation(f"net effect: {who}", _ex.money(view.net_effect(payer)), formula, terms)
     views = [(part.ledger.period, part.public) for part in ev.breakdown if part.public is not None]
     if not views:
