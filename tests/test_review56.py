@@ -90,3 +90,15 @@ def test_one_person_is_one_person_and_a_negative_amount_subtracted_is_bracketed(
     ev = sp.evaluate(sp.from_data(taxed))
     assert ev.explain("public.state").formula == "otherwise − with = 376,424.88 DKK − (-169,133.00 DKK)"
     assert str(ev.results()["public.state"]) == "545557.88"
+
+
+def test_csr_job_years_are_counted_in_job_years_not_people() -> None:
+    """F8: "CSR: henførbare inkluderende jobår | 21,00 personer": 7 people over 3 years are 21 job-years."""
+    from socialpartner._internal.i18n import Translator
+
+    data = sp.load(ROOT / "examples" / "supplier_facility.yaml").model_dump(mode="json", exclude={"expect"})
+    data["horizon"] = {"years": 3, "start_year": 2026, "wage_growth": "3 %", "price_growth": "2 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    (figure,) = [f for f in ev.figures if f.key == "csr_inclusive_job_years"]
+    assert figure.unit == "job-years"
+    assert Translator("da").unit(figure.unit) == "jobår"

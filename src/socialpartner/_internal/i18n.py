@@ -721,6 +721,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit.DKK/day": ("DKK/day", "kr./dag"),
     "unit.DKK/minute": ("DKK/minute", "kr./min."),
     "unit.people": ("people", "personer"),
+    "unit.job-years": ("job-years", "jobår"),
     "unit.person": ("person", "person"),
     "unit.hour": ("hours", "timer"),
     "unit.FTE": ("FTE", "årsværk"),

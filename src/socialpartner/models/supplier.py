@@ -440,7 +440,7 @@ class SupplierPartnership(Partnership):
                 "csr_inclusive_job_years",
                 "CSR: inclusive job-years attributable",
                 job_years,
-                "people",
+                "job-years",  # a job held for a year: 7 people over 3 years are 21 job-years, not 21 people
                 "sum of the yearly inclusive jobs attributable (a job held for a year is one job-year; "
                 "exact, rounded once)",
             ),
