@@ -347,7 +347,7 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
         }
     # with tax counted, the net effect before and after tax, each said (review 50 F5: a raw key and no unit)
     for column in public_columns(tax_counted(ev)):
-        labels[column.result] = (t(Text(column.label, payer=Text(f"ui.{column.payer}"))), "DKK")
+        labels[column.result] = (t(column.heading), "DKK")
     out: dict[str, tuple[str, str, Decimal | None]] = {}
     for key, value in ev.results().items():  # a result with no value too (no payback needed): None
         label, unit = labels.get(key, (key, ""))

@@ -979,14 +979,9 @@ def evaluate(partnership: Partnership) -> Evaluation:
     # spin-off's years are stated amounts, taken in constant prices
     # one year is not discounted, nor are its jobs "the last year's" (review 54 F4): said only over several
     several = len(parts) > 1
-    statements = (
-        *statements,
-        *(
-            ()
-            if not several
-            else (_discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant"),)
-        ),
-    )
+    if several:
+        discounting = _discounting(partnership) if partnership.horizon is not None else Text("msg.discount_constant")
+        statements = (*statements, discounting)
     statements = (*statements, *_horizon.idle_fte_changes(partnership))  # a change that moves no amount: say so
     # growth that carries one input past another the scenario checks it against (akkord past the value)
     statements = (*statements, *partnership._horizon_statements(tuple((p.label, p.model) for p in result.periods)))

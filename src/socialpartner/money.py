@@ -116,6 +116,11 @@ def beside_one(ratio: Exact, places: int, most: int = 12) -> int:
     return places
 
 
+def percent_places(ratio: Exact) -> int:
+    """The decimals of ``ratio`` shown as a percentage: two, more where two would show it as 100 % when it is not."""
+    return beside_one(ratio, 4) - 2
+
+
 def ratio_decimal(value: Fraction | Rational) -> Decimal:
     """An exact ratio as a Decimal, divided at :data:`CONTEXT`'s precision (for display)."""
     return CONTEXT.divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))

@@ -160,7 +160,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     columns = public_columns(taxed)
     for column in columns:
         if column.result in results:
-            kpis.append((t(Text(column.label, payer=Text(f"ui.{column.payer}"))), money(results[column.result]), ""))
+            kpis.append((t(column.heading), money(results[column.result]), ""))
     kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
 
     drawn = _charts(ev, lang) if charts else ("", "")
@@ -213,7 +213,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         year_rows.append(row)
     year_head = [esc(t(f"ui.{c}")) for c in ("year", "cost", "funding", "result", "coverage", "jobs", "fte")]
     if parts[0].public is not None:
-        year_head += [esc(t(Text(c.label, payer=Text(f"ui.{c.payer}")))) for c in columns]
+        year_head += [esc(t(c.heading)) for c in columns]
     if ev.breakdown:
         total = [esc(t("xlsx.sum")), money(split.cost), money(split.total_funding), money(split.surplus)]
         total += [esc(t.percent(split.coverage)), "", ""]

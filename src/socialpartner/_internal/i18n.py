@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 from socialpartner.errors import ArgumentTypeError, SocialPartnerError
-from socialpartner.money import beside_one
+from socialpartner.money import percent_places
 
 Lang = Literal["en", "da"]
 
@@ -2077,7 +2077,7 @@ class Translator:
         """
         if ratio is None:
             return "—"
-        return f"{self.number(ratio * 100, beside_one(ratio, 4) - 2)} %"
+        return f"{self.number(ratio * 100, percent_places(ratio))} %"
 
     def parameter_value(self, text: str) -> str:
         """A parameter's value as stored (``21600 DKK / month``): in Danish ``21.600 kr./md.``.

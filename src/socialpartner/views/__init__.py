@@ -39,6 +39,11 @@ class PublicColumn(NamedTuple):
         """The result's name (``public.municipality``, ``public.state.before_tax``)."""
         return f"public.{self.payer}{'.before_tax' if self.before_tax else ''}"
 
+    @property
+    def heading(self) -> Text:
+        """The column's label with its payer (*nettovirkning for kommunen før skat*), to render in a language."""
+        return Text(self.label, payer=Text(f"ui.{self.payer}"))
+
     def of(self, view: PublicView) -> Decimal:
         """The column's amount in one period's public view."""
         return view.net_effect_before_tax(self.payer) if self.before_tax else view.net_effect(self.payer)

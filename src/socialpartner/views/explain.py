@@ -19,7 +19,7 @@ from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
 from socialpartner.evaluation import never_below_zero
-from socialpartner.money import beside_one, round_half_up
+from socialpartner.money import percent_places, round_half_up
 from socialpartner.public import FLEX_PARAMETERS, PAYERS, REFUSION_INPUTS
 
 if TYPE_CHECKING:
@@ -918,7 +918,7 @@ def _explain_split(ev: Evaluation, topic: str, inputs: Mapping[str, str]) -> Exp
     if topic == "coverage":
         value = "— (no cost to cover)"
         if split.coverage is not None:  # the percentage as the tables show it, off 100 % beside it
-            percent = round_half_up(split.coverage * 100, beside_one(split.coverage, 4) - 2)
+            percent = round_half_up(split.coverage * 100, percent_places(split.coverage))
             value = f"{_ex.ratio(split.coverage)} ({percent} %)"
         return Explanation("coverage", value, f"total funding / support-staff cost = {funding} / {cost}", terms)
     if topic == "surplus":

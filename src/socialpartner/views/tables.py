@@ -342,7 +342,7 @@ class _Tables:
         table = Table(title=self.t("ui.public_net_by_year"), title_justify="left")
         table.add_column(self.t("ui.year"))
         for column in columns:
-            table.add_column(escape(self.t(Text(column.label, payer=Text(f"ui.{column.payer}")))), justify="right")
+            table.add_column(escape(self.t(column.heading)), justify="right")
         for label, view in views:
             table.add_row(escape(self.t.period(label)), *(self.money(column.of(view)) for column in columns))
         results = ev.results()
@@ -396,6 +396,7 @@ class _Folded:
 
     def __init__(self, table: Table) -> None:
         self.table = table
+        self.title = table.title  # drawn above the table where wider than it: kept for every drawing
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         table = self.table
@@ -445,7 +446,7 @@ class _Folded:
         for column in table.columns:  # a figure's words wrap as _Figure keeps them (after a thousands point)
             if column.justify == "right":
                 column._cells[:] = [_Figure(c) if isinstance(c, str) else c for c in column._cells]
-        title = table.title
+        title = self.title
         if isinstance(title, str) and table.title_justify == "left":
             heading = console.render_str(title, style=table.title_style or "table.title")
             table.title = None
