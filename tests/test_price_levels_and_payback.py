@@ -87,6 +87,16 @@ def _ore(x: Decimal | Fraction) -> Decimal:
     return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def _noted(x: Decimal | Fraction) -> str:
+    """A grown or indexed value as solve's note gives it: the run uses it unrounded, so up to
+    4 decimals (at least 2), rounded past 4 and marked ≈ (review 56 F6)."""
+    exact = Fraction(x)
+    shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    text = f"{shown:.4f}".rstrip("0")
+    text = text if len(text.split(".")[1]) >= 2 else f"{shown:.2f}"
+    return text if Fraction(shown) == exact else f"≈\u00a0{text}"
+
+
 def _stated(solution: sp.Solution) -> Decimal:
     return Decimal(str(solution.value.magnitude))  # type: ignore[union-attr]
 
@@ -100,14 +110,15 @@ def test_a_progression_wage_found_for_a_later_year_is_given_grown_to_that_year()
     met = sp.evaluate(solution.partnership).result("2029.public.municipality")
     below = paths.replace(deal, "horizon.progression.ordinary_wage", sp.Q_("51734.20 DKK/month"))
     assert met >= -150000 > sp.evaluate(below).result("2029.public.municipality")
-    # 51,734.21 × 1.092727 = 56,531.369...: the ordinary wage of 2029 the municipality's figure uses
+    # 51,734.21 × 1.092727 = 56,531.36809067: the ordinary wage of 2029 the municipality's figure uses,
+    # unrounded (shown to 4 decimals, marked ≈: review 56 F6)
     assert _ore(stated * WAGES_2029) == Decimal("56531.37")
     assert solution.notes == (
         "horizon.progression.ordinary_wage as the scenario states it (2026 prices); "
-        "grown by 3.00 % a year to 56531.37 DKK / month in 2029",
+        "grown by 3.00 % a year to ≈\u00a056531.3681 DKK / month in 2029",
     )
     fleks = sp.solve(deal, "horizon.progression.fleksjob_wage", "2029.public.municipality", -150000)
-    grown = _ore(_stated(fleks) * WAGES_2029)
+    grown = _noted(_stated(fleks) * WAGES_2029)
     assert fleks.notes == (
         "horizon.progression.fleksjob_wage as the scenario states it (2026 prices); "
         f"grown by 3.00 % a year to {grown} DKK / hour in 2029",
@@ -123,7 +134,7 @@ def test_a_stated_benefit_found_for_a_later_year_is_given_indexed_to_that_year()
     deal = from_data(SHARED)
     during = sp.solve(deal, "public.during_course.amount", "2029.public.municipality", -150000)
     # the 2026 rate found × 1.097446 (to øre from the exact factor): the 2029 monthly benefit
-    indexed = _ore(Fraction(_stated(during)) * RATES_2029)
+    indexed = _noted(Fraction(_stated(during)) * RATES_2029)
     assert during.notes == (
         "public.during_course.amount as the scenario states it (the 2026 rate in kroner); indexed by the "
         f"satsreguleringsprocent (× 1.097446) to {indexed} DKK / month in 2029",
@@ -134,7 +145,7 @@ def test_a_stated_benefit_found_for_a_later_year_is_given_indexed_to_that_year()
     assert flow.value == f"{_ore(Fraction(_stated(during)) * RATES_2029 * 12 * 4):,} DKK"  # exact, then to øre
     path = "public.counterfactual.course participant.amount"
     other = sp.solve(deal, path, "2029.public.municipality", -150000)
-    indexed = _ore(Fraction(_stated(other)) * RATES_2029)
+    indexed = _noted(Fraction(_stated(other)) * RATES_2029)
     assert other.notes == (
         f"{path} as the scenario states it (the 2026 rate in kroner); indexed by the "
         f"satsreguleringsprocent (× 1.097446) to {indexed} DKK / month in 2029",
@@ -153,7 +164,7 @@ def test_a_stated_benefit_has_no_note_in_the_first_year_nor_where_a_change_sets_
     data["horizon"]["changes"].append({"year": 2028, "set": {"public.during_course": {"amount": "14000 DKK/month"}}})
     changed = sp.solve(from_data(data), "public.during_course.amount", "2027.public.municipality", -100000)
     # 2027 is before the change: the stated 2026 rate × 1.0405 counts there
-    indexed = _ore(Fraction(_stated(changed)) * Fraction(10405, 10000))
+    indexed = _noted(Fraction(_stated(changed)) * Fraction(10405, 10000))
     assert changed.notes[-1] == (
         "public.during_course.amount as the scenario states it (the 2026 rate in kroner); indexed by the "
         f"satsreguleringsprocent (× 1.040500) to {indexed} DKK / month in 2027"
@@ -169,7 +180,7 @@ def test_the_solve_command_prints_the_indexed_value(tmp_path: Path) -> None:
     out = runner.invoke(app, [*args, "--target", "2029.public.municipality=-150000"])
     assert out.exit_code == 0, out.output
     assert "horizon.progression.ordinary_wage = 51734.21 DKK / month" in out.output
-    assert "grown by 3.00 % a year to 56531.37 DKK / month in 2029" in " ".join(out.output.split())
+    assert "grown by 3.00 % a year to ≈\u00a056531.3681 DKK / month in 2029" in out.output
 
 
 # a labour-shortage deal whose counterfactual amount a change sets from 2027 (wages +4 %)

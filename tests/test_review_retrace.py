@@ -182,10 +182,13 @@ def test_solve_for_a_later_year_says_the_value_is_in_first_year_prices() -> None
     solution = sp.solve(deal, "courses.price", "2028.coverage", 1)
     stated = Decimal(str(solution.value.magnitude))  # type: ignore[union-attr]
     # 2028 is two years of 2 % growth on: the 2028 price is the stated one × 1.02² = × 1.0404
-    # (11,515.59 × 1.0404 = 11,980.819836, shown 11980.82)
+    # (11,515.59 × 1.0404 = 11,980.819836: shown to 4 decimals, marked ≈, as the run uses it
+    # unrounded; review 56 F6)
+    assert stated == Decimal("11515.59")
     grown = (stated * Decimal("1.0404")).quantize(Decimal("0.01"))
     assert solution.notes == (
-        f"courses.price as the scenario states it (2026 prices); grown by 2.00 % a year to {grown} DKK / month in 2028",
+        "courses.price as the scenario states it (2026 prices); grown by 2.00 % a year to "
+        "≈\u00a011980.8198 DKK / month in 2028",
     )
     # the grown value is the 2028 break-even that evaluate shows in 2028 prices, on the
     # solver's grid: at or above it, by less than one step grown (0.01 × 1.0404)
@@ -194,6 +197,22 @@ def test_solve_for_a_later_year_says_the_value_is_in_first_year_prices() -> None
     assert be.value is not None
     assert be.value <= grown <= be.value + Decimal("0.02")
     assert stated < be.value  # the stated value itself is not the 2028 price
+
+
+def test_solve_gives_the_grown_value_with_the_decimals_the_run_uses() -> None:
+    # review 56 F6: the note said "grown … to 12007.34" where evaluate's 2027 break-even says
+    # 12007.33 does not cover and 12007.34 does: the run grows the price exactly, 11,771.90 ×
+    # 1.02 = 12,007.338, between the two; shown so (3 decimals, exact: no ≈)
+    solution = sp.solve(grown_deal(), "courses.price", "2027.coverage", 1)
+    assert solution.value_text == "11771.9 DKK / month"
+    assert solution.notes == (
+        "courses.price as the scenario states it (2026 prices); grown by 2.00 % a year to "
+        "12007.338 DKK / month in 2027",
+    )
+    year = next(part for part in sp.evaluate(grown_deal()).breakdown if part.ledger.period == "2027")
+    be = next(b for b in year.break_even if b.input_path == "courses.price")
+    assert (be.value, be.covering) == (Decimal("12007.33"), Decimal("12007.34"))
+    assert "til 12.007,338 kr./md. i 2027" in Translator("da")(solution.notes[0])
 
 
 def test_solve_for_the_first_year_or_without_growth_has_no_price_note() -> None:
@@ -217,14 +236,14 @@ def test_solve_command_prints_the_price_level_in_danish(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     solution = sp.solve(sp.load(path), "courses.price", "2028.coverage", 1)
     stated = Decimal(str(solution.value.magnitude))  # type: ignore[union-attr]
-    grown = f"{(stated * Decimal('1.0404')).quantize(Decimal('0.01')):,}".replace(",", "X").replace(".", ",")
+    assert stated == Decimal("11515.59")  # × 1.0404 = 11,980.819836, shown to 4 decimals
     out = runner.invoke(
         app, ["solve", str(path), "--vary", "courses.price", "--target", "2028.coverage=1", "--lang", "da"]
     )
     assert out.exit_code == 0, out.output
     assert (
-        f"bemærkning: courses.price som scenariet angiver den (2026-priser); fremskrevet med 2,00 % om året "
-        f"til {grown.replace('X', '.')} kr./md. i 2028"
+        "bemærkning: courses.price som scenariet angiver den (2026-priser); fremskrevet med 2,00 % om året "
+        "til ≈\u00a011.980,8198 kr./md. i 2028"
     ) in out.output
 
 

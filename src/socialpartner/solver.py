@@ -1414,7 +1414,16 @@ def _stated_benefit(vary: str) -> str | None:
     return head if last == "amount" and (head in benefits or head.startswith("public.counterfactual.")) else None
 
 
-def _at(quantity: Any, factor: Fraction) -> Value:
-    """A money quantity × ``factor``, to øre, in its unit (``50514.96 DKK / month``)."""
-    shown = round_half_up(fraction(exact_magnitude(quantity.magnitude)) * factor, 2)
-    return Value(f"{shown} {quantity.units}")
+def _at(quantity: Any, factor: Fraction) -> Value | Join:
+    """A money quantity × ``factor`` in its unit, with the decimals the run uses (``174.6444 DKK / hour``).
+
+    The run grows (or indexes) an input exactly and rounds only the amounts it books: a
+    grown price of 174.6444 covers where the break-even's 174.64 does not, so the value
+    is not shown to øre (review 56 F6). At least 2 decimals, at most 4; past 4 it is
+    rounded and marked ``≈``.
+    """
+    exact = fraction(exact_magnitude(quantity.magnitude)) * factor
+    shown = round_half_up(exact, 4)
+    shown = next(shown.quantize(q) for q in (Decimal("0.01"), Decimal("0.001"), shown) if shown == shown.quantize(q))
+    value = Value(f"{shown} {quantity.units}")
+    return value if Fraction(shown) == exact else Join((Raw("≈\u00a0"), value), "")
