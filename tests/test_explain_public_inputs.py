@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 import socialpartner as sp
+from socialpartner.views.explain import explanation_text
 
 from .conftest import scenario_matrix
 
@@ -287,3 +288,42 @@ def test_the_counterfactual_benefit_and_its_refusion_are_explained() -> None:
     # every topic explains
     for topic in ev.topics():
         ev.explain(topic)
+
+
+def test_tax_lines_give_the_taxable_income_in_its_parts() -> None:
+    """Review 56 F5: a tax line is recomputed from its explanation alone.
+
+    2027 of the three-year example with ``tax: {}``. With the deal, wages are the 4 fleksjob
+    workers' 4 × 15 × 52 = 3,120 h × 142.80 (140 grown 2 %) = 445,536.00 plus the former
+    participants in fleksjob, 3 × 13 % = 0.39 people × 142.80 × 15 × 52 = 43,439.76:
+    488,975.76; AM-bidrag 8 % of it = 39,118.0608 → 39,118.06. Taxable income: 488,975.76 −
+    39,118.06 + fleksløntilskud 653,452.80 + course benefit 499,860.00 + former participants'
+    fleksløntilskud 63,711.65 + leavers' benefit 379,985.76 = 2,046,867.91; × 25.049 % =
+    512,719.9428 → 512,719.94, the municipal tax with the deal. Otherwise the comparison
+    group's 0.15 people in fleksjob earn 16,707.60 (AM 1,336.61).
+    """
+    data = yaml.safe_load(Path("examples/ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"]["tax"] = {}
+    ev = sp.evaluate(sp.from_data(data))
+    municipal = {t.label: t for t in ev.explain("2027:public.municipality").terms}["tax: municipal income tax"]
+    assert municipal.formula.startswith("otherwise -488,562.52 DKK − with (-512,719.94 DKK); ")
+    assert (
+        "each side −tax.municipal_average × the taxable income: with 2,046,867.91 DKK = wages 488,975.76 DKK "
+        "− AM-bidrag 39,118.06 DKK + fleksløntilskud 653,452.80 DKK + benefit during the course 499,860.00 DKK "
+        "+ fleksløntilskud: former participants in fleksjob 63,711.65 DKK "
+        "+ benefit: former participants who left 379,985.76 DKK; otherwise 1,950,427.23 DKK = wages 16,707.60 DKK"
+    ) in municipal.formula
+    state = {t.label: t for t in ev.explain("2027:public.state").terms}
+    # AM-bidrag is levied on the wages alone, each side
+    assert state["tax: AM-bidrag on wages"].formula.endswith(
+        "each side −tax.am_bidrag × the taxable income: with 488,975.76 DKK = wages 488,975.76 DKK; "
+        "otherwise 16,707.60 DKK = wages 16,707.60 DKK"
+    )
+    assert "with 2,046,867.91 DKK = wages" in state["tax: state bottom-bracket tax"].formula
+    # the same in Danish: the words translated, the numbers in Danish format
+    text = explanation_text(ev.explain("2027:public.state"), "da")
+    assert (
+        "hver side −tax.am_bidrag × den skattepligtige indkomst: med 488.975,76 kr. = løn 488.975,76 kr.; "
+        "ellers 16.707,60 kr. = løn 16.707,60 kr.]"
+    ) in text.replace("\xa0", " ")

@@ -216,6 +216,8 @@ class Evaluation:
     )  # the counterfactual's groups (public.Group)
     # the scenario's own kroner rates indexed this year: path → (the year they are for, the factor)
     _stated: Mapping[str, tuple[int, Fraction]] = field(default_factory=dict, repr=False, compare=False)
+    # each tax line's taxable income in its parts (public.TaxBase, øre), by item, for explanations
+    _taxes: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def manifest(self) -> Manifest:
@@ -778,6 +780,7 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         _ladder=None if period.public is None else period.public.ladder,
         _groups=() if period.public is None else period.public.groups,
         _stated=dict(period.use.stated),
+        _taxes={} if period.public is None else {x.item: x.base for x in period.public.lines if x.base is not None},
     )
 
 

@@ -510,10 +510,32 @@ class Cohort:
 
 
 @dataclass(frozen=True, slots=True)
+class TaxBase:
+    """The income a tax line is levied on, in øre per side ``(with, otherwise)``, in its parts.
+
+    The wages, less their AM-bidrag (``am``; None on the AM-bidrag line itself, levied on the
+    wages alone), plus the taxable public incomes by item: what an explanation lists so a tax
+    can be recomputed from it (review 56 F5).
+    """
+
+    wages: tuple[Num, Num]
+    am: tuple[Num, Num] | None = None
+    incomes: tuple[tuple[str, Num, Num], ...] = ()
+
+    def total(self, side: int) -> Num:
+        """The taxable income of one side (0: with the partnership, 1: otherwise)."""
+        out = self.wages[side] - (0 if self.am is None else self.am[side])
+        for _, *amounts in self.incomes:
+            out = out + amounts[side]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """One item of a public payer's budget, in øre (exact int or float64 over variants).
 
-    ``taxable``: a citizen's income (fleksløntilskud, a benefit); ``tax``: a tax line.
+    ``taxable``: a citizen's income (fleksløntilskud, a benefit); ``tax``: a tax line, with
+    the income it is levied on in ``base``.
     """
 
     payer: Payer
@@ -522,6 +544,7 @@ class Line:
     counterfactual: Num
     taxable: bool = False
     tax: bool = False
+    base: TaxBase | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -866,17 +889,20 @@ def tax_lines(
     am = p("tax.am_bidrag")
     am_ore = tuple(ore(div(w, 100) * am) for w in wage_ore)
     # public incomes of those groups: fleksløntilskud, benefits (the course benefit counts for participants)
-    incomes: list[Num] = [0, 0]
+    incomes: dict[str, tuple[Num, Num]] = {}  # by item: two fleksjob lines are one fleksløntilskud in the base
     for item in lines:
         if item.taxable:
-            incomes = [incomes[0] + item.actual, incomes[1] + item.counterfactual]
-    base = [wage_ore[i] - am_ore[i] + incomes[i] for i in (0, 1)]
+            was = incomes.get(item.item, (0, 0))
+            incomes[item.item] = (was[0] + item.actual, was[1] + item.counterfactual)
+    income_base = TaxBase(wage_ore, (am_ore[0], am_ore[1]), tuple((k, *v) for k, v in incomes.items()))
+    base = [income_base.total(0), income_base.total(1)]
     municipal, state = p("tax.municipal_average"), p("tax.bundskat")
-    out = [Line("state", "tax: AM-bidrag on wages", -am_ore[0], -am_ore[1], tax=True)]
+    out = [Line("state", "tax: AM-bidrag on wages", -am_ore[0], -am_ore[1], tax=True, base=TaxBase(wage_ore))]
     taxes: tuple[tuple[Payer, str, Num], ...] = (
         ("municipality", "tax: municipal income tax", municipal),
         ("state", "tax: state bottom-bracket tax", state),
     )
     for payer, label, rate in taxes:
-        out.append(Line(payer, label, -ore(div(base[0], 100) * rate), -ore(div(base[1], 100) * rate), tax=True))
+        amounts = -ore(div(base[0], 100) * rate), -ore(div(base[1], 100) * rate)
+        out.append(Line(payer, label, *amounts, tax=True, base=income_base))
     return out

@@ -2170,6 +2170,8 @@ _FORMULA_DA: dict[str, str] = {
         "ikke en sum over årene: hvert års personer tælles i det år"
     ),
     "otherwise − with, without the tax lines": "ellers − med, uden skattelinjerne",
+    "× the taxable income": "× den skattepligtige indkomst",
+    "each side": "hver side",
     "net effect before tax": "nettovirkning før skat",
     "inclusive jobs in": "inkluderende job i",
     "inclusive FTE in": "inkluderende årsværk i",

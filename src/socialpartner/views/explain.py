@@ -691,7 +691,7 @@ def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
             Term(
                 line.item,
                 _ex.money(line.counterfactual - line.actual),
-                f"otherwise {_ex.money(line.counterfactual)} − with {_ex.money(line.actual)}",
+                _line_formula(ev, line),
                 tuple((path, _ex.lookup(inputs, path)) for path in _line_inputs(ev, line.item, line.tax, n)),
             )
             for line, n in zip(lines, nth, strict=True)
@@ -707,6 +707,35 @@ def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
     terms = tuple(Term(f"{period}: net effect", _ex.money(v.net_effect(payer))) for period, v in views)
     total = sum((v.net_effect(payer) for _, v in views), _ZERO)
     return Explanation(f"net effect: {who}", _ex.money(total), "sum of the yearly net effects, undiscounted", terms)
+
+
+def _line_formula(ev: Evaluation, line: Any) -> str:
+    """``otherwise − with`` of a public line; a tax line adds the income it is levied on, on each side.
+
+    ``… ; each side −rate × the taxable income: with 2,311,941.70 DKK = wages 1,362,628.80 DKK
+    − AM-bidrag 109,010.30 DKK + fleksløntilskud 1,058,323.20 DKK; otherwise …``: the tax is
+    recomputed from the explanation alone (review 56 F5).
+    """
+    subtracted = f"({_ex.money(line.actual)})" if line.actual < 0 else _ex.money(line.actual)
+    formula = f"otherwise {_ex.money(line.counterfactual)} − with {subtracted}"
+    base = ev._taxes.get(line.item) if line.tax else None
+    if base is None:
+        return formula
+    rate = _TAX_INPUTS[line.item][0]
+
+    def side(i: int) -> str:
+        # the parts that are there on this side (no wages otherwise, no benefit with a job)
+        parts = [("+", "wages", base.wages[i]), ("−", "AM-bidrag", 0 if base.am is None else base.am[i])]
+        parts += [("+", item, amounts[i]) for item, *amounts in base.incomes]
+        shown = " ".join(f"{sign} {what} {_ex.money(_dkk(amount))}" for sign, what, amount in parts if amount)
+        total = _ex.money(_dkk(base.total(i)))
+        return f"{total} = {shown.removeprefix('+ ')}" if shown else total
+
+    return f"{formula}; each side −{rate} × the taxable income: with {side(0)}; otherwise {side(1)}"
+
+
+def _dkk(ore: int) -> Decimal:
+    return Decimal(ore).scaleb(-2)
 
 
 _PROGRESSION_INPUTS = {
