@@ -181,7 +181,8 @@ def _on_the_edge(
     notes = []
     for s in suggestions:
         for k, (value, (low, high), path) in enumerate(zip(s.point, bounds, vary, strict=True)):
-            for end, word, sign in ((low, "agree.edge_low", -1), (high, "agree.edge_high", 1)):
+            ends = ((low, "agree.edge_low", -1, "agree.falls"), (high, "agree.edge_high", 1, "agree.rises"))
+            for end, word, sign, moves in ends:
                 if abs(Fraction(value) - Fraction(end)) > Fraction(1, 200):  # the point is rounded to 0.01
                     continue
                 growing = _growing(party_gains, s.point, k, sign * -(Fraction(high) - Fraction(low)) / 100)
@@ -190,7 +191,17 @@ def _on_the_edge(
                     who: Raw | Text = Raw(named[0])
                     if len(named) > 1:  # "A and B", "A, B and C"
                         who = Text("agree.and", first=Raw(", ".join(named[:-1])), last=Raw(named[-1]))
-                    notes.append(Text("agree.on_edge_assumed", rule=s.rule, path=Raw(path), end=Text(word), who=who))
+                    # the gain grows towards the limit: as the input falls at the lower one (review 57 M1)
+                    notes.append(
+                        Text(
+                            "agree.on_edge_assumed",
+                            rule=s.rule,
+                            path=Raw(path),
+                            end=Text(word),
+                            who=who,
+                            moves=Text(moves),
+                        )
+                    )
                 else:
                     notes.append(Text("agree.on_edge", rule=s.rule, path=Raw(path), end=Text(word)))
     return notes

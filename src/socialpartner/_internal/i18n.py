@@ -576,11 +576,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "agree.on_edge_unpriced_service": (
         "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
-        "growing with {path}, and what it costs the company is not counted (the service has no market price): "
+        "growing as {path} {moves}, and what it costs the company is not counted (the service has no market price): "
         "the point is where the range searched ends, not a price to propose; give the service's market price "
         "to bound it",
         "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
-        "med at vokse med {path}, og hvad det koster virksomheden, tælles ikke med (ydelsen har ingen "
+        "med at vokse, når {path} {moves}, og hvad det koster virksomheden, tælles ikke med (ydelsen har ingen "
         "markedspris): punktet er, hvor søgningen slutter, ikke en pris at foreslå; angiv ydelsens markedspris "
         "for at afgrænse det",
     ),
@@ -614,11 +614,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "agree.on_edge_unpriced_municipality": (
         "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
-        "growing with {path}, and what it costs the municipality is not counted (the municipality has no "
+        "growing as {path} {moves}, and what it costs the municipality is not counted (the municipality has no "
         "condition here): the point is where the range searched ends, not a price to propose; add a public: "
         "block or agreement.municipal_limit (see the note on its condition) to bound it",
         "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
-        "med at vokse med {path}, og hvad det koster kommunen, tælles ikke med (kommunen har ingen "
+        "med at vokse, når {path} {moves}, og hvad det koster kommunen, tælles ikke med (kommunen har ingen "
         "betingelse her): punktet er, hvor søgningen slutter, ikke en pris at foreslå; tilføj en public:-blok "
         "eller agreement.municipal_limit (se noten om dens betingelse) for at afgrænse det",
     ),
@@ -678,25 +678,27 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "agree.on_edge_assumed": (
         "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
-        "growing with {path}, which is not a payment between the parties: max-min puts the point at whatever "
+        "growing as {path} {moves}, which is not a payment between the parties: max-min puts the point at whatever "
         "limit is assumed for {path}, and a wider range only moves it there; that limit is an assumption "
         "to agree on, not a price to negotiate",
         "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
-        "med at vokse med {path}, som ikke er en betaling mellem parterne: max-min lægger punktet ved den "
+        "med at vokse, når {path} {moves}, som ikke er en betaling mellem parterne: max-min lægger punktet ved den "
         "grænse, der antages for {path}, og et bredere interval flytter det blot dertil; grænsen er en "
         "antagelse at blive enige om, ikke en pris at forhandle",
     ),
     "agree.on_edge_unpriced": (
         "the point of '{rule}' lies on the {end} of {path} searched because the gain of {who} keeps "
-        "growing with {path}, and what it costs the company is not counted (the company has no condition "
+        "growing as {path} {moves}, and what it costs the company is not counted (the company has no condition "
         "here): the point is where the range searched ends, not a price to propose; give the company's "
         "alternative (see the note on its condition) to bound it",
         "punktet for '{rule}' ligger på {end} for {path} i søgningen, fordi gevinsten for {who} bliver ved "
-        "med at vokse med {path}, og hvad det koster virksomheden, tælles ikke med (virksomheden har ingen "
+        "med at vokse, når {path} {moves}, og hvad det koster virksomheden, tælles ikke med (virksomheden har ingen "
         "betingelse her): punktet er, hvor søgningen slutter, ikke en pris at foreslå; angiv virksomhedens "
         "alternativ (se noten om dens betingelse) for at afgrænse det",
     ),
     "agree.and": ("{first} and {last}", "{first} og {last}"),
+    "agree.falls": ("falls", "falder"),  # the gain grows towards the lower limit
+    "agree.rises": ("rises", "stiger"),
     "agree.edge_low": ("lower limit", "nedre grænse"),
     "agree.edge_high": ("upper limit", "øvre grænse"),
     "agree.few_move": (
@@ -876,6 +878,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.before_after_other_work": (
         "before {before}, after {after}, not for the same work: {why}",
         "før {before}, efter {after}, ikke for det samme arbejde: {why}",
+    ),
+    "msg.alternative_no_staff": (
+        "the company's alternative is {hours} hours of its own staff over the period, but alternative.staff "
+        "is 0: their turnover costs nothing in the saving; state the people who would work those hours",
+        "virksomhedens alternativ er {hours} timer med egne ansatte over perioden, men alternative.staff er 0: "
+        "deres personaleomsætning koster intet i besparelsen; angiv de personer, der ville arbejde de timer",
     ),
     "msg.alternative_hours": (
         "the company's alternative is {alternative} hours of its own staff over the period, the SØV delivers "

@@ -547,6 +547,11 @@ def _unit_hint(names: list[str]) -> str:
     words = {name.lower().rstrip(".") for name in names}
     if words & {"tkr", "t.kr"}:
         return "; thousands of kroner (tkr.) are not a unit: write the amount in kroner (510 tkr. as 510000 kr.)"
+    if words & {"mio", "mia", "mill", "mn", "mln"}:  # millions (mio. kr.), billions (mia. kr.) in budgets
+        return (
+            "; millions (mio. kr.) and billions (mia. kr.) are not units: write the amount in kroner "
+            "(0,51 mio. kr. as 510000 kr.)"
+        )
     if words & {"moms", "ekskl", "eksk", "excl", "inkl", "incl", "vat"}:
         return (
             "; 'ekskl. moms' and 'inkl. moms' are not part of a unit: write the amount alone "

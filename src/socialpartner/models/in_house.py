@@ -320,6 +320,9 @@ class InHousePartnership(Partnership):
                 "unknown",
                 Text("msg.before_after_other_work", before=Amount(total_before), after=Amount(total_after), why=said),
             )
+        if own_hours > 0 and alt.staff == 0:
+            # hours of own staff with no staff: the turnover the company avoids is counted as nothing (review 57 L4)
+            statements = (*statements, Text("msg.alternative_no_staff", hours=Number(places(own_hours))))
         return Extras(figures=with_inputs(figures, uses), checks=(check,), statements=statements)
 
     def _combined_extras(self, parts: tuple[tuple[str, Extras], ...]) -> Extras:
@@ -332,6 +335,6 @@ class InHousePartnership(Partnership):
             Text("msg.in_year", year=Period(label), text=s)
             for label, extras in parts
             for s in extras.statements
-            if isinstance(s, Text) and s.key == "msg.alternative_hours"
+            if isinstance(s, Text) and s.key in ("msg.alternative_hours", "msg.alternative_no_staff")
         )
         return Extras(statements=said)
