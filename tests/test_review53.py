@@ -41,7 +41,9 @@ def test_each_line_of_a_net_effect_names_its_own_placement_lines_inputs() -> Non
     18,850.00 > T 17,672; room under the lønloft 174 × 37 × 52/12 − 18,850 = 27,898 − 18,850 = 9,048.00,
     below G's 21,600 − 30 % × 17,672 − 55 % × 1,178 = 15,650.50; 9,048 × 12 × 4 = 434,304.00."""
     ev = sp.evaluate(sp.from_data(DEAL))
-    terms = [t for t in ev.explain("public.municipality").terms if t.label == "fleksløntilskud"]
+    # two fleksjob lines: each its own row, told apart by its line (review 56 F8)
+    terms = [t for t in ev.explain("public.municipality").terms if t.label.startswith("fleksløntilskud")]
+    assert [t.label for t in terms] == ["fleksløntilskud (workforce.0)", "fleksløntilskud (workforce.1)"]
     assert [t.value for t in terms] == ["-2,035,800.00 DKK", "-434,304.00 DKK"]
     first, second = ({path for path, _ in t.inputs} for t in terms)
     assert {"workforce.0.wage_cost", "workforce.0.headcount", "workforce.0.paid_hours"} <= first
@@ -62,7 +64,7 @@ def test_a_refusion_names_the_amount_it_refunds_and_marks_a_rounded_rate() -> No
     # a rate two decimals hold is "=": 104 weeks before, all 52 at 20 %; 9,048 × 48 = 434,304.00 × 20 %
     assert ev.explain("public.refusion.fleksloentilskud.1").formula == (
         "refusion rate (fleksjob: 20.00 % = (52 weeks × 20.00 %) / 52, weeks 105–156 on the ladder) "
-        "× fleksløntilskud (434,304.00 DKK), rounded to øre"
+        "× fleksløntilskud (workforce.1) (434,304.00 DKK), rounded to øre"
     )
 
 
@@ -81,7 +83,9 @@ def test_an_override_no_figure_reads_is_said_to_change_nothing() -> None:
     read = sp.evaluate(sp.from_data({**DEAL, "parameters": {"refusion.after_52_weeks": "25 %"}}))
     assert not [s for s in read.statements if "changes nothing" in str(s)]
     # weeks 105-156, all past week 52: 2,035,800.00 × 25 % = 508,950.00 and 434,304.00 × 25 % = 108,576.00
-    refusions = [str(t.amount) for t in read.ledger.transfers if t.purpose == "state refusion on fleksløntilskud"]
+    refusions = [
+        str(t.amount) for t in read.ledger.transfers if t.purpose.startswith("state refusion on fleksløntilskud")
+    ]
     assert refusions == ["508950.00", "108576.00"]
 
 

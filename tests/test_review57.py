@@ -10,6 +10,7 @@ import socialpartner as sp
 from socialpartner._internal.i18n import Translator
 
 from .conftest import ROOT
+from .test_review53 import DEAL
 
 
 def test_an_agreement_point_on_a_lower_limit_says_the_gain_grows_as_the_input_falls() -> None:
@@ -49,3 +50,28 @@ def test_an_in_house_alternative_of_hours_without_staff_is_said() -> None:
     assert not any(
         "alternative.staff" in s for s in sp.evaluate(sp.load(ROOT / "examples" / "in_house_packing.yaml")).statements
     )
+
+
+def test_two_lines_of_one_form_are_told_apart_by_their_line() -> None:
+    """Review 56 F8: two fleksjob lines gave two identical rows, "løn (fleksjob)" and "fleksløntilskud",
+    in the ledger, the public view, the report and the workbook: a committee could not match a row to its
+    line. Each is now named by its line's path (as the scenario writes it); a single line is as before.
+
+    The deal of review 53: 10 fleksjob at 12 h/week and 180 DKK/h, 4 at 25 h/week and 200 DKK/h, one
+    løntilskud line. Wages: 10 × 12 × 52 × 180 = 1,123,200.00 and 4 × 25 × 52 × 200 = 1,040,000.00.
+    """
+    ev = sp.evaluate(sp.from_data(DEAL))
+    purposes = {t.purpose: t.amount for t in ev.ledger}
+    assert purposes["wages (fleksjob, workforce.0)"] == Decimal("1123200.00")
+    assert purposes["wages (fleksjob, workforce.1)"] == Decimal("1040000.00")
+    assert "wages (løntilskud)" in purposes  # one line of its form: no path
+    assert purposes["fleksløntilskud (workforce.1)"] == Decimal("434304.00")  # 9,048 × 12 × 4 (review 53)
+    assert "løntilskud" in purposes
+    items = [line.item for line in ev.public.lines]  # type: ignore[union-attr]
+    assert items.count("fleksløntilskud (workforce.0)") == 1
+    assert items.count("state refusion on fleksløntilskud (workforce.1)") == 2  # the municipality's and the state's
+    da = Translator("da")
+    assert da("wages (fleksjob, workforce.1)") == "løn (fleksjob, workforce.1)"
+    assert da("state refusion on fleksløntilskud (workforce.1)") == "statslig refusion af fleksløntilskud (workforce.1)"
+    html = sp.report_html(ev, lang="da")
+    assert "statslig refusion af fleksløntilskud (workforce.0)" in html

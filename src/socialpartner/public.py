@@ -11,6 +11,7 @@ the dated parameters.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -680,6 +681,13 @@ def public_flows(
             )
         )
 
+    # two paid lines of one form are told apart by their path ("fleksløntilskud (workforce.1)"): two rows
+    # of one name could not be matched to their lines (review 56 F8)
+    forms = Counter(line.form for line in placements if line.form in PAID_FORMS and line.inputs)
+
+    def told(purpose: str, line: Placement) -> str:
+        return purpose if forms[line.form] < 2 else f"{purpose} ({line.inputs[0].rpartition('.')[0]})"
+
     for i, line in enumerate(placements):
         if _none(line.headcount):
             continue
@@ -696,7 +704,7 @@ def public_flows(
                 f"fleksloentilskud.{i}",
                 "workers",
                 amount,
-                "fleksløntilskud",
+                told("fleksløntilskud", line),
                 "monthly fleksløntilskud (G − 30 %·min(L,T) − 55 %·max(0,L−T), "
                 "within the lønloft) × 12 × period × headcount",
                 (
@@ -709,7 +717,7 @@ def public_flows(
                     "period",
                     *FLEX_PARAMETERS,
                 ),
-                "state refusion on fleksløntilskud",
+                told("state refusion on fleksløntilskud", line),
                 "fleksjob",
             )
         elif line.form == "løntilskud" and line.paid_hours is not None and line.employer is not None:
@@ -718,10 +726,10 @@ def public_flows(
                 f"loentilskud.{i}",
                 line.employer,
                 amount,
-                "løntilskud",
+                told("løntilskud", line),
                 "løntilskud per hour × paid hours × period",
                 ("loentilskud.private_per_hour", *people, "period"),
-                "state refusion on løntilskud",
+                told("state refusion on løntilskud", line),
                 "løntilskud",
             )
         elif line.form == "course participant" and budget.during_course is not None:
@@ -732,10 +740,10 @@ def public_flows(
                 f"during_course.{i}",
                 "participants",
                 amount,
-                "benefit during the course",
+                told("benefit during the course", line),
                 "monthly benefit × 12 × period × participants",
                 ("public.during_course", *_parameter_of(budget.during_course), *people, "period"),
-                "state refusion on the course benefit",
+                told("state refusion on the course benefit", line),
                 "course participant",
             )
     return flows

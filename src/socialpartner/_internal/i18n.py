@@ -1794,6 +1794,8 @@ _UNIT_DA = {
 _YEAR_PREFIX = re.compile(r"^((?:\d{4})|(?:year \d+)): (.*)$", re.DOTALL)
 # A post costed per FTE: "salary: arbejdsleder (0.5 FTE × 460000 DKK/year)"
 _FTE_NOTE = re.compile(r"^(.*) \((\d+(?:\.\d+)?) FTE × (\d+(?:\.\d+)?) DKK/year\)$", re.DOTALL)
+# A payment told apart by its line where two lines of one form are paid: "fleksløntilskud (workforce.1)"
+_LINE_NOTE = re.compile(r"^(.*) \(([a-z_]+\.\d+)\)$", re.DOTALL)
 _PERIOD = re.compile(r"^(\d+(?:\.\d+)?) (year|month|week)s?$")
 _PERIOD_DA = {"year": ("år", "år"), "month": ("måned", "måneder"), "week": ("uge", "uger")}
 
@@ -1984,6 +1986,9 @@ class Translator:
         year = _YEAR_PREFIX.match(text)
         if year:
             return f"{self.period(year.group(1))}: {self(year.group(2))}"
+        line = _LINE_NOTE.match(text)
+        if line:  # the phrase in this language, the line's path as the scenario writes it
+            return f"{self(line[1])} ({line[2]})"
         note = _FTE_NOTE.match(text)
         if note:  # the FTE and the salary per FTE in Danish words and numbers: 0,5 årsværk × 460.000 kr./år
             amount = note[3] if "." not in note[3] else f"{Decimal(note[3]):.2f}"  # øre to two decimals

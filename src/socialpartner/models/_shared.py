@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Annotated, Any, Literal, Self, cast, get_args
@@ -239,13 +240,16 @@ def wage_flows(
     ``path`` is where the lines are in the scenario (e.g. ``workforce``), for explanations.
     """
     suffix, per = _per(period)
+    forms = Counter(line.form for line in lines if line.wage_cost is not None)
     return [
         Flow(
             f"wages.{i}",
             line.employer,
             "workers",
             line.wages_per_year() * years,
-            f"wages ({line.form})",
+            # two lines of one form are told apart by their path: two rows of "wages (fleksjob)" could
+            # not be matched to their lines (review 56 F8)
+            f"wages ({line.form})" if forms[line.form] == 1 else f"wages ({line.form}, {path}.{i})",
             "headcount × paid hours × wage cost" + suffix,
             (f"{path}.{i}.headcount", f"{path}.{i}.paid_hours", f"{path}.{i}.wage_cost", *per),
         )
