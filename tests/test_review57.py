@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 import yaml
+from typer.testing import CliRunner
 
 import socialpartner as sp
 from socialpartner._internal.i18n import Translator
+from socialpartner.cli import app
 
 from .conftest import ROOT
 from .test_review53 import DEAL
+
+runner = CliRunner()
 
 
 def test_an_agreement_point_on_a_lower_limit_says_the_gain_grows_as_the_input_falls() -> None:
@@ -75,3 +82,34 @@ def test_two_lines_of_one_form_are_told_apart_by_their_line() -> None:
     assert da("state refusion on fleksløntilskud (workforce.1)") == "statslig refusion af fleksløntilskud (workforce.1)"
     html = sp.report_html(ev, lang="da")
     assert "statslig refusion af fleksløntilskud (workforce.0)" in html
+
+
+def test_explanations_and_test_lines_wrap_at_the_terminal_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 56 F7: ``--explain`` wrote lines of 150-250 characters whatever COLUMNS was, and the
+    terminal broke them anywhere, inside numbers too. Now they wrap at words, a continuation 8 in from
+    its line (below the inputs, 4 in from their term); piped without COLUMNS each stays one line."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data["public"]["tax"] = {}
+    data.pop("expect")
+    path = tmp_path / "taxed.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    args = ["evaluate", str(path), "--explain", "2027:public.municipality", "--lang", "da"]
+    narrow = runner.invoke(app, args, env={"COLUMNS": "70"})
+    assert narrow.exit_code == 0, narrow.output
+    lines = narrow.output.splitlines()
+    assert max(len(line) for line in lines) <= 70
+    tax = next(i for i, line in enumerate(lines) if line.startswith("  skat: kommuneskat = 24.157,42"))
+    assert lines[tax + 1].startswith("        ")  # its formula continues 8 in
+    assert not any(
+        re.search(r"\d\s*$", line) and lines[i + 1].lstrip()[:1] in {"k", "%"} for i, line in enumerate(lines[:-1])
+    )  # never a number at a line's end with its unit on the next
+    piped = runner.invoke(app, args)
+    assert any(len(line) > 300 for line in piped.output.splitlines())  # the tax line whole, for grep
+    data["expect"] = {"coverage": 1}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # a short path: a file's name is not broken
+    failed = runner.invoke(app, ["test", path.name], env={"COLUMNS": "60"})
+    assert failed.exit_code == 1
+    assert max(len(line) for line in failed.output.splitlines()) <= 60

@@ -122,7 +122,7 @@ def _printable(text: str, *, lines: bool = True) -> str:
     return _CONTROL.sub(shown, text)
 
 
-def _wrapped(text: str) -> str:
+def _wrapped(text: str, hang: int = 4) -> str:  # hang: how far a continuation stands in from its line
     """Each line of ``text`` wrapped at its words to the terminal's width, as evaluate's notes are.
 
     A continuation hangs under the text after its line's label ("bemærkning: "), so that it never
@@ -140,14 +140,16 @@ def _wrapped(text: str) -> str:
     glue = "\ue000"  # a number and the word after it (its unit: "0 kr.") stay on one line
     for line in re.sub(r"(?<=\d) (?=[^\s\d(])", glue, text).split("\n"):
         label = re.match(r" *[^ :]+: ", line)
-        hang = (
-            len(label.group()) if label and len(label.group()) <= width // 3 else len(line) - len(line.lstrip(" ")) + 4
+        indent = (
+            len(label.group())
+            if label and len(label.group()) <= width // 3
+            else len(line) - len(line.lstrip(" ")) + hang
         )
         out.extend(
             textwrap.wrap(
                 line,
                 width,
-                subsequent_indent=" " * hang,
+                subsequent_indent=" " * indent,
                 break_long_words=False,
                 break_on_hyphens=False,
             )
@@ -230,7 +232,9 @@ def evaluate_command(
                 from socialpartner.views.explain import explanation_text
 
                 text = "\n\n".join(explanation_text(e, lang.value) for e in explanations)
-                sys.stdout.write(_printable(text) + "\n")
+                # at the terminal's width, continuations hanging under their line (review 56 F7)
+                # (8 in: below the inputs, which stand 4 in from their term)
+                sys.stdout.write(_printable(_wrapped(text, hang=8)) + "\n")
             return
         if output is OutputFormat.json:
             sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -1140,7 +1144,7 @@ def check_command(
                     passed += 1
                 else:
                     failed += 1
-                    typer.echo(_printable(f"{path}: {r.line(t.lang, grouped=True)}"))
+                    typer.echo(_printable(_wrapped(f"{path}: {r.line(t.lang, grouped=True)}")))
     summary = f"{passed} {t('test.passed')}, {failed} {t('test.failed')}"
     if unreadable:
         summary += f", {unreadable} {t('test.error' if unreadable == 1 else 'test.errors')}"
