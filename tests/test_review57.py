@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -113,3 +114,67 @@ def test_explanations_and_test_lines_wrap_at_the_terminal_width(
     failed = runner.invoke(app, ["test", path.name], env={"COLUMNS": "60"})
     assert failed.exit_code == 1
     assert max(len(line) for line in failed.output.splitlines()) <= 60
+
+
+def test_a_parent_buying_a_hair_over_the_threshold_is_judged_exactly() -> None:
+    """Review 58 L1: the stand-alone check compared the parent's share rounded to 4 decimals.
+
+    2028 of the spin-off example with the parent buying 1,500,299 and others 1,500,000: its share is
+    1,500,299 / 3,000,299 = 50.004983 %, shown as 0.5000 but more than the 50 % threshold: not met
+    (it was "met … not dependent on the parent"). At 1,500,000 / 3,000,000 = 50 % exactly it is met.
+    """
+    data = yaml.safe_load((ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["years"][2]["other_revenue"] = "1500000 DKK/year"
+    data["years"][2]["parent_purchases"] = "1500299 DKK/year"
+    year = sp.evaluate(sp.from_data(data)).breakdown[2]
+    assert year.ledger.period == "2028"
+    assert next(f.value for f in year.figures if f.key == "parent_share") == Decimal("0.5000")
+    assert year.checks[0].status == "not met"
+    assert year.checks[0].reason == "the parent buys more than 50.00 % of its sales"
+    data["years"][2]["parent_purchases"] = "1500000 DKK/year"
+    whole = sp.evaluate(sp.from_data(data))
+    assert whole.breakdown[2].checks[0].status == "met"
+    assert next(f.value for f in whole.figures if f.key == "stand_alone_year") == Decimal("2028")
+
+
+def _three_site_years(change: dict[str, str]) -> dict[str, Any]:
+    """The labour-shortage example over 2026-2028 (wages +3 %, prices +2 %, akkord 120), ``change`` set from 2027."""
+    data: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "labour_shortage_site.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["akkord_rate"] = "120 DKK/hour"
+    growth = {"wage_growth": "3 %", "price_growth": "2 %"}
+    data["horizon"] = {"years": 3, "start_year": 2026, **growth, "changes": [{"year": 2027, "set": change}]}
+    return data
+
+
+def test_an_akkord_past_a_value_a_change_sets_names_the_change() -> None:
+    """Review 58 M2: a change setting the skilled hour's value below that year's grown akkord was said to be
+    the growth rates' doing ("grown with price_growth (121.00) … check the growth rates"); 121 was set by
+    the change, not grown. The akkord 120 grown 3 % to 2027 is 123.60, above the 121.00 the change sets."""
+    ev = sp.evaluate(sp.from_data(_three_site_years({"skilled_hour_value": "121 DKK/hour"})))
+    said = next(s for s in ev.statements if "akkord rate" in s)
+    assert said.startswith(
+        "from 2027, the akkord rate grown with wage_growth (123.60 DKK/hour that year) exceeds the skilled hour "
+        "value as horizon.changes.0 sets it (121.00 DKK/hour)"
+    )
+    assert said.endswith("(years: 2027, 2028); check horizon.changes.0")
+    assert "værdien af en faglært time, som horizon.changes.0 sætter den (121,00 kr./time)" in Translator("da")(said)
+
+
+def test_a_split_the_zone_cannot_hold_is_said_to_lie_outside_it() -> None:
+    """Review 58 M1: with the price set by a change from 2027, only 2026's price moves; per year the zone is
+    285.20-344.00. The SØV's gain over the three years is 4,160·p − 1,186,400 + 171,608.00 + 162,820.24,
+    the company's 1,431,040 − 4,160·p + 62,067.20 + 59,195.14: equal at 8,320·p = 2,404,274.10, p =
+    288.975…, on the grid 288.98 (gains 350,185.04 and 350,145.54), inside the zone: no note. The
+    proportional split lies below 285.20: its suggestion is the zone's end, its gains not in proportion,
+    and a note now says so (the rule's name alone claimed the split)."""
+    zone = sp.agreement(sp.from_data(_three_site_years({"price": "335 DKK/hour"})), ["price"], basis="per_year")
+    equal, proportional = zone.suggestions
+    assert equal.point == (Decimal("288.98"),)
+    assert list(equal.gains.values()) == [Decimal("350185.04"), Decimal("350145.54")]
+    assert proportional.point == (Decimal("285.20"),)
+    outside = [n for n in zone.notes if n.startswith("no point of the zone splits the gains as")]
+    assert len(outside) == 1
+    assert "gains proportional to what each party brings" in outside[0]
+    assert "ligger uden for zonen" in zone.text("da")

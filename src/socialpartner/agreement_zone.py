@@ -1735,8 +1735,18 @@ def _suggest_exact(
         if one_line and len(moving) == 2:  # to the øre grid along the line of equal (weighted) splits
             p, q = moving
             point = _along(point, _kink(parties, w, p, q), lines)
+        if fixed and _uneven(parties, w, point):
+            # the split the rule asks for lies outside the zone: the point is the zone's end nearest it,
+            # and its gains are not split as the rule's name says (review 58 M1)
+            notes.append(Text("agree.split_outside", rule=rule))
         out.append(_suggestion(probe, rule, _inside_grid(point, lines)))
     return tuple(out), notes
+
+
+def _uneven(parties: Mapping[str, _Line], weights: Mapping[str, Fraction], point: Point) -> bool:
+    """Whether the weighted gains at an exact point differ by more than an øre (the split is not the rule's)."""
+    shares = [_line_value(parties[p], point) / w for p, w in weights.items()]
+    return max(shares) - min(shares) > Fraction(1, 100)
 
 
 def _clip(region: list[Point], cuts: Sequence[_Line]) -> list[Point]:

@@ -312,6 +312,25 @@ def changed_years(partnership: Partnership, path: str) -> tuple[str, ...]:
     )
 
 
+def set_by(partnership: Partnership, path: str, label: str) -> str | None:
+    """The change (``horizon.changes.N``) whose value ``path`` holds in the year ``label``, else None.
+
+    The last change in force that sets it (or an input holding it) wins, as the run applies them.
+    """
+    horizon = partnership.horizon
+    if horizon is None:
+        return None
+    index = next((i for i in range(horizon.years) if horizon.label(i) == label), None)
+    if index is None:
+        return None
+    setting = [
+        i
+        for i in _in_force(horizon, index)
+        if any(path == p or path.startswith(p + ".") for p in horizon.changes[i].set)
+    ]
+    return f"horizon.changes.{setting[-1]}" if setting else None
+
+
 def changed_input_note(partnership: Partnership, path: str) -> Text | None:
     """A note when a horizon change sets ``path`` in some years, so that varying it moves only the others.
 

@@ -510,6 +510,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "lige store gevinster (den samlede gevinst delt ligeligt: Nash-forhandlingspunktet, når betalinger er "
         "overførsler)",
     ),
+    "agree.split_outside": (
+        "no point of the zone splits the gains as '{rule}' asks: that split lies outside the zone, so the "
+        "suggestion is the zone's end nearest it, where the gains are as near to it as the zone allows and "
+        "not split so",
+        "intet punkt i zonen deler gevinsterne, som '{rule}' beder om: den deling ligger uden for zonen, så "
+        "forslaget er den ende af zonen, der ligger nærmest den, hvor gevinsterne er så tæt på den, som zonen "
+        "tillader, og ikke delt sådan",
+    ),
     "agree.rule_proportional": (
         "gains proportional to what each party brings (its payments at today's terms)",
         "gevinster i forhold til, hvad hver part bidrager med (dens betalinger på dagens vilkår)",
@@ -1198,15 +1206,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "i de offentlige kasser; vurdér over en lang horisont, om så mange bliver",
     ),
     "msg.akkord_past_value": (
-        "from {first}, the akkord rate grown with wage_growth ({akkord} DKK/hour that year) exceeds the skilled "
-        "hour value grown with price_growth ({value} DKK/hour), which the scenario refuses as an input: the "
+        "from {first}, the akkord rate {akkord_how} ({akkord} DKK/hour that year) exceeds the skilled "
+        "hour value {value_how} ({value} DKK/hour), which the scenario refuses as an input: the "
         "piece rate is paid out of that value, so the company loses on every freed hour and the highest "
-        "helper price at which it still pays is below zero (years: {years}); check the growth rates",
-        "fra {first} overstiger akkordsatsen, fremskrevet med wage_growth ({akkord} kr./time det år), værdien "
-        "af en faglært time, fremskrevet med price_growth ({value} kr./time), hvad scenariet afviser som input: "
+        "helper price at which it still pays is below zero (years: {years}); check {check}",
+        "fra {first} overstiger akkordsatsen, {akkord_how} ({akkord} kr./time det år), værdien "
+        "af en faglært time, {value_how} ({value} kr./time), hvad scenariet afviser som input: "
         "akkorden betales af den værdi, så virksomheden taber på hver frigjort time, og den højeste "
-        "hjælperpris, der stadig betaler sig, er under nul (år: {years}); kontrollér vækstraterne",
+        "hjælperpris, der stadig betaler sig, er under nul (år: {years}); kontrollér {check}",
     ),
+    "msg.akkord_grown.akkord_rate": ("grown with wage_growth", "fremskrevet med wage_growth"),
+    "msg.akkord_grown.skilled_hour_value": ("grown with price_growth", "fremskrevet med price_growth"),
+    "msg.akkord_set_by": ("as {change} sets it", "som {change} sætter den"),
+    "msg.akkord_check_growth": ("the growth rates", "vækstraterne"),
     "msg.idle_fte": (
         "{path}: the post is costed by its annual_cost, so its FTE changes no amount; "
         "vary the annual cost, or cost the post per FTE (cost_per_fte)",

@@ -21,6 +21,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, model_validator
 
 from socialpartner._internal.backend import Rational
+from socialpartner._internal.horizon import set_by
 from socialpartner._internal.i18n import Number, Raw, Text
 from socialpartner._internal.plan import (
     BreakEvenSpec,
@@ -187,6 +188,12 @@ class LabourShortagePartnership(Partnership):
         if not past:
             return ()
         label, model = past[0]
+        # a value a horizon change sets is not grown: name the change, not the growth rates (review 58 M2)
+        changes = {path: set_by(self, path, label) for path in ("akkord_rate", "skilled_hour_value")}
+        how = {
+            path: Text("msg.akkord_set_by", change=Raw(change)) if change else Text(f"msg.akkord_grown.{path}")
+            for path, change in changes.items()
+        }
         return (
             Text(
                 "msg.akkord_past_value",
@@ -194,6 +201,11 @@ class LabourShortagePartnership(Partnership):
                 years=Raw(", ".join(y for y, _ in past)),
                 akkord=Number(to_ore(canonical(model.akkord_rate))),
                 value=Number(to_ore(canonical(model.skilled_hour_value))),
+                akkord_how=how["akkord_rate"],
+                value_how=how["skilled_hour_value"],
+                check=Raw(", ".join(c for c in changes.values() if c))
+                if any(changes.values())
+                else Text("msg.akkord_check_growth"),
             ),
         )
 
