@@ -472,8 +472,9 @@ def test_danish_counterfactual_amount_in_danish_spelling(files: dict[str, Path],
     assert result.exit_code == 0, result.output
     out = result.output
     assert "6 personer ville ellers modtage 13.345,00\xa0kr./md. (13.345 kr./md.) fra kommunen" in out
-    # 2027: 13,345 × 1.0405 (4.5 % less the 0.45 point transfer incomes lose in 2027) = 13,885.4725
-    assert "13.885,47\xa0kr./md. (13.345 kr./md. i 2026, reguleret med satsreguleringsprocenten)" in out
+    # 2027: 13,345 × 1.0405 (4.5 % less the 0.45 point transfer incomes lose in 2027) = 13,885.4725,
+    # shown with the decimals the amount uses (review 58 L3)
+    assert "13.885,4725\xa0kr./md. (13.345 kr./md. i 2026, reguleret med satsreguleringsprocenten)" in out
     assert "DKK / month" not in out
     english = runner.invoke(app, ["evaluate", str(files["aalborg_en"])], env=WIDE)
     assert "13,345.00 DKK/month (13345 DKK / month) from the municipality" in english.output

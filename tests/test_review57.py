@@ -178,3 +178,18 @@ def test_a_split_the_zone_cannot_hold_is_said_to_lie_outside_it() -> None:
     assert len(outside) == 1
     assert "gains proportional to what each party brings" in outside[0]
     assert "ligger uden for zonen" in zone.text("da")
+
+
+def test_a_counterfactual_rate_is_shown_as_the_amount_uses_it() -> None:
+    """Review 58 L3: "20.983,32 kr./md." × 12 × 5 did not give the amount beside it (1.258.999,30): the rate
+    is used unrounded. In the three-year example the 2027 ledighedsydelse is a weekly rate, 4,715 DKK ×
+    52 / 12 = 20,431.666… a month: shown ≈ 20,431.6667, and × 12 × 4 = 980,720.00, the amount beside it.
+    A rate that ends within 4 decimals is shown as it is (2028: 20,840.30)."""
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    said = [s for part in ev.breakdown for s in part.public.counterfactual if s.startswith("fleksjob")]  # type: ignore[union-attr]
+    assert said[1] == (
+        "fleksjob: 4 people would otherwise receive ≈\xa020,431.6667\xa0DKK/month (parameter benefit.ledighedsydelse) "
+        "from the municipality, 980,720.00 DKK over the period"
+    )
+    assert "receive 20,840.30 DKK/month" in said[2]
+    assert "ville ellers modtage ≈\xa020.431,6667\xa0kr./md." in Translator("da")(said[1])

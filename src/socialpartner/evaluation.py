@@ -35,7 +35,7 @@ from socialpartner._internal.units import FTE_HOURS_PER_WEEK, WEEKS_PER_YEAR, ca
 from socialpartner.errors import LedgerError, ResultError, SocialPartnerError
 from socialpartner.ledger import MAX_AMOUNT, Ledger, Transfer
 from socialpartner.models._base import Partnership
-from socialpartner.money import ORE, in_context, ratio_decimal, to_ore
+from socialpartner.money import ORE, as_used, in_context, ratio_decimal, to_ore
 from socialpartner.parameters import (
     ParameterSet,
     ParameterUse,
@@ -502,7 +502,8 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
                 "msg.counterfactual_one" if g.people == 1 else "msg.counterfactual",  # "1 person", not "1 personer"
                 group=g.group,
                 people=_people(g.people),
-                monthly=Money(to_ore(g.monthly)),
+                # the monthly rate as the amount uses it (× 12 × people gives the amount): 20,983.3217 (review 58 L3)
+                monthly=_rate_used(g.monthly),
                 benefit=benefit,
                 amount=Money(_dkk(g.amount)),
             )
@@ -510,6 +511,14 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
         if g.benefit.amount is not None:
             out += _benefit_too_large(g.group, g.monthly, use)
     return tuple(out)
+
+
+def _rate_used(monthly: Any) -> Money:
+    """A rate in DKK with the decimals the run uses it with (see :func:`socialpartner.money.as_used`)."""
+    if not is_exact(monthly):
+        return Money(to_ore(monthly))
+    shown, exact = as_used(monthly)
+    return Money(shown, max(2, -int(shown.as_tuple().exponent)), approx=not exact)
 
 
 def _benefit_too_large(group: str, monthly: Any, use: ParameterUse) -> tuple[str, ...]:

@@ -121,6 +121,25 @@ def percent_places(ratio: Exact) -> int:
     return beside_one(ratio, 4) - 2
 
 
+def as_used(value: Fraction | Rational | int, most: int = 4) -> tuple[Decimal, bool]:
+    """An unrounded rate as the run uses it, to show: its decimals (at least 2, at most ``most``), and whether exact.
+
+    A grown price or a benefit rate worked out per month is used unrounded (only booked amounts
+    are rounded): shown to øre, 12,007.338 reads as the 12,007.34 that covers where 12,007.33 does
+    not, and 20,983.3217 × 12 × 5 does not give the amount beside it. Past ``most`` decimals it is
+    rounded half up, and ``False`` says so (shown with ≈).
+
+    >>> as_used(Fraction(12007338, 1000))
+    (Decimal('12007.338'), True)
+    >>> as_used(Fraction(2098332170, 100000) + Fraction(1, 3 * 10**6))
+    (Decimal('20983.3217'), False)
+    """
+    exact = Fraction(int(value.numerator), int(value.denominator))
+    shown = round_half_up(exact, most)
+    shown = next(shown.quantize(q) for q in (Decimal("0.01"), Decimal("0.001"), shown) if shown == shown.quantize(q))
+    return shown, Fraction(shown) == exact
+
+
 def ratio_decimal(value: Fraction | Rational) -> Decimal:
     """An exact ratio as a Decimal, divided at :data:`CONTEXT`'s precision (for display)."""
     return CONTEXT.divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))

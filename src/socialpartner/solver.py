@@ -57,7 +57,7 @@ from socialpartner._internal.units import (
 from socialpartner.errors import LedgerError, NoValueError, QuantityError, ResultError, SolveError
 from socialpartner.evaluation import Evaluation, evaluate, never_below_zero
 from socialpartner.models._base import Partnership
-from socialpartner.money import in_context, ratio_decimal, round_half_up
+from socialpartner.money import as_used, in_context, ratio_decimal, round_half_up
 from socialpartner.sweeps import named_result
 
 __all__ = ["Solution", "SolveError", "readable", "result_value", "solve"]
@@ -1422,8 +1422,6 @@ def _at(quantity: Any, factor: Fraction) -> Value | Join:
     is not shown to øre (review 56 F6). At least 2 decimals, at most 4; past 4 it is
     rounded and marked ``≈``.
     """
-    exact = fraction(exact_magnitude(quantity.magnitude)) * factor
-    shown = round_half_up(exact, 4)
-    shown = next(shown.quantize(q) for q in (Decimal("0.01"), Decimal("0.001"), shown) if shown == shown.quantize(q))
+    shown, exact = as_used(fraction(exact_magnitude(quantity.magnitude)) * factor)
     value = Value(f"{shown} {quantity.units}")
-    return value if Fraction(shown) == exact else Join((Raw("≈\u00a0"), value), "")
+    return value if exact else Join((Raw("≈\u00a0"), value), "")

@@ -1814,9 +1814,15 @@ _PERIOD_DA = {"year": ("år", "år"), "month": ("måned", "måneder"), "week": (
 
 @dataclass(frozen=True, slots=True)
 class Money:
-    """An amount of DKK in a sentence: ``1,419,080.00 DKK`` / ``1.419.080,00 kr.``."""
+    """An amount of DKK in a sentence: ``1,419,080.00 DKK`` / ``1.419.080,00 kr.``.
+
+    ``places`` beyond 2 for a rate used unrounded (``20,983.3217 DKK``); ``approx`` marks one
+    rounded to them (``≈ 178.1373 DKK``).
+    """
 
     value: Decimal
+    places: int = 2
+    approx: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -2015,7 +2021,10 @@ class Translator:
     def arg(self, value: Any) -> str:
         """A value inside a sentence, in this language's format."""
         if isinstance(value, Money):
-            return self.money(value.value, unit=True)
+            if value.places == 2 and not value.approx:
+                return self.money(value.value, unit=True)
+            shown = f"{self.number(value.value, value.places)}\xa0{self.unit('DKK')}"
+            return f"≈\xa0{shown}" if value.approx else shown
         if isinstance(value, Percent):
             return self.percent(value.ratio)
         if isinstance(value, Number):
