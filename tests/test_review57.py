@@ -193,3 +193,9 @@ def test_a_counterfactual_rate_is_shown_as_the_amount_uses_it() -> None:
     )
     assert "receive 20,840.30 DKK/month" in said[2]
     assert "ville ellers modtage ≈\xa020.431,6667\xa0kr./md." in Translator("da")(said[1])
+
+
+def test_agree_names_the_input_nearest_a_misspelt_one() -> None:
+    """Review 58 L6: ``agree --vary prise`` said only "no input 'prise'"; solve and sweep name the nearest."""
+    with pytest.raises(sp.AgreementError, match=r"no input 'prise' in this scenario; did you mean 'price'\?"):
+        sp.agreement(sp.load(ROOT / "examples" / "labour_shortage_site.yaml"), ["prise"])

@@ -50,7 +50,7 @@ from typing import Any, Literal, cast
 import pint
 from pydantic import ValidationError
 
-from socialpartner._internal import engine
+from socialpartner._internal import engine, paths
 from socialpartner._internal.arguments import need_partnership, need_text
 from socialpartner._internal.backend import fraction
 from socialpartner._internal.horizon import changed_input_note
@@ -849,7 +849,10 @@ class _Probe:
         self.units: list[str] = []
         current: list[Fraction] = []
         for path in self.vary:
-            parent, last = _leaf(self.data, path)
+            try:
+                parent, last = _leaf(self.data, path)
+            except AgreementError as exc:  # with the nearest input, as solve and sweep name it (review 58 L6)
+                raise AgreementError(f"{exc}{paths.did_you_mean(partnership, path)}") from None
             value = parent[last]
             if isinstance(value, bool) or not isinstance(value, str):
                 raise AgreementError(
