@@ -199,3 +199,32 @@ def test_agree_names_the_input_nearest_a_misspelt_one() -> None:
     """Review 58 L6: ``agree --vary prise`` said only "no input 'prise'"; solve and sweep name the nearest."""
     with pytest.raises(sp.AgreementError, match=r"no input 'prise' in this scenario; did you mean 'price'\?"):
         sp.agreement(sp.load(ROOT / "examples" / "labour_shortage_site.yaml"), ["prise"])
+
+
+def test_a_spin_offs_two_lines_of_one_form_keep_one_name_every_year() -> None:
+    """A spin-off's lines are in each year's own list (years.2.workforce.1): a payment is named by the
+    list and the line, workforce.1, so that the same line is one row over the years, and the name
+    reads in Danish."""
+    data = yaml.safe_load((ROOT / "examples" / "spin_off_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    for year in data["years"]:
+        year["workforce"].append(
+            {"form": "fleksjob", "headcount": 2, "paid_hours": "20 hour/week", "wage_cost": "180 DKK/hour"}
+        )
+    data["municipality"] = {"name": "Aalborg Kommune", "code": 851}
+    data["public"] = {
+        "year": 2026,
+        "weeks_on_support": 104,
+        "counterfactual": {"fleksjob": {"parameter": "benefit.ledighedsydelse"}},
+    }
+    ev = sp.evaluate(sp.from_data(data))
+    for part in ev.breakdown:
+        purposes = {t.purpose for t in part.ledger}
+        assert {"wages (fleksjob, workforce.0)", "wages (fleksjob, workforce.1)"} <= purposes
+        assert {"fleksløntilskud (workforce.0)", "state refusion on fleksløntilskud (workforce.1)"} <= purposes
+    # 2 × 20 h/week × 52 × 180 = 374,400.00 every year
+    assert {t.amount for t in ev.ledger if t.purpose.endswith("wages (fleksjob, workforce.1)")} == {
+        Decimal("374400.00")
+    }
+    da = Translator("da")
+    assert da("state refusion on fleksløntilskud (workforce.1)") == "statslig refusion af fleksløntilskud (workforce.1)"

@@ -686,7 +686,9 @@ def public_flows(
     forms = Counter(line.form for line in placements if line.form in PAID_FORMS and line.inputs)
 
     def told(purpose: str, line: Placement) -> str:
-        return purpose if forms[line.form] < 2 else f"{purpose} ({line.inputs[0].rpartition('.')[0]})"
+        # the list and the line (a spin-off year's years.2.workforce.1 as workforce.1: the same row every year)
+        where = ".".join(line.inputs[0].rpartition(".")[0].split(".")[-2:])
+        return purpose if forms[line.form] < 2 else f"{purpose} ({where})"
 
     for i, line in enumerate(placements):
         if _none(line.headcount):

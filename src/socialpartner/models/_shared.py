@@ -249,7 +249,7 @@ def wage_flows(
             line.wages_per_year() * years,
             # two lines of one form are told apart by their path: two rows of "wages (fleksjob)" could
             # not be matched to their lines (review 56 F8)
-            f"wages ({line.form})" if forms[line.form] == 1 else f"wages ({line.form}, {path}.{i})",
+            f"wages ({line.form})" if forms[line.form] == 1 else f"wages ({line.form}, {path.rpartition('.')[2]}.{i})",
             "headcount × paid hours × wage cost" + suffix,
             (f"{path}.{i}.headcount", f"{path}.{i}.paid_hours", f"{path}.{i}.wage_cost", *per),
         )
