@@ -278,6 +278,11 @@ def test_the_counterfactual_benefit_and_its_refusion_are_explained() -> None:
     assert benefit.value == "706,680.00 DKK"
     (term,) = benefit.terms
     assert term.formula == "19,630.00 DKK × 12 months × period × 3.00 people"
+    # 2027's weekly rate, 4,715 × 52 / 12 = 20,431.666…, with the decimals the amount uses (as the view's
+    # statement gives it): × 12 × 4 = 980,720.00; to øre (20,431.67 × 48 = 980,720.16) it would not give it
+    later = ev.explain("2027:public.counterfactual.fleksjob")
+    assert later.value == "980,720.00 DKK"
+    assert later.terms[0].formula == "≈ 20,431.6667 DKK × 12 months × period × 4.00 people"
     caveat = "caveat in the parameters used"  # the 2026 rate table was not found
     assert dict(term.inputs)["benefit.ledighedsydelse"] == f"4530 DKK / week (2026, derived; {caveat})"
     refusion = ev.explain("2026:public.counterfactual_refusion.fleksjob")

@@ -19,7 +19,7 @@ from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
 from socialpartner.evaluation import never_below_zero
-from socialpartner.money import percent_places, round_half_up
+from socialpartner.money import as_used, percent_places, round_half_up
 from socialpartner.public import FLEX_PARAMETERS, PAYERS, REFUSION_INPUTS
 
 if TYPE_CHECKING:
@@ -605,10 +605,10 @@ def _line_amount(ev: Evaluation, item: str, payer: str) -> Decimal:
 def _explain_counterfactual(ev: Evaluation, g: Any, inputs: Mapping[str, str]) -> Explanation:
     """A group's benefit otherwise: the monthly benefit × 12 months × the period × the people."""
     value = _line_amount(ev, f"counterfactual benefit: {g.group}", "municipality")
-    per_month = fraction(g.monthly)
-    # a benefit per week or indexed by a percentage has more decimals than øre: shown rounded, "≈"
-    in_ore = (per_month * 100).denominator == 1
-    monthly = ("" if in_ore else "≈ ") + _ex.money(round_half_up(per_month, 2))
+    # a benefit per week or indexed by a percentage has more decimals than øre: shown with the decimals
+    # the amount uses (as the view's statement gives it), "≈" past 4, so that × 12 × people gives the amount
+    shown, exact = as_used(fraction(g.monthly))
+    monthly = ("" if exact else "≈ ") + f"{shown:,.{max(2, -int(shown.as_tuple().exponent))}f} DKK"
     given = _benefit_input(g)
     people = places(g.people)
     term = Term(
