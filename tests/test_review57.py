@@ -228,3 +228,32 @@ def test_a_spin_offs_two_lines_of_one_form_keep_one_name_every_year() -> None:
     }
     da = Translator("da")
     assert da("state refusion on fleksløntilskud (workforce.1)") == "statslig refusion af fleksløntilskud (workforce.1)"
+
+
+def test_a_tornado_over_a_model_figure_gives_the_company_side() -> None:
+    """Review 57 M2: ``tornado(..., result="company_saving")`` was refused ("no result"): the company's
+    side of an in-house deal had no sensitivity. Now its values are evaluated exactly.
+
+    In-house example: the company's saving falls by its 20,800 hours a year for each DKK/hour of price:
+    862,000.00 at 220 DKK/hour, 862,000 − 20,800 × 25 = 342,000.00 at 245. It crosses 0 at 220 +
+    862,000 / 20,800 = 261.4423…: 261.44 keeps a saving of 48.00, 261.45 does not (−160.00), so the
+    switching value (the largest value that meets it, the saving falling) is 261.44 DKK/hour.
+    """
+    deal = sp.load(ROOT / "examples" / "in_house_packing.yaml")
+    table = sp.tornado(deal, {"price": ("220 DKK/hour", "300 DKK/hour")}, result="company_saving")
+    row = table.iloc[0]
+    assert row["company_saving [DKK] at low"] == 862000.0
+    assert row["company_saving [DKK] at high"] == 862000.0 - 20800 * 80
+    assert row["switching value (company_saving = 0 DKK)"] == "261.44 DKK / hour"
+    assert sp.evaluate(paths_replace(deal, "261.44 DKK/hour")).result("company_saving") == Decimal("48.00")
+    # the column may be named as sweeps name a result; an unknown name is still refused with the columns
+    named = sp.tornado(deal, {"price": ("220 DKK/hour", "245 DKK/hour")}, result="company_saving [DKK]")
+    assert named.iloc[0]["company_saving [DKK] at high"] == 342000.0
+    with pytest.raises(sp.SweepError, match="no result 'company_savings'; did you mean"):
+        sp.tornado(deal, {"price": ("220 DKK/hour", "245 DKK/hour")}, result="company_savings")
+
+
+def paths_replace(deal: Any, price: str) -> Any:
+    from socialpartner._internal import paths
+
+    return paths.replace(deal, "price", sp.Q_(price))

@@ -1325,6 +1325,37 @@ def _crossing(result: str) -> tuple[str, int, str] | None:
     return None
 
 
+def _figure_column(
+    partnership: Partnership, path: str, unit: str, frame: pd.DataFrame, result: str
+) -> tuple[str, np.ndarray[Any, Any]] | None:
+    """A model's own figure (``company_saving``) at each of a tornado's values, from exact evaluations.
+
+    Sweeps give the settlement's results; a model's figures (the company's saving against its
+    alternative, the SØV's margin) are worked out in its evaluation only, so a tornado over
+    them evaluates each of its values exactly (the values the sweep of the range has checked,
+    put in place as a sweep puts them). The column is named as sweeps name a result
+    (``company_saving [DKK]`` for money); None where ``result`` is no figure of the evaluation.
+    """
+    from socialpartner.evaluation import evaluate
+    from socialpartner.solver import result_value
+
+    name = result.partition(" [")[0]
+    baseline = evaluate(partnership)
+    year, _, key = name.partition(".") if name.split(".")[0].isdigit() else ("", "", name)
+    parts = [p for p in baseline.breakdown if p.ledger.period == year] if year else [baseline]
+    kind = next((f.unit for part in parts for f in part.figures if f.key == key), None)
+    if kind is None:
+        return None  # no figure of that name: the sweep's results are the choice
+    values = frame.iloc[:, 0].to_numpy()
+    whole = values.dtype.kind in "iu"
+    out = np.full(len(values), np.nan)
+    for i, x in enumerate(values):
+        written: Any = int(x) if whole else Q_(float(x), unit) if unit else float(x)
+        with contextlib.suppress(ValueError, TypeError):  # no value there (no alternative stated): none
+            out[i] = float(result_value(evaluate(paths.overlay(partnership, {path: written})), name))
+    return (f"{name} [DKK]" if kind == "DKK" else name), out
+
+
 TORNADO_POINTS = 201
 """Evenly spaced values, the ends included, at which :func:`tornado` evaluates each input's
 range for the result's min and max (every whole number of a headcount range up to this many)."""
@@ -1402,7 +1433,9 @@ def tornado(
 
     ``ranges`` maps input paths to ``(low, high)``; the two ends may come in either
     order (the table's ``low`` is the smaller). ``result`` is a column of
-    :func:`sweep` (``coverage``, ``surplus [DKK]``, ``net.company [DKK]``, …).
+    :func:`sweep` (``coverage``, ``surplus [DKK]``, ``net.company [DKK]``, …), or a model's own
+    figure that sweeps do not give (``company_saving``, ``2027.company_net_gain``): its values
+    are then evaluated one by one, exactly (its column is ``company_saving [DKK]``).
 
     Returns a table ranked by swing (``|result at high − result at low|``, taken at the
     two ends of the range only), with the result's ``min`` and ``max`` over
@@ -1470,10 +1503,17 @@ def tornado(
             )
         frame = sweep(partnership, {path: _spread(ends, lo_in)}, mode="paired")
         if result not in frame.columns:
-            names = [c for c in frame.columns if not c.startswith(path)]
-            close = difflib.get_close_matches(result, names, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise SweepError(f"result: no result {result!r}; {hint}results: {', '.join(names)}")
+            figure = _figure_column(partnership, path, unit, frame, result)
+            if figure is None:
+                from socialpartner.evaluation import evaluate
+
+                names = [c for c in frame.columns if not c.startswith(path)]
+                names += [f.key for f in evaluate(partnership).figures if f.value is not None]  # a model's own
+                close = difflib.get_close_matches(result, names, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                raise SweepError(f"result: no result {result!r}; {hint}results: {', '.join(names)}")
+            result, frame[figure[0]] = figure
+            crossing = _crossing(result)
         column = frame[result].to_numpy(dtype=float)
         r_low, r_high = float(column[0]), float(column[-1])
         lowest, highest = _extremes(column)
