@@ -257,3 +257,38 @@ def paths_replace(deal: Any, price: str) -> Any:
     from socialpartner._internal import paths
 
     return paths.replace(deal, "price", sp.Q_(price))
+
+
+def test_a_scenarios_mappings_are_frozen_too() -> None:
+    """Review 59 H1: ``parameters``, a change's ``set``, ``counterfactual``, ``weeks_on_support`` and a tolerance
+    by result were plain dicts in a frozen scenario: changing one in place changed the input hash and
+    ``to_dict()`` of an evaluation already made, not its figures. Each is now refused; copies, pickles,
+    saves and hashes are as before."""
+    import copy
+    import pickle
+
+    deal = sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml")
+    ev = sp.evaluate(deal)
+    before = ev.manifest.input_sha256
+    assert deal.horizon is not None
+    assert deal.public is not None
+    mappings: list[Any] = [deal.horizon.changes[0].set, deal.public.counterfactual, deal.parameters]
+    for mapping in mappings:
+        with pytest.raises(TypeError, match="a scenario is frozen: its mappings cannot be changed in place"):
+            mapping["temp_hours.workers"] = 8
+        with pytest.raises(TypeError):
+            mapping.update({})
+    assert ev.manifest.input_sha256 == before
+    assert pickle.loads(pickle.dumps(deal)) == deal  # noqa: S301 - our own bytes
+    assert copy.deepcopy(deal) == deal
+    assert sp.loads(sp.dumps(deal)) == deal
+    assert hash(copy.deepcopy(deal)) == hash(deal)
+    changed = deal.model_copy(update={"parameters": {"refusion.after_52_weeks": "25 %"}})
+    assert dict(changed.parameters) == {"refusion.after_52_weeks": sp.Q_("25 percent")}
+    with pytest.raises(TypeError):
+        changed.parameters.clear()
+    expect = deal.model_copy(update={"expect": {"coverage": 0.94, "tolerance": {"coverage": 0.01}}}).expect
+    assert expect is not None
+    tolerance: Any = expect.tolerance
+    with pytest.raises(TypeError):
+        tolerance["coverage"] = 0.5

@@ -51,6 +51,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from socialpartner._internal import units as u
 from socialpartner._internal.arguments import need_evaluation, need_flag, need_path
 from socialpartner._internal.fields import QuantityType
+from socialpartner._internal.frozen import FrozenDict
 from socialpartner._internal.i18n import Lang, Translator
 from socialpartner._internal.messages import PlainMessages
 from socialpartner._internal.units import unambiguous
@@ -177,6 +178,11 @@ class Expectations(PlainMessages):  # a bad tolerance: one error of the form giv
     __pydantic_extra__: dict[str, ExpectedValue | None] = Field(init=False)
 
     tolerance: ToleranceValue | dict[str, ToleranceValue] | None = None
+
+    def model_post_init(self, context: Any, /) -> None:
+        """A tolerance by result frozen too, as every mapping of a scenario is (see :class:`FrozenDict`)."""
+        if type(self.tolerance) is dict:
+            self.__dict__["tolerance"] = FrozenDict(self.tolerance)
 
     @model_validator(mode="after")
     def _check_entries(self) -> Expectations:

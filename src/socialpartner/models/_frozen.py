@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Self
 import pint
 from pydantic import ConfigDict, ValidationError
 
+from socialpartner._internal.frozen import FrozenDict
 from socialpartner._internal.messages import PlainMessages, without_prefixes
 
 
@@ -48,6 +49,12 @@ class Frozen(PlainMessages):
     # pydantic then treats this as its own __init__ (not a custom one, which it would call
     # for every nested model too): RootModel does the same
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Each mapping field frozen too: the model is a value all the way down."""
+        for name, value in self.__dict__.items():
+            if type(value) is dict:
+                self.__dict__[name] = FrozenDict(value)
 
     # fields whose entries' order means nothing (a horizon's changes apply by their years)
     _UNORDERED: ClassVar[frozenset[str]] = frozenset()
