@@ -292,3 +292,19 @@ def test_a_scenarios_mappings_are_frozen_too() -> None:
     tolerance: Any = expect.tolerance
     with pytest.raises(TypeError):
         tolerance["coverage"] = 0.5
+
+
+def test_amounts_are_kept_to_two_places_and_never_negative_zero() -> None:
+    """Review 59 L3: ``Transfer`` kept ``1E+2`` and ``-0.00`` as given; ``to_ore(Decimal("-0.004"))`` was ``-0.00``.
+
+    And L1: ``sp.MODELS`` was a dict anyone could add to, changing what ``load`` accepts process-wide."""
+    with pytest.raises(TypeError):
+        sp.MODELS["x"] = sp.SupplierPartnership  # type: ignore[index]
+    assert str(sp.to_ore(Decimal("-0.004"))) == "0.00"
+    assert [str(sp.Transfer("a", "b", Decimal(x), "x").amount) for x in ("1E+2", "-0.00", "1.000")] == [
+        "100.00",
+        "0.00",
+        "1.00",
+    ]
+    with pytest.raises(sp.LedgerError, match="whole øre"):
+        sp.Transfer("a", "b", Decimal("1.005"), "x")

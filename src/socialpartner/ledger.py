@@ -49,8 +49,11 @@ class Transfer:
             raise LedgerError(f"transfer amount must not be negative, got {self.amount}; swap payer and payee")
         if self.amount >= MAX_AMOUNT:
             raise LedgerError(f"transfer amount must be below {MAX_AMOUNT:,} DKK, got {self.amount:,}")
-        if self.amount != self.amount.quantize(ORE, context=CONTEXT):
+        in_ore = self.amount.quantize(ORE, context=CONTEXT)
+        if self.amount != in_ore:
             raise LedgerError(f"transfer amount must be whole øre, got {self.amount}")
+        # kept to two places, never a negative zero: 1E+2 is 100.00, -0.00 is 0.00 (review 59 L3)
+        object.__setattr__(self, "amount", in_ore if in_ore else in_ore.copy_abs())
 
 
 @dataclass(frozen=True, slots=True)

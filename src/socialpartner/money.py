@@ -84,8 +84,10 @@ def round_half_up(value: Exact | float, places: int) -> Decimal:
     if kind is Rational or kind is Fraction:  # the engine's exact numbers, checked first: the usual case
         exact = value  # type: ignore[assignment]  # narrowed by the type test above
     elif isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _FAST_DIGITS - places:
-        # a Decimal with room in the context's precision: quantize rounds it exactly
-        return value.quantize(_STEPS[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+        # a Decimal with room in the context's precision: quantize rounds it exactly (−0.004 to 0.00,
+        # not the −0.00 quantize keeps from its sign: review 59 L3)
+        rounded = value.quantize(_STEPS[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+        return rounded if rounded else rounded.copy_abs()
     elif isinstance(value, (Fraction, Rational)):
         exact = value
     elif type(value) is int or (isinstance(value, Decimal) and value.is_finite()):
@@ -156,6 +158,8 @@ def to_ore(value: Exact | float) -> Decimal:
     Decimal('35.90')
     >>> to_ore(Decimal("0.005")), to_ore(Decimal("-0.005")), to_ore(2.675)
     (Decimal('0.01'), Decimal('-0.01'), Decimal('2.68'))
+    >>> to_ore(Decimal("-0.004"))   # zero, never a negative zero
+    Decimal('0.00')
 
     Raises:
         QuantityError: NaN, an infinity, or not a number.

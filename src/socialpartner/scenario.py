@@ -17,9 +17,11 @@ import secrets
 import stat
 import time
 import warnings
+from collections.abc import Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import yaml
@@ -65,17 +67,19 @@ MAX_NODES = 100_000
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists in a scenario."""
 
-MODELS: dict[str, type[Partnership]] = {
-    cls.MODEL: cls
-    for cls in (
-        SupplierPartnership,
-        LabourShortagePartnership,
-        SharedResponsibilityPartnership,
-        InHousePartnership,
-        SpinOffPartnership,
-    )
-}
-"""The partnership model of each ``model:`` key."""
+MODELS: Mapping[str, type[Partnership]] = MappingProxyType(
+    {
+        cls.MODEL: cls
+        for cls in (
+            SupplierPartnership,
+            LabourShortagePartnership,
+            SharedResponsibilityPartnership,
+            InHousePartnership,
+            SpinOffPartnership,
+        )
+    }
+)
+"""The partnership model of each ``model:`` key (read-only: what ``load`` accepts is the library's, not a caller's)."""
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
