@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -308,3 +309,19 @@ def test_amounts_are_kept_to_two_places_and_never_negative_zero() -> None:
     ]
     with pytest.raises(sp.LedgerError, match="whole øre"):
         sp.Transfer("a", "b", Decimal("1.005"), "x")
+
+
+def test_every_saved_example_is_valid_by_the_published_schema() -> None:
+    """Review 59 M1: ``dumps`` writes an expected count as the text "3", which the schema's quantity pattern
+    (a number then a unit) refused: 6 of 7 examples' own JSON failed ``scenario_schema()``."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(sp.scenario_schema())
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        saved = json.loads(sp.dumps(sp.load(path), "json"))
+        assert not list(validator.iter_errors(saved)), path.name
+    one = json.loads(sp.dumps(sp.load(ROOT / "examples" / "ikea_rebild.yaml"), "json"))
+    one["expect"]["jobs"] = "3"
+    assert not list(validator.iter_errors(one))
+    one["expect"]["jobs"] = "three"
+    assert list(validator.iter_errors(one))

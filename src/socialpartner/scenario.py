@@ -506,7 +506,13 @@ def example_path(name: str = "ikea_rebild") -> Path:
 
 
 def scenario_schema() -> dict[str, Any]:
-    """The JSON Schema of a scenario file: one of the five models, chosen by ``model``."""
+    """The JSON Schema of a scenario file: one of the five models, chosen by ``model``.
+
+    Every file :func:`save` and :func:`dumps` write is valid by it. It checks the shape
+    (keys, types, a number with a unit, a plain number where one is read); it is looser
+    than :func:`load`, which also checks units, ranges, the Danish number format and the
+    rules between fields (``wage_growth: 3`` passes the schema and is refused by ``load``).
+    """
     from typing import Annotated, Union
 
     from pydantic import Field, TypeAdapter

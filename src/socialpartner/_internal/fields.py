@@ -146,7 +146,12 @@ class QuantityType:
         out: JsonSchemaValue
         if self.plain_unit is not None:
             description += f" A plain number is read as {self.plain_unit or 'a ratio (0.12 = 12 %)'}."
-            out = {"anyOf": [text, {"type": "number"}]}
+            # as a number or as text: a saved file writes an expected count as "3" (review 59 M1)
+            plain = {
+                "type": "string",
+                "pattern": rf"^\s*[+\-{u.MINUS_SIGNS}]?([0-9][0-9_.,]*|[.,][0-9][0-9_]*)([eE][+-]?[0-9]+)?\s*$",
+            }
+            out = {"anyOf": [text, plain, {"type": "number"}]}
         else:
             out = dict(text)
         out["description"] = description
