@@ -136,10 +136,14 @@ def as_used(value: Fraction | Rational | int, most: int = 4) -> tuple[Decimal, b
     >>> as_used(Fraction(2098332170, 100000) + Fraction(1, 3 * 10**6))
     (Decimal('20983.3217'), False)
     """
-    exact = Fraction(int(value.numerator), int(value.denominator))
-    shown = round_half_up(exact, most)
+    num, den = int(value.numerator), int(value.denominator)
+    for places in range(2, most + 1):  # ends within these places: exact, as few as it needs (2 at least)
+        scale = _POW10[places]
+        if scale % den == 0:
+            return Decimal(num * (scale // den)).scaleb(-places), True
+    shown = round_half_up(Fraction(num, den), most)  # rounded: its trailing zeros dropped, 2 places kept
     shown = next(shown.quantize(q) for q in (Decimal("0.01"), Decimal("0.001"), shown) if shown == shown.quantize(q))
-    return shown, Fraction(shown) == exact
+    return shown, False
 
 
 def ratio_decimal(value: Fraction | Rational) -> Decimal:
