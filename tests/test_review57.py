@@ -325,3 +325,17 @@ def test_every_saved_example_is_valid_by_the_published_schema() -> None:
     assert not list(validator.iter_errors(one))
     one["expect"]["jobs"] = "three"
     assert list(validator.iter_errors(one))
+
+
+def test_a_tornado_keeps_a_figure_apart_from_an_input_of_its_name() -> None:
+    """Review 60 M1: the labour-shortage model's input ``skilled_hours_freed`` (a ratio, 0.8) and its figure of
+    that name (hours) shared one column: the row varying the input read the input (a swing of 0.5), the
+    others the hours. The figure is now its own column, in hours: the helpers' 4,160 paid hours a year ×
+    0.5 = 2,080.00 and × 1.0 = 4,160.00 (a swing of 2,080); the price moves no hours (3,328.00 = × 0.8)."""
+    deal = sp.load(ROOT / "examples" / "labour_shortage_site.yaml")
+    ranges = {"skilled_hours_freed": (0.5, 1.0), "price": ("250 DKK/hour", "400 DKK/hour")}
+    table = sp.tornado(deal, ranges, result="skilled_hours_freed").set_index("input")
+    assert table.loc["skilled_hours_freed", "skilled_hours_freed [hour] at low"] == 2080.0
+    assert table.loc["skilled_hours_freed", "swing"] == 2080.0
+    assert table.loc["price", "skilled_hours_freed [hour] at high"] == 3328.0
+    assert table.index[0] == "skilled_hours_freed"  # ranked by its swing in hours

@@ -1333,8 +1333,9 @@ def _figure_column(
     Sweeps give the settlement's results; a model's figures (the company's saving against its
     alternative, the SØV's margin) are worked out in its evaluation only, so a tornado over
     them evaluates each of its values exactly (the values the sweep of the range has checked,
-    put in place as a sweep puts them). The column is named as sweeps name a result
-    (``company_saving [DKK]`` for money); None where ``result`` is no figure of the evaluation.
+    put in place as a sweep puts them). The column is named as sweeps name a result,
+    with its unit (``company_saving [DKK]``, ``skilled_hours_freed [hour]``: never the varied input's own
+    column, which a figure may share a name with); None where ``result`` is no figure of the evaluation.
     """
     from socialpartner.evaluation import evaluate
     from socialpartner.solver import result_value
@@ -1353,7 +1354,11 @@ def _figure_column(
         written: Any = int(x) if whole else Q_(float(x), unit) if unit else float(x)
         with contextlib.suppress(ValueError, TypeError):  # no value there (no alternative stated): none
             out[i] = float(result_value(evaluate(paths.overlay(partnership, {path: written})), name))
-    return (f"{name} [DKK]" if kind == "DKK" else name), out
+    # named as sweeps name a result: with its unit (skilled_hours_freed [hour], never the input's own column)
+    return (name if kind in _UNITLESS else f"{name} [{kind}]"), out
+
+
+_UNITLESS = frozenset({"ratio", "people", "FTE", "year", ""})  # as sweeps name coverage, jobs, fte, payback
 
 
 TORNADO_POINTS = 201
@@ -1502,7 +1507,9 @@ def tornado(
                 )
             )
         frame = sweep(partnership, {path: _spread(ends, lo_in)}, mode="paired")
-        if result not in frame.columns:
+        # a result, never the varied input's own column: the labour-shortage model's skilled_hours_freed is an
+        # input (a ratio) and a figure (hours) by one name (review 60 M1)
+        if result not in frame.columns[1:]:
             figure = _figure_column(partnership, path, unit, frame, result)
             if figure is None:
                 from socialpartner.evaluation import evaluate
@@ -1512,7 +1519,8 @@ def tornado(
                 close = difflib.get_close_matches(result, names, n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]!r}? " if close else ""
                 raise SweepError(f"result: no result {result!r}; {hint}results: {', '.join(names)}")
-            result, frame[figure[0]] = figure
+            result, values = figure
+            frame = frame.assign(**{result: values})
             crossing = _crossing(result)
         column = frame[result].to_numpy(dtype=float)
         r_low, r_high = float(column[0]), float(column[-1])
