@@ -298,3 +298,26 @@ def test_amounts_past_what_a_workbook_computes_to_the_oere_are_refused(tmp_path:
     with pytest.raises(sp.OutputError, match=r"7,800,000,000,000.00 DKK is beyond what a workbook's formulas"):
         to_xlsx(ev, tmp_path / "deal.xlsx")
     assert not (tmp_path / "deal.xlsx").exists()
+
+
+def test_with_tax_the_totals_give_the_net_effect_before_and_after_tax(tmp_path: Path) -> None:
+    """Review 61 H1: with tax counted, the Total sheet's net effect was after tax, labelled as if plain, and the
+    before-tax total (the budget's figure) was in no cell. Both now, each labelled, on the Total and the Public
+    purse sheets, as formulas over the years that give the evaluation's results."""
+    data = yaml.safe_load(Path("examples/ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"]["tax"] = {}
+    ev = sp.evaluate(sp.from_data(data))
+    results = ev.results()
+    book = Book(to_xlsx(ev, tmp_path / "taxed.xlsx"))
+    sum_col = get_column_letter(len(ev.breakdown) + 2)
+    for payer in ("municipality", "state"):
+        after = book.find("Total", f"net effect after tax (otherwise − with): {payer}", sum_col)
+        before = book.find("Total", f"net effect before tax (otherwise − with): {payer}", sum_col)
+        assert _money(book.value("Total", after)) == results[f"public.{payer}"]
+        assert _money(book.value("Total", before)) == results[f"public.{payer}.before_tax"]
+        assert results[f"public.{payer}"] != results[f"public.{payer}.before_tax"]
+        row = next(r for r in book.wb["Public purse"].iter_rows() if r[0].value == "Total" and r[1].value == payer)
+        assert _money(book.value("Public purse", f"E{row[0].row}")) == results[f"public.{payer}"]
+        assert _money(book.value("Public purse", f"F{row[0].row}")) == results[f"public.{payer}.before_tax"]
+    assert book.wb["Public purse"]["F1"].value == "net effect before tax (otherwise − with)"

@@ -151,6 +151,7 @@ class _PeriodCells:
     inclusive_fte: str = ""
     break_even: list[tuple[str, str, str, str]] = field(default_factory=list)  # label, input, cell, unit
     public: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # payer → with, otherwise, net cells
+    before_tax: dict[str, str] = field(default_factory=dict)  # payer → the net before tax, where tax is counted
 
 
 def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: str | None = None) -> _PeriodCells:
@@ -335,6 +336,8 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
                 )
                 if main:
                     cells.public[payer] = (f"B{r}", f"C{r}", f"D{r}")
+                else:
+                    cells.before_tax[payer] = f"D{r}"
     ws.finish()
     return cells
 
@@ -600,12 +603,21 @@ def _total_sheet(
     if any(c.public for _, c in periods):
         ws.gap()
         ws.put([t("xlsx.public_title")], bold=True)
+        # with tax counted, the net effect is after tax, said, and the before-tax net (the budget's figure)
+        # has its row and total too (review 61 H1: the totals were after tax, unsaid, the before-tax one absent)
+        taxed = any(c.before_tax for _, c in periods)
         for payer in PAYERS:
             series[f"public.{payer}"] = row(
-                f"{t('xlsx.net_effect')}: {t(f'ui.{payer}')}",
+                f"{t('xlsx.net_effect_after_tax' if taxed else 'xlsx.net_effect')}: {t(f'ui.{payer}')}",
                 [_ref(c.sheet, c.public[payer][2]) if payer in c.public else None for _, c in periods],
             )
             sums[f"total.public.{payer}"] = _ref(ws.ws.title, f"{sum_col}{series[f'public.{payer}']}")
+        for payer in PAYERS if taxed else ():
+            before = row(
+                f"{t('xlsx.net_effect_before_tax')}: {t(f'ui.{payer}')}",
+                [_ref(c.sheet, c.before_tax[payer]) if payer in c.before_tax else None for _, c in periods],
+            )
+            sums[f"total.public.{payer}.before_tax"] = _ref(ws.ws.title, f"{sum_col}{before}")
     gain = ev.partnership.COMPANY_GAIN
     if gain is not None and any(f.key == f"npv.{gain}" for f in ev.figures):
         # the company's gain against its alternative, a figure of each year (not a ledger net)
@@ -659,15 +671,18 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
             t("ui.payer"),
             t("ui.with"),
             t("ui.otherwise"),
-            # after tax where tax is counted, said (review 51 F5)
+            # after tax where tax is counted, said (review 51 F5), and then before tax (review 61 H1)
             t("xlsx.net_effect_after_tax" if taxed else "xlsx.net_effect"),
+            *([t("xlsx.net_effect_before_tax")] if taxed else []),
         ],
         bold=True,
     )
     first = ws.row + 1
+    formats = {3: _MONEY, 4: _MONEY, 5: _MONEY, 6: _MONEY}
     for part, cells in periods:
         for payer, (with_, otherwise, _net) in cells.public.items():
             r = ws.row + 1
+            before = [_f(_ref(cells.sheet, cells.before_tax[payer]))] if taxed and payer in cells.before_tax else []
             ws.put(
                 [
                     t.period(part.ledger.period),
@@ -675,8 +690,9 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
                     _f(_ref(cells.sheet, with_)),
                     _f(_ref(cells.sheet, otherwise)),
                     _f(f"D{r}-C{r}"),
+                    *before,
                 ],
-                {3: _MONEY, 4: _MONEY, 5: _MONEY},
+                formats,
             )
     last = ws.row
     ws.gap()
@@ -690,8 +706,9 @@ def _public_sheet(ws: _Sheet, periods: list[tuple[Evaluation, _PeriodCells]], t:
                 _f(f"SUMIF({cond},$C${first}:$C${last})"),
                 _f(f"SUMIF({cond},$D${first}:$D${last})"),
                 _f(f"D{r}-C{r}"),
+                *([_f(f"SUMIF({cond},$F${first}:$F${last})")] if taxed else []),
             ],
-            {3: _MONEY, 4: _MONEY, 5: _MONEY},
+            formats,
             bold=True,
         )
     ws.finish()

@@ -1067,11 +1067,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.assume_loentilskud_places": (
         "løntilskud lasts up to 6 months a person with a private employer and 4 with a public one for people on "
         "dagpenge or job-ready kontanthjælp (lov om en aktiv beskæftigelsesindsats § 68): a løntilskud line's "
-        "headcount counts places, filled in turn over the period, each on the line's weeks of the refusion ladder",
+        "headcount counts places, filled in turn over the period; the refusion ladder is read for the line as a "
+        "whole, from its weeks_on_support a week further each week of the period and on into the next year (a new "
+        "person in a place does not start the ladder again), so where places are refilled with people earlier on "
+        "the ladder, the refusion is somewhat higher than counted",
         "løntilskud varer op til 6 måneder pr. person hos en privat arbejdsgiver og 4 hos en offentlig for "
         "personer på dagpenge eller jobparate på kontanthjælp (lov om en aktiv beskæftigelsesindsats § 68): en "
-        "løntilskudslinjes antal er pladser, der besættes efter tur i perioden, hver med linjens uger på "
-        "refusionstrappen",
+        "løntilskudslinjes antal er pladser, der besættes efter tur i perioden; refusionstrappen læses for linjen "
+        "som helhed, fra dens weeks_on_support én uge videre for hver uge i perioden og videre ind i næste år (en "
+        "ny person på en plads begynder ikke forfra på trappen), så hvor pladser besættes igen med personer "
+        "tidligere på trappen, er refusionen noget højere end opgjort",
     ),
     "msg.assume_tax_timing": (
         "the municipal income tax is counted as the municipality's revenue in the same year; a municipality on "
