@@ -339,3 +339,21 @@ def test_a_tornado_keeps_a_figure_apart_from_an_input_of_its_name() -> None:
     assert table.loc["skilled_hours_freed", "swing"] == 2080.0
     assert table.loc["price", "skilled_hours_freed [hour] at high"] == 3328.0
     assert table.index[0] == "skilled_hours_freed"  # ranked by its swing in hours
+
+
+def test_the_report_reconciles_the_municipalitys_ledger_net_with_its_net_effect() -> None:
+    """Review 61 H2 and M1: the report showed the municipality's ledger net (−3,731,225.89), its net effect
+    (−475,880.49) and per-year public rows without a total, nothing tying them together, and its headline
+    money over three years without the years. The refusion it receives, 771,284.37 (the state's transfers to
+    it over 2026–2028), is now named beside the ledger; the public table has a total per payer; the
+    headline's figures say their years."""
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    refusion = sum((x.amount for x in ev.ledger if (x.payer, x.payee) == ("state", "municipality")), Decimal(0))
+    assert refusion == Decimal("771284.37")
+    page = sp.report_html(ev, lang="da", charts=False)
+    assert "statens refusion på 771.284,37\xa0kr. medregnet" in page
+    assert "Underskud (2026–2028)" in page
+    text = re.sub(r"\s+", " ", re.sub("<[^>]+>", " ", page))
+    # the sums over the years: with 4,810,297.99, otherwise 4,334,417.50, net effect −475,880.49
+    assert "I alt kommunen 4.810.297,99 kr. 4.334.417,50 kr. -475.880,49 kr." in text
+    assert ev.results()["public.municipality"] == Decimal("-475880.49")

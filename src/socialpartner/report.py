@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from socialpartner._internal.arguments import need_evaluation, need_flag
-from socialpartner._internal.i18n import Lang, Period, Raw, Text, Translator
+from socialpartner._internal.i18n import Lang, Money, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
@@ -142,10 +142,12 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     if (inclusive, last.inclusive_fte) == (jobs, ev.fte):
         said = Text("ui.all_inclusive")  # said all the same: a board paper cites the inclusive jobs
     of_which = f" ({esc(t(said))})" if jobs else ""
+    # over several years the money is summed over them: each figure says over which (review 61 M1)
+    span = f" ({t.period(ev.ledger.period)})" if len(ev.breakdown) > 1 else ""
     kpis = [
-        (t("ui.coverage"), esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
-        (t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall"), money(abs(split.surplus)), ""),
-        (t("ui.support_cost"), money(split.cost), ""),
+        (t("ui.coverage") + span, esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
+        ((t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall")) + span, money(abs(split.surplus)), ""),
+        (t("ui.support_cost") + span, money(split.cost), ""),
         # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
         (
             t(Text("ui.jobs_in", year=Period(ev.breakdown[-1].ledger.period)))
@@ -160,7 +162,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     columns = public_columns(taxed)
     for column in columns:
         if column.result in results:
-            kpis.append((t(column.heading), money(results[column.result]), ""))
+            kpis.append((t(column.heading) + span, money(results[column.result]), ""))
     kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
 
     drawn = _charts(ev, lang) if charts else ("", "")
@@ -186,9 +188,22 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         if drawn is None
         else ""
     )
+    reconciled = ""
+    if ev.public is not None or any(part.public is not None for part in parts):
+        # the municipality's ledger net and its net effect differ: say why, with the refusion named (review 61 H2)
+        refusion = sum((x.amount for x in ev.ledger if (x.payer, x.payee) == ("state", "municipality")), Decimal(0))
+        former = ev.partnership.horizon is not None and ev.partnership.horizon.progression is not None
+        said = Text(
+            "report.ledger_vs_public",
+            municipality=Raw(names.get("municipality", t("ui.municipality"))),
+            refusion=Money(refusion),
+            former=Text("report.former") if former else Raw(""),
+        )
+        reconciled = f'<p class="note">{esc(t(said))}</p>'
     sections = [
         "<section>"
         + table([esc(t("ui.party")), esc(t("ui.receives")), esc(t("ui.pays")), esc(t("ui.net"))], balances, {1, 2, 3})
+        + reconciled
         + "</section>",
         f"<section><h2>{esc(t('ui.cost_and_cover'))}</h2>"
         + (f"<figure>{cover_svg}</figure>" if cover_svg else "")
@@ -253,6 +268,18 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
                     money(view.actual(payer)),
                     money(view.without(payer)),
                     money(view.net_effect(payer)),
+                ]
+            )
+    views = [part.public for part in parts if part.public is not None]
+    if len(views) > 1:  # the sum over the years per payer, as the workbook gives it (review 61 H2)
+        for payer in PAYERS:
+            public_rows.append(
+                [
+                    f"<b>{esc(t('xlsx.sum'))}</b>",
+                    esc(t(f"ui.{payer}")),
+                    money(sum((v.actual(payer) for v in views), Decimal(0))),
+                    money(sum((v.without(payer) for v in views), Decimal(0))),
+                    money(sum((v.net_effect(payer) for v in views), Decimal(0))),
                 ]
             )
     public_section = ""

@@ -404,6 +404,20 @@ TEXT: dict[str, tuple[str, str]] = {
     # the report
     "report.assumptions": ("Assumptions and their sources", "Forudsætninger og kilder"),
     "report.public_lines": ("The payments behind it", "Betalingerne bag tallene"),
+    "report.ledger_vs_public": (
+        "{municipality}'s net in this table is the money it pays and receives in the deal, the state's refusion "
+        "of {refusion} included; its net effect under the public purse also counts the benefits it would "
+        "otherwise pay{former}. The two answer different questions: read the net effect for what the deal "
+        "saves or costs the municipality.",
+        "{municipality}s netto i denne tabel er de penge, kommunen betaler og modtager i aftalen, statens refusion "
+        "på {refusion} medregnet; nettovirkningen under offentlige kasser tæller også de ydelser, kommunen ellers "
+        "ville betale{former}. De to svarer på forskellige spørgsmål: læs nettovirkningen for, hvad aftalen sparer "
+        "eller koster kommunen.",
+    ),
+    "report.former": (
+        ", and the payments to former course participants with and without the deal",
+        ", og betalingerne til tidligere forløbsdeltagere med og uden aftalen",
+    ),
     "report.no_charts": (
         "The charts need matplotlib: pip install 'socialpartner[charts]'. The tables hold every figure.",
         "Diagrammerne kræver matplotlib: pip install 'socialpartner[charts]'. Tabellerne rummer alle tal.",
