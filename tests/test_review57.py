@@ -357,3 +357,20 @@ def test_the_report_reconciles_the_municipalitys_ledger_net_with_its_net_effect(
     # the sums over the years: with 4,810,297.99, otherwise 4,334,417.50, net effect −475,880.49
     assert "I alt kommunen 4.810.297,99 kr. 4.334.417,50 kr. -475.880,49 kr." in text
     assert ev.results()["public.municipality"] == Decimal("-475880.49")
+
+
+def test_a_several_year_coverage_chart_and_a_comparison_say_what_they_sum() -> None:
+    """Review 61 M1 and M6: the coverage chart of three years read as one year; a comparison of the one-year
+    deal with the three-year one (which alone has a public: block) explained the periods, not the public
+    payments in only one ledger."""
+    pytest.importorskip("matplotlib")
+    from socialpartner.charts import coverage_chart
+
+    three = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    # 81,704.64 short over 2026-2028, to whole kroner in a chart
+    assert coverage_chart(three, lang="da").axes[0].get_title() == (
+        "Dækningsprocent 94,44 % (underskud 81.705 kr., 2026–2028)"
+    )
+    note = sp.compare(sp.load(ROOT / "examples" / "ikea_rebild.yaml"), three.partnership).note
+    assert note is not None
+    assert "only B has a public: block" in note

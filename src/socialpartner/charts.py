@@ -283,7 +283,9 @@ def coverage_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
         if split.surplus >= 0
         else f"{t('ui.shortfall').lower()} {_money(-split.surplus, t)}"
     )
-    ax.set_title(f"{t('ui.coverage')} {coverage} ({verdict})", fontsize=11)
+    # over several years: the years the figures sum, as the flows chart says them (review 61 M1)
+    years = f", {t.period(evaluation.ledger.period)}" if evaluation.breakdown and len(evaluation.breakdown) > 1 else ""
+    ax.set_title(f"{t('ui.coverage')} {coverage} ({verdict}{years})", fontsize=11)
     ax.xaxis.set_major_formatter(_tick(t))
     ax.set_xlabel(t("ui.dkk"))
     ax.set_xlim(min(0.0, left) - 0.02 * span, 1.04 * span)

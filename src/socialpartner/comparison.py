@@ -230,6 +230,9 @@ def compare(a: Partnership | Evaluation, b: Partnership | Evaluation, *, lang: L
         said.append(t(Text("cli.compare_models", **names, labour=labour)))
     if _periods(ev_a) != _periods(ev_b):
         said.append(t(Text("cli.compare_periods", a=Period(ev_a.ledger.period), b=Period(ev_b.ledger.period))))
+    publics = [ev.partnership.public is not None for ev in (ev_a, ev_b)]
+    if publics[0] != publics[1]:  # the public purse's flows in one side's ledger only (review 61 M6)
+        said.append(t(Text("cli.compare_public", side=Raw("A" if publics[0] else "B"))))
     note = "; ".join(said) or None
     notes = {"a": _caveats(ev_a, t, canonical), "b": _caveats(ev_b, t, canonical)}
     return ScenarioComparison(ev_a, ev_b, inputs, tuple(results), note, notes, lang)

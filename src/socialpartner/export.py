@@ -432,6 +432,8 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     t = Translator(lang)
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
+    # the totals are formulas without stored values: a spreadsheet program computes them as it opens the file
+    wb.calculation.fullCalcOnLoad = True
     taken: set[str] = set()
 
     inputs = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.inputs"), taken)))

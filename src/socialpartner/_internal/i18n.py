@@ -274,6 +274,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "; a labour-shortage company's net includes what its own customers pay it",
         "; en virksomheds netto i arbejdskraftmangel-modellen rummer, hvad dens egne kunder betaler",
     ),
+    "cli.compare_public": (
+        "only {side} has a public: block: its ledger holds the public purse's payments (fleksløntilskud, "
+        "benefits, refusion), so the parties' nets differ by them too, not only by the deal",
+        "kun {side} har en public:-blok: dens posteringer rummer de offentlige betalinger (fleksløntilskud, "
+        "ydelser, refusion), så parternes netto afviger også på grund af dem, ikke kun aftalen",
+    ),
     "cli.compare_periods": (
         "A covers {a} and B covers {b}: totals over different periods differ by their length, "
         "not only by the deal; compare the same periods (a year of B's breakdown, or the same horizon)",
