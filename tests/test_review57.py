@@ -374,3 +374,11 @@ def test_a_several_year_coverage_chart_and_a_comparison_say_what_they_sum() -> N
     note = sp.compare(sp.load(ROOT / "examples" / "ikea_rebild.yaml"), three.partnership).note
     assert note is not None
     assert "only B has a public: block" in note
+
+
+def test_the_reports_charts_carry_their_title_as_text() -> None:
+    """Review 61 L7: the SVG charts' words are drawn as paths, with no text a screen reader finds."""
+    pytest.importorskip("matplotlib")
+    page = sp.report_html(sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml")), lang="da")
+    assert '<svg role="img" aria-label="Dækningsprocent 92,25 % (underskud 37.200 kr.)"' in page
+    assert "<title>Dækningsprocent 92,25 % (underskud 37.200 kr.)</title>" in page

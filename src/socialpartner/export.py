@@ -487,8 +487,9 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
             # a present value or a total is the Total sheet's formula over the yearly nets, not a number typed in
             shown = _f(npv_cells[f.key]) if ev is evaluation and f.key in npv_cells else f.value
             figures.put([scope, t.figure(f.key, f.label), shown, t.unit(f.unit), t.note(f.key, f.note)], {3: fmt})
-    figures.gap()
-    figures.put([t("xlsx.period"), t("ui.criterion"), t("ui.status"), t("ui.why")], bold=True)
+    if any(ev.checks for _, ev in scopes):  # no heading over no rows (review 61 L5)
+        figures.gap()
+        figures.put([t("xlsx.period"), t("ui.criterion"), t("ui.status"), t("ui.why")], bold=True)
     for scope, ev in scopes:
         for c in ev.checks:
             figures.put([scope, t(c.criterion), t("ui." + c.status.replace(" ", "_")), t(c.reason)])
