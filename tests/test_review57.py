@@ -382,3 +382,23 @@ def test_the_reports_charts_carry_their_title_as_text() -> None:
     page = sp.report_html(sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml")), lang="da")
     assert '<svg role="img" aria-label="Dækningsprocent 92,25 % (underskud 37.200 kr.)"' in page
     assert "<title>Dækningsprocent 92,25 % (underskud 37.200 kr.)</title>" in page
+
+
+def test_a_named_municipality_taxed_at_the_national_average_is_said_at_the_top() -> None:
+    """Review 61 M5: the after-tax net effect of a named municipality was worked out at the national average
+    kommuneskat, said only inside each year's folded assumptions; and with its own rate stated under
+    parameters: the assumption still called it "the national average"."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect")
+    data["public"]["tax"] = {}
+    ev = sp.evaluate(sp.from_data(data))
+    said = [s for s in ev.statements if "national average rate" in s]
+    assert said == [
+        "the municipal income tax of Rebild Kommune is counted at the national average rate of the parameter file "
+        "(tax.municipal_average); its own rate may differ: state it under parameters: for its net effect after tax"
+    ]
+    data["parameters"] = {"tax.municipal_average": "26.3 %"}
+    own = sp.evaluate(sp.from_data(data))
+    assert not [s for s in own.statements if "national average rate" in s]
+    assumed = next(a for a in own.breakdown[0].public.assumptions if a.startswith("tax counted"))  # type: ignore[union-attr]
+    assert "municipal income tax 26.30 % (as the scenario states it under parameters: tax.municipal_average)" in assumed

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import pint
 
-from socialpartner import core
+from socialpartner import core, public
 from socialpartner import testing as _testing
 from socialpartner._internal import engine, paths
 from socialpartner._internal import horizon as _horizon
@@ -681,6 +681,12 @@ def _public_assumptions(
                 am=rate("tax.am_bidrag"),
                 municipal=rate("tax.municipal_average"),
                 state=rate("tax.bundskat"),
+                # the national average only where the scenario does not state the rate (review 61 M5)
+                which=Text(
+                    "msg.tax_rate_stated"
+                    if "tax.municipal_average" in partnership.parameters
+                    else "msg.tax_rate_national"
+                ),
             )
         )
         out.append(Text("msg.assume_tax_timing"))  # review 53 F6: an auditor's objection, said where it applies
@@ -971,6 +977,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
         else ()
     )
     carried = (
+        *_national_tax_rate(partnership),
         *_carried_forward(result),
         *_time_limited(result),
         *_added_on_the_ladder(result),
@@ -1023,6 +1030,19 @@ def evaluate(partnership: Partnership) -> Evaluation:
         leave = Percent(ratio_decimal(canonical(progression.comparison.leave)))
         statements = (*statements, Text("msg.comparison_leave_idle", leave=leave))
     return replace(combined, checks=(*combined.checks, *checks), statements=statements)
+
+
+def _national_tax_rate(partnership: Partnership) -> tuple[Text, ...]:
+    """Said at the top where tax is counted at the national average for a named municipality (review 61 M5).
+
+    The after-tax net effect of a municipality is then worked out at a rate that is not its own; the
+    view's assumptions said so only folded inside each year.
+    """
+    budget = partnership.public
+    if budget is None or budget.tax is None or "tax.municipal_average" in partnership.parameters:
+        return ()
+    home = public.home_municipality(partnership)
+    return () if home is None else (Text("msg.tax_national_average", municipality=Raw(home.name)),)
 
 
 def _movers_stay(result: engine.Run) -> tuple[Text, ...]:

@@ -1072,15 +1072,29 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.wage_pair": ("{cost} → {wage}", "{cost} → {wage}"),
     "msg.assume_refusion": ("state refusion by group: {rates}", "statslig refusion pr. gruppe: {rates}"),
     "msg.group_rate": ("{group} {rate}", "{group} {rate}"),
+    "msg.tax_rate_national": (
+        "the national average, tax.municipal_average: set the municipality's own rate under parameters:",
+        "landsgennemsnittet, tax.municipal_average: angiv kommunens egen sats under parameters:",
+    ),
+    "msg.tax_rate_stated": (
+        "as the scenario states it under parameters: tax.municipal_average",
+        "som scenariet angiver den under parameters: tax.municipal_average",
+    ),
+    "msg.tax_national_average": (
+        "the municipal income tax of {municipality} is counted at the national average rate of the parameter file "
+        "(tax.municipal_average); its own rate may differ: state it under parameters: for its net effect after tax",
+        "kommuneskatten for {municipality} er regnet med landsgennemsnittet fra parameterfilen "
+        "(tax.municipal_average); kommunens egen sats kan afvige: angiv den under parameters: for dens nettovirkning "
+        "efter skat",
+    ),
     "msg.assume_tax": (
-        "tax counted: AM-bidrag {am} % on wages, municipal income tax {municipal} % (the national average, "
-        "tax.municipal_average: set the municipality's own rate under parameters:) and bundskat {state} % on "
-        "wages after AM-bidrag and on fleksløntilskud and benefits, for the groups with a stated counterfactual; "
+        "tax counted: AM-bidrag {am} % on wages, municipal income tax {municipal} % ({which}) and bundskat "
+        "{state} % on wages after AM-bidrag and on fleksløntilskud and benefits, for the groups with a stated "
+        "counterfactual; "
         "average rates, no personfradrag; a fleksjob wage is the wage incl. pension, so its pension part, not "
         "taxed as wages in fact, is taxed here too (the tax is somewhat overstated)",
-        "skat medregnet: AM-bidrag {am} % af løn, kommuneskat {municipal} % (landsgennemsnittet, "
-        "tax.municipal_average: angiv kommunens egen sats under parameters:) og bundskat {state} % af løn efter "
-        "AM-bidrag og af fleksløntilskud og ydelser, for grupperne med en angivet ydelse ellers; "
+        "skat medregnet: AM-bidrag {am} % af løn, kommuneskat {municipal} % ({which}) og bundskat {state} % af "
+        "løn efter AM-bidrag og af fleksløntilskud og ydelser, for grupperne med en angivet ydelse ellers; "
         "gennemsnitlige satser, uden personfradrag; en fleksjobløn er lønnen inkl. pension, så dens pensionsdel, "
         "der i virkeligheden ikke beskattes som løn, beskattes her med (skatten er noget overvurderet)",
     ),
