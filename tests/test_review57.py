@@ -402,3 +402,19 @@ def test_a_named_municipality_taxed_at_the_national_average_is_said_at_the_top()
     assert not [s for s in own.statements if "national average rate" in s]
     assumed = next(a for a in own.breakdown[0].public.assumptions if a.startswith("tax counted"))  # type: ignore[union-attr]
     assert "municipal income tax 26.30 % (as the scenario states it under parameters: tax.municipal_average)" in assumed
+
+
+def test_a_several_year_tornado_chart_names_its_prices() -> None:
+    """Review 61 L3: over several years the evaluation's own break-evens are each year's, so the chart's bars
+    fell back to ``kontraktsum (services.0)``; the words come from the years now: the service's name."""
+    from socialpartner.cli import _price_words
+
+    data = yaml.safe_load((ROOT / "examples" / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {"years": 3, "start_year": 2026}
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.break_even == ()
+    words = _price_words(ev)
+    assert words
+    assert all(path.startswith("services.") for path in words)
+    assert not any("services." in str(label) for label in words.values())

@@ -122,6 +122,14 @@ def _printable(text: str, *, lines: bool = True) -> str:
     return _CONTROL.sub(shown, text)
 
 
+def _price_words(ev: Evaluation) -> dict[str, str]:
+    """Each price's words by its input path (a service's name), for a tornado's bars.
+
+    Over several years the break-even prices are each year's (review 61 L3: the bars read ``services.0``).
+    """
+    return {b.input_path: b.label for part in (ev, *ev.breakdown) for b in part.break_even}
+
+
 def _wrapped(text: str, hang: int = 4) -> str:  # hang: how far a continuation stands in from its line
     """Each line of ``text`` wrapped at its words to the terminal's width, as evaluate's notes are.
 
@@ -909,7 +917,7 @@ def chart_command(
             figure = charts.tornado_chart(
                 table,
                 baseline=None if coverage is None else float(coverage),
-                labels={b.input_path: b.label for b in before.break_even},
+                labels=_price_words(before),
                 lang=lang.value,
             )
             t = _translator(lang)
