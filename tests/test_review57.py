@@ -418,3 +418,12 @@ def test_a_several_year_tornado_chart_names_its_prices() -> None:
     assert words
     assert all(path.startswith("services.") for path in words)
     assert not any("services." in str(label) for label in words.values())
+
+
+def test_a_quantity_written_as_text_needs_no_annotation() -> None:
+    """Review 59 M3: under ``mypy --strict``, ``sp.Q_("165 DKK/hour")`` needed an annotation (pint's overload for
+    text infers no magnitude type). ``sp.Q_`` is typed as a ``type[Quantity[Any]]``: this module is checked
+    with mypy --strict in CI, which would report the line below otherwise."""
+    price = sp.Q_("165 DKK/hour")
+    assert price.to("DKK/hour").magnitude == 165
+    assert isinstance(price, sp.Q_)

@@ -78,7 +78,7 @@ def test_a_quantity_of_a_pandas_column_is_its_values(deal: sp.Partnership) -> No
     # Q_(df["price"], "DKK/month") raised pint's TypeError ("cannot wrap upcast type"); it holds
     # the column's values by position (the index 5, 7 is not a row label of the sweep)
     column = pd.Series([9000.0, 12000.0], index=[5, 7])
-    quantity = sp.Q_(column, "DKK/month")  # type: ignore[call-overload]  # pint's stubs list no Series
+    quantity = sp.Q_(column, "DKK/month")
     assert np.array_equal(quantity.magnitude, [9000.0, 12000.0])
     from_column = sp.sweep(deal, {"courses.price": quantity})
     from_array = sp.sweep(deal, {"courses.price": sp.Q_(np.array([9000.0, 12000.0]), "DKK/month")})
@@ -86,13 +86,13 @@ def test_a_quantity_of_a_pandas_column_is_its_values(deal: sp.Partnership) -> No
     # coverage at 9,000 DKK/month: (3 × 12 × 9,000 + 2,340 h × 20 DKK/h overhead) / 480,000 = 370,800 / 480,000
     assert from_column["coverage"].iloc[0] == pytest.approx(370_800 / 480_000)
     index = pd.Index([15, 20])
-    assert np.array_equal(sp.Q_(index, "hour/week").magnitude, [15, 20])  # type: ignore[call-overload]
+    assert np.array_equal(sp.Q_(index, "hour/week").magnitude, [15, 20])
 
 
 def test_an_array_of_text_is_refused_naming_the_input(deal: sp.Partnership) -> None:
     # text in a quantity is read by the number rules when the quantity is made: "x" is no number
     with pytest.raises(sp.QuantityError, match=r"not a number \(expected a number, got 'x'\)"):
-        sp.Q_(pd.Series(["9000", "x"]), "DKK/month")  # type: ignore[call-overload]
+        sp.Q_(pd.Series(["9000", "x"]), "DKK/month")
     with pytest.raises(sp.SweepError, match=r"^courses\.price: values must be finite"):
         sp.sweep(deal, {"courses.price": sp.Q_(np.array([9000, None], dtype=object), "DKK/month")})
 

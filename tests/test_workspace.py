@@ -164,7 +164,7 @@ def test_a_paired_frame_owns_its_inputs() -> None:
     p = sp.load(sp.example_path("ikea_rebild"))
     offers = pd.DataFrame({"price": [9000.0, 11000.0, 13000.0]})
     overheads = np.array([20.0, 25.0, 30.0])
-    values = {"courses.price": sp.Q_(offers["price"], "DKK/month"), "temp_hours.overhead": sp.Q_(overheads, "DKK/hour")}  # type: ignore[call-overload]
+    values = {"courses.price": sp.Q_(offers["price"], "DKK/month"), "temp_hours.overhead": sp.Q_(overheads, "DKK/hour")}
     frame = sp.sweep(p, values, mode="paired")
     before = frame.copy(deep=True)
     offers.loc[1, "price"] = 20000.0
