@@ -216,7 +216,7 @@ class Evaluation:
     )  # the counterfactual's groups (public.Group)
     # the scenario's own kroner rates indexed this year: path → (the year they are for, the factor)
     _stated: Mapping[str, tuple[int, Fraction]] = field(default_factory=dict, repr=False, compare=False)
-    # each tax line's taxable income in its parts (public.TaxBase, øre), by item, for explanations
+    # each tax line's taxable income in its parts (public.TaxBase, DKK), by item, for explanations
     _taxes: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -388,6 +388,19 @@ def _dkk(ore: int) -> Decimal:
     the product of at most 18 digits is exact, and twice as fast as ``scaleb``.
     """
     return Decimal(ore) * ORE
+
+
+def _in_dkk(base: public.TaxBase) -> public.TaxBase:
+    """A tax line's taxable income (the engine's øre) in DKK, as the record holds every amount."""
+
+    def pair(sides: tuple[Any, Any]) -> tuple[Decimal, Decimal]:
+        return _dkk(sides[0]), _dkk(sides[1])
+
+    return public.TaxBase(
+        pair(base.wages),
+        None if base.am is None else pair(base.am),
+        tuple((item, _dkk(w), _dkk(o)) for item, w, o in base.incomes),
+    )
 
 
 # A price's unit shown as written: money per one unit of time or of working hours.
@@ -795,7 +808,9 @@ def _record(partnership: Partnership, period: engine.PeriodRun) -> Evaluation:
         _ladder=None if period.public is None else period.public.ladder,
         _groups=() if period.public is None else period.public.groups,
         _stated=dict(period.use.stated),
-        _taxes={} if period.public is None else {x.item: x.base for x in period.public.lines if x.base is not None},
+        _taxes={}
+        if period.public is None
+        else {x.item: _in_dkk(x.base) for x in period.public.lines if x.base is not None},
     )
 
 

@@ -109,6 +109,11 @@ def money(value: Decimal) -> str:
     return f"{value:,.2f} DKK"
 
 
+def subtracted(value: Decimal) -> str:
+    """An amount after a minus sign: a negative one in brackets, ``− (-137,965.16 DKK)``, never ``− -137,965.16``."""
+    return f"({money(value)})" if value < 0 else money(value)
+
+
 def lookup(inputs: Mapping[str, str], path: str) -> str:
     """An input's value as text; a block (``public.during_course``) as its entries."""
     value = inputs.get(path)

@@ -696,10 +696,8 @@ def _explain_public(ev: Evaluation, payer: Payer) -> Explanation | None:
             )
             for line, n in zip(lines, nth, strict=True)
         )
-        actual = _ex.money(view.actual(payer))
-        # a negative amount subtracted in brackets: "− (−137,965.16 DKK)", not "− -137,965.16 DKK" (review 56 F8)
-        subtracted = f"({actual})" if view.actual(payer) < 0 else actual
-        formula = f"otherwise − with = {_ex.money(view.without(payer))} − {subtracted}"
+        # a negative amount subtracted in brackets (review 56 F8)
+        formula = f"otherwise − with = {_ex.money(view.without(payer))} − {_ex.subtracted(view.actual(payer))}"
         return Explanation(f"net effect: {who}", _ex.money(view.net_effect(payer)), formula, terms)
     views = [(part.ledger.period, part.public) for part in ev.breakdown if part.public is not None]
     if not views:
@@ -716,8 +714,7 @@ def _line_formula(ev: Evaluation, line: Any) -> str:
     − AM-bidrag 109,010.30 DKK + fleksløntilskud 1,058,323.20 DKK; otherwise …``: the tax is
     recomputed from the explanation alone (review 56 F5).
     """
-    subtracted = f"({_ex.money(line.actual)})" if line.actual < 0 else _ex.money(line.actual)
-    formula = f"otherwise {_ex.money(line.counterfactual)} − with {subtracted}"
+    formula = f"otherwise {_ex.money(line.counterfactual)} − with {_ex.subtracted(line.actual)}"
     base = ev._taxes.get(line.item) if line.tax else None
     if base is None:
         return formula
@@ -727,15 +724,11 @@ def _line_formula(ev: Evaluation, line: Any) -> str:
         # the parts that are there on this side (no wages otherwise, no benefit with a job)
         parts = [("+", "wages", base.wages[i]), ("−", "AM-bidrag", 0 if base.am is None else base.am[i])]
         parts += [("+", item, amounts[i]) for item, *amounts in base.incomes]
-        shown = " ".join(f"{sign} {what} {_ex.money(_dkk(amount))}" for sign, what, amount in parts if amount)
-        total = _ex.money(_dkk(base.total(i)))
+        shown = " ".join(f"{sign} {what} {_ex.money(amount)}" for sign, what, amount in parts if amount)
+        total = _ex.money(base.total(i))
         return f"{total} = {shown.removeprefix('+ ')}" if shown else total
 
     return f"{formula}; each side −{rate} × the taxable income: with {side(0)}; otherwise {side(1)}"
-
-
-def _dkk(ore: int) -> Decimal:
-    return Decimal(ore).scaleb(-2)
 
 
 _PROGRESSION_INPUTS = {
@@ -988,7 +981,7 @@ def _explain_break_even(ev: Evaluation, b: BreakEven, inputs: Mapping[str, str])
     formula = (
         f"(support-staff cost − funding that does not move with this price) / volume = "
         # a negative funding subtracted in brackets: "− (-736,400.00 DKK)", not "− -736,400.00"
-        f"({_ex.money(ev.cost_split.cost)} − {_ex.money(others) if others >= 0 else f'({_ex.money(others)})'})"
+        f"({_ex.money(ev.cost_split.cost)} − {_ex.subtracted(others)})"
         f" / {places(volume)}"
         ", rounded to øre" + (", floored at zero" if b.already_covered else "")
     )
