@@ -531,7 +531,7 @@ def _rate_used(monthly: Any) -> Money:
     if not is_exact(monthly):
         return Money(to_ore(monthly))
     shown, exact = as_used(monthly)
-    return Money(shown, max(2, -int(shown.as_tuple().exponent)), approx=not exact)
+    return Money(shown, -int(shown.as_tuple().exponent), approx=not exact)  # as_used gives 2 places at least
 
 
 def _benefit_too_large(group: str, monthly: Any, use: ParameterUse) -> tuple[str, ...]:

@@ -608,7 +608,7 @@ def _explain_counterfactual(ev: Evaluation, g: Any, inputs: Mapping[str, str]) -
     # a benefit per week or indexed by a percentage has more decimals than øre: shown with the decimals
     # the amount uses (as the view's statement gives it), "≈" past 4, so that × 12 × people gives the amount
     shown, exact = as_used(fraction(g.monthly))
-    monthly = ("" if exact else "≈ ") + f"{shown:,.{max(2, -int(shown.as_tuple().exponent))}f} DKK"
+    monthly = ("" if exact else "≈ ") + f"{shown:,f} DKK"  # its own places (2 to 4)
     given = _benefit_input(g)
     people = places(g.people)
     term = Term(
