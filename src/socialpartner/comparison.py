@@ -341,6 +341,7 @@ def _comparable(ev: Evaluation, t: Translator) -> dict[str, tuple[str, str, Deci
     }
     labels |= {f.key: (t.figure(f.key, f.label), f.unit) for f in ev.figures}
     labels |= {key: (t(f"cli.{key}"), unit) for key, unit in _HEADLINE.items()}
+    labels["surplus"] = (t("cli.surplus_signed"), "DKK")  # signed, beside the shortfall (review 61 L4)
     if ev.breakdown:  # over several years, jobs and FTE are the last year's: the label says which
         last = Raw(ev.breakdown[-1].ledger.period)
         labels |= {

@@ -296,6 +296,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.public_before_tax_of": ("net effect before tax: {payer}", "nettovirkning før skat: {payer}"),
     "cli.coverage": ("coverage", "dækningsprocent"),
     "cli.surplus": ("surplus", "overskud"),  # as the tables name it (ui.surplus)
+    # compare shows the signed surplus beside the shortfall: a bare "overskud -37.200,00" read as a
+    # contradiction of "underskud 37.200,00" (review 61 L4)
+    "cli.surplus_signed": ("surplus (negative: shortfall)", "overskud (negativt: underskud)"),
     # results a party's condition in the zone of agreement reads (agree --lang da)
     "cli.company_saving": ("company_saving", "virksomhedens besparelse"),
     "cli.company_net_gain": ("company_net_gain", "virksomhedens nettogevinst"),
