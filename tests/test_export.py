@@ -263,18 +263,27 @@ def test_the_inputs_sheet_gives_money_in_kroner_and_oere_and_says_which_inputs_a
             min_row=2, values_only=True
         )
     }
-    assert rows["temp_hours.wage_cost"] == ("165,50 kr./time", 165.5, "kr./time", "angivet")
-    assert rows["public.self_supported_weeks"] == ("0", 0, None, "standard, ikke angivet")
-    assert rows["horizon.years"][-1] == "angivet"
+    assert rows["temp_hours.wage_cost"] == (
+        "165,50 kr./time",
+        165.5,
+        "kr./time",
+        "angivet",
+        "vikartimer: lønomkostning",
+    )
+    assert rows["public.self_supported_weeks"][:4] == ("0", 0, None, "standard, ikke angivet")
+    assert rows["horizon.years"][3] == "angivet"
     english = {
         r[0]: r[1:]
         for r in load_workbook(to_xlsx(ev, tmp_path / "e.xlsx"))["Inputs"].iter_rows(min_row=2, values_only=True)
     }
-    assert english["temp_hours.wage_cost"] == ("165.50 DKK / hour", 165.5, "DKK/hour", "stated")
+    assert english["temp_hours.wage_cost"][:4] == ("165.50 DKK / hour", 165.5, "DKK/hour", "stated")
     assert english["courses.price"][0] == "11000 DKK / month"  # whole kroner stay whole
     page = sp.report_html(ev, lang="da")
     assert "165,50 kr./time" in page
-    assert "<td>public.self_supported_weeks</td><td>0 (standard, ikke angivet)</td>" in page
+    assert (
+        "<td>public.self_supported_weeks</td><td>offentlig økonomi: uger selvforsørget</td>"
+        "<td>0 (standard, ikke angivet)</td>" in page
+    )
 
 
 def test_a_negative_source_over_the_years_is_less_not_covered_by(tmp_path: Path) -> None:

@@ -54,4 +54,4 @@ def test_the_workbook_and_the_report_list_tax(tmp_path: Path) -> None:
     rows = {r[0].value: r[1].value for r in wb["Inputs"].iter_rows(min_row=2)}
     assert rows["public.tax"] == "true"
     html = sp.report_html(ev, charts=False)
-    assert "public.tax</td><td>true" in html
+    assert "public.tax</td><td>public purse: tax counted</td><td>true" in html

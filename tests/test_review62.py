@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from typing import Any
+
 from typer.testing import CliRunner
 
+import socialpartner as sp
+from socialpartner._internal.glossary import input_label as label
 from socialpartner.cli import app
 
 from .conftest import ROOT
@@ -26,3 +32,66 @@ def test_compare_labels_the_signed_surplus_beside_the_shortfall() -> None:
     assert "overskud" not in rows  # no bare, signed "overskud" row
     en = runner.invoke(app, ["compare", str(one), str(three)], env={"COLUMNS": "200"}).output
     assert "surplus (negative: shortfall)" in en
+
+
+def test_the_assumptions_say_what_each_input_is_in_the_readers_language(tmp_path: Path) -> None:
+    """61 M3: the Danish assumptions listed ``workforce.0.employer | social_enterprise`` and nothing else.
+
+    Each input now has its meaning in words beside the path (kept for scripts), and a coded
+    value in the reader's language: in the report's table and in the workbook's last column.
+    """
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "supplier_facility.yaml"))
+    html = sp.report_html(ev, lang="da", charts=False)
+    assumptions = html[html.index("Forudsætninger og kilder") :]
+    row = re.search(r"<tr><td>workforce\.0\.employer</td><td>(.*?)</td><td>(.*?)</td></tr>", assumptions)
+    assert row is not None, assumptions[:2000]
+    assert row.groups() == ("arbejdsstyrke, linje 1: arbejdsgiver", "SØV&#x27;en (standard, ikke angivet)")
+    assert "<td>model</td><td>partnerskabsmodel</td><td>leverandør</td>" in assumptions
+    assert "<td>services.1.contract_sum</td><td>ydelse, linje 2: kontraktsum</td><td>100.000 kr./md.</td>" in (
+        assumptions.replace("\xa0", " ")
+    )
+    en = sp.report_html(ev, charts=False)
+    assert "<td>workforce.2.form</td><td>workforce, line 3: form of employment</td><td>ordinary job</td>" in en
+    from openpyxl import load_workbook
+
+    ws = load_workbook(sp.to_xlsx(ev, tmp_path / "d.xlsx", lang="da"))["Input"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=1, values_only=True)}
+    assert rows["input"][5] == "betydning"
+    assert rows["workforce.0.employer"][1] == "SØV'en"
+    assert rows["workforce.0.employer"][5] == "arbejdsstyrke, linje 1: arbejdsgiver"
+    assert rows["supervision.1.annual_cost"][1:6] == (
+        "520.000 kr./år",
+        520000.0,
+        "kr./år",
+        "angivet",
+        "arbejdsledelse, linje 2: årlig udgift",
+    )
+
+
+def test_the_glossary_knows_every_field_a_scenario_may_have() -> None:
+    """Every property name of the scenario schema has words in both languages (no key left bare)."""
+    from socialpartner._internal.glossary import _FIELDS
+
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "properties" and isinstance(value, dict):
+                    names.update(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(sp.scenario_schema())
+    assert names - {"set", "expect"} <= set(_FIELDS), sorted(names - set(_FIELDS))
+    # a spin-off's year, a change's number, a counterfactual's group and a horizon's count
+    assert label("years.2.workforce.0.form", "da") == "år 3: arbejdsstyrke, linje 1: ansættelsesform"
+    assert (
+        label("horizon.changes.0.set.temp_hours.workers", "da") == "tidshorisont: ændring 1: vikartimer: medarbejdere"
+    )
+    assert label("public.counterfactual.course participant.parameter", "en") == (
+        "public purse: otherwise (without the deal): course participant: rate (parameter)"
+    )
+    assert label("horizon.years", "da") == "tidshorisont: antal år"

@@ -38,7 +38,7 @@ from socialpartner.errors import OutputError, QuantityError
 from socialpartner.evaluation import Evaluation
 from socialpartner.money import in_context
 from socialpartner.public import PAYERS
-from socialpartner.views import funding_label, inputs_listed, parameter_source, tax_counted
+from socialpartner.views import funding_label, input_rows, parameter_source, tax_counted
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -437,13 +437,14 @@ def to_xlsx(evaluation: Evaluation, path: str | os.PathLike[str], *, lang: Lang 
     taken: set[str] = set()
 
     inputs = _Sheet(wb.create_sheet(_sheet_title(t("xlsx.inputs"), taken)))
-    inputs.put([t("xlsx.input"), t("xlsx.value"), t("xlsx.number"), t("xlsx.unit"), t("xlsx.given")], bold=True)
-    for key, text, stated in inputs_listed(evaluation.partnership):
-        value, unit = _number(text)
-        # as the report writes the inputs: in the workbook's language (18,5 timer/uge in Danish)
-        inputs.put(
-            [key, t.parameter_value(text), value, t.stated_unit(unit), t("xlsx.stated" if stated else "xlsx.default")]
-        )
+    head = [t("xlsx.input"), t("xlsx.value"), t("xlsx.number"), t("xlsx.unit"), t("xlsx.given"), t("xlsx.meaning")]
+    inputs.put(head, bold=True)
+    for row in input_rows(evaluation.partnership, t):
+        value, unit = _number(row.text)
+        # as the report writes the inputs: in the workbook's language (18,5 timer/uge in Danish); the meaning
+        # last, so the columns a script reads keep their places
+        given = t("xlsx.stated" if row.stated else "xlsx.default")
+        inputs.put([row.key, row.value, value, t.stated_unit(unit), given, row.label])
     inputs.finish()
 
     parts = evaluation.breakdown or (evaluation,)

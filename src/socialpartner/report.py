@@ -26,7 +26,7 @@ from socialpartner.public import PAYERS
 from socialpartner.views import (
     break_even_note,
     funding_label,
-    inputs_listed,
+    input_rows,
     parameter_source,
     parameter_year,
     public_columns,
@@ -392,8 +392,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         )
 
     inputs = [
-        [esc(key), esc(t.parameter_value(text) + ("" if stated else f" ({t('xlsx.default')})"))]
-        for key, text, stated in inputs_listed(ev.partnership)
+        [esc(r.key), esc(r.label), esc(r.value + ("" if r.stated else f" ({t('xlsx.default')})"))]
+        for r in input_rows(ev.partnership, t)
     ]
     # each value once, with the years it was used for (an indexed rate's values differ by year: a row each)
     used = [
@@ -409,7 +409,7 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     assumptions = (
         '<section class="assumptions-page assumptions">'
         f'<h2>{esc(t("report.assumptions"))}</h2><div class="grid"><div>'
-        + table([esc(t("xlsx.input")), esc(t("xlsx.value"))], inputs, set())
+        + table([esc(t("xlsx.input")), esc(t("xlsx.meaning")), esc(t("xlsx.value"))], inputs, set())
         + "</div><div>"
         + (
             table(

@@ -377,6 +377,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.inputs": ("Inputs", "Input"),
     "xlsx.input": ("input", "input"),
     "xlsx.value": ("value", "værdi"),
+    "xlsx.meaning": ("what it is", "betydning"),
     "xlsx.given": ("stated or default", "angivet eller standard"),
     "xlsx.stated": ("stated", "angivet"),
     "xlsx.default": ("default, not stated", "standard, ikke angivet"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from socialpartner._internal.glossary import input_label, input_value
 from socialpartner._internal.i18n import Raw, Text, Translator
 from socialpartner._internal.paths import flatten
 from socialpartner.public import PAYERS, Payer, PublicView
@@ -133,6 +134,31 @@ def inputs_listed(partnership: Partnership) -> list[tuple[str, str, bool]]:
     stated = {k for k, _ in flatten(partnership.model_dump(mode="json", exclude_unset=True, exclude={"expect"}))}
     dumped = partnership.model_dump(mode="json", exclude_none=True, exclude={"expect"})
     return [(key, text, key in stated) for key, text in flatten(dumped)]
+
+
+class InputRow(NamedTuple):
+    """An input as the assumptions list it: its path, its meaning in words, its value shown, stated or default."""
+
+    key: str
+    label: str
+    value: str
+    text: str  # as saved (``165 DKK / hour``)
+    stated: bool
+
+
+def input_rows(partnership: Partnership, t: Translator) -> list[InputRow]:
+    """Every input of a scenario (:func:`inputs_listed`) with its meaning in words and its value in ``t``'s language.
+
+    The path stays, for a script to match; a committee reads the words beside it and a coded
+    value in its own language (``workforce.0.employer``: *arbejdsstyrke, linje 1: arbejdsgiver*,
+    *SØV'en*), review 61 M3.
+    """
+    rows = []
+    for key, text, stated in inputs_listed(partnership):
+        coded = input_value(key, text, t.lang)
+        value = t.parameter_value(text) if coded is None else coded
+        rows.append(InputRow(key, input_label(key, t.lang), value, text, stated))
+    return rows
 
 
 def parameter_source(v: ParameterValue, t: Translator) -> str:
