@@ -243,7 +243,7 @@ def test_danish_outputs_say_ja_and_one_word_for_price_growth(tmp_path: Path) -> 
     explanation said "prisvækst" where the key figures say "prisstigning"."""
     ev = sp.evaluate(sp.load(_taxed_three_years(tmp_path)))
     page = sp.report_html(ev, charts=False, lang="da")
-    assert "<tr><td>public.tax</td><td>ja</td></tr>" in page
+    assert "<tr><td>public.tax</td><td>offentlig økonomi: skat medregnet</td><td>ja</td></tr>" in page
     explained = explanation_text(ev.explain("npv.company"), "da")
     assert "prisvækst" not in explained
     assert "prisstigning" in explained

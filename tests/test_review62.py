@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
 from typer.testing import CliRunner
 
 import socialpartner as sp
@@ -95,3 +97,26 @@ def test_the_glossary_knows_every_field_a_scenario_may_have() -> None:
         "public purse: otherwise (without the deal): course participant: rate (parameter)"
     )
     assert label("horizon.years", "da") == "tidshorisont: antal år"
+
+
+def test_a_labour_shortage_deal_with_no_helper_hours_leaves_the_company_check_unjudged() -> None:
+    """62 M1 (and 60 L2): with no helpers the check "pays for the company" was met at a gain of 0.00.
+
+    0 helpers × 20 hours × 52 weeks = 0 paid hours: the value freed, the akkord and the
+    cost are all 0.00, so the gain is 0.00 whatever the price. The check is now not
+    judged, with the reason; the highest helper price stays None (no hours to price).
+    """
+    data = yaml.safe_load((ROOT / "examples" / "labour_shortage_site.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["helpers"][0]["headcount"] = 0
+    ev = sp.evaluate(sp.from_data(data))
+    check = next(c for c in ev.checks if c.criterion == "pays for the company")
+    assert check.status == "unknown"
+    assert "no helper hours are bought" in str(check.reason)
+    assert ev.results()["company_net_gain"] == Decimal("0.00")
+    assert ev.results()["max_helper_price"] is None
+    # with helpers, judged as before: 4 × 20 h × 52 = 4,160 h paid; 0.8 × 4,160 = 3,328 skilled hours freed;
+    # 3,328 × (550 − 120) = 1,431,040 less 320 × 4,160 = 1,331,200 is a gain of 99,840
+    judged = sp.evaluate(sp.load(ROOT / "examples" / "labour_shortage_site.yaml"))
+    assert next(c for c in judged.checks if c.criterion == "pays for the company").status == "met"
+    assert judged.results()["company_net_gain"] == Decimal("99840.00")

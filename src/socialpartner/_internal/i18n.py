@@ -925,6 +925,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{delivered} effektive timer: en del af besparelsen er en anden mængde arbejde; angiv "
         "alternative.hours for det samme arbejde som SØV'ens",
     ),
+    "msg.pays_no_hours": (
+        "no helper hours are bought: nothing for the company to gain or lose",
+        "der købes ingen medhjælpertimer: virksomheden har intet at vinde eller tabe",
+    ),
     "msg.pays": (
         "value {value} − akkord {akkord} − helper hours {cost} = {net} DKK",
         "værdi {value} − akkord {akkord} − medhjælpertimer {cost} = {net} kr.",

@@ -279,6 +279,10 @@ class LabourShortagePartnership(Partnership):
                 net=Number(net),
             ),
         )
+        if paid == 0:
+            # no helper hours bought: a gain of 0.00 says nothing of whether helpers pay (review 62 M1, 60 L2);
+            # not judged, as the in-house model leaves a saving on no delivered hours
+            pays = Check("pays for the company", "unknown", Text("msg.pays_no_hours"))
         paid_in = (*hours_inputs("helpers", self.helpers, effective=False), "period")
         freed_in = ("skilled_hours_freed", *hours_inputs("helpers", self.helpers, effective=True), "period")
         uses = {
