@@ -263,12 +263,14 @@ def test_fleksloentilskud_names_the_argument_in_a_unit_error() -> None:
     with pytest.raises(sp.QuantityError) as err:
         sp.fleksloentilskud("9100 DKK/month", "15 hour/week", 2024)
     assert str(err.value) == (
-        "hourly_wage: wrong kind of unit (money per time) "
+        "hourly_wage: wrong kind of unit (money per week, month or year) "
         "(expected money per hour, e.g. 165 DKK/hour, got '9100 DKK/month')"
     )
     with pytest.raises(sp.QuantityError) as err:
         sp.fleksloentilskud("180 DKK/hour", "15 DKK/week", 2024)
-    assert str(err.value).startswith("hours: wrong kind of unit (money per time) (expected hours per time per person")
+    assert str(err.value).startswith(
+        "hours: wrong kind of unit (money per week, month or year) (expected hours per week, month or year, per person"
+    )
 
 
 # -- 6. annotations resolve at runtime -------------------------------------------------------------

@@ -73,7 +73,7 @@ def test_an_unknown_form_still_names_the_accepted_ones() -> None:
     with pytest.raises(ValidationError) as exc:
         sp.from_data(data)
     assert exc.value.errors()[0]["loc"][:3] == ("workforce", 2, "form")
-    assert "'ordinary'" in str(exc.value)
+    assert "ordinary (ordinært job)" in str(exc.value)
     assert "'vikar'" in str(exc.value)
 
 

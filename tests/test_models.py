@@ -301,7 +301,7 @@ def errors(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             "supplier_facility.yaml",
             lambda d: d["workforce"][0].update(form="intern"),
             ("workforce", 0, "form"),
-            "Input should be",
+            "'intern' is not a form of employment. Write fleksjob, småjob, løntilskud, ordinary (ordinært job)",
         ),
         ("supplier_facility.yaml", lambda d: d.update(services=[]), ("services",), "at least 1"),
         (

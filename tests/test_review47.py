@@ -43,5 +43,5 @@ def test_a_wrong_kind_of_unit_is_named_in_words() -> None:
     with pytest.raises(ValidationError) as caught:
         sp.from_data(example_with(temp_hours=hours))
     message = str(caught.value)
-    assert "wrong kind of unit (hours per time^2): expected hours per time per person" in message
+    assert "wrong kind of unit (hours per time^2): expected hours per week, month or year, per person" in message
     assert "[labour]" not in message

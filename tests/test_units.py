@@ -123,7 +123,7 @@ def test_fields_accept(field: str, value: Any, magnitude: float, unit: str) -> N
     [
         ("per_hour", "145 DKK/month", "dimension_mismatch", "expected money per hour"),
         ("per_time", 11000, "unit_missing", "ambiguous"),  # per month or per year?
-        ("hours", "50 %", "dimension_mismatch", "expected hours per time"),
+        ("hours", "50 %", "dimension_mismatch", "expected hours per week, month or year"),
         ("hours", "-15 hour/week", "negative", "must not be negative"),
         ("per_hour", float("nan"), "finite_number", "not a finite number"),
         ("per_hour", "inf DKK/hour", "finite_number", "not a finite number"),

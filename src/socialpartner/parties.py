@@ -121,6 +121,14 @@ def _named_municipalities(name: str) -> set[int]:
     return {code for code, pattern in _name_patterns() if pattern.search(plain)}
 
 
+def municipality_code_for(name: Any) -> int | None:
+    """The kommunekode of the one municipality a name names (``Vejle Kommune`` → 630), else None."""
+    if not isinstance(name, str):
+        return None
+    named = _named_municipalities(name)
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def municipality_name(code: int) -> str:
     """The official short name of a municipality, e.g. ``840`` → ``"Rebild"``.
 

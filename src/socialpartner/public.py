@@ -93,7 +93,7 @@ def fleksloentilskud(
 
     Args:
         hourly_wage: the wage incl. pension per hour, e.g. ``"180 DKK/hour"``.
-        hours: the worker's (effective, paid) hours per time, e.g. ``"15 hour/week"``.
+        hours: the worker's (effective, paid) hours per week, month or year, e.g. ``"15 hour/week"``.
         year: the parameter year.
         parameters: a parameter set (default: the library's).
 

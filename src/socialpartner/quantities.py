@@ -59,7 +59,7 @@ Money = Annotated[pint.Quantity[Any], QuantityType("money", (_MONEY,), ("480000 
 
 MoneyPerTime = Annotated[
     pint.Quantity[Any],
-    QuantityType("money per time", (_MONEY_PER_TIME,), ("11000 DKK/month", "480000 DKK/year")),
+    QuantityType("money per week, month or year", (_MONEY_PER_TIME,), ("11000 DKK/month", "480000 DKK/year")),
 ]
 """Money per calendar time, e.g. a monthly price or an annual salary cost."""
 
@@ -71,13 +71,18 @@ MoneyPerHour = Annotated[
 
 HoursPerTime = Annotated[
     pint.Quantity[Any],
-    QuantityType("hours per time", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month")),
+    QuantityType("hours per week, month or year", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month")),
 ]
 """Working hours per calendar time, e.g. ``15 hour/week`` (of any number of people together)."""
 
 HoursPerPerson = Annotated[
     pint.Quantity[Any],
-    QuantityType("hours per time per person", (_HOURS_PER_TIME,), ("15 hour/week", "65 hour/month"), per_person=True),
+    QuantityType(
+        "hours per week, month or year, per person",
+        (_HOURS_PER_TIME,),
+        ("15 hour/week", "65 hour/month"),
+        per_person=True,
+    ),
 ]
 """One person's working hours per calendar time, e.g. ``15 hour/week``: at most the 48 hours a
 week a person may work on average (arbejdstidsloven § 4), so ``96 hour/week`` (a line's total
@@ -142,7 +147,7 @@ deflation), above -100 %. A bare number is a fraction, refused from 0.2 in size 
 
 ItemsPerTime = Annotated[
     pint.Quantity[Any],
-    QuantityType("items per time", (_ITEMS_PER_TIME,), ("400000 item/year", "1500 order/week")),
+    QuantityType("items per week, month or year", (_ITEMS_PER_TIME,), ("400000 item/year", "1500 order/week")),
 ]
 """A volume of output per calendar time, e.g. orders packed per year."""
 

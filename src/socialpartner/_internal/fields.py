@@ -99,7 +99,7 @@ class QuantityType:
             (``120 %`` is 1.2); a value above ``ratio_max`` is refused, as no such ratio
             is that large and ``80`` is a percentage written without its sign. None: a
             share, whose bare number is a fraction at most 1.
-        per_person: hours per time of one person, so at most the length of the time
+        per_person: hours per week, month or year of one person, so at most the length of the time
             itself (168 hour/week): ``200 hour/week`` is refused.
         beyond_whole: a share that may exceed 100 % (staff turnover: 120 % replaced a
             year). A bare number above 1 is refused as for any share, but the advice names
@@ -120,7 +120,7 @@ class QuantityType:
     plain_unit: str | None = None
     minimum: str = "nonnegative"
     shares: bool = True  # a dimensionless value is a share (≤ 1 when bare); False: any plain number
-    per_person: bool = False  # hours per time of one person: at most the hours of the time itself
+    per_person: bool = False  # hours per week, month or year of one person: at most the hours of the time itself
     ratio_max: int | None = None  # a ratio that may exceed 1, up to this: a bare 1.2 is 1.2, not refused
     beyond_whole: bool = False  # a share that may exceed 100 % (staff turnover): a bare 1.2 may mean 120 %
     bare_below: Decimal | None = None  # a share of a few percent: a bare number this large is a percentage's digits

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["input_label", "input_value"]
+__all__ = ["danish_words", "input_label", "input_value"]
 
 Lang = Literal["en", "da"]
 
@@ -184,3 +184,14 @@ def input_value(path: str, text: str, lang: Lang) -> str | None:
     field = path.rsplit(".", 1)[-1]
     found = _VALUES.get(field, {}).get(text)
     return None if found is None else found[0 if lang == "en" else 1]
+
+
+def danish_words(field: str) -> frozenset[str]:
+    """The Danish words for a field, as a user might write them as its key (``year``: *år*), case folded."""
+    words = _FIELDS.get(field)
+    if words is None:
+        return frozenset()
+    found = {words[1].casefold()}
+    if field in _COUNT:
+        found.add(_COUNT[field][1].casefold())
+    return frozenset(found)

@@ -13,6 +13,7 @@ accepts. Each entry keeps its location (the field's path) and code.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -84,6 +85,65 @@ def _shape(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
         if isinstance(arm, type) and arm.__name__ in _SHAPES:
             return _SHAPES[arm.__name__]
     return None
+
+
+def _field_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[type[BaseModel], str] | None:
+    """The model that has the field at ``loc``, and the field's name (None where ``loc`` names no model field)."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    tp: Any = model
+    for part in loc[:-1]:
+        tp = _step(tp, part)
+        if tp is None:
+            return None
+    for arm in _unwrap(tp):
+        if isinstance(arm, type) and issubclass(arm, BaseModel) and loc[-1] in arm.model_fields:
+            return arm, loc[-1]
+    return None
+
+
+@functools.cache
+def _what(owner: type[BaseModel], name: str) -> str | None:
+    """What the field ``name`` of ``owner`` takes, in words: its schema's description (first sentence)."""
+    if (owner.__name__, name) in _ACCEPTS:
+        return _ACCEPTS[owner.__name__, name]
+    text = owner.model_fields[name].description
+    schema = owner.model_json_schema()  # cached by pydantic; the library's models all have one
+    prop = schema.get("properties", {}).get(name, {})
+    text = text or prop.get("description")
+    ref = prop.get("$ref") or next((arm["$ref"] for arm in prop.get("anyOf", ()) if "$ref" in arm), None)
+    if not text and ref:  # a block: what its model is (the company: "The ordinary company that buys …")
+        text = schema.get("$defs", {}).get(ref.rsplit("/", 1)[-1], {}).get("description")
+    for arm in prop.get("anyOf", ()):  # an optional field: the description of its non-null arm
+        text = text or arm.get("description")
+    if not text:
+        return None
+    text = text.removeprefix("A quantity: ")
+    first = re.split(r"\. (?=[A-Z])", text, maxsplit=1)[0]  # the first sentence: what, with its example
+    first = first.rstrip(".")
+    # after "Field required:", "a Danish kommunekode", not "A …" (an acronym such as "CVR …" stays)
+    return first[:1].lower() + first[1:] if re.match(r"(A|An|The) ", first) else first
+
+
+def _required(model: type[BaseModel], loc: tuple[str | int, ...], data: Any) -> str | None:
+    """A missing field's message with what it takes (review 62 M3: "price: Field required" said nothing more).
+
+    A municipality's missing code is named from its name where the name names one
+    municipality (``Vejle Kommune``: 630).
+    """
+    found = _field_at(model, loc)
+    if found is None:
+        return None
+    owner, name = found
+    if name == "code" and owner.__name__ == "Municipality":
+        from socialpartner.parties import municipality_code_for
+
+        given = _at(data, loc[:-1])
+        code = municipality_code_for(given.get("name")) if isinstance(given, dict) else None
+        if code is not None:
+            return f"Field required: the kommunekode; {given['name']} is {code} (write code: {code})"
+    what = _what(owner, name)
+    return None if what is None else f"Field required: {what}"
 
 
 def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
@@ -212,6 +272,23 @@ def comma_cut_words(name: Any, number: Any, text: str) -> str:
     return f"{name}: {number},{text} was cut in two at the comma ({comma}, so {text!r} became a key); {fix}"
 
 
+def _danish_key(key: str, known: list[str]) -> str | None:
+    """The key of ``known`` that ``key`` names in Danish words (``år`` → ``year``, ``pris`` → ``price``), if one."""
+    from socialpartner._internal.glossary import danish_words
+
+    word = " ".join(key.split()).casefold()
+    found = [k for k in known if word in danish_words(k)]
+    return found[0] if len(found) == 1 else None
+
+
+def _meant(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The known key an unknown one at ``loc`` was meant to be: a misspelling, or its Danish word."""
+    known = known_keys(model, loc[:-1])
+    key = str(loc[-1])
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return close[0] if close else _danish_key(key, known)
+
+
 def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...], data: Any = None) -> str:
     key = str(loc[-1]) if loc else ""
     if key[:1].isdigit():  # `{annual_cost: 510,000 DKK/year}`: YAML split the number at the comma
@@ -219,6 +296,9 @@ def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...], data: Any =
         if cut is not None:
             return f"unknown key {key!r}: {cut}"
     known = known_keys(model, loc[:-1])
+    danish = _danish_key(key, known)
+    if danish is not None:  # the key in Danish words (år, pris): the keys are English (review 62 M3)
+        return f"unknown key {key!r}; did you mean {danish!r}? (the keys are English: {key} is {danish})"
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
         return f"unknown key {key!r}; did you mean {close[0]!r}?"
@@ -376,9 +456,9 @@ def _misspelt_dropped(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     for e in errors:
         loc = tuple(e["loc"])
         if e["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
-            close = difflib.get_close_matches(loc[-1], known_keys(model, loc[:-1]), n=1, cutoff=0.6)
-            if close:
-                meant.add((*loc[:-1], close[0]))
+            key = _meant(model, loc)
+            if key is not None:
+                meant.add((*loc[:-1], key))
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
@@ -398,6 +478,8 @@ def plain(error: ValidationError, model: type[BaseModel], data: Any = None) -> V
             message = _unknown_key(model, loc, data)
         elif kind == "invalid_key" and loc and isinstance(e["input"], int):  # {fte: 1,5}: a key 5
             message = _comma_cut(e["input"], loc, data) or message
+        elif kind == "missing":
+            message = _required(model, loc, data) or message
         elif kind in _PLAIN:
             message = _shape(model, loc) if kind in _MODEL_CODES else None
             message = message or _PLAIN[kind]

@@ -412,12 +412,12 @@ _UNIT_TEXT = re.compile(r"[A-Za-zÆØÅæøå_%][A-Za-zÆØÅæøå_%0-9 /*^().�
 _DIMENSION_WORDS: dict[frozenset[tuple[str, int]], str] = {
     frozenset(): "a plain number or percentage",
     frozenset({("[currency]", 1)}): "money",
-    frozenset({("[currency]", 1), ("[time]", -1)}): "money per time",
+    frozenset({("[currency]", 1), ("[time]", -1)}): "money per week, month or year",
     frozenset({("[currency]", 1), ("[labour]", -1)}): "money per hour",
     frozenset({("[labour]", 1)}): "hours",
-    frozenset({("[labour]", 1), ("[time]", -1)}): "hours per time",
+    frozenset({("[labour]", 1), ("[time]", -1)}): "hours per week, month or year",
     frozenset({("[time]", 1)}): "calendar time",
-    frozenset({("[item]", 1), ("[time]", -1)}): "items per time",
+    frozenset({("[item]", 1), ("[time]", -1)}): "items per week, month or year",
     frozenset({("[currency]", 1), ("[item]", -1)}): "money per item",
 }
 

@@ -22,7 +22,7 @@ class AgreementTerms(Frozen):
     Attributes:
         soev_margin: the SØV's margin over its support-staff cost, as a share of that
             cost (``5 %``: funding must reach 105 % of the cost, coverage ≥ 105 %).
-        soev_minimum: a surplus the SØV needs on top, as money per time.
+        soev_minimum: a surplus the SØV needs on top, as money per week, month or year.
         municipal_limit: the net cost per time the municipality accepts for the social
             outcome: its public net effect (with ``public:``) or, without ``public:``,
             its payments in the ledger, may fall this far below zero.

@@ -103,7 +103,8 @@ class Benefit(Frozen):
             value = default_parameters().get(self.parameter, default_parameters().latest_year).value
             if unit_info(value).dims != _MONEY_PER_TIME:  # a rate or a share is no benefit
                 raise ValueError(
-                    f"parameter: {self.parameter} is {value}, not a benefit (money per time, e.g. a monthly rate)"
+                    f"parameter: {self.parameter} is {value}, not a benefit "
+                    "(money per week, month or year, e.g. a monthly rate)"
                 )
         return self
 
@@ -372,7 +373,7 @@ class Progression(Frozen):
     Attributes:
         fleksjob_wage: hourly wage incl. pension of those moving into fleksjob (for the
             public view's fleksløntilskud).
-        fleksjob_hours: their hours per time.
+        fleksjob_hours: their hours per week, month or year.
         ordinary_wage: the taxable wage of one former participant in an ordinary job
             (``26000 DKK/month``), grown with ``wage_growth`` like ``fleksjob_wage``. With
             ``public.tax`` it pays AM-bidrag and income tax on both sides (the comparison

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
@@ -25,7 +26,37 @@ __all__ = ["INCLUSIVE_FORMS", "Form", "Role", "SupportStaff", "Workforce"]
 _FTE_HOURS = fraction(canonical(Q_(1, "FTE")))
 HOURS_PER_FTE_YEAR: int | Fraction = _FTE_HOURS.numerator if _FTE_HOURS.denominator == 1 else _FTE_HOURS
 
-Role = Literal["social_enterprise", "company"]
+RoleName = Literal["social_enterprise", "company"]
+
+# a role written in Danish words: named in the error, not read silently
+_ROLE_WORDS = {
+    "søv": "social_enterprise",
+    "søv'en": "social_enterprise",
+    "soev": "social_enterprise",
+    "socialøkonomisk virksomhed": "social_enterprise",
+    "virksomhed": "company",
+    "virksomheden": "company",
+    "firma": "company",
+    "firmaet": "company",
+}
+
+
+def role_name(value: Any) -> Any:
+    """A role as written; one that is not ``social_enterprise`` or ``company`` is refused with what to write.
+
+    Review 62 M4: ``workplace: virksomheden`` got pydantic's bare "Input should be …".
+    """
+    if not isinstance(value, str) or value in ("social_enterprise", "company"):
+        return value
+    key = " ".join(value.split()).casefold()
+    meant = _ROLE_WORDS.get(key) or next(
+        iter(difflib.get_close_matches(key, ["social_enterprise", "company"], 1)), None
+    )
+    hint = f"; did you mean {meant!r}?" if meant else "."
+    raise ValueError(f"{value!r} is not a role{hint} Write social_enterprise (the SØV) or company (the company)")
+
+
+Role = Annotated[RoleName, BeforeValidator(role_name)]
 """Who employs people, or where they work."""
 
 FormName = Literal["fleksjob", "småjob", "løntilskud", "ordinary", "apprentice", "course participant"]
@@ -43,7 +74,9 @@ _FORM_ALIASES = {
     "elev": "apprentice",
     "lærling": "apprentice",
     "smajob": "småjob",
+    "smaajob": "småjob",
     "lontilskud": "løntilskud",
+    "loentilskud": "løntilskud",  # the spelling of the parameters' names (refusion.loentilskud)
 }
 
 
@@ -58,7 +91,23 @@ def form_name(value: Any) -> Any:
     return _FORM_ALIASES.get(key, key if key in FORMS else value)
 
 
-Form = Annotated[FormName, BeforeValidator(form_name)]
+def _form(value: Any) -> Any:
+    """A placement's form (:func:`form_name`); one that is none is refused with a suggestion and the names read."""
+    found = form_name(value)
+    if not isinstance(found, str) or found in FORMS:
+        return found
+    key = " ".join(found.split()).casefold()
+    # review 62 M4: "flexjob" got pydantic's bare list, without a suggestion or the Danish names read
+    names = [*get_args(FormName), *_FORM_ALIASES]  # in a fixed order: the same suggestion every run
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    hint = f"; did you mean {_FORM_ALIASES.get(close[0], close[0])!r}?" if close else "."
+    raise ValueError(
+        f"{value!r} is not a form of employment{hint} Write fleksjob, småjob, løntilskud, ordinary (ordinært job), "
+        "apprentice (elev, lærling) or course participant (forløbsdeltager)"
+    )
+
+
+Form = Annotated[FormName, BeforeValidator(_form)]
 """The form of a placement (the Danish names the output prints are read too: ``ordinært job``,
 ``forløbsdeltager``, ``elev``)."""
 

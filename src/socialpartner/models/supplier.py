@@ -48,7 +48,7 @@ class Service(Frozen):
     Attributes:
         name: e.g. ``building maintenance``.
         price: price per billed hour.
-        hours: billed hours per time.
+        hours: billed hours per week, month or year.
         contract_sum: a fixed sum per time, instead of ``price`` and ``hours``.
         market_price: what the company would pay another supplier per hour for the same
             service (optional, with ``price`` and ``hours``).
@@ -72,7 +72,9 @@ class Service(Frozen):
         if self.contract_sum is None and (self.price is None or self.hours is None):
             raise ValueError("price: give price and hours (priced per hour), or contract_sum")
         if self.market_price is not None and self.contract_sum is not None:
-            raise ValueError("market_price: a service with a contract_sum takes market_sum (money per time)")
+            raise ValueError(
+                "market_price: a service with a contract_sum takes market_sum (money per week, month or year)"
+            )
         if self.market_sum is not None and self.contract_sum is None:
             raise ValueError("market_sum: a service priced per hour takes market_price (money per hour)")
         return self
