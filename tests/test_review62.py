@@ -198,3 +198,14 @@ def test_money_per_time_is_said_as_per_week_month_or_year() -> None:
         message
     )
     assert "per time" not in message
+
+
+def test_a_danish_label_is_pointed_at_its_key_by_explain_and_solve() -> None:
+    """62 M6: ``--explain dækningsprocent`` and ``--target dækningsprocent=1`` listed 40 English names only."""
+    labour = str(ROOT / "examples" / "labour_shortage_site.yaml")
+    out = runner.invoke(app, ["evaluate", labour, "--explain", "dækningsprocent"]).output
+    assert "did you mean 'coverage' (dækningsprocent in the Danish output)?" in out
+    out = runner.invoke(app, ["evaluate", labour, "--explain", "Virksomhedens  nettogevinst"]).output
+    assert "did you mean 'company_net_gain'" in out
+    with pytest.raises(sp.SolveError, match=r"did you mean 'coverage' \(dækningsprocent in the Danish output\)"):
+        sp.solve(sp.load(ROOT / "examples" / "ikea_rebild.yaml"), "courses.price", "dækningsprocent", 1)

@@ -40,7 +40,7 @@ from socialpartner._internal.horizon import (
     progression_growth,
     year_inputs,
 )
-from socialpartner._internal.i18n import Join, Number, Percent, Period, Raw, Text, Value
+from socialpartner._internal.i18n import Join, Number, Percent, Period, Raw, Text, Value, key_of_danish_label
 from socialpartner._internal.units import (
     Q_,
     canonical,
@@ -221,6 +221,9 @@ def _nearest(ev: Evaluation, key: str, values: Mapping[str, Decimal | None]) -> 
         over = [f"{prefix}.{key}" for prefix in ("total", "npv") if f"{prefix}.{key}" in values]
         then = f"; over the years: {' or '.join(over)}" if over else ""
         return f"; over several years it is each year's: {ev.breakdown[0].ledger.period}.{key}{then}"
+    danish = key_of_danish_label(key, values)
+    if danish is not None:  # the Danish output's word for it (review 62 M6)
+        return f"; did you mean {danish!r} ({key} in the Danish output)"
     close = difflib.get_close_matches(key, list(values), n=1)
     return f"; did you mean {close[0]!r}" if close else ""
 

@@ -14,6 +14,7 @@ them (babel itself rounds half to even).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
@@ -2485,3 +2486,18 @@ def formula_text(text: str, lang: Lang) -> str:
     shielded = _PATH.sub(keep, text)
     translated = _FORMULA_WORDS.sub(lambda m: _FORMULA_DA[m.group(0)], shielded)
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], translated)
+
+
+def key_of_danish_label(label: str, keys: Iterable[str]) -> str | None:
+    """The key among ``keys`` whose Danish label is ``label`` (``dækningsprocent`` → ``coverage``), if one.
+
+    The Danish output names results and figures in words; a user who copies one into
+    ``--explain`` or ``--target`` is told its key (review 62 M6). Case and spacing do not matter.
+    """
+    word = " ".join(label.split()).casefold()
+    found = []
+    for key in keys:
+        names = [TEXT[k][1] for k in (f"cli.{key}", f"figure.{key}") if k in TEXT]
+        if any(" ".join(n.split()).casefold() == word for n in names):
+            found.append(key)
+    return found[0] if len(found) == 1 else None

@@ -14,7 +14,7 @@ from socialpartner._internal import horizon as _horizon
 from socialpartner._internal import paths
 from socialpartner._internal.backend import Num, fraction, is_exact
 from socialpartner._internal.explain import Explanation, Term
-from socialpartner._internal.i18n import Lang, Period, Text, Translator, formula_text
+from socialpartner._internal.i18n import Lang, Period, Text, Translator, formula_text, key_of_danish_label
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import canonical, exact_magnitude, format_decimal, parse_unit
 from socialpartner.errors import ArgumentTypeError, ExplainError
@@ -218,8 +218,11 @@ def _part_terms(ev: Evaluation, key: str, inputs: Mapping[str, str]) -> tuple[Te
 def _unknown(ev: Evaluation, topic: str) -> NoReturn:
     """Raise :class:`ExplainError` for ``topic``, with the close matches and the known topics."""
     known = ev.topics()
-    close = tuple(difflib.get_close_matches(topic, known, n=3, cutoff=0.6))
+    danish = key_of_danish_label(topic, known)
+    close = (danish,) if danish is not None else tuple(difflib.get_close_matches(topic, known, n=3, cutoff=0.6))
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    if danish is not None:  # the Danish output's word for it (review 62 M6)
+        hint = f"{hint[:-1]} ({topic} in the Danish output)?"
     # the total's topics, and how a year's are named: all of them would bury the hint (a 40-year horizon has thousands)
     total = [k for k in known if ":" not in k]
     years = len(known) - len(total)
