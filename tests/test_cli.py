@@ -276,8 +276,9 @@ def test_sweep_summary_gives_coverage_as_a_percentage(lang: str, label: str, mid
     cells = [c.strip() for c in row.strip("│ ").split("│")]
     assert cells[1] == middle, row  # mean
     assert cells[3] == middle, row  # median
-    # the 5 % and 95 % quantiles: 92.25 + 0.1 × 3.75 = 92.625 (half up: 92.63), 96 + 0.9 × 3.75 = 99.375
-    assert cells[2:5:2] == (["92.63", "99.38"] if lang == "en" else ["92,63", "99,38"]), row
+    # a grid is no distribution: its lowest and highest coverage, not quantiles (review 62 L4)
+    assert cells[2:5:2] == (["92.25", "99.75"] if lang == "en" else ["92,25", "99,75"]), row
+    assert ("Lowest" if lang == "en" else "Lavest") in result.output
 
 
 def test_chart_without_matplotlib_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

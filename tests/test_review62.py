@@ -209,3 +209,30 @@ def test_a_danish_label_is_pointed_at_its_key_by_explain_and_solve() -> None:
     assert "did you mean 'company_net_gain'" in out
     with pytest.raises(sp.SolveError, match=r"did you mean 'coverage' \(dækningsprocent in the Danish output\)"):
         sp.solve(sp.load(ROOT / "examples" / "ikea_rebild.yaml"), "courses.price", "dækningsprocent", 1)
+
+
+def test_a_fix_is_written_as_the_file_writes_numbers() -> None:
+    """62 L1: in a ``number_format: da`` file, "give its FTE (e.g. 0.8)" suggested what that file refuses."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["support_staff"][0]["fte"] = 0
+    assert "give its FTE (e.g. fte: 0.8)" in _error(data)
+    data["number_format"] = "da"
+    assert 'give its FTE (e.g. fte: "0,8")' in _error(data)
+
+
+def test_a_grid_sweep_is_summarised_by_its_lowest_and_highest_not_quantiles() -> None:
+    """62 L4: a grid of 6 evenly spaced prices was summarised by "5 %" and "95 %" columns, read as likelihoods.
+
+    Labour shortage, price 200..300 in 6 steps (200, 220, …, 300): the SØV's surplus is
+    4,160 h × price − 686,400 wages − 500,000 support, lowest at 200 (−354,400.00) and highest at
+    300 (61,600.00); the signed row says a negative surplus is a shortfall.
+    """
+    labour = str(ROOT / "examples" / "labour_shortage_site.yaml")
+    out = runner.invoke(app, ["sweep", labour, "--vary", "price=200..300:6"], env={"COLUMNS": "160"}).output
+    assert "Lowest" in out
+    assert "Highest" in out
+    assert "95 %" not in out
+    row = next(line for line in out.splitlines() if "surplus (negative: shortfall)" in line)
+    cells = [c.strip() for c in row.strip("│ ").split("│")]
+    assert (cells[2], cells[4]) == ("-354,400.00", "61,600.00"), row

@@ -783,7 +783,9 @@ def sweep_command(
             _write_csv(frame, csv, console, t, [path for path, *_ in specs])
         console.print(f"[bold]{escape(partnership.name)}[/bold]: " + escape(_sweep_head(len(frame), paired, t)))
         table = Table(title=t("cli.sweep_title"), title_justify="left")
-        for col in ("result", "mean", "p5", "median", "p95"):
+        # a grid of evenly spaced values is no distribution: its lowest and highest result, not the
+        # 5 % and 95 % quantiles a board reads as likelihoods (review 62 L4)
+        for col in ("result", "mean", "min", "median", "max"):
             table.add_column(t(f"cli.{col}"), justify="left" if col == "result" else "right")
         from socialpartner.views.tables import folded
 
@@ -791,13 +793,16 @@ def sweep_command(
         rows = []
         for name, row in summary.iterrows():
             base, _, unit = str(name).partition(" [")
-            label = t(f"cli.{base}") if f"cli.{base}" in TEXT else base
+            key = "surplus_signed" if base == "surplus" else base  # signed, beside the shortfall (review 61 L4)
+            label = t(f"cli.{key}") if f"cli.{key}" in TEXT else base
             label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
             # a coverage as the percentage evaluate and solve print: a bare 1,0220 next to
             # "dækningsprocent" reads as 1 %
             scale = 100 if base.endswith("coverage") else 1
             label += " [%]" if scale == 100 else ""
-            amounts = [Decimal(repr(float(row[c]))) * scale for c in ("mean", "p5", "p50", "p95")]
+            column = frame[name]
+            figures = (row["mean"], column.min(), row["p50"], column.max())
+            amounts = [Decimal(repr(float(v))) * scale for v in figures]
             # a headcount whole in every column reads as one ("7", not "7,00": review 51 F9)
             whole = base.rpartition(".")[2] in ("jobs", "inclusive_jobs") and all(v == v.to_integral() for v in amounts)
             shown = [t.number(v, 0 if whole else 2) for v in amounts]

@@ -252,6 +252,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.p5": ("5 %", "5 %"),
     "cli.median": ("Median", "Median"),
     "cli.p95": ("95 %", "95 %"),
+    "cli.min": ("Lowest", "Lavest"),
+    "cli.max": ("Highest", "Højest"),
     "cli.sweep_covered": (
         "Support staff covered in {share} % of the variants",
         "Støttepersonalet er dækket i {share} % af varianterne",

@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, model_validator
 
 from socialpartner._internal.backend import Rational, fraction
 from socialpartner._internal.plan import Flow, Placement
-from socialpartner._internal.units import Q_, WEEKS_PER_YEAR, canonical, format_decimal
+from socialpartner._internal.units import DANISH, Q_, WEEKS_PER_YEAR, canonical, current_number_format, format_decimal
 from socialpartner.models._frozen import Frozen
 from socialpartner.money import round_half_up
 from socialpartner.parties import Name
@@ -230,9 +230,11 @@ class SupportStaff(Frozen):
             )
         if self.annual_cost is not None and self.fte.magnitude == 0 and self.annual_cost.magnitude != 0:
             # a post of no working time with a full salary is a slip (fte: 0 for 0.8?), never priced silently
+            # the example as the file may write it: under number_format da, 0.8 is refused (review 62 L1)
+            example = 'fte: "0,8"' if current_number_format() == DANISH else "fte: 0.8"
             raise ValueError(
                 f"fte: 0, but annual_cost states a cost of {self.annual_cost}: a post of no working time costs "
-                "nothing; give its FTE (e.g. 0.8), or leave the post out"
+                f"nothing; give its FTE (e.g. {example}), or leave the post out"
             )
         return self
 
