@@ -236,3 +236,19 @@ def test_a_grid_sweep_is_summarised_by_its_lowest_and_highest_not_quantiles() ->
     row = next(line for line in out.splitlines() if "surplus (negative: shortfall)" in line)
     cells = [c.strip() for c in row.strip("│ ").split("│")]
     assert (cells[2], cells[4]) == ("-354,400.00", "61,600.00"), row
+
+
+def test_an_unknown_code_beside_a_municipality_name_is_given_the_name_s_code() -> None:
+    """62 L3: ``{name: Vejle Kommune, code: 631}`` was told of 840 and 851, not of Vejle's 630."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["municipality"] = {"name": "Vejle Kommune", "code": 631}
+    assert "municipality.code\n  631 is not a Danish kommunekode; Vejle Kommune is 630 (write code: 630)" in _error(
+        data
+    )
+    data["municipality"] = {"name": "Jobcenter Nord", "code": 631}  # a name that names none: the examples
+    assert "631 is not a Danish kommunekode: expected one of the 98 codes, e.g. 840 (Rebild)" in _error(data)
+    data["municipality"] = {"name": "Vejle Kommune", "code": True}  # not a number: the field's own check
+    with pytest.raises(ValidationError) as exc:
+        sp.from_data(data)
+    assert exc.value.errors()[0]["loc"] == ("municipality", "code")

@@ -24,7 +24,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -230,6 +232,22 @@ class Municipality(Party):
                 f"names another municipality: give code {other}, or the name of {self.code}"
             )
         return self
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _unknown_code_named(cls, value: Any, info: ValidationInfo) -> Any:
+        # a code that is none, beside a name that names one municipality (Vejle Kommune, 631):
+        # the code the name gives, not two examples (review 62 L3); the name is read first
+        try:
+            code = _kode_int(value)
+        except ValueError:  # not a whole number: the field's own check names it
+            return value
+        named = municipality_code_for(info.data.get("name"))
+        if isinstance(code, int) and not isinstance(code, bool) and code not in _kommuner() and named:
+            raise ValueError(
+                f"{code} is not a Danish kommunekode; {info.data['name']} is {named} (write code: {named})"
+            )
+        return value
 
     @property
     def official_name(self) -> str:
