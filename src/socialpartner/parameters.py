@@ -406,9 +406,16 @@ def missing_years(
         return None
     if len(lenient.missing) < 2:
         return None
+    # grouped by the year asked and the first year there is: a dozen names with a description each made one
+    # line of 2,000 characters (review 62 L5); a parameter alone in its group keeps its description
+    groups: dict[tuple[int, int], list[tuple[str, ParameterValue]]] = {}
+    for name, (year, first) in lenient.missing.items():
+        groups.setdefault((year, first.year), []).append((name, first))
     gaps = "; ".join(
-        f"{name}: no value for {year}, the first is for {first.year} ({first.description})"
-        for name, (year, first) in lenient.missing.items()
+        f"{names[0][0]}: no value for {year}, the first is for {since} ({names[0][1].description})"
+        if len(names) == 1
+        else f"no value for {year}, the first for {since}: {', '.join(name for name, _ in names)}"
+        for (year, since), names in groups.items()
     )
     lead = ""
     if asked is not None and asked[1] in {year for year, _ in lenient.missing.values()}:
