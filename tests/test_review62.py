@@ -252,3 +252,33 @@ def test_an_unknown_code_beside_a_municipality_name_is_given_the_name_s_code() -
     with pytest.raises(ValidationError) as exc:
         sp.from_data(data)
     assert exc.value.errors()[0]["loc"] == ("municipality", "code")
+
+
+def test_sweep_solve_and_agreement_errors_carry_the_input_they_are_about() -> None:
+    """59 L7: a batch job had to parse messages to find which input failed; the errors now carry ``.path``."""
+    import pickle
+
+    deal = sp.load(ROOT / "examples" / "ikea_rebild.yaml")
+    with pytest.raises(sp.SweepError) as sweep_error:
+        sp.sweep(deal, {"courses.price": [-1, 2]})
+    assert sweep_error.value.path == "courses.price"
+    with pytest.raises(sp.SweepError) as unknown:
+        sp.sweep(deal, {"courses.prise": [1, 2]})
+    assert unknown.value.path == "courses.prise"
+    with pytest.raises(sp.SolveError) as solve_error:  # no price covers 10 × the support staff
+        sp.solve(deal, "temp_hours.overhead", "coverage", 10, high=100)
+    assert solve_error.value.path == "temp_hours.overhead"
+    with pytest.raises(sp.SolveError) as target_error:  # about the target, not an input
+        sp.solve(deal, "courses.price", "coverage", 100)
+    assert target_error.value.path is None
+    with pytest.raises(sp.AgreementError) as agreement_error:
+        sp.agreement(deal, ["courses.prise"])
+    assert agreement_error.value.path == "courses.prise"
+    # pickled with its path (a sweep in a process pool reports its errors)
+    for error in (sweep_error.value, solve_error.value, agreement_error.value, target_error.value):
+        again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own objects
+        assert (type(again), str(again), again.path) == (type(error), str(error), error.path)
+    # a ResultError (a SolveError about a result's name) keeps its own fields
+    result_error = sp.ResultError("coverge", "unknown result 'coverge'")
+    assert result_error.path is None
+    assert pickle.loads(pickle.dumps(result_error)).name == "coverge"  # noqa: S301 - our own objects

@@ -785,7 +785,7 @@ def _leaf(data: Any, path: str) -> tuple[Any, str | int]:
         last: str | int = int(keys[-1]) if isinstance(target, list) else keys[-1]
         target[last]
     except (KeyError, IndexError, ValueError, TypeError):
-        raise AgreementError(f"no input {path!r} in this scenario") from None
+        raise AgreementError(f"no input {path!r} in this scenario", path=path) from None
     return target, last
 
 
@@ -852,18 +852,19 @@ class _Probe:
             try:
                 parent, last = _leaf(self.data, path)
             except AgreementError as exc:  # with the nearest input, as solve and sweep name it (review 58 L6)
-                raise AgreementError(f"{exc}{paths.did_you_mean(partnership, path)}") from None
+                raise AgreementError(f"{exc}{paths.did_you_mean(partnership, path)}", path=path) from None
             value = parent[last]
             if isinstance(value, bool) or not isinstance(value, str):
                 raise AgreementError(
                     f"{path}: vary a price or an amount (a number with a unit), not {value!r}; "
-                    "for whole numbers of people use sweep"
+                    "for whole numbers of people use sweep",
+                    path=path,
                 )
             try:
                 with number_format(PLAIN):  # the library's own dump, whatever format the caller has set
                     number, unit = split_quantity(value, what=path)
             except QuantityError:
-                raise AgreementError(f"{path}: not a numeric input (got {value!r})") from None
+                raise AgreementError(f"{path}: not a numeric input (got {value!r})", path=path) from None
             current.append(Fraction(number))
             self.units.append(unit)
         self.current: Point = tuple(current)
@@ -1124,7 +1125,7 @@ def _default_bounds(
         lo = given_lo if given_lo is not None else Fraction(0)
         hi = given_hi if given_hi is not None else _nice_up(max(reach[k] * Fraction(3, 2), lo + 1))
         if hi <= lo:
-            raise AgreementError(_empty_range(vary[k], lo, hi))
+            raise AgreementError(_empty_range(vary[k], lo, hi), path=vary[k])
         out.append((lo, hi))
     return out
 
@@ -1274,7 +1275,7 @@ def agreement(
         )
     for path in bounds or {}:
         if path not in vary:
-            raise AgreementError(f"bounds: {path!r} is not one of the inputs varied")
+            raise AgreementError(f"bounds: {path!r} is not one of the inputs varied", path=path)
     # a range is an interval whichever end is written first (as in sweep and tornado)
     given = [(hi, lo) if lo is not None and hi is not None and hi < lo else (lo, hi) for lo, hi in given]
     labels: list[str] = [
@@ -1311,7 +1312,7 @@ def agreement(
             ]
             for path, (lo, hi) in zip(vary, box, strict=True):
                 if hi <= lo:
-                    raise AgreementError(_empty_range(path, lo, hi))
+                    raise AgreementError(_empty_range(path, lo, hi), path=path)
             box, refused = _accepted(probe, box)
             _corner_refused(probe, box)
             zone = _traced(probe, box, labels, conditions, basis_name, [*notes, *refused], weights, n)
@@ -1401,7 +1402,8 @@ def _accepted(
             if good is None:
                 raise AgreementError(
                     f"{probe.vary[k]}: the scenario refuses it at {_text(end, probe.units[k])} ({reason}) "
-                    "and at today's value; give bounds within what it accepts"
+                    "and at today's value; give bounds within what it accepts",
+                    path=probe.vary[k],
                 )
             bad = end
             while abs(bad - good) > _STEP:
@@ -1500,7 +1502,7 @@ def _step(probe: _Probe, x0: Point, k: int, h: Fraction) -> tuple[Point, Fractio
         except ValidationError:
             continue
         return point, delta
-    raise AgreementError(f"{probe.vary[k]}: no value near today's would validate; cannot vary it")
+    raise AgreementError(f"{probe.vary[k]}: no value near today's would validate; cannot vary it", path=probe.vary[k])
 
 
 def _weights(

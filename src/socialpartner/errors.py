@@ -126,12 +126,39 @@ class ScenarioWarning(UserWarning):
     """
 
 
-class SweepError(SocialPartnerError):
-    """A sweep's inputs are not valid: unknown path, wrong unit, negative or non-finite values."""
+class _InputError(SocialPartnerError):
+    """An error that may be about one input of the scenario: its path, for a program to act on.
+
+    Attributes:
+        path: the input's scenario path (``courses.price``), or None where the error is about
+            no one input (a range, a count, the request as a whole).
+
+    """
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable with its path (a sweep in a process pool)
+        return (type(self), (str(self), self.path))
 
 
-class SolveError(SocialPartnerError):
-    """No value of the input in range makes the result reach the target, or the request is malformed."""
+class SweepError(_InputError):
+    """A sweep's inputs are not valid: unknown path, wrong unit, negative or non-finite values.
+
+    Attributes:
+        path: the input the error is about (``courses.price``), None where it is about none.
+
+    """
+
+
+class SolveError(_InputError):
+    """No value of the input in range makes the result reach the target, or the request is malformed.
+
+    Attributes:
+        path: the input the error is about (the varied one, mostly), None where it is about none.
+
+    """
 
 
 class ResultError(SolveError, KeyError):
@@ -173,8 +200,13 @@ class NoValueError(ResultError):
     """
 
 
-class AgreementError(SocialPartnerError):
-    """The request cannot be answered: an unknown or non-numeric input, a bad bound, no party condition."""
+class AgreementError(_InputError):
+    """The request cannot be answered: an unknown or non-numeric input, a bad bound, no party condition.
+
+    Attributes:
+        path: the input the error is about (``temp_hours.overhead``), None where it is about none.
+
+    """
 
 
 class ExpectationError(SocialPartnerError):

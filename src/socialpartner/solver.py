@@ -264,7 +264,7 @@ def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
     never solved to a fraction of an øre, whichever unit it is written in.
     """
     if isinstance(current, bool) or current is None:
-        raise SolveError(f"{path} is not a numeric input (got {current!r})")
+        raise SolveError(f"{path} is not a numeric input (got {current!r})", path=path)
     if isinstance(current, int):
         return Fraction(1), "", True
     if isinstance(current, pint.Quantity):
@@ -273,7 +273,7 @@ def _grid(current: Any, path: str) -> tuple[Fraction, str, bool]:
             return _FRACTION_STEP, unit, False
         in_ore = any(name == "øre" and power == 1 for name, power in current.unit_items())
         return (_ORE_STEP if in_ore else _STEP), unit, False
-    raise SolveError(f"{path} is not a numeric input (got {current!r})")
+    raise SolveError(f"{path} is not a numeric input (got {current!r})", path=path)
 
 
 def _grid_words(step: Fraction, unit: str, whole: bool) -> str:
@@ -576,9 +576,10 @@ def solve(
         if low is not None and high is not None and low <= high:  # a range between two grid values
             raise SolveError(
                 f"no value on the solver's grid ({_grid_words(step, unit, whole)}) lies between "
-                f"low ({low}) and high ({high}): give a wider range"
+                f"low ({low}) and high ({high}): give a wider range",
+                path=vary,
             )
-        raise SolveError(f"low ({low}) must not exceed high ({high})")
+        raise SolveError(f"low ({low}) must not exceed high ({high})", path=vary)
     if lo_k is not None and hi_k is not None and not whole and 1 < hi_k - lo_k + 1 < _FEW:
         # a range of a few grid values (--min 0.01 --max 0.03 for an input in percent): the
         # answer is one of them, and where the result crosses between them is not seen
@@ -610,7 +611,7 @@ def solve(
     try:
         a, g_a = _start(s, lo_k if lo_k is not None else _lowest(current, step, signed), top, here, limits)
     except NoValueError as exc:  # at none of the values tried: the user's SolveError, said plainly
-        raise SolveError(f"{exc}, at any value of {vary} tried") from None
+        raise SolveError(f"{exc}, at any value of {vary} tried", path=vary) from None
     if g_a == 0:
         return _solution(s, a, goal, g_a, notes=notes)
     rising = g_a < 0  # below the target at the low end: look for where it rises to it
@@ -838,7 +839,7 @@ def _start(s: _Search, low: int, top: int, here: Fraction, limits: list[str]) ->
         ahead += [low + 10**e for e in range(15)] + [top]
         taken = next((k for k in ahead if low < k <= top and s.refusal(k) is None), None)
         if taken is None:
-            raise SolveError(f"{s.vary} takes no value {s.between(low, top)}: {exc.reason}") from None
+            raise SolveError(f"{s.vary} takes no value {s.between(low, top)}: {exc.reason}", path=s.vary) from None
         low = s.last_taken(taken, low)
         limits.append(f"{s.vary} below {s.text(low)} is refused ({exc.reason})")
         try:
@@ -1057,7 +1058,9 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
                 )
             )
         return SolveError(
-            f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): {reason}{why}"
+            f"{s.result} is {readable(ga + s.goal, s.result, s.goal)} for every value {within} ({tried}): "
+            f"{reason}{why}",
+            path=s.vary,
         )
     k, g = min(samples, key=lambda sample: abs(sample[1]))  # all miss it on one side
     word = "lowest" if g > 0 else "highest"
@@ -1083,7 +1086,8 @@ def _nothing(s: _Search, samples: list[tuple[int, Fraction]], limits: list[str])
     return SolveError(
         f"no value {within} reaches the target of {goal}: {s.result} is {low} at the low end and "
         f"{high} at the high end, {side} the target at every value tried; "
-        f"{best_of} is {best}, at {s.vary} = {s.text(k)}{hint}{why}"
+        f"{best_of} is {best}, at {s.vary} = {s.text(k)}{hint}{why}",
+        path=s.vary,
     )
 
 

@@ -111,7 +111,8 @@ def current(partnership: Partnership, path: str) -> Any:
         # override would be silently left out of every variant
         raise SweepError(
             f"{path}: a parameter cannot be varied in a sweep, Monte Carlo or tornado; evaluate its values one "
-            "by one (each with its own parameters:), or use solve, which evaluates each value it tries"
+            "by one (each with its own parameters:), or use solve, which evaluates each value it tries",
+            path=path,
         )
     return paths.variable(partnership, path, SweepError, "varied")
 
@@ -173,15 +174,17 @@ def _as_array(
     rate); its own bounds are checked by :func:`_check_rules`.
     """
     if base is None:
-        raise SweepError(f"{path}: not given in this scenario; give it a value to sweep from")
+        raise SweepError(f"{path}: not given in this scenario; give it a value to sweep from", path=path)
     if isinstance(base, bool):
-        raise SweepError(f"{path}: not a numeric input")
+        raise SweepError(f"{path}: not a numeric input", path=path)
     if isinstance(base, int):
         arr = np.asarray(values.magnitude if isinstance(values, pint.Quantity) else values)
         if arr.dtype.kind in "OU" and arr.ndim == 1:  # headcounts as text ('3', '1_000'): the field's own rules
             arr = np.asarray([_headcount_text(path, x) if isinstance(x, str) else x for x in arr])
         if arr.ndim != 1:  # a meshgrid or a column vector is not flattened into variants unasked
-            raise SweepError(f"{path}: give a one-dimensional array or list of values, got shape {arr.shape}")
+            raise SweepError(
+                f"{path}: give a one-dimensional array or list of values, got shape {arr.shape}", path=path
+            )
         if (
             arr.dtype.kind not in "iuf"
             or not np.all(np.isfinite(arr))
@@ -190,15 +193,15 @@ def _as_array(
         ):
             bad = arr[~np.isfinite(arr) | (arr != np.round(arr)) | (arr < 0)] if arr.dtype.kind in "iuf" else arr
             got = f", got {bad.ravel()[:1].tolist()[0]!r}" if bad.size else ""
-            raise SweepError(f"{path}: expected whole numbers of people (0 or more){got}")
+            raise SweepError(f"{path}: expected whole numbers of people (0 or more){got}", path=path)
         return arr.astype(np.int64), ""
     if not isinstance(base, pint.Quantity):
-        raise SweepError(f"{path}: not a numeric input")
+        raise SweepError(f"{path}: not a numeric input", path=path)
     from_plain = False
     values = _bare_numbers(path, values)  # ["160", "170,5"] (a column read as text) are the numbers they write
     if isinstance(values, pint.Quantity):
         if values._REGISTRY is not ureg:
-            raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
+            raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_", path=path)
         magnitudes = _floats(values.magnitude, path)
         unit = str(values.units)
     elif plain is not None and _plain_numbers(values):
@@ -207,22 +210,23 @@ def _as_array(
     else:
         magnitudes, unit = _listed(path, base, values)
     if magnitudes.ndim != 1:
-        raise SweepError(f"{path}: give a one-dimensional array of values")
+        raise SweepError(f"{path}: give a one-dimensional array of values", path=path)
     try:
         info = parse_unit(unit)
     except SocialPartnerError as exc:
-        raise SweepError(f"{path}: {exc}") from None
+        raise SweepError(f"{path}: {exc}", path=path) from None
     expected = unit_info(base)
     if info.dims == expected.dims and len(magnitudes):  # a rate per day: which day? (the field's own rule)
         try:
             refuse_per_day(info, decimal_of_float(float(magnitudes[0])), text=unit, what="a quantity")
         except QuantityError as exc:
-            raise SweepError(f"{path}: {exc.reason}") from None
+            raise SweepError(f"{path}: {exc.reason}", path=path) from None
     if info.dims != expected.dims:
         if from_plain:  # overhead: [10, 20] where it is 20 DKK/hour
             raise SweepError(
                 f"{path}: a plain number here is a fraction (0.12 = 12 %), but this input is in {base.units}; "
-                f"give values with units, e.g. Q_([10, 20], '{format(base.units, 'C')}')"
+                f"give values with units, e.g. Q_([10, 20], '{format(base.units, 'C')}')",
+                path=path,
             )
         # an input the file may write either way (overhead: 20 DKK/hour or 12 %): a sweep keeps
         # the kind the scenario has, as converting needs the wage, which may vary too
@@ -232,13 +236,13 @@ def _as_array(
             if {info.dims, expected.dims} == {unit_info(Q_(1, "%")).dims, unit_info(Q_(1, "DKK/hour")).dims}
             else ""
         )
-        raise SweepError(f"{path}: expected a unit like {base.units}, got {unit!r}{kind}")
+        raise SweepError(f"{path}: expected a unit like {base.units}, got {unit!r}{kind}", path=path)
     if not np.all(np.isfinite(magnitudes)):
-        raise SweepError(f"{path}: values must be finite (no NaN or infinity)")
+        raise SweepError(f"{path}: values must be finite (no NaN or infinity)", path=path)
     if not negative and np.any(magnitudes < 0):
-        raise SweepError(f"{path}: values must not be negative")
+        raise SweepError(f"{path}: values must not be negative", path=path)
     if np.any(np.abs(magnitudes) >= float(MAX_MAGNITUDE)):
-        raise SweepError(f"{path}: values must be below {float(MAX_MAGNITUDE):g}")
+        raise SweepError(f"{path}: values must be below {float(MAX_MAGNITUDE):g}", path=path)
     return magnitudes, column_unit(info.unit) or unit
 
 
@@ -274,7 +278,7 @@ def _floats(values: Any, path: str) -> np.ndarray[Any, Any]:
         return np.asarray(arr, dtype=float)  # float64 already: the same array, no copy
     except (TypeError, ValueError):  # text or objects in an array ('x' among the prices)
         first = str(arr.ravel()[:3])[:60]
-        raise SweepError(f"{path}: expected numbers, got an array of {arr.dtype} ({first})") from None
+        raise SweepError(f"{path}: expected numbers, got an array of {arr.dtype} ({first})", path=path) from None
 
 
 def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.ndarray[Any, Any], str]:
@@ -287,11 +291,12 @@ def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.nda
     example = f"Q_(np.linspace(…), '{format(base.units, 'C')}')"
     items = [] if isinstance(values, (str, bytes)) or not isinstance(values, Iterable) else list(values)
     if not items:
-        raise SweepError(f"{path}: give a list of values with units, e.g. {example}")
+        raise SweepError(f"{path}: give a list of values with units, e.g. {example}", path=path)
     if all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in items):
         raise SweepError(
             f"{path}: a plain number is ambiguous here (expected {base.units} or another unit of its kind); "
-            f"give values with units, e.g. {example} or ['9000 DKK/month', …]"
+            f"give values with units, e.g. {example} or ['9000 DKK/month', …]",
+            path=path,
         )
     read: list[tuple[float, Any, str]] = []  # (magnitude, unit info, the unit as given)
     for v in items:
@@ -303,29 +308,34 @@ def _listed(path: str, base: pint.Quantity[Any], values: Values) -> tuple[np.nda
                 read.append((float(number), info, spelled))
             elif isinstance(v, pint.Quantity):
                 if v._REGISTRY is not ureg:
-                    raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_")
+                    raise SweepError(f"{path}: quantity from another unit registry; use socialpartner.Q_", path=path)
                 if np.ndim(v.magnitude) != 0:
-                    raise SweepError(f"{path}: give one quantity with an array of values, or a list of single values")
+                    raise SweepError(
+                        f"{path}: give one quantity with an array of values, or a list of single values", path=path
+                    )
                 refuse_per_day(unit_info(v), _shown(v.magnitude), text=str(v), what="a quantity")
                 read.append((float(v.magnitude), unit_info(v), str(v.units)))
             elif isinstance(v, numbers.Real) and not isinstance(v, bool):
                 raise SweepError(
                     f"{path}: plain numbers mixed with values with units ({v!r:.40} among them): give all "
-                    f"with units, e.g. {example}, or all as plain numbers where the input takes them"
+                    f"with units, e.g. {example}, or all as plain numbers where the input takes them",
+                    path=path,
                 )
             else:
                 raise SweepError(
                     f"{path}: give values with units, all of one kind: text such as '9000 DKK/month' or "
-                    f"quantities, e.g. {example}; got {v!r:.40}"
+                    f"quantities, e.g. {example}; got {v!r:.40}",
+                    path=path,
                 )
         except QuantityError as exc:
-            raise SweepError(f"{path}: {exc.reason} (got {str(v)[:40]!r})") from None
+            raise SweepError(f"{path}: {exc.reason} (got {str(v)[:40]!r})", path=path) from None
     first, unit = read[0][1], read[0][2]
     magnitudes = []
     for magnitude, info, spelled in read:
         if info.dims != first.dims:
             raise SweepError(
-                f"{path}: values in units that do not convert ({unit!r} and {spelled!r}); give them in one unit"
+                f"{path}: values in units that do not convert ({unit!r} and {spelled!r}); give them in one unit",
+                path=path,
             )
         # exactly, by the canonical factors: 120000 DKK/year is 10000 DKK/month
         magnitudes.append(magnitude if info.unit == first.unit else float(info.factor / first.factor) * magnitude)
@@ -350,7 +360,7 @@ def _bare_numbers(path: str, values: Values) -> Values:
         except QuantityError as exc:
             if any(ch.isalpha() or ch == "%" for ch in v):
                 return values  # a value with its unit ("160 DKK/hour"): read as quantities are
-            raise SweepError(f"{path}: {exc.reason} (got {v[:40]!r})") from None
+            raise SweepError(f"{path}: {exc.reason} (got {v[:40]!r})", path=path) from None
         out.append(float(number))
     return out
 
@@ -601,7 +611,7 @@ def _headcount_text(path: str, text: str) -> int:
     try:
         return int(TypeAdapter(Headcount).validate_python(text))
     except ValidationError as exc:
-        raise SweepError(f"{path}: {exc.errors()[0]['msg'].removeprefix('Value error, ')}") from None
+        raise SweepError(f"{path}: {exc.errors()[0]['msg'].removeprefix('Value error, ')}", path=path) from None
 
 
 def _mapping(arg: object, name: str, example: str) -> None:
@@ -654,7 +664,7 @@ def _check_rules(
     """
     for path, (arr, _) in checked.items():
         if not len(arr):
-            raise SweepError(f"{path}: no values")
+            raise SweepError(f"{path}: no values", path=path)
     if getattr(partnership, "expect", None):  # results expected are no inputs: not re-checked with each variant
         partnership = paths.unchecked_copy(partnership, {"expect": None})
     items = list(checked.items())
@@ -688,7 +698,7 @@ def _validate_variant(partnership: Partnership, variant: Mapping[str, tuple[floa
             try:
                 value = kind.validate(value)
             except PydanticCustomError as exc:
-                raise SweepError(f"{where}: {exc.message()}") from None
+                raise SweepError(f"{where}: {exc.message()}", path=path) from None
         values[path] = value
     # the others put in place as read (a model validator between them reads quantities), then each validated
     placed = paths.overlay(partnership, values) if len(values) > 1 else partnership
@@ -696,7 +706,7 @@ def _validate_variant(partnership: Partnership, variant: Mapping[str, tuple[floa
         try:
             paths.replace(placed, path, value)
         except ValidationError as exc:
-            raise SweepError(f"{where}: {exc.errors()[0]['msg']}".replace(" :", ":")) from None
+            raise SweepError(f"{where}: {exc.errors()[0]['msg']}".replace(" :", ":"), path=path) from None
 
 
 def _binding_variants(items: list[tuple[str, tuple[np.ndarray[Any, Any], str]]], mode: str) -> list[tuple[int, ...]]:
@@ -1114,7 +1124,8 @@ def _draws(
     if not isinstance(dist, Distribution):
         raise SweepError(
             f"{path}: expected a distribution such as sp.Uniform('9000 DKK/month', '14000 DKK/month'), "
-            f"sp.Triangular(low, mode, high) or sp.Normal(mean, sd), got {dist!r}"
+            f"sp.Triangular(low, mode, high) or sp.Normal(mean, sd), got {dist!r}",
+            path=path,
         )
     try:
         if isinstance(dist, Normal):  # a growth may be negative: not cut at 0
@@ -1123,13 +1134,13 @@ def _draws(
             return dist._whole(rng, n)
         return dist.sample(rng, n)
     except SweepError as exc:
-        raise SweepError(f"{path}: {exc}") from None
+        raise SweepError(f"{path}: {exc}", path=path) from None
     except QuantityError as exc:  # the distribution and the value named (review 54 F5: "normal: sd: …")
         fields = ("low", "mode", "high", "mean", "sd")
         text = exc.text or ""
         field = next((f for f in fields if isinstance(v := getattr(dist, f, None), str) and text and text in v), None)
         where = f"{type(dist).__name__.lower()}: " + (f"{field}: " if field else "")
-        raise SweepError(f"{path}: {where}{exc.reason} (got {exc.text!r})") from None
+        raise SweepError(f"{path}: {where}{exc.reason} (got {exc.text!r})", path=path) from None
     except pint.DimensionalityError as exc:  # one value with a unit, another without or with one of another kind
         kind = type(dist).__name__
         given = ", ".join(
@@ -1137,11 +1148,12 @@ def _draws(
         )
         units = " and ".join(_named(str(u)) or "a plain number" for u in (exc.units1, exc.units2))
         raise SweepError(
-            f"{path}: {kind} values must be numbers or quantities in one unit: {units} do not convert (got {given})"
+            f"{path}: {kind} values must be numbers or quantities in one unit: {units} do not convert (got {given})",
+            path=path,
         ) from None
     except (pint.PintError, TypeError, ValueError) as exc:  # a value that is no number
         kind = type(dist).__name__
-        raise SweepError(f"{path}: {kind} values must be numbers or quantities in one unit: {exc}") from None
+        raise SweepError(f"{path}: {kind} values must be numbers or quantities in one unit: {exc}", path=path) from None
 
 
 def _check_plain_values(partnership: Partnership, path: str, dist: Any) -> None:
@@ -1166,7 +1178,8 @@ def _check_plain_values(partnership: Partnership, path: str, dist: Any) -> None:
             shown = ", ".join(f"{f}={getattr(dist, f)!r}" for f in (*names, "sd") if getattr(dist, f, None) is not None)
             raise SweepError(
                 f"{path}: {type(dist).__name__}({shown}): its {name} {value!r} is read as this input reads a bare "
-                f"number: {reason}; give the distribution's values with their unit (e.g. {kind.examples[0]!r})"
+                f"number: {reason}; give the distribution's values with their unit (e.g. {kind.examples[0]!r})",
+                path=path,
             ) from None
 
 
@@ -1482,7 +1495,9 @@ def tornado(
     for path, pair in ranges.items():
         base = current(partnership, path)
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Iterable) or len(pair := tuple(pair)) != 2:
-            raise SweepError(f"{path}: give a range as (low, high), e.g. ('9000 DKK/month', '14000 DKK/month')")
+            raise SweepError(
+                f"{path}: give a range as (low, high), e.g. ('9000 DKK/month', '14000 DKK/month')", path=path
+            )
         pair = tuple(_materialised(list(pair)))  # Decimals (evaluate's results) as the numbers they are
         low, high = pair
         ends: Values
@@ -1491,9 +1506,9 @@ def tornado(
                 lo_m, unit = _magnitude(low, None)
                 hi_m, _ = _magnitude(high, unit)
             except QuantityError as exc:
-                raise SweepError(f"{path}: {exc.reason} (got {exc.text!r})") from None
+                raise SweepError(f"{path}: {exc.reason} (got {exc.text!r})", path=path) from None
             except (pint.PintError, TypeError, ValueError) as exc:
-                raise SweepError(f"{path}: low and high must be quantities in one unit: {exc}") from None
+                raise SweepError(f"{path}: low and high must be quantities in one unit: {exc}", path=path) from None
             # a range is an interval whichever end is written first
             ends = Q_(np.sort(np.asarray([lo_m, hi_m], dtype=float)), unit)
         else:
@@ -1504,7 +1519,8 @@ def tornado(
             raise SweepError(
                 f"{path}: a range of one value ({_number(lo_in[0])} {_named(unit)}); give two different ends".replace(
                     " )", ")"
-                )
+                ),
+                path=path,
             )
         frame = sweep(partnership, {path: _spread(ends, lo_in)}, mode="paired")
         # a result, never the varied input's own column: the labour-shortage model's skilled_hours_freed is an

@@ -135,12 +135,12 @@ def did_you_mean(model: Any, path: str) -> str:
     return f"; did you mean {near[0]!r}?" if near else ""
 
 
-def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str) -> Any:
+def variable(model: Any, path: str, error: Callable[[str, str], Exception], verb: str) -> Any:
     """The value of input ``path``, which a sweep or the solver is about to vary.
 
     Raises:
-        Exception: built by ``error`` from the message: no such input, or an input that
-            describes the scenario (``verb``: ``varied``, ``solved for``).
+        Exception: built by ``error`` from the message and ``path``: no such input, or an
+            input that describes the scenario (``verb``: ``varied``, ``solved for``).
 
     """
     change = _CHANGE_VALUE.match(path)
@@ -148,19 +148,21 @@ def variable(model: Any, path: str, error: Callable[[str], Exception], verb: str
         raise error(
             f"{path}: a horizon change's value cannot be {verb}; to find it, take the change out and "
             f"vary {change['input']} with a target in the change's years (e.g. YEAR.net.PARTY), or "
-            "evaluate copies of the scenario with each value"
+            "evaluate copies of the scenario with each value",
+            path,
         )
     try:
         value = get(model, path)
     except PathError:
-        raise error(f"{path}: no such input in this scenario{did_you_mean(model, path)}") from None
+        raise error(f"{path}: no such input in this scenario{did_you_mean(model, path)}", path) from None
     why = fixed_input(path)
     if why is not None:
-        raise error(f"{path}: cannot be {verb} ({why}); evaluate its values one by one")
+        raise error(f"{path}: cannot be {verb} ({why}); evaluate its values one by one", path)
     if value is None:  # an optional input left out (the model uses its default): no value or unit to start from
         raise error(
             f"{path}: not given in this scenario (the model uses its default); write a value for it in the "
-            f"scenario to have it {verb}"
+            f"scenario to have it {verb}",
+            path,
         )
     return value
 
