@@ -282,3 +282,26 @@ def test_sweep_solve_and_agreement_errors_carry_the_input_they_are_about() -> No
     result_error = sp.ResultError("coverge", "unknown result 'coverge'")
     assert result_error.path is None
     assert pickle.loads(pickle.dumps(result_error)).name == "coverge"  # noqa: S301 - our own objects
+
+
+def test_a_counterfactual_group_with_former_participants_says_who_they_are() -> None:
+    """61 L2: "3,3 personer ville ellers modtage …" in 2027, with 3 course places, was never explained.
+
+    The three-year example: 3 participants finish a 12-month course each year; 13 % move into
+    fleksjob and 3 % into ordinary jobs, against 5 % and 1 % in the comparison group. Those who
+    moved in 2026 count from 2027: 3 × (0.13 − 0.05) + 3 × (0.03 − 0.01) = 0.24 + 0.06 = 0.30
+    beyond the comparison group, so 3 + 0.3 = 3.3 would otherwise receive the benefit in 2027,
+    and 3 + 0.6 = 3.6 in 2028 (two years of movers). 2026 has no former participants: no sentence.
+    """
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    said = {part.ledger.period: [str(s) for s in part.public.counterfactual] for part in ev.breakdown if part.public}
+    for year, people, former in (("2027", "3.3", "0.3"), ("2028", "3.6", "0.6")):
+        assert (
+            f"course participant: of the {people} people, 3 are in the deal and {former} are former course "
+            "participants in work beyond the comparison group" in " ".join(said[year])
+        ), said[year]
+    assert not any("former course participants in work" in s for s in said["2026"])
+    da = runner.invoke(
+        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml"), "--lang", "da"], env={"COLUMNS": "300"}
+    ).output
+    assert "forløbsdeltager: af de 3,3 personer er 3 i aftalen og 0,3 tidligere forløbsdeltagere" in da

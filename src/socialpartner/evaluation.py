@@ -521,9 +521,25 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
                 amount=Money(_dkk(g.amount)),
             )
         )
+        if not _none_moved(g.former):
+            # 3.3 people with 3 course places: say who the 0.3 are (review 61 L2)
+            out.append(
+                Text(
+                    "msg.counterfactual_former",
+                    group=g.group,
+                    people=_people(g.people),
+                    former=_people(g.former),
+                    placed=_people(g.people - g.former),
+                )
+            )
         if g.benefit.amount is not None:
             out += _benefit_too_large(g.group, g.monthly, use)
     return tuple(out)
+
+
+def _none_moved(former: Any) -> bool:
+    """Whether no former participant counts in a group (0, or no number to say)."""
+    return not is_exact(former) or former == 0
 
 
 def _rate_used(monthly: Any) -> Money:

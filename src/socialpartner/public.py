@@ -559,6 +559,7 @@ class Group:
     amount: Num  # øre over the period
     rate: Num = 0  # the state's refusion of it: the group's ladder rate, mixed with former participants' own
     exact: Num = 0  # the amount over the period before rounding (DKK): the refusion's base
+    former: Num = 0  # of ``people``, former course participants in work beyond the comparison group
 
 
 def home_municipality(partnership: Any) -> Any:
@@ -844,7 +845,7 @@ def public_lines(
         rate = ladder.rate(group)
         if group in former:  # former participants at their own rate: the group's rate by headcount
             rate = safe_div(rate * (count - former[group]) + ladder.former() * former[group], count)
-        groups.append(Group(group, count, benefit, monthly, amount, rate, exact))
+        groups.append(Group(group, count, benefit, monthly, amount, rate, exact, former.get(group, 0)))
         lines.append(Line("municipality", f"counterfactual benefit: {group}", 0, amount, taxable=True))
         # rounded once from the exact benefit, as the refusion of a payment in the ledger is
         lines += _refusion_lines(f"counterfactual refusion: {group}", 0, ore(exact * rate))

@@ -982,6 +982,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{amount} over the period",
         "{group}: {people} person ville ellers modtage {monthly}/md. ({benefit}) fra kommunen, {amount} over perioden",
     ),
+    "msg.counterfactual_former": (
+        "{group}: of the {people} people, {placed} are in the deal and {former} are former course participants "
+        "in work beyond the comparison group (they too would otherwise receive the benefit)",
+        "{group}: af de {people} personer er {placed} i aftalen og {former} tidligere forløbsdeltagere i arbejde "
+        "ud over sammenligningsgruppen (også de ville ellers modtage ydelsen)",
+    ),
     "msg.stated_rate_indexed": (
         "{stated} in {year}, indexed by the satsreguleringsprocent",
         "{stated} i {year}, reguleret med satsreguleringsprocenten",
