@@ -101,7 +101,7 @@ def _check_period(book: Book, sheet: str, ev: sp.Evaluation) -> None:
         assert _money(book.value(sheet, book.find(sheet, "inclusive FTE", "B"))) == ev.inclusive_fte
     if ev.public is not None:
         for payer in ("municipality", "state"):
-            cell = book.find(sheet, f"net effect (otherwise − with): {payer}", "D")
+            cell = book.find(sheet, f"net effect (otherwise − with; + saving, − extra cost): {payer}", "D")
             assert _money(book.value(sheet, cell)) == ev.public.net_effect(payer), payer
 
 
@@ -134,7 +134,7 @@ def test_formulas_give_the_librarys_figures(tmp_path: Path, name: str, data: dic
     results = ev.results()
     if "public.municipality" in results:
         for payer in ("municipality", "state"):
-            cell = book.find("Total", f"net effect (otherwise − with): {payer}", sum_col)
+            cell = book.find("Total", f"net effect (otherwise − with; + saving, − extra cost): {payer}", sum_col)
             assert _money(book.value("Total", cell)) == results[f"public.{payer}"]
             # the Public purse sheet sums the same per payer
             row = next(r for r in book.wb["Public purse"].iter_rows() if r[0].value == "Total" and r[1].value == payer)
@@ -268,7 +268,7 @@ def test_the_inputs_sheet_gives_money_in_kroner_and_oere_and_says_which_inputs_a
         165.5,
         "kr./time",
         "angivet",
-        "vikartimer: lønomkostning",
+        "vikartimer: lønomkostning pr. time",
     )
     assert rows["public.self_supported_weeks"][:4] == ("0", 0, None, "standard, ikke angivet")
     assert rows["horizon.years"][3] == "angivet"
@@ -281,7 +281,7 @@ def test_the_inputs_sheet_gives_money_in_kroner_and_oere_and_says_which_inputs_a
     page = sp.report_html(ev, lang="da")
     assert "165,50 kr./time" in page
     assert (
-        "<td>public.self_supported_weeks</td><td>offentlig økonomi: uger selvforsørget</td>"
+        "<td>public.self_supported_weeks</td><td>offentlige kasser: uger selvforsørget</td>"
         "<td>0 (standard, ikke angivet)</td>" in page
     )
 
@@ -321,12 +321,14 @@ def test_with_tax_the_totals_give_the_net_effect_before_and_after_tax(tmp_path: 
     book = Book(to_xlsx(ev, tmp_path / "taxed.xlsx"))
     sum_col = get_column_letter(len(ev.breakdown) + 2)
     for payer in ("municipality", "state"):
-        after = book.find("Total", f"net effect after tax (otherwise − with): {payer}", sum_col)
-        before = book.find("Total", f"net effect before tax (otherwise − with): {payer}", sum_col)
+        after = book.find("Total", f"net effect after tax (otherwise − with; + saving, − extra cost): {payer}", sum_col)
+        before = book.find(
+            "Total", f"net effect before tax (otherwise − with; + saving, − extra cost): {payer}", sum_col
+        )
         assert _money(book.value("Total", after)) == results[f"public.{payer}"]
         assert _money(book.value("Total", before)) == results[f"public.{payer}.before_tax"]
         assert results[f"public.{payer}"] != results[f"public.{payer}.before_tax"]
         row = next(r for r in book.wb["Public purse"].iter_rows() if r[0].value == "Total" and r[1].value == payer)
         assert _money(book.value("Public purse", f"E{row[0].row}")) == results[f"public.{payer}"]
         assert _money(book.value("Public purse", f"F{row[0].row}")) == results[f"public.{payer}.before_tax"]
-    assert book.wb["Public purse"]["F1"].value == "net effect before tax (otherwise − with)"
+    assert book.wb["Public purse"]["F1"].value == "net effect before tax (otherwise − with; + saving, − extra cost)"

@@ -77,7 +77,10 @@ def test_html_repr_of_a_public_horizon_shows_the_net_effects_years_and_present_v
     assert "present value of the net effect of the municipality (public purse) -455,753.24" in text
     one_year = ev.breakdown[0].to_html(lang="da")
     plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", one_year))
-    assert "Offentlige kasser nettovirkning (ellers − med) (kr.) kommunen -215.040,00 staten 45.240,00" in plain
+    assert (
+        "Offentlige kasser nettovirkning (ellers − med; + besparelse, − merudgift) (kr.) "
+        "kommunen -215.040,00 staten 45.240,00" in plain
+    )
     assert "kr.." not in plain  # a Danish amount's "kr." ends the sentence
 
 
@@ -580,7 +583,7 @@ def test_the_summary_gives_the_public_purse_year_by_year() -> None:
     45,240.00 + 67,609.21 + 71,160.27 = 184,009.48."""
     out = runner.invoke(app, ["evaluate", str(THREE_YEARS), "--summary"], env={"COLUMNS": "120"}).output
     rows = [" ".join(line.replace("│", " ").replace("┃", " ").split()) for line in out.splitlines()]
-    assert "Public purse: net effect year by year (otherwise − with)" in rows
+    assert "Public purse: net effect year by year (otherwise − with; + saving, − extra cost)" in rows
     # a row a year, a column a payer (review 50 F6: a column a year did not fit 80 characters)
     assert "Year net effect: municipality net effect: state" in rows
     assert "2026 -215,040.00 45,240.00" in rows

@@ -94,9 +94,9 @@ def test_the_statement_is_danish_in_danish_output(tmp_path: Any) -> None:
     path.write_text(yaml.safe_dump(_three_years(years=5), allow_unicode=True), encoding="utf-8")
     out = CliRunner().invoke(app, ["evaluate", str(path), "--lang", "da"]).output
     assert (
-        "2027-satserne i kroner reguleres med en satsreguleringsprocent på 2,00 % om året, som lov om en "
-        "satsreguleringsprocent §§ 2-4 udleder den af lønstigningen i lønåret to år før (§ 3, stk. 2), her "
-        "horisontens lønstigning på 2,00 %"
+        "2027-satserne i kroner reguleres med en satsreguleringsprocent på 2,00 % om året; efter lov om en "
+        "satsreguleringsprocent §§ 2-4 fastsættes den ud fra lønstigningen i lønåret to år før (§ 3, stk. 2), "
+        "her horisontens lønstigning på 2,00 %"
     ) in " ".join(out.split())
     assert "de 2027-satser i kroner, som 2028–2030 reguleres ud fra, er selv skøn" in " ".join(out.split())
 

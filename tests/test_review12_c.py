@@ -160,7 +160,7 @@ def test_new_topics_in_danish() -> None:
     net = explanation_text(ev.explain("net.company"), "da")
     # 386,100 + 46,800 + 525,096 + 63,648 + 535,597.92 + 64,920.96 = 1,622,162.88 over the three years
     assert net.startswith(
-        "netto: IKEA = -1.622.162,88\xa0kr.\n  = modtager − betaler = 0,00\xa0kr. − 1.622.162,88\xa0kr."
+        "netto: IKEA = -1.622.162,88\xa0kr.\n  = modtaget − betalt = 0,00\xa0kr. − 1.622.162,88\xa0kr."
     )
 
 

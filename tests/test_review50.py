@@ -138,8 +138,12 @@ def test_the_workbook_gives_the_net_effect_before_and_after_tax_as_formulas(tmp_
     year = ev.breakdown[1]
     assert year.public is not None
     for payer in ("municipality", "state"):
-        before = engine.evaluate(f"'2027'!D{rows[f'net effect before tax (otherwise − with): {payer}']}")
-        after = engine.evaluate(f"'2027'!D{rows[f'net effect after tax (otherwise − with): {payer}']}")
+        before = engine.evaluate(
+            f"'2027'!D{rows[f'net effect before tax (otherwise − with; + saving, − extra cost): {payer}']}"
+        )
+        after = engine.evaluate(
+            f"'2027'!D{rows[f'net effect after tax (otherwise − with; + saving, − extra cost): {payer}']}"
+        )
         assert Decimal(repr(before)).quantize(Decimal("0.01")) == year.public.net_effect_before_tax(payer)
         assert Decimal(repr(after)).quantize(Decimal("0.01")) == year.public.net_effect(payer)
     # the example's 2027 before tax, checked by hand in its expect: block
@@ -223,12 +227,12 @@ def test_the_public_tables_net_effect_stands_apart_from_its_columns() -> None:
     a column of their own then took the width the items need (review 51 F7). They stand below the table.
     The example's 2026: municipality −215,040.00, state 45,240.00 (its expect: block)."""
     out = CliRunner().invoke(
-        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml")], env={"COLUMNS": "80"}
+        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml")], env={"COLUMNS": "120"}
     )
     lines = [line.strip() for line in out.output.splitlines()]
-    assert "municipality: net effect (otherwise − with): -215,040.00" in lines
-    assert "state: net effect (otherwise − with): 45,240.00" in lines
-    assert not any("│" in line and "net effect (otherwise − with)" in line for line in lines)
+    assert "municipality: net effect (otherwise − with; + saving, − extra cost): -215,040.00" in lines
+    assert "state: net effect (otherwise − with; + saving, − extra cost): 45,240.00" in lines
+    assert not any("│" in line and "net effect (otherwise − with; + saving, − extra cost)" in line for line in lines)
 
 
 def test_the_calendar_is_a_declared_rule_not_a_source() -> None:
@@ -243,7 +247,7 @@ def test_danish_outputs_say_ja_and_one_word_for_price_growth(tmp_path: Path) -> 
     explanation said "prisvækst" where the key figures say "prisstigning"."""
     ev = sp.evaluate(sp.load(_taxed_three_years(tmp_path)))
     page = sp.report_html(ev, charts=False, lang="da")
-    assert "<tr><td>public.tax</td><td>offentlig økonomi: skat medregnet</td><td>ja</td></tr>" in page
+    assert "<tr><td>public.tax</td><td>offentlige kasser: skat medregnet</td><td>ja</td></tr>" in page
     explained = explanation_text(ev.explain("npv.company"), "da")
     assert "prisvækst" not in explained
     assert "prisstigning" in explained

@@ -66,7 +66,7 @@ def test_with_tax_the_labels_say_before_and_after_tax_everywhere(tmp_path: Path)
     labels = {f.key: f.label for f in ev.figures}
     assert Translator("da")(labels["total.public.municipality"]).startswith("nettovirkning efter skat over alle år")
     page = sp.report_html(ev, charts=False, lang="da")
-    assert "nettovirkning efter skat (ellers − med)" in page
+    assert "nettovirkning efter skat (ellers − med; + besparelse, − merudgift)" in page
 
 
 def test_digits_that_must_fold_fold_after_a_thousands_separator() -> None:

@@ -68,7 +68,7 @@ def test_the_assumptions_say_what_each_input_is_in_the_readers_language(tmp_path
         520000.0,
         "kr./år",
         "angivet",
-        "arbejdsledelse, linje 2: årlig udgift",
+        "arbejdsledelse, stilling 2: årlig udgift",
     )
 
 
@@ -93,7 +93,8 @@ def test_the_glossary_knows_every_field_a_scenario_may_have() -> None:
     # a spin-off's year, a change's number, a counterfactual's group and a horizon's count
     assert label("years.2.workforce.0.form", "da") == "år 3: arbejdsstyrke, linje 1: ansættelsesform"
     assert (
-        label("horizon.changes.0.set.temp_hours.workers", "da") == "tidshorisont: ændring 1: vikartimer: medarbejdere"
+        label("horizon.changes.0.set.temp_hours.workers", "da")
+        == "tidshorisont: ændring 1: vikartimer: antal fleksjobansatte"
     )
     assert label("public.counterfactual.course participant.parameter", "en") == (
         "public purse: otherwise (without the deal): course participant: rate (parameter)"
@@ -305,3 +306,51 @@ def test_a_counterfactual_group_with_former_participants_says_who_they_are() -> 
         app, ["evaluate", str(ROOT / "examples" / "ikea_rebild_3_years.yaml"), "--lang", "da"], env={"COLUMNS": "300"}
     ).output
     assert "forløbsdeltager: af de 3,3 personer er 3 i aftalen og 0,3 tidligere forløbsdeltagere" in da
+
+
+def test_review63_the_danish_outputs_read_as_a_committee_reads_them(tmp_path: Path) -> None:
+    """Review 63 (a proofreader for Beskæftigelsesudvalget), its first findings.
+
+    No. 1: the net effect's sign is read: the three-year example's municipality −475,880.49
+    is an extra cost (merudgift), the state's 184,009.48 a saving (besparelse); the label says
+    "+ besparelse, − merudgift". No. 2/3: inputs per person, per participant and per year say
+    so, and a period is each year's. No. 5: compare shows coded values in words. Nos. 10-13, 17,
+    20: words that misled (strøm, bibliotekets, modtager − betaler, refusion as one rate).
+    """
+    three = ROOT / "examples" / "ikea_rebild_3_years.yaml"
+    ev = sp.evaluate(sp.load(three))
+    page = sp.report_html(ev, lang="da", charts=False).replace("\xa0", " ")
+    assert "-475.880,49 kr.</span> (merudgift)" in page
+    assert "184.009,48 kr. (besparelse)" in page
+    assert "nettovirkning (ellers − med; + besparelse, − merudgift)" in page
+    assert "<td>courses.price</td><td>forløb: pris pr. deltager</td>" in page
+    assert "<td>temp_hours.effective_hours</td><td>vikartimer: effektive timer pr. medarbejder</td>" in page
+    assert "<td>horizon.wage_growth</td><td>tidshorisont: årlig lønstigning</td>" in page
+    assert "<td>period</td><td>beregningsperiode (hvert års ved flere år)</td>" in page
+    assert "<td>ledighedsydelse (benefit.ledighedsydelse)</td>" in page
+    assert "strøm" not in page.replace("pengestrøm", "")
+    out = runner.invoke(
+        app,
+        [
+            "compare",
+            str(ROOT / "examples" / "in_house_packing.yaml"),
+            str(ROOT / "examples" / "supplier_facility.yaml"),
+            "--lang",
+            "da",
+        ],
+        env={"COLUMNS": "200"},
+    ).output
+    assert re.search(r"│ model\s+│ in-house\s+│ leverandør\s+│", out), out
+    assert re.search(r"│ workforce\.0\.workplace\s+│ virksomheden\s+│ SØV'en\s+│", out), out
+    da = runner.invoke(app, ["evaluate", str(three), "--lang", "da"], env={"COLUMNS": "200"}).output
+    assert "Offentlige kasser (2027-parametre; gennemsnitlig refusion" in da
+    assert "efter lov om en satsreguleringsprocent §§ 2-4 fastsættes den ud fra lønstigningen" in " ".join(da.split())
+    net = runner.invoke(
+        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild.yaml"), "--lang", "da", "--explain", "net.company"]
+    ).output
+    assert "= modtaget − betalt" in net
+    calendar = runner.invoke(
+        app, ["evaluate", str(ROOT / "examples" / "ikea_rebild.yaml"), "--lang", "da", "--explain", "fte"]
+    ).output
+    assert "beregningens kalender" in calendar
+    assert "bibliotekets" not in calendar

@@ -55,9 +55,9 @@ def test_later_years_say_they_use_the_first_years_rates_in_kroner(tmp_path: Path
     console = Console(record=True, width=200)
     print_table(ev, console, Translator("en"))
     text = console.export_text()
-    assert "Public purse (2026 parameters; refusion 38.08 %)" in text
+    assert "Public purse (2026 parameters; average refusion 38.08 %, by group below)" in text
     for year in (2027, 2028, 2029):
-        assert f"Public purse ({year} rules, 2026 rates in kroner; refusion 20.00 %)" in text
+        assert f"Public purse ({year} rules, 2026 rates in kroner; average refusion 20.00 %, by group below)" in text
     body = json.loads(json.dumps(ev.to_dict()))
     assert [b["public"]["rates_year"] for b in body["breakdown"]] == [None, 2026, 2026, 2026]
 
@@ -84,7 +84,7 @@ def test_a_year_past_the_published_rates_says_whose_rates_it_uses() -> None:
     assert ev.public.rates_year == 2027
     console = Console(record=True, width=200)
     print_table(ev, console, Translator("en"))
-    assert "Public purse (2031 rules, 2027 rates in kroner; refusion " in console.export_text()
+    assert "Public purse (2031 rules, 2027 rates in kroner; average refusion " in console.export_text()
     assert any("the 2027 values are used unchanged" in s for s in ev.statements)
     # indexed by a percentage set in the scenario: 2031's own rates, and its own title
     data["parameters"] = {"satsreguleringsprocent": "3 %"}

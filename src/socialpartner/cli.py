@@ -1063,9 +1063,12 @@ def _show_comparison(first: Path, second: Path, c: ScenarioComparison, output: O
     inputs = Table(title=t("cli.inputs_differ"), title_justify="left")
     for col in (t("cli.input"), f"A: {first.name}", f"B: {second.name}"):
         inputs.add_column(escape(_printable(col, lines=False)))
+    from socialpartner.views import input_shown
+
     for i in c.inputs:
-        x, y = (MISSING if v is None else v for v in (i.a, i.b))
-        inputs.add_row(escape(i.path), escape(t.parameter_value(x)), escape(t.parameter_value(y)))
+        # a coded value in words, as the report shows it (review 63 no. 5: present_value, in_house in Danish)
+        x, y = (MISSING if v is None else input_shown(i.path, v, t) for v in (i.a, i.b))
+        inputs.add_row(escape(i.path), escape(x), escape(y))
     # a long path or amount wraps rather than being cut: two cut paths (public.weeks_on_support…) read the same
     console.print(folded(inputs) if c.inputs else t("cli.inputs_same"))
     years = {part.ledger.period for ev in (c.a, c.b) for part in ev.breakdown}

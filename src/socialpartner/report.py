@@ -168,7 +168,10 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     columns = public_columns(taxed)
     for column in columns:
         if column.result in results:
-            kpis.append((t(column.heading) + span, money(results[column.result]), ""))
+            effect = results[column.result]
+            # the sign read for the committee: − is an extra cost to the payer, + a saving (review 63 no. 1)
+            reading = "" if not effect else f" ({esc(t('ui.saving' if effect > 0 else 'ui.extra_cost'))})"
+            kpis.append((t(column.heading) + span, money(effect) + reading, ""))
     kpi_html = "".join(f'<div class="kpi {cls}">{esc(label)}<b>{value}</b></div>' for label, value, cls in kpis)
 
     drawn = _charts(ev, lang) if charts else ("", "")

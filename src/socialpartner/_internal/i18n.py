@@ -173,8 +173,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.is_job": ("job (1) or not (0)", "job (1) eller ej (0)"),
     "ui.cost": ("Support cost", "Udgift til støttepersonale"),
     # the year-by-year table's headers: short words, so seven columns of millions fit 80 characters
-    "ui.cost_short": ("Support cost", "Støtteudgift"),
-    "ui.coverage_short": ("Coverage", "Dækning"),
+    "ui.cost_short": ("Support cost", "Udgift til støttepersonale"),
+    "ui.coverage_short": ("Coverage", "Dækningsprocent"),
     "ui.funding": ("Funding", "Finansiering"),
     "ui.total_funding": ("total funding", "finansiering i alt"),
     "ui.caveat": ("caveat", "forbehold"),
@@ -198,29 +198,38 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.of_which_inclusive_fte": ("{count} inclusive, {fte} FTE", "{count} inkluderende, {fte} årsværk"),
     "ui.net_by_year": ("Net per party, year by year", "Netto pr. part, år for år"),
     "ui.public_net_by_year": (
-        "Public purse: net effect year by year (otherwise − with)",
-        "Offentlige kasser: nettovirkning år for år (ellers − med)",
+        "Public purse: net effect year by year (otherwise − with; + saving, − extra cost)",
+        "Offentlige kasser: nettovirkning år for år (ellers − med; + besparelse, − merudgift)",
     ),
     "ui.period": ("period", "periode"),
     "ui.public_title": (
-        "Public purse ({year} parameters; refusion {rate})",
-        "Offentlige kasser ({year}-parametre; refusion {rate})",
+        "Public purse ({year} parameters; average refusion {rate}, by group below)",
+        "Offentlige kasser ({year}-parametre; gennemsnitlig refusion {rate}, pr. gruppe nedenfor)",
     ),
     "ui.rates_in_kroner": ("{first} rates in kroner", "{first}-satser i kroner"),
     "ui.public_title_constant": (
-        "Public purse ({year} rules, {first} rates in kroner; refusion {rate})",
-        "Offentlige kasser ({year}-regler, {first}-satser i kroner; refusion {rate})",
+        "Public purse ({year} rules, {first} rates in kroner; average refusion {rate}, by group below)",
+        "Offentlige kasser ({year}-regler, {first}-satser i kroner; gennemsnitlig refusion {rate}, pr. gruppe "
+        "nedenfor)",
     ),
     "ui.item": ("Item", "Post"),
     "ui.public_purse": ("Public purse", "Offentlige kasser"),
     "ui.with": ("With the partnership", "Med partnerskabet"),
     "ui.otherwise": ("Otherwise", "Ellers"),
-    "ui.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
+    "ui.saving": ("saving", "besparelse"),
+    "ui.extra_cost": ("extra cost", "merudgift"),
+    "ui.net_effect": (
+        "net effect (otherwise − with; + saving, − extra cost)",
+        "nettovirkning (ellers − med; + besparelse, − merudgift)",
+    ),
     "ui.counterfactual": ("counterfactual", "ellers"),
     "ui.assumption": ("assumption", "antagelse"),
     "ui.refusion": ("refusion", "refusion"),
     "ui.net_effect_before_tax": ("net effect before tax", "nettovirkning før skat"),
-    "ui.net_effect_after_tax": ("net effect after tax (otherwise − with)", "nettovirkning efter skat (ellers − med)"),
+    "ui.net_effect_after_tax": (
+        "net effect after tax (otherwise − with; + saving, − extra cost)",
+        "nettovirkning efter skat (ellers − med; + besparelse, − merudgift)",
+    ),
     "ui.municipality": ("municipality", "kommunen"),
     "ui.state": ("state", "staten"),
     "tag.sourced": ("sourced", "med kilde"),
@@ -407,9 +416,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "xlsx.covering": ("least price that covers", "laveste pris, der dækker"),
     "xlsx.covering_percent": ("least % of base that covers", "laveste % af grundlaget, der dækker"),
     "xlsx.public_title": ("Public purse", "Offentlige kasser"),
-    "xlsx.net_effect": ("net effect (otherwise − with)", "nettovirkning (ellers − med)"),
-    "xlsx.net_effect_after_tax": ("net effect after tax (otherwise − with)", "nettovirkning efter skat (ellers − med)"),
-    "xlsx.net_effect_before_tax": ("net effect before tax (otherwise − with)", "nettovirkning før skat (ellers − med)"),
+    "xlsx.net_effect": (
+        "net effect (otherwise − with; + saving, − extra cost)",
+        "nettovirkning (ellers − med; + besparelse, − merudgift)",
+    ),
+    "xlsx.net_effect_after_tax": (
+        "net effect after tax (otherwise − with; + saving, − extra cost)",
+        "nettovirkning efter skat (ellers − med; + besparelse, − merudgift)",
+    ),
+    "xlsx.net_effect_before_tax": (
+        "net effect before tax (otherwise − with; + saving, − extra cost)",
+        "nettovirkning før skat (ellers − med; + besparelse, − merudgift)",
+    ),
     "xlsx.tax_line": ("tax", "skat"),
     "xlsx.used_in": ("used in", "brugt i"),
     "xlsx.parameter_year": ("parameter year", "parameterår"),
@@ -439,7 +457,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "socialpartner {version} · parameter set {parameters} · input SHA-256 {sha}… · "
         "money rounded to øre once per flow; every ledger balances to the øre",
         "socialpartner {version} · parametersæt {parameters} · input SHA-256 {sha}… · "
-        "beløb afrundet til øre én gang pr. strøm; alle regnskaber går op til øren",
+        "hvert beløb afrundet til øre én gang; alle regnskaber går op til øren",
     ),
     "report.model.shared_responsibility": ("Shared social responsibility", "Fælles socialt ansvar"),
     "report.model.supplier": ("Supplier", "Leverandør"),
@@ -1318,8 +1336,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "satsreguleringsprocent of {rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the "
         "wage growth of the lønår two years before (§ 3, stk. 2), taken as the horizon's wage growth of {growth}",
         "parametrene for {years} er ikke offentliggjort endnu: {year}-satserne i kroner reguleres med en "
-        "satsreguleringsprocent på {rate} om året, som lov om en satsreguleringsprocent §§ 2-4 udleder den af "
-        "lønstigningen i lønåret to år før (§ 3, stk. 2), her horisontens lønstigning på {growth}",
+        "satsreguleringsprocent på {rate} om året; efter lov om en satsreguleringsprocent §§ 2-4 fastsættes den ud "
+        "fra lønstigningen i lønåret to år før (§ 3, stk. 2), her horisontens lønstigning på {growth}",
     ),
     "msg.carried_indexed_given": (
         "parameters for {years} are not published yet: the {year} rates in kroner are indexed by the "
@@ -1357,14 +1375,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "msg.index_how_projected": (
         "{rate} a year, as lov om en satsreguleringsprocent §§ 2-4 derives it from the wage growth of the lønår "
         "two years before (§ 3, stk. 2), taken as the horizon's wage growth of {growth}",
-        "{rate} om året, som lov om en satsreguleringsprocent §§ 2-4 udleder den af lønstigningen i lønåret to år "
-        "før (§ 3, stk. 2), her horisontens lønstigning på {growth}",
+        "{rate} om året; efter lov om en satsreguleringsprocent §§ 2-4 fastsættes den ud fra lønstigningen i "
+        "lønåret to år før (§ 3, stk. 2), her horisontens lønstigning på {growth}",
     ),
     "msg.index_how_given": (
         "{rates}; for other years as lov om en satsreguleringsprocent §§ 2-4 derives it from the wage growth of the "
         "lønår two years before, taken as the horizon's",
-        "{rates}; for andre år som lov om en satsreguleringsprocent §§ 2-4 udleder den af lønstigningen i lønåret to "
-        "år før, her horisontens",
+        "{rates}; for andre år fastsat efter lov om en satsreguleringsprocent §§ 2-4 ud fra lønstigningen i "
+        "lønåret to år før, her horisontens",
     ),
     "msg.index_how_set": (
         "{rate} a year, as set in parameters.satsreguleringsprocent",
@@ -2241,7 +2259,7 @@ _EN = Translator("en")  # the rendering every Text carries as its str value
 # are kept as written so they can be found in the file.
 _FORMULA_DA: dict[str, str] = {
     # whole phrases first (longest wins), then words
-    "receives − pays": "modtager − betaler",
+    "receives − pays": "modtaget − betalt",
     "paid to the SØV as employer": "udbetalt til SØV'en som arbejdsgiver",
     "Σ headcount of the inclusive job lines (all but ordinary posts)": (
         "Σ antal i de inkluderende joblinjer (alle undtagen ordinære stillinger)"

@@ -153,12 +153,16 @@ def input_rows(partnership: Partnership, t: Translator) -> list[InputRow]:
     value in its own language (``workforce.0.employer``: *arbejdsstyrke, linje 1: arbejdsgiver*,
     *SØV'en*), review 61 M3.
     """
-    rows = []
-    for key, text, stated in inputs_listed(partnership):
-        coded = input_value(key, text, t.lang)
-        value = t.parameter_value(text) if coded is None else coded
-        rows.append(InputRow(key, input_label(key, t.lang), value, text, stated))
-    return rows
+    return [
+        InputRow(key, input_label(key, t.lang), input_shown(key, text, t), text, stated)
+        for key, text, stated in inputs_listed(partnership)
+    ]
+
+
+def input_shown(path: str, text: str, t: Translator) -> str:
+    """An input's value as saved (``text``), shown in ``t``'s language: a coded value in words (*SØV'en*)."""
+    coded = input_value(path, text, t.lang)
+    return t.parameter_value(text) if coded is None else coded
 
 
 def parameter_source(v: ParameterValue, t: Translator) -> str:

@@ -1021,7 +1021,7 @@ _AMOUNT_EN = re.compile(r"(?<![\d,.])(-?\d{1,3}(?:,\d{3})*\.\d{2,6}) DKK(/\w+)?|
 _STATED = re.compile(r"^-?\d+(\.\d+)? [A-Za-z]")
 _PARAMETERS_DA = {
     "calendar": "1 år = 52 uger = 12 måneder; 1 årsværk = 37 timer/uge = 1.924 timer/år "
-    "(bibliotekets kalender (data/units.txt), dens 37 timer overenskomsternes normale arbejdsuge "
+    "(beregningens kalender (data/units.txt), dens 37 timer overenskomsternes normale arbejdsuge "
     "(se norm.full_time); kildetype: erklæret regel)",
     "rounding": "hvert beløb afrundes én gang til 0,01 kr., halvt op, fra dets eksakte værdi "
     "(socialpartner.ROUNDING_RULE; kildetype: erklæret regel)",
@@ -1204,7 +1204,7 @@ _LABELS_DA = {
     "support-staff cost": "udgift til støttepersonale",
     "total funding": "finansiering i alt",
     "current value": "nuværende værdi",
-    "flow that moves with the price": "strøm, der følger prisen",
+    "flow that moves with the price": "beløb, der følger prisen",
     "volume": "mængde",
     "least øre price that covers": "laveste pris i hele øre, der dækker",
     "least percentage that covers": "laveste procentsats, der dækker",

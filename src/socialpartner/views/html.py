@@ -19,7 +19,7 @@ __all__ = ["to_html"]
 def to_html(ev: Evaluation, lang: Lang = "en") -> str:
     """A compact view for Jupyter: who pays whom, balances, coverage, break-even, and what else there is.
 
-    With a public view, each payer's net effect (otherwise − with), which the ledger's
+    With a public view, each payer's net effect (otherwise − with; + saving, − extra cost), which the ledger's
     gross payments are not; over several years, a row a year (coverage, surplus, public
     net effects, jobs) and the key figures (present values, payback, totals). Jupyter
     shows it in English (``ev._repr_html_()``); ``ev.to_html(lang="da")`` gives it in
