@@ -354,3 +354,40 @@ def test_review63_the_danish_outputs_read_as_a_committee_reads_them(tmp_path: Pa
     ).output
     assert "beregningens kalender" in calendar
     assert "bibliotekets" not in calendar
+
+
+def test_a_several_year_sweep_says_its_jobs_are_the_last_year_s_and_its_coverage_the_total() -> None:
+    """Review 63 nos. 21-22: a three-year sweep's "job (antal) 4" sat among three-year sums, and "dækket i
+    50 % af varianterne" hid a year that falls short. The jobs now say 2028, the coverage line the years."""
+    three = str(ROOT / "examples" / "ikea_rebild_3_years.yaml")
+    out = runner.invoke(
+        app, ["sweep", three, "--vary", "temp_hours.overhead=10..40:4", "--lang", "da"], env={"COLUMNS": "200"}
+    ).output
+    assert "job i 2028 (antal)" in out
+    assert "job i 2028 (årsværk)" in out
+    assert (
+        "Støttepersonalet er dækket samlet over 2026–2028 i 50,0 % af varianterne (ikke nødvendigvis hvert år)" in out
+    )
+    one = runner.invoke(
+        app, ["sweep", str(ROOT / "examples" / "ikea_rebild.yaml"), "--vary", "courses.price=11000..13000:3"]
+    )
+    assert "Support staff covered in " in one.output
+    assert "jobs (headcount)" in one.output
+
+
+def test_a_parameter_source_in_a_danish_explanation_has_danish_numbers() -> None:
+    """Review 63 no. 6: ``--explain … --lang da`` cited "(real rate: 3.5 % in years 0-35)", read as 35 %."""
+    out = runner.invoke(
+        app,
+        [
+            "evaluate",
+            str(ROOT / "examples" / "ikea_rebild_3_years.yaml"),
+            "--lang",
+            "da",
+            "--explain",
+            "npv.public.municipality",
+        ],
+        env={"COLUMNS": "300"},
+    ).output
+    assert "(real rate: 3,5 % in years 0-35)" in out
+    assert "3.5 %" not in out

@@ -27,7 +27,7 @@ from rich.console import Console as _RichConsole
 from rich.markup import escape
 from rich.table import Table
 
-from socialpartner._internal.i18n import TEXT, Number, Raw, Text, Translator
+from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import (
@@ -790,11 +790,15 @@ def sweep_command(
         from socialpartner.views.tables import folded
 
         summary = summarize(frame)
+        # over several years the money is summed and the jobs are the last year's: each says so (review 63 nos. 21-22)
+        years = [part.ledger.period for part in evaluate(partnership).breakdown]
         rows = []
         for name, row in summary.iterrows():
             base, _, unit = str(name).partition(" [")
             key = "surplus_signed" if base == "surplus" else base  # signed, beside the shortfall (review 61 L4)
             label = t(f"cli.{key}") if f"cli.{key}" in TEXT else base
+            if len(years) > 1 and f"cli.{base}_in" in TEXT:
+                label = t(Text(f"cli.{base}_in", year=Period(years[-1])))
             label += f" [{t.unit(unit.rstrip(']'))}]" if unit else ""
             # a coverage as the percentage evaluate and solve print: a bare 1,0220 next to
             # "dækningsprocent" reads as 1 %
@@ -812,7 +816,11 @@ def sweep_command(
         console.print(folded(table))  # on a narrow terminal the labels give way, never a figure's digits
         if "p_covered" in summary.attrs:
             share = Decimal(repr(float(summary.attrs["p_covered"]))) * 100
-            console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
+            if len(years) > 1:  # the total over the years covered: a year may still fall short
+                span = Period(f"{years[0]}–{years[-1]}")
+                console.print(t(Text("cli.sweep_covered_total", share=Number(share, 1), years=span)))
+            else:
+                console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
 
 
 def _sweep_head(count: int, paired: bool, t: Translator) -> str:

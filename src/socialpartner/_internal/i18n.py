@@ -267,6 +267,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Support staff covered in {share} % of the variants",
         "Støttepersonalet er dækket i {share} % af varianterne",
     ),
+    "cli.sweep_covered_total": (
+        "Support staff covered over {years} in total in {share} % of the variants (not necessarily every year)",
+        "Støttepersonalet er dækket samlet over {years} i {share} % af varianterne (ikke nødvendigvis hvert år)",
+    ),
     "cli.sweep_wrote": ("Wrote {count} rows to {path}", "Skrev {count} rækker til {path}"),
     "cli.sweep_wrote_one": ("Wrote 1 row to {path}", "Skrev 1 række til {path}"),
     "cli.wrote": ("Wrote {path}", "Skrev {path}"),

@@ -1109,7 +1109,8 @@ def explanation_text(explanation: Explanation, lang: Lang = "en") -> str:
     lines += [
         f"    {_PARAMETER_NAMES_DA.get(name, name)}: {_PARAMETERS_DA[name]}"
         if name in _PARAMETERS_DA
-        else f"    {name}: {_input_text(value, t, lang)} ({source})"  # the source is cited as published
+        # the source is cited as published, its numbers in the language's format (review 63 no. 6: "3.5 %")
+        else f"    {name}: {_input_text(value, t, lang)} ({t.source(source)})"
         for name, value, source in explanation.parameters
     ]
     return "\n".join(lines)
