@@ -189,8 +189,8 @@ def test_a_counterfactual_rate_is_shown_as_the_amount_uses_it() -> None:
     ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
     said = [s for part in ev.breakdown for s in part.public.counterfactual if s.startswith("fleksjob")]  # type: ignore[union-attr]
     assert said[1] == (
-        "fleksjob: 4 people would otherwise receive ≈\xa020,431.6667\xa0DKK/month (parameter benefit.ledighedsydelse) "
-        "from the municipality, 980,720.00 DKK over the period"
+        "fleksjob: 4 people would otherwise receive ≈\xa020,431.6667\xa0DKK/month "
+        "(ledighedsydelse: parameter benefit.ledighedsydelse) from the municipality, 980,720.00 DKK over the period"
     )
     assert "receive 20,840.30 DKK/month" in said[2]
     assert "ville ellers modtage ≈\xa020.431,6667\xa0kr./md." in Translator("da")(said[1])

@@ -391,3 +391,30 @@ def test_a_parameter_source_in_a_danish_explanation_has_danish_numbers() -> None
     ).output
     assert "(real rate: 3,5 % in years 0-35)" in out
     assert "3.5 %" not in out
+
+
+def test_an_estimate_s_source_says_in_danish_that_no_published_rate_was_found() -> None:
+    """Review 63 no. 7: "Not found: 12.770 × 1,045 = 13.344,65 …" read like a program error on a Danish page."""
+    from socialpartner._internal.i18n import Translator
+
+    da = Translator("da")
+    assert da.source("Not found: 12,770 × 1.045 = 13,344.65, rounded (lov om aktiv socialpolitik kapitel 4)") == (
+        "offentliggjort sats ikke fundet (skøn): 12.770 × 1,045 = 13.344,65, rounded (lov om aktiv socialpolitik "
+        "kapitel 4)"
+    )
+    assert da.source("Not found in a public rate table: assumed").startswith("ikke fundet i en offentlig satstabel")
+    assert Translator("en").source("Not found: 1.5") == "Not found: 1.5"
+    page = sp.report_html(sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml")), lang="da", charts=False)
+    assert "Not found" not in page
+    assert "offentliggjort sats ikke fundet (skøn): 12.770 × 1,045 = 13.344,65" in page
+
+
+def test_a_counterfactual_benefit_is_named_in_words_beside_its_parameter() -> None:
+    """Review 63 no. 4: "(parameter benefit.ledighedsydelse)" was the benefit's only name in a Danish sentence."""
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    said = " ".join(str(s) for s in ev.breakdown[0].public.counterfactual)  # type: ignore[union-attr]
+    assert "(ledighedsydelse: parameter benefit.ledighedsydelse)" in said
+    from socialpartner._internal.i18n import Translator
+
+    danish = " ".join(Translator("da")(s) for s in ev.breakdown[0].public.counterfactual)  # type: ignore[union-attr]
+    assert "(kontanthjælp (forhøjet sats): parameter benefit.kontanthjaelp.forhoejet_sats)" in danish

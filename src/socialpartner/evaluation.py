@@ -28,7 +28,7 @@ from socialpartner._internal import horizon as _horizon
 from socialpartner._internal.arguments import need_partnership, need_text
 from socialpartner._internal.backend import Rational, fraction, is_exact, ore, total
 from socialpartner._internal.explain import Explanation
-from socialpartner._internal.i18n import Cited, Join, Lang, Money, Number, Percent, Period, Raw, Text, Value
+from socialpartner._internal.i18n import TEXT, Cited, Join, Lang, Money, Number, Percent, Period, Raw, Text, Value
 from socialpartner._internal.lazy import LazyModule
 from socialpartner._internal.plan import Check, Extras, Figure, Placement, Plan, places
 from socialpartner._internal.units import FTE_HOURS_PER_WEEK, WEEKS_PER_YEAR, canonical, parse_unit, unit_info
@@ -506,7 +506,7 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
         stated = g.benefit.describe()
         if g.benefit.amount is not None:  # the amount as the scenario states it, in the output's spelling
             stated = Value(stated)
-        benefit = Text("msg.parameter", name=g.benefit.parameter) if g.benefit.parameter is not None else stated
+        benefit = stated if g.benefit.parameter is None else _benefit_named(g.benefit.parameter)
         indexed = use.stated.get(f"public.counterfactual.{g.group}")
         if indexed is not None:  # the rate of the first year (or of the change that set it), indexed to this one
             benefit = Text("msg.stated_rate_indexed", stated=stated, year=Raw(str(indexed[0])))
@@ -535,6 +535,13 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
         if g.benefit.amount is not None:
             out += _benefit_too_large(g.group, g.monthly, use)
     return tuple(out)
+
+
+def _benefit_named(parameter: str) -> Text:
+    """A benefit's parameter, in words where the glossary has them: ledighedsydelse (parameter benefit.…)."""
+    if f"benefit_words.{parameter}" in TEXT:
+        return Text("msg.parameter_named", words=Text(f"benefit_words.{parameter}"), name=Raw(parameter))
+    return Text("msg.parameter", name=parameter)
 
 
 def _none_moved(former: Any) -> bool:

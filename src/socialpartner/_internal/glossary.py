@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["danish_words", "input_label", "input_value"]
+__all__ = ["BENEFIT_WORDS", "danish_words", "input_label", "input_value"]
 
 Lang = Literal["en", "da"]
 
@@ -161,6 +161,35 @@ _LINE = ("{word}, line {n}", "{word}, linje {n}")
 # a field read on its own that names a list elsewhere: a horizon's ``years`` is a count
 _COUNT: dict[str, tuple[str, str]] = {"years": ("number of years", "antal år")}
 
+# the benefits a counterfactual names by parameter, in words: (English, Danish)
+BENEFIT_WORDS: dict[str, tuple[str, str]] = {
+    "benefit.ledighedsydelse": ("ledighedsydelse", "ledighedsydelse"),
+    "benefit.kontanthjaelp.forhoejet_sats": ("kontanthjælp, forhøjet sats", "kontanthjælp (forhøjet sats)"),
+    "benefit.kontanthjaelp_forsoerger": (
+        "kontanthjælp before 1 July 2025, forsørger",
+        "kontanthjælp før 1. juli 2025, forsørger",
+    ),
+    "benefit.kontanthjaelp_ikke_forsoerger": (
+        "kontanthjælp before 1 July 2025, ikke-forsørger",
+        "kontanthjælp før 1. juli 2025, ikke-forsørger",
+    ),
+    "benefit.dagpenge_max": ("dagpenge at the highest rate", "dagpenge (højeste sats)"),
+    "benefit.sygedagpenge_max": ("sygedagpenge, the highest amount", "sygedagpenge (højeste beløb)"),
+    "benefit.foertidspension_enlig": ("førtidspension, single", "førtidspension (enlig)"),
+    "benefit.foertidspension_gift": (
+        "førtidspension, married or cohabiting",
+        "førtidspension (gift eller samlevende)",
+    ),
+    "benefit.ressourceforloebsydelse_forsoerger": (
+        "ressourceforløbsydelse, forsørger",
+        "ressourceforløbsydelse, forsørger",
+    ),
+    "benefit.ressourceforloebsydelse_ikke_forsoerger": (
+        "ressourceforløbsydelse, ikke-forsørger",
+        "ressourceforløbsydelse, ikke-forsørger",
+    ),
+}
+
 # coded values, by the field that holds them: (English, Danish)
 _VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "model": {
@@ -178,33 +207,7 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "course participant": ("course participant", "forløbsdeltager"),
     },
     # a benefit named by its parameter: in words, with the name a scenario writes
-    "parameter": {
-        "benefit.ledighedsydelse": ("ledighedsydelse", "ledighedsydelse"),
-        "benefit.kontanthjaelp.forhoejet_sats": ("kontanthjælp, forhøjet sats", "kontanthjælp (forhøjet sats)"),
-        "benefit.kontanthjaelp_forsoerger": (
-            "kontanthjælp before 1 July 2025, forsørger",
-            "kontanthjælp før 1. juli 2025, forsørger",
-        ),
-        "benefit.kontanthjaelp_ikke_forsoerger": (
-            "kontanthjælp before 1 July 2025, ikke-forsørger",
-            "kontanthjælp før 1. juli 2025, ikke-forsørger",
-        ),
-        "benefit.dagpenge_max": ("dagpenge at the highest rate", "dagpenge (højeste sats)"),
-        "benefit.sygedagpenge_max": ("sygedagpenge, the highest amount", "sygedagpenge (højeste beløb)"),
-        "benefit.foertidspension_enlig": ("førtidspension, single", "førtidspension (enlig)"),
-        "benefit.foertidspension_gift": (
-            "førtidspension, married or cohabiting",
-            "førtidspension (gift eller samlevende)",
-        ),
-        "benefit.ressourceforloebsydelse_forsoerger": (
-            "ressourceforløbsydelse, forsørger",
-            "ressourceforløbsydelse, forsørger",
-        ),
-        "benefit.ressourceforloebsydelse_ikke_forsoerger": (
-            "ressourceforløbsydelse, ikke-forsørger",
-            "ressourceforløbsydelse, ikke-forsørger",
-        ),
-    },
+    "parameter": BENEFIT_WORDS,
     "basis": {
         "present_value": ("present value", "nutidsværdi"),
         "per_year": ("each year", "hvert år"),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
+from socialpartner._internal.glossary import BENEFIT_WORDS
 from socialpartner.errors import ArgumentTypeError, SocialPartnerError
 from socialpartner.money import percent_places
 
@@ -1846,8 +1847,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "enderne ({at_low} ved den lave ende, {at_high} ved den høje ende); udsvinget sammenligner kun enderne",
     ),
     "msg.tornado_value_at": ("{value} at {at}", "{value} ved {at}"),
+    "msg.parameter_named": ("{words}: parameter {name}", "{words}: parameter {name}"),
 }
 """Every text a reader sees: stable key → (English, Danish)."""
+
+# a benefit named by its parameter, in words (review 63 no. 4: "(parameter benefit.ledighedsydelse)" alone)
+TEXT.update({f"benefit_words.{name}": words for name, words in BENEFIT_WORDS.items()})
 
 # Fixed phrases the models hand over as plain English (party names, purposes, criteria):
 # found by their English text, translated by their key.
@@ -2062,7 +2067,13 @@ class Translator:
             return text
         # a source's own numbers in this language's format: "21,600.18" on a Danish page reads as 21,6
         # (a date, 29.12.2025, and a quoted Danish amount, '82,90 kr.', are left as they are)
-        return _SOURCE_NUMBER.sub(lambda m: self.plain(m.group(0)), text)
+        text = _SOURCE_NUMBER.sub(lambda m: self.plain(m.group(0)), text)
+        # an estimate's source says first that no published rate was found: in Danish, not as a program's
+        # "Not found:" in the middle of a Danish sentence (review 63 no. 7)
+        for english, danish in _SOURCE_LEADS:
+            if text.startswith(english):
+                return danish + text[len(english) :]
+        return text
 
     def __call__(self, text: str) -> str:
         """The text in this language.
@@ -2500,6 +2511,11 @@ _PATH = re.compile(r"\b[A-Za-z_]\w*(?:\.[\w*]+)+\b|\b\w+_\w+\b")
 
 # An English-format number in running text: grouped (21,600.18, 1,924) or with a decimal point (4.5),
 # not part of a date or a section number (11.6.2024, 29.12.2025) nor a Danish-format one ('82,90 kr.').
+# the words an estimate's source starts with, in Danish (the rest is the calculation and the law cited)
+_SOURCE_LEADS = (
+    ("Not found in a public rate table:", "ikke fundet i en offentlig satstabel (skøn):"),
+    ("Not found:", "offentliggjort sats ikke fundet (skøn):"),
+)
 _SOURCE_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d]|[.,]\d)")
 
 
