@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["BENEFIT_WORDS", "danish_words", "input_label", "input_value"]
+__all__ = ["BENEFIT_WORDS", "MODEL_WORDS", "danish_words", "input_label", "input_value"]
 
 Lang = Literal["en", "da"]
 
@@ -161,6 +161,21 @@ _LINE = ("{word}, line {n}", "{word}, linje {n}")
 # a field read on its own that names a list elsewhere: a horizon's ``years`` is a count
 _COUNT: dict[str, tuple[str, str]] = {"years": ("number of years", "antal år")}
 
+# the five partnership models' names, as a report's heading gives them: (English, Danish)
+MODEL_WORDS: dict[str, tuple[str, str]] = {
+    "shared_responsibility": ("Shared social responsibility", "Fælles socialt ansvar"),
+    "supplier": ("Supplier", "Leverandør"),
+    "labour_shortage": ("Help with labour shortage", "Hjælp til mangel på arbejdskraft"),
+    "in_house": ("In-house", "In-house"),
+    "spin_off": ("Spin-off", "Afknopning"),
+}
+
+
+def _lower(name: str) -> str:
+    """A heading's name inside a sentence or a table: its first letter small."""
+    return name[:1].lower() + name[1:]
+
+
 # the benefits a counterfactual names by parameter, in words: (English, Danish)
 BENEFIT_WORDS: dict[str, tuple[str, str]] = {
     "benefit.ledighedsydelse": ("ledighedsydelse", "ledighedsydelse"),
@@ -192,13 +207,7 @@ BENEFIT_WORDS: dict[str, tuple[str, str]] = {
 
 # coded values, by the field that holds them: (English, Danish)
 _VALUES: dict[str, dict[str, tuple[str, str]]] = {
-    "model": {
-        "shared_responsibility": ("shared social responsibility", "fælles socialt ansvar"),
-        "supplier": ("supplier", "leverandør"),
-        "labour_shortage": ("help with labour shortage", "hjælp til mangel på arbejdskraft"),
-        "in_house": ("in-house", "in-house"),
-        "spin_off": ("spin-off", "afknopning"),
-    },
+    "model": {code: (_lower(en), _lower(da)) for code, (en, da) in MODEL_WORDS.items()},
     "employer": {"social_enterprise": ("the SØV", "SØV'en"), "company": ("the company", "virksomheden")},
     "workplace": {"social_enterprise": ("the SØV", "SØV'en"), "company": ("the company", "virksomheden")},
     "form": {

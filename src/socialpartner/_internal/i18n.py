@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
-from socialpartner._internal.glossary import BENEFIT_WORDS
+from socialpartner._internal.glossary import BENEFIT_WORDS, MODEL_WORDS
 from socialpartner.errors import ArgumentTypeError, SocialPartnerError
 from socialpartner.money import percent_places
 
@@ -464,11 +464,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "socialpartner {version} · parametersæt {parameters} · input SHA-256 {sha}… · "
         "hvert beløb afrundet til øre én gang; alle regnskaber går op til øren",
     ),
-    "report.model.shared_responsibility": ("Shared social responsibility", "Fælles socialt ansvar"),
-    "report.model.supplier": ("Supplier", "Leverandør"),
-    "report.model.labour_shortage": ("Help with labour shortage", "Hjælp til mangel på arbejdskraft"),
-    "report.model.in_house": ("In-house", "In-house"),
-    "report.model.spin_off": ("Spin-off", "Afknopning"),
     # charts
     "chart.at_low": ("input at its low end", "input ved den lave ende"),
     "chart.at_high": ("input at its high end", "input ved den høje ende"),
@@ -1853,6 +1848,7 @@ TEXT: dict[str, tuple[str, str]] = {
 
 # a benefit named by its parameter, in words (review 63 no. 4: "(parameter benefit.ledighedsydelse)" alone)
 TEXT.update({f"benefit_words.{name}": words for name, words in BENEFIT_WORDS.items()})
+TEXT.update({f"report.model.{code}": words for code, words in MODEL_WORDS.items()})  # the models' names, once
 
 # Fixed phrases the models hand over as plain English (party names, purposes, criteria):
 # found by their English text, translated by their key.
