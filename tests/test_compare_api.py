@@ -196,7 +196,7 @@ def test_different_models_are_noted() -> None:
     assert c.note.startswith("A and B are different models (In-house; Help with labour shortage)")
     da = sp.compare(c.a, c.b, lang="da")
     assert da.note is not None
-    assert da.note.startswith("A og B er forskellige modeller (In-house; Hjælp til mangel på arbejdskraft)")
+    assert da.note.startswith("A og B er forskellige modeller (In-house (SØV'en hos virksomheden); Hjælp til mangel")
 
 
 def test_records_of_mappings_are_unhashable_by_name() -> None:

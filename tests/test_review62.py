@@ -418,3 +418,21 @@ def test_a_counterfactual_benefit_is_named_in_words_beside_its_parameter() -> No
 
     danish = " ".join(Translator("da")(s) for s in ev.breakdown[0].public.counterfactual)  # type: ignore[union-attr]
     assert "(kontanthjælp (forhøjet sats): parameter benefit.kontanthjaelp.forhoejet_sats)" in danish
+
+
+def test_the_workbook_s_break_even_sheet_gives_the_covering_price_too(tmp_path: Path) -> None:
+    """Review 63 no. 23: the Break-even sheet gave 12,033.33 with no note; copied alone, it falls short.
+
+    The one-year example: (480,000 − 46,800 overhead) / 36 participant-months = 12,033.333…, rounded
+    half up to 12,033.33 (36 × 12,033.33 = 433,199.88, 0.12 short); the least price that covers
+    is 12,033.34. The new last column reads it from the period sheet (computed here with pycel).
+    """
+    from .test_export import Book
+
+    path = sp.to_xlsx(sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml")), tmp_path / "deal.xlsx")
+    book = Book(path)
+    ws = book.wb["Break-even"]
+    assert [c.value for c in ws[1]] == ["Period", "Price", "Break-even", "unit", "input", "least price that covers"]
+    row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[4].value == "courses.price")
+    assert round(book.value("Break-even", f"C{row}"), 2) == 12033.33
+    assert round(book.value("Break-even", f"F{row}"), 2) == 12033.34

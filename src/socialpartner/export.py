@@ -149,7 +149,8 @@ class _PeriodCells:
     fte: str = ""
     inclusive_jobs: str = ""
     inclusive_fte: str = ""
-    break_even: list[tuple[str, str, str, str]] = field(default_factory=list)  # label, input, cell, unit
+    # label, input, cell, unit, the covering price's cell
+    break_even: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     public: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # payer → with, otherwise, net cells
     before_tax: dict[str, str] = field(default_factory=dict)  # payer → the net before tax, where tax is counted
 
@@ -288,7 +289,7 @@ def _period_sheet(wb: Any, title: str, part: Evaluation, t: Translator, prices: 
                 [t(b.label), value, t.unit(b.unit), percent, b.input_path, covering, covering_percent],
                 {2: _MONEY, 4: _PERCENT, 6: _MONEY, 7: _PERCENT},
             )
-            cells.break_even.append((t(b.label), b.input_path, f"B{r}", t.unit(b.unit)))
+            cells.break_even.append((t(b.label), b.input_path, f"B{r}", t.unit(b.unit), f"F{r}"))
 
     view = part.public
     if view is not None:
@@ -725,11 +726,15 @@ def _break_even_sheet(
 
     The header is the first row, so the sheet reads as a table (``pandas.read_excel``).
     """
-    ws.put([t("xlsx.period"), t("ui.price"), t("ui.break_even"), t("xlsx.unit"), t("xlsx.input")], bold=True)
+    # the covering price beside the break-even, last (the columns before keep their places): the break-even is
+    # rounded half up and may fall just short; copied alone it was quoted as a price that covers (review 63 no. 23)
+    head = [t("xlsx.period"), t("ui.price"), t("ui.break_even"), t("xlsx.unit"), t("xlsx.input"), t("xlsx.covering")]
+    ws.put(head, bold=True)
     for part, cells in periods:
-        shown = {path for _, path, _, _ in cells.break_even}
-        for label, path, cell, unit in cells.break_even:
-            ws.put([t.period(part.ledger.period), label, _f(_ref(cells.sheet, cell)), unit, path], {3: _MONEY})
+        shown = {path for _, path, _, _, _ in cells.break_even}
+        for label, path, cell, unit, covering in cells.break_even:
+            row = [t.period(part.ledger.period), label, _f(_ref(cells.sheet, cell)), unit, path]
+            ws.put([*row, _f(_ref(cells.sheet, covering))], {3: _MONEY, 6: _MONEY})
         for b in part.break_even:  # a price no volume can move
             if b.input_path not in shown:
                 ws.put([t.period(part.ledger.period), t(b.label), "—", t.unit(b.unit), b.input_path])

@@ -166,7 +166,7 @@ MODEL_WORDS: dict[str, tuple[str, str]] = {
     "shared_responsibility": ("Shared social responsibility", "Fælles socialt ansvar"),
     "supplier": ("Supplier", "Leverandør"),
     "labour_shortage": ("Help with labour shortage", "Hjælp til mangel på arbejdskraft"),
-    "in_house": ("In-house", "In-house"),
+    "in_house": ("In-house", "In-house (SØV'en hos virksomheden)"),
     "spin_off": ("Spin-off", "Afknopning"),
 }
 
