@@ -357,8 +357,8 @@ def test_the_reports_jobs_headline_says_how_many_are_inclusive() -> None:
     # supplier_facility: 20 fleksjob + 3 apprentices + 2 ordinary posts = 25 jobs, 23 inclusive
     supplier = sp.evaluate(sp.load(EXAMPLE.parent / "supplier_facility.yaml"))
     assert supplier.results()["jobs"] == 25
-    assert "25 (23 inclusive, 11.11 FTE) · 13.11 FTE" in report_html(supplier, charts=False)
-    assert "25 (23 inkluderende, 11,11 årsværk) · 13,11 årsværk" in report_html(supplier, lang="da", charts=False)
+    assert "25 · 13.11 FTE (of which 23 inclusive, 11.11 FTE)" in report_html(supplier, charts=False)
+    assert "25 · 13,11 årsværk (heraf 23 inkluderende, 11,11 årsværk)" in report_html(supplier, lang="da", charts=False)
     # every job inclusive: no such words
     assert "inclusive," not in report_html(sp.evaluate(sp.load(EXAMPLE)), charts=False)
 
@@ -559,7 +559,7 @@ def test_the_report_gives_each_partys_net_year_by_year_and_the_inclusive_fte() -
     supplier = html.unescape(
         sp.report_html(sp.evaluate(sp.load(EXAMPLE.parent / "supplier_facility.yaml")), charts=False)
     )
-    assert "25 (23 inclusive, 11.11 FTE) · 13.11 FTE" in supplier
+    assert "25 · 13.11 FTE (of which 23 inclusive, 11.11 FTE)" in supplier
     danish = html.unescape(sp.report_html(ev, lang="da", charts=False))
     assert "Netto pr. part, år for år" in danish
 

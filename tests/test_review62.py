@@ -436,3 +436,16 @@ def test_the_workbook_s_break_even_sheet_gives_the_covering_price_too(tmp_path: 
     row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[4].value == "courses.price")
     assert round(book.value("Break-even", f"C{row}"), 2) == 12033.33
     assert round(book.value("Break-even", f"F{row}"), 2) == 12033.34
+
+
+def test_the_report_heads_its_balances_and_reads_its_jobs_headline_in_order() -> None:
+    """Review 63 nos. 18, 24: the balances sat under "Hvem betaler hvem" with no heading of their own; the
+    supplier's "25 (23 inkluderende, 11,11 årsværk) · 13,11 årsværk" gave two FTE with no hint which is which.
+
+    Supplier example: 20 fleksjob × 15 h + 3 apprentices × 37 h + 2 ordinary × 37 h = 485 h a week / 37
+    = 13.11 FTE for 25 jobs; the inclusive ones (all but the 2 ordinary) 411 / 37 = 11.11 FTE for 23.
+    """
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "supplier_facility.yaml"))
+    page = sp.report_html(ev, lang="da", charts=False)
+    assert "25 · 13,11 årsværk (heraf 23 inkluderende, 11,11 årsværk)" in page
+    assert "<h2>Saldo pr. part</h2>" in page

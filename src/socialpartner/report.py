@@ -159,7 +159,9 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             t(Text("ui.jobs_in", year=Period(ev.breakdown[-1].ledger.period)))
             if len(ev.breakdown) > 1
             else t("ui.jobs"),
-            f"{jobs}{of_which} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}",
+            # the jobs and their FTE, then of which inclusive with theirs: "25 (23 …, 11,11) · 13,11" read
+            # two FTE figures with no hint which is which (review 63 no. 24)
+            f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}{of_which}",
             "",
         ),
     ]
@@ -210,7 +212,8 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         )
         reconciled = f'<p class="note">{esc(t(said))}</p>'
     sections = [
-        "<section>"
+        # headed as the terminal heads it: under "who pays whom" alone it read as the list of payments (review 63)
+        f"<section><h2>{esc(t('ui.balance_per_party'))}</h2>"
         + table([esc(t("ui.party")), esc(t("ui.receives")), esc(t("ui.pays")), esc(t("ui.net"))], balances, {1, 2, 3})
         + reconciled
         + "</section>",

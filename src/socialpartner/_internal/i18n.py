@@ -196,7 +196,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.all_years": ("All years", "Alle år"),
     "ui.of_which_inclusive": ("{count} inclusive", "{count} inkluderende"),
     "ui.all_inclusive": ("all inclusive", "alle inkluderende"),
-    "ui.of_which_inclusive_fte": ("{count} inclusive, {fte} FTE", "{count} inkluderende, {fte} årsværk"),
+    "ui.of_which_inclusive_fte": (
+        "of which {count} inclusive, {fte} FTE",
+        "heraf {count} inkluderende, {fte} årsværk",
+    ),
     "ui.net_by_year": ("Net per party, year by year", "Netto pr. part, år for år"),
     "ui.public_net_by_year": (
         "Public purse: net effect year by year (otherwise − with; + saving, − extra cost)",
