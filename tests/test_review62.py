@@ -449,3 +449,17 @@ def test_the_report_heads_its_balances_and_reads_its_jobs_headline_in_order() ->
     page = sp.report_html(ev, lang="da", charts=False)
     assert "25 · 13,11 årsværk (heraf 23 inkluderende, 11,11 årsværk)" in page
     assert "<h2>Saldo pr. part</h2>" in page
+
+
+def test_explain_topics_in_danish_give_each_key_its_danish_label() -> None:
+    """Review 63 no. 9: ``--explain topics --lang da`` listed keys and English phrases only."""
+    one = str(ROOT / "examples" / "ikea_rebild.yaml")
+    da = runner.invoke(app, ["evaluate", one, "--explain", "topics", "--lang", "da"]).output.splitlines()
+    assert "coverage — dækningsprocent" in da
+    assert "overhead on temp hours — overhead på vikartimer" in da
+    assert "courses.price" in da  # an input path: no label to add
+    en = runner.invoke(app, ["evaluate", one, "--explain", "topics"]).output.splitlines()
+    assert "coverage" in en  # in English the keys alone, one a line, as before
+    three = str(ROOT / "examples" / "ikea_rebild_3_years.yaml")
+    years = runner.invoke(app, ["evaluate", three, "--explain", "topics", "--lang", "da"]).output.splitlines()
+    assert "2027:coverage — 2027: dækningsprocent" in years

@@ -227,7 +227,8 @@ def evaluate_command(
             if output is OutputFormat.json:
                 sys.stdout.write(json.dumps(list(ev.topics()), ensure_ascii=False, indent=2) + "\n")
             else:
-                sys.stdout.write(_printable("\n".join(ev.topics())) + "\n")
+                t = _translator(lang)
+                sys.stdout.write(_printable("\n".join(_topic_line(topic, t) for topic in ev.topics())) + "\n")
             return
         if explain:
             try:
@@ -821,6 +822,24 @@ def sweep_command(
                 console.print(t(Text("cli.sweep_covered_total", share=Number(share, 1), years=span)))
             else:
                 console.print(t(Text("cli.sweep_covered", share=Number(share, 1))))
+
+
+def _topic_line(topic: str, t: Translator) -> str:
+    """A topic as --explain takes it, with its label in the output's language beside it where that differs.
+
+    In Danish a list of keys and English phrases (``coverage``, ``overhead on temp hours``) told a reader
+    nothing of ``dækningsprocent`` (review 63 no. 9); the key stays first, for --explain to take.
+    """
+    if t.lang == "en":
+        return topic
+    year, _, key = topic.rpartition(":")
+    if f"cli.{key}" in TEXT:
+        label = t(f"cli.{key}")
+    elif f"figure.{key}" in TEXT:
+        label = TEXT[f"figure.{key}"][1]
+    else:
+        label = t(key)
+    return topic if label == key else f"{topic} — {f'{year}: ' if year else ''}{label}"
 
 
 def _sweep_head(count: int, paired: bool, t: Translator) -> str:
