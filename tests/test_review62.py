@@ -340,7 +340,7 @@ def test_review63_the_danish_outputs_read_as_a_committee_reads_them(tmp_path: Pa
         ],
         env={"COLUMNS": "200"},
     ).output
-    assert re.search(r"│ model\s+│ in-house\s+│ leverandør\s+│", out), out
+    assert re.search(r"│ model\s+│ in-house \(SØV'en hos virksomheden\)\s+│ leverandør\s+│", out), out
     assert re.search(r"│ workforce\.0\.workplace\s+│ virksomheden\s+│ SØV'en\s+│", out), out
     da = runner.invoke(app, ["evaluate", str(three), "--lang", "da"], env={"COLUMNS": "200"}).output
     assert "Offentlige kasser (2027-parametre; gennemsnitlig refusion" in da
@@ -463,3 +463,27 @@ def test_explain_topics_in_danish_give_each_key_its_danish_label() -> None:
     three = str(ROOT / "examples" / "ikea_rebild_3_years.yaml")
     years = runner.invoke(app, ["evaluate", three, "--explain", "topics", "--lang", "da"]).output.splitlines()
     assert "2027:coverage — 2027: dækningsprocent" in years
+
+
+def test_a_loentilskud_line_without_a_public_view_says_its_subsidy_is_not_counted() -> None:
+    """Review 64 F2: without ``public:``, a løntilskud line's employer subsidy is left out, silently.
+
+    The subsidy is the municipality's payment, a flow of the public view: with two løntilskud workers at
+    30 hours a week, 2 × 30 × 52 = 3,120 hours × 96.27 DKK (2026) = 300,362.40 DKK a year the SØV receives
+    once ``public:`` is added. Without it, a statement says so and names the line.
+    """
+    data = yaml.safe_load((ROOT / "examples" / "supplier_facility.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["workforce"][1].update(form="løntilskud", headcount=2, paid_hours="30 hour/week")
+    ev = sp.evaluate(sp.from_data(data))
+    said = [str(s) for s in ev.statements if str(s).startswith("løntilskud (workforce.1)")]
+    assert said == [
+        "løntilskud (workforce.1): the employer's wage subsidy is not counted, as the municipality pays it in the "
+        "public view only; add a public: block to count it (it lowers the employer's costs, and the prices that "
+        "cover them)"
+    ]
+    data["public"] = {"year": 2026, "weeks_on_support": 104, "municipality": {"name": "Kolding Kommune", "code": 621}}
+    counted = sp.evaluate(sp.from_data(data))
+    assert not any("is not counted" in str(s) for s in counted.statements)
+    subsidy = sum(t.amount for t in counted.ledger if t.purpose.startswith("løntilskud"))
+    assert subsidy == Decimal("300362.40")

@@ -1020,6 +1020,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
         *_time_limited(result),
         *_added_on_the_ladder(result),
         *_unread_overrides(partnership, result),
+        *_loentilskud_uncounted(result),
     )
     if carried:
         if not result.multi_period:
@@ -1318,6 +1319,24 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
 
 # benefits the law pays for a limited time: the parameter that holds each one's length (in the data file)
 _TIME_LIMITED = {"benefit.dagpenge_max": "duration.dagpenge", "benefit.sygedagpenge_max": "duration.sygedagpenge"}
+
+
+def _loentilskud_uncounted(result: engine.Run) -> tuple[Text, ...]:
+    """Say so where a løntilskud line's wage subsidy is left out: it is paid only in the public view.
+
+    Review 64 F2: a supplier with two løntilskud workers and no ``public:`` block gave the SØV a
+    price floor 96 DKK/hour too high, silently (the 300,362.40 DKK a year it receives as employer
+    was not counted). The subsidy is the municipality's payment, a flow of the public view.
+    """
+    if result.partnership.public is not None:
+        return ()
+    lines = dict.fromkeys(
+        p.inputs[0].rpartition(".")[0] if p.inputs else p.form
+        for period in result.periods
+        for p in period.plan.placements
+        if p.form == "løntilskud" and p.is_job and not (is_exact(p.headcount) and p.headcount == 0)
+    )
+    return (Text("msg.loentilskud_uncounted", lines=Raw(", ".join(lines))),) if lines else ()
 
 
 def _time_limited(result: engine.Run) -> tuple[Text, ...]:

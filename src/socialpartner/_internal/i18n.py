@@ -1845,6 +1845,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "enderne ({at_low} ved den lave ende, {at_high} ved den høje ende); udsvinget sammenligner kun enderne",
     ),
     "msg.tornado_value_at": ("{value} at {at}", "{value} ved {at}"),
+    "msg.loentilskud_uncounted": (
+        "løntilskud ({lines}): the employer's wage subsidy is not counted, as the municipality pays it in the "
+        "public view only; add a public: block to count it (it lowers the employer's costs, and the prices that "
+        "cover them)",
+        "løntilskud ({lines}): arbejdsgiverens løntilskud er ikke medregnet, da kommunen kun betaler det i den "
+        "offentlige økonomi; tilføj en public:-blok for at regne det med (det sænker arbejdsgiverens udgifter og de "
+        "priser, der dækker dem)",
+    ),
     "msg.parameter_named": ("{words}: parameter {name}", "{words}: parameter {name}"),
 }
 """Every text a reader sees: stable key → (English, Danish)."""
