@@ -210,14 +210,14 @@ def test_the_report_headline_names_the_year() -> None:
     ev = sp.evaluate(_changing_jobs())
     # every job inclusive: said so, as a board paper cites the inclusive jobs (review 46 F3)
     assert re.search(
-        r"Jobs in 2028 \(last year\)<b>2 \(all inclusive\) · 0\.81 FTE</b>", sp.report_html(ev, charts=False)
+        r"Jobs in 2028 \(last year\)<b>2 · 0\.81 FTE \(all inclusive\)</b>", sp.report_html(ev, charts=False)
     )
     danish_page = sp.report_html(ev, lang="da", charts=False)
-    assert re.search(r"Job i 2028 \(sidste år\)<b>2 \(alle inkluderende\) · 0,81 årsværk</b>", danish_page)
+    assert re.search(r"Job i 2028 \(sidste år\)<b>2 · 0,81 årsværk \(alle inkluderende\)</b>", danish_page)
     danish = sp.report_html(ev, lang="da", charts=False)
     assert "job og årsværk i alt er tallene for 2028, det sidste år" in danish
     one_year = sp.evaluate(sp.load(EXAMPLES / "ikea_rebild.yaml"))
-    assert re.search(r">Jobs<b>3 \(all inclusive\) · 1\.22 FTE</b>", sp.report_html(one_year, charts=False))
+    assert re.search(r">Jobs<b>3 · 1\.22 FTE \(all inclusive\)</b>", sp.report_html(one_year, charts=False))
 
 
 def test_compare_labels_the_jobs_with_the_year() -> None:
