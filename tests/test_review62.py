@@ -487,3 +487,48 @@ def test_a_loentilskud_line_without_a_public_view_says_its_subsidy_is_not_counte
     assert not any("is not counted" in str(s) for s in counted.statements)
     subsidy = sum(t.amount for t in counted.ledger if t.purpose.startswith("løntilskud"))
     assert subsidy == Decimal("300362.40")
+
+
+def _kpis(page: str) -> list[str]:
+    import html
+
+    return [
+        " ".join(html.unescape(re.sub("<[^>]+>", " ", k)).split())
+        for k in re.findall(r'<div class="kpi[^"]*">(.*?)</div>', page)
+    ]
+
+
+def test_the_report_headline_gives_the_company_s_side() -> None:
+    """Review 64 F1, F7: the headline had no figure for the company, and a supplier's jobs were the SØV's
+    whole workforce (all customers), which a CSR writer copied as the purchase's.
+
+    Supplier example: the company buys 80 % of the SØV's revenue, so 0.8 × 23 inclusive jobs = 18.40
+    and 0.8 × 11.11 FTE = 8.89 are attributable. In-house example: the company saves 862,000.00 against
+    its own staff (its expect: block).
+    """
+    supplier = sp.report_html(sp.evaluate(sp.load(ROOT / "examples" / "supplier_facility.yaml")), charts=False)
+    kpis = _kpis(supplier)
+    assert "Jobs at the SØV, all its customers 25 · 13.11 FTE (of which 23 inclusive, 11.11 FTE)" in kpis
+    assert "CSR: inclusive jobs attributable 18.40 · 8.89 FTE" in kpis
+    in_house = sp.report_html(
+        sp.evaluate(sp.load(ROOT / "examples" / "in_house_packing.yaml")), lang="da", charts=False
+    )
+    assert "virksomhedens besparelse 862.000,00 kr." in _kpis(in_house)
+
+
+def test_a_several_year_report_headline_gives_the_company_s_total_gain() -> None:
+    """Review 64 F7, over three years: the in-house example with 3 % wage and 2 % price growth.
+
+    2026: 862,000.00 (the one-year example's saving). Each later year grows its parts; the total over
+    2026–2028 is the ``total.company_saving`` figure, and the headline shows it with its years.
+    """
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {"years": 3, "start_year": 2026, "wage_growth": "3 %", "price_growth": "2 %"}
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.breakdown[0].results()["company_saving"] == Decimal("862000.00")
+    total = ev.results()["total.company_saving"]
+    assert total == sum((part.results()["company_saving"] for part in ev.breakdown), Decimal(0))
+    shown = f"{total:,.2f}"
+    kpis = _kpis(sp.report_html(ev, charts=False))
+    assert f"gain of Nordisk Detail A/S against its alternative over all years (2026–2028) {shown} DKK" in kpis

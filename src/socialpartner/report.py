@@ -165,6 +165,11 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
             "",
         ),
     ]
+    if any(f.key == "csr_inclusive_jobs" for f in last.figures):
+        # a supplier's jobs are the SØV's, for all its customers; those of this purchase follow (review 64 F1)
+        label, value, cls = kpis[3]
+        kpis[3] = (f"{label} {t('ui.all_customers')}", value, cls)
+    kpis += _company_kpis(ev, last, span, t, money)
     # with tax counted, before and after tax, each said (review 50 F4: the after-tax figure read as a budget line)
     taxed = tax_counted(ev)
     columns = public_columns(taxed)
@@ -454,6 +459,33 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
         f"{yearly_section}"
         f"{assumptions}<footer>{footer}</footer></main></body></html>"
     )
+
+
+def _company_kpis(
+    ev: Evaluation, last: Evaluation, span: str, t: Translator, money: Callable[[Decimal | None], str]
+) -> list[tuple[str, str, str]]:
+    """The company's side in the headline: its gain against its alternative, and the jobs its purchase carries.
+
+    Review 64 F1, F7: a CSR lead found no figure for the company at the top, and copied the SØV's whole
+    workforce (12 inclusive jobs, all customers) where 7.48 are attributable to the purchase.
+    """
+    out: list[tuple[str, str, str]] = []
+    gain = ev.partnership.COMPANY_GAIN
+    if gain is not None:
+        several = len(ev.breakdown) > 1
+        key = f"total.{gain}" if several else gain
+        found = next((f for f in ev.figures if f.key == key and f.value is not None), None)
+        if found is not None:  # its own label: over the years, "the gain of … over all years (2026–2028)"
+            out.append((t.figure(found.key, found.label) + span, money(found.value), ""))
+    figures = {f.key: f for f in last.figures}
+    jobs, fte = figures.get("csr_inclusive_jobs"), figures.get("csr_inclusive_fte")
+    if jobs is not None and fte is not None and jobs.value is not None and fte.value is not None:
+        label = t.figure(jobs.key, jobs.label)
+        if len(ev.breakdown) > 1:
+            label = t(Text("msg.in_year", year=Period(last.ledger.period), text=Raw(label)))
+        shown = f"{t.number(jobs.value)} · {t.number(fte.value)} {t.unit('FTE')}"
+        out.append((label, html.escape(shown), ""))
+    return out
 
 
 @in_context

@@ -193,6 +193,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.inclusive_year": ("{year}: {jobs} ({fte} FTE)", "{year}: {jobs} ({fte} årsværk)"),
     "ui.jobs_in": ("Jobs in {year} (last year)", "Job i {year} (sidste år)"),
+    "ui.all_customers": ("at the SØV, all its customers", "i SØV'en, alle dens kunder"),
     "ui.all_years": ("All years", "Alle år"),
     "ui.of_which_inclusive": ("{count} inclusive", "{count} inkluderende"),
     "ui.all_inclusive": ("all inclusive", "alle inkluderende"),
