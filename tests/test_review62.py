@@ -528,7 +528,25 @@ def test_a_several_year_report_headline_gives_the_company_s_total_gain() -> None
     ev = sp.evaluate(sp.from_data(data))
     assert ev.breakdown[0].results()["company_saving"] == Decimal("862000.00")
     total = ev.results()["total.company_saving"]
-    assert total == sum((part.results()["company_saving"] for part in ev.breakdown), Decimal(0))
+    yearly = [part.result("company_saving") for part in ev.breakdown]
+    assert total == sum(yearly, Decimal(0))
     shown = f"{total:,.2f}"
     kpis = _kpis(sp.report_html(ev, charts=False))
     assert f"gain of Nordisk Detail A/S against its alternative over all years (2026–2028) {shown} DKK" in kpis
+
+
+def test_a_horizon_without_wage_growth_says_its_wages_stay_flat_while_benefits_rise() -> None:
+    """Review 64 F5: with no ``wage_growth`` the wages stay at 2026's while ledighedsydelse rises with the
+    parameters' years (4,530 DKK a week in 2026, 4,715 in 2027): the municipality's net effect moves from
+    mixed price levels. A statement says so; with wage growth (the example's 2 %) there is none."""
+    data = yaml.safe_load((ROOT / "examples" / "ikea_rebild_3_years.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"].pop("changes")
+    grown = sp.evaluate(sp.from_data(data))
+    assert not any("has no wage_growth" in str(s) for s in grown.statements)
+    data["horizon"].pop("wage_growth")
+    flat = sp.evaluate(sp.from_data(data))
+    assert (
+        "the horizon has no wage_growth: the scenario's wages stay at their 2026 level, while the benefits compared "
+        "against (fleksjob, course participant) rise with the parameters' years to 2028"
+    ) in " ".join(str(s) for s in flat.statements)

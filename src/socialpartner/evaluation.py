@@ -1021,6 +1021,7 @@ def evaluate(partnership: Partnership) -> Evaluation:
         *_added_on_the_ladder(result),
         *_unread_overrides(partnership, result),
         *_loentilskud_uncounted(result),
+        *_flat_wages_rising_benefits(result),
     )
     if carried:
         if not result.multi_period:
@@ -1319,6 +1320,37 @@ def _indexed_statement(result: engine.Run, source: int, targets: set[int]) -> Te
 
 # benefits the law pays for a limited time: the parameter that holds each one's length (in the data file)
 _TIME_LIMITED = {"benefit.dagpenge_max": "duration.dagpenge", "benefit.sygedagpenge_max": "duration.sygedagpenge"}
+
+
+def _flat_wages_rising_benefits(result: engine.Run) -> tuple[Text, ...]:
+    """Say so where a horizon holds the scenario's wages flat while the benefits compared against rise.
+
+    Review 64 F5: with no ``wage_growth``, the fleksjob wage (and the fleksløntilskud it sets) stays
+    at its first year while ledighedsydelse moves from 4,530 to 4,715 DKK a week with the parameters'
+    own years: the municipality's gain rose 15 % from mixed price levels, silently.
+    """
+    horizon = result.partnership.horizon
+    if horizon is None or canonical(horizon.wage_growth) != 0 or len(result.periods) < 2:
+        return ()
+    first, last = result.periods[0].public, result.periods[-1].public
+    if first is None or last is None:
+        return ()
+    before = {g.group: g.monthly for g in first.groups if g.benefit is not None}
+    risen = [
+        g.group
+        for g in last.groups
+        if g.benefit is not None and g.group in before and is_exact(g.monthly) and g.monthly > before[g.group]
+    ]
+    if not risen:
+        return ()
+    return (
+        Text(
+            "msg.flat_wages_rising_benefits",
+            groups=Join(tuple(risen), ", "),  # each group's name in the reader's language
+            first=Period(result.periods[0].label),
+            last=Period(result.periods[-1].label),
+        ),
+    )
 
 
 def _loentilskud_uncounted(result: engine.Run) -> tuple[Text, ...]:

@@ -1846,6 +1846,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "enderne ({at_low} ved den lave ende, {at_high} ved den høje ende); udsvinget sammenligner kun enderne",
     ),
     "msg.tornado_value_at": ("{value} at {at}", "{value} ved {at}"),
+    "msg.flat_wages_rising_benefits": (
+        "the horizon has no wage_growth: the scenario's wages stay at their {first} level, while the benefits "
+        "compared against ({groups}) rise with the parameters' years to {last}; the net effects then mix two "
+        "price levels (set horizon.wage_growth to grow the wages too)",
+        "tidshorisonten har ingen wage_growth: scenariets lønninger bliver på {first}-niveau, mens de ydelser, der "
+        "sammenlignes med ({groups}), stiger med parametrenes år frem til {last}; nettovirkningerne blander da to "
+        "prisniveauer (angiv horizon.wage_growth, så lønningerne også stiger)",
+    ),
     "msg.loentilskud_uncounted": (
         "løntilskud ({lines}): the employer's wage subsidy is not counted, as the municipality pays it in the "
         "public view only; add a public: block to count it (it lowers the employer's costs, and the prices that "
