@@ -550,3 +550,14 @@ def test_a_horizon_without_wage_growth_says_its_wages_stay_flat_while_benefits_r
         "the horizon has no wage_growth: the scenario's wages stay at their 2026 level, while the benefits compared "
         "against (fleksjob, course participant) rise with the parameters' years to 2028"
     ) in " ".join(str(s) for s in flat.statements)
+
+
+def test_a_public_payer_s_ledger_present_value_says_it_is_its_payments_only() -> None:
+    """Review 64 F8: "nutidsværdi af nettoresultatet for Rebild Kommune" (−3.5 M) beside "… nettovirkningen for
+    kommunen" (+) read as one figure of two signs. The ledger one now says it counts the deal's payments only."""
+    ev = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
+    labels = {f.key: str(f.label) for f in ev.figures}
+    assert labels["npv.municipality"] == (
+        "present value of the net of Rebild Kommune (its payments in the deal only, before the benefits it saves)"
+    )
+    assert labels["npv.company"] == "present value of the net of IKEA"  # a party with no public view: as before

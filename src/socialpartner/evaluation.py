@@ -854,6 +854,10 @@ def _npv_figures(run: engine.Run) -> tuple[Figure, ...]:
     out = []
     for name, value in run.present_values.items():
         what = "msg.npv_public" if name.startswith("public.") else "msg.npv"
+        if name in PAYERS and run.partnership.public is not None:
+            # beside its net effect's present value, of the opposite sign: said to be its payments in the deal only
+            # (review 64 F8: two near-identical labels, "nettoresultatet" and "nettovirkningen", read as one figure)
+            what = "msg.npv_ledger_only"
         who = _who(name, run)
         out.append(Figure(f"npv.{name}", Text(what, who=who), _dkk(value), "DKK", note))
         # every series has its payback figure, None where none is needed (never below zero), so

@@ -1040,6 +1040,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "msg.parameter": ("parameter {name}", "parameter {name}"),
     "msg.npv": ("present value of the net of {who}", "nutidsværdi af nettoresultatet for {who}"),
+    "msg.npv_ledger_only": (
+        "present value of the net of {who} (its payments in the deal only, before the benefits it saves)",
+        "nutidsværdi af nettoresultatet for {who} (kun betalinger i aftalen, før de ydelser den sparer)",
+    ),
     "msg.npv_public": ("present value of the net effect of {who}", "nutidsværdi af nettovirkningen for {who}"),
     "msg.payback": ("payback year of {who}", "tilbagebetalingsår for {who}"),
     "msg.total_gain": (
