@@ -367,9 +367,9 @@ def test_a_several_year_coverage_chart_and_a_comparison_say_what_they_sum() -> N
     from socialpartner.charts import coverage_chart
 
     three = sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild_3_years.yaml"))
-    # 81,704.64 short over 2026-2028, to whole kroner in a chart
+    # 81,704.64 short over 2026-2028, to the øre as the headline beside it (review 63 no. 32)
     assert coverage_chart(three, lang="da").axes[0].get_title() == (
-        "Dækningsprocent 94,44 % (underskud 81.705 kr., 2026–2028)"
+        "Dækningsprocent 94,44 % (underskud 81.704,64 kr., 2026–2028)"
     )
     note = sp.compare(sp.load(ROOT / "examples" / "ikea_rebild.yaml"), three.partnership).note
     assert note is not None
@@ -380,8 +380,8 @@ def test_the_reports_charts_carry_their_title_as_text() -> None:
     """Review 61 L7: the SVG charts' words are drawn as paths, with no text a screen reader finds."""
     pytest.importorskip("matplotlib")
     page = sp.report_html(sp.evaluate(sp.load(ROOT / "examples" / "ikea_rebild.yaml")), lang="da")
-    assert '<svg role="img" aria-label="Dækningsprocent 92,25 % (underskud 37.200 kr.)"' in page
-    assert "<title>Dækningsprocent 92,25 % (underskud 37.200 kr.)</title>" in page
+    assert '<svg role="img" aria-label="Dækningsprocent 92,25 % (underskud 37.200,00 kr.)"' in page
+    assert "<title>Dækningsprocent 92,25 % (underskud 37.200,00 kr.)</title>" in page
 
 
 def test_a_named_municipality_taxed_at_the_national_average_is_said_at_the_top() -> None:

@@ -278,10 +278,12 @@ def coverage_chart(evaluation: Evaluation, *, lang: Lang = "en") -> Figure:
         color="white",
     )
     coverage = t.percent(split.coverage)
+    # the title's surplus or shortfall to the øre, as the headline beside the chart gives it (review 63 no. 32:
+    # "81.705 kr." beside "81.704,64 kr."); the bars' labels stay in whole kroner
     verdict = (
-        f"{t('ui.surplus').lower()} {_money(split.surplus, t)}"
+        f"{t('ui.surplus').lower()} {t.number(split.surplus)} {t('ui.dkk')}"
         if split.surplus >= 0
-        else f"{t('ui.shortfall').lower()} {_money(-split.surplus, t)}"
+        else f"{t('ui.shortfall').lower()} {t.number(-split.surplus)} {t('ui.dkk')}"
     )
     # over several years: the years the figures sum, as the flows chart says them (review 61 M1)
     years = f", {t.period(evaluation.ledger.period)}" if evaluation.breakdown and len(evaluation.breakdown) > 1 else ""
