@@ -561,3 +561,11 @@ def test_a_public_payer_s_ledger_present_value_says_it_is_its_payments_only() ->
         "present value of the net of Rebild Kommune (its payments in the deal only, before the benefits it saves)"
     )
     assert labels["npv.company"] == "present value of the net of IKEA"  # a party with no public view: as before
+
+
+def test_a_fractional_headcount_names_the_number_given() -> None:
+    """Review 64 F10: ``alternative.staff: 5.5`` got a bare "Input should be a whole number"."""
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["alternative"]["staff"] = 5.5
+    assert "alternative.staff\n  Input should be a whole number, got 5.5" in _error(data)

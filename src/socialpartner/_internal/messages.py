@@ -483,6 +483,8 @@ def plain(error: ValidationError, model: type[BaseModel], data: Any = None) -> V
         elif kind in _PLAIN:
             message = _shape(model, loc) if kind in _MODEL_CODES else None
             message = message or _PLAIN[kind]
+            if kind == "int_from_float":  # the number given, as the library's own messages say it (review 64 F10)
+                message = f"{message}, got {e['input']!r}"
         elif "valid tuple" in message or message.startswith("Tuple should"):
             message = message.replace("valid tuple", "list").replace("Tuple should", "List should")
         elif message.startswith(_PREFIXES):  # a rule's own message says what is wrong
