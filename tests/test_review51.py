@@ -120,13 +120,13 @@ def test_solve_and_agree_notes_wrap_to_the_terminal_and_stay_whole_when_piped() 
     narrow = runner.invoke(app, args, env={"COLUMNS": "60"}).output.splitlines()
     assert max(len(line) for line in narrow) <= 60
     # the municipality's condition: its own "grænse:" words continue under the label's text
-    at = narrow.index("  betingelse: Rebild Kommune (kommune) betaler højst sin")
-    assert narrow[at + 1] == "              grænse: kommunens nettobeløb ≥ −432.000,00\xa0kr."
-    assert narrow[at + 2] == "              om året"
+    at = narrow.index("  betingelse: Rebild Kommune (kommune) holder sig inden for")
+    assert narrow[at + 1] == "              sit beløbsloft: kommunens nettobeløb ≥"
+    assert narrow[at + 2] == "              −432.000,00\xa0kr. om året"
     assert narrow[at + 3].startswith("    grænse: ingen")
     piped = runner.invoke(app, args, env={"COLUMNS": None}).output.splitlines()
     assert (
-        "  betingelse: Rebild Kommune (kommune) betaler højst sin grænse: kommunens nettobeløb "
+        "  betingelse: Rebild Kommune (kommune) holder sig inden for sit beløbsloft: kommunens nettobeløb "
         "≥ −432.000,00\xa0kr. om året" in piped
     )
     solve = ["solve", str(ROOT / "examples" / "ikea_rebild_3_years.yaml"), "--vary", "courses.price", "--lang", "da"]
