@@ -569,3 +569,16 @@ def test_a_fractional_headcount_names_the_number_given() -> None:
     data.pop("expect", None)
     data["alternative"]["staff"] = 5.5
     assert "alternative.staff\n  Input should be a whole number, got 5.5" in _error(data)
+
+
+def test_a_one_year_horizon_report_headline_gives_the_company_s_gain_too() -> None:
+    """A horizon of one year is a multi-period result: its company gain is ``total.company_saving``
+    (862,000.00, the one-year example's), which the headline missed by looking for ``company_saving``."""
+    data = yaml.safe_load((ROOT / "examples" / "in_house_packing.yaml").read_text(encoding="utf-8"))
+    data.pop("expect", None)
+    data["horizon"] = {"years": 1, "start_year": 2026}
+    ev = sp.evaluate(sp.from_data(data))
+    assert ev.results()["total.company_saving"] == Decimal("862000.00")
+    assert "gain of Nordisk Detail A/S against its alternative over all years 862,000.00 DKK" in _kpis(
+        sp.report_html(ev, charts=False)
+    )

@@ -472,8 +472,8 @@ def _company_kpis(
     out: list[tuple[str, str, str]] = []
     gain = ev.partnership.COMPANY_GAIN
     if gain is not None:
-        several = len(ev.breakdown) > 1
-        key = f"total.{gain}" if several else gain
+        # any multi-period result, one year of a horizon too, has the total (the years' own figures are below it)
+        key = f"total.{gain}" if ev.breakdown else gain
         found = next((f for f in ev.figures if f.key == key and f.value is not None), None)
         if found is not None:  # its own label: over the years, "the gain of … over all years (2026–2028)"
             out.append((t.figure(found.key, found.label) + span, money(found.value), ""))
