@@ -521,7 +521,7 @@ def _statements(effects: engine.PublicEffects, use: ParameterUse) -> tuple[str, 
                 amount=Money(_dkk(g.amount)),
             )
         )
-        if not _none_moved(g.former):
+        if g.former:  # exact in a record, as every amount is
             # 3.3 people with 3 course places: say who the 0.3 are (review 61 L2)
             out.append(
                 Text(
@@ -542,11 +542,6 @@ def _benefit_named(parameter: str) -> Text:
     if f"benefit_words.{parameter}" in TEXT:
         return Text("msg.parameter_named", words=Text(f"benefit_words.{parameter}"), name=Raw(parameter))
     return Text("msg.parameter", name=parameter)
-
-
-def _none_moved(former: Any) -> bool:
-    """Whether no former participant counts in a group (0, or no number to say)."""
-    return not is_exact(former) or former == 0
 
 
 def _rate_used(monthly: Any) -> Money:

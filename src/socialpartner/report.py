@@ -150,25 +150,25 @@ def report_html(evaluation: Evaluation, *, lang: Lang = "en", charts: bool = Tru
     of_which = f" ({esc(t(said))})" if jobs else ""
     # over several years the money is summed over them: each figure says over which (review 61 M1)
     span = f" ({t.period(ev.ledger.period)})" if len(ev.breakdown) > 1 else ""
+    # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
+    jobs_label = (
+        t(Text("ui.jobs_in", year=Period(ev.breakdown[-1].ledger.period))) if len(ev.breakdown) > 1 else t("ui.jobs")
+    )
+    if any(f.key == "csr_inclusive_jobs" for f in last.figures):
+        # a supplier's jobs are the SØV's, for all its customers; those of this purchase follow (review 64 F1)
+        jobs_label = f"{jobs_label} {t('ui.all_customers')}"
     kpis = [
         (t("ui.coverage") + span, esc(t.percent(split.coverage)), "good" if split.surplus >= 0 else "bad"),
         ((t("ui.surplus") if split.surplus >= 0 else t("ui.shortfall")) + span, money(abs(split.surplus)), ""),
         (t("ui.support_cost") + span, money(split.cost), ""),
-        # over several years: the last year's jobs, and the label says so (a deal's people are not summed)
         (
-            t(Text("ui.jobs_in", year=Period(ev.breakdown[-1].ledger.period)))
-            if len(ev.breakdown) > 1
-            else t("ui.jobs"),
+            jobs_label,
             # the jobs and their FTE, then of which inclusive with theirs: "25 (23 …, 11,11) · 13,11" read
             # two FTE figures with no hint which is which (review 63 no. 24)
             f"{jobs} · {esc(t.number(ev.fte))} {esc(t.unit('FTE'))}{of_which}",
             "",
         ),
     ]
-    if any(f.key == "csr_inclusive_jobs" for f in last.figures):
-        # a supplier's jobs are the SØV's, for all its customers; those of this purchase follow (review 64 F1)
-        label, value, cls = kpis[3]
-        kpis[3] = (f"{label} {t('ui.all_customers')}", value, cls)
     kpis += _company_kpis(ev, last, span, t, money)
     # with tax counted, before and after tax, each said (review 50 F4: the after-tax figure read as a budget line)
     taxed = tax_counted(ev)

@@ -23,6 +23,7 @@ from typing import Any, Self
 from pydantic import BaseModel, ModelWrapValidatorHandler, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from socialpartner._internal.glossary import danish_words
 from socialpartner._internal.units import DANISH, current_number_format
 
 _PLAIN: dict[str, str] = {
@@ -274,8 +275,6 @@ def comma_cut_words(name: Any, number: Any, text: str) -> str:
 
 def _danish_key(key: str, known: list[str]) -> str | None:
     """The key of ``known`` that ``key`` names in Danish words (``år`` → ``year``, ``pris`` → ``price``), if one."""
-    from socialpartner._internal.glossary import danish_words
-
     word = " ".join(key.split()).casefold()
     found = [k for k in known if word in danish_words(k)]
     return found[0] if len(found) == 1 else None
