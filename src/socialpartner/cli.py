@@ -27,7 +27,7 @@ from rich.console import Console as _RichConsole
 from rich.markup import escape
 from rich.table import Table
 
-from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator
+from socialpartner._internal.i18n import TEXT, Number, Period, Raw, Text, Translator, danish_labels
 from socialpartner._internal.output import check_output, writing
 from socialpartner._internal.plan import places
 from socialpartner._internal.units import (
@@ -833,12 +833,7 @@ def _topic_line(topic: str, t: Translator) -> str:
     if t.lang == "en":
         return topic
     year, _, key = topic.rpartition(":")
-    if f"cli.{key}" in TEXT:
-        label = t(f"cli.{key}")
-    elif f"figure.{key}" in TEXT:
-        label = TEXT[f"figure.{key}"][1]
-    else:
-        label = t(key)
+    label = next(iter(danish_labels(key)), None) or t(key)  # the words the output names it by, as explain reads them
     return topic if label == key else f"{topic} — {f'{year}: ' if year else ''}{label}"
 
 

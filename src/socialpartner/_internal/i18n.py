@@ -2554,6 +2554,11 @@ def formula_text(text: str, lang: Lang) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], translated)
 
 
+def danish_labels(key: str) -> tuple[str, ...]:
+    """The Danish words the output names a result or figure by (its table label first), none if it has none."""
+    return tuple(TEXT[k][1] for k in (f"cli.{key}", f"figure.{key}") if k in TEXT)
+
+
 def key_of_danish_label(label: str, keys: Iterable[str]) -> str | None:
     """The key among ``keys`` whose Danish label is ``label`` (``dækningsprocent`` → ``coverage``), if one.
 
@@ -2563,7 +2568,6 @@ def key_of_danish_label(label: str, keys: Iterable[str]) -> str | None:
     word = " ".join(label.split()).casefold()
     found = []
     for key in keys:
-        names = [TEXT[k][1] for k in (f"cli.{key}", f"figure.{key}") if k in TEXT]
-        if any(" ".join(n.split()).casefold() == word for n in names):
+        if any(" ".join(n.split()).casefold() == word for n in danish_labels(key)):
             found.append(key)
     return found[0] if len(found) == 1 else None
